@@ -1,0 +1,73 @@
+/** The boundaries of DESIGN.md, checked in `npm test`. */
+const NODE_BUILTINS = '^(node:|fs|path|os|crypto|http|https|net|url|util|child_process|worker_threads|stream|zlib|events|buffer)$';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-no-ui-or-electron',
+      comment: 'core/ runs in plain Node: no electron, no React, no renderer.',
+      severity: 'error',
+      from: { path: '^core/' },
+      to: { path: ['^electron/', '^renderer/', 'node_modules/(electron|react|react-dom|@fluentui)/'] },
+    },
+    {
+      name: 'core-no-electron-module',
+      severity: 'error',
+      from: { path: '^(core|db|cli)/' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-peer', 'npm-optional', 'core'], path: '^electron$' },
+    },
+    {
+      name: 'domain-and-api-pure',
+      comment: 'core/domain and core/api are isomorphic: no Node built-ins, no database.',
+      severity: 'error',
+      from: { path: '^core/(domain|api)/' },
+      to: { path: [NODE_BUILTINS, '^db/', 'node_modules/(better-sqlite3|drizzle-orm)/', '^core/(services|app)/'] },
+    },
+    {
+      name: 'domain-only-types-from-api',
+      severity: 'error',
+      from: { path: '^core/domain/' },
+      to: { path: '^core/(services|app|documents)/' },
+    },
+    {
+      name: 'renderer-only-api',
+      comment: 'The renderer reaches data only through core/api and the api client.',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: ['^core/(?!api/)', '^db/', '^cli/', '^electron/', '^electron$', NODE_BUILTINS, 'node_modules/(better-sqlite3|drizzle-orm)/'] },
+    },
+    {
+      name: 'only-shell-imports-electron',
+      severity: 'error',
+      from: { pathNot: '^electron/' },
+      to: { path: 'node_modules/electron/' },
+    },
+    {
+      name: 'sql-in-db-and-repositories',
+      comment: 'SQL (drizzle, better-sqlite3) lives in db/ and the services\' repositories.',
+      severity: 'error',
+      from: { path: '^core/', pathNot: ['^core/services/.*/(repository|roles-repository)\\.ts$', '^core/services/audit\\.ts$', '\\.test\\.ts$'] },
+      to: { path: ['node_modules/(better-sqlite3|drizzle-orm)/', '^db/schema'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(out|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
+    builtInModules: { add: ['electron'] },
+  },
+};

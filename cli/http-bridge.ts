@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { dispatch, type ApiError, type Handlers } from '../core/api';
+
+/** The HTTP door of browser mode: loopback only, one token per start, no CORS. */
+export interface BridgeOptions {
+  handlers: Handlers;
+  token: string;
+  /** Built renderer (index.html and assets); served without the token, it holds no data. */
+  staticDir: string;
+  maxBodyBytes?: number;
+  log?: (line: string) => void;
+}
+
+const STATUS: Record<string, number> = {
+  UNKNOWN_METHOD: 404,
+  INVALID_INPUT: 400,
+  IMPORT_INVALID: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNAUTHORIZED: 401,
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** A request listener that knows nothing of ports: tests call it through any server. */
+export function createBridgeListener(options: BridgeOptions): http.RequestListener {
+  const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  return (req, res) => {
+    const port = (req.socket.address() as AddressInfo).port;
+    const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+    if (!allowedHosts.has(req.headers.host ?? '')) {
+      return sendError(res, 403, { code: 'UNAUTHORIZED', message: 'Zugriff verweigert: unbekannter Host.' });
+    }
+    const origin = req.headers.origin;
+    if (origin && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+      return sendError(res, 403, { code: 'UNAUTHORIZED', message: 'Zugriff verweigert: fremde Herkunft.' });
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url, options, maxBody);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendError(res, 405, { code: 'INVALID_INPUT', message: 'Methode nicht erlaubt.' });
+    }
+    return serveStatic(res, options.staticDir, url.pathname);
+  };
+}
+
+function handleApi(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  options: BridgeOptions,
+  maxBody: number,
+): void {
+  if (req.method !== 'POST') {
+    return sendError(res, 405, { code: 'INVALID_INPUT', message: 'Die Schnittstelle erwartet POST.' });
+  }
+  if (req.headers['x-rathaus-token'] !== options.token) {
+    return sendError(res, 401, {
+      code: 'UNAUTHORIZED',
+      message: 'Zugriff verweigert: Der Zugangsschlüssel fehlt oder ist falsch. Bitte die beim Start ausgegebene Adresse verwenden.',
+    });
+  }
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return sendError(res, 415, { code: 'INVALID_INPUT', message: 'Die Schnittstelle erwartet JSON.' });
+  }
+  const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let aborted = false;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > maxBody && !aborted) {
+      aborted = true;
+      sendError(res, 413, { code: 'INVALID_INPUT', message: 'Die Anfrage ist zu groß.' });
+      req.destroy();
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on('end', async () => {
+    if (aborted) return;
+    let input: unknown;
+    try {
+      const text = Buffer.concat(chunks).toString('utf8');
+      input = text.trim() ? JSON.parse(text) : undefined;
+    } catch {
+      return sendError(res, 400, { code: 'INVALID_INPUT', message: 'Die Anfrage ist kein gültiges JSON.' });
+    }
+    const result = await dispatch(options.handlers, method, input, {
+      onUnexpectedError: (error, name) => options.log?.(`Fehler in ${name}: ${(error as Error)?.stack ?? error}`),
+    });
+    if (result.ok) return sendJson(res, 200, { data: result.data ?? null });
+    return sendError(res, STATUS[result.error.code] ?? 500, result.error);
+  });
+}
+
+function serveStatic(res: http.ServerResponse, staticDir: string, pathname: string): void {
+  const root = path.resolve(staticDir);
+  const requested = path.resolve(root, `.${decodeURIComponent(pathname)}`);
+  if (!requested.startsWith(root)) return sendError(res, 403, { code: 'UNAUTHORIZED', message: 'Zugriff verweigert.' });
+  let file = requested;
+  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
+  if (!fs.existsSync(file)) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Die Oberfläche ist noch nicht gebaut. Bitte zuerst „npm run build“ ausführen.');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+  });
+  fs.createReadStream(file).pipe(res);
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: http.ServerResponse, status: number, error: ApiError): void {
+  sendJson(res, status, { error });
+}
+
+/** Starts the bridge on 127.0.0.1 (port 0 = a free one) and resolves with its address. */
+export function startBridge(
+  options: BridgeOptions & { port?: number },
+): Promise<{ server: http.Server; port: number; url: string }> {
+  const server = http.createServer(createBridgeListener(options));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const port = (server.address() as AddressInfo).port;
+      resolve({ server, port, url: `http://127.0.0.1:${port}/#token=${options.token}` });
+    });
+  });
+}

@@ -1,0 +1,158 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { call, dispatch, isApiError, METHOD_NAMES, type ApiError } from '../core/api';
+import { openApp, type App } from '../core/app/open-app';
+import { defaultDataDir } from '../core/app/data-dir';
+import { startBridge } from './http-bridge';
+import { appVersion, MIGRATIONS_FOLDER, RENDERER_DIR } from './paths';
+
+const USAGE = `Rathausbüro – Kommandozeile
+
+Aufruf:
+  rathausbuero serve  [--data-dir DIR] [--demo] [--port N]   Browser-Modus starten
+  rathausbuero call   METHODE 'JSON' [--data-dir DIR]        eine API-Funktion aufrufen
+  rathausbuero backup [--to DATEI] [--data-dir DIR]          Datenbank sichern
+  rathausbuero methods                                       alle API-Funktionen auflisten
+
+Ohne --data-dir wird der Datenordner der App verwendet:
+  ${defaultDataDir()}`;
+
+/** Exit codes: 0 ok, 1 the call failed, 2 wrong usage. */
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      to: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  switch (command) {
+    case 'serve':
+      return serve(dataDir, values.demo ?? false, parsePort(values.port));
+    case 'call':
+      return callMethod(dataDir, rest);
+    case 'backup':
+      return withApp(dataDir, async (app) => {
+        const result = await call(app.handlers, 'app.backup', values.to ? { target: path.resolve(values.to) } : {});
+        process.stdout.write(`Sicherung geschrieben: ${result.file} (${result.bytes} Bytes)\n`);
+        return 0;
+      });
+    case 'methods':
+      process.stdout.write(`${METHOD_NAMES.join('\n')}\n`);
+      return 0;
+    default:
+      throw new UsageError(`Unbekannter Befehl „${command}“. „rathausbuero help“ zeigt alle Befehle.`);
+  }
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--port: „${value}“ ist keine gültige Portnummer (0–65535).`);
+  }
+  return port;
+}
+
+function open(dataDir: string): App {
+  return openApp({ dataDir, migrationsFolder: MIGRATIONS_FOLDER, appVersion: appVersion() });
+}
+
+async function withApp(dataDir: string, work: (app: App) => Promise<number>): Promise<number> {
+  const app = open(dataDir);
+  try {
+    return await work(app);
+  } finally {
+    app.close();
+  }
+}
+
+async function callMethod(dataDir: string, args: string[]): Promise<number> {
+  const [method, json] = args;
+  if (!method) throw new UsageError('Aufruf: rathausbuero call METHODE \'JSON\' [--data-dir DIR]');
+  let input: unknown = undefined;
+  if (json !== undefined) {
+    try {
+      input = JSON.parse(json);
+    } catch (error) {
+      return fail({
+        code: 'INVALID_INPUT',
+        message: `Die Eingabe ist kein gültiges JSON: ${(error as Error).message}`,
+        details: { input: json },
+      });
+    }
+  }
+  return withApp(dataDir, async (app) => {
+    const result = await dispatch(app.handlers, method, input, {
+      onUnexpectedError: (error) => process.stderr.write(`${(error as Error)?.stack ?? error}\n`),
+    });
+    if (!result.ok) return fail(result.error);
+    process.stdout.write(`${JSON.stringify(result.data ?? null, null, 2)}\n`);
+    return 0;
+  });
+}
+
+async function serve(dataDir: string, demo: boolean, port: number): Promise<number> {
+  const app = open(dataDir);
+  if (demo && (await call(app.handlers, 'app.info', {})).contactCount === 0) {
+    const loaded = await call(app.handlers, 'demo.load', {});
+    process.stdout.write(`Beispieldaten geladen: ${loaded.contacts} Kontakte.\n`);
+  }
+  const token = crypto.randomBytes(24).toString('base64url');
+  const bridge = await startBridge({
+    handlers: app.handlers,
+    token,
+    staticDir: RENDERER_DIR,
+    port,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(`Rathausbüro läuft im Browser-Modus (nur auf diesem Rechner erreichbar):\n${bridge.url}\n`);
+  process.stdout.write(`Daten: ${app.dataFile}\nBeenden mit Strg+C.\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await new Promise<void>((resolve) => bridge.server.close(() => resolve()));
+  bridge.server.closeAllConnections?.();
+  app.close();
+  return 0;
+}
+
+function fail(error: ApiError): number {
+  process.stderr.write(`${JSON.stringify(error, null, 2)}\n`);
+  return 1;
+}
+
+export async function run(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+    } else if (isApiError(error)) {
+      process.exitCode = fail(error);
+    } else {
+      const err = error as { code?: string; message?: string; details?: unknown };
+      process.exitCode = fail({
+        code: err.code === 'DB_TOO_NEW' || err.code === 'DB_UNREADABLE' ? err.code : 'INTERNAL',
+        message: err.message ?? String(error),
+        details: err.details,
+      });
+    }
+  }
+}

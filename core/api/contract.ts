@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import {
+  composeInputSchema,
+  addressFormsSchema,
+  personSchema,
+  roleSchema,
+  languageSchema,
+} from './schemas/addressing';
+import {
+  contactInputSchema,
+  contactSchema,
+  contactListInputSchema,
+  contactListOutputSchema,
+  contactAddressingSchema,
+  csvFileSchema,
+  csvAnalysisSchema,
+  columnMappingSchema,
+  importPreviewSchema,
+} from './schemas/contacts';
+
+z.config(z.locales.de());
+
+const none = z.object({}).strict().optional().default({});
+const byId = z.object({ id: z.number().int().positive() });
+
+/** One entry of the contract: what a method takes and what it returns. */
+export interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  /** Changes data (the doors may log, the UI may refresh lists). */
+  mutates: boolean;
+}
+const query = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> => ({
+  input,
+  output,
+  mutates: false,
+});
+const command = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> => ({
+  input,
+  output,
+  mutates: true,
+});
+
+export const appInfoSchema = z.object({
+  appName: z.string(),
+  version: z.string(),
+  dataFile: z.string(),
+  schemaVersion: z.number().int(),
+  contactCount: z.number().int(),
+});
+
+const csvImportInput = csvFileSchema.extend({ mapping: columnMappingSchema });
+
+/**
+ * The whole API: method name → input schema, output schema. Every door (IPC, HTTP, CLI,
+ * tests) goes through `dispatch` with these names; adding a method means adding it here and
+ * in the services, nothing else.
+ */
+export const contract = {
+  'app.info': query(none, appInfoSchema),
+  'app.backup': command(
+    z.object({ target: z.string().min(1).optional() }).optional().default({}),
+    z.object({ file: z.string(), bytes: z.number().int() }),
+  ),
+  'demo.load': command(none, z.object({ contacts: z.number().int() })),
+
+  'addressing.compose': query(composeInputSchema, addressFormsSchema),
+  'addressing.composeOrganisation': query(
+    z.object({ name: z.string().trim().min(1, 'Der Name fehlt.'), language: languageSchema.default('de') }),
+    addressFormsSchema,
+  ),
+  'addressing.roles': query(none, z.array(roleSchema)),
+
+  'contacts.list': query(contactListInputSchema, contactListOutputSchema),
+  'contacts.get': query(byId, contactSchema),
+  'contacts.tags': query(none, z.array(z.object({ tag: z.string(), count: z.number().int() }))),
+  'contacts.create': command(contactInputSchema, contactSchema),
+  'contacts.update': command(z.object({ id: z.number().int().positive(), contact: contactInputSchema }), contactSchema),
+  'contacts.delete': command(byId, z.object({ id: z.number().int(), displayName: z.string() })),
+  'contacts.addressing': query(byId, contactAddressingSchema),
+  'contacts.toPerson': query(byId, personSchema),
+  'contacts.import.analyze': query(csvFileSchema, csvAnalysisSchema),
+  'contacts.import.preview': query(csvImportInput, importPreviewSchema),
+  'contacts.import.commit': command(
+    csvImportInput.extend({ skipInvalidRows: z.boolean().default(false) }),
+    z.object({ imported: z.number().int(), organisationsCreated: z.number().int(), skipped: z.number().int() }),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller may send (defaults may be left out). */
+export type Input<N extends MethodName> = z.input<Contract[N]['input']>;
+/** What the service receives after validation. */
+export type ParsedInput<N extends MethodName> = z.output<Contract[N]['input']>;
+export type Output<N extends MethodName> = z.output<Contract[N]['output']>;
+
+/** The services' side of the contract: one handler per method. */
+export type Handlers = {
+  [N in MethodName]: (input: ParsedInput<N>) => Output<N> | Promise<Output<N>>;
+};
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,7 @@
+export * from './contract';
+export * from './errors';
+export * from './dispatcher';
+export * from './field-labels';
+export * from './schemas/addressing';
+export * from './schemas/contacts';
+export * from './contact-person';

@@ -1,0 +1,51 @@
+import os from 'node:os';
+import { openDatabase, type Db } from '../../db/open';
+import type { Handlers } from '../api/contract';
+import { createServices } from '../services';
+import { seedRoleCatalogue } from '../services/reference/roles-repository';
+import { dataFileIn } from './data-dir';
+
+export interface OpenAppOptions {
+  dataDir: string;
+  migrationsFolder: string;
+  appVersion: string;
+  nativeBinding?: string;
+  user?: string;
+  now?: () => Date;
+}
+
+export interface App {
+  db: Db;
+  handlers: Handlers;
+  dataFile: string;
+  close(): void;
+}
+
+/**
+ * Opens the data file (created and migrated on first start), loads the reference data
+ * and builds the services. Every door (Electron, browser mode, CLI, tests) starts here.
+ */
+export function openApp(options: OpenAppOptions): App {
+  const dataFile = dataFileIn(options.dataDir);
+  const db = openDatabase(dataFile, {
+    migrationsFolder: options.migrationsFolder,
+    nativeBinding: options.nativeBinding,
+  });
+  seedRoleCatalogue(db);
+  const handlers = createServices({
+    db,
+    dataFile,
+    appVersion: options.appVersion,
+    user: options.user ?? safeUserName(),
+    now: options.now ?? (() => new Date()),
+  });
+  return { db, handlers, dataFile, close: () => db.$client.close() };
+}
+
+function safeUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unbekannt';
+  }
+}

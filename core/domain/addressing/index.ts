@@ -1,0 +1,8 @@
+export { ROLE_CATALOGUE } from './catalogue';
+export {
+  composeAddress,
+  composeOrganisation,
+  formatFullName,
+  roleMap,
+  sortName,
+} from './compose';

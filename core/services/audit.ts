@@ -1,0 +1,20 @@
+import { auditLog } from '../../db/schema';
+import type { ServiceDeps } from './deps';
+
+/** Records who did what (in the caller's transaction when there is one). */
+export function recordAudit(
+  deps: ServiceDeps,
+  entry: { action: string; entity: string; entityId?: number | null; summary?: string },
+): void {
+  deps.db
+    .insert(auditLog)
+    .values({
+      at: deps.now().toISOString(),
+      user: deps.user,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId ?? null,
+      summary: entry.summary ?? '',
+    })
+    .run();
+}

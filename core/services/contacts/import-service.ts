@@ -1,0 +1,107 @@
+import type { Handlers } from '../../api/contract';
+import { AppError } from '../../api/errors';
+import type { ColumnMapping, ImportPreview } from '../../api/schemas/contacts';
+import { foldForSearch } from '../../../db/search-fold';
+import type { ServiceDeps } from '../deps';
+import { recordAudit } from '../audit';
+import type { RoleCatalogue } from '../reference/role-catalogue';
+import { analyzeCsv, CsvImportError, parseContactRows } from './csv-import';
+import { contactsRepository } from './repository';
+import { createContactWriter } from './contacts-service';
+import { formatFullName } from '../../domain/addressing';
+import { contactToPerson } from '../../api/contact-person';
+
+type ImportHandlers = Pick<Handlers, 'contacts.import.analyze' | 'contacts.import.preview' | 'contacts.import.commit'>;
+
+/**
+ * CSV import in three steps: analyse (encoding, delimiter, columns), preview (every row
+ * checked, errors with line and column), commit (all rows in one transaction, or none).
+ */
+export function createContactImportService(deps: ServiceDeps, catalogue: RoleCatalogue): ImportHandlers {
+  const repo = contactsRepository(deps.db);
+  const writer = createContactWriter(deps, catalogue);
+
+  const parse = (contentBase64: string, mapping: ColumnMapping) => {
+    const bytes = decodeBase64(contentBase64);
+    if (!Object.values(mapping).includes('surname') && !Object.values(mapping).includes('name')) {
+      throw new AppError(
+        'IMPORT_INVALID',
+        'Bitte ordnen Sie mindestens eine Spalte dem Feld „Nachname“ oder „Name der Organisation“ zu.',
+      );
+    }
+    const parsed = guard(() => parseContactRows(bytes, mapping, catalogue.list()));
+    const known = repo.organisationsByFoldedName();
+    const newOrganisations = new Map<string, string>();
+    for (const row of parsed.rows) {
+      const name = row.organisationName?.trim();
+      if (name && !known.has(foldForSearch(name)) && !newOrganisations.has(foldForSearch(name))) {
+        newOrganisations.set(foldForSearch(name), name);
+      }
+    }
+    return { ...parsed, known, newOrganisations };
+  };
+
+  return {
+    'contacts.import.analyze': ({ contentBase64 }) => guard(() => analyzeCsv(decodeBase64(contentBase64))),
+
+    'contacts.import.preview': ({ contentBase64, mapping }): ImportPreview => {
+      const { rows, errors, newOrganisations } = parse(contentBase64, mapping);
+      return {
+        validCount: rows.length,
+        newOrganisations: [...newOrganisations.values()],
+        errors,
+        sample: rows.slice(0, 20).map((row) => ({
+          line: row.line,
+          displayName:
+            row.data.kind === 'organisation' ? row.data.name : formatFullName(contactToPerson(row.data)),
+          city: row.data.city,
+        })),
+      };
+    },
+
+    'contacts.import.commit': ({ contentBase64, mapping, skipInvalidRows, fileName }) => {
+      const { rows, errors, known, newOrganisations } = parse(contentBase64, mapping);
+      if (errors.length > 0 && !skipInvalidRows) {
+        throw new AppError(
+          'IMPORT_INVALID',
+          `Die Datei „${fileName}“ enthält ${errors.length} fehlerhafte Zeile(n); es wurde nichts importiert.`,
+          { errors },
+        );
+      }
+      if (rows.length === 0) {
+        throw new AppError('IMPORT_INVALID', `Die Datei „${fileName}“ enthält keine importierbaren Zeilen.`);
+      }
+      return deps.db.transaction(() => {
+        const organisationIds = new Map(known);
+        for (const [folded, name] of newOrganisations) {
+          organisationIds.set(folded, writer.create({ kind: 'organisation', name }));
+        }
+        for (const row of rows) {
+          const organisationId = row.organisationName
+            ? (organisationIds.get(foldForSearch(row.organisationName.trim())) ?? null)
+            : null;
+          writer.create(row.data.kind === 'person' ? { ...row.data, organisationId } : row.data);
+        }
+        recordAudit(deps, {
+          action: 'import',
+          entity: 'contact',
+          summary: `${fileName}: ${rows.length} Kontakte, ${newOrganisations.size} neue Organisationen`,
+        });
+        return { imported: rows.length, organisationsCreated: newOrganisations.size, skipped: errors.length };
+      });
+    },
+  };
+}
+
+function decodeBase64(contentBase64: string): Uint8Array {
+  return new Uint8Array(Buffer.from(contentBase64, 'base64'));
+}
+
+function guard<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof CsvImportError) throw new AppError('IMPORT_INVALID', error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,13 @@
+import type { Db } from '../../db/open';
+
+/** Everything a service needs from outside, passed in (never taken from globals). */
+export interface ServiceDeps {
+  db: Db;
+  /** The current time (tests pass a fixed clock). */
+  now: () => Date;
+  /** Who is working (recorded in the audit log). */
+  user: string;
+  /** Where the SQLite file lives; backups go beside it by default. */
+  dataFile: string;
+  appVersion: string;
+}

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { appliedSchemaVersion, backupDatabase, DatabaseOpenError, knownSchemaVersion, openDatabase } from './open';
+import { MIGRATIONS_FOLDER, tempDir } from '../tests/support/temp-app';
+
+const dirs: string[] = [];
+const fresh = () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('openDatabase', () => {
+  it('creates, migrates and sets the pragmas on first start', () => {
+    const file = path.join(fresh(), 'sub', 'rathausbuero.sqlite');
+    const db = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
+    expect(fs.existsSync(file)).toBe(true);
+    expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(appliedSchemaVersion(db.$client)).toBe(knownSchemaVersion(MIGRATIONS_FOLDER).count);
+    const tables = db.$client.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['contacts', 'contact_tags', 'roles', 'audit_log']));
+    db.$client.close();
+  });
+
+  it('opens an existing database again without re-applying migrations', () => {
+    const file = path.join(fresh(), 'db.sqlite');
+    const first = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
+    first.$client.prepare("insert into audit_log (at, user, action, entity) values ('x', 'u', 'a', 'e')").run();
+    first.$client.close();
+    const second = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
+    expect(second.$client.prepare('select count(*) from audit_log').pluck().get()).toBe(1);
+    second.$client.close();
+  });
+
+  it('refuses a database written by a newer version and leaves it untouched', () => {
+    const file = path.join(fresh(), 'db.sqlite');
+    openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER }).$client.close();
+    const raw = new Database(file);
+    raw.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('future', 99_999_999_999_999);
+    raw.close();
+    const before = fs.readFileSync(file);
+    let error: unknown;
+    try {
+      openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DatabaseOpenError);
+    expect((error as DatabaseOpenError).code).toBe('DB_TOO_NEW');
+    expect((error as Error).message).toMatch(/mit einer neueren Version von Rathausbüro angelegt/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('reports a file that is not a database in German', () => {
+    const file = path.join(fresh(), 'kaputt.sqlite');
+    fs.writeFileSync(file, 'das ist keine Datenbank, sondern Text '.repeat(200));
+    expect(() => openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER })).toThrow(/kann nicht geöffnet werden|not a database/);
+  });
+
+  it('backs up online to a consistent copy', async () => {
+    const dir = fresh();
+    const db = openDatabase(path.join(dir, 'db.sqlite'), { migrationsFolder: MIGRATIONS_FOLDER });
+    db.$client.prepare("insert into audit_log (at, user, action, entity) values ('x', 'u', 'a', 'e')").run();
+    const target = path.join(dir, 'Sicherungen', 'copy.sqlite');
+    await backupDatabase(db, target);
+    db.$client.close();
+    const copy = new Database(target, { readonly: true });
+    expect(copy.prepare('select count(*) from audit_log').pluck().get()).toBe(1);
+    copy.close();
+    expect(fs.existsSync(`${target}.part`)).toBe(false);
+  });
+});
+
+/**
+ * Every migration is applied to a database at the previous version that holds rows.
+ * A new migration adds its seed here (rows in the shape of the schema *before* it).
+ */
+const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
+  '0000_initial': () => {
+    /* the first migration starts from an empty file */
+  },
+};
+
+describe('migrations', () => {
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
+    entries: Array<{ tag: string; idx: number }>;
+  };
+
+  it('has a test seed for every migration', () => {
+    expect(Object.keys(SEEDS_BEFORE).sort()).toEqual(journal.entries.map((e) => e.tag).sort());
+  });
+
+  it.each(journal.entries.map((e) => [e.tag, e.idx] as const))('%s migrates a database of the previous version with rows in it', (tag, idx) => {
+    const dir = fresh();
+    // A migrations folder that stops just before this migration.
+    const partial = path.join(dir, 'migrations');
+    fs.mkdirSync(path.join(partial, 'meta'), { recursive: true });
+    const earlier = journal.entries.slice(0, idx);
+    fs.writeFileSync(path.join(partial, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: earlier }));
+    for (const entry of earlier) fs.copyFileSync(path.join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), path.join(partial, `${entry.tag}.sql`));
+    const file = path.join(dir, 'db.sqlite');
+    const old = openDatabase(file, { migrationsFolder: partial });
+    SEEDS_BEFORE[tag](old.$client);
+    const counts = tableCounts(old.$client);
+    old.$client.close();
+
+    const migrated = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
+    expect(appliedSchemaVersion(migrated.$client)).toBe(readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).length);
+    const after = tableCounts(migrated.$client);
+    for (const [table, n] of Object.entries(counts)) if (table in after) expect(after[table]).toBe(n);
+    expect(migrated.$client.pragma('foreign_key_check')).toEqual([]);
+    migrated.$client.close();
+  });
+});
+
+function tableCounts(db: Database.Database): Record<string, number> {
+  const tables = db
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> '__drizzle_migrations'")
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(tables.map((t) => [t, db.prepare(`select count(*) from "${t}"`).pluck().get() as number]));
+}

@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import * as schema from './schema';
+import { foldForSearch } from './search-fold';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface OpenDatabaseOptions {
+  /** Folder with drizzle-kit's migrations (`db/migrations`). */
+  migrationsFolder: string;
+  /** Path of a better-sqlite3 native addon built for another runtime (Electron). */
+  nativeBinding?: string;
+}
+
+/** Thrown when the database cannot be used; `code` tells the caller which case. */
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly code: 'DB_TOO_NEW' | 'DB_UNREADABLE',
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+const MIGRATIONS_TABLE = '__drizzle_migrations';
+
+/**
+ * Opens (and creates) the SQLite file, sets the pragmas, refuses a database written by a
+ * newer version of the app and applies pending migrations in one transaction.
+ */
+export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    sqlite.pragma('journal_mode = WAL');
+  } catch (error) {
+    throw new DatabaseOpenError(
+      'DB_UNREADABLE',
+      `Die Datenbank „${file}“ kann nicht geöffnet werden: ${(error as Error).message}`,
+      { file },
+    );
+  }
+  try {
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.function('fold', { deterministic: true }, (value: unknown) =>
+      typeof value === 'string' ? foldForSearch(value) : value,
+    );
+    refuseNewerDatabase(sqlite, file, options.migrationsFolder);
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: options.migrationsFolder, migrationsTable: MIGRATIONS_TABLE });
+    return db as Db;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/** The newest migration this build knows, and how many there are. */
+export function knownSchemaVersion(migrationsFolder: string): { count: number; newest: number } {
+  const migrations = readMigrationFiles({ migrationsFolder });
+  return {
+    count: migrations.length,
+    newest: Math.max(0, ...migrations.map((m) => m.folderMillis)),
+  };
+}
+
+/** Number of migrations applied to an open database. */
+export function appliedSchemaVersion(sqlite: Database.Database): number {
+  const exists = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+    .get(MIGRATIONS_TABLE);
+  if (!exists) return 0;
+  return (sqlite.prepare(`SELECT count(*) AS n FROM "${MIGRATIONS_TABLE}"`).get() as { n: number }).n;
+}
+
+function refuseNewerDatabase(sqlite: Database.Database, file: string, migrationsFolder: string): void {
+  const exists = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+    .get(MIGRATIONS_TABLE);
+  if (!exists) return;
+  const known = knownSchemaVersion(migrationsFolder);
+  const row = sqlite
+    .prepare(`SELECT count(*) AS n, max(created_at) AS newest FROM "${MIGRATIONS_TABLE}"`)
+    .get() as { n: number; newest: number | null };
+  if (row.n > known.count || Number(row.newest ?? 0) > known.newest) {
+    throw new DatabaseOpenError(
+      'DB_TOO_NEW',
+      `Die Datenbank „${file}“ wurde mit einer neueren Version von Rathausbüro angelegt ` +
+        `(Schemastand ${row.n}, diese Version kennt ${known.count}). ` +
+        'Bitte installieren Sie die aktuelle Version von Rathausbüro; die Datenbank bleibt unverändert.',
+      { file, databaseVersion: row.n, appVersion: known.count },
+    );
+  }
+}
+
+/** Online backup to a new file (consistent even while the app writes). */
+export async function backupDatabase(db: Db, target: string): Promise<void> {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temp = `${target}.part`;
+  await db.$client.backup(temp);
+  fs.renameSync(temp, target);
+}

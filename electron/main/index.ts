@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { openApp, type App } from '../../core/app/open-app';
+import { API_CHANNEL, createIpcHandler } from './ipc';
+import { loadWindowState, saveWindowState } from './window-state';
+
+// The thin desktop shell: lifecycle, one window, one IPC channel into the dispatcher.
+let core: App | null = null;
+let mainWindow: BrowserWindow | null = null;
+const rendererUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererFile = path.join(__dirname, '../renderer/index.html');
+
+const isTrustedUrl = (url: string): boolean =>
+  rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://') && decodeURI(url).includes('/renderer/index.html');
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.whenReady().then(start);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+}
+
+function start(): void {
+  try {
+    core = openApp({
+      dataDir: app.getPath('userData'),
+      migrationsFolder: path.join(app.getAppPath(), 'db', 'migrations'),
+      appVersion: app.getVersion(),
+      nativeBinding: nativeBindingPath(),
+    });
+  } catch (error) {
+    dialog.showErrorBox('Rathausbüro kann nicht starten', (error as Error).message);
+    app.exit(1);
+    return;
+  }
+  ipcMain.handle(API_CHANNEL, createIpcHandler(core.handlers, isTrustedUrl));
+  Menu.setApplicationMenu(buildMenu());
+  createWindow();
+}
+
+/** In a checkout, Electron loads its own build of better-sqlite3 (see scripts/start.mjs). */
+function nativeBindingPath(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const file = process.env.RATHAUS_NATIVE_BINDING;
+  return file && fs.existsSync(file) ? file : undefined;
+}
+
+function createWindow(): void {
+  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const state = loadWindowState(stateFile);
+  mainWindow = new BrowserWindow({
+    ...state,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Rathausbüro',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  if (state.maximized) mainWindow.maximize();
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('close', () => {
+    if (!mainWindow) return;
+    saveWindowState(stateFile, { ...mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() });
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+
+  // No navigation away from the app, no new windows; web links open in the system browser.
+  mainWindow.webContents.on('will-navigate', (event, url) => {
+    if (!isTrustedUrl(url)) event.preventDefault();
+  });
+  mainWindow.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+
+  if (rendererUrl) void mainWindow.loadURL(rendererUrl);
+  else void mainWindow.loadFile(rendererFile);
+}
+
+function buildMenu(): Menu {
+  return Menu.buildFromTemplate([
+    {
+      label: 'Datei',
+      submenu: [
+        { label: 'Datenordner öffnen', click: () => void shell.openPath(app.getPath('userData')) },
+        { type: 'separator' },
+        { label: 'Beenden', role: 'quit' },
+      ],
+    },
+    {
+      label: 'Bearbeiten',
+      submenu: [
+        { label: 'Rückgängig', role: 'undo' },
+        { label: 'Wiederholen', role: 'redo' },
+        { type: 'separator' },
+        { label: 'Ausschneiden', role: 'cut' },
+        { label: 'Kopieren', role: 'copy' },
+        { label: 'Einfügen', role: 'paste' },
+        { label: 'Alles auswählen', role: 'selectAll' },
+      ],
+    },
+    {
+      label: 'Ansicht',
+      submenu: [
+        { label: 'Neu laden', role: 'reload' },
+        { label: 'Vergrößern', role: 'zoomIn' },
+        { label: 'Verkleinern', role: 'zoomOut' },
+        { label: 'Originalgröße', role: 'resetZoom' },
+        { type: 'separator' },
+        { label: 'Vollbild', role: 'togglefullscreen' },
+      ],
+    },
+  ]);
+}

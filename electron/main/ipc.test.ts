@@ -1,0 +1,33 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { METHOD_NAMES } from '../../core/api';
+import { createTempApp } from '../../tests/support/temp-app';
+import { createIpcHandler } from './ipc';
+
+const app = createTempApp();
+afterAll(() => app.cleanup());
+const trusted = (url: string) => url.startsWith('file:///app/renderer/index.html');
+const handle = createIpcHandler(app.handlers, trusted);
+const fromApp = { senderFrame: { url: 'file:///app/renderer/index.html' } } as never;
+
+describe('IPC binding against the contract table', () => {
+  it('has a service handler for every method of the contract', () => {
+    expect(METHOD_NAMES.filter((name) => typeof app.handlers[name] !== 'function')).toEqual([]);
+  });
+
+  it('forwards a contract method to the dispatcher', async () => {
+    const result = await handle(fromApp, 'addressing.compose', { person: { gender: 'male', surname: 'Muster' } });
+    expect(result).toMatchObject({ ok: true, data: { salutation: 'Sehr geehrter Herr Muster' } });
+  });
+
+  it('refuses names outside the contract, including prototype tricks', async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'contacts', 42]) {
+      const result = await handle(fromApp, name, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    }
+  });
+
+  it('refuses calls from any other page', async () => {
+    const result = await handle({ senderFrame: { url: 'https://evil.example/' } } as never, 'app.info', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+  });
+});

@@ -1,0 +1,21 @@
+import type { IpcMainInvokeEvent } from 'electron';
+import { dispatch, type DispatchResult, type Handlers } from '../../core/api';
+
+/** The one IPC channel; the preload exposes nothing else. */
+export const API_CHANNEL = 'api';
+
+/**
+ * The IPC door: every call goes through the contract's dispatcher (unknown names are
+ * refused there). Calls from frames other than the app's own page are refused here.
+ */
+export function createIpcHandler(handlers: Handlers, isTrustedUrl: (url: string) => boolean) {
+  return async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, name: unknown, input: unknown): Promise<DispatchResult> => {
+    const url = event.senderFrame?.url ?? '';
+    if (!isTrustedUrl(url)) {
+      return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Zugriff verweigert: unbekannte Seite.' } };
+    }
+    return dispatch(handlers, name, input, {
+      onUnexpectedError: (error, method) => console.error(`Fehler in ${method}:`, error),
+    });
+  };
+}

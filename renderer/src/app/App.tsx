@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { makeStyles, tokens, Text, Tab, TabList } from '@fluentui/react-components';
+import { HomeRegular, PeopleRegular } from '@fluentui/react-icons';
+import { StartPage } from '../features/start/StartPage';
+import { ContactsPage } from '../features/contacts/ContactsPage';
+
+import type { Page } from './pages';
+
+const useStyles = makeStyles({
+  shell: { display: 'grid', gridTemplateRows: 'auto 1fr', height: '100%' },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  body: { display: 'grid', gridTemplateColumns: '200px 1fr', minHeight: 0 },
+  nav: {
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  main: { minHeight: 0, overflow: 'auto' },
+});
+
+export function App() {
+  const styles = useStyles();
+  const [page, setPage] = useState<Page>('start');
+  return (
+    <div className={styles.shell}>
+      <header className={styles.header}>
+        <Text weight="semibold" size={500}>
+          Rathausbüro
+        </Text>
+        <Text size={300}>Stadt Duisburg · Amt für Kommunikation</Text>
+      </header>
+      <div className={styles.body}>
+        <nav className={styles.nav} aria-label="Bereiche">
+          <TabList vertical selectedValue={page} onTabSelect={(_, data) => setPage(data.value as Page)}>
+            <Tab value="start" icon={<HomeRegular />}>
+              Start
+            </Tab>
+            <Tab value="contacts" icon={<PeopleRegular />}>
+              Kontakte
+            </Tab>
+          </TabList>
+        </nav>
+        <main className={styles.main}>
+          {page === 'start' && <StartPage onNavigate={setPage} />}
+          {page === 'contacts' && <ContactsPage />}
+        </main>
+      </div>
+    </div>
+  );
+}

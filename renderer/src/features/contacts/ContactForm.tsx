@@ -1,0 +1,241 @@
+import { useEffect, useMemo } from 'react';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Select,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Contact, Role } from '../../../../core/api';
+import { api, ApiCallError } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { AddressPreview } from './AddressPreview';
+import { EMPTY_FORM, formValuesOf, inputOf, validateForm, type ContactFormValues } from './contact-form-values';
+
+const useStyles = makeStyles({
+  layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 300px', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
+  form: { display: 'grid', gap: tokens.spacingVerticalM },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    '& > *': { minWidth: 0 },
+  },
+  wide: { display: 'grid', gridTemplateColumns: '3fr 1fr', gap: tokens.spacingHorizontalM, '& > *': { minWidth: 0 } },
+  section: { margin: `${tokens.spacingVerticalS} 0 0`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, justifyContent: 'space-between', marginTop: tokens.spacingVerticalL },
+  sticky: { position: 'sticky', top: 0 },
+});
+
+const GENDERS = [
+  ['female', 'weiblich'],
+  ['male', 'männlich'],
+  ['diverse', 'divers'],
+  ['unknown', 'unbekannt'],
+] as const;
+const LANGUAGES = [
+  ['de', 'Deutsch'],
+  ['en', 'Englisch'],
+  ['fr', 'Französisch'],
+] as const;
+
+const resolver: Resolver<ContactFormValues> = async (values) => {
+  const errors = validateForm(values);
+  if (Object.keys(errors).length === 0) return { values, errors: {} };
+  return {
+    values: {},
+    errors: Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, { type: 'validate', message }])),
+  };
+};
+
+export interface ContactFormProps {
+  contact: Contact | null;
+  roles: Role[];
+  onSaved: (contact: Contact) => void;
+  onCancel: () => void;
+  onDelete: (contact: Contact) => void;
+}
+
+/** Create or edit one contact, with validation and a live preview of the forms of address. */
+export function ContactForm({ contact, roles, onSaved, onCancel, onDelete }: ContactFormProps) {
+  const styles = useStyles();
+  const queryClient = useQueryClient();
+  const defaults = useMemo(() => (contact ? formValuesOf(contact) : EMPTY_FORM), [contact]);
+  const { register, handleSubmit, control, formState, setError, reset } = useForm<ContactFormValues>({
+    defaultValues: defaults,
+    resolver,
+    mode: 'onTouched',
+  });
+  useEffect(() => reset(defaults), [defaults, reset]);
+  const values = useWatch({ control }) as ContactFormValues;
+  const errors = formState.errors;
+
+  const organisations = useQuery({
+    queryKey: ['contacts.list', 'organisations'],
+    queryFn: () => api('contacts.list', { kind: 'organisation', sort: 'name', limit: 5000 }),
+  });
+  const persons = useQuery({
+    queryKey: ['contacts.list', 'persons'],
+    queryFn: () => api('contacts.list', { kind: 'person', sort: 'name', limit: 5000 }),
+    enabled: values.kind === 'person',
+  });
+  const organisationName =
+    organisations.data?.items.find((o) => String(o.id) === values.organisationId)?.displayName ?? null;
+
+  const save = useMutation({
+    mutationFn: (formValues: ContactFormValues) => {
+      const input = inputOf(formValues);
+      return contact ? api('contacts.update', { id: contact.id, contact: input }) : api('contacts.create', input);
+    },
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: ['contacts.list'] });
+      await queryClient.invalidateQueries({ queryKey: ['contacts.tags'] });
+      await queryClient.invalidateQueries({ queryKey: ['app.info'] });
+      onSaved(saved);
+    },
+    onError: (error) => {
+      const field = (error as ApiCallError).details as { field?: keyof ContactFormValues } | undefined;
+      if (field?.field) setError(field.field, { message: (error as Error).message });
+    },
+  });
+
+  const person = values.kind === 'person';
+  const text = (name: keyof ContactFormValues, label: string, props: Record<string, unknown> = {}) => (
+    <Field label={label} validationMessage={errors[name]?.message} required={Boolean(props.required)}>
+      <Input {...register(name)} {...props} />
+    </Field>
+  );
+
+  return (
+    <div className={styles.layout}>
+      <form className={styles.form} onSubmit={handleSubmit((v) => save.mutate(v))} noValidate aria-label="Kontakt bearbeiten">
+        <Field label="Art">
+          <RadioGroup layout="horizontal" value={values.kind} disabled={Boolean(contact)} {...register('kind')}>
+            <Radio value="person" label="Person" />
+            <Radio value="organisation" label="Organisation" />
+          </RadioGroup>
+        </Field>
+
+        {person ? (
+          <>
+            <div className={styles.row}>
+              <Field label="Geschlecht">
+                <Select {...register('gender')}>
+                  {GENDERS.map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              {text('degrees', 'Akademische Grade', { placeholder: 'z. B. Prof. Dr.' })}
+            </div>
+            <div className={styles.row}>
+              {text('givenName', 'Vorname')}
+              {text('nameAffix', 'Namenszusatz', { placeholder: 'z. B. von, Graf von' })}
+              {text('surname', 'Nachname', { required: true })}
+            </div>
+            <div className={styles.row}>
+              <Field label="Amt / Funktion" validationMessage={errors.roleKey?.message}>
+                <Select {...register('roleKey')}>
+                  <option value="">– keins (Privatperson) –</option>
+                  {roles.map((role) => (
+                    <option key={role.key} value={role.key}>
+                      {role.label}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              {text('roleDetail', 'Zusatz zum Amt', { placeholder: 'z. B. der Republik Türkei' })}
+            </div>
+            <Checkbox label="außer Dienst (a. D.)" {...register('former')} />
+            <div className={styles.row}>
+              <Field label="Organisation" validationMessage={errors.organisationId?.message}>
+                <Select {...register('organisationId')}>
+                  <option value="">– keine –</option>
+                  {organisations.data?.items.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.displayName}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label="Ehe-/Lebenspartner/in" validationMessage={errors.partnerId?.message}>
+                <Select {...register('partnerId')}>
+                  <option value="">– keine/r –</option>
+                  {persons.data?.items
+                    .filter((p) => p.id !== contact?.id)
+                    .map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.sortName}
+                      </option>
+                    ))}
+                </Select>
+              </Field>
+            </div>
+          </>
+        ) : (
+          text('name', 'Name der Organisation', { required: true })
+        )}
+
+        <h3 className={styles.section}>Anschrift</h3>
+        <div className={styles.wide}>
+          {text('street', 'Straße')}
+          {text('houseNumber', 'Nr.')}
+        </div>
+        {text('addressAddition', 'Adresszusatz', { placeholder: 'z. B. Rathaus, Zimmer 101' })}
+        <div className={styles.row}>
+          {text('postcode', 'PLZ')}
+          {text('city', 'Ort')}
+          {text('country', 'Land', { placeholder: 'leer = Deutschland' })}
+        </div>
+
+        <h3 className={styles.section}>Kommunikation</h3>
+        <div className={styles.row}>
+          {text('email', 'E-Mail', { type: 'email' })}
+          {text('phone', 'Telefon', { type: 'tel' })}
+          <Field label="Korrespondenzsprache">
+            <Select {...register('language')}>
+              {LANGUAGES.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        {text('tags', 'Gruppen (durch Komma getrennt)', { placeholder: 'z. B. Presse, Neujahrsempfang' })}
+        <Field label="Notizen">
+          <Textarea {...register('notes')} resize="vertical" />
+        </Field>
+
+        <ErrorMessage error={save.error} title="Der Kontakt wurde nicht gespeichert" />
+        <div className={styles.actions}>
+          <div>
+            {contact && (
+              <Button appearance="subtle" onClick={() => onDelete(contact)}>
+                Löschen …
+              </Button>
+            )}
+          </div>
+          <div style={{ display: 'flex', gap: tokens.spacingHorizontalM }}>
+            <Button onClick={onCancel}>Abbrechen</Button>
+            <Button appearance="primary" type="submit" disabled={save.isPending}>
+              {save.isPending ? 'Wird gespeichert …' : 'Speichern'}
+            </Button>
+          </div>
+        </div>
+      </form>
+      <div className={styles.sticky}>
+        <AddressPreview values={values} organisationName={organisationName} />
+      </div>
+    </div>
+  );
+}

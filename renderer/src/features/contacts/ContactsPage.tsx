@@ -1,0 +1,275 @@
+import { useEffect, useRef, useState } from 'react';
+import {
+  Badge,
+  Button,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  OverlayDrawer,
+  SearchBox,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
+import { AddRegular, ArrowImportRegular, DismissRegular } from '@fluentui/react-icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Contact, ContactSummary } from '../../../../core/api';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { ContactForm } from './ContactForm';
+import { DeleteContactDialog } from './DeleteContactDialog';
+import { ImportDialog } from './ImportDialog';
+
+const useStyles = makeStyles({
+  page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, display: 'grid', gap: tokens.spacingVerticalM },
+  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  grow: { flexGrow: 1 },
+  filters: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
+  search: { minWidth: '280px', flexGrow: 1, maxWidth: '420px' },
+  filter: { width: '190px' },
+  row: { cursor: 'pointer' },
+  tags: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+type Editing = { mode: 'new' } | { mode: 'edit'; contact: Contact } | null;
+
+export function ContactsPage() {
+  const styles = useStyles();
+  const [query, setQuery] = useState('');
+  const [debouncedQuery, setDebouncedQuery] = useState('');
+  const [kind, setKind] = useState<'' | 'person' | 'organisation'>('');
+  const [tag, setTag] = useState('');
+  const [roleKey, setRoleKey] = useState('');
+  const [sort, setSort] = useState<'name' | 'city' | 'updated'>('name');
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<{ id: number; name: string } | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setDebouncedQuery(query), 120);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  // Keyboard: Alt+N new contact, Ctrl+F / "/" search.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && event.key.toLowerCase() === 'n') {
+        event.preventDefault();
+        setEditing({ mode: 'new' });
+      } else if ((event.ctrlKey && event.key.toLowerCase() === 'f') || (event.key === '/' && !isTyping(event))) {
+        event.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const roles = useQuery({ queryKey: ['addressing.roles'], queryFn: () => api('addressing.roles', {}), staleTime: Infinity });
+  const tags = useQuery({ queryKey: ['contacts.tags'], queryFn: () => api('contacts.tags', {}) });
+  const filter = { query: debouncedQuery || undefined, kind: kind || undefined, tag: tag || undefined, roleKey: roleKey || undefined, sort };
+  const list = useQuery({
+    queryKey: ['contacts.list', filter],
+    queryFn: () => api('contacts.list', filter),
+    placeholderData: keepPreviousData,
+  });
+
+  const open = async (summary: ContactSummary) => {
+    const contact = await api('contacts.get', { id: summary.id });
+    setEditing({ mode: 'edit', contact });
+  };
+
+  return (
+    <div className={styles.page}>
+      <div className={styles.head}>
+        <Title2 as="h1">Kontakte</Title2>
+        <div className={styles.grow} />
+        <Button icon={<ArrowImportRegular />} onClick={() => setImporting(true)}>
+          CSV importieren …
+        </Button>
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => setEditing({ mode: 'new' })} title="Alt+N">
+          Neuer Kontakt
+        </Button>
+      </div>
+
+      <div className={styles.filters} role="search">
+        <SearchBox
+          ref={searchRef}
+          className={styles.search}
+          placeholder="Suchen: Name, Organisation, Ort, Gruppe …"
+          aria-label="Kontakte durchsuchen"
+          value={query}
+          onChange={(_, data) => setQuery(data.value)}
+          autoFocus
+        />
+        <Select className={styles.filter} aria-label="Art" value={kind} onChange={(_, d) => setKind(d.value as typeof kind)}>
+          <option value="">Alle Arten</option>
+          <option value="person">Personen</option>
+          <option value="organisation">Organisationen</option>
+        </Select>
+        <Select className={styles.filter} aria-label="Gruppe" value={tag} onChange={(_, d) => setTag(d.value)}>
+          <option value="">Alle Gruppen</option>
+          {tags.data?.map((t) => (
+            <option key={t.tag} value={t.tag}>
+              {t.tag} ({t.count})
+            </option>
+          ))}
+        </Select>
+        <Select className={styles.filter} aria-label="Amt" value={roleKey} onChange={(_, d) => setRoleKey(d.value)}>
+          <option value="">Alle Ämter</option>
+          {roles.data?.map((r) => (
+            <option key={r.key} value={r.key}>
+              {r.label}
+            </option>
+          ))}
+        </Select>
+        <Select className={styles.filter} aria-label="Sortierung" value={sort} onChange={(_, d) => setSort(d.value as typeof sort)}>
+          <option value="name">nach Name</option>
+          <option value="city">nach Ort</option>
+          <option value="updated">zuletzt geändert</option>
+        </Select>
+      </div>
+
+      {notice && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{notice}</MessageBarBody>
+          <Button appearance="transparent" icon={<DismissRegular />} aria-label="Hinweis schließen" onClick={() => setNotice(null)} />
+        </MessageBar>
+      )}
+      <ErrorMessage error={list.error} />
+      {list.isPending && <Spinner label="Kontakte werden geladen …" />}
+      {list.data && (
+        <>
+          <Text className={styles.muted} role="status">
+            {list.data.total === list.data.items.length
+              ? `${list.data.total.toLocaleString('de-DE')} Kontakte`
+              : `${list.data.items.length.toLocaleString('de-DE')} von ${list.data.total.toLocaleString('de-DE')} Kontakten angezeigt`}
+          </Text>
+          {list.data.items.length === 0 ? (
+            <Text>Keine Kontakte gefunden.</Text>
+          ) : (
+            <Table aria-label="Kontaktliste" size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Name</TableHeaderCell>
+                  <TableHeaderCell>Amt / Funktion</TableHeaderCell>
+                  <TableHeaderCell>Organisation</TableHeaderCell>
+                  <TableHeaderCell>Ort</TableHeaderCell>
+                  <TableHeaderCell>Gruppen</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {list.data.items.map((item) => (
+                  <TableRow
+                    key={item.id}
+                    className={styles.row}
+                    tabIndex={0}
+                    onClick={() => void open(item)}
+                    onKeyDown={(event) => {
+                      if (event.key === 'Enter') void open(item);
+                      if (event.key === 'Delete') setDeleting({ id: item.id, name: item.displayName });
+                    }}
+                  >
+                    <TableCell>
+                      {item.displayName}
+                      {item.kind === 'organisation' && (
+                        <Badge appearance="tint" size="small" style={{ marginLeft: 6 }}>
+                          Organisation
+                        </Badge>
+                      )}
+                    </TableCell>
+                    <TableCell>{item.roleLabel}</TableCell>
+                    <TableCell>{item.organisationName}</TableCell>
+                    <TableCell>{item.city}</TableCell>
+                    <TableCell>
+                      <span className={styles.tags}>
+                        {item.tags.map((t) => (
+                          <Badge key={t} appearance="outline" color="informative" size="small">
+                            {t}
+                          </Badge>
+                        ))}
+                      </span>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </>
+      )}
+
+      <OverlayDrawer
+        position="end"
+        size="large"
+        open={editing !== null}
+        onOpenChange={(_, data) => !data.open && setEditing(null)}
+        style={{ width: 'min(1100px, 92vw)' }}
+      >
+        <DrawerHeader>
+          <DrawerHeaderTitle
+            action={<Button appearance="subtle" aria-label="Schließen" icon={<DismissRegular />} onClick={() => setEditing(null)} />}
+          >
+            {editing?.mode === 'edit' ? 'Kontakt bearbeiten' : 'Neuer Kontakt'}
+          </DrawerHeaderTitle>
+        </DrawerHeader>
+        <DrawerBody>
+          {editing && roles.data && (
+            <ContactForm
+              key={editing.mode === 'edit' ? editing.contact.id : 'new'}
+              contact={editing.mode === 'edit' ? editing.contact : null}
+              roles={roles.data}
+              onCancel={() => setEditing(null)}
+              onSaved={(saved) => {
+                setEditing(null);
+                setNotice(`„${saved.kind === 'organisation' ? saved.name : [saved.givenName, saved.surname].filter(Boolean).join(' ')}“ wurde gespeichert.`);
+              }}
+              onDelete={(contact) =>
+                setDeleting({
+                  id: contact.id,
+                  name: contact.kind === 'organisation' ? contact.name : [contact.givenName, contact.surname].filter(Boolean).join(' '),
+                })
+              }
+            />
+          )}
+        </DrawerBody>
+      </OverlayDrawer>
+
+      <DeleteContactDialog
+        target={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={(name) => {
+          setDeleting(null);
+          setEditing(null);
+          setNotice(`„${name}“ wurde gelöscht.`);
+        }}
+      />
+      <ImportDialog
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={(message) => {
+          setImporting(false);
+          setNotice(message);
+        }}
+      />
+    </div>
+  );
+}
+
+function isTyping(event: KeyboardEvent): boolean {
+  const target = event.target as HTMLElement | null;
+  return Boolean(target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable));
+}

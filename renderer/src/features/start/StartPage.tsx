@@ -1,0 +1,72 @@
+import { Button, Card, CardHeader, makeStyles, Spinner, Text, Title2, tokens } from '@fluentui/react-components';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import type { Page } from '../../app/pages';
+
+const useStyles = makeStyles({
+  page: { padding: tokens.spacingHorizontalXXL, display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '760px' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}` },
+});
+
+export function StartPage({ onNavigate }: { onNavigate: (page: Page) => void }) {
+  const styles = useStyles();
+  const queryClient = useQueryClient();
+  const info = useQuery({ queryKey: ['app.info'], queryFn: () => api('app.info', {}) });
+  const loadDemo = useMutation({
+    mutationFn: () => api('demo.load', {}),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries();
+      onNavigate('contacts');
+    },
+  });
+
+  if (info.isPending) return <Spinner label="Rathausbüro wird geladen …" />;
+  if (info.error) return <div className={styles.page}><ErrorMessage error={info.error} /></div>;
+  const empty = info.data.contactCount === 0;
+
+  return (
+    <div className={styles.page}>
+      <Title2 as="h1">Willkommen im Rathausbüro</Title2>
+      <Text>
+        Kontakte mit protokollgerechter Anrede, Briefe und Glückwünsche im Namen des Oberbürgermeisters, Termine und
+        Bürgeranliegen – alles in einer Anwendung, auch ohne Netzwerk.
+      </Text>
+      {empty ? (
+        <Card>
+          <CardHeader header={<Text weight="semibold">Noch keine Daten vorhanden</Text>} />
+          <Text>
+            Legen Sie den ersten Kontakt an oder laden Sie ein fiktives Beispielbüro mit rund 200 Kontakten, um die
+            Anwendung kennenzulernen.
+          </Text>
+          <div className={styles.actions}>
+            <Button appearance="primary" onClick={() => loadDemo.mutate()} disabled={loadDemo.isPending}>
+              {loadDemo.isPending ? 'Beispieldaten werden geladen …' : 'Beispieldaten laden'}
+            </Button>
+            <Button onClick={() => onNavigate('contacts')}>Ersten Kontakt anlegen</Button>
+          </div>
+          <ErrorMessage error={loadDemo.error} title="Beispieldaten konnten nicht geladen werden" />
+        </Card>
+      ) : (
+        <Card>
+          <CardHeader header={<Text weight="semibold">Kontakte</Text>} />
+          <Text>{info.data.contactCount.toLocaleString('de-DE')} Kontakte im Verzeichnis.</Text>
+          <div className={styles.actions}>
+            <Button appearance="primary" onClick={() => onNavigate('contacts')}>
+              Zu den Kontakten
+            </Button>
+          </div>
+        </Card>
+      )}
+      <div className={styles.facts}>
+        <Text weight="semibold">Datendatei</Text>
+        <Text>{info.data.dataFile}</Text>
+        <Text weight="semibold">Version</Text>
+        <Text>
+          {info.data.version} (Datenbankschema {info.data.schemaVersion})
+        </Text>
+      </div>
+    </div>
+  );
+}

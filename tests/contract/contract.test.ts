@@ -1,0 +1,164 @@
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch, METHOD_NAMES, type DispatchResult } from '../../core/api';
+import { createBridgeListener, startBridge } from '../../cli/http-bridge';
+import { createTempApp } from '../support/temp-app';
+
+type Caller = (method: string, input: unknown) => Promise<DispatchResult>;
+
+/** The same expectations, once in-process and once through the HTTP bridge. */
+function contractSuite(door: string, setup: () => Promise<{ caller: Caller; teardown(): Promise<void> }>) {
+  describe(`contract through ${door}`, () => {
+    let caller: Caller;
+    let teardown: () => Promise<void>;
+    beforeAll(async () => {
+      ({ caller, teardown } = await setup());
+    });
+    afterAll(async () => teardown());
+
+    it('addressing.compose answers the documented shape', async () => {
+      const result = await caller('addressing.compose', {
+        person: { gender: 'female', degrees: 'Prof. Dr.', givenName: 'Erika', surname: 'Beispiel', role: 'buergermeister' },
+      });
+      expect(result).toEqual({
+        ok: true,
+        data: {
+          addressLines: ['Frau Bürgermeisterin', 'Prof. Dr. Erika Beispiel'],
+          salutation: 'Sehr geehrte Frau Bürgermeisterin',
+          closing: 'Mit freundlichen Grüßen',
+          oralSalutation: 'Frau Bürgermeisterin',
+        },
+      });
+    });
+
+    it('creates and reads a contact', async () => {
+      const created = await caller('contacts.create', { kind: 'person', gender: 'male', givenName: 'Max', surname: 'Muster' });
+      expect(created.ok).toBe(true);
+      const id = created.ok ? (created.data as { id: number }).id : 0;
+      const read = await caller('contacts.get', { id });
+      expect(read).toMatchObject({ ok: true, data: { id, surname: 'Muster', kind: 'person' } });
+    });
+
+    it('refuses an unknown method by name', async () => {
+      expect(await caller('contacts.dropAll', {})).toEqual({
+        ok: false,
+        error: { code: 'UNKNOWN_METHOD', message: 'Die Funktion „contacts.dropAll“ gibt es nicht.', details: { method: 'contacts.dropAll' } },
+      });
+    });
+
+    it('rejects invalid input with a German message naming the field', async () => {
+      const result = await caller('addressing.compose', { person: { gender: 'weiblich', surname: '' } });
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('INVALID_INPUT');
+        expect(result.error.message).toContain('Person › Geschlecht');
+        expect(result.error.message).toContain('Person › Nachname: Der Nachname fehlt.');
+      }
+    });
+
+    it('reports a missing record as NOT_FOUND', async () => {
+      const result = await caller('contacts.get', { id: 424242 });
+      expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Der Kontakt Nr. 424242 wurde nicht gefunden.' } });
+    });
+  });
+}
+
+contractSuite('the dispatcher (in-process)', async () => {
+  const app = createTempApp();
+  return {
+    caller: (method, input) => dispatch(app.handlers, method, input),
+    teardown: async () => app.cleanup(),
+  };
+});
+
+const TOKEN = 'test-token-123';
+contractSuite('the HTTP bridge', async () => {
+  const app = createTempApp();
+  const bridge = await startBridge({ handlers: app.handlers, token: TOKEN, staticDir: path.join(app.dataDir, 'no-ui') });
+  return {
+    caller: async (method, input) => {
+      const response = await fetch(`http://127.0.0.1:${bridge.port}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-rathaus-token': TOKEN },
+        body: JSON.stringify(input),
+      });
+      const body = (await response.json()) as { data?: unknown; error?: never };
+      return body.error ? { ok: false, error: body.error } : { ok: true, data: body.data };
+    },
+    teardown: async () => {
+      await new Promise((resolve) => bridge.server.close(resolve));
+      app.cleanup();
+    },
+  };
+});
+
+describe('HTTP bridge security', () => {
+  let app: ReturnType<typeof createTempApp>;
+  let port: number;
+  let server: http.Server;
+  beforeAll(async () => {
+    app = createTempApp();
+    ({ server, port } = await startBridge({ handlers: app.handlers, token: TOKEN, staticDir: path.join(app.dataDir, 'no-ui') }));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    app.cleanup();
+  });
+
+  /** Raw request, so Host and Origin can be set freely. */
+  const request = (options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }) =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port, method: options.method ?? 'POST', path: options.path ?? '/api/app.info', headers: options.headers },
+        (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end(options.method === 'GET' ? undefined : (options.body ?? '{}'));
+    });
+  const json = { 'content-type': 'application/json' };
+
+  it.each([
+    ['no token', { ...json }, 401],
+    ['a wrong token', { ...json, 'x-rathaus-token': 'falsch' }, 401],
+    ['a foreign Host (DNS rebinding)', { ...json, 'x-rathaus-token': TOKEN, host: 'evil.example:80' }, 403],
+    ['a foreign Origin', { ...json, 'x-rathaus-token': TOKEN, origin: 'http://evil.example' }, 403],
+    ['a form post (not JSON)', { 'content-type': 'text/plain', 'x-rathaus-token': TOKEN }, 415],
+  ])('refuses a call with %s', async (_, headers, status) => {
+    const response = await request({ headers });
+    expect(response.status).toBe(status);
+    expect(JSON.parse(response.body).error.message).toMatch(/Zugriff verweigert|erwartet JSON/);
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('answers a proper call and sends no CORS headers', async () => {
+    const response = await request({ headers: { ...json, 'x-rathaus-token': TOKEN, origin: `http://127.0.0.1:${port}` } });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body).data.appName).toBe('Rathausbüro');
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('refuses GET on the API and broken JSON', async () => {
+    expect((await request({ method: 'GET', headers: { 'x-rathaus-token': TOKEN } })).status).toBe(405);
+    const broken = await request({ headers: { ...json, 'x-rathaus-token': TOKEN }, body: '{nicht json' });
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.body).error.message).toBe('Die Anfrage ist kein gültiges JSON.');
+  });
+
+  it('serves the page with a strict Content-Security-Policy, and never files outside it', async () => {
+    const page = await request({ method: 'GET', path: '/' });
+    expect(page.status).toBe(503);
+    expect(page.body).toContain('npm run build');
+    const escape = await request({ method: 'GET', path: '/../../etc/passwd' });
+    expect(escape.body).not.toContain('root:');
+  });
+
+  it('is a plain listener that knows every contract method', () => {
+    expect(typeof createBridgeListener({ handlers: app.handlers, token: TOKEN, staticDir: '.' })).toBe('function');
+    for (const method of METHOD_NAMES) expect(typeof app.handlers[method]).toBe('function');
+  });
+});

@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openApp, type App } from '../../core/app/open-app';
+
+export const MIGRATIONS_FOLDER = path.resolve(__dirname, '../../db/migrations');
+
+/** A fresh app on a real SQLite file in a temp folder; `cleanup` closes and removes it. */
+export function createTempApp(options: { now?: () => Date; dataDir?: string } = {}): App & { dataDir: string; cleanup(): void } {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rathausbuero-test-'));
+  const app = openApp({
+    dataDir,
+    migrationsFolder: MIGRATIONS_FOLDER,
+    appVersion: '0.0.0-test',
+    user: 'test',
+    now: options.now ?? (() => new Date('2026-11-27T09:00:00Z')),
+  });
+  return {
+    ...app,
+    dataDir,
+    cleanup: () => {
+      app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function tempDir(prefix = 'rathausbuero-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
