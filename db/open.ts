@@ -5,7 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema';
-import { foldForSearch } from './search-fold';
+import { foldGerman } from '../core/domain/text/fold';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -52,7 +52,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.function('fold', { deterministic: true }, (value: unknown) =>
-      typeof value === 'string' ? foldForSearch(value) : value,
+      typeof value === 'string' ? foldGerman(value) : value,
     );
     refuseNewerDatabase(sqlite, file, options.migrationsFolder);
     const db = drizzle(sqlite, { schema });

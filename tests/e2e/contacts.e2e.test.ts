@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { tempDir } from '../support/temp-app';
 import { ARTIFACTS, launchBrowser, startServer, type RunningServer } from './browser-mode';
@@ -72,5 +73,29 @@ describe('contacts in browser mode (Chromium)', () => {
     await expect.poll(() => row.count()).toBe(1);
     await row.click();
     await expect.poll(() => page.getByTestId('preview-salutation').textContent()).toBe('Sehr geehrte Frau Bürgermeisterin,');
+  });
+
+  it('imports a Windows-1252 CSV after column mapping, listing the broken row', async () => {
+    const csv = ['Anrede;Vorname;Nachname;Ort;E-Mail', 'Frau;Jördis;Weißenfels;Duisburg;joerdis@example.org', 'Herr;Kai;;Moers;'].join('\r\n');
+    await page.keyboard.press('Escape'); // closes the contact opened by the previous test
+    await expect.poll(() => page.getByRole('form', { name: 'Kontakt bearbeiten' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'CSV importieren …' }).click();
+    await page.getByLabel('CSV-Datei wählen').setInputFiles({
+      name: 'kontakte.csv',
+      mimeType: 'text/csv',
+      buffer: iconv.encode(csv, 'win1252'),
+    });
+    await expect.poll(() => page.getByText('Zeichensatz Windows-1252').isVisible()).toBe(true);
+    expect(await page.getByLabel('Feld für Spalte Nachname').inputValue()).toBe('surname');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'kontakte-import-zuordnung.png') });
+    await page.getByRole('button', { name: 'Zeilen prüfen' }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Fehlerhafte Zeilen' }).textContent()).toContain('Zeile 3, Spalte „Nachname“');
+    const importButton = page.getByRole('button', { name: '1 Kontakt importieren' });
+    expect(await importButton.isDisabled()).toBe(true);
+    await page.getByLabel('Fehlerhafte Zeilen überspringen und nur die gültigen importieren').check();
+    await importButton.click();
+    await expect.poll(() => page.getByText('1 Kontakt importiert, 1 fehlerhafte Zeile übersprungen.').isVisible()).toBe(true);
+    await page.getByRole('searchbox', { name: 'Kontakte durchsuchen' }).fill('weissenfels');
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Jördis Weißenfels' }).count()).toBe(1);
   });
 });

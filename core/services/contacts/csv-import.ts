@@ -18,6 +18,7 @@ import {
   type ImportField,
   type ImportIssue,
 } from '../../api/schemas/contacts';
+import { foldGerman } from '../../domain/text/fold';
 
 /** A problem with the file as a whole; the message is German and shown as is. */
 export class CsvImportError extends AppError {
@@ -188,18 +189,9 @@ function readFile(bytes: Uint8Array): ParsedFile {
 // Analysis and suggested mapping
 // ---------------------------------------------------------------------------
 
-/** Lower case, umlauts and ß spelled out, everything but letters and digits removed. */
+/** Folded (see foldGerman), everything but letters and digits removed. */
 function normaliseKey(value: string): string {
-  return value
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]/g, '');
+  return foldGerman(value).replace(/[^a-z0-9]/g, '');
 }
 
 /**
@@ -309,17 +301,9 @@ type ValueResult<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): ValueResult<T> => ({ ok: true, value });
 const fail = <T>(message: string): ValueResult<T> => ({ ok: false, message });
 
-/** Lower case, umlauts spelled out, whitespace collapsed, dots kept ("a. d." → "a.d."). */
+/** Folded (see foldGerman), whitespace collapsed, dots kept ("a. D." → "a. d."). */
 function normaliseValue(value: string): string {
-  return value
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldGerman(value).replace(/\s+/g, ' ').trim();
 }
 
 function lookup<T>(table: Record<string, T>, value: string): T | undefined {

@@ -1,11 +1,11 @@
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import type { ColumnMapping, ImportPreview } from '../../api/schemas/contacts';
-import { foldForSearch } from '../../../db/search-fold';
+import { foldGerman } from '../../domain/text/fold';
 import type { ServiceDeps } from '../deps';
 import { recordAudit } from '../audit';
 import type { RoleCatalogue } from '../reference/role-catalogue';
-import { analyzeCsv, CsvImportError, parseContactRows } from './csv-import';
+import { analyzeCsv, parseContactRows } from './csv-import';
 import { contactsRepository } from './repository';
 import { createContactWriter } from './contacts-service';
 import { formatFullName } from '../../domain/addressing';
@@ -14,7 +14,7 @@ import { contactToPerson } from '../../api/contact-person';
 type ImportHandlers = Pick<Handlers, 'contacts.import.analyze' | 'contacts.import.preview' | 'contacts.import.commit'>;
 
 /**
- * CSV import in three steps: analyse (encoding, delimiter, columns), preview (every row
+ * CSV import in three steps (file errors are raised as CsvImportError, an AppError): analyse (encoding, delimiter, columns), preview (every row
  * checked, errors with line and column), commit (all rows in one transaction, or none).
  */
 export function createContactImportService(deps: ServiceDeps, catalogue: RoleCatalogue): ImportHandlers {
@@ -29,20 +29,20 @@ export function createContactImportService(deps: ServiceDeps, catalogue: RoleCat
         'Bitte ordnen Sie mindestens eine Spalte dem Feld „Nachname“ oder „Name der Organisation“ zu.',
       );
     }
-    const parsed = guard(() => parseContactRows(bytes, mapping, catalogue.list()));
+    const parsed = parseContactRows(bytes, mapping, catalogue.list());
     const known = repo.organisationsByFoldedName();
     const newOrganisations = new Map<string, string>();
     for (const row of parsed.rows) {
       const name = row.organisationName?.trim();
-      if (name && !known.has(foldForSearch(name)) && !newOrganisations.has(foldForSearch(name))) {
-        newOrganisations.set(foldForSearch(name), name);
+      if (name && !known.has(foldGerman(name)) && !newOrganisations.has(foldGerman(name))) {
+        newOrganisations.set(foldGerman(name), name);
       }
     }
     return { ...parsed, known, newOrganisations };
   };
 
   return {
-    'contacts.import.analyze': ({ contentBase64 }) => guard(() => analyzeCsv(decodeBase64(contentBase64))),
+    'contacts.import.analyze': ({ contentBase64 }) => analyzeCsv(decodeBase64(contentBase64)),
 
     'contacts.import.preview': ({ contentBase64, mapping }): ImportPreview => {
       const { rows, errors, newOrganisations } = parse(contentBase64, mapping);
@@ -78,7 +78,7 @@ export function createContactImportService(deps: ServiceDeps, catalogue: RoleCat
         }
         for (const row of rows) {
           const organisationId = row.organisationName
-            ? (organisationIds.get(foldForSearch(row.organisationName.trim())) ?? null)
+            ? (organisationIds.get(foldGerman(row.organisationName.trim())) ?? null)
             : null;
           writer.create(row.data.kind === 'person' ? { ...row.data, organisationId } : row.data);
         }
@@ -97,11 +97,3 @@ function decodeBase64(contentBase64: string): Uint8Array {
   return new Uint8Array(Buffer.from(contentBase64, 'base64'));
 }
 
-function guard<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof CsvImportError) throw new AppError('IMPORT_INVALID', error.message);
-    throw error;
-  }
-}

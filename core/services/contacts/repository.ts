@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../db/open';
 import { contacts, contactTags, roles } from '../../../db/schema';
-import { foldForSearch } from '../../../db/search-fold';
+import { foldGerman } from '../../domain/text/fold';
 import type { ContactData } from '../../api/schemas/contacts';
 
 export type ContactRow = typeof contacts.$inferSelect;
@@ -57,7 +57,7 @@ export function contactsRepository(db: Executor) {
         );
       }
       for (const word of (filter.query ?? '').split(/\s+/).filter(Boolean)) {
-        const pattern = `%${foldForSearch(word).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const pattern = `%${foldGerman(word).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         conditions.push(sql`(
           fold(${contacts.surname} || ' ' || ${contacts.givenName} || ' ' || ${contacts.nameAffix} || ' ' ||
                ${contacts.name} || ' ' || ${contacts.degrees} || ' ' || ${contacts.city} || ' ' ||
@@ -133,7 +133,7 @@ export function contactsRepository(db: Executor) {
         .from(contacts)
         .where(eq(contacts.kind, 'organisation'))
         .all();
-      return new Map(rows.map((r) => [foldForSearch(r.name.trim()), r.id]));
+      return new Map(rows.map((r) => [foldGerman(r.name.trim()), r.id]));
     },
   };
 }

@@ -8,6 +8,7 @@
  * inserts the contacts and sets `organisationId`/`partnerId` from them.
  */
 import type { ContactInput } from '../../api/schemas/contacts';
+import { foldGerman } from '../../domain/text/fold';
 
 export type DemoContact = {
   ref: string;
@@ -81,15 +82,8 @@ const PRIVATE_DOMAINS = ['example.org', 'example.de', 'example.com', 'example.ne
 
 /** Lower-case ASCII for e-mail addresses ("Müller-Lüdenscheidt" → "mueller-luedenscheidt"). */
 function asciiSlug(value: string): string {
-  return value
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
+  return foldGerman(value)
     .replace(/ı/g, 'i')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
     .replace(/ł/g, 'l')
     .replace(/\s+/g, '-')
     .replace(/[^a-z0-9.-]/g, '');

@@ -27,6 +27,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Contact, ContactSummary } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { count } from '../../components/format';
 import { ContactForm } from './ContactForm';
 import { DeleteContactDialog } from './DeleteContactDialog';
 import { ImportDialog } from './ImportDialog';
@@ -156,8 +157,8 @@ export function ContactsPage() {
         <>
           <Text className={styles.muted} role="status">
             {list.data.total === list.data.items.length
-              ? `${list.data.total.toLocaleString('de-DE')} Kontakte`
-              : `${list.data.items.length.toLocaleString('de-DE')} von ${list.data.total.toLocaleString('de-DE')} Kontakten angezeigt`}
+              ? count(list.data.total, 'Kontakt', 'Kontakte')
+              : `${list.data.items.length.toLocaleString('de-DE')} von ${count(list.data.total, 'Kontakt', 'Kontakten')} angezeigt`}
           </Text>
           {list.data.items.length === 0 ? (
             <Text>Keine Kontakte gefunden.</Text>

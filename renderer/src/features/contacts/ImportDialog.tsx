@@ -26,6 +26,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FIELD_LABELS, importFieldSchema, type ColumnMapping, type CsvAnalysis, type ImportField, type ImportPreview } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { count } from '../../components/format';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '980px', width: '92vw' },
@@ -103,9 +104,9 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
       }),
     onSuccess: async (result) => {
       await queryClient.invalidateQueries();
-      const parts = [`${result.imported} Kontakte importiert`];
-      if (result.organisationsCreated) parts.push(`${result.organisationsCreated} Organisationen neu angelegt`);
-      if (result.skipped) parts.push(`${result.skipped} fehlerhafte Zeilen übersprungen`);
+      const parts = [`${count(result.imported, 'Kontakt', 'Kontakte')} importiert`];
+      if (result.organisationsCreated) parts.push(`${count(result.organisationsCreated, 'Organisation', 'Organisationen')} neu angelegt`);
+      if (result.skipped) parts.push(`${count(result.skipped, 'fehlerhafte Zeile', 'fehlerhafte Zeilen')} übersprungen`);
       close();
       onImported(`${parts.join(', ')}.`);
     },
@@ -140,7 +141,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
             {state.step === 'mapping' && (
               <>
                 <Text>
-                  „{state.file.name}“: {state.analysis.rowCount} Zeilen, Zeichensatz {state.analysis.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'},
+                  „{state.file.name}“: {count(state.analysis.rowCount, 'Zeile', 'Zeilen')}, Zeichensatz {state.analysis.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'},
                   Trennzeichen „{state.analysis.delimiter}“. Bitte prüfen Sie die Zuordnung der Spalten.
                 </Text>
                 <div className={styles.scroll}>
@@ -188,8 +189,11 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
               <>
                 <MessageBar intent={state.preview.errors.length ? 'warning' : 'success'}>
                   <MessageBarBody>
-                    {state.preview.validCount} Zeilen können importiert werden
-                    {state.preview.errors.length ? `, ${state.preview.errors.length} Zeilen enthalten Fehler` : ''}.
+                    {state.preview.validCount === 1 ? '1 Zeile kann' : `${count(state.preview.validCount, 'Zeile', 'Zeilen')} können`} importiert werden
+                    {state.preview.errors.length
+                      ? `, ${count(state.preview.errors.length, 'Zeile enthält', 'Zeilen enthalten')} Fehler`
+                      : ''}
+                    .
                     {state.preview.newOrganisations.length > 0 &&
                       ` Neu angelegt werden die Organisationen: ${state.preview.newOrganisations.join(', ')}.`}
                   </MessageBarBody>
@@ -227,7 +231,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
                   disabled={commit.isPending || state.preview.validCount === 0 || (state.preview.errors.length > 0 && !skipInvalid)}
                   onClick={() => commit.mutate(state)}
                 >
-                  {state.preview.validCount} Kontakte importieren
+                  {count(state.preview.validCount, 'Kontakt', 'Kontakte')} importieren
                 </Button>
               </>
             )}
