@@ -141,7 +141,13 @@ export async function run(argv: string[]): Promise<void> {
   try {
     process.exitCode = await main(argv);
   } catch (error) {
-    if (error instanceof UsageError) {
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('ERR_PARSE_ARGS')) {
+      const option = /option '([^']+)'/i.exec((error as Error).message)?.[1];
+      const what = option ? `Die Option „${option.replace(/\s*<value>$/, '')}“ gibt es nicht oder sie braucht einen Wert.` : 'Ungültiger Aufruf.';
+      process.stderr.write(`${what} „rathausbuero help“ zeigt alle Befehle und Optionen.\n`);
+      process.exitCode = 2;
+    } else if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 2;
     } else if (isApiError(error)) {

@@ -73,6 +73,12 @@ describe('contacts in browser mode (Chromium)', () => {
     await expect.poll(() => row.count()).toBe(1);
     await row.click();
     await expect.poll(() => page.getByTestId('preview-salutation').textContent()).toBe('Sehr geehrte Frau Bürgermeisterin,');
+    const form = page.getByRole('form', { name: 'Kontakt bearbeiten' });
+    expect(await form.getByLabel('Nachname').inputValue()).toBe('Beispiel');
+    expect(await form.getByLabel('Akademische Grade').inputValue()).toBe('Prof. Dr.');
+    expect(await form.getByLabel('Geschlecht').inputValue()).toBe('female');
+    expect(await form.getByLabel('Amt / Funktion').inputValue()).toBe('buergermeister');
+    expect(await form.getByLabel('Ort').inputValue()).toBe('Duisburg');
   });
 
   it('imports a Windows-1252 CSV after column mapping, listing the broken row', async () => {
@@ -97,5 +103,18 @@ describe('contacts in browser mode (Chromium)', () => {
     await expect.poll(() => page.getByText('1 Kontakt importiert, 1 fehlerhafte Zeile übersprungen.').isVisible()).toBe(true);
     await page.getByRole('searchbox', { name: 'Kontakte durchsuchen' }).fill('weissenfels');
     await expect.poll(() => page.getByRole('row').filter({ hasText: 'Jördis Weißenfels' }).count()).toBe(1);
+  });
+
+  it('deletes a contact only after confirmation', async () => {
+    await page.getByRole('row').filter({ hasText: 'Jördis Weißenfels' }).click();
+    await page.getByRole('button', { name: 'Löschen …' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Kontakt löschen?' });
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => page.getByRole('form', { name: 'Kontakt bearbeiten' }).count(), { timeout: 5000 }).toBe(1);
+    await page.getByRole('button', { name: 'Löschen …' }).click();
+    await dialog.getByRole('button', { name: 'Endgültig löschen' }).click();
+    await expect.poll(() => page.getByText('„Jördis Weißenfels“ wurde gelöscht.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Keine Kontakte gefunden.').isVisible()).toBe(true);
   });
 });

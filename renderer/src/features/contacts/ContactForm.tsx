@@ -1,23 +1,14 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Select,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Contact, Role } from '../../../../core/api';
 import { api, ApiCallError } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { CheckboxField, RadioField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { AddressPreview } from './AddressPreview';
-import { EMPTY_FORM, formValuesOf, inputOf, validateForm, type ContactFormValues } from './contact-form-values';
+import { DeleteContactDialog } from './DeleteContactDialog';
+import { displayName, EMPTY_FORM, formValuesOf, inputOf, validateForm, type ContactFormValues } from './contact-form-values';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 300px', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
@@ -60,22 +51,23 @@ export interface ContactFormProps {
   roles: Role[];
   onSaved: (contact: Contact) => void;
   onCancel: () => void;
-  onDelete: (contact: Contact) => void;
+  onDeleted: (displayName: string) => void;
 }
 
 /** Create or edit one contact, with validation and a live preview of the forms of address. */
-export function ContactForm({ contact, roles, onSaved, onCancel, onDelete }: ContactFormProps) {
+export function ContactForm({ contact, roles, onSaved, onCancel, onDeleted }: ContactFormProps) {
   const styles = useStyles();
   const queryClient = useQueryClient();
+  // Nested inside the drawer, so closing it hands focus and accessibility back to the form.
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const defaults = useMemo(() => (contact ? formValuesOf(contact) : EMPTY_FORM), [contact]);
-  const { register, handleSubmit, control, formState, setError, reset } = useForm<ContactFormValues>({
+  const { handleSubmit, control, setError, reset } = useForm<ContactFormValues>({
     defaultValues: defaults,
     resolver,
     mode: 'onTouched',
   });
   useEffect(() => reset(defaults), [defaults, reset]);
   const values = useWatch({ control }) as ContactFormValues;
-  const errors = formState.errors;
 
   const organisations = useQuery({
     queryKey: ['contacts.list', 'organisations'],
@@ -107,34 +99,34 @@ export function ContactForm({ contact, roles, onSaved, onCancel, onDelete }: Con
   });
 
   const person = values.kind === 'person';
-  const text = (name: keyof ContactFormValues, label: string, props: Record<string, unknown> = {}) => (
-    <Field label={label} validationMessage={errors[name]?.message} required={Boolean(props.required)}>
-      <Input {...register(name)} {...props} />
-    </Field>
+  const text = (name: keyof ContactFormValues, label: string, props: { placeholder?: string; type?: 'email' | 'tel'; required?: boolean } = {}) => (
+    <TextField control={control} name={name} label={label} {...props} />
   );
 
   return (
     <div className={styles.layout}>
       <form className={styles.form} onSubmit={handleSubmit((v) => save.mutate(v))} noValidate aria-label="Kontakt bearbeiten">
-        <Field label="Art">
-          <RadioGroup layout="horizontal" value={values.kind} disabled={Boolean(contact)} {...register('kind')}>
-            <Radio value="person" label="Person" />
-            <Radio value="organisation" label="Organisation" />
-          </RadioGroup>
-        </Field>
+        <RadioField
+          control={control}
+          name="kind"
+          label="Art"
+          disabled={Boolean(contact)}
+          options={[
+            ['person', 'Person'],
+            ['organisation', 'Organisation'],
+          ]}
+        />
 
         {person ? (
           <>
             <div className={styles.row}>
-              <Field label="Geschlecht">
-                <Select {...register('gender')}>
+              <SelectField control={control} name="gender" label="Geschlecht">
                   {GENDERS.map(([value, label]) => (
                     <option key={value} value={value}>
                       {label}
                     </option>
                   ))}
-                </Select>
-              </Field>
+                </SelectField>
               {text('degrees', 'Akademische Grade', { placeholder: 'z. B. Prof. Dr.' })}
             </div>
             <div className={styles.row}>
@@ -143,32 +135,27 @@ export function ContactForm({ contact, roles, onSaved, onCancel, onDelete }: Con
               {text('surname', 'Nachname', { required: true })}
             </div>
             <div className={styles.row}>
-              <Field label="Amt / Funktion" validationMessage={errors.roleKey?.message}>
-                <Select {...register('roleKey')}>
+              <SelectField control={control} name="roleKey" label="Amt / Funktion">
                   <option value="">– keins (Privatperson) –</option>
                   {roles.map((role) => (
                     <option key={role.key} value={role.key}>
                       {role.label}
                     </option>
                   ))}
-                </Select>
-              </Field>
+                </SelectField>
               {text('roleDetail', 'Zusatz zum Amt', { placeholder: 'z. B. der Republik Türkei' })}
             </div>
-            <Checkbox label="außer Dienst (a. D.)" {...register('former')} />
+            <CheckboxField control={control} name="former" label="außer Dienst (a. D.)" />
             <div className={styles.row}>
-              <Field label="Organisation" validationMessage={errors.organisationId?.message}>
-                <Select {...register('organisationId')}>
+              <SelectField control={control} name="organisationId" label="Organisation">
                   <option value="">– keine –</option>
                   {organisations.data?.items.map((o) => (
                     <option key={o.id} value={o.id}>
                       {o.displayName}
                     </option>
                   ))}
-                </Select>
-              </Field>
-              <Field label="Ehe-/Lebenspartner/in" validationMessage={errors.partnerId?.message}>
-                <Select {...register('partnerId')}>
+                </SelectField>
+              <SelectField control={control} name="partnerId" label="Ehe-/Lebenspartner/in">
                   <option value="">– keine/r –</option>
                   {persons.data?.items
                     .filter((p) => p.id !== contact?.id)
@@ -177,8 +164,7 @@ export function ContactForm({ contact, roles, onSaved, onCancel, onDelete }: Con
                         {p.sortName}
                       </option>
                     ))}
-                </Select>
-              </Field>
+                </SelectField>
             </div>
           </>
         ) : (
@@ -201,26 +187,22 @@ export function ContactForm({ contact, roles, onSaved, onCancel, onDelete }: Con
         <div className={styles.row}>
           {text('email', 'E-Mail', { type: 'email' })}
           {text('phone', 'Telefon', { type: 'tel' })}
-          <Field label="Korrespondenzsprache">
-            <Select {...register('language')}>
+          <SelectField control={control} name="language" label="Korrespondenzsprache">
               {LANGUAGES.map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
                 </option>
               ))}
-            </Select>
-          </Field>
+            </SelectField>
         </div>
         {text('tags', 'Gruppen (durch Komma getrennt)', { placeholder: 'z. B. Presse, Neujahrsempfang' })}
-        <Field label="Notizen">
-          <Textarea {...register('notes')} resize="vertical" />
-        </Field>
+        <TextareaField control={control} name="notes" label="Notizen" />
 
         <ErrorMessage error={save.error} title="Der Kontakt wurde nicht gespeichert" />
         <div className={styles.actions}>
           <div>
             {contact && (
-              <Button appearance="subtle" onClick={() => onDelete(contact)}>
+              <Button appearance="subtle" onClick={() => setConfirmDelete(true)}>
                 Löschen …
               </Button>
             )}
@@ -236,6 +218,13 @@ export function ContactForm({ contact, roles, onSaved, onCancel, onDelete }: Con
       <div className={styles.sticky}>
         <AddressPreview values={values} organisationName={organisationName} />
       </div>
+      {contact && (
+        <DeleteContactDialog
+          target={confirmDelete ? { id: contact.id, name: displayName(contact) } : null}
+          onClose={() => setConfirmDelete(false)}
+          onDeleted={onDeleted}
+        />
+      )}
     </div>
   );
 }

@@ -29,6 +29,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
 import { ContactForm } from './ContactForm';
+import { displayName } from './contact-form-values';
 import { DeleteContactDialog } from './DeleteContactDialog';
 import { ImportDialog } from './ImportDialog';
 
@@ -236,14 +237,12 @@ export function ContactsPage() {
               onCancel={() => setEditing(null)}
               onSaved={(saved) => {
                 setEditing(null);
-                setNotice(`„${saved.kind === 'organisation' ? saved.name : [saved.givenName, saved.surname].filter(Boolean).join(' ')}“ wurde gespeichert.`);
+                setNotice(`„${displayName(saved)}“ wurde gespeichert.`);
               }}
-              onDelete={(contact) =>
-                setDeleting({
-                  id: contact.id,
-                  name: contact.kind === 'organisation' ? contact.name : [contact.givenName, contact.surname].filter(Boolean).join(' '),
-                })
-              }
+              onDeleted={(name) => {
+                setEditing(null);
+                setNotice(`„${name}“ wurde gelöscht.`);
+              }}
             />
           )}
         </DrawerBody>

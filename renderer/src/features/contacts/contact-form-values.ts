@@ -140,3 +140,8 @@ export function validateForm(values: ContactFormValues): Partial<Record<keyof Co
   }
   return errors;
 }
+
+/** "Erika Beispiel" / the organisation's name, for notices and dialogs. */
+export function displayName(contact: Contact): string {
+  return contact.kind === 'organisation' ? contact.name : [contact.givenName, contact.surname].filter(Boolean).join(' ');
+}

@@ -1,0 +1,141 @@
+import type { ReactNode } from 'react';
+import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { Checkbox, Field, Input, Radio, RadioGroup, Select, Textarea, type InputProps } from '@fluentui/react-components';
+
+/**
+ * react-hook-form fields for Fluent UI. Fluent's inputs keep their own state, so they are
+ * bound through Controller (value + onChange), never through `register`.
+ */
+interface BaseProps<T extends FieldValues> {
+  control: Control<T>;
+  name: FieldPath<T>;
+  label: string;
+  required?: boolean;
+  hint?: string;
+}
+
+export function TextField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  required,
+  hint,
+  ...input
+}: BaseProps<T> & Pick<InputProps, 'placeholder' | 'type'>) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Field label={label} required={required} hint={hint} validationMessage={fieldState.error?.message}>
+          <Input
+            {...input}
+            ref={field.ref}
+            name={field.name}
+            value={(field.value as string) ?? ''}
+            onChange={(_, data) => field.onChange(data.value)}
+            onBlur={field.onBlur}
+          />
+        </Field>
+      )}
+    />
+  );
+}
+
+export function TextareaField<T extends FieldValues>({ control, name, label }: BaseProps<T>) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Field label={label} validationMessage={fieldState.error?.message}>
+          <Textarea
+            ref={field.ref}
+            name={field.name}
+            value={(field.value as string) ?? ''}
+            onChange={(_, data) => field.onChange(data.value)}
+            onBlur={field.onBlur}
+            resize="vertical"
+          />
+        </Field>
+      )}
+    />
+  );
+}
+
+export function SelectField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  required,
+  children,
+}: BaseProps<T> & { children: ReactNode }) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Field label={label} required={required} validationMessage={fieldState.error?.message}>
+          <Select
+            ref={field.ref}
+            name={field.name}
+            value={(field.value as string) ?? ''}
+            onChange={(_, data) => field.onChange(data.value)}
+            onBlur={field.onBlur}
+          >
+            {children}
+          </Select>
+        </Field>
+      )}
+    />
+  );
+}
+
+export function CheckboxField<T extends FieldValues>({ control, name, label }: BaseProps<T>) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <Checkbox
+          ref={field.ref}
+          name={field.name}
+          label={label}
+          checked={Boolean(field.value)}
+          onChange={(_, data) => field.onChange(Boolean(data.checked))}
+          onBlur={field.onBlur}
+        />
+      )}
+    />
+  );
+}
+
+export function RadioField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  options,
+  disabled,
+}: BaseProps<T> & { options: ReadonlyArray<readonly [string, string]>; disabled?: boolean }) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <Field label={label}>
+          <RadioGroup
+            layout="horizontal"
+            name={field.name}
+            value={field.value as string}
+            disabled={disabled}
+            onChange={(_, data) => field.onChange(data.value)}
+          >
+            {options.map(([value, text]) => (
+              <Radio key={value} value={value} label={text} />
+            ))}
+          </RadioGroup>
+        </Field>
+      )}
+    />
+  );
+}
