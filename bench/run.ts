@@ -19,7 +19,7 @@ const MIGRATIONS = path.resolve(__dirname, '../db/migrations');
 
 function withTempApp<T>(work: (app: ReturnType<typeof openApp>) => Promise<T>): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rathausbuero-bench-'));
-  const app = openApp({ dataDir: dir, migrationsFolder: MIGRATIONS, appVersion: 'bench', user: 'bench' });
+  const app = openApp({ dataDir: dir, migrationsFolder: MIGRATIONS, templatesDir: path.resolve(__dirname, '../templates'), appVersion: 'bench', user: 'bench' });
   return work(app).finally(() => {
     app.close();
     fs.rmSync(dir, { recursive: true, force: true });

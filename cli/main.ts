@@ -5,7 +5,7 @@ import { call, dispatch, isApiError, METHOD_NAMES, type ApiError } from '../core
 import { openApp, type App } from '../core/app/open-app';
 import { defaultDataDir } from '../core/app/data-dir';
 import { startBridge } from './http-bridge';
-import { appVersion, MIGRATIONS_FOLDER, RENDERER_DIR } from './paths';
+import { appVersion, MIGRATIONS_FOLDER, RENDERER_DIR, TEMPLATES_DIR } from './paths';
 
 const USAGE = `Rathausbüro – Kommandozeile
 
@@ -68,7 +68,7 @@ function parsePort(value: string | undefined): number {
 }
 
 function open(dataDir: string): App {
-  return openApp({ dataDir, migrationsFolder: MIGRATIONS_FOLDER, appVersion: appVersion() });
+  return openApp({ dataDir, migrationsFolder: MIGRATIONS_FOLDER, templatesDir: TEMPLATES_DIR, appVersion: appVersion() });
 }
 
 async function withApp(dataDir: string, work: (app: App) => Promise<number>): Promise<number> {

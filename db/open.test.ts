@@ -86,6 +86,13 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
   '0000_initial': () => {
     /* the first migration starts from an empty file */
   },
+  '0001_correspondence': (db) => {
+    db.prepare(
+      "insert into contacts (kind, gender, surname, given_name, sort_name, created_at, updated_at) values ('person', 'female', 'Beispiel', 'Erika', 'Beispiel, Erika', 'x', 'x')",
+    ).run();
+    db.prepare("insert into contact_tags (contact_id, tag) values (1, 'Presse')").run();
+    db.prepare("insert into audit_log (at, user, action, entity) values ('x', 'u', 'create', 'contact')").run();
+  },
 };
 
 describe('migrations', () => {

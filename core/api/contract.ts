@@ -17,11 +17,30 @@ import {
   columnMappingSchema,
   importPreviewSchema,
 } from './schemas/contacts';
+import {
+  fileContentSchema,
+  letterDraftSchema,
+  letterListInputSchema,
+  letterPreparationSchema,
+  letterSchema,
+  letterStatusSchema,
+  letterSummarySchema,
+  mergeInputSchema,
+  mergeStatusSchema,
+  officeSettingsSchema,
+  placeholderInfoSchema,
+  signerInputSchema,
+  signerSchema,
+  templateInfoSchema,
+  textBlockInputSchema,
+  textBlockSchema,
+} from './schemas/letters';
 
 z.config(z.locales.de());
 
 const none = z.object({}).strict().optional().default({});
 const byId = z.object({ id: z.number().int().positive() });
+const templateId = z.object({ id: z.string().min(1) });
 
 /** One entry of the contract: what a method takes and what it returns. */
 export interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -85,6 +104,38 @@ export const contract = {
     csvImportInput.extend({ skipInvalidRows: z.boolean().default(false) }),
     z.object({ imported: z.number().int(), organisationsCreated: z.number().int(), skipped: z.number().int() }),
   ),
+
+  'settings.office.get': query(none, officeSettingsSchema),
+  'settings.office.update': command(officeSettingsSchema, officeSettingsSchema),
+  'signers.list': query(none, z.array(signerSchema)),
+  'signers.save': command(signerInputSchema, signerSchema),
+  'signers.delete': command(byId, z.object({ id: z.number().int() })),
+  'textBlocks.list': query(none, z.array(textBlockSchema)),
+  'textBlocks.save': command(textBlockInputSchema, textBlockSchema),
+  'textBlocks.delete': command(byId, z.object({ id: z.number().int() })),
+
+  'templates.list': query(none, z.array(templateInfoSchema)),
+  'templates.vocabulary': query(none, z.array(placeholderInfoSchema)),
+  'templates.copyForEditing': command(templateId, z.object({ file: z.string(), opened: z.boolean() })),
+  'templates.import': command(templateId.extend({ fileName: z.string().min(1), contentBase64: z.string().min(1, 'Die Datei ist leer.') }), templateInfoSchema),
+  'templates.resetToShipped': command(templateId, templateInfoSchema),
+  'templates.file': query(templateId, fileContentSchema),
+
+  'letters.prepare': query(letterDraftSchema, letterPreparationSchema),
+  'letters.preview': query(letterDraftSchema, fileContentSchema),
+  'letters.create': command(letterDraftSchema, letterSchema),
+  'letters.list': query(letterListInputSchema, z.object({ total: z.number().int(), items: z.array(letterSummarySchema) })),
+  'letters.get': query(byId, letterSchema),
+  'letters.setStatus': command(byId.extend({ status: letterStatusSchema }), letterSchema),
+  'letters.regenerate': command(
+    byId.extend({ subject: z.string().max(500).optional(), body: z.string().max(50000).optional(), signerId: z.number().int().positive().optional() }),
+    letterSchema,
+  ),
+  'letters.file': query(byId, fileContentSchema),
+  'letters.open': command(byId, z.object({ file: z.string(), opened: z.boolean() })),
+  'letters.merge.start': command(mergeInputSchema, mergeStatusSchema),
+  'letters.merge.status': query(z.object({ jobId: z.string() }), mergeStatusSchema),
+  'letters.merge.cancel': command(z.object({ jobId: z.string() }), mergeStatusSchema),
 } as const;
 
 export type Contract = typeof contract;

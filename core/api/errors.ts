@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'IMPORT_INVALID'
+  | 'TEMPLATE_INVALID'
   | 'DB_TOO_NEW'
   | 'DB_UNREADABLE'
   | 'UNAUTHORIZED'

@@ -4,4 +4,5 @@ export * from './dispatcher';
 export * from './field-labels';
 export * from './schemas/addressing';
 export * from './schemas/contacts';
+export * from './schemas/letters';
 export * from './contact-person';

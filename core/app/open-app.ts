@@ -8,7 +8,10 @@ import { dataFileIn } from './data-dir';
 export interface OpenAppOptions {
   dataDir: string;
   migrationsFolder: string;
+  /** The shipped Word templates (templates/ of the app). */
+  templatesDir: string;
   appVersion: string;
+  openFile?: (file: string) => Promise<void>;
   nativeBinding?: string;
   user?: string;
   now?: () => Date;
@@ -36,6 +39,8 @@ export function openApp(options: OpenAppOptions): App {
     db,
     dataFile,
     appVersion: options.appVersion,
+    templatesDir: options.templatesDir,
+    openFile: options.openFile,
     user: options.user ?? safeUserName(),
     now: options.now ?? (() => new Date()),
   });

@@ -10,4 +10,8 @@ export interface ServiceDeps {
   /** Where the SQLite file lives; backups go beside it by default. */
   dataFile: string;
   appVersion: string;
+  /** The shipped Word templates and their manifest (templates/ of the app). */
+  templatesDir: string;
+  /** Opens a file with the system (Word for .docx). Only the desktop app can; elsewhere absent. */
+  openFile?: (file: string) => Promise<void>;
 }

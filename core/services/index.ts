@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Handlers } from '../api/contract';
 import type { ServiceDeps } from './deps';
 import { createRoleCatalogue } from './reference/role-catalogue';
@@ -6,17 +7,36 @@ import { createContactsService } from './contacts/contacts-service';
 import { createContactImportService } from './contacts/import-service';
 import { createDemoService } from './demo/demo-service';
 import { createAppService } from './app/app-service';
+import { createSettingsService } from './settings/settings-service';
+import { createTemplateStore } from './letters/template-store';
+import { createLettersService } from './letters/letters-service';
+import { createMergeService } from './letters/merge-service';
 
 export type { ServiceDeps } from './deps';
 
 /** All handlers of the contract, built from their dependencies. */
 export function createServices(deps: ServiceDeps): Handlers {
   const catalogue = createRoleCatalogue(deps.db);
+  const contacts = createContactsService(deps, catalogue);
+  const settings = createSettingsService(deps);
+  const templates = createTemplateStore({
+    shippedDir: deps.templatesDir,
+    userDir: path.join(path.dirname(deps.dataFile), 'Vorlagen'),
+  });
+  const letters = createLettersService(deps, {
+    templates,
+    office: settings.office,
+    signer: settings.signer,
+    recipientOf: contacts.recipientOf,
+  });
   return {
     ...createAppService(deps),
     ...createDemoService(deps, catalogue),
     ...createAddressingService(catalogue),
-    ...createContactsService(deps, catalogue).handlers,
+    ...contacts.handlers,
     ...createContactImportService(deps, catalogue),
+    ...settings.handlers,
+    ...letters.handlers,
+    ...createMergeService(deps, letters, contacts.repo),
   };
 }

@@ -1,3 +1,4 @@
 export * from './reference';
 export * from './contacts';
 export * from './audit';
+export * from './letters';

@@ -32,6 +32,11 @@ function start(): void {
     core = openApp({
       dataDir: app.getPath('userData'),
       migrationsFolder: path.join(app.getAppPath(), 'db', 'migrations'),
+      templatesDir: path.join(app.getAppPath(), 'templates'),
+      openFile: async (file) => {
+        const problem = await shell.openPath(file);
+        if (problem) throw new Error(`„${file}“ lässt sich nicht öffnen: ${problem}`);
+      },
       appVersion: app.getVersion(),
       nativeBinding: nativeBindingPath(),
     });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openApp, type App } from '../../core/app/open-app';
 
 export const MIGRATIONS_FOLDER = path.resolve(__dirname, '../../db/migrations');
+export const TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
 
 /** A fresh app on a real SQLite file in a temp folder; `cleanup` closes and removes it. */
 export function createTempApp(options: { now?: () => Date; dataDir?: string } = {}): App & { dataDir: string; cleanup(): void } {
@@ -11,6 +12,7 @@ export function createTempApp(options: { now?: () => Date; dataDir?: string } = 
   const app = openApp({
     dataDir,
     migrationsFolder: MIGRATIONS_FOLDER,
+    templatesDir: TEMPLATES_DIR,
     appVersion: '0.0.0-test',
     user: 'test',
     now: options.now ?? (() => new Date('2026-11-27T09:00:00Z')),

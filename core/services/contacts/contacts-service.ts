@@ -81,9 +81,9 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
     return contactToPerson({ ...row, kind: 'person', roleKey: row.roleKey ?? '' }, organisation?.name);
   };
 
-  const formsOf = (row: ContactRow): AddressForms => {
+  const formsOf = (row: ContactRow, withPartner = true): AddressForms => {
     if (row.kind === 'organisation') return composeOrganisation(row.name, row.language);
-    const partner = row.partnerId ? repo.find(row.partnerId) : undefined;
+    const partner = withPartner && row.partnerId ? repo.find(row.partnerId) : undefined;
     return composeAddress(
       { person: personOf(row), partner: partner ? personOf(partner) : undefined },
       catalogue.map(),
@@ -144,7 +144,31 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
       return personOf(row);
     },
   };
-  return { handlers, repo, formsOf };
+  /** What a letter needs of a contact: forms of address, full address block, name. */
+  const recipientOf = (id: number, withPartner: boolean): RecipientData => {
+    const row = mustFind(id);
+    const partner = withPartner && row.kind === 'person' && row.partnerId ? repo.find(row.partnerId) : undefined;
+    const forms = formsOf(row, withPartner);
+    return {
+      row,
+      forms,
+      addressBlock: [...forms.addressLines, ...postalLines(row)],
+      name: partner ? `${displayNameOf(row)} und ${displayNameOf(partner)}` : displayNameOf(row),
+      hasPostalAddress: Boolean(row.city.trim() && (row.street.trim() || row.addressAddition.trim())),
+      genderKnown: row.kind === 'organisation' || (row.gender !== 'unknown' && (!partner || partner.gender !== 'unknown')),
+    };
+  };
+
+  return { handlers, repo, formsOf, recipientOf };
+}
+
+export interface RecipientData {
+  row: ContactRow;
+  forms: AddressForms;
+  addressBlock: string[];
+  name: string;
+  hasPostalAddress: boolean;
+  genderKnown: boolean;
 }
 
 /** Writes contacts with their invariants: links point at the right kind, partners are mutual. */

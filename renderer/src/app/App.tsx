@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { makeStyles, tokens, Text, Tab, TabList } from '@fluentui/react-components';
-import { HomeRegular, PeopleRegular } from '@fluentui/react-icons';
+import { DocumentTextRegular, HomeRegular, PeopleRegular, SettingsRegular } from '@fluentui/react-icons';
 import { StartPage } from '../features/start/StartPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
+import { LettersPage } from '../features/letters/LettersPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 
 import type { Page } from './pages';
 
@@ -45,11 +47,19 @@ export function App() {
             <Tab value="contacts" icon={<PeopleRegular />}>
               Kontakte
             </Tab>
+            <Tab value="letters" icon={<DocumentTextRegular />}>
+              Korrespondenz
+            </Tab>
+            <Tab value="settings" icon={<SettingsRegular />}>
+              Einstellungen
+            </Tab>
           </TabList>
         </nav>
         <main className={styles.main}>
           {page === 'start' && <StartPage onNavigate={setPage} />}
           {page === 'contacts' && <ContactsPage />}
+          {page === 'letters' && <LettersPage />}
+          {page === 'settings' && <SettingsPage />}
         </main>
       </div>
     </div>

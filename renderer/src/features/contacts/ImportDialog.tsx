@@ -27,6 +27,7 @@ import { FIELD_LABELS, importFieldSchema, type ColumnMapping, type CsvAnalysis, 
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
+import { fileToBase64 } from '../../components/files';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '980px', width: '92vw' },
@@ -55,12 +56,6 @@ interface LoadedFile {
   contentBase64: string;
 }
 
-async function readAsBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** CSV import: choose a file, map its columns, check every row, then import all at once. */
 export function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: (message: string) => void }) {
@@ -80,7 +75,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
 
   const analyze = useMutation({
     mutationFn: async (file: File) => {
-      const loaded = { name: file.name, contentBase64: await readAsBase64(file) };
+      const loaded = { name: file.name, contentBase64: await fileToBase64(file) };
       const analysis = await api('contacts.import.analyze', { contentBase64: loaded.contentBase64, fileName: loaded.name });
       return { loaded, analysis };
     },

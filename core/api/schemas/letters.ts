@@ -1,0 +1,240 @@
+import { z } from 'zod';
+import { languageSchema } from './addressing';
+
+export const templateKindSchema = z.enum([
+  'geburtstag',
+  'ehejubilaeum',
+  'vereinsjubilaeum',
+  'kondolenz',
+  'nachruf',
+  'weihnachtsgruss',
+  'feiertagsgruss',
+  'partnerstadt',
+  'dankschreiben',
+  'zusage',
+  'absage',
+  'buergeranliegen',
+]);
+export type TemplateKind = z.infer<typeof templateKindSchema>;
+
+export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
+  geburtstag: 'Geburtstag (Altersjubiläum)',
+  ehejubilaeum: 'Ehejubiläum',
+  vereinsjubilaeum: 'Vereins- und Firmenjubiläum',
+  kondolenz: 'Kondolenz',
+  nachruf: 'Nachruf',
+  weihnachtsgruss: 'Weihnachts- und Neujahrsgruß',
+  feiertagsgruss: 'Gruß zu einem religiösen Feiertag',
+  partnerstadt: 'Grußbotschaft an eine Partnerstadt',
+  dankschreiben: 'Dankschreiben',
+  zusage: 'Zusage auf eine Einladung',
+  absage: 'Absage auf eine Einladung',
+  buergeranliegen: 'Antwort auf ein Bürgeranliegen',
+};
+
+/** One entry of templates/manifest.json: a shipped template and its default texts. */
+export const templateManifestEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  file: z.string().regex(/^[a-z0-9-]+\.docx$/),
+  name: z.string().min(1),
+  kind: templateKindSchema,
+  language: languageSchema,
+  /** 'letter': DIN 5008 Form B letter; 'plain': text without letter layout (Nachruf). */
+  layout: z.enum(['letter', 'plain']),
+  description: z.string(),
+  /** Default subject; may contain placeholders. */
+  subject: z.string(),
+  /** Default body: paragraphs separated by a blank line; may contain placeholders. */
+  body: z.string(),
+  /** Closing the template prescribes ("Mit herzlichen Grüßen"); null = the catalogue's formal default. */
+  closing: z.string().nullable(),
+});
+export type TemplateManifestEntry = z.infer<typeof templateManifestEntrySchema>;
+export const templateManifestSchema = z.object({ templates: z.array(templateManifestEntrySchema) });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet.');
+const shortText = z.string().trim().max(300);
+
+/** Letterhead and footer of the office: settings, not code. */
+export const officeSettingsSchema = z.object({
+  stadt: shortText.min(1, 'Der Name der Stadt fehlt.'),
+  dienststelle: shortText,
+  amt: shortText,
+  absenderzeile: shortText,
+  hausanschrift: shortText,
+  internet: shortText,
+  contactPersons: z
+    .array(z.object({ name: shortText.min(1, 'Der Name fehlt.'), phone: shortText, email: shortText }))
+    .default([]),
+});
+export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
+
+export const signerInputSchema = z.object({
+  id: z.number().int().positive().optional(),
+  name: shortText.min(1, 'Der Name fehlt.'),
+  gender: z.enum(['female', 'male', 'diverse', 'unknown']),
+  office: shortText.min(1, 'Das Amt fehlt.'),
+  /** Signs for the Oberbürgermeister ("In Vertretung"). */
+  deputy: z.boolean(),
+  active: z.boolean().default(true),
+  sortOrder: z.number().int().default(0),
+});
+export const signerSchema = signerInputSchema.extend({ id: z.number().int() });
+export type Signer = z.infer<typeof signerSchema>;
+
+export const textBlockInputSchema = z.object({
+  id: z.number().int().positive().optional(),
+  title: shortText.min(1, 'Der Titel fehlt.'),
+  category: shortText.default(''),
+  text: z.string().max(20000).min(1, 'Der Text fehlt.'),
+});
+export const textBlockSchema = textBlockInputSchema.extend({ id: z.number().int(), updatedAt: z.string() });
+export type TextBlock = z.infer<typeof textBlockSchema>;
+
+export const placeholderInfoSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  example: z.string(),
+  scope: z.enum(['letter', 'office']),
+  block: z.boolean().optional(),
+});
+
+export const templateInfoSchema = templateManifestEntrySchema.extend({
+  /** 'user': a copy in the data folder overrides the shipped template. */
+  source: z.enum(['shipped', 'user']),
+  placeholders: z.array(z.string()),
+  /** Problems of the user's copy (then the shipped template is used) or of the template. */
+  problems: z.array(z.string()),
+  userFile: z.string().nullable(),
+});
+export type TemplateInfo = z.infer<typeof templateInfoSchema>;
+
+/** The occasion data of a letter; each fills its placeholder. */
+export const letterFieldsSchema = z
+  .object({
+    anlass: shortText.optional(),
+    anlassDatum: isoDate.optional(),
+    alter: z.number().int().min(0).max(200).optional(),
+    ehejahre: z.number().int().min(1).max(100).optional(),
+    verstorbenePerson: shortText.optional(),
+    partnerstadt: shortText.optional(),
+    aktenzeichen: shortText.optional(),
+    contactPerson: z.number().int().min(0).optional(),
+  })
+  .default({});
+export type LetterFields = z.infer<typeof letterFieldsSchema>;
+
+export const recipientSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('contact'), contactId: z.number().int().positive(), includePartner: z.boolean().default(false) }),
+  z.object({
+    type: z.literal('free'),
+    name: shortText.min(1, 'Der Name des Empfängers fehlt.'),
+    lines: z.array(shortText).min(1, 'Die Anschrift fehlt.').max(9),
+    salutation: shortText.min(1, 'Die Anrede fehlt.'),
+  }),
+]);
+export type Recipient = z.infer<typeof recipientSchema>;
+
+export const letterDraftSchema = z.object({
+  templateId: z.string().min(1, 'Bitte eine Vorlage wählen.'),
+  recipient: recipientSchema,
+  signerId: z.number().int().positive({ message: 'Bitte die unterzeichnende Person wählen.' }),
+  date: isoDate.optional(),
+  fields: letterFieldsSchema,
+  /** Omitted: the template's default subject / body. May contain placeholders. */
+  subject: z.string().max(500).optional(),
+  body: z.string().max(50000).optional(),
+});
+export type LetterDraft = z.input<typeof letterDraftSchema>;
+
+export const letterStatusSchema = z.enum(['entwurf', 'zur_unterschrift', 'versandt']);
+export type LetterStatus = z.infer<typeof letterStatusSchema>;
+export const LETTER_STATUS_LABELS: Record<LetterStatus, string> = {
+  entwurf: 'Entwurf',
+  zur_unterschrift: 'zur Unterschrift',
+  versandt: 'versandt',
+};
+
+export const letterPreparationSchema = z.object({
+  subject: z.string(),
+  body: z.string(),
+  /** The placeholder values the letter is filled with (resolved). */
+  values: z.record(z.string(), z.string()),
+  warnings: z.array(z.string()),
+});
+
+export const fileContentSchema = z.object({ fileName: z.string(), contentBase64: z.string() });
+
+export const letterSummarySchema = z.object({
+  id: z.number().int(),
+  contactId: z.number().int().nullable(),
+  recipientName: z.string(),
+  templateId: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  occasion: z.string(),
+  subject: z.string(),
+  signerName: z.string(),
+  author: z.string(),
+  status: letterStatusSchema,
+  letterDate: z.string(),
+  version: z.number().int(),
+  file: z.string(),
+});
+export type LetterSummary = z.infer<typeof letterSummarySchema>;
+
+export const letterSchema = letterSummarySchema.extend({
+  recipientLines: z.array(z.string()),
+  body: z.string(),
+  includePartner: z.boolean(),
+  fields: z.record(z.string(), z.unknown()),
+  signerId: z.number().int().nullable(),
+  language: z.string(),
+  events: z.array(z.object({ at: z.string(), user: z.string(), action: z.string(), detail: z.string() })),
+});
+export type Letter = z.infer<typeof letterSchema>;
+
+export const letterListInputSchema = z
+  .object({
+    query: z.string().trim().max(200).optional(),
+    kind: templateKindSchema.optional(),
+    status: letterStatusSchema.optional(),
+    contactId: z.number().int().positive().optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    limit: z.number().int().min(1).max(5000).default(500),
+  })
+  .default({ limit: 500 });
+
+export const mergeRecipientsSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('contacts'), contactIds: z.array(z.number().int().positive()).min(1, 'Keine Empfänger gewählt.') }),
+  z.object({ type: z.literal('tag'), tag: z.string().min(1) }),
+  z.object({ type: z.literal('query'), query: z.string().min(1) }),
+]);
+
+export const mergeInputSchema = z.object({
+  templateId: z.string().min(1),
+  recipients: mergeRecipientsSchema,
+  includePartner: z.boolean().default(false),
+  signerId: z.number().int().positive({ message: 'Bitte die unterzeichnende Person wählen.' }),
+  date: isoDate.optional(),
+  fields: letterFieldsSchema,
+  subject: z.string().max(500).optional(),
+  body: z.string().max(50000).optional(),
+  output: z.enum(['files', 'combined']),
+});
+export type MergeInput = z.input<typeof mergeInputSchema>;
+
+export const mergeStatusSchema = z.object({
+  jobId: z.string(),
+  state: z.enum(['running', 'done', 'cancelled', 'failed']),
+  total: z.number().int(),
+  done: z.number().int(),
+  problems: z.array(z.object({ contactId: z.number().int().nullable(), name: z.string(), message: z.string() })),
+  letterIds: z.array(z.number().int()),
+  /** Combined output: the one print file. */
+  combinedFile: z.string().nullable(),
+  folder: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type MergeStatus = z.infer<typeof mergeStatusSchema>;

@@ -1,0 +1,32 @@
+import type { Language } from '../../api/schemas/addressing';
+
+const LOCALES: Record<Language, string> = { de: 'de-DE', en: 'en-GB', fr: 'fr-FR' };
+
+/** Parses "2026-11-27" as a calendar day (no time zone shifts). */
+export function parseIsoDate(iso: string): Date {
+  const [year, month, day] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    throw new RangeError(`Ungültiges Datum: ${iso}`);
+  }
+  return date;
+}
+
+/** The calendar day of a moment in Europe/Berlin, as "2026-11-27". */
+export function isoDateInBerlin(moment: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
+}
+
+/** "27. November 2026" (DIN 5008: months never abbreviated in text); en "27 November 2026", fr "27 novembre 2026". */
+export function formatDateLong(iso: string, language: Language = 'de'): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    parseIsoDate(iso),
+  );
+}
+
+/** "27.11.2026" (DIN 5008 numeric form). */
+export function formatDateNumeric(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  parseIsoDate(iso);
+  return `${day}.${month}.${year}`;
+}

@@ -1,0 +1,220 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call, dispatch, type LetterDraft, type MergeStatus } from '../../api';
+import { documentText } from '../../documents/docx-template';
+import { createTempApp } from '../../../tests/support/temp-app';
+
+let app: ReturnType<typeof createTempApp>;
+let mayorId: number;
+let deputyId: number;
+beforeEach(async () => {
+  app = createTempApp();
+  await call(app.handlers, 'demo.load', {});
+  const signers = await call(app.handlers, 'signers.list', {});
+  mayorId = signers.find((s) => !s.deputy)!.id;
+  deputyId = signers.find((s) => s.deputy)!.id;
+});
+afterEach(() => app.cleanup());
+
+const createPerson = (over: Record<string, unknown> = {}) =>
+  call(app.handlers, 'contacts.create', {
+    kind: 'person',
+    gender: 'female',
+    givenName: 'Erna',
+    surname: 'Groß-Müller',
+    street: 'Königstraße',
+    houseNumber: '5',
+    postcode: '47051',
+    city: 'Duisburg',
+    tags: ['Testgruppe'],
+    ...over,
+  });
+
+const birthday = (contactId: number, over: Partial<LetterDraft> = {}): LetterDraft => ({
+  templateId: 'geburtstag',
+  recipient: { type: 'contact', contactId, includePartner: false },
+  signerId: mayorId,
+  date: '2026-11-27',
+  fields: { alter: 90, anlassDatum: '2026-12-03' },
+  ...over,
+});
+
+const readLetter = (file: string) => {
+  const bytes = new Uint8Array(fs.readFileSync(path.join(app.dataDir, file)));
+  return { text: documentText(bytes), xml: strFromU8(unzipSync(bytes)['word/document.xml']) };
+};
+
+describe('letters service', () => {
+  it('writes a 90th-birthday letter with the composed forms of address and records it as Entwurf', async () => {
+    const erna = await createPerson();
+    const letter = await call(app.handlers, 'letters.create', birthday(erna.id));
+    expect(letter).toMatchObject({ status: 'entwurf', recipientName: 'Erna Groß-Müller', occasion: '90. Geburtstag', subject: 'Ihr 90. Geburtstag', version: 1 });
+    const { text, xml } = readLetter(letter.file);
+    expect(text.body).toContain('Frau Erna Groß-Müller\nKönigstraße 5\n47051 Duisburg');
+    expect(text.body).toContain('Sehr geehrte Frau Groß-Müller,');
+    expect(text.body).toContain('Ihr 90. Geburtstag');
+    expect(text.body).toContain('27.11.2026');
+    expect(text.body).toContain('Mit herzlichen Grüßen');
+    expect(text.body).toContain('Dr. Petra Hovestadt\nOberbürgermeisterin');
+    expect(text.body).not.toContain('In Vertretung');
+    expect(`${text.body}${text.headers.join('')}${text.footers.join('')}`).not.toContain('{{');
+    expect(xml).toContain('w:pStyle w:val="Brieftext"');
+    expect(letter.events.map((e) => e.action)).toEqual(['erstellt']);
+  });
+
+  it('signs "In Vertretung" for a Bürgermeister and writes a couple letter for a wedding jubilee', async () => {
+    const a = await createPerson({ givenName: 'Maria', surname: 'Maier' });
+    const b = await createPerson({ givenName: 'Manfred', surname: 'Maier', gender: 'male', partnerId: a.id });
+    const letter = await call(app.handlers, 'letters.create', {
+      templateId: 'ehejubilaeum',
+      recipient: { type: 'contact', contactId: b.id, includePartner: true },
+      signerId: deputyId,
+      date: '2026-11-27',
+      fields: { ehejahre: 65, anlassDatum: '2026-12-12' },
+    });
+    const { text } = readLetter(letter.file);
+    expect(letter.occasion).toBe('Eiserne Hochzeit');
+    expect(text.body).toContain('Sehr geehrte Frau Maier, sehr geehrter Herr Maier,');
+    expect(text.body).toContain('In Vertretung');
+    expect(letter.recipientName).toBe('Manfred Maier und Maria Maier');
+  });
+
+  it('refuses a letter whose text needs data that is missing, naming the field', async () => {
+    const erna = await createPerson();
+    const result = await dispatch(app.handlers, 'letters.create', birthday(erna.id, { fields: {} }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain('verwendet {{alter}}, aber „Alter bzw. Jubiläumsjahre (Zahl)“ ist nicht angegeben');
+    expect((await call(app.handlers, 'letters.list', {})).total).toBe(0);
+  });
+
+  it('warns about missing address and unknown gender in the preparation', async () => {
+    const kim = await createPerson({ gender: 'unknown', givenName: 'Kim', surname: 'Beispiel', street: '', city: '' });
+    const prepared = await call(app.handlers, 'letters.prepare', birthday(kim.id));
+    expect(prepared.warnings).toEqual([
+      'Für „Kim Beispiel“ ist keine vollständige Postanschrift erfasst.',
+      'Für „Kim Beispiel“ ist das Geschlecht unbekannt; die Anrede lautet „Guten Tag Kim Beispiel“.',
+    ]);
+  });
+
+  it('keeps the history when a letter is generated again and its status changes', async () => {
+    const erna = await createPerson();
+    const letter = await call(app.handlers, 'letters.create', birthday(erna.id));
+    await call(app.handlers, 'letters.setStatus', { id: letter.id, status: 'zur_unterschrift' });
+    await call(app.handlers, 'contacts.update', {
+      id: erna.id,
+      contact: { kind: 'person', gender: 'female', givenName: 'Erna', surname: 'Groß-Müller', street: 'Neue Straße', houseNumber: '1', postcode: '47057', city: 'Duisburg' },
+    });
+    const again = await call(app.handlers, 'letters.regenerate', { id: letter.id });
+    expect(again.version).toBe(2);
+    expect(again.file).toBe(letter.file);
+    expect(readLetter(again.file).text.body).toContain('Neue Straße 1');
+    const sent = await call(app.handlers, 'letters.setStatus', { id: letter.id, status: 'versandt' });
+    expect(sent.events.map((e) => e.action)).toEqual(['erstellt', 'Status', 'neu erzeugt', 'Status']);
+    expect(sent.events.slice(1).map((e) => e.detail)).toEqual([
+      'Entwurf → zur Unterschrift',
+      'Fassung 2',
+      'zur Unterschrift → versandt',
+    ]);
+    expect(sent.events[0].detail).toContain('unterzeichnet von Dr. Petra Hovestadt');
+  });
+
+  it('finds letters by recipient text, kind, status, contact and period', async () => {
+    const erna = await createPerson();
+    await call(app.handlers, 'letters.create', birthday(erna.id));
+    await call(app.handlers, 'letters.create', { ...birthday(erna.id), templateId: 'dankschreiben', date: '2026-10-01', fields: { anlass: 'Ehrenamt' } });
+    const find = async (filter: object) => (await call(app.handlers, 'letters.list', filter)).items.map((l) => l.kind);
+    expect(await find({ query: 'gross-mueller' })).toEqual(['geburtstag', 'dankschreiben']);
+    expect(await find({ kind: 'dankschreiben' })).toEqual(['dankschreiben']);
+    expect(await find({ from: '2026-11-01' })).toEqual(['geburtstag']);
+    expect(await find({ contactId: erna.id, to: '2026-10-31' })).toEqual(['dankschreiben']);
+    expect(await find({ status: 'versandt' })).toEqual([]);
+  });
+
+  it('writes letters in English for a partner city, with the date in English', async () => {
+    const mayor = await createPerson({ gender: 'male', givenName: 'John', surname: 'Smith', roleKey: 'lord_mayor', roleDetail: 'Portsmouth', language: 'en', city: 'Portsmouth', country: 'Vereinigtes Königreich' });
+    const letter = await call(app.handlers, 'letters.create', {
+      templateId: 'partnerstadt-en',
+      recipient: { type: 'contact', contactId: mayor.id, includePartner: false },
+      signerId: mayorId,
+      date: '2026-04-23',
+      fields: { partnerstadt: 'Portsmouth', anlass: "St George's Day" },
+    });
+    const { text } = readLetter(letter.file);
+    expect(text.body).toContain('Dear Lord Mayor,');
+    expect(text.body).toContain('23 April 2026');
+    expect(text.body).toContain('VEREINIGTES KÖNIGREICH');
+  });
+});
+
+describe('mail merge', () => {
+  const waitFor = async (jobId: string): Promise<MergeStatus> => {
+    for (let i = 0; i < 400; i++) {
+      const status = await call(app.handlers, 'letters.merge.status', { jobId });
+      if (status.state !== 'running') return status;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('merge did not finish');
+  };
+
+  it('writes one file per recipient, reports recipients with missing data and still does the rest', async () => {
+    const ok1 = await createPerson({ givenName: 'Anna', surname: 'Eins' });
+    const ok2 = await createPerson({ givenName: 'Berta', surname: 'Zwei' });
+    const noAddress = await createPerson({ givenName: 'Carla', surname: 'Ohneort', street: '', city: '' });
+    const started = await call(app.handlers, 'letters.merge.start', {
+      templateId: 'weihnachtsgruss',
+      recipients: { type: 'tag', tag: 'Testgruppe' },
+      signerId: mayorId,
+      date: '2026-12-10',
+      output: 'files',
+    });
+    const done = await waitFor(started.jobId);
+    expect(done.state).toBe('done');
+    expect(done.total).toBe(3);
+    expect(done.letterIds).toHaveLength(2);
+    expect(done.problems).toEqual([{ contactId: noAddress.id, name: 'Carla Ohneort', message: 'Für „Carla Ohneort“ ist keine vollständige Postanschrift erfasst.' }]);
+    const list = await call(app.handlers, 'letters.list', { kind: 'weihnachtsgruss' });
+    expect(list.items.map((l) => l.contactId).sort()).toEqual([ok1.id, ok2.id].sort());
+    for (const item of list.items) expect(readLetter(item.file).text.body).not.toContain('{{');
+    expect(fs.readdirSync(path.join(app.dataDir, 'Briefe')).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('writes one combined print file with one section per letter', async () => {
+    for (const name of ['Eins', 'Zwei', 'Drei']) await createPerson({ givenName: 'Anna', surname: name });
+    const started = await call(app.handlers, 'letters.merge.start', {
+      templateId: 'weihnachtsgruss',
+      recipients: { type: 'tag', tag: 'Testgruppe' },
+      signerId: mayorId,
+      output: 'combined',
+    });
+    const done = await waitFor(started.jobId);
+    expect(done.state).toBe('done');
+    expect(done.combinedFile).not.toBeNull();
+    const bytes = new Uint8Array(fs.readFileSync(done.combinedFile!));
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml']);
+    expect(xml.match(/<w:sectPr/g)).toHaveLength(3);
+    const body = documentText(bytes).body;
+    expect(body.indexOf('Frau Anna Drei')).toBeLessThan(body.indexOf('Frau Anna Eins'));
+    expect(body.indexOf('Frau Anna Eins')).toBeLessThan(body.indexOf('Frau Anna Zwei'));
+    const letters = await call(app.handlers, 'letters.list', { kind: 'weihnachtsgruss' });
+    expect(new Set(letters.items.map((l) => l.file)).size).toBe(1);
+  });
+
+  it('leaves neither files nor register entries behind when cancelled', async () => {
+    for (let i = 0; i < 60; i++) await createPerson({ givenName: 'Anna', surname: `Nummer${i}` });
+    const started = await call(app.handlers, 'letters.merge.start', {
+      templateId: 'weihnachtsgruss',
+      recipients: { type: 'tag', tag: 'Testgruppe' },
+      signerId: mayorId,
+      output: 'files',
+    });
+    await call(app.handlers, 'letters.merge.cancel', { jobId: started.jobId });
+    const done = await waitFor(started.jobId);
+    expect(done.state).toBe('cancelled');
+    expect((await call(app.handlers, 'letters.list', {})).total).toBe(0);
+    const folder = path.join(app.dataDir, 'Briefe');
+    const left = fs.existsSync(folder) ? fs.readdirSync(folder, { recursive: true }) : [];
+    expect(left).toEqual([]);
+  });
+});

@@ -1,0 +1,331 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Handlers } from '../../api/contract';
+import { AppError } from '../../api/errors';
+import {
+  letterDraftSchema,
+  TEMPLATE_KIND_LABELS,
+  type Letter,
+  type LetterSummary,
+  type Recipient,
+  type TemplateKind,
+} from '../../api/schemas/letters';
+import type { z } from 'zod';
+import { isoDateInBerlin } from '../../domain/dates/format';
+import { foldGerman } from '../../domain/text/fold';
+import { fillTemplate } from '../../documents/docx-template';
+import { VOCABULARY } from '../../documents/vocabulary';
+import type { ServiceDeps } from '../deps';
+import { recordAudit } from '../audit';
+import { writeFileAtomic } from '../files';
+import type { RecipientData } from '../contacts/contacts-service';
+import { buildLetterValues, type LetterValues, type RecipientForms } from './letter-values';
+import { lettersRepository, type LetterRow } from './repository';
+import type { TemplateStore, UsableTemplate } from './template-store';
+
+type Draft = z.output<typeof letterDraftSchema>;
+
+export interface LetterDeps {
+  templates: TemplateStore;
+  office: () => import('../../api/schemas/letters').OfficeSettings;
+  signer: (id: number) => import('../../api/schemas/letters').Signer;
+  recipientOf: (contactId: number, withPartner: boolean) => RecipientData;
+}
+
+/** A letter ready to fill: template, values, and what is worth a warning. */
+export interface PreparedLetter {
+  usable: UsableTemplate;
+  values: LetterValues;
+  recipient: RecipientForms;
+  contactId: number | null;
+  /** Missing data: no postal address, unknown gender. */
+  warnings: string[];
+  date: string;
+}
+
+type LetterHandlers = Pick<
+  Handlers,
+  | 'templates.list'
+  | 'templates.vocabulary'
+  | 'templates.copyForEditing'
+  | 'templates.import'
+  | 'templates.resetToShipped'
+  | 'templates.file'
+  | 'letters.prepare'
+  | 'letters.preview'
+  | 'letters.create'
+  | 'letters.list'
+  | 'letters.get'
+  | 'letters.setStatus'
+  | 'letters.regenerate'
+  | 'letters.file'
+  | 'letters.open'
+>;
+
+const STATUS_TEXT = { entwurf: 'Entwurf', zur_unterschrift: 'zur Unterschrift', versandt: 'versandt' } as const;
+
+/** Letters: compose, preview, save to the register, generate again, change status. */
+export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) {
+  const repo = lettersRepository(deps.db);
+  const dataDir = path.dirname(deps.dataFile);
+
+  const recipientForms = (recipient: Recipient): { forms: RecipientForms; contactId: number | null; warnings: string[] } => {
+    if (recipient.type === 'free') {
+      return {
+        forms: {
+          name: recipient.name,
+          addressBlock: recipient.lines.filter((l) => l.trim()),
+          salutation: recipient.salutation.replace(/,\s*$/, ''),
+          oralSalutation: recipient.salutation.replace(/^Sehr geehrte[rs]?\s+/, '').replace(/,\s*$/, ''),
+          closing: 'Mit freundlichen Grüßen',
+        },
+        contactId: null,
+        warnings: [],
+      };
+    }
+    const data = letterDeps.recipientOf(recipient.contactId, recipient.includePartner);
+    const warnings: string[] = [];
+    if (!data.hasPostalAddress) warnings.push(`Für „${data.name}“ ist keine vollständige Postanschrift erfasst.`);
+    if (!data.genderKnown) warnings.push(`Für „${data.name}“ ist das Geschlecht unbekannt; die Anrede lautet „${data.forms.salutation}“.`);
+    return {
+      forms: {
+        name: data.name,
+        addressBlock: data.addressBlock,
+        salutation: data.forms.salutation,
+        oralSalutation: data.forms.oralSalutation,
+        closing: data.forms.closing,
+      },
+      contactId: recipient.contactId,
+      warnings,
+    };
+  };
+
+  const prepare = (draft: Draft): PreparedLetter => {
+    const usable = letterDeps.templates.usable(draft.templateId);
+    const { forms, contactId, warnings } = recipientForms(draft.recipient);
+    const date = draft.date ?? isoDateInBerlin(deps.now());
+    const values = buildLetterValues({
+      entry: usable.entry,
+      office: letterDeps.office(),
+      signer: letterDeps.signer(draft.signerId),
+      recipient: forms,
+      date,
+      fields: draft.fields,
+      subject: draft.subject,
+      body: draft.body,
+    });
+    return { usable, values, recipient: forms, contactId, warnings, date };
+  };
+
+  const render = (prepared: PreparedLetter): Uint8Array => {
+    if (prepared.values.errors.length > 0) {
+      throw new AppError('INVALID_INPUT', `Der Brief kann so nicht erstellt werden: ${prepared.values.errors.join(' ')}`, {
+        errors: prepared.values.errors,
+      });
+    }
+    return fillTemplate(prepared.usable.template, prepared.values.values);
+  };
+
+  const fileNameFor = (id: number, recipient: string, occasion: string) => {
+    const slug = foldGerman(`${recipient} ${occasion}`)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60);
+    return `${String(id).padStart(6, '0')}-${slug || 'brief'}.docx`;
+  };
+  const absolute = (file: string) => path.join(dataDir, file);
+
+  const summaryOf = (row: LetterRow): LetterSummary => ({
+    id: row.id,
+    contactId: row.contactId,
+    recipientName: row.recipientName,
+    templateId: row.templateId,
+    kind: row.kind,
+    kindLabel: TEMPLATE_KIND_LABELS[row.kind as TemplateKind] ?? row.kind,
+    occasion: row.occasion,
+    subject: row.subject,
+    signerName: row.signerName,
+    author: row.author,
+    status: row.status,
+    letterDate: row.letterDate,
+    version: row.version,
+    file: row.file,
+  });
+  const letterOf = (row: LetterRow): Letter => ({
+    ...summaryOf(row),
+    recipientLines: row.recipientLines,
+    body: row.body,
+    includePartner: row.includePartner,
+    fields: row.fields,
+    signerId: row.signerId,
+    language: row.language,
+    events: repo.events(row.id),
+  });
+  const mustFind = (id: number): LetterRow => {
+    const row = repo.find(id);
+    if (!row) throw new AppError('NOT_FOUND', `Der Brief Nr. ${id} wurde nicht gefunden.`, { id });
+    return row;
+  };
+
+  /**
+   * Records a letter and, given its bytes, writes its file — all or nothing. `file` (relative to
+   * the data folder) replaces the generated path, e.g. for a combined print file.
+   */
+  const save = (
+    draft: Draft,
+    prepared: PreparedLetter,
+    options: { bytes?: Uint8Array; batchId?: string; file?: string } = {},
+  ): { id: number; file: string } => {
+    const at = deps.now().toISOString();
+    const signer = letterDeps.signer(draft.signerId);
+    return deps.db.transaction(() => {
+      const id = repo.insert({
+        contactId: prepared.contactId,
+        includePartner: draft.recipient.type === 'contact' && draft.recipient.includePartner,
+        recipientName: prepared.recipient.name,
+        recipientLines: prepared.recipient.addressBlock,
+        templateId: draft.templateId,
+        kind: prepared.usable.entry.kind,
+        language: prepared.usable.entry.language,
+        occasion: prepared.values.occasion,
+        subject: prepared.values.subject,
+        body: draft.body ?? prepared.usable.entry.body,
+        fields: { ...draft.fields, recipient: draft.recipient, subject: draft.subject ?? null },
+        signerId: signer.id,
+        signerName: signer.name,
+        author: deps.user,
+        status: 'entwurf',
+        letterDate: prepared.date,
+        file: '',
+        batchId: options.batchId ?? null,
+        createdAt: at,
+        updatedAt: at,
+      });
+      const file =
+        options.file ?? path.join('Briefe', prepared.date.slice(0, 4), fileNameFor(id, prepared.recipient.name, prepared.values.occasion));
+      repo.update(id, { file });
+      repo.addEvent(
+        id,
+        at,
+        deps.user,
+        'erstellt',
+        `${prepared.usable.entry.name}, unterzeichnet von ${signer.name}${options.batchId ? ' (Serienbrief)' : ''}`,
+      );
+      if (options.bytes) writeFileAtomic(absolute(file), options.bytes);
+      return { id, file };
+    });
+  };
+
+  const handlers: LetterHandlers = {
+    'templates.list': () => letterDeps.templates.list(),
+    'templates.vocabulary': () => [...VOCABULARY],
+    'templates.copyForEditing': async ({ id }) => {
+      const file = letterDeps.templates.copyForEditing(id);
+      const opened = deps.openFile ? (await deps.openFile(file), true) : false;
+      return { file, opened };
+    },
+    'templates.import': ({ id, fileName, contentBase64 }) =>
+      letterDeps.templates.importUserCopy(id, new Uint8Array(Buffer.from(contentBase64, 'base64')), fileName),
+    'templates.resetToShipped': ({ id }) => letterDeps.templates.resetToShipped(id),
+    'templates.file': ({ id }) => {
+      const { fileName, bytes } = letterDeps.templates.file(id);
+      return { fileName, contentBase64: Buffer.from(bytes).toString('base64') };
+    },
+
+    'letters.prepare': (draft) => {
+      const prepared = prepare(draft);
+      return {
+        subject: draft.subject ?? prepared.usable.entry.subject,
+        body: draft.body ?? prepared.usable.entry.body,
+        values: prepared.values.values,
+        warnings: [...prepared.warnings, ...prepared.values.errors],
+      };
+    },
+    'letters.preview': (draft) => {
+      const prepared = prepare(draft);
+      const bytes = render(prepared);
+      return { fileName: 'Vorschau.docx', contentBase64: Buffer.from(bytes).toString('base64') };
+    },
+    'letters.create': (draft) => {
+      const prepared = prepare(draft);
+      const bytes = render(prepared);
+      const { id } = save(draft, prepared, { bytes });
+      recordAudit(deps, { action: 'create', entity: 'letter', entityId: id, summary: `${prepared.recipient.name}: ${prepared.values.subject}` });
+      return letterOf(mustFind(id));
+    },
+    'letters.list': (filter) => {
+      const { total, rows } = repo.list(filter);
+      return { total, items: rows.map(summaryOf) };
+    },
+    'letters.get': ({ id }) => letterOf(mustFind(id)),
+    'letters.setStatus': ({ id, status }) => {
+      const row = mustFind(id);
+      if (row.status !== status) {
+        const at = deps.now().toISOString();
+        deps.db.transaction(() => {
+          repo.update(id, { status, updatedAt: at });
+          repo.addEvent(id, at, deps.user, 'Status', `${STATUS_TEXT[row.status]} → ${STATUS_TEXT[status]}`);
+        });
+      }
+      return letterOf(mustFind(id));
+    },
+    'letters.regenerate': ({ id, subject, body, signerId }) => {
+      const row = mustFind(id);
+      const stored = row.fields as Draft['fields'] & { recipient?: Recipient; subject?: string | null };
+      const recipient: Recipient =
+        stored.recipient ?? (row.contactId ? { type: 'contact', contactId: row.contactId, includePartner: row.includePartner } : { type: 'free', name: row.recipientName, lines: row.recipientLines, salutation: 'Sehr geehrte Damen und Herren' });
+      const { recipient: _r, subject: storedSubject, ...fields } = stored;
+      const draft = letterDraftSchema.parse({
+        templateId: row.templateId,
+        recipient,
+        signerId: signerId ?? row.signerId ?? undefined,
+        date: row.letterDate,
+        fields,
+        subject: subject ?? storedSubject ?? undefined,
+        body: body ?? row.body,
+      });
+      const prepared = prepare(draft);
+      const bytes = render(prepared);
+      const at = deps.now().toISOString();
+      const signer = letterDeps.signer(draft.signerId);
+      // A letter of a combined print file gets a file of its own when generated again.
+      const file = row.batchId && repo.sharesFile(row)
+        ? path.join('Briefe', row.letterDate.slice(0, 4), fileNameFor(id, prepared.recipient.name, prepared.values.occasion))
+        : row.file;
+      deps.db.transaction(() => {
+        repo.update(id, {
+          file,
+          subject: prepared.values.subject,
+          body: draft.body ?? row.body,
+          recipientName: prepared.recipient.name,
+          recipientLines: prepared.recipient.addressBlock,
+          signerId: signer.id,
+          signerName: signer.name,
+          fields: { ...draft.fields, recipient: draft.recipient, subject: draft.subject ?? null },
+          version: row.version + 1,
+          updatedAt: at,
+        });
+        repo.addEvent(id, at, deps.user, 'neu erzeugt', `Fassung ${row.version + 1}`);
+        writeFileAtomic(absolute(file), bytes);
+      });
+      return letterOf(mustFind(id));
+    },
+    'letters.file': ({ id }) => {
+      const row = mustFind(id);
+      const file = absolute(row.file);
+      if (!fs.existsSync(file)) {
+        throw new AppError('NOT_FOUND', `Die Datei des Briefes Nr. ${id} fehlt: „${file}“. Mit „Neu erzeugen“ lässt sie sich wiederherstellen.`, { file });
+      }
+      return { fileName: path.basename(row.file), contentBase64: fs.readFileSync(file).toString('base64') };
+    },
+    'letters.open': async ({ id }) => {
+      const row = mustFind(id);
+      const file = absolute(row.file);
+      if (!deps.openFile) return { file, opened: false };
+      await deps.openFile(file);
+      return { file, opened: true };
+    },
+  };
+
+  return { handlers, prepare, render, save };
+}

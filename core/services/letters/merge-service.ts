@@ -1,0 +1,191 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { Handlers } from '../../api/contract';
+import { AppError } from '../../api/errors';
+import { letterDraftSchema, type mergeInputSchema, type MergeStatus } from '../../api/schemas/letters';
+import { fillCombined } from '../../documents/docx-template';
+import type { ServiceDeps } from '../deps';
+import { recordAudit } from '../audit';
+import { writeFileAtomic } from '../files';
+import type { ContactsRepository } from '../contacts/repository';
+import type { createLettersService, PreparedLetter } from './letters-service';
+
+type MergeInput = z.output<typeof mergeInputSchema>;
+type LettersService = ReturnType<typeof createLettersService>;
+
+interface Staged {
+  draft: z.output<typeof letterDraftSchema>;
+  letter: PreparedLetter;
+  /** Separate files: the letter's file in the staging folder. */
+  stagedFile: string | null;
+}
+
+interface Job {
+  status: MergeStatus;
+  cancelled: boolean;
+  startedAt: number;
+}
+
+/** Letters per slice of work before the event loop gets a turn (progress polls stay answered). */
+const SLICE = 25;
+const KEEP_FINISHED_JOBS_MS = 60 * 60 * 1000;
+
+/**
+ * Mail merge: one template × many recipients, as separate files or one combined print file.
+ * Recipients with missing data are reported and left out; the rest succeed. Files are written
+ * to a staging folder and moved into place, with the register entries, only when all are done:
+ * cancel or failure leaves neither files nor entries behind.
+ */
+export function createMergeService(
+  deps: ServiceDeps,
+  letters: LettersService,
+  contacts: ContactsRepository,
+): Pick<Handlers, 'letters.merge.start' | 'letters.merge.status' | 'letters.merge.cancel'> {
+  const jobs = new Map<string, Job>();
+  const dataDir = path.dirname(deps.dataFile);
+
+  const recipientIds = (input: MergeInput): number[] => {
+    const r = input.recipients;
+    if (r.type === 'contacts') return [...new Set(r.contactIds)];
+    const filter = r.type === 'tag' ? { tag: r.tag } : { query: r.query };
+    return contacts.list({ ...filter, sort: 'name', limit: 100_000 }).rows.map((row) => row.id);
+  };
+
+  const snapshot = (job: Job): MergeStatus => ({ ...job.status, problems: [...job.status.problems], letterIds: [...job.status.letterIds] });
+
+  const run = async (job: Job, input: MergeInput, ids: number[]) => {
+    const staging = path.join(dataDir, 'Briefe', `.entstehend-${job.status.jobId}`);
+    const prepared: Staged[] = [];
+    try {
+      for (let i = 0; i < ids.length; i++) {
+        if (job.cancelled) return finish(job, 'cancelled', staging);
+        const contactId = ids[i];
+        const draft = letterDraftSchema.parse({
+          templateId: input.templateId,
+          recipient: { type: 'contact', contactId, includePartner: input.includePartner },
+          signerId: input.signerId,
+          date: input.date,
+          fields: input.fields,
+          subject: input.subject,
+          body: input.body,
+        });
+        try {
+          const letter = letters.prepare(draft);
+          const problems = [...letter.warnings, ...letter.values.errors];
+          if (problems.length > 0) {
+            job.status.problems.push({ contactId, name: letter.recipient.name, message: problems.join(' ') });
+          } else {
+            let stagedFile: string | null = null;
+            if (input.output === 'files') {
+              stagedFile = path.join(staging, `${i}.docx`);
+              writeFileAtomic(stagedFile, letters.render(letter));
+            }
+            prepared.push({ draft, letter, stagedFile });
+          }
+        } catch (error) {
+          job.status.problems.push({ contactId, name: `Kontakt Nr. ${contactId}`, message: (error as Error).message });
+        }
+        job.status.done = i + 1;
+        if ((i + 1) % SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (job.cancelled) return finish(job, 'cancelled', staging);
+      if (prepared.length === 0) {
+        job.status.error = 'Für keinen Empfänger konnte ein Brief erstellt werden.';
+        return finish(job, 'failed', staging);
+      }
+      const combined = input.output === 'combined';
+      if (combined) {
+        const bytes = fillCombined(prepared[0].letter.usable.template, prepared.map((p) => p.letter.values.values));
+        writeFileAtomic(path.join(staging, 'combined.docx'), bytes);
+      }
+      commit(job, input, prepared, staging, combined);
+      return finish(job, 'done', staging);
+    } catch (error) {
+      job.status.error = `Der Serienbrief ist fehlgeschlagen; es wurde nichts gespeichert: ${(error as Error).message}`;
+      return finish(job, 'failed', staging);
+    }
+  };
+
+  /** Records all letters and moves their files into place, in one transaction. */
+  const commit = (
+    job: Job,
+    input: MergeInput,
+    prepared: Staged[],
+    staging: string,
+    combined: boolean,
+  ) => {
+    const moved: string[] = [];
+    try {
+      deps.db.transaction(() => {
+        const date = prepared[0].letter.date;
+        const combinedFile = combined
+          ? path.join('Briefe', date.slice(0, 4), `Serienbrief-${date}-${input.templateId}-${job.status.jobId.slice(0, 8)}.docx`)
+          : null;
+        for (const { draft, letter, stagedFile } of prepared) {
+          const { id, file } = letters.save(draft, letter, { batchId: job.status.jobId, file: combinedFile ?? undefined });
+          job.status.letterIds.push(id);
+          if (stagedFile) {
+            const target = path.join(dataDir, file);
+            fs.mkdirSync(path.dirname(target), { recursive: true });
+            fs.renameSync(stagedFile, target);
+            moved.push(target);
+          }
+        }
+        if (combinedFile) {
+          fs.mkdirSync(path.dirname(path.join(dataDir, combinedFile)), { recursive: true });
+          fs.renameSync(path.join(staging, 'combined.docx'), path.join(dataDir, combinedFile));
+          moved.push(path.join(dataDir, combinedFile));
+          job.status.combinedFile = path.join(dataDir, combinedFile);
+        }
+        job.status.folder = path.join(dataDir, 'Briefe', date.slice(0, 4));
+        recordAudit(deps, {
+          action: 'merge',
+          entity: 'letter',
+          summary: `${input.templateId}: ${prepared.length} Briefe, ${job.status.problems.length} nicht erstellt`,
+        });
+      });
+    } catch (error) {
+      for (const file of moved) fs.rmSync(file, { force: true });
+      job.status.letterIds = [];
+      job.status.combinedFile = null;
+      throw error;
+    }
+  };
+
+  const finish = (job: Job, state: MergeStatus['state'], staging: string) => {
+    job.status.state = state;
+    fs.rmSync(staging, { recursive: true, force: true });
+    const now = Date.now();
+    for (const [id, other] of jobs) if (other.status.state !== 'running' && now - other.startedAt > KEEP_FINISHED_JOBS_MS) jobs.delete(id);
+  };
+
+  const mustFind = (jobId: string): Job => {
+    const job = jobs.get(jobId);
+    if (!job) throw new AppError('NOT_FOUND', `Der Serienbrief-Auftrag „${jobId}“ ist nicht (mehr) bekannt.`, { jobId });
+    return job;
+  };
+
+  return {
+    'letters.merge.start': (input) => {
+      const ids = recipientIds(input);
+      if (ids.length === 0) throw new AppError('INVALID_INPUT', 'Die Auswahl enthält keine Empfänger.');
+      const jobId = crypto.randomUUID();
+      const job: Job = {
+        cancelled: false,
+        startedAt: Date.now(),
+        status: { jobId, state: 'running', total: ids.length, done: 0, problems: [], letterIds: [], combinedFile: null, folder: null, error: null },
+      };
+      jobs.set(jobId, job);
+      void run(job, input, ids);
+      return snapshot(job);
+    },
+    'letters.merge.status': ({ jobId }) => snapshot(mustFind(jobId)),
+    'letters.merge.cancel': ({ jobId }) => {
+      const job = mustFind(jobId);
+      if (job.status.state === 'running') job.cancelled = true;
+      return snapshot(job);
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../db/open';
+import { letterEvents, letters } from '../../../db/schema';
+import { foldGerman } from '../../domain/text/fold';
+
+type Executor = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+export type LetterRow = typeof letters.$inferSelect;
+export type NewLetter = typeof letters.$inferInsert;
+
+export interface LetterFilter {
+  query?: string;
+  kind?: string;
+  status?: LetterRow['status'];
+  contactId?: number;
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+/** SQL of the outgoing-letters register. */
+export function lettersRepository(db: Executor) {
+  return {
+    find(id: number): LetterRow | undefined {
+      return db.select().from(letters).where(eq(letters.id, id)).get();
+    },
+    insert(values: NewLetter): number {
+      return db.insert(letters).values(values).returning({ id: letters.id }).get().id;
+    },
+    update(id: number, values: Partial<NewLetter>): void {
+      db.update(letters).set(values).where(eq(letters.id, id)).run();
+    },
+    /** Whether other letters point at the same file (a combined print file). */
+    sharesFile(row: LetterRow): boolean {
+      return db.select({ n: sql<number>`count(*)` }).from(letters).where(eq(letters.file, row.file)).get()!.n > 1;
+    },
+    addEvent(letterId: number, at: string, user: string, action: string, detail = ''): void {
+      db.insert(letterEvents).values({ letterId, at, user, action, detail }).run();
+    },
+    events(letterId: number) {
+      return db
+        .select({ at: letterEvents.at, user: letterEvents.user, action: letterEvents.action, detail: letterEvents.detail })
+        .from(letterEvents)
+        .where(eq(letterEvents.letterId, letterId))
+        .orderBy(letterEvents.id)
+        .all();
+    },
+    list(filter: LetterFilter): { total: number; rows: LetterRow[] } {
+      const conditions: SQL[] = [];
+      if (filter.kind) conditions.push(eq(letters.kind, filter.kind));
+      if (filter.status) conditions.push(eq(letters.status, filter.status));
+      if (filter.contactId) conditions.push(eq(letters.contactId, filter.contactId));
+      if (filter.from) conditions.push(gte(letters.letterDate, filter.from));
+      if (filter.to) conditions.push(lte(letters.letterDate, filter.to));
+      for (const word of (filter.query ?? '').split(/\s+/).filter(Boolean)) {
+        const pattern = `%${foldGerman(word).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        conditions.push(
+          sql`fold(${letters.recipientName} || ' ' || ${letters.subject} || ' ' || ${letters.occasion} || ' ' || ${letters.body} || ' ' || ${letters.signerName}) like ${pattern} escape '\\'`,
+        );
+      }
+      const where = conditions.length ? and(...conditions) : undefined;
+      const rows = db.select().from(letters).where(where).orderBy(desc(letters.letterDate), desc(letters.id)).limit(filter.limit).all();
+      const total = db.select({ n: sql<number>`count(*)` }).from(letters).where(where).get()!.n;
+      return { total, rows };
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/open';
+import { settings, signers, textBlocks } from '../../../db/schema';
+
+type Executor = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+
+/** SQL of the settings area: key/value settings, signers, text blocks. */
+export function settingsRepository(db: Executor) {
+  return {
+    getSetting(key: string): unknown {
+      return db.select().from(settings).where(eq(settings.key, key)).get()?.value;
+    },
+    putSetting(key: string, value: unknown, at: string): void {
+      db.insert(settings)
+        .values({ key, value, updatedAt: at })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } })
+        .run();
+    },
+    signers() {
+      return db.select().from(signers).orderBy(asc(signers.sortOrder), asc(signers.name)).all();
+    },
+    signer(id: number) {
+      return db.select().from(signers).where(eq(signers.id, id)).get();
+    },
+    insertSigner(values: typeof signers.$inferInsert): number {
+      return db.insert(signers).values(values).returning({ id: signers.id }).get().id;
+    },
+    updateSigner(id: number, values: Partial<typeof signers.$inferInsert>): void {
+      db.update(signers).set(values).where(eq(signers.id, id)).run();
+    },
+    deleteSigner(id: number): void {
+      db.delete(signers).where(eq(signers.id, id)).run();
+    },
+    textBlocks() {
+      return db.select().from(textBlocks).orderBy(asc(textBlocks.category), asc(textBlocks.title)).all();
+    },
+    textBlock(id: number) {
+      return db.select().from(textBlocks).where(eq(textBlocks.id, id)).get();
+    },
+    insertTextBlock(values: typeof textBlocks.$inferInsert): number {
+      return db.insert(textBlocks).values(values).returning({ id: textBlocks.id }).get().id;
+    },
+    updateTextBlock(id: number, values: Partial<typeof textBlocks.$inferInsert>): void {
+      db.update(textBlocks).set(values).where(eq(textBlocks.id, id)).run();
+    },
+    deleteTextBlock(id: number): void {
+      db.delete(textBlocks).where(eq(textBlocks.id, id)).run();
+    },
+  };
+}

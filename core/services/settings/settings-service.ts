@@ -1,0 +1,91 @@
+import type { Handlers } from '../../api/contract';
+import { AppError } from '../../api/errors';
+import { officeSettingsSchema, type OfficeSettings, type Signer, type TextBlock } from '../../api/schemas/letters';
+import type { ServiceDeps } from '../deps';
+import { recordAudit } from '../audit';
+import { settingsRepository } from './repository';
+
+/** Letterhead defaults for a new installation (staff change them in the settings). */
+export const DEFAULT_OFFICE: OfficeSettings = {
+  stadt: 'Stadt Duisburg',
+  dienststelle: 'Der Oberbürgermeister',
+  amt: 'Amt für Kommunikation',
+  absenderzeile: 'Stadt Duisburg · Der Oberbürgermeister · 47049 Duisburg',
+  hausanschrift: 'Burgplatz 19 · 47051 Duisburg',
+  internet: 'www.duisburg.de',
+  contactPersons: [],
+};
+
+type SettingsHandlers = Pick<
+  Handlers,
+  | 'settings.office.get'
+  | 'settings.office.update'
+  | 'signers.list'
+  | 'signers.save'
+  | 'signers.delete'
+  | 'textBlocks.list'
+  | 'textBlocks.save'
+  | 'textBlocks.delete'
+>;
+
+/** Office settings, signers and text blocks. */
+export function createSettingsService(deps: ServiceDeps) {
+  const repo = settingsRepository(deps.db);
+
+  const office = (): OfficeSettings => {
+    const stored = repo.getSetting('office');
+    const parsed = officeSettingsSchema.safeParse(stored);
+    return parsed.success ? parsed.data : DEFAULT_OFFICE;
+  };
+  const signer = (id: number): Signer => {
+    const row = repo.signer(id);
+    if (!row) throw new AppError('NOT_FOUND', `Die unterzeichnende Person Nr. ${id} wurde nicht gefunden.`, { id });
+    return row;
+  };
+  const toBlock = (row: NonNullable<ReturnType<typeof repo.textBlock>>): TextBlock => row;
+
+  const handlers: SettingsHandlers = {
+    'settings.office.get': () => office(),
+    'settings.office.update': (input) => {
+      deps.db.transaction(() => {
+        repo.putSetting('office', input, deps.now().toISOString());
+        recordAudit(deps, { action: 'update', entity: 'settings', summary: 'Briefkopf und Ansprechpersonen' });
+      });
+      return office();
+    },
+    'signers.list': () => repo.signers(),
+    'signers.save': ({ id, ...values }) => {
+      const savedId = deps.db.transaction(() => {
+        if (id) {
+          signer(id);
+          repo.updateSigner(id, values);
+          return id;
+        }
+        return repo.insertSigner(values);
+      });
+      return signer(savedId);
+    },
+    'signers.delete': ({ id }) => {
+      const existing = signer(id);
+      repo.deleteSigner(id);
+      recordAudit(deps, { action: 'delete', entity: 'signer', entityId: id, summary: existing.name });
+      return { id };
+    },
+    'textBlocks.list': () => repo.textBlocks().map(toBlock),
+    'textBlocks.save': ({ id, ...values }) => {
+      const at = deps.now().toISOString();
+      const savedId = id ?? repo.insertTextBlock({ ...values, updatedAt: at });
+      if (id) {
+        if (!repo.textBlock(id)) throw new AppError('NOT_FOUND', `Der Textbaustein Nr. ${id} wurde nicht gefunden.`, { id });
+        repo.updateTextBlock(id, { ...values, updatedAt: at });
+      }
+      return toBlock(repo.textBlock(savedId)!);
+    },
+    'textBlocks.delete': ({ id }) => {
+      if (!repo.textBlock(id)) throw new AppError('NOT_FOUND', `Der Textbaustein Nr. ${id} wurde nicht gefunden.`, { id });
+      repo.deleteTextBlock(id);
+      return { id };
+    },
+  };
+  return { handlers, office, signer };
+}

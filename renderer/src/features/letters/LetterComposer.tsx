@@ -1,0 +1,272 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Select,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { TEMPLATE_KIND_LABELS, type ContactSummary, type LetterDraft, type Letter } from '../../../../core/api';
+import { api, isDesktop } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { DocxPreview } from '../../components/DocxPreview';
+import { downloadBase64 } from '../../components/files';
+import { ContactPicker } from './ContactPicker';
+import { fieldsOf, OCCASION_FIELDS, OCCASION_LABELS, type OccasionField } from './occasion-fields';
+
+const useStyles = makeStyles({
+  layout: { display: 'grid', gridTemplateColumns: 'minmax(420px, 1fr) minmax(420px, 1.2fr)', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
+  form: { display: 'grid', gap: tokens.spacingVerticalM },
+  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))', gap: tokens.spacingHorizontalM, '& > *': { minWidth: 0 } },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  blocks: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end' },
+  body: { minHeight: '220px' },
+});
+
+const today = () => new Date().toLocaleDateString('en-CA');
+
+/** Compose one letter: recipient, template, signer, occasion, text; preview; save to the register. */
+export function LetterComposer({ onShowRegister, initialTemplateId }: { onShowRegister: () => void; initialTemplateId?: string }) {
+  const styles = useStyles();
+  const queryClient = useQueryClient();
+  const templates = useQuery({ queryKey: ['templates.list'], queryFn: () => api('templates.list', {}) });
+  const signers = useQuery({ queryKey: ['signers.list'], queryFn: () => api('signers.list', {}) });
+  const office = useQuery({ queryKey: ['settings.office.get'], queryFn: () => api('settings.office.get', {}) });
+  const blocks = useQuery({ queryKey: ['textBlocks.list'], queryFn: () => api('textBlocks.list', {}) });
+
+  const [templateId, setTemplateId] = useState(initialTemplateId ?? 'geburtstag');
+  const [mode, setMode] = useState<'contact' | 'free'>('contact');
+  const [contact, setContact] = useState<ContactSummary | null>(null);
+  const [includePartner, setIncludePartner] = useState(false);
+  const [free, setFree] = useState({ name: '', lines: '', salutation: 'Sehr geehrte Damen und Herren' });
+  const [signerId, setSignerId] = useState<number | null>(null);
+  const [date, setDate] = useState(today());
+  const [occasion, setOccasion] = useState<Partial<Record<OccasionField, string>>>({});
+  const [contactPerson, setContactPerson] = useState(0);
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [blockId, setBlockId] = useState('');
+  const [preview, setPreview] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Letter | null>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+
+  const template = templates.data?.find((t) => t.id === templateId);
+  useEffect(() => {
+    if (!template) return;
+    setSubject(template.subject);
+    setBody(template.body);
+    setPreview(null);
+  }, [template?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (signerId === null && signers.data?.length) setSignerId(signers.data.find((s) => s.active)?.id ?? null);
+  }, [signers.data, signerId]);
+
+  const draft = useMemo((): LetterDraft | null => {
+    if (!template || !signerId) return null;
+    const recipient =
+      mode === 'contact'
+        ? contact && { type: 'contact' as const, contactId: contact.id, includePartner }
+        : { type: 'free' as const, name: free.name, lines: free.lines.split('\n'), salutation: free.salutation };
+    if (!recipient) return null;
+    return { templateId, recipient, signerId, date, fields: fieldsOf(occasion, contactPerson), subject, body };
+  }, [template, signerId, mode, contact, includePartner, free, templateId, date, occasion, contactPerson, subject, body]);
+
+  const check = useMutation({
+    mutationFn: async (d: LetterDraft) => {
+      const [prepared, file] = await Promise.all([api('letters.prepare', d), api('letters.preview', d)]);
+      return { warnings: prepared.warnings, file };
+    },
+    onSuccess: ({ file }) => setPreview(file.contentBase64),
+  });
+  const save = useMutation({
+    mutationFn: (d: LetterDraft) => api('letters.create', d),
+    onSuccess: async (letter) => {
+      setSaved(letter);
+      await queryClient.invalidateQueries({ queryKey: ['letters.list'] });
+    },
+  });
+  const open = useMutation({
+    mutationFn: async (letter: Letter) => {
+      if (isDesktop()) {
+        const result = await api('letters.open', { id: letter.id });
+        if (result.opened) return;
+      }
+      const file = await api('letters.file', { id: letter.id });
+      downloadBase64(file.fileName, file.contentBase64);
+    },
+  });
+
+  const insertBlock = () => {
+    const block = blocks.data?.find((b) => String(b.id) === blockId);
+    if (!block) return;
+    const at = bodyRef.current?.selectionStart ?? body.length;
+    const before = body.slice(0, at);
+    const separator = before && !before.endsWith('\n\n') ? '\n\n' : '';
+    setBody(`${before}${separator}${block.text}${body.slice(at)}`);
+  };
+
+  const missing = !signers.data?.length
+    ? 'Es sind noch keine unterzeichnenden Personen eingerichtet (Einstellungen).'
+    : mode === 'contact' && !contact
+      ? 'Bitte einen Empfänger wählen.'
+      : null;
+
+  return (
+    <div className={styles.layout}>
+      <div className={styles.form}>
+        <div className={styles.row}>
+          <Field label="Vorlage" required>
+            <Select value={templateId} onChange={(_, d) => setTemplateId(d.value)}>
+              {templates.data?.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Unterzeichnet von" required>
+            <Select value={signerId ?? ''} onChange={(_, d) => setSignerId(d.value ? Number(d.value) : null)}>
+              {signers.data?.filter((s) => s.active).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}, {s.office}
+                  {s.deputy ? ' (in Vertretung)' : ''}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Datum des Briefes">
+            <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+          </Field>
+        </div>
+        {template && (
+          <MessageBar intent={template.problems.length ? 'warning' : 'info'}>
+            <MessageBarBody>
+              {TEMPLATE_KIND_LABELS[template.kind]} · {template.source === 'user' ? 'eigene Fassung' : 'mitgelieferte Vorlage'}
+              {template.problems.length > 0 && ` · ${template.problems.join(' ')}`}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+
+        <Field label="Empfänger">
+          <RadioGroup layout="horizontal" value={mode} onChange={(_, d) => setMode(d.value as 'contact' | 'free')}>
+            <Radio value="contact" label="aus den Kontakten" />
+            <Radio value="free" label="freie Anschrift" />
+          </RadioGroup>
+        </Field>
+        {mode === 'contact' ? (
+          <>
+            <ContactPicker label="Kontakt" value={contact} onChange={setContact} />
+            <Checkbox
+              checked={includePartner}
+              onChange={(_, d) => setIncludePartner(Boolean(d.checked))}
+              label="an das Paar richten (mit Ehe-/Lebenspartner/in)"
+            />
+          </>
+        ) : (
+          <>
+            <Field label="Name (für den Postausgang)" required>
+              <Input value={free.name} onChange={(_, d) => setFree({ ...free, name: d.value })} />
+            </Field>
+            <Field label="Anschrift (eine Zeile je Zeile)" required>
+              <Textarea value={free.lines} onChange={(_, d) => setFree({ ...free, lines: d.value })} rows={5} />
+            </Field>
+            <Field label="Briefanrede" required>
+              <Input value={free.salutation} onChange={(_, d) => setFree({ ...free, salutation: d.value })} />
+            </Field>
+          </>
+        )}
+
+        {template && OCCASION_FIELDS[template.kind].length > 0 && (
+          <div className={styles.row}>
+            {OCCASION_FIELDS[template.kind].map((field) => (
+              <Field key={field} label={OCCASION_LABELS[field]}>
+                <Input
+                  type={field === 'anlassDatum' ? 'date' : field === 'alter' || field === 'ehejahre' ? 'number' : 'text'}
+                  value={occasion[field] ?? ''}
+                  onChange={(_, d) => setOccasion({ ...occasion, [field]: d.value })}
+                />
+              </Field>
+            ))}
+          </div>
+        )}
+        <Field label="Ansprechperson im Amt">
+          <Select value={String(contactPerson)} onChange={(_, d) => setContactPerson(Number(d.value))}>
+            {(office.data?.contactPersons.length ? office.data.contactPersons : [{ name: '– keine eingerichtet –' }]).map((p, i) => (
+              <option key={i} value={i}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+
+        <Field label="Betreff" hint="Platzhalter wie {{alter}} werden beim Erstellen gefüllt.">
+          <Input value={subject} onChange={(_, d) => setSubject(d.value)} />
+        </Field>
+        <Field label="Brieftext" hint="Absätze durch eine Leerzeile trennen. Anrede und Grußformel setzt die Vorlage.">
+          <Textarea ref={bodyRef} className={styles.body} value={body} onChange={(_, d) => setBody(d.value)} resize="vertical" rows={12} />
+        </Field>
+        <div className={styles.blocks}>
+          <Field label="Textbaustein" style={{ flexGrow: 1 }}>
+            <Select value={blockId} onChange={(_, d) => setBlockId(d.value)}>
+              <option value="">– wählen –</option>
+              {blocks.data?.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.category ? `${b.category}: ` : ''}
+                  {b.title}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button onClick={insertBlock} disabled={!blockId}>
+            An der Schreibmarke einfügen
+          </Button>
+        </div>
+
+        {missing && <Text2>{missing}</Text2>}
+        {check.data && check.data.warnings.length > 0 && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>Bitte prüfen</MessageBarTitle>
+              {check.data.warnings.join(' ')}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <ErrorMessage error={check.error} title="Keine Vorschau möglich" />
+        <ErrorMessage error={save.error} title="Der Brief wurde nicht gespeichert" />
+        <div className={styles.actions}>
+          <Button disabled={!draft || check.isPending} onClick={() => draft && check.mutate(draft)}>
+            {check.isPending ? 'Vorschau wird erstellt …' : 'Vorschau'}
+          </Button>
+          <Button appearance="primary" disabled={!draft || save.isPending} onClick={() => draft && save.mutate(draft)}>
+            Brief erstellen und speichern
+          </Button>
+        </div>
+        {saved && (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>
+              <MessageBarTitle>Brief Nr. {saved.id} gespeichert</MessageBarTitle>
+              „{saved.subject}“ an {saved.recipientName} – Status: Entwurf.
+            </MessageBarBody>
+            <Button onClick={() => open.mutate(saved)}>{isDesktop() ? 'In Word öffnen' : 'Herunterladen'}</Button>
+            <Button onClick={onShowRegister}>Zum Postausgang</Button>
+          </MessageBar>
+        )}
+        <ErrorMessage error={open.error} title="Die Datei lässt sich nicht öffnen" />
+      </div>
+      <div>{preview ? <DocxPreview contentBase64={preview} /> : <Text2>Die Vorschau zeigt den Brief so, wie er gespeichert wird.</Text2>}</div>
+    </div>
+  );
+}
+
+function Text2({ children }: { children: React.ReactNode }) {
+  return <p style={{ margin: 0, color: tokens.colorNeutralForeground3 }}>{children}</p>;
+}

@@ -1,0 +1,200 @@
+import { useEffect, useState } from 'react';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Select,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MergeInput, MergeStatus } from '../../../../core/api';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { count } from '../../components/format';
+import { fieldsOf, OCCASION_FIELDS, OCCASION_LABELS, type OccasionField } from './occasion-fields';
+
+const useStyles = makeStyles({
+  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '900px' },
+  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: tokens.spacingHorizontalM, '& > *': { minWidth: 0 } },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM },
+  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '200px', overflow: 'auto' },
+});
+
+/** Mail merge: one template for a group or search result; progress, cancel, report. */
+export function MergePanel({ onShowRegister }: { onShowRegister: () => void }) {
+  const styles = useStyles();
+  const queryClient = useQueryClient();
+  const templates = useQuery({ queryKey: ['templates.list'], queryFn: () => api('templates.list', {}) });
+  const signers = useQuery({ queryKey: ['signers.list'], queryFn: () => api('signers.list', {}) });
+  const tags = useQuery({ queryKey: ['contacts.tags'], queryFn: () => api('contacts.tags', {}) });
+  const [templateId, setTemplateId] = useState('weihnachtsgruss');
+  const [source, setSource] = useState<'tag' | 'query'>('tag');
+  const [tag, setTag] = useState('');
+  const [query, setQuery] = useState('');
+  const [includePartner, setIncludePartner] = useState(false);
+  const [signerId, setSignerId] = useState<number | null>(null);
+  const [occasion, setOccasion] = useState<Partial<Record<OccasionField, string>>>({});
+  const [output, setOutput] = useState<'files' | 'combined'>('combined');
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [job, setJob] = useState<MergeStatus | null>(null);
+  const template = templates.data?.find((t) => t.id === templateId);
+
+  useEffect(() => {
+    if (template) {
+      setSubject(template.subject);
+      setBody(template.body);
+    }
+  }, [template?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (signerId === null && signers.data?.length) setSignerId(signers.data[0].id);
+  }, [signers.data, signerId]);
+  // Poll while the job runs.
+  useEffect(() => {
+    if (!job || job.state !== 'running') return;
+    const timer = setTimeout(async () => {
+      const next = await api('letters.merge.status', { jobId: job.jobId });
+      setJob(next);
+      if (next.state !== 'running') await queryClient.invalidateQueries({ queryKey: ['letters.list'] });
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [job, queryClient]);
+
+  const start = useMutation({
+    mutationFn: (input: MergeInput) => api('letters.merge.start', input),
+    onSuccess: setJob,
+  });
+  const cancel = useMutation({
+    mutationFn: () => api('letters.merge.cancel', { jobId: job!.jobId }),
+    onSuccess: setJob,
+  });
+
+  const recipients = source === 'tag' ? (tag ? { type: 'tag' as const, tag } : null) : query.trim() ? { type: 'query' as const, query } : null;
+  const input: MergeInput | null =
+    recipients && signerId ? { templateId, recipients, includePartner, signerId, fields: fieldsOf(occasion, 0), subject, body, output } : null;
+  const running = job?.state === 'running';
+
+  return (
+    <div className={styles.form}>
+      <div className={styles.row}>
+        <Field label="Vorlage">
+          <Select value={templateId} onChange={(_, d) => setTemplateId(d.value)} disabled={running}>
+            {templates.data?.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Unterzeichnet von">
+          <Select value={signerId ?? ''} onChange={(_, d) => setSignerId(Number(d.value))} disabled={running}>
+            {signers.data?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}, {s.office}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label="Empfänger">
+        <RadioGroup layout="horizontal" value={source} onChange={(_, d) => setSource(d.value as 'tag' | 'query')}>
+          <Radio value="tag" label="eine Gruppe" />
+          <Radio value="query" label="ein Suchergebnis" />
+        </RadioGroup>
+      </Field>
+      {source === 'tag' ? (
+        <Select aria-label="Gruppe" value={tag} onChange={(_, d) => setTag(d.value)} disabled={running}>
+          <option value="">– Gruppe wählen –</option>
+          {tags.data?.map((t) => (
+            <option key={t.tag} value={t.tag}>
+              {t.tag} ({t.count})
+            </option>
+          ))}
+        </Select>
+      ) : (
+        <Input aria-label="Suche" placeholder="wie in der Kontaktsuche, z. B. „Vereine Duisburg“" value={query} onChange={(_, d) => setQuery(d.value)} />
+      )}
+      <Checkbox checked={includePartner} onChange={(_, d) => setIncludePartner(Boolean(d.checked))} label="Paare gemeinsam anschreiben" />
+      {template && OCCASION_FIELDS[template.kind].length > 0 && (
+        <div className={styles.row}>
+          {OCCASION_FIELDS[template.kind].map((field) => (
+            <Field key={field} label={OCCASION_LABELS[field]}>
+              <Input
+                type={field === 'anlassDatum' ? 'date' : 'text'}
+                value={occasion[field] ?? ''}
+                onChange={(_, d) => setOccasion({ ...occasion, [field]: d.value })}
+              />
+            </Field>
+          ))}
+        </div>
+      )}
+      <Field label="Betreff">
+        <Input value={subject} onChange={(_, d) => setSubject(d.value)} />
+      </Field>
+      <Field label="Brieftext">
+        <Textarea value={body} onChange={(_, d) => setBody(d.value)} rows={8} resize="vertical" />
+      </Field>
+      <Field label="Ausgabe">
+        <RadioGroup layout="horizontal" value={output} onChange={(_, d) => setOutput(d.value as 'files' | 'combined')}>
+          <Radio value="combined" label="eine Druckdatei (ein Brief je Abschnitt)" />
+          <Radio value="files" label="eine Datei je Empfänger" />
+        </RadioGroup>
+      </Field>
+      <ErrorMessage error={start.error} title="Der Serienbrief wurde nicht gestartet" />
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={!input || running || start.isPending} onClick={() => input && start.mutate(input)}>
+          Serienbrief erstellen
+        </Button>
+        {running && <Button onClick={() => cancel.mutate()}>Abbrechen</Button>}
+      </div>
+      {job && (
+        <>
+          <Field
+            label={`${job.done} von ${count(job.total, 'Empfänger', 'Empfängern')} bearbeitet`}
+            validationState={job.state === 'failed' ? 'error' : 'none'}
+          >
+            <ProgressBar value={job.total ? job.done / job.total : 0} />
+          </Field>
+          {job.state !== 'running' && (
+            <MessageBar intent={job.state === 'done' ? (job.problems.length ? 'warning' : 'success') : 'error'} role="status">
+              <MessageBarBody>
+                <MessageBarTitle>
+                  {job.state === 'done'
+                    ? `${count(job.letterIds.length, 'Brief', 'Briefe')} erstellt`
+                    : job.state === 'cancelled'
+                      ? 'Abgebrochen – es wurde nichts gespeichert.'
+                      : 'Fehlgeschlagen'}
+                </MessageBarTitle>
+                {job.error}
+                {job.combinedFile && ` Druckdatei: ${job.combinedFile}`}
+                {!job.combinedFile && job.folder && ` Ordner: ${job.folder}`}
+              </MessageBarBody>
+              {job.state === 'done' && <Button onClick={onShowRegister}>Zum Postausgang</Button>}
+            </MessageBar>
+          )}
+          {job.problems.length > 0 && (
+            <>
+              <strong>{count(job.problems.length, 'Empfänger', 'Empfänger')} ohne Brief (bitte Daten ergänzen):</strong>
+              <ul className={styles.problems} aria-label="Nicht erstellte Briefe">
+                {job.problems.map((p, i) => (
+                  <li key={i}>
+                    {p.name}: {p.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
