@@ -156,7 +156,15 @@ describe.each(manifest.map((t) => [t.id, t] as const))('template %s', (_id, entr
     expectMm(margin['w:right'], 20, 'right margin');
   });
 
-  it.runIf(letter)('has the address field and the information block as page-anchored frames', () => {
+  if (!letter) {
+    it('is plain text without letter furniture (no frames, no fold marks)', () => {
+      const docx = openDocx(file);
+      expect(elements(docx.document, 'w:framePr')).toEqual([]);
+      expect(elements(docx.document, 'w:titlePg').filter((t) => t['w:val'] !== 'false')).toEqual([]);
+    });
+  }
+
+  if (letter) it('has the address field and the information block as page-anchored frames', () => {
     const { document } = openDocx(file);
     const frames = elements(document, 'w:framePr');
     const address = frames.filter((f) => near(f['w:x'], 20) && near(f['w:y'], 45));
@@ -189,7 +197,7 @@ describe.each(manifest.map((t) => [t.id, t] as const))('template %s', (_id, entr
     }
   });
 
-  it.runIf(letter)('has fold marks and the hole mark in the first-page header', () => {
+  if (letter) it('has fold marks and the hole mark in the first-page header', () => {
     const docx = openDocx(file);
     expect(elements(docx.document, 'w:titlePg').length).toBe(1);
     const partName = docx.referencedPart('header', 'first');

@@ -79,12 +79,16 @@ export function contactsRepository(db: Executor) {
         .from(contacts)
         .leftJoin(organisations, eq(organisations.id, contacts.organisationId));
       const rows = base.where(where).orderBy(...order).limit(filter.limit).all();
-      const total = db
-        .select({ n: sql<number>`count(*)` })
-        .from(contacts)
-        .leftJoin(organisations, eq(organisations.id, contacts.organisationId))
-        .where(where)
-        .get()!.n;
+      // Counting runs the whole filter again: only needed when the limit cut the list.
+      const total =
+        rows.length < filter.limit
+          ? rows.length
+          : db
+              .select({ n: sql<number>`count(*)` })
+              .from(contacts)
+              .leftJoin(organisations, eq(organisations.id, contacts.organisationId))
+              .where(where)
+              .get()!.n;
       return { total, rows: rows.map((r) => ({ ...r.contact, organisationName: r.organisationName })) };
     },
 

@@ -7,6 +7,7 @@ import { api, ApiCallError } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CheckboxField, RadioField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { AddressPreview } from './AddressPreview';
+import { ContactLetters } from './ContactLetters';
 import { DeleteContactDialog } from './DeleteContactDialog';
 import { displayName, EMPTY_FORM, formValuesOf, inputOf, validateForm, type ContactFormValues } from './contact-form-values';
 
@@ -22,7 +23,7 @@ const useStyles = makeStyles({
   wide: { display: 'grid', gridTemplateColumns: '3fr 1fr', gap: tokens.spacingHorizontalM, '& > *': { minWidth: 0 } },
   section: { margin: `${tokens.spacingVerticalS} 0 0`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, justifyContent: 'space-between', marginTop: tokens.spacingVerticalL },
-  sticky: { position: 'sticky', top: 0 },
+  sticky: { position: 'sticky', top: 0, display: 'grid', gap: tokens.spacingVerticalL },
 });
 
 const GENDERS = [
@@ -217,6 +218,7 @@ export function ContactForm({ contact, roles, onSaved, onCancel, onDeleted }: Co
       </form>
       <div className={styles.sticky}>
         <AddressPreview values={values} organisationName={organisationName} />
+        {contact && <ContactLetters contactId={contact.id} />}
       </div>
       {contact && (
         <DeleteContactDialog

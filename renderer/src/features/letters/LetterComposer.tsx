@@ -21,7 +21,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { DocxPreview } from '../../components/DocxPreview';
 import { downloadBase64 } from '../../components/files';
 import { ContactPicker } from './ContactPicker';
-import { fieldsOf, OCCASION_FIELDS, OCCASION_LABELS, type OccasionField } from './occasion-fields';
+import { fieldsOf, occasionFieldsFor, OCCASION_LABELS, type OccasionField } from './occasion-fields';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: 'minmax(420px, 1fr) minmax(420px, 1.2fr)', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
@@ -185,9 +185,9 @@ export function LetterComposer({ onShowRegister, initialTemplateId }: { onShowRe
           </>
         )}
 
-        {template && OCCASION_FIELDS[template.kind].length > 0 && (
+        {occasionFieldsFor(subject, body).length > 0 && (
           <div className={styles.row}>
-            {OCCASION_FIELDS[template.kind].map((field) => (
+            {occasionFieldsFor(subject, body).map((field) => (
               <Field key={field} label={OCCASION_LABELS[field]}>
                 <Input
                   type={field === 'anlassDatum' ? 'date' : field === 'alter' || field === 'ehejahre' ? 'number' : 'text'}

@@ -20,7 +20,7 @@ import type { MergeInput, MergeStatus } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
-import { fieldsOf, OCCASION_FIELDS, OCCASION_LABELS, type OccasionField } from './occasion-fields';
+import { fieldsOf, occasionFieldsFor, OCCASION_LABELS, type OccasionField } from './occasion-fields';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '900px' },
@@ -124,9 +124,9 @@ export function MergePanel({ onShowRegister }: { onShowRegister: () => void }) {
         <Input aria-label="Suche" placeholder="wie in der Kontaktsuche, z. B. „Vereine Duisburg“" value={query} onChange={(_, d) => setQuery(d.value)} />
       )}
       <Checkbox checked={includePartner} onChange={(_, d) => setIncludePartner(Boolean(d.checked))} label="Paare gemeinsam anschreiben" />
-      {template && OCCASION_FIELDS[template.kind].length > 0 && (
+      {occasionFieldsFor(subject, body).length > 0 && (
         <div className={styles.row}>
-          {OCCASION_FIELDS[template.kind].map((field) => (
+          {occasionFieldsFor(subject, body).map((field) => (
             <Field key={field} label={OCCASION_LABELS[field]}>
               <Input
                 type={field === 'anlassDatum' ? 'date' : 'text'}

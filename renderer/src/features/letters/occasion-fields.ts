@@ -1,22 +1,26 @@
-import type { LetterFields, TemplateKind } from '../../../../core/api';
+import type { LetterFields } from '../../../../core/api';
 
 export type OccasionField = 'alter' | 'ehejahre' | 'anlassDatum' | 'anlass' | 'verstorbenePerson' | 'partnerstadt';
 
-/** Which occasion data each kind of letter asks for, and how the fields are labelled. */
-export const OCCASION_FIELDS: Record<TemplateKind, OccasionField[]> = {
-  geburtstag: ['alter', 'anlassDatum'],
-  ehejubilaeum: ['ehejahre', 'anlassDatum'],
-  vereinsjubilaeum: ['anlass', 'alter', 'anlassDatum'],
-  kondolenz: ['verstorbenePerson'],
-  nachruf: ['verstorbenePerson'],
-  weihnachtsgruss: [],
-  feiertagsgruss: ['anlass', 'anlassDatum'],
-  partnerstadt: ['partnerstadt', 'anlass', 'anlassDatum'],
-  dankschreiben: ['anlass'],
-  zusage: ['anlass', 'anlassDatum'],
-  absage: ['anlass', 'anlassDatum'],
-  buergeranliegen: ['anlass'],
+/** The placeholder each occasion field fills. */
+const FIELD_OF_PLACEHOLDER: Record<string, OccasionField> = {
+  alter: 'alter',
+  jubilaeum: 'ehejahre',
+  anlass: 'anlass',
+  anlass_datum: 'anlassDatum',
+  verstorbene_person: 'verstorbenePerson',
+  partnerstadt: 'partnerstadt',
 };
+
+/**
+ * The occasion fields a letter needs: those whose placeholders its subject and body use, so a
+ * text the staff changed asks for exactly what it uses. The wedding years also give {{alter}}.
+ */
+export function occasionFieldsFor(subject: string, body: string): OccasionField[] {
+  const used = new Set([...`${subject}\n${body}`.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => FIELD_OF_PLACEHOLDER[m[1]]).filter(Boolean));
+  if (used.has('ehejahre')) used.delete('alter');
+  return (['anlass', 'alter', 'ehejahre', 'anlassDatum', 'verstorbenePerson', 'partnerstadt'] as const).filter((f) => used.has(f));
+}
 
 export const OCCASION_LABELS: Record<OccasionField, string> = {
   alter: 'Alter bzw. Jahre',
