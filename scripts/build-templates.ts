@@ -321,7 +321,9 @@ function letterBody(texts: LanguageTexts): Paragraph[] {
     empty(),
     // Alone in its paragraph: the filling code replaces it by one paragraph per text paragraph.
     // Its spacing after (one line) is the blank line before the closing.
-    new Paragraph({ style: 'Brieftext', widowControl: true, children: [new TextRun(ph('brieftext'))] }),
+    // keepNext: the last body paragraph stays on the page of the closing (the filler drops it
+    // from the copies made for the other paragraphs).
+    new Paragraph({ style: 'Brieftext', widowControl: true, keepNext: true, children: [new TextRun(ph('brieftext'))] }),
     new Paragraph({ style: 'Unterschrift', children: [new TextRun(ph('grussformel'))] }),
     new Paragraph({ style: 'Unterschrift', children: [new TextRun(ph('vertretung'))] }),
     empty('Unterschrift'),

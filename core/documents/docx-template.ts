@@ -524,7 +524,10 @@ function analysePart(xml: string, scan: ScannedPart, kind: PartKind, templateNam
       const pPr = para.pPrStart >= 0 ? xml.slice(para.pPrStart, para.pPrEnd) : '';
       const run = blockNode.run;
       const rPr = run && run.rPrStart >= 0 && run.rPrEnd >= 0 ? xml.slice(run.rPrStart, run.rPrEnd) : '';
-      edits.push({ start: para.start, end: para.start, segments: [{ t: 'bp', name: block.name, pPr: withoutSectPr(pPr), rPr }] });
+      // The copies before the last paragraph must not chain "keep with next": only the last
+      // body paragraph keeps the closing on its page (the template sets it on the placeholder).
+      const copyPPr = withoutSectPr(pPr).replace(/<w:keepNext(?:\s+w:val="[^"]*")?\s*\/>/g, '');
+      edits.push({ start: para.start, end: para.start, segments: [{ t: 'bp', name: block.name, pPr: copyPPr, rPr }] });
     }
   }
   return { problems, names, edits };
