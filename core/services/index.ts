@@ -37,6 +37,10 @@ export function createServices(deps: ServiceDeps): Handlers {
     ...createContactImportService(deps, catalogue),
     ...settings.handlers,
     ...letters.handlers,
-    ...createMergeService(deps, letters, contacts.repo),
+    ...createMergeService(deps, letters, {
+      contacts: contacts.repo,
+      recipientOfData: contacts.recipientOfData,
+      roles: catalogue.list,
+    }),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageSchema } from './addressing';
+import { importFieldSchema } from './contacts';
 
 export const templateKindSchema = z.enum([
   'geburtstag',
@@ -131,6 +132,8 @@ export const recipientSchema = z.discriminatedUnion('type', [
     name: shortText.min(1, 'Der Name des Empfängers fehlt.'),
     lines: z.array(shortText).min(1, 'Die Anschrift fehlt.').max(9),
     salutation: shortText.min(1, 'Die Anrede fehlt.'),
+    oralSalutation: shortText.optional(),
+    closing: shortText.optional(),
   }),
 ]);
 export type Recipient = z.infer<typeof recipientSchema>;
@@ -210,6 +213,13 @@ export const mergeRecipientsSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contacts'), contactIds: z.array(z.number().int().positive()).min(1, 'Keine Empfänger gewählt.') }),
   z.object({ type: z.literal('tag'), tag: z.string().min(1) }),
   z.object({ type: z.literal('query'), query: z.string().min(1) }),
+  /** A recipient list as CSV (same columns as the contacts import); nothing is stored as a contact. */
+  z.object({
+    type: z.literal('csv'),
+    fileName: z.string().default('Empfänger.csv'),
+    contentBase64: z.string().min(1, 'Die Datei ist leer.'),
+    mapping: z.record(z.string(), importFieldSchema.nullable()).optional(),
+  }),
 ]);
 
 export const mergeInputSchema = z.object({

@@ -149,21 +149,39 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
     const row = mustFind(id);
     const partner = withPartner && row.kind === 'person' && row.partnerId ? repo.find(row.partnerId) : undefined;
     const forms = formsOf(row, withPartner);
-    return {
+    return recipientData(
       row,
       forms,
-      addressBlock: [...forms.addressLines, ...postalLines(row)],
-      name: partner ? `${displayNameOf(row)} und ${displayNameOf(partner)}` : displayNameOf(row),
-      hasPostalAddress: Boolean(row.city.trim() && (row.street.trim() || row.addressAddition.trim())),
-      genderKnown: row.kind === 'organisation' || (row.gender !== 'unknown' && (!partner || partner.gender !== 'unknown')),
-    };
+      partner ? `${displayNameOf(row)} und ${displayNameOf(partner)}` : displayNameOf(row),
+      row.kind === 'organisation' || (row.gender !== 'unknown' && (!partner || partner.gender !== 'unknown')),
+    );
   };
 
-  return { handlers, repo, formsOf, recipientOf };
+  /** The same for a contact that is not stored (a row of a CSV recipient list). */
+  const recipientOfData = (data: ContactData, organisationName: string | null): RecipientData => {
+    const forms =
+      data.kind === 'organisation'
+        ? composeOrganisation(data.name, data.language)
+        : composeAddress({ person: contactToPerson(data, organisationName) }, catalogue.map());
+    return recipientData(data, forms, displayNameOfData(data), data.kind === 'organisation' || data.gender !== 'unknown');
+  };
+
+  return { handlers, repo, formsOf, recipientOf, recipientOfData };
+}
+
+type PostalFields = Parameters<typeof postalLines>[0] & { city: string; street: string; addressAddition: string };
+
+function recipientData(address: PostalFields, forms: AddressForms, name: string, genderKnown: boolean): RecipientData {
+  return {
+    forms,
+    addressBlock: [...forms.addressLines, ...postalLines(address)],
+    name,
+    hasPostalAddress: Boolean(address.city.trim() && (address.street.trim() || address.addressAddition.trim())),
+    genderKnown,
+  };
 }
 
 export interface RecipientData {
-  row: ContactRow;
   forms: AddressForms;
   addressBlock: string[];
   name: string;

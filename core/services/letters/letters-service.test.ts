@@ -217,4 +217,37 @@ describe('mail merge', () => {
     const left = fs.existsSync(folder) ? fs.readdirSync(folder, { recursive: true }) : [];
     expect(left).toEqual([]);
   });
+
+  it('writes to a CSV recipient list without storing contacts, reporting unreadable and incomplete rows', async () => {
+    const csv = [
+      'Anrede;Vorname;Nachname;Amt;Straße;Hausnummer;PLZ;Ort',
+      'Frau;Jördis;Weißenfels;;Königstraße;1;47051;Duisburg',
+      'Herr;Tom;Brandt;Bürgermeister;Rathausplatz;1;46045;Oberhausen',
+      'Frau;Ida;Ohneort;;;;;',
+      'Kaiser;Karl;Groß;;Hofweg;2;47051;Duisburg',
+    ].join('\n');
+    const contactsBefore = (await call(app.handlers, 'app.info', {})).contactCount;
+    const started = await call(app.handlers, 'letters.merge.start', {
+      templateId: 'weihnachtsgruss',
+      recipients: { type: 'csv', fileName: 'empfaenger.csv', contentBase64: Buffer.from(csv).toString('base64') },
+      signerId: mayorId,
+      output: 'files',
+    });
+    const done = await waitFor(started.jobId);
+    expect(done.state).toBe('done');
+    expect(done.letterIds).toHaveLength(2);
+    expect(done.problems.map((p) => p.name)).toEqual(['empfaenger.csv, Zeile 5', 'Ida Ohneort']);
+    expect(done.problems[0].message).toContain('Geschlecht');
+    const letters = await call(app.handlers, 'letters.list', { kind: 'weihnachtsgruss' });
+    expect(letters.items.map((l) => [l.recipientName, l.contactId])).toEqual(
+      expect.arrayContaining([
+        ['Jördis Weißenfels', null],
+        ['Tom Brandt', null],
+      ]),
+    );
+    const brandt = letters.items.find((l) => l.recipientName === 'Tom Brandt')!;
+    expect(readLetter(brandt.file).text.body).toContain('Herrn Bürgermeister\nTom Brandt\nRathausplatz 1\n46045 Oberhausen');
+    expect(readLetter(brandt.file).text.body).toContain('Sehr geehrter Herr Bürgermeister,');
+    expect((await call(app.handlers, 'app.info', {})).contactCount).toBe(contactsBefore);
+  });
 });

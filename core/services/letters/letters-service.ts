@@ -76,8 +76,8 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
           name: recipient.name,
           addressBlock: recipient.lines.filter((l) => l.trim()),
           salutation: recipient.salutation.replace(/,\s*$/, ''),
-          oralSalutation: recipient.salutation.replace(/^Sehr geehrte[rs]?\s+/, '').replace(/,\s*$/, ''),
-          closing: 'Mit freundlichen Grüßen',
+          oralSalutation: recipient.oralSalutation ?? recipient.salutation.replace(/^Sehr geehrte[rs]?\s+/, '').replace(/,\s*$/, ''),
+          closing: recipient.closing ?? 'Mit freundlichen Grüßen',
         },
         contactId: null,
         warnings: [],
@@ -100,9 +100,10 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
     };
   };
 
-  const prepare = (draft: Draft): PreparedLetter => {
+  /** `resolved`: the recipient's forms when the caller has them already (a CSV recipient list). */
+  const prepare = (draft: Draft, resolved = recipientForms(draft.recipient)): PreparedLetter => {
     const usable = letterDeps.templates.usable(draft.templateId);
-    const { forms, contactId, warnings } = recipientForms(draft.recipient);
+    const { forms, contactId, warnings } = resolved;
     const date = draft.date ?? isoDateInBerlin(deps.now());
     const values = buildLetterValues({
       entry: usable.entry,
@@ -327,5 +328,5 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
     },
   };
 
-  return { handlers, prepare, render, save };
+  return { handlers, prepare, render, save, recipientForms };
 }

@@ -10,6 +10,10 @@ import type { ServiceDeps } from '../deps';
 import { recordAudit } from '../audit';
 import { writeFileAtomic } from '../files';
 import type { ContactsRepository } from '../contacts/repository';
+import type { RecipientData } from '../contacts/contacts-service';
+import { analyzeCsv, parseContactRows, type ParsedContactRow } from '../contacts/csv-import';
+import type { ContactData } from '../../api/schemas/contacts';
+import type { Role } from '../../api/schemas/addressing';
 import type { createLettersService, PreparedLetter } from './letters-service';
 
 type MergeInput = z.output<typeof mergeInputSchema>;
@@ -38,41 +42,80 @@ const KEEP_FINISHED_JOBS_MS = 60 * 60 * 1000;
  * to a staging folder and moved into place, with the register entries, only when all are done:
  * cancel or failure leaves neither files nor entries behind.
  */
+export interface MergeDeps {
+  contacts: ContactsRepository;
+  recipientOfData: (data: ContactData, organisationName: string | null) => RecipientData;
+  roles: () => readonly Role[];
+}
+
+type MergeItem = { kind: 'contact'; contactId: number } | { kind: 'csv'; row: ParsedContactRow };
+
 export function createMergeService(
   deps: ServiceDeps,
   letters: LettersService,
-  contacts: ContactsRepository,
+  mergeDeps: MergeDeps,
 ): Pick<Handlers, 'letters.merge.start' | 'letters.merge.status' | 'letters.merge.cancel'> {
   const jobs = new Map<string, Job>();
   const dataDir = path.dirname(deps.dataFile);
 
-  const recipientIds = (input: MergeInput): number[] => {
+  /** The recipients to write to, and the rows of a CSV list that could not be read. */
+  const recipientsOf = (input: MergeInput): { items: MergeItem[]; problems: MergeStatus['problems'] } => {
     const r = input.recipients;
-    if (r.type === 'contacts') return [...new Set(r.contactIds)];
-    const filter = r.type === 'tag' ? { tag: r.tag } : { query: r.query };
-    return contacts.list({ ...filter, sort: 'name', limit: 100_000 }).rows.map((row) => row.id);
+    if (r.type === 'csv') {
+      const bytes = new Uint8Array(Buffer.from(r.contentBase64, 'base64'));
+      const mapping = r.mapping ?? analyzeCsv(bytes).suggestedMapping;
+      const parsed = parseContactRows(bytes, mapping, mergeDeps.roles());
+      return {
+        items: parsed.rows.map((row) => ({ kind: 'csv' as const, row })),
+        problems: parsed.errors.map((e) => ({ contactId: null, name: `${r.fileName}, Zeile ${e.line}`, message: e.message })),
+      };
+    }
+    const ids =
+      r.type === 'contacts'
+        ? [...new Set(r.contactIds)]
+        : mergeDeps.contacts.list({ ...(r.type === 'tag' ? { tag: r.tag } : { query: r.query }), sort: 'name', limit: 100_000 }).rows.map((row) => row.id);
+    return { items: ids.map((contactId) => ({ kind: 'contact' as const, contactId })), problems: [] };
+  };
+
+  /** The draft and the resolved recipient of one item of the merge. */
+  const draftOf = (input: MergeInput, item: MergeItem) => {
+    const common = { templateId: input.templateId, signerId: input.signerId, date: input.date, fields: input.fields, subject: input.subject, body: input.body };
+    if (item.kind === 'contact') {
+      const draft = letterDraftSchema.parse({ ...common, recipient: { type: 'contact', contactId: item.contactId, includePartner: input.includePartner } });
+      return { draft, resolved: letters.recipientForms(draft.recipient) };
+    }
+    const data = mergeDeps.recipientOfData(item.row.data, item.row.organisationName);
+    const warnings: string[] = [];
+    if (!data.hasPostalAddress) warnings.push(`Für „${data.name}“ ist keine vollständige Postanschrift erfasst.`);
+    if (!data.genderKnown) warnings.push(`Für „${data.name}“ ist das Geschlecht unbekannt; die Anrede lautet „${data.forms.salutation}“.`);
+    const draft = letterDraftSchema.parse({
+      ...common,
+      recipient: {
+        type: 'free',
+        name: data.name,
+        lines: data.addressBlock.length ? data.addressBlock : [data.name],
+        salutation: data.forms.salutation,
+        oralSalutation: data.forms.oralSalutation,
+        closing: data.forms.closing,
+      },
+    });
+    const forms = { name: data.name, addressBlock: data.addressBlock, ...data.forms };
+    return { draft, resolved: { forms, contactId: null, warnings } };
   };
 
   const snapshot = (job: Job): MergeStatus => ({ ...job.status, problems: [...job.status.problems], letterIds: [...job.status.letterIds] });
 
-  const run = async (job: Job, input: MergeInput, ids: number[]) => {
+  const run = async (job: Job, input: MergeInput, items: MergeItem[]) => {
     const staging = path.join(dataDir, 'Briefe', `.entstehend-${job.status.jobId}`);
     const prepared: Staged[] = [];
     try {
-      for (let i = 0; i < ids.length; i++) {
+      for (let i = 0; i < items.length; i++) {
         if (job.cancelled) return finish(job, 'cancelled', staging);
-        const contactId = ids[i];
-        const draft = letterDraftSchema.parse({
-          templateId: input.templateId,
-          recipient: { type: 'contact', contactId, includePartner: input.includePartner },
-          signerId: input.signerId,
-          date: input.date,
-          fields: input.fields,
-          subject: input.subject,
-          body: input.body,
-        });
+        const item = items[i];
+        const contactId = item.kind === 'contact' ? item.contactId : null;
         try {
-          const letter = letters.prepare(draft);
+          const { draft, resolved } = draftOf(input, item);
+          const letter = letters.prepare(draft, resolved);
           const problems = [...letter.warnings, ...letter.values.errors];
           if (problems.length > 0) {
             job.status.problems.push({ contactId, name: letter.recipient.name, message: problems.join(' ') });
@@ -85,7 +128,8 @@ export function createMergeService(
             prepared.push({ draft, letter, stagedFile });
           }
         } catch (error) {
-          job.status.problems.push({ contactId, name: `Kontakt Nr. ${contactId}`, message: (error as Error).message });
+          const name = item.kind === 'contact' ? `Kontakt Nr. ${item.contactId}` : `Zeile ${item.row.line}`;
+          job.status.problems.push({ contactId, name, message: (error as Error).message });
         }
         job.status.done = i + 1;
         if ((i + 1) % SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -169,16 +213,18 @@ export function createMergeService(
 
   return {
     'letters.merge.start': (input) => {
-      const ids = recipientIds(input);
-      if (ids.length === 0) throw new AppError('INVALID_INPUT', 'Die Auswahl enthält keine Empfänger.');
+      const { items, problems } = recipientsOf(input);
+      if (items.length === 0) {
+        throw new AppError('INVALID_INPUT', 'Die Auswahl enthält keine Empfänger.', { problems });
+      }
       const jobId = crypto.randomUUID();
       const job: Job = {
         cancelled: false,
         startedAt: Date.now(),
-        status: { jobId, state: 'running', total: ids.length, done: 0, problems: [], letterIds: [], combinedFile: null, folder: null, error: null },
+        status: { jobId, state: 'running', total: items.length, done: 0, problems, letterIds: [], combinedFile: null, folder: null, error: null },
       };
       jobs.set(jobId, job);
-      void run(job, input, ids);
+      void run(job, input, items);
       return snapshot(job);
     },
     'letters.merge.status': ({ jobId }) => snapshot(mustFind(jobId)),

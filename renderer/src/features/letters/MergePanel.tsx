@@ -20,6 +20,8 @@ import type { MergeInput, MergeStatus } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
+import { fileToBase64 } from '../../components/files';
+import { UploadButton } from '../../components/UploadButton';
 import { fieldsOf, occasionFieldsFor, OCCASION_LABELS, type OccasionField } from './occasion-fields';
 
 const useStyles = makeStyles({
@@ -37,7 +39,9 @@ export function MergePanel({ onShowRegister }: { onShowRegister: () => void }) {
   const signers = useQuery({ queryKey: ['signers.list'], queryFn: () => api('signers.list', {}) });
   const tags = useQuery({ queryKey: ['contacts.tags'], queryFn: () => api('contacts.tags', {}) });
   const [templateId, setTemplateId] = useState('weihnachtsgruss');
-  const [source, setSource] = useState<'tag' | 'query'>('tag');
+  const [source, setSource] = useState<'tag' | 'query' | 'csv'>('tag');
+  const [csv, setCsv] = useState<{ fileName: string; contentBase64: string; rows: number } | null>(null);
+  const [csvError, setCsvError] = useState<unknown>(null);
   const [tag, setTag] = useState('');
   const [query, setQuery] = useState('');
   const [includePartner, setIncludePartner] = useState(false);
@@ -78,7 +82,29 @@ export function MergePanel({ onShowRegister }: { onShowRegister: () => void }) {
     onSuccess: setJob,
   });
 
-  const recipients = source === 'tag' ? (tag ? { type: 'tag' as const, tag } : null) : query.trim() ? { type: 'query' as const, query } : null;
+  const recipients: MergeInput['recipients'] | null =
+    source === 'tag'
+      ? tag
+        ? { type: 'tag', tag }
+        : null
+      : source === 'query'
+        ? query.trim()
+          ? { type: 'query', query }
+          : null
+        : csv
+          ? { type: 'csv', fileName: csv.fileName, contentBase64: csv.contentBase64 }
+          : null;
+  const loadCsv = async (file: File) => {
+    setCsvError(null);
+    try {
+      const contentBase64 = await fileToBase64(file);
+      const analysis = await api('contacts.import.analyze', { contentBase64, fileName: file.name });
+      setCsv({ fileName: file.name, contentBase64, rows: analysis.rowCount });
+    } catch (error) {
+      setCsv(null);
+      setCsvError(error);
+    }
+  };
   const input: MergeInput | null =
     recipients && signerId ? { templateId, recipients, includePartner, signerId, fields: fieldsOf(occasion, 0), subject, body, output } : null;
   const running = job?.state === 'running';
@@ -106,12 +132,23 @@ export function MergePanel({ onShowRegister }: { onShowRegister: () => void }) {
         </Field>
       </div>
       <Field label="Empfänger">
-        <RadioGroup layout="horizontal" value={source} onChange={(_, d) => setSource(d.value as 'tag' | 'query')}>
+        <RadioGroup layout="horizontal" value={source} onChange={(_, d) => setSource(d.value as 'tag' | 'query' | 'csv')}>
           <Radio value="tag" label="eine Gruppe" />
           <Radio value="query" label="ein Suchergebnis" />
+          <Radio value="csv" label="eine CSV-Liste" />
         </RadioGroup>
       </Field>
-      {source === 'tag' ? (
+      {source === 'csv' ? (
+        <div className={styles.actions}>
+          <UploadButton accept=".csv,text/csv" label="CSV-Datei wählen" onFile={(file) => void loadCsv(file)} />
+          <span>
+            {csv
+              ? `„${csv.fileName}“: ${count(csv.rows, 'Zeile', 'Zeilen')} (Spalten wie beim Kontaktimport; die Empfänger werden nicht als Kontakte gespeichert)`
+              : 'Spalten wie beim Kontaktimport: Anrede, Titel, Vorname, Nachname, Amt, Straße, PLZ, Ort …'}
+          </span>
+          <ErrorMessage error={csvError} title="Die Datei kann nicht gelesen werden" />
+        </div>
+      ) : source === 'tag' ? (
         <Select aria-label="Gruppe" value={tag} onChange={(_, d) => setTag(d.value)} disabled={running}>
           <option value="">– Gruppe wählen –</option>
           {tags.data?.map((t) => (
