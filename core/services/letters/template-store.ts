@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../api/errors';
@@ -48,12 +49,13 @@ export function createTemplateStore(options: TemplateStoreOptions) {
   const templateName = (e: TemplateManifestEntry, source: 'shipped' | 'user') =>
     source === 'user' ? `${e.name} (eigene Fassung)` : e.name;
 
+  /** Compiles once per content: a copy saved again in Word is picked up, whatever its timestamp. */
   const compileFile = (file: string, name: string): CompiledTemplate => {
-    const stat = fs.statSync(file);
-    const stamp = `${stat.mtimeMs}:${stat.size}`;
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    const stamp = crypto.createHash('sha256').update(bytes).digest('hex');
     const cached = cache.get(file);
     if (cached?.stamp === stamp) return cached.template;
-    const template = compileTemplate(new Uint8Array(fs.readFileSync(file)), name);
+    const template = compileTemplate(bytes, name);
     cache.set(file, { stamp, template });
     return template;
   };

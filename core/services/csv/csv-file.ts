@@ -1,0 +1,160 @@
+/**
+ * Reading CSV files as offices produce them (Excel, the residents' register): UTF-8 with or
+ * without BOM or Windows-1252, `;` or `,`, quoted cells with line breaks. Records keep the
+ * physical line they start on, for error messages. Shared by every CSV import.
+ */
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { AppError } from '../../api/errors';
+
+/** A problem with the file as a whole; the message is German and shown as is. */
+export class CsvImportError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super('IMPORT_INVALID', message, details);
+    this.name = 'CsvImportError';
+  }
+}
+
+export type Delimiter = ';' | ',';
+export type CsvRecord = { cells: string[]; line: number };
+const DELIMITER_SCAN_LINES = 10;
+
+// ---------------------------------------------------------------------------
+// Decoding
+// ---------------------------------------------------------------------------
+
+/** Decodes the uploaded bytes: UTF-8 (with or without BOM) or, failing that, Windows-1252. */
+export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new CsvImportError(
+      'Die Datei ist im Format UTF-16 gespeichert. Bitte speichern Sie sie als „CSV UTF-8“ und laden Sie sie erneut hoch.',
+    );
+  }
+  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+    return { text, encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(body, 'windows-1252'), encoding: 'windows-1252' };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Low-level parsing
+// ---------------------------------------------------------------------------
+
+/**
+ * Counts `;` and `,` outside quotes, first in the header line, then (if the header
+ * does not decide) in the first lines; `;` wins a tie. The header decides first
+ * because data cells often contain commas ("Presse, Vereine") while headers rarely do.
+ */
+export function detectDelimiter(text: string): Delimiter {
+  type Counts = { semicolons: number; commas: number };
+  const perLine: Counts[] = [];
+  let current: Counts = { semicolons: 0, commas: 0 };
+  let inQuotes = false;
+  // Leading empty lines are not the header.
+  const body = text.replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '');
+  for (let i = 0; i < body.length && perLine.length < DELIMITER_SCAN_LINES; i++) {
+    const ch = body[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (ch === ';') current.semicolons++;
+    else if (ch === ',') current.commas++;
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && body[i + 1] === '\n') i++;
+      perLine.push(current);
+      current = { semicolons: 0, commas: 0 };
+    }
+  }
+  if (perLine.length < DELIMITER_SCAN_LINES) perLine.push(current);
+  const pick = (counts: Counts): Delimiter | null =>
+    counts.semicolons === counts.commas ? null : counts.semicolons > counts.commas ? ';' : ',';
+  const total = perLine.reduce<Counts>(
+    (sum, counts) => ({ semicolons: sum.semicolons + counts.semicolons, commas: sum.commas + counts.commas }),
+    { semicolons: 0, commas: 0 },
+  );
+  return pick(perLine[0]!) ?? pick(total) ?? ';';
+}
+
+const CSV_ERROR_TEXTS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'nicht geschlossenes Anführungszeichen',
+  CSV_INVALID_CLOSING_QUOTE: 'unerwartetes Zeichen nach einem schließenden Anführungszeichen',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'unerwartetes Zeichen nach einem schließenden Anführungszeichen',
+  INVALID_OPENING_QUOTE: 'Anführungszeichen an unerwarteter Stelle',
+  CSV_MAX_RECORD_SIZE: 'der Datensatz ist zu groß',
+};
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** Physical lines a record occupies: the line breaks inside its (quoted) cells plus its own line. */
+const linesOf = (cells: readonly string[]): number =>
+  1 + cells.reduce((sum, cell) => sum + (cell.match(LINE_BREAK)?.length ?? 0), 0);
+
+export function parseRecords(text: string, delimiter: Delimiter): CsvRecord[] {
+  // Line numbers are counted here rather than taken from csv-parse's `info.lines`,
+  // which counts a CRLF inside a quoted field as two lines. Empty lines are kept as
+  // records, so every record starts right after the previous one.
+  let nextLine = 1;
+  const records: CsvRecord[] = [];
+  try {
+    parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      trim: true,
+      skip_empty_lines: false,
+      on_record: (cells: string[]) => {
+        records.push({ cells, line: nextLine });
+        nextLine += linesOf(cells);
+        return null;
+      },
+    });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    // The failing record is the one after the last record csv-parse accepted.
+    const line = nextLine;
+    const what = (typeof code === 'string' ? CSV_ERROR_TEXTS[code] : undefined) ?? 'die Zeile kann nicht gelesen werden';
+    throw new CsvImportError(`Die Datei ist keine gültige CSV-Datei: Zeile ${line}: ${what}.`, { line, code });
+  }
+  return records;
+}
+
+export const isEmptyRecord = (cells: readonly string[]): boolean => cells.every((cell) => cell.trim() === '');
+
+export type CsvFile = {
+  encoding: 'utf-8' | 'windows-1252';
+  delimiter: Delimiter;
+  headers: string[];
+  records: CsvRecord[];
+};
+
+/** Reads a CSV file with a header row: encoding, delimiter, headers and records with their lines. */
+export function readCsvFile(bytes: Uint8Array): CsvFile {
+  if (bytes.length === 0) throw new CsvImportError('Die Datei ist leer.');
+  const { text, encoding } = decodeCsvBytes(bytes);
+  if (text.length === 0) throw new CsvImportError('Die Datei ist leer.');
+  const delimiter = detectDelimiter(text);
+  const all = parseRecords(text, delimiter);
+  const headerIndex = all.findIndex((record) => !isEmptyRecord(record.cells));
+  if (headerIndex < 0) throw new CsvImportError('Die Datei enthält keine Kopfzeile.');
+  const headerRecord = all[headerIndex]!;
+  const headers = headerRecord.cells.map((cell) => cell.trim());
+
+  const seen = new Set<string>();
+  headers.forEach((header, index) => {
+    if (header === '') {
+      throw new CsvImportError(
+        `Die Kopfzeile enthält eine Spalte ohne Überschrift (Spalte ${index + 1}). Bitte geben Sie jeder Spalte einen Namen.`,
+      );
+    }
+    if (seen.has(header)) {
+      throw new CsvImportError(`Die Kopfzeile enthält die Spalte „${header}“ mehrfach. Spaltennamen müssen eindeutig sein.`);
+    }
+    seen.add(header);
+  });
+
+  return { encoding, delimiter, headers, records: all.slice(headerIndex + 1) };
+}
+
