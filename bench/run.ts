@@ -103,7 +103,92 @@ async function docxtemplaterRate(templateBytes: Buffer, values: Array<Record<str
   return Math.round(values.length / ((performance.now() - start) / 1000));
 }
 
+const RESIDENTS = 500_000;
+const STANDARD_HEADER =
+  'register_id;surname;given_names;degree;gender;birth_date;street;house_number;postcode;city;district;marriage_date;spouse_register_id;death_date;moved_away;objection;information_block;conditional_block';
+
+/** A synthetic extract of 500,000 residents; `changed` of them differ from the base (deterministic). */
+function residentsCsv(changedShare = 0): Buffer {
+  const lines = [STANDARD_HEADER];
+  for (let i = 0; i < RESIDENTS; i++) {
+    const year = 1920 + (i % 85);
+    const day = String((i % 28) + 1).padStart(2, '0');
+    const month = String((i % 12) + 1).padStart(2, '0');
+    const married = i % 3 === 0 && i + 1 < RESIDENTS;
+    const spouse = married ? `R${i + 1}` : i % 3 === 1 ? `R${i - 1}` : '';
+    const marriage = spouse ? `15.${month}.${year + 25}` : '';
+    const changed = changedShare > 0 && i % Math.round(1 / changedShare) === 0;
+    lines.push(
+      [
+        `R${i}`,
+        SURNAMES[i % SURNAMES.length],
+        GIVEN[i % GIVEN.length],
+        i % 17 === 0 ? 'Dr.' : '',
+        i % 2 ? 'w' : 'm',
+        `${day}.${month}.${year}`,
+        changed ? 'Neue Straße' : 'Königstraße',
+        String(i % 200),
+        '47051',
+        'Duisburg',
+        ['Mitte', 'Süd', 'Homberg', 'Walsum', 'Hamborn', 'Meiderich', 'Rheinhausen'][i % 7],
+        marriage,
+        spouse,
+        '',
+        '0',
+        i % 50 === 0 ? '1' : '0',
+        '0',
+        '0',
+      ].join(';'),
+    );
+  }
+  return Buffer.from(lines.join('\n'));
+}
+
+async function importResidents(app: ReturnType<typeof openApp>, content: Buffer): Promise<void> {
+  await call(app.handlers, 'residents.import.commit', { fileName: 'bench.csv', contentBase64: content.toString('base64') });
+}
+
 const rows: Row[] = [
+  {
+    name: 'import',
+    async run() {
+      const content = residentsCsv();
+      return withTempApp(async (app) => {
+        const start = performance.now();
+        await importResidents(app, content);
+        return { value: Number(((performance.now() - start) / 1000).toFixed(1)), unit: 's', target: '≤ 15 s, peak RSS ≤ 500 MB (500,000 rows into an empty database)' };
+      });
+    },
+  },
+  {
+    name: 'reimport',
+    async run() {
+      return withTempApp(async (app) => {
+        await importResidents(app, residentsCsv());
+        const next = residentsCsv(0.02);
+        const start = performance.now();
+        await importResidents(app, next);
+        return { value: Number(((performance.now() - start) / 1000).toFixed(1)), unit: 's', target: '≤ 15 s, peak RSS ≤ 500 MB (500,000 rows, 2 % changed)' };
+      });
+    },
+  },
+  {
+    name: 'jubilees-month',
+    async run() {
+      return withTempApp(async (app) => {
+        await importResidents(app, residentsCsv());
+        const times: number[] = [];
+        for (let i = 0; i < 12; i++) {
+          const month = String(i + 1).padStart(2, '0');
+          const start = performance.now();
+          await call(app.handlers, 'jubilees.list', { from: `2026-${month}-01`, to: `2026-${month}-28` });
+          times.push(performance.now() - start);
+        }
+        times.sort((a, b) => a - b);
+        return { value: Number(times[Math.floor(times.length / 2)].toFixed(1)), unit: 'ms median', target: '≤ 50 ms (one month over 500,000 residents)' };
+      });
+    },
+  },
   {
     name: 'letters',
     async run() {

@@ -53,4 +53,20 @@ describe('rathausbuero CLI', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Unbekannter Befehl „zaubern“');
   });
+
+  it('imports a residents extract in the standard column set and prints counts and rejected rows', () => {
+    const header = 'register_id;surname;given_names;degree;gender;birth_date;street;house_number;postcode;city;district;marriage_date;spouse_register_id;death_date;moved_away;objection;information_block;conditional_block';
+    const file = path.join(dataDir, 'auszug.csv');
+    fs.writeFileSync(file, [header, 'R1;Groß;Erna;;w;03.12.1936;Königstraße;5;47051;Duisburg;Mitte;;;;0;0;0;0', 'R2;Fehler;Fritz;;m;31.02.1930;;;;;;;;;;;;'].join('\n'));
+    const result = run('import', 'residents', file, '--data-dir', dataDir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('1 neu, 0 geändert, 0 unverändert, 0 nicht mehr enthalten, 1 abgelehnt');
+    expect(result.stdout).toContain('Zeile 3: Das Geburtsdatum „31.02.1930“ gibt es nicht.');
+
+    fs.writeFileSync(file, [header, 'R9;;Ohne;;m;01.01.1950;;;;;;;;;;;;'].join('\n'));
+    const nothing = run('import', 'residents', file, '--data-dir', dataDir);
+    expect(nothing.code).toBe(1);
+    expect(nothing.stdout).toContain('Zeile 2: Der Nachname fehlt.');
+    expect(JSON.parse(nothing.stderr).message).toContain('enthält keine gültige Zeile');
+  });
 });

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { call, dispatch, isApiError, METHOD_NAMES, type ApiError } from '../core/api';
+import { call, dispatch, isApiError, METHOD_NAMES, type ApiError, type Output } from '../core/api';
 import { openApp, type App } from '../core/app/open-app';
 import { defaultDataDir } from '../core/app/data-dir';
 import { startBridge } from './http-bridge';
@@ -13,6 +14,7 @@ Aufruf:
   rathausbuero serve  [--data-dir DIR] [--demo] [--port N]   Browser-Modus starten
   rathausbuero call   METHODE 'JSON' [--data-dir DIR]        eine API-Funktion aufrufen
   rathausbuero backup [--to DATEI] [--data-dir DIR]          Datenbank sichern
+  rathausbuero import residents DATEI [--data-dir DIR]       Melderegister-Auszug einlesen
   rathausbuero methods                                       alle API-Funktionen auflisten
 
 Ohne --data-dir wird der Datenordner der App verwendet:
@@ -50,12 +52,44 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`Sicherung geschrieben: ${result.file} (${result.bytes} Bytes)\n`);
         return 0;
       });
+    case 'import':
+      return importCommand(dataDir, rest);
     case 'methods':
       process.stdout.write(`${METHOD_NAMES.join('\n')}\n`);
       return 0;
     default:
       throw new UsageError(`Unbekannter Befehl „${command}“. „rathausbuero help“ zeigt alle Befehle.`);
   }
+}
+
+async function importCommand(dataDir: string, args: string[]): Promise<number> {
+  const [what, file] = args;
+  if (what !== 'residents' || !file) throw new UsageError('Aufruf: rathausbuero import residents DATEI [--data-dir DIR]');
+  let content: Buffer;
+  try {
+    content = fs.readFileSync(file);
+  } catch (error) {
+    return fail({ code: 'NOT_FOUND', message: `Die Datei „${file}“ kann nicht gelesen werden: ${(error as Error).message}` });
+  }
+  return withApp(dataDir, async (app) => {
+    const result = await dispatch(app.handlers, 'residents.import.commit', {
+      fileName: path.basename(file),
+      contentBase64: content.toString('base64'),
+    });
+    if (!result.ok) {
+      const rejected = (result.error.details as { rejected?: Array<{ message: string }> } | undefined)?.rejected ?? [];
+      for (const row of rejected) process.stdout.write(`${row.message}\n`);
+      return fail(result.error);
+    }
+    const r = result.data as Output<'residents.import.commit'>;
+    process.stdout.write(
+      `Melderegister-Auszug „${path.basename(file)}“ eingelesen: ${r.added} neu, ${r.changed} geändert, ` +
+        `${r.unchanged} unverändert, ${r.gone} nicht mehr enthalten, ${r.rejectedTotal} abgelehnt.\n`,
+    );
+    for (const row of r.rejected) process.stdout.write(`${row.message}\n`);
+    if (r.rejectedTotal > r.rejected.length) process.stdout.write(`… und ${r.rejectedTotal - r.rejected.length} weitere abgelehnte Zeilen.\n`);
+    return 0;
+  });
 }
 
 function parsePort(value: string | undefined): number {

@@ -93,6 +93,20 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
     db.prepare("insert into contact_tags (contact_id, tag) values (1, 'Presse')").run();
     db.prepare("insert into audit_log (at, user, action, entity) values ('x', 'u', 'create', 'contact')").run();
   },
+  '0002_residents': (db) => {
+    db.prepare(
+      "insert into contacts (kind, gender, surname, sort_name, created_at, updated_at) values ('person', 'male', 'Muster', 'Muster', 'x', 'x')",
+    ).run();
+    db.prepare("insert into signers (name, gender, office, deputy) values ('Dr. Petra Hovestadt', 'female', 'Oberbürgermeisterin', 0)").run();
+    db.prepare(
+      `insert into letters (contact_id, recipient_name, recipient_lines, template_id, kind, language, subject, body, fields, signer_id,
+        signer_name, author, letter_date, file, created_at, updated_at)
+       values (1, 'Max Muster', '["Herrn Max Muster"]', 'geburtstag', 'geburtstag', 'de', 'Ihr 90. Geburtstag', 'Text', '{}', 1,
+        'Dr. Petra Hovestadt', 'test', '2026-11-27', 'Briefe/2026/000001.docx', 'x', 'x')`,
+    ).run();
+    db.prepare("insert into letter_events (letter_id, at, user, action) values (1, 'x', 'test', 'erstellt')").run();
+    db.prepare("insert into settings (key, value, updated_at) values ('office', '{}', 'x')").run();
+  },
 };
 
 describe('migrations', () => {

@@ -35,6 +35,14 @@ import {
   textBlockInputSchema,
   textBlockSchema,
 } from './schemas/letters';
+import {
+  jubileeEntrySchema,
+  jubileesListInputSchema,
+  registerFileSchema,
+  residentImportPreviewSchema,
+  residentImportResultSchema,
+} from './schemas/residents';
+import { honourRulesSchema } from '../domain/jubilees/honour-rules';
 
 z.config(z.locales.de());
 
@@ -136,6 +144,12 @@ export const contract = {
   'letters.merge.start': command(mergeInputSchema, mergeStatusSchema),
   'letters.merge.status': query(z.object({ jobId: z.string() }), mergeStatusSchema),
   'letters.merge.cancel': command(z.object({ jobId: z.string() }), mergeStatusSchema),
+
+  'residents.import.preview': query(registerFileSchema, residentImportPreviewSchema),
+  'residents.import.commit': command(registerFileSchema, residentImportResultSchema),
+  'jubilees.rules.get': query(none, honourRulesSchema),
+  'jubilees.rules.update': command(honourRulesSchema, honourRulesSchema),
+  'jubilees.list': query(jubileesListInputSchema, z.object({ entries: z.array(jubileeEntrySchema) })),
 } as const;
 
 export type Contract = typeof contract;

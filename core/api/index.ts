@@ -5,4 +5,5 @@ export * from './field-labels';
 export * from './schemas/addressing';
 export * from './schemas/contacts';
 export * from './schemas/letters';
+export * from './schemas/residents';
 export * from './contact-person';

@@ -11,6 +11,8 @@ import { createSettingsService } from './settings/settings-service';
 import { createTemplateStore } from './letters/template-store';
 import { createLettersService } from './letters/letters-service';
 import { createMergeService } from './letters/merge-service';
+import { createResidentsService } from './residents/residents-service';
+import { createJubileesService } from './residents/jubilees-service';
 
 export type { ServiceDeps } from './deps';
 
@@ -29,6 +31,7 @@ export function createServices(deps: ServiceDeps): Handlers {
     signer: settings.signer,
     recipientOf: contacts.recipientOf,
   });
+  const residents = createResidentsService(deps);
   return {
     ...createAppService(deps),
     ...createDemoService(deps, catalogue),
@@ -42,5 +45,7 @@ export function createServices(deps: ServiceDeps): Handlers {
       recipientOfData: contacts.recipientOfData,
       roles: catalogue.list,
     }),
+    ...residents.handlers,
+    ...createJubileesService(deps, residents.repo, catalogue).handlers,
   };
 }

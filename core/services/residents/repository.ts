@@ -1,0 +1,133 @@
+import { desc, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/open';
+import { residentImports, residents } from '../../../db/schema';
+import type { ResidentRow } from './register-extract';
+
+export type ResidentDbRow = typeof residents.$inferSelect;
+
+/** SQL of the residents' register copy. Bulk writes use prepared statements (500,000 rows). */
+export function residentsRepository(db: Db) {
+  const client = db.$client;
+  return {
+    /** register id → [row hash, gone] of everyone stored. */
+    fingerprints(): Map<string, { hash: string; gone: boolean }> {
+      const map = new Map<string, { hash: string; gone: boolean }>();
+      for (const row of client.prepare('select register_id, row_hash, gone from residents').raw().iterate() as Iterable<[string, string, number]>) {
+        map.set(row[0], { hash: row[1], gone: row[2] === 1 });
+      }
+      return map;
+    },
+
+    /** Writes new and changed rows; call inside a transaction. */
+    upsert(rows: ReadonlyArray<{ row: ResidentRow; hash: string }>, importId: number, at: string): void {
+      const statement = client.prepare(`
+        insert into residents (register_id, surname, given_names, degree, gender, birth_date, birth_month_day, street, house_number,
+          postcode, city, district, marriage_date, marriage_month_day, spouse_register_id, death_date, moved_away, objection,
+          information_block, conditional_block, gone, row_hash, import_id, updated_at)
+        values (@registerId, @surname, @givenNames, @degree, @gender, @birthDate, @birthMonthDay, @street, @houseNumber,
+          @postcode, @city, @district, @marriageDate, @marriageMonthDay, @spouseRegisterId, @deathDate, @movedAway, @objection,
+          @informationBlock, @conditionalBlock, 0, @hash, @importId, @at)
+        on conflict (register_id) do update set surname = excluded.surname, given_names = excluded.given_names,
+          degree = excluded.degree, gender = excluded.gender, birth_date = excluded.birth_date,
+          birth_month_day = excluded.birth_month_day, street = excluded.street, house_number = excluded.house_number,
+          postcode = excluded.postcode, city = excluded.city, district = excluded.district,
+          marriage_date = excluded.marriage_date, marriage_month_day = excluded.marriage_month_day,
+          spouse_register_id = excluded.spouse_register_id, death_date = excluded.death_date,
+          moved_away = excluded.moved_away, objection = excluded.objection, information_block = excluded.information_block,
+          conditional_block = excluded.conditional_block, gone = 0, row_hash = excluded.row_hash,
+          import_id = excluded.import_id, updated_at = excluded.updated_at`);
+      for (const { row, hash } of rows) {
+        statement.run({
+          ...row,
+          birthMonthDay: row.birthDate.slice(5),
+          marriageMonthDay: row.marriageDate ? row.marriageDate.slice(5) : null,
+          movedAway: row.movedAway ? 1 : 0,
+          objection: row.objection ? 1 : 0,
+          informationBlock: row.informationBlock ? 1 : 0,
+          conditionalBlock: row.conditionalBlock ? 1 : 0,
+          hash,
+          importId,
+          at,
+        });
+      }
+    },
+
+    /** Marks people gone who are no longer in the extract; call inside a transaction. */
+    markGone(registerIds: readonly string[], importId: number, at: string): void {
+      const statement = client.prepare('update residents set gone = 1, import_id = ?, updated_at = ? where register_id = ?');
+      for (const id of registerIds) statement.run(importId, at, id);
+    },
+
+    recordImport(values: typeof residentImports.$inferInsert): number {
+      return db.insert(residentImports).values(values).returning({ id: residentImports.id }).get().id;
+    },
+
+    lastImport() {
+      return db.select().from(residentImports).orderBy(desc(residentImports.id)).limit(1).get();
+    },
+
+    count(): number {
+      return db.select({ n: sql<number>`count(*)` }).from(residents).where(sql`${residents.gone} = 0`).get()!.n;
+    },
+
+    /**
+     * Residents whose birthday or wedding day (month-day) falls into the given month-day ranges,
+     * plus their spouses (needed to decide about couples). Ranges: [from, to] as "MM-DD".
+     */
+    candidates(
+      ranges: ReadonlyArray<[string, string]>,
+      limits: { bornUpTo: string; marriedUpTo: string },
+      district?: string,
+    ): ResidentDbRow[] {
+      const within = (column: string) => ranges.map(() => `(${column} between ? and ?)`).join(' or ');
+      const params = ranges.flat();
+      const districtClause = district ? ' and district = ?' : '';
+      const rows = client
+        .prepare(
+          `select * from residents where gone = 0 and (
+             ((${within('birth_month_day')}) and birth_date <= ?) or
+             ((${within('marriage_month_day')}) and marriage_date <= ?))${districtClause}`,
+        )
+        .all(...params, limits.bornUpTo, ...params, limits.marriedUpTo, ...(district ? [district] : [])) as Record<string, unknown>[];
+      const found = rows.map(fromSql);
+      const ids = new Set(found.map((r) => r.registerId));
+      const spouseIds = [...new Set(found.map((r) => r.spouseRegisterId).filter((id): id is string => Boolean(id) && !ids.has(id!)))];
+      const spouses: ResidentDbRow[] = [];
+      for (let i = 0; i < spouseIds.length; i += 500) {
+        const chunk = spouseIds.slice(i, i + 500);
+        const more = client.prepare(`select * from residents where register_id in (${chunk.map(() => '?').join(',')})`).all(...chunk) as Record<string, unknown>[];
+        spouses.push(...more.map(fromSql));
+      }
+      return [...found, ...spouses];
+    },
+  };
+}
+
+function fromSql(row: Record<string, unknown>): ResidentDbRow {
+  return {
+    registerId: row.register_id as string,
+    surname: row.surname as string,
+    givenNames: row.given_names as string,
+    degree: row.degree as string,
+    gender: row.gender as ResidentDbRow['gender'],
+    birthDate: row.birth_date as string,
+    birthMonthDay: row.birth_month_day as string,
+    street: row.street as string,
+    houseNumber: row.house_number as string,
+    postcode: row.postcode as string,
+    city: row.city as string,
+    district: row.district as string,
+    marriageDate: (row.marriage_date as string | null) ?? null,
+    marriageMonthDay: (row.marriage_month_day as string | null) ?? null,
+    spouseRegisterId: (row.spouse_register_id as string | null) ?? null,
+    deathDate: (row.death_date as string | null) ?? null,
+    movedAway: row.moved_away === 1,
+    objection: row.objection === 1,
+    informationBlock: row.information_block === 1,
+    conditionalBlock: row.conditional_block === 1,
+    gone: row.gone === 1,
+    rowHash: row.row_hash as string,
+    importId: row.import_id as number,
+    updatedAt: row.updated_at as string,
+  };
+}

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call, dispatch } from '../../api';
+import { STANDARD_COLUMNS } from './register-extract';
+import { createTempApp } from '../../../tests/support/temp-app';
+
+let app: ReturnType<typeof createTempApp>;
+beforeEach(() => {
+  app = createTempApp({ now: () => new Date('2026-11-27T09:00:00Z') });
+});
+afterEach(() => app.cleanup());
+
+type Row = Partial<Record<(typeof STANDARD_COLUMNS)[number], string>>;
+const csv = (rows: Row[]) =>
+  Buffer.from([STANDARD_COLUMNS.join(';'), ...rows.map((r) => STANDARD_COLUMNS.map((c) => r[c] ?? '').join(';'))].join('\r\n')).toString('base64');
+
+const base: Row[] = [
+  { register_id: 'R1', surname: 'Groß', given_names: 'Erna', gender: 'w', birth_date: '03.12.1936', street: 'Königstraße', house_number: '5', postcode: '47051', city: 'Duisburg', district: 'Mitte' },
+  { register_id: 'R2', surname: 'Maier', given_names: 'Manfred', gender: 'm', birth_date: '1940-05-01', marriage_date: '12.12.1966', spouse_register_id: 'R3', street: 'Hofweg', house_number: '2', postcode: '47057', city: 'Duisburg', district: 'Süd' },
+  { register_id: 'R3', surname: 'Maier', given_names: 'Maria', gender: 'w', birth_date: '1942-06-01', marriage_date: '12.12.1966', spouse_register_id: 'R2', street: 'Hofweg', house_number: '2', postcode: '47057', city: 'Duisburg', district: 'Süd' },
+  { register_id: 'R4', surname: 'Still', given_names: 'Stefan', gender: 'm', birth_date: '05.12.1946', objection: '1', city: 'Duisburg' },
+  { register_id: 'R5', surname: 'Alt', given_names: 'Anton', degree: 'Dr.', gender: 'm', birth_date: '10.12.1926', street: 'Rheinweg', house_number: '1', postcode: '47198', city: 'Duisburg', district: 'Homberg' },
+];
+const bad: Row[] = [
+  { register_id: 'B1', surname: 'Unmöglich', gender: 'w', birth_date: '31.02.1930' },
+  { register_id: 'B2', surname: 'Zukunft', gender: 'm', birth_date: '01.01.2030' },
+  { register_id: 'B3', surname: '', gender: 'm', birth_date: '01.01.1950' },
+  { register_id: 'R1', surname: 'Doppelt', gender: 'w', birth_date: '01.01.1950' },
+];
+const DECEMBER = { from: '2026-12-01', to: '2026-12-31' };
+
+describe('residents import', () => {
+  it('previews counts and every rejected row with line and reason, writing nothing', async () => {
+    const preview = await call(app.handlers, 'residents.import.preview', { contentBase64: csv([...base, ...bad]) });
+    expect(preview).toMatchObject({ rows: 5, added: 5, changed: 0, unchanged: 0, gone: 0, rejectedTotal: 4 });
+    expect(preview.rejected).toEqual([
+      { line: 7, message: 'Zeile 7: Das Geburtsdatum „31.02.1930“ gibt es nicht.' },
+      { line: 8, message: 'Zeile 8: Das Geburtsdatum 01.01.2030 liegt in der Zukunft.' },
+      { line: 9, message: 'Zeile 9: Der Nachname fehlt.' },
+      { line: 10, message: 'Zeile 10: Die Melderegister-Nummer „R1“ steht schon in Zeile 2.' },
+    ]);
+    expect((await call(app.handlers, 'jubilees.list', DECEMBER)).entries).toEqual([]);
+  });
+
+  it('imports, then updates by register id, marks the missing as gone and keeps rejected people', async () => {
+    const first = await call(app.handlers, 'residents.import.commit', { fileName: 'auszug-11.csv', contentBase64: csv(base) });
+    expect(first).toMatchObject({ added: 5, changed: 0, gone: 0 });
+    const next = [
+      { ...base[0], street: 'Neue Straße' },
+      base[1],
+      base[2],
+      { ...base[4], birth_date: '31.02.1926' }, // rejected now: stays as it was, not gone
+    ];
+    const second = await call(app.handlers, 'residents.import.commit', { fileName: 'auszug-12.csv', contentBase64: csv(next) });
+    expect(second).toMatchObject({ added: 0, changed: 1, unchanged: 2, gone: 1, rejectedTotal: 1 });
+    const gone = app.db.$client.prepare('select register_id from residents where gone = 1').pluck().all();
+    expect(gone).toEqual(['R4']);
+    expect(app.db.$client.prepare("select street from residents where register_id = 'R1'").pluck().get()).toBe('Neue Straße');
+  });
+
+  it('refuses a file without valid rows and a file with other columns, in German', async () => {
+    const none = await dispatch(app.handlers, 'residents.import.commit', { fileName: 'leer.csv', contentBase64: csv(bad.slice(0, 2)) });
+    expect(none.ok ? null : none.error.message).toBe('Die Datei „leer.csv“ enthält keine gültige Zeile; es wurde nichts importiert.');
+    const other = await dispatch(app.handlers, 'residents.import.preview', { contentBase64: Buffer.from('Name;Vorname\nA;B').toString('base64') });
+    expect(other.ok ? null : other.error.message).toMatch(/^Die Datei hat nicht den Standard-Spaltensatz .* es fehlen die Spalten: register_id, surname/);
+  });
+});
+
+describe('jubilees.list', () => {
+  it('lists December jubilees in the documented shape; objections never appear', async () => {
+    await call(app.handlers, 'residents.import.commit', { contentBase64: csv(base) });
+    const { entries } = await call(app.handlers, 'jubilees.list', DECEMBER);
+    expect(entries.map((e) => [e.date, e.label, e.persons.map((p) => p.registerId)])).toEqual([
+      ['2026-12-03', '90. Geburtstag', ['R1']],
+      ['2026-12-10', '100. Geburtstag', ['R5']],
+      ['2026-12-12', 'Diamantene Hochzeit', ['R2', 'R3']],
+    ]);
+    expect(entries[0]).toEqual({
+      date: '2026-12-03',
+      kind: 'birthday',
+      number: 90,
+      label: '90. Geburtstag',
+      persons: [{ registerId: 'R1', addressLines: ['Frau Erna Groß', 'Königstraße 5', '47051 Duisburg'], salutation: 'Sehr geehrte Frau Groß' }],
+      due: [{ action: 'letter', by: '2026-11-19' }],
+    });
+    expect(entries[1].persons[0].salutation).toBe('Sehr geehrter Herr Dr. Alt');
+    expect(entries[1].due.map((d) => d.action)).toEqual(['letter', 'visit', 'notify_federal', 'notify_land']);
+    expect(entries[2].persons[0].salutation).toBe('Sehr geehrte Frau Maier, sehr geehrter Herr Maier');
+    expect(entries[2].persons[0].addressLines[0]).toBe('Herrn Manfred Maier und Frau Maria Maier');
+  });
+
+  it('drops a person at once when a later extract brings an objection or a death', async () => {
+    await call(app.handlers, 'residents.import.commit', { contentBase64: csv(base) });
+    await call(app.handlers, 'residents.import.commit', {
+      contentBase64: csv([{ ...base[0], objection: '1' }, { ...base[1], death_date: '01.11.2026' }, base[2], base[3], base[4]]),
+    });
+    const { entries } = await call(app.handlers, 'jubilees.list', DECEMBER);
+    expect(entries.map((e) => e.persons.map((p) => p.registerId))).toEqual([['R5']]);
+  });
+
+  it('filters by district and refuses illegal honour rules', async () => {
+    await call(app.handlers, 'residents.import.commit', { contentBase64: csv(base) });
+    const { entries } = await call(app.handlers, 'jubilees.list', { ...DECEMBER, district: 'Süd' });
+    expect(entries.map((e) => e.label)).toEqual(['Diamantene Hochzeit']);
+    const rules = await call(app.handlers, 'jubilees.rules.get', {});
+    const illegal = await dispatch(app.handlers, 'jubilees.rules.update', { ...rules, letterBirthdays: [72, 80] });
+    expect(illegal.ok ? null : illegal.error.message).toContain('Der 72. Geburtstag darf nach § 50 Abs. 2 BMG nicht aus dem Melderegister gelistet werden.');
+  });
+});

@@ -1,0 +1,110 @@
+import crypto from 'node:crypto';
+import type { Handlers } from '../../api/contract';
+import { AppError } from '../../api/errors';
+import type { ResidentImportPreview } from '../../api/schemas/residents';
+import { isoDateInBerlin } from '../../domain/dates/format';
+import type { ServiceDeps } from '../deps';
+import { recordAudit } from '../audit';
+import { parseRegisterExtract, type RegisterExtract, type ResidentRow } from './register-extract';
+import { residentsRepository } from './repository';
+
+type ResidentHandlers = Pick<Handlers, 'residents.import.preview' | 'residents.import.commit'>;
+
+const SHOWN_REJECTIONS = 500;
+
+/** The fields that count for "changed": everything imported. */
+function hashOf(row: ResidentRow): string {
+  const { line: _line, ...fields } = row;
+  return crypto.createHash('sha1').update(JSON.stringify(fields)).digest('base64');
+}
+
+interface Plan {
+  extract: RegisterExtract;
+  writes: Array<{ row: ResidentRow; hash: string }>;
+  added: number;
+  changed: number;
+  unchanged: number;
+  goneIds: string[];
+}
+
+/**
+ * Import of the register's monthly extract: preview (counts, every rejected row), then all or
+ * nothing. Updates by register id; people no longer in the extract are marked gone (never
+ * deleted silently); rows that were rejected leave their person as it was.
+ */
+export function createResidentsService(deps: ServiceDeps) {
+  const repo = residentsRepository(deps.db);
+
+  const plan = (contentBase64: string): Plan => {
+    const bytes = new Uint8Array(Buffer.from(contentBase64, 'base64'));
+    const extract = parseRegisterExtract(bytes, isoDateInBerlin(deps.now()));
+    const stored = repo.fingerprints();
+    const seen = new Set<string>();
+    const writes: Plan['writes'] = [];
+    let added = 0;
+    let changed = 0;
+    let unchanged = 0;
+    for (const row of extract.rows) {
+      seen.add(row.registerId);
+      const hash = hashOf(row);
+      const before = stored.get(row.registerId);
+      if (!before) added++;
+      else if (before.hash === hash && !before.gone) {
+        unchanged++;
+        continue;
+      } else changed++;
+      writes.push({ row, hash });
+    }
+    for (const rejected of extract.rejected) if (rejected.registerId) seen.add(rejected.registerId);
+    const goneIds: string[] = [];
+    for (const [id, state] of stored) if (!seen.has(id) && !state.gone) goneIds.push(id);
+    return { extract, writes, added, changed, unchanged, goneIds };
+  };
+
+  const summary = (p: Plan): ResidentImportPreview => ({
+    encoding: p.extract.encoding,
+    rows: p.extract.rows.length,
+    added: p.added,
+    changed: p.changed,
+    unchanged: p.unchanged,
+    gone: p.goneIds.length,
+    rejected: p.extract.rejected.slice(0, SHOWN_REJECTIONS).map(({ line, message }) => ({ line, message })),
+    rejectedTotal: p.extract.rejected.length,
+  });
+
+  const handlers: ResidentHandlers = {
+    'residents.import.preview': ({ contentBase64 }) => summary(plan(contentBase64)),
+    'residents.import.commit': ({ contentBase64, fileName }) => {
+      const p = plan(contentBase64);
+      if (p.extract.rows.length === 0) {
+        throw new AppError('IMPORT_INVALID', `Die Datei „${fileName}“ enthält keine gültige Zeile; es wurde nichts importiert.`, {
+          rejected: p.extract.rejected.slice(0, SHOWN_REJECTIONS),
+        });
+      }
+      const at = deps.now().toISOString();
+      const importId = deps.db.transaction(() => {
+        const id = repo.recordImport({
+          at,
+          user: deps.user,
+          fileName,
+          added: p.added,
+          changed: p.changed,
+          unchanged: p.unchanged,
+          gone: p.goneIds.length,
+          rejected: p.extract.rejected.length,
+        });
+        repo.upsert(p.writes, id, at);
+        repo.markGone(p.goneIds, id, at);
+        recordAudit(deps, {
+          action: 'import',
+          entity: 'residents',
+          entityId: id,
+          summary: `${fileName}: ${p.added} neu, ${p.changed} geändert, ${p.goneIds.length} nicht mehr enthalten, ${p.extract.rejected.length} abgelehnt`,
+        });
+        return id;
+      });
+      return { ...summary(p), importId };
+    },
+  };
+  return { handlers, repo };
+}

@@ -1,0 +1,60 @@
+import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Residents from the register's extract (Melderegister, BMG § 50): only what jubilee honours
+ * need. Updated by register id at every import; people no longer in the extract are marked
+ * gone, not deleted silently.
+ */
+export const residents = sqliteTable(
+  'residents',
+  {
+    registerId: text('register_id').primaryKey(),
+    surname: text('surname').notNull(),
+    givenNames: text('given_names').notNull().default(''),
+    degree: text('degree').notNull().default(''),
+    gender: text('gender', { enum: ['female', 'male', 'diverse', 'unknown'] }).notNull(),
+    birthDate: text('birth_date').notNull(),
+    /** "MM-DD" of the birth date, for the jubilee lists of a period. */
+    birthMonthDay: text('birth_month_day').notNull(),
+    street: text('street').notNull().default(''),
+    houseNumber: text('house_number').notNull().default(''),
+    postcode: text('postcode').notNull().default(''),
+    city: text('city').notNull().default(''),
+    district: text('district').notNull().default(''),
+    marriageDate: text('marriage_date'),
+    marriageMonthDay: text('marriage_month_day'),
+    spouseRegisterId: text('spouse_register_id'),
+    deathDate: text('death_date'),
+    movedAway: integer('moved_away', { mode: 'boolean' }).notNull().default(false),
+    /** § 50 (5) BMG objection. */
+    objection: integer('objection', { mode: 'boolean' }).notNull().default(false),
+    /** § 51 BMG information block. */
+    informationBlock: integer('information_block', { mode: 'boolean' }).notNull().default(false),
+    /** § 52 BMG conditional block. */
+    conditionalBlock: integer('conditional_block', { mode: 'boolean' }).notNull().default(false),
+    /** Not in the latest extract. */
+    gone: integer('gone', { mode: 'boolean' }).notNull().default(false),
+    /** Hash of the imported fields: unchanged rows are recognised without comparing each field. */
+    rowHash: text('row_hash').notNull(),
+    importId: integer('import_id').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('residents_birth_md_idx').on(t.birthMonthDay),
+    index('residents_marriage_md_idx').on(t.marriageMonthDay),
+    index('residents_district_idx').on(t.district),
+  ],
+);
+
+/** One import of an extract: who, when, which file, what changed. */
+export const residentImports = sqliteTable('resident_imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: text('at').notNull(),
+  user: text('user').notNull(),
+  fileName: text('file_name').notNull(),
+  added: integer('added').notNull(),
+  changed: integer('changed').notNull(),
+  unchanged: integer('unchanged').notNull(),
+  gone: integer('gone').notNull(),
+  rejected: integer('rejected').notNull(),
+});
