@@ -3,7 +3,7 @@
  * UTF-8 or Windows-1252, dates TT.MM.JJJJ or ISO, flags 1/0/empty, gender w/m/d/x).
  * Pure parsing and checking; every rejected row gets its line number and a German reason.
  */
-import { CsvImportError, readCsvFile, isEmptyRecord } from '../csv/csv-file';
+import { CsvImportError, scanCsvFile, isEmptyRecord, type CsvRecord } from '../csv/csv-file';
 
 export const STANDARD_COLUMNS = [
   'register_id',
@@ -88,72 +88,110 @@ function flag(value: string, what: string): boolean {
 
 /** Parses and checks an extract; `today` (ISO) decides what is "in the future". */
 export function parseRegisterExtract(bytes: Uint8Array, today: string): RegisterExtract {
-  const file = readCsvFile(bytes);
-  const headers = file.headers.map((h) => h.trim().toLowerCase());
-  const missing = STANDARD_COLUMNS.filter((c) => !headers.includes(c));
-  if (missing.length > 0) {
-    throw new CsvImportError(
-      `Die Datei hat nicht den Standard-Spaltensatz des Melderegister-Auszugs; es fehlen die Spalten: ${missing.join(', ')}.`,
-      { missing },
-    );
-  }
-  const index = Object.fromEntries(STANDARD_COLUMNS.map((c) => [c, headers.indexOf(c)])) as Record<(typeof STANDARD_COLUMNS)[number], number>;
   const rows: ResidentRow[] = [];
+  const { encoding, rejected } = scanRegisterExtract(bytes, today, (row) => {
+    rows.push(row);
+  });
+  return { encoding, rows, rejected };
+}
+
+/**
+ * The same, row by row: `onRow` gets each accepted row and nothing is kept, so a caller that
+ * only needs the changes holds no more than those (500,000 rows).
+ */
+export function scanRegisterExtract(
+  bytes: Uint8Array,
+  today: string,
+  onRow: (row: ResidentRow) => void,
+): { encoding: RegisterExtract['encoding']; rejected: RejectedRow[]; rowCount: number } {
   const rejected: RejectedRow[] = [];
   const firstLine = new Map<string, number>();
+  let index: Record<(typeof STANDARD_COLUMNS)[number], number> | null = null;
+  let rowCount = 0;
 
-  for (const record of file.records) {
-    if (isEmptyRecord(record.cells)) continue;
-    const cell = (name: (typeof STANDARD_COLUMNS)[number]) => (record.cells[index[name]] ?? '').trim();
+  const onRecord = (record: CsvRecord, fileHeaders: readonly string[]) => {
+    if (!index) {
+      const headers = fileHeaders.map((h) => h.trim().toLowerCase());
+      const missing = STANDARD_COLUMNS.filter((c) => !headers.includes(c));
+      if (missing.length > 0) {
+        throw new CsvImportError(
+          `Die Datei hat nicht den Standard-Spaltensatz des Melderegister-Auszugs; es fehlen die Spalten: ${missing.join(', ')}.`,
+          { missing },
+        );
+      }
+      index = Object.fromEntries(STANDARD_COLUMNS.map((c) => [c, headers.indexOf(c)])) as Record<(typeof STANDARD_COLUMNS)[number], number>;
+    }
+    if (isEmptyRecord(record.cells)) return;
+    const columns = index;
+    const cell = (name: (typeof STANDARD_COLUMNS)[number]) => (record.cells[columns[name]] ?? '').trim();
     const registerId = cell('register_id');
     const reject = (message: string) => rejected.push({ line: record.line, registerId: registerId || null, message: `Zeile ${record.line}: ${message}` });
-    if (record.cells.length !== file.headers.length) {
-      reject(`${record.cells.length} statt ${file.headers.length} Spalten.`);
-      continue;
+    if (record.cells.length !== fileHeaders.length) {
+      reject(`${record.cells.length} statt ${fileHeaders.length} Spalten.`);
+      return;
     }
     try {
-      if (!registerId) throw new Error('Die Melderegister-Nummer (register_id) fehlt.');
-      const previous = firstLine.get(registerId);
-      if (previous !== undefined) throw new Error(`Die Melderegister-Nummer „${registerId}“ steht schon in Zeile ${previous}.`);
-      firstLine.set(registerId, record.line);
-      const surname = cell('surname');
-      if (!surname) throw new Error('Der Nachname fehlt.');
-      const gender = GENDERS[cell('gender').toLowerCase()];
-      if (!gender) throw new Error(`Geschlecht „${cell('gender')}“ ist unbekannt (erwartet w, m, d oder x).`);
-      const birthDate = parseRegisterDate(cell('birth_date'), 'Das Geburtsdatum');
-      if (!birthDate) throw new Error('Das Geburtsdatum fehlt.');
-      if (birthDate > today) throw new Error(`Das Geburtsdatum ${cell('birth_date')} liegt in der Zukunft.`);
-      const marriageDate = parseRegisterDate(cell('marriage_date'), 'Das Heiratsdatum');
-      if (marriageDate && marriageDate < birthDate) throw new Error('Das Heiratsdatum liegt vor dem Geburtsdatum.');
-      if (marriageDate && marriageDate > today) throw new Error(`Das Heiratsdatum ${cell('marriage_date')} liegt in der Zukunft.`);
-      const deathDate = parseRegisterDate(cell('death_date'), 'Das Sterbedatum');
-      if (deathDate && deathDate < birthDate) throw new Error('Das Sterbedatum liegt vor dem Geburtsdatum.');
-      const spouse = cell('spouse_register_id');
-      if (spouse && spouse === registerId) throw new Error('Die Person ist als ihr eigener Ehepartner eingetragen.');
-      rows.push({
-        line: record.line,
-        registerId,
-        surname,
-        givenNames: cell('given_names'),
-        degree: cell('degree'),
-        gender,
-        birthDate,
-        street: cell('street'),
-        houseNumber: cell('house_number'),
-        postcode: cell('postcode'),
-        city: cell('city'),
-        district: cell('district'),
-        marriageDate,
-        spouseRegisterId: spouse || null,
-        deathDate,
-        movedAway: flag(cell('moved_away'), 'Weggezogen (moved_away)'),
-        objection: flag(cell('objection'), 'Widerspruch (objection)'),
-        informationBlock: flag(cell('information_block'), 'Auskunftssperre (information_block)'),
-        conditionalBlock: flag(cell('conditional_block'), 'Bedingter Sperrvermerk (conditional_block)'),
-      });
+      const row = rowOf(record.line, cell, registerId, today, firstLine);
+      rowCount++;
+      onRow(row);
     } catch (error) {
+      if (error instanceof CsvImportError) throw error;
       reject((error as Error).message);
     }
+  };
+
+  const file = scanCsvFile(bytes, onRecord);
+  if (!index) {
+    // A header without any data rows: still check the columns.
+    onRecord({ cells: [], line: 0 }, file.headers);
   }
-  return { encoding: file.encoding, rows, rejected };
+  return { encoding: file.encoding, rejected, rowCount };
+}
+
+function rowOf(
+  line: number,
+  cell: (name: (typeof STANDARD_COLUMNS)[number]) => string,
+  registerId: string,
+  today: string,
+  firstLine: Map<string, number>,
+): ResidentRow {
+  if (!registerId) throw new Error('Die Melderegister-Nummer (register_id) fehlt.');
+  const previous = firstLine.get(registerId);
+  if (previous !== undefined) throw new Error(`Die Melderegister-Nummer „${registerId}“ steht schon in Zeile ${previous}.`);
+  firstLine.set(registerId, line);
+  const surname = cell('surname');
+  if (!surname) throw new Error('Der Nachname fehlt.');
+  const gender = GENDERS[cell('gender').toLowerCase()];
+  if (!gender) throw new Error(`Geschlecht „${cell('gender')}“ ist unbekannt (erwartet w, m, d oder x).`);
+  const birthDate = parseRegisterDate(cell('birth_date'), 'Das Geburtsdatum');
+  if (!birthDate) throw new Error('Das Geburtsdatum fehlt.');
+  if (birthDate > today) throw new Error(`Das Geburtsdatum ${cell('birth_date')} liegt in der Zukunft.`);
+  const marriageDate = parseRegisterDate(cell('marriage_date'), 'Das Heiratsdatum');
+  if (marriageDate && marriageDate < birthDate) throw new Error('Das Heiratsdatum liegt vor dem Geburtsdatum.');
+  if (marriageDate && marriageDate > today) throw new Error(`Das Heiratsdatum ${cell('marriage_date')} liegt in der Zukunft.`);
+  const deathDate = parseRegisterDate(cell('death_date'), 'Das Sterbedatum');
+  if (deathDate && deathDate < birthDate) throw new Error('Das Sterbedatum liegt vor dem Geburtsdatum.');
+  const spouse = cell('spouse_register_id');
+  if (spouse && spouse === registerId) throw new Error('Die Person ist als ihr eigener Ehepartner eingetragen.');
+  return {
+    line,
+    registerId,
+    surname,
+    givenNames: cell('given_names'),
+    degree: cell('degree'),
+    gender,
+    birthDate,
+    street: cell('street'),
+    houseNumber: cell('house_number'),
+    postcode: cell('postcode'),
+    city: cell('city'),
+    district: cell('district'),
+    marriageDate,
+    spouseRegisterId: spouse || null,
+    deathDate,
+    movedAway: flag(cell('moved_away'), 'Weggezogen (moved_away)'),
+    objection: flag(cell('objection'), 'Widerspruch (objection)'),
+    informationBlock: flag(cell('information_block'), 'Auskunftssperre (information_block)'),
+    conditionalBlock: flag(cell('conditional_block'), 'Bedingter Sperrvermerk (conditional_block)'),
+  };
 }

@@ -18,37 +18,44 @@ export function residentsRepository(db: Db) {
       return map;
     },
 
-    /** Writes new and changed rows; call inside a transaction. */
-    upsert(rows: ReadonlyArray<{ row: ResidentRow; hash: string }>, importId: number, at: string): void {
-      const statement = client.prepare(`
-        insert into residents (register_id, surname, given_names, degree, gender, birth_date, birth_month_day, street, house_number,
-          postcode, city, district, marriage_date, marriage_month_day, spouse_register_id, death_date, moved_away, objection,
-          information_block, conditional_block, gone, row_hash, import_id, updated_at)
-        values (@registerId, @surname, @givenNames, @degree, @gender, @birthDate, @birthMonthDay, @street, @houseNumber,
-          @postcode, @city, @district, @marriageDate, @marriageMonthDay, @spouseRegisterId, @deathDate, @movedAway, @objection,
-          @informationBlock, @conditionalBlock, 0, @hash, @importId, @at)
-        on conflict (register_id) do update set surname = excluded.surname, given_names = excluded.given_names,
-          degree = excluded.degree, gender = excluded.gender, birth_date = excluded.birth_date,
-          birth_month_day = excluded.birth_month_day, street = excluded.street, house_number = excluded.house_number,
-          postcode = excluded.postcode, city = excluded.city, district = excluded.district,
-          marriage_date = excluded.marriage_date, marriage_month_day = excluded.marriage_month_day,
-          spouse_register_id = excluded.spouse_register_id, death_date = excluded.death_date,
-          moved_away = excluded.moved_away, objection = excluded.objection, information_block = excluded.information_block,
-          conditional_block = excluded.conditional_block, gone = 0, row_hash = excluded.row_hash,
-          import_id = excluded.import_id, updated_at = excluded.updated_at`);
-      for (const { row, hash } of rows) {
-        statement.run({
-          ...row,
-          birthMonthDay: row.birthDate.slice(5),
-          marriageMonthDay: row.marriageDate ? row.marriageDate.slice(5) : null,
-          movedAway: row.movedAway ? 1 : 0,
-          objection: row.objection ? 1 : 0,
-          informationBlock: row.informationBlock ? 1 : 0,
-          conditionalBlock: row.conditionalBlock ? 1 : 0,
+    /**
+     * Writes new rows (insert) and changed rows (update); call inside a transaction. Positional
+     * parameters and no upsert: half a million rows in a few seconds.
+     */
+    write(rows: ReadonlyArray<{ row: ResidentRow; hash: string; isNew: boolean }>, importId: number, at: string): void {
+      const columns =
+        'surname, given_names, degree, gender, birth_date, birth_month_day, street, house_number, postcode, city, district, ' +
+        'marriage_date, marriage_month_day, spouse_register_id, death_date, moved_away, objection, information_block, ' +
+        'conditional_block, gone, row_hash, import_id, updated_at';
+      const insert = client.prepare(`insert into residents (${columns}, register_id) values (${columns.split(',').map(() => '?').join(', ')}, ?)`);
+      const update = client.prepare(`update residents set ${columns.split(', ').map((c) => `${c} = ?`).join(', ')} where register_id = ?`);
+      for (const { row, hash, isNew } of rows) {
+        (isNew ? insert : update).run(
+          row.surname,
+          row.givenNames,
+          row.degree,
+          row.gender,
+          row.birthDate,
+          row.birthDate.slice(5),
+          row.street,
+          row.houseNumber,
+          row.postcode,
+          row.city,
+          row.district,
+          row.marriageDate,
+          row.marriageDate ? row.marriageDate.slice(5) : null,
+          row.spouseRegisterId,
+          row.deathDate,
+          row.movedAway ? 1 : 0,
+          row.objection ? 1 : 0,
+          row.informationBlock ? 1 : 0,
+          row.conditionalBlock ? 1 : 0,
+          0,
           hash,
           importId,
           at,
-        });
+          row.registerId,
+        );
       }
     },
 

@@ -5,7 +5,7 @@ import type { ResidentImportPreview } from '../../api/schemas/residents';
 import { isoDateInBerlin } from '../../domain/dates/format';
 import type { ServiceDeps } from '../deps';
 import { recordAudit } from '../audit';
-import { parseRegisterExtract, type RegisterExtract, type ResidentRow } from './register-extract';
+import { scanRegisterExtract, type RejectedRow, type ResidentRow } from './register-extract';
 import { residentsRepository } from './repository';
 
 type ResidentHandlers = Pick<Handlers, 'residents.import.preview' | 'residents.import.commit'>;
@@ -19,8 +19,8 @@ function hashOf(row: ResidentRow): string {
 }
 
 interface Plan {
-  extract: RegisterExtract;
-  writes: Array<{ row: ResidentRow; hash: string }>;
+  extract: { encoding: 'utf-8' | 'windows-1252'; rejected: RejectedRow[]; rowCount: number };
+  writes: Array<{ row: ResidentRow; hash: string; isNew: boolean }>;
   added: number;
   changed: number;
   unchanged: number;
@@ -37,24 +37,24 @@ export function createResidentsService(deps: ServiceDeps) {
 
   const plan = (contentBase64: string): Plan => {
     const bytes = new Uint8Array(Buffer.from(contentBase64, 'base64'));
-    const extract = parseRegisterExtract(bytes, isoDateInBerlin(deps.now()));
     const stored = repo.fingerprints();
     const seen = new Set<string>();
     const writes: Plan['writes'] = [];
     let added = 0;
     let changed = 0;
     let unchanged = 0;
-    for (const row of extract.rows) {
+    // Row by row: only the rows to write are kept.
+    const extract = scanRegisterExtract(bytes, isoDateInBerlin(deps.now()), (row) => {
       seen.add(row.registerId);
       const hash = hashOf(row);
       const before = stored.get(row.registerId);
       if (!before) added++;
       else if (before.hash === hash && !before.gone) {
         unchanged++;
-        continue;
+        return;
       } else changed++;
-      writes.push({ row, hash });
-    }
+      writes.push({ row, hash, isNew: !before });
+    });
     for (const rejected of extract.rejected) if (rejected.registerId) seen.add(rejected.registerId);
     const goneIds: string[] = [];
     for (const [id, state] of stored) if (!seen.has(id) && !state.gone) goneIds.push(id);
@@ -63,7 +63,7 @@ export function createResidentsService(deps: ServiceDeps) {
 
   const summary = (p: Plan): ResidentImportPreview => ({
     encoding: p.extract.encoding,
-    rows: p.extract.rows.length,
+    rows: p.extract.rowCount,
     added: p.added,
     changed: p.changed,
     unchanged: p.unchanged,
@@ -76,7 +76,7 @@ export function createResidentsService(deps: ServiceDeps) {
     'residents.import.preview': ({ contentBase64 }) => summary(plan(contentBase64)),
     'residents.import.commit': ({ contentBase64, fileName }) => {
       const p = plan(contentBase64);
-      if (p.extract.rows.length === 0) {
+      if (p.extract.rowCount === 0) {
         throw new AppError('IMPORT_INVALID', `Die Datei „${fileName}“ enthält keine gültige Zeile; es wurde nichts importiert.`, {
           rejected: p.extract.rejected.slice(0, SHOWN_REJECTIONS),
         });
@@ -93,7 +93,7 @@ export function createResidentsService(deps: ServiceDeps) {
           gone: p.goneIds.length,
           rejected: p.extract.rejected.length,
         });
-        repo.upsert(p.writes, id, at);
+        repo.write(p.writes, id, at);
         repo.markGone(p.goneIds, id, at);
         recordAudit(deps, {
           action: 'import',
