@@ -61,19 +61,27 @@ export function createBridgeListener(options: BridgeOptions): http.RequestListen
     if (origin && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
       return sendError(res, 403, { code: 'UNAUTHORIZED', message: 'Zugriff verweigert: fremde Herkunft.' });
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url, options, maxBody);
+    req.on('error', () => res.destroy());
+    let url: URL;
+    let pathname: string;
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return sendError(res, 400, { code: 'INVALID_INPUT', message: 'Die Adresse ist ungültig.' });
+    }
+    if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length), options, maxBody);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendError(res, 405, { code: 'INVALID_INPUT', message: 'Methode nicht erlaubt.' });
     }
-    return serveStatic(res, options.staticDir, url.pathname);
+    return serveStatic(res, options.staticDir, pathname);
   };
 }
 
 function handleApi(
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  url: URL,
+  method: string,
   options: BridgeOptions,
   maxBody: number,
 ): void {
@@ -89,7 +97,6 @@ function handleApi(
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     return sendError(res, 415, { code: 'INVALID_INPUT', message: 'Die Schnittstelle erwartet JSON.' });
   }
-  const method = decodeURIComponent(url.pathname.slice('/api/'.length));
   const chunks: Buffer[] = [];
   let size = 0;
   let aborted = false;
@@ -122,8 +129,8 @@ function handleApi(
 
 function serveStatic(res: http.ServerResponse, staticDir: string, pathname: string): void {
   const root = path.resolve(staticDir);
-  const requested = path.resolve(root, `.${decodeURIComponent(pathname)}`);
-  if (!requested.startsWith(root)) return sendError(res, 403, { code: 'UNAUTHORIZED', message: 'Zugriff verweigert.' });
+  const requested = path.resolve(root, `.${pathname}`);
+  if (requested !== root && !requested.startsWith(root + path.sep)) return sendError(res, 403, { code: 'UNAUTHORIZED', message: 'Zugriff verweigert.' });
   let file = requested;
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
   if (!fs.existsSync(file)) {

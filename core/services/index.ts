@@ -44,6 +44,8 @@ export function createServices(deps: ServiceDeps): Handlers {
       contacts: contacts.repo,
       recipientOfData: contacts.recipientOfData,
       roles: catalogue.list,
+      templateLanguage: (id) => templates.usable(id).entry.language,
+      partnerOf: (id) => contacts.repo.find(id)?.partnerId ?? null,
     }),
     ...residents.handlers,
     ...createJubileesService(deps, residents.repo, catalogue).handlers,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
 import { openApp, type App } from '../../core/app/open-app';
-import { API_CHANNEL, createIpcHandler } from './ipc';
+import { API_CHANNEL, createIpcHandler, trustedUrlCheck } from './ipc';
 import { loadWindowState, saveWindowState } from './window-state';
 
 // The thin desktop shell: lifecycle, one window, one IPC channel into the dispatcher.
@@ -11,8 +11,7 @@ let mainWindow: BrowserWindow | null = null;
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = path.join(__dirname, '../renderer/index.html');
 
-const isTrustedUrl = (url: string): boolean =>
-  rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://') && decodeURI(url).includes('/renderer/index.html');
+const isTrustedUrl = trustedUrlCheck(rendererFile, rendererUrl);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import type { IpcMainInvokeEvent } from 'electron';
 import { dispatch, type DispatchResult, type Handlers } from '../../core/api';
 
@@ -17,5 +18,24 @@ export function createIpcHandler(handlers: Handlers, isTrustedUrl: (url: string)
     return dispatch(handlers, name, input, {
       onUnexpectedError: (error, method) => console.error(`Fehler in ${method}:`, error),
     });
+  };
+}
+
+/**
+ * Only the app's own page is trusted (for IPC and navigation): exactly its file, with any
+ * fragment, or in development the dev server's origin.
+ */
+export function trustedUrlCheck(rendererFile: string, devServerUrl?: string): (url: string) => boolean {
+  const fileUrl = pathToFileURL(rendererFile).href;
+  return (url) => {
+    try {
+      if (devServerUrl) return new URL(url).origin === new URL(devServerUrl).origin;
+      const parsed = new URL(url);
+      parsed.hash = '';
+      parsed.search = '';
+      return parsed.href === fileUrl;
+    } catch {
+      return false;
+    }
   };
 }

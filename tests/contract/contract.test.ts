@@ -155,6 +155,15 @@ describe('HTTP bridge security', () => {
     expect(page.body).toContain('npm run build');
     const escape = await request({ method: 'GET', path: '/../../etc/passwd' });
     expect(escape.body).not.toContain('root:');
+    const sibling = await request({ method: 'GET', path: '/..%2Fno-ui-x%2Fsecret.txt' });
+    expect(sibling.status).toBe(403);
+  });
+
+  it('answers a malformed address with 400 and keeps running', async () => {
+    const broken = await request({ method: 'GET', path: '/%E0' });
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.body).error.message).toBe('Die Adresse ist ungültig.');
+    expect((await request({ headers: { ...json, 'x-rathaus-token': TOKEN } })).status).toBe(200);
   });
 
   it('is a plain listener that knows every contract method', () => {

@@ -449,7 +449,7 @@ export const ROLE_CATALOGUE: readonly Role[] = [
   },
   {
     key: 'lord_mayor',
-    label: 'Lord Mayor (UK)',
+    label: 'Lord Mayor (Vereinigtes Königreich)',
     officeMale: 'Lord Mayor',
     officeFemale: 'Lord Mayor',
     layout: 'foreign',
@@ -461,7 +461,7 @@ export const ROLE_CATALOGUE: readonly Role[] = [
   },
   {
     key: 'maire',
-    label: 'Maire (France)',
+    label: 'Maire (Frankreich)',
     officeMale: 'Maire',
     officeFemale: 'Maire',
     layout: 'foreign',
@@ -473,7 +473,7 @@ export const ROLE_CATALOGUE: readonly Role[] = [
   },
   {
     key: 'mayor',
-    label: 'Mayor (USA and others, English)',
+    label: 'Mayor (USA u. a., englisch)',
     officeMale: 'Mayor',
     officeFemale: 'Mayor',
     layout: 'foreign',

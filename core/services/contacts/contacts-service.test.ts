@@ -75,6 +75,12 @@ describe('contacts service (real SQLite file)', () => {
     expect(await call(app.handlers, 'contacts.tags', {})).toEqual([{ tag: 'Presse', count: 2 }]);
   });
 
+  it('sorts names as in name lists after DIN 5007-2 (ö as oe), foreign letters with their base letter', async () => {
+    for (const surname of ['Zielinski', 'Özdemir', 'Otto', 'Çelik', 'Peters', 'Şahin']) await call(app.handlers, 'contacts.create', person({ surname }));
+    const { items } = await call(app.handlers, 'contacts.list', {});
+    expect(items.map((i) => i.sortName.split(',')[0])).toEqual(['Çelik', 'Özdemir', 'Otto', 'Peters', 'Şahin', 'Zielinski']);
+  });
+
   it('keeps partner links mutual and releases former partners', async () => {
     const a = await call(app.handlers, 'contacts.create', person({ givenName: 'Maria', surname: 'Maier' }));
     const b = await call(app.handlers, 'contacts.create', person({ givenName: 'Manfred', surname: 'Maier', gender: 'male', partnerId: a.id }));

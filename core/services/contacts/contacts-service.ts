@@ -7,7 +7,7 @@ import {
   type ContactData,
   type ContactSummary,
 } from '../../api/schemas/contacts';
-import type { AddressForms, Person } from '../../api/schemas/addressing';
+import type { AddressForms, Language, Person } from '../../api/schemas/addressing';
 import { composeAddress, composeOrganisation, formatFullName, sortName } from '../../domain/addressing';
 import type { ServiceDeps } from '../deps';
 import { recordAudit } from '../audit';
@@ -81,11 +81,13 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
     return contactToPerson({ ...row, kind: 'person', roleKey: row.roleKey ?? '' }, organisation?.name);
   };
 
-  const formsOf = (row: ContactRow, withPartner = true): AddressForms => {
-    if (row.kind === 'organisation') return composeOrganisation(row.name, row.language);
+  /** `language`: compose in the letter's language rather than the contact's own. */
+  const formsOf = (row: ContactRow, withPartner = true, language?: Language): AddressForms => {
+    if (row.kind === 'organisation') return composeOrganisation(row.name, language ?? row.language);
     const partner = withPartner && row.partnerId ? repo.find(row.partnerId) : undefined;
+    const inLanguage = (p: Person): Person => (language ? { ...p, language } : p);
     return composeAddress(
-      { person: personOf(row), partner: partner ? personOf(partner) : undefined },
+      { person: inLanguage(personOf(row)), partner: partner ? inLanguage(personOf(partner)) : undefined },
       catalogue.map(),
     );
   };
@@ -145,10 +147,10 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
     },
   };
   /** What a letter needs of a contact: forms of address, full address block, name. */
-  const recipientOf = (id: number, withPartner: boolean): RecipientData => {
+  const recipientOf = (id: number, withPartner: boolean, language?: Language): RecipientData => {
     const row = mustFind(id);
     const partner = withPartner && row.kind === 'person' && row.partnerId ? repo.find(row.partnerId) : undefined;
-    const forms = formsOf(row, withPartner);
+    const forms = formsOf(row, withPartner, language);
     return recipientData(
       row,
       forms,
@@ -158,11 +160,11 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
   };
 
   /** The same for a contact that is not stored (a row of a CSV recipient list). */
-  const recipientOfData = (data: ContactData, organisationName: string | null): RecipientData => {
+  const recipientOfData = (data: ContactData, organisationName: string | null, language?: Language): RecipientData => {
     const forms =
       data.kind === 'organisation'
-        ? composeOrganisation(data.name, data.language)
-        : composeAddress({ person: contactToPerson(data, organisationName) }, catalogue.map());
+        ? composeOrganisation(data.name, language ?? data.language)
+        : composeAddress({ person: { ...contactToPerson(data, organisationName), ...(language ? { language } : {}) } }, catalogue.map());
     return recipientData(data, forms, displayNameOfData(data), data.kind === 'organisation' || data.gender !== 'unknown');
   };
 

@@ -75,6 +75,17 @@ describe('contact import service', () => {
     expect((await call(app.handlers, 'app.info', {})).contactCount).toBe(2);
   });
 
+  it('links persons to an organisation that is a row of the same file', async () => {
+    const contentBase64 = encode(['Art;Name der Organisation;Nachname;Organisation;Ort', 'Organisation;TV Duisburg e. V.;;;Duisburg', 'Person;;Vogt;TV Duisburg e. V.;Duisburg'].join('\n'));
+    const { suggestedMapping: mapping } = await call(app.handlers, 'contacts.import.analyze', { contentBase64 });
+    expect((await call(app.handlers, 'contacts.import.preview', { contentBase64, mapping })).newOrganisations).toEqual([]);
+    expect(await call(app.handlers, 'contacts.import.commit', { contentBase64, mapping })).toEqual({ imported: 2, organisationsCreated: 0, skipped: 0 });
+    const orgs = await call(app.handlers, 'contacts.list', { kind: 'organisation' });
+    expect(orgs.items.map((o) => [o.displayName, o.city])).toEqual([['TV Duisburg e. V.', 'Duisburg']]);
+    const vogt = (await call(app.handlers, 'contacts.list', { query: 'Vogt' })).items[0];
+    expect(vogt.organisationName).toBe('TV Duisburg e. V.');
+  });
+
   it('rolls back everything when a row fails while writing', async () => {
     // A trigger makes the database refuse the third contact, after two were written.
     app.db.$client.exec(

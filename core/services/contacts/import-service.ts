@@ -31,11 +31,14 @@ export function createContactImportService(deps: ServiceDeps, catalogue: RoleCat
     }
     const parsed = parseContactRows(bytes, mapping, catalogue.list());
     const known = repo.organisationsByFoldedName();
+    // Organisations that are rows of the file themselves are linked to, not created twice.
+    const inFile = new Set(parsed.rows.flatMap((row) => (row.data.kind === 'organisation' ? [foldGerman(row.data.name.trim())] : [])));
     const newOrganisations = new Map<string, string>();
     for (const row of parsed.rows) {
       const name = row.organisationName?.trim();
-      if (name && !known.has(foldGerman(name)) && !newOrganisations.has(foldGerman(name))) {
-        newOrganisations.set(foldGerman(name), name);
+      const folded = name ? foldGerman(name) : '';
+      if (name && !known.has(folded) && !inFile.has(folded) && !newOrganisations.has(folded)) {
+        newOrganisations.set(folded, name);
       }
     }
     return { ...parsed, known, newOrganisations };
@@ -76,11 +79,14 @@ export function createContactImportService(deps: ServiceDeps, catalogue: RoleCat
         for (const [folded, name] of newOrganisations) {
           organisationIds.set(folded, writer.create({ kind: 'organisation', name }));
         }
+        // Organisations of the file first, so the persons can point at them.
         for (const row of rows) {
-          const organisationId = row.organisationName
-            ? (organisationIds.get(foldGerman(row.organisationName.trim())) ?? null)
-            : null;
-          writer.create(row.data.kind === 'person' ? { ...row.data, organisationId } : row.data);
+          if (row.data.kind === 'organisation') organisationIds.set(foldGerman(row.data.name.trim()), writer.create(row.data));
+        }
+        for (const row of rows) {
+          if (row.data.kind !== 'person') continue;
+          const organisationId = row.organisationName ? (organisationIds.get(foldGerman(row.organisationName.trim())) ?? null) : null;
+          writer.create({ ...row.data, organisationId });
         }
         recordAudit(deps, {
           action: 'import',

@@ -70,10 +70,10 @@ export function contactsRepository(db: Executor) {
       const where = conditions.length ? and(...conditions) : undefined;
       const order =
         filter.sort === 'city'
-          ? [sql`${contacts.city} = ''`, sql`${contacts.city} collate nocase`, contacts.sortName]
+          ? [sql`${contacts.city} = ''`, sql`fold(${contacts.city})`, sql`fold(${contacts.sortName})`]
           : filter.sort === 'updated'
             ? [sql`${contacts.updatedAt} desc`, contacts.sortName]
-            : [sql`${contacts.sortName} collate nocase`];
+            : [sql`fold(${contacts.sortName})`];
       const base = db
         .select({ contact: contacts, organisationName: organisations.name })
         .from(contacts)

@@ -60,7 +60,7 @@ const CASES: Record<string, Case> = {
     recipient: first({ kind: 'person', tag: 'Bürgerschaft' }, couple),
     includePartner: true,
     fields: { ehejahre: 60, anlassDatum: '2026-12-12' },
-    expectText: ['Ihre Diamantene Hochzeit', 'Seit 60 Jahren'],
+    expectText: ['Diamantene Hochzeit am 12. Dezember 2026', 'Sie feiern Diamantene Hochzeit', 'Seit 60 Jahren'],
   },
   vereinsjubilaeum: {
     recipient: first({ kind: 'organisation', tag: 'Vereine' }),

@@ -108,16 +108,51 @@ describe('letters service', () => {
     });
     const again = await call(app.handlers, 'letters.regenerate', { id: letter.id });
     expect(again.version).toBe(2);
-    expect(again.file).toBe(letter.file);
+    expect(again.status).toBe('entwurf');
+    expect(again.file).toBe(letter.file.replace('.docx', '-v2.docx'));
     expect(readLetter(again.file).text.body).toContain('Neue Straße 1');
+    expect(readLetter(letter.file).text.body).toContain('Königstraße 5');
     const sent = await call(app.handlers, 'letters.setStatus', { id: letter.id, status: 'versandt' });
     expect(sent.events.map((e) => e.action)).toEqual(['erstellt', 'Status', 'neu erzeugt', 'Status']);
     expect(sent.events.slice(1).map((e) => e.detail)).toEqual([
       'Entwurf → zur Unterschrift',
-      'Fassung 2',
-      'zur Unterschrift → versandt',
+      `Fassung 2; Status zurück auf Entwurf (Fassung 1 bleibt als „${path.basename(letter.file)}“ erhalten)`,
+      'Entwurf → versandt',
     ]);
     expect(sent.events[0].detail).toContain('unterzeichnet von Dr. Petra Hovestadt');
+  });
+
+  it('generates a letter again after its contact was deleted, with the address and salutation it had', async () => {
+    const erna = await createPerson();
+    const letter = await call(app.handlers, 'letters.create', birthday(erna.id));
+    await call(app.handlers, 'contacts.delete', { id: erna.id });
+    const again = await call(app.handlers, 'letters.regenerate', { id: letter.id });
+    const body = readLetter(again.file).text.body;
+    expect(body).toContain('Frau Erna Groß-Müller\nKönigstraße 5\n47051 Duisburg');
+    expect(body).toContain('Sehr geehrte Frau Groß-Müller,');
+  });
+
+  it('composes the forms of address in the language of the template', async () => {
+    const german = await createPerson({ gender: 'male', givenName: 'Karl', surname: 'Krause', city: 'Portsmouth', street: 'High Street' });
+    const letter = await call(app.handlers, 'letters.create', {
+      templateId: 'partnerstadt-en',
+      recipient: { type: 'contact', contactId: german.id, includePartner: false },
+      signerId: mayorId,
+      date: '2026-04-23',
+      fields: { partnerstadt: 'Portsmouth', anlass: "St George's Day" },
+    });
+    const body = readLetter(letter.file).text.body;
+    expect(body).toContain('Dear Mr Krause,');
+    expect(body).not.toContain('Sehr geehrter');
+  });
+
+  it('warns when the address block has more lines than the DIN 5008 address zone', async () => {
+    const org = await call(app.handlers, 'contacts.create', { kind: 'organisation', name: 'Turnverein Duisburg-Neudorf 1887 e. V.' });
+    const chair = await createPerson({ roleKey: 'vorsitz_verein', roleDetail: 'des Turnvereins Duisburg-Neudorf 1887 e. V.', organisationId: org.id, addressAddition: 'Geschäftsstelle, 2. Etage' });
+    const prepared = await call(app.handlers, 'letters.prepare', birthday(chair.id));
+    expect(prepared.warnings).toContain(
+      'Die Anschrift von „Erna Groß-Müller“ hat 7 Zeilen; das Anschriftfeld nach DIN 5008 fasst 6. Bitte kürzen (z. B. Organisation oder Adresszusatz weglassen).',
+    );
   });
 
   it('finds letters by recipient text, kind, status, contact and period', async () => {
@@ -199,6 +234,40 @@ describe('mail merge', () => {
     expect(body.indexOf('Frau Anna Eins')).toBeLessThan(body.indexOf('Frau Anna Zwei'));
     const letters = await call(app.handlers, 'letters.list', { kind: 'weihnachtsgruss' });
     expect(new Set(letters.items.map((l) => l.file)).size).toBe(1);
+  });
+
+  it('writes one letter per couple when couples are addressed together', async () => {
+    const a = await createPerson({ givenName: 'Maria', surname: 'Maier' });
+    await createPerson({ givenName: 'Manfred', surname: 'Maier', gender: 'male', partnerId: a.id });
+    await createPerson({ givenName: 'Anna', surname: 'Allein' });
+    const started = await call(app.handlers, 'letters.merge.start', {
+      templateId: 'weihnachtsgruss',
+      recipients: { type: 'tag', tag: 'Testgruppe' },
+      includePartner: true,
+      signerId: mayorId,
+      output: 'files',
+    });
+    const done = await waitFor(started.jobId);
+    expect(done.total).toBe(2);
+    const names = (await call(app.handlers, 'letters.list', {})).items.map((l) => l.recipientName).sort();
+    expect(names).toEqual(['Anna Allein', 'Manfred Maier und Maria Maier']);
+  });
+
+  it('gives a letter of a combined print file its own file when generated again; the print file stays', async () => {
+    for (const name of ['Eins', 'Zwei']) await createPerson({ givenName: 'Anna', surname: name });
+    const started = await call(app.handlers, 'letters.merge.start', {
+      templateId: 'weihnachtsgruss',
+      recipients: { type: 'tag', tag: 'Testgruppe' },
+      signerId: mayorId,
+      output: 'combined',
+    });
+    const done = await waitFor(started.jobId);
+    const before = fs.readFileSync(done.combinedFile!);
+    for (const id of done.letterIds) {
+      const again = await call(app.handlers, 'letters.regenerate', { id });
+      expect(path.join(app.dataDir, again.file)).not.toBe(done.combinedFile);
+    }
+    expect(fs.readFileSync(done.combinedFile!).equals(before)).toBe(true);
   });
 
   it('leaves neither files nor register entries behind when cancelled', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../../api/contract';
+import type { Language } from '../../api/schemas/addressing';
 import { AppError } from '../../api/errors';
 import {
   letterDraftSchema,
@@ -29,7 +30,7 @@ export interface LetterDeps {
   templates: TemplateStore;
   office: () => import('../../api/schemas/letters').OfficeSettings;
   signer: (id: number) => import('../../api/schemas/letters').Signer;
-  recipientOf: (contactId: number, withPartner: boolean) => RecipientData;
+  recipientOf: (contactId: number, withPartner: boolean, language?: Language) => RecipientData;
 }
 
 /** A letter ready to fill: template, values, and what is worth a warning. */
@@ -62,6 +63,9 @@ type LetterHandlers = Pick<
   | 'letters.open'
 >;
 
+/** Lines of the DIN 5008 address zone (below the return address). */
+const MAX_ADDRESS_LINES = 6;
+
 const STATUS_TEXT = { entwurf: 'Entwurf', zur_unterschrift: 'zur Unterschrift', versandt: 'versandt' } as const;
 
 /** Letters: compose, preview, save to the register, generate again, change status. */
@@ -69,7 +73,11 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
   const repo = lettersRepository(deps.db);
   const dataDir = path.dirname(deps.dataFile);
 
-  const recipientForms = (recipient: Recipient): { forms: RecipientForms; contactId: number | null; warnings: string[] } => {
+  /** The recipient's forms of address, composed in the letter's language. */
+  const recipientForms = (
+    recipient: Recipient,
+    language?: Language,
+  ): { forms: RecipientForms; contactId: number | null; warnings: string[] } => {
     if (recipient.type === 'free') {
       return {
         forms: {
@@ -83,7 +91,7 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
         warnings: [],
       };
     }
-    const data = letterDeps.recipientOf(recipient.contactId, recipient.includePartner);
+    const data = letterDeps.recipientOf(recipient.contactId, recipient.includePartner, language);
     const warnings: string[] = [];
     if (!data.hasPostalAddress) warnings.push(`Für „${data.name}“ ist keine vollständige Postanschrift erfasst.`);
     if (!data.genderKnown) warnings.push(`Für „${data.name}“ ist das Geschlecht unbekannt; die Anrede lautet „${data.forms.salutation}“.`);
@@ -101,9 +109,16 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
   };
 
   /** `resolved`: the recipient's forms when the caller has them already (a CSV recipient list). */
-  const prepare = (draft: Draft, resolved = recipientForms(draft.recipient)): PreparedLetter => {
+  const prepare = (draft: Draft, resolved?: ReturnType<typeof recipientForms>): PreparedLetter => {
     const usable = letterDeps.templates.usable(draft.templateId);
-    const { forms, contactId, warnings } = resolved;
+    const { forms, contactId, warnings: recipientWarnings } = resolved ?? recipientForms(draft.recipient, usable.entry.language);
+    const warnings = [...recipientWarnings];
+    if (usable.entry.layout === 'letter' && forms.addressBlock.length > MAX_ADDRESS_LINES) {
+      warnings.push(
+        `Die Anschrift von „${forms.name}“ hat ${forms.addressBlock.length} Zeilen; das Anschriftfeld nach DIN 5008 fasst ${MAX_ADDRESS_LINES}. ` +
+          'Bitte kürzen (z. B. Organisation oder Adresszusatz weglassen).',
+      );
+    }
     const date = draft.date ?? isoDateInBerlin(deps.now());
     const values = buildLetterValues({
       entry: usable.entry,
@@ -191,7 +206,7 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
         occasion: prepared.values.occasion,
         subject: prepared.values.subject,
         body: draft.body ?? prepared.usable.entry.body,
-        fields: { ...draft.fields, recipient: draft.recipient, subject: draft.subject ?? null },
+        fields: storedFields(draft, prepared),
         signerId: signer.id,
         signerName: signer.name,
         author: deps.user,
@@ -272,10 +287,20 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
     },
     'letters.regenerate': ({ id, subject, body, signerId }) => {
       const row = mustFind(id);
-      const stored = row.fields as Draft['fields'] & { recipient?: Recipient; subject?: string | null };
+      const stored = row.fields as StoredFields;
+      // A deleted contact: write to the address and forms of address the letter had.
       const recipient: Recipient =
-        stored.recipient ?? (row.contactId ? { type: 'contact', contactId: row.contactId, includePartner: row.includePartner } : { type: 'free', name: row.recipientName, lines: row.recipientLines, salutation: 'Sehr geehrte Damen und Herren' });
-      const { recipient: _r, subject: storedSubject, ...fields } = stored;
+        stored.recipient && (stored.recipient.type === 'free' || row.contactId !== null)
+          ? stored.recipient
+          : {
+              type: 'free',
+              name: row.recipientName,
+              lines: row.recipientLines,
+              salutation: stored.forms?.salutation ?? 'Sehr geehrte Damen und Herren',
+              oralSalutation: stored.forms?.oralSalutation,
+              closing: stored.forms?.closing,
+            };
+      const { recipient: _r, subject: storedSubject, forms: _f, ...fields } = stored;
       const draft = letterDraftSchema.parse({
         templateId: row.templateId,
         recipient,
@@ -289,10 +314,15 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
       const bytes = render(prepared);
       const at = deps.now().toISOString();
       const signer = letterDeps.signer(draft.signerId);
-      // A letter of a combined print file gets a file of its own when generated again.
-      const file = row.batchId && repo.sharesFile(row)
-        ? path.join('Briefe', row.letterDate.slice(0, 4), fileNameFor(id, prepared.recipient.name, prepared.values.occasion))
-        : row.file;
+      // Every version is a file of its own: what went out stays as it was (also a letter of a
+      // combined print file), and the register points at the newest.
+      const version = row.version + 1;
+      const file = path.join(
+        'Briefe',
+        row.letterDate.slice(0, 4),
+        fileNameFor(id, prepared.recipient.name, prepared.values.occasion).replace(/\.docx$/, `-v${version}.docx`),
+      );
+      const reopened = row.status !== 'entwurf';
       deps.db.transaction(() => {
         repo.update(id, {
           file,
@@ -302,11 +332,18 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
           recipientLines: prepared.recipient.addressBlock,
           signerId: signer.id,
           signerName: signer.name,
-          fields: { ...draft.fields, recipient: draft.recipient, subject: draft.subject ?? null },
-          version: row.version + 1,
+          fields: storedFields(draft, prepared),
+          version,
+          status: 'entwurf',
           updatedAt: at,
         });
-        repo.addEvent(id, at, deps.user, 'neu erzeugt', `Fassung ${row.version + 1}`);
+        repo.addEvent(
+          id,
+          at,
+          deps.user,
+          'neu erzeugt',
+          `Fassung ${version}${reopened ? `; Status zurück auf Entwurf (Fassung ${row.version} bleibt als „${path.basename(row.file)}“ erhalten)` : ''}`,
+        );
         writeFileAtomic(absolute(file), bytes);
       });
       return letterOf(mustFind(id));
@@ -329,4 +366,17 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
   };
 
   return { handlers, prepare, render, save, recipientForms };
+}
+
+/** What a letter keeps to be generated again: its own fields, the recipient, the forms used. */
+type StoredFields = Draft['fields'] & {
+  recipient?: Recipient;
+  subject?: string | null;
+  forms?: { salutation: string; oralSalutation: string; closing: string };
+  [key: string]: unknown;
+};
+
+function storedFields(draft: Draft, prepared: PreparedLetter): StoredFields {
+  const { salutation, oralSalutation, closing } = prepared.recipient;
+  return { ...draft.fields, recipient: draft.recipient, subject: draft.subject ?? null, forms: { salutation, oralSalutation, closing } };
 }

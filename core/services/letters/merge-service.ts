@@ -13,7 +13,7 @@ import type { ContactsRepository } from '../contacts/repository';
 import type { RecipientData } from '../contacts/contacts-service';
 import { analyzeCsv, parseContactRows, type ParsedContactRow } from '../contacts/csv-import';
 import type { ContactData } from '../../api/schemas/contacts';
-import type { Role } from '../../api/schemas/addressing';
+import type { Language, Role } from '../../api/schemas/addressing';
 import type { createLettersService, PreparedLetter } from './letters-service';
 
 type MergeInput = z.output<typeof mergeInputSchema>;
@@ -44,8 +44,11 @@ const KEEP_FINISHED_JOBS_MS = 60 * 60 * 1000;
  */
 export interface MergeDeps {
   contacts: ContactsRepository;
-  recipientOfData: (data: ContactData, organisationName: string | null) => RecipientData;
+  recipientOfData: (data: ContactData, organisationName: string | null, language?: Language) => RecipientData;
   roles: () => readonly Role[];
+  templateLanguage: (templateId: string) => Language;
+  /** The partner of a person contact (null for none or an organisation). */
+  partnerOf: (contactId: number) => number | null;
 }
 
 type MergeItem = { kind: 'contact'; contactId: number } | { kind: 'csv'; row: ParsedContactRow };
@@ -74,7 +77,16 @@ export function createMergeService(
       r.type === 'contacts'
         ? [...new Set(r.contactIds)]
         : mergeDeps.contacts.list({ ...(r.type === 'tag' ? { tag: r.tag } : { query: r.query }), sort: 'name', limit: 100_000 }).rows.map((row) => row.id);
-    return { items: ids.map((contactId) => ({ kind: 'contact' as const, contactId })), problems: [] };
+    // A couple gets one letter: a partner already written to together is left out.
+    const covered = new Set<number>();
+    const items: MergeItem[] = [];
+    for (const contactId of ids) {
+      if (covered.has(contactId)) continue;
+      items.push({ kind: 'contact', contactId });
+      const partner = input.includePartner ? mergeDeps.partnerOf(contactId) : null;
+      if (partner !== null) covered.add(partner);
+    }
+    return { items, problems: [] };
   };
 
   /** The draft and the resolved recipient of one item of the merge. */
@@ -84,7 +96,7 @@ export function createMergeService(
       const draft = letterDraftSchema.parse({ ...common, recipient: { type: 'contact', contactId: item.contactId, includePartner: input.includePartner } });
       return { draft, resolved: letters.recipientForms(draft.recipient) };
     }
-    const data = mergeDeps.recipientOfData(item.row.data, item.row.organisationName);
+    const data = mergeDeps.recipientOfData(item.row.data, item.row.organisationName, mergeDeps.templateLanguage(input.templateId));
     const warnings: string[] = [];
     if (!data.hasPostalAddress) warnings.push(`Für „${data.name}“ ist keine vollständige Postanschrift erfasst.`);
     if (!data.genderKnown) warnings.push(`Für „${data.name}“ ist das Geschlecht unbekannt; die Anrede lautet „${data.forms.salutation}“.`);

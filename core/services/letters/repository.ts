@@ -29,10 +29,6 @@ export function lettersRepository(db: Executor) {
     update(id: number, values: Partial<NewLetter>): void {
       db.update(letters).set(values).where(eq(letters.id, id)).run();
     },
-    /** Whether other letters point at the same file (a combined print file). */
-    sharesFile(row: LetterRow): boolean {
-      return db.select({ n: sql<number>`count(*)` }).from(letters).where(eq(letters.file, row.file)).get()!.n > 1;
-    },
     addEvent(letterId: number, at: string, user: string, action: string, detail = ''): void {
       db.insert(letterEvents).values({ letterId, at, user, action, detail }).run();
     },

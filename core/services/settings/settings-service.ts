@@ -49,7 +49,7 @@ export function createSettingsService(deps: ServiceDeps) {
     'settings.office.update': (input) => {
       deps.db.transaction(() => {
         repo.putSetting('office', input, deps.now().toISOString());
-        recordAudit(deps, { action: 'update', entity: 'settings', summary: 'Briefkopf und Ansprechpersonen' });
+        recordAudit(deps, { action: 'update', entity: 'settings', summary: 'Briefkopf und Ansprechpartner/innen' });
       });
       return office();
     },

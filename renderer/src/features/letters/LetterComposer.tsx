@@ -198,7 +198,7 @@ export function LetterComposer({ onShowRegister, initialTemplateId }: { onShowRe
             ))}
           </div>
         )}
-        <Field label="Ansprechperson im Amt">
+        <Field label="Ansprechpartner/in im Amt">
           <Select value={String(contactPerson)} onChange={(_, d) => setContactPerson(Number(d.value))}>
             {(office.data?.contactPersons.length ? office.data.contactPersons : [{ name: '– keine eingerichtet –' }]).map((p, i) => (
               <option key={i} value={i}>

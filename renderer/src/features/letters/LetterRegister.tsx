@@ -183,7 +183,18 @@ export function LetterRegister({ contactId }: { contactId?: number }) {
               </div>
               <div className={styles.actions}>
                 <Button onClick={() => openFile.mutate()}>{isDesktop() ? 'In Word öffnen' : 'Herunterladen'}</Button>
-                <Button onClick={() => regenerate.mutate()} title="Mit den aktuellen Kontaktdaten und der aktuellen Vorlage">
+                <Button
+                  onClick={() => {
+                    const sent = letter.data.status !== 'entwurf';
+                    const ok =
+                      !sent ||
+                      window.confirm(
+                        `Der Brief ist „${LETTER_STATUS_LABELS[letter.data.status]}“. Eine neue Fassung wird erzeugt und wieder als Entwurf geführt; die bisherige Datei bleibt erhalten. Fortfahren?`,
+                      );
+                    if (ok) regenerate.mutate();
+                  }}
+                  title="Mit den aktuellen Kontaktdaten und der aktuellen Vorlage; frühere Fassungen bleiben erhalten"
+                >
                   Neu erzeugen
                 </Button>
               </div>

@@ -59,7 +59,7 @@ export function SettingsPage() {
     mutationFn: (value: OfficeSettings) => api('settings.office.update', value),
     onSuccess: async (value) => {
       setDraft(value);
-      setSaved('Briefkopf und Ansprechpersonen gespeichert.');
+      setSaved('Briefkopf und Ansprechpartner/innen gespeichert.');
       await queryClient.invalidateQueries({ queryKey: ['settings.office.get'] });
     },
   });
@@ -93,7 +93,7 @@ export function SettingsPage() {
           </Field>
         ))}
       </div>
-      <Title3 as="h2">Ansprechpersonen (Informationsblock)</Title3>
+      <Title3 as="h2">Ansprechpartner/innen (Informationsblock)</Title3>
       {persons.map((p, i) => (
         <div key={i} className={styles.row}>
           <Field label="Name">
@@ -112,7 +112,7 @@ export function SettingsPage() {
       ))}
       <div className={styles.actions}>
         <Button onClick={() => setDraft({ ...draft, contactPersons: [...persons, { name: '', phone: '', email: '' }] })}>
-          Ansprechperson hinzufügen
+          Ansprechpartner/in hinzufügen
         </Button>
         <Button appearance="primary" onClick={() => saveOffice.mutate(draft)}>
           Briefkopf speichern
