@@ -27,7 +27,17 @@ export function contactToPerson(contact: PersonLike, organisationName?: string |
   };
 }
 
-/** The street and city lines below the name lines (DIN 5008 address zone). */
+/** Countries whose postal format differs from the German "PLZ Ort" line. */
+const COUNTRY_FORMATS: Array<{ pattern: RegExp; format: 'gb' | 'us' }> = [
+  { pattern: /^(vereinigtes königreich|großbritannien|england|schottland|wales|nordirland|uk|united kingdom|great britain|gb)$/i, format: 'gb' },
+  { pattern: /^(usa|us|vereinigte staaten( von amerika)?|united states( of america)?)$/i, format: 'us' },
+];
+
+/**
+ * The street and city lines below the name lines (DIN 5008 address zone). Abroad the
+ * destination's order applies (United Kingdom: town, then postcode; USA: "City, ST ZIP" on one
+ * line) and the country closes the block in capitals; Germany is not written.
+ */
 export function postalLines(contact: {
   street?: string;
   houseNumber?: string;
@@ -38,11 +48,24 @@ export function postalLines(contact: {
 }): string[] {
   const lines: string[] = [];
   if (contact.addressAddition?.trim()) lines.push(contact.addressAddition.trim());
-  const street = [contact.street, contact.houseNumber].map((s) => s?.trim()).filter(Boolean).join(' ');
+  const country = contact.country?.trim() ?? '';
+  const format = COUNTRY_FORMATS.find((f) => f.pattern.test(country))?.format;
+  const streetParts = [contact.street, contact.houseNumber].map((s) => s?.trim()).filter(Boolean);
+  // English-speaking countries write the house number first.
+  const street = (format ? streetParts.reverse() : streetParts).join(' ');
   if (street) lines.push(street);
-  const city = [contact.postcode, contact.city].map((s) => s?.trim()).filter(Boolean).join(' ');
-  if (city) lines.push(city);
-  const country = contact.country?.trim();
+  const city = contact.city?.trim() ?? '';
+  const postcode = contact.postcode?.trim() ?? '';
+  if (format === 'gb') {
+    if (city) lines.push(city.toLocaleUpperCase('en-GB'));
+    if (postcode) lines.push(postcode.toLocaleUpperCase('en-GB'));
+  } else if (format === 'us') {
+    const line = [city, postcode].filter(Boolean).join(' ');
+    if (line) lines.push(line);
+  } else {
+    const line = [postcode, city].filter(Boolean).join(' ');
+    if (line) lines.push(line);
+  }
   if (country && !/^(deutschland|germany|de)$/i.test(country)) lines.push(country.toLocaleUpperCase('de-DE'));
   return lines;
 }
