@@ -32,6 +32,7 @@ export function createServices(deps: ServiceDeps): Handlers {
     recipientOf: contacts.recipientOf,
   });
   const residents = createResidentsService(deps);
+  const jubilees = createJubileesService(deps, residents.repo, catalogue);
   return {
     ...createAppService(deps),
     ...createDemoService(deps, catalogue),
@@ -46,8 +47,9 @@ export function createServices(deps: ServiceDeps): Handlers {
       roles: catalogue.list,
       templateLanguage: (id) => templates.usable(id).entry.language,
       partnerOf: (id) => contacts.repo.find(id)?.partnerId ?? null,
+      jubilees: jubilees.list,
     }),
     ...residents.handlers,
-    ...createJubileesService(deps, residents.repo, catalogue).handlers,
+    ...jubilees.handlers,
   };
 }

@@ -213,6 +213,14 @@ export const mergeRecipientsSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contacts'), contactIds: z.array(z.number().int().positive()).min(1, 'Keine Empfänger gewählt.') }),
   z.object({ type: z.literal('tag'), tag: z.string().min(1) }),
   z.object({ type: z.literal('query'), query: z.string().min(1) }),
+  /** The jubilees of a period from the residents' register (those due a letter), of one kind. */
+  z.object({
+    type: z.literal('jubilees'),
+    from: isoDate,
+    to: isoDate,
+    district: z.string().optional(),
+    kind: z.enum(['birthday', 'wedding']),
+  }),
   /** A recipient list as CSV (same columns as the contacts import); nothing is stored as a contact. */
   z.object({
     type: z.literal('csv'),

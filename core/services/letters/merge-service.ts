@@ -14,6 +14,7 @@ import type { RecipientData } from '../contacts/contacts-service';
 import { analyzeCsv, parseContactRows, type ParsedContactRow } from '../contacts/csv-import';
 import type { ContactData } from '../../api/schemas/contacts';
 import type { Language, Role } from '../../api/schemas/addressing';
+import type { JubileeEntry } from '../../api/schemas/residents';
 import type { createLettersService, PreparedLetter } from './letters-service';
 
 type MergeInput = z.output<typeof mergeInputSchema>;
@@ -49,9 +50,13 @@ export interface MergeDeps {
   templateLanguage: (templateId: string) => Language;
   /** The partner of a person contact (null for none or an organisation). */
   partnerOf: (contactId: number) => number | null;
+  jubilees: (from: string, to: string, district?: string) => JubileeEntry[];
 }
 
-type MergeItem = { kind: 'contact'; contactId: number } | { kind: 'csv'; row: ParsedContactRow };
+type MergeItem =
+  | { kind: 'contact'; contactId: number }
+  | { kind: 'csv'; row: ParsedContactRow }
+  | { kind: 'jubilee'; entry: JubileeEntry };
 
 export function createMergeService(
   deps: ServiceDeps,
@@ -64,6 +69,10 @@ export function createMergeService(
   /** The recipients to write to, and the rows of a CSV list that could not be read. */
   const recipientsOf = (input: MergeInput): { items: MergeItem[]; problems: MergeStatus['problems'] } => {
     const r = input.recipients;
+    if (r.type === 'jubilees') {
+      const entries = mergeDeps.jubilees(r.from, r.to, r.district).filter((e) => e.kind === r.kind && e.due.some((d) => d.action === 'letter'));
+      return { items: entries.map((entry) => ({ kind: 'jubilee' as const, entry })), problems: [] };
+    }
     if (r.type === 'csv') {
       const bytes = new Uint8Array(Buffer.from(r.contentBase64, 'base64'));
       const mapping = r.mapping ?? analyzeCsv(bytes).suggestedMapping;
@@ -95,6 +104,19 @@ export function createMergeService(
     if (item.kind === 'contact') {
       const draft = letterDraftSchema.parse({ ...common, recipient: { type: 'contact', contactId: item.contactId, includePartner: input.includePartner } });
       return { draft, resolved: letters.recipientForms(draft.recipient) };
+    }
+    if (item.kind === 'jubilee') {
+      const { entry } = item;
+      const person = entry.persons[0];
+      const name = person.addressLines[0].replace(/(^|\bund )(Herrn|Frau)\s+/g, '$1');
+      const fields = { ...input.fields, anlassDatum: entry.date, ...(entry.kind === 'birthday' ? { alter: entry.number } : { ehejahre: entry.number }) };
+      const draft = letterDraftSchema.parse({
+        ...common,
+        fields,
+        recipient: { type: 'free', name, lines: person.addressLines, salutation: person.salutation },
+      });
+      const warnings = person.addressLines.length < 3 ? [`Für „${name}“ ist keine vollständige Postanschrift erfasst.`] : [];
+      return { draft, resolved: { ...letters.recipientForms(draft.recipient), warnings } };
     }
     const data = mergeDeps.recipientOfData(item.row.data, item.row.organisationName, mergeDeps.templateLanguage(input.templateId));
     const warnings: string[] = [];
@@ -140,7 +162,8 @@ export function createMergeService(
             prepared.push({ draft, letter, stagedFile });
           }
         } catch (error) {
-          const name = item.kind === 'contact' ? `Kontakt Nr. ${item.contactId}` : `Zeile ${item.row.line}`;
+          const name =
+            item.kind === 'contact' ? `Kontakt Nr. ${item.contactId}` : item.kind === 'csv' ? `Zeile ${item.row.line}` : item.entry.persons[0].addressLines[0];
           job.status.problems.push({ contactId, name, message: (error as Error).message });
         }
         job.status.done = i + 1;

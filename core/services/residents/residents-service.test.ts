@@ -105,4 +105,33 @@ describe('jubilees.list', () => {
     const illegal = await dispatch(app.handlers, 'jubilees.rules.update', { ...rules, letterBirthdays: [72, 80] });
     expect(illegal.ok ? null : illegal.error.message).toContain('Der 72. Geburtstag darf nach § 50 Abs. 2 BMG nicht aus dem Melderegister gelistet werden.');
   });
+
+  it('writes the letters of a month from the list: birthdays and wedding jubilees, each with its own age and date', async () => {
+    await call(app.handlers, 'residents.import.commit', { contentBase64: csv(base) });
+    await call(app.handlers, 'demo.load', {});
+    const signerId = (await call(app.handlers, 'signers.list', {}))[0].id;
+    const run = async (kind: 'birthday' | 'wedding', templateId: string) => {
+      const started = await call(app.handlers, 'letters.merge.start', {
+        templateId,
+        recipients: { type: 'jubilees', ...DECEMBER, kind },
+        signerId,
+        date: '2026-11-27',
+        output: 'files',
+      });
+      for (let i = 0; i < 200; i++) {
+        const status = await call(app.handlers, 'letters.merge.status', { jobId: started.jobId });
+        if (status.state !== 'running') return status;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error('merge did not finish');
+    };
+    expect((await run('birthday', 'geburtstag')).letterIds).toHaveLength(2);
+    expect((await run('wedding', 'ehejubilaeum')).letterIds).toHaveLength(1);
+    const letters = await call(app.handlers, 'letters.list', {});
+    expect(letters.items.map((l) => [l.recipientName, l.subject]).sort()).toEqual([
+      ['Dr. Anton Alt', 'Ihr 100. Geburtstag'],
+      ['Erna Groß', 'Ihr 90. Geburtstag'],
+      ['Manfred Maier und Maria Maier', 'Diamantene Hochzeit am 12. Dezember 2026'],
+    ]);
+  });
 });
