@@ -145,6 +145,14 @@ export const contract = {
   'letters.merge.status': query(z.object({ jobId: z.string() }), mergeStatusSchema),
   'letters.merge.cancel': command(z.object({ jobId: z.string() }), mergeStatusSchema),
 
+  'residents.status': query(
+    none,
+    z.object({
+      residents: z.number().int(),
+      lastImport: z.object({ at: z.string(), fileName: z.string(), user: z.string() }).nullable(),
+      districts: z.array(z.string()),
+    }),
+  ),
   'residents.import.preview': query(registerFileSchema, residentImportPreviewSchema),
   'residents.import.commit': command(registerFileSchema, residentImportResultSchema),
   'jubilees.rules.get': query(none, honourRulesSchema),

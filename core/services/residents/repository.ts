@@ -73,6 +73,10 @@ export function residentsRepository(db: Db) {
       return db.select().from(residentImports).orderBy(desc(residentImports.id)).limit(1).get();
     },
 
+    districts(): string[] {
+      return client.prepare("select distinct district from residents where gone = 0 and district <> '' order by district").pluck().all() as string[];
+    },
+
     count(): number {
       return db.select({ n: sql<number>`count(*)` }).from(residents).where(sql`${residents.gone} = 0`).get()!.n;
     },

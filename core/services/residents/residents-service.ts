@@ -8,7 +8,7 @@ import { recordAudit } from '../audit';
 import { scanRegisterExtract, type RejectedRow, type ResidentRow } from './register-extract';
 import { residentsRepository } from './repository';
 
-type ResidentHandlers = Pick<Handlers, 'residents.import.preview' | 'residents.import.commit'>;
+type ResidentHandlers = Pick<Handlers, 'residents.status' | 'residents.import.preview' | 'residents.import.commit'>;
 
 const SHOWN_REJECTIONS = 500;
 
@@ -73,6 +73,14 @@ export function createResidentsService(deps: ServiceDeps) {
   });
 
   const handlers: ResidentHandlers = {
+    'residents.status': () => {
+      const last = repo.lastImport();
+      return {
+        residents: repo.count(),
+        lastImport: last ? { at: last.at, fileName: last.fileName, user: last.user } : null,
+        districts: repo.districts(),
+      };
+    },
     'residents.import.preview': ({ contentBase64 }) => summary(plan(contentBase64)),
     'residents.import.commit': ({ contentBase64, fileName }) => {
       const p = plan(contentBase64);

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { makeStyles, tokens, Text, Tab, TabList } from '@fluentui/react-components';
-import { DocumentTextRegular, HomeRegular, PeopleRegular, SettingsRegular } from '@fluentui/react-icons';
+import { CalendarStarRegular, DocumentTextRegular, HomeRegular, PeopleRegular, SettingsRegular } from '@fluentui/react-icons';
 import { StartPage } from '../features/start/StartPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { LettersPage } from '../features/letters/LettersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { JubileesPage } from '../features/jubilees/JubileesPage';
 
 import type { Page } from './pages';
 
@@ -50,6 +51,9 @@ export function App() {
             <Tab value="letters" icon={<DocumentTextRegular />}>
               Korrespondenz
             </Tab>
+            <Tab value="jubilees" icon={<CalendarStarRegular />}>
+              Jubiläen
+            </Tab>
             <Tab value="settings" icon={<SettingsRegular />}>
               Einstellungen
             </Tab>
@@ -59,6 +63,7 @@ export function App() {
           {page === 'start' && <StartPage onNavigate={setPage} />}
           {page === 'contacts' && <ContactsPage />}
           {page === 'letters' && <LettersPage />}
+          {page === 'jubilees' && <JubileesPage onShowRegister={() => setPage('letters')} />}
           {page === 'settings' && <SettingsPage />}
         </main>
       </div>

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { tempDir } from '../support/temp-app';
+import { ARTIFACTS, launchBrowser, startServer, type RunningServer } from './browser-mode';
+
+const HEADER =
+  'register_id;surname;given_names;degree;gender;birth_date;street;house_number;postcode;city;district;marriage_date;spouse_register_id;death_date;moved_away;objection;information_block;conditional_block';
+const EXTRACT = [
+  HEADER,
+  'R1;Groß;Erna;;w;03.12.1936;Königstraße;5;47051;Duisburg;Mitte;;;;0;0;0;0',
+  'R2;Maier;Manfred;;m;01.05.1940;Hofweg;2;47057;Duisburg;Süd;12.12.1966;R3;;0;0;0;0',
+  'R3;Maier;Maria;;w;01.06.1942;Hofweg;2;47057;Duisburg;Süd;12.12.1966;R2;;0;0;0;0',
+  'R4;Still;Stefan;;m;05.12.1936;Weg;1;47051;Duisburg;Mitte;;;;0;1;0;0',
+  'R5;Unmöglich;Uta;;w;31.02.1930;;;;;;;;;;;;',
+  'R6;Zukunft;Zora;;w;01.01.2030;;;;;;;;;;;;',
+].join('\n');
+
+describe('jubilees in browser mode (Chromium)', () => {
+  const dataDir = tempDir('rathausbuero-e2e-jubilees-');
+  let browser: Browser;
+  let server: RunningServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startServer(dataDir, ['--demo']);
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'de-DE' });
+    await page.goto(server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('imports an extract with bad rows after showing them, and lists next month without the objection', async () => {
+    await page.getByRole('tab', { name: 'Jubiläen' }).click();
+    await page.getByRole('button', { name: 'Melderegister-Auszug einlesen …' }).click();
+    await page.getByLabel('Datei wählen …').setInputFiles({ name: 'auszug-2026-11.csv', mimeType: 'text/csv', buffer: Buffer.from(EXTRACT) });
+    const rejected = page.getByRole('list', { name: 'Abgelehnte Zeilen' });
+    await expect.poll(() => rejected.textContent()).toContain('Zeile 6: Das Geburtsdatum „31.02.1930“ gibt es nicht.');
+    expect(await rejected.textContent()).toContain('Zeile 7: Das Geburtsdatum 01.01.2030 liegt in der Zukunft.');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'melderegister-vorschau.png') });
+    await page.getByRole('button', { name: '4 Zeilen übernehmen' }).click();
+    await expect.poll(() => page.getByText('Melderegister-Auszug übernommen: 4 neu').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    await page.getByLabel('von').fill('2026-12-01');
+    await page.getByLabel('bis').fill('2026-12-31');
+    const table = page.getByRole('table', { name: 'Jubiläen' });
+    await expect.poll(() => table.getByRole('row').count()).toBe(3);
+    const text = await table.textContent();
+    expect(text).toContain('90. Geburtstag');
+    expect(text).toContain('Diamantene Hochzeit');
+    expect(text).toContain('Herrn Manfred Maier und Frau Maria Maier');
+    expect(text).not.toContain('Still');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'jubilaeen-liste.png') });
+  });
+
+  it('generates the letters from the list and finds them in the register', async () => {
+    await page.getByRole('button', { name: '1 Geburtstagsbrief erstellen' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'erstellt' }).textContent()).toContain('1 Brief erstellt');
+    await page.getByRole('button', { name: '1 Ehejubiläumsbrief erstellen' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'erstellt' }).textContent()).toContain('1 Brief erstellt');
+    await page.getByRole('button', { name: 'Zum Postausgang' }).click();
+    await page.getByRole('tab', { name: 'Postausgang' }).click();
+    const register = page.getByRole('table', { name: 'Postausgang' });
+    await expect.poll(() => register.getByRole('row').count()).toBe(3);
+    const text = await register.textContent();
+    expect(text).toContain('Erna Groß');
+    expect(text).toContain('Manfred Maier und Maria Maier');
+  });
+});
