@@ -107,16 +107,38 @@ const RESIDENTS = 500_000;
 const STANDARD_HEADER =
   'register_id;surname;given_names;degree;gender;birth_date;street;house_number;postcode;city;district;marriage_date;spouse_register_id;death_date;moved_away;objection;information_block;conditional_block';
 
+/**
+ * Birth years with an age structure like Duisburg's (about 22 % aged 65 and over, 6 % 80 and
+ * over, a few hundred centenarians), so lists are as long as in the real office.
+ */
+const AGE_BANDS: Array<[share: number, fromAge: number, toAge: number]> = [
+  [0.78, 0, 64],
+  [0.11, 65, 74],
+  [0.05, 75, 79],
+  [0.045, 80, 89],
+  [0.0145, 90, 99],
+  [0.0005, 100, 107],
+];
+function birthYearOf(i: number): number {
+  const u = ((i * 2654435761) % 1_000_003) / 1_000_003;
+  let acc = 0;
+  for (const [share, from, to] of AGE_BANDS) {
+    acc += share;
+    if (u < acc) return 2026 - (from + (i % (to - from + 1)));
+  }
+  return 2026 - 30;
+}
+
 /** A synthetic extract of 500,000 residents; `changed` of them differ from the base (deterministic). */
 function residentsCsv(changedShare = 0): Buffer {
   const lines = [STANDARD_HEADER];
   for (let i = 0; i < RESIDENTS; i++) {
-    const year = 1920 + (i % 85);
+    const year = birthYearOf(i);
     const day = String((i % 28) + 1).padStart(2, '0');
     const month = String((i % 12) + 1).padStart(2, '0');
     const married = i % 3 === 0 && i + 1 < RESIDENTS;
     const spouse = married ? `R${i + 1}` : i % 3 === 1 ? `R${i - 1}` : '';
-    const marriage = spouse ? `15.${month}.${year + 25}` : '';
+    const marriage = spouse && year + 25 <= 2026 ? `15.${month}.${year + 25}` : '';
     const changed = changedShare > 0 && i % Math.round(1 / changedShare) === 0;
     lines.push(
       [

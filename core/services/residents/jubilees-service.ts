@@ -15,6 +15,27 @@ import type { ResidentDbRow, residentsRepository } from './repository';
 const MIN_BMG_BIRTHDAY = 70;
 const MIN_BMG_WEDDING = 50;
 
+/** The smallest birthday and wedding anniversary the honour rules act on. */
+export function smallestNumbers(rules: HonourRules): { minAge: number; minYears: number } {
+  const minAge = Math.min(
+    ...rules.letterBirthdays,
+    rules.letterEveryBirthdayFrom,
+    rules.visitBirthdaysFrom,
+    ...rules.federal.birthdays,
+    rules.federal.everyBirthdayFrom,
+    rules.land.congratulationBirthdaysFrom,
+  );
+  const minYears = Math.min(
+    ...rules.letterWeddings,
+    rules.letterEveryWeddingFrom ?? Infinity,
+    rules.visitWeddingsFrom,
+    ...rules.federal.weddings,
+    ...rules.land.certificateWeddings,
+    ...rules.land.congratulationWeddings,
+  );
+  return { minAge: Math.max(minAge, MIN_BMG_BIRTHDAY), minYears: Math.max(minYears, MIN_BMG_WEDDING) };
+}
+
 type JubileeHandlers = Pick<Handlers, 'jubilees.list' | 'jubilees.rules.get' | 'jubilees.rules.update'>;
 
 /** Month-day ranges ("MM-DD") a period covers; 29 February joins when 28 Feb or 1 Mar is inside. */
@@ -51,9 +72,10 @@ export function createJubileesService(
   };
 
   const list = (from: string, to: string, district?: string): JubileeEntry[] => {
-    // Nobody younger than the youngest age the law lets us list, no marriage shorter than 50 years.
+    // Nobody younger than the youngest age any rule acts on (never below what the law allows).
     const toYear = Number(to.slice(0, 4));
-    const limits = { bornUpTo: `${toYear - MIN_BMG_BIRTHDAY}-12-31`, marriedUpTo: `${toYear - MIN_BMG_WEDDING}-12-31` };
+    const { minAge, minYears } = smallestNumbers(rules());
+    const limits = { bornUpTo: `${toYear - minAge}-12-31`, marriedUpTo: `${toYear - minYears}-12-31` };
     const candidates = residents.candidates(monthDayRanges(from, to), limits, district);
     const byId = new Map(candidates.map((r) => [r.registerId, r]));
     const entries = jubileesInPeriod(candidates, from, to, rules());

@@ -90,16 +90,24 @@ export function residentsRepository(db: Db) {
       limits: { bornUpTo: string; marriedUpTo: string },
       district?: string,
     ): ResidentDbRow[] {
-      const within = (column: string) => ranges.map(() => `(${column} between ? and ?)`).join(' or ');
+      const within = (column: string) => ranges.map(() => `${column} between ? and ?`).join(' or ');
       const params = ranges.flat();
       const districtClause = district ? ' and district = ?' : '';
-      const rows = client
-        .prepare(
-          `select * from residents where gone = 0 and (
-             ((${within('birth_month_day')}) and birth_date <= ?) or
-             ((${within('marriage_month_day')}) and marriage_date <= ?))${districtClause}`,
-        )
-        .all(...params, limits.bornUpTo, ...params, limits.marriedUpTo, ...(district ? [district] : [])) as Record<string, unknown>[];
+      const districtParams = district ? [district] : [];
+      // Two index range scans rather than one OR (which SQLite plans as a slower multi-index OR).
+      const births = client
+        .prepare(`select * from residents where (${within('birth_month_day')}) and birth_date <= ? and gone = 0${districtClause}`)
+        .all(...params, limits.bornUpTo, ...districtParams) as Record<string, unknown>[];
+      const weddings = client
+        .prepare(`select * from residents where (${within('marriage_month_day')}) and marriage_date <= ? and gone = 0${districtClause}`)
+        .all(...params, limits.marriedUpTo, ...districtParams) as Record<string, unknown>[];
+      const seenIds = new Set<string>();
+      const rows = [...births, ...weddings].filter((row) => {
+        const id = row.register_id as string;
+        if (seenIds.has(id)) return false;
+        seenIds.add(id);
+        return true;
+      });
       const found = rows.map(fromSql);
       const ids = new Set(found.map((r) => r.registerId));
       const spouseIds = [...new Set(found.map((r) => r.spouseRegisterId).filter((id): id is string => Boolean(id) && !ids.has(id!)))];
