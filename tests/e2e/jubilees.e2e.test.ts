@@ -72,4 +72,13 @@ describe('jubilees in browser mode (Chromium)', () => {
     expect(text).toContain('Erna Groß');
     expect(text).toContain('Manfred Maier und Maria Maier');
   });
+
+  it('refuses honour rules that would list an age the law does not allow', async () => {
+    await page.getByRole('tab', { name: 'Einstellungen' }).click();
+    const field = page.getByLabel('Brief zu den Geburtstagen (durch Komma getrennt)');
+    await expect.poll(() => field.inputValue()).toBe('80, 85');
+    await field.fill('72, 80, 85');
+    await page.getByRole('button', { name: 'Ehrungsordnung speichern' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Der 72. Geburtstag darf nach § 50 Abs. 2 BMG nicht aus dem Melderegister gelistet werden.');
+  });
 });

@@ -47,3 +47,5 @@ export const jubileeEntrySchema = z.object({
   due: z.array(z.object({ action: jubileeActionSchema, by: z.string() })),
 });
 export type JubileeEntry = z.infer<typeof jubileeEntrySchema>;
+
+export type { HonourRules as HonourRulesSettings } from '../../domain/jubilees/honour-rules';

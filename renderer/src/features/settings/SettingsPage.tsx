@@ -22,6 +22,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OfficeSettings, Signer } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { HonourRulesSection } from './HonourRulesSection';
 
 const useStyles = makeStyles({
   page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '1000px' },
@@ -166,6 +167,8 @@ export function SettingsPage() {
         {signer.id && <Button onClick={() => setSigner(NEW_SIGNER)}>Neu</Button>}
       </div>
       <ErrorMessage error={saveSigner.error} title="Nicht gespeichert" />
+
+      <HonourRulesSection />
     </div>
   );
 }
