@@ -73,6 +73,13 @@ describe('jubilees in browser mode (Chromium)', () => {
     expect(text).toContain('Manfred Maier und Maria Maier');
   });
 
+  it('shows the start page with the dashboard card', async () => {
+    await page.getByRole('tab', { name: 'Start' }).click();
+    // The card looks four weeks ahead of today, so its content depends on the date: only its presence is checked.
+    await expect.poll(() => page.getByRole('group', { name: 'Jubiläen der nächsten vier Wochen' }).or(page.getByLabel('Jubiläen der nächsten vier Wochen')).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'start.png') });
+  });
+
   it('refuses honour rules that would list an age the law does not allow', async () => {
     await page.getByRole('tab', { name: 'Einstellungen' }).click();
     const field = page.getByLabel('Brief zu den Geburtstagen (durch Komma getrennt)');

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { Page } from '../../app/pages';
+import { UpcomingJubilees } from './UpcomingJubilees';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXXL, display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '760px' },
@@ -59,6 +60,7 @@ export function StartPage({ onNavigate }: { onNavigate: (page: Page) => void }) 
           </div>
         </Card>
       )}
+      <UpcomingJubilees onNavigate={onNavigate} />
       <div className={styles.facts}>
         <Text weight="semibold">Datendatei</Text>
         <Text>{info.data.dataFile}</Text>
