@@ -158,6 +158,10 @@ export const contract = {
   'jubilees.rules.get': query(none, honourRulesSchema),
   'jubilees.rules.update': command(honourRulesSchema, honourRulesSchema),
   'jubilees.list': query(jubileesListInputSchema, z.object({ entries: z.array(jubileeEntrySchema) })),
+  'jubilees.export': query(
+    jubileesListInputSchema.extend({ target: z.enum(['federal', 'land', 'district']), format: z.enum(['docx', 'xlsx']) }),
+    fileContentSchema,
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -32,7 +32,7 @@ export function createServices(deps: ServiceDeps): Handlers {
     recipientOf: contacts.recipientOf,
   });
   const residents = createResidentsService(deps);
-  const jubilees = createJubileesService(deps, residents.repo, catalogue);
+  const jubilees = createJubileesService(deps, residents.repo, catalogue, settings.office);
   return {
     ...createAppService(deps),
     ...createDemoService(deps, catalogue),

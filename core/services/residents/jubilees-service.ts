@@ -6,6 +6,9 @@ import { composeAddress } from '../../domain/addressing';
 import { jubileesInPeriod } from '../../domain/jubilees/engine';
 import { DEFAULT_HONOUR_RULES, honourRulesSchema, type HonourRules } from '../../domain/jubilees/honour-rules';
 import type { ServiceDeps } from '../deps';
+import type { OfficeSettings } from '../../api/schemas/letters';
+import { formatDateNumeric } from '../../domain/dates/format';
+import { jubileeListDocx, jubileeListXlsx, type JubileeListRow } from '../../documents/jubilee-lists';
 import { recordAudit } from '../audit';
 import type { RoleCatalogue } from '../reference/role-catalogue';
 import { settingsRepository } from '../settings/repository';
@@ -36,7 +39,7 @@ export function smallestNumbers(rules: HonourRules): { minAge: number; minYears:
   return { minAge: Math.max(minAge, MIN_BMG_BIRTHDAY), minYears: Math.max(minYears, MIN_BMG_WEDDING) };
 }
 
-type JubileeHandlers = Pick<Handlers, 'jubilees.list' | 'jubilees.rules.get' | 'jubilees.rules.update'>;
+type JubileeHandlers = Pick<Handlers, 'jubilees.list' | 'jubilees.export' | 'jubilees.rules.get' | 'jubilees.rules.update'>;
 
 /** Month-day ranges ("MM-DD") a period covers; 29 February joins when 28 Feb or 1 Mar is inside. */
 export function monthDayRanges(from: string, to: string): Array<[string, string]> {
@@ -64,6 +67,7 @@ export function createJubileesService(
   deps: ServiceDeps,
   residents: ReturnType<typeof residentsRepository>,
   catalogue: RoleCatalogue,
+  office_: () => OfficeSettings,
 ) {
   const settings = settingsRepository(deps.db);
   const rules = (): HonourRules => {
@@ -71,7 +75,8 @@ export function createJubileesService(
     return parsed.success ? parsed.data : DEFAULT_HONOUR_RULES;
   };
 
-  const list = (from: string, to: string, district?: string): JubileeEntry[] => {
+  /** The entries with the residents they are about. */
+  const detailed = (from: string, to: string, district?: string): Array<{ entry: JubileeEntry; people: ResidentDbRow[] }> => {
     // Nobody younger than the youngest age any rule acts on (never below what the law allows).
     const toYear = Number(to.slice(0, 4));
     const { minAge, minYears } = smallestNumbers(rules());
@@ -87,18 +92,57 @@ export function createJubileesService(
         const forms = composeAddress({ person: personOf(people[0]), partner: people[1] ? personOf(people[1]) : undefined }, roles);
         const addressLines = [...forms.addressLines, ...postalLines(people[0])];
         return {
-          date: entry.date,
-          kind: entry.kind,
-          number: entry.number,
-          label: entry.label,
-          persons: people.map((p) => ({ registerId: p.registerId, addressLines, salutation: forms.salutation })),
-          due: entry.due,
+          people,
+          entry: {
+            date: entry.date,
+            kind: entry.kind,
+            number: entry.number,
+            label: entry.label,
+            persons: people.map((p) => ({ registerId: p.registerId, addressLines, salutation: forms.salutation })),
+            due: entry.due,
+          },
         };
       });
+  };
+  const list = (from: string, to: string, district?: string): JubileeEntry[] => detailed(from, to, district).map((d) => d.entry);
+
+  const EXPORTS = {
+    federal: { action: 'notify_federal', title: 'Meldung an den Bundespräsidenten (Bundesverwaltungsamt)' },
+    land: { action: 'notify_land', title: 'Meldung an das Land Nordrhein-Westfalen' },
+    district: { action: 'letter', title: 'Alters- und Ehejubiläen für die Bezirksbürgermeisterinnen und Bezirksbürgermeister' },
+  } as const;
+
+  const exportList = async (input: { from: string; to: string; district?: string; target: keyof typeof EXPORTS; format: 'docx' | 'xlsx' }) => {
+    const spec = EXPORTS[input.target];
+    const rows: JubileeListRow[] = detailed(input.from, input.to, input.district)
+      .filter(({ entry }) => input.target === 'district' || entry.due.some((d) => d.action === spec.action))
+      .map(({ entry, people }) => ({
+        date: entry.date,
+        label: entry.label,
+        names: people.map((p) => [p.degree, p.givenNames, p.surname].filter(Boolean).join(' ')),
+        address: [[people[0].street, people[0].houseNumber].filter(Boolean).join(' '), [people[0].postcode, people[0].city].filter(Boolean).join(' ')]
+          .filter(Boolean)
+          .join(', '),
+        district: people[0].district,
+        dueBy: entry.due.find((d) => d.action === spec.action)?.by ?? entry.due[0]?.by ?? entry.date,
+      }));
+    const office = office_();
+    const period = `${formatDateNumeric(input.from)} bis ${formatDateNumeric(input.to)}`;
+    const document = {
+      title: spec.title,
+      subtitle: `Zeitraum ${period}${input.district ? `, Stadtbezirk ${input.district}` : ''} – ${rows.length} ${rows.length === 1 ? 'Eintrag' : 'Einträge'}`,
+      office: `${office.stadt} · ${office.dienststelle}`,
+      rows,
+    };
+    const bytes = input.format === 'docx' ? await jubileeListDocx(document) : await jubileeListXlsx(document);
+    recordAudit(deps, { action: 'export', entity: 'jubilees', summary: `${spec.title}, ${period}, ${rows.length} Einträge` });
+    const name = { federal: 'Meldung-Bundespraesident', land: 'Meldung-Land-NRW', district: 'Jubilaeen-Bezirke' }[input.target];
+    return { fileName: `${name}-${input.from}-bis-${input.to}.${input.format}`, contentBase64: Buffer.from(bytes).toString('base64') };
   };
 
   const handlers: JubileeHandlers = {
     'jubilees.list': ({ from, to, district }) => ({ entries: list(from, to, district) }),
+    'jubilees.export': (input) => exportList(input),
     'jubilees.rules.get': () => rules(),
     'jubilees.rules.update': (input) => {
       deps.db.transaction(() => {

@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { documentText } from '../../documents/docx-template';
 import { call, dispatch } from '../../api';
 import { STANDARD_COLUMNS } from './register-extract';
 import { createTempApp } from '../../../tests/support/temp-app';
@@ -133,5 +135,32 @@ describe('jubilees.list', () => {
       ['Erna Groß', 'Ihr 90. Geburtstag'],
       ['Manfred Maier und Maria Maier', 'Diamantene Hochzeit am 12. Dezember 2026'],
     ]);
+  });
+
+  it('exports the notifications for the Federal President and the Land as .docx and .xlsx, and the district list', async () => {
+    await call(app.handlers, 'residents.import.commit', { contentBase64: csv(base) });
+    const federal = await call(app.handlers, 'jubilees.export', { ...DECEMBER, target: 'federal', format: 'docx' });
+    expect(federal.fileName).toBe('Meldung-Bundespraesident-2026-12-01-bis-2026-12-31.docx');
+    const text = documentText(new Uint8Array(Buffer.from(federal.contentBase64, 'base64'))).body;
+    expect(text).toContain('Meldung an den Bundespräsidenten (Bundesverwaltungsamt)');
+    expect(text).toContain('Dr. Anton Alt');
+    expect(text).toContain('100. Geburtstag');
+    expect(text).not.toContain('Erna Groß');
+    expect(text).not.toContain('Still');
+
+    const land = await call(app.handlers, 'jubilees.export', { ...DECEMBER, target: 'land', format: 'xlsx' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(land.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const rows = workbook.worksheets[0].getSheetValues().slice(2).map((r) => (r as unknown[]).slice(2, 4));
+    expect(rows).toEqual([
+      ['100. Geburtstag', 'Dr. Anton Alt'],
+      ['Diamantene Hochzeit', 'Manfred Maier und Maria Maier'],
+    ]);
+
+    const district = await call(app.handlers, 'jubilees.export', { ...DECEMBER, district: 'Mitte', target: 'district', format: 'xlsx' });
+    const districtBook = new ExcelJS.Workbook();
+    await districtBook.xlsx.load(Buffer.from(district.contentBase64, 'base64') as unknown as ArrayBuffer);
+    expect(districtBook.worksheets[0].rowCount).toBe(2);
+    expect(districtBook.worksheets[0].getRow(2).getCell(3).value).toBe('Erna Groß');
   });
 });

@@ -26,6 +26,7 @@ import type { JubileeEntry, MergeStatus } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
+import { downloadBase64 } from '../../components/files';
 import { ResidentImportDialog } from './ResidentImportDialog';
 
 const useStyles = makeStyles({
@@ -93,6 +94,17 @@ export function JubileesPage({ onShowRegister }: { onShowRegister: () => void })
     onSuccess: setJob,
   });
 
+  const exportList = useMutation({
+    mutationFn: async ({ target, format }: { target: 'federal' | 'land' | 'district'; format: 'docx' | 'xlsx' }) => {
+      const file = await api('jubilees.export', { ...input, target, format });
+      downloadBase64(
+        file.fileName,
+        file.contentBase64,
+        format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : undefined,
+      );
+    },
+  });
+
   const entries = list.data?.entries ?? [];
   const letters = (kind: 'birthday' | 'wedding') => entries.filter((e) => e.kind === kind && e.due.some((d) => d.action === 'letter')).length;
 
@@ -139,7 +151,14 @@ export function JubileesPage({ onShowRegister }: { onShowRegister: () => void })
           {count(letters('wedding'), 'Ehejubiläumsbrief', 'Ehejubiläumsbriefe')} erstellen
         </Button>
       </div>
-      <ErrorMessage error={list.error ?? generate.error} />
+      <div className={styles.filters} aria-label="Listen und Meldungen">
+        <Button onClick={() => exportList.mutate({ target: 'federal', format: 'docx' })}>Meldung Bundespräsident (Word)</Button>
+        <Button onClick={() => exportList.mutate({ target: 'federal', format: 'xlsx' })}>Meldung Bundespräsident (Excel)</Button>
+        <Button onClick={() => exportList.mutate({ target: 'land', format: 'docx' })}>Meldung Land NRW (Word)</Button>
+        <Button onClick={() => exportList.mutate({ target: 'land', format: 'xlsx' })}>Meldung Land NRW (Excel)</Button>
+        <Button onClick={() => exportList.mutate({ target: 'district', format: 'xlsx' })}>Liste für die Bezirke (Excel)</Button>
+      </div>
+      <ErrorMessage error={list.error ?? generate.error ?? exportList.error} />
       {job && (
         <>
           <ProgressBar value={job.total ? job.done / job.total : 0} aria-label="Fortschritt" />
