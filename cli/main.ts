@@ -87,6 +87,7 @@ async function importCommand(dataDir: string, args: string[]): Promise<number> {
         `${r.unchanged} unverändert, ${r.gone} nicht mehr enthalten, ${r.rejectedTotal} abgelehnt.\n`,
     );
     for (const row of r.rejected) process.stdout.write(`${row.message}\n`);
+    for (const warning of r.warnings) process.stdout.write(`Achtung: ${warning}\n`);
     if (r.rejectedTotal > r.rejected.length) process.stdout.write(`… und ${r.rejectedTotal - r.rejected.length} weitere abgelehnte Zeilen.\n`);
     return 0;
   });

@@ -12,6 +12,7 @@ import { createTemplateStore } from './letters/template-store';
 import { createLettersService } from './letters/letters-service';
 import { createMergeService } from './letters/merge-service';
 import { createResidentsService } from './residents/residents-service';
+import { lettersRepository } from './letters/repository';
 import { createJubileesService } from './residents/jubilees-service';
 
 export type { ServiceDeps } from './deps';
@@ -31,7 +32,7 @@ export function createServices(deps: ServiceDeps): Handlers {
     signer: settings.signer,
     recipientOf: contacts.recipientOf,
   });
-  const residents = createResidentsService(deps);
+  const residents = createResidentsService(deps, lettersRepository(deps.db).unsentForResidents);
   const jubilees = createJubileesService(deps, residents.repo, catalogue, settings.office);
   return {
     ...createAppService(deps),

@@ -121,6 +121,8 @@ export const letterFieldsSchema = z
     partnerstadt: shortText.optional(),
     aktenzeichen: shortText.optional(),
     contactPerson: z.number().int().min(0).optional(),
+    /** Residents' register ids of a jubilee letter (to warn when a later extract blocks them). */
+    registerIds: z.array(z.string()).optional(),
   })
   .default({});
 export type LetterFields = z.infer<typeof letterFieldsSchema>;

@@ -20,7 +20,11 @@ export const residentImportPreviewSchema = z.object({
 });
 export type ResidentImportPreview = z.infer<typeof residentImportPreviewSchema>;
 
-export const residentImportResultSchema = residentImportPreviewSchema.extend({ importId: z.number().int() });
+export const residentImportResultSchema = residentImportPreviewSchema.extend({
+  importId: z.number().int(),
+  /** Letters not yet sent to people this extract now blocks (objection, block, death, moved away). */
+  warnings: z.array(z.string()),
+});
 
 export const jubileeActionSchema = z.enum(['letter', 'visit', 'notify_federal', 'notify_land']);
 

@@ -109,7 +109,12 @@ export function createMergeService(
       const { entry } = item;
       const person = entry.persons[0];
       const name = person.addressLines[0].replace(/(^|\bund )(Herrn|Frau)\s+/g, '$1');
-      const fields = { ...input.fields, anlassDatum: entry.date, ...(entry.kind === 'birthday' ? { alter: entry.number } : { ehejahre: entry.number }) };
+      const fields = {
+        ...input.fields,
+        anlassDatum: entry.date,
+        registerIds: entry.persons.map((p) => p.registerId),
+        ...(entry.kind === 'birthday' ? { alter: entry.number } : { ehejahre: entry.number }),
+      };
       const draft = letterDraftSchema.parse({
         ...common,
         fields,

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/open';
 import { letterEvents, letters } from '../../../db/schema';
 import { foldGerman } from '../../domain/text/fold';
 
-type Executor = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+type Executor = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | '$client'>;
 export type LetterRow = typeof letters.$inferSelect;
 export type NewLetter = typeof letters.$inferInsert;
 
@@ -28,6 +28,19 @@ export function lettersRepository(db: Executor) {
     },
     update(id: number, values: Partial<NewLetter>): void {
       db.update(letters).set(values).where(eq(letters.id, id)).run();
+    },
+    /** Letters not yet sent that were written to any of these residents (jubilee letters). */
+    unsentForResidents(registerIds: readonly string[]): Array<{ id: number; recipientName: string; status: LetterRow['status']; letterDate: string }> {
+      if (registerIds.length === 0) return [];
+      const found = new Map<number, { id: number; recipientName: string; status: LetterRow['status']; letterDate: string }>();
+      const statement = db.$client.prepare(
+        `select id, recipient_name as recipientName, status, letter_date as letterDate from letters
+         where status <> 'versandt' and exists (select 1 from json_each(letters.fields, '$.registerIds') where value = ?)`,
+      );
+      for (const id of registerIds) {
+        for (const row of statement.all(id) as Array<{ id: number; recipientName: string; status: LetterRow['status']; letterDate: string }>) found.set(row.id, row);
+      }
+      return [...found.values()].sort((a, b) => a.id - b.id);
     },
     addEvent(letterId: number, at: string, user: string, action: string, detail = ''): void {
       db.insert(letterEvents).values({ letterId, at, user, action, detail }).run();

@@ -137,6 +137,29 @@ describe('jubilees.list', () => {
     ]);
   });
 
+  it('warns about jubilee letters not yet sent when a later extract blocks the person', async () => {
+    await call(app.handlers, 'residents.import.commit', { contentBase64: csv(base) });
+    await call(app.handlers, 'demo.load', {});
+    const signerId = (await call(app.handlers, 'signers.list', {}))[0].id;
+    const started = await call(app.handlers, 'letters.merge.start', {
+      templateId: 'geburtstag',
+      recipients: { type: 'jubilees', ...DECEMBER, kind: 'birthday' },
+      signerId,
+      date: '2026-11-27',
+      output: 'files',
+    });
+    for (let i = 0; i < 200 && (await call(app.handlers, 'letters.merge.status', { jobId: started.jobId })).state === 'running'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const erna = (await call(app.handlers, 'letters.list', { query: 'Erna' })).items[0];
+    const second = await call(app.handlers, 'residents.import.commit', {
+      contentBase64: csv([{ ...base[0], objection: '1' }, ...base.slice(1)]),
+    });
+    expect(second.warnings).toEqual([
+      `Brief Nr. ${erna.id} an „Erna Groß“ vom 27.11.2026 ist noch nicht versandt, die Person ist laut Melderegister jetzt gesperrt, verstorben, weggezogen oder nicht mehr enthalten: bitte nicht versenden.`,
+    ]);
+  });
+
   it('exports the notifications for the Federal President and the Land as .docx and .xlsx, and the district list', async () => {
     await call(app.handlers, 'residents.import.commit', { contentBase64: csv(base) });
     const federal = await call(app.handlers, 'jubilees.export', { ...DECEMBER, target: 'federal', format: 'docx' });

@@ -18,9 +18,21 @@ function hashOf(row: ResidentRow): string {
   return crypto.createHash('sha1').update(JSON.stringify(fields)).digest('base64');
 }
 
+export interface UnsentLetter {
+  id: number;
+  recipientName: string;
+  status: string;
+  letterDate: string;
+}
+
+/** Whether the register now forbids writing to the person (§§ 50–52 BMG, death, moved away). */
+const isBlocked = (row: ResidentRow) => row.objection || row.informationBlock || row.conditionalBlock || row.deathDate !== null || row.movedAway;
+
 interface Plan {
   extract: { encoding: 'utf-8' | 'windows-1252'; rejected: RejectedRow[]; rowCount: number };
   writes: Array<{ row: ResidentRow; hash: string; isNew: boolean }>;
+  /** People this extract blocks who were not blocked before. */
+  newlyBlocked: string[];
   added: number;
   changed: number;
   unchanged: number;
@@ -32,7 +44,7 @@ interface Plan {
  * nothing. Updates by register id; people no longer in the extract are marked gone (never
  * deleted silently); rows that were rejected leave their person as it was.
  */
-export function createResidentsService(deps: ServiceDeps) {
+export function createResidentsService(deps: ServiceDeps, unsentLettersFor: (registerIds: readonly string[]) => UnsentLetter[]) {
   const repo = residentsRepository(deps.db);
 
   const plan = (contentBase64: string): Plan => {
@@ -40,6 +52,7 @@ export function createResidentsService(deps: ServiceDeps) {
     const stored = repo.fingerprints();
     const seen = new Set<string>();
     const writes: Plan['writes'] = [];
+    const newlyBlocked: string[] = [];
     let added = 0;
     let changed = 0;
     let unchanged = 0;
@@ -53,12 +66,13 @@ export function createResidentsService(deps: ServiceDeps) {
         unchanged++;
         return;
       } else changed++;
+      if (before && isBlocked(row)) newlyBlocked.push(row.registerId);
       writes.push({ row, hash, isNew: !before });
     });
     for (const rejected of extract.rejected) if (rejected.registerId) seen.add(rejected.registerId);
     const goneIds: string[] = [];
     for (const [id, state] of stored) if (!seen.has(id) && !state.gone) goneIds.push(id);
-    return { extract, writes, added, changed, unchanged, goneIds };
+    return { extract, writes, newlyBlocked, added, changed, unchanged, goneIds };
   };
 
   const summary = (p: Plan): ResidentImportPreview => ({
@@ -111,7 +125,12 @@ export function createResidentsService(deps: ServiceDeps) {
         });
         return id;
       });
-      return { ...summary(p), importId };
+      const warnings = unsentLettersFor([...p.newlyBlocked, ...p.goneIds]).map(
+        (letter) =>
+          `Brief Nr. ${letter.id} an „${letter.recipientName}“ vom ${letter.letterDate.split('-').reverse().join('.')} ist noch nicht versandt, ` +
+          'die Person ist laut Melderegister jetzt gesperrt, verstorben, weggezogen oder nicht mehr enthalten: bitte nicht versenden.',
+      );
+      return { ...summary(p), importId, warnings };
     },
   };
   return { handlers, repo };

@@ -55,7 +55,10 @@ export function ResidentImportDialog({ open, onClose, onImported }: { open: bool
       await queryClient.invalidateQueries();
       close();
       onImported(
-        `Melderegister-Auszug übernommen: ${result.added} neu, ${result.changed} geändert, ${result.unchanged} unverändert, ${result.gone} nicht mehr enthalten, ${result.rejectedTotal} abgelehnt.`,
+        [
+          `Melderegister-Auszug übernommen: ${result.added} neu, ${result.changed} geändert, ${result.unchanged} unverändert, ${result.gone} nicht mehr enthalten, ${result.rejectedTotal} abgelehnt.`,
+          ...result.warnings.map((w) => `Achtung: ${w}`),
+        ].join(' '),
       );
     },
   });
