@@ -107,6 +107,13 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
     db.prepare("insert into letter_events (letter_id, at, user, action) values (1, 'x', 'test', 'erstellt')").run();
     db.prepare("insert into settings (key, value, updated_at) values ('office', '{}', 'x')").run();
   },
+  '0003_jubilee_visits': (db) => {
+    db.prepare(
+      `insert into residents (register_id, surname, given_names, degree, gender, birth_date, birth_month_day, row_hash, import_id, updated_at)
+       values ('R1', 'Groß', 'Erna', '', 'female', '1926-12-10', '12-10', 'h', 1, 'x')`,
+    ).run();
+    db.prepare("insert into resident_imports (at, user, file_name, added, changed, unchanged, gone, rejected) values ('x', 'u', 'a.csv', 1, 0, 0, 0, 0)").run();
+  },
 };
 
 describe('migrations', () => {

@@ -38,6 +38,8 @@ import {
 import {
   jubileeEntrySchema,
   jubileesListInputSchema,
+  jubileeVisitInputSchema,
+  jubileeVisitSchema,
   registerFileSchema,
   residentImportPreviewSchema,
   residentImportResultSchema,
@@ -155,6 +157,9 @@ export const contract = {
   ),
   'residents.import.preview': query(registerFileSchema, residentImportPreviewSchema),
   'residents.import.commit': command(registerFileSchema, residentImportResultSchema),
+  'jubilees.visits.list': query(z.object({ from: z.string(), to: z.string() }), z.array(jubileeVisitSchema)),
+  'jubilees.visits.plan': command(jubileeVisitInputSchema, jubileeVisitSchema),
+  'jubilees.visits.cancel': command(z.object({ id: z.number().int().positive() }), z.object({ id: z.number().int() })),
   'jubilees.rules.get': query(none, honourRulesSchema),
   'jubilees.rules.update': command(honourRulesSchema, honourRulesSchema),
   'jubilees.list': query(jubileesListInputSchema, z.object({ entries: z.array(jubileeEntrySchema) })),

@@ -58,3 +58,18 @@ export const residentImports = sqliteTable('resident_imports', {
   gone: integer('gone').notNull(),
   rejected: integer('rejected').notNull(),
 });
+
+/** Visits planned for a jubilee (from 100th birthdays, 65th wedding anniversaries …). */
+export const jubileeVisits = sqliteTable(
+  'jubilee_visits',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** "2026-12-10|birthday|R5" or "…|wedding|R2,R3": the jubilee the visit is for. */
+    jubileeKey: text('jubilee_key').notNull().unique(),
+    visitDate: text('visit_date').notNull(),
+    visitor: text('visitor').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+);

@@ -52,4 +52,15 @@ export const jubileeEntrySchema = z.object({
 });
 export type JubileeEntry = z.infer<typeof jubileeEntrySchema>;
 
+export const jubileeVisitInputSchema = z.object({
+  jubileeDate: isoDate,
+  kind: z.enum(['birthday', 'wedding']),
+  registerIds: z.array(z.string().min(1)).min(1).max(2),
+  visitDate: isoDate,
+  visitor: z.string().trim().min(1, 'Bitte angeben, wer besucht.').max(200),
+  note: z.string().trim().max(2000).default(''),
+});
+export const jubileeVisitSchema = jubileeVisitInputSchema.extend({ id: z.number().int() });
+export type JubileeVisit = z.infer<typeof jubileeVisitSchema>;
+
 export type { HonourRules as HonourRulesSettings } from '../../domain/jubilees/honour-rules';

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../api/contract';
+import { AppError } from '../../api/errors';
 import type { Person } from '../../api/schemas/addressing';
 import type { JubileeEntry } from '../../api/schemas/residents';
 import { postalLines } from '../../api/contact-person';
@@ -39,7 +40,18 @@ export function smallestNumbers(rules: HonourRules): { minAge: number; minYears:
   return { minAge: Math.max(minAge, MIN_BMG_BIRTHDAY), minYears: Math.max(minYears, MIN_BMG_WEDDING) };
 }
 
-type JubileeHandlers = Pick<Handlers, 'jubilees.list' | 'jubilees.export' | 'jubilees.rules.get' | 'jubilees.rules.update'>;
+type JubileeHandlers = Pick<
+  Handlers,
+  'jubilees.list' | 'jubilees.export' | 'jubilees.visits.list' | 'jubilees.visits.plan' | 'jubilees.visits.cancel' | 'jubilees.rules.get' | 'jubilees.rules.update'
+>;
+
+/** "2026-12-10|birthday|R5": which jubilee a planned visit belongs to (sorts by date). */
+export const jubileeKey = (date: string, kind: string, registerIds: readonly string[]) => `${date}|${kind}|${[...registerIds].sort().join(',')}`;
+
+function visitOf(row: { id: number; jubileeKey: string; visitDate: string; visitor: string; note: string }) {
+  const [jubileeDate, kind, ids] = row.jubileeKey.split('|');
+  return { id: row.id, jubileeDate, kind: kind as 'birthday' | 'wedding', registerIds: ids.split(','), visitDate: row.visitDate, visitor: row.visitor, note: row.note };
+}
 
 /** Month-day ranges ("MM-DD") a period covers; 29 February joins when 28 Feb or 1 Mar is inside. */
 export function monthDayRanges(from: string, to: string): Array<[string, string]> {
@@ -143,6 +155,20 @@ export function createJubileesService(
   const handlers: JubileeHandlers = {
     'jubilees.list': ({ from, to, district }) => ({ entries: list(from, to, district) }),
     'jubilees.export': (input) => exportList(input),
+    'jubilees.visits.list': ({ from, to }) => residents.visitsBetween(from, to).map(visitOf),
+    'jubilees.visits.plan': (input) => {
+      const row = residents.saveVisit(
+        { jubileeKey: jubileeKey(input.jubileeDate, input.kind, input.registerIds), visitDate: input.visitDate, visitor: input.visitor, note: input.note },
+        deps.now().toISOString(),
+      );
+      recordAudit(deps, { action: 'plan', entity: 'visit', entityId: row.id, summary: `${input.jubileeDate}: ${input.visitor} am ${input.visitDate}` });
+      return visitOf(row);
+    },
+    'jubilees.visits.cancel': ({ id }) => {
+      if (!residents.deleteVisit(id)) throw new AppError('NOT_FOUND', `Der geplante Besuch Nr. ${id} wurde nicht gefunden.`, { id });
+      recordAudit(deps, { action: 'cancel', entity: 'visit', entityId: id });
+      return { id };
+    },
     'jubilees.rules.get': () => rules(),
     'jubilees.rules.update': (input) => {
       deps.db.transaction(() => {

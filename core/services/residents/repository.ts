@@ -1,6 +1,6 @@
-import { desc, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
-import { residentImports, residents } from '../../../db/schema';
+import { jubileeVisits, residentImports, residents } from '../../../db/schema';
 import type { ResidentRow } from './register-extract';
 
 export type ResidentDbRow = typeof residents.$inferSelect;
@@ -71,6 +71,26 @@ export function residentsRepository(db: Db) {
 
     lastImport() {
       return db.select().from(residentImports).orderBy(desc(residentImports.id)).limit(1).get();
+    },
+
+    visitsBetween(from: string, to: string) {
+      return db
+        .select()
+        .from(jubileeVisits)
+        .where(and(gte(jubileeVisits.jubileeKey, from), lte(jubileeVisits.jubileeKey, `${to}|~`)))
+        .orderBy(jubileeVisits.jubileeKey)
+        .all();
+    },
+    saveVisit(values: { jubileeKey: string; visitDate: string; visitor: string; note: string }, at: string) {
+      return db
+        .insert(jubileeVisits)
+        .values({ ...values, createdAt: at, updatedAt: at })
+        .onConflictDoUpdate({ target: jubileeVisits.jubileeKey, set: { visitDate: values.visitDate, visitor: values.visitor, note: values.note, updatedAt: at } })
+        .returning()
+        .get();
+    },
+    deleteVisit(id: number): boolean {
+      return db.delete(jubileeVisits).where(eq(jubileeVisits.id, id)).run().changes > 0;
     },
 
     districts(): string[] {

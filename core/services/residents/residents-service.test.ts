@@ -160,6 +160,24 @@ describe('jubilees.list', () => {
     ]);
   });
 
+  it('plans a visit for a jubilee, changes it and cancels it', async () => {
+    const visit = await call(app.handlers, 'jubilees.visits.plan', {
+      jubileeDate: '2026-12-10', kind: 'birthday', registerIds: ['R5'], visitDate: '2026-12-10', visitor: 'Volker Sandmann, Bürgermeister',
+    });
+    const moved = await call(app.handlers, 'jubilees.visits.plan', {
+      jubileeDate: '2026-12-10', kind: 'birthday', registerIds: ['R5'], visitDate: '2026-12-11', visitor: 'Dr. Petra Hovestadt, Oberbürgermeisterin',
+    });
+    expect(moved.id).toBe(visit.id);
+    expect(await call(app.handlers, 'jubilees.visits.list', DECEMBER)).toEqual([
+      { id: visit.id, jubileeDate: '2026-12-10', kind: 'birthday', registerIds: ['R5'], visitDate: '2026-12-11', visitor: 'Dr. Petra Hovestadt, Oberbürgermeisterin', note: '' },
+    ]);
+    expect(await call(app.handlers, 'jubilees.visits.list', { from: '2027-01-01', to: '2027-01-31' })).toEqual([]);
+    await call(app.handlers, 'jubilees.visits.cancel', { id: visit.id });
+    expect(await call(app.handlers, 'jubilees.visits.list', DECEMBER)).toEqual([]);
+    const again = await dispatch(app.handlers, 'jubilees.visits.cancel', { id: visit.id });
+    expect(again.ok ? null : again.error.message).toBe(`Der geplante Besuch Nr. ${visit.id} wurde nicht gefunden.`);
+  });
+
   it('exports the notifications for the Federal President and the Land as .docx and .xlsx, and the district list', async () => {
     await call(app.handlers, 'residents.import.commit', { contentBase64: csv(base) });
     const federal = await call(app.handlers, 'jubilees.export', { ...DECEMBER, target: 'federal', format: 'docx' });

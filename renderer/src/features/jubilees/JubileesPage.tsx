@@ -28,6 +28,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
 import { downloadBase64 } from '../../components/files';
 import { ResidentImportDialog } from './ResidentImportDialog';
+import { VisitDialog } from './VisitDialog';
 
 const useStyles = makeStyles({
   page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, display: 'grid', gap: tokens.spacingVerticalM },
@@ -63,6 +64,7 @@ export function JubileesPage({ onShowRegister }: { onShowRegister: () => void })
   const [importing, setImporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [job, setJob] = useState<MergeStatus | null>(null);
+  const [visitFor, setVisitFor] = useState<JubileeEntry | null>(null);
   const status = useQuery({ queryKey: ['residents.status'], queryFn: () => api('residents.status', {}) });
   const signers = useQuery({ queryKey: ['signers.list'], queryFn: () => api('signers.list', {}) });
   const input = { ...period, district: district || undefined };
@@ -104,6 +106,10 @@ export function JubileesPage({ onShowRegister }: { onShowRegister: () => void })
       );
     },
   });
+
+  const visits = useQuery({ queryKey: ['jubilees.visits.list', period], queryFn: () => api('jubilees.visits.list', period) });
+  const visitOf = (e: JubileeEntry) =>
+    visits.data?.find((v) => v.jubileeDate === e.date && v.kind === e.kind && v.registerIds.join(',') === e.persons.map((p) => p.registerId).sort().join(','));
 
   const entries = list.data?.entries ?? [];
   const letters = (kind: 'birthday' | 'wedding') => entries.filter((e) => e.kind === kind && e.due.some((d) => d.action === 'letter')).length;
@@ -187,6 +193,7 @@ export function JubileesPage({ onShowRegister }: { onShowRegister: () => void })
                 <TableHeaderCell>Jubiläum</TableHeaderCell>
                 <TableHeaderCell>Anschrift</TableHeaderCell>
                 <TableHeaderCell>Fällig</TableHeaderCell>
+                <TableHeaderCell>Besuch</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -204,12 +211,24 @@ export function JubileesPage({ onShowRegister }: { onShowRegister: () => void })
                       ))}
                     </span>
                   </TableCell>
+                  <TableCell>
+                    {(() => {
+                      const visit = visitOf(e);
+                      if (visit) return `${germanDate(visit.visitDate)}: ${visit.visitor}`;
+                      return e.due.some((d) => d.action === 'visit') ? (
+                        <Button size="small" onClick={() => setVisitFor(e)}>
+                          Besuch planen …
+                        </Button>
+                      ) : null;
+                    })()}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         </>
       )}
+      <VisitDialog key={visitFor ? `${visitFor.date}-${visitFor.persons[0].registerId}` : "none"} entry={visitFor} onClose={() => setVisitFor(null)} />
       <ResidentImportDialog open={importing} onClose={() => setImporting(false)} onImported={setNotice} />
     </div>
   );
