@@ -51,9 +51,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    // 64 MB page cache and memory-mapped reads: lists over half a million residents stay fast.
+    // 64 MB page cache: lists over half a million residents stay fast.
     sqlite.pragma('cache_size = -65536');
-    sqlite.pragma('mmap_size = 268435456');
     sqlite.function('fold', { deterministic: true }, (value: unknown) =>
       typeof value === 'string' ? foldGerman(value) : value,
     );

@@ -19,17 +19,17 @@ export function residentsRepository(db: Db) {
     },
 
     /**
-     * Writes new rows (insert) and changed rows (update); call inside a transaction. Positional
-     * parameters and no upsert: half a million rows in a few seconds.
+     * A function that writes one new (insert) or changed (update) row; use inside a transaction.
+     * Positional parameters and no upsert: half a million rows in a few seconds.
      */
-    write(rows: ReadonlyArray<{ row: ResidentRow; hash: string; isNew: boolean }>, importId: number, at: string): void {
+    writer(importId: number, at: string): (row: ResidentRow, hash: string, isNew: boolean) => void {
       const columns =
         'surname, given_names, degree, gender, birth_date, birth_month_day, street, house_number, postcode, city, district, ' +
         'marriage_date, marriage_month_day, spouse_register_id, death_date, moved_away, objection, information_block, ' +
         'conditional_block, gone, row_hash, import_id, updated_at';
       const insert = client.prepare(`insert into residents (${columns}, register_id) values (${columns.split(',').map(() => '?').join(', ')}, ?)`);
       const update = client.prepare(`update residents set ${columns.split(', ').map((c) => `${c} = ?`).join(', ')} where register_id = ?`);
-      for (const { row, hash, isNew } of rows) {
+      return (row, hash, isNew) => {
         (isNew ? insert : update).run(
           row.surname,
           row.givenNames,
@@ -56,13 +56,17 @@ export function residentsRepository(db: Db) {
           at,
           row.registerId,
         );
-      }
+      };
     },
 
     /** Marks people gone who are no longer in the extract; call inside a transaction. */
     markGone(registerIds: readonly string[], importId: number, at: string): void {
       const statement = client.prepare('update residents set gone = 1, import_id = ?, updated_at = ? where register_id = ?');
       for (const id of registerIds) statement.run(importId, at, id);
+    },
+
+    updateImportCounts(id: number, counts: { added: number; changed: number; unchanged: number; gone: number; rejected: number }): void {
+      db.update(residentImports).set(counts).where(eq(residentImports.id, id)).run();
     },
 
     recordImport(values: typeof residentImports.$inferInsert): number {

@@ -30,7 +30,6 @@ const isBlocked = (row: ResidentRow) => row.objection || row.informationBlock ||
 
 interface Plan {
   extract: { encoding: 'utf-8' | 'windows-1252'; rejected: RejectedRow[]; rowCount: number };
-  writes: Array<{ row: ResidentRow; hash: string; isNew: boolean }>;
   /** People this extract blocks who were not blocked before. */
   newlyBlocked: string[];
   added: number;
@@ -47,32 +46,32 @@ interface Plan {
 export function createResidentsService(deps: ServiceDeps, unsentLettersFor: (registerIds: readonly string[]) => UnsentLetter[]) {
   const repo = residentsRepository(deps.db);
 
-  const plan = (contentBase64: string): Plan => {
+  /** Reads the extract and compares it with what is stored; `write` gets each new or changed row. */
+  const plan = (contentBase64: string, write?: (row: ResidentRow, hash: string, isNew: boolean) => void): Plan => {
     const bytes = new Uint8Array(Buffer.from(contentBase64, 'base64'));
+    // Everyone stored; whoever the extract mentions is taken out, the rest are gone.
     const stored = repo.fingerprints();
-    const seen = new Set<string>();
-    const writes: Plan['writes'] = [];
     const newlyBlocked: string[] = [];
     let added = 0;
     let changed = 0;
     let unchanged = 0;
-    // Row by row: only the rows to write are kept.
+    // Row by row: nothing is kept but the counts (half a million rows).
     const extract = scanRegisterExtract(bytes, isoDateInBerlin(deps.now()), (row) => {
-      seen.add(row.registerId);
       const hash = hashOf(row);
       const before = stored.get(row.registerId);
+      stored.delete(row.registerId);
       if (!before) added++;
       else if (before.hash === hash && !before.gone) {
         unchanged++;
         return;
       } else changed++;
       if (before && isBlocked(row)) newlyBlocked.push(row.registerId);
-      writes.push({ row, hash, isNew: !before });
+      write?.(row, hash, !before);
     });
-    for (const rejected of extract.rejected) if (rejected.registerId) seen.add(rejected.registerId);
+    for (const rejected of extract.rejected) if (rejected.registerId) stored.delete(rejected.registerId);
     const goneIds: string[] = [];
-    for (const [id, state] of stored) if (!seen.has(id) && !state.gone) goneIds.push(id);
-    return { extract, writes, newlyBlocked, added, changed, unchanged, goneIds };
+    for (const [id, state] of stored) if (!state.gone) goneIds.push(id);
+    return { extract, newlyBlocked, added, changed, unchanged, goneIds };
   };
 
   const summary = (p: Plan): ResidentImportPreview => ({
@@ -97,33 +96,32 @@ export function createResidentsService(deps: ServiceDeps, unsentLettersFor: (reg
     },
     'residents.import.preview': ({ contentBase64 }) => summary(plan(contentBase64)),
     'residents.import.commit': ({ contentBase64, fileName }) => {
-      const p = plan(contentBase64);
-      if (p.extract.rowCount === 0) {
-        throw new AppError('IMPORT_INVALID', `Die Datei „${fileName}“ enthält keine gültige Zeile; es wurde nichts importiert.`, {
-          rejected: p.extract.rejected.slice(0, SHOWN_REJECTIONS),
-        });
-      }
       const at = deps.now().toISOString();
-      const importId = deps.db.transaction(() => {
-        const id = repo.recordImport({
-          at,
-          user: deps.user,
-          fileName,
+      // One transaction: rows are written while they are read; any failure leaves the database as it was.
+      const { p, importId } = deps.db.transaction(() => {
+        const id = repo.recordImport({ at, user: deps.user, fileName, added: 0, changed: 0, unchanged: 0, gone: 0, rejected: 0 });
+        const writeRow = repo.writer(id, at);
+        const p = plan(contentBase64, writeRow);
+        if (p.extract.rowCount === 0) {
+          throw new AppError('IMPORT_INVALID', `Die Datei „${fileName}“ enthält keine gültige Zeile; es wurde nichts importiert.`, {
+            rejected: p.extract.rejected.slice(0, SHOWN_REJECTIONS),
+          });
+        }
+        repo.markGone(p.goneIds, id, at);
+        repo.updateImportCounts(id, {
           added: p.added,
           changed: p.changed,
           unchanged: p.unchanged,
           gone: p.goneIds.length,
           rejected: p.extract.rejected.length,
         });
-        repo.write(p.writes, id, at);
-        repo.markGone(p.goneIds, id, at);
         recordAudit(deps, {
           action: 'import',
           entity: 'residents',
           entityId: id,
           summary: `${fileName}: ${p.added} neu, ${p.changed} geändert, ${p.goneIds.length} nicht mehr enthalten, ${p.extract.rejected.length} abgelehnt`,
         });
-        return id;
+        return { p, importId: id };
       });
       const warnings = unsentLettersFor([...p.newlyBlocked, ...p.goneIds]).map(
         (letter) =>
