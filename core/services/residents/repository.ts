@@ -93,6 +93,18 @@ export function residentsRepository(db: Db) {
         .returning()
         .get();
     },
+    /** Removes the planned visits of these residents; returns what was removed. */
+    dropVisitsOf(registerIds: readonly string[]) {
+      if (registerIds.length === 0) return [];
+      const ids = new Set(registerIds);
+      const affected = db
+        .select()
+        .from(jubileeVisits)
+        .all()
+        .filter((v) => v.jubileeKey.split('|')[2].split(',').some((id) => ids.has(id)));
+      for (const visit of affected) db.delete(jubileeVisits).where(eq(jubileeVisits.id, visit.id)).run();
+      return affected;
+    },
     deleteVisit(id: number): boolean {
       return db.delete(jubileeVisits).where(eq(jubileeVisits.id, id)).run().changes > 0;
     },

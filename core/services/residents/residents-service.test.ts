@@ -178,6 +178,20 @@ describe('jubilees.list', () => {
     expect(again.ok ? null : again.error.message).toBe(`Der geplante Besuch Nr. ${visit.id} wurde nicht gefunden.`);
   });
 
+  it('takes a person off planned visits when a later extract brings a death, and says so', async () => {
+    await call(app.handlers, 'residents.import.commit', { contentBase64: csv(base) });
+    await call(app.handlers, 'jubilees.visits.plan', {
+      jubileeDate: '2026-12-10', kind: 'birthday', registerIds: ['R5'], visitDate: '2026-12-10', visitor: 'Volker Sandmann, Bürgermeister',
+    });
+    const second = await call(app.handlers, 'residents.import.commit', {
+      contentBase64: csv([...base.slice(0, 4), { ...base[4], death_date: '20.11.2026' }]),
+    });
+    expect(second.warnings).toEqual([
+      'Der für den 10.12.2026 geplante Besuch (Volker Sandmann, Bürgermeister) zum Jubiläum am 10.12.2026 entfällt: die Person ist laut Melderegister jetzt gesperrt, verstorben, weggezogen oder nicht mehr enthalten.',
+    ]);
+    expect(await call(app.handlers, 'jubilees.visits.list', DECEMBER)).toEqual([]);
+  });
+
   it('exports the notifications for the Federal President and the Land as .docx and .xlsx, and the district list', async () => {
     await call(app.handlers, 'residents.import.commit', { contentBase64: csv(base) });
     const federal = await call(app.handlers, 'jubilees.export', { ...DECEMBER, target: 'federal', format: 'docx' });

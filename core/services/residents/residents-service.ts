@@ -98,7 +98,7 @@ export function createResidentsService(deps: ServiceDeps, unsentLettersFor: (reg
     'residents.import.commit': ({ contentBase64, fileName }) => {
       const at = deps.now().toISOString();
       // One transaction: rows are written while they are read; any failure leaves the database as it was.
-      const { p, importId } = deps.db.transaction(() => {
+      const { p, importId, dropped } = deps.db.transaction(() => {
         const id = repo.recordImport({ at, user: deps.user, fileName, added: 0, changed: 0, unchanged: 0, gone: 0, rejected: 0 });
         const writeRow = repo.writer(id, at);
         const p = plan(contentBase64, writeRow);
@@ -108,6 +108,8 @@ export function createResidentsService(deps: ServiceDeps, unsentLettersFor: (reg
           });
         }
         repo.markGone(p.goneIds, id, at);
+        // Planned lists: a person the register now blocks is taken off them.
+        const dropped = repo.dropVisitsOf([...p.newlyBlocked, ...p.goneIds]);
         repo.updateImportCounts(id, {
           added: p.added,
           changed: p.changed,
@@ -121,13 +123,19 @@ export function createResidentsService(deps: ServiceDeps, unsentLettersFor: (reg
           entityId: id,
           summary: `${fileName}: ${p.added} neu, ${p.changed} geändert, ${p.goneIds.length} nicht mehr enthalten, ${p.extract.rejected.length} abgelehnt`,
         });
-        return { p, importId: id };
+        return { p, importId: id, dropped };
       });
       const warnings = unsentLettersFor([...p.newlyBlocked, ...p.goneIds]).map(
         (letter) =>
           `Brief Nr. ${letter.id} an „${letter.recipientName}“ vom ${letter.letterDate.split('-').reverse().join('.')} ist noch nicht versandt, ` +
           'die Person ist laut Melderegister jetzt gesperrt, verstorben, weggezogen oder nicht mehr enthalten: bitte nicht versenden.',
       );
+      for (const visit of dropped) {
+        const [date] = visit.jubileeKey.split('|');
+        warnings.push(
+          `Der für den ${visit.visitDate.split('-').reverse().join('.')} geplante Besuch (${visit.visitor}) zum Jubiläum am ${date.split('-').reverse().join('.')} entfällt: die Person ist laut Melderegister jetzt gesperrt, verstorben, weggezogen oder nicht mehr enthalten.`,
+        );
+      }
       return { ...summary(p), importId, warnings };
     },
   };
