@@ -6,7 +6,6 @@
  * `organisationName` to an organisation contact and stores the rows.
  */
 import type { z } from 'zod';
-import { AppError } from '../../api/errors';
 import { FIELD_LABELS } from '../../api/field-labels';
 import {
   contactInputSchema,

@@ -2,3 +2,8 @@
 export function count(n: number, singular: string, plural: string): string {
   return `${n.toLocaleString('de-DE')} ${n === 1 ? singular : plural}`;
 }
+
+/** "2026-12-03" → "03.12.2026" (DIN 5008 numeric date). */
+export function germanDate(iso: string): string {
+  return iso.split('-').reverse().join('.');
+}

@@ -2,6 +2,7 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { LETTER_STATUS_LABELS } from '../../../../core/api';
 import { api } from '../../api/client';
+import { germanDate } from '../../components/format';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
@@ -22,7 +23,7 @@ export function ContactLetters({ contactId }: { contactId: number }) {
         <ul className={styles.list}>
           {letters.data.items.map((l) => (
             <li key={l.id}>
-              {l.letterDate.split('-').reverse().join('.')}: {l.subject} ({[l.kindLabel, LETTER_STATUS_LABELS[l.status]].join(', ')})
+              {germanDate(l.letterDate)}: {l.subject} ({[l.kindLabel, LETTER_STATUS_LABELS[l.status]].join(', ')})
             </li>
           ))}
         </ul>

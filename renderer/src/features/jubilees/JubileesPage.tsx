@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Badge,
   Button,
@@ -21,11 +21,12 @@ import {
   Title2,
   tokens,
 } from '@fluentui/react-components';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { JubileeEntry, MergeStatus } from '../../../../core/api';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import type { JubileeEntry } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { count } from '../../components/format';
+import { count, germanDate } from '../../components/format';
+import { useMergeJob } from '../letters/use-merge-job';
 import { downloadBase64 } from '../../components/files';
 import { ResidentImportDialog } from './ResidentImportDialog';
 import { VisitDialog } from './VisitDialog';
@@ -46,7 +47,6 @@ const ACTION_LABELS: Record<JubileeEntry['due'][number]['action'], string> = {
   notify_federal: 'Meldung Bundespräsident',
   notify_land: 'Meldung Land NRW',
 };
-const germanDate = (iso: string) => iso.split('-').reverse().join('.');
 
 /** The first and last day of next month, as ISO dates. */
 function nextMonth(today = new Date()): { from: string; to: string } {
@@ -58,12 +58,11 @@ function nextMonth(today = new Date()): { from: string; to: string } {
 /** Jubilees from the residents' register: the list of a period, and the letters for it. */
 export function JubileesPage({ onShowRegister }: { onShowRegister: () => void }) {
   const styles = useStyles();
-  const queryClient = useQueryClient();
   const [period, setPeriod] = useState(nextMonth);
   const [district, setDistrict] = useState('');
   const [importing, setImporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [job, setJob] = useState<MergeStatus | null>(null);
+  const [job, setJob] = useMergeJob();
   const [visitFor, setVisitFor] = useState<JubileeEntry | null>(null);
   const status = useQuery({ queryKey: ['residents.status'], queryFn: () => api('residents.status', {}) });
   const signers = useQuery({ queryKey: ['signers.list'], queryFn: () => api('signers.list', {}) });
@@ -75,15 +74,6 @@ export function JubileesPage({ onShowRegister }: { onShowRegister: () => void })
     placeholderData: keepPreviousData,
   });
 
-  useEffect(() => {
-    if (!job || job.state !== 'running') return;
-    const timer = setTimeout(async () => {
-      const next = await api('letters.merge.status', { jobId: job.jobId });
-      setJob(next);
-      if (next.state !== 'running') await queryClient.invalidateQueries({ queryKey: ['letters.list'] });
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [job, queryClient]);
 
   const generate = useMutation({
     mutationFn: (kind: 'birthday' | 'wedding') =>

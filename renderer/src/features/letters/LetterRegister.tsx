@@ -28,7 +28,7 @@ import {
 } from '../../../../core/api';
 import { api, isDesktop } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { count } from '../../components/format';
+import { count, germanDate } from '../../components/format';
 import { downloadBase64 } from '../../components/files';
 
 const useStyles = makeStyles({
@@ -49,7 +49,6 @@ const STATUS_COLORS: Record<LetterStatus, 'informative' | 'warning' | 'success'>
   versandt: 'success',
 };
 
-export const germanDate = (iso: string) => iso.split('-').reverse().join('.');
 
 /** The outgoing-letters register: search, filter, status, file, history. */
 export function LetterRegister({ contactId }: { contactId?: number }) {

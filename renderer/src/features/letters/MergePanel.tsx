@@ -15,13 +15,14 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MergeInput, MergeStatus } from '../../../../core/api';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { MergeInput } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
 import { fileToBase64 } from '../../components/files';
 import { UploadButton } from '../../components/UploadButton';
+import { useMergeJob } from './use-merge-job';
 import { fieldsOf, occasionFieldsFor, OCCASION_LABELS, type OccasionField } from './occasion-fields';
 
 const useStyles = makeStyles({
@@ -34,7 +35,6 @@ const useStyles = makeStyles({
 /** Mail merge: one template for a group or search result; progress, cancel, report. */
 export function MergePanel({ onShowRegister }: { onShowRegister: () => void }) {
   const styles = useStyles();
-  const queryClient = useQueryClient();
   const templates = useQuery({ queryKey: ['templates.list'], queryFn: () => api('templates.list', {}) });
   const signers = useQuery({ queryKey: ['signers.list'], queryFn: () => api('signers.list', {}) });
   const tags = useQuery({ queryKey: ['contacts.tags'], queryFn: () => api('contacts.tags', {}) });
@@ -50,7 +50,7 @@ export function MergePanel({ onShowRegister }: { onShowRegister: () => void }) {
   const [output, setOutput] = useState<'files' | 'combined'>('combined');
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
-  const [job, setJob] = useState<MergeStatus | null>(null);
+  const [job, setJob] = useMergeJob();
   const template = templates.data?.find((t) => t.id === templateId);
 
   useEffect(() => {
@@ -62,16 +62,6 @@ export function MergePanel({ onShowRegister }: { onShowRegister: () => void }) {
   useEffect(() => {
     if (signerId === null && signers.data?.length) setSignerId(signers.data[0].id);
   }, [signers.data, signerId]);
-  // Poll while the job runs.
-  useEffect(() => {
-    if (!job || job.state !== 'running') return;
-    const timer = setTimeout(async () => {
-      const next = await api('letters.merge.status', { jobId: job.jobId });
-      setJob(next);
-      if (next.state !== 'running') await queryClient.invalidateQueries({ queryKey: ['letters.list'] });
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [job, queryClient]);
 
   const start = useMutation({
     mutationFn: (input: MergeInput) => api('letters.merge.start', input),

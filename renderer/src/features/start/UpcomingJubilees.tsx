@@ -2,7 +2,7 @@ import { Button, Card, CardHeader, makeStyles, Text, tokens } from '@fluentui/re
 import { useQuery } from '@tanstack/react-query';
 import type { JubileeEntry } from '../../../../core/api';
 import { api } from '../../api/client';
-import { count } from '../../components/format';
+import { count, germanDate } from '../../components/format';
 import type { Page } from '../../app/pages';
 
 const useStyles = makeStyles({
@@ -15,7 +15,6 @@ const NOTIFICATIONS: Partial<Record<JubileeEntry['due'][number]['action'], strin
   notify_land: 'Meldung an das Land NRW',
 };
 const iso = (d: Date) => d.toISOString().slice(0, 10);
-const germanDate = (value: string) => value.split('-').reverse().join('.');
 
 /** Dashboard: jubilees of the next four weeks and notification deadlines coming up. */
 export function UpcomingJubilees({ onNavigate }: { onNavigate: (page: Page) => void }) {
