@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { tempDir } from '../support/temp-app';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -64,4 +66,41 @@ export async function launchBrowser(): Promise<Browser> {
       '--lang=de-DE',
     ],
   });
+}
+
+/** What a test file drives: one Chromium page on one browser-mode server with its own data folder. */
+export interface BrowserSession {
+  page: Page;
+  server: RunningServer;
+  dataDir: string;
+  /** Stops the server and starts it again on the same data folder (new URL and token). */
+  restart(): Promise<void>;
+}
+
+/**
+ * Starts Chromium and a server before the file's tests and removes both, and the data folder,
+ * after them. With `open`, the page is already on the app.
+ */
+export function useBrowserSession(
+  name: string,
+  options: { serverArgs?: string[]; viewport?: { width: number; height: number }; open?: boolean } = {},
+): BrowserSession {
+  const session = { dataDir: tempDir(`rathausbuero-e2e-${name}-`) } as BrowserSession;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    session.server = await startServer(session.dataDir, options.serverArgs ?? []);
+    session.page = await browser.newPage({ viewport: options.viewport ?? { width: 1600, height: 1000 }, locale: 'de-DE' });
+    session.restart = async () => {
+      await session.server.stop();
+      session.server = await startServer(session.dataDir);
+    };
+    if (options.open) await session.page.goto(session.server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await session.server?.stop();
+    fs.rmSync(session.dataDir, { recursive: true, force: true });
+  });
+  return session;
 }

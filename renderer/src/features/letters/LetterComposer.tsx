@@ -21,7 +21,9 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { DocxPreview } from '../../components/DocxPreview';
 import { downloadBase64 } from '../../components/files';
 import { ContactPicker } from './ContactPicker';
-import { fieldsOf, occasionFieldsFor, OCCASION_LABELS, type OccasionField } from './occasion-fields';
+import { fieldsOf, type OccasionField } from './occasion-fields';
+import { OccasionInputs } from './OccasionInputs';
+import { useTemplateTexts } from './use-template-texts';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: 'minmax(420px, 1fr) minmax(420px, 1.2fr)', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
@@ -52,20 +54,13 @@ export function LetterComposer({ onShowRegister, initialTemplateId }: { onShowRe
   const [date, setDate] = useState(today());
   const [occasion, setOccasion] = useState<Partial<Record<OccasionField, string>>>({});
   const [contactPerson, setContactPerson] = useState(0);
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
   const [blockId, setBlockId] = useState('');
   const [preview, setPreview] = useState<string | null>(null);
   const [saved, setSaved] = useState<Letter | null>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
 
   const template = templates.data?.find((t) => t.id === templateId);
-  useEffect(() => {
-    if (!template) return;
-    setSubject(template.subject);
-    setBody(template.body);
-    setPreview(null);
-  }, [template?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { subject, setSubject, body, setBody } = useTemplateTexts(template, () => setPreview(null));
   useEffect(() => {
     if (signerId === null && signers.data?.length) setSignerId(signers.data.find((s) => s.active)?.id ?? null);
   }, [signers.data, signerId]);
@@ -185,19 +180,7 @@ export function LetterComposer({ onShowRegister, initialTemplateId }: { onShowRe
           </>
         )}
 
-        {occasionFieldsFor(subject, body).length > 0 && (
-          <div className={styles.row}>
-            {occasionFieldsFor(subject, body).map((field) => (
-              <Field key={field} label={OCCASION_LABELS[field]}>
-                <Input
-                  type={field === 'anlassDatum' ? 'date' : field === 'alter' || field === 'ehejahre' ? 'number' : 'text'}
-                  value={occasion[field] ?? ''}
-                  onChange={(_, d) => setOccasion({ ...occasion, [field]: d.value })}
-                />
-              </Field>
-            ))}
-          </div>
-        )}
+        <OccasionInputs subject={subject} body={body} values={occasion} onChange={setOccasion} />
         <Field label="Ansprechpartner/in im Amt">
           <Select value={String(contactPerson)} onChange={(_, d) => setContactPerson(Number(d.value))}>
             {(office.data?.contactPersons.length ? office.data.contactPersons : [{ name: '– keine eingerichtet –' }]).map((p, i) => (

@@ -23,7 +23,9 @@ import { count } from '../../components/format';
 import { fileToBase64 } from '../../components/files';
 import { UploadButton } from '../../components/UploadButton';
 import { useMergeJob } from './use-merge-job';
-import { fieldsOf, occasionFieldsFor, OCCASION_LABELS, type OccasionField } from './occasion-fields';
+import { fieldsOf, type OccasionField } from './occasion-fields';
+import { OccasionInputs } from './OccasionInputs';
+import { useTemplateTexts } from './use-template-texts';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '900px' },
@@ -48,17 +50,10 @@ export function MergePanel({ onShowRegister }: { onShowRegister: () => void }) {
   const [signerId, setSignerId] = useState<number | null>(null);
   const [occasion, setOccasion] = useState<Partial<Record<OccasionField, string>>>({});
   const [output, setOutput] = useState<'files' | 'combined'>('combined');
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
   const [job, setJob] = useMergeJob();
   const template = templates.data?.find((t) => t.id === templateId);
+  const { subject, setSubject, body, setBody } = useTemplateTexts(template);
 
-  useEffect(() => {
-    if (template) {
-      setSubject(template.subject);
-      setBody(template.body);
-    }
-  }, [template?.id]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (signerId === null && signers.data?.length) setSignerId(signers.data[0].id);
   }, [signers.data, signerId]);
@@ -151,19 +146,7 @@ export function MergePanel({ onShowRegister }: { onShowRegister: () => void }) {
         <Input aria-label="Suche" placeholder="wie in der Kontaktsuche, z. B. „Vereine Duisburg“" value={query} onChange={(_, d) => setQuery(d.value)} />
       )}
       <Checkbox checked={includePartner} onChange={(_, d) => setIncludePartner(Boolean(d.checked))} label="Paare gemeinsam anschreiben" />
-      {occasionFieldsFor(subject, body).length > 0 && (
-        <div className={styles.row}>
-          {occasionFieldsFor(subject, body).map((field) => (
-            <Field key={field} label={OCCASION_LABELS[field]}>
-              <Input
-                type={field === 'anlassDatum' ? 'date' : 'text'}
-                value={occasion[field] ?? ''}
-                onChange={(_, d) => setOccasion({ ...occasion, [field]: d.value })}
-              />
-            </Field>
-          ))}
-        </div>
-      )}
+      <OccasionInputs subject={subject} body={body} values={occasion} onChange={setOccasion} />
       <Field label="Betreff">
         <Input value={subject} onChange={(_, d) => setSubject(d.value)} />
       </Field>
