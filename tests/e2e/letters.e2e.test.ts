@@ -30,7 +30,8 @@ describe('correspondence in browser mode (Chromium)', () => {
     await row.click();
     await session.page.getByRole('button', { name: 'Als versandt markieren' }).click();
     await expect.poll(() => row.textContent()).toContain('versandt');
-    expect(await session.page.getByRole('list').filter({ hasText: 'Entwurf → versandt' }).count()).toBe(1);
+    // The history comes with the letter's details, which refresh just after the list row.
+    await expect.poll(() => session.page.getByRole('list').filter({ hasText: 'Entwurf → versandt' }).count()).toBe(1);
     await session.page.screenshot({ path: path.join(ARTIFACTS, 'postausgang.png') });
   });
 });
