@@ -4,6 +4,7 @@
  * physical line they start on, for error messages. Shared by every CSV import.
  */
 import { parse } from 'csv-parse/sync';
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { AppError } from '../../api/errors';
 
@@ -25,19 +26,9 @@ const DELIMITER_SCAN_LINES = 10;
 
 /** Decodes the uploaded bytes: UTF-8 (with or without BOM) or, failing that, Windows-1252. */
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new CsvImportError(
-      'Die Datei ist im Format UTF-16 gespeichert. Bitte speichern Sie sie als „CSV UTF-8“ und laden Sie sie erneut hoch.',
-    );
-  }
-  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = hasBom ? bytes.subarray(3) : bytes;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-    return { text, encoding: 'utf-8' };
-  } catch {
-    return { text: iconv.decode(body, 'windows-1252'), encoding: 'windows-1252' };
-  }
+  const { encoding, bodyStart } = detectEncoding(bytes);
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset + bodyStart, bytes.byteLength - bodyStart);
+  return { text: encoding === 'utf-8' ? body.toString('utf8') : iconv.decode(body, 'windows-1252'), encoding };
 }
 
 // ---------------------------------------------------------------------------
@@ -100,13 +91,16 @@ export function parseRecords(text: string, delimiter: Delimiter): CsvRecord[] {
   return records;
 }
 
-/** Calls `onRecord` for each record in order, without keeping them (large files). */
-export function forEachRecord(text: string, delimiter: Delimiter, onRecord: (record: CsvRecord) => void): void {
-  if (!text.includes('"')) return splitPlain(text, delimiter, onRecord);
+/**
+ * Calls `onRecord` for each record in order, without keeping them (large files); line numbers
+ * start after `firstLine - 1`. Returns the number of physical lines read.
+ */
+export function forEachRecord(text: string, delimiter: Delimiter, onRecord: (record: CsvRecord) => void, firstLine = 1): number {
+  if (!text.includes('"')) return splitPlain(text, delimiter, onRecord, firstLine);
   // Line numbers are counted here rather than taken from csv-parse's `info.lines`,
   // which counts a CRLF inside a quoted field as two lines. Empty lines are kept as
   // records, so every record starts right after the previous one.
-  let nextLine = 1;
+  let nextLine = firstLine;
   try {
     parse(text, {
       delimiter,
@@ -128,14 +122,15 @@ export function forEachRecord(text: string, delimiter: Delimiter, onRecord: (rec
     if (error instanceof CsvImportError || error instanceof AppError) throw error;
     throw new CsvImportError(`Die Datei ist keine gültige CSV-Datei: Zeile ${line}: ${what}.`, { line, code });
   }
+  return nextLine - firstLine;
 }
 
 /**
  * Files without any quote character (what registers usually export) need no CSV state machine:
  * one record per line. Ten times faster than the general parser on 500,000 rows.
  */
-function splitPlain(text: string, delimiter: Delimiter, onRecord: (record: CsvRecord) => void): void {
-  let line = 0;
+function splitPlain(text: string, delimiter: Delimiter, onRecord: (record: CsvRecord) => void, firstLine: number): number {
+  let line = firstLine - 1;
   let start = 0;
   // Positions of the next "\r" and "\n", searched only when passed: one scan of the text.
   let nextCr = text.indexOf('\r');
@@ -156,6 +151,7 @@ function splitPlain(text: string, delimiter: Delimiter, onRecord: (record: CsvRe
     onRecord({ cells, line: ++line });
     start = next;
   }
+  return line - firstLine + 1;
 }
 
 export const isEmptyRecord = (cells: readonly string[]): boolean => cells.every((cell) => cell.trim() === '');
@@ -176,26 +172,85 @@ export function readCsvFile(bytes: Uint8Array): CsvFile {
   return { ...file, records };
 }
 
+/** Text pieces of about this size are decoded and parsed at a time (half a million rows never become one string). */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
 /**
  * Reads a CSV file with a header row record by record: `onRecord` gets every record after the
- * header (empty ones too), nothing is kept. For files of half a million rows.
+ * header (empty ones too), nothing is kept. The bytes are decoded piece by piece, each piece
+ * ending at a line break outside quotes, so memory stays at the file's size however long it is.
+ * `onProgress` gets the bytes read so far after each piece (it may throw to stop reading);
+ * `chunkBytes` is for tests.
  */
 export function scanCsvFile(
   bytes: Uint8Array,
   onRecord: (record: CsvRecord, headers: readonly string[]) => void,
+  options: { onProgress?: (bytesRead: number, totalBytes: number) => void; chunkBytes?: number } = {},
 ): Omit<CsvFile, 'records'> {
   if (bytes.length === 0) throw new CsvImportError('Die Datei ist leer.');
-  const { text, encoding } = decodeCsvBytes(bytes);
-  if (text.length === 0) throw new CsvImportError('Die Datei ist leer.');
-  const delimiter = detectDelimiter(text);
+  const { encoding, bodyStart } = detectEncoding(bytes);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const decode = (from: number, to: number) =>
+    encoding === 'utf-8' ? buffer.toString('utf8', from, to) : iconv.decode(buffer.subarray(from, to), 'windows-1252');
+  const hasQuotes = buffer.indexOf(0x22, bodyStart) >= 0;
+  let delimiter: Delimiter | null = null;
   let headers: string[] | null = null;
-  forEachRecord(text, delimiter, (record) => {
-    if (headers) return onRecord(record, headers);
-    if (isEmptyRecord(record.cells)) return;
-    headers = checkedHeaders(record.cells);
-  });
-  if (!headers) throw new CsvImportError('Die Datei enthält keine Kopfzeile.');
+  let nextLine = 1;
+  for (let start = bodyStart; start < buffer.length; ) {
+    const end = chunkEnd(buffer, start, hasQuotes, options.chunkBytes ?? CHUNK_BYTES);
+    const text = decode(start, end);
+    delimiter ??= detectDelimiter(text);
+    nextLine += forEachRecord(
+      text,
+      delimiter,
+      (record) => {
+        if (headers) return onRecord(record, headers);
+        if (isEmptyRecord(record.cells)) return;
+        headers = checkedHeaders(record.cells);
+      },
+      nextLine,
+    );
+    start = end;
+    options.onProgress?.(end, buffer.length);
+  }
+  if (!headers || !delimiter) throw new CsvImportError(delimiter ? 'Die Datei enthält keine Kopfzeile.' : 'Die Datei ist leer.');
   return { encoding, delimiter, headers };
+}
+
+/**
+ * Where the piece starting at `start` ends: just after the last line feed within CHUNK_BYTES
+ * that is outside quotes (an even number of quote characters since `start`; a doubled quote
+ * inside a cell keeps the count even). A piece without such a line feed runs on.
+ */
+function chunkEnd(buffer: Buffer, start: number, hasQuotes: boolean, chunkBytes: number): number {
+  const limit = start + chunkBytes;
+  if (limit >= buffer.length) return buffer.length;
+  if (!hasQuotes) {
+    const lf = buffer.lastIndexOf(0x0a, limit - 1);
+    return lf >= start ? lf + 1 : chunkEnd(buffer, start, true, chunkBytes);
+  }
+  let quotes = 0;
+  let cut = -1;
+  for (let i = start; i < buffer.length; i++) {
+    const byte = buffer[i];
+    if (byte === 0x22) quotes++;
+    else if (byte === 0x0a && (quotes & 1) === 0) {
+      cut = i + 1;
+      if (i >= limit - 1) break;
+    }
+  }
+  return cut > start ? cut : buffer.length;
+}
+
+/** UTF-8 (with or without BOM) or, failing that, Windows-1252; UTF-16 is refused with advice. */
+function detectEncoding(bytes: Uint8Array): { encoding: 'utf-8' | 'windows-1252'; bodyStart: number } {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new CsvImportError(
+      'Die Datei ist im Format UTF-16 gespeichert. Bitte speichern Sie sie als „CSV UTF-8“ und laden Sie sie erneut hoch.',
+    );
+  }
+  const bodyStart = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return { encoding: isUtf8(bytes.subarray(bodyStart)) ? 'utf-8' : 'windows-1252', bodyStart };
 }
 
 function checkedHeaders(cells: readonly string[]): string[] {
