@@ -181,6 +181,16 @@ function weddingActions(years: number, rules: HonourRules): ActionRule[] {
   return actions;
 }
 
+/** Whether the rules act on this birthday at all (within the BMG limits). */
+export function actsOnBirthday(age: number, rules: HonourRules): boolean {
+  return birthdayActions(age, rules).length > 0;
+}
+
+/** Whether the rules act on this wedding anniversary at all (within the BMG limits). */
+export function actsOnWedding(years: number, rules: HonourRules): boolean {
+  return weddingActions(years, rules).length > 0;
+}
+
 /** Actions per number, computed once per call. */
 function actionTable(rules: HonourRules, of: (n: number, rules: HonourRules) => ActionRule[]): (n: number) => ActionRule[] {
   const cache: ActionRule[][] = [];

@@ -33,14 +33,15 @@ export const BMG_ALLOWED = Object.freeze({
 // Schema
 // ---------------------------------------------------------------------------
 
-const MAX_NUMBER = 150;
+/** The highest age or year of marriage a setting may name; above it every rule acts alike. */
+export const MAX_HONOUR_NUMBER = 150;
 
 function whole(what: string) {
   return z
     .number({ error: `${what}: Bitte eine Zahl angeben.` })
     .int({ error: `${what}: Bitte eine ganze Zahl angeben.` })
     .min(1, { error: `${what}: Die Zahl muss mindestens 1 sein.` })
-    .max(MAX_NUMBER, { error: `${what}: Die Zahl darf höchstens ${MAX_NUMBER} sein.` });
+    .max(MAX_HONOUR_NUMBER, { error: `${what}: Die Zahl darf höchstens ${MAX_HONOUR_NUMBER} sein.` });
 }
 
 function days(what: string) {

@@ -4,6 +4,7 @@ import type { Person } from '../../api/schemas/addressing';
 import type { JubileeEntry } from '../../api/schemas/residents';
 import { postalLines } from '../../api/contact-person';
 import { composeAddress } from '../../domain/addressing';
+import { jubileeDateRanges, monthDayRanges } from '../../domain/jubilees/candidate-ranges';
 import { jubileesInPeriod } from '../../domain/jubilees/engine';
 import { DEFAULT_HONOUR_RULES, honourRulesSchema, type HonourRules } from '../../domain/jubilees/honour-rules';
 import type { ServiceDeps } from '../deps';
@@ -13,32 +14,7 @@ import { jubileeListDocx, jubileeListXlsx, type JubileeListRow } from '../../doc
 import { recordAudit } from '../audit';
 import type { RoleCatalogue } from '../reference/role-catalogue';
 import { settingsRepository } from '../settings/repository';
-import type { ResidentDbRow, residentsRepository } from './repository';
-
-/** The smallest birthday and wedding anniversary § 50 (2) BMG allows to list. */
-const MIN_BMG_BIRTHDAY = 70;
-const MIN_BMG_WEDDING = 50;
-
-/** The smallest birthday and wedding anniversary the honour rules act on. */
-export function smallestNumbers(rules: HonourRules): { minAge: number; minYears: number } {
-  const minAge = Math.min(
-    ...rules.letterBirthdays,
-    rules.letterEveryBirthdayFrom,
-    rules.visitBirthdaysFrom,
-    ...rules.federal.birthdays,
-    rules.federal.everyBirthdayFrom,
-    rules.land.congratulationBirthdaysFrom,
-  );
-  const minYears = Math.min(
-    ...rules.letterWeddings,
-    rules.letterEveryWeddingFrom ?? Infinity,
-    rules.visitWeddingsFrom,
-    ...rules.federal.weddings,
-    ...rules.land.certificateWeddings,
-    ...rules.land.congratulationWeddings,
-  );
-  return { minAge: Math.max(minAge, MIN_BMG_BIRTHDAY), minYears: Math.max(minYears, MIN_BMG_WEDDING) };
-}
+import type { JubileeResident, residentsRepository } from './repository';
 
 type JubileeHandlers = Pick<
   Handlers,
@@ -53,19 +29,7 @@ function visitOf(row: { id: number; jubileeKey: string; visitDate: string; visit
   return { id: row.id, jubileeDate, kind: kind as 'birthday' | 'wedding', registerIds: ids.split(','), visitDate: row.visitDate, visitor: row.visitor, note: row.note };
 }
 
-/** Month-day ranges ("MM-DD") a period covers; 29 February joins when 28 Feb or 1 Mar is inside. */
-export function monthDayRanges(from: string, to: string): Array<[string, string]> {
-  const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
-  const a = from.slice(5);
-  const b = to.slice(5);
-  const ranges: Array<[string, string]> =
-    years >= 2 || (years === 1 && b >= a) ? [['01-01', '12-31']] : years === 1 ? [[a, '12-31'], ['01-01', b]] : [[a, b]];
-  const covers = (md: string) => ranges.some(([x, y]) => md >= x && md <= y);
-  if (!covers('02-29') && (covers('02-28') || covers('03-01'))) ranges.push(['02-29', '02-29']);
-  return ranges;
-}
-
-function personOf(r: ResidentDbRow): Person {
+function personOf(r: JubileeResident): Person {
   return {
     gender: r.gender,
     degrees: r.degree || undefined,
@@ -88,14 +52,13 @@ export function createJubileesService(
   };
 
   /** The entries with the residents they are about. */
-  const detailed = (from: string, to: string, district?: string): Array<{ entry: JubileeEntry; people: ResidentDbRow[] }> => {
-    // Nobody younger than the youngest age any rule acts on (never below what the law allows).
-    const toYear = Number(to.slice(0, 4));
-    const { minAge, minYears } = smallestNumbers(rules());
-    const limits = { bornUpTo: `${toYear - minAge}-12-31`, marriedUpTo: `${toYear - minYears}-12-31` };
-    const candidates = residents.candidates(monthDayRanges(from, to), limits, district);
+  const detailed = (from: string, to: string, district?: string): Array<{ entry: JubileeEntry; people: JubileeResident[] }> => {
+    const honour = rules();
+    // Only who was born (married) N years before the period, for the numbers N the rules act on.
+    const search = { ...jubileeDateRanges(from, to, honour), monthDays: monthDayRanges(from, to) };
+    const candidates = residents.jubileeCandidates(search, district);
     const byId = new Map(candidates.map((r) => [r.registerId, r]));
-    const entries = jubileesInPeriod(candidates, from, to, rules());
+    const entries = jubileesInPeriod(candidates, from, to, honour);
     const roles = catalogue.map();
     return entries
       .filter((e) => !district || e.registerIds.every((id) => byId.get(id)?.district === district))

@@ -1,6 +1,8 @@
 import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../../db/open';
 import { jubileeVisits, residentImports, residents } from '../../../db/schema';
+import type { DateRange } from '../../domain/jubilees/candidate-ranges';
 import type { ResidentRow } from './register-extract';
 
 export type ResidentDbRow = typeof residents.$inferSelect;
@@ -8,6 +10,33 @@ export type ResidentDbRow = typeof residents.$inferSelect;
 /** SQL of the residents' register copy. Bulk writes use prepared statements (500,000 rows). */
 export function residentsRepository(db: Db) {
   const client = db.$client;
+  /** Prepared once per text: a jubilee query has one of a few shapes. */
+  const statements = new Map<string, Statement>();
+  const statement = (source: string): Statement => {
+    let prepared = statements.get(source);
+    if (!prepared) {
+      if (statements.size >= 64) statements.clear();
+      prepared = client.prepare(source);
+      statements.set(source, prepared);
+    }
+    return prepared;
+  };
+  /**
+   * Whether residents has a (full) index that starts with the column, such as one on
+   * birth_date or marriage_date (not in the schema yet); the schema does not change while open.
+   */
+  const indexed = new Map<string, boolean>();
+  const leadingIndexOn = (column: string): boolean => {
+    let known = indexed.get(column);
+    if (known === undefined) {
+      known =
+        client
+          .prepare("select 1 from pragma_index_list('residents') as l, pragma_index_info(l.name) as i where l.partial = 0 and i.seqno = 0 and i.name = ?")
+          .get(column) !== undefined;
+      indexed.set(column, known);
+    }
+    return known;
+  };
   return {
     /** register id → [row hash, gone] of everyone stored. */
     fingerprints(): Map<string, { hash: string; gone: boolean }> {
@@ -118,71 +147,74 @@ export function residentsRepository(db: Db) {
     },
 
     /**
-     * Residents whose birthday or wedding day (month-day) falls into the given month-day ranges,
-     * plus their spouses (needed to decide about couples). Ranges: [from, to] as "MM-DD".
+     * The listable residents (no objection, no block under § 51 or § 52 BMG, not deceased,
+     * not moved away, not gone) born, or married with a spouse on record, within the given
+     * date ranges, optionally of one district. A person is returned once. Spouses are not
+     * read apart: a couple is listed only with both spouses listable, married on the same
+     * day and in the district, and then both are inside the ranges.
      */
-    candidates(
-      ranges: ReadonlyArray<[string, string]>,
-      limits: { bornUpTo: string; marriedUpTo: string },
-      district?: string,
-    ): ResidentDbRow[] {
-      const within = (column: string) => ranges.map(() => `${column} between ? and ?`).join(' or ');
-      const params = ranges.flat();
-      const districtClause = district ? ' and district = ?' : '';
-      const districtParams = district ? [district] : [];
-      // Two index range scans rather than one OR (which SQLite plans as a slower multi-index OR).
-      const births = client
-        .prepare(`select * from residents where (${within('birth_month_day')}) and birth_date <= ? and gone = 0${districtClause}`)
-        .all(...params, limits.bornUpTo, ...districtParams) as Record<string, unknown>[];
-      const weddings = client
-        .prepare(`select * from residents where (${within('marriage_month_day')}) and marriage_date <= ? and gone = 0${districtClause}`)
-        .all(...params, limits.marriedUpTo, ...districtParams) as Record<string, unknown>[];
-      const seenIds = new Set<string>();
-      const rows = [...births, ...weddings].filter((row) => {
-        const id = row.register_id as string;
-        if (seenIds.has(id)) return false;
-        seenIds.add(id);
-        return true;
-      });
-      const found = rows.map(fromSql);
-      const ids = new Set(found.map((r) => r.registerId));
-      const spouseIds = [...new Set(found.map((r) => r.spouseRegisterId).filter((id): id is string => Boolean(id) && !ids.has(id!)))];
-      const spouses: ResidentDbRow[] = [];
-      for (let i = 0; i < spouseIds.length; i += 500) {
-        const chunk = spouseIds.slice(i, i + 500);
-        const more = client.prepare(`select * from residents where register_id in (${chunk.map(() => '?').join(',')})`).all(...chunk) as Record<string, unknown>[];
-        spouses.push(...more.map(fromSql));
-      }
-      return [...found, ...spouses];
+    jubileeCandidates(search: CandidateSearch, district?: string): JubileeResident[] {
+      const found = new Map<string, JubileeResident>();
+      const read = (dateColumn: string, monthDayColumn: string, ranges: readonly DateRange[], extra: string) => {
+        if (ranges.length === 0) return;
+        const dates = ranges.map((r) => (r.from === null ? `${dateColumn} <= ?` : `${dateColumn} between ? and ?`)).join(' or ');
+        const dateParams = ranges.flatMap((r) => (r.from === null ? [r.to] : [r.from, r.to]));
+        // With an index on the date, its ranges are searched ("+": not the month-day index, which
+        // the planner would prefer but which holds every age); without, the month-day index is.
+        const monthDay = leadingIndexOn(dateColumn) ? `+${monthDayColumn}` : monthDayColumn;
+        const monthDays = search.monthDays.map(() => `${monthDay} between ? and ?`).join(' or ');
+        // "+district": never the district index (a whole district is far more than a few dates).
+        const source = `select ${JUBILEE_COLUMNS} from residents where (${monthDays}) and (${dates}) and ${LISTABLE}${extra}${district ? ' and +district = ?' : ''}`;
+        const params = [...search.monthDays.flat(), ...dateParams, ...(district ? [district] : [])];
+        for (const row of statement(source).raw().iterate(...params) as Iterable<unknown[]>) {
+          if (!found.has(row[0] as string)) found.set(row[0] as string, jubileeResidentOf(row));
+        }
+      };
+      read('birth_date', 'birth_month_day', search.births, '');
+      read('marriage_date', 'marriage_month_day', search.marriages, " and spouse_register_id <> ''");
+      return [...found.values()];
     },
   };
 }
 
-function fromSql(row: Record<string, unknown>): ResidentDbRow {
+/** What to read for a jubilee list: date ranges, and the month-days ("MM-DD") of the period. */
+export interface CandidateSearch {
+  births: readonly DateRange[];
+  marriages: readonly DateRange[];
+  monthDays: ReadonlyArray<readonly [string, string]>;
+}
+
+/** What the jubilee lists need of a resident (no import bookkeeping). */
+export type JubileeResident = Omit<ResidentDbRow, 'birthMonthDay' | 'marriageMonthDay' | 'rowHash' | 'importId' | 'updatedAt'>;
+
+const JUBILEE_COLUMNS =
+  'register_id, surname, given_names, degree, gender, birth_date, street, house_number, postcode, city, district, ' +
+  'marriage_date, spouse_register_id, death_date, moved_away, objection, information_block, conditional_block, gone';
+
+/** Who may appear on a jubilee list at all (DOMAIN.md C; the engine checks it again). */
+const LISTABLE =
+  "gone = 0 and objection = 0 and information_block = 0 and conditional_block = 0 and moved_away = 0 and coalesce(death_date, '') = ''";
+
+function jubileeResidentOf(row: unknown[]): JubileeResident {
   return {
-    registerId: row.register_id as string,
-    surname: row.surname as string,
-    givenNames: row.given_names as string,
-    degree: row.degree as string,
-    gender: row.gender as ResidentDbRow['gender'],
-    birthDate: row.birth_date as string,
-    birthMonthDay: row.birth_month_day as string,
-    street: row.street as string,
-    houseNumber: row.house_number as string,
-    postcode: row.postcode as string,
-    city: row.city as string,
-    district: row.district as string,
-    marriageDate: (row.marriage_date as string | null) ?? null,
-    marriageMonthDay: (row.marriage_month_day as string | null) ?? null,
-    spouseRegisterId: (row.spouse_register_id as string | null) ?? null,
-    deathDate: (row.death_date as string | null) ?? null,
-    movedAway: row.moved_away === 1,
-    objection: row.objection === 1,
-    informationBlock: row.information_block === 1,
-    conditionalBlock: row.conditional_block === 1,
-    gone: row.gone === 1,
-    rowHash: row.row_hash as string,
-    importId: row.import_id as number,
-    updatedAt: row.updated_at as string,
+    registerId: row[0] as string,
+    surname: row[1] as string,
+    givenNames: row[2] as string,
+    degree: row[3] as string,
+    gender: row[4] as JubileeResident['gender'],
+    birthDate: row[5] as string,
+    street: row[6] as string,
+    houseNumber: row[7] as string,
+    postcode: row[8] as string,
+    city: row[9] as string,
+    district: row[10] as string,
+    marriageDate: (row[11] as string | null) ?? null,
+    spouseRegisterId: (row[12] as string | null) ?? null,
+    deathDate: (row[13] as string | null) ?? null,
+    movedAway: row[14] === 1,
+    objection: row[15] === 1,
+    informationBlock: row[16] === 1,
+    conditionalBlock: row[17] === 1,
+    gone: row[18] === 1,
   };
 }
