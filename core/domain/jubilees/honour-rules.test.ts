@@ -81,6 +81,7 @@ describe('default honour rules', () => {
       letterEveryWeddingFrom: null,
       visitWeddingsFrom: 65,
       letterLeadDays: 14,
+      visitors: { birthday: 'Oberbürgermeister/in oder Bürgermeister/in', wedding: 'Oberbürgermeister/in oder Bürgermeister/in' },
       federal: { birthdays: [100], everyBirthdayFrom: 105, weddings: [65, 70, 75], notifyEarliestDays: 61, notifyLatestDays: 28 },
       land: { certificateWeddings: [60], congratulationWeddings: [65, 70, 75], congratulationBirthdaysFrom: 100, leadDays: 42 },
       leapDay: 'feb28',
@@ -109,6 +110,26 @@ describe('default honour rules', () => {
     });
     expect(rules.land.leadDays).toBe(42);
     expect(rules.leapDay).toBe('mar1');
+  });
+});
+
+describe('who visits', () => {
+  it('reads settings stored before the visitors existed, with the defaults', () => {
+    const stored = { ...DEFAULT_HONOUR_RULES, visitors: undefined, visitBirthdaysFrom: 95 };
+    const rules = honourRulesSchema.parse(JSON.parse(JSON.stringify(stored)));
+    expect(rules.visitors).toEqual(DEFAULT_HONOUR_RULES.visitors);
+    expect(rules.visitBirthdaysFrom).toBe(95);
+  });
+
+  it('keeps what the office wrote, trimmed, and the default of the other one', () => {
+    const rules = honourRulesSchema.parse({ visitors: { wedding: '  Bezirksbürgermeister/in des Stadtbezirks ' } });
+    expect(rules.visitors).toEqual({ birthday: 'Oberbürgermeister/in oder Bürgermeister/in', wedding: 'Bezirksbürgermeister/in des Stadtbezirks' });
+    expect(honourRulesSchema.parse({ visitors: { birthday: '' } }).visitors.birthday).toBe('');
+  });
+
+  it('refuses a text longer than 200 characters, in German', () => {
+    const parsed = honourRulesSchema.safeParse({ visitors: { birthday: 'x'.repeat(201) } });
+    expect(parsed.error?.issues.map((i) => [i.path, i.message])).toEqual([[['visitors', 'birthday'], 'Besuch zum Geburtstag durch: Höchstens 200 Zeichen.']]);
   });
 });
 

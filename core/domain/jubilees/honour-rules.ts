@@ -1,6 +1,6 @@
 /**
  * The city's jubilee settings (DOMAIN.md C): which birthdays and wedding
- * anniversaries get a letter of the Oberbürgermeister, a visit offer, and a
+ * anniversaries get a letter of the Oberbürgermeister, a visit offer (and by whom), and a
  * notification to the Federal President (Bundesverwaltungsamt) or to the
  * Land NRW — always within the limits of § 50 Abs. 2 BMG.
  * Pure: no I/O, no state.
@@ -80,6 +80,22 @@ const landSchema = z.object({
   leadDays: days('Land NRW, Tage vorher').default(42),
 });
 
+/** Who is proposed for a visit: free German text, staff may plan someone else. */
+function visitor(what: string, fallback: string) {
+  return z
+    .string({ error: `${what}: Bitte einen Text angeben.` })
+    .trim()
+    .max(200, { error: `${what}: Höchstens 200 Zeichen.` })
+    .default(fallback);
+}
+
+const visitorsSchema = z.object({
+  /** Birthday visits (DOMAIN.md C: the Oberbürgermeister or a Bürgermeister). */
+  birthday: visitor('Besuch zum Geburtstag durch', 'Oberbürgermeister/in oder Bürgermeister/in'),
+  /** Wedding anniversary visits. */
+  wedding: visitor('Besuch zum Ehejubiläum durch', 'Oberbürgermeister/in oder Bürgermeister/in'),
+});
+
 const honourRulesObject = z.object({
   /** Single birthdays with a letter of the Oberbürgermeister (default 80, 85). */
   letterBirthdays: list('Brief, Geburtstage', [80, 85]),
@@ -96,6 +112,8 @@ const honourRulesObject = z.object({
   visitWeddingsFrom: whole('Besuch, Ehejubiläen ab').default(65),
   /** Letters (and visit offers) are due this many days before the day (default 14). */
   letterLeadDays: days('Brief, Tage vorher').default(14),
+  /** Who is proposed for the visits (settings stored before this existed get the defaults). */
+  visitors: visitorsSchema.prefault({}),
   federal: federalSchema.prefault({}),
   land: landSchema.prefault({}),
   /** 29 February in a common year: listed on 28 February (default) or 1 March. */
