@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
-import { Checkbox, Field, Input, Radio, RadioGroup, Select, Textarea, type InputProps } from '@fluentui/react-components';
+import { Checkbox, Combobox, Field, Input, Option, Radio, RadioGroup, Select, Textarea, type InputProps } from '@fluentui/react-components';
 
 /**
  * react-hook-form fields for Fluent UI. Fluent's inputs keep their own state, so they are
@@ -38,6 +38,45 @@ export function TextField<T extends FieldValues>({
           />
         </Field>
       )}
+    />
+  );
+}
+
+/** Free text with suggestions to pick from (a freeform Combobox): typing anything else is fine. */
+export function SuggestField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  required,
+  hint,
+  suggestions,
+}: BaseProps<T> & { suggestions: readonly string[] }) {
+  const options = [...new Set(suggestions.filter(Boolean))];
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => {
+        const value = (field.value as string) ?? '';
+        return (
+          <Field label={label} required={required} hint={hint} validationMessage={fieldState.error?.message}>
+            <Combobox
+              freeform
+              ref={field.ref}
+              name={field.name}
+              value={value}
+              selectedOptions={options.includes(value) ? [value] : []}
+              onChange={(event) => field.onChange(event.target.value)}
+              onOptionSelect={(_, data) => field.onChange(data.optionText ?? '')}
+              onBlur={field.onBlur}
+            >
+              {options.map((option) => (
+                <Option key={option}>{option}</Option>
+              ))}
+            </Combobox>
+          </Field>
+        );
+      }}
     />
   );
 }
