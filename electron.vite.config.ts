@@ -19,7 +19,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The background worker (register import) is its own entry: core/services/background/worker-host.ts.
+          worker: resolve(__dirname, 'core/services/background/worker-main.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { call } from '../core/api';
 import { composeAddress, roleMap, ROLE_CATALOGUE } from '../core/domain/addressing';
 import { openApp } from '../core/app/open-app';
+import { runRegisterImport, uploadBytes } from '../core/app/register-import';
 import { compileTemplate, fillCombined, fillTemplate } from '../core/documents/docx-template';
 import { writeFileAtomic } from '../core/services/files';
 
@@ -185,8 +186,11 @@ const readExtract = (changedShare = 0): Buffer => fs.readFileSync(extractFile(ch
 /** A data folder with the base extract imported (made once, in its own process). */
 const importedDataDir = (): string => path.join(process.env.RATHAUS_BENCH_DATA ?? os.tmpdir(), 'imported');
 
+/** As the window does it: upload in pieces, import in the background worker, poll until done. */
 async function importResidents(app: ReturnType<typeof openApp>, content: Buffer): Promise<void> {
-  await call(app.handlers, 'residents.import.commit', { fileName: 'bench.csv', contentBase64: content.toString('base64') });
+  const uploadId = await uploadBytes(app.handlers, content, 'bench.csv');
+  const job = await runRegisterImport(app.handlers, { uploadId, commit: true, pollMs: 100 });
+  if (job.state !== 'done') throw new Error(`Import ${job.state}: ${job.error?.message ?? ''}`);
 }
 
 const rows: Row[] = [

@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { call, dispatch, isApiError, METHOD_NAMES, type ApiError, type Output } from '../core/api';
+import { call, dispatch, isApiError, METHOD_NAMES, type ApiError, type RegisterMapping } from '../core/api';
+import { runRegisterImport, uploadBytes } from '../core/app/register-import';
 import { openApp, type App } from '../core/app/open-app';
 import { defaultDataDir } from '../core/app/data-dir';
 import { startBridge } from './http-bridge';
@@ -14,7 +15,8 @@ Aufruf:
   rathausbuero serve  [--data-dir DIR] [--demo] [--port N]   Browser-Modus starten
   rathausbuero call   METHODE 'JSON' [--data-dir DIR]        eine API-Funktion aufrufen
   rathausbuero backup [--to DATEI] [--data-dir DIR]          Datenbank sichern
-  rathausbuero import residents DATEI [--data-dir DIR]       Melderegister-Auszug einlesen
+  rathausbuero import residents DATEI [--profile NAME] [--data-dir DIR]
+                                                            Melderegister-Auszug einlesen (CSV oder Excel)
   rathausbuero methods                                       alle API-Funktionen auflisten
 
 Ohne --data-dir wird der Datenordner der App verwendet:
@@ -63,8 +65,9 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function importCommand(dataDir: string, args: string[]): Promise<number> {
-  const [what, file] = args;
-  if (what !== 'residents' || !file) throw new UsageError('Aufruf: rathausbuero import residents DATEI [--data-dir DIR]');
+  const { values, positionals } = parseArgs({ args, options: { profile: { type: 'string' } }, allowPositionals: true });
+  const [what, file] = positionals;
+  if (what !== 'residents' || !file) throw new UsageError('Aufruf: rathausbuero import residents DATEI [--profile NAME] [--data-dir DIR]');
   let content: Buffer;
   try {
     content = fs.readFileSync(file);
@@ -72,16 +75,31 @@ async function importCommand(dataDir: string, args: string[]): Promise<number> {
     return fail({ code: 'NOT_FOUND', message: `Die Datei „${file}“ kann nicht gelesen werden: ${(error as Error).message}` });
   }
   return withApp(dataDir, async (app) => {
-    const result = await dispatch(app.handlers, 'residents.import.commit', {
-      fileName: path.basename(file),
-      contentBase64: content.toString('base64'),
-    });
-    if (!result.ok) {
-      const rejected = (result.error.details as { rejected?: Array<{ message: string }> } | undefined)?.rejected ?? [];
-      for (const row of rejected) process.stdout.write(`${row.message}\n`);
-      return fail(result.error);
+    let mapping: RegisterMapping | undefined;
+    if (values.profile) {
+      const profile = (await call(app.handlers, 'residents.import.profiles', {})).find((p) => p.name === values.profile);
+      if (!profile) return fail({ code: 'NOT_FOUND', message: `Das Zuordnungsprofil „${values.profile}“ gibt es nicht.` });
+      mapping = profile.mapping;
     }
-    const r = result.data as Output<'residents.import.commit'>;
+    const uploadId = await uploadBytes(app.handlers, content, path.basename(file));
+    const showProgress = process.stderr.isTTY;
+    const job = await runRegisterImport(app.handlers, {
+      uploadId,
+      mapping,
+      commit: true,
+      pollMs: 250,
+      onProgress: (done, total) => {
+        if (showProgress && total > 0) process.stderr.write(`\rLese … ${Math.round((done / total) * 100)} %`);
+      },
+    });
+    if (showProgress) process.stderr.write('\r');
+    if (job.state !== 'done' || !job.result) {
+      const error = job.error ?? { code: 'INTERNAL', message: 'Der Import wurde abgebrochen; es wurde nichts übernommen.' };
+      const rejected = (error.details as { rejected?: Array<{ message: string }> } | undefined)?.rejected ?? [];
+      for (const row of rejected) process.stdout.write(`${row.message}\n`);
+      return fail(error as ApiError);
+    }
+    const r = job.result;
     process.stdout.write(
       `Melderegister-Auszug „${path.basename(file)}“ eingelesen: ${r.added} neu, ${r.changed} geändert, ` +
         `${r.unchanged} unverändert, ${r.gone} nicht mehr enthalten, ${r.rejectedTotal} abgelehnt.\n`,

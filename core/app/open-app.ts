@@ -2,6 +2,7 @@ import os from 'node:os';
 import { openDatabase, type Db } from '../../db/open';
 import type { Handlers } from '../api/contract';
 import { createServices } from '../services';
+import { createWorkerHost } from '../services/background/worker-host';
 import { seedRoleCatalogue } from '../services/reference/roles-repository';
 import { dataFileIn } from './data-dir';
 
@@ -15,6 +16,8 @@ export interface OpenAppOptions {
   nativeBinding?: string;
   user?: string;
   now?: () => Date;
+  /** The built background worker (desktop bundle); elsewhere the TypeScript source runs. */
+  workerScript?: URL;
 }
 
 export interface App {
@@ -35,14 +38,22 @@ export function openApp(options: OpenAppOptions): App {
     nativeBinding: options.nativeBinding,
   });
   seedRoleCatalogue(db);
+  const user = options.user ?? safeUserName();
+  const now = options.now ?? (() => new Date());
   const handlers = createServices({
     db,
     dataFile,
     appVersion: options.appVersion,
     templatesDir: options.templatesDir,
     openFile: options.openFile,
-    user: options.user ?? safeUserName(),
-    now: options.now ?? (() => new Date()),
+    user,
+    now,
+    background: createWorkerHost({
+      database: { file: dataFile, migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding },
+      user,
+      now,
+      script: options.workerScript,
+    }),
   });
   return { db, handlers, dataFile, close: () => db.$client.close() };
 }

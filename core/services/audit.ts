@@ -1,9 +1,9 @@
 import { auditLog } from '../../db/schema';
-import type { ServiceDeps } from './deps';
+import type { Db } from '../../db/open';
 
 /** Records who did what (in the caller's transaction when there is one). */
 export function recordAudit(
-  deps: ServiceDeps,
+  deps: { db: Db; now: () => Date; user: string },
   entry: { action: string; entity: string; entityId?: number | null; summary?: string },
 ): void {
   deps.db

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import type { WorkerHost } from './background/worker-host';
 
 /** Everything a service needs from outside, passed in (never taken from globals). */
 export interface ServiceDeps {
@@ -14,4 +15,6 @@ export interface ServiceDeps {
   templatesDir: string;
   /** Opens a file with the system (Word for .docx). Only the desktop app can; elsewhere absent. */
   openFile?: (file: string) => Promise<void>;
+  /** Runs long work in a worker thread with its own connection (see background/worker-host.ts). */
+  background: WorkerHost;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Handlers } from '../api/contract';
+import { contract, METHOD_NAMES, type Handlers, type MethodName } from '../api/contract';
+import { AppError } from '../api/errors';
 import type { ServiceDeps } from './deps';
 import { createRoleCatalogue } from './reference/role-catalogue';
 import { createAddressingService } from './addressing/addressing-service';
@@ -13,6 +14,7 @@ import { createLettersService } from './letters/letters-service';
 import { createMergeService } from './letters/merge-service';
 import { createResidentsService } from './residents/residents-service';
 import { lettersRepository } from './letters/repository';
+import { createUploads } from './uploads/uploads-service';
 import { createJubileesService } from './residents/jubilees-service';
 
 export type { ServiceDeps } from './deps';
@@ -32,9 +34,10 @@ export function createServices(deps: ServiceDeps): Handlers {
     signer: settings.signer,
     recipientOf: contacts.recipientOf,
   });
-  const residents = createResidentsService(deps, lettersRepository(deps.db).unsentForResidents);
+  const uploads = createUploads(deps);
+  const residents = createResidentsService(deps, deps.background, uploads, lettersRepository(deps.db).unsentForResidents);
   const jubilees = createJubileesService(deps, residents.repo, catalogue, settings.office);
-  return {
+  const handlers: Handlers = {
     ...createAppService(deps),
     ...createDemoService(deps, catalogue),
     ...createAddressingService(catalogue),
@@ -50,7 +53,35 @@ export function createServices(deps: ServiceDeps): Handlers {
       partnerOf: (id) => contacts.repo.find(id)?.partnerId ?? null,
       jubilees: jubilees.list,
     }),
+    ...uploads.handlers,
     ...residents.handlers,
     ...jubilees.handlers,
   };
+  return waitWhileImporting(handlers, residents.writing);
+}
+
+/** Methods that change nothing in the database, or that must work during an import. */
+const ALLOWED_DURING_IMPORT = new Set<MethodName>(['residents.import.cancel', 'uploads.append', 'uploads.discard']);
+
+/**
+ * While a register import writes (one transaction of many seconds in its worker), other changes
+ * would wait for the database lock and then fail; they are refused at once with a clear message.
+ * Reading goes on as usual.
+ */
+function waitWhileImporting(handlers: Handlers, importing: () => boolean): Handlers {
+  const guarded = { ...handlers } as Record<MethodName, (input: unknown) => unknown>;
+  for (const name of METHOD_NAMES) {
+    if (!contract[name].mutates || ALLOWED_DURING_IMPORT.has(name)) continue;
+    const handler = guarded[name];
+    guarded[name] = (input) => {
+      if (importing()) {
+        throw new AppError(
+          'CONFLICT',
+          'Gerade wird ein Melderegister-Auszug übernommen; bis er fertig ist, kann nichts anderes gespeichert werden. Bitte versuchen Sie es gleich noch einmal.',
+        );
+      }
+      return handler(input);
+    };
+  }
+  return guarded as Handlers;
 }

@@ -38,6 +38,8 @@ function start(): void {
       },
       appVersion: app.getVersion(),
       nativeBinding: nativeBindingPath(),
+      // Built beside this file by electron-vite (see electron.vite.config.ts).
+      workerScript: new URL('./worker.js', import.meta.url),
     });
   } catch (error) {
     dialog.showErrorBox('Rathausbüro kann nicht starten', (error as Error).message);

@@ -1,14 +1,67 @@
 import { z } from 'zod';
+import { REGISTER_FIELDS } from '../../domain/residents/register-fields';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet.');
 
-export const registerFileSchema = z.object({
-  fileName: z.string().default('Melderegister.csv'),
-  contentBase64: z.string().min(1, 'Die Datei ist leer.'),
+export {
+  REGISTER_FIELDS,
+  REGISTER_FIELD_LABELS,
+  REQUIRED_FIELDS as REQUIRED_REGISTER_FIELDS,
+  mappingProblems,
+  unmappedProtectingFields,
+  type RegisterField,
+} from '../../domain/residents/register-fields';
+
+export const registerFieldSchema = z.enum(REGISTER_FIELDS);
+/** Column header → register field (null: not imported). */
+export const registerMappingSchema = z.record(z.string(), registerFieldSchema.nullable());
+export type RegisterMapping = z.infer<typeof registerMappingSchema>;
+
+const uploadId = z.string().uuid('Ungültige Upload-Kennung.');
+
+/** A file that arrives in pieces (see uploads-service.ts). */
+export const uploadChunkSchema = z.object({
+  /** Absent for the first piece; then the id the first piece returned. */
+  uploadId: uploadId.optional(),
+  fileName: z.string().min(1).max(260),
+  chunkBase64: z.string(),
+});
+export const uploadSchema = z.object({ uploadId: z.string(), fileName: z.string(), size: z.number().int() });
+
+/** What the column-mapping step shows: the file's columns, its first rows, a proposed mapping. */
+export const registerInspectionSchema = z.object({
+  uploadId: z.string(),
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.enum(['utf-8', 'windows-1252']).nullable(),
+  headers: z.array(z.string()),
+  /** The first rows, cells in the order of `headers`. */
+  sample: z.array(z.array(z.string())),
+  /** The standard column set: no mapping needed. */
+  standard: z.boolean(),
+  mapping: registerMappingSchema,
+  /** The saved profile the mapping comes from, when one fits the file. */
+  profile: z.string().nullable(),
+});
+export type RegisterInspection = z.infer<typeof registerInspectionSchema>;
+
+export const mappingProfileSchema = z.object({
+  name: z.string().trim().min(1, 'Bitte einen Namen für das Profil angeben.').max(100),
+  mapping: registerMappingSchema,
+});
+export type MappingProfile = z.infer<typeof mappingProfileSchema>;
+
+export const residentImportStartSchema = z.object({
+  uploadId,
+  /** Without a mapping the file must have the standard column set. */
+  mapping: registerMappingSchema.optional(),
+  /** false: only check and count (preview); true: take the extract over, all or nothing. */
+  commit: z.boolean(),
 });
 
 export const residentImportPreviewSchema = z.object({
-  encoding: z.enum(['utf-8', 'windows-1252']),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.enum(['utf-8', 'windows-1252']).nullable(),
   rows: z.number().int(),
   added: z.number().int(),
   changed: z.number().int(),
@@ -25,6 +78,22 @@ export const residentImportResultSchema = residentImportPreviewSchema.extend({
   /** Letters not yet sent to people this extract now blocks (objection, block, death, moved away). */
   warnings: z.array(z.string()),
 });
+export type ResidentImportResult = z.infer<typeof residentImportResultSchema>;
+
+/** A preview or an import running in the background. */
+export const residentImportJobSchema = z.object({
+  jobId: z.string(),
+  commit: z.boolean(),
+  state: z.enum(['running', 'done', 'cancelled', 'failed']),
+  /** Bytes of the file read so far, of `total`. */
+  done: z.number(),
+  total: z.number(),
+  preview: residentImportPreviewSchema.nullable(),
+  result: residentImportResultSchema.nullable(),
+  /** German, when failed; `details.rejected` lists the rows when none was valid. */
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
+});
+export type ResidentImportJob = z.infer<typeof residentImportJobSchema>;
 
 export const jubileeActionSchema = z.enum(['letter', 'visit', 'notify_federal', 'notify_land']);
 

@@ -16,9 +16,10 @@ import {
   type ImportIssue,
 } from '../../api/schemas/contacts';
 import { foldGerman } from '../../domain/text/fold';
-import { CsvImportError, isEmptyRecord, readCsvFile } from '../csv/csv-file';
+import { suggestColumnMapping, type HeaderSynonyms } from '../../domain/text/header-match';
+import { CsvImportError, isEmptyRecord, readCsvFile } from '../tables/csv-file';
 
-export { CsvImportError, decodeCsvBytes, detectDelimiter } from '../csv/csv-file';
+export { CsvImportError, decodeCsvBytes, detectDelimiter } from '../tables/csv-file';
 
 
 /** The part of a catalogue role the import needs to recognise a role. */
@@ -41,16 +42,8 @@ const SAMPLE_ROW_COUNT = 5;
 // Analysis and suggested mapping
 // ---------------------------------------------------------------------------
 
-/** Folded (see foldGerman), everything but letters and digits removed. */
-function normaliseKey(value: string): string {
-  return foldGerman(value).replace(/[^a-z0-9]/g, '');
-}
-
-/**
- * Header synonyms, already normalised. Rank 0 wins over rank 1, so a file with
- * both "Name" and "Nachname" maps "Nachname" to the surname.
- */
-const HEADER_SYNONYMS: ReadonlyArray<{ field: ImportField; rank: 0 | 1; keys: readonly string[] }> = [
+/** Header synonyms (see suggestColumnMapping). */
+const HEADER_SYNONYMS: HeaderSynonyms<ImportField> = [
   { field: 'surname', rank: 0, keys: ['nachname', 'familienname', 'surname', 'lastname', 'familyname'] },
   { field: 'surname', rank: 1, keys: ['name'] },
   { field: 'givenName', rank: 0, keys: ['vorname', 'vornamen', 'rufname', 'givenname', 'firstname', 'forename'] },
@@ -112,22 +105,7 @@ const HEADER_SYNONYMS: ReadonlyArray<{ field: ImportField; rank: 0 | 1; keys: re
 
 /** Suggests a field for each header; every field is suggested at most once. */
 export function suggestMapping(headers: readonly string[]): ColumnMapping {
-  const candidates: Array<{ header: string; index: number; field: ImportField; rank: number }> = [];
-  headers.forEach((header, index) => {
-    const key = normaliseKey(header);
-    const match = HEADER_SYNONYMS.find((entry) => entry.keys.includes(key));
-    if (match) candidates.push({ header, index, field: match.field, rank: match.rank });
-  });
-  candidates.sort((a, b) => a.rank - b.rank || a.index - b.index);
-
-  const mapping: ColumnMapping = Object.fromEntries(headers.map((header) => [header, null]));
-  const used = new Set<ImportField>();
-  for (const candidate of candidates) {
-    if (used.has(candidate.field)) continue;
-    used.add(candidate.field);
-    mapping[candidate.header] = candidate.field;
-  }
-  return mapping;
+  return suggestColumnMapping(headers, HEADER_SYNONYMS);
 }
 
 /** Reads the file far enough to let the user map its columns. */

@@ -1,30 +1,29 @@
 /**
- * The residents' register extract in the standard column set (a header row, `;` or `,`,
- * UTF-8 or Windows-1252, dates TT.MM.JJJJ or ISO, flags 1/0/empty, gender w/m/d/x).
- * Pure parsing and checking; every rejected row gets its line number and a German reason.
+ * The residents' register extract: a CSV or Excel file in the standard column set, or any
+ * columns with a mapping (column-mapping step). Dates TT.MM.JJJJ or ISO (or Excel dates),
+ * flags 1/0/empty (also ja/nein), gender w/m/d/x (also weiblich/männlich/divers).
+ * Pure reading and checking; every rejected row gets its line number and a German reason.
  */
-import { CsvImportError, scanCsvFile, isEmptyRecord, type CsvRecord } from '../csv/csv-file';
+import {
+  fieldColumns,
+  isStandardColumnSet,
+  mappingProblems,
+  parseFlag,
+  parseGender,
+  parseRegisterDate,
+  REGISTER_FIELDS,
+  splitPostcodeAndCity,
+  splitStreetAndNumber,
+  suggestMapping,
+  type ColumnMapping,
+  type RegisterField,
+  type RegisterGender,
+} from '../../domain/residents/register-fields';
+import { CsvImportError, isEmptyRecord, type CsvRecord } from '../tables/csv-file';
+import { scanTableFile, type TableInfo } from '../tables/table-file';
 
-export const STANDARD_COLUMNS = [
-  'register_id',
-  'surname',
-  'given_names',
-  'degree',
-  'gender',
-  'birth_date',
-  'street',
-  'house_number',
-  'postcode',
-  'city',
-  'district',
-  'marriage_date',
-  'spouse_register_id',
-  'death_date',
-  'moved_away',
-  'objection',
-  'information_block',
-  'conditional_block',
-] as const;
+/** The standard column set (kept under its old name for the callers that build files). */
+export const STANDARD_COLUMNS = REGISTER_FIELDS;
 
 export interface ResidentRow {
   line: number;
@@ -32,7 +31,7 @@ export interface ResidentRow {
   surname: string;
   givenNames: string;
   degree: string;
-  gender: 'female' | 'male' | 'diverse' | 'unknown';
+  gender: RegisterGender;
   birthDate: string;
   street: string;
   houseNumber: string;
@@ -55,83 +54,78 @@ export interface RejectedRow {
   message: string;
 }
 
-export interface RegisterExtract {
-  encoding: 'utf-8' | 'windows-1252';
-  rows: ResidentRow[];
+export interface ExtractScan extends TableInfo {
   rejected: RejectedRow[];
+  /** Accepted rows. */
+  rowCount: number;
 }
 
-const GENDERS: Record<string, ResidentRow['gender']> = { w: 'female', m: 'male', d: 'diverse', x: 'unknown', '': 'unknown' };
-
-/** "03.12.1936" or "1936-12-03" → "1936-12-03"; null when empty; throws a German reason when impossible. */
-export function parseRegisterDate(value: string, what: string): string | null {
-  const text = value.trim();
-  if (!text) return null;
-  let match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  let year: number, month: number, day: number;
-  if (match) [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text))) [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else throw new Error(`${what} „${text}“ ist kein Datum (erwartet TT.MM.JJJJ).`);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    throw new Error(`${what} „${text}“ gibt es nicht.`);
-  }
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function flag(value: string, what: string): boolean {
-  const text = value.trim();
-  if (text === '' || text === '0') return false;
-  if (text === '1') return true;
-  throw new Error(`${what}: „${text}“ ist kein gültiger Wert (1, 0 oder leer).`);
-}
-
-/** Parses and checks an extract; `today` (ISO) decides what is "in the future". */
-export function parseRegisterExtract(bytes: Uint8Array, today: string): RegisterExtract {
-  const rows: ResidentRow[] = [];
-  const { encoding, rejected } = scanRegisterExtract(bytes, today, (row) => {
-    rows.push(row);
-  });
-  return { encoding, rows, rejected };
+export interface ExtractOptions {
+  /** Which column holds which field; without one the file must have the standard column set. */
+  mapping?: ColumnMapping;
+  /** Bytes read so far; may throw to stop (a cancel). */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /**
+   * Remembers the register ids already read: returns the earlier line of a repeated id. By
+   * default a map; an import of half a million rows passes one that keeps them in the database.
+   */
+  see?: (registerId: string, line: number) => number | undefined;
 }
 
 /**
- * The same, row by row: `onRow` gets each accepted row and nothing is kept, so a caller that
- * only needs the changes holds no more than those (500,000 rows).
+ * Reads and checks an extract row by row: `onRow` gets each accepted row and nothing is kept,
+ * so a caller that only needs the changes holds no more than those (500,000 rows).
+ * `today` (ISO) decides what is "in the future".
  */
-export function scanRegisterExtract(
+export async function scanRegisterExtract(
   bytes: Uint8Array,
   today: string,
   onRow: (row: ResidentRow) => void,
-): { encoding: RegisterExtract['encoding']; rejected: RejectedRow[]; rowCount: number } {
+  options: ExtractOptions = {},
+): Promise<ExtractScan> {
   const rejected: RejectedRow[] = [];
   const firstLine = new Map<string, number>();
-  let index: Record<(typeof STANDARD_COLUMNS)[number], number> | null = null;
+  const see =
+    options.see ??
+    ((registerId: string, line: number) => {
+      const previous = firstLine.get(registerId);
+      if (previous === undefined) firstLine.set(registerId, line);
+      return previous;
+    });
+  let columns: Record<RegisterField, number> | null = null;
   let rowCount = 0;
 
-  const onRecord = (record: CsvRecord, fileHeaders: readonly string[]) => {
-    if (!index) {
-      const headers = fileHeaders.map((h) => h.trim().toLowerCase());
-      const missing = STANDARD_COLUMNS.filter((c) => !headers.includes(c));
-      if (missing.length > 0) {
-        throw new CsvImportError(
-          `Die Datei hat nicht den Standard-Spaltensatz des Melderegister-Auszugs; es fehlen die Spalten: ${missing.join(', ')}.`,
-          { missing },
-        );
-      }
-      index = Object.fromEntries(STANDARD_COLUMNS.map((c) => [c, headers.indexOf(c)])) as Record<(typeof STANDARD_COLUMNS)[number], number>;
+  const columnsOf = (headers: readonly string[]) => {
+    if (!options.mapping && !isStandardColumnSet(headers)) {
+      const present = new Set(headers.map((h) => h.trim().toLowerCase()));
+      const missing = REGISTER_FIELDS.filter((c) => !present.has(c));
+      throw new CsvImportError(
+        `Die Datei hat nicht den Standard-Spaltensatz des Melderegister-Auszugs; es fehlen die Spalten: ${missing.join(', ')}. ` +
+          'Ordnen Sie die Spalten beim Einlesen zu (oder wählen Sie ein gespeichertes Zuordnungsprofil).',
+        { missing },
+      );
     }
+    const mapping = options.mapping ?? suggestMapping(headers);
+    const problems = mappingProblems(mapping, headers);
+    if (problems.length > 0) throw new CsvImportError(`Die Spaltenzuordnung passt nicht zur Datei: ${problems.join(' ')}`, { problems });
+    return fieldColumns(mapping, headers);
+  };
+
+  const onRecord = (record: CsvRecord, headers: readonly string[]) => {
+    columns ??= columnsOf(headers);
     if (isEmptyRecord(record.cells)) return;
-    const columns = index;
-    const cell = (name: (typeof STANDARD_COLUMNS)[number]) => (record.cells[columns[name]] ?? '').trim();
+    const index = columns;
+    const cell = (field: RegisterField) => (index[field] < 0 ? '' : (record.cells[index[field]] ?? '').trim());
     const registerId = cell('register_id');
     const reject = (message: string) => rejected.push({ line: record.line, registerId: registerId || null, message: `Zeile ${record.line}: ${message}` });
-    if (record.cells.length !== fileHeaders.length) {
-      reject(`${record.cells.length} statt ${fileHeaders.length} Spalten.`);
+    // Recorded before any check: a person whose row is rejected stays as they were (not gone).
+    const previousLine = registerId ? see(registerId, record.line) : undefined;
+    if (record.cells.length !== headers.length) {
+      reject(`${record.cells.length} statt ${headers.length} Spalten.`);
       return;
     }
     try {
-      const row = rowOf(record.line, cell, registerId, today, firstLine);
+      const row = rowOf(record.line, cell, index, registerId, today, previousLine);
       rowCount++;
       onRow(row);
     } catch (error) {
@@ -140,29 +134,25 @@ export function scanRegisterExtract(
     }
   };
 
-  const file = scanCsvFile(bytes, onRecord);
-  if (!index) {
-    // A header without any data rows: still check the columns.
-    onRecord({ cells: [], line: 0 }, file.headers);
-  }
-  return { encoding: file.encoding, rejected, rowCount };
+  const table = await scanTableFile(bytes, onRecord, { onProgress: options.onProgress });
+  // A header without any data rows: still check the columns.
+  columns ??= columnsOf(table.headers);
+  return { ...table, rejected, rowCount };
 }
 
 function rowOf(
   line: number,
-  cell: (name: (typeof STANDARD_COLUMNS)[number]) => string,
+  cell: (field: RegisterField) => string,
+  columns: Record<RegisterField, number>,
   registerId: string,
   today: string,
-  firstLine: Map<string, number>,
+  previous: number | undefined,
 ): ResidentRow {
   if (!registerId) throw new Error('Die Melderegister-Nummer (register_id) fehlt.');
-  const previous = firstLine.get(registerId);
   if (previous !== undefined) throw new Error(`Die Melderegister-Nummer „${registerId}“ steht schon in Zeile ${previous}.`);
-  firstLine.set(registerId, line);
   const surname = cell('surname');
   if (!surname) throw new Error('Der Nachname fehlt.');
-  const gender = GENDERS[cell('gender').toLowerCase()];
-  if (!gender) throw new Error(`Geschlecht „${cell('gender')}“ ist unbekannt (erwartet w, m, d oder x).`);
+  const gender = parseGender(cell('gender'));
   const birthDate = parseRegisterDate(cell('birth_date'), 'Das Geburtsdatum');
   if (!birthDate) throw new Error('Das Geburtsdatum fehlt.');
   if (birthDate > today) throw new Error(`Das Geburtsdatum ${cell('birth_date')} liegt in der Zukunft.`);
@@ -173,6 +163,9 @@ function rowOf(
   if (deathDate && deathDate < birthDate) throw new Error('Das Sterbedatum liegt vor dem Geburtsdatum.');
   const spouse = cell('spouse_register_id');
   if (spouse && spouse === registerId) throw new Error('Die Person ist als ihr eigener Ehepartner eingetragen.');
+  // Files with "Musterstraße 12" or "47051 Duisburg" in one column.
+  const { street, houseNumber } = columns.house_number < 0 ? splitStreetAndNumber(cell('street')) : { street: cell('street'), houseNumber: cell('house_number') };
+  const { postcode, city } = columns.postcode < 0 ? splitPostcodeAndCity(cell('city')) : { postcode: cell('postcode'), city: cell('city') };
   return {
     line,
     registerId,
@@ -181,17 +174,17 @@ function rowOf(
     degree: cell('degree'),
     gender,
     birthDate,
-    street: cell('street'),
-    houseNumber: cell('house_number'),
-    postcode: cell('postcode'),
-    city: cell('city'),
+    street,
+    houseNumber,
+    postcode,
+    city,
     district: cell('district'),
     marriageDate,
     spouseRegisterId: spouse || null,
     deathDate,
-    movedAway: flag(cell('moved_away'), 'Weggezogen (moved_away)'),
-    objection: flag(cell('objection'), 'Widerspruch (objection)'),
-    informationBlock: flag(cell('information_block'), 'Auskunftssperre (information_block)'),
-    conditionalBlock: flag(cell('conditional_block'), 'Bedingter Sperrvermerk (conditional_block)'),
+    movedAway: parseFlag(cell('moved_away'), 'moved_away'),
+    objection: parseFlag(cell('objection'), 'objection'),
+    informationBlock: parseFlag(cell('information_block'), 'information_block'),
+    conditionalBlock: parseFlag(cell('conditional_block'), 'conditional_block'),
   };
 }

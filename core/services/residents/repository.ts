@@ -38,13 +38,37 @@ export function residentsRepository(db: Db) {
     return known;
   };
   return {
-    /** register id → [row hash, gone] of everyone stored. */
-    fingerprints(): Map<string, { hash: string; gone: boolean }> {
-      const map = new Map<string, { hash: string; gone: boolean }>();
-      for (const row of client.prepare('select register_id, row_hash, gone from residents').raw().iterate() as Iterable<[string, string, number]>) {
-        map.set(row[0], { hash: row[1], gone: row[2] === 1 });
-      }
-      return map;
+    /**
+     * What an import needs to compare an extract with the stored copy without holding half a
+     * million ids in memory: the stored fingerprint of a person, and which ids the extract
+     * named (a temporary table of this connection, emptied at the start).
+     */
+    extractComparison() {
+      client.exec('create temp table if not exists import_seen (register_id text primary key, line integer not null) without rowid');
+      client.exec('delete from import_seen');
+      const stored = client.prepare('select row_hash, gone from residents where register_id = ?').raw();
+      const insertSeen = client.prepare('insert into import_seen (register_id, line) values (?, ?) on conflict do nothing');
+      const seenLine = client.prepare('select line from import_seen where register_id = ?').pluck();
+      const unseen = client.prepare('select register_id from residents where gone = 0 and register_id not in (select register_id from import_seen)').pluck();
+      return {
+        /** The stored row hash and whether the person is marked gone; undefined when new. */
+        stored(registerId: string): { hash: string; gone: boolean } | undefined {
+          const row = stored.get(registerId) as [string, number] | undefined;
+          return row && { hash: row[0], gone: row[1] === 1 };
+        },
+        /** Records that the extract names this id on this line; the earlier line when it did already. */
+        see(registerId: string, line: number): number | undefined {
+          if (insertSeen.run(registerId, line).changes > 0) return undefined;
+          return seenLine.get(registerId) as number;
+        },
+        /** Stored people (not yet gone) the extract did not name. */
+        unseenIds(): string[] {
+          return unseen.all() as string[];
+        },
+        clear(): void {
+          client.exec('delete from import_seen');
+        },
+      };
     },
 
     /**

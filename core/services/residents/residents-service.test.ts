@@ -4,6 +4,7 @@ import { documentText } from '../../documents/docx-template';
 import { call, dispatch } from '../../api';
 import { STANDARD_COLUMNS } from './register-extract';
 import { createTempApp } from '../../../tests/support/temp-app';
+import { importExtract, previewExtract } from '../../../tests/support/register-import';
 
 let app: ReturnType<typeof createTempApp>;
 beforeEach(() => {
@@ -32,7 +33,7 @@ const DECEMBER = { from: '2026-12-01', to: '2026-12-31' };
 
 describe('residents import', () => {
   it('previews counts and every rejected row with line and reason, writing nothing', async () => {
-    const preview = await call(app.handlers, 'residents.import.preview', { contentBase64: csv([...base, ...bad]) });
+    const preview = await previewExtract(app.handlers, csv([...base, ...bad]));
     expect(preview).toMatchObject({ rows: 5, added: 5, changed: 0, unchanged: 0, gone: 0, rejectedTotal: 4 });
     expect(preview.rejected).toEqual([
       { line: 7, message: 'Zeile 7: Das Geburtsdatum „31.02.1930“ gibt es nicht.' },
@@ -44,7 +45,7 @@ describe('residents import', () => {
   });
 
   it('imports, then updates by register id, marks the missing as gone and keeps rejected people', async () => {
-    const first = await call(app.handlers, 'residents.import.commit', { fileName: 'auszug-11.csv', contentBase64: csv(base) });
+    const first = await importExtract(app.handlers, csv(base), { fileName: 'auszug-11.csv' });
     expect(first).toMatchObject({ added: 5, changed: 0, gone: 0 });
     const next = [
       { ...base[0], street: 'Neue Straße' },
@@ -52,7 +53,7 @@ describe('residents import', () => {
       base[2],
       { ...base[4], birth_date: '31.02.1926' }, // rejected now: stays as it was, not gone
     ];
-    const second = await call(app.handlers, 'residents.import.commit', { fileName: 'auszug-12.csv', contentBase64: csv(next) });
+    const second = await importExtract(app.handlers, csv(next), { fileName: 'auszug-12.csv' });
     expect(second).toMatchObject({ added: 0, changed: 1, unchanged: 2, gone: 1, rejectedTotal: 1 });
     const gone = app.db.$client.prepare('select register_id from residents where gone = 1').pluck().all();
     expect(gone).toEqual(['R4']);
@@ -60,16 +61,18 @@ describe('residents import', () => {
   });
 
   it('refuses a file without valid rows and a file with other columns, in German', async () => {
-    const none = await dispatch(app.handlers, 'residents.import.commit', { fileName: 'leer.csv', contentBase64: csv(bad.slice(0, 2)) });
-    expect(none.ok ? null : none.error.message).toBe('Die Datei „leer.csv“ enthält keine gültige Zeile; es wurde nichts importiert.');
-    const other = await dispatch(app.handlers, 'residents.import.preview', { contentBase64: Buffer.from('Name;Vorname\nA;B').toString('base64') });
-    expect(other.ok ? null : other.error.message).toMatch(/^Die Datei hat nicht den Standard-Spaltensatz .* es fehlen die Spalten: register_id, surname/);
+    await expect(importExtract(app.handlers, csv(bad.slice(0, 2)), { fileName: 'leer.csv' })).rejects.toThrow(
+      'Die Datei „leer.csv“ enthält keine gültige Zeile; es wurde nichts importiert.',
+    );
+    await expect(previewExtract(app.handlers, Buffer.from('Name;Vorname\nA;B').toString('base64'))).rejects.toThrow(
+      /^Die Datei hat nicht den Standard-Spaltensatz .* es fehlen die Spalten: register_id, surname/,
+    );
   });
 });
 
 describe('jubilees.list', () => {
   it('lists December jubilees in the documented shape; objections never appear', async () => {
-    await call(app.handlers, 'residents.import.commit', { contentBase64: csv(base) });
+    await importExtract(app.handlers, csv(base));
     const { entries } = await call(app.handlers, 'jubilees.list', DECEMBER);
     expect(entries.map((e) => [e.date, e.label, e.persons.map((p) => p.registerId)])).toEqual([
       ['2026-12-03', '90. Geburtstag', ['R1']],
@@ -91,16 +94,14 @@ describe('jubilees.list', () => {
   });
 
   it('drops a person at once when a later extract brings an objection or a death', async () => {
-    await call(app.handlers, 'residents.import.commit', { contentBase64: csv(base) });
-    await call(app.handlers, 'residents.import.commit', {
-      contentBase64: csv([{ ...base[0], objection: '1' }, { ...base[1], death_date: '01.11.2026' }, base[2], base[3], base[4]]),
-    });
+    await importExtract(app.handlers, csv(base));
+    await importExtract(app.handlers, csv([{ ...base[0], objection: '1' }, { ...base[1], death_date: '01.11.2026' }, base[2], base[3], base[4]]));
     const { entries } = await call(app.handlers, 'jubilees.list', DECEMBER);
     expect(entries.map((e) => e.persons.map((p) => p.registerId))).toEqual([['R5']]);
   });
 
   it('filters by district and refuses illegal honour rules', async () => {
-    await call(app.handlers, 'residents.import.commit', { contentBase64: csv(base) });
+    await importExtract(app.handlers, csv(base));
     const { entries } = await call(app.handlers, 'jubilees.list', { ...DECEMBER, district: 'Süd' });
     expect(entries.map((e) => e.label)).toEqual(['Diamantene Hochzeit']);
     const rules = await call(app.handlers, 'jubilees.rules.get', {});
@@ -109,7 +110,7 @@ describe('jubilees.list', () => {
   });
 
   it('writes the letters of a month from the list: birthdays and wedding jubilees, each with its own age and date', async () => {
-    await call(app.handlers, 'residents.import.commit', { contentBase64: csv(base) });
+    await importExtract(app.handlers, csv(base));
     await call(app.handlers, 'demo.load', {});
     const signerId = (await call(app.handlers, 'signers.list', {}))[0].id;
     const run = async (kind: 'birthday' | 'wedding', templateId: string) => {
@@ -138,7 +139,7 @@ describe('jubilees.list', () => {
   });
 
   it('warns about jubilee letters not yet sent when a later extract blocks the person', async () => {
-    await call(app.handlers, 'residents.import.commit', { contentBase64: csv(base) });
+    await importExtract(app.handlers, csv(base));
     await call(app.handlers, 'demo.load', {});
     const signerId = (await call(app.handlers, 'signers.list', {}))[0].id;
     const started = await call(app.handlers, 'letters.merge.start', {
@@ -152,9 +153,7 @@ describe('jubilees.list', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const erna = (await call(app.handlers, 'letters.list', { query: 'Erna' })).items[0];
-    const second = await call(app.handlers, 'residents.import.commit', {
-      contentBase64: csv([{ ...base[0], objection: '1' }, ...base.slice(1)]),
-    });
+    const second = await importExtract(app.handlers, csv([{ ...base[0], objection: '1' }, ...base.slice(1)]));
     expect(second.warnings).toEqual([
       `Brief Nr. ${erna.id} an „Erna Groß“ vom 27.11.2026 ist noch nicht versandt, die Person ist laut Melderegister jetzt gesperrt, verstorben, weggezogen oder nicht mehr enthalten: bitte nicht versenden.`,
     ]);
@@ -179,13 +178,11 @@ describe('jubilees.list', () => {
   });
 
   it('takes a person off planned visits when a later extract brings a death, and says so', async () => {
-    await call(app.handlers, 'residents.import.commit', { contentBase64: csv(base) });
+    await importExtract(app.handlers, csv(base));
     await call(app.handlers, 'jubilees.visits.plan', {
       jubileeDate: '2026-12-10', kind: 'birthday', registerIds: ['R5'], visitDate: '2026-12-10', visitor: 'Volker Sandmann, Bürgermeister',
     });
-    const second = await call(app.handlers, 'residents.import.commit', {
-      contentBase64: csv([...base.slice(0, 4), { ...base[4], death_date: '20.11.2026' }]),
-    });
+    const second = await importExtract(app.handlers, csv([...base.slice(0, 4), { ...base[4], death_date: '20.11.2026' }]));
     expect(second.warnings).toEqual([
       'Der für den 10.12.2026 geplante Besuch (Volker Sandmann, Bürgermeister) zum Jubiläum am 10.12.2026 entfällt: die Person ist laut Melderegister jetzt gesperrt, verstorben, weggezogen oder nicht mehr enthalten.',
     ]);
@@ -193,7 +190,7 @@ describe('jubilees.list', () => {
   });
 
   it('exports the notifications for the Federal President and the Land as .docx and .xlsx, and the district list', async () => {
-    await call(app.handlers, 'residents.import.commit', { contentBase64: csv(base) });
+    await importExtract(app.handlers, csv(base));
     const federal = await call(app.handlers, 'jubilees.export', { ...DECEMBER, target: 'federal', format: 'docx' });
     expect(federal.fileName).toBe('Meldung-Bundespraesident-2026-12-01-bis-2026-12-31.docx');
     const text = documentText(new Uint8Array(Buffer.from(federal.contentBase64, 'base64'))).body;

@@ -1,22 +1,31 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { z } from 'zod';
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
-import type { ResidentImportPreview } from '../../api/schemas/residents';
-import { isoDateInBerlin } from '../../domain/dates/format';
+import { mappingProfileSchema, type MappingProfile, type RegisterInspection, type ResidentImportJob } from '../../api/schemas/residents';
+import { formatDateNumeric } from '../../domain/dates/format';
+import { isStandardColumnSet, suggestMapping, type ColumnMapping } from '../../domain/residents/register-fields';
+import type { BackgroundJob, WorkerHost } from '../background/worker-host';
 import type { ServiceDeps } from '../deps';
 import { recordAudit } from '../audit';
-import { scanRegisterExtract, type RejectedRow, type ResidentRow } from './register-extract';
+import { settingsRepository } from '../settings/repository';
+import { scanTableFile } from '../tables/table-file';
+import type { Uploads } from '../uploads/uploads-service';
+import type { ResidentsImportOutput } from './residents-import';
 import { residentsRepository } from './repository';
 
-type ResidentHandlers = Pick<Handlers, 'residents.status' | 'residents.import.preview' | 'residents.import.commit'>;
-
-const SHOWN_REJECTIONS = 500;
-
-/** The fields that count for "changed": everything imported. */
-function hashOf(row: ResidentRow): string {
-  const { line: _line, ...fields } = row;
-  return crypto.createHash('sha1').update(JSON.stringify(fields)).digest('base64');
-}
+type ResidentHandlers = Pick<
+  Handlers,
+  | 'residents.status'
+  | 'residents.import.inspect'
+  | 'residents.import.start'
+  | 'residents.import.status'
+  | 'residents.import.cancel'
+  | 'residents.import.profiles'
+  | 'residents.import.profiles.save'
+  | 'residents.import.profiles.delete'
+>;
 
 export interface UnsentLetter {
   id: number;
@@ -25,65 +34,91 @@ export interface UnsentLetter {
   letterDate: string;
 }
 
-/** Whether the register now forbids writing to the person (§§ 50–52 BMG, death, moved away). */
-const isBlocked = (row: ResidentRow) => row.objection || row.informationBlock || row.conditionalBlock || row.deathDate !== null || row.movedAway;
+const SAMPLE_ROWS = 5;
+const PROFILES_KEY = 'residentImportProfiles';
+/** Finished jobs are forgotten after this long. */
+const KEEP_FINISHED_JOBS_MS = 60 * 60 * 1000;
 
-interface Plan {
-  extract: { encoding: 'utf-8' | 'windows-1252'; rejected: RejectedRow[]; rowCount: number };
-  /** People this extract blocks who were not blocked before. */
-  newlyBlocked: string[];
-  added: number;
-  changed: number;
-  unchanged: number;
-  goneIds: string[];
+interface Job {
+  status: ResidentImportJob;
+  job: BackgroundJob<ResidentsImportOutput>;
+  finishedAt: number | null;
 }
 
 /**
- * Import of the register's monthly extract: preview (counts, every rejected row), then all or
- * nothing. Updates by register id; people no longer in the extract are marked gone (never
- * deleted silently); rows that were rejected leave their person as it was.
+ * Import of the register's monthly extract (CSV or Excel, standard columns or mapped ones):
+ * look at the file, check it in the background (counts, every rejected row), then take it over
+ * in the background, all or nothing. Updates by register id; people no longer in the extract
+ * are marked gone (never deleted silently); rows that were rejected leave their person as it was.
  */
-export function createResidentsService(deps: ServiceDeps, unsentLettersFor: (registerIds: readonly string[]) => UnsentLetter[]) {
+export function createResidentsService(
+  deps: ServiceDeps,
+  background: WorkerHost,
+  uploads: Uploads,
+  unsentLettersFor: (registerIds: readonly string[]) => UnsentLetter[],
+) {
   const repo = residentsRepository(deps.db);
+  const settings = settingsRepository(deps.db);
+  const jobs = new Map<string, Job>();
 
-  /** Reads the extract and compares it with what is stored; `write` gets each new or changed row. */
-  const plan = (contentBase64: string, write?: (row: ResidentRow, hash: string, isNew: boolean) => void): Plan => {
-    const bytes = new Uint8Array(Buffer.from(contentBase64, 'base64'));
-    // Everyone stored; whoever the extract mentions is taken out, the rest are gone.
-    const stored = repo.fingerprints();
-    const newlyBlocked: string[] = [];
-    let added = 0;
-    let changed = 0;
-    let unchanged = 0;
-    // Row by row: nothing is kept but the counts (half a million rows).
-    const extract = scanRegisterExtract(bytes, isoDateInBerlin(deps.now()), (row) => {
-      const hash = hashOf(row);
-      const before = stored.get(row.registerId);
-      stored.delete(row.registerId);
-      if (!before) added++;
-      else if (before.hash === hash && !before.gone) {
-        unchanged++;
-        return;
-      } else changed++;
-      if (before && isBlocked(row)) newlyBlocked.push(row.registerId);
-      write?.(row, hash, !before);
+  const profiles = (): MappingProfile[] => {
+    const parsed = z.array(mappingProfileSchema).safeParse(settings.getSetting(PROFILES_KEY));
+    return parsed.success ? parsed.data : [];
+  };
+  const saveProfiles = (list: MappingProfile[], summary: string) => {
+    deps.db.transaction(() => {
+      settings.putSetting(PROFILES_KEY, list, deps.now().toISOString());
+      recordAudit(deps, { action: 'update', entity: 'settings', summary });
     });
-    for (const rejected of extract.rejected) if (rejected.registerId) stored.delete(rejected.registerId);
-    const goneIds: string[] = [];
-    for (const [id, state] of stored) if (!state.gone) goneIds.push(id);
-    return { extract, newlyBlocked, added, changed, unchanged, goneIds };
+    return profiles();
   };
 
-  const summary = (p: Plan): ResidentImportPreview => ({
-    encoding: p.extract.encoding,
-    rows: p.extract.rowCount,
-    added: p.added,
-    changed: p.changed,
-    unchanged: p.unchanged,
-    gone: p.goneIds.length,
-    rejected: p.extract.rejected.slice(0, SHOWN_REJECTIONS).map(({ line, message }) => ({ line, message })),
-    rejectedTotal: p.extract.rejected.length,
-  });
+  /** The saved profile whose columns are all in the file and that names the most of them. */
+  const fittingProfile = (headers: readonly string[]): MappingProfile | null => {
+    const present = new Set(headers);
+    let best: { profile: MappingProfile; columns: number } | null = null;
+    for (const profile of profiles()) {
+      const columns = Object.entries(profile.mapping).filter(([, field]) => field);
+      if (columns.length === 0 || !columns.every(([header]) => present.has(header))) continue;
+      if (!best || columns.length > best.columns) best = { profile, columns: columns.length };
+    }
+    return best?.profile ?? null;
+  };
+
+  const warningsOf = (output: ResidentsImportOutput): string[] => {
+    const warnings = unsentLettersFor(output.blockedIds).map(
+      (letter) =>
+        `Brief Nr. ${letter.id} an „${letter.recipientName}“ vom ${formatDateNumeric(letter.letterDate)} ist noch nicht versandt, ` +
+        'die Person ist laut Melderegister jetzt gesperrt, verstorben, weggezogen oder nicht mehr enthalten: bitte nicht versenden.',
+    );
+    for (const visit of output.droppedVisits) {
+      const [date] = visit.jubileeKey.split('|');
+      warnings.push(
+        `Der für den ${formatDateNumeric(visit.visitDate)} geplante Besuch (${visit.visitor}) zum Jubiläum am ${formatDateNumeric(date)} entfällt: die Person ist laut Melderegister jetzt gesperrt, verstorben, weggezogen oder nicht mehr enthalten.`,
+      );
+    }
+    return warnings;
+  };
+
+  const snapshot = (entry: Job): ResidentImportJob => {
+    if (entry.status.state === 'running') {
+      const { done, total } = entry.job.progress();
+      entry.status.done = done;
+      entry.status.total = total || entry.status.total;
+    }
+    return structuredClone(entry.status);
+  };
+
+  const mustFind = (jobId: string): Job => {
+    const entry = jobs.get(jobId);
+    if (!entry) throw new AppError('NOT_FOUND', `Der Einlese-Auftrag „${jobId}“ ist nicht (mehr) bekannt.`, { jobId });
+    return entry;
+  };
+
+  const forgetOldJobs = () => {
+    const now = Date.now();
+    for (const [id, entry] of jobs) if (entry.finishedAt !== null && now - entry.finishedAt > KEEP_FINISHED_JOBS_MS) jobs.delete(id);
+  };
 
   const handlers: ResidentHandlers = {
     'residents.status': () => {
@@ -94,50 +129,83 @@ export function createResidentsService(deps: ServiceDeps, unsentLettersFor: (reg
         districts: repo.districts(),
       };
     },
-    'residents.import.preview': ({ contentBase64 }) => summary(plan(contentBase64)),
-    'residents.import.commit': ({ contentBase64, fileName }) => {
-      const at = deps.now().toISOString();
-      // One transaction: rows are written while they are read; any failure leaves the database as it was.
-      const { p, importId, dropped } = deps.db.transaction(() => {
-        const id = repo.recordImport({ at, user: deps.user, fileName, added: 0, changed: 0, unchanged: 0, gone: 0, rejected: 0 });
-        const writeRow = repo.writer(id, at);
-        const p = plan(contentBase64, writeRow);
-        if (p.extract.rowCount === 0) {
-          throw new AppError('IMPORT_INVALID', `Die Datei „${fileName}“ enthält keine gültige Zeile; es wurde nichts importiert.`, {
-            rejected: p.extract.rejected.slice(0, SHOWN_REJECTIONS),
-          });
-        }
-        repo.markGone(p.goneIds, id, at);
-        // Planned lists: a person the register now blocks is taken off them.
-        const dropped = repo.dropVisitsOf([...p.newlyBlocked, ...p.goneIds]);
-        repo.updateImportCounts(id, {
-          added: p.added,
-          changed: p.changed,
-          unchanged: p.unchanged,
-          gone: p.goneIds.length,
-          rejected: p.extract.rejected.length,
-        });
-        recordAudit(deps, {
-          action: 'import',
-          entity: 'residents',
-          entityId: id,
-          summary: `${fileName}: ${p.added} neu, ${p.changed} geändert, ${p.goneIds.length} nicht mehr enthalten, ${p.extract.rejected.length} abgelehnt`,
-        });
-        return { p, importId: id, dropped };
+
+    'residents.import.inspect': async ({ uploadId }): Promise<RegisterInspection> => {
+      const upload = uploads.get(uploadId);
+      const sample: string[][] = [];
+      const table = await scanTableFile(new Uint8Array(fs.readFileSync(upload.file)), (record) => void sample.push(record.cells), {
+        maxRecords: SAMPLE_ROWS,
       });
-      const warnings = unsentLettersFor([...p.newlyBlocked, ...p.goneIds]).map(
-        (letter) =>
-          `Brief Nr. ${letter.id} an „${letter.recipientName}“ vom ${letter.letterDate.split('-').reverse().join('.')} ist noch nicht versandt, ` +
-          'die Person ist laut Melderegister jetzt gesperrt, verstorben, weggezogen oder nicht mehr enthalten: bitte nicht versenden.',
-      );
-      for (const visit of dropped) {
-        const [date] = visit.jubileeKey.split('|');
-        warnings.push(
-          `Der für den ${visit.visitDate.split('-').reverse().join('.')} geplante Besuch (${visit.visitor}) zum Jubiläum am ${date.split('-').reverse().join('.')} entfällt: die Person ist laut Melderegister jetzt gesperrt, verstorben, weggezogen oder nicht mehr enthalten.`,
-        );
+      const standard = isStandardColumnSet(table.headers);
+      const profile = standard ? null : fittingProfile(table.headers);
+      const mapping: ColumnMapping = profile
+        ? Object.fromEntries(table.headers.map((header) => [header, profile.mapping[header] ?? null]))
+        : suggestMapping(table.headers);
+      return { uploadId, fileName: upload.fileName, ...table, sample, standard, mapping, profile: profile?.name ?? null };
+    },
+
+    'residents.import.start': ({ uploadId, mapping, commit }) => {
+      forgetOldJobs();
+      const running = [...jobs.values()].find((entry) => entry.status.state === 'running');
+      if (running) {
+        throw new AppError('CONFLICT', 'Es wird bereits ein Melderegister-Auszug gelesen. Bitte warten Sie, bis er fertig ist, oder brechen Sie ihn ab.', {
+          jobId: running.status.jobId,
+        });
       }
-      return { ...summary(p), importId, warnings };
+      const upload = uploads.get(uploadId);
+      const job = background.start('residents-import', { file: upload.file, fileName: upload.fileName, mapping, commit });
+      const jobId = crypto.randomUUID();
+      const entry: Job = {
+        job,
+        finishedAt: null,
+        status: { jobId, commit, state: 'running', done: 0, total: upload.size, preview: null, result: null, error: null },
+      };
+      jobs.set(jobId, entry);
+      void job.end.then((end) => {
+        const status = entry.status;
+        status.done = status.total;
+        if (end.state === 'done') {
+          status.preview = end.value.summary;
+          if (commit && end.value.importId !== null) {
+            status.result = { ...end.value.summary, importId: end.value.importId, warnings: warningsOf(end.value) };
+            uploads.discard(uploadId);
+          }
+        } else if (end.state === 'failed') {
+          status.error = end.error;
+        }
+        status.state = end.state;
+        entry.finishedAt = Date.now();
+      });
+      return snapshot(entry);
+    },
+
+    'residents.import.status': ({ jobId }) => snapshot(mustFind(jobId)),
+
+    'residents.import.cancel': ({ jobId }) => {
+      const entry = mustFind(jobId);
+      entry.job.cancel();
+      return snapshot(entry);
+    },
+
+    'residents.import.profiles': () => profiles(),
+
+    'residents.import.profiles.save': (profile) => {
+      const others = profiles().filter((p) => p.name !== profile.name);
+      return saveProfiles([...others, profile].sort((a, b) => a.name.localeCompare(b.name, 'de')), `Zuordnungsprofil „${profile.name}“ gespeichert`);
+    },
+
+    'residents.import.profiles.delete': ({ name }) => {
+      const list = profiles();
+      if (!list.some((p) => p.name === name)) throw new AppError('NOT_FOUND', `Das Zuordnungsprofil „${name}“ gibt es nicht.`, { name });
+      return saveProfiles(
+        list.filter((p) => p.name !== name),
+        `Zuordnungsprofil „${name}“ gelöscht`,
+      );
     },
   };
-  return { handlers, repo };
+
+  /** Whether an import is writing right now (other changes must wait for its transaction). */
+  const writing = () => [...jobs.values()].some((entry) => entry.status.state === 'running' && entry.status.commit);
+
+  return { handlers, repo, writing };
 }

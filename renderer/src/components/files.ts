@@ -18,9 +18,30 @@ export function base64ToBytes(contentBase64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-export async function fileToBase64(file: File): Promise<string> {
+export async function fileToBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+/** Pieces of this size go over the bridge (it takes 64 MB per request at most). */
+const UPLOAD_PIECE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Hands a chosen file to the services piece by piece (a register extract can be 60 MB);
+ * `onProgress` gets the share sent (0–1). Returns the upload's id.
+ */
+export async function uploadInPieces(
+  file: File,
+  append: (piece: { uploadId?: string; fileName: string; chunkBase64: string }) => Promise<{ uploadId: string }>,
+  onProgress?: (share: number) => void,
+): Promise<string> {
+  let uploadId: string | undefined;
+  for (let start = 0; start === 0 || start < file.size; start += UPLOAD_PIECE_BYTES) {
+    const piece = file.slice(start, start + UPLOAD_PIECE_BYTES);
+    ({ uploadId } = await append({ uploadId, fileName: file.name, chunkBase64: await fileToBase64(piece) }));
+    onProgress?.(Math.min(1, (start + UPLOAD_PIECE_BYTES) / Math.max(1, file.size)));
+  }
+  return uploadId!;
 }

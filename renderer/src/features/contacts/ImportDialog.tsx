@@ -11,30 +11,23 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Select,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FIELD_LABELS, importFieldSchema, type ColumnMapping, type CsvAnalysis, type ImportField, type ImportPreview } from '../../../../core/api';
 import { api } from '../../api/client';
+import { ColumnMappingTable } from '../../components/ColumnMappingTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
 import { fileToBase64 } from '../../components/files';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '980px', width: '92vw' },
-  content: { display: 'grid', gap: tokens.spacingVerticalM },
+  // One column no wider than the dialog: a wide table scrolls inside instead of widening it past its edge.
+  content: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM },
   errors: { maxHeight: '220px', overflow: 'auto', margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  sample: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  scroll: { maxHeight: '360px', overflow: 'auto' },
 });
 
 const FIELD_NAMES: Record<ImportField, string> = {
@@ -139,43 +132,14 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
                   „{state.file.name}“: {count(state.analysis.rowCount, 'Zeile', 'Zeilen')}, Zeichensatz {state.analysis.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'},
                   Trennzeichen „{state.analysis.delimiter}“. Bitte prüfen Sie die Zuordnung der Spalten.
                 </Text>
-                <div className={styles.scroll}>
-                  <Table size="small" aria-label="Spaltenzuordnung">
-                    <TableHeader>
-                      <TableRow>
-                        <TableHeaderCell>Spalte in der Datei</TableHeaderCell>
-                        <TableHeaderCell>Beispielwerte</TableHeaderCell>
-                        <TableHeaderCell>Feld im Rathausbüro</TableHeaderCell>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {state.analysis.headers.map((header, index) => (
-                        <TableRow key={header}>
-                          <TableCell>{header}</TableCell>
-                          <TableCell className={styles.sample}>
-                            {state.analysis.sampleRows.map((row) => row[index]).filter(Boolean).slice(0, 3).join(' · ')}
-                          </TableCell>
-                          <TableCell>
-                            <Select
-                              aria-label={`Feld für Spalte ${header}`}
-                              value={state.mapping[header] ?? ''}
-                              onChange={(_, data) =>
-                                setState({ ...state, mapping: { ...state.mapping, [header]: (data.value || null) as ImportField | null } })
-                              }
-                            >
-                              <option value="">– nicht importieren –</option>
-                              {importFieldSchema.options.map((field) => (
-                                <option key={field} value={field}>
-                                  {FIELD_NAMES[field]}
-                                </option>
-                              ))}
-                            </Select>
-                          </TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
-                </div>
+                <ColumnMappingTable
+                  headers={state.analysis.headers}
+                  sample={state.analysis.sampleRows}
+                  mapping={state.mapping}
+                  fields={importFieldSchema.options.map((field) => [field, FIELD_NAMES[field]] as const)}
+                  onChange={(mapping) => setState({ ...state, mapping })}
+                  ignoreLabel="– nicht importieren –"
+                />
                 <ErrorMessage error={check.error} title="Prüfung nicht möglich" />
               </>
             )}

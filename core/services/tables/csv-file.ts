@@ -243,7 +243,7 @@ function chunkEnd(buffer: Buffer, start: number, hasQuotes: boolean, chunkBytes:
 }
 
 /** UTF-8 (with or without BOM) or, failing that, Windows-1252; UTF-16 is refused with advice. */
-function detectEncoding(bytes: Uint8Array): { encoding: 'utf-8' | 'windows-1252'; bodyStart: number } {
+export function detectEncoding(bytes: Uint8Array): { encoding: 'utf-8' | 'windows-1252'; bodyStart: number } {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     throw new CsvImportError(
       'Die Datei ist im Format UTF-16 gespeichert. Bitte speichern Sie sie als „CSV UTF-8“ und laden Sie sie erneut hoch.',
@@ -253,7 +253,8 @@ function detectEncoding(bytes: Uint8Array): { encoding: 'utf-8' | 'windows-1252'
   return { encoding: isUtf8(bytes.subarray(bodyStart)) ? 'utf-8' : 'windows-1252', bodyStart };
 }
 
-function checkedHeaders(cells: readonly string[]): string[] {
+/** The header row's names, trimmed; refuses empty and repeated names with a German message. */
+export function checkedHeaders(cells: readonly string[]): string[] {
   const headers = cells.map((cell) => cell.trim());
 
   const seen = new Set<string>();

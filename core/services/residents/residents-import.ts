@@ -1,0 +1,149 @@
+/**
+ * Reading a register extract against the stored copy: the preview (counts, every rejected row)
+ * and the import itself, all or nothing. Runs as a background task on its own connection (see
+ * background/worker-host.ts): the transaction spans the whole file, and a cancel or a failure
+ * rolls it back.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { AppError } from '../../api/errors';
+import type { ResidentImportPreview } from '../../api/schemas/residents';
+import { isoDateInBerlin } from '../../domain/dates/format';
+import type { ColumnMapping } from '../../domain/residents/register-fields';
+import { recordAudit } from '../audit';
+import type { TaskContext, TaskControl } from '../background/task';
+import { scanRegisterExtract, type ResidentRow } from './register-extract';
+import { residentsRepository } from './repository';
+
+/** Rejected rows listed in the preview; the count covers all. */
+export const SHOWN_REJECTIONS = 500;
+
+export interface ResidentsImportInput {
+  /** The uploaded file in the data folder's staging area. */
+  file: string;
+  fileName: string;
+  /** Which column holds which field; without it the standard column set. */
+  mapping?: ColumnMapping;
+  /** false: only compare and count (the preview); true: take the extract over. */
+  commit: boolean;
+}
+
+export interface ResidentsImportOutput {
+  summary: ResidentImportPreview;
+  importId: number | null;
+  /** People the register now blocks, or who are gone: their unsent letters need a warning. */
+  blockedIds: string[];
+  /** Planned visits taken off because the person is now blocked or gone. */
+  droppedVisits: Array<{ jubileeKey: string; visitDate: string; visitor: string }>;
+}
+
+/** The fields that count for "changed": everything imported. */
+function hashOf(row: ResidentRow): string {
+  const { line: _line, ...fields } = row;
+  return crypto.createHash('sha1').update(JSON.stringify(fields)).digest('base64');
+}
+
+/** Whether the register now forbids writing to the person (§§ 50–52 BMG, death, moved away). */
+const isBlocked = (row: ResidentRow) => row.objection || row.informationBlock || row.conditionalBlock || row.deathDate !== null || row.movedAway;
+
+/** Rows between two looks at the cancel flag (also checked after every piece of the file). */
+const CANCEL_CHECK_ROWS = 2000;
+
+export async function runResidentsImport(context: TaskContext, input: ResidentsImportInput, control: TaskControl): Promise<ResidentsImportOutput> {
+  const { db } = context;
+  const repo = residentsRepository(db);
+  const bytes = new Uint8Array(fs.readFileSync(input.file));
+  const at = context.now().toISOString();
+  const deps = { db, now: context.now, user: context.user };
+
+  // One transaction on this task's own connection: rows are written while they are read. A
+  // preview writes only its temporary table and ends with a rollback.
+  db.$client.exec(input.commit ? 'BEGIN IMMEDIATE' : 'BEGIN');
+  try {
+    const importId = input.commit
+      ? repo.recordImport({ at, user: context.user, fileName: input.fileName, added: 0, changed: 0, unchanged: 0, gone: 0, rejected: 0 })
+      : null;
+    const write = importId === null ? null : repo.writer(importId, at);
+    // Whoever the extract names is recorded; the stored people it does not name are gone.
+    const comparison = repo.extractComparison();
+    const newlyBlocked: string[] = [];
+    let added = 0;
+    let changed = 0;
+    let unchanged = 0;
+    let sinceCheck = 0;
+    const extract = await scanRegisterExtract(
+      bytes,
+      isoDateInBerlin(context.now()),
+      (row) => {
+        if (++sinceCheck === CANCEL_CHECK_ROWS) {
+          sinceCheck = 0;
+          control.checkCancelled();
+        }
+        const hash = hashOf(row);
+        const before = comparison.stored(row.registerId);
+        if (!before) added++;
+        else if (before.hash === hash && !before.gone) {
+          unchanged++;
+          return;
+        } else changed++;
+        if (before && isBlocked(row)) newlyBlocked.push(row.registerId);
+        write?.(row, hash, !before);
+      },
+      {
+        mapping: input.mapping,
+        see: comparison.see,
+        onProgress: (read, total) => {
+          control.progress(read, total);
+          control.checkCancelled();
+        },
+      },
+    );
+    // Rejected rows with a register id were recorded too: their people stay as they were.
+    const goneIds = comparison.unseenIds();
+    comparison.clear();
+    const summary: ResidentImportPreview = {
+      format: extract.format,
+      encoding: extract.encoding,
+      rows: extract.rowCount,
+      added,
+      changed,
+      unchanged,
+      gone: goneIds.length,
+      rejected: extract.rejected.slice(0, SHOWN_REJECTIONS).map(({ line, message }) => ({ line, message })),
+      rejectedTotal: extract.rejected.length,
+    };
+    if (importId === null) {
+      db.$client.exec('ROLLBACK');
+      return { summary, importId, blockedIds: [...newlyBlocked, ...goneIds], droppedVisits: [] };
+    }
+
+    if (extract.rowCount === 0) {
+      throw new AppError('IMPORT_INVALID', `Die Datei „${input.fileName}“ enthält keine gültige Zeile; es wurde nichts importiert.`, {
+        rejected: summary.rejected,
+      });
+    }
+    control.checkCancelled();
+    repo.markGone(goneIds, importId, at);
+    // Planned lists: a person the register now blocks is taken off them.
+    const blockedIds = [...newlyBlocked, ...goneIds];
+    const dropped = repo.dropVisitsOf(blockedIds);
+    repo.updateImportCounts(importId, { added, changed, unchanged, gone: goneIds.length, rejected: extract.rejected.length });
+    recordAudit(deps, {
+      action: 'import',
+      entity: 'residents',
+      entityId: importId,
+      summary: `${input.fileName}: ${added} neu, ${changed} geändert, ${goneIds.length} nicht mehr enthalten, ${extract.rejected.length} abgelehnt`,
+    });
+    control.checkCancelled();
+    db.$client.exec('COMMIT');
+    return {
+      summary,
+      importId,
+      blockedIds,
+      droppedVisits: dropped.map(({ jubileeKey, visitDate, visitor }) => ({ jubileeKey, visitDate, visitor })),
+    };
+  } catch (error) {
+    if (db.$client.inTransaction) db.$client.exec('ROLLBACK');
+    throw error;
+  }
+}
