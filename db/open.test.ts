@@ -114,6 +114,13 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
     ).run();
     db.prepare("insert into resident_imports (at, user, file_name, added, changed, unchanged, gone, rejected) values ('x', 'u', 'a.csv', 1, 0, 0, 0, 0)").run();
   },
+  '0004_jubilee_date_indexes': (db) => {
+    db.prepare(
+      `insert into residents (register_id, surname, gender, birth_date, birth_month_day, marriage_date, marriage_month_day, spouse_register_id, row_hash, import_id, updated_at)
+       values ('R2', 'Maier', 'male', '1940-05-01', '05-01', '1966-12-12', '12-12', 'R3', 'h', 1, 'x')`,
+    ).run();
+    db.prepare("insert into jubilee_visits (jubilee_key, visit_date, visitor, note, created_at, updated_at) values ('2026-12-10|birthday|R1', '2026-12-10', 'OB', '', 'x', 'x')").run();
+  },
 };
 
 describe('migrations', () => {

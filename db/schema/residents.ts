@@ -14,15 +14,12 @@ export const residents = sqliteTable(
     degree: text('degree').notNull().default(''),
     gender: text('gender', { enum: ['female', 'male', 'diverse', 'unknown'] }).notNull(),
     birthDate: text('birth_date').notNull(),
-    /** "MM-DD" of the birth date, for the jubilee lists of a period. */
-    birthMonthDay: text('birth_month_day').notNull(),
     street: text('street').notNull().default(''),
     houseNumber: text('house_number').notNull().default(''),
     postcode: text('postcode').notNull().default(''),
     city: text('city').notNull().default(''),
     district: text('district').notNull().default(''),
     marriageDate: text('marriage_date'),
-    marriageMonthDay: text('marriage_month_day'),
     spouseRegisterId: text('spouse_register_id'),
     deathDate: text('death_date'),
     movedAway: integer('moved_away', { mode: 'boolean' }).notNull().default(false),
@@ -40,8 +37,9 @@ export const residents = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    index('residents_birth_md_idx').on(t.birthMonthDay),
-    index('residents_marriage_md_idx').on(t.marriageMonthDay),
+    // The jubilee lists search the birth and marriage dates of the honoured ages (a few ranges).
+    index('residents_birth_date_idx').on(t.birthDate),
+    index('residents_marriage_date_idx').on(t.marriageDate),
     index('residents_district_idx').on(t.district),
   ],
 );

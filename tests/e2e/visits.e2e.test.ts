@@ -1,21 +1,27 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dataFileIn } from '../../core/app/data-dir';
+import { openApp } from '../../core/app/open-app';
+import { STANDARD_COLUMNS } from '../../core/services/residents/register-extract';
+import { importExtract } from '../support/register-import';
+import { MIGRATIONS_FOLDER, TEMPLATES_DIR } from '../support/temp-app';
 import { ARTIFACTS, useBrowserSession } from './browser-mode';
 
 /** A 100th birthday and an Eiserne Hochzeit (65 years) in December 2026: both get a visit offer. */
-function storeResidents(dataDir: string): void {
-  const db = new Database(dataFileIn(dataDir));
-  const insert = db.prepare(
-    `insert into residents (register_id, surname, given_names, gender, birth_date, birth_month_day, street, house_number, postcode, city, district,
-       marriage_date, marriage_month_day, spouse_register_id, row_hash, import_id, updated_at)
-     values (?, ?, ?, ?, ?, ?, 'Königstraße', '5', '47051', 'Duisburg', 'Mitte', ?, ?, ?, 'x', 1, 'x')`,
-  );
-  insert.run('R1', 'Groß', 'Erna', 'female', '1926-12-10', '12-10', null, null, null);
-  insert.run('R2', 'Maier', 'Manfred', 'male', '1938-05-01', '05-01', '1961-12-12', '12-12', 'R3');
-  insert.run('R3', 'Maier', 'Maria', 'female', '1940-06-01', '06-01', '1961-12-12', '12-12', 'R2');
-  db.close();
+const EXTRACT = [
+  STANDARD_COLUMNS.join(';'),
+  'R1;Groß;Erna;;w;10.12.1926;Königstraße;5;47051;Duisburg;Mitte;;;;0;0;0;0',
+  'R2;Maier;Manfred;;m;01.05.1938;Königstraße;5;47051;Duisburg;Mitte;12.12.1961;R3;;0;0;0;0',
+  'R3;Maier;Maria;;w;01.06.1940;Königstraße;5;47051;Duisburg;Mitte;12.12.1961;R2;;0;0;0;0',
+].join('\n');
+
+/** Imported through the services, beside the running server (the database is shared, WAL). */
+async function storeResidents(dataDir: string): Promise<void> {
+  const app = openApp({ dataDir, migrationsFolder: MIGRATIONS_FOLDER, templatesDir: TEMPLATES_DIR, appVersion: 'test', user: 'test' });
+  try {
+    await importExtract(app.handlers, new TextEncoder().encode(EXTRACT));
+  } finally {
+    app.close();
+  }
 }
 
 describe('visits proposed by the honour rules, in browser mode (Chromium)', () => {

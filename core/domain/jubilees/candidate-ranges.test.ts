@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anniversaryDateRanges, honouredRuns, jubileeDateRanges, monthDayRanges, type DateRange } from './candidate-ranges';
+import { anniversaryDateRanges, honouredRuns, jubileeDateRanges, type DateRange } from './candidate-ranges';
 import { jubileesInPeriod, type ResidentRecord } from './engine';
 import { DEFAULT_HONOUR_RULES, honourRulesSchema, MAX_HONOUR_NUMBER } from './honour-rules';
 
@@ -58,21 +58,6 @@ describe('anniversaryDateRanges', () => {
 
   it('rejects invalid dates', () => {
     expect(() => anniversaryDateRanges('2026-02-30', '2026-03-31', only(80), 'feb28')).toThrow(RangeError);
-  });
-});
-
-describe('monthDayRanges', () => {
-  it.each<[string, string, Array<[string, string]>]>([
-    ['2026-06-01', '2026-06-30', [['06-01', '06-30']]],
-    ['2026-12-15', '2027-01-15', [['12-15', '12-31'], ['01-01', '01-15']]],
-    ['2026-03-01', '2027-02-28', [['03-01', '12-31'], ['01-01', '02-28'], ['02-29', '02-29']]],
-    ['2026-03-01', '2027-03-01', [['01-01', '12-31']]],
-    ['2026-02-01', '2026-02-28', [['02-01', '02-28'], ['02-29', '02-29']]],
-    ['2026-03-01', '2026-03-31', [['03-01', '03-31'], ['02-29', '02-29']]],
-    ['2028-02-01', '2028-02-29', [['02-01', '02-29']]],
-    ['2026-04-01', '2026-04-30', [['04-01', '04-30']]],
-  ])('%s – %s', (from, to, expected) => {
-    expect(monthDayRanges(from, to)).toEqual(expected);
   });
 });
 

@@ -107,18 +107,3 @@ export function jubileeDateRanges(from: string, to: string, rules: HonourRules):
     marriages: anniversaryDateRanges(from, to, marriages, rules.leapDay),
   };
 }
-
-/**
- * Month-day ranges ("MM-DD", inclusive) a period covers; 29 February joins when 28
- * February or 1 March is inside (whatever the leap-day setting).
- */
-export function monthDayRanges(from: string, to: string): Array<[string, string]> {
-  const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
-  const a = from.slice(5);
-  const b = to.slice(5);
-  const ranges: Array<[string, string]> =
-    years >= 2 || (years === 1 && b >= a) ? [['01-01', '12-31']] : years === 1 ? [[a, '12-31'], ['01-01', b]] : [[a, b]];
-  const covers = (md: string) => ranges.some(([x, y]) => md >= x && md <= y);
-  if (!covers('02-29') && (covers('02-28') || covers('03-01'))) ranges.push(['02-29', '02-29']);
-  return ranges;
-}

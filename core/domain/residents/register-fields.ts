@@ -162,7 +162,8 @@ const GENDERS = new Map<string, RegisterGender>([
 
 /** "w", "weiblich", "M", "divers", "x" …; throws a German reason for anything else. */
 export function parseGender(value: string): RegisterGender {
-  const gender = GENDERS.get(headerKey(value));
+  // The standard codes without folding (half a million rows).
+  const gender = GENDERS.get(value) ?? GENDERS.get(headerKey(value));
   if (!gender) throw new Error(`Geschlecht „${value.trim()}“ ist unbekannt (erwartet w, m, d oder x).`);
   return gender;
 }
@@ -172,6 +173,8 @@ const NO = new Set(['', '0', 'nein', 'n', 'falsch', 'false', 'no']);
 
 /** A flag: 1/0/empty (also ja/nein, x); throws a German reason naming the field otherwise. */
 export function parseFlag(value: string, field: RegisterField): boolean {
+  if (value === '0' || value === '') return false;
+  if (value === '1') return true;
   const key = headerKey(value);
   if (YES.has(key)) return true;
   if (NO.has(key)) return false;

@@ -4,7 +4,7 @@ import type { Person } from '../../api/schemas/addressing';
 import type { JubileeEntry } from '../../api/schemas/residents';
 import { postalLines } from '../../api/contact-person';
 import { composeAddress } from '../../domain/addressing';
-import { jubileeDateRanges, monthDayRanges } from '../../domain/jubilees/candidate-ranges';
+import { jubileeDateRanges } from '../../domain/jubilees/candidate-ranges';
 import { jubileesInPeriod } from '../../domain/jubilees/engine';
 import { DEFAULT_HONOUR_RULES, honourRulesSchema, type HonourRules } from '../../domain/jubilees/honour-rules';
 import type { ServiceDeps } from '../deps';
@@ -55,7 +55,7 @@ export function createJubileesService(
   const detailed = (from: string, to: string, district?: string): Array<{ entry: JubileeEntry; people: JubileeResident[] }> => {
     const honour = rules();
     // Only who was born (married) N years before the period, for the numbers N the rules act on.
-    const search = { ...jubileeDateRanges(from, to, honour), monthDays: monthDayRanges(from, to) };
+    const search = jubileeDateRanges(from, to, honour);
     const candidates = residents.jubileeCandidates(search, district);
     const byId = new Map(candidates.map((r) => [r.registerId, r]));
     const entries = jubileesInPeriod(candidates, from, to, honour);

@@ -114,24 +114,25 @@ export async function scanRegisterExtract(
   const onRecord = (record: CsvRecord, headers: readonly string[]) => {
     columns ??= columnsOf(headers);
     if (isEmptyRecord(record.cells)) return;
-    const index = columns;
-    const cell = (field: RegisterField) => (index[field] < 0 ? '' : (record.cells[index[field]] ?? '').trim());
-    const registerId = cell('register_id');
-    const reject = (message: string) => rejected.push({ line: record.line, registerId: registerId || null, message: `Zeile ${record.line}: ${message}` });
+    // No closures per row: half a million of them cost more than the checks.
+    const registerId = cellOf(record.cells, columns, 'register_id');
     // Recorded before any check: a person whose row is rejected stays as they were (not gone).
     const previousLine = registerId ? see(registerId, record.line) : undefined;
+    let problem: string;
     if (record.cells.length !== headers.length) {
-      reject(`${record.cells.length} statt ${headers.length} Spalten.`);
-      return;
+      problem = `${record.cells.length} statt ${headers.length} Spalten.`;
+    } else {
+      try {
+        const row = rowOf(record.line, record.cells, columns, registerId, today, previousLine);
+        rowCount++;
+        onRow(row);
+        return;
+      } catch (error) {
+        if (error instanceof CsvImportError) throw error;
+        problem = (error as Error).message;
+      }
     }
-    try {
-      const row = rowOf(record.line, cell, index, registerId, today, previousLine);
-      rowCount++;
-      onRow(row);
-    } catch (error) {
-      if (error instanceof CsvImportError) throw error;
-      reject((error as Error).message);
-    }
+    rejected.push({ line: record.line, registerId: registerId || null, message: `Zeile ${record.line}: ${problem}` });
   };
 
   const table = await scanTableFile(bytes, onRecord, { onProgress: options.onProgress });
@@ -140,14 +141,20 @@ export async function scanRegisterExtract(
   return { ...table, rejected, rowCount };
 }
 
+function cellOf(cells: readonly string[], columns: Record<RegisterField, number>, field: RegisterField): string {
+  const index = columns[field];
+  return index < 0 ? '' : (cells[index] ?? '').trim();
+}
+
 function rowOf(
   line: number,
-  cell: (field: RegisterField) => string,
+  cells: readonly string[],
   columns: Record<RegisterField, number>,
   registerId: string,
   today: string,
   previous: number | undefined,
 ): ResidentRow {
+  const cell = (field: RegisterField) => cellOf(cells, columns, field);
   if (!registerId) throw new Error('Die Melderegister-Nummer (register_id) fehlt.');
   if (previous !== undefined) throw new Error(`Die Melderegister-Nummer „${registerId}“ steht schon in Zeile ${previous}.`);
   const surname = cell('surname');

@@ -21,22 +21,6 @@ export function residentsRepository(db: Db) {
     }
     return prepared;
   };
-  /**
-   * Whether residents has a (full) index that starts with the column, such as one on
-   * birth_date or marriage_date (not in the schema yet); the schema does not change while open.
-   */
-  const indexed = new Map<string, boolean>();
-  const leadingIndexOn = (column: string): boolean => {
-    let known = indexed.get(column);
-    if (known === undefined) {
-      known =
-        client
-          .prepare("select 1 from pragma_index_list('residents') as l, pragma_index_info(l.name) as i where l.partial = 0 and i.seqno = 0 and i.name = ?")
-          .get(column) !== undefined;
-      indexed.set(column, known);
-    }
-    return known;
-  };
   return {
     /**
      * What an import needs to compare an extract with the stored copy without holding half a
@@ -77,8 +61,8 @@ export function residentsRepository(db: Db) {
      */
     writer(importId: number, at: string): (row: ResidentRow, hash: string, isNew: boolean) => void {
       const columns =
-        'surname, given_names, degree, gender, birth_date, birth_month_day, street, house_number, postcode, city, district, ' +
-        'marriage_date, marriage_month_day, spouse_register_id, death_date, moved_away, objection, information_block, ' +
+        'surname, given_names, degree, gender, birth_date, street, house_number, postcode, city, district, ' +
+        'marriage_date, spouse_register_id, death_date, moved_away, objection, information_block, ' +
         'conditional_block, gone, row_hash, import_id, updated_at';
       const insert = client.prepare(`insert into residents (${columns}, register_id) values (${columns.split(',').map(() => '?').join(', ')}, ?)`);
       const update = client.prepare(`update residents set ${columns.split(', ').map((c) => `${c} = ?`).join(', ')} where register_id = ?`);
@@ -89,14 +73,12 @@ export function residentsRepository(db: Db) {
           row.degree,
           row.gender,
           row.birthDate,
-          row.birthDate.slice(5),
           row.street,
           row.houseNumber,
           row.postcode,
           row.city,
           row.district,
           row.marriageDate,
-          row.marriageDate ? row.marriageDate.slice(5) : null,
           row.spouseRegisterId,
           row.deathDate,
           row.movedAway ? 1 : 0,
@@ -179,37 +161,32 @@ export function residentsRepository(db: Db) {
      */
     jubileeCandidates(search: CandidateSearch, district?: string): JubileeResident[] {
       const found = new Map<string, JubileeResident>();
-      const read = (dateColumn: string, monthDayColumn: string, ranges: readonly DateRange[], extra: string) => {
+      const read = (dateColumn: string, ranges: readonly DateRange[], extra: string) => {
         if (ranges.length === 0) return;
         const dates = ranges.map((r) => (r.from === null ? `${dateColumn} <= ?` : `${dateColumn} between ? and ?`)).join(' or ');
         const dateParams = ranges.flatMap((r) => (r.from === null ? [r.to] : [r.from, r.to]));
-        // With an index on the date, its ranges are searched ("+": not the month-day index, which
-        // the planner would prefer but which holds every age); without, the month-day index is.
-        const monthDay = leadingIndexOn(dateColumn) ? `+${monthDayColumn}` : monthDayColumn;
-        const monthDays = search.monthDays.map(() => `${monthDay} between ? and ?`).join(' or ');
         // "+district": never the district index (a whole district is far more than a few dates).
-        const source = `select ${JUBILEE_COLUMNS} from residents where (${monthDays}) and (${dates}) and ${LISTABLE}${extra}${district ? ' and +district = ?' : ''}`;
-        const params = [...search.monthDays.flat(), ...dateParams, ...(district ? [district] : [])];
+        const source = `select ${JUBILEE_COLUMNS} from residents where (${dates}) and ${LISTABLE}${extra}${district ? ' and +district = ?' : ''}`;
+        const params = [...dateParams, ...(district ? [district] : [])];
         for (const row of statement(source).raw().iterate(...params) as Iterable<unknown[]>) {
           if (!found.has(row[0] as string)) found.set(row[0] as string, jubileeResidentOf(row));
         }
       };
-      read('birth_date', 'birth_month_day', search.births, '');
-      read('marriage_date', 'marriage_month_day', search.marriages, " and spouse_register_id <> ''");
+      read('birth_date', search.births, '');
+      read('marriage_date', search.marriages, " and spouse_register_id <> ''");
       return [...found.values()];
     },
   };
 }
 
-/** What to read for a jubilee list: date ranges, and the month-days ("MM-DD") of the period. */
+/** What to read for a jubilee list: the birth and marriage date ranges of the honoured ages. */
 export interface CandidateSearch {
   births: readonly DateRange[];
   marriages: readonly DateRange[];
-  monthDays: ReadonlyArray<readonly [string, string]>;
 }
 
 /** What the jubilee lists need of a resident (no import bookkeeping). */
-export type JubileeResident = Omit<ResidentDbRow, 'birthMonthDay' | 'marriageMonthDay' | 'rowHash' | 'importId' | 'updatedAt'>;
+export type JubileeResident = Omit<ResidentDbRow, 'rowHash' | 'importId' | 'updatedAt'>;
 
 const JUBILEE_COLUMNS =
   'register_id, surname, given_names, degree, gender, birth_date, street, house_number, postcode, city, district, ' +
