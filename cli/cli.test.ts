@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -68,5 +69,23 @@ describe('rathausbuero CLI', () => {
     expect(nothing.code).toBe(1);
     expect(nothing.stdout).toContain('Zeile 2: Der Nachname fehlt.');
     expect(JSON.parse(nothing.stderr).message).toContain('enthält keine gültige Zeile');
+  });
+
+  it('imports an extract with other columns through a saved mapping profile', () => {
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'rathausbuero-cli-'));
+    const file = path.join(own, 'eigene-spalten.csv');
+    fs.writeFileSync(file, 'OM;Zuname;Geb.;Sperre\nR1;Groß;03.12.1936;0\nR2;Klein;01.05.1940;ja\n');
+    const withoutProfile = run('import', 'residents', file, '--data-dir', own);
+    expect(withoutProfile.code).toBe(1);
+    expect(JSON.parse(withoutProfile.stderr).message).toMatch(/^Die Datei hat nicht den Standard-Spaltensatz/);
+    const mapping = { OM: 'register_id', Zuname: 'surname', 'Geb.': 'birth_date', Sperre: 'information_block' };
+    expect(run('call', 'residents.import.profiles.save', JSON.stringify({ name: 'Meldebehörde', mapping }), '--data-dir', own).code).toBe(0);
+    const result = run('import', 'residents', file, '--profile', 'Meldebehörde', '--data-dir', own);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('2 neu, 0 geändert, 0 unverändert, 0 nicht mehr enthalten, 0 abgelehnt');
+    const unknown = run('import', 'residents', file, '--profile', 'Unbekannt', '--data-dir', own);
+    expect(unknown.code).toBe(1);
+    expect(JSON.parse(unknown.stderr).message).toBe('Das Zuordnungsprofil „Unbekannt“ gibt es nicht.');
+    fs.rmSync(own, { recursive: true, force: true });
   });
 });

@@ -34,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
       demo: { type: 'boolean', default: false },
       port: { type: 'string' },
       to: { type: 'string' },
+      profile: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -55,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       });
     case 'import':
-      return importCommand(dataDir, rest);
+      return importCommand(dataDir, rest, values.profile);
     case 'methods':
       process.stdout.write(`${METHOD_NAMES.join('\n')}\n`);
       return 0;
@@ -64,9 +65,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function importCommand(dataDir: string, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { profile: { type: 'string' } }, allowPositionals: true });
-  const [what, file] = positionals;
+async function importCommand(dataDir: string, args: string[], profileName: string | undefined): Promise<number> {
+  const [what, file] = args;
   if (what !== 'residents' || !file) throw new UsageError('Aufruf: rathausbuero import residents DATEI [--profile NAME] [--data-dir DIR]');
   let content: Buffer;
   try {
@@ -76,9 +76,9 @@ async function importCommand(dataDir: string, args: string[]): Promise<number> {
   }
   return withApp(dataDir, async (app) => {
     let mapping: RegisterMapping | undefined;
-    if (values.profile) {
-      const profile = (await call(app.handlers, 'residents.import.profiles', {})).find((p) => p.name === values.profile);
-      if (!profile) return fail({ code: 'NOT_FOUND', message: `Das Zuordnungsprofil „${values.profile}“ gibt es nicht.` });
+    if (profileName) {
+      const profile = (await call(app.handlers, 'residents.import.profiles', {})).find((p) => p.name === profileName);
+      if (!profile) return fail({ code: 'NOT_FOUND', message: `Das Zuordnungsprofil „${profileName}“ gibt es nicht.` });
       mapping = profile.mapping;
     }
     const uploadId = await uploadBytes(app.handlers, content, path.basename(file));
