@@ -121,6 +121,10 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
     ).run();
     db.prepare("insert into jubilee_visits (jubilee_key, visit_date, visitor, note, created_at, updated_at) values ('2026-12-10|birthday|R1', '2026-12-10', 'OB', '', 'x', 'x')").run();
   },
+  '0005_calendars_invitations': (db) => {
+    db.prepare("insert into signers (name, gender, office, deputy) values ('Volker Sandmann', 'male', 'Bürgermeister', 1)").run();
+    db.prepare("insert into residents (register_id, surname, gender, birth_date, row_hash, import_id, updated_at) values ('R4', 'Alt', 'male', '1926-12-10', 'h', 1, 'x')").run();
+  },
 };
 
 describe('migrations', () => {

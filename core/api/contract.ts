@@ -47,6 +47,24 @@ import {
   uploadChunkSchema,
   uploadSchema,
 } from './schemas/residents';
+import {
+  appointmentInputSchema,
+  appointmentSavedSchema,
+  appointmentSchema,
+  calendarInputSchema,
+  calendarRangeSchema,
+  calendarSchema,
+  calendarViewSchema,
+  driverInputSchema,
+  driverSchema,
+  invitationDecidedSchema,
+  invitationDecisionSchema,
+  invitationInputSchema,
+  invitationSchema,
+  invitationStatusSchema,
+  vehicleInputSchema,
+  vehicleSchema,
+} from './schemas/calendar';
 import { honourRulesSchema } from '../domain/jubilees/honour-rules';
 
 z.config(z.locales.de());
@@ -172,6 +190,43 @@ export const contract = {
   'jubilees.visits.cancel': command(z.object({ id: z.number().int().positive() }), z.object({ id: z.number().int() })),
   'jubilees.rules.get': query(none, honourRulesSchema),
   'jubilees.rules.update': command(honourRulesSchema, honourRulesSchema),
+  'calendar.calendars': query(none, z.array(calendarSchema)),
+  'calendar.calendars.save': command(calendarInputSchema, z.array(calendarSchema)),
+  'calendar.view': query(calendarRangeSchema, calendarViewSchema),
+  'calendar.appointments.get': query(byId, appointmentSchema),
+  'calendar.appointments.save': command(appointmentInputSchema, appointmentSavedSchema),
+  /** Drag and drop or the keyboard: new start and end, everything else as it was. */
+  'calendar.appointments.move': command(
+    z.object({ id: z.number().int().positive(), start: z.string(), end: z.string() }),
+    appointmentSavedSchema,
+  ),
+  'calendar.appointments.delete': command(byId, z.object({ id: z.number().int() })),
+  /** The Terminmappe as .docx: one appointment (an occurrence of a series with `date`), or a person's whole day. */
+  'calendar.briefing': query(
+    z.union([
+      z.object({ appointmentId: z.number().int().positive(), date: z.string().optional() }),
+      z.object({ calendarId: z.number().int().positive(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+    ]),
+    fileContentSchema,
+  ),
+  /** One person's calendar as an .ics file for Outlook (stable UIDs: a re-import updates). */
+  'calendar.ics.export': query(z.object({ calendarId: z.number().int().positive() }), fileContentSchema),
+  /** An .ics file (invitation, another calendar) into one person's calendar; known UIDs are updated. */
+  'calendar.ics.import': command(
+    z.object({ uploadId: z.string().uuid(), calendarId: z.number().int().positive() }),
+    z.object({ created: z.number().int(), updated: z.number().int(), problems: z.array(z.string()) }),
+  ),
+  'carpool.dayPlan': query(z.object({ driverId: z.number().int().positive(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), fileContentSchema),
+  'carpool.drivers': query(none, z.array(driverSchema)),
+  'carpool.drivers.save': command(driverInputSchema, driverSchema),
+  'carpool.vehicles': query(none, z.array(vehicleSchema)),
+  'carpool.vehicles.save': command(vehicleInputSchema, vehicleSchema),
+  'invitations.list': query(z.object({ status: invitationStatusSchema.optional() }), z.array(invitationSchema)),
+  'invitations.get': query(byId, invitationSchema),
+  'invitations.save': command(invitationInputSchema, invitationSchema),
+  'invitations.decide': command(invitationDecisionSchema, invitationDecidedSchema),
+  'invitations.attach': command(z.object({ id: z.number().int().positive(), uploadId: z.string().uuid() }), invitationSchema),
+  'invitations.detach': command(z.object({ id: z.number().int().positive(), attachmentId: z.number().int().positive() }), invitationSchema),
   'jubilees.list': query(jubileesListInputSchema, z.object({ entries: z.array(jubileeEntrySchema) })),
   'jubilees.export': query(
     jubileesListInputSchema.extend({ target: z.enum(['federal', 'land', 'district']), format: z.enum(['docx', 'xlsx']) }),

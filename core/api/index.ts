@@ -6,4 +6,5 @@ export * from './schemas/addressing';
 export * from './schemas/contacts';
 export * from './schemas/letters';
 export * from './schemas/residents';
+export * from './schemas/calendar';
 export * from './contact-person';

@@ -15,6 +15,8 @@ import { createMergeService } from './letters/merge-service';
 import { createResidentsService } from './residents/residents-service';
 import { lettersRepository } from './letters/repository';
 import { createUploads } from './uploads/uploads-service';
+import { createCalendarService } from './calendar/calendar-service';
+import { createInvitationsService } from './calendar/invitations-service';
 import { createJubileesService } from './residents/jubilees-service';
 
 export type { ServiceDeps } from './deps';
@@ -37,6 +39,8 @@ export function createServices(deps: ServiceDeps): Handlers {
   const uploads = createUploads(deps);
   const residents = createResidentsService(deps, deps.background, uploads, lettersRepository(deps.db).unsentForResidents);
   const jubilees = createJubileesService(deps, residents.repo, catalogue, settings.office);
+  const calendar = createCalendarService(deps, (row) => contacts.formsOf(row), settings.office, uploads);
+  const invitations = createInvitationsService(deps, calendar, uploads, (id) => contacts.repo.find(id) !== undefined);
   const handlers: Handlers = {
     ...createAppService(deps),
     ...createDemoService(deps, catalogue),
@@ -56,6 +60,8 @@ export function createServices(deps: ServiceDeps): Handlers {
     ...uploads.handlers,
     ...residents.handlers,
     ...jubilees.handlers,
+    ...calendar.handlers,
+    ...invitations.handlers,
   };
   return waitWhileImporting(handlers, residents.writing);
 }

@@ -3,3 +3,4 @@ export * from './contacts';
 export * from './audit';
 export * from './letters';
 export * from './residents';
+export * from './calendar';

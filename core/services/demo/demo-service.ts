@@ -8,6 +8,7 @@ import { createContactWriter } from '../contacts/contacts-service';
 import { buildDemoContacts } from './demo-contacts';
 import { settingsRepository } from '../settings/repository';
 import { DEFAULT_OFFICE } from '../settings/settings-service';
+import { calendarRepository } from '../calendar/repository';
 
 /** Fictional signers (names invented; the real ones are settings). */
 const DEMO_SIGNERS = [
@@ -71,9 +72,42 @@ export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue): 
           settings.putSetting('office', { ...DEFAULT_OFFICE, contactPersons: DEMO_CONTACT_PERSONS }, at);
         }
         if (settings.textBlocks().length === 0) for (const block of DEMO_TEXT_BLOCKS) settings.insertTextBlock({ ...block, updatedAt: at });
+        loadDemoCalendars(deps, ids, at);
         recordAudit(deps, { action: 'demo', entity: 'contact', summary: `${demo.length} Beispielkontakte geladen` });
         return { contacts: demo.length };
       });
     },
   };
+}
+
+/** One colour per calendar, distinguishable for most forms of colour blindness. */
+const CALENDAR_COLORS = ['#0f6cbd', '#c239b3', '#498205', '#ca5010', '#038387'];
+
+/** Calendars of the demo signers, the car pool, a few appointments and two open invitations (December 2026). */
+function loadDemoCalendars(deps: ServiceDeps, contactIds: Map<string, number>, at: string): void {
+  const repo = calendarRepository(deps.db);
+  const signers = settingsRepository(deps.db).signers();
+  signers.forEach((signer, i) => repo.saveCalendar({ signerId: signer.id, color: CALENDAR_COLORS[i % CALENDAR_COLORS.length], sortOrder: i }));
+  const calendars = repo.calendars();
+  const [ob, bm1, bm2] = calendars;
+  if (!ob) return;
+  const driver = repo.saveDriver({ name: 'Jürgen Brinkmann', phone: '0203 283-2210', active: true, notes: '' })!;
+  repo.saveDriver({ name: 'Sevgi Aydın', phone: '0203 283-2211', active: true, notes: '' });
+  const car = repo.saveVehicle({ name: 'Dienstwagen 1', plate: 'DU-OB 1', seats: 4, active: true, notes: '' })!;
+  repo.saveVehicle({ name: 'Dienstwagen 2', plate: 'DU-OB 2', seats: 6, active: true, notes: '' });
+  const blank = { routeNote: '', programme: '', dressCode: '', press: '', gift: '', notes: '', invitationId: null, recurrenceRule: null, recurrenceExceptions: [] as string[], driverId: null, vehicleId: null, status: 'bestätigt' as const, allDay: false };
+  repo.insertAppointment({ ...blank, calendarId: ob.id, title: 'Bürgersprechstunde', start: '2026-12-02T16:00', end: '2026-12-02T18:00', place: 'Rathaus, Raum 100', recurrenceRule: 'FREQ=MONTHLY;BYDAY=1WE' }, at);
+  repo.insertAppointment({ ...blank, calendarId: ob.id, title: 'Empfang der Delegation aus Portsmouth', start: '2026-12-08T11:00', end: '2026-12-08T13:00', place: 'Rathaus, Ratssaal', programme: '11:00 Begrüßung\n11:30 Eintrag in das Goldene Buch\n12:00 Imbiss', dressCode: 'dunkler Anzug', gift: 'Bildband Duisburg', driverId: driver.id, vehicleId: car.id }, at);
+  repo.insertAppointment({ ...blank, calendarId: ob.id, title: 'Weihnachtskonzert der Musikschule', start: '2026-12-08T12:30', end: '2026-12-08T14:00', place: 'Mercatorhalle', status: 'geplant' }, at);
+  if (bm1) repo.insertAppointment({ ...blank, calendarId: bm1.id, title: 'Jubiläum 125 Jahre Turnverein', start: '2026-12-12T18:00', end: '2026-12-12T21:00', place: 'Sporthalle Homberg' }, at);
+  if (bm2) repo.insertAppointment({ ...blank, calendarId: bm2.id, title: 'Adventsmarkt Eröffnung', start: '2026-12-05T16:00', end: '2026-12-05T17:00', place: 'König-Heinrich-Platz' }, at);
+  const inviter = [...contactIds.values()][0] ?? null;
+  repo.insertInvitation(
+    { inviterContactId: inviter, inviterName: '', event: 'Neujahrsempfang der Kreishandwerkerschaft', dates: [{ start: '2027-01-15T18:00', end: '2027-01-15T21:00', allDay: false }], place: 'Handwerkskammer, Duisburg', addressedTo: 'Oberbürgermeisterin', receivedOn: '2026-11-10', replyBy: '2026-11-25', requests: ['attendance', 'grusswort'], notes: '', status: 'open', calendarId: null, decidedAt: null, decidedBy: null, decisionNote: '', replyLetterId: null },
+    at,
+  );
+  repo.insertInvitation(
+    { inviterContactId: null, inviterName: 'Bürgerverein Ruhrort e. V.', event: 'Sommerfest am Hafen', dates: [{ start: '2027-06-19T15:00', end: '2027-06-19T19:00', allDay: false }, { start: '2027-06-20T11:00', end: '2027-06-20T15:00', allDay: false }], place: 'Ruhrort, Leinpfad', addressedTo: 'Oberbürgermeisterin', receivedOn: '2026-11-20', replyBy: '2027-01-31', requests: ['attendance'], notes: '', status: 'open', calendarId: null, decidedAt: null, decidedBy: null, decisionNote: '', replyLetterId: null },
+    at,
+  );
 }

@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { letterDraftSchema } from './letters';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet.');
+/** Wall-clock time in Europe/Berlin ("2026-12-10T14:00") or, for all-day entries, a date. */
+const localTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, 'Datum und Uhrzeit im Format JJJJ-MM-TTTHH:MM erwartet.');
+const text = (max: number) => z.string().trim().max(max).default('');
+
+/** A span of time; all-day spans are dates with an exclusive end. */
+const spanShape = { start: localTime, end: localTime, allDay: z.boolean().default(false) };
+const checkSpan = <T extends { start: string; end: string; allDay: boolean }>(span: T, ctx: z.RefinementCtx) => {
+  const dateOnly = (value: string) => value.length === 10;
+  if (span.allDay ? !dateOnly(span.start) || !dateOnly(span.end) : dateOnly(span.start) || dateOnly(span.end)) {
+    ctx.addIssue({ code: 'custom', path: ['start'], message: span.allDay ? 'Ganztägig: nur Daten ohne Uhrzeit.' : 'Bitte Datum und Uhrzeit angeben.' });
+  } else if (span.end <= span.start) {
+    ctx.addIssue({ code: 'custom', path: ['end'], message: 'Das Ende muss nach dem Beginn liegen.' });
+  }
+};
+export const timeSpanSchema = z.object(spanShape).superRefine(checkSpan);
+
+export const appointmentStatusSchema = z.enum(['geplant', 'bestätigt', 'abgesagt']);
+
+export const calendarSchema = z.object({
+  id: z.number().int(),
+  signerId: z.number().int(),
+  /** The person and office: "Dr. Petra Hovestadt, Oberbürgermeisterin". */
+  name: z.string(),
+  office: z.string(),
+  /** Deputies answer delegated invitations "In Vertretung". */
+  deputy: z.boolean(),
+  color: z.string(),
+  sortOrder: z.number().int(),
+});
+export type CalendarInfo = z.infer<typeof calendarSchema>;
+
+export const calendarInputSchema = z.object({
+  signerId: z.number().int().positive(),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Farbe als #RRGGBB angeben.'),
+  sortOrder: z.number().int().default(0),
+});
+
+export const appointmentPersonSchema = z.object({
+  contactId: z.number().int().positive(),
+  role: z.enum(['contact', 'guest']),
+  note: text(500),
+});
+
+export const appointmentInputSchema = z
+  .object({
+    id: z.number().int().positive().optional(),
+    calendarId: z.number().int().positive({ message: 'Bitte wählen Sie, in wessen Kalender der Termin gehört.' }),
+    title: z.string().trim().min(1, 'Bitte einen Titel angeben.').max(300),
+    ...spanShape,
+    place: text(300),
+    routeNote: text(2000),
+    status: appointmentStatusSchema.default('geplant'),
+    recurrence: z
+      .object({ rule: z.string().trim().min(1).max(500), exceptions: z.array(localTime).default([]) })
+      .nullable()
+      .default(null),
+    programme: text(10000),
+    dressCode: text(300),
+    press: text(2000),
+    gift: text(500),
+    notes: text(10000),
+    invitationId: z.number().int().positive().nullable().default(null),
+    driverId: z.number().int().positive().nullable().default(null),
+    vehicleId: z.number().int().positive().nullable().default(null),
+    people: z.array(appointmentPersonSchema).default([]),
+  })
+  .superRefine(checkSpan);
+export type AppointmentInput = z.input<typeof appointmentInputSchema>;
+
+export const appointmentSchema = z.object({
+  id: z.number().int(),
+  calendarId: z.number().int(),
+  title: z.string(),
+  start: z.string(),
+  end: z.string(),
+  allDay: z.boolean(),
+  place: z.string(),
+  routeNote: z.string(),
+  status: appointmentStatusSchema,
+  recurrence: z.object({ rule: z.string(), exceptions: z.array(z.string()) }).nullable(),
+  programme: z.string(),
+  dressCode: z.string(),
+  press: z.string(),
+  gift: z.string(),
+  notes: z.string(),
+  invitationId: z.number().int().nullable(),
+  driverId: z.number().int().nullable(),
+  vehicleId: z.number().int().nullable(),
+  people: z.array(appointmentPersonSchema.extend({ name: z.string(), oralSalutation: z.string() })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Appointment = z.infer<typeof appointmentSchema>;
+
+/** What saving an appointment says: the record and the conflicts it has (German). */
+export const appointmentSavedSchema = z.object({ appointment: appointmentSchema, conflicts: z.array(z.string()) });
+
+export const calendarRangeSchema = z.object({
+  from: isoDate,
+  to: isoDate,
+  /** Only these calendars; all when absent. */
+  calendarIds: z.array(z.number().int()).optional(),
+});
+
+/** One occurrence in a view (a series shows each of its dates). */
+export const occurrenceSchema = z.object({
+  appointmentId: z.number().int(),
+  calendarId: z.number().int(),
+  title: z.string(),
+  start: z.string(),
+  end: z.string(),
+  allDay: z.boolean(),
+  place: z.string(),
+  status: appointmentStatusSchema,
+  recurring: z.boolean(),
+  /** German descriptions of the conflicts this occurrence is part of. */
+  conflicts: z.array(z.string()),
+  driver: z.string().nullable(),
+});
+export type CalendarOccurrence = z.infer<typeof occurrenceSchema>;
+
+export const calendarViewSchema = z.object({
+  occurrences: z.array(occurrenceSchema),
+  holidays: z.array(z.object({ date: z.string(), name: z.string() })),
+});
+
+export const driverSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  phone: z.string(),
+  active: z.boolean(),
+  notes: z.string(),
+});
+export const driverInputSchema = z.object({
+  id: z.number().int().positive().optional(),
+  name: z.string().trim().min(1, 'Bitte den Namen angeben.').max(200),
+  phone: text(100),
+  active: z.boolean().default(true),
+  notes: text(2000),
+});
+export const vehicleSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  plate: z.string(),
+  seats: z.number().int(),
+  active: z.boolean(),
+  notes: z.string(),
+});
+export const vehicleInputSchema = z.object({
+  id: z.number().int().positive().optional(),
+  name: z.string().trim().min(1, 'Bitte eine Bezeichnung angeben.').max(200),
+  plate: text(20),
+  seats: z.number().int().min(1).max(60).default(4),
+  active: z.boolean().default(true),
+  notes: text(2000),
+});
+
+export const invitationRequestSchema = z.enum(['attendance', 'grusswort', 'speech', 'patronage', 'written_greeting']);
+export const INVITATION_REQUEST_LABELS: Record<z.infer<typeof invitationRequestSchema>, string> = {
+  attendance: 'Teilnahme',
+  grusswort: 'Grußwort',
+  speech: 'Rede',
+  patronage: 'Schirmherrschaft',
+  written_greeting: 'schriftliches Grußwort (Festschrift)',
+};
+export const invitationStatusSchema = z.enum(['open', 'accepted', 'delegated', 'declined', 'written_greeting']);
+export const INVITATION_STATUS_LABELS: Record<z.infer<typeof invitationStatusSchema>, string> = {
+  open: 'offen',
+  accepted: 'zugesagt',
+  delegated: 'in Vertretung',
+  declined: 'abgesagt',
+  written_greeting: 'nur schriftliches Grußwort',
+};
+
+export const invitationInputSchema = z.object({
+  id: z.number().int().positive().optional(),
+  inviterContactId: z.number().int().positive().nullable().default(null),
+  inviterName: text(300),
+  event: z.string().trim().min(1, 'Bitte die Veranstaltung angeben.').max(300),
+  dates: z.array(timeSpanSchema).min(1, 'Bitte mindestens einen Termin angeben.').max(20),
+  place: text(300),
+  addressedTo: text(300),
+  receivedOn: isoDate,
+  replyBy: isoDate.nullable().default(null),
+  requests: z.array(invitationRequestSchema).default(['attendance']),
+  notes: text(10000),
+});
+export type InvitationInput = z.input<typeof invitationInputSchema>;
+
+export const invitationSchema = z.object({
+  id: z.number().int(),
+  inviterContactId: z.number().int().nullable(),
+  inviterName: z.string(),
+  /** The contact's name, or what was written. */
+  inviter: z.string(),
+  event: z.string(),
+  dates: z.array(z.object(spanShape)),
+  place: z.string(),
+  addressedTo: z.string(),
+  receivedOn: z.string(),
+  replyBy: z.string().nullable(),
+  requests: z.array(invitationRequestSchema),
+  notes: z.string(),
+  status: invitationStatusSchema,
+  calendarId: z.number().int().nullable(),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decisionNote: z.string(),
+  replyLetterId: z.number().int().nullable(),
+  appointmentIds: z.array(z.number().int()),
+  attachments: z.array(z.object({ id: z.number().int(), fileName: z.string(), size: z.number().int() })),
+  /** Still open after the reply-by date. */
+  overdue: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
+export const invitationDecisionSchema = z
+  .object({
+    id: z.number().int().positive(),
+    decision: invitationStatusSchema.exclude(['open']),
+    /** Who attends: accepted → the Oberbürgermeister/in's calendar; delegated → a Bürgermeister/in's. */
+    calendarId: z.number().int().positive().optional(),
+    /** Which of the proposed dates (default the first). */
+    dateIndex: z.number().int().min(0).default(0),
+    note: text(2000),
+  })
+  .superRefine((d, ctx) => {
+    if ((d.decision === 'accepted' || d.decision === 'delegated') && !d.calendarId) {
+      ctx.addIssue({ code: 'custom', path: ['calendarId'], message: 'Bitte wählen Sie, wer den Termin wahrnimmt.' });
+    }
+  });
+
+export const invitationDecidedSchema = z.object({
+  invitation: invitationSchema,
+  appointment: appointmentSchema.nullable(),
+  conflicts: z.array(z.string()),
+  /** The reply letter, ready for letters.create (null without an inviting contact: choose one first). */
+  reply: letterDraftSchema.nullable(),
+});

@@ -1,0 +1,444 @@
+import fs from 'node:fs';
+import type { Handlers } from '../../api/contract';
+import { AppError } from '../../api/errors';
+import type { AddressForms } from '../../api/schemas/addressing';
+import type { Appointment, AppointmentInput, CalendarOccurrence } from '../../api/schemas/calendar';
+import type { z } from 'zod';
+import type { appointmentInputSchema } from '../../api/schemas/calendar';
+import { conflictsWith, findConflicts } from '../../domain/calendar/conflicts';
+import { publicHolidaysNRW } from '../../domain/calendar/holidays';
+import { occurrencesOf } from '../../domain/calendar/recurrence';
+import type { CalendarEntry } from '../../domain/calendar/types';
+import { formatDateLong, formatDateNumeric } from '../../domain/dates/format';
+import type { OfficeSettings } from '../../api/schemas/letters';
+import { briefingDocx, driverPlanDocx, type BriefingItem } from '../../documents/briefing';
+import { calendarToIcs, parseIcs } from '../../documents/ics';
+import type { Uploads } from '../uploads/uploads-service';
+import { recordAudit } from '../audit';
+import type { ServiceDeps } from '../deps';
+import type { ContactRow } from '../contacts/repository';
+import { settingsRepository } from '../settings/repository';
+import { calendarRepository, type AppointmentRow } from './repository';
+
+type CalendarHandlers = Pick<
+  Handlers,
+  | 'calendar.calendars'
+  | 'calendar.calendars.save'
+  | 'calendar.view'
+  | 'calendar.appointments.get'
+  | 'calendar.appointments.save'
+  | 'calendar.appointments.move'
+  | 'calendar.appointments.delete'
+  | 'carpool.drivers'
+  | 'carpool.drivers.save'
+  | 'carpool.vehicles'
+  | 'carpool.vehicles.save'
+  | 'calendar.briefing'
+  | 'carpool.dayPlan'
+  | 'calendar.ics.export'
+  | 'calendar.ics.import'
+>;
+
+/** The right-hand side of the UIDs this office's appointments carry in .ics files. */
+export const UID_DOMAIN = 'rathausbuero.stadt-duisburg.de';
+
+/** Minutes between two appointments at different places (a setting; default half an hour). */
+const DEFAULT_TRAVEL_MINUTES = 30;
+/** Series and conflicts are looked at this far around a saved appointment. */
+const CHECK_DAYS = 400;
+
+export function entryOf(row: AppointmentRow): CalendarEntry {
+  return {
+    id: String(row.id),
+    owner: String(row.calendarId),
+    title: row.title,
+    start: row.start,
+    end: row.end,
+    allDay: row.allDay,
+    place: row.place,
+    status: row.status,
+    recurrence: row.recurrenceRule ? { rule: row.recurrenceRule, exceptions: row.recurrenceExceptions } : null,
+  };
+}
+
+const addDays = (date: string, days: number) => {
+  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * The appointment calendars of the Oberbürgermeister/in and the Bürgermeister/innen: views with
+ * series and conflicts, saving with the conflict check, and the car pool, whose drivers and cars
+ * are never booked twice at once.
+ */
+const WEEKDAYS = ['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'];
+/** "Donnerstag, 10. Dezember 2026". */
+const dayLabel = (date: string) => `${WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()]}, ${formatDateLong(date)}`;
+/** "14:00–15:30 Uhr", "ganztägig", or across days "10.12.2026, 20:00 – 11.12.2026, 01:00 Uhr". */
+const timeLabel = (o: { start: string; end: string; allDay: boolean }) => {
+  if (o.allDay) return 'ganztägig';
+  if (o.start.slice(0, 10) === o.end.slice(0, 10)) return `${o.start.slice(11, 16)}–${o.end.slice(11, 16)} Uhr`;
+  return `${formatDateNumeric(o.start.slice(0, 10))}, ${o.start.slice(11, 16)} – ${formatDateNumeric(o.end.slice(0, 10))}, ${o.end.slice(11, 16)} Uhr`;
+};
+const fileOf = (fileName: string, bytes: Uint8Array) => ({ fileName, contentBase64: Buffer.from(bytes).toString('base64') });
+/** For file names: "Empfang der Delegation" → "Empfang-der-Delegation". */
+const slug = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60);
+
+export function createCalendarService(
+  deps: ServiceDeps,
+  formsOfContact: (row: ContactRow) => AddressForms,
+  office: () => OfficeSettings,
+  uploads: Uploads,
+) {
+  const repo = calendarRepository(deps.db);
+  const settings = settingsRepository(deps.db);
+  const travelMinutes = () => {
+    const value = (settings.getSetting('calendar') as { travelMinutes?: unknown } | undefined)?.travelMinutes;
+    return typeof value === 'number' && value >= 0 ? value : DEFAULT_TRAVEL_MINUTES;
+  };
+
+  const toAppointment = (row: AppointmentRow): Appointment => ({
+    id: row.id,
+    calendarId: row.calendarId,
+    title: row.title,
+    start: row.start,
+    end: row.end,
+    allDay: row.allDay,
+    place: row.place,
+    routeNote: row.routeNote,
+    status: row.status,
+    recurrence: row.recurrenceRule ? { rule: row.recurrenceRule, exceptions: row.recurrenceExceptions } : null,
+    programme: row.programme,
+    dressCode: row.dressCode,
+    press: row.press,
+    gift: row.gift,
+    notes: row.notes,
+    invitationId: row.invitationId,
+    driverId: row.driverId,
+    vehicleId: row.vehicleId,
+    people: repo.people(row.id).map((p) => {
+      const forms = formsOfContact(p.contact);
+      return { contactId: p.contactId, role: p.role, note: p.note, name: forms.addressLines[0] ?? p.contact.sortName, oralSalutation: forms.oralSalutation };
+    }),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  });
+
+  const mustFind = (id: number): AppointmentRow => {
+    const row = repo.appointment(id);
+    if (!row) throw new AppError('NOT_FOUND', `Der Termin Nr. ${id} wurde nicht gefunden.`, { id });
+    return row;
+  };
+
+  const windowAround = (entry: Pick<CalendarEntry, 'start' | 'end'>, series: boolean) => ({
+    from: addDays(entry.start, -1),
+    to: addDays(entry.end, series ? CHECK_DAYS : 2),
+  });
+
+  /** The conflicts of one appointment with the others of its calendar (German messages). */
+  const conflictsOf = (row: AppointmentRow): string[] => {
+    const entry = entryOf(row);
+    const window = windowAround(entry, Boolean(row.recurrenceRule));
+    const others = repo.appointmentsIn(window.from, window.to, [row.calendarId]).filter((o) => o.id !== row.id).map(entryOf);
+    return conflictsWith(entry, others, { travelMinutes: travelMinutes() }).map((c) => c.message);
+  };
+
+  /**
+   * A driver or a car is with one appointment at a time: refuses, naming the other appointment,
+   * when one of the candidate's occurrences overlaps an occurrence of another appointment
+   * (of any calendar) with the same driver or car.
+   */
+  const checkCarPool = (candidate: AppointmentRow) => {
+    const check = (kind: 'driver' | 'vehicle', id: number | null) => {
+      if (id === null || candidate.status === 'abgesagt') return;
+      const entry = { ...entryOf(candidate), owner: `${kind}:${id}` };
+      const window = windowAround(entry, Boolean(candidate.recurrenceRule));
+      const others = repo
+        .appointmentsUsing(kind, id)
+        .filter((o) => o.id !== candidate.id)
+        .map((o) => ({ ...entryOf(o), owner: `${kind}:${id}` }));
+      const clash = conflictsWith(entry, others, { travelMinutes: 0 }).find((c) => c.kind === 'overlap');
+      if (!clash) return;
+      const other = clash.first.entryId === entry.id ? clash.second : clash.first;
+      const name = kind === 'driver' ? repo.drivers().find((d) => d.id === id)?.name : repo.vehicles().find((v) => v.id === id)?.name;
+      throw new AppError(
+        'CONFLICT',
+        `${kind === 'driver' ? 'Die Fahrerin bzw. der Fahrer' : 'Das Fahrzeug'} „${name ?? id}“ ist zu dieser Zeit schon für „${other.title}“ am ${formatDateNumeric(other.start.slice(0, 10))}${other.allDay ? '' : ` um ${other.start.slice(11, 16)} Uhr`} eingeteilt.`,
+        { appointmentId: Number(other.entryId), window },
+      );
+    };
+    check('driver', candidate.driverId);
+    check('vehicle', candidate.vehicleId);
+  };
+
+  const valuesOf = (input: z.output<typeof appointmentInputSchema>) => ({
+    calendarId: input.calendarId,
+    title: input.title,
+    start: input.start,
+    end: input.end,
+    allDay: input.allDay,
+    place: input.place,
+    routeNote: input.routeNote,
+    status: input.status,
+    recurrenceRule: input.recurrence?.rule ?? null,
+    recurrenceExceptions: input.recurrence?.exceptions ?? [],
+    programme: input.programme,
+    dressCode: input.dressCode,
+    press: input.press,
+    gift: input.gift,
+    notes: input.notes,
+    invitationId: input.invitationId,
+    driverId: input.driverId,
+    vehicleId: input.vehicleId,
+  });
+
+  /** Saves (in the caller's transaction) and checks; throws for a double-booked driver or car. */
+  const save = (input: z.output<typeof appointmentInputSchema>): { appointment: Appointment; conflicts: string[] } => {
+    if (!repo.calendars().some((c) => c.id === input.calendarId)) {
+      throw new AppError('NOT_FOUND', `Den Kalender Nr. ${input.calendarId} gibt es nicht.`, { calendarId: input.calendarId });
+    }
+    const at = deps.now().toISOString();
+    const row = input.id ? repo.updateAppointment(mustFind(input.id).id, valuesOf(input), at)! : repo.insertAppointment(valuesOf(input), at);
+    repo.replacePeople(row.id, input.people);
+    checkCarPool(row);
+    recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'appointment', entityId: row.id, summary: `${row.title}, ${row.start}` });
+    return { appointment: toAppointment(row), conflicts: conflictsOf(row) };
+  };
+
+  const STATUS = { geplant: 'geplant', bestätigt: 'bestätigt', abgesagt: 'abgesagt' } as const;
+  const transportOf = (row: AppointmentRow) => {
+    const driver = row.driverId === null ? undefined : repo.drivers().find((d) => d.id === row.driverId);
+    const vehicle = row.vehicleId === null ? undefined : repo.vehicles().find((v) => v.id === row.vehicleId);
+    return [driver && `${driver.name}${driver.phone ? ` (${driver.phone})` : ''}`, vehicle && `${vehicle.name}${vehicle.plate ? ` (${vehicle.plate})` : ''}`]
+      .filter(Boolean)
+      .join(', ');
+  };
+  const briefingItem = (row: AppointmentRow, occurrence: { start: string; end: string }): BriefingItem => {
+    const appointment = toAppointment(row);
+    const person = (p: Appointment['people'][number]) => ({ name: p.name, oralSalutation: p.oralSalutation, note: p.note });
+    return {
+      time: timeLabel({ ...occurrence, allDay: row.allDay }),
+      day: dayLabel(occurrence.start.slice(0, 10)),
+      title: row.title,
+      status: STATUS[row.status],
+      place: row.place,
+      routeNote: row.routeNote,
+      programme: row.programme,
+      contacts: appointment.people.filter((p) => p.role === 'contact').map(person),
+      guests: appointment.people.filter((p) => p.role === 'guest').map(person),
+      dressCode: row.dressCode,
+      press: row.press,
+      gift: row.gift,
+      // Speeches and Grußworte are linked to appointments in the speeches module (not yet built).
+      speech: '—',
+      transport: transportOf(row),
+      notes: row.notes,
+    };
+  };
+  /** The occurrences of one day in a set of calendars, in time order, with their rows. */
+  const dayOccurrences = (date: string, calendarIds?: number[]) => {
+    const next = addDays(date, 1);
+    const rows = repo.appointmentsIn(date, next, calendarIds).filter((r) => r.status !== 'abgesagt');
+    return rows
+      .flatMap((row) => occurrencesOf(entryOf(row), date, next).map((o) => ({ row, o })))
+      .filter(({ o }) => o.start.slice(0, 10) <= date && (o.allDay ? o.end.slice(0, 10) > date : o.end.slice(0, 10) >= date))
+      .sort((a, b) => Number(b.row.allDay) - Number(a.row.allDay) || a.o.start.localeCompare(b.o.start));
+  };
+
+  const handlers: CalendarHandlers = {
+    'calendar.ics.export': ({ calendarId }) => {
+      const calendar = repo.calendars().find((c) => c.id === calendarId);
+      if (!calendar) throw new AppError('NOT_FOUND', `Den Kalender Nr. ${calendarId} gibt es nicht.`);
+      const rows = repo.appointmentsIn('0000-01-01', '9999-12-31', [calendarId]);
+      const text = calendarToIcs({
+        calendarName: `Termine ${calendar.name}, ${calendar.office}`,
+        uidDomain: UID_DOMAIN,
+        generatedAt: deps.now().toISOString(),
+        entries: rows.map((row) => ({ ...entryOf(row), description: row.programme, updatedAt: row.updatedAt })),
+      });
+      return fileOf(`Termine-${slug(calendar.name)}.ics`, new TextEncoder().encode(text));
+    },
+
+    'calendar.ics.import': ({ uploadId, calendarId }) => {
+      if (!repo.calendars().some((c) => c.id === calendarId)) throw new AppError('NOT_FOUND', `Den Kalender Nr. ${calendarId} gibt es nicht.`);
+      const upload = uploads.get(uploadId);
+      const parsed = parseIcs(fs.readFileSync(upload.file, 'utf8'));
+      const own = new RegExp(`^(\\d+)@${UID_DOMAIN.replace(/\./g, '\\.')}$`);
+      let created = 0;
+      let updated = 0;
+      deps.db.transaction(() => {
+        const at = deps.now().toISOString();
+        for (const event of parsed.events) {
+          const values = {
+            calendarId,
+            title: event.title || '(ohne Titel)',
+            start: event.start,
+            end: event.end,
+            allDay: event.allDay,
+            place: event.place,
+            status: event.status,
+            recurrenceRule: event.recurrence?.rule ?? null,
+            recurrenceExceptions: event.recurrence?.exceptions ?? [],
+          };
+          // Our own UID ("12@…") or one seen before: update instead of duplicating.
+          const ownId = own.exec(event.uid)?.[1];
+          const existing = ownId ? repo.appointment(Number(ownId)) : repo.appointmentByExternalUid(event.uid);
+          if (existing) {
+            repo.updateAppointment(existing.id, values, at);
+            updated++;
+          } else {
+            repo.insertAppointment(
+              {
+                ...values,
+                routeNote: '',
+                programme: event.description,
+                dressCode: '',
+                press: '',
+                gift: '',
+                notes: event.organizer ? `Eingeladen von ${event.organizer}` : '',
+                invitationId: null,
+                driverId: null,
+                vehicleId: null,
+                externalUid: event.uid,
+              },
+              at,
+            );
+            created++;
+          }
+        }
+        recordAudit(deps, { action: 'import', entity: 'appointment', summary: `${upload.fileName}: ${created} neu, ${updated} aktualisiert` });
+      });
+      uploads.discard(uploadId);
+      return { created, updated, problems: parsed.problems };
+    },
+
+    'calendar.briefing': async (input) => {
+      const own = office();
+      const officeLine = `${own.stadt} · ${own.dienststelle}`;
+      if ('appointmentId' in input) {
+        const row = mustFind(input.appointmentId);
+        const calendar = repo.calendars().find((c) => c.id === row.calendarId)!;
+        const occurrence = input.date ? occurrencesOf(entryOf(row), input.date, addDays(input.date, 1))[0] : undefined;
+        const item = briefingItem(row, occurrence ?? row);
+        const bytes = await briefingDocx({ office: officeLine, title: `Terminmappe für ${calendar.name}, ${calendar.office}`, subtitle: `${row.title} – ${item.day}`, items: [item] });
+        return fileOf(`Terminmappe-${(occurrence ?? row).start.slice(0, 10)}-${slug(row.title)}.docx`, bytes);
+      }
+      const calendar = repo.calendars().find((c) => c.id === input.calendarId);
+      if (!calendar) throw new AppError('NOT_FOUND', `Den Kalender Nr. ${input.calendarId} gibt es nicht.`);
+      const items = dayOccurrences(input.date, [calendar.id]).map(({ row, o }) => briefingItem(row, o));
+      const bytes = await briefingDocx({ office: officeLine, title: `Terminmappe für ${calendar.name}, ${calendar.office}`, subtitle: dayLabel(input.date), items });
+      return fileOf(`Terminmappe-${input.date}-${slug(calendar.name)}.docx`, bytes);
+    },
+
+    'carpool.dayPlan': async ({ driverId, date }) => {
+      const driver = repo.drivers().find((d) => d.id === driverId);
+      if (!driver) throw new AppError('NOT_FOUND', `Die Fahrerin bzw. der Fahrer Nr. ${driverId} wurde nicht gefunden.`);
+      const calendars = new Map(repo.calendars().map((c) => [c.id, c]));
+      const vehicles = new Map(repo.vehicles().map((v) => [v.id, v]));
+      const rows = dayOccurrences(date)
+        .filter(({ row }) => row.driverId === driverId)
+        .map(({ row, o }) => ({
+          time: timeLabel({ ...o, allDay: row.allDay }),
+          title: row.title,
+          passenger: (() => {
+            const c = calendars.get(row.calendarId);
+            return c ? `${c.name}, ${c.office}` : '';
+          })(),
+          place: row.place,
+          routeNote: row.routeNote,
+          vehicle: row.vehicleId === null ? '' : (() => {
+            const v = vehicles.get(row.vehicleId);
+            return v ? `${v.name}${v.plate ? ` (${v.plate})` : ''}` : '';
+          })(),
+        }));
+      const own = office();
+      const bytes = await driverPlanDocx({ office: `${own.stadt} · ${own.dienststelle}`, driver: driver.name, day: dayLabel(date), rows });
+      return fileOf(`Tagesplan-${date}-${slug(driver.name)}.docx`, bytes);
+    },
+
+    'calendar.calendars': () => repo.calendars().map(({ gender: _gender, ...c }) => c),
+    'calendar.calendars.save': (input) => {
+      deps.db.transaction(() => {
+        repo.saveCalendar(input);
+        recordAudit(deps, { action: 'update', entity: 'calendar', summary: `Kalender für Unterzeichnende Nr. ${input.signerId}` });
+      });
+      return repo.calendars().map(({ gender: _gender, ...c }) => c);
+    },
+
+    'calendar.view': ({ from, to, calendarIds }) => {
+      const end = addDays(to, 1);
+      const rows = repo.appointmentsIn(from, end, calendarIds);
+      const entries = rows.map(entryOf);
+      const drivers = new Map(repo.drivers().map((d) => [d.id, d.name]));
+      const byId = new Map(rows.map((r) => [String(r.id), r]));
+      const conflicts = findConflicts(entries, { from, to: end }, { travelMinutes: travelMinutes() });
+      const messages = new Map<string, string[]>();
+      for (const c of conflicts) {
+        for (const o of [c.first, c.second]) {
+          const key = `${o.entryId}|${o.start}`;
+          messages.set(key, [...(messages.get(key) ?? []), c.message]);
+        }
+      }
+      const occurrences: CalendarOccurrence[] = entries.flatMap((entry) =>
+        occurrencesOf(entry, from, end).map((o) => {
+          const row = byId.get(entry.id)!;
+          return {
+            appointmentId: row.id,
+            calendarId: row.calendarId,
+            title: row.title,
+            start: o.start,
+            end: o.end,
+            allDay: row.allDay,
+            place: row.place,
+            status: row.status,
+            recurring: Boolean(row.recurrenceRule),
+            conflicts: messages.get(`${entry.id}|${o.start}`) ?? [],
+            driver: row.driverId === null ? null : (drivers.get(row.driverId) ?? null),
+          };
+        }),
+      );
+      const years = new Set([Number(from.slice(0, 4)), Number(to.slice(0, 4))]);
+      const holidays = [...years].flatMap((y) => publicHolidaysNRW(y)).filter((h) => h.date >= from && h.date <= to);
+      return { occurrences, holidays };
+    },
+
+    'calendar.appointments.get': ({ id }) => toAppointment(mustFind(id)),
+
+    'calendar.appointments.save': (input) => deps.db.transaction(() => save(input)),
+
+    'calendar.appointments.move': ({ id, start, end }) =>
+      deps.db.transaction(() => {
+        const current = toAppointment(mustFind(id));
+        const input: AppointmentInput = { ...current, start, end, people: current.people.map(({ contactId, role, note }) => ({ contactId, role, note })) };
+        return save(input as z.output<typeof appointmentInputSchema>);
+      }),
+
+    'calendar.appointments.delete': ({ id }) =>
+      deps.db.transaction(() => {
+        const row = mustFind(id);
+        repo.deleteAppointment(id);
+        recordAudit(deps, { action: 'delete', entity: 'appointment', entityId: id, summary: `${row.title}, ${row.start}` });
+        return { id };
+      }),
+
+    'carpool.drivers': () => repo.drivers(),
+    'carpool.drivers.save': (input) =>
+      deps.db.transaction(() => {
+        const row = repo.saveDriver(input);
+        if (!row) throw new AppError('NOT_FOUND', `Die Fahrerin bzw. der Fahrer Nr. ${input.id} wurde nicht gefunden.`);
+        recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'driver', entityId: row.id, summary: row.name });
+        return row;
+      }),
+    'carpool.vehicles': () => repo.vehicles(),
+    'carpool.vehicles.save': (input) =>
+      deps.db.transaction(() => {
+        const row = repo.saveVehicle(input);
+        if (!row) throw new AppError('NOT_FOUND', `Das Fahrzeug Nr. ${input.id} wurde nicht gefunden.`);
+        recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'vehicle', entityId: row.id, summary: row.name });
+        return row;
+      }),
+  };
+
+  return { handlers, save, toAppointment, repo };
+}

@@ -1,0 +1,226 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { Handlers } from '../../api/contract';
+import { AppError } from '../../api/errors';
+import type { Invitation, invitationInputSchema } from '../../api/schemas/calendar';
+import type { letterDraftSchema } from '../../api/schemas/letters';
+import { isoDateInBerlin } from '../../domain/dates/format';
+import { recordAudit } from '../audit';
+import type { ServiceDeps } from '../deps';
+import type { Uploads } from '../uploads/uploads-service';
+import type { createCalendarService } from './calendar-service';
+import type { InvitationRow } from './repository';
+
+type InvitationHandlers = Pick<
+  Handlers,
+  'invitations.list' | 'invitations.get' | 'invitations.save' | 'invitations.decide' | 'invitations.attach' | 'invitations.detach'
+>;
+
+/** A safe file name for the data folder (no path parts, no characters Windows refuses). */
+const safeName = (name: string) => path.basename(name).replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').slice(0, 150) || 'Anhang';
+
+/**
+ * Invitations to the Oberbürgermeister/in: recorded with their dates, requests and files; decided
+ * (accepted, delegated to a Bürgermeister/in, declined, written greeting only); the decision
+ * creates or updates the appointment and prepares the reply letter.
+ */
+export function createInvitationsService(
+  deps: ServiceDeps,
+  calendar: ReturnType<typeof createCalendarService>,
+  uploads: Uploads,
+  contactExists: (id: number) => boolean,
+) {
+  const repo = calendar.repo;
+  const dataDir = path.dirname(deps.dataFile);
+
+  const toInvitation = (row: InvitationRow): Invitation => {
+    const today = isoDateInBerlin(deps.now());
+    return {
+      id: row.id,
+      inviterContactId: row.inviterContactId,
+      inviterName: row.inviterName,
+      inviter: (row.inviterContactId !== null ? repo.contactName(row.inviterContactId) : undefined) ?? row.inviterName,
+      event: row.event,
+      dates: row.dates,
+      place: row.place,
+      addressedTo: row.addressedTo,
+      receivedOn: row.receivedOn,
+      replyBy: row.replyBy,
+      requests: row.requests as Invitation['requests'],
+      notes: row.notes,
+      status: row.status,
+      calendarId: row.calendarId,
+      decidedAt: row.decidedAt,
+      decidedBy: row.decidedBy,
+      decisionNote: row.decisionNote,
+      replyLetterId: row.replyLetterId,
+      appointmentIds: repo.appointmentsOfInvitation(row.id).map((a) => a.id),
+      attachments: repo.attachments(row.id).map((a) => ({ id: a.id, fileName: a.fileName, size: a.size })),
+      overdue: row.status === 'open' && row.replyBy !== null && row.replyBy < today,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    };
+  };
+
+  const mustFind = (id: number): InvitationRow => {
+    const row = repo.invitation(id);
+    if (!row) throw new AppError('NOT_FOUND', `Die Einladung Nr. ${id} wurde nicht gefunden.`, { id });
+    return row;
+  };
+
+  const valuesOf = (input: z.output<typeof invitationInputSchema>) => {
+    if (input.inviterContactId !== null && !contactExists(input.inviterContactId)) {
+      throw new AppError('NOT_FOUND', `Den Kontakt Nr. ${input.inviterContactId} gibt es nicht.`);
+    }
+    if (input.inviterContactId === null && !input.inviterName) {
+      throw new AppError('INVALID_INPUT', 'Bitte angeben, wer einlädt (Kontakt oder Name).', { issues: [{ path: ['inviterName'], message: 'Bitte angeben, wer einlädt.' }] });
+    }
+    return {
+      inviterContactId: input.inviterContactId,
+      inviterName: input.inviterName,
+      event: input.event,
+      dates: input.dates,
+      place: input.place,
+      addressedTo: input.addressedTo,
+      receivedOn: input.receivedOn,
+      replyBy: input.replyBy,
+      requests: input.requests,
+      notes: input.notes,
+    };
+  };
+
+  const handlers: InvitationHandlers = {
+    'invitations.list': ({ status }) =>
+      repo
+        .invitations()
+        .filter((row) => !status || row.status === status)
+        .map(toInvitation),
+
+    'invitations.get': ({ id }) => toInvitation(mustFind(id)),
+
+    'invitations.save': (input) =>
+      deps.db.transaction(() => {
+        const at = deps.now().toISOString();
+        const row = input.id ? repo.updateInvitation(mustFind(input.id).id, valuesOf(input), at)! : repo.insertInvitation({ ...valuesOf(input), status: 'open' }, at);
+        recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'invitation', entityId: row.id, summary: row.event });
+        return toInvitation(row);
+      }),
+
+    'invitations.decide': ({ id, decision, calendarId, dateIndex, note }) =>
+      deps.db.transaction(() => {
+        const row = mustFind(id);
+        const date = row.dates[dateIndex];
+        if (!date) throw new AppError('INVALID_INPUT', `Die Einladung hat keinen ${dateIndex + 1}. Termin.`);
+        const calendars = repo.calendars();
+        const attending = decision === 'accepted' || decision === 'delegated';
+        const attendee = attending ? calendars.find((c) => c.id === calendarId) : undefined;
+        if (attending && !attendee) throw new AppError('NOT_FOUND', `Den Kalender Nr. ${calendarId} gibt es nicht.`);
+        if (decision === 'accepted' && attendee!.deputy) {
+          throw new AppError('INVALID_INPUT', `„Zugesagt“ gilt für die Oberbürgermeisterin bzw. den Oberbürgermeister; ${attendee!.name} nimmt „in Vertretung“ teil.`);
+        }
+        if (decision === 'delegated' && !attendee!.deputy) {
+          throw new AppError('INVALID_INPUT', 'In Vertretung geht eine Bürgermeisterin oder ein Bürgermeister; bitte wählen Sie deren Kalender.');
+        }
+        const at = deps.now().toISOString();
+        // The appointment: created for the attending person, moved to them when the decision changes, cancelled when declined.
+        const existing = repo.appointmentsOfInvitation(id)[0];
+        let saved: ReturnType<typeof calendar.save> | null = null;
+        if (attendee) {
+          const base = existing ? calendar.toAppointment(existing) : null;
+          saved = calendar.save({
+            ...(base ?? {
+              title: row.event,
+              place: row.place,
+              routeNote: '',
+              programme: '',
+              dressCode: '',
+              press: '',
+              gift: '',
+              notes: row.notes,
+              recurrence: null,
+              driverId: null,
+              vehicleId: null,
+              people: [],
+            }),
+            id: existing?.id,
+            calendarId: attendee.id,
+            start: date.start,
+            end: date.end,
+            allDay: date.allDay,
+            status: 'bestätigt',
+            invitationId: id,
+            people: base ? base.people.map(({ contactId, role, note: n }) => ({ contactId, role, note: n })) : row.inviterContactId ? [{ contactId: row.inviterContactId, role: 'contact', note: 'Einladende/r' }] : [],
+          } as Parameters<typeof calendar.save>[0]);
+        } else if (existing) {
+          repo.updateAppointment(existing.id, { status: 'abgesagt' }, at);
+        }
+        const updated = repo.updateInvitation(id, { status: decision, calendarId: attendee?.id ?? null, decidedAt: at, decidedBy: deps.user, decisionNote: note }, at)!;
+        recordAudit(deps, { action: 'decide', entity: 'invitation', entityId: id, summary: `${row.event}: ${decision}${attendee ? ` (${attendee.name})` : ''}` });
+
+        // The reply: a Zusage signed by whoever attends ("In Vertretung" for a deputy), else an Absage by the Oberbürgermeister/in.
+        const head = calendars.find((c) => !c.deputy);
+        const signer = attendee ?? head;
+        const reply: z.output<typeof letterDraftSchema> | null =
+          row.inviterContactId !== null && signer
+            ? {
+                templateId: attending ? 'zusage' : 'absage',
+                recipient: { type: 'contact', contactId: row.inviterContactId, includePartner: false },
+                signerId: signer.signerId,
+                fields: { anlass: row.event, anlassDatum: date.start.slice(0, 10) },
+                ...(decision === 'delegated' && head ? { body: delegatedBody(head) } : {}),
+                ...(decision === 'written_greeting' ? { body: WRITTEN_GREETING_BODY } : {}),
+              }
+            : null;
+        return { invitation: toInvitation(updated), appointment: saved?.appointment ?? null, conflicts: saved?.conflicts ?? [], reply };
+      }),
+
+    'invitations.attach': ({ id, uploadId }) => {
+      mustFind(id);
+      const upload = uploads.get(uploadId);
+      const relative = path.join('Einladungen', String(id), `${Date.now()}-${safeName(upload.fileName)}`);
+      const target = path.join(dataDir, relative);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(upload.file, target);
+      try {
+        deps.db.transaction(() => {
+          repo.addAttachment({ invitationId: id, fileName: upload.fileName, path: relative, size: upload.size, addedAt: deps.now().toISOString() });
+          recordAudit(deps, { action: 'attach', entity: 'invitation', entityId: id, summary: upload.fileName });
+        });
+      } catch (error) {
+        fs.rmSync(target, { force: true });
+        throw error;
+      }
+      uploads.discard(uploadId);
+      return toInvitation(mustFind(id));
+    },
+
+    'invitations.detach': ({ id, attachmentId }) => {
+      const attachment = repo.attachments(id).find((a) => a.id === attachmentId);
+      if (!attachment) throw new AppError('NOT_FOUND', `Den Anhang Nr. ${attachmentId} gibt es bei dieser Einladung nicht.`);
+      deps.db.transaction(() => {
+        repo.deleteAttachment(attachmentId);
+        recordAudit(deps, { action: 'detach', entity: 'invitation', entityId: id, summary: attachment.fileName });
+      });
+      fs.rmSync(path.join(dataDir, attachment.path), { force: true });
+      return toInvitation(mustFind(id));
+    },
+  };
+  return { handlers };
+}
+
+/** The reply of a Bürgermeister/in who attends in the head's place. */
+function delegatedBody(head: { name: string; gender: string }): string {
+  const ob = head.gender === 'female' ? 'Oberbürgermeisterin' : 'Oberbürgermeister';
+  return (
+    `für Ihre freundliche Einladung zum {{anlass}} am {{anlass_datum}} an ${ob} ${head.name} danke ich Ihnen sehr herzlich.\n\n` +
+    `Da ${ob} ${head.name} an diesem Tag bereits anderweitig verpflichtet ist, nehme ich die Einladung gern in Vertretung an und freue mich auf die Begegnung mit Ihnen und Ihren Gästen. ` +
+    `Auch im Namen von ${ob} ${head.name} wünsche ich Ihnen schon heute eine gelungene Veranstaltung.\n\n` +
+    `Für die weitere Abstimmung, etwa zum Ablauf oder zu einem Grußwort, wenden Sie sich bitte an die oben genannte Ansprechperson.`
+  );
+}
+
+const WRITTEN_GREETING_BODY =
+  'für Ihre freundliche Einladung zum {{anlass}} am {{anlass_datum}} danke ich Ihnen sehr herzlich.\n\n' +
+  'Zu meinem großen Bedauern kann ich an diesem Tag nicht persönlich bei Ihnen sein. Gern sende ich Ihnen jedoch ein schriftliches Grußwort, das Sie in Kürze erhalten.\n\n' +
+  'Ihnen und allen Gästen wünsche ich einen gelungenen Verlauf der Veranstaltung und schöne Stunden.';
