@@ -32,6 +32,8 @@ export interface BriefingItem {
   /** "Jürgen Brinkmann (0203 283-2210), Dienstwagen 1 (DU-OB 1)". */
   transport: string;
   notes: string;
+  /** Conflicts with other appointments (German); shown first. */
+  warnings: string[];
 }
 
 export interface Briefing {
@@ -82,6 +84,7 @@ const people = (list: BriefingPerson[]) =>
 function itemSection(item: BriefingItem): Array<Paragraph | Table> {
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [run(`${item.time}  ${item.title}`, { bold: true, size: 28 })] }),
+    ...item.warnings.map((w) => new Paragraph({ spacing: { after: 120 }, children: [run(`Achtung: ${w}`, { bold: true })] })),
     facts([
       ['Tag', lines(item.day)],
       ['Status', lines(item.status)],
@@ -113,7 +116,9 @@ export async function briefingDocx(briefing: Briefing): Promise<Uint8Array> {
                 (item) =>
                   new TableRow({
                     cantSplit: true,
-                    children: [item.time, item.title, item.place || '—', item.transport || '—'].map((text) => new TableCell({ children: [new Paragraph({ children: [run(text)] })] })),
+                    children: [item.time, `${item.warnings.length ? '⚠ ' : ''}${item.title}`, item.place || '—', item.transport || '—'].map(
+                      (text) => new TableCell({ children: [new Paragraph({ children: [run(text)] })] }),
+                    ),
                   }),
               ),
             ],

@@ -198,6 +198,9 @@ describe('briefing documents', () => {
     expect(day).toContain('Empfang der Delegation aus Portsmouth');
     expect(day).toContain('Weihnachtskonzert der Musikschule');
     expect(day.indexOf('Empfang der Delegation')).toBeLessThan(day.indexOf('Weihnachtskonzert'));
+    // The two overlap: the overview marks them and each page says so.
+    expect(day).toContain('⚠ Weihnachtskonzert der Musikschule');
+    expect(day).toMatch(/Achtung: Überschneidung/);
     const [driver] = await call(app.handlers, 'carpool.drivers', {});
     const plan = await call(app.handlers, 'carpool.dayPlan', { driverId: driver.id, date: '2026-12-08' });
     expect(plan.fileName).toBe('Tagesplan-2026-12-08-Jürgen-Brinkmann.docx');

@@ -214,7 +214,7 @@ export function createCalendarService(
       .filter(Boolean)
       .join(', ');
   };
-  const briefingItem = (row: AppointmentRow, occurrence: { start: string; end: string }): BriefingItem => {
+  const briefingItem = (row: AppointmentRow, occurrence: { start: string; end: string }, warnings: string[]): BriefingItem => {
     const appointment = toAppointment(row);
     const person = (p: Appointment['people'][number]) => ({ name: p.name, oralSalutation: p.oralSalutation, note: p.note });
     return {
@@ -234,7 +234,17 @@ export function createCalendarService(
       speech: '—',
       transport: transportOf(row),
       notes: row.notes,
+      warnings,
     };
+  };
+  /** The conflicts of each occurrence of one day in one calendar, by "appointment id|start". */
+  const dayConflicts = (date: string, calendarId: number) => {
+    const rows = repo.appointmentsIn(addDays(date, -1), addDays(date, 2), [calendarId]);
+    const byOccurrence = new Map<string, string[]>();
+    for (const c of findConflicts(rows.map(entryOf), { from: addDays(date, -1), to: addDays(date, 2) }, { travelMinutes: travelMinutes() })) {
+      for (const o of [c.first, c.second]) byOccurrence.set(`${o.entryId}|${o.start}`, [...(byOccurrence.get(`${o.entryId}|${o.start}`) ?? []), c.message]);
+    }
+    return byOccurrence;
   };
   /** The occurrences of one day in a set of calendars, in time order, with their rows. */
   const dayOccurrences = (date: string, calendarIds?: number[]) => {
@@ -320,13 +330,14 @@ export function createCalendarService(
         const row = mustFind(input.appointmentId);
         const calendar = repo.calendars().find((c) => c.id === row.calendarId)!;
         const occurrence = input.date ? occurrencesOf(entryOf(row), input.date, addDays(input.date, 1))[0] : undefined;
-        const item = briefingItem(row, occurrence ?? row);
+        const item = briefingItem(row, occurrence ?? row, dayConflicts((occurrence ?? row).start.slice(0, 10), row.calendarId).get(`${row.id}|${(occurrence ?? row).start}`) ?? []);
         const bytes = await briefingDocx({ office: officeLine, title: `Terminmappe für ${calendar.name}, ${calendar.office}`, subtitle: `${row.title} – ${item.day}`, items: [item] });
         return fileOf(`Terminmappe-${(occurrence ?? row).start.slice(0, 10)}-${slug(row.title)}.docx`, bytes);
       }
       const calendar = repo.calendars().find((c) => c.id === input.calendarId);
       if (!calendar) throw new AppError('NOT_FOUND', `Den Kalender Nr. ${input.calendarId} gibt es nicht.`);
-      const items = dayOccurrences(input.date, [calendar.id]).map(({ row, o }) => briefingItem(row, o));
+      const conflicts = dayConflicts(input.date, calendar.id);
+      const items = dayOccurrences(input.date, [calendar.id]).map(({ row, o }) => briefingItem(row, o, conflicts.get(`${row.id}|${o.start}`) ?? []));
       const bytes = await briefingDocx({ office: officeLine, title: `Terminmappe für ${calendar.name}, ${calendar.office}`, subtitle: dayLabel(input.date), items });
       return fileOf(`Terminmappe-${input.date}-${slug(calendar.name)}.docx`, bytes);
     },
