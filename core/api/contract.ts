@@ -48,6 +48,8 @@ import {
   uploadSchema,
 } from './schemas/residents';
 import {
+  absenceInputSchema,
+  absenceSchema,
   appointmentInputSchema,
   appointmentSavedSchema,
   appointmentSchema,
@@ -219,6 +221,9 @@ export const contract = {
   'carpool.dayPlan': query(z.object({ driverId: z.number().int().positive(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), fileContentSchema),
   'carpool.drivers': query(none, z.array(driverSchema)),
   'carpool.drivers.save': command(driverInputSchema, driverSchema),
+  'carpool.absences': query(none, z.array(absenceSchema)),
+  'carpool.absences.save': command(absenceInputSchema, absenceSchema),
+  'carpool.absences.delete': command(byId, z.object({ id: z.number().int() })),
   'carpool.vehicles': query(none, z.array(vehicleSchema)),
   'carpool.vehicles.save': command(vehicleInputSchema, vehicleSchema),
   'invitations.list': query(z.object({ status: invitationStatusSchema.optional() }), z.array(invitationSchema)),

@@ -245,3 +245,26 @@ export const invitationDecidedSchema = z.object({
   /** The reply letter, ready for letters.create (null without an inviting contact: choose one first). */
   reply: letterDraftSchema.nullable(),
 });
+
+/** A driver or a car not available (leave, workshop), as wall-clock times or whole days (inclusive). */
+export const absenceSchema = z.object({
+  id: z.number().int(),
+  driverId: z.number().int().nullable(),
+  vehicleId: z.number().int().nullable(),
+  from: z.string(),
+  to: z.string(),
+  reason: z.string(),
+});
+export const absenceInputSchema = z
+  .object({
+    id: z.number().int().positive().optional(),
+    driverId: z.number().int().positive().nullable().default(null),
+    vehicleId: z.number().int().positive().nullable().default(null),
+    from: localTime,
+    to: localTime,
+    reason: text(300),
+  })
+  .superRefine((a, ctx) => {
+    if ((a.driverId === null) === (a.vehicleId === null)) ctx.addIssue({ code: 'custom', path: ['driverId'], message: 'Bitte entweder eine Fahrerin bzw. einen Fahrer oder ein Fahrzeug wählen.' });
+    if (a.to < a.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Das Ende muss nach dem Beginn liegen.' });
+  });

@@ -135,6 +135,18 @@ describe('appointments', () => {
     expect(later.appointment.driverId).toBe(driver.id);
   });
 
+  it('refuses a driver or car that is not available, naming the absence', async () => {
+    const { ob } = await ids();
+    const [, car] = await call(app.handlers, 'carpool.vehicles', {});
+    await call(app.handlers, 'carpool.absences.save', { vehicleId: car.id, from: '2027-05-03', to: '2027-05-07', reason: 'Werkstatt' });
+    const refused = await dispatch(app.handlers, 'calendar.appointments.save', appointment(ob, 'Stadtteilbesuch', '2027-05-05T09:00', '2027-05-05T10:00', { vehicleId: car.id }));
+    expect(refused.ok ? null : refused.error.message).toBe(`Das Fahrzeug „${car.name}“ ist vom 03.05.2027 bis 07.05.2027 nicht verfügbar (Werkstatt).`);
+    const after = await call(app.handlers, 'calendar.appointments.save', appointment(ob, 'Stadtteilbesuch', '2027-05-08T09:00', '2027-05-08T10:00', { vehicleId: car.id }));
+    expect(after.appointment.vehicleId).toBe(car.id);
+    const mixed = await dispatch(app.handlers, 'carpool.absences.save', { from: '2027-05-03', to: '2027-05-07' });
+    expect(mixed.ok ? null : mixed.error.message).toContain('Bitte entweder eine Fahrerin bzw. einen Fahrer oder ein Fahrzeug wählen.');
+  });
+
   it('shows each date of a series, the NRW holidays, and moves an appointment', async () => {
     const { ob } = await ids();
     const view = await call(app.handlers, 'calendar.view', { from: '2026-12-01', to: '2027-02-28', calendarIds: [ob] });

@@ -35,6 +35,9 @@ type CalendarHandlers = Pick<
   | 'carpool.vehicles.save'
   | 'calendar.briefing'
   | 'carpool.dayPlan'
+  | 'carpool.absences'
+  | 'carpool.absences.save'
+  | 'carpool.absences.delete'
   | 'calendar.ics.export'
   | 'calendar.ics.import'
 >;
@@ -158,13 +161,32 @@ export function createCalendarService(
         .appointmentsUsing(kind, id)
         .filter((o) => o.id !== candidate.id)
         .map((o) => ({ ...entryOf(o), owner: `${kind}:${id}` }));
+      const name = kind === 'driver' ? repo.drivers().find((d) => d.id === id)?.name : repo.vehicles().find((v) => v.id === id)?.name;
+      const who = `${kind === 'driver' ? 'Die Fahrerin bzw. der Fahrer' : 'Das Fahrzeug'} „${name ?? id}“`;
+      // Not available: an absence overlapping one of the occurrences.
+      const absences = repo.absences().filter((a) => (kind === 'driver' ? a.driverId : a.vehicleId) === id);
+      if (absences.length > 0) {
+        const span = (value: string, end: boolean) => (value.length === 10 ? (end ? `${value}T24:00` : `${value}T00:00`) : value);
+        for (const o of occurrencesOf(entry, window.from, window.to)) {
+          const start = o.allDay ? `${o.start}T00:00` : o.start;
+          const stop = o.allDay ? `${o.end}T00:00` : o.end;
+          const absent = absences.find((a) => span(a.from, false) < stop && span(a.to, true) > start);
+          if (absent) {
+            const when = (v: string) => (v.length === 10 ? formatDateNumeric(v) : `${formatDateNumeric(v.slice(0, 10))}, ${v.slice(11, 16)} Uhr`);
+            throw new AppError(
+              'CONFLICT',
+              `${who} ist vom ${when(absent.from)} bis ${when(absent.to)} nicht verfügbar${absent.reason ? ` (${absent.reason})` : ''}.`,
+              { absenceId: absent.id },
+            );
+          }
+        }
+      }
       const clash = conflictsWith(entry, others, { travelMinutes: 0 }).find((c) => c.kind === 'overlap');
       if (!clash) return;
       const other = clash.first.entryId === entry.id ? clash.second : clash.first;
-      const name = kind === 'driver' ? repo.drivers().find((d) => d.id === id)?.name : repo.vehicles().find((v) => v.id === id)?.name;
       throw new AppError(
         'CONFLICT',
-        `${kind === 'driver' ? 'Die Fahrerin bzw. der Fahrer' : 'Das Fahrzeug'} „${name ?? id}“ ist zu dieser Zeit schon für „${other.title}“ am ${formatDateNumeric(other.start.slice(0, 10))}${other.allDay ? '' : ` um ${other.start.slice(11, 16)} Uhr`} eingeteilt.`,
+        `${who} ist zu dieser Zeit schon für „${other.title}“ am ${formatDateNumeric(other.start.slice(0, 10))}${other.allDay ? '' : ` um ${other.start.slice(11, 16)} Uhr`} eingeteilt.`,
         { appointmentId: Number(other.entryId), window },
       );
     };
@@ -440,6 +462,20 @@ export function createCalendarService(
         if (!row) throw new AppError('NOT_FOUND', `Die Fahrerin bzw. der Fahrer Nr. ${input.id} wurde nicht gefunden.`);
         recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'driver', entityId: row.id, summary: row.name });
         return row;
+      }),
+    'carpool.absences': () => repo.absences(),
+    'carpool.absences.save': (input) =>
+      deps.db.transaction(() => {
+        const row = repo.saveAbsence(input);
+        if (!row) throw new AppError('NOT_FOUND', `Die Abwesenheit Nr. ${input.id} wurde nicht gefunden.`);
+        recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'absence', entityId: row.id, summary: `${row.from} bis ${row.to}` });
+        return row;
+      }),
+    'carpool.absences.delete': ({ id }) =>
+      deps.db.transaction(() => {
+        if (!repo.deleteAbsence(id)) throw new AppError('NOT_FOUND', `Die Abwesenheit Nr. ${id} wurde nicht gefunden.`);
+        recordAudit(deps, { action: 'delete', entity: 'absence', entityId: id });
+        return { id };
       }),
     'carpool.vehicles': () => repo.vehicles(),
     'carpool.vehicles.save': (input) =>

@@ -4,6 +4,7 @@ import {
   appointmentPeople,
   appointments,
   calendars,
+  carPoolAbsences,
   contacts,
   drivers,
   invitationAttachments,
@@ -123,6 +124,19 @@ export function calendarRepository(db: Db) {
     appointmentsUsing(column: 'driver' | 'vehicle', id: number): AppointmentRow[] {
       const field = column === 'driver' ? appointments.driverId : appointments.vehicleId;
       return db.select().from(appointments).where(eq(field, id)).all();
+    },
+
+    absences() {
+      return db.select().from(carPoolAbsences).orderBy(asc(carPoolAbsences.from)).all();
+    },
+    saveAbsence(values: { id?: number; driverId: number | null; vehicleId: number | null; from: string; to: string; reason: string }) {
+      const { id, ...rest } = values;
+      return id
+        ? db.update(carPoolAbsences).set(rest).where(eq(carPoolAbsences.id, id)).returning().get()
+        : db.insert(carPoolAbsences).values(rest).returning().get();
+    },
+    deleteAbsence(id: number): boolean {
+      return db.delete(carPoolAbsences).where(eq(carPoolAbsences.id, id)).run().changes > 0;
     },
 
     invitations(): InvitationRow[] {
