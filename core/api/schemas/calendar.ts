@@ -268,3 +268,13 @@ export const absenceInputSchema = z
     if ((a.driverId === null) === (a.vehicleId === null)) ctx.addIssue({ code: 'custom', path: ['driverId'], message: 'Bitte entweder eine Fahrerin bzw. einen Fahrer oder ein Fahrzeug wählen.' });
     if (a.to < a.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Das Ende muss nach dem Beginn liegen.' });
   });
+
+export const calendarSettingsSchema = z.object({
+  /** Minutes needed between two appointments at different places (default 30). */
+  travelMinutes: z
+    .number({ error: 'Bitte eine Zahl angeben.' })
+    .int({ error: 'Bitte ganze Minuten angeben.' })
+    .min(0, { error: 'Die Wegezeit darf nicht negativ sein.' })
+    .max(600, { error: 'Höchstens 600 Minuten.' })
+    .default(30),
+});

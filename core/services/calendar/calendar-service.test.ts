@@ -162,6 +162,17 @@ describe('appointments', () => {
     expect(moved.conflicts).toEqual([]);
   });
 
+  it('flags too little time for the way between two places, with the travel time of the settings', async () => {
+    const { bm2 } = await ids();
+    expect(await call(app.handlers, 'calendar.settings', {})).toEqual({ travelMinutes: 30 });
+    await call(app.handlers, 'calendar.appointments.save', appointment(bm2, 'Grußwort Sportgala', '2027-03-12T18:00', '2027-03-12T19:00', { place: 'Mercatorhalle' }));
+    const next = appointment(bm2, 'Empfang Feuerwehr', '2027-03-12T19:20', '2027-03-12T20:00', { place: 'Feuerwache 1' });
+    expect((await call(app.handlers, 'calendar.appointments.save', next)).conflicts).toHaveLength(1);
+    await call(app.handlers, 'calendar.settings.save', { travelMinutes: 15 });
+    const view = await call(app.handlers, 'calendar.view', { from: '2027-03-12', to: '2027-03-12', calendarIds: [bm2] });
+    expect(view.occurrences.every((o) => o.conflicts.length === 0)).toBe(true);
+  });
+
   it('refuses an end before the start, in German', async () => {
     const { ob } = await ids();
     const result = await dispatch(app.handlers, 'calendar.appointments.save', appointment(ob, 'Falsch', '2027-01-10T12:00', '2027-01-10T11:00'));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import type { AddressForms } from '../../api/schemas/addressing';
-import type { Appointment, AppointmentInput, CalendarOccurrence } from '../../api/schemas/calendar';
+import { calendarSettingsSchema, type Appointment, type AppointmentInput, type CalendarOccurrence } from '../../api/schemas/calendar';
 import type { z } from 'zod';
 import type { appointmentInputSchema } from '../../api/schemas/calendar';
 import { conflictsWith, findConflicts } from '../../domain/calendar/conflicts';
@@ -36,6 +36,8 @@ type CalendarHandlers = Pick<
   | 'calendar.briefing'
   | 'carpool.dayPlan'
   | 'carpool.absences'
+  | 'calendar.settings'
+  | 'calendar.settings.save'
   | 'carpool.absences.save'
   | 'carpool.absences.delete'
   | 'calendar.ics.export'
@@ -96,10 +98,11 @@ export function createCalendarService(
 ) {
   const repo = calendarRepository(deps.db);
   const settings = settingsRepository(deps.db);
-  const travelMinutes = () => {
-    const value = (settings.getSetting('calendar') as { travelMinutes?: unknown } | undefined)?.travelMinutes;
-    return typeof value === 'number' && value >= 0 ? value : DEFAULT_TRAVEL_MINUTES;
+  const calendarSettings = () => {
+    const parsed = calendarSettingsSchema.safeParse(settings.getSetting('calendar') ?? {});
+    return parsed.success ? parsed.data : { travelMinutes: DEFAULT_TRAVEL_MINUTES };
   };
+  const travelMinutes = () => calendarSettings().travelMinutes;
 
   const toAppointment = (row: AppointmentRow): Appointment => ({
     id: row.id,
@@ -462,6 +465,13 @@ export function createCalendarService(
         if (!row) throw new AppError('NOT_FOUND', `Die Fahrerin bzw. der Fahrer Nr. ${input.id} wurde nicht gefunden.`);
         recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'driver', entityId: row.id, summary: row.name });
         return row;
+      }),
+    'calendar.settings': () => calendarSettings(),
+    'calendar.settings.save': (input) =>
+      deps.db.transaction(() => {
+        settings.putSetting('calendar', input, deps.now().toISOString());
+        recordAudit(deps, { action: 'update', entity: 'settings', summary: `Kalender: Wegezeit ${input.travelMinutes} Minuten` });
+        return calendarSettings();
       }),
     'carpool.absences': () => repo.absences(),
     'carpool.absences.save': (input) =>
