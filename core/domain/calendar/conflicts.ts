@@ -50,34 +50,50 @@ interface Item {
 const hhmm = (localDateTime: string) => localDateTime.slice(11, 16);
 const numeric = (localDate: string) => formatDateNumeric(localDate.slice(0, 10));
 
+type DateText = (localDateOrTime: string) => string;
+/** "10.12.2026" for the day of a text, formatted once per day and check (a year has many conflicts on few days). */
+function dateTexts(): DateText {
+  const memo = new Map<string, string>();
+  return (value) => {
+    const day = value.slice(0, 10);
+    let text = memo.get(day);
+    if (text === undefined) memo.set(day, (text = formatDateNumeric(day)));
+    return text;
+  };
+}
+
+function spanText(start: string, end: string, allDay: boolean, date: DateText): string {
+  if (allDay) {
+    const last = addDays(end.slice(0, 10), -1);
+    if (last <= start.slice(0, 10)) return date(start);
+    if (last.slice(0, 4) === start.slice(0, 4)) return `${date(start).slice(0, 6)}–${date(last)}`;
+    return `${date(start)}–${date(last)}`;
+  }
+  const startDay = start.slice(0, 10);
+  const endDay = end.slice(0, 10);
+  if (endDay === startDay) return `${date(start)}, ${hhmm(start)}–${hhmm(end)}`;
+  if (hhmm(end) === '00:00' && addDays(startDay, 1) === endDay) return `${date(start)}, ${hhmm(start)}–24:00`;
+  return `${date(start)}, ${hhmm(start)} – ${date(end)}, ${hhmm(end)}`;
+}
+
 /**
  * A span in German: "10.12.2026, 14:00–15:30"; to midnight "10.12.2026, 22:00–24:00"; over
  * midnight "10.12.2026, 23:00 – 11.12.2026, 01:00"; all-day (exclusive end date) "10.12.2026",
  * "10.12.–12.12.2026" or "30.12.2026–02.01.2027".
  */
 export function formatTimeSpan(start: string, end: string, allDay: boolean): string {
-  if (allDay) {
-    const last = addDays(end.slice(0, 10), -1);
-    if (last <= start.slice(0, 10)) return numeric(start);
-    if (last.slice(0, 4) === start.slice(0, 4)) return `${numeric(start).slice(0, 6)}–${numeric(last)}`;
-    return `${numeric(start)}–${numeric(last)}`;
-  }
-  const startDay = start.slice(0, 10);
-  const endDay = end.slice(0, 10);
-  if (endDay === startDay) return `${numeric(start)}, ${hhmm(start)}–${hhmm(end)}`;
-  if (hhmm(end) === '00:00' && addDays(startDay, 1) === endDay) return `${numeric(start)}, ${hhmm(start)}–24:00`;
-  return `${numeric(start)}, ${hhmm(start)} – ${numeric(end)}, ${hhmm(end)}`;
+  return spanText(start, end, allDay, numeric);
 }
 
-function overlapMessage(a: Occurrence, b: Occurrence): string {
-  return `Überschneidung: „${a.title}“ (${formatTimeSpan(a.start, a.end, false)}) und „${b.title}“ (${formatTimeSpan(b.start, b.end, false)}).`;
+function overlapMessage(a: Occurrence, b: Occurrence, date: DateText): string {
+  return `Überschneidung: „${a.title}“ (${spanText(a.start, a.end, false, date)}) und „${b.title}“ (${spanText(b.start, b.end, false, date)}).`;
 }
 
-function travelMessage(a: Occurrence, b: Occurrence, travelMinutes: number): string {
+function travelMessage(a: Occurrence, b: Occurrence, travelMinutes: number, date: DateText): string {
   const gap = Math.round((b.startMs - a.endMs) / 60_000);
-  const begins = b.start.slice(0, 10) === a.end.slice(0, 10) ? `um ${hhmm(b.start)}` : `am ${numeric(b.start)} um ${hhmm(b.start)}`;
+  const begins = b.start.slice(0, 10) === a.end.slice(0, 10) ? `um ${hhmm(b.start)}` : `am ${date(b.start)} um ${hhmm(b.start)}`;
   return (
-    `Keine Zeit für den Weg: „${a.title}“ endet am ${numeric(a.end)} um ${hhmm(a.end)} (${a.place.trim()}), ` +
+    `Keine Zeit für den Weg: „${a.title}“ endet am ${date(a.end)} um ${hhmm(a.end)} (${a.place.trim()}), ` +
     `„${b.title}“ beginnt ${begins} (${b.place.trim()}) – nur ${gap} statt mindestens ${travelMinutes} Minuten.`
   );
 }
@@ -107,7 +123,7 @@ const byStart = (x: Item, y: Item) =>
   x.o.startMs - y.o.startMs || x.o.endMs - y.o.endMs || (x.o.entryId < y.o.entryId ? -1 : x.o.entryId > y.o.entryId ? 1 : 0);
 
 /** The conflicts among one owner's occurrences (sorted in place). */
-function sweep(items: Item[], options: ConflictOptions, out: Conflict[]): void {
+function sweep(items: Item[], options: ConflictOptions, date: DateText, out: Conflict[]): void {
   items.sort(byStart);
   const travelMs = options.travelMinutes * 60_000;
   const running: Item[] = [];
@@ -120,12 +136,12 @@ function sweep(items: Item[], options: ConflictOptions, out: Conflict[]): void {
         if (!previous || r.o.endMs >= previous.o.endMs) previous = r;
       } else {
         running[kept++] = r;
-        out.push({ kind: 'overlap', owner: o.owner, first: r.o, second: o, message: overlapMessage(r.o, o) });
+        out.push({ kind: 'overlap', owner: o.owner, first: r.o, second: o, message: overlapMessage(r.o, o, date) });
       }
     }
     running.length = kept;
     if (kept === 0 && previous && travelMs > 0 && previous.place && item.place && previous.place !== item.place && o.startMs - previous.o.endMs < travelMs) {
-      out.push({ kind: 'travel', owner: o.owner, first: previous.o, second: o, message: travelMessage(previous.o, o, options.travelMinutes) });
+      out.push({ kind: 'travel', owner: o.owner, first: previous.o, second: o, message: travelMessage(previous.o, o, options.travelMinutes, date) });
     }
     running.push(item);
   }
@@ -144,7 +160,8 @@ function conflictsAmong(entries: CalendarEntry[], window: ConflictWindow, option
     for (const o of occurrencesOf(entry, window.from, window.to)) items.push({ o, place });
   }
   const out: Conflict[] = [];
-  for (const items of byOwner.values()) sweep(items, options, out);
+  const date = dateTexts();
+  for (const items of byOwner.values()) sweep(items, options, date, out);
   return out.sort(
     (a, b) => a.first.startMs - b.first.startMs || a.second.startMs - b.second.startMs || (a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0),
   );

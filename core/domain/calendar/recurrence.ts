@@ -21,17 +21,7 @@
  */
 import * as rruleModule from 'rrule';
 import { formatDateNumeric } from '../dates/format';
-import {
-  addDays,
-  dateFromWallClockMs,
-  daysBetween,
-  fromWallClockMs,
-  instantOfWallClockMs,
-  isLocalDate,
-  utcToLocalDateTime,
-  wallClockMinutes,
-  wallClockMs,
-} from './time';
+import { dateFromWallClockMs, fromWallClockMs, instantOfWallClockMs, isLocalDate, utcToLocalDateTime, wallClockMs } from './time';
 import type { CalendarEntry, LocalDate, Occurrence } from './types';
 
 // rrule ships CommonJS under "main" (what Node's ESM loader sees: only a default export) and ES
@@ -130,16 +120,14 @@ function seriesStarts(parsed: ParsedRule, dtstart: number, from: number, to: num
  * described at the top of this file. An appointment of zero length counts if it starts in the window.
  */
 export function occurrencesOf(entry: CalendarEntry, from: LocalDate, to: LocalDate): Occurrence[] {
-  const windowStart = wallClockMs(from);
-  const windowEnd = wallClockMs(addDays(to, 1));
+  const { start: windowStart, end: windowEnd } = windowOf(from, to);
   const allDay = entry.allDay;
   const start = allDay ? entry.start.slice(0, 10) : entry.start;
+  const end = allDay ? entry.end.slice(0, 10) : entry.end;
   const startWall = wallClockMs(start);
-  const length = allDay
-    ? Math.max(1, daysBetween(start, entry.end.slice(0, 10))) * DAY
-    : Math.max(0, wallClockMinutes(start, entry.end)) * MINUTE;
+  const endWall = wallClockMs(end);
+  const length = allDay ? Math.max(1, Math.round((endWall - startWall) / DAY)) * DAY : Math.max(0, endWall - startWall);
 
-  let starts: number[];
   let parsed: ParsedRule | null = null;
   if (entry.recurrence?.rule) {
     try {
@@ -148,8 +136,7 @@ export function occurrencesOf(entry: CalendarEntry, from: LocalDate, to: LocalDa
       parsed = null; // unreadable: the first occurrence only (see above)
     }
   }
-  if (parsed) starts = seriesStarts(parsed, startWall, windowStart - length, windowEnd);
-  else starts = [startWall];
+  const starts = parsed ? seriesStarts(parsed, startWall, windowStart - length, windowEnd) : [startWall];
 
   const skip = parsed ? exceptionsOf(entry, allDay) : null;
   const result: Occurrence[] = [];
@@ -157,7 +144,7 @@ export function occurrencesOf(entry: CalendarEntry, from: LocalDate, to: LocalDa
     const e = s + length;
     const inWindow = s < windowEnd && (e > windowStart || (e === s && s >= windowStart));
     if (!inWindow) continue;
-    const startText = allDay ? dateFromWallClockMs(s) : fromWallClockMs(s);
+    const startText = textOf(allDay, s, start, startWall);
     if (skip && (skip.has(startText) || (!allDay && skip.has(startText.slice(0, 10))))) continue;
     result.push({
       entryId: entry.id,
@@ -166,12 +153,25 @@ export function occurrencesOf(entry: CalendarEntry, from: LocalDate, to: LocalDa
       place: entry.place,
       allDay,
       start: startText,
-      end: allDay ? dateFromWallClockMs(e) : fromWallClockMs(e),
+      end: textOf(allDay, e, end, endWall),
       startMs: instantOfWallClockMs(s),
       endMs: instantOfWallClockMs(e),
     });
   }
   return result;
+}
+
+/** The text of a clock-face number; the entry's own text where it is already in the normal form (saves formatting). */
+function textOf(allDay: boolean, wall: number, given: string, givenWall: number): string {
+  if (wall === givenWall && given.length === (allDay ? 10 : 16)) return given;
+  return allDay ? dateFromWallClockMs(wall) : fromWallClockMs(wall);
+}
+
+/** The window as clock-face numbers [start, end); the last one is kept, as the conflict check asks thousands of times. */
+let lastWindow = { from: '', to: '', start: 0, end: 0 };
+function windowOf(from: LocalDate, to: LocalDate): { start: number; end: number } {
+  if (lastWindow.from !== from || lastWindow.to !== to) lastWindow = { from, to, start: wallClockMs(from.slice(0, 10)), end: wallClockMs(to.slice(0, 10)) + DAY };
+  return lastWindow;
 }
 
 /** The exceptions as normalised texts ("2026-05-06T10:00", "2026-05-06"); unreadable ones are dropped. */

@@ -25,48 +25,61 @@ const DAY = 86_400_000;
 
 // ---------------------------------------------------------------- parsing and formatting
 
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function checked(ms: number, year: number, month: number, day: number, text: string): number {
-  const d = new Date(ms);
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
-    throw new RangeError(`Ungültiges Datum: ${text}`);
+/** The number written at value[at … at + length), or −1 if a character there is not a digit. */
+function digitsAt(value: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
   }
-  return ms;
+  return n;
 }
+
+const daysInMonth = (year: number, month: number) =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 
 /**
  * The clock face as a number: a LocalDateTime ("2026-12-10T14:00", seconds allowed) or a
  * LocalDate (its midnight) read as if it were UTC. Monotonic in wall-clock order; no zone involved.
+ * Read character by character: it runs several times per appointment in the conflict check.
  */
 export function wallClockMs(value: LocalDateTime | LocalDate): number {
-  const t = LOCAL_DATE_TIME.exec(value);
-  if (t) {
-    const [year, month, day, hour, minute, second] = [t[1], t[2], t[3], t[4], t[5], t[6] ?? '0'].map(Number);
-    if (hour > 23 || minute > 59 || second > 59) throw new RangeError(`Ungültige Uhrzeit: ${value}`);
-    return checked(Date.UTC(year, month - 1, day, hour, minute, second), year, month, day, value);
-  }
-  const d = LOCAL_DATE.exec(value);
-  if (d) {
-    const [year, month, day] = [d[1], d[2], d[3]].map(Number);
-    return checked(Date.UTC(year, month - 1, day), year, month, day, value);
+  const length = value.length;
+  if ((length === 10 || length === 16 || length === 19) && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+    const year = digitsAt(value, 0, 4);
+    const month = digitsAt(value, 5, 2);
+    const day = digitsAt(value, 8, 2);
+    if (year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
+      if (length === 10) return Date.UTC(year, month - 1, day);
+      if (value.charCodeAt(10) === 84 && value.charCodeAt(13) === 58) {
+        const hour = digitsAt(value, 11, 2);
+        const minute = digitsAt(value, 14, 2);
+        const second = length === 16 ? 0 : value.charCodeAt(16) === 58 ? digitsAt(value, 17, 2) : -1;
+        if (hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
+          return Date.UTC(year, month - 1, day, hour, minute, second);
+        }
+        throw new RangeError(`Ungültige Uhrzeit: ${value}`);
+      }
+    }
   }
   throw new RangeError(`Ungültiges Datum: ${value}`);
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 
 /** The inverse of `wallClockMs`: "2026-12-10T14:00" (minutes; seconds are dropped). */
 export function fromWallClockMs(ms: number): LocalDateTime {
   const d = new Date(ms);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return `${d.getUTCFullYear()}-${TWO_DIGITS[d.getUTCMonth() + 1]}-${TWO_DIGITS[d.getUTCDate()]}T${TWO_DIGITS[d.getUTCHours()]}:${TWO_DIGITS[d.getUTCMinutes()]}`;
 }
 
 /** The day of a clock-face number: "2026-12-10". */
 export function dateFromWallClockMs(ms: number): LocalDate {
   const d = new Date(ms);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return `${d.getUTCFullYear()}-${TWO_DIGITS[d.getUTCMonth() + 1]}-${TWO_DIGITS[d.getUTCDate()]}`;
 }
 
 /** True for "2026-12-10", false for "2026-12-10T14:00" (format only). */
