@@ -289,6 +289,66 @@ const rows: Row[] = [
     },
   },
   {
+    // A year of 5,000 appointments (occurrences) for 5 people: per person a few series (weekly,
+    // fortnightly, monthly) and single appointments at a few venues, some cancelled or all-day.
+    name: 'conflicts',
+    async run() {
+      const { findConflicts } = await import('../core/domain/calendar/conflicts');
+      const { occurrencesOf } = await import('../core/domain/calendar/recurrence');
+      type Entry = import('../core/domain/calendar/types').CalendarEntry;
+      const YEAR = { from: '2026-01-01', to: '2026-12-31' };
+      const VENUES = ['Rathaus', 'Mercatorhalle', 'Landschaftspark', 'Theater', 'Zoo', 'Rathaus Walsum', ''];
+      let seed = 42;
+      const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+      const two = (n: number) => String(n).padStart(2, '0');
+      const entries: Entry[] = [];
+      let occurrences = 0;
+      for (const owner of ['ob', 'bm1', 'bm2', 'bm3', 'bm4']) {
+        const mine: Entry[] = [
+          ['FREQ=WEEKLY;BYDAY=MO', '2026-01-05T09:00', '2026-01-05T10:00'],
+          ['FREQ=WEEKLY;INTERVAL=2;BYDAY=TH', '2026-01-08T16:00', '2026-01-08T17:30'],
+          ['FREQ=MONTHLY;BYDAY=1WE', '2026-01-07T10:00', '2026-01-07T11:00'],
+          ['FREQ=MONTHLY;BYMONTHDAY=15', '2026-01-15T14:00', '2026-01-15T15:00'],
+        ].map(([rule, start, end], i) => ({
+          id: `${owner}-s${i}`,
+          owner,
+          title: `Reihe ${i}`,
+          start,
+          end,
+          allDay: false,
+          place: VENUES[i],
+          status: 'bestätigt' as const,
+          recurrence: { rule, exceptions: ['2026-12-28T09:00'] },
+        }));
+        let count = mine.reduce((n, e) => n + occurrencesOf(e, YEAR.from, YEAR.to).length, 0);
+        for (let i = 0; count < 1000; i++, count++) {
+          const day = Date.UTC(2026, 0, 1 + random(365));
+          const date = new Date(day).toISOString().slice(0, 10);
+          const start = 8 * 60 + random(13 * 4) * 15;
+          const end = start + 30 + random(5) * 30;
+          const at = (m: number) => `${date}T${two(Math.floor(m / 60))}:${two(m % 60)}`;
+          const allDay = random(50) === 0;
+          const span = allDay ? { start: date, end: new Date(day + 86_400_000).toISOString().slice(0, 10) } : { start: at(start), end: at(end) };
+          const status = random(20) === 0 ? ('abgesagt' as const) : ('geplant' as const);
+          mine.push({ id: `${owner}-${i}`, owner, title: `Termin ${i}`, ...span, allDay, place: VENUES[random(VENUES.length)], status, recurrence: null });
+        }
+        occurrences += count;
+        entries.push(...mine);
+      }
+      if (occurrences !== 5000) throw new Error(`${occurrences} statt 5000 Termine`);
+      const times: number[] = [];
+      let found = 0;
+      for (let i = 0; i < 11; i++) {
+        const start = performance.now();
+        found = findConflicts(entries, YEAR, { travelMinutes: 30 }).length;
+        times.push(performance.now() - start);
+      }
+      if (found === 0) throw new Error('keine Konflikte gefunden');
+      times.sort((a, b) => a - b);
+      return { value: Number(times[5].toFixed(1)), unit: 'ms median', target: '≤ 50 ms (5,000 Termine, 5 Personen, ein Jahr)' };
+    },
+  },
+  {
     name: 'contacts.search-10k',
     async run() {
       return withTempApp(async (app) => {
