@@ -7,9 +7,9 @@
  * - A time that exists twice (autumn repeat, "2026-10-25T02:30") is the first of the two
  *   instants, still in summer time (00:30 UTC).
  *
- * How: the zone's rules come from Intl (the platform's tz database — the same the window and
- * Outlook use), but Intl is asked only about 30 times per year to find that year's offset
- * changes; the changes are memoised, and each conversion is plain arithmetic after that. Why not
+ * How: the zone's rules come from Intl (the platform's tz database, also in the Electron
+ * window), but Intl is asked only about 45 times per year, to find that year's offset changes;
+ * the changes are memoised, and each conversion is plain arithmetic after that. Why not
  * per-call Intl or TZDate (@date-fns/tz): formatToParts costs ~4 µs and TZDate ~14 µs per
  * conversion — too slow for a year of conflicts in 50 ms — and TZDate resolves the autumn repeat
  * to the second (winter-time) instant, not the first.
