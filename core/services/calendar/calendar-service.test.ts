@@ -173,8 +173,10 @@ describe('appointments', () => {
     expect(view.occurrences.every((o) => o.conflicts.length === 0)).toBe(true);
   });
 
-  it('refuses an end before the start, in German', async () => {
+  it('refuses an end before the start and a series rule it cannot read, in German', async () => {
     const { ob } = await ids();
+    const badRule = await dispatch(app.handlers, 'calendar.appointments.save', appointment(ob, 'Serie', '2027-01-10T12:00', '2027-01-10T13:00', { recurrence: { rule: 'FREQ=SOMETIMES', exceptions: [] } }));
+    expect(badRule.ok ? null : badRule.error.code).toBe('INVALID_INPUT');
     const result = await dispatch(app.handlers, 'calendar.appointments.save', appointment(ob, 'Falsch', '2027-01-10T12:00', '2027-01-10T11:00'));
     expect(result.ok ? null : result.error.message).toContain('Das Ende muss nach dem Beginn liegen.');
   });

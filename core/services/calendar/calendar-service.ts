@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { appointmentInputSchema } from '../../api/schemas/calendar';
 import { conflictsWith, findConflicts } from '../../domain/calendar/conflicts';
 import { publicHolidaysNRW } from '../../domain/calendar/holidays';
-import { occurrencesOf } from '../../domain/calendar/recurrence';
+import { checkRecurrenceRule, occurrencesOf } from '../../domain/calendar/recurrence';
 import type { CalendarEntry } from '../../domain/calendar/types';
 import { formatDateLong, formatDateNumeric } from '../../domain/dates/format';
 import type { OfficeSettings } from '../../api/schemas/letters';
@@ -220,6 +220,8 @@ export function createCalendarService(
 
   /** Saves (in the caller's transaction) and checks; throws for a double-booked driver or car. */
   const save = (input: z.output<typeof appointmentInputSchema>): { appointment: Appointment; conflicts: string[] } => {
+    const ruleProblem = input.recurrence ? checkRecurrenceRule(input.recurrence.rule) : null;
+    if (ruleProblem) throw new AppError('INVALID_INPUT', ruleProblem, { issues: [{ path: ['recurrence', 'rule'], message: ruleProblem }] });
     if (!repo.calendars().some((c) => c.id === input.calendarId)) {
       throw new AppError('NOT_FOUND', `Den Kalender Nr. ${input.calendarId} gibt es nicht.`, { calendarId: input.calendarId });
     }
@@ -403,8 +405,9 @@ export function createCalendarService(
     },
 
     'calendar.view': ({ from, to, calendarIds }) => {
-      const end = addDays(to, 1);
-      const rows = repo.appointmentsIn(from, end, calendarIds);
+      // The domain takes whole days (inclusive); the query an exclusive end.
+      const end = to;
+      const rows = repo.appointmentsIn(from, addDays(to, 1), calendarIds);
       const entries = rows.map(entryOf);
       const drivers = new Map(repo.drivers().map((d) => [d.id, d.name]));
       const byId = new Map(rows.map((r) => [String(r.id), r]));
