@@ -22,6 +22,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OfficeSettings, Signer } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { CalendarSection } from './CalendarSection';
 import { HonourRulesSection } from './HonourRulesSection';
 
 const useStyles = makeStyles({
@@ -169,6 +170,7 @@ export function SettingsPage() {
       <ErrorMessage error={saveSigner.error} title="Nicht gespeichert" />
 
       <HonourRulesSection />
+      <CalendarSection />
     </div>
   );
 }
