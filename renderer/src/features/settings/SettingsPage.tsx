@@ -23,6 +23,7 @@ import type { OfficeSettings, Signer } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CalendarSection } from './CalendarSection';
+import { CarpoolSection } from './CarpoolSection';
 import { HonourRulesSection } from './HonourRulesSection';
 
 const useStyles = makeStyles({
@@ -171,6 +172,7 @@ export function SettingsPage() {
 
       <HonourRulesSection />
       <CalendarSection />
+      <CarpoolSection />
     </div>
   );
 }
