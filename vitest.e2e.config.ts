@@ -8,5 +8,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Background work (a register import in its worker, a mail merge) can take seconds on a busy
+    // two-core machine; a poll waits that long before it fails (default: 1 s).
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
