@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { makeStyles, tokens, Text, Tab, TabList } from '@fluentui/react-components';
-import { CalendarStarRegular, DocumentTextRegular, HomeRegular, PeopleRegular, SettingsRegular } from '@fluentui/react-icons';
+import { CalendarLtrRegular, CalendarStarRegular, DocumentTextRegular, HomeRegular, MailInboxRegular, PeopleRegular, SettingsRegular } from '@fluentui/react-icons';
 import { StartPage } from '../features/start/StartPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { LettersPage } from '../features/letters/LettersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { JubileesPage } from '../features/jubilees/JubileesPage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
+import { InvitationsPage } from '../features/invitations/InvitationsPage';
 
 import type { Page } from './pages';
 
@@ -31,6 +33,12 @@ const useStyles = makeStyles({
 export function App() {
   const styles = useStyles();
   const [page, setPage] = useState<Page>('start');
+  /** The day the calendar opens on when another page sends the user there ("Im Kalender zeigen"). */
+  const [calendarDate, setCalendarDate] = useState<string | undefined>(undefined);
+  const showInCalendar = (date: string) => {
+    setCalendarDate(date);
+    setPage('calendar');
+  };
   return (
     <div className={styles.shell}>
       <header className={styles.header}>
@@ -41,7 +49,14 @@ export function App() {
       </header>
       <div className={styles.body}>
         <nav className={styles.nav} aria-label="Bereiche">
-          <TabList vertical selectedValue={page} onTabSelect={(_, data) => setPage(data.value as Page)}>
+          <TabList
+            vertical
+            selectedValue={page}
+            onTabSelect={(_, data) => {
+              setCalendarDate(undefined);
+              setPage(data.value as Page);
+            }}
+          >
             <Tab value="start" icon={<HomeRegular />}>
               Start
             </Tab>
@@ -50,6 +65,12 @@ export function App() {
             </Tab>
             <Tab value="letters" icon={<DocumentTextRegular />}>
               Korrespondenz
+            </Tab>
+            <Tab value="calendar" icon={<CalendarLtrRegular />}>
+              Termine
+            </Tab>
+            <Tab value="invitations" icon={<MailInboxRegular />}>
+              Einladungen
             </Tab>
             <Tab value="jubilees" icon={<CalendarStarRegular />}>
               Jubiläen
@@ -63,6 +84,8 @@ export function App() {
           {page === 'start' && <StartPage onNavigate={setPage} />}
           {page === 'contacts' && <ContactsPage />}
           {page === 'letters' && <LettersPage />}
+          {page === 'calendar' && <CalendarPage key={calendarDate} initialDate={calendarDate} />}
+          {page === 'invitations' && <InvitationsPage onShowInCalendar={showInCalendar} />}
           {page === 'jubilees' && <JubileesPage onShowRegister={() => setPage('letters')} />}
           {page === 'settings' && <SettingsPage />}
         </main>

@@ -7,3 +7,20 @@ export function count(n: number, singular: string, plural: string): string {
 export function germanDate(iso: string): string {
   return iso.split('-').reverse().join('.');
 }
+
+/** "2026-12-10" → "Donnerstag, 10. Dezember 2026". */
+export function germanLongDate(iso: string): string {
+  return new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString('de-DE', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** "12 KB", "1,4 MB". */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('de-DE')} KB`;
+  return `${(bytes / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB`;
+}

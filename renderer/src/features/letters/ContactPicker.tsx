@@ -9,10 +9,13 @@ export function ContactPicker({
   label,
   value,
   onChange,
+  required = true,
 }: {
   label: string;
-  value: ContactSummary | null;
+  /** The picked contact (its id and name are enough to show it). */
+  value: Pick<ContactSummary, 'id' | 'displayName'> | null;
   onChange: (contact: ContactSummary | null) => void;
+  required?: boolean;
 }) {
   const [text, setText] = useState(value?.displayName ?? '');
   const [query, setQuery] = useState('');
@@ -25,7 +28,7 @@ export function ContactPicker({
     queryFn: () => api('contacts.list', { query: query || undefined, limit: 30, sort: 'name' }),
   });
   return (
-    <Field label={label} required>
+    <Field label={label} required={required}>
       <Combobox
         freeform
         placeholder="Name, Organisation oder Ort eingeben …"

@@ -1,0 +1,394 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import FullCalendar from '@fullcalendar/react';
+import type { DateSelectArg, DatesSetArg, EventClickArg, EventContentArg, EventDropArg, EventInput, EventMountArg } from '@fullcalendar/core';
+import deLocale from '@fullcalendar/core/locales/de';
+import dayGridPlugin from '@fullcalendar/daygrid';
+import timeGridPlugin from '@fullcalendar/timegrid';
+import listPlugin from '@fullcalendar/list';
+import interactionPlugin, { type EventResizeDoneArg } from '@fullcalendar/interaction';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
+import { AddRegular, DismissRegular } from '@fluentui/react-icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CalendarInfo, CalendarOccurrence } from '../../../../core/api';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { AppointmentDialog, type AppointmentTarget } from './AppointmentDialog';
+import { calendarLabel, STATUS_LABELS } from './labels';
+import { describeSpan } from './spans';
+import { addDays, addMinutes, berlinNow, fromUtc, isComplete, minutesBetween } from './wall-clock';
+import './calendar.css';
+
+const useStyles = makeStyles({
+  page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, display: 'grid', gap: tokens.spacingVerticalM },
+  head: { display: 'flex', alignItems: 'end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  grow: { flexGrow: 1 },
+  filter: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  swatch: { display: 'inline-block', width: '12px', height: '12px', borderRadius: '3px', marginRight: '6px', verticalAlign: '-1px' },
+  calendar: { height: 'calc(100vh - 250px)', minHeight: '560px' },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  conflicts: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+const ARROW_KEYS = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'];
+
+/** An occurrence's key in the calendar: a series has one appointment id and many starts. */
+const keyOf = (appointmentId: number, start: string) => `${appointmentId}|${start}`;
+
+interface Moved {
+  title: string;
+  when: string;
+  conflicts: string[];
+}
+
+/** Everything about an occurrence in one sentence: tooltip and name for screen readers. */
+function describeOccurrence(o: CalendarOccurrence, calendar: CalendarInfo | undefined): string {
+  return [
+    o.title,
+    describeSpan(o),
+    o.place,
+    calendar && `Kalender: ${calendarLabel(calendar)}`,
+    `Status: ${STATUS_LABELS[o.status]}`,
+    o.driver && `Fahrdienst: ${o.driver}`,
+    o.recurring && 'Serientermin',
+  ]
+    .filter(Boolean)
+    .join(', ')
+    .concat(o.conflicts.length ? `. ⚠ ${o.conflicts.join(' ')}` : '');
+}
+
+/**
+ * The appointments of the Oberbürgermeister/in and the Bürgermeister/innen: day, week, month and
+ * agenda; one colour per person, a filter per person; NRW holidays; conflicts marked. Appointments
+ * move by drag and drop, by Alt+arrow keys (15 minutes, a day), or in their dialog (Enter).
+ */
+export function CalendarPage({ initialDate }: { initialDate?: string }) {
+  const styles = useStyles();
+  const queryClient = useQueryClient();
+  const calendarRef = useRef<FullCalendar>(null);
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
+  const [target, setTarget] = useState<AppointmentTarget | null>(null);
+  const [targetKey, setTargetKey] = useState(0);
+  const [moved, setMoved] = useState<Moved | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [goTo, setGoTo] = useState('');
+  /** After a move by keyboard the moved appointment gets the focus back. */
+  const pendingFocus = useRef<string | null>(null);
+  /** The elements FullCalendar shows appointments in, by key. */
+  const mounted = useRef(new Map<string, HTMLElement>());
+
+  const calendars = useQuery({ queryKey: ['calendar.calendars'], queryFn: () => api('calendar.calendars', {}) });
+  const all = useMemo(() => calendars.data ?? [], [calendars.data]);
+  const visible = all.filter((c) => !hidden.has(c.id));
+  const calendarIds = hidden.size === 0 ? undefined : visible.map((c) => c.id);
+  const input = range && { ...range, calendarIds };
+  const view = useQuery({
+    queryKey: ['calendar.view', input],
+    queryFn: () => api('calendar.view', input!),
+    enabled: Boolean(range) && visible.length > 0,
+    placeholderData: keepPreviousData,
+  });
+
+  const byId = useMemo(() => new Map(all.map((c) => [c.id, c])), [all]);
+  const occurrences = useMemo(() => {
+    const list = visible.length ? (view.data?.occurrences ?? []) : [];
+    return new Map(list.map((o) => [keyOf(o.appointmentId, o.start), o]));
+  }, [view.data, visible.length]);
+  // FullCalendar keeps its callbacks from the first render; they read the latest data here.
+  const latest = useRef({ occurrences, byId });
+  latest.current = { occurrences, byId };
+
+  const events = useMemo((): EventInput[] => {
+    const items: EventInput[] = [...occurrences.entries()].map(([key, o]) => {
+      const color = byId.get(o.calendarId)?.color ?? '#616161';
+      return {
+        id: key,
+        title: o.conflicts.length ? `⚠ ${o.title}` : o.title,
+        start: o.start,
+        end: o.end,
+        allDay: o.allDay,
+        backgroundColor: color,
+        borderColor: color,
+        textColor: '#ffffff',
+        // Series move in their dialog only (this version).
+        editable: !o.recurring,
+        classNames: [o.conflicts.length && 'rb-conflict', o.status === 'abgesagt' && 'rb-cancelled', o.status === 'geplant' && 'rb-planned'].filter(
+          (c): c is string => Boolean(c),
+        ),
+      };
+    });
+    for (const h of view.data?.holidays ?? []) {
+      items.push({ id: `holiday|${h.date}`, title: h.name, start: h.date, end: addDays(h.date, 1), allDay: true, display: 'background', classNames: ['rb-holiday'] });
+    }
+    return items;
+  }, [occurrences, byId, view.data?.holidays]);
+
+  const move = useMutation({
+    mutationFn: ({ occurrence, start, end }: { occurrence: CalendarOccurrence; start: string; end: string; revert?: () => void }) =>
+      api('calendar.appointments.move', { id: occurrence.appointmentId, start, end }),
+    onMutate: () => {
+      setMoved(null);
+      setProblem(null);
+    },
+    onSuccess: async (result) => {
+      const a = result.appointment;
+      queryClient.setQueryData(['calendar.appointments.get', a.id], a);
+      setMoved({ title: a.title, when: describeSpan(a), conflicts: result.conflicts });
+      await queryClient.invalidateQueries({ queryKey: ['calendar.view'] });
+    },
+    onError: (_, { revert }) => {
+      pendingFocus.current = null;
+      revert?.();
+    },
+  });
+
+  const occurrenceOf = (id: string) => latest.current.occurrences.get(id);
+
+  const moveByMouse = (info: EventDropArg | EventResizeDoneArg) => {
+    const occurrence = occurrenceOf(info.event.id);
+    if (!occurrence || !info.event.start) return info.revert();
+    if (info.event.allDay !== occurrence.allDay) {
+      info.revert();
+      setProblem('Ein Termin mit Uhrzeit wird nicht zum ganztägigen Termin gezogen (und umgekehrt): Bitte im Termin „ganztägig“ ändern.');
+      return;
+    }
+    const start = fromUtc(info.event.start, occurrence.allDay);
+    const end = info.event.end ? fromUtc(info.event.end, occurrence.allDay) : addMinutes(start, minutesBetween(occurrence.start, occurrence.end));
+    move.mutate({ occurrence, start, end, revert: info.revert });
+  };
+
+  /** Alt+↑/↓: 15 minutes earlier or later; Alt+←/→: a day earlier or later. */
+  const moveByKeyboard = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!e.altKey || !ARROW_KEYS.includes(e.key)) return;
+    const el = (e.target as HTMLElement).closest<HTMLElement>('[data-event-key]');
+    const occurrence = el && occurrenceOf(el.dataset.eventKey ?? '');
+    if (!occurrence) return;
+    e.preventDefault();
+    if (occurrence.recurring) {
+      setProblem('Termine einer Serie werden in dieser Fassung nur im Termin selbst verschoben (Eingabetaste öffnet ihn).');
+      return;
+    }
+    const vertical = e.key === 'ArrowUp' || e.key === 'ArrowDown';
+    if (vertical && occurrence.allDay) return;
+    const step = e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 1;
+    const shift = (value: string) => (vertical ? addMinutes(value, 15 * step) : addDays(value, step));
+    const start = shift(occurrence.start);
+    pendingFocus.current = keyOf(occurrence.appointmentId, start);
+    move.mutate({ occurrence, start, end: shift(occurrence.end) });
+  };
+
+  const defaultCalendarId = () => (visible.length === 1 ? visible[0].id : (all.find((c) => !c.deputy)?.id ?? null));
+
+  const openNew = (slot?: { start: string; end: string; allDay: boolean }) => {
+    const now = berlinNow();
+    const start = slot?.start ?? `${now.slice(0, 11)}${String(Math.min(23, Number(now.slice(11, 13)) + 1)).padStart(2, '0')}:00`;
+    setTargetKey((k) => k + 1);
+    setTarget({ calendarId: defaultCalendarId(), start, end: slot?.end ?? addMinutes(start, 60), allDay: slot?.allDay ?? false });
+  };
+
+  const onSelect = (info: DateSelectArg) => {
+    info.view.calendar.unselect();
+    const allDay = info.allDay;
+    let start = fromUtc(info.start, allDay);
+    let end = fromUtc(info.end, allDay);
+    if (allDay && info.view.type === 'dayGridMonth' && end === addDays(start, 1)) {
+      // One day clicked in the month: an appointment with a time that day.
+      return openNew({ start: `${start}T09:00`, end: `${start}T10:00`, allDay: false });
+    }
+    if (!allDay && minutesBetween(start, end) <= 30) end = addMinutes(start, 60);
+    if (allDay) start = start.slice(0, 10);
+    openNew({ start, end, allDay });
+  };
+
+  const onEventClick = (info: EventClickArg) => {
+    info.jsEvent.preventDefault();
+    const occurrence = occurrenceOf(info.event.id);
+    if (!occurrence) return;
+    setTargetKey((k) => k + 1);
+    setTarget({ appointmentId: occurrence.appointmentId, occurrenceStart: occurrence.recurring ? occurrence.start : undefined });
+  };
+
+  /** Tooltip and accessible name of an appointment's element, from the latest data. */
+  const annotate = (el: HTMLElement, key: string) => {
+    const occurrence = occurrenceOf(key);
+    if (!occurrence) return;
+    const text = describeOccurrence(occurrence, latest.current.byId.get(occurrence.calendarId));
+    el.dataset.eventKey = key;
+    el.dataset.calendarId = String(occurrence.calendarId);
+    el.setAttribute('role', 'button');
+    el.setAttribute('aria-label', text);
+    el.title = text;
+  };
+
+  const onEventMount = (info: EventMountArg) => {
+    if (!occurrenceOf(info.event.id)) {
+      info.el.title = info.event.title;
+      return;
+    }
+    mounted.current.set(info.event.id, info.el);
+    annotate(info.el, info.event.id);
+    if (pendingFocus.current === info.event.id) {
+      pendingFocus.current = null;
+      const el = info.el;
+      requestAnimationFrame(() => el.focus());
+    }
+  };
+  const onEventUnmount = (info: EventMountArg) => {
+    if (mounted.current.get(info.event.id) === info.el) mounted.current.delete(info.event.id);
+  };
+  // FullCalendar keeps an element when only the data behind it changed (a driver assigned, a new conflict).
+  useEffect(() => {
+    for (const [key, el] of mounted.current) annotate(el, key);
+  });
+
+  const eventContent = (arg: EventContentArg) => {
+    const occurrence = occurrenceOf(arg.event.id);
+    if (!occurrence || !arg.view.type.startsWith('timeGrid') || arg.event.allDay) return true;
+    return (
+      <div className="fc-event-main-frame">
+        {arg.timeText && <div className="fc-event-time">{arg.timeText}</div>}
+        <div className="fc-event-title-container">
+          <div className="fc-event-title fc-sticky">{arg.event.title}</div>
+          {occurrence.place && <div className="rb-event-place">{occurrence.place}</div>}
+        </div>
+      </div>
+    );
+  };
+
+  const onDatesSet = (info: DatesSetArg) => {
+    const from = fromUtc(info.start, true);
+    const to = addDays(fromUtc(info.end, true), -1);
+    setRange((r) => (r?.from === from && r.to === to ? r : { from, to }));
+  };
+
+  const toggle = (id: number, show: boolean) =>
+    setHidden((h) => {
+      const next = new Set(h);
+      if (show) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <div className={styles.page}>
+      <div className={styles.head}>
+        <Title2 as="h1">Termine</Title2>
+        <div className={styles.grow} />
+        <Field label="Gehe zu Datum">
+          <Input
+            type="date"
+            value={goTo}
+            onChange={(_, d) => {
+              setGoTo(d.value);
+              if (isComplete(d.value, true)) calendarRef.current?.getApi().gotoDate(d.value);
+            }}
+          />
+        </Field>
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => openNew()}>
+          Neuer Termin …
+        </Button>
+      </div>
+
+      <div className={styles.filter} role="group" aria-label="Kalender anzeigen">
+        <Checkbox
+          label="alle"
+          checked={hidden.size === 0 ? true : hidden.size === all.length ? false : 'mixed'}
+          onChange={(_, d) => setHidden(d.checked === true ? new Set() : new Set(all.map((c) => c.id)))}
+        />
+        {all.map((c) => (
+          <Checkbox
+            key={c.id}
+            checked={!hidden.has(c.id)}
+            onChange={(_, d) => toggle(c.id, d.checked === true)}
+            label={
+              <>
+                <span className={styles.swatch} style={{ backgroundColor: c.color }} aria-hidden />
+                {calendarLabel(c)}
+              </>
+            }
+          />
+        ))}
+        <span className={styles.grow} />
+        <Text className={styles.hint}>
+          Verschieben: ziehen, oder Termin mit Tab wählen und Alt+↑/↓ (15 Minuten), Alt+←/→ (ein Tag); Eingabetaste öffnet den Termin.
+        </Text>
+      </div>
+
+      <ErrorMessage error={calendars.error ?? view.error} title="Die Termine lassen sich nicht laden" />
+      <ErrorMessage error={move.error} title="Nicht verschoben" />
+      {problem && (
+        <MessageBar intent="warning" role="status">
+          <MessageBarBody>{problem}</MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Hinweis schließen" icon={<DismissRegular />} onClick={() => setProblem(null)} />} />
+        </MessageBar>
+      )}
+      {moved && (
+        <MessageBar intent={moved.conflicts.length ? 'warning' : 'success'} role="status">
+          <MessageBarBody>
+            <MessageBarTitle>„{moved.title}“ verschoben</MessageBarTitle>
+            {moved.when}
+            {moved.conflicts.length > 0 && (
+              <ul className={styles.conflicts} aria-label="Überschneidungen">
+                {moved.conflicts.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Hinweis schließen" icon={<DismissRegular />} onClick={() => setMoved(null)} />} />
+        </MessageBar>
+      )}
+
+      <div className={`rb-calendar ${styles.calendar}`} onKeyDown={moveByKeyboard}>
+        <FullCalendar
+          ref={calendarRef}
+          plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
+          locale={deLocale}
+          // Wall-clock times as written (Europe/Berlin in the API): no shift by the computer's zone.
+          timeZone="UTC"
+          now={() => berlinNow()}
+          initialView="timeGridWeek"
+          initialDate={initialDate}
+          headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth,listWeek' }}
+          views={{ listWeek: { buttonText: 'Agenda' } }}
+          firstDay={1}
+          weekNumbers
+          nowIndicator
+          height="100%"
+          scrollTime="07:30:00"
+          slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+          eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+          defaultRangeSeparator="–"
+          dayMaxEvents
+          editable
+          selectable
+          selectMirror
+          events={events}
+          datesSet={onDatesSet}
+          select={onSelect}
+          eventClick={onEventClick}
+          eventDidMount={onEventMount}
+          eventWillUnmount={onEventUnmount}
+          eventContent={eventContent}
+          eventDrop={moveByMouse}
+          eventResize={moveByMouse}
+        />
+      </div>
+
+      <AppointmentDialog key={targetKey} target={target} calendars={all} onClose={() => setTarget(null)} />
+    </div>
+  );
+}

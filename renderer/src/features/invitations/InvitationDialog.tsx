@@ -1,0 +1,577 @@
+import { useEffect, useState } from 'react';
+import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Subtitle2,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { AddRegular, DismissRegular } from '@fluentui/react-icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  INVITATION_REQUEST_LABELS,
+  INVITATION_STATUS_LABELS,
+  type CalendarInfo,
+  type Invitation,
+  type InvitationInput,
+  type Letter,
+  type Output,
+} from '../../../../core/api';
+import { api, isDesktop } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { downloadBase64, uploadInPieces } from '../../components/files';
+import { fileSize, germanDate } from '../../components/format';
+import { RadioField, SelectField, SuggestField, TextareaField, TextField } from '../../components/form-fields';
+import { UploadButton } from '../../components/UploadButton';
+import { useScrollIntoView } from '../../components/use-scroll-into-view';
+import { SpanFields } from '../calendar/SpanFields';
+import { calendarLabel } from '../calendar/labels';
+import { describeSpan } from '../calendar/spans';
+import { addDays, berlinToday, exclusiveEndOf, lastDayOf } from '../calendar/wall-clock';
+import { ContactPicker } from '../letters/ContactPicker';
+
+const useStyles = makeStyles({
+  surface: { width: '94vw', maxWidth: '980px' },
+  // One column no wider than the dialog: long lines wrap instead of widening it past its edge.
+  content: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM },
+  form: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM },
+  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, '& > *': { minWidth: 0 } },
+  date: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}`,
+    margin: 0,
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'end',
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  checks: { display: 'flex', flexWrap: 'wrap', gap: `0 ${tokens.spacingHorizontalM}` },
+  plain: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
+  groupLabel: { padding: 0, marginBottom: '2px', fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  section: { margin: `${tokens.spacingVerticalS} 0 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: '2px' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  files: { margin: 0, paddingLeft: 0, listStyle: 'none', display: 'grid', gap: '2px' },
+  file: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+type Request = Invitation['requests'][number];
+
+interface InvitationFormValues {
+  inviterMode: 'contact' | 'free';
+  inviterContact: { id: number; displayName: string } | null;
+  inviterName: string;
+  event: string;
+  /** All-day dates end on their last day, inclusive, in the form. */
+  dates: Array<{ allDay: boolean; start: string; end: string }>;
+  place: string;
+  addressedTo: string;
+  receivedOn: string;
+  replyBy: string;
+  requests: Request[];
+  notes: string;
+}
+
+function formValuesOf(invitation: Invitation | null): InvitationFormValues {
+  if (!invitation) {
+    return {
+      inviterMode: 'contact',
+      inviterContact: null,
+      inviterName: '',
+      event: '',
+      dates: [{ allDay: false, start: '', end: '' }],
+      place: '',
+      addressedTo: '',
+      receivedOn: berlinToday(),
+      replyBy: '',
+      requests: ['attendance'],
+      notes: '',
+    };
+  }
+  return {
+    inviterMode: invitation.inviterContactId !== null ? 'contact' : 'free',
+    inviterContact: invitation.inviterContactId !== null ? { id: invitation.inviterContactId, displayName: invitation.inviter } : null,
+    inviterName: invitation.inviterName,
+    event: invitation.event,
+    dates: invitation.dates.map((d) => ({ allDay: d.allDay, start: d.start, end: d.allDay ? lastDayOf(d.end) : d.end })),
+    place: invitation.place,
+    addressedTo: invitation.addressedTo,
+    receivedOn: invitation.receivedOn,
+    replyBy: invitation.replyBy ?? '',
+    requests: invitation.requests,
+    notes: invitation.notes,
+  };
+}
+
+function inputOf(values: InvitationFormValues, id: number | undefined): InvitationInput {
+  const contact = values.inviterMode === 'contact' ? values.inviterContact : null;
+  return {
+    id,
+    inviterContactId: contact?.id ?? null,
+    inviterName: contact ? '' : values.inviterName,
+    event: values.event,
+    dates: values.dates.map((d) => ({ allDay: d.allDay, start: d.start, end: d.allDay ? exclusiveEndOf(d.end) : d.end })),
+    place: values.place,
+    addressedTo: values.addressedTo,
+    receivedOn: values.receivedOn,
+    replyBy: values.replyBy || null,
+    requests: values.requests,
+    notes: values.notes,
+  };
+}
+
+/**
+ * Record an invitation (who invites, to what, when – one or more dates –, where, what is asked
+ * for, files), then decide it: the Oberbürgermeister/in attends, a Bürgermeister/in attends in
+ * her or his place, declined, or a written greeting only. Deciding puts the appointment into the
+ * attendee's calendar and prepares the reply letter.
+ */
+export function InvitationDialog({
+  invitationId,
+  onClose,
+  onShowInCalendar,
+}: {
+  invitationId: number | null;
+  onClose: () => void;
+  onShowInCalendar: (date: string) => void;
+}) {
+  const styles = useStyles();
+  const queryClient = useQueryClient();
+  const [id, setId] = useState(invitationId);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const invitation = useQuery({
+    queryKey: ['invitations.get', id],
+    queryFn: () => api('invitations.get', { id: id! }),
+    enabled: id !== null,
+  });
+  const calendars = useQuery({ queryKey: ['calendar.calendars'], queryFn: () => api('calendar.calendars', {}) });
+
+  const stored = async (saved: Invitation) => {
+    queryClient.setQueryData(['invitations.get', saved.id], saved);
+    await queryClient.invalidateQueries({ queryKey: ['invitations.list'] });
+  };
+
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
+      <DialogSurface className={styles.surface} aria-label="Einladung">
+        <DialogBody>
+          <DialogTitle>{invitation.data ? `Einladung: ${invitation.data.event}` : 'Einladung erfassen'}</DialogTitle>
+          <DialogContent className={styles.content}>
+            {id !== null && !invitation.data ? (
+              invitation.error ? (
+                <ErrorMessage error={invitation.error} />
+              ) : (
+                <Spinner size="small" label="Die Einladung wird geladen …" />
+              )
+            ) : (
+              <InvitationForm
+                key={id ?? 'new'}
+                invitation={invitation.data ?? null}
+                calendars={calendars.data ?? []}
+                onDirtyChange={setDirty}
+                onSaved={async (saved) => {
+                  await stored(saved);
+                  setNotice(id === null ? `Einladung Nr. ${saved.id} gespeichert. Sie können nun Anhänge hinzufügen und entscheiden.` : 'Einladung gespeichert.');
+                  setId(saved.id);
+                }}
+              />
+            )}
+            {notice && (
+              <MessageBar intent="success" role="status">
+                <MessageBarBody>{notice}</MessageBarBody>
+              </MessageBar>
+            )}
+            {invitation.data && <Attachments invitation={invitation.data} onChanged={stored} />}
+            {invitation.data && calendars.data && (
+              <DecisionArea invitation={invitation.data} calendars={calendars.data} unsaved={dirty} onDecided={stored} onShowInCalendar={onShowInCalendar} />
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose}>Schließen</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function InvitationForm({
+  invitation,
+  calendars,
+  onSaved,
+  onDirtyChange,
+}: {
+  invitation: Invitation | null;
+  calendars: CalendarInfo[];
+  onSaved: (invitation: Invitation) => Promise<void>;
+  onDirtyChange: (dirty: boolean) => void;
+}) {
+  const styles = useStyles();
+  const { control, handleSubmit, formState, getValues } = useForm<InvitationFormValues>({ defaultValues: formValuesOf(invitation) });
+  const dates = useFieldArray({ control, name: 'dates' });
+  const mode = useWatch({ control, name: 'inviterMode' });
+  const save = useMutation({
+    mutationFn: (values: InvitationFormValues) => api('invitations.save', inputOf(values, invitation?.id)),
+    onSuccess: onSaved,
+  });
+  useEffect(() => onDirtyChange(formState.isDirty), [formState.isDirty, onDirtyChange]);
+
+  const addDate = () => {
+    const last = getValues('dates').at(-1);
+    const next = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}/.test(value) ? addDays(value, 1) : '');
+    dates.append({ allDay: last?.allDay ?? false, start: next(last?.start), end: next(last?.end) });
+  };
+  const head = calendars.find((c) => !c.deputy);
+
+  return (
+    <form className={styles.form} onSubmit={handleSubmit((values) => save.mutate(values))} aria-label="Angaben zur Einladung">
+      <RadioField
+        control={control}
+        name="inviterMode"
+        label="Wer lädt ein?"
+        options={[
+          ['contact', 'aus den Kontakten'],
+          ['free', 'Name frei eingeben'],
+        ]}
+      />
+      {mode === 'contact' ? (
+        <Controller
+          control={control}
+          name="inviterContact"
+          rules={{ validate: (v) => (mode !== 'contact' || v ? true : 'Bitte einen Kontakt wählen.') }}
+          render={({ field, fieldState }) => (
+            <>
+              <ContactPicker label="Einladende/r (Kontakt)" value={field.value} onChange={(c) => field.onChange(c ? { id: c.id, displayName: c.displayName } : null)} />
+              {fieldState.error && <Text style={{ color: tokens.colorPaletteRedForeground1 }}>{fieldState.error.message}</Text>}
+            </>
+          )}
+        />
+      ) : (
+        <TextField control={control} name="inviterName" label="Einladende/r (Name)" required hint="Ohne Kontakt lässt sich kein Antwortschreiben vorbereiten." />
+      )}
+      <TextField control={control} name="event" label="Veranstaltung" required />
+      {dates.fields.map((field, index) => (
+        <fieldset key={field.id} className={styles.date}>
+          <legend className={styles.legend}>{index + 1}. Termin</legend>
+          <SpanFields control={control} names={{ allDay: `dates.${index}.allDay`, start: `dates.${index}.start`, end: `dates.${index}.end` }} />
+          {dates.fields.length > 1 && (
+            <Button appearance="subtle" icon={<DismissRegular />} aria-label={`${index + 1}. Termin entfernen`} onClick={() => dates.remove(index)} />
+          )}
+        </fieldset>
+      ))}
+      <div>
+        <Button icon={<AddRegular />} onClick={addDate} disabled={dates.fields.length >= 20}>
+          Weiteren Termin vorschlagen
+        </Button>
+      </div>
+      <div className={styles.row}>
+        <TextField control={control} name="place" label="Ort" />
+        <SuggestField
+          control={control}
+          name="addressedTo"
+          label="Gerichtet an"
+          suggestions={[head?.office ?? 'Oberbürgermeister/in', ...calendars.map(calendarLabel)]}
+        />
+      </div>
+      <div className={styles.row}>
+        <TextField control={control} name="receivedOn" label="Eingegangen am" type="date" required />
+        <TextField control={control} name="replyBy" label="Antwort erbeten bis" type="date" />
+      </div>
+      <Controller
+        control={control}
+        name="requests"
+        render={({ field }) => (
+          // A group, not a Field: inside a Field every checkbox would take the Field's label.
+          <fieldset className={styles.plain}>
+            <legend className={styles.groupLabel}>Erbeten wird</legend>
+            <div className={styles.checks}>
+              {(Object.entries(INVITATION_REQUEST_LABELS) as Array<[Request, string]>).map(([value, label]) => (
+                <Checkbox
+                  key={value}
+                  label={label}
+                  checked={field.value.includes(value)}
+                  onChange={(_, data) => field.onChange(data.checked ? [...field.value, value] : field.value.filter((r) => r !== value))}
+                />
+              ))}
+            </div>
+          </fieldset>
+        )}
+      />
+      <TextareaField control={control} name="notes" label="Notizen" />
+      <ErrorMessage error={save.error} title="Nicht gespeichert" />
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={save.isPending}>
+          {save.isPending ? 'Wird gespeichert …' : 'Einladung speichern'}
+        </Button>
+        {formState.isDirty && invitation && <Text className={styles.muted}>Ungespeicherte Änderungen</Text>}
+      </div>
+    </form>
+  );
+}
+
+/** The invitation's files: added in pieces (as every upload), removable. */
+function Attachments({ invitation, onChanged }: { invitation: Invitation; onChanged: (invitation: Invitation) => Promise<void> }) {
+  const styles = useStyles();
+  const [progress, setProgress] = useState<number | null>(null);
+  const attach = useMutation({
+    mutationFn: async (file: File) => {
+      setProgress(0);
+      const uploadId = await uploadInPieces(file, (piece) => api('uploads.append', piece), setProgress);
+      return api('invitations.attach', { id: invitation.id, uploadId });
+    },
+    onSuccess: onChanged,
+    onSettled: () => setProgress(null),
+  });
+  const detach = useMutation({
+    mutationFn: (attachmentId: number) => api('invitations.detach', { id: invitation.id, attachmentId }),
+    onSuccess: onChanged,
+  });
+  return (
+    <>
+      <Subtitle2 as="h3" className={styles.section}>
+        Anhänge
+      </Subtitle2>
+      {invitation.attachments.length ? (
+        <ul className={styles.files} aria-label="Anhänge">
+          {invitation.attachments.map((a) => (
+            <li key={a.id} className={styles.file}>
+              <Text>{a.fileName}</Text>
+              <Text className={styles.muted}>({fileSize(a.size)})</Text>
+              <Button size="small" appearance="subtle" icon={<DismissRegular />} aria-label={`${a.fileName} entfernen`} onClick={() => detach.mutate(a.id)} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Text className={styles.muted}>Noch keine Anhänge (etwa die eingescannte Einladung).</Text>
+      )}
+      <div className={styles.actions}>
+        <UploadButton accept="" label="Datei anhängen …" onFile={(file) => attach.mutate(file)} />
+      </div>
+      {progress !== null && <ProgressBar value={progress} aria-label="Datei wird übertragen" />}
+      <ErrorMessage error={attach.error ?? detach.error} title="Anhang nicht gespeichert" />
+    </>
+  );
+}
+
+interface DecisionValues {
+  decision: Exclude<Invitation['status'], 'open'>;
+  deputyId: string;
+  dateIndex: string;
+  note: string;
+}
+
+const DECISION_LABELS: Record<DecisionValues['decision'], string> = {
+  accepted: 'Zusagen (Oberbürgermeister/in)',
+  delegated: 'In Vertretung (Bürgermeister/in wählen)',
+  declined: 'Absagen',
+  written_greeting: 'Nur schriftliches Grußwort',
+};
+
+/** Decide: who attends (if anyone) and which date; then the appointment and the reply letter. */
+function DecisionArea({
+  invitation,
+  calendars,
+  unsaved,
+  onDecided,
+  onShowInCalendar,
+}: {
+  invitation: Invitation;
+  calendars: CalendarInfo[];
+  unsaved: boolean;
+  onDecided: (invitation: Invitation) => Promise<void>;
+  onShowInCalendar: (date: string) => void;
+}) {
+  const styles = useStyles();
+  const queryClient = useQueryClient();
+  const head = calendars.find((c) => !c.deputy);
+  const deputies = calendars.filter((c) => c.deputy);
+  const decidedFor = calendars.find((c) => c.id === invitation.calendarId);
+  const { control, handleSubmit } = useForm<DecisionValues>({
+    defaultValues: {
+      decision: invitation.status === 'open' ? 'accepted' : invitation.status,
+      deputyId: String((invitation.status === 'delegated' ? invitation.calendarId : deputies[0]?.id) ?? ''),
+      dateIndex: '0',
+      note: invitation.decisionNote,
+    },
+  });
+  const decision = useWatch({ control, name: 'decision' });
+  const [result, setResult] = useState<Output<'invitations.decide'> | null>(null);
+  const [letter, setLetter] = useState<Letter | null>(null);
+
+  const decide = useMutation({
+    mutationFn: (values: DecisionValues) =>
+      api('invitations.decide', {
+        id: invitation.id,
+        decision: values.decision,
+        calendarId: values.decision === 'accepted' ? head?.id : values.decision === 'delegated' ? Number(values.deputyId) || undefined : undefined,
+        dateIndex: Number(values.dateIndex),
+        note: values.note,
+      }),
+    onMutate: () => {
+      setResult(null);
+      setLetter(null);
+    },
+    onSuccess: async (decided) => {
+      setResult(decided);
+      await onDecided(decided.invitation);
+      await queryClient.invalidateQueries({ queryKey: ['calendar.view'] });
+    },
+  });
+  const reply = useMutation({
+    mutationFn: (draft: NonNullable<Output<'invitations.decide'>['reply']>) => api('letters.create', draft),
+    onSuccess: async (created) => {
+      setLetter(created);
+      await queryClient.invalidateQueries({ queryKey: ['letters.list'] });
+    },
+  });
+  const openLetter = useMutation({
+    mutationFn: async (created: Letter) => {
+      if (isDesktop() && (await api('letters.open', { id: created.id })).opened) return;
+      const file = await api('letters.file', { id: created.id });
+      downloadBase64(file.fileName, file.contentBase64);
+    },
+  });
+  const outcome = useScrollIntoView<HTMLDivElement>(letter ?? result ?? decide.error ?? reply.error ?? openLetter.error);
+  const attendee = result?.appointment ? calendars.find((c) => c.id === result.appointment!.calendarId) : undefined;
+
+  return (
+    <form className={styles.form} onSubmit={handleSubmit((values) => decide.mutate(values))} aria-label="Entscheidung">
+      <Subtitle2 as="h3" className={styles.section}>
+        Entscheidung
+      </Subtitle2>
+      {invitation.status !== 'open' && (
+        <Text>
+          Bisher: <strong>{INVITATION_STATUS_LABELS[invitation.status]}</strong>
+          {decidedFor ? ` (${calendarLabel(decidedFor)})` : ''}
+          {invitation.decidedAt ? `, entschieden am ${germanDate(invitation.decidedAt.slice(0, 10))}` : ''}
+          {invitation.decidedBy ? ` von ${invitation.decidedBy}` : ''}.
+        </Text>
+      )}
+      <Controller
+        control={control}
+        name="decision"
+        render={({ field }) => (
+          <Field label="Entscheidung">
+            <RadioGroup value={field.value} onChange={(_, data) => field.onChange(data.value)}>
+              {(Object.entries(DECISION_LABELS) as Array<[DecisionValues['decision'], string]>).map(([value, label]) => (
+                <Radio key={value} value={value} label={value === 'accepted' && head ? `${label} – ${calendarLabel(head)}` : label} />
+              ))}
+            </RadioGroup>
+          </Field>
+        )}
+      />
+      <div className={styles.row}>
+        {decision === 'delegated' && (
+          <SelectField control={control} name="deputyId" label="Wer nimmt in Vertretung teil?" required>
+            {deputies.map((c) => (
+              <option key={c.id} value={c.id}>
+                {calendarLabel(c)}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        {invitation.dates.length > 1 && (
+          <SelectField control={control} name="dateIndex" label="Welcher Termin?">
+            {invitation.dates.map((d, i) => (
+              <option key={i} value={i}>
+                {describeSpan(d)}
+              </option>
+            ))}
+          </SelectField>
+        )}
+      </div>
+      <TextareaField control={control} name="note" label="Vermerk zur Entscheidung" />
+      {unsaved && (
+        <MessageBar intent="warning">
+          <MessageBarBody>Oben gibt es ungespeicherte Änderungen; entschieden wird über die gespeicherte Fassung.</MessageBarBody>
+        </MessageBar>
+      )}
+      <ErrorMessage error={decide.error} title="Nicht entschieden" />
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={decide.isPending}>
+          {decide.isPending ? 'Wird entschieden …' : 'Entscheidung speichern'}
+        </Button>
+      </div>
+
+      <div ref={outcome} className={styles.form}>
+        {result && (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>
+              <MessageBarTitle>Entschieden: {INVITATION_STATUS_LABELS[result.invitation.status]}</MessageBarTitle>
+              {result.appointment
+                ? `Termin im Kalender von ${attendee ? calendarLabel(attendee) : 'unbekannt'}: ${describeSpan(result.appointment)}.`
+                : 'Es wird kein Termin wahrgenommen; ein früher eingetragener Termin ist abgesagt.'}
+            </MessageBarBody>
+            {result.appointment && (
+              <MessageBarActions>
+                <Button onClick={() => onShowInCalendar(result.appointment!.start.slice(0, 10))}>Im Kalender zeigen</Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        )}
+        {result && result.conflicts.length > 0 && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>Überschneidungen im Kalender</MessageBarTitle>
+              <ul className={styles.list}>
+                {result.conflicts.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {result && !result.reply && (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              <MessageBarTitle>Kein Antwortschreiben vorbereitet</MessageBarTitle>
+              Dafür muss die einladende Stelle als Kontakt erfasst sein: Wählen Sie oben „aus den Kontakten“ einen Kontakt (oder legen Sie ihn unter
+              Kontakte an), speichern Sie die Einladung und entscheiden Sie erneut.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {result?.reply && !letter && (
+          <div className={styles.actions}>
+            <Button appearance="primary" onClick={() => reply.mutate(result.reply!)} disabled={reply.isPending}>
+              {reply.isPending ? 'Wird erstellt …' : 'Antwortschreiben erstellen'}
+            </Button>
+          </div>
+        )}
+        <ErrorMessage error={reply.error} title="Das Antwortschreiben wurde nicht erstellt" />
+        {letter && (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>
+              <MessageBarTitle>Antwortschreiben Nr. {letter.id} gespeichert</MessageBarTitle>„{letter.subject}“ an {letter.recipientName}, unterzeichnet von{' '}
+              {letter.signerName} – Status: Entwurf (im Postausgang).
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => openLetter.mutate(letter)}>{isDesktop() ? 'In Word öffnen' : 'Herunterladen'}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        <ErrorMessage error={openLetter.error} title="Die Datei lässt sich nicht öffnen" />
+      </div>
+    </form>
+  );
+}

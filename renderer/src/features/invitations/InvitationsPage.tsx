@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import {
+  Badge,
+  Button,
+  Field,
+  makeStyles,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title2,
+  tokens,
+  type BadgeProps,
+} from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { INVITATION_REQUEST_LABELS, INVITATION_STATUS_LABELS, type Invitation } from '../../../../core/api';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { count, germanDate } from '../../components/format';
+import { describeSpan } from '../calendar/spans';
+import { InvitationDialog } from './InvitationDialog';
+
+const useStyles = makeStyles({
+  page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, display: 'grid', gap: tokens.spacingVerticalM },
+  head: { display: 'flex', alignItems: 'end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  grow: { flexGrow: 1 },
+  row: { cursor: 'pointer' },
+  overdue: { backgroundColor: tokens.colorPaletteRedBackground1 },
+  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  stack: { display: 'grid', gap: '2px' },
+  badges: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
+});
+
+type Status = Invitation['status'];
+
+export const STATUS_COLORS: Record<Status, BadgeProps['color']> = {
+  open: 'warning',
+  accepted: 'success',
+  delegated: 'informative',
+  declined: 'subtle',
+  written_greeting: 'brand',
+};
+
+/** Overdue ones first, then the other open ones by their reply date, then the decided by date. */
+function order(a: Invitation, b: Invitation): number {
+  const rank = (i: Invitation) => (i.overdue ? 0 : i.status === 'open' ? 1 : 2);
+  const by = (i: Invitation) => (i.status === 'open' ? (i.replyBy ?? '9999') : (i.dates[0]?.start ?? ''));
+  return rank(a) - rank(b) || by(a).localeCompare(by(b)) || a.id - b.id;
+}
+
+/** Invitations to the Oberbürgermeister/in: what is open and due, and what was decided. */
+export function InvitationsPage({ onShowInCalendar }: { onShowInCalendar: (date: string) => void }) {
+  const styles = useStyles();
+  const [status, setStatus] = useState<Status | ''>('');
+  const [editing, setEditing] = useState<{ id: number | null; key: number } | null>(null);
+  const list = useQuery({
+    queryKey: ['invitations.list', status],
+    queryFn: () => api('invitations.list', { status: status || undefined }),
+    placeholderData: keepPreviousData,
+  });
+  const items = [...(list.data ?? [])].sort(order);
+  const overdue = items.filter((i) => i.overdue).length;
+  const open = (id: number | null) => setEditing({ id, key: Date.now() });
+
+  return (
+    <div className={styles.page}>
+      <div className={styles.head}>
+        <Title2 as="h1">Einladungen</Title2>
+        <div className={styles.grow} />
+        <Field label="Status">
+          <Select value={status} onChange={(_, d) => setStatus(d.value as Status | '')}>
+            <option value="">alle</option>
+            {Object.entries(INVITATION_STATUS_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => open(null)}>
+          Einladung erfassen …
+        </Button>
+      </div>
+      <ErrorMessage error={list.error} title="Die Einladungen lassen sich nicht laden" />
+      {list.isPending && <Spinner size="small" />}
+      {list.data && (
+        <>
+          <Text className={styles.muted} role="status">
+            {count(items.length, 'Einladung', 'Einladungen')}
+            {overdue > 0 && `, davon ${overdue} überfällig`}
+          </Text>
+          <Table size="small" aria-label="Einladungen">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Veranstaltung</TableHeaderCell>
+                <TableHeaderCell>Einladende/r</TableHeaderCell>
+                <TableHeaderCell>Termin(e)</TableHeaderCell>
+                <TableHeaderCell>Antwort bis</TableHeaderCell>
+                <TableHeaderCell>Status</TableHeaderCell>
+                <TableHeaderCell>Erbeten</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((i) => (
+                <TableRow
+                  key={i.id}
+                  tabIndex={0}
+                  className={i.overdue ? `${styles.row} ${styles.overdue}` : styles.row}
+                  onClick={() => open(i.id)}
+                  onKeyDown={(e) => e.key === 'Enter' && open(i.id)}
+                >
+                  <TableCell>
+                    <div className={styles.stack}>
+                      <Text weight="semibold">{i.event}</Text>
+                      {i.place && <span className={styles.muted}>{i.place}</span>}
+                    </div>
+                  </TableCell>
+                  <TableCell>{i.inviter}</TableCell>
+                  <TableCell>
+                    <div className={styles.stack}>
+                      {i.dates.map((d, n) => (
+                        <span key={n}>{describeSpan(d, true)}</span>
+                      ))}
+                    </div>
+                  </TableCell>
+                  <TableCell>
+                    <div className={styles.badges}>
+                      {i.replyBy ? germanDate(i.replyBy) : '–'}
+                      {i.overdue && (
+                        <Badge color="danger" appearance="filled">
+                          überfällig
+                        </Badge>
+                      )}
+                    </div>
+                  </TableCell>
+                  <TableCell>
+                    <Badge appearance="tint" color={STATUS_COLORS[i.status]}>
+                      {INVITATION_STATUS_LABELS[i.status]}
+                    </Badge>
+                  </TableCell>
+                  <TableCell>{i.requests.map((r) => INVITATION_REQUEST_LABELS[r]).join(', ')}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+      {editing && (
+        <InvitationDialog key={editing.key} invitationId={editing.id} onClose={() => setEditing(null)} onShowInCalendar={onShowInCalendar} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { ARTIFACTS, useBrowserSession } from './browser-mode';
+
+const EVENT = 'Adventsfeier des Heimatvereins Walsum';
+
+/** "#c239b3" → "rgb(194, 57, 179)", as getComputedStyle reports colours. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+describe('invitations and appointments in browser mode (Chromium)', () => {
+  const session = useBrowserSession('calendar', { serverArgs: ['--demo'], open: true });
+  const dialog = () => session.page.getByRole('dialog');
+  // Page code that names DOM globals is given as text: this project's Node code has no DOM types.
+  const style = (locator: Locator, property: 'backgroundColor' | 'borderTopColor') =>
+    locator.evaluate((el, p) => el.ownerDocument.defaultView!.getComputedStyle(el)[p], property);
+  const focusedName = async () => String(await session.page.evaluate("document.activeElement?.getAttribute('aria-label') ?? ''"));
+
+  it('lists the demo invitations, overdue open ones first and marked', async () => {
+    await session.page.getByRole('tab', { name: 'Einladungen' }).click();
+    const table = session.page.getByRole('table', { name: 'Einladungen' });
+    await expect.poll(() => table.getByRole('row').count()).toBe(3);
+    const first = table.getByRole('row').nth(1);
+    expect(await first.textContent()).toContain('Neujahrsempfang der Kreishandwerkerschaft');
+    // Reply by 25.11.2026: overdue from the 26th on.
+    if (new Date().toISOString().slice(0, 10) > '2026-11-25') expect(await first.textContent()).toContain('überfällig');
+    expect(await table.textContent()).toContain('Bürgerverein Ruhrort e. V.');
+  });
+
+  it('records an invitation, delegates it to Volker Sandmann and creates the reply letter', async () => {
+    const page = session.page;
+    await page.getByRole('button', { name: 'Einladung erfassen …' }).click();
+    await page.getByRole('combobox', { name: 'Einladende/r (Kontakt)' }).pressSequentially('Heimatverein Walsum');
+    await page.getByRole('option', { name: /Heimatverein Walsum 1921/ }).click();
+    await dialog().getByLabel('Veranstaltung').fill(EVENT);
+    const firstDate = dialog().getByRole('group', { name: '1. Termin' });
+    await firstDate.getByLabel('Beginn').fill('2026-12-10T18:00');
+    await firstDate.getByLabel('Ende').fill('2026-12-10T20:00');
+    await dialog().getByRole('button', { name: 'Weiteren Termin vorschlagen' }).click();
+    // The second date proposes the next day; it is a whole day this time ("bis einschließlich").
+    const secondDate = dialog().getByRole('group', { name: '2. Termin' });
+    expect(await secondDate.getByLabel('Beginn').inputValue()).toBe('2026-12-11T18:00');
+    await secondDate.getByLabel('ganztägig').check();
+    expect(await secondDate.getByLabel('bis einschließlich').inputValue()).toBe('2026-12-11');
+    await dialog().getByLabel('Ort', { exact: true }).fill('Heimatmuseum Walsum');
+    await dialog().getByLabel('Antwort erbeten bis').fill('2026-12-04');
+    await dialog().getByRole('checkbox', { name: 'Grußwort', exact: true }).check();
+    await dialog().getByRole('button', { name: 'Einladung speichern' }).click();
+    await expect.poll(() => dialog().getByRole('status').filter({ hasText: 'gespeichert' }).count()).toBe(1);
+
+    await dialog().getByRole('radio', { name: 'In Vertretung (Bürgermeister/in wählen)' }).check();
+    await dialog().getByLabel('Wer nimmt in Vertretung teil?').selectOption({ label: 'Volker Sandmann, Bürgermeister' });
+    await dialog().getByLabel('Welcher Termin?').selectOption({ index: 0 });
+    await dialog().getByRole('button', { name: 'Entscheidung speichern' }).click();
+    const decided = dialog().getByRole('status').filter({ hasText: 'Entschieden' });
+    await expect.poll(() => decided.textContent()).toContain('Entschieden: in Vertretung');
+    expect(await decided.textContent()).toContain(
+      'Termin im Kalender von Volker Sandmann, Bürgermeister: Donnerstag, 10. Dezember 2026, 18:00–20:00 Uhr.',
+    );
+
+    await dialog().getByRole('button', { name: 'Antwortschreiben erstellen' }).click();
+    const letter = dialog().getByRole('status').filter({ hasText: 'Antwortschreiben Nr.' });
+    await expect.poll(() => letter.textContent()).toContain('Status: Entwurf');
+    expect(await letter.textContent()).toContain('Volker Sandmann');
+    await dialog().screenshot({ path: path.join(ARTIFACTS, 'einladung-entschieden.png') });
+    const download = page.waitForEvent('download');
+    await letter.getByRole('button', { name: 'Herunterladen' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.docx$/);
+
+    await dialog().getByRole('button', { name: 'Schließen' }).last().click();
+    await expect.poll(() => dialog().count()).toBe(0);
+    const row = page.getByRole('table', { name: 'Einladungen' }).getByRole('row').filter({ hasText: EVENT });
+    await expect.poll(() => row.textContent()).toContain('in Vertretung');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'einladungen.png') });
+  });
+
+  it('shows the appointment in his colour in the week, the conflicts marked, and assigns a driver', async () => {
+    const page = session.page;
+    await page.getByRole('tab', { name: 'Termine' }).click();
+    await page.getByLabel('Gehe zu Datum').fill('2026-12-10');
+    const event = page.locator('.fc-event[data-event-key]').filter({ hasText: EVENT });
+    await expect.poll(() => event.count()).toBe(1);
+    const calendars = (await page.evaluate(`fetch('/api/calendar.calendars', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-rathaus-token': sessionStorage.getItem('rathaus-token') ?? '' },
+      body: '{}',
+    }).then((response) => response.json())`)) as { data: Array<{ name: string; color: string }> };
+    const color = calendars.data.find((c) => c.name === 'Volker Sandmann')!.color;
+    expect(await style(event, 'backgroundColor')).toBe(rgb(color));
+    expect(await style(event, 'borderTopColor')).toBe(rgb(color));
+    expect(await event.getAttribute('aria-label')).toContain('Kalender: Volker Sandmann, Bürgermeister');
+
+    // The demo's reception and concert overlap on 8 December: both marked, the reason as their name.
+    const conflicting = page.locator('.fc-event.rb-conflict');
+    await expect.poll(() => conflicting.count()).toBe(2);
+    expect(await conflicting.first().textContent()).toContain('⚠');
+    expect(await conflicting.first().getAttribute('aria-label')).toContain('Überschneidung');
+    expect(await style(conflicting.first(), 'borderTopColor')).toBe('rgb(197, 15, 31)');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'termine-woche.png') });
+
+    // Only his calendar.
+    await page.getByRole('checkbox', { name: 'alle' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Volker Sandmann, Bürgermeister' }).check();
+    await expect.poll(() => page.locator('.fc-event[data-event-key]').filter({ hasText: 'Empfang der Delegation' }).count()).toBe(0);
+    await expect.poll(() => event.count()).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'termine-woche-sandmann.png') });
+
+    await event.click();
+    await expect.poll(() => dialog().getByLabel('Titel').inputValue()).toBe(EVENT);
+    expect(await dialog().getByLabel('Beginn').inputValue()).toBe('2026-12-10T18:00');
+    await dialog().getByLabel('Fahrer/in').selectOption({ label: 'Jürgen Brinkmann (0203 283-2210)' });
+    await dialog().getByLabel('Fahrzeug').selectOption({ label: 'Dienstwagen 1 (DU-OB 1)' });
+    await dialog().getByLabel('Fahrer/in').scrollIntoViewIfNeeded();
+    await dialog().screenshot({ path: path.join(ARTIFACTS, 'termin-dialog.png') });
+    await dialog().getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => dialog().count()).toBe(0);
+    await expect.poll(() => event.getAttribute('aria-label')).toContain('Fahrdienst: Jürgen Brinkmann');
+  });
+
+  it('moves the appointment by keyboard and opens it with Enter', async () => {
+    const page = session.page;
+    const event = page.locator('.fc-event[data-event-key]').filter({ hasText: EVENT });
+    await event.focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'verschoben' }).textContent()).toContain('18:15–20:15 Uhr');
+    await expect.poll(focusedName).toContain('18:15–20:15 Uhr');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog().getByLabel('Beginn').inputValue()).toBe('2026-12-10T18:15');
+    await dialog().getByRole('button', { name: 'Abbrechen' }).click();
+    await expect.poll(() => dialog().count()).toBe(0);
+  });
+
+  it('refuses a driver who is already booked, in the dialog, and saves nothing', async () => {
+    const page = session.page;
+    await page.getByRole('checkbox', { name: 'alle' }).check();
+    await page.locator('.fc-event[data-event-key]').filter({ hasText: 'Weihnachtskonzert' }).click();
+    await expect.poll(() => dialog().getByLabel('Titel').inputValue()).toBe('Weihnachtskonzert der Musikschule');
+    await dialog().getByLabel('Fahrer/in').selectOption({ label: 'Jürgen Brinkmann (0203 283-2210)' });
+    await dialog().getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => dialog().getByRole('alert').textContent()).toContain('Empfang der Delegation aus Portsmouth');
+    await dialog().getByRole('button', { name: 'Abbrechen' }).click();
+    const concert = page.locator('.fc-event[data-event-key]').filter({ hasText: 'Weihnachtskonzert' });
+    expect(await concert.getAttribute('aria-label')).not.toContain('Fahrdienst');
+  });
+
+  it('shows the month with the NRW holidays', async () => {
+    const page = session.page;
+    await page.getByRole('button', { name: 'Monat' }).click();
+    await expect.poll(() => page.locator('.rb-holiday').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Weihnachtstag')]));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'termine-monat.png') });
+  });
+});
