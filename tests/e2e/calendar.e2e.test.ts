@@ -45,8 +45,18 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     await dialog().getByLabel('Ort', { exact: true }).fill('Heimatmuseum Walsum');
     await dialog().getByLabel('Antwort erbeten bis').fill('2026-12-04');
     await dialog().getByRole('checkbox', { name: 'Grußwort', exact: true }).check();
+    await dialog().screenshot({ path: path.join(ARTIFACTS, 'einladung-erfassen.png') });
     await dialog().getByRole('button', { name: 'Einladung speichern' }).click();
     await expect.poll(() => dialog().getByRole('status').filter({ hasText: 'gespeichert' }).count()).toBe(1);
+
+    // Files: the scanned invitation stays, a wrong file is removed again.
+    const files = dialog().getByRole('list', { name: 'Anhänge' });
+    await dialog().getByLabel('Datei anhängen …').setInputFiles({ name: 'einladung-heimatverein.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(3000, 1) });
+    await expect.poll(async () => ((await files.count()) ? files.textContent() : '')).toContain('einladung-heimatverein.pdf(3 KB)');
+    await dialog().getByLabel('Datei anhängen …').setInputFiles({ name: 'falsch.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+    await expect.poll(() => files.getByRole('listitem').count()).toBe(2);
+    await files.getByRole('button', { name: 'falsch.txt entfernen' }).click();
+    await expect.poll(() => files.getByRole('listitem').count()).toBe(1);
 
     await dialog().getByRole('radio', { name: 'In Vertretung (Bürgermeister/in wählen)' }).check();
     await dialog().getByLabel('Wer nimmt in Vertretung teil?').selectOption({ label: 'Volker Sandmann, Bürgermeister' });
@@ -128,6 +138,32 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     await expect.poll(() => dialog().getByLabel('Beginn').inputValue()).toBe('2026-12-10T18:15');
     await dialog().getByRole('button', { name: 'Abbrechen' }).click();
     await expect.poll(() => dialog().count()).toBe(0);
+  });
+
+  it('moves the appointment by drag and drop, and puts it back when the car pool refuses', async () => {
+    const page = session.page;
+    const event = page.locator('.fc-event[data-event-key]').filter({ hasText: EVENT });
+    /** Drags the event from its top edge to `time` on `date` in the week view. */
+    const drag = async (date: string, time: string) => {
+      const from = (await event.boundingBox())!;
+      const column = (await page.locator(`td.fc-timegrid-col[data-date="${date}"]`).boundingBox())!;
+      const slot = (await page.locator(`td.fc-timegrid-slot-lane[data-time="${time}:00"]`).boundingBox())!;
+      await page.mouse.move(from.x + from.width / 2, from.y + 4);
+      await page.mouse.down();
+      await page.mouse.move(column.x + column.width / 2, slot.y + 4, { steps: 12 });
+      await page.mouse.up();
+    };
+    await drag('2026-12-11', '18:00');
+    const moved = page.getByRole('status').filter({ hasText: 'verschoben' });
+    await expect.poll(() => moved.textContent()).toContain('Freitag, 11. Dezember 2026, 18:15–20:15 Uhr');
+    await expect.poll(() => event.getAttribute('aria-label')).toContain('Freitag, 11. Dezember 2026');
+
+    // Jürgen Brinkmann drives the delegation from Portsmouth on 8 December, 11:00–13:00.
+    await drag('2026-12-08', '11:00');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Jürgen Brinkmann');
+    expect(await page.getByRole('alert').textContent()).toContain('Nicht verschoben');
+    await expect.poll(() => event.getAttribute('aria-label')).toContain('Freitag, 11. Dezember 2026, 18:15–20:15 Uhr');
+    expect(await page.locator('td.fc-timegrid-col[data-date="2026-12-11"]').locator('.fc-event').filter({ hasText: EVENT }).count()).toBe(1);
   });
 
   it('refuses a driver who is already booked, in the dialog, and saves nothing', async () => {

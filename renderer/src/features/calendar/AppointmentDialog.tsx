@@ -37,7 +37,7 @@ const useStyles = makeStyles({
   surface: { width: '94vw', maxWidth: '980px' },
   // One column no wider than the dialog: long lines wrap instead of widening it past its edge.
   content: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM },
-  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, '& > *': { minWidth: 0 } },
+  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start', '& > *': { minWidth: 0 } },
   section: { margin: `${tokens.spacingVerticalS} 0 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: '2px' },
   people: { margin: 0, padding: 0, listStyle: 'none', display: 'grid', gap: tokens.spacingVerticalS },
   person: {
@@ -333,7 +333,7 @@ function AppointmentForm({
         <DialogTitle>{appointment ? title || appointment.title : 'Neuer Termin'}</DialogTitle>
         <DialogContent className={styles.content}>
           {conflicts.length > 0 && (
-            <MessageBar intent="warning" role="status">
+            <MessageBar layout="multiline" intent="warning" role="status">
               <MessageBarBody>
                 <MessageBarTitle>Gespeichert – bitte die Überschneidungen prüfen</MessageBarTitle>
                 <ul className={styles.conflicts}>
@@ -345,7 +345,7 @@ function AppointmentForm({
             </MessageBar>
           )}
           {appointment?.recurrence && (
-            <MessageBar intent="info">
+            <MessageBar layout="multiline" intent="info">
               <MessageBarBody>
                 Dieser Termin gehört zu einer Serie
                 {occurrenceStart ? ` (gewählt: ${describeMoment(occurrenceStart)})` : ''}. Änderungen
@@ -439,7 +439,7 @@ function AppointmentForm({
 
           <div ref={bottom} className={styles.content}>
             {confirmDelete && appointment && (
-              <MessageBar intent="error" role="alert">
+              <MessageBar layout="multiline" intent="error" role="alert">
                 <MessageBarBody>
                   <MessageBarTitle>Löschen?</MessageBarTitle>
                   {appointment.recurrence

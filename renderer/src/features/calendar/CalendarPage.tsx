@@ -336,7 +336,7 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
         </MessageBar>
       )}
       {moved && (
-        <MessageBar intent={moved.conflicts.length ? 'warning' : 'success'} role="status">
+        <MessageBar layout={moved.conflicts.length ? 'multiline' : 'auto'} intent={moved.conflicts.length ? 'warning' : 'success'} role="status">
           <MessageBarBody>
             <MessageBarTitle>„{moved.title}“ verschoben</MessageBarTitle>
             {moved.when}

@@ -52,7 +52,7 @@ const useStyles = makeStyles({
   // One column no wider than the dialog: long lines wrap instead of widening it past its edge.
   content: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM },
   form: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM },
-  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, '& > *': { minWidth: 0 } },
+  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start', '& > *': { minWidth: 0 } },
   date: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -516,7 +516,7 @@ function DecisionArea({
 
       <div ref={outcome} className={styles.form}>
         {result && (
-          <MessageBar intent="success" role="status">
+          <MessageBar layout="multiline" intent="success" role="status">
             <MessageBarBody>
               <MessageBarTitle>Entschieden: {INVITATION_STATUS_LABELS[result.invitation.status]}</MessageBarTitle>
               {result.appointment
@@ -531,7 +531,7 @@ function DecisionArea({
           </MessageBar>
         )}
         {result && result.conflicts.length > 0 && (
-          <MessageBar intent="warning">
+          <MessageBar layout="multiline" intent="warning">
             <MessageBarBody>
               <MessageBarTitle>Überschneidungen im Kalender</MessageBarTitle>
               <ul className={styles.list}>
@@ -543,7 +543,7 @@ function DecisionArea({
           </MessageBar>
         )}
         {result && !result.reply && (
-          <MessageBar intent="info">
+          <MessageBar layout="multiline" intent="info">
             <MessageBarBody>
               <MessageBarTitle>Kein Antwortschreiben vorbereitet</MessageBarTitle>
               Dafür muss die einladende Stelle als Kontakt erfasst sein: Wählen Sie oben „aus den Kontakten“ einen Kontakt (oder legen Sie ihn unter
@@ -560,7 +560,7 @@ function DecisionArea({
         )}
         <ErrorMessage error={reply.error} title="Das Antwortschreiben wurde nicht erstellt" />
         {letter && (
-          <MessageBar intent="success" role="status">
+          <MessageBar layout="multiline" intent="success" role="status">
             <MessageBarBody>
               <MessageBarTitle>Antwortschreiben Nr. {letter.id} gespeichert</MessageBarTitle>„{letter.subject}“ an {letter.recipientName}, unterzeichnet von{' '}
               {letter.signerName} – Status: Entwurf (im Postausgang).
