@@ -35,14 +35,16 @@ import { exclusiveEndOf, lastDayOf } from './wall-clock';
 
 const useStyles = makeStyles({
   surface: { width: '94vw', maxWidth: '980px' },
-  // One column no wider than the dialog: long lines wrap instead of widening it past its edge.
-  content: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM },
+  // One column no wider than the dialog: long lines wrap instead of widening it past its edge. Rows
+  // as tall as their content: the content scrolls, and a message bar (overflow hidden) is not squeezed.
+  content: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gridAutoRows: 'max-content', gap: tokens.spacingVerticalM },
   row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start', '& > *': { minWidth: 0 } },
   section: { margin: `${tokens.spacingVerticalS} 0 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: '2px' },
+  group: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS, alignContent: 'start' },
   people: { margin: 0, padding: 0, listStyle: 'none', display: 'grid', gap: tokens.spacingVerticalS },
   person: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1.2fr) minmax(0, 1fr) auto',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr) auto',
     gap: tokens.spacingHorizontalM,
     alignItems: 'center',
   },
@@ -290,16 +292,17 @@ function AppointmentForm({
     (items ?? []).filter((item) => item.active || item.id === chosen);
   const calendar = calendars.find((c) => c.id === appointment?.calendarId);
 
-  const personList = (role: PersonRow['role'], label: string) => {
+  const personList = (role: PersonRow['role'], title: string, add: string) => {
     const rows = people.fields.map((field, index) => ({ field, index })).filter(({ field }) => field.role === role);
     return (
-      <>
-        {rows.length > 0 && (
-          <ul className={styles.people} aria-label={label}>
+      <div className={styles.group} role="group" aria-label={title}>
+        <Text weight="semibold">{title}</Text>
+        {rows.length > 0 ? (
+          <ul className={styles.people} aria-label={title}>
             {rows.map(({ field, index }) => (
               <li key={field.id} className={styles.person}>
                 <div>
-                  <Text weight="semibold">{field.name}</Text>
+                  <Text>{field.name}</Text>
                   <div className={styles.muted}>{field.salutation ? `Anrede: ${field.salutation}` : 'Anrede nach dem Speichern'}</div>
                 </div>
                 <Controller
@@ -321,9 +324,11 @@ function AppointmentForm({
               </li>
             ))}
           </ul>
+        ) : (
+          <Text className={styles.muted}>noch niemand eingetragen</Text>
         )}
-        <ContactPicker key={pickerKeys[role]} label={`${label}: hinzufügen`} required={false} value={null} onChange={(c) => addPerson(role, c)} />
-      </>
+        <ContactPicker key={pickerKeys[role]} label={add} required={false} value={null} onChange={(c) => addPerson(role, c)} />
+      </div>
     );
   };
 
@@ -424,8 +429,10 @@ function AppointmentForm({
           <Subtitle2 as="h3" className={styles.section}>
             Personen
           </Subtitle2>
-          {personList('contact', 'Ansprechpartner/innen vor Ort')}
-          {personList('guest', 'Ehrengäste')}
+          <div className={styles.row}>
+            {personList('contact', 'Ansprechpartner/innen vor Ort', 'Ansprechpartner/in hinzufügen')}
+            {personList('guest', 'Ehrengäste', 'Ehrengast hinzufügen')}
+          </div>
 
           <Subtitle2 as="h3" className={styles.section}>
             Ablauf und Protokoll

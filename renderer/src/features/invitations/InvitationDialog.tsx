@@ -49,8 +49,9 @@ import { ContactPicker } from '../letters/ContactPicker';
 
 const useStyles = makeStyles({
   surface: { width: '94vw', maxWidth: '980px' },
-  // One column no wider than the dialog: long lines wrap instead of widening it past its edge.
-  content: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM },
+  // One column no wider than the dialog: long lines wrap instead of widening it past its edge. Rows
+  // as tall as their content: the content scrolls, and a message bar (overflow hidden) is not squeezed.
+  content: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gridAutoRows: 'max-content', gap: tokens.spacingVerticalM },
   form: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM },
   row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start', '& > *': { minWidth: 0 } },
   date: {
