@@ -84,6 +84,18 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'einladungen.png') });
   });
 
+  it('explains that a reply letter needs the inviter as a contact', async () => {
+    const page = session.page;
+    await page.getByRole('table', { name: 'Einladungen' }).getByRole('row').filter({ hasText: 'Sommerfest am Hafen' }).click();
+    await dialog().getByRole('radio', { name: 'Absagen' }).check();
+    await dialog().getByRole('button', { name: 'Entscheidung speichern' }).click();
+    await expect.poll(() => dialog().getByRole('status').filter({ hasText: 'Entschieden' }).textContent()).toContain('Entschieden: abgesagt');
+    expect(await dialog().textContent()).toContain('Dafür muss die einladende Stelle als Kontakt erfasst sein');
+    expect(await dialog().getByRole('button', { name: 'Antwortschreiben erstellen' }).count()).toBe(0);
+    await dialog().getByRole('button', { name: 'Schließen' }).last().click();
+    await expect.poll(() => dialog().count()).toBe(0);
+  });
+
   it('shows the appointment in his colour in the week, the conflicts marked, and assigns a driver', async () => {
     const page = session.page;
     await page.getByRole('tab', { name: 'Termine' }).click();
