@@ -349,6 +349,76 @@ const rows: Row[] = [
     },
   },
   {
+    name: 'month-view',
+    /**
+     * The month view with 600 appointments, measured in Chromium (browser mode against the
+     * built renderer): from the click on "next month" until every appointment of March 2027 is
+     * on the page (as an event or counted in a "+ n weitere" link). Includes the API call.
+     */
+    async run() {
+      const { launchBrowser, startServer } = await import('../tests/e2e/browser-mode');
+      if (!fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('Erst „npm run build“ ausführen.');
+      const dir = tempDir();
+      const app = openApp({ dataDir: dir, migrationsFolder: MIGRATIONS, templatesDir: TEMPLATES, appVersion: 'bench', user: 'bench' });
+      await call(app.handlers, 'demo.load', {});
+      const calendarIds = (await call(app.handlers, 'calendar.calendars', {})).map((c) => c.id);
+      for (let i = 0; i < 600; i++) {
+        const day = String(1 + (i % 31)).padStart(2, '0');
+        const hour = String(7 + (Math.floor(i / 31) % 13)).padStart(2, '0');
+        await call(app.handlers, 'calendar.appointments.save', {
+          calendarId: calendarIds[i % calendarIds.length],
+          title: `Termin ${i + 1}`,
+          start: `2027-03-${day}T${hour}:00`,
+          end: `2027-03-${day}T${hour}:45`,
+          place: 'Rathaus',
+        });
+      }
+      const expected = (await call(app.handlers, 'calendar.view', { from: '2027-03-01', to: '2027-03-31' })).occurrences.length;
+      app.close();
+      const server = await startServer(dir);
+      const browser = await launchBrowser();
+      const times: number[] = [];
+      try {
+        for (let run = 0; run < 5; run++) {
+          const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'de-DE' });
+          await page.goto(server.url);
+          await page.getByRole('tab', { name: 'Termine' }).click();
+          await page.locator('.fc-dayGridMonth-button').click();
+          while (!/Februar 2027/.test((await page.locator('.fc-toolbar-title').textContent()) ?? '')) await page.locator('.fc-next-button').click();
+          await page.waitForLoadState('networkidle');
+          // A string, not a function: tsx would wrap a function's inner functions in helpers the page lacks.
+          const elapsed = (await page.evaluate(`(async (total) => {
+            // Events drawn in the days of March, plus those a "+ n weitere" link stands for.
+            const shown = () => {
+              if (!/März 2027/.test(document.querySelector('.fc-toolbar-title')?.textContent ?? '')) return 0;
+              let n = 0;
+              for (const cell of document.querySelectorAll('.fc-daygrid-day:not(.fc-day-other)')) {
+                n += cell.querySelectorAll('.fc-daygrid-event').length;
+                n += Number(/\\d+/.exec(cell.querySelector('.fc-daygrid-more-link')?.textContent ?? '')?.[0] ?? 0);
+              }
+              return n;
+            };
+            const start = performance.now();
+            document.querySelector('.fc-next-button').click();
+            await new Promise((resolve) => {
+              const check = () => (shown() >= total ? resolve() : requestAnimationFrame(check));
+              check();
+            });
+            return performance.now() - start;
+          })(${expected})`)) as number;
+          times.push(elapsed);
+          await page.close();
+        }
+      } finally {
+        await browser.close();
+        await server.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      times.sort((a, b) => a - b);
+      return { value: Number(times[2].toFixed(0)), unit: 'ms median', target: `≤ 300 ms (Monatsansicht mit ${expected} Terminen, in Chromium)` };
+    },
+  },
+  {
     name: 'contacts.search-10k',
     async run() {
       return withTempApp(async (app) => {

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { tempDir } from '../support/temp-app';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
 export interface RunningServer {
@@ -60,6 +61,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',
+      // Date and time inputs follow the browser's language, as on the office's German Windows.
+      '--lang=de-DE',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',

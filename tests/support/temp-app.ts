@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openApp, type App } from '../../core/app/open-app';
 
-export const MIGRATIONS_FOLDER = path.resolve(__dirname, '../../db/migrations');
-export const TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
+export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
+export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
 /** A fresh app on a real SQLite file in a temp folder; `cleanup` closes and removes it. */
 export function createTempApp(options: { now?: () => Date; dataDir?: string } = {}): App & { dataDir: string; cleanup(): void } {
