@@ -39,7 +39,7 @@ export function createServices(deps: ServiceDeps): Handlers {
   const uploads = createUploads(deps);
   const residents = createResidentsService(deps, deps.background, uploads, lettersRepository(deps.db).unsentForResidents);
   const jubilees = createJubileesService(deps, residents.repo, catalogue, settings.office);
-  const calendar = createCalendarService(deps, (row) => contacts.formsOf(row), settings.office, uploads);
+  const calendar = createCalendarService(deps, contacts.describe, settings.office, uploads);
   const invitations = createInvitationsService(deps, calendar, uploads, (id) => contacts.repo.find(id) !== undefined);
   const handlers: Handlers = {
     ...createAppService(deps),

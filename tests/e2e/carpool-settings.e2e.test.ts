@@ -33,7 +33,7 @@ describe('calendar and car pool settings in browser mode (Chromium)', () => {
     await page.getByRole('button', { name: 'Fahrer/in hinzufügen …' }).focus();
     await page.keyboard.press('Enter');
     const driverDialog = page.getByRole('dialog', { name: 'Fahrer/in hinzufügen' });
-    await expect.poll(() => driverDialog.getByLabel('Name').evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => driverDialog.getByLabel('Name').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await page.keyboard.type('Klaus Wiemers');
     await page.keyboard.press('Tab');
     await page.keyboard.type('0203 283-2212');

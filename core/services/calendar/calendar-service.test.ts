@@ -210,7 +210,7 @@ describe('briefing documents', () => {
       'Bildband Duisburg',
       'Jürgen Brinkmann (0203 283-2210), Dienstwagen 1 (DU-OB 1)',
       'Ehrengäste',
-      'Anrede: „',
+      `${person.displayName}${person.roleLabel ? `, ${person.roleLabel}` : ''} – Anrede: „`,
       '(am Eingang)',
     ]) {
       expect(text).toContain(words);

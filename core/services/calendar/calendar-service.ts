@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
-import type { AddressForms } from '../../api/schemas/addressing';
 import { calendarSettingsSchema, type Appointment, type AppointmentInput, type CalendarOccurrence } from '../../api/schemas/calendar';
 import type { z } from 'zod';
 import type { appointmentInputSchema } from '../../api/schemas/calendar';
@@ -92,7 +91,7 @@ const slug = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-
 
 export function createCalendarService(
   deps: ServiceDeps,
-  formsOfContact: (row: ContactRow) => AddressForms,
+  describeContact: (row: ContactRow) => { name: string; oralSalutation: string },
   office: () => OfficeSettings,
   uploads: Uploads,
 ) {
@@ -123,10 +122,7 @@ export function createCalendarService(
     invitationId: row.invitationId,
     driverId: row.driverId,
     vehicleId: row.vehicleId,
-    people: repo.people(row.id).map((p) => {
-      const forms = formsOfContact(p.contact);
-      return { contactId: p.contactId, role: p.role, note: p.note, name: forms.addressLines[0] ?? p.contact.sortName, oralSalutation: forms.oralSalutation };
-    }),
+    people: repo.people(row.id).map((p) => ({ contactId: p.contactId, role: p.role, note: p.note, ...describeContact(p.contact) })),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   });

@@ -168,7 +168,14 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
     return recipientData(data, forms, displayNameOfData(data), data.kind === 'organisation' || data.gender !== 'unknown');
   };
 
-  return { handlers, repo, formsOf, recipientOf, recipientOfData };
+  /** For lists of people (a briefing): "Erika Albers, Mitglied des Deutschen Bundestages" and how to greet her. */
+  const describe = (row: ContactRow): { name: string; oralSalutation: string } => {
+    const forms = formsOf(row, false);
+    const role = row.kind === 'person' ? roleLabelFor(catalogue.map().get(row.roleKey ?? ''), row.gender, row.roleDetail, row.former) : '';
+    return { name: [displayNameOf(row), role].filter(Boolean).join(', '), oralSalutation: forms.oralSalutation };
+  };
+
+  return { handlers, repo, formsOf, recipientOf, recipientOfData, describe };
 }
 
 type PostalFields = Parameters<typeof postalLines>[0] & { city: string; street: string; addressAddition: string };
