@@ -21,7 +21,7 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     const table = session.page.getByRole('table', { name: 'Einladungen' });
     await expect.poll(() => table.getByRole('row').count()).toBe(3);
     const first = table.getByRole('row').nth(1);
-    expect(await first.textContent()).toContain('Neujahrsempfang der Kreishandwerkerschaft');
+    expect(await first.textContent()).toContain('Neujahrsempfang des Freundeskreises Duisburg–Portsmouth');
     // Reply by 25.11.2026: overdue from the 26th on.
     if (new Date().toISOString().slice(0, 10) > '2026-11-25') expect(await first.textContent()).toContain('überfällig');
     expect(await table.textContent()).toContain('Bürgerverein Ruhrort e. V.');

@@ -54,7 +54,8 @@ describe('invitations', () => {
 
     // The reply letter is a real letter of the correspondence module, signed "In Vertretung".
     const letter = await call(app.handlers, 'letters.create', decided.reply!);
-    expect(letter.subject).toBe('Ihre Einladung zum Jahresempfang des Hafenvereins am 5. Februar 2027');
+    expect(letter.subject).toBe('Ihre Einladung zur Veranstaltung „Jahresempfang des Hafenvereins“ am 5. Februar 2027');
+    expect(letter.body).toContain('an Oberbürgermeisterin Dr. Petra Hovestadt danke ich Ihnen sehr herzlich');
     expect(letter.signerName).toContain('Volker Sandmann');
 
     // The week view shows it in the Bürgermeister's calendar.
@@ -73,7 +74,7 @@ describe('invitations', () => {
     const accepted = await call(app.handlers, 'invitations.decide', { id: invitation.id, decision: 'accepted', calendarId: ob, dateIndex: 1 });
     expect(accepted.appointment).toMatchObject({ calendarId: ob, start: '2027-06-20T11:00' });
     expect(accepted.reply).toMatchObject({ templateId: 'zusage', signerId: obSigner });
-    expect(accepted.reply?.body).toBeUndefined();
+    expect(accepted.reply?.body).toContain('Gern sage ich meine Teilnahme zu');
 
     const declined = await call(app.handlers, 'invitations.decide', { id: invitation.id, decision: 'declined' });
     expect(declined.reply).toMatchObject({ templateId: 'absage', signerId: obSigner });
@@ -100,7 +101,7 @@ describe('invitations', () => {
 
   it('marks open invitations past their reply date as overdue', async () => {
     const list = await call(app.handlers, 'invitations.list', {});
-    const overdue = list.find((i) => i.event === 'Neujahrsempfang der Kreishandwerkerschaft');
+    const overdue = list.find((i) => i.event === 'Neujahrsempfang des Freundeskreises Duisburg–Portsmouth');
     expect(overdue).toMatchObject({ status: 'open', replyBy: '2026-11-25', overdue: true });
     expect(list.find((i) => i.event === 'Sommerfest am Hafen')?.overdue).toBe(false);
   });

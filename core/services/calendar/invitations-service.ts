@@ -168,8 +168,9 @@ export function createInvitationsService(
                 recipient: { type: 'contact', contactId: row.inviterContactId, includePartner: false },
                 signerId: signer.signerId,
                 fields: { anlass: row.event, anlassDatum: date.start.slice(0, 10) },
-                ...(decision === 'delegated' && head ? { body: delegatedBody(head) } : {}),
-                ...(decision === 'written_greeting' ? { body: WRITTEN_GREETING_BODY } : {}),
+                // The event's name in quotes: "zum {{anlass}}" of the templates fits only some names.
+                subject: 'Ihre Einladung zur Veranstaltung „{{anlass}}“ am {{anlass_datum}}',
+                body: replyBody(decision, head),
               }
             : null;
         return { invitation: toInvitation(updated), appointment: saved?.appointment ?? null, conflicts: saved?.conflicts ?? [], reply };
@@ -209,18 +210,36 @@ export function createInvitationsService(
   return { handlers };
 }
 
-/** The reply of a Bürgermeister/in who attends in the head's place. */
-function delegatedBody(head: { name: string; gender: string }): string {
-  const ob = head.gender === 'female' ? 'Oberbürgermeisterin' : 'Oberbürgermeister';
-  return (
-    `für Ihre freundliche Einladung zum {{anlass}} am {{anlass_datum}} an ${ob} ${head.name} danke ich Ihnen sehr herzlich.\n\n` +
-    `Da ${ob} ${head.name} an diesem Tag bereits anderweitig verpflichtet ist, nehme ich die Einladung gern in Vertretung an und freue mich auf die Begegnung mit Ihnen und Ihren Gästen. ` +
-    `Auch im Namen von ${ob} ${head.name} wünsche ich Ihnen schon heute eine gelungene Veranstaltung.\n\n` +
-    `Für die weitere Abstimmung, etwa zum Ablauf oder zu einem Grußwort, wenden Sie sich bitte an die oben genannte Ansprechperson.`
-  );
-}
+const THANKS = 'für Ihre freundliche Einladung zur Veranstaltung „{{anlass}}“ am {{anlass_datum}} danke ich Ihnen sehr herzlich.';
 
-const WRITTEN_GREETING_BODY =
-  'für Ihre freundliche Einladung zum {{anlass}} am {{anlass_datum}} danke ich Ihnen sehr herzlich.\n\n' +
-  'Zu meinem großen Bedauern kann ich an diesem Tag nicht persönlich bei Ihnen sein. Gern sende ich Ihnen jedoch ein schriftliches Grußwort, das Sie in Kürze erhalten.\n\n' +
-  'Ihnen und allen Gästen wünsche ich einen gelungenen Verlauf der Veranstaltung und schöne Stunden.';
+/** The reply's text for each decision (the Zusage and Absage templates' wording). */
+function replyBody(decision: 'accepted' | 'delegated' | 'declined' | 'written_greeting', head: { name: string; gender: string } | undefined): string {
+  switch (decision) {
+    case 'accepted':
+      return (
+        `${THANKS}\n\nGern sage ich meine Teilnahme zu und freue mich auf die Begegnung mit Ihnen und Ihren Gästen.\n\n` +
+        'Für die weitere Abstimmung, etwa zum Ablauf oder zu einem Grußwort, wenden Sie sich bitte an die oben genannte Ansprechperson in meinem Büro.\n\n' +
+        'Bis dahin wünsche ich Ihnen eine gute Vorbereitung.'
+      );
+    case 'delegated': {
+      const ob = head ? `${head.gender === 'female' ? 'Oberbürgermeisterin' : 'Oberbürgermeister'} ${head.name}` : 'die Oberbürgermeisterin bzw. der Oberbürgermeister';
+      return (
+        `${THANKS.replace(' danke ich', ` an ${ob} danke ich`)}\n\n` +
+        `Da ${ob} an diesem Tag bereits anderweitig verpflichtet ist, nehme ich die Einladung gern in Vertretung an und freue mich auf die Begegnung mit Ihnen und Ihren Gästen. ` +
+        `Auch im Namen von ${ob} wünsche ich Ihnen schon heute eine gelungene Veranstaltung.\n\n` +
+        'Für die weitere Abstimmung, etwa zum Ablauf oder zu einem Grußwort, wenden Sie sich bitte an die oben genannte Ansprechperson.'
+      );
+    }
+    case 'written_greeting':
+      return (
+        `${THANKS}\n\nZu meinem großen Bedauern kann ich an diesem Tag nicht persönlich bei Ihnen sein. ` +
+        'Gern sende ich Ihnen jedoch ein schriftliches Grußwort, das Sie in Kürze erhalten.\n\n' +
+        'Ihnen und allen Gästen wünsche ich einen gelungenen Verlauf der Veranstaltung und schöne Stunden.'
+      );
+    case 'declined':
+      return (
+        `${THANKS}\n\nZu meinem großen Bedauern kann ich an diesem Tag nicht bei Ihnen sein, da ich bereits anderweitig verpflichtet bin. ` +
+        'Ich bitte Sie hierfür um Ihr Verständnis.\n\nIhnen und allen Gästen wünsche ich einen gelungenen Verlauf der Veranstaltung und schöne Stunden.'
+      );
+  }
+}

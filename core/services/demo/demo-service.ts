@@ -101,9 +101,9 @@ function loadDemoCalendars(deps: ServiceDeps, contactIds: Map<string, number>, a
   repo.insertAppointment({ ...blank, calendarId: ob.id, title: 'Weihnachtskonzert der Musikschule', start: '2026-12-08T12:30', end: '2026-12-08T14:00', place: 'Mercatorhalle', status: 'geplant' }, at);
   if (bm1) repo.insertAppointment({ ...blank, calendarId: bm1.id, title: 'Jubiläum 125 Jahre Turnverein', start: '2026-12-12T18:00', end: '2026-12-12T21:00', place: 'Sporthalle Homberg' }, at);
   if (bm2) repo.insertAppointment({ ...blank, calendarId: bm2.id, title: 'Adventsmarkt Eröffnung', start: '2026-12-05T16:00', end: '2026-12-05T17:00', place: 'König-Heinrich-Platz' }, at);
-  const inviter = [...contactIds.values()][0] ?? null;
+  const inviter = contactIds.get('org:freundeskreis-portsmouth') ?? null;
   repo.insertInvitation(
-    { inviterContactId: inviter, inviterName: '', event: 'Neujahrsempfang der Kreishandwerkerschaft', dates: [{ start: '2027-01-15T18:00', end: '2027-01-15T21:00', allDay: false }], place: 'Handwerkskammer, Duisburg', addressedTo: 'Oberbürgermeisterin', receivedOn: '2026-11-10', replyBy: '2026-11-25', requests: ['attendance', 'grusswort'], notes: '', status: 'open', calendarId: null, decidedAt: null, decidedBy: null, decisionNote: '', replyLetterId: null },
+    { inviterContactId: inviter, inviterName: inviter ? '' : 'Freundeskreis Duisburg–Portsmouth e. V.', event: 'Neujahrsempfang des Freundeskreises Duisburg–Portsmouth', dates: [{ start: '2027-01-15T18:00', end: '2027-01-15T21:00', allDay: false }], place: 'Rathaus, Mercatorzimmer', addressedTo: 'Oberbürgermeisterin', receivedOn: '2026-11-10', replyBy: '2026-11-25', requests: ['attendance', 'grusswort'], notes: '', status: 'open', calendarId: null, decidedAt: null, decidedBy: null, decisionNote: '', replyLetterId: null },
     at,
   );
   repo.insertInvitation(
