@@ -407,6 +407,18 @@ const rows: Row[] = [
             return performance.now() - start;
           })(${expected})`)) as number;
           times.push(elapsed);
+          if (process.env.RATHAUS_PROFILE && run === 0) {
+            // Profile one more transition (back to February, then March again) for a look at the render.
+            const cdp = await page.context().newCDPSession(page);
+            await page.locator('.fc-prev-button').click();
+            await page.waitForLoadState('networkidle');
+            await cdp.send('Profiler.enable');
+            await cdp.send('Profiler.start');
+            await page.locator('.fc-next-button').click();
+            await page.waitForTimeout(1500);
+            const { profile } = await cdp.send('Profiler.stop');
+            fs.writeFileSync(process.env.RATHAUS_PROFILE, JSON.stringify(profile));
+          }
           await page.close();
         }
       } finally {

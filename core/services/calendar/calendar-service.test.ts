@@ -174,6 +174,18 @@ describe('appointments', () => {
     expect(view.occurrences.every((o) => o.conflicts.length === 0)).toBe(true);
   });
 
+  it('sees a conflict across midnight at the end of a month in either month loaded on its own', async () => {
+    const { bm2 } = await ids();
+    await call(app.handlers, 'calendar.appointments.save', appointment(bm2, 'Silvesterempfang', '2027-01-31T23:00', '2027-02-01T00:30', { place: 'Rathaus' }));
+    await call(app.handlers, 'calendar.appointments.save', appointment(bm2, 'Nachtwanderung', '2027-02-01T00:15', '2027-02-01T02:00', { place: 'Rathaus' }));
+    for (const month of [{ from: '2027-01-01', to: '2027-01-31' }, { from: '2027-02-01', to: '2027-02-28' }]) {
+      const view = await call(app.handlers, 'calendar.view', { ...month, calendarIds: [bm2] });
+      const shown = view.occurrences.filter((o) => o.title === 'Silvesterempfang' || o.title === 'Nachtwanderung');
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.every((o) => o.conflicts.length === 1)).toBe(true);
+    }
+  });
+
   it('refuses an end before the start and a series rule it cannot read, in German', async () => {
     const { ob } = await ids();
     const badRule = await dispatch(app.handlers, 'calendar.appointments.save', appointment(ob, 'Serie', '2027-01-10T12:00', '2027-01-10T13:00', { recurrence: { rule: 'FREQ=SOMETIMES', exceptions: [] } }));

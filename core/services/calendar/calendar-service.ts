@@ -401,13 +401,15 @@ export function createCalendarService(
     },
 
     'calendar.view': ({ from, to, calendarIds }) => {
-      // The domain takes whole days (inclusive); the query an exclusive end.
+      // Conflicts are looked for a day beyond the window on either side, so two appointments
+      // around a window's edge (a month loaded on its own) still meet. The domain takes whole
+      // days (inclusive); the query an exclusive end.
       const end = to;
-      const rows = repo.appointmentsIn(from, addDays(to, 1), calendarIds);
+      const rows = repo.appointmentsIn(addDays(from, -1), addDays(to, 2), calendarIds);
       const entries = rows.map(entryOf);
       const drivers = new Map(repo.drivers().map((d) => [d.id, d.name]));
       const byId = new Map(rows.map((r) => [String(r.id), r]));
-      const conflicts = findConflicts(entries, { from, to: end }, { travelMinutes: travelMinutes() });
+      const conflicts = findConflicts(entries, { from: addDays(from, -1), to: addDays(to, 1) }, { travelMinutes: travelMinutes() });
       const messages = new Map<string, string[]>();
       for (const c of conflicts) {
         for (const o of [c.first, c.second]) {

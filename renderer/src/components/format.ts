@@ -8,15 +8,12 @@ export function germanDate(iso: string): string {
   return iso.split('-').reverse().join('.');
 }
 
+/** One formatter for all (toLocaleDateString builds a new one per call: slow for a month of appointments). */
+const LONG_DATE = new Intl.DateTimeFormat('de-DE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** "2026-12-10" → "Donnerstag, 10. Dezember 2026". */
 export function germanLongDate(iso: string): string {
-  return new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString('de-DE', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return LONG_DATE.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
 
 /** "12 KB", "1,4 MB". */

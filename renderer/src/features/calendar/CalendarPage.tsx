@@ -21,7 +21,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, DismissRegular } from '@fluentui/react-icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CalendarInfo, CalendarOccurrence } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -69,6 +69,33 @@ function describeOccurrence(o: CalendarOccurrence, calendar: CalendarInfo | unde
     .concat(o.conflicts.length ? `. ⚠ ${o.conflicts.join(' ')}` : '');
 }
 
+/** The months' views as one; a stable function, so TanStack Query keeps the result while nothing changed. */
+function combineMonths(results: Array<{ data?: CalendarView; error: Error | null }>): { data: CalendarView | undefined; error: Error | null } {
+  return {
+    data: results.every((r) => r.data)
+      ? { occurrences: results.flatMap((r) => r.data!.occurrences), holidays: results.flatMap((r) => r.data!.holidays) }
+      : undefined,
+    error: results.find((r) => r.error)?.error ?? null,
+  };
+}
+type CalendarView = { occurrences: CalendarOccurrence[]; holidays: Array<{ date: string; name: string }> };
+
+/** "2027-03" for each month the days from–to touch. */
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = shiftMonth(month, 1)) months.push(month);
+  return months;
+}
+function shiftMonth(month: string, by: number): string {
+  const [year, m] = month.split('-').map(Number);
+  const index = year * 12 + (m - 1) + by;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+function lastDayOf(month: string): string {
+  const [year, m] = month.split('-').map(Number);
+  return `${month}-${String(new Date(Date.UTC(year, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
 /**
  * The appointments of the Oberbürgermeister/in and the Bürgermeister/innen: day, week, month and
  * agenda; one colour per person, a filter per person; NRW holidays; conflicts marked. Appointments
@@ -89,18 +116,30 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
   const pendingFocus = useRef<string | null>(null);
   /** The elements FullCalendar shows appointments in, by key. */
   const mounted = useRef(new Map<string, HTMLElement>());
+  const pendingAnnotations = useRef(new Set<string>());
 
   const calendars = useQuery({ queryKey: ['calendar.calendars'], queryFn: () => api('calendar.calendars', {}) });
   const all = useMemo(() => calendars.data ?? [], [calendars.data]);
   const visible = all.filter((c) => !hidden.has(c.id));
   const calendarIds = hidden.size === 0 ? undefined : visible.map((c) => c.id);
-  const input = range && { ...range, calendarIds };
-  const view = useQuery({
-    queryKey: ['calendar.view', input],
-    queryFn: () => api('calendar.view', input!),
-    enabled: Boolean(range) && visible.length > 0,
-    placeholderData: keepPreviousData,
+  // Loaded month by month (a view shows parts of up to three) and the months on either side
+  // ahead of time, so paging through the calendar shows the appointments at once.
+  const months = range ? monthsBetween(range.from, range.to) : [];
+  const monthQuery = (month: string) => ({
+    queryKey: ['calendar.view', { month, calendarIds }],
+    queryFn: () => api('calendar.view', { from: `${month}-01`, to: lastDayOf(month), calendarIds }),
+    staleTime: 30_000,
   });
+  const enabled = visible.length > 0;
+  const view = useQueries({
+    queries: months.map((month) => ({ ...monthQuery(month), enabled, placeholderData: keepPreviousData })),
+    combine: combineMonths,
+  });
+  useEffect(() => {
+    if (!enabled || months.length === 0) return;
+    for (const month of [shiftMonth(months[0], -1), shiftMonth(months[months.length - 1], 1)]) void queryClient.prefetchQuery(monthQuery(month));
+    // monthQuery is rebuilt each render from these values.
+  }, [months.join(), enabled, calendarIds?.join(), queryClient]);
 
   const byId = useMemo(() => new Map(all.map((c) => [c.id, c])), [all]);
   const occurrences = useMemo(() => {
@@ -239,7 +278,18 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
       return;
     }
     mounted.current.set(info.event.id, info.el);
-    annotate(info.el, info.event.id);
+    // Annotated in one batch after FullCalendar has measured its rows: attribute changes between
+    // its measurements would force the browser to lay the month out again for every event.
+    pendingAnnotations.current.add(info.event.id);
+    if (pendingAnnotations.current.size === 1) {
+      requestAnimationFrame(() => {
+        for (const key of pendingAnnotations.current) {
+          const el = mounted.current.get(key);
+          if (el) annotate(el, key);
+        }
+        pendingAnnotations.current.clear();
+      });
+    }
     if (pendingFocus.current === info.event.id) {
       pendingFocus.current = null;
       const el = info.el;
@@ -363,7 +413,7 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
           initialView="timeGridWeek"
           initialDate={initialDate}
           headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth,listWeek' }}
-          views={{ listWeek: { buttonText: 'Agenda' } }}
+          views={{ listWeek: { buttonText: 'Agenda' }, dayGridMonth: { dayMaxEvents: 4 } }}
           firstDay={1}
           weekNumbers
           nowIndicator
