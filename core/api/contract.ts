@@ -234,6 +234,7 @@ export const contract = {
   'invitations.save': command(invitationInputSchema, invitationSchema),
   'invitations.decide': command(invitationDecisionSchema, invitationDecidedSchema),
   'invitations.attach': command(z.object({ id: z.number().int().positive(), uploadId: z.string().uuid() }), invitationSchema),
+  'invitations.attachment': query(z.object({ id: z.number().int().positive(), attachmentId: z.number().int().positive() }), fileContentSchema),
   'invitations.detach': command(z.object({ id: z.number().int().positive(), attachmentId: z.number().int().positive() }), invitationSchema),
   'jubilees.list': query(jubileesListInputSchema, z.object({ entries: z.array(jubileeEntrySchema) })),
   'jubilees.export': query(

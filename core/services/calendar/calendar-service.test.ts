@@ -99,6 +99,19 @@ describe('invitations', () => {
     expect(declined.reply).toBeNull();
   });
 
+  it('keeps attachments in the data folder, hands them out and removes them', async () => {
+    const [invitation] = await call(app.handlers, 'invitations.list', {});
+    const uploadId = (await call(app.handlers, 'uploads.append', { fileName: 'Programm Empfang.pdf', chunkBase64: Buffer.from('%PDF-1.4 Programm').toString('base64') })).uploadId;
+    const attached = await call(app.handlers, 'invitations.attach', { id: invitation.id, uploadId });
+    expect(attached.attachments).toEqual([{ id: expect.any(Number), fileName: 'Programm Empfang.pdf', size: 17 }]);
+    const file = await call(app.handlers, 'invitations.attachment', { id: invitation.id, attachmentId: attached.attachments[0].id });
+    expect(Buffer.from(file.contentBase64, 'base64').toString()).toBe('%PDF-1.4 Programm');
+    const detached = await call(app.handlers, 'invitations.detach', { id: invitation.id, attachmentId: attached.attachments[0].id });
+    expect(detached.attachments).toEqual([]);
+    const gone = await dispatch(app.handlers, 'invitations.attachment', { id: invitation.id, attachmentId: attached.attachments[0].id });
+    expect(gone.ok ? null : gone.error.code).toBe('NOT_FOUND');
+  });
+
   it('marks open invitations past their reply date as overdue', async () => {
     const list = await call(app.handlers, 'invitations.list', {});
     const overdue = list.find((i) => i.event === 'Neujahrsempfang des Freundeskreises Duisburg–Portsmouth');

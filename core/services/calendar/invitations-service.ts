@@ -14,7 +14,7 @@ import type { InvitationRow } from './repository';
 
 type InvitationHandlers = Pick<
   Handlers,
-  'invitations.list' | 'invitations.get' | 'invitations.save' | 'invitations.decide' | 'invitations.attach' | 'invitations.detach'
+  'invitations.list' | 'invitations.get' | 'invitations.save' | 'invitations.decide' | 'invitations.attach' | 'invitations.detach' | 'invitations.attachment'
 >;
 
 /** A safe file name for the data folder (no path parts, no characters Windows refuses). */
@@ -194,6 +194,16 @@ export function createInvitationsService(
       }
       uploads.discard(uploadId);
       return toInvitation(mustFind(id));
+    },
+
+    'invitations.attachment': ({ id, attachmentId }) => {
+      const attachment = repo.attachments(id).find((a) => a.id === attachmentId);
+      if (!attachment) throw new AppError('NOT_FOUND', `Den Anhang Nr. ${attachmentId} gibt es bei dieser Einladung nicht.`);
+      try {
+        return { fileName: attachment.fileName, contentBase64: fs.readFileSync(path.join(dataDir, attachment.path)).toString('base64') };
+      } catch {
+        throw new AppError('NOT_FOUND', `Die Datei „${attachment.fileName}“ fehlt im Datenordner (${attachment.path}).`);
+      }
     },
 
     'invitations.detach': ({ id, attachmentId }) => {
