@@ -1,5 +1,28 @@
-/** Saves bytes the API sent (base64) as a download in the browser. */
-export function downloadBase64(fileName: string, contentBase64: string, mimeType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'): void {
+const MIME_TYPES: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  dotx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.template',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+  ics: 'text/calendar',
+  pdf: 'application/pdf',
+  txt: 'text/plain',
+  eml: 'message/rfc822',
+  msg: 'application/vnd.ms-outlook',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  zip: 'application/zip',
+};
+
+/** The MIME type for a file name's extension (Word files and calendars; anything else as bytes). */
+export function mimeTypeOf(fileName: string): string {
+  const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  return MIME_TYPES[extension] ?? 'application/octet-stream';
+}
+
+/** Saves bytes the API sent (base64) as a download in the browser; the type follows the file name. */
+export function downloadBase64(fileName: string, contentBase64: string, mimeType = mimeTypeOf(fileName)): void {
   const blob = new Blob([base64ToBytes(contentBase64)], { type: mimeType });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

@@ -19,11 +19,12 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { DeleteRegular, DismissRegular } from '@fluentui/react-icons';
+import { DeleteRegular, DismissRegular, DocumentRegular } from '@fluentui/react-icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Appointment, AppointmentInput, CalendarInfo } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { downloadBase64 } from '../../components/files';
 import { SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { useScrollIntoView } from '../../components/use-scroll-into-view';
 import { ContactPicker } from '../letters/ContactPicker';
@@ -277,8 +278,16 @@ function AppointmentForm({
     },
   });
 
+  /** The Terminmappe (.docx) of the stored appointment; of a series, for the chosen date. */
+  const briefing = useMutation({
+    mutationFn: async () => {
+      const file = await api('calendar.briefing', { appointmentId: appointment!.id, date: occurrenceStart?.slice(0, 10) });
+      downloadBase64(file.fileName, file.contentBase64);
+    },
+  });
+
   // A refusal (driver or car booked) or the question before deleting: shown where the buttons are.
-  const bottom = useScrollIntoView<HTMLDivElement>(save.error ?? skip.error ?? remove.error ?? (confirmDelete || null));
+  const bottom = useScrollIntoView<HTMLDivElement>(save.error ?? skip.error ?? remove.error ?? briefing.error ?? (confirmDelete || null));
 
   const addPerson = (role: PersonRow['role'], contact: { id: number; displayName: string } | null) => {
     if (!contact) return;
@@ -463,6 +472,7 @@ function AppointmentForm({
             )}
             <ErrorMessage error={save.error ?? skip.error} title="Nicht gespeichert" />
             <ErrorMessage error={remove.error} title="Nicht gelöscht" />
+            <ErrorMessage error={briefing.error} title="Terminmappe nicht erstellt" />
           </div>
         </DialogContent>
         <DialogActions fluid>
@@ -477,7 +487,11 @@ function AppointmentForm({
                 Nur diesen Termin ausfallen lassen
               </Button>
             )}
-            {/* Room for „Terminmappe (Word)“ (the briefing document), added later. */}
+            {appointment && (
+              <Button icon={<DocumentRegular />} onClick={() => briefing.mutate()} disabled={briefing.isPending}>
+                Terminmappe (Word)
+              </Button>
+            )}
             <span className={styles.grow} />
             <Button onClick={onClose}>{conflicts.length ? 'Schließen' : 'Abbrechen'}</Button>
             <Button appearance="primary" type="submit" disabled={save.isPending}>
