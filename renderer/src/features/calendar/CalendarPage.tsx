@@ -26,6 +26,7 @@ import type { CalendarInfo, CalendarOccurrence } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { AppointmentDialog, type AppointmentTarget } from './AppointmentDialog';
+import { CalendarFiles } from './CalendarFiles';
 import { calendarLabel, STATUS_LABELS } from './labels';
 import { describeSpan } from './spans';
 import { addDays, addMinutes, berlinNow, fromUtc, isComplete, minutesBetween } from './wall-clock';
@@ -112,6 +113,8 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
   const [moved, setMoved] = useState<Moved | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [goTo, setGoTo] = useState('');
+  /** The calendar's current day (the day shown in the day view): the Tagesmappe's day. */
+  const [shownDate, setShownDate] = useState<string | null>(initialDate ?? null);
   /** After a move by keyboard the moved appointment gets the focus back. */
   const pendingFocus = useRef<string | null>(null);
   /** The elements FullCalendar shows appointments in, by key. */
@@ -322,6 +325,7 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
     const from = fromUtc(info.start, true);
     const to = addDays(fromUtc(info.end, true), -1);
     setRange((r) => (r?.from === from && r.to === to ? r : { from, to }));
+    setShownDate(fromUtc(info.view.calendar.getDate(), true));
   };
 
   const toggle = (id: number, show: boolean) =>
@@ -343,7 +347,10 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
             value={goTo}
             onChange={(_, d) => {
               setGoTo(d.value);
-              if (isComplete(d.value, true)) calendarRef.current?.getApi().gotoDate(d.value);
+              if (isComplete(d.value, true)) {
+                calendarRef.current?.getApi().gotoDate(d.value);
+                setShownDate(d.value);
+              }
             }}
           />
         </Field>
@@ -376,6 +383,8 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
           Verschieben: ziehen, oder Termin mit Tab wählen und Alt+↑/↓ (15 Minuten), Alt+←/→ (ein Tag); Eingabetaste öffnet den Termin.
         </Text>
       </div>
+
+      <CalendarFiles calendars={all} visible={visible} date={shownDate} defaultCalendarId={defaultCalendarId()} />
 
       <ErrorMessage error={calendars.error ?? view.error} title="Die Termine lassen sich nicht laden" />
       <ErrorMessage error={move.error} title="Nicht verschoben" />
