@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import {
   Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -13,9 +21,11 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { downloadBase64 } from '../../components/files';
+import { berlinNow, isComplete } from '../calendar/wall-clock';
 import { AbsencesList } from './AbsencesList';
 import { DriverDialog, type Driver } from './DriverDialog';
 import { VehicleDialog, type Vehicle } from './VehicleDialog';
@@ -24,6 +34,8 @@ import { useSectionStyles } from './section-styles';
 const useStyles = makeStyles({
   inactive: { color: tokens.colorNeutralForeground3 },
   notes: { whiteSpace: 'pre-line' },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  content: { display: 'grid', gap: tokens.spacingVerticalM },
 });
 
 /**
@@ -38,6 +50,7 @@ export function CarpoolSection() {
   const [driver, setDriver] = useState<Driver | 'new' | null>(null);
   const [vehicle, setVehicle] = useState<Vehicle | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [planFor, setPlanFor] = useState<Driver | null>(null);
   const done = (name: string) => {
     setDriver(null);
     setVehicle(null);
@@ -80,9 +93,14 @@ export function CarpoolSection() {
               <TableCell>{state(d.active)}</TableCell>
               <TableCell className={styles.notes}>{d.notes}</TableCell>
               <TableCell>
-                <Button size="small" onClick={() => setDriver(d)} aria-label={`${d.name} bearbeiten`}>
-                  Bearbeiten …
-                </Button>
+                <div className={styles.buttons}>
+                  <Button size="small" onClick={() => setDriver(d)} aria-label={`${d.name} bearbeiten`}>
+                    Bearbeiten …
+                  </Button>
+                  <Button size="small" onClick={() => setPlanFor(d)} aria-label={`Tagesplan (Word) für ${d.name} …`}>
+                    Tagesplan (Word) …
+                  </Button>
+                </div>
               </TableCell>
             </TableRow>
           ))}
@@ -131,6 +149,49 @@ export function CarpoolSection() {
 
       <DriverDialog target={driver} onClose={() => setDriver(null)} onSaved={done} />
       <VehicleDialog target={vehicle} onClose={() => setVehicle(null)} onSaved={done} />
+      {planFor && <DayPlanDialog key={planFor.id} driver={planFor} onClose={() => setPlanFor(null)} />}
     </>
+  );
+}
+
+/** A driver's day as a Word document (the trips with times, places and contacts): which day? */
+function DayPlanDialog({ driver, onClose }: { driver: Driver; onClose: () => void }) {
+  const styles = useStyles();
+  const [date, setDate] = useState(() => berlinNow().slice(0, 10));
+  const plan = useMutation({
+    mutationFn: async () => {
+      const file = await api('carpool.dayPlan', { driverId: driver.id, date });
+      downloadBase64(file.fileName, file.contentBase64);
+    },
+    onSuccess: onClose,
+  });
+  const valid = isComplete(date, true);
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
+      <DialogSurface aria-label="Tagesplan">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (valid) plan.mutate();
+          }}
+        >
+          <DialogBody>
+            <DialogTitle>Tagesplan für {driver.name}</DialogTitle>
+            <DialogContent className={styles.content}>
+              <Field label="Tag" required validationMessage={valid ? undefined : 'Bitte einen Tag angeben.'}>
+                <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+              </Field>
+              <ErrorMessage error={plan.error} title="Tagesplan nicht erstellt" />
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={onClose}>Abbrechen</Button>
+              <Button appearance="primary" type="submit" disabled={!valid || plan.isPending}>
+                {plan.isPending ? 'Wird erstellt …' : 'Herunterladen'}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
   );
 }
