@@ -10,6 +10,7 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarActions,
@@ -348,6 +349,12 @@ function Attachments({ invitation, onChanged }: { invitation: Invitation; onChan
     mutationFn: (attachmentId: number) => api('invitations.detach', { id: invitation.id, attachmentId }),
     onSuccess: onChanged,
   });
+  const download = useMutation({
+    mutationFn: async (attachmentId: number) => {
+      const file = await api('invitations.attachment', { id: invitation.id, attachmentId });
+      downloadBase64(file.fileName, file.contentBase64);
+    },
+  });
   return (
     <>
       <Subtitle2 as="h3" className={styles.section}>
@@ -357,7 +364,9 @@ function Attachments({ invitation, onChanged }: { invitation: Invitation; onChan
         <ul className={styles.files} aria-label="Anhänge">
           {invitation.attachments.map((a) => (
             <li key={a.id} className={styles.file}>
-              <Text>{a.fileName}</Text>
+              <Link as="button" type="button" title={`${a.fileName} herunterladen`} onClick={() => download.mutate(a.id)}>
+                {a.fileName}
+              </Link>
               <Text className={styles.muted}>({fileSize(a.size)})</Text>
               <Button size="small" appearance="subtle" icon={<DismissRegular />} aria-label={`${a.fileName} entfernen`} onClick={() => detach.mutate(a.id)} />
             </li>
@@ -371,6 +380,7 @@ function Attachments({ invitation, onChanged }: { invitation: Invitation; onChan
       </div>
       {progress !== null && <ProgressBar value={progress} aria-label="Datei wird übertragen" />}
       <ErrorMessage error={attach.error ?? detach.error} title="Anhang nicht gespeichert" />
+      <ErrorMessage error={download.error} title="Anhang nicht geöffnet" />
     </>
   );
 }
