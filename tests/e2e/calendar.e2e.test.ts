@@ -197,4 +197,26 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     await expect.poll(() => page.locator('.rb-holiday').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Weihnachtstag')]));
     await page.screenshot({ path: path.join(ARTIFACTS, 'termine-monat.png') });
   });
+
+  it('downloads the Terminmappe, the Tagesmappe and a calendar as .ics', async () => {
+    const page = session.page;
+    await page.getByLabel('Gehe zu Datum').fill('2026-12-08');
+    await page.locator('.fc-event[data-event-key]').filter({ hasText: 'Empfang der Delegation aus Portsmouth' }).first().click();
+    await expect.poll(() => dialog().getByLabel('Titel').inputValue()).toBe('Empfang der Delegation aus Portsmouth');
+    let download = page.waitForEvent('download');
+    await dialog().getByRole('button', { name: 'Terminmappe (Word)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.docx$/);
+    await dialog().getByRole('button', { name: 'Abbrechen' }).click();
+    await expect.poll(() => dialog().count()).toBe(0);
+
+    download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /^Tagesmappe \(Word\) 08\.12\.2026/ }).click();
+    await page.getByRole('menuitem', { name: 'Volker Sandmann, Bürgermeister' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.docx$/);
+
+    download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Kalender exportieren (.ics)' }).click();
+    await page.getByRole('menuitem', { name: 'Volker Sandmann, Bürgermeister' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.ics$/);
+  });
 });
