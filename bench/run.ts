@@ -388,13 +388,13 @@ const rows: Row[] = [
           await page.waitForLoadState('networkidle');
           // A string, not a function: tsx would wrap a function's inner functions in helpers the page lacks.
           const elapsed = (await page.evaluate(`(async (total) => {
-            // Events drawn in the days of March, plus those a "+ n weitere" link stands for.
+            // Appointments drawn in the days of March, plus those a "+ n weitere" entry stands for.
             const shown = () => {
               if (!/März 2027/.test(document.querySelector('.fc-toolbar-title')?.textContent ?? '')) return 0;
               let n = 0;
               for (const cell of document.querySelectorAll('.fc-daygrid-day:not(.fc-day-other)')) {
-                n += cell.querySelectorAll('.fc-daygrid-event').length;
-                n += Number(/\\d+/.exec(cell.querySelector('.fc-daygrid-more-link')?.textContent ?? '')?.[0] ?? 0);
+                n += cell.querySelectorAll('.fc-daygrid-event:not(.rb-more)').length;
+                for (const more of cell.querySelectorAll('.rb-more, .fc-daygrid-more-link')) n += Number(/\\d+/.exec(more.textContent ?? '')?.[0] ?? 0);
               }
               return n;
             };

@@ -2,6 +2,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { ARTIFACTS, useBrowserSession } from './browser-mode';
+import { call } from '../../core/api';
+import { openApp } from '../../core/app/open-app';
+import { MIGRATIONS_FOLDER, TEMPLATES_DIR } from '../support/temp-app';
 
 const EVENT = 'Adventsfeier des Heimatvereins Walsum';
 
@@ -196,6 +199,30 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     await page.getByRole('button', { name: 'Monat' }).click();
     await expect.poll(() => page.locator('.rb-holiday').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Weihnachtstag')]));
     await page.screenshot({ path: path.join(ARTIFACTS, 'termine-monat.png') });
+  });
+
+  it('shows a busy day in the month as a few appointments and „+ n weitere“, which opens the day', async () => {
+    // Six appointments on one day, saved beside the running server (the database is shared).
+    const app = openApp({ dataDir: session.dataDir, migrationsFolder: MIGRATIONS_FOLDER, templatesDir: TEMPLATES_DIR, appVersion: 'test', user: 'test' });
+    try {
+      const [ob] = await call(app.handlers, 'calendar.calendars', {});
+      for (let i = 0; i < 6; i++) {
+        await call(app.handlers, 'calendar.appointments.save', { calendarId: ob.id, title: `Besprechung ${i + 1}`, start: `2026-11-30T0${8 + i % 2}:${i}0`, end: `2026-11-30T1${i % 2}:00`, place: 'Rathaus' });
+      }
+    } finally {
+      app.close();
+    }
+    const page = session.page;
+    await page.reload();
+    await page.getByRole('tab', { name: 'Termine' }).click();
+    await page.getByRole('button', { name: 'Monat' }).click();
+    await page.getByLabel('Gehe zu Datum').fill('2026-11-30');
+    const more = page.locator('.rb-more', { hasText: '+ 3 weitere' });
+    await expect.poll(() => more.count()).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'termine-monat-weitere.png') });
+    await more.click();
+    await expect.poll(() => page.locator('.fc-toolbar-title').textContent()).toContain('30. November 2026');
+    await expect.poll(() => page.locator('.fc-timegrid-event').filter({ hasText: 'Besprechung' }).count()).toBe(6);
   });
 
   it('downloads the Terminmappe, the Tagesmappe and a calendar as .ics', async () => {

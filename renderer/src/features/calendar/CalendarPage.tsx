@@ -70,6 +70,10 @@ function describeOccurrence(o: CalendarOccurrence, calendar: CalendarInfo | unde
     .concat(o.conflicts.length ? `. ⚠ ${o.conflicts.join(' ')}` : '');
 }
 
+/** Appointments a day of the month view shows (the last place goes to "+ n weitere" when there are more). */
+const MONTH_DAY_EVENTS = 4;
+const MORE_PREFIX = 'more|';
+
 /** The months' views as one; a stable function, so TanStack Query keeps the result while nothing changed. */
 function combineMonths(results: Array<{ data?: CalendarView; error: Error | null }>): { data: CalendarView | undefined; error: Error | null } {
   return {
@@ -107,6 +111,7 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
   const queryClient = useQueryClient();
   const calendarRef = useRef<FullCalendar>(null);
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [viewType, setViewType] = useState('timeGridWeek');
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
   const [target, setTarget] = useState<AppointmentTarget | null>(null);
   const [targetKey, setTargetKey] = useState(0);
@@ -154,7 +159,7 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
   latest.current = { occurrences, byId };
 
   const events = useMemo((): EventInput[] => {
-    const items: EventInput[] = [...occurrences.entries()].map(([key, o]) => {
+    const eventOf = (key: string, o: CalendarOccurrence): EventInput => {
       const color = byId.get(o.calendarId)?.color ?? '#616161';
       return {
         id: key,
@@ -171,12 +176,41 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
           (c): c is string => Boolean(c),
         ),
       };
-    });
+    };
+    const items: EventInput[] = [];
+    if (viewType === 'dayGridMonth') {
+      // The month shows a few appointments per day and "+ n weitere", which opens the day: handing
+      // FullCalendar only what it shows keeps a full month (hundreds of appointments) quick.
+      const byDay = new Map<string, Array<[string, CalendarOccurrence]>>();
+      for (const entry of occurrences) {
+        const [, o] = entry;
+        if (o.allDay && o.end > addDays(o.start, 1)) {
+          items.push(eventOf(...entry));
+          continue;
+        }
+        const day = o.start.slice(0, 10);
+        const list = byDay.get(day);
+        if (list) list.push(entry);
+        else byDay.set(day, [entry]);
+      }
+      for (const [day, list] of byDay) {
+        list.sort((a, b) => Number(b[1].allDay) - Number(a[1].allDay) || a[1].start.localeCompare(b[1].start));
+        const shown = list.length > MONTH_DAY_EVENTS ? MONTH_DAY_EVENTS - 1 : list.length;
+        for (const entry of list.slice(0, shown)) items.push(eventOf(...entry));
+        if (list.length > shown) {
+          const more = list.length - shown;
+          // Last in the day (FullCalendar puts all-day entries first): at the day's end, shown without a time.
+          items.push({ id: `${MORE_PREFIX}${day}`, title: `+ ${more} weitere`, start: `${day}T23:58`, end: `${day}T23:59`, allDay: false, editable: false, display: 'block', classNames: ['rb-more'] });
+        }
+      }
+    } else {
+      for (const entry of occurrences) items.push(eventOf(...entry));
+    }
     for (const h of view.data?.holidays ?? []) {
       items.push({ id: `holiday|${h.date}`, title: h.name, start: h.date, end: addDays(h.date, 1), allDay: true, display: 'background', classNames: ['rb-holiday'] });
     }
     return items;
-  }, [occurrences, byId, view.data?.holidays]);
+  }, [occurrences, byId, view.data?.holidays, viewType]);
 
   const move = useMutation({
     mutationFn: ({ occurrence, start, end }: { occurrence: CalendarOccurrence; start: string; end: string; revert?: () => void }) =>
@@ -257,6 +291,10 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
 
   const onEventClick = (info: EventClickArg) => {
     info.jsEvent.preventDefault();
+    if (info.event.id.startsWith(MORE_PREFIX)) {
+      info.view.calendar.changeView('timeGridDay', info.event.id.slice(MORE_PREFIX.length));
+      return;
+    }
     const occurrence = occurrenceOf(info.event.id);
     if (!occurrence) return;
     setTargetKey((k) => k + 1);
@@ -308,6 +346,7 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
   });
 
   const eventContent = (arg: EventContentArg) => {
+    if (arg.event.id.startsWith(MORE_PREFIX)) return <span className="rb-more-label">{arg.event.title}</span>;
     const occurrence = occurrenceOf(arg.event.id);
     if (!occurrence || !arg.view.type.startsWith('timeGrid') || arg.event.allDay) return true;
     return (
@@ -325,6 +364,7 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
     const from = fromUtc(info.start, true);
     const to = addDays(fromUtc(info.end, true), -1);
     setRange((r) => (r?.from === from && r.to === to ? r : { from, to }));
+    setViewType(info.view.type);
     setShownDate(fromUtc(info.view.calendar.getDate(), true));
   };
 
@@ -422,7 +462,7 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
           initialView="timeGridWeek"
           initialDate={initialDate}
           headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth,listWeek' }}
-          views={{ listWeek: { buttonText: 'Agenda' }, dayGridMonth: { dayMaxEvents: 4 } }}
+          views={{ listWeek: { buttonText: 'Agenda' }, dayGridMonth: { dayMaxEvents: false } }}
           firstDay={1}
           weekNumbers
           nowIndicator
