@@ -149,6 +149,14 @@ describe('appointments', () => {
     expect(later.appointment.driverId).toBe(driver.id);
   });
 
+  it('treats a whole-day trip with a driver as booking the driver all day', async () => {
+    const { ob, bm1 } = await ids();
+    const [, driver] = await call(app.handlers, 'carpool.drivers', {});
+    await call(app.handlers, 'calendar.appointments.save', appointment(ob, 'Tagesfahrt zum Landtag', '2027-06-02', '2027-06-03', { allDay: true, driverId: driver.id }));
+    const clash = await dispatch(app.handlers, 'calendar.appointments.save', appointment(bm1, 'Schulfest', '2027-06-02T15:00', '2027-06-02T16:00', { driverId: driver.id }));
+    expect(clash.ok ? null : clash.error.message).toContain('schon für „Tagesfahrt zum Landtag“ am 02.06.2027 eingeteilt');
+  });
+
   it('refuses a driver or car that is not available, naming the absence', async () => {
     const { ob } = await ids();
     const [, car] = await call(app.handlers, 'carpool.vehicles', {});

@@ -152,14 +152,27 @@ export function createCalendarService(
    * (of any calendar) with the same driver or car.
    */
   const checkCarPool = (candidate: AppointmentRow) => {
+    /** For the car pool an all-day appointment (a day trip) takes the whole day(s): timed from midnight to midnight. */
+    const asCarPoolEntry = (row: AppointmentRow, owner: string): CalendarEntry => {
+      const entry = { ...entryOf(row), owner };
+      if (!entry.allDay) return entry;
+      const timed = (value: string) => (value.length === 10 ? `${value}T00:00` : value);
+      return {
+        ...entry,
+        allDay: false,
+        start: timed(entry.start),
+        end: timed(entry.end),
+        recurrence: entry.recurrence && { ...entry.recurrence, exceptions: entry.recurrence.exceptions.map(timed) },
+      };
+    };
     const check = (kind: 'driver' | 'vehicle', id: number | null) => {
       if (id === null || candidate.status === 'abgesagt') return;
-      const entry = { ...entryOf(candidate), owner: `${kind}:${id}` };
+      const entry = asCarPoolEntry(candidate, `${kind}:${id}`);
       const window = windowAround(entry, Boolean(candidate.recurrenceRule));
       const others = repo
         .appointmentsUsing(kind, id)
         .filter((o) => o.id !== candidate.id)
-        .map((o) => ({ ...entryOf(o), owner: `${kind}:${id}` }));
+        .map((o) => asCarPoolEntry(o, `${kind}:${id}`));
       const name = kind === 'driver' ? repo.drivers().find((d) => d.id === id)?.name : repo.vehicles().find((v) => v.id === id)?.name;
       const who = `${kind === 'driver' ? 'Die Fahrerin bzw. der Fahrer' : 'Das Fahrzeug'} „${name ?? id}“`;
       // Not available: an absence overlapping one of the occurrences.
@@ -183,9 +196,10 @@ export function createCalendarService(
       const clash = conflictsWith(entry, others, { travelMinutes: 0 }).find((c) => c.kind === 'overlap');
       if (!clash) return;
       const other = clash.first.entryId === entry.id ? clash.second : clash.first;
+      const otherAllDay = repo.appointment(Number(other.entryId))?.allDay ?? false;
       throw new AppError(
         'CONFLICT',
-        `${who} ist zu dieser Zeit schon für „${other.title}“ am ${formatDateNumeric(other.start.slice(0, 10))}${other.allDay ? '' : ` um ${other.start.slice(11, 16)} Uhr`} eingeteilt.`,
+        `${who} ist zu dieser Zeit schon für „${other.title}“ am ${formatDateNumeric(other.start.slice(0, 10))}${otherAllDay ? '' : ` um ${other.start.slice(11, 16)} Uhr`} eingeteilt.`,
         { appointmentId: Number(other.entryId), window },
       );
     };
