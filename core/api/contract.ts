@@ -200,9 +200,12 @@ export const contract = {
   'calendar.view': query(calendarRangeSchema, calendarViewSchema),
   'calendar.appointments.get': query(byId, appointmentSchema),
   'calendar.appointments.save': command(appointmentInputSchema, appointmentSavedSchema),
-  /** Drag and drop or the keyboard: new start and end, everything else as it was. */
+  /**
+   * Drag and drop or the keyboard: new start and end, everything else as it was. With
+   * `occurrenceStart`, only that date of a series moves (it becomes an appointment of its own).
+   */
   'calendar.appointments.move': command(
-    z.object({ id: z.number().int().positive(), start: z.string(), end: z.string() }),
+    z.object({ id: z.number().int().positive(), start: z.string(), end: z.string(), occurrenceStart: z.string().optional() }),
     appointmentSavedSchema,
   ),
   'calendar.appointments.delete': command(byId, z.object({ id: z.number().int() })),

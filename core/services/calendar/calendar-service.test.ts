@@ -149,6 +149,22 @@ describe('appointments', () => {
     expect(later.appointment.driverId).toBe(driver.id);
   });
 
+  it('moves one date of a series on its own; the series keeps its other dates', async () => {
+    const { ob } = await ids();
+    const view = await call(app.handlers, 'calendar.view', { from: '2027-01-01', to: '2027-01-31', calendarIds: [ob] });
+    const january = view.occurrences.find((o) => o.title === 'Bürgersprechstunde')!;
+    expect(january.start).toBe('2027-01-06T16:00');
+    const moved = await call(app.handlers, 'calendar.appointments.move', { id: january.appointmentId, occurrenceStart: january.start, start: '2027-01-07T16:00', end: '2027-01-07T18:00' });
+    expect(moved.appointment).toMatchObject({ title: 'Bürgersprechstunde', start: '2027-01-07T16:00', recurrence: null });
+    expect(moved.appointment.id).not.toBe(january.appointmentId);
+    const after = await call(app.handlers, 'calendar.view', { from: '2026-12-01', to: '2027-02-28', calendarIds: [ob] });
+    expect(after.occurrences.filter((o) => o.title === 'Bürgersprechstunde').map((o) => [o.start, o.recurring])).toEqual([
+      ['2026-12-02T16:00', true],
+      ['2027-01-07T16:00', false],
+      ['2027-02-03T16:00', true],
+    ]);
+  });
+
   it('treats a whole-day trip with a driver as booking the driver all day', async () => {
     const { ob, bm1 } = await ids();
     const [, driver] = await call(app.handlers, 'carpool.drivers', {});

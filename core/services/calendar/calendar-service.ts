@@ -449,6 +449,7 @@ export function createCalendarService(
           };
         }),
       );
+      occurrences.sort((a, b) => a.start.localeCompare(b.start) || a.calendarId - b.calendarId);
       const years = new Set([Number(from.slice(0, 4)), Number(to.slice(0, 4))]);
       const holidays = [...years].flatMap((y) => publicHolidaysNRW(y)).filter((h) => h.date >= from && h.date <= to);
       return { occurrences, holidays };
@@ -458,10 +459,18 @@ export function createCalendarService(
 
     'calendar.appointments.save': (input) => deps.db.transaction(() => save(input)),
 
-    'calendar.appointments.move': ({ id, start, end }) =>
+    'calendar.appointments.move': ({ id, start, end, occurrenceStart }) =>
       deps.db.transaction(() => {
         const current = toAppointment(mustFind(id));
-        const input: AppointmentInput = { ...current, start, end, people: current.people.map(({ contactId, role, note }) => ({ contactId, role, note })) };
+        const people = current.people.map(({ contactId, role, note }) => ({ contactId, role, note }));
+        if (current.recurrence && occurrenceStart) {
+          // One date of a series: it leaves the series (an exception) and becomes an appointment of its own.
+          const exceptions = [...new Set([...current.recurrence.exceptions, occurrenceStart])];
+          repo.updateAppointment(id, { recurrenceExceptions: exceptions }, deps.now().toISOString());
+          const single: AppointmentInput = { ...current, id: undefined, recurrence: null, start, end, people };
+          return save(single as z.output<typeof appointmentInputSchema>);
+        }
+        const input: AppointmentInput = { ...current, start, end, people };
         return save(input as z.output<typeof appointmentInputSchema>);
       }),
 

@@ -170,8 +170,8 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
         backgroundColor: color,
         borderColor: color,
         textColor: '#ffffff',
-        // Series move in their dialog only (this version).
-        editable: !o.recurring,
+        // A date of a series moves on its own (it leaves the series).
+        editable: true,
         classNames: [o.conflicts.length && 'rb-conflict', o.status === 'abgesagt' && 'rb-cancelled', o.status === 'geplant' && 'rb-planned'].filter(
           (c): c is string => Boolean(c),
         ),
@@ -214,13 +214,15 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
 
   const move = useMutation({
     mutationFn: ({ occurrence, start, end }: { occurrence: CalendarOccurrence; start: string; end: string; revert?: () => void }) =>
-      api('calendar.appointments.move', { id: occurrence.appointmentId, start, end }),
+      api('calendar.appointments.move', { id: occurrence.appointmentId, start, end, occurrenceStart: occurrence.recurring ? occurrence.start : undefined }),
     onMutate: () => {
       setMoved(null);
       setProblem(null);
     },
-    onSuccess: async (result) => {
+    onSuccess: async (result, { occurrence }) => {
       const a = result.appointment;
+      // A moved date of a series is an appointment of its own now: the focus follows it.
+      if (pendingFocus.current && a.id !== occurrence.appointmentId) pendingFocus.current = keyOf(a.id, a.start);
       queryClient.setQueryData(['calendar.appointments.get', a.id], a);
       setMoved({ title: a.title, when: describeSpan(a), conflicts: result.conflicts });
       await queryClient.invalidateQueries({ queryKey: ['calendar.view'] });
@@ -253,10 +255,6 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
     const occurrence = el && occurrenceOf(el.dataset.eventKey ?? '');
     if (!occurrence) return;
     e.preventDefault();
-    if (occurrence.recurring) {
-      setProblem('Termine einer Serie werden in dieser Fassung nur im Termin selbst verschoben (Eingabetaste öffnet ihn).');
-      return;
-    }
     const vertical = e.key === 'ArrowUp' || e.key === 'ArrowDown';
     if (vertical && occurrence.allDay) return;
     const step = e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 1;
