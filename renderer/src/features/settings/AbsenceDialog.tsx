@@ -5,9 +5,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CheckboxField, SelectField, TextField } from '../../components/form-fields';
-import type { Driver } from './DriverDialog';
+import type { Driver, Vehicle } from './carpool-items';
 import { issuesOf, markFields } from './form-issues';
-import type { Vehicle } from './VehicleDialog';
 
 const useStyles = makeStyles({
   content: { display: 'grid', gap: tokens.spacingVerticalM },

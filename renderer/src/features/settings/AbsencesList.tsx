@@ -10,12 +10,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -24,8 +18,8 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { AbsenceDialog } from './AbsenceDialog';
 import { germanSpan } from './carpool-dates';
-import type { Driver } from './DriverDialog';
-import type { Vehicle } from './VehicleDialog';
+import type { Driver, Vehicle } from './carpool-items';
+import { CarpoolTable } from './CarpoolTable';
 import { useSectionStyles } from './section-styles';
 
 type Absence = Output<'carpool.absences'>[number];
@@ -64,6 +58,7 @@ export function AbsencesList({ drivers, vehicles }: { drivers: Driver[]; vehicle
     setDeleting(null);
   };
   const list = absences.data ?? [];
+  const rows = list.map((a) => ({ id: a.id, who: whoOf(a, drivers, vehicles), span: germanSpan(a.from, a.to), reason: a.reason }));
 
   return (
     <>
@@ -78,36 +73,20 @@ export function AbsencesList({ drivers, vehicles }: { drivers: Driver[]; vehicle
       {absences.data && list.length === 0 ? (
         <p className={styles.empty}>Keine Abwesenheiten eingetragen.</p>
       ) : (
-        <Table size="small" aria-label="Abwesenheiten">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Fahrer/in bzw. Fahrzeug</TableHeaderCell>
-              <TableHeaderCell>Zeitraum</TableHeaderCell>
-              <TableHeaderCell>Grund</TableHeaderCell>
-              <TableHeaderCell>
-                <span className={section.visuallyHidden}>Aktionen</span>
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {list.map((a) => {
-              const who = whoOf(a, drivers, vehicles);
-              const span = germanSpan(a.from, a.to);
-              return (
-                <TableRow key={a.id}>
-                  <TableCell>{who}</TableCell>
-                  <TableCell>{span}</TableCell>
-                  <TableCell>{a.reason}</TableCell>
-                  <TableCell>
-                    <Button size="small" aria-label={`Abwesenheit ${who}, ${span} löschen`} onClick={() => setDeleting({ id: a.id, text: `${who}, ${span}` })}>
-                      Löschen …
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <CarpoolTable
+          label="Abwesenheiten"
+          items={rows}
+          columns={[
+            { header: 'Fahrer/in bzw. Fahrzeug', cell: (a) => a.who },
+            { header: 'Zeitraum', cell: (a) => a.span },
+            { header: 'Grund', cell: (a) => a.reason },
+          ]}
+          actions={(a) => (
+            <Button size="small" aria-label={`Abwesenheit ${a.who}, ${a.span} löschen`} onClick={() => setDeleting({ id: a.id, text: `${a.who}, ${a.span}` })}>
+              Löschen …
+            </Button>
+          )}
+        />
       )}
       <div className={section.actions}>
         <Button onClick={() => setAdding(true)}>Abwesenheit eintragen …</Button>

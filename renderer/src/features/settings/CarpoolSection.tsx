@@ -12,12 +12,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Title3,
   tokens,
 } from '@fluentui/react-components';
@@ -27,16 +21,21 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { downloadBase64 } from '../../components/files';
 import { berlinNow, isComplete } from '../calendar/wall-clock';
 import { AbsencesList } from './AbsencesList';
-import { DriverDialog, type Driver } from './DriverDialog';
-import { VehicleDialog, type Vehicle } from './VehicleDialog';
+import { DRIVER_KIND, VEHICLE_KIND, type Driver, type Vehicle } from './carpool-items';
+import { CarpoolItemDialog } from './CarpoolItemDialog';
+import { CarpoolTable, type CarpoolColumn } from './CarpoolTable';
 import { useSectionStyles } from './section-styles';
 
 const useStyles = makeStyles({
-  inactive: { color: tokens.colorNeutralForeground3 },
-  notes: { whiteSpace: 'pre-line' },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   content: { display: 'grid', gap: tokens.spacingVerticalM },
 });
+
+/** The last columns of drivers and cars alike. */
+const ACTIVE_AND_NOTES: ReadonlyArray<CarpoolColumn<Driver | Vehicle>> = [
+  { header: 'Aktiv', cell: (item) => (item.active ? 'ja' : 'nein (deaktiviert)') },
+  { header: 'Notizen', cell: (item) => item.notes, multiline: true },
+];
 
 /**
  * The car pool: drivers and cars (deactivated rather than deleted, so earlier appointments
@@ -56,7 +55,6 @@ export function CarpoolSection() {
     setVehicle(null);
     setSaved(`„${name}“ gespeichert.`);
   };
-  const state = (active: boolean) => (active ? 'ja' : 'nein (deaktiviert)');
 
   return (
     <>
@@ -73,82 +71,53 @@ export function CarpoolSection() {
       <ErrorMessage error={drivers.error ?? vehicles.error} title="Fahrbereitschaft nicht geladen" />
 
       <h3 className={section.subheading}>Fahrer/innen</h3>
-      <Table size="small" aria-label="Fahrer/innen">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Name</TableHeaderCell>
-            <TableHeaderCell>Telefon</TableHeaderCell>
-            <TableHeaderCell>Aktiv</TableHeaderCell>
-            <TableHeaderCell>Notizen</TableHeaderCell>
-            <TableHeaderCell>
-              <span className={section.visuallyHidden}>Aktionen</span>
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {drivers.data?.map((d) => (
-            <TableRow key={d.id} className={d.active ? undefined : styles.inactive}>
-              <TableCell>{d.name}</TableCell>
-              <TableCell>{d.phone}</TableCell>
-              <TableCell>{state(d.active)}</TableCell>
-              <TableCell className={styles.notes}>{d.notes}</TableCell>
-              <TableCell>
-                <div className={styles.buttons}>
-                  <Button size="small" onClick={() => setDriver(d)} aria-label={`${d.name} bearbeiten`}>
-                    Bearbeiten …
-                  </Button>
-                  <Button size="small" onClick={() => setPlanFor(d)} aria-label={`Tagesplan (Word) für ${d.name} …`}>
-                    Tagesplan (Word) …
-                  </Button>
-                </div>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <CarpoolTable
+        label="Fahrer/innen"
+        items={drivers.data}
+        columns={[
+          { header: 'Name', cell: (d) => d.name },
+          { header: 'Telefon', cell: (d) => d.phone },
+          ...ACTIVE_AND_NOTES,
+        ]}
+        actions={(d) => (
+          <div className={styles.buttons}>
+            <Button size="small" onClick={() => setDriver(d)} aria-label={`${d.name} bearbeiten`}>
+              Bearbeiten …
+            </Button>
+            <Button size="small" onClick={() => setPlanFor(d)} aria-label={`Tagesplan (Word) für ${d.name} …`}>
+              Tagesplan (Word) …
+            </Button>
+          </div>
+        )}
+      />
       <div className={section.actions}>
         <Button onClick={() => setDriver('new')}>Fahrer/in hinzufügen …</Button>
       </div>
 
       <h3 className={section.subheading}>Fahrzeuge</h3>
-      <Table size="small" aria-label="Fahrzeuge">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Bezeichnung</TableHeaderCell>
-            <TableHeaderCell>Kennzeichen</TableHeaderCell>
-            <TableHeaderCell>Sitzplätze</TableHeaderCell>
-            <TableHeaderCell>Aktiv</TableHeaderCell>
-            <TableHeaderCell>Notizen</TableHeaderCell>
-            <TableHeaderCell>
-              <span className={section.visuallyHidden}>Aktionen</span>
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {vehicles.data?.map((v) => (
-            <TableRow key={v.id} className={v.active ? undefined : styles.inactive}>
-              <TableCell>{v.name}</TableCell>
-              <TableCell>{v.plate}</TableCell>
-              <TableCell>{v.seats}</TableCell>
-              <TableCell>{state(v.active)}</TableCell>
-              <TableCell className={styles.notes}>{v.notes}</TableCell>
-              <TableCell>
-                <Button size="small" onClick={() => setVehicle(v)} aria-label={`${v.name} bearbeiten`}>
-                  Bearbeiten …
-                </Button>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <CarpoolTable
+        label="Fahrzeuge"
+        items={vehicles.data}
+        columns={[
+          { header: 'Bezeichnung', cell: (v) => v.name },
+          { header: 'Kennzeichen', cell: (v) => v.plate },
+          { header: 'Sitzplätze', cell: (v) => v.seats },
+          ...ACTIVE_AND_NOTES,
+        ]}
+        actions={(v) => (
+          <Button size="small" onClick={() => setVehicle(v)} aria-label={`${v.name} bearbeiten`}>
+            Bearbeiten …
+          </Button>
+        )}
+      />
       <div className={section.actions}>
         <Button onClick={() => setVehicle('new')}>Fahrzeug hinzufügen …</Button>
       </div>
 
       <AbsencesList drivers={drivers.data ?? []} vehicles={vehicles.data ?? []} />
 
-      <DriverDialog target={driver} onClose={() => setDriver(null)} onSaved={done} />
-      <VehicleDialog target={vehicle} onClose={() => setVehicle(null)} onSaved={done} />
+      <CarpoolItemDialog kind={DRIVER_KIND} target={driver} onClose={() => setDriver(null)} onSaved={done} />
+      <CarpoolItemDialog kind={VEHICLE_KIND} target={vehicle} onClose={() => setVehicle(null)} onSaved={done} />
       {planFor && <DayPlanDialog key={planFor.id} driver={planFor} onClose={() => setPlanFor(null)} />}
     </>
   );
