@@ -61,8 +61,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',
-      // Date and time inputs follow the browser's language, as on the office's German Windows.
-      '--lang=de-DE',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
