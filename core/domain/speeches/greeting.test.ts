@@ -1,0 +1,304 @@
+import { describe, expect, it } from 'vitest';
+import type { Person } from '../../api/schemas/addressing';
+import type { GreetingInput } from '../../api/schemas/speeches';
+import { ROLE_CATALOGUE, roleMap } from '../addressing';
+import { composeGreeting } from './greeting';
+
+// Every expected text below is written out by hand from DOMAIN.md A.1 and B.
+
+const roles = roleMap(ROLE_CATALOGUE);
+const CLOSE = 'meine sehr geehrten Damen und Herren,';
+
+const man = (surname: string, role?: string, extra: Partial<Person> = {}): Person => ({
+  gender: 'male',
+  givenName: 'Max',
+  surname,
+  ...(role ? { role } : {}),
+  ...extra,
+});
+const woman = (surname: string, role?: string, extra: Partial<Person> = {}): Person => ({
+  gender: 'female',
+  givenName: 'Anna',
+  surname,
+  ...(role ? { role } : {}),
+  ...extra,
+});
+
+const mayor = man('Link', 'oberbuergermeister');
+const minister = man('Reul', 'landesminister');
+const premier = woman('Kraft', 'ministerpraesident');
+const ambassador = man('Ozturk', 'botschafter');
+const mdb = woman('Bas', 'mdb');
+const mdl = man('Mostofizadeh', 'mdl');
+const mdep = man('Radtke', 'mdep');
+const consul = man('Yilmaz', 'generalkonsul');
+const bishop = man('Overbeck', 'bischof_kath');
+const deputy = woman('Kocak', 'buergermeister');
+const council1 = man('Maier', 'ratsmitglied');
+const council2 = woman('Schulz', 'ratsmitglied');
+const lordMayor = man('Smith', 'lord_mayor', { roleDetail: 'Portsmouth' });
+const maire = woman('Bouchart', 'maire', { roleDetail: 'Calais' });
+const drMueller = woman('Müller', undefined, { degrees: 'Dr.' });
+
+interface Case {
+  name: string;
+  input: GreetingInput;
+  text: string;
+  /** Surnames of `order`. */
+  order: string[];
+  maxGreetings?: number;
+}
+
+const cases: Case[] = [
+  {
+    name: 'the example of DOMAIN.md B, guests given in any order, the mayor speaking as host',
+    input: {
+      host: mayor,
+      guests: [council1, deputy, minister, mdb, ambassador, mdl, premier, consul, bishop, council2, mayor],
+    },
+    text:
+      'Sehr geehrte Frau Ministerpräsidentin, sehr geehrter Herr Minister, Exzellenz, sehr geehrte Abgeordnete, ' +
+      'sehr geehrter Herr Generalkonsul, sehr geehrter Herr Bischof, sehr geehrte Frau Bürgermeisterin, ' +
+      `sehr geehrte Mitglieder des Rates, ${CLOSE}`,
+    order: ['Kraft', 'Reul', 'Ozturk', 'Bas', 'Mostofizadeh', 'Yilmaz', 'Overbeck', 'Kocak', 'Maier', 'Schulz'],
+  },
+  { name: 'empty guest list: only the closing', input: { guests: [] }, text: 'Meine sehr geehrten Damen und Herren,', order: [] },
+  {
+    name: 'one guest: capital first letter',
+    input: { guests: [minister] },
+    text: `Sehr geehrter Herr Minister, ${CLOSE}`,
+    order: ['Reul'],
+  },
+  {
+    name: 'precedence, not input order',
+    input: { guests: [deputy, woman('Klöckner', 'bundestagspraesident'), minister] },
+    text: `Sehr geehrte Frau Präsidentin, sehr geehrter Herr Minister, sehr geehrte Frau Bürgermeisterin, ${CLOSE}`,
+    order: ['Klöckner', 'Reul', 'Kocak'],
+  },
+  {
+    name: 'Landtag president (48) before the Ministerpräsident (50)',
+    input: { guests: [man('Wüst', 'ministerpraesident'), woman('Kuper', 'landtagspraesident')] },
+    text: `Sehr geehrte Frau Präsidentin, sehr geehrter Herr Ministerpräsident, ${CLOSE}`,
+    order: ['Kuper', 'Wüst'],
+  },
+  {
+    name: 'MPs of Europe, Bund and Land merged into "Abgeordnete"',
+    input: { guests: [mdl, mdb, mdep] },
+    text: `Sehr geehrte Abgeordnete, ${CLOSE}`,
+    order: ['Radtke', 'Bas', 'Mostofizadeh'],
+  },
+  {
+    name: 'a single MP keeps the individual form',
+    input: { guests: [mdb, deputy] },
+    text: `Sehr geehrte Frau Abgeordnete, sehr geehrte Frau Bürgermeisterin, ${CLOSE}`,
+    order: ['Bas', 'Kocak'],
+  },
+  {
+    name: 'mixed mayors: gender-fair pair form',
+    input: { guests: [deputy, man('Krützberg', 'buergermeister'), woman('Ghanem', 'buergermeister')] },
+    text: `Sehr geehrte Bürgermeisterinnen und Bürgermeister, ${CLOSE}`,
+    order: ['Kocak', 'Krützberg', 'Ghanem'],
+  },
+  {
+    name: 'only women: female plural',
+    input: { guests: [deputy, woman('Ghanem', 'buergermeister')] },
+    text: `Sehr geehrte Bürgermeisterinnen, ${CLOSE}`,
+    order: ['Kocak', 'Ghanem'],
+  },
+  {
+    name: 'only men: male plural (Landräte)',
+    input: { guests: [man('Brücher', 'landrat'), man('Müller', 'landrat')] },
+    text: `Sehr geehrte Landräte, ${CLOSE}`,
+    order: ['Brücher', 'Müller'],
+  },
+  {
+    name: 'several ambassadors: Exzellenzen',
+    input: { guests: [ambassador, woman('Dubois', 'botschafter')] },
+    text: `Exzellenzen, ${CLOSE}`,
+    order: ['Ozturk', 'Dubois'],
+  },
+  {
+    name: 'council members merged, a private person after them keeps the name',
+    input: { guests: [drMueller, council2, council1] },
+    text: `Sehr geehrte Mitglieder des Rates, sehr geehrte Frau Dr. Müller, ${CLOSE}`,
+    order: ['Schulz', 'Maier', 'Müller'],
+  },
+  {
+    name: 'a single council member is greeted by name',
+    input: { guests: [council1] },
+    text: `Sehr geehrter Herr Maier, ${CLOSE}`,
+    order: ['Maier'],
+  },
+  {
+    name: 'foreign office holders before German ones of the same precedence (Person.language)',
+    input: { guests: [consul, man('Jansen', 'generalkonsul', { language: 'en' }), man('Brun', 'honorarkonsul')] },
+    text: `Sehr geehrte Generalkonsuln, sehr geehrter Herr Konsul, ${CLOSE}`,
+    order: ['Jansen', 'Yilmaz', 'Brun'],
+  },
+  {
+    name: 'foreign roles: greeted bare in their language, between Regierungspräsident and consul',
+    input: { guests: [consul, maire, man('Radermacher', 'regierungspraesident'), lordMayor] },
+    text: `Sehr geehrter Herr Regierungspräsident, Madame la Maire, Lord Mayor, sehr geehrter Herr Generalkonsul, ${CLOSE}`,
+    order: ['Radermacher', 'Bouchart', 'Smith', 'Yilmaz'],
+  },
+  {
+    name: 'the speaker is never greeted (speaker among the guests, compared by value)',
+    input: { speaker: { ...minister }, host: mayor, guests: [deputy, minister, mayor] },
+    text: `Sehr geehrter Herr Oberbürgermeister, sehr geehrte Frau Bürgermeisterin, ${CLOSE}`,
+    order: ['Link', 'Kocak'],
+  },
+  {
+    name: 'host speaking (no speaker): the host is not greeted even when listed',
+    input: { host: mayor, guests: [mayor, deputy] },
+    text: `Sehr geehrte Frau Bürgermeisterin, ${CLOSE}`,
+    order: ['Kocak'],
+  },
+  {
+    name: 'host speaking (speaker equals host)',
+    input: { speaker: mayor, host: { ...mayor }, guests: [minister, mayor] },
+    text: `Sehr geehrter Herr Minister, ${CLOSE}`,
+    order: ['Reul'],
+  },
+  {
+    name: 'guest speaking: host first among the local dignitaries, after higher offices',
+    input: { speaker: minister, host: mayor, guests: [council1, man('Krützberg', 'buergermeister'), premier, minister] },
+    text:
+      'Sehr geehrte Frau Ministerpräsidentin, sehr geehrter Herr Oberbürgermeister, sehr geehrter Herr Bürgermeister, ' +
+      `sehr geehrter Herr Maier, ${CLOSE}`,
+    order: ['Kraft', 'Link', 'Krützberg', 'Maier'],
+  },
+  {
+    name: 'guest speaking: host ahead of an equal office and not merged with it',
+    input: { speaker: minister, host: mayor, guests: [woman('Kerkhoff', 'oberbuergermeister'), man('Zell', 'oberbuergermeister')] },
+    text:
+      'Sehr geehrter Herr Oberbürgermeister, sehr geehrte Oberbürgermeisterinnen und Oberbürgermeister, ' + CLOSE,
+    order: ['Link', 'Kerkhoff', 'Zell'],
+  },
+  {
+    name: 'guest speaking with only a speaker given: nobody but the speaker left out',
+    input: { speaker: bishop, guests: [bishop, deputy] },
+    text: `Sehr geehrte Frau Bürgermeisterin, ${CLOSE}`,
+    order: ['Kocak'],
+  },
+  {
+    name: 'couple with the same surname: one by one, in the given order (lady first)',
+    input: { guests: [woman('Maier', undefined, { givenName: 'Maria' }), man('Maier', undefined, { givenName: 'Manfred' })] },
+    text: `Sehr geehrte Frau Maier, sehr geehrter Herr Maier, ${CLOSE}`,
+    order: ['Maier', 'Maier'],
+  },
+  {
+    name: 'couple, office holder and spouse: each at their own place, titles not shared',
+    input: { guests: [drMueller, man('Schmidt', 'bundesminister'), deputy, man('Schmidt', undefined, { givenName: 'Martin' })] },
+    text:
+      'Sehr geehrter Herr Bundesminister, sehr geehrte Frau Bürgermeisterin, sehr geehrte Frau Dr. Müller, ' +
+      `sehr geehrter Herr Schmidt, ${CLOSE}`,
+    order: ['Schmidt', 'Kocak', 'Müller', 'Schmidt'],
+  },
+  {
+    name: 'diverse gender: "guten Tag" with the name, in the middle of the sequence',
+    input: { guests: [{ gender: 'diverse', givenName: 'Kim', surname: 'Beispiel', degrees: 'Dr.' }, deputy] },
+    text: `Sehr geehrte Frau Bürgermeisterin, guten Tag Dr. Kim Beispiel, ${CLOSE}`,
+    order: ['Kocak', 'Beispiel'],
+  },
+  {
+    name: 'diverse gender first: capital "Guten"',
+    input: { guests: [{ gender: 'unknown', givenName: 'Kim', surname: 'Beispiel' }] },
+    text: `Guten Tag Kim Beispiel, ${CLOSE}`,
+    order: ['Beispiel'],
+  },
+  {
+    name: 'diverse MPs in the neutral plural',
+    input: { guests: [{ gender: 'diverse', givenName: 'Kim', surname: 'Beispiel', role: 'mdb' }, mdl] },
+    text: `Sehr geehrte Abgeordnete, ${CLOSE}`,
+    order: ['Beispiel', 'Mostofizadeh'],
+  },
+  {
+    name: 'persons without role after all office holders, in input order; professor',
+    input: { guests: [man('Muster', undefined, { degrees: 'Prof. Dr.' }), drMueller, man('Kaya', 'geschaeftsfuehrung')] },
+    text: `Sehr geehrter Herr Kaya, sehr geehrter Herr Professor Muster, sehr geehrte Frau Dr. Müller, ${CLOSE}`,
+    order: ['Kaya', 'Muster', 'Müller'],
+  },
+  {
+    name: 'unknown role key counts as no role',
+    input: { guests: [man('Xaver', 'hofnarr'), deputy] },
+    text: `Sehr geehrte Frau Bürgermeisterin, sehr geehrter Herr Xaver, ${CLOSE}`,
+    order: ['Kocak', 'Xaver'],
+  },
+  {
+    name: 'same precedence: holders of one office stand together (first appearance of the role)',
+    input: { guests: [man('A', 'pfarrer'), man('B', 'imam'), woman('C', 'pfarrer')] },
+    text: `Sehr geehrte Pfarrerinnen und Pfarrer, sehr geehrter Herr B, ${CLOSE}`,
+    order: ['A', 'C', 'B'],
+  },
+  {
+    name: 'offices without a plural are greeted one by one (two Lord Mayors)',
+    input: { guests: [lordMayor, man('Jones', 'lord_mayor')] },
+    text: `Lord Mayor, Lord Mayor, ${CLOSE}`,
+    order: ['Smith', 'Jones'],
+  },
+  {
+    name: 'former and serving holders are not merged',
+    input: { guests: [man('Sauerland', 'oberbuergermeister', { former: true }), woman('Kerkhoff', 'oberbuergermeister')] },
+    text: `Sehr geehrter Herr Oberbürgermeister, sehr geehrte Frau Oberbürgermeisterin, ${CLOSE}`,
+    order: ['Sauerland', 'Kerkhoff'],
+  },
+  {
+    name: 'a guest listed twice is greeted once',
+    input: { guests: [deputy, { ...deputy }] },
+    text: `Sehr geehrte Frau Bürgermeisterin, ${CLOSE}`,
+    order: ['Kocak'],
+  },
+  {
+    name: 'more than ten distinct offices: the rest go to the closing group',
+    input: {
+      guests: [
+        man('A', 'bundesminister'),
+        man('B', 'ministerpraesident'),
+        man('C', 'landesminister'),
+        ambassador,
+        mdb,
+        man('D', 'regierungspraesident'),
+        consul,
+        bishop,
+        man('E', 'superintendent'),
+        man('F', 'landrat'),
+        deputy,
+        man('G', 'bezirksbuergermeister'),
+        council1,
+      ],
+    },
+    text:
+      'Sehr geehrter Herr Bundesminister, sehr geehrter Herr Ministerpräsident, sehr geehrter Herr Minister, Exzellenz, ' +
+      'sehr geehrte Frau Abgeordnete, sehr geehrter Herr Regierungspräsident, sehr geehrter Herr Generalkonsul, ' +
+      'sehr geehrter Herr Bischof, sehr geehrter Herr Superintendent, sehr geehrter Herr Landrat, ' +
+      CLOSE,
+    order: ['A', 'B', 'C', 'Ozturk', 'Bas', 'D', 'Yilmaz', 'Overbeck', 'E', 'F', 'Kocak', 'G', 'Maier'],
+  },
+  {
+    name: 'a plural counts as one greeting towards the limit',
+    input: { guests: [mdb, mdl, mdep, deputy, council1] },
+    maxGreetings: 2,
+    text: `Sehr geehrte Abgeordnete, sehr geehrte Frau Bürgermeisterin, ${CLOSE}`,
+    order: ['Radtke', 'Bas', 'Mostofizadeh', 'Kocak', 'Maier'],
+  },
+];
+
+describe('composeGreeting', () => {
+  it('has a table of at least 25 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it.each(cases)('$name', ({ input, text, order, maxGreetings }) => {
+    const result = composeGreeting(input, roles, { maxGreetings });
+    expect(result.text).toBe(text);
+    expect(result.order.map((p) => p.surname)).toEqual(order);
+  });
+
+  it('ends with a comma and starts with a capital letter, whatever the input', () => {
+    for (const { input } of cases) {
+      const { text } = composeGreeting(input, roles);
+      expect(text.endsWith(',')).toBe(true);
+      expect(text.charAt(0)).toBe(text.charAt(0).toUpperCase());
+    }
+  });
+});
