@@ -68,6 +68,7 @@ import {
   vehicleInputSchema,
   vehicleSchema,
 } from './schemas/calendar';
+import { greetingInputSchema, greetingSchema } from './schemas/speeches';
 import { honourRulesSchema } from '../domain/jubilees/honour-rules';
 
 z.config(z.locales.de());
@@ -123,6 +124,7 @@ export const contract = {
     addressFormsSchema,
   ),
   'addressing.roles': query(none, z.array(roleSchema)),
+  'speeches.greeting': query(greetingInputSchema, greetingSchema),
 
   'contacts.list': query(contactListInputSchema, contactListOutputSchema),
   'contacts.get': query(byId, contactSchema),

@@ -4,6 +4,7 @@ import { AppError } from '../api/errors';
 import type { ServiceDeps } from './deps';
 import { createRoleCatalogue } from './reference/role-catalogue';
 import { createAddressingService } from './addressing/addressing-service';
+import { createSpeechesService } from './speeches/speeches-service';
 import { createContactsService } from './contacts/contacts-service';
 import { createContactImportService } from './contacts/import-service';
 import { createDemoService } from './demo/demo-service';
@@ -45,6 +46,7 @@ export function createServices(deps: ServiceDeps): Handlers {
     ...createAppService(deps),
     ...createDemoService(deps, catalogue),
     ...createAddressingService(catalogue),
+    ...createSpeechesService(catalogue),
     ...contacts.handlers,
     ...createContactImportService(deps, catalogue),
     ...settings.handlers,
