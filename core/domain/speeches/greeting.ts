@@ -15,8 +15,9 @@
  * - Wording: the salutation `composeAddress` gives, opener lower-cased ("sehr geehrter Herr
  *   Minister", "sehr geehrte Frau Dr. Müller", "Exzellenz", diverse: "guten Tag Kim Beispiel");
  *   foreign forms in their own language, spoken bare ("Lord Mayor", "Monsieur le Maire").
- * - Several holders of one office standing together, serving or former alike, are greeted in
- *   one gender-fair plural (plurals.ts); offices without a plural are greeted one by one.
+ * - Several holders of one office standing together (serving and former ones apart; the role
+ *   detail does not split them, the spoken office never names it, A.1.3) are greeted in one
+ *   gender-fair plural (plurals.ts); offices without a plural are greeted one by one.
  * - Couples are two entries of the guest list, greeted one by one in their own places (spouses
  *   share no titles, A.1.4); the caller lists the lady first (A.1.6).
  * - After `maxGreetings` greetings (a plural counts as one) the rest are greeted together by the
