@@ -8,3 +8,4 @@ export * from './schemas/letters';
 export * from './schemas/residents';
 export * from './schemas/calendar';
 export * from './contact-person';
+export * from './schemas/speeches';
