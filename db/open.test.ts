@@ -125,6 +125,13 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
     db.prepare("insert into signers (name, gender, office, deputy) values ('Volker Sandmann', 'male', 'Bürgermeister', 1)").run();
     db.prepare("insert into residents (register_id, surname, gender, birth_date, row_hash, import_id, updated_at) values ('R4', 'Alt', 'male', '1926-12-10', 'h', 1, 'x')").run();
   },
+  '0006_speech_register': (db) => {
+    db.prepare("insert into signers (name, gender, office, deputy) values ('Dr. Petra Hovestadt', 'female', 'Oberbürgermeisterin', 0)").run();
+    db.prepare("insert into calendars (signer_id, color, sort_order) values (1, '#0f6cbd', 0)").run();
+    db.prepare(
+      "insert into appointments (calendar_id, title, start, end, recurrence_exceptions, created_at, updated_at) values (1, 'Empfang', '2026-12-08T11:00', '2026-12-08T13:00', '[]', 'x', 'x')",
+    ).run();
+  },
 };
 
 describe('migrations', () => {

@@ -68,7 +68,7 @@ import {
   vehicleInputSchema,
   vehicleSchema,
 } from './schemas/calendar';
-import { greetingInputSchema, greetingSchema } from './schemas/speeches';
+import { greetingInputSchema, greetingSchema, speechInputSchema, speechListInputSchema, speechSchema } from './schemas/speeches';
 import { honourRulesSchema } from '../domain/jubilees/honour-rules';
 
 z.config(z.locales.de());
@@ -125,6 +125,9 @@ export const contract = {
   ),
   'addressing.roles': query(none, z.array(roleSchema)),
   'speeches.greeting': query(greetingInputSchema, greetingSchema),
+  'speeches.list': query(speechListInputSchema, z.array(speechSchema)),
+  'speeches.get': query(byId, speechSchema),
+  'speeches.save': command(speechInputSchema, speechSchema),
 
   'contacts.list': query(contactListInputSchema, contactListOutputSchema),
   'contacts.get': query(byId, contactSchema),

@@ -40,13 +40,14 @@ export function createServices(deps: ServiceDeps): Handlers {
   const uploads = createUploads(deps);
   const residents = createResidentsService(deps, deps.background, uploads, lettersRepository(deps.db).unsentForResidents);
   const jubilees = createJubileesService(deps, residents.repo, catalogue, settings.office);
-  const calendar = createCalendarService(deps, contacts.describe, settings.office, uploads);
+  const speeches = createSpeechesService(deps, catalogue);
+  const calendar = createCalendarService(deps, contacts.describe, settings.office, uploads, (appointmentId) => speeches.list({ appointmentId }));
   const invitations = createInvitationsService(deps, calendar, uploads, (id) => contacts.repo.find(id) !== undefined);
   const handlers: Handlers = {
     ...createAppService(deps),
     ...createDemoService(deps, catalogue),
     ...createAddressingService(catalogue),
-    ...createSpeechesService(catalogue),
+    ...speeches.handlers,
     ...contacts.handlers,
     ...createContactImportService(deps, catalogue),
     ...settings.handlers,

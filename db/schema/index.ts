@@ -4,3 +4,4 @@ export * from './audit';
 export * from './letters';
 export * from './residents';
 export * from './calendar';
+export * from './speeches';

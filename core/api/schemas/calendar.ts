@@ -93,6 +93,8 @@ export const appointmentSchema = z.object({
   driverId: z.number().int().nullable(),
   vehicleId: z.number().int().nullable(),
   people: z.array(appointmentPersonSchema.extend({ name: z.string(), oralSalutation: z.string() })),
+  /** Speeches and Grußworte written for it (speech register). */
+  speeches: z.array(z.object({ id: z.number().int(), title: z.string(), kind: z.string(), status: z.string(), deadline: z.string().nullable() })),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

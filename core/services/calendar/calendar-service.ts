@@ -13,6 +13,7 @@ import type { OfficeSettings } from '../../api/schemas/letters';
 import { briefingDocx, driverPlanDocx, type BriefingItem } from '../../documents/briefing';
 import { calendarToIcs, parseIcs } from '../../documents/ics';
 import type { Uploads } from '../uploads/uploads-service';
+import { SPEECH_KIND_LABELS, SPEECH_STATUS_LABELS, type Speech } from '../../api/schemas/speeches';
 import { recordAudit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import type { ContactRow } from '../contacts/repository';
@@ -94,6 +95,7 @@ export function createCalendarService(
   describeContact: (row: ContactRow) => { name: string; oralSalutation: string },
   office: () => OfficeSettings,
   uploads: Uploads,
+  speechesOf: (appointmentId: number) => Speech[],
 ) {
   const repo = calendarRepository(deps.db);
   const settings = settingsRepository(deps.db);
@@ -123,6 +125,7 @@ export function createCalendarService(
     driverId: row.driverId,
     vehicleId: row.vehicleId,
     people: repo.people(row.id).map((p) => ({ contactId: p.contactId, role: p.role, note: p.note, ...describeContact(p.contact) })),
+    speeches: speechesOf(row.id).map(({ id, title, kind, status, deadline }) => ({ id, title, kind, status, deadline })),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   });
@@ -267,8 +270,19 @@ export function createCalendarService(
       dressCode: row.dressCode,
       press: row.press,
       gift: row.gift,
-      // Speeches and Grußworte are linked to appointments in the speeches module (not yet built).
-      speech: '—',
+      speech:
+        speechesOf(row.id)
+          .map((s) =>
+            [
+              `${SPEECH_KIND_LABELS[s.kind]} „${s.title}“: ${SPEECH_STATUS_LABELS[s.status]}`,
+              s.targetMinutes && `${s.targetMinutes} Minuten`,
+              s.deadline && s.status !== 'gehalten' && `Frist ${formatDateNumeric(s.deadline)}`,
+              s.author && `verfasst von ${s.author}`,
+            ]
+              .filter(Boolean)
+              .join(', '),
+          )
+          .join('\n') || '—',
       transport: transportOf(row),
       notes: row.notes,
       warnings,

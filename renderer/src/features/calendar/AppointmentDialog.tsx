@@ -21,6 +21,8 @@ import {
 } from '@fluentui/react-components';
 import { DeleteRegular, DismissRegular, DocumentRegular } from '@fluentui/react-icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { germanDate } from '../../components/format';
+import { SPEECH_KIND_LABELS, SPEECH_STATUS_LABELS } from '../../../../core/api';
 import type { Appointment, AppointmentInput, CalendarInfo } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -452,6 +454,22 @@ function AppointmentForm({
             <TextareaField control={control} name="gift" label="Geschenk" />
           </div>
           <TextareaField control={control} name="notes" label="Notizen" />
+          {appointment && appointment.speeches.length > 0 && (
+            <div>
+              <Subtitle2 as="h3" className={styles.section}>
+                Reden und Grußworte
+              </Subtitle2>
+              <ul aria-label="Reden und Grußworte">
+                {appointment.speeches.map((s) => (
+                  <li key={s.id}>
+                    {SPEECH_KIND_LABELS[s.kind as keyof typeof SPEECH_KIND_LABELS] ?? s.kind} „{s.title}“:{' '}
+                    {SPEECH_STATUS_LABELS[s.status as keyof typeof SPEECH_STATUS_LABELS] ?? s.status}
+                    {s.deadline && s.status !== 'gehalten' ? `, Frist ${germanDate(s.deadline)}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
 
           <div ref={bottom} className={styles.content}>
             {confirmDelete && appointment && (
