@@ -159,6 +159,7 @@ describe('checkRecurrenceRule', () => {
     ['RRULE:FREQ=WEEKLY;UNTIL=20271231T225959Z', null],
     ['FREQ=HOURLY', 'Termine wiederholen sich höchstens täglich.'],
     ['BYDAY=MO', 'Der Wiederholungsregel fehlt die Angabe FREQ.'],
+    ['FREQ=SOMETIMES', 'Die Wiederholung „FREQ=SOMETIMES“ ist unbekannt (erwartet DAILY, WEEKLY, MONTHLY oder YEARLY).'],
     ['FREQ=WEEKLY;UNTIL=morgen', 'Das Enddatum der Wiederholung „morgen“ ist nicht lesbar.'],
     ['FREQ=WEEKLY;COUNT=0', 'COUNT muss mindestens 1 sein.'],
     ['', 'Die Wiederholungsregel ist leer oder hat mehrere Zeilen.'],

@@ -68,7 +68,15 @@ function parseRule(rule: string): ParsedRule {
   } catch (error) {
     throw new RangeError(`Die Wiederholungsregel ist nicht lesbar (${(error as Error).message}).`);
   }
-  if (options.freq === undefined) throw new RangeError('Der Wiederholungsregel fehlt die Angabe FREQ.');
+  if (options.freq === undefined) {
+    // rrule drops a FREQ it does not know ("FREQ=SOMETIMES"): say which value is wrong.
+    const given = /(?:^|;)FREQ=([^;]*)/i.exec(rest.join(';'))?.[1];
+    throw new RangeError(
+      given
+        ? `Die Wiederholung „FREQ=${given}“ ist unbekannt (erwartet DAILY, WEEKLY, MONTHLY oder YEARLY).`
+        : 'Der Wiederholungsregel fehlt die Angabe FREQ.',
+    );
+  }
   if (!SUPPORTED_FREQUENCIES.has(options.freq)) throw new RangeError('Termine wiederholen sich höchstens täglich.');
   if (options.count !== undefined && options.count !== null && options.count < 1) throw new RangeError('COUNT muss mindestens 1 sein.');
   if (options.interval !== undefined && options.interval < 1) throw new RangeError('INTERVAL muss mindestens 1 sein.');
