@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { makeStyles, tokens, Text, Tab, TabList } from '@fluentui/react-components';
-import { CalendarLtrRegular, CalendarStarRegular, DocumentTextRegular, HomeRegular, MailInboxRegular, PeopleRegular, SettingsRegular } from '@fluentui/react-icons';
+import { CalendarLtrRegular, CalendarStarRegular, DocumentTextRegular, HomeRegular, MailInboxRegular, MicRegular, PeopleRegular, SettingsRegular } from '@fluentui/react-icons';
 import { StartPage } from '../features/start/StartPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { LettersPage } from '../features/letters/LettersPage';
@@ -8,6 +8,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { JubileesPage } from '../features/jubilees/JubileesPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { InvitationsPage } from '../features/invitations/InvitationsPage';
+import { SpeechesPage } from '../features/speeches/SpeechesPage';
 
 import type { Page } from './pages';
 
@@ -72,6 +73,9 @@ export function App() {
             <Tab value="invitations" icon={<MailInboxRegular />}>
               Einladungen
             </Tab>
+            <Tab value="speeches" icon={<MicRegular />}>
+              Reden
+            </Tab>
             <Tab value="jubilees" icon={<CalendarStarRegular />}>
               Jubiläen
             </Tab>
@@ -86,6 +90,7 @@ export function App() {
           {page === 'letters' && <LettersPage />}
           {page === 'calendar' && <CalendarPage key={calendarDate} initialDate={calendarDate} />}
           {page === 'invitations' && <InvitationsPage onShowInCalendar={showInCalendar} />}
+          {page === 'speeches' && <SpeechesPage />}
           {page === 'jubilees' && <JubileesPage onShowRegister={() => setPage('letters')} />}
           {page === 'settings' && <SettingsPage />}
         </main>

@@ -1,0 +1,182 @@
+import { useState } from 'react';
+import {
+  Badge,
+  Button,
+  Field,
+  makeStyles,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title2,
+  tokens,
+  type BadgeProps,
+} from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { SPEECH_KIND_LABELS, SPEECH_STATUS_LABELS, type Speech } from '../../../../core/api';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { count, germanDate } from '../../components/format';
+import { describeSpan } from '../calendar/spans';
+import { SpeechDialog } from './SpeechDialog';
+
+const useStyles = makeStyles({
+  page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, display: 'grid', gap: tokens.spacingVerticalM },
+  head: { display: 'flex', alignItems: 'end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  grow: { flexGrow: 1 },
+  row: { cursor: 'pointer' },
+  overdue: { backgroundColor: tokens.colorPaletteRedBackground1 },
+  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  stack: { display: 'grid', gap: '2px' },
+  badges: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
+});
+
+type Status = Speech['status'];
+
+export const SPEECH_STATUS_COLORS: Record<Status, BadgeProps['color']> = {
+  auftrag: 'warning',
+  entwurf: 'informative',
+  abstimmung: 'brand',
+  freigegeben: 'success',
+  gehalten: 'subtle',
+};
+
+/** Overdue ones first, then by deadline (none last). */
+function order(a: Speech, b: Speech): number {
+  const rank = (s: Speech) => (s.overdue ? 0 : 1);
+  return rank(a) - rank(b) || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.id - b.id;
+}
+
+/** The date of the occasion (an appointment), loaded on demand. */
+function OccasionDate({ appointmentId }: { appointmentId: number | null }) {
+  const appointment = useQuery({
+    queryKey: ['calendar.appointments.get', appointmentId],
+    queryFn: () => api('calendar.appointments.get', { id: appointmentId! }),
+    enabled: appointmentId !== null,
+  });
+  if (appointmentId === null) return <>–</>;
+  if (!appointment.data) return <>…</>;
+  return (
+    <span>
+      {describeSpan(appointment.data, true)}
+      <br />
+      <span style={{ color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 }}>{appointment.data.title}</span>
+    </span>
+  );
+}
+
+/** The speech register: who speaks where, what is due, what is overdue. */
+export function SpeechesPage() {
+  const styles = useStyles();
+  const [status, setStatus] = useState<Status | ''>('');
+  const [speakerId, setSpeakerId] = useState('');
+  const [editing, setEditing] = useState<{ id: number | null; key: number } | null>(null);
+  const signers = useQuery({ queryKey: ['signers.list'], queryFn: () => api('signers.list', {}) });
+  const list = useQuery({
+    queryKey: ['speeches.list', status, speakerId],
+    queryFn: () => api('speeches.list', { status: status || undefined, speakerId: speakerId ? Number(speakerId) : undefined }),
+    placeholderData: keepPreviousData,
+  });
+  const items = [...(list.data ?? [])].sort(order);
+  const overdue = items.filter((s) => s.overdue).length;
+  const open = (id: number | null) => setEditing({ id, key: Date.now() });
+
+  return (
+    <div className={styles.page}>
+      <div className={styles.head}>
+        <Title2 as="h1">Reden</Title2>
+        <div className={styles.grow} />
+        <Field label="Status">
+          <Select value={status} onChange={(_, d) => setStatus(d.value as Status | '')}>
+            <option value="">alle</option>
+            {Object.entries(SPEECH_STATUS_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Rednerin bzw. Redner">
+          <Select value={speakerId} onChange={(_, d) => setSpeakerId(d.value)}>
+            <option value="">alle</option>
+            {(signers.data ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}, {s.office}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => open(null)}>
+          Neue Rede …
+        </Button>
+      </div>
+      <ErrorMessage error={list.error} title="Die Reden lassen sich nicht laden" />
+      {list.isPending && <Spinner size="small" />}
+      {list.data && (
+        <>
+          <Text className={styles.muted} role="status">
+            {count(items.length, 'Rede', 'Reden')}
+            {overdue > 0 && `, davon ${overdue} überfällig`}
+          </Text>
+          <Table size="small" aria-label="Reden">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Titel</TableHeaderCell>
+                <TableHeaderCell>Art</TableHeaderCell>
+                <TableHeaderCell>Rednerin/Redner</TableHeaderCell>
+                <TableHeaderCell>Anlass</TableHeaderCell>
+                <TableHeaderCell>Fällig am</TableHeaderCell>
+                <TableHeaderCell>Status</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((s) => (
+                <TableRow
+                  key={s.id}
+                  tabIndex={0}
+                  className={s.overdue ? `${styles.row} ${styles.overdue}` : styles.row}
+                  onClick={() => open(s.id)}
+                  onKeyDown={(e) => e.key === 'Enter' && open(s.id)}
+                >
+                  <TableCell>
+                    <div className={styles.stack}>
+                      <Text weight="semibold">{s.title}</Text>
+                      {s.audience && <span className={styles.muted}>{s.audience}</span>}
+                    </div>
+                  </TableCell>
+                  <TableCell>{SPEECH_KIND_LABELS[s.kind]}</TableCell>
+                  <TableCell>{s.speaker ?? '–'}</TableCell>
+                  <TableCell>
+                    <OccasionDate appointmentId={s.appointmentId} />
+                  </TableCell>
+                  <TableCell>
+                    <div className={styles.badges}>
+                      {s.deadline ? germanDate(s.deadline) : '–'}
+                      {s.overdue && (
+                        <Badge color="danger" appearance="filled">
+                          überfällig
+                        </Badge>
+                      )}
+                    </div>
+                  </TableCell>
+                  <TableCell>
+                    <Badge appearance="tint" color={SPEECH_STATUS_COLORS[s.status]}>
+                      {SPEECH_STATUS_LABELS[s.status]}
+                    </Badge>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+      {editing && <SpeechDialog key={editing.key} speechId={editing.id} onClose={() => setEditing(null)} />}
+    </div>
+  );
+}
