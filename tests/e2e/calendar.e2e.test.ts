@@ -19,6 +19,12 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     locator.evaluate((el, p) => el.ownerDocument.defaultView!.getComputedStyle(el)[p], property);
   const focusedName = async () => String(await session.page.evaluate("document.activeElement?.getAttribute('aria-label') ?? ''"));
 
+  it('shows the coming appointments and the open invitations on the start page', async () => {
+    const card = session.page.getByRole('group', { name: 'Termine der nächsten sieben Tage' }).or(session.page.getByLabel('Termine der nächsten sieben Tage'));
+    await expect.poll(() => card.first().textContent()).toContain('2 Einladungen warten auf eine Entscheidung');
+    await session.page.screenshot({ path: path.join(ARTIFACTS, 'start-termine.png') });
+  });
+
   it('lists the demo invitations, overdue open ones first and marked', async () => {
     await session.page.getByRole('tab', { name: 'Einladungen' }).click();
     const table = session.page.getByRole('table', { name: 'Einladungen' });

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { Page } from '../../app/pages';
+import { UpcomingAppointments } from './UpcomingAppointments';
 import { UpcomingJubilees } from './UpcomingJubilees';
 
 const useStyles = makeStyles({
@@ -60,6 +61,7 @@ export function StartPage({ onNavigate }: { onNavigate: (page: Page) => void }) 
           </div>
         </Card>
       )}
+      <UpcomingAppointments onNavigate={onNavigate} />
       <UpcomingJubilees onNavigate={onNavigate} />
       <div className={styles.facts}>
         <Text weight="semibold">Datendatei</Text>
