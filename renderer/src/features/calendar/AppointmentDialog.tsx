@@ -24,6 +24,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { germanDate } from '../../components/format';
 import { SPEECH_KIND_LABELS, SPEECH_STATUS_LABELS } from '../../../../core/api';
 import type { Appointment, AppointmentInput, CalendarInfo } from '../../../../core/api';
+import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { downloadBase64 } from '../../components/files';
@@ -37,12 +38,6 @@ import { describeMoment } from './spans';
 import { exclusiveEndOf, lastDayOf } from './wall-clock';
 
 const useStyles = makeStyles({
-  surface: { width: '94vw', maxWidth: '980px' },
-  // One column no wider than the dialog: long lines wrap instead of widening it past its edge. Rows
-  // as tall as their content: the content scrolls, and a message bar (overflow hidden) is not squeezed.
-  content: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gridAutoRows: 'max-content', gap: tokens.spacingVerticalM },
-  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start', '& > *': { minWidth: 0 } },
-  section: { margin: `${tokens.spacingVerticalS} 0 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: '2px' },
   group: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS, alignContent: 'start' },
   people: { margin: 0, padding: 0, listStyle: 'none', display: 'grid', gap: tokens.spacingVerticalS },
   person: {
@@ -178,7 +173,7 @@ export function AppointmentDialog({
   calendars: CalendarInfo[];
   onClose: () => void;
 }) {
-  const styles = useStyles();
+  const layout = useFormDialogStyles();
   const queryClient = useQueryClient();
   // A new appointment saved with conflicts stays open as the stored one, showing them.
   const [savedId, setSavedId] = useState<number | null>(null);
@@ -203,11 +198,11 @@ export function AppointmentDialog({
 
   return (
     <Dialog open={target !== null} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface className={styles.surface} aria-label="Termin">
+      <DialogSurface className={layout.surface} aria-label="Termin">
         {loading || !target ? (
           <DialogBody>
             <DialogTitle>Termin</DialogTitle>
-            <DialogContent className={styles.content}>
+            <DialogContent className={layout.content}>
               {appointment.error ? <ErrorMessage error={appointment.error} /> : <Spinner size="small" label="Der Termin wird geladen …" />}
             </DialogContent>
             <DialogActions>
@@ -246,6 +241,7 @@ function AppointmentForm({
   onClose: () => void;
 }) {
   const styles = useStyles();
+  const layout = useFormDialogStyles();
   const queryClient = useQueryClient();
   const drivers = useQuery({ queryKey: ['carpool.drivers'], queryFn: () => api('carpool.drivers', {}) });
   const vehicles = useQuery({ queryKey: ['carpool.vehicles'], queryFn: () => api('carpool.vehicles', {}) });
@@ -347,7 +343,7 @@ function AppointmentForm({
     <form onSubmit={handleSubmit((values) => save.mutate(values))}>
       <DialogBody>
         <DialogTitle>{appointment ? title || appointment.title : 'Neuer Termin'}</DialogTitle>
-        <DialogContent className={styles.content}>
+        <DialogContent className={layout.content}>
           {conflicts.length > 0 && (
             <MessageBar layout="multiline" intent="warning" role="status">
               <MessageBarBody>
@@ -376,7 +372,7 @@ function AppointmentForm({
             </Text>
           )}
 
-          <div className={styles.row}>
+          <div className={layout.row}>
             <SelectField control={control} name="calendarId" label="Kalender (Person)" required>
               {calendars.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -394,7 +390,7 @@ function AppointmentForm({
           </div>
           <TextField control={control} name="title" label="Titel" required />
           <SpanFields control={control} names={{ allDay: 'allDay', start: 'start', end: 'end' }} />
-          <div className={styles.row}>
+          <div className={layout.row}>
             <SelectField control={control} name="repeat" label="Wiederholung">
               {repeatOptions(start).map(([value, label]) => (
                 <option key={value} value={value}>
@@ -407,16 +403,16 @@ function AppointmentForm({
               <TextField control={control} name="repeatUntil" label="Wiederholen bis einschließlich" type="date" hint="leer: ohne Ende" />
             )}
           </div>
-          <div className={styles.row}>
+          <div className={layout.row}>
             <TextField control={control} name="place" label="Ort" />
             <TextField control={control} name="dressCode" label="Kleiderordnung" />
           </div>
           <TextareaField control={control} name="routeNote" label="Anfahrt / Wegbeschreibung" />
 
-          <Subtitle2 as="h3" className={styles.section}>
+          <Subtitle2 as="h3" className={layout.section}>
             Fahrdienst
           </Subtitle2>
-          <div className={styles.row}>
+          <div className={layout.row}>
             <SelectField control={control} name="driverId" label="Fahrer/in">
               <option value="">—</option>
               {activeOrChosen(drivers.data, appointment?.driverId).map((d) => (
@@ -437,26 +433,26 @@ function AppointmentForm({
             </SelectField>
           </div>
 
-          <Subtitle2 as="h3" className={styles.section}>
+          <Subtitle2 as="h3" className={layout.section}>
             Personen
           </Subtitle2>
-          <div className={styles.row}>
+          <div className={layout.row}>
             {personList('contact', 'Ansprechpartner/innen vor Ort', 'Ansprechpartner/in hinzufügen')}
             {personList('guest', 'Ehrengäste', 'Ehrengast hinzufügen')}
           </div>
 
-          <Subtitle2 as="h3" className={styles.section}>
+          <Subtitle2 as="h3" className={layout.section}>
             Ablauf und Protokoll
           </Subtitle2>
           <TextareaField control={control} name="programme" label="Ablauf" />
-          <div className={styles.row}>
+          <div className={layout.row}>
             <TextareaField control={control} name="press" label="Presse" />
             <TextareaField control={control} name="gift" label="Geschenk" />
           </div>
           <TextareaField control={control} name="notes" label="Notizen" />
           {appointment && appointment.speeches.length > 0 && (
             <div>
-              <Subtitle2 as="h3" className={styles.section}>
+              <Subtitle2 as="h3" className={layout.section}>
                 Reden und Grußworte
               </Subtitle2>
               <ul aria-label="Reden und Grußworte">
@@ -471,7 +467,7 @@ function AppointmentForm({
             </div>
           )}
 
-          <div ref={bottom} className={styles.content}>
+          <div ref={bottom} className={layout.content}>
             {confirmDelete && appointment && (
               <MessageBar layout="multiline" intent="error" role="alert">
                 <MessageBarBody>

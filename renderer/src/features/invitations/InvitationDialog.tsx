@@ -35,6 +35,7 @@ import {
   type Letter,
   type Output,
 } from '../../../../core/api';
+import { useFormDialogStyles } from '../../components/layout-styles';
 import { api, isDesktop } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { downloadBase64, uploadInPieces } from '../../components/files';
@@ -49,12 +50,6 @@ import { addDays, berlinToday, exclusiveEndOf, lastDayOf } from '../calendar/wal
 import { ContactPicker } from '../letters/ContactPicker';
 
 const useStyles = makeStyles({
-  surface: { width: '94vw', maxWidth: '980px' },
-  // One column no wider than the dialog: long lines wrap instead of widening it past its edge. Rows
-  // as tall as their content: the content scrolls, and a message bar (overflow hidden) is not squeezed.
-  content: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gridAutoRows: 'max-content', gap: tokens.spacingVerticalM },
-  form: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM },
-  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start', '& > *': { minWidth: 0 } },
   date: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -69,7 +64,6 @@ const useStyles = makeStyles({
   checks: { display: 'flex', flexWrap: 'wrap', gap: `0 ${tokens.spacingHorizontalM}` },
   plain: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
   groupLabel: { padding: 0, marginBottom: '2px', fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
-  section: { margin: `${tokens.spacingVerticalS} 0 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: '2px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   files: { margin: 0, paddingLeft: 0, listStyle: 'none', display: 'grid', gap: '2px' },
   file: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
@@ -157,7 +151,7 @@ export function InvitationDialog({
   onClose: () => void;
   onShowInCalendar: (date: string) => void;
 }) {
-  const styles = useStyles();
+  const layout = useFormDialogStyles();
   const queryClient = useQueryClient();
   const [id, setId] = useState(invitationId);
   const [notice, setNotice] = useState<string | null>(null);
@@ -176,10 +170,10 @@ export function InvitationDialog({
 
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface className={styles.surface} aria-label="Einladung">
+      <DialogSurface className={layout.surface} aria-label="Einladung">
         <DialogBody>
           <DialogTitle>{invitation.data ? `Einladung: ${invitation.data.event}` : 'Einladung erfassen'}</DialogTitle>
-          <DialogContent className={styles.content}>
+          <DialogContent className={layout.content}>
             {id !== null && !invitation.data ? (
               invitation.error ? (
                 <ErrorMessage error={invitation.error} />
@@ -230,6 +224,7 @@ function InvitationForm({
   onDirtyChange: (dirty: boolean) => void;
 }) {
   const styles = useStyles();
+  const layout = useFormDialogStyles();
   const { control, handleSubmit, formState, getValues } = useForm<InvitationFormValues>({ defaultValues: formValuesOf(invitation) });
   const dates = useFieldArray({ control, name: 'dates' });
   const mode = useWatch({ control, name: 'inviterMode' });
@@ -247,7 +242,7 @@ function InvitationForm({
   const head = calendars.find((c) => !c.deputy);
 
   return (
-    <form className={styles.form} onSubmit={handleSubmit((values) => save.mutate(values))} aria-label="Angaben zur Einladung">
+    <form className={layout.form} onSubmit={handleSubmit((values) => save.mutate(values))} aria-label="Angaben zur Einladung">
       <RadioField
         control={control}
         name="inviterMode"
@@ -287,7 +282,7 @@ function InvitationForm({
           Weiteren Termin vorschlagen
         </Button>
       </div>
-      <div className={styles.row}>
+      <div className={layout.row}>
         <TextField control={control} name="place" label="Ort" />
         <SuggestField
           control={control}
@@ -296,7 +291,7 @@ function InvitationForm({
           suggestions={[head?.office ?? 'Oberbürgermeister/in', ...calendars.map(calendarLabel)]}
         />
       </div>
-      <div className={styles.row}>
+      <div className={layout.row}>
         <TextField control={control} name="receivedOn" label="Eingegangen am" type="date" required />
         <TextField control={control} name="replyBy" label="Antwort erbeten bis" type="date" />
       </div>
@@ -335,6 +330,7 @@ function InvitationForm({
 /** The invitation's files: added in pieces (as every upload), removable. */
 function Attachments({ invitation, onChanged }: { invitation: Invitation; onChanged: (invitation: Invitation) => Promise<void> }) {
   const styles = useStyles();
+  const layout = useFormDialogStyles();
   const [progress, setProgress] = useState<number | null>(null);
   const attach = useMutation({
     mutationFn: async (file: File) => {
@@ -357,7 +353,7 @@ function Attachments({ invitation, onChanged }: { invitation: Invitation; onChan
   });
   return (
     <>
-      <Subtitle2 as="h3" className={styles.section}>
+      <Subtitle2 as="h3" className={layout.section}>
         Anhänge
       </Subtitle2>
       {invitation.attachments.length ? (
@@ -414,6 +410,7 @@ function DecisionArea({
   onShowInCalendar: (date: string) => void;
 }) {
   const styles = useStyles();
+  const layout = useFormDialogStyles();
   const queryClient = useQueryClient();
   const head = calendars.find((c) => !c.deputy);
   const deputies = calendars.filter((c) => c.deputy);
@@ -467,8 +464,8 @@ function DecisionArea({
   const attendee = result?.appointment ? calendars.find((c) => c.id === result.appointment!.calendarId) : undefined;
 
   return (
-    <form className={styles.form} onSubmit={handleSubmit((values) => decide.mutate(values))} aria-label="Entscheidung">
-      <Subtitle2 as="h3" className={styles.section}>
+    <form className={layout.form} onSubmit={handleSubmit((values) => decide.mutate(values))} aria-label="Entscheidung">
+      <Subtitle2 as="h3" className={layout.section}>
         Entscheidung
       </Subtitle2>
       {invitation.status !== 'open' && (
@@ -492,7 +489,7 @@ function DecisionArea({
           </Field>
         )}
       />
-      <div className={styles.row}>
+      <div className={layout.row}>
         {decision === 'delegated' && (
           <SelectField control={control} name="deputyId" label="Wer nimmt in Vertretung teil?" required>
             {deputies.map((c) => (
@@ -525,7 +522,7 @@ function DecisionArea({
         </Button>
       </div>
 
-      <div ref={outcome} className={styles.form}>
+      <div ref={outcome} className={layout.form}>
         {result && (
           <MessageBar layout="multiline" intent="success" role="status">
             <MessageBarBody>

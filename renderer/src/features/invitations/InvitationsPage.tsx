@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Field,
-  makeStyles,
   Select,
   Spinner,
   Table,
@@ -14,28 +13,18 @@ import {
   TableRow,
   Text,
   Title2,
-  tokens,
   type BadgeProps,
 } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { INVITATION_REQUEST_LABELS, INVITATION_STATUS_LABELS, type Invitation } from '../../../../core/api';
+import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
 import { describeSpan } from '../calendar/spans';
 import { InvitationDialog } from './InvitationDialog';
 
-const useStyles = makeStyles({
-  page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, display: 'grid', gap: tokens.spacingVerticalM },
-  head: { display: 'flex', alignItems: 'end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  grow: { flexGrow: 1 },
-  row: { cursor: 'pointer' },
-  overdue: { backgroundColor: tokens.colorPaletteRedBackground1 },
-  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  stack: { display: 'grid', gap: '2px' },
-  badges: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
-});
 
 type Status = Invitation['status'];
 
@@ -56,7 +45,7 @@ function order(a: Invitation, b: Invitation): number {
 
 /** Invitations to the Oberbürgermeister/in: what is open and due, and what was decided. */
 export function InvitationsPage({ onShowInCalendar }: { onShowInCalendar: (date: string) => void }) {
-  const styles = useStyles();
+  const styles = useRegisterPageStyles();
   const [status, setStatus] = useState<Status | ''>('');
   const [editing, setEditing] = useState<{ id: number | null; key: number } | null>(null);
   const list = useQuery({

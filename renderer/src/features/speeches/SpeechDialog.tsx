@@ -31,6 +31,7 @@ import {
   type Speech,
   type SpeechInput,
 } from '../../../../core/api';
+import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField, TextareaField, TextField } from '../../components/form-fields';
@@ -39,11 +40,6 @@ import { addDays, berlinToday } from '../calendar/wall-clock';
 import { ContactPicker } from '../letters/ContactPicker';
 
 const useStyles = makeStyles({
-  surface: { width: '94vw', maxWidth: '980px' },
-  content: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gridAutoRows: 'max-content', gap: tokens.spacingVerticalM },
-  form: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM },
-  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start', '& > *': { minWidth: 0 } },
-  section: { margin: `${tokens.spacingVerticalS} 0 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: '2px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   items: { margin: 0, paddingLeft: 0, listStyle: 'none', display: 'grid', gap: '2px' },
   item: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
@@ -117,7 +113,7 @@ const personName = (p: Person) => [p.degrees, p.givenName, p.nameAffix, p.surnam
 
 /** Record or edit a speech; propose the greeting of its guests. */
 export function SpeechDialog({ speechId, onClose }: { speechId: number | null; onClose: () => void }) {
-  const styles = useStyles();
+  const layout = useFormDialogStyles();
   const queryClient = useQueryClient();
   const [id, setId] = useState(speechId);
   const [notice, setNotice] = useState<string | null>(null);
@@ -126,10 +122,10 @@ export function SpeechDialog({ speechId, onClose }: { speechId: number | null; o
 
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface className={styles.surface} aria-label="Rede">
+      <DialogSurface className={layout.surface} aria-label="Rede">
         <DialogBody>
           <DialogTitle>{speech.data ? `Rede: ${speech.data.title}` : 'Neue Rede'}</DialogTitle>
-          <DialogContent className={styles.content}>
+          <DialogContent className={layout.content}>
             {(id !== null && !speech.data) || !signers.data ? (
               speech.error || signers.error ? (
                 <ErrorMessage error={speech.error ?? signers.error} />
@@ -166,6 +162,7 @@ export function SpeechDialog({ speechId, onClose }: { speechId: number | null; o
 
 function SpeechForm({ speech, signers, onSaved }: { speech: Speech | null; signers: Signer[]; onSaved: (speech: Speech) => Promise<void> }) {
   const styles = useStyles();
+  const layout = useFormDialogStyles();
   const { control, handleSubmit, formState } = useForm<SpeechFormValues>({ defaultValues: formValuesOf(speech) });
   const speakerId = useWatch({ control, name: 'speakerId' });
   const today = berlinToday();
@@ -183,9 +180,9 @@ function SpeechForm({ speech, signers, onSaved }: { speech: Speech | null; signe
 
   return (
     <>
-      <form className={styles.form} onSubmit={handleSubmit((values) => save.mutate(values))} aria-label="Angaben zur Rede" noValidate>
+      <form className={layout.form} onSubmit={handleSubmit((values) => save.mutate(values))} aria-label="Angaben zur Rede" noValidate>
         <TextField control={control} name="title" label="Titel" required />
-        <div className={styles.row}>
+        <div className={layout.row}>
           <SelectField control={control} name="kind" label="Art" required>
             {Object.entries(SPEECH_KIND_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
@@ -211,11 +208,11 @@ function SpeechForm({ speech, signers, onSaved }: { speech: Speech | null; signe
             </option>
           ))}
         </SelectField>
-        <div className={styles.row}>
+        <div className={layout.row}>
           <TextField control={control} name="audience" label="Publikum" />
           <TextField control={control} name="targetMinutes" label="Redezeit (Minuten)" type="number" />
         </div>
-        <div className={styles.row}>
+        <div className={layout.row}>
           <TextField control={control} name="deadline" label="Fällig am" type="date" />
           <TextField control={control} name="author" label="Verfasst von" />
           <SelectField control={control} name="status" label="Status">
@@ -256,6 +253,7 @@ async function guestOf(contactId: number): Promise<Guest> {
 /** The greeting of the guests, in protocol order, proposed by `speeches.greeting`. */
 function GreetingSection({ speaker }: { speaker: Signer | null }) {
   const styles = useStyles();
+  const layout = useFormDialogStyles();
   const [guests, setGuests] = useState<Guest[]>([]);
   const [pickerKey, setPickerKey] = useState(0);
   const [speakerHosts, setSpeakerHosts] = useState(true);
@@ -304,8 +302,8 @@ function GreetingSection({ speaker }: { speaker: Signer | null }) {
   };
 
   return (
-    <section className={styles.form} aria-label="Begrüßung">
-      <Subtitle2 as="h3" className={styles.section}>
+    <section className={layout.form} aria-label="Begrüßung">
+      <Subtitle2 as="h3" className={layout.section}>
         Begrüßung
       </Subtitle2>
       <ContactPicker key={pickerKey} label="Gast hinzufügen" required={false} value={null} onChange={(c) => c && addGuest.mutate(c.id)} />

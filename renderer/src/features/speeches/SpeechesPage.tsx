@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Field,
-  makeStyles,
   Select,
   Spinner,
   Table,
@@ -14,28 +13,18 @@ import {
   TableRow,
   Text,
   Title2,
-  tokens,
   type BadgeProps,
 } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { SPEECH_KIND_LABELS, SPEECH_STATUS_LABELS, type Speech } from '../../../../core/api';
+import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
 import { describeSpan } from '../calendar/spans';
 import { SpeechDialog } from './SpeechDialog';
 
-const useStyles = makeStyles({
-  page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, display: 'grid', gap: tokens.spacingVerticalM },
-  head: { display: 'flex', alignItems: 'end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  grow: { flexGrow: 1 },
-  row: { cursor: 'pointer' },
-  overdue: { backgroundColor: tokens.colorPaletteRedBackground1 },
-  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  stack: { display: 'grid', gap: '2px' },
-  badges: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
-});
 
 type Status = Speech['status'];
 
@@ -55,6 +44,7 @@ function order(a: Speech, b: Speech): number {
 
 /** The date of the occasion (an appointment), loaded on demand. */
 function OccasionDate({ appointmentId }: { appointmentId: number | null }) {
+  const styles = useRegisterPageStyles();
   const appointment = useQuery({
     queryKey: ['calendar.appointments.get', appointmentId],
     queryFn: () => api('calendar.appointments.get', { id: appointmentId! }),
@@ -66,14 +56,14 @@ function OccasionDate({ appointmentId }: { appointmentId: number | null }) {
     <span>
       {describeSpan(appointment.data, true)}
       <br />
-      <span style={{ color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 }}>{appointment.data.title}</span>
+      <span className={styles.muted}>{appointment.data.title}</span>
     </span>
   );
 }
 
 /** The speech register: who speaks where, what is due, what is overdue. */
 export function SpeechesPage() {
-  const styles = useStyles();
+  const styles = useRegisterPageStyles();
   const [status, setStatus] = useState<Status | ''>('');
   const [speakerId, setSpeakerId] = useState('');
   const [editing, setEditing] = useState<{ id: number | null; key: number } | null>(null);
