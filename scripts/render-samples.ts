@@ -28,6 +28,8 @@ const FIELDS: Record<string, LetterDraft['fields']> = {
   zusage: { anlass: 'Jahresempfang', anlassDatum: '2027-01-20' },
   absage: { anlass: 'Sommerfest', anlassDatum: '2027-06-20' },
   buergeranliegen: { anlassDatum: '2026-11-12' },
+  'schirmherrschaft-zusage': { anlass: 'Duisburger Kinder- und Jugendsporttag', anlassDatum: '2027-06-12' },
+  'schirmherrschaft-absage': { anlass: 'Frühjahrsmesse am Innenhafen', anlassDatum: '2027-04-17' },
 };
 
 /** A demo contact that fits the template (found by a search of the demo office). */
@@ -41,6 +43,8 @@ const RECIPIENT_FILTER: Record<string, { roleKey?: string; kind?: 'organisation'
   zusage: { roleKey: 'vorsitz_verein' },
   absage: { roleKey: 'geschaeftsfuehrung' },
   dankschreiben: { roleKey: 'pfarrer' },
+  'schirmherrschaft-zusage': { kind: 'organisation', query: 'e. V.' },
+  'schirmherrschaft-absage': { kind: 'organisation' },
 };
 
 async function main(): Promise<void> {

@@ -28,6 +28,8 @@ const EXPECTED_IDS = [
   'zusage',
   'absage',
   'buergeranliegen',
+  'schirmherrschaft-zusage',
+  'schirmherrschaft-absage',
 ];
 
 function readManifest(): TemplateManifestEntry[] {

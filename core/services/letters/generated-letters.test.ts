@@ -122,6 +122,16 @@ const CASES: Record<string, Case> = {
     fields: { anlassDatum: '2026-11-02', aktenzeichen: 'OB-13/2026' },
     expectText: ['Ihr Schreiben vom 2. November 2026'],
   },
+  'schirmherrschaft-zusage': {
+    recipient: first({ kind: 'organisation', tag: 'Vereine' }),
+    fields: { anlass: 'Kinder- und Jugendsporttag', anlassDatum: '2027-06-12' },
+    expectText: ['Schirmherrschaft für „Kinder- und Jugendsporttag“ am 12. Juni 2027', 'Gern übernehme ich die Schirmherrschaft'],
+  },
+  'schirmherrschaft-absage': {
+    recipient: first({ kind: 'organisation', tag: 'Wirtschaft' }),
+    fields: { anlass: 'Frühjahrsmesse', anlassDatum: '2027-04-17' },
+    expectText: ['Schirmherrschaft für „Frühjahrsmesse“ am 17. April 2027', 'nicht entsprechen'],
+  },
 };
 
 let app: App;
