@@ -19,6 +19,7 @@ import { createUploads } from './uploads/uploads-service';
 import { createCalendarService } from './calendar/calendar-service';
 import { createInvitationsService } from './calendar/invitations-service';
 import { createJubileesService } from './residents/jubilees-service';
+import { createPatronagesService } from './patronages/patronages-service';
 
 export type { ServiceDeps } from './deps';
 
@@ -65,6 +66,7 @@ export function createServices(deps: ServiceDeps): Handlers {
     ...jubilees.handlers,
     ...calendar.handlers,
     ...invitations.handlers,
+    ...createPatronagesService(deps, templates.manifest).handlers,
   };
   return waitWhileImporting(handlers, residents.writing);
 }
