@@ -132,6 +132,12 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
       "insert into appointments (calendar_id, title, start, end, recurrence_exceptions, created_at, updated_at) values (1, 'Empfang', '2026-12-08T11:00', '2026-12-08T13:00', '[]', 'x', 'x')",
     ).run();
   },
+  '0007_speech_texts_patronages': (db) => {
+    db.prepare("insert into signers (name, gender, office, deputy) values ('Dr. Petra Hovestadt', 'female', 'Oberbürgermeisterin', 0)").run();
+    db.prepare(
+      "insert into speeches (title, kind, speaker_id, audience, status, created_at, updated_at) values ('Grußwort Hafenfest', 'grusswort', 1, 'Hafenwirtschaft', 'entwurf', 'x', 'x')",
+    ).run();
+  },
 };
 
 describe('migrations', () => {

@@ -68,7 +68,22 @@ import {
   vehicleInputSchema,
   vehicleSchema,
 } from './schemas/calendar';
-import { greetingInputSchema, greetingSchema, speechInputSchema, speechListInputSchema, speechSchema } from './schemas/speeches';
+import {
+  greetingInputSchema,
+  greetingSchema,
+  speechComparisonSchema,
+  speechDetailSchema,
+  speechDocumentInputSchema,
+  speechInputSchema,
+  speechListInputSchema,
+  speechSchema,
+  speechSearchInputSchema,
+  speechSearchResultSchema,
+  speechSettingsSchema,
+  speechVersionDetailSchema,
+  speechVersionSchema,
+} from './schemas/speeches';
+import { patronageDecidedSchema, patronageDecideSchema, patronageDecisionSchema, patronageInputSchema, patronageSchema } from './schemas/patronages';
 import { honourRulesSchema } from '../domain/jubilees/honour-rules';
 
 z.config(z.locales.de());
@@ -126,8 +141,27 @@ export const contract = {
   'addressing.roles': query(none, z.array(roleSchema)),
   'speeches.greeting': query(greetingInputSchema, greetingSchema),
   'speeches.list': query(speechListInputSchema, z.array(speechSchema)),
-  'speeches.get': query(byId, speechSchema),
-  'speeches.save': command(speechInputSchema, speechSchema),
+  'speeches.get': query(byId, speechDetailSchema),
+  /** Saves the details; a changed `body` becomes a new version. */
+  'speeches.save': command(speechInputSchema, speechDetailSchema),
+  'speeches.versions': query(byId, z.array(speechVersionSchema)),
+  'speeches.version': query(byId, speechVersionDetailSchema),
+  /** What changed from one version (`from`) to another (`to`) of the same speech. */
+  'speeches.compare': query(z.object({ from: z.number().int().positive(), to: z.number().int().positive() }), speechComparisonSchema),
+  /** The text of an older version becomes the newest version (nothing is overwritten). */
+  'speeches.restore': command(z.object({ versionId: z.number().int().positive() }), speechDetailSchema),
+  /** Full-text search over the speeches' titles and texts and the text blocks. */
+  'speeches.search': query(speechSearchInputSchema, speechSearchResultSchema),
+  'speeches.document': query(speechDocumentInputSchema, fileContentSchema),
+  'speeches.settings': query(none, speechSettingsSchema),
+  'speeches.settings.save': command(speechSettingsSchema, speechSettingsSchema),
+  'patronages.list': query(z.object({ decision: patronageDecisionSchema.optional() }), z.array(patronageSchema)),
+  'patronages.get': query(byId, patronageSchema),
+  'patronages.save': command(patronageInputSchema, patronageSchema),
+  /** Take on or decline; returns the reply letter draft (Schirmherrschaft-Zusage/-Absage). */
+  'patronages.decide': command(patronageDecideSchema, patronageDecidedSchema),
+  /** Records the reply letter created from the draft. */
+  'patronages.linkReply': command(z.object({ id: z.number().int().positive(), letterId: z.number().int().positive() }), patronageSchema),
 
   'contacts.list': query(contactListInputSchema, contactListOutputSchema),
   'contacts.get': query(byId, contactSchema),

@@ -9,3 +9,5 @@ export * from './schemas/residents';
 export * from './schemas/calendar';
 export * from './contact-person';
 export * from './schemas/speeches';
+export * from './speech-body';
+export * from './schemas/patronages';

@@ -41,7 +41,7 @@ export function createServices(deps: ServiceDeps): Handlers {
   const uploads = createUploads(deps);
   const residents = createResidentsService(deps, deps.background, uploads, lettersRepository(deps.db).unsentForResidents);
   const jubilees = createJubileesService(deps, residents.repo, catalogue, settings.office);
-  const speeches = createSpeechesService(deps, catalogue);
+  const speeches = createSpeechesService(deps, catalogue, settings.office);
   const calendar = createCalendarService(deps, contacts.describe, settings.office, uploads, (appointmentId) => speeches.list({ appointmentId }));
   const invitations = createInvitationsService(deps, calendar, uploads, (id) => contacts.repo.find(id) !== undefined);
   const handlers: Handlers = {

@@ -5,3 +5,4 @@ export * from './letters';
 export * from './residents';
 export * from './calendar';
 export * from './speeches';
+export * from './patronages';

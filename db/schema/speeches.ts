@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { appointments, invitations } from './calendar';
 import { signers } from './letters';
 
@@ -25,8 +25,35 @@ export const speeches = sqliteTable(
       .notNull()
       .default('auftrag'),
     notes: text('notes').notNull().default(''),
+    /** Background material: facts, figures, what was said to this audience before. */
+    background: text('background').notNull().default(''),
+    /** The guests to greet and the greeting as last composed (SpeechGreeting in core/api). */
+    greeting: text('greeting', { mode: 'json' }),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [index('speeches_appointment_idx').on(t.appointmentId), index('speeches_deadline_idx').on(t.status, t.deadline)],
+);
+
+/** Every save of a speech's text is a version; restoring one adds a new version. */
+export const speechVersions = sqliteTable(
+  'speech_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    speechId: integer('speech_id')
+      .notNull()
+      .references(() => speeches.id, { onDelete: 'cascade' }),
+    /** 1, 2, 3 … per speech. */
+    number: integer('number').notNull(),
+    /** The document (SpeechBody in core/api/speech-body.ts) as JSON. */
+    body: text('body', { mode: 'json' }).notNull(),
+    /** Plain text of the body (stage notes in brackets, pauses as „//“). */
+    plainText: text('plain_text').notNull(),
+    words: integer('words').notNull(),
+    savedAt: text('saved_at').notNull(),
+    savedBy: text('saved_by').notNull().default(''),
+    /** Why the version exists when it is not an ordinary save („wiederhergestellt aus Version 2“). */
+    note: text('note').notNull().default(''),
+  },
+  (t) => [uniqueIndex('speech_versions_number_idx').on(t.speechId, t.number)],
 );

@@ -1,14 +1,29 @@
 import { z } from 'zod';
 import { personSchema } from './addressing';
+import { DEFAULT_WORDS_PER_MINUTE, speechBodySchema } from '../speech-body';
 
 /**
  * Greeting the guests of a speech (DOMAIN.md B). Persons have exactly the shape
  * `addressing.compose` takes. Without `speaker` the host speaks.
  */
+export const greetingClosingSchema = z.enum(['damen_herren', 'buergerschaft']);
+/** The last greeting: „meine sehr geehrten Damen und Herren,“ or „liebe Duisburgerinnen und Duisburger,“. */
+export const GREETING_CLOSING_LABELS: Record<z.infer<typeof greetingClosingSchema>, string> = {
+  damen_herren: 'meine sehr geehrten Damen und Herren',
+  buergerschaft: 'liebe Duisburgerinnen und Duisburger',
+};
+
 export const greetingInputSchema = z.object({
   speaker: personSchema.optional(),
   host: personSchema.optional(),
   guests: z.array(personSchema).max(500),
+  /**
+   * The guests are already in the order staff want (a reordered proposal): they are merged and
+   * phrased as usual, but not sorted by precedence.
+   */
+  keepOrder: z.boolean().optional(),
+  /** Default „meine sehr geehrten Damen und Herren“. */
+  closing: greetingClosingSchema.optional(),
 });
 export type GreetingInput = z.infer<typeof greetingInputSchema>;
 
@@ -40,6 +55,26 @@ export const SPEECH_STATUS_LABELS: Record<z.infer<typeof speechStatusSchema>, st
   gehalten: 'gehalten',
 };
 
+/** A guest of a speech: the contact (if picked from the contacts) and the person to greet. */
+export const speechGuestSchema = z.object({
+  contactId: z.number().int().positive().nullable(),
+  name: z.string().max(300),
+  person: personSchema,
+});
+export type SpeechGuest = z.infer<typeof speechGuestSchema>;
+
+/** The greeting of a speech as staff last composed it, stored with the speech. */
+export const speechGreetingSchema = z.object({
+  guests: z.array(speechGuestSchema).max(500),
+  /** Who hosts, when it is not the speaker. */
+  host: speechGuestSchema.nullable(),
+  closing: greetingClosingSchema.default('damen_herren'),
+  /** The persons greeted, in the order chosen. */
+  order: z.array(personSchema).max(500),
+  text: z.string().max(20000),
+});
+export type SpeechGreeting = z.infer<typeof speechGreetingSchema>;
+
 export const speechInputSchema = z.object({
   id: z.number().int().positive().optional(),
   title: z.string().trim().min(1, 'Bitte einen Titel angeben.').max(300),
@@ -53,6 +88,10 @@ export const speechInputSchema = z.object({
   author: z.string().trim().max(200).default(''),
   status: speechStatusSchema.default('auftrag'),
   notes: z.string().trim().max(10000).default(''),
+  background: z.string().trim().max(50000).default(''),
+  greeting: speechGreetingSchema.nullable().optional(),
+  /** The text; when given and different from the last version, it becomes a new version. */
+  body: speechBodySchema.optional(),
 });
 export type SpeechInput = z.input<typeof speechInputSchema>;
 
@@ -71,6 +110,11 @@ export const speechSchema = z.object({
   author: z.string(),
   status: speechStatusSchema,
   notes: z.string(),
+  background: z.string(),
+  greeting: speechGreetingSchema.nullable(),
+  /** Number of the current version (null: no text yet) and its spoken words. */
+  version: z.number().int().nullable(),
+  words: z.number().int(),
   /** Not yet given or released, and past its deadline. */
   overdue: z.boolean(),
   createdAt: z.string(),
@@ -82,4 +126,73 @@ export const speechListInputSchema = z.object({
   status: speechStatusSchema.optional(),
   speakerId: z.number().int().positive().optional(),
   appointmentId: z.number().int().positive().optional(),
+});
+
+/** One speech with its current text. */
+export const speechDetailSchema = speechSchema.extend({ body: speechBodySchema });
+export type SpeechDetail = z.infer<typeof speechDetailSchema>;
+
+export const speechVersionSchema = z.object({
+  id: z.number().int(),
+  speechId: z.number().int(),
+  number: z.number().int(),
+  savedAt: z.string(),
+  savedBy: z.string(),
+  words: z.number().int(),
+  note: z.string(),
+});
+export type SpeechVersion = z.infer<typeof speechVersionSchema>;
+export const speechVersionDetailSchema = speechVersionSchema.extend({ body: speechBodySchema, plainText: z.string() });
+
+/** What changed between two versions, as runs of unchanged, added and removed text. */
+export const speechComparisonSchema = z.object({
+  from: speechVersionSchema,
+  to: speechVersionSchema,
+  changes: z.array(z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() })),
+  addedWords: z.number().int(),
+  removedWords: z.number().int(),
+});
+export type SpeechComparison = z.infer<typeof speechComparisonSchema>;
+
+/** A piece of text around a hit; `hit` parts are what matched. */
+export const snippetSchema = z.array(z.object({ text: z.string(), hit: z.boolean() }));
+export type Snippet = z.infer<typeof snippetSchema>;
+
+export const speechSearchInputSchema = z.object({
+  text: z.string().trim().min(1, 'Bitte einen Suchbegriff eingeben.').max(200),
+  limit: z.number().int().min(1).max(200).default(30),
+});
+export const speechSearchResultSchema = z.object({
+  speeches: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      kind: speechKindSchema,
+      status: speechStatusSchema,
+      speaker: z.string().nullable(),
+      /** The occasion's date (appointment) or else the deadline. */
+      date: z.string().nullable(),
+      audience: z.string(),
+      snippet: snippetSchema,
+    }),
+  ),
+  textBlocks: z.array(z.object({ id: z.number().int(), title: z.string(), category: z.string(), snippet: snippetSchema })),
+});
+export type SpeechSearchResult = z.infer<typeof speechSearchResultSchema>;
+
+export const speechSettingsSchema = z.object({
+  /** Speaking rate for the speaking time (words per minute). */
+  wordsPerMinute: z
+    .number({ error: 'Bitte eine Zahl angeben.' })
+    .int({ error: 'Bitte ganze Wörter pro Minute angeben.' })
+    .min(60, { error: 'Mindestens 60 Wörter pro Minute.' })
+    .max(200, { error: 'Höchstens 200 Wörter pro Minute.' })
+    .default(DEFAULT_WORDS_PER_MINUTE),
+});
+export type SpeechSettings = z.infer<typeof speechSettingsSchema>;
+
+/** The Word manuscript for speaking, or the one-page Grußwort for a programme booklet. */
+export const speechDocumentInputSchema = z.object({
+  id: z.number().int().positive(),
+  format: z.enum(['manuskript', 'festschrift']),
 });

@@ -281,6 +281,36 @@ const cases: Case[] = [
     text: `Sehr geehrte Abgeordnete, sehr geehrte Frau Bürgermeisterin, ${CLOSE}`,
     order: ['Radewald', 'Paschke', 'Lemmerz', 'Kocak', 'Maier'],
   },
+  {
+    name: 'citizens closing: „liebe Duisburgerinnen und Duisburger“',
+    input: { guests: [minister], closing: 'buergerschaft' },
+    text: 'Sehr geehrter Herr Minister, liebe Duisburgerinnen und Duisburger,',
+    order: ['Severin'],
+  },
+  {
+    name: 'keepOrder: a reordered proposal is phrased in the order given, not re-sorted',
+    input: { host: mayor, guests: [council1, deputy, minister], keepOrder: true },
+    text: `Sehr geehrter Herr Maier, sehr geehrte Frau Bürgermeisterin, sehr geehrter Herr Minister, ${CLOSE}`,
+    order: ['Maier', 'Kocak', 'Severin'],
+  },
+  {
+    name: 'keepOrder: holders of one office next to each other are still merged',
+    input: { guests: [deputy, mdb, mdl, minister], keepOrder: true },
+    text: `Sehr geehrte Frau Bürgermeisterin, sehr geehrte Abgeordnete, sehr geehrter Herr Minister, ${CLOSE}`,
+    order: ['Kocak', 'Paschke', 'Lemmerz', 'Severin'],
+  },
+  {
+    name: 'keepOrder with a guest speaking: the host stays where staff put them',
+    input: { speaker: minister, host: mayor, guests: [premier, council1, mayor], keepOrder: true },
+    text: `Sehr geehrte Frau Ministerpräsidentin, sehr geehrter Herr Maier, sehr geehrter Herr Oberbürgermeister, ${CLOSE}`,
+    order: ['Brackelmann', 'Maier', 'Sandmann'],
+  },
+  {
+    name: 'keepOrder with a guest speaking: a host missing from the list goes first',
+    input: { speaker: minister, host: mayor, guests: [council1], keepOrder: true },
+    text: `Sehr geehrter Herr Oberbürgermeister, sehr geehrter Herr Maier, ${CLOSE}`,
+    order: ['Sandmann', 'Maier'],
+  },
 ];
 
 describe('composeGreeting', () => {

@@ -32,6 +32,8 @@ import { PLURALS, pluralTerm } from './plurals';
 
 export const MAX_GREETINGS = 10;
 export const CLOSING_GREETING = 'meine sehr geehrten Damen und Herren';
+/** The closing for a speech to the citizens (gender-fair, as the office writes it). */
+export const CITIZENS_CLOSING = 'liebe Duisburgerinnen und Duisburger';
 
 export interface GreetingOptions {
   /** Individual greetings (a plural counts as one) before the rest are left to the closing. */
@@ -69,21 +71,25 @@ function isForeignHolder(p: Person, role: Role): boolean {
   return role.layout === 'foreign' || role.language !== 'de' || language !== 'de';
 }
 
-/** The persons to greet, in input order: host first when a guest speaks. */
+/**
+ * The persons to greet, in input order: host first when a guest speaks. With `keepOrder` the
+ * host stays where the guest list has them (staff placed them), or goes first if absent.
+ */
 function candidates(input: GreetingInput, roles: ReadonlyMap<string, Role>): Candidate[] {
   const { speaker, host } = input;
   const hostGreeted = host !== undefined && speaker !== undefined && identity(speaker) !== identity(host);
+  const hostId = host ? identity(host) : undefined;
   const skip = new Set<string>();
   if (speaker) skip.add(identity(speaker));
-  if (host) skip.add(identity(host));
+  if (hostId && !(hostGreeted && input.keepOrder)) skip.add(hostId);
   const list: Candidate[] = [];
-  if (hostGreeted) list.push({ person: host, role: findRole(host, roles), isHost: true, index: -1 });
   input.guests.forEach((person, index) => {
     const id = identity(person);
     if (skip.has(id)) return;
     skip.add(id);
-    list.push({ person, role: findRole(person, roles), isHost: false, index });
+    list.push({ person, role: findRole(person, roles), isHost: id === hostId, index });
   });
+  if (hostGreeted && !list.some((c) => c.isHost)) list.unshift({ person: host, role: findRole(host, roles), isHost: true, index: -1 });
   return list;
 }
 
@@ -165,9 +171,10 @@ export function composeGreeting(
   options: GreetingOptions = {},
 ): Greeting {
   const max = Math.max(0, options.maxGreetings ?? MAX_GREETINGS);
-  const units = toUnits(inProtocolOrder(candidates(input, roles)), roles);
+  const listed = candidates(input, roles);
+  const units = toUnits(input.keepOrder ? listed : inProtocolOrder(listed), roles);
   const spoken = units.slice(0, max);
-  const texts = [...spoken.map((u) => u.text), CLOSING_GREETING];
+  const texts = [...spoken.map((u) => u.text), input.closing === 'buergerschaft' ? CITIZENS_CLOSING : CLOSING_GREETING];
   return {
     text: `${capitalise(texts.join(', '))},`,
     order: units.flatMap((u) => u.members.map((c) => c.person)),

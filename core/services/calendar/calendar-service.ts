@@ -15,6 +15,7 @@ import { calendarToIcs, parseIcs } from '../../documents/ics';
 import type { Uploads } from '../uploads/uploads-service';
 import { SPEECH_KIND_LABELS, SPEECH_STATUS_LABELS, type Speech } from '../../api/schemas/speeches';
 import { recordAudit } from '../audit';
+import { fileContent, fileNamePart } from '../file-content';
 import type { ServiceDeps } from '../deps';
 import type { ContactRow } from '../contacts/repository';
 import { settingsRepository } from '../settings/repository';
@@ -86,9 +87,6 @@ const timeLabel = (o: { start: string; end: string; allDay: boolean }) => {
   if (o.start.slice(0, 10) === o.end.slice(0, 10)) return `${o.start.slice(11, 16)}–${o.end.slice(11, 16)} Uhr`;
   return `${formatDateNumeric(o.start.slice(0, 10))}, ${o.start.slice(11, 16)} – ${formatDateNumeric(o.end.slice(0, 10))}, ${o.end.slice(11, 16)} Uhr`;
 };
-const fileOf = (fileName: string, bytes: Uint8Array) => ({ fileName, contentBase64: Buffer.from(bytes).toString('base64') });
-/** For file names: "Empfang der Delegation" → "Empfang-der-Delegation". */
-const slug = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60);
 
 export function createCalendarService(
   deps: ServiceDeps,
@@ -318,7 +316,7 @@ export function createCalendarService(
         generatedAt: deps.now().toISOString(),
         entries: rows.map((row) => ({ ...entryOf(row), description: row.programme, updatedAt: row.updatedAt })),
       });
-      return fileOf(`Termine-${slug(calendar.name)}.ics`, new TextEncoder().encode(text));
+      return fileContent(`Termine-${fileNamePart(calendar.name)}.ics`, new TextEncoder().encode(text));
     },
 
     'calendar.ics.import': ({ uploadId, calendarId }) => {
@@ -383,14 +381,14 @@ export function createCalendarService(
         const occurrence = input.date ? occurrencesOf(entryOf(row), input.date, addDays(input.date, 1))[0] : undefined;
         const item = briefingItem(row, occurrence ?? row, dayConflicts((occurrence ?? row).start.slice(0, 10), row.calendarId).get(`${row.id}|${(occurrence ?? row).start}`) ?? []);
         const bytes = await briefingDocx({ office: officeLine, title: `Terminmappe für ${calendar.name}, ${calendar.office}`, subtitle: `${row.title} – ${item.day}`, items: [item] });
-        return fileOf(`Terminmappe-${(occurrence ?? row).start.slice(0, 10)}-${slug(row.title)}.docx`, bytes);
+        return fileContent(`Terminmappe-${(occurrence ?? row).start.slice(0, 10)}-${fileNamePart(row.title)}.docx`, bytes);
       }
       const calendar = repo.calendars().find((c) => c.id === input.calendarId);
       if (!calendar) throw new AppError('NOT_FOUND', `Den Kalender Nr. ${input.calendarId} gibt es nicht.`);
       const conflicts = dayConflicts(input.date, calendar.id);
       const items = dayOccurrences(input.date, [calendar.id]).map(({ row, o }) => briefingItem(row, o, conflicts.get(`${row.id}|${o.start}`) ?? []));
       const bytes = await briefingDocx({ office: officeLine, title: `Terminmappe für ${calendar.name}, ${calendar.office}`, subtitle: dayLabel(input.date), items });
-      return fileOf(`Terminmappe-${input.date}-${slug(calendar.name)}.docx`, bytes);
+      return fileContent(`Terminmappe-${input.date}-${fileNamePart(calendar.name)}.docx`, bytes);
     },
 
     'carpool.dayPlan': async ({ driverId, date }) => {
@@ -416,7 +414,7 @@ export function createCalendarService(
         }));
       const own = office();
       const bytes = await driverPlanDocx({ office: `${own.stadt} · ${own.dienststelle}`, driver: driver.name, day: dayLabel(date), rows });
-      return fileOf(`Tagesplan-${date}-${slug(driver.name)}.docx`, bytes);
+      return fileContent(`Tagesplan-${date}-${fileNamePart(driver.name)}.docx`, bytes);
     },
 
     'calendar.calendars': () => repo.calendars().map(({ gender: _gender, ...c }) => c),

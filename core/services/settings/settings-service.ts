@@ -1,5 +1,6 @@
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
+import { fullTextIndex } from '../search/full-text';
 import { officeSettingsSchema, type OfficeSettings, type Signer, type TextBlock } from '../../api/schemas/letters';
 import type { ServiceDeps } from '../deps';
 import { recordAudit } from '../audit';
@@ -42,6 +43,7 @@ export function createSettingsService(deps: ServiceDeps) {
     if (!row) throw new AppError('NOT_FOUND', `Die unterzeichnende Person Nr. ${id} wurde nicht gefunden.`, { id });
     return row;
   };
+  const textBlockIndex = fullTextIndex(deps.db, 'text_block_search');
   const toBlock = (row: NonNullable<ReturnType<typeof repo.textBlock>>): TextBlock => row;
 
   const handlers: SettingsHandlers = {
@@ -72,20 +74,25 @@ export function createSettingsService(deps: ServiceDeps) {
       return { id };
     },
     'textBlocks.list': () => repo.textBlocks().map(toBlock),
-    'textBlocks.save': ({ id, ...values }) => {
-      const at = deps.now().toISOString();
-      const savedId = id ?? repo.insertTextBlock({ ...values, updatedAt: at });
-      if (id) {
+    'textBlocks.save': ({ id, ...values }) =>
+      deps.db.transaction(() => {
+        const at = deps.now().toISOString();
+        const savedId = id ?? repo.insertTextBlock({ ...values, updatedAt: at });
+        if (id) {
+          if (!repo.textBlock(id)) throw new AppError('NOT_FOUND', `Der Textbaustein Nr. ${id} wurde nicht gefunden.`, { id });
+          repo.updateTextBlock(id, { ...values, updatedAt: at });
+        }
+        const saved = repo.textBlock(savedId)!;
+        textBlockIndex.put(saved.id, `${saved.title} ${saved.category}`, saved.text);
+        return toBlock(saved);
+      }),
+    'textBlocks.delete': ({ id }) =>
+      deps.db.transaction(() => {
         if (!repo.textBlock(id)) throw new AppError('NOT_FOUND', `Der Textbaustein Nr. ${id} wurde nicht gefunden.`, { id });
-        repo.updateTextBlock(id, { ...values, updatedAt: at });
-      }
-      return toBlock(repo.textBlock(savedId)!);
-    },
-    'textBlocks.delete': ({ id }) => {
-      if (!repo.textBlock(id)) throw new AppError('NOT_FOUND', `Der Textbaustein Nr. ${id} wurde nicht gefunden.`, { id });
-      repo.deleteTextBlock(id);
-      return { id };
-    },
+        repo.deleteTextBlock(id);
+        textBlockIndex.remove(id);
+        return { id };
+      }),
   };
   return { handlers, office, signer };
 }

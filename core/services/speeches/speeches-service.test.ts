@@ -71,3 +71,136 @@ describe('speech register', () => {
     expect(broken.ok ? null : broken.error.message).toBe('Der Termin Nr. 999 wurde nicht gefunden.');
   });
 });
+
+const paragraph = (text: string) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] });
+const bodyOf = (...texts: string[]) => ({ type: 'doc' as const, content: texts.map(paragraph) });
+
+describe('speech texts and versions', () => {
+  it('keeps every changed save as a version, compares two and restores one as a new version', async () => {
+    const first = await call(app.handlers, 'speeches.save', {
+      title: 'Grußwort Hafenfest',
+      kind: 'grusswort',
+      body: bodyOf('Liebe Gäste,', 'heute feiern wir das Hafenfest in Ruhrort.'),
+    });
+    expect(first).toMatchObject({ version: 1, words: 9 });
+    const second = await call(app.handlers, 'speeches.save', { ...first, body: bodyOf('Liebe Gäste,', 'heute feiern wir das 25. Hafenfest in Ruhrort.') });
+    expect(second).toMatchObject({ version: 2, words: 10 });
+    // Saving the details without a changed text adds no version.
+    const third = await call(app.handlers, 'speeches.save', { ...second, status: 'abstimmung' });
+    expect(third.version).toBe(2);
+
+    const versions = await call(app.handlers, 'speeches.versions', { id: first.id });
+    expect(versions.map((v) => [v.number, v.words])).toEqual([
+      [2, 10],
+      [1, 9],
+    ]);
+    const comparison = await call(app.handlers, 'speeches.compare', { from: versions[1]!.id, to: versions[0]!.id });
+    expect(comparison.changes.filter((c) => c.kind !== 'same')).toEqual([{ kind: 'added', text: '25. ' }]);
+    expect(comparison).toMatchObject({ addedWords: 1, removedWords: 0 });
+
+    const restored = await call(app.handlers, 'speeches.restore', { versionId: versions[1]!.id });
+    expect(restored.version).toBe(3);
+    expect(restored.body).toEqual(bodyOf('Liebe Gäste,', 'heute feiern wir das Hafenfest in Ruhrort.'));
+    const [newest] = await call(app.handlers, 'speeches.versions', { id: first.id });
+    expect(newest).toMatchObject({ number: 3, note: 'wiederhergestellt aus Fassung 1', savedBy: expect.any(String) });
+  });
+
+  it('counts only spoken words: stage notes and pause marks are left out', async () => {
+    const speech = await call(app.handlers, 'speeches.save', {
+      title: 'Rede',
+      kind: 'rede',
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Begrüßung' }] },
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'Glück auf!' },
+              { type: 'pause' },
+              { type: 'text', text: 'Blick in den Saal', marks: [{ type: 'stageNote' }] },
+              { type: 'text', text: ' Schön, dass Sie da sind.' },
+            ],
+          },
+        ],
+      },
+    });
+    expect(speech.words).toBe(8);
+    const [version] = await call(app.handlers, 'speeches.versions', { id: speech.id });
+    expect((await call(app.handlers, 'speeches.version', { id: version!.id })).plainText).toBe('Begrüßung\n\nGlück auf! // [Blick in den Saal] Schön, dass Sie da sind.');
+  });
+
+  it('refuses a text the editor cannot have produced, and comparing versions of two speeches', async () => {
+    const bad = await dispatch(app.handlers, 'speeches.save', { title: 'X', kind: 'rede', body: { type: 'doc', content: [{ type: 'bulletList' }] } });
+    expect(bad.ok ? null : bad.error.code).toBe('INVALID_INPUT');
+    const a = await call(app.handlers, 'speeches.save', { title: 'A', kind: 'rede', body: bodyOf('Eins') });
+    const b = await call(app.handlers, 'speeches.save', { title: 'B', kind: 'rede', body: bodyOf('Zwei') });
+    const [va] = await call(app.handlers, 'speeches.versions', { id: a.id });
+    const [vb] = await call(app.handlers, 'speeches.versions', { id: b.id });
+    const mixed = await dispatch(app.handlers, 'speeches.compare', { from: va!.id, to: vb!.id });
+    expect(mixed.ok ? null : mixed.error.message).toBe('Verglichen werden können nur Fassungen derselben Rede.');
+  });
+
+  it('stores the greeting with the speech', async () => {
+    const guest = { contactId: null, name: 'Max Severin', person: { gender: 'male' as const, surname: 'Severin', role: 'landesminister' } };
+    const speech = await call(app.handlers, 'speeches.save', {
+      title: 'Rede',
+      kind: 'rede',
+      greeting: { guests: [guest], host: null, closing: 'buergerschaft', order: [guest.person], text: 'Sehr geehrter Herr Minister, liebe Duisburgerinnen und Duisburger,' },
+    });
+    expect((await call(app.handlers, 'speeches.get', { id: speech.id })).greeting).toMatchObject({ closing: 'buergerschaft', guests: [guest] });
+  });
+});
+
+describe('speeches.search', () => {
+  it('finds speeches and text blocks by German word forms, umlauts and ß however typed, with a snippet', async () => {
+    const harbour = await call(app.handlers, 'speeches.save', {
+      title: 'Grußwort zum Hafenfest 2025',
+      kind: 'grusswort',
+      audience: 'Hafenwirtschaft',
+      body: bodyOf('Liebe Gäste,', 'beim Hafenfest zeigt Ruhrort, was die Duisburgerinnen und Duisburger können.', 'Glück auf!'),
+    });
+    await call(app.handlers, 'speeches.save', { title: 'Neujahrsempfang', kind: 'rede', body: bodyOf('Ein gutes neues Jahr für unsere Stadt.') });
+    const block = await call(app.handlers, 'textBlocks.save', { title: 'Dank an die Feuerwehr', category: 'Rede', text: 'Mein Dank gilt den Kameradinnen und Kameraden der Feuerwehren.' });
+
+    const hits = await call(app.handlers, 'speeches.search', { text: 'Hafenfestes' });
+    expect(hits.speeches.map((s) => s.id)).toEqual([harbour.id]);
+    expect(hits.speeches[0]!.snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(['Hafenfest']);
+    expect((await call(app.handlers, 'speeches.search', { text: 'duisburgerin ruhrort' })).speeches.map((s) => s.id)).toEqual([harbour.id]);
+    expect((await call(app.handlers, 'speeches.search', { text: 'GRUSSWORT' })).speeches.map((s) => s.id)).toEqual([harbour.id]);
+    // Every word must match; a question typed as a sentence falls back to the most telling words.
+    expect((await call(app.handlers, 'speeches.search', { text: 'Hafenfest Ruhrort' })).speeches.map((s) => s.id)).toEqual([harbour.id]);
+    expect((await call(app.handlers, 'speeches.search', { text: 'Was haben wir beim Hafenfest gesagt?' })).speeches[0]!.id).toBe(harbour.id);
+    expect((await call(app.handlers, 'speeches.search', { text: 'Karneval' })).speeches).toEqual([]);
+
+    const fire = await call(app.handlers, 'speeches.search', { text: 'feuerwehr' });
+    expect(fire.textBlocks.map((b) => b.id)).toEqual([block.id]);
+    await call(app.handlers, 'textBlocks.delete', { id: block.id });
+    expect((await call(app.handlers, 'speeches.search', { text: 'feuerwehr' })).textBlocks).toEqual([]);
+  });
+
+  it('searches the newest version only, and a changed title at once', async () => {
+    const speech = await call(app.handlers, 'speeches.save', { title: 'Rede', kind: 'rede', body: bodyOf('Wir danken dem Stadtsportbund.') });
+    await call(app.handlers, 'speeches.save', { ...speech, title: 'Sportlerehrung', body: bodyOf('Wir danken den Vereinen.') });
+    expect((await call(app.handlers, 'speeches.search', { text: 'Stadtsportbund' })).speeches).toEqual([]);
+    expect((await call(app.handlers, 'speeches.search', { text: 'Vereine' })).speeches.map((s) => s.title)).toEqual(['Sportlerehrung']);
+    expect((await call(app.handlers, 'speeches.search', { text: 'sportlerehrungen' })).speeches).toHaveLength(1);
+  });
+
+  it('ignores search syntax typed by users instead of failing', async () => {
+    await call(app.handlers, 'speeches.save', { title: 'Rede', kind: 'rede', body: bodyOf('Text') });
+    for (const text of ['"', 'NEAR(', 'a OR', '*', '-x', '—']) {
+      const result = await dispatch(app.handlers, 'speeches.search', { text });
+      expect(result.ok).toBe(true);
+    }
+  });
+});
+
+describe('speech settings', () => {
+  it('has 110 words per minute by default and refuses unrealistic rates', async () => {
+    expect(await call(app.handlers, 'speeches.settings', {})).toEqual({ wordsPerMinute: 110 });
+    expect(await call(app.handlers, 'speeches.settings.save', { wordsPerMinute: 95 })).toEqual({ wordsPerMinute: 95 });
+    const bad = await dispatch(app.handlers, 'speeches.settings.save', { wordsPerMinute: 20 });
+    expect(bad.ok ? null : bad.error.message).toContain('Mindestens 60 Wörter pro Minute.');
+  });
+});

@@ -1,24 +1,92 @@
 import type { z } from 'zod';
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
-import type { Speech, speechInputSchema } from '../../api/schemas/speeches';
-import { isoDateInBerlin } from '../../domain/dates/format';
+import type { OfficeSettings } from '../../api/schemas/letters';
+import {
+  SPEECH_KIND_LABELS,
+  SPEECH_STATUS_LABELS,
+  speechGreetingSchema,
+  speechSettingsSchema,
+  type Speech,
+  type SpeechDetail,
+  type SpeechSettings,
+  type speechInputSchema,
+} from '../../api/schemas/speeches';
+import {
+  bodyToPlainText,
+  EMPTY_SPEECH_BODY,
+  formatSpeakingTime,
+  speakingSeconds,
+  speechBodySchema,
+  spokenWords,
+  type SpeechBody,
+} from '../../api/speech-body';
+import { formatDateLong, formatDateNumeric, isoDateInBerlin } from '../../domain/dates/format';
+import { compareTexts } from '../../domain/speeches/compare';
 import { composeGreeting } from '../../domain/speeches/greeting';
+import { queryTerms, snippetOf } from '../../domain/text/search-terms';
+import { festschriftGrusswortDocx, speechManuscriptDocx, type SpeechDocumentInput } from '../../documents/speech-documents';
 import { recordAudit } from '../audit';
 import type { ServiceDeps } from '../deps';
+import { fileContent, fileNamePart } from '../file-content';
 import type { RoleCatalogue } from '../reference/role-catalogue';
-import { speechesRepository } from './repository';
+import { fullTextIndex } from '../search/full-text';
+import { settingsRepository } from '../settings/repository';
+import { speechesRepository, type SpeechVersionRow } from './repository';
 
-type SpeechHandlers = Pick<Handlers, 'speeches.greeting' | 'speeches.list' | 'speeches.get' | 'speeches.save'>;
+type SpeechHandlers = Pick<
+  Handlers,
+  | 'speeches.greeting'
+  | 'speeches.list'
+  | 'speeches.get'
+  | 'speeches.save'
+  | 'speeches.versions'
+  | 'speeches.version'
+  | 'speeches.compare'
+  | 'speeches.restore'
+  | 'speeches.search'
+  | 'speeches.document'
+  | 'speeches.settings'
+  | 'speeches.settings.save'
+>;
+
+const SETTINGS_KEY = 'speeches';
+const WEEKDAY = new Intl.DateTimeFormat('de-DE', { weekday: 'long', timeZone: 'UTC' });
+
+/** "Samstag, 19. Juni 2027, 15:00 Uhr" from a wall-clock "2027-06-19T15:00" (all day: no time). */
+function describeOccasionDate(start: string, allDay: boolean): string {
+  const day = start.slice(0, 10);
+  const date = `${WEEKDAY.format(new Date(`${day}T00:00:00Z`))}, ${formatDateLong(day)}`;
+  return allDay ? date : `${date}, ${start.slice(11, 16)} Uhr`;
+}
 
 /**
- * The speech register (speeches and Grußworte with their occasion, speaker, deadline and status)
- * and the protocol order of greeting the guests.
+ * The speech register (speeches and Grußworte with their occasion, speaker, deadline and status),
+ * their texts with every save kept as a version, German full-text search over speeches and text
+ * blocks, the Word manuscripts, and the protocol order of greeting the guests.
  */
-export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogue) {
+export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogue, office: () => OfficeSettings) {
   const repo = speechesRepository(deps.db);
+  const settingsRepo = settingsRepository(deps.db);
+  const speechIndex = fullTextIndex(deps.db, 'speech_search');
+  const textBlockIndex = fullTextIndex(deps.db, 'text_block_search');
 
-  const toSpeech = ({ speech, speakerName, speakerOffice }: NonNullable<ReturnType<typeof repo.find>>): Speech => ({
+  const indexSpeech = (row: { id: number; title: string; audience: string; text: string | null }) =>
+    speechIndex.put(row.id, `${row.title} ${row.audience}`, row.text ?? '');
+
+  // Rows written without the index (before migration 0007, demo data, an older build): indexed once.
+  deps.db.transaction(() => {
+    if (speechIndex.count() !== repo.count()) {
+      for (const row of repo.searchable()) indexSpeech(row);
+    }
+    const blocks = repo.allTextBlocks();
+    if (textBlockIndex.count() !== blocks.length) {
+      for (const block of blocks) textBlockIndex.put(block.id, `${block.title} ${block.category}`, block.text);
+    }
+  });
+
+  type Found = NonNullable<ReturnType<typeof repo.find>>;
+  const toSpeech = ({ speech, speakerName, speakerOffice, version, words }: Found): Speech => ({
     id: speech.id,
     title: speech.title,
     kind: speech.kind,
@@ -32,16 +100,34 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
     author: speech.author,
     status: speech.status,
     notes: speech.notes,
+    background: speech.background,
+    greeting: speech.greeting === null ? null : (speechGreetingSchema.safeParse(speech.greeting).data ?? null),
+    version: version ?? null,
+    words: words ?? 0,
     overdue: speech.deadline !== null && !['freigegeben', 'gehalten'].includes(speech.status) && speech.deadline < isoDateInBerlin(deps.now()),
     createdAt: speech.createdAt,
     updatedAt: speech.updatedAt,
   });
+
+  const bodyOf = (version: SpeechVersionRow | undefined): SpeechBody => {
+    if (!version) return EMPTY_SPEECH_BODY;
+    const parsed = speechBodySchema.safeParse(version.body);
+    return parsed.success ? parsed.data : EMPTY_SPEECH_BODY;
+  };
 
   const mustFind = (id: number) => {
     const row = repo.find(id);
     if (!row) throw new AppError('NOT_FOUND', `Die Rede Nr. ${id} wurde nicht gefunden.`, { id });
     return row;
   };
+  const detail = (id: number): SpeechDetail => ({ ...toSpeech(mustFind(id)), body: bodyOf(repo.latestVersion(id)) });
+
+  const mustFindVersion = (id: number) => {
+    const row = repo.version(id);
+    if (!row) throw new AppError('NOT_FOUND', `Die Fassung Nr. ${id} wurde nicht gefunden.`, { id });
+    return row;
+  };
+  const versionMeta = ({ body: _body, plainText: _text, ...meta }: SpeechVersionRow) => meta;
 
   const valuesOf = (input: z.output<typeof speechInputSchema>) => {
     const links = [
@@ -52,21 +138,144 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
     for (const [table, id, what] of links) {
       if (id !== null && !repo.exists(table, id)) throw new AppError('NOT_FOUND', `${what} Nr. ${id} wurde nicht gefunden.`, { [table]: id });
     }
-    const { id: _id, ...values } = input;
-    return values;
+    const { id: _id, body: _body, greeting, ...values } = input;
+    return greeting === undefined ? values : { ...values, greeting };
+  };
+
+  /** Stores `body` as a new version unless it equals the newest one; true if it did. */
+  const addVersion = (speechId: number, body: SpeechBody, note = ''): boolean => {
+    const latest = repo.latestVersion(speechId);
+    if (latest && JSON.stringify(latest.body) === JSON.stringify(body)) return false;
+    if (!latest && JSON.stringify(body) === JSON.stringify(EMPTY_SPEECH_BODY)) return false;
+    repo.insertVersion({
+      speechId,
+      body,
+      plainText: bodyToPlainText(body),
+      words: spokenWords(body),
+      savedAt: deps.now().toISOString(),
+      savedBy: deps.user,
+      note,
+    });
+    return true;
+  };
+
+  const reindex = (id: number) => {
+    const [row] = repo.searchable([id]);
+    if (row) indexSpeech(row);
+  };
+
+  const settings = (): SpeechSettings => speechSettingsSchema.safeParse(settingsRepo.getSetting(SETTINGS_KEY) ?? {}).data ?? { wordsPerMinute: 110 };
+
+  const documentInput = (id: number): SpeechDocumentInput => {
+    const found = mustFind(id);
+    const { speech } = found;
+    const version = repo.latestVersion(id);
+    const body = bodyOf(version);
+    const occasion = speech.appointmentId ? repo.occasion(speech.appointmentId) : undefined;
+    const words = spokenWords(body);
+    const time = formatSpeakingTime(speakingSeconds(words, settings().wordsPerMinute));
+    const target = speech.targetMinutes ? `; Vorgabe ${speech.targetMinutes} Min.` : '';
+    const savedAt = version ? new Date(version.savedAt) : null;
+    return {
+      office: `${office().stadt} · ${office().dienststelle}`,
+      title: speech.title,
+      kindLabel: SPEECH_KIND_LABELS[speech.kind],
+      occasion: occasion?.title ?? null,
+      date: occasion ? describeOccasionDate(occasion.start, occasion.allDay) : null,
+      place: occasion?.place || null,
+      speakerName: found.speakerName ?? null,
+      speakerOffice: found.speakerOffice ?? null,
+      speakingTime: `ca. ${time} (${words} ${words === 1 ? 'Wort' : 'Wörter'}${target})`,
+      statusLabel: SPEECH_STATUS_LABELS[speech.status],
+      version:
+        version && savedAt
+          ? `Fassung ${version.number} vom ${formatDateNumeric(isoDateInBerlin(savedAt))}, ${new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }).format(savedAt)} Uhr`
+          : null,
+      body,
+    };
   };
 
   const handlers: SpeechHandlers = {
     'speeches.greeting': (input) => composeGreeting(input, catalogue.map()),
     'speeches.list': (filter) => repo.list(filter).map(toSpeech),
-    'speeches.get': ({ id }) => toSpeech(mustFind(id)),
+    'speeches.get': ({ id }) => detail(id),
     'speeches.save': (input) =>
       deps.db.transaction(() => {
         const at = deps.now().toISOString();
         const row = input.id ? repo.update(mustFind(input.id).speech.id, valuesOf(input), at)! : repo.insert(valuesOf(input), at);
-        recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'speech', entityId: row.id, summary: `${row.title} (${row.status})` });
-        return toSpeech(mustFind(row.id));
+        const versioned = input.body !== undefined && addVersion(row.id, input.body);
+        reindex(row.id);
+        const number = versioned ? repo.latestVersion(row.id)?.number : undefined;
+        recordAudit(deps, {
+          action: input.id ? 'update' : 'create',
+          entity: 'speech',
+          entityId: row.id,
+          summary: `${row.title} (${row.status})${number ? `, Fassung ${number}` : ''}`,
+        });
+        return detail(row.id);
       }),
+    'speeches.versions': ({ id }) => {
+      mustFind(id);
+      return repo.versions(id);
+    },
+    'speeches.version': ({ id }) => {
+      const row = mustFindVersion(id);
+      return { ...versionMeta(row), body: bodyOf(row), plainText: row.plainText };
+    },
+    'speeches.compare': ({ from, to }) => {
+      const [a, b] = [mustFindVersion(from), mustFindVersion(to)];
+      if (a.speechId !== b.speechId) throw new AppError('INVALID_INPUT', 'Verglichen werden können nur Fassungen derselben Rede.', { from, to });
+      return { from: versionMeta(a), to: versionMeta(b), ...compareTexts(a.plainText, b.plainText) };
+    },
+    'speeches.restore': ({ versionId }) =>
+      deps.db.transaction(() => {
+        const old = mustFindVersion(versionId);
+        if (addVersion(old.speechId, bodyOf(old), `wiederhergestellt aus Fassung ${old.number}`)) {
+          reindex(old.speechId);
+          recordAudit(deps, { action: 'update', entity: 'speech', entityId: old.speechId, summary: `Fassung ${old.number} wiederhergestellt` });
+        }
+        return detail(old.speechId);
+      }),
+    'speeches.search': ({ text, limit }) => {
+      const terms = queryTerms(text);
+      const speechIds = speechIndex.search(text, limit);
+      const rows = new Map(repo.list({ ids: speechIds }).map((r) => [r.speech.id, r]));
+      const texts = new Map(repo.searchable(speechIds).map((r) => [r.id, r.text ?? '']));
+      const blocks = new Map(repo.textBlocks(textBlockIndex.search(text, limit)).map((b) => [b.id, b]));
+      return {
+        speeches: speechIds.flatMap((id) => {
+          const row = rows.get(id);
+          if (!row) return [];
+          const speech = toSpeech(row);
+          return [
+            {
+              id,
+              title: speech.title,
+              kind: speech.kind,
+              status: speech.status,
+              speaker: speech.speaker,
+              date: row.occasionStart?.slice(0, 10) ?? speech.deadline,
+              audience: speech.audience,
+              snippet: snippetOf(texts.get(id) || speech.audience, terms),
+            },
+          ];
+        }),
+        textBlocks: [...blocks.values()].map((b) => ({ id: b.id, title: b.title, category: b.category, snippet: snippetOf(b.text, terms) })),
+      };
+    },
+    'speeches.document': async ({ id, format }) => {
+      const input = documentInput(id);
+      const name = fileNamePart(input.title);
+      if (format === 'manuskript') return fileContent(`Redemanuskript-${name}.docx`, await speechManuscriptDocx(input));
+      const { bytes } = await festschriftGrusswortDocx(input);
+      return fileContent(`Grußwort-Festschrift-${name}.docx`, bytes);
+    },
+    'speeches.settings': () => settings(),
+    'speeches.settings.save': (input) => {
+      settingsRepo.putSetting(SETTINGS_KEY, input, deps.now().toISOString());
+      recordAudit(deps, { action: 'update', entity: 'settings', summary: `Redetempo ${input.wordsPerMinute} Wörter pro Minute` });
+      return settings();
+    },
   };
   return { handlers, list: (filter: { appointmentId?: number }) => repo.list(filter).map(toSpeech) };
 }
