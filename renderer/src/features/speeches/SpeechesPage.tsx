@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Field,
+  Input,
   Select,
   Spinner,
   Table,
@@ -15,15 +16,16 @@ import {
   Title2,
   type BadgeProps,
 } from '@fluentui/react-components';
-import { AddRegular } from '@fluentui/react-icons';
+import { AddRegular, SearchRegular } from '@fluentui/react-icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { SPEECH_KIND_LABELS, SPEECH_STATUS_LABELS, type Speech } from '../../../../core/api';
+import { formatSpeakingTime, speakingSeconds, SPEECH_KIND_LABELS, SPEECH_STATUS_LABELS, type Speech } from '../../../../core/api';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
 import { describeSpan } from '../calendar/spans';
 import { SpeechDialog } from './SpeechDialog';
+import { SpeechSearchResults } from './SpeechSearchResults';
 
 
 type Status = Speech['status'];
@@ -61,12 +63,89 @@ function OccasionDate({ appointmentId }: { appointmentId: number | null }) {
   );
 }
 
-/** The speech register: who speaks where, what is due, what is overdue. */
+type View = 'deadline' | 'speaker' | 'status';
+const VIEW_LABELS: Record<View, string> = { deadline: 'nach Frist', speaker: 'nach Rednerin bzw. Redner', status: 'nach Status' };
+const STATUS_ORDER = Object.keys(SPEECH_STATUS_LABELS) as Status[];
+
+/** The rows in groups: one group by deadline; by speaker (alphabetically, unassigned last) or by status (workflow order). */
+function groupsOf(items: Speech[], view: View): Array<{ label: string | null; items: Speech[] }> {
+  if (view === 'deadline') return [{ label: null, items }];
+  const groups = new Map<string, Speech[]>();
+  for (const s of items) {
+    const key = view === 'speaker' ? (s.speaker ?? '') : s.status;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const keys = [...groups.keys()].sort((a, b) =>
+    view === 'status' ? STATUS_ORDER.indexOf(a as Status) - STATUS_ORDER.indexOf(b as Status) : (a === '' ? 1 : 0) - (b === '' ? 1 : 0) || a.localeCompare(b, 'de'),
+  );
+  return keys.map((key) => ({
+    label: view === 'status' ? SPEECH_STATUS_LABELS[key as Status] : key || 'Rednerin bzw. Redner noch offen',
+    items: groups.get(key)!,
+  }));
+}
+
+/** One speech in the register. */
+function SpeechRow({ speech: s, wordsPerMinute, onOpen }: { speech: Speech; wordsPerMinute: number | undefined; onOpen: (id: number) => void }) {
+  const styles = useRegisterPageStyles();
+  return (
+    <TableRow
+      tabIndex={0}
+      className={s.overdue ? `${styles.row} ${styles.overdue}` : styles.row}
+      onClick={() => onOpen(s.id)}
+      onKeyDown={(e) => e.key === 'Enter' && onOpen(s.id)}
+    >
+      <TableCell>
+        <div className={styles.stack}>
+          <Text weight="semibold">{s.title}</Text>
+          {s.audience && <span className={styles.muted}>{s.audience}</span>}
+        </div>
+      </TableCell>
+      <TableCell>{SPEECH_KIND_LABELS[s.kind]}</TableCell>
+      <TableCell>{s.speaker ?? '–'}</TableCell>
+      <TableCell>
+        <OccasionDate appointmentId={s.appointmentId} />
+      </TableCell>
+      <TableCell>
+        {s.version === null ? (
+          '–'
+        ) : (
+          <div className={styles.stack}>
+            <span>{count(s.words, 'Wort', 'Wörter')}</span>
+            <span className={styles.muted}>
+              ca. {formatSpeakingTime(speakingSeconds(s.words, wordsPerMinute))}
+              {s.targetMinutes && ` von ${s.targetMinutes} Min.`}
+            </span>
+          </div>
+        )}
+      </TableCell>
+      <TableCell>
+        <div className={styles.badges}>
+          {s.deadline ? germanDate(s.deadline) : '–'}
+          {s.overdue && (
+            <Badge color="danger" appearance="filled">
+              überfällig
+            </Badge>
+          )}
+        </div>
+      </TableCell>
+      <TableCell>
+        <Badge appearance="tint" color={SPEECH_STATUS_COLORS[s.status]}>
+          {SPEECH_STATUS_LABELS[s.status]}
+        </Badge>
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/** The speech register: who speaks where, what is due, what is overdue; full-text search over all texts. */
 export function SpeechesPage() {
   const styles = useRegisterPageStyles();
   const [status, setStatus] = useState<Status | ''>('');
   const [speakerId, setSpeakerId] = useState('');
+  const [view, setView] = useState<View>('deadline');
+  const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<{ id: number | null; key: number } | null>(null);
+  const settings = useQuery({ queryKey: ['speeches.settings'], queryFn: () => api('speeches.settings', {}) });
   const signers = useQuery({ queryKey: ['signers.list'], queryFn: () => api('signers.list', {}) });
   const list = useQuery({
     queryKey: ['speeches.list', status, speakerId],
@@ -82,6 +161,25 @@ export function SpeechesPage() {
       <div className={styles.head}>
         <Title2 as="h1">Reden</Title2>
         <div className={styles.grow} />
+        <Field label="Volltextsuche in Reden und Textbausteinen">
+          <Input
+            type="search"
+            value={search}
+            contentBefore={<SearchRegular />}
+            placeholder="z. B. Hafenfest Ruhrort"
+            onChange={(_, d) => setSearch(d.value)}
+            onKeyDown={(e) => e.key === 'Escape' && setSearch('')}
+          />
+        </Field>
+        <Field label="Ansicht">
+          <Select value={view} onChange={(_, d) => setView(d.value as View)}>
+            {Object.entries(VIEW_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <Field label="Status">
           <Select value={status} onChange={(_, d) => setStatus(d.value as Status | '')}>
             <option value="">alle</option>
@@ -108,7 +206,9 @@ export function SpeechesPage() {
       </div>
       <ErrorMessage error={list.error} title="Die Reden lassen sich nicht laden" />
       {list.isPending && <Spinner size="small" />}
-      {list.data && (
+      {search.trim() ? (
+        <SpeechSearchResults text={search} onOpen={open} />
+      ) : list.data ? (
         <>
           <Text className={styles.muted} role="status">
             {count(items.length, 'Rede', 'Reden')}
@@ -121,51 +221,28 @@ export function SpeechesPage() {
                 <TableHeaderCell>Art</TableHeaderCell>
                 <TableHeaderCell>Rednerin/Redner</TableHeaderCell>
                 <TableHeaderCell>Anlass</TableHeaderCell>
+                <TableHeaderCell>Umfang</TableHeaderCell>
                 <TableHeaderCell>Fällig am</TableHeaderCell>
                 <TableHeaderCell>Status</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
-              {items.map((s) => (
-                <TableRow
-                  key={s.id}
-                  tabIndex={0}
-                  className={s.overdue ? `${styles.row} ${styles.overdue}` : styles.row}
-                  onClick={() => open(s.id)}
-                  onKeyDown={(e) => e.key === 'Enter' && open(s.id)}
-                >
-                  <TableCell>
-                    <div className={styles.stack}>
-                      <Text weight="semibold">{s.title}</Text>
-                      {s.audience && <span className={styles.muted}>{s.audience}</span>}
-                    </div>
-                  </TableCell>
-                  <TableCell>{SPEECH_KIND_LABELS[s.kind]}</TableCell>
-                  <TableCell>{s.speaker ?? '–'}</TableCell>
-                  <TableCell>
-                    <OccasionDate appointmentId={s.appointmentId} />
-                  </TableCell>
-                  <TableCell>
-                    <div className={styles.badges}>
-                      {s.deadline ? germanDate(s.deadline) : '–'}
-                      {s.overdue && (
-                        <Badge color="danger" appearance="filled">
-                          überfällig
-                        </Badge>
-                      )}
-                    </div>
-                  </TableCell>
-                  <TableCell>
-                    <Badge appearance="tint" color={SPEECH_STATUS_COLORS[s.status]}>
-                      {SPEECH_STATUS_LABELS[s.status]}
-                    </Badge>
-                  </TableCell>
-                </TableRow>
-              ))}
+              {groupsOf(items, view).map((group) => [
+                group.label !== null && (
+                  <TableRow key={`group-${group.label}`} aria-label={group.label}>
+                    <TableCell colSpan={7}>
+                      <Text weight="semibold">
+                        {group.label} ({group.items.length})
+                      </Text>
+                    </TableCell>
+                  </TableRow>
+                ),
+                ...group.items.map((s) => <SpeechRow key={s.id} speech={s} wordsPerMinute={settings.data?.wordsPerMinute} onOpen={open} />),
+              ])}
             </TableBody>
           </Table>
         </>
-      )}
+      ) : null}
       {editing && <SpeechDialog key={editing.key} speechId={editing.id} onClose={() => setEditing(null)} />}
     </div>
   );
