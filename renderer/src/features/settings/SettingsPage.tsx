@@ -23,6 +23,7 @@ import type { OfficeSettings, Signer } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CalendarSection } from './CalendarSection';
+import { SpeechesSection } from './SpeechesSection';
 import { CarpoolSection } from './CarpoolSection';
 import { HonourRulesSection } from './HonourRulesSection';
 
@@ -173,6 +174,7 @@ export function SettingsPage() {
       <HonourRulesSection />
       <CalendarSection />
       <CarpoolSection />
+      <SpeechesSection />
     </div>
   );
 }
