@@ -152,7 +152,8 @@ export const contract = {
   'speeches.restore': command(z.object({ versionId: z.number().int().positive() }), speechDetailSchema),
   /** Full-text search over the speeches' titles and texts and the text blocks. */
   'speeches.search': query(speechSearchInputSchema, speechSearchResultSchema),
-  'speeches.document': query(speechDocumentInputSchema, fileContentSchema),
+  /** The manuscript or the Festschrift page as .docx; `warnings` say what to fix (a Grußwort too long for one page). */
+  'speeches.document': query(speechDocumentInputSchema, fileContentSchema.extend({ warnings: z.array(z.string()) })),
   'speeches.settings': query(none, speechSettingsSchema),
   'speeches.settings.save': command(speechSettingsSchema, speechSettingsSchema),
   'patronages.list': query(z.object({ decision: patronageDecisionSchema.optional() }), z.array(patronageSchema)),

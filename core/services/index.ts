@@ -46,7 +46,7 @@ export function createServices(deps: ServiceDeps): Handlers {
   const invitations = createInvitationsService(deps, calendar, uploads, (id) => contacts.repo.find(id) !== undefined);
   const handlers: Handlers = {
     ...createAppService(deps),
-    ...createDemoService(deps, catalogue),
+    ...createDemoService(deps, catalogue, speeches.handlers['speeches.save']),
     ...createAddressingService(catalogue),
     ...speeches.handlers,
     ...contacts.handlers,

@@ -9,6 +9,9 @@ import { buildDemoContacts } from './demo-contacts';
 import { settingsRepository } from '../settings/repository';
 import { DEFAULT_OFFICE } from '../settings/settings-service';
 import { calendarRepository } from '../calendar/repository';
+import { textBlockIndex } from '../search/full-text';
+import { speechInputSchema } from '../../api/schemas/speeches';
+import { demoSpeeches } from './demo-speeches';
 
 /** Fictional signers (names invented; the real ones are settings). */
 const DEMO_SIGNERS = [
@@ -41,7 +44,11 @@ const DEMO_TEXT_BLOCKS = [
 ];
 
 /** Loads the fictional demo office into an empty database, in one transaction. */
-export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue): Pick<Handlers, 'demo.load'> {
+export function createDemoService(
+  deps: ServiceDeps,
+  catalogue: RoleCatalogue,
+  saveSpeech: Handlers['speeches.save'],
+): Pick<Handlers, 'demo.load'> {
   const repo = contactsRepository(deps.db);
   const writer = createContactWriter(deps, catalogue);
   return {
@@ -71,13 +78,28 @@ export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue): 
         if (settings.getSetting('office') === undefined) {
           settings.putSetting('office', { ...DEFAULT_OFFICE, contactPersons: DEMO_CONTACT_PERSONS }, at);
         }
-        if (settings.textBlocks().length === 0) for (const block of DEMO_TEXT_BLOCKS) settings.insertTextBlock({ ...block, updatedAt: at });
+        if (settings.textBlocks().length === 0) {
+          const index = textBlockIndex(deps.db);
+          for (const block of DEMO_TEXT_BLOCKS) index.put({ ...block, id: settings.insertTextBlock({ ...block, updatedAt: at }) });
+        }
         loadDemoCalendars(deps, ids, at);
+        loadDemoSpeeches(deps, saveSpeech);
         recordAudit(deps, { action: 'demo', entity: 'contact', summary: `${demo.length} Beispielkontakte geladen` });
         return { contacts: demo.length };
       });
     },
   };
+}
+
+/** The demo speeches, for the demo signers and appointments (saved as staff would: texts become versions). */
+function loadDemoSpeeches(deps: ServiceDeps, saveSpeech: Handlers['speeches.save']): void {
+  const signers = settingsRepository(deps.db).signers();
+  // The demo appointments lie in December 2026.
+  const appointments = calendarRepository(deps.db).appointmentsIn('2026-12-01T00:00', '2027-01-01T00:00');
+  for (const { speakerIndex, appointmentTitle, input } of demoSpeeches()) {
+    const appointmentId = appointments.find((a) => a.title === appointmentTitle)?.id ?? null;
+    void saveSpeech(speechInputSchema.parse({ ...input, speakerId: signers[speakerIndex]?.id ?? null, appointmentId }));
+  }
 }
 
 /** One colour per calendar, distinguishable for most forms of colour blindness. */

@@ -31,3 +31,14 @@ export function fullTextIndex(db: Db, table: FullTextTable) {
   };
 }
 export type FullTextIndex = ReturnType<typeof fullTextIndex>;
+
+/** The index of the text blocks (Textbausteine): title and category as the title, the text as the body. */
+export function textBlockIndex(db: Db) {
+  const index = fullTextIndex(db, 'text_block_search');
+  return {
+    ...index,
+    put(block: { id: number; title: string; category: string; text: string }): void {
+      index.put(block.id, `${block.title} ${block.category}`, block.text);
+    },
+  };
+}

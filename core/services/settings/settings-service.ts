@@ -1,6 +1,6 @@
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
-import { fullTextIndex } from '../search/full-text';
+import { textBlockIndex } from '../search/full-text';
 import { officeSettingsSchema, type OfficeSettings, type Signer, type TextBlock } from '../../api/schemas/letters';
 import type { ServiceDeps } from '../deps';
 import { recordAudit } from '../audit';
@@ -43,7 +43,7 @@ export function createSettingsService(deps: ServiceDeps) {
     if (!row) throw new AppError('NOT_FOUND', `Die unterzeichnende Person Nr. ${id} wurde nicht gefunden.`, { id });
     return row;
   };
-  const textBlockIndex = fullTextIndex(deps.db, 'text_block_search');
+  const blockIndex = textBlockIndex(deps.db);
   const toBlock = (row: NonNullable<ReturnType<typeof repo.textBlock>>): TextBlock => row;
 
   const handlers: SettingsHandlers = {
@@ -83,14 +83,14 @@ export function createSettingsService(deps: ServiceDeps) {
           repo.updateTextBlock(id, { ...values, updatedAt: at });
         }
         const saved = repo.textBlock(savedId)!;
-        textBlockIndex.put(saved.id, `${saved.title} ${saved.category}`, saved.text);
+        blockIndex.put(saved);
         return toBlock(saved);
       }),
     'textBlocks.delete': ({ id }) =>
       deps.db.transaction(() => {
         if (!repo.textBlock(id)) throw new AppError('NOT_FOUND', `Der Textbaustein Nr. ${id} wurde nicht gefunden.`, { id });
         repo.deleteTextBlock(id);
-        textBlockIndex.remove(id);
+        blockIndex.remove(id);
         return { id };
       }),
   };

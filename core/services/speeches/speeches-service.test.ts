@@ -204,3 +204,46 @@ describe('speech settings', () => {
     expect(bad.ok ? null : bad.error.message).toContain('Mindestens 60 Wörter pro Minute.');
   });
 });
+
+describe('demo speeches', () => {
+  it('come with texts as versions, linked to their appointment and findable by full-text search', async () => {
+    await call(app.handlers, 'demo.load', {});
+    const list = await call(app.handlers, 'speeches.list', {});
+    expect(list.map((s) => [s.title, s.status, s.version !== null])).toEqual(
+      expect.arrayContaining([
+        ['Grußwort zum Hafenfest 2026', 'gehalten', true],
+        ['Grußwort zur Eröffnung des Adventsmarkts', 'entwurf', true],
+        ['Neujahrsansprache 2027', 'auftrag', false],
+      ]),
+    );
+    expect(list.find((s) => s.title.includes('Adventsmarkts'))!.appointmentId).not.toBeNull();
+    const hits = await call(app.handlers, 'speeches.search', { text: 'Ehrenamtliche' });
+    expect(hits.speeches.map((s) => s.title)).toEqual(['Grußwort zum Hafenfest 2026']);
+    expect(hits.textBlocks.map((b) => b.title)).toEqual(['Dank für das Ehrenamt']);
+  });
+});
+
+describe('speeches.document', () => {
+  it('writes the manuscript with its cover sheet and the Festschrift page, warning when a Grußwort is too long for one page', async () => {
+    await call(app.handlers, 'demo.load', {});
+    const advent = (await call(app.handlers, 'speeches.list', {})).find((s) => s.title.includes('Adventsmarkts'))!;
+    const manuscript = await call(app.handlers, 'speeches.document', { id: advent.id, format: 'manuskript' });
+    expect(manuscript.fileName).toBe('Redemanuskript-Grußwort-zur-Eröffnung-des-Adventsmarkts.docx');
+    const text = documentText(new Uint8Array(Buffer.from(manuscript.contentBase64, 'base64'))).body;
+    expect(text).toContain('Adventsmarkt Eröffnung');
+    expect(text).toContain('Samstag, 5. Dezember 2026, 16:00 Uhr');
+    expect(text).toContain('König-Heinrich-Platz');
+    expect(text).toContain('Edeltraud Klasen');
+    expect(text).toMatch(/ca\. 0:\d\d Min\. \(\d+ Wörter; Vorgabe 3 Min\.\)/);
+    expect(text).toContain('[Glocke läuten]');
+    expect(manuscript.warnings).toEqual([]);
+
+    const short = await call(app.handlers, 'speeches.document', { id: advent.id, format: 'festschrift' });
+    expect(short.warnings).toEqual([]);
+    expect(documentText(new Uint8Array(Buffer.from(short.contentBase64, 'base64'))).body).not.toContain('Glocke');
+
+    const long = await call(app.handlers, 'speeches.save', { title: 'Festschrift', kind: 'grusswort_schriftlich', body: bodyOf(...Array.from({ length: 14 }, () => 'Wort '.repeat(60).trim())) });
+    const tooLong = await call(app.handlers, 'speeches.document', { id: long.id, format: 'festschrift' });
+    expect(tooLong.warnings.join(' ')).toContain('Der Text ist für eine Seite zu lang');
+  });
+});

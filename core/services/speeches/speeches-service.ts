@@ -30,7 +30,7 @@ import { recordAudit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { fileContent, fileNamePart } from '../file-content';
 import type { RoleCatalogue } from '../reference/role-catalogue';
-import { fullTextIndex } from '../search/full-text';
+import { fullTextIndex, textBlockIndex } from '../search/full-text';
 import { settingsRepository } from '../settings/repository';
 import { speechesRepository, type SpeechVersionRow } from './repository';
 
@@ -69,7 +69,7 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
   const repo = speechesRepository(deps.db);
   const settingsRepo = settingsRepository(deps.db);
   const speechIndex = fullTextIndex(deps.db, 'speech_search');
-  const textBlockIndex = fullTextIndex(deps.db, 'text_block_search');
+  const blockIndex = textBlockIndex(deps.db);
 
   const indexSpeech = (row: { id: number; title: string; audience: string; text: string | null }) =>
     speechIndex.put(row.id, `${row.title} ${row.audience}`, row.text ?? '');
@@ -80,9 +80,7 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
       for (const row of repo.searchable()) indexSpeech(row);
     }
     const blocks = repo.allTextBlocks();
-    if (textBlockIndex.count() !== blocks.length) {
-      for (const block of blocks) textBlockIndex.put(block.id, `${block.title} ${block.category}`, block.text);
-    }
+    if (blockIndex.count() !== blocks.length) for (const block of blocks) blockIndex.put(block);
   });
 
   type Found = NonNullable<ReturnType<typeof repo.find>>;
@@ -241,7 +239,7 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
       const speechIds = speechIndex.search(text, limit);
       const rows = new Map(repo.list({ ids: speechIds }).map((r) => [r.speech.id, r]));
       const texts = new Map(repo.searchable(speechIds).map((r) => [r.id, r.text ?? '']));
-      const blocks = new Map(repo.textBlocks(textBlockIndex.search(text, limit)).map((b) => [b.id, b]));
+      const blocks = new Map(repo.textBlocks(blockIndex.search(text, limit)).map((b) => [b.id, b]));
       return {
         speeches: speechIds.flatMap((id) => {
           const row = rows.get(id);
@@ -266,9 +264,9 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
     'speeches.document': async ({ id, format }) => {
       const input = documentInput(id);
       const name = fileNamePart(input.title);
-      if (format === 'manuskript') return fileContent(`Redemanuskript-${name}.docx`, await speechManuscriptDocx(input));
-      const { bytes } = await festschriftGrusswortDocx(input);
-      return fileContent(`Grußwort-Festschrift-${name}.docx`, bytes);
+      if (format === 'manuskript') return { ...fileContent(`Redemanuskript-${name}.docx`, await speechManuscriptDocx(input)), warnings: [] };
+      const { bytes, warnings } = await festschriftGrusswortDocx(input);
+      return { ...fileContent(`Grußwort-Festschrift-${name}.docx`, bytes), warnings };
     },
     'speeches.settings': () => settings(),
     'speeches.settings.save': (input) => {
