@@ -1,8 +1,13 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { speechBodySchema } from '../../core/api';
 import { ARTIFACTS, useBrowserSession } from './browser-mode';
 
 const TITLE = 'Grußwort zum Neujahrsempfang';
+const SPEECH = 'Rede zum Empfang der Delegation aus Portsmouth';
+/** The editor's document, read through the TipTap instance TipTap keeps on its element. */
+const EDITOR_JSON = 'JSON.stringify(document.querySelector(\'[role="dialog"] .ProseMirror\').editor.getJSON())';
 
 describe('speeches in browser mode (Chromium)', () => {
   const session = useBrowserSession('speeches', { serverArgs: ['--demo'], open: true });
@@ -64,5 +69,104 @@ describe('speeches in browser mode (Chromium)', () => {
     expect(await order.getByRole('listitem').nth(1).textContent()).toContain(first!.replace(/^1\. /, '').trim());
     await dialog().getByRole('button', { name: 'Kopieren' }).click();
     await dialog().screenshot({ path: path.join(ARTIFACTS, 'rede-begruessung.png') });
+  });
+
+  it('writes a speech: greeting of five guests, text with stage note and pause, two versions, Word manuscript', async () => {
+    const page = session.page;
+    // The greeting proposed above is not saved: closing asks first.
+    const confirm = new Promise<string>((resolve) => page.once('dialog', (d) => (resolve(d.message()), void d.accept())));
+    await dialog().getByRole('button', { name: 'Schließen' }).click();
+    expect(await confirm).toContain('ungespeicherte Änderungen');
+    await expect.poll(() => dialog().count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Neue Rede …' }).click();
+    await dialog().getByLabel('Titel').fill(SPEECH);
+    await dialog().getByLabel('Art').selectOption({ label: 'Rede' });
+    await dialog().getByLabel('Rednerin bzw. Redner').selectOption({ label: 'Dr. Petra Hovestadt, Oberbürgermeisterin' });
+    const occasion = dialog().getByLabel('Anlass (Termin der nächsten 90 Tage)');
+    await expect.poll(() => occasion.locator('option', { hasText: 'Portsmouth' }).count()).toBe(1);
+    await occasion.selectOption({ label: (await occasion.locator('option', { hasText: 'Portsmouth' }).textContent())! });
+    await dialog().getByLabel('Redezeit (Minuten)').fill('1');
+
+    for (const name of ['Brackelmann', 'Severin', 'Paschke', 'Aydın', 'Lemmerz']) {
+      await dialog().getByRole('combobox', { name: 'Gast hinzufügen' }).pressSequentially(name);
+      await page.getByRole('option', { name: new RegExp(name) }).first().click();
+      await expect.poll(() => dialog().getByRole('list', { name: 'Gäste' }).textContent()).toContain(name);
+    }
+    expect(await dialog().getByRole('list', { name: 'Gäste' }).getByRole('listitem').count()).toBe(5);
+    await dialog().getByRole('button', { name: 'Begrüßung vorschlagen' }).click();
+    const proposal = dialog().getByLabel('Vorgeschlagene Begrüßung');
+    await expect.poll(() => proposal.count()).toBe(1);
+    // Closing „liebe Duisburgerinnen und Duisburger“: the text is rebuilt in the same order.
+    await dialog().getByRole('radio', { name: /liebe Duisburgerinnen und Duisburger/ }).check();
+    await expect.poll(() => proposal.inputValue()).toMatch(/liebe Duisburgerinnen und Duisburger,$/);
+    const greeting = await proposal.inputValue();
+    expect(greeting).toMatch(/^Sehr geehrte Frau Präsidentin,/);
+
+    const text = dialog().getByRole('textbox', { name: 'Text der Rede' });
+    await dialog().getByRole('button', { name: 'In die Rede einfügen' }).click();
+    await expect.poll(() => text.locator('p').first().textContent()).toBe(greeting);
+    // Inserting again replaces the greeting instead of adding a second one.
+    await dialog().getByRole('button', { name: 'In die Rede einfügen' }).click();
+    expect(await text.locator('p', { hasText: 'Sehr geehrte Frau Präsidentin' }).count()).toBe(1);
+
+    await text.locator('p').first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('herzlich willkommen in Duisburg! ');
+    await page.keyboard.press('Control+Alt+r');
+    await page.keyboard.type('Blick zur Delegation');
+    await page.keyboard.press('Control+Alt+r');
+    await page.keyboard.type(' Seit vielen Jahren verbindet unsere Städte eine lebendige Partnerschaft.');
+    await page.keyboard.press('Control+Alt+p');
+    await page.keyboard.type(' Dafür danke ich Ihnen.');
+    await expect.poll(() => text.locator('[data-stage-note]').textContent()).toBe('Blick zur Delegation');
+    expect(await text.locator('[data-pause]').count()).toBe(1);
+    // Stage note and pause are not spoken: 4 + 9 + 4 words after the greeting's.
+    const greetingWords = greeting.match(/[\p{L}\p{N}]+/gu)!.length;
+    const status = dialog().getByRole('status').filter({ hasText: 'Redezeit' });
+    await expect.poll(() => status.textContent()).toMatch(new RegExp(`^${greetingWords + 17} Wörter · Redezeit ca\\. 0:\\d\\d Min\\. · Vorgabe 1 Min\\.$`));
+
+    await dialog().getByRole('button', { name: 'Rede speichern' }).click();
+    const saved = dialog().getByRole('status').filter({ hasText: 'gespeichert' });
+    await expect.poll(() => saved.textContent()).toMatch(/^Rede Nr\. \d+ angelegt, Version 1 gespeichert\.$/);
+
+    // Pasted HTML is reduced to what a speech may hold (no list, quote, code, link …); a long
+    // paragraph makes the speech too long for one minute.
+    const long = Array.from({ length: 14 }, () => 'Die Zusammenarbeit unserer Städte reicht von den Schulen bis zur Wirtschaft.').join(' ');
+    await page.evaluate(`(() => {
+      const element = document.querySelector('[role="dialog"] .ProseMirror');
+      element.editor.commands.focus('end');
+      const data = new DataTransfer();
+      data.setData('text/html', '<ul><li>Eins</li><li>Zwei</li></ul><blockquote>Zitat</blockquote><h4>Klein</h4><pre><code>Code</code></pre><hr><p><s>durch</s> <a href="https://example.org">Link</a></p><p>${long}</p>');
+      data.setData('text/plain', 'Eins Zwei');
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    })()`);
+    await expect.poll(() => text.textContent()).toContain('Zitat');
+    const body = speechBodySchema.safeParse(JSON.parse((await page.evaluate(EDITOR_JSON)) as string));
+    expect(body.success).toBe(true);
+    expect(body.data!.content.map((b) => b.type)).not.toContain('bulletList');
+    await expect.poll(() => status.textContent()).toMatch(/zu lang$/);
+    await dialog().screenshot({ path: path.join(ARTIFACTS, 'rede-text.png') });
+
+    await dialog().getByRole('button', { name: 'Rede speichern' }).click();
+    await expect.poll(() => saved.textContent()).toBe('Version 2 gespeichert.');
+
+    const download = page.waitForEvent('download');
+    await dialog().getByRole('button', { name: 'Manuskript (Word)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.docx$/);
+    const bytes = fs.readFileSync((await file.path())!);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    // Saved: closing asks nothing, and the speech comes back with its text and guests.
+    await dialog().getByRole('button', { name: 'Schließen' }).click();
+    await expect.poll(() => dialog().count()).toBe(0);
+    await page.getByRole('table', { name: 'Reden' }).getByRole('row').filter({ hasText: SPEECH }).click();
+    await expect.poll(() => text.locator('p').first().textContent()).toBe(greeting);
+    expect(await text.locator('[data-stage-note]').textContent()).toBe('Blick zur Delegation');
+    expect(await dialog().getByRole('list', { name: 'Gäste' }).getByRole('listitem').count()).toBe(5);
+    expect(await dialog().getByRole('radio', { name: /liebe Duisburgerinnen und Duisburger/ }).isChecked()).toBe(true);
+    expect(await dialog().getByText('Version 2', { exact: true }).count()).toBe(1);
   });
 });

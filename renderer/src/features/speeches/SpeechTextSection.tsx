@@ -1,4 +1,4 @@
-import { Button, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { DocumentRegular, HistoryRegular } from '@fluentui/react-icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/react';
@@ -43,6 +43,7 @@ export function SpeechTextSection({
     mutationFn: async (format: DocumentFormat) => {
       const file = await api('speeches.document', { id: speech!.id, format });
       downloadBase64(file.fileName, file.contentBase64);
+      return file.warnings;
     },
   });
   const saved = speech !== null;
@@ -68,6 +69,14 @@ export function SpeechTextSection({
       </div>
       {saved && textDirty && <Text className={styles.muted}>Die Word-Dateien enthalten den zuletzt gespeicherten Text.</Text>}
       <ErrorMessage error={download.error} title="Word-Datei nicht erstellt" />
+      {download.data && download.data.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Word-Datei erstellt, bitte prüfen</MessageBarTitle>
+            {download.data.join(' ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <SpeechEditor
         editor={editor}
         targetMinutes={targetMinutes}
