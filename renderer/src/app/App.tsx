@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { makeStyles, tokens, Text, Tab, TabList } from '@fluentui/react-components';
-import { CalendarLtrRegular, CalendarStarRegular, DocumentTextRegular, HomeRegular, MailInboxRegular, MicRegular, PeopleRegular, SettingsRegular } from '@fluentui/react-icons';
+import { CalendarLtrRegular, CalendarStarRegular, DocumentTextRegular, HomeRegular, MailInboxRegular, MicRegular, PeopleRegular, RibbonStarRegular, SettingsRegular } from '@fluentui/react-icons';
 import { StartPage } from '../features/start/StartPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { LettersPage } from '../features/letters/LettersPage';
@@ -9,6 +9,7 @@ import { JubileesPage } from '../features/jubilees/JubileesPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { InvitationsPage } from '../features/invitations/InvitationsPage';
 import { SpeechesPage } from '../features/speeches/SpeechesPage';
+import { PatronagesPage } from '../features/patronages/PatronagesPage';
 
 import type { Page } from './pages';
 
@@ -22,7 +23,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
   },
-  body: { display: 'grid', gridTemplateColumns: '200px 1fr', minHeight: 0 },
+  body: { display: 'grid', gridTemplateColumns: '220px 1fr', minHeight: 0 },
   nav: {
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: tokens.spacingVerticalM,
@@ -76,6 +77,9 @@ export function App() {
             <Tab value="speeches" icon={<MicRegular />}>
               Reden
             </Tab>
+            <Tab value="patronages" icon={<RibbonStarRegular />}>
+              Schirmherrschaften
+            </Tab>
             <Tab value="jubilees" icon={<CalendarStarRegular />}>
               Jubiläen
             </Tab>
@@ -91,6 +95,7 @@ export function App() {
           {page === 'calendar' && <CalendarPage key={calendarDate} initialDate={calendarDate} />}
           {page === 'invitations' && <InvitationsPage onShowInCalendar={showInCalendar} />}
           {page === 'speeches' && <SpeechesPage />}
+          {page === 'patronages' && <PatronagesPage />}
           {page === 'jubilees' && <JubileesPage onShowRegister={() => setPage('letters')} />}
           {page === 'settings' && <SettingsPage />}
         </main>

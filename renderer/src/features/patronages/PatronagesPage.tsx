@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import {
+  Badge,
+  Button,
+  Field,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title2,
+  type BadgeProps,
+} from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { PATRONAGE_DECISION_LABELS, type Patronage, type PatronageDecision } from '../../../../core/api';
+import { useRegisterPageStyles } from '../../components/layout-styles';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { count } from '../../components/format';
+import { criteriaSummary, eventDates } from './criteria';
+import { PatronageDialog } from './PatronageDialog';
+
+export const DECISION_COLORS: Record<PatronageDecision, BadgeProps['color']> = {
+  offen: 'warning',
+  uebernommen: 'success',
+  abgelehnt: 'subtle',
+};
+
+/** Open requests first, then by the event's date. */
+function order(a: Patronage, b: Patronage): number {
+  const rank = (p: Patronage) => (p.decision === 'offen' ? 0 : 1);
+  return rank(a) - rank(b) || a.eventFrom.localeCompare(b.eventFrom) || a.id - b.id;
+}
+
+/** The criteria at a glance: all met, or how many are not met or not yet checked. */
+function CriteriaBadge({ patronage }: { patronage: Patronage }) {
+  const styles = useRegisterPageStyles();
+  const { notMet, unchecked } = criteriaSummary(patronage.criteria);
+  if (patronage.criteriaMet) {
+    return (
+      <Badge appearance="tint" color="success">
+        alle erfüllt
+      </Badge>
+    );
+  }
+  return (
+    <div className={styles.badges}>
+      {notMet.length > 0 && (
+        <Badge appearance="tint" color="danger" title={notMet.join(', ')}>
+          {notMet.length} nicht erfüllt
+        </Badge>
+      )}
+      {unchecked.length > 0 && (
+        <Badge appearance="outline" color="informative" title={unchecked.join(', ')}>
+          {unchecked.length} nicht geprüft
+        </Badge>
+      )}
+    </div>
+  );
+}
+
+/** Requests for a patronage of the Oberbürgermeister/in: what is open, what was taken on or declined. */
+export function PatronagesPage() {
+  const styles = useRegisterPageStyles();
+  const [decision, setDecision] = useState<PatronageDecision | ''>('');
+  const [editing, setEditing] = useState<{ id: number | null; key: number } | null>(null);
+  const list = useQuery({
+    queryKey: ['patronages.list', decision],
+    queryFn: () => api('patronages.list', { decision: decision || undefined }),
+    placeholderData: keepPreviousData,
+  });
+  const items = [...(list.data ?? [])].sort(order);
+  const open = items.filter((p) => p.decision === 'offen').length;
+  const edit = (id: number | null) => setEditing({ id, key: Date.now() });
+
+  return (
+    <div className={styles.page}>
+      <div className={styles.head}>
+        <Title2 as="h1">Schirmherrschaften</Title2>
+        <div className={styles.grow} />
+        <Field label="Entscheidung">
+          <Select value={decision} onChange={(_, d) => setDecision(d.value as PatronageDecision | '')}>
+            <option value="">alle</option>
+            {Object.entries(PATRONAGE_DECISION_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => edit(null)}>
+          Anfrage erfassen …
+        </Button>
+      </div>
+      <ErrorMessage error={list.error} title="Die Schirmherrschaften lassen sich nicht laden" />
+      {list.isPending && <Spinner size="small" />}
+      {list.data && (
+        <>
+          <Text className={styles.muted} role="status">
+            {count(items.length, 'Anfrage', 'Anfragen')}
+            {open > 0 && decision === '' && `, davon ${open} offen`}
+          </Text>
+          <Table size="small" aria-label="Schirmherrschaften">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Veranstaltung</TableHeaderCell>
+                <TableHeaderCell>Anfragende Organisation</TableHeaderCell>
+                <TableHeaderCell>Datum</TableHeaderCell>
+                <TableHeaderCell>Schirmherr/in</TableHeaderCell>
+                <TableHeaderCell>Kriterien</TableHeaderCell>
+                <TableHeaderCell>Entscheidung</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((p) => (
+                <TableRow key={p.id} tabIndex={0} className={styles.row} onClick={() => edit(p.id)} onKeyDown={(e) => e.key === 'Enter' && edit(p.id)}>
+                  <TableCell>
+                    <div className={styles.stack}>
+                      <Text weight="semibold">{p.event}</Text>
+                      {p.place && <span className={styles.muted}>{p.place}</span>}
+                    </div>
+                  </TableCell>
+                  <TableCell>{p.organisation}</TableCell>
+                  <TableCell>{eventDates(p)}</TableCell>
+                  <TableCell>{p.patron ?? '–'}</TableCell>
+                  <TableCell>
+                    <CriteriaBadge patronage={p} />
+                  </TableCell>
+                  <TableCell>
+                    <div className={styles.stack}>
+                      <div className={styles.badges}>
+                        <Badge appearance="tint" color={DECISION_COLORS[p.decision]}>
+                          {PATRONAGE_DECISION_LABELS[p.decision]}
+                        </Badge>
+                      </div>
+                      {p.replyLetterId !== null && <span className={styles.muted}>Antwortschreiben Nr. {p.replyLetterId}</span>}
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+      {editing && <PatronageDialog key={editing.key} patronageId={editing.id} onClose={() => setEditing(null)} />}
+    </div>
+  );
+}
