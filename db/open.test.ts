@@ -138,6 +138,13 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
       "insert into speeches (title, kind, speaker_id, audience, status, created_at, updated_at) values ('Grußwort Hafenfest', 'grusswort', 1, 'Hafenwirtschaft', 'entwurf', 'x', 'x')",
     ).run();
   },
+  '0008_citizen_dialogue': (db) => {
+    db.prepare("insert into speeches (title, kind, status, created_at, updated_at) values ('Neujahrsrede', 'rede', 'entwurf', 'x', 'x')").run();
+    db.prepare("insert into speech_versions (speech_id, number, body, plain_text, words, saved_at) values (1, 1, '{}', 'Liebe Gäste', 2, 'x')").run();
+    db.prepare(
+      "insert into patronages (organisation_name, event, event_from, received_on, criteria, created_at, updated_at) values ('Stadtsportbund', 'Jugendsporttag', '2027-05-01', '2026-11-01', '{}', 'x', 'x')",
+    ).run();
+  },
 };
 
 describe('migrations', () => {

@@ -6,3 +6,4 @@ export * from './residents';
 export * from './calendar';
 export * from './speeches';
 export * from './patronages';
+export * from './citizen-dialogue';
