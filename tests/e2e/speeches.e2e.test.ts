@@ -114,8 +114,11 @@ describe('speeches in browser mode (Chromium)', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('herzlich willkommen in Duisburg! ');
+    const stageNote = dialog().getByRole('toolbar', { name: 'Text formatieren' }).getByRole('button', { name: 'Regieanweisung (Strg+Alt+R)' });
+    expect(await stageNote.getAttribute('aria-pressed')).toBe('false');
     await page.keyboard.press('Control+Alt+r');
     await page.keyboard.type('Blick zur Delegation');
+    await expect.poll(() => stageNote.getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('Control+Alt+r');
     await page.keyboard.type(' Seit vielen Jahren verbindet unsere Städte eine lebendige Partnerschaft.');
     await page.keyboard.press('Control+Alt+p');

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import {
   Button,
@@ -9,6 +9,7 @@ import {
   DialogSurface,
   DialogTitle,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -46,14 +47,21 @@ const useStyles = makeStyles({
     '@media (min-width: 1100px)': { gridTemplateColumns: 'minmax(340px, 2fr) minmax(0, 3fr)', columnGap: tokens.spacingHorizontalXXL },
   },
   textColumn: {
+    // The dialog's content area is the viewport less the dialog's margins, title and buttons.
     '@media (min-width: 1100px)': {
       position: 'sticky',
       top: 0,
-      // The text fills the column's height and scrolls inside.
-      '& [data-speech-text]': { height: 'calc(100vh - 340px)', minHeight: '320px' },
+      height: 'calc(100dvh - 150px)',
+      minHeight: '420px',
+      display: 'flex',
+      flexDirection: 'column',
+      '& > section': { flex: '1 1 0', minHeight: 0 },
       '& [data-speech-text] .ProseMirror': { minHeight: '100%', boxSizing: 'border-box' },
     },
+    '@media (max-width: 1099px)': { '& [data-speech-text]': { maxHeight: '70vh' } },
   },
+  // Long option texts (speaker, occasion) must not widen a select past its column.
+  details: { '& .fui-Select, & select': { minWidth: 0 } },
   footer: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   grow: { flexGrow: 1 },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -100,6 +108,7 @@ export function SpeechDialog({ speechId, onClose }: { speechId: number | null; o
             onSaved={async (saved) => {
               queryClient.setQueryData(['speeches.get', saved.id], saved);
               await queryClient.invalidateQueries({ queryKey: ['speeches.list'] });
+              await queryClient.invalidateQueries({ queryKey: ['speeches.versions', saved.id] });
               setId(saved.id);
             }}
           />
@@ -141,14 +150,18 @@ function SpeechForm({
 
   // The text: dirty while it differs from the last saved (or restored) version.
   const editor = useSpeechEditor(speech?.body ?? EMPTY_SPEECH_BODY);
-  const [savedText, setSavedText] = useState(() => JSON.stringify(bodyOf(editor)));
+  const savedText = useRef<string | null>(null);
+  savedText.current ??= JSON.stringify(bodyOf(editor));
   const [textDirty, setTextDirty] = useState(false);
+  const checkText = useCallback(() => setTextDirty(JSON.stringify(bodyOf(editor)) !== savedText.current), [editor]);
   useEffect(() => {
-    const check = () => setTextDirty(JSON.stringify(bodyOf(editor)) !== savedText);
-    check();
-    editor.on('update', check);
-    return () => void editor.off('update', check);
-  }, [editor, savedText]);
+    editor.on('update', checkText);
+    return () => void editor.off('update', checkText);
+  }, [editor, checkText]);
+  const setSavedText = (text: string) => {
+    savedText.current = text;
+    checkText();
+  };
 
   // The greeting, stored with the speech; `inserted`: greeting texts put into the speech so far.
   const [greeting, setGreeting] = useState(() => greetingDraftOf(speech?.greeting ?? null));
@@ -174,7 +187,7 @@ function SpeechForm({
       const body = bodyOf(editor);
       const text = JSON.stringify(body);
       const greetingToSave = greetingOf(greeting);
-      const saved = await api('speeches.save', { ...inputOf(form, speech), greeting: greetingToSave, body: text !== savedText ? body : undefined });
+      const saved = await api('speeches.save', { ...inputOf(form, speech), greeting: greetingToSave, body: text !== savedText.current ? body : undefined });
       return { saved, form, text, greeting: JSON.stringify(greetingToSave), newVersion: saved.version !== null && saved.version !== speech?.version };
     },
     onMutate: () => setNotice(null),
@@ -191,10 +204,9 @@ function SpeechForm({
 
   const restored = (restoredSpeech: SpeechDetail) => {
     setShowVersions(false);
-    if (!textDirty || window.confirm('Den wiederhergestellten Text anzeigen? Ihre ungespeicherten Änderungen am Text gehen dabei verloren.')) {
-      editor.commands.setContent(restoredSpeech.body);
-    }
+    const show = !textDirty || window.confirm('Den wiederhergestellten Text anzeigen? Ihre ungespeicherten Änderungen am Text gehen dabei verloren.');
     setSavedText(normalised(editor, restoredSpeech.body));
+    if (show) editor.commands.setContent(restoredSpeech.body);
     setNotice(`Text wiederhergestellt, jetzt Version ${restoredSpeech.version}.`);
   };
 
@@ -206,7 +218,7 @@ function SpeechForm({
           <ErrorMessage error={save.error} title="Nicht gespeichert" />
         </div>
         <div className={styles.columns}>
-          <div className={layout.form}>
+          <div className={mergeClasses(layout.form, styles.details)}>
             <form
               id="speech-form"
               className={layout.form}

@@ -1,4 +1,4 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { DocumentRegular, HistoryRegular } from '@fluentui/react-icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/react';
@@ -10,6 +10,8 @@ import { useFormDialogStyles } from '../../components/layout-styles';
 import { SpeechEditor } from './editor/SpeechEditor';
 
 const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minHeight: 0 },
+  editor: { flex: '1 1 auto' },
   head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   grow: { flexGrow: 1 },
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
@@ -49,8 +51,8 @@ export function SpeechTextSection({
   const saved = speech !== null;
 
   return (
-    <section className={layout.form} aria-label="Text">
-      <div className={`${styles.head} ${layout.section}`}>
+    <section className={styles.section} aria-label="Text">
+      <div className={mergeClasses(styles.head, layout.section)}>
         <Subtitle2 as="h3">Text</Subtitle2>
         <Text className={styles.muted}>
           {speech?.version ? `Version ${speech.version}` : 'noch nicht gespeichert'}
@@ -78,6 +80,7 @@ export function SpeechTextSection({
         </MessageBar>
       )}
       <SpeechEditor
+        className={styles.editor}
         editor={editor}
         targetMinutes={targetMinutes}
         wordsPerMinute={settings.data?.wordsPerMinute ?? DEFAULT_WORDS_PER_MINUTE}

@@ -12,7 +12,10 @@ import { TextBlockPicker } from './TextBlockPicker';
 const TOO_LONG = 1.1;
 
 const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minHeight: 0 },
   frame: {
+    flex: '1 1 auto',
+    minHeight: '220px',
     display: 'grid',
     gridTemplateRows: 'auto minmax(0, 1fr)',
     border: `1px solid ${tokens.colorNeutralStroke1}`,
@@ -24,7 +27,7 @@ const useStyles = makeStyles({
   toolbarRow: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground2, borderRadius: `${tokens.borderRadiusMedium} ${tokens.borderRadiusMedium} 0 0` },
   content: {
     overflowY: 'auto',
-    minHeight: '320px',
+    minHeight: 0,
     '& .ProseMirror': {
       minHeight: '300px',
       padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
@@ -123,7 +126,8 @@ export function SpeakingTimeStatus({ editor, targetMinutes, wordsPerMinute }: { 
 
 /**
  * Toolbar, text and status line of a speech. `placeholderValues` fill the placeholders of
- * inserted text blocks; `toolbarExtra` adds buttons at the toolbar's end.
+ * inserted text blocks; `toolbarExtra` adds buttons at the toolbar's end. Given a height, the
+ * text area takes what the toolbar, status line and messages leave and scrolls inside.
  */
 export function SpeechEditor({
   editor,
@@ -131,12 +135,14 @@ export function SpeechEditor({
   wordsPerMinute = DEFAULT_WORDS_PER_MINUTE,
   placeholderValues,
   toolbarExtra,
+  className,
 }: {
   editor: Editor;
   targetMinutes: number | null;
   wordsPerMinute?: number;
   placeholderValues: Readonly<Record<string, string>>;
   toolbarExtra?: ReactNode;
+  className?: string;
 }) {
   const styles = useStyles();
   const [missing, setMissing] = useState<string[]>([]);
@@ -148,7 +154,7 @@ export function SpeechEditor({
     return () => void editor.off('update', check);
   }, [editor, missing.length]);
   return (
-    <>
+    <div className={mergeClasses(styles.root, className)} data-speech-editor="">
       <div className={styles.frame}>
         <div className={styles.toolbarRow}>
           <SpeechToolbar
@@ -169,6 +175,6 @@ export function SpeechEditor({
           <MessageBarBody>Bitte noch ausfüllen: {placeholderList(missing)}</MessageBarBody>
         </MessageBar>
       )}
-    </>
+    </div>
   );
 }
