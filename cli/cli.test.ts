@@ -1,9 +1,10 @@
 import os from 'node:os';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../tests/support/temp-app';
+import { parseNow } from './main';
 
 const BIN = path.resolve(__dirname, 'bin.mjs');
 const dataDir = tempDir();
@@ -87,5 +88,56 @@ describe('rathausbuero CLI', () => {
     expect(unknown.code).toBe(1);
     expect(JSON.parse(unknown.stderr).message).toBe('Das Zuordnungsprofil „Unbekannt“ gibt es nicht.');
     fs.rmSync(own, { recursive: true, force: true });
+  });
+
+  it('--now: the clock starts at the given instant and runs on from there', () => {
+    let real = 1_000_000;
+    const now = parseNow('2026-11-27T09:00:00+01:00', () => real)!;
+    expect(now().toISOString()).toBe('2026-11-27T08:00:00.000Z');
+    real += 90_000;
+    expect(now().toISOString()).toBe('2026-11-27T08:01:30.000Z');
+    expect(parseNow(undefined)).toBeUndefined();
+    expect(() => parseNow('2026-11-27')).toThrow('--now: „2026-11-27“ ist kein Zeitpunkt');
+
+    const wrong = run('serve', '--now', 'morgen', '--data-dir', dataDir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--now: „morgen“ ist kein Zeitpunkt');
+    expect(run('help').stdout).toContain('--now ZEIT (nur für Tests und Vorführungen)');
+  });
+
+  it('serve --now: the services work with the injected clock', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--now', '2030-03-04T10:00:00+01:00', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let output = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`Server did not start:\n${output}`)), 60_000);
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([\w-]+)/.exec(output);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match[0]);
+          }
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.once('exit', (code) => reject(new Error(`Server exited with ${code}:\n${output}`)));
+      });
+      const [base, token] = url.split('/#token=');
+      const response = await fetch(`${base}/api/contacts.create`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-rathaus-token': token },
+        body: JSON.stringify({ kind: 'organisation', name: 'Uhrentest e. V.' }),
+      });
+      const body = (await response.json()) as { data: { createdAt: string } };
+      expect(response.status).toBe(200);
+      expect(body.data.createdAt.slice(0, 15)).toBe('2030-03-04T09:0');
+    } finally {
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
+    }
   });
 });

@@ -12,12 +12,17 @@ import { appVersion, MIGRATIONS_FOLDER, RENDERER_DIR, TEMPLATES_DIR } from './pa
 const USAGE = `Rathausbüro – Kommandozeile
 
 Aufruf:
-  rathausbuero serve  [--data-dir DIR] [--demo] [--port N]   Browser-Modus starten
+  rathausbuero serve  [--data-dir DIR] [--demo] [--port N] [--now ZEIT]
+                                                            Browser-Modus starten
   rathausbuero call   METHODE 'JSON' [--data-dir DIR]        eine API-Funktion aufrufen
   rathausbuero backup [--to DATEI] [--data-dir DIR]          Datenbank sichern
   rathausbuero import residents DATEI [--profile NAME] [--data-dir DIR]
                                                             Melderegister-Auszug einlesen (CSV oder Excel)
   rathausbuero methods                                       alle API-Funktionen auflisten
+
+--now ZEIT (nur für Tests und Vorführungen): Die Uhr der App beginnt bei diesem Zeitpunkt
+  (ISO, z. B. 2026-11-27T09:00:00+01:00) und läuft von dort weiter; so lassen sich Fristen
+  ablaufen lassen, ohne die Rechneruhr zu verstellen.
 
 Ohne --data-dir wird der Datenordner der App verwendet:
   ${defaultDataDir()}`;
@@ -35,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       to: { type: 'string' },
       profile: { type: 'string' },
+      now: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -46,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   switch (command) {
     case 'serve':
-      return serve(dataDir, values.demo ?? false, parsePort(values.port));
+      return serve(dataDir, values.demo ?? false, parsePort(values.port), parseNow(values.now));
     case 'call':
       return callMethod(dataDir, rest);
     case 'backup':
@@ -120,8 +126,22 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
-function open(dataDir: string): App {
-  return openApp({ dataDir, migrationsFolder: MIGRATIONS_FOLDER, templatesDir: TEMPLATES_DIR, appVersion: appVersion() });
+/**
+ * `--now`: a clock that starts at the given instant and runs on from there (for tests and
+ * demonstrations: let a deadline pass by restarting three weeks later). Without it, the real clock.
+ */
+export function parseNow(value: string | undefined, realNow: () => number = Date.now): (() => Date) | undefined {
+  if (value === undefined) return undefined;
+  const start = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(start)) {
+    throw new UsageError(`--now: „${value}“ ist kein Zeitpunkt. Erwartet wird z. B. 2026-11-27T09:00:00+01:00.`);
+  }
+  const realStart = realNow();
+  return () => new Date(start + (realNow() - realStart));
+}
+
+function open(dataDir: string, now?: () => Date): App {
+  return openApp({ dataDir, migrationsFolder: MIGRATIONS_FOLDER, templatesDir: TEMPLATES_DIR, appVersion: appVersion(), now });
 }
 
 async function withApp(dataDir: string, work: (app: App) => Promise<number>): Promise<number> {
@@ -158,8 +178,8 @@ async function callMethod(dataDir: string, args: string[]): Promise<number> {
   });
 }
 
-async function serve(dataDir: string, demo: boolean, port: number): Promise<number> {
-  const app = open(dataDir);
+async function serve(dataDir: string, demo: boolean, port: number, now: (() => Date) | undefined): Promise<number> {
+  const app = open(dataDir, now);
   if (demo && (await call(app.handlers, 'app.info', {})).contactCount === 0) {
     const loaded = await call(app.handlers, 'demo.load', {});
     process.stdout.write(`Beispieldaten geladen: ${loaded.contacts} Kontakte.\n`);
@@ -174,6 +194,7 @@ async function serve(dataDir: string, demo: boolean, port: number): Promise<numb
   });
   process.stdout.write(`Rathausbüro läuft im Browser-Modus (nur auf diesem Rechner erreichbar):\n${bridge.url}\n`);
   process.stdout.write(`Daten: ${app.dataFile}\nBeenden mit Strg+C.\n`);
+  if (now) process.stdout.write(`Uhr der App (--now): ${now().toISOString()}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
