@@ -4,6 +4,8 @@ import {
   Checkbox,
   Field,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   Radio,
   RadioGroup,
   Subtitle2,
@@ -75,6 +77,18 @@ async function guestOf(contactId: number): Promise<SpeechGuest> {
     name: [contact.degrees, contact.givenName, contact.surname].filter(Boolean).join(' '),
     person: contactToPerson(contact, contact.organisationName),
   };
+}
+
+/** Who a person is, for telling whether the greeting still covers the guest list. */
+const identity = (p: Person) => [p.givenName, p.nameAffix, p.surname, p.role].join('|');
+
+/** The guest list changed after the greeting was composed (a guest added or removed). */
+function isStale(draft: GreetingDraft, speaker: Signer | null): boolean {
+  if (!draft.text || !draft.order.length) return false;
+  const greeted = new Set(draft.order.map(identity));
+  const listed = new Set([...draft.guests.map((g) => identity(g.person)), ...(draft.host ? [identity(draft.host.person)] : [])]);
+  const speakerId = speaker ? identity(signerToPerson(speaker)) : null;
+  return draft.guests.some((g) => identity(g.person) !== speakerId && !greeted.has(identity(g.person))) || draft.order.some((p) => !listed.has(identity(p)));
 }
 
 /** Who speaks and who hosts, for `speeches.greeting`. */
@@ -213,6 +227,11 @@ export function GreetingSection({
       <ErrorMessage error={propose.error ?? rebuild.error} title="Keine Begrüßung vorgeschlagen" />
       {draft.text && (
         <>
+          {isStale(draft, speaker) && (
+            <MessageBar intent="info">
+              <MessageBarBody>Die Gästeliste hat sich geändert. „Begrüßung vorschlagen“ nimmt alle Gäste auf.</MessageBarBody>
+            </MessageBar>
+          )}
           <Field label="Vorgeschlagene Begrüßung">
             <Textarea className={styles.text} readOnly value={draft.text} resize="vertical" />
           </Field>

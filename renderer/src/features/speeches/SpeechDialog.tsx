@@ -31,8 +31,6 @@ import { formValuesOf, inputOf, minutesOf, placeholderValuesOf, type SpeechFormV
 import { SpeechTextSection } from './SpeechTextSection';
 import { SpeechVersionsDialog } from './SpeechVersionsDialog';
 
-export { signerToPerson } from './speech-form-values';
-
 /**
  * The speech dialog is wider than the other form dialogs: details and greeting on the left, the
  * text on the right (it stays in view while the left column scrolls); one column when narrow.
