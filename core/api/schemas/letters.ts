@@ -15,6 +15,8 @@ export const templateKindSchema = z.enum([
   'zusage',
   'absage',
   'buergeranliegen',
+  'eingangsbestaetigung',
+  'schirmherrschaft',
 ]);
 export type TemplateKind = z.infer<typeof templateKindSchema>;
 
@@ -31,6 +33,8 @@ export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
   zusage: 'Zusage auf eine Einladung',
   absage: 'Absage auf eine Einladung',
   buergeranliegen: 'Antwort auf ein Bürgeranliegen',
+  eingangsbestaetigung: 'Eingangsbestätigung eines Bürgeranliegens',
+  schirmherrschaft: 'Antwort auf eine Bitte um Schirmherrschaft',
 };
 
 /** One entry of templates/manifest.json: a shipped template and its default texts. */
