@@ -132,7 +132,7 @@ describe('speeches in browser mode (Chromium)', () => {
 
     await dialog().getByRole('button', { name: 'Rede speichern' }).click();
     const saved = dialog().getByRole('status').filter({ hasText: 'gespeichert' });
-    await expect.poll(() => saved.textContent()).toMatch(/^Rede Nr\. \d+ angelegt, Version 1 gespeichert\.$/);
+    await expect.poll(() => saved.textContent()).toMatch(/^Rede Nr\. \d+ angelegt, Fassung 1 gespeichert\.$/);
 
     // Pasted HTML is reduced to what a speech may hold (no list, quote, code, link …); a long
     // paragraph makes the speech too long for one minute.
@@ -153,7 +153,20 @@ describe('speeches in browser mode (Chromium)', () => {
     await dialog().screenshot({ path: path.join(ARTIFACTS, 'rede-text.png') });
 
     await dialog().getByRole('button', { name: 'Rede speichern' }).click();
-    await expect.poll(() => saved.textContent()).toBe('Version 2 gespeichert.');
+    await expect.poll(() => saved.textContent()).toBe('Fassung 2 gespeichert.');
+
+    // Compare the two versions: the pasted text shows as added, nothing removed.
+    await dialog().getByRole('button', { name: 'Fassungen' }).click();
+    const versions = page.getByRole('dialog', { name: 'Fassungen der Rede' });
+    await expect.poll(() => versions.getByRole('table', { name: 'Fassungen' }).getByRole('row').count()).toBe(3);
+    const changes = versions.getByLabel('Unterschiede');
+    await expect.poll(() => changes.locator('ins').count()).toBeGreaterThan(0);
+    expect(await changes.locator('ins').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Die Zusammenarbeit unserer Städte')]));
+    expect(await changes.locator('del').count()).toBe(0);
+    expect(await versions.getByRole('status').textContent()).toMatch(/Fassung 1 → Fassung 2:.*Wörter hinzugefügt.*0 Wörter entfernt/);
+    await versions.screenshot({ path: path.join(ARTIFACTS, 'rede-fassungen.png') });
+    await versions.getByRole('button', { name: 'Schließen' }).click();
+    await expect.poll(() => versions.count()).toBe(0);
 
     const download = page.waitForEvent('download');
     await dialog().getByRole('button', { name: 'Manuskript (Word)' }).click();
@@ -170,6 +183,6 @@ describe('speeches in browser mode (Chromium)', () => {
     expect(await text.locator('[data-stage-note]').textContent()).toBe('Blick zur Delegation');
     expect(await dialog().getByRole('list', { name: 'Gäste' }).getByRole('listitem').count()).toBe(5);
     expect(await dialog().getByRole('radio', { name: /liebe Duisburgerinnen und Duisburger/ }).isChecked()).toBe(true);
-    expect(await dialog().getByText('Version 2', { exact: true }).count()).toBe(1);
+    expect(await dialog().getByText('Fassung 2', { exact: true }).count()).toBe(1);
   });
 });

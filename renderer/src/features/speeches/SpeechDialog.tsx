@@ -175,7 +175,7 @@ function SpeechForm({
   useEffect(() => {
     onUnsavedChange(dirty);
   }, [dirty, onUnsavedChange]);
-  // „Version 2 gespeichert“ no longer describes a changed form.
+  // „Fassung 2 gespeichert“ no longer describes a changed form.
   useEffect(() => {
     if (dirty) setNotice(null);
   }, [dirty]);
@@ -194,7 +194,7 @@ function SpeechForm({
       setSavedGreeting(storedGreeting);
       reset(form);
       const what = speech === null ? `Rede Nr. ${saved.id}` : 'Rede';
-      setNotice(newVersion ? `${speech === null ? `Rede Nr. ${saved.id} angelegt, ` : ''}Version ${saved.version} gespeichert.` : `${what} gespeichert.`);
+      setNotice(newVersion ? `${speech === null ? `Rede Nr. ${saved.id} angelegt, ` : ''}Fassung ${saved.version} gespeichert.` : `${what} gespeichert.`);
       await onSaved(saved);
     },
   });
@@ -205,7 +205,7 @@ function SpeechForm({
     const show = !textDirty || window.confirm('Den wiederhergestellten Text anzeigen? Ihre ungespeicherten Änderungen am Text gehen dabei verloren.');
     setSavedText(normalised(editor, restoredSpeech.body));
     if (show) editor.commands.setContent(restoredSpeech.body);
-    setNotice(`Text wiederhergestellt, jetzt Version ${restoredSpeech.version}.`);
+    setNotice(`Text wiederhergestellt, jetzt Fassung ${restoredSpeech.version}.`);
   };
 
   return (

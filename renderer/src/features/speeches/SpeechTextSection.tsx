@@ -55,12 +55,12 @@ export function SpeechTextSection({
       <div className={mergeClasses(styles.head, layout.section)}>
         <Subtitle2 as="h3">Text</Subtitle2>
         <Text className={styles.muted}>
-          {speech?.version ? `Version ${speech.version}` : 'noch nicht gespeichert'}
+          {speech?.version ? `Fassung ${speech.version}` : 'noch nicht gespeichert'}
           {textDirty && ' · ungespeicherte Änderungen'}
         </Text>
         <div className={styles.grow} />
         <Button size="small" appearance="subtle" icon={<HistoryRegular />} onClick={onShowVersions} disabled={!speech?.version}>
-          Versionen
+          Fassungen
         </Button>
         <Button size="small" icon={<DocumentRegular />} onClick={() => download.mutate('manuskript')} disabled={!saved || download.isPending}>
           Manuskript (Word)

@@ -45,6 +45,8 @@ const useStyles = makeStyles({
   removed: { backgroundColor: tokens.colorPaletteRedBackground2, textDecoration: 'line-through' },
   muted: { color: tokens.colorNeutralForeground3 },
   legend: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  addedTag: { backgroundColor: tokens.colorPaletteGreenBackground2, padding: '0 4px', borderRadius: tokens.borderRadiusSmall },
+  removedTag: { backgroundColor: tokens.colorPaletteRedBackground2, padding: '0 4px', borderRadius: tokens.borderRadiusSmall },
 });
 
 const DATE_TIME = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' });
@@ -196,8 +198,8 @@ function ComparisonView({ comparison }: { comparison: SpeechComparison }) {
           <Text>keine Unterschiede</Text>
         ) : (
           <>
-            <ins className={styles.added}>{count(comparison.addedWords, 'Wort', 'Wörter')} hinzugefügt</ins>
-            <del className={styles.removed}>{count(comparison.removedWords, 'Wort', 'Wörter')} entfernt</del>
+            <span className={styles.addedTag}>{count(comparison.addedWords, 'Wort', 'Wörter')} hinzugefügt</span>
+            <span className={styles.removedTag}>{count(comparison.removedWords, 'Wort', 'Wörter')} entfernt</span>
           </>
         )}
       </div>
