@@ -1,4 +1,4 @@
-import type { Control } from 'react-hook-form';
+import { useWatch, type Control } from 'react-hook-form';
 import { useQuery } from '@tanstack/react-query';
 import { SPEECH_KIND_LABELS, SPEECH_STATUS_LABELS, type Signer } from '../../../../core/api';
 import { api } from '../../api/client';
@@ -6,6 +6,7 @@ import { SelectField, TextareaField, TextField } from '../../components/form-fie
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { describeSpan } from '../calendar/spans';
 import { addDays, berlinToday } from '../calendar/wall-clock';
+import { EarlierSpeeches } from './EarlierSpeeches';
 import type { SpeechFormValues } from './speech-form-values';
 
 /** The details of a speech: what, who, where, how long, by when, by whom, its state and background. */
@@ -13,12 +14,16 @@ export function SpeechDetailsFields({
   control,
   signers,
   currentAppointmentId,
+  speechId,
 }: {
   control: Control<SpeechFormValues>;
   signers: Signer[];
   /** The occasion stored so far (kept as a choice even when it is not among the next 90 days). */
   currentAppointmentId: number | null;
+  /** The speech itself, left out of the earlier speeches. */
+  speechId: number | null;
 }) {
+  const audience = useWatch({ control, name: 'audience' });
   const layout = useFormDialogStyles();
   const today = berlinToday();
   const appointments = useQuery({
@@ -73,6 +78,7 @@ export function SpeechDetailsFields({
         </SelectField>
       </div>
       <TextareaField control={control} name="background" label="Hintergrund (Fakten, was zuvor gesagt wurde)" />
+      <EarlierSpeeches audience={audience} currentId={speechId} />
       <TextareaField control={control} name="notes" label="Notizen" />
     </>
   );

@@ -227,7 +227,7 @@ function SpeechForm({
               <Subtitle2 as="h3" className={layout.section}>
                 Angaben
               </Subtitle2>
-              <SpeechDetailsFields control={control} signers={signers} currentAppointmentId={speech?.appointmentId ?? null} />
+              <SpeechDetailsFields control={control} signers={signers} currentAppointmentId={speech?.appointmentId ?? null} speechId={speech?.id ?? null} />
             </form>
             <GreetingSection speaker={speaker} draft={greeting} setDraft={setGreeting} onInsert={insertGreeting} />
           </div>
