@@ -94,6 +94,10 @@ describe('speeches in browser mode (Chromium)', () => {
       await expect.poll(() => dialog().getByRole('list', { name: 'Gäste' }).textContent()).toContain(name);
     }
     expect(await dialog().getByRole('list', { name: 'Gäste' }).getByRole('listitem').count()).toBe(5);
+    // The reception's guests of honour (Lord Mayor of Portsmouth, her husband, the Freundeskreis's chair) join them.
+    await dialog().getByRole('button', { name: 'Ehrengäste des Termins übernehmen (3)' }).click();
+    await expect.poll(() => dialog().getByRole('list', { name: 'Gäste' }).getByRole('listitem').count()).toBe(8);
+    expect(await dialog().getByRole('list', { name: 'Gäste' }).textContent()).toContain('Helen Pendleton');
     await dialog().getByRole('button', { name: 'Begrüßung vorschlagen' }).click();
     const proposal = dialog().getByLabel('Vorgeschlagene Begrüßung');
     await expect.poll(() => proposal.count()).toBe(1);
@@ -181,7 +185,7 @@ describe('speeches in browser mode (Chromium)', () => {
     await page.getByRole('table', { name: 'Reden' }).getByRole('row').filter({ hasText: SPEECH }).click();
     await expect.poll(() => text.locator('p').first().textContent()).toBe(greeting);
     expect(await text.locator('[data-stage-note]').textContent()).toBe('Blick zur Delegation');
-    expect(await dialog().getByRole('list', { name: 'Gäste' }).getByRole('listitem').count()).toBe(5);
+    expect(await dialog().getByRole('list', { name: 'Gäste' }).getByRole('listitem').count()).toBe(8);
     expect(await dialog().getByRole('radio', { name: /liebe Duisburgerinnen und Duisburger/ }).isChecked()).toBe(true);
     expect(await dialog().getByText('Fassung 2', { exact: true }).count()).toBe(1);
   });

@@ -119,7 +119,10 @@ function loadDemoCalendars(deps: ServiceDeps, contactIds: Map<string, number>, a
   repo.saveVehicle({ name: 'Dienstwagen 2', plate: 'DU-OB 2', seats: 6, active: true, notes: '' });
   const blank = { routeNote: '', programme: '', dressCode: '', press: '', gift: '', notes: '', invitationId: null, recurrenceRule: null, recurrenceExceptions: [] as string[], driverId: null, vehicleId: null, status: 'bestätigt' as const, allDay: false };
   repo.insertAppointment({ ...blank, calendarId: ob.id, title: 'Bürgersprechstunde', start: '2026-12-02T16:00', end: '2026-12-02T18:00', place: 'Rathaus, Raum 100', recurrenceRule: 'FREQ=MONTHLY;BYDAY=1WE' }, at);
-  repo.insertAppointment({ ...blank, calendarId: ob.id, title: 'Empfang der Delegation aus Portsmouth', start: '2026-12-08T11:00', end: '2026-12-08T13:00', place: 'Rathaus, Ratssaal', programme: '11:00 Begrüßung\n11:30 Eintrag in das Goldene Buch\n12:00 Imbiss', dressCode: 'dunkler Anzug', gift: 'Bildband Duisburg', driverId: driver.id, vehicleId: car.id }, at);
+  const reception = repo.insertAppointment({ ...blank, calendarId: ob.id, title: 'Empfang der Delegation aus Portsmouth', start: '2026-12-08T11:00', end: '2026-12-08T13:00', place: 'Rathaus, Ratssaal', programme: '11:00 Begrüßung\n11:30 Eintrag in das Goldene Buch\n12:00 Imbiss', dressCode: 'dunkler Anzug', gift: 'Bildband Duisburg', driverId: driver.id, vehicleId: car.id }, at);
+  // Guests of honour of the reception (the speech greets them).
+  const honoured = ['p:pendleton-helen', 'p:pendleton-graham', 'p:holtkamp-ingrid'].flatMap((ref) => (contactIds.has(ref) ? [contactIds.get(ref)!] : []));
+  repo.replacePeople(reception.id, honoured.map((contactId) => ({ contactId, role: 'guest' as const, note: '' })));
   repo.insertAppointment({ ...blank, calendarId: ob.id, title: 'Weihnachtskonzert der Musikschule', start: '2026-12-08T12:30', end: '2026-12-08T14:00', place: 'Mercatorhalle', status: 'geplant' }, at);
   if (bm1) repo.insertAppointment({ ...blank, calendarId: bm1.id, title: 'Jubiläum 125 Jahre Turnverein', start: '2026-12-12T18:00', end: '2026-12-12T21:00', place: 'Sporthalle Homberg' }, at);
   if (bm2) repo.insertAppointment({ ...blank, calendarId: bm2.id, title: 'Adventsmarkt Eröffnung', start: '2026-12-05T16:00', end: '2026-12-05T17:00', place: 'König-Heinrich-Platz' }, at);

@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular, CopyRegular, DismissRegular, TextAddRegular } from '@fluentui/react-icons';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   contactToPerson,
   GREETING_CLOSING_LABELS,
@@ -107,11 +107,14 @@ function partiesOf(speaker: Signer | null, draft: GreetingDraft): Pick<GreetingI
  */
 export function GreetingSection({
   speaker,
+  appointmentId,
   draft,
   setDraft,
   onInsert,
 }: {
   speaker: Signer | null;
+  /** The occasion: its guests of honour can be taken over as guests. */
+  appointmentId: number | null;
   draft: GreetingDraft;
   setDraft: Dispatch<SetStateAction<GreetingDraft>>;
   onInsert: (text: string) => void;
@@ -129,6 +132,28 @@ export function GreetingSection({
       setDraft((d) => (d.guests.some((g) => g.contactId === guest.contactId) ? d : { ...d, guests: [...d.guests, guest] }));
       setPickerKey((k) => k + 1);
     },
+  });
+  const appointment = useQuery({
+    queryKey: ['calendar.appointments.get', appointmentId],
+    queryFn: () => api('calendar.appointments.get', { id: appointmentId! }),
+    enabled: appointmentId !== null,
+  });
+  const guestsOfHonour = (appointment.data?.people ?? []).filter((p) => p.role === 'guest');
+  const takeGuestsOfHonour = useMutation({
+    mutationFn: async () => {
+      const found: SpeechGuest[] = [];
+      const skipped: string[] = [];
+      for (const person of guestsOfHonour) {
+        try {
+          found.push(await guestOf(person.contactId));
+        } catch {
+          skipped.push(person.name);
+        }
+      }
+      return { found, skipped };
+    },
+    onSuccess: ({ found }) =>
+      setDraft((d) => ({ ...d, guests: [...d.guests, ...found.filter((g) => !d.guests.some((x) => x.contactId === g.contactId))] })),
   });
   const pickHost = useMutation({ mutationFn: guestOf, onSuccess: (host) => setDraft((d) => ({ ...d, host })) });
   const propose = useMutation({
@@ -178,6 +203,18 @@ export function GreetingSection({
         Begrüßung
       </Subtitle2>
       <ContactPicker key={pickerKey} label="Gast hinzufügen" required={false} value={null} onChange={(c) => c && addGuest.mutate(c.id)} />
+      {guestsOfHonour.length > 0 && (
+        <div className={styles.actions}>
+          <Button onClick={() => takeGuestsOfHonour.mutate()} disabled={takeGuestsOfHonour.isPending}>
+            Ehrengäste des Termins übernehmen ({guestsOfHonour.length})
+          </Button>
+          {takeGuestsOfHonour.data && takeGuestsOfHonour.data.skipped.length > 0 && (
+            <Text className={styles.muted} role="status">
+              Nicht übernommen (keine Person): {takeGuestsOfHonour.data.skipped.join(', ')}
+            </Text>
+          )}
+        </div>
+      )}
       {draft.guests.length ? (
         <ul className={styles.items} aria-label="Gäste">
           {draft.guests.map((g, index) => (

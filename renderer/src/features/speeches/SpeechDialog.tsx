@@ -229,7 +229,7 @@ function SpeechForm({
               </Subtitle2>
               <SpeechDetailsFields control={control} signers={signers} currentAppointmentId={speech?.appointmentId ?? null} speechId={speech?.id ?? null} />
             </form>
-            <GreetingSection speaker={speaker} draft={greeting} setDraft={setGreeting} onInsert={insertGreeting} />
+            <GreetingSection speaker={speaker} appointmentId={appointmentId} draft={greeting} setDraft={setGreeting} onInsert={insertGreeting} />
           </div>
           <div className={styles.textColumn}>
             <SpeechTextSection
