@@ -145,6 +145,13 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
       "insert into patronages (organisation_name, event, event_from, received_on, criteria, created_at, updated_at) values ('Stadtsportbund', 'Jugendsporttag', '2027-05-01', '2026-11-01', '{}', 'x', 'x')",
     ).run();
   },
+  '0009_representation_press': (db) => {
+    db.prepare("insert into citizens (surname, search_name, created_at, updated_at) values ('Kaya', 'kaya', 'x', 'x')").run();
+    db.prepare(
+      "insert into citizen_requests (kind, channel, citizen_id, subject, received_on, created_at, updated_at) values ('beschwerde', 'brief', 1, 'Schlagloch', '2026-11-02', 'x', 'x')",
+    ).run();
+    db.prepare("insert into departments (name) values ('Amt für Straßenbau')").run();
+  },
 };
 
 describe('migrations', () => {

@@ -7,3 +7,5 @@ export * from './calendar';
 export * from './speeches';
 export * from './patronages';
 export * from './citizen-dialogue';
+export * from './representation';
+export * from './press';

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/open';
 
 /** The FTS5 tables (migration 0007): rowid = the id of the indexed row. */
-export type FullTextTable = 'speech_search' | 'text_block_search' | 'request_search';
+export type FullTextTable = 'speech_search' | 'text_block_search' | 'request_search' | 'press_search';
 
 /** SQL of the full-text indexes. The terms written here are already folded and stemmed. */
 export function fullTextRepository(db: Db, table: FullTextTable) {
