@@ -84,6 +84,21 @@ import {
   speechVersionSchema,
 } from './schemas/speeches';
 import { patronageDecidedSchema, patronageDecideSchema, patronageDecisionSchema, patronageInputSchema, patronageSchema } from './schemas/patronages';
+import {
+  citizenSchema,
+  departmentInputSchema,
+  departmentSchema,
+  requestHistoryEntrySchema,
+  requestInputSchema,
+  requestListInputSchema,
+  requestListSchema,
+  requestListItemSchema,
+  requestSchema,
+  requestStatsInputSchema,
+  requestStatsSchema,
+  requestStepResultSchema,
+  requestStepSchema,
+} from './schemas/citizen-requests';
 import { honourRulesSchema } from '../domain/jubilees/honour-rules';
 
 z.config(z.locales.de());
@@ -163,6 +178,33 @@ export const contract = {
   'patronages.decide': command(patronageDecideSchema, patronageDecidedSchema),
   /** Records the reply letter created from the draft. */
   'patronages.linkReply': command(z.object({ id: z.number().int().positive(), letterId: z.number().int().positive() }), patronageSchema),
+
+  // Citizen dialogue: requests to the mayor (Anliegenmanagement).
+  'requests.list': query(requestListInputSchema, requestListSchema),
+  /** One request with the person's data; every call is recorded (who viewed it, when). */
+  'requests.get': query(byId, requestSchema),
+  'requests.save': command(requestInputSchema, requestSchema),
+  /** One workflow step; returns the letter draft or e-mail text the step calls for. */
+  'requests.step': command(requestStepSchema, requestStepResultSchema),
+  /** Wiedervorlage: the date to look at the request again (null: none). */
+  'requests.followUp': command(z.object({ id: z.number().int().positive(), on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() }), requestSchema),
+  'requests.history': query(byId, z.array(requestHistoryEntrySchema)),
+  /** Related requests: proposals (same person, same place, same category and district) not yet linked. */
+  'requests.related': query(byId, z.array(requestListItemSchema)),
+  'requests.link': command(z.object({ id: z.number().int().positive(), otherId: z.number().int().positive(), note: z.string().trim().max(500).default('') }), requestSchema),
+  'requests.unlink': command(z.object({ id: z.number().int().positive(), otherId: z.number().int().positive() }), requestSchema),
+  'requests.attach': command(z.object({ id: z.number().int().positive(), uploadId: z.string().uuid() }), requestSchema),
+  'requests.attachment': query(z.object({ id: z.number().int().positive(), attachmentId: z.number().int().positive() }), fileContentSchema),
+  'requests.detach': command(z.object({ id: z.number().int().positive(), attachmentId: z.number().int().positive() }), requestSchema),
+  /** An e-mail saved as .eml becomes a request: sender, date, subject, text and attachments. */
+  'requests.importEml': command(z.object({ uploadId: z.string().uuid() }), z.object({ request: requestSchema, warnings: z.array(z.string()) })),
+  'requests.departments': query(none, z.array(departmentSchema)),
+  'requests.departments.save': command(departmentInputSchema, departmentSchema),
+  'requests.stats': query(requestStatsInputSchema, requestStatsSchema),
+  /** The statistics as .xlsx for the annual report. */
+  'requests.stats.export': query(requestStatsInputSchema, fileContentSchema),
+  /** Citizens already known (by name or e-mail), to record a request for the same person again. */
+  'citizens.search': query(z.object({ text: z.string().trim().min(1).max(200) }), z.array(citizenSchema)),
 
   'contacts.list': query(contactListInputSchema, contactListOutputSchema),
   'contacts.get': query(byId, contactSchema),

@@ -11,3 +11,4 @@ export * from './contact-person';
 export * from './schemas/speeches';
 export * from './speech-body';
 export * from './schemas/patronages';
+export * from './schemas/citizen-requests';

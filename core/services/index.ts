@@ -20,6 +20,7 @@ import { createCalendarService } from './calendar/calendar-service';
 import { createInvitationsService } from './calendar/invitations-service';
 import { createJubileesService } from './residents/jubilees-service';
 import { createPatronagesService } from './patronages/patronages-service';
+import { createRequestsService } from './requests/requests-service';
 
 export type { ServiceDeps } from './deps';
 
@@ -67,6 +68,7 @@ export function createServices(deps: ServiceDeps): Handlers {
     ...calendar.handlers,
     ...invitations.handlers,
     ...createPatronagesService(deps, templates.manifest).handlers,
+    ...createRequestsService(deps, { uploads, office: settings.office, templates: templates.manifest }).handlers,
   };
   return waitWhileImporting(handlers, residents.writing);
 }

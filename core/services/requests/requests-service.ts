@@ -1,0 +1,686 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { Handlers } from '../../api/contract';
+import { postalLines } from '../../api/contact-person';
+import { AppError } from '../../api/errors';
+import {
+  REQUEST_CHANNEL_LABELS,
+  REQUEST_KIND_LABELS,
+  type Citizen,
+  type CitizenRequest,
+  type RequestListItem,
+  type citizenInputSchema,
+  type requestStepSchema,
+} from '../../api/schemas/citizen-requests';
+import type { letterDraftSchema, OfficeSettings, Recipient, TemplateManifestEntry } from '../../api/schemas/letters';
+import { composeAddress } from '../../domain/addressing';
+import { formatDateLong, isoDateInBerlin } from '../../domain/dates/format';
+import { applyStep, isFollowUpDue, isOverdue, nextSteps, type Reachability, type WorkflowRequest, type WorkflowStep } from '../../domain/requests/workflow';
+import { foldGerman } from '../../domain/text/fold';
+import { composeRequestEmail, REQUEST_EMAIL_BLOCK_TITLES, type RequestEmailKind, type RequestEmailValues } from '../../documents/request-emails';
+import { recordAudit } from '../audit';
+import type { ServiceDeps } from '../deps';
+import { fullTextIndex } from '../search/full-text';
+import type { Uploads } from '../uploads/uploads-service';
+import { parseEml } from './eml-import';
+import { requestsRepository, type CitizenRow, type CitizenValues, type RequestListRow, type RequestRow } from './repository';
+
+type RequestHandlers = Pick<
+  Handlers,
+  | 'requests.list'
+  | 'requests.get'
+  | 'requests.save'
+  | 'requests.step'
+  | 'requests.followUp'
+  | 'requests.history'
+  | 'requests.related'
+  | 'requests.link'
+  | 'requests.unlink'
+  | 'requests.attach'
+  | 'requests.attachment'
+  | 'requests.detach'
+  | 'requests.importEml'
+  | 'requests.departments'
+  | 'requests.departments.save'
+  | 'citizens.search'
+>;
+type LetterDraftOutput = z.output<typeof letterDraftSchema>;
+type StepInput = z.output<typeof requestStepSchema>;
+
+/** The templates of templates/manifest.json the workflow drafts letters from. */
+export const REQUEST_TEMPLATES = { acknowledge: 'eingangsbestaetigung', answer: 'buergeranliegen' } as const;
+/** Folder of the attachments below the data folder. */
+export const REQUEST_FILES_FOLDER = 'Anliegen';
+/** Full-text hits considered for one register query (the best first). */
+const MAX_TEXT_HITS = 5000;
+/** Related requests: same category and district within this many days; at most this many proposals. */
+const RELATED_DAYS = 90;
+const RELATED_LIMIT = 10;
+
+/** How the request came, as a department e-mail says it ("eingegangen am …, per E-Mail"). */
+const CHANNEL_PHRASES: Record<RequestRow['channel'], string> = {
+  brief: 'per Brief',
+  email: 'per E-Mail',
+  telefon: 'telefonisch',
+  persoenlich: 'persönlich',
+  buergergespraech: 'beim Bürgergespräch',
+  buergerspaziergang: 'beim Bürgerspaziergang',
+};
+/** How the reply letter refers to the request ("vielen Dank für Ihre E-Mail vom …"). */
+const REFERENCE_BY_CHANNEL: Record<RequestRow['channel'], string> = {
+  brief: 'Ihr Schreiben',
+  email: 'Ihre E-Mail',
+  telefon: 'Ihr Anliegen',
+  persoenlich: 'Ihr Anliegen',
+  buergergespraech: 'Ihr Anliegen',
+  buergerspaziergang: 'Ihr Anliegen',
+};
+
+/** A safe file name for the data folder (no path parts, no characters Windows refuses). */
+const safeName = (name: string) => path.basename(name).replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').slice(0, 150) || 'Anhang';
+const long = (date: string) => formatDateLong(date);
+
+/** "Dr. Ayşe Kaya". */
+export function citizenDisplayName(c: { degrees?: string; givenName?: string; surname: string }): string {
+  return [c.degrees ?? '', c.givenName ?? '', c.surname].map((s) => s.trim()).filter(Boolean).join(' ');
+}
+
+/** The index of the requests' texts: subject and place as the title, the text and the statement as the body. */
+export function requestIndex(db: ServiceDeps['db']) {
+  const index = fullTextIndex(db, 'request_search');
+  return {
+    ...index,
+    put(row: { id: number; subject: string; place: string; text: string; statementText: string }): void {
+      index.put(row.id, `${row.subject} ${row.place}`, `${row.text}\n${row.statementText}`);
+    },
+  };
+}
+
+/**
+ * Requests to the mayor (Anliegenmanagement): recorded with the person (kept apart from the
+ * contacts), worked through the workflow of core/domain/requests/workflow.ts with a history of
+ * who did what, linked to related ones, with attachments and e-mails imported from .eml files.
+ * Every view of a request (`requests.get`) and every change is recorded in the audit log (DSGVO).
+ */
+export function createRequestsService(
+  deps: ServiceDeps,
+  more: { uploads: Uploads; office: () => OfficeSettings; templates: () => readonly TemplateManifestEntry[] },
+) {
+  const repo = requestsRepository(deps.db);
+  const index = requestIndex(deps.db);
+  const dataDir = path.dirname(deps.dataFile);
+  const today = () => isoDateInBerlin(deps.now());
+  const at = () => deps.now().toISOString();
+
+  // Rows written without the index (demo data of an older build, a restored backup): indexed once.
+  deps.db.transaction(() => {
+    if (index.count() !== repo.countSearchable()) for (const row of repo.searchable()) index.put(row);
+  });
+
+  // ------------------------------------------------------------------ reading
+
+  const reachOf = (c: CitizenRow | null): Reachability =>
+    c ? { post: Boolean(c.street.trim() && c.city.trim()), email: Boolean(c.email.trim()) } : null;
+
+  const workflowOf = (row: RequestRow, citizen: CitizenRow | null): WorkflowRequest => ({
+    kind: row.kind,
+    status: row.status,
+    contact: reachOf(citizen),
+    acknowledgedOn: row.acknowledgedOn,
+    statementRequestedOn: row.statementRequestedOn,
+    statementDue: row.statementDue,
+    statementReceivedOn: row.statementReceivedOn,
+    statementUnnecessary: row.statementUnnecessary,
+    answeredOn: row.answeredOn,
+    closedOn: row.closedOn,
+    followUpOn: row.followUpOn,
+  });
+
+  const toCitizen = (c: CitizenRow): Citizen => ({
+    id: c.id,
+    gender: c.gender,
+    degrees: c.degrees,
+    givenName: c.givenName,
+    surname: c.surname,
+    street: c.street,
+    houseNumber: c.houseNumber,
+    postcode: c.postcode,
+    city: c.city,
+    email: c.email,
+    phone: c.phone,
+    displayName: citizenDisplayName(c),
+  });
+
+  type Found = NonNullable<ReturnType<typeof repo.find>>;
+  const toRequest = ({ request: row, department, citizen }: Found): CitizenRequest => {
+    const t = today();
+    return {
+      id: row.id,
+      kind: row.kind,
+      channel: row.channel,
+      citizen: citizen ? toCitizen(citizen) : null,
+      subject: row.subject,
+      text: row.text,
+      category: row.category,
+      district: row.district,
+      place: row.place,
+      receivedOn: row.receivedOn,
+      status: row.status,
+      acknowledgedOn: row.acknowledgedOn,
+      departmentId: row.departmentId,
+      department,
+      statementRequestedOn: row.statementRequestedOn,
+      statementDue: row.statementDue,
+      statementReceivedOn: row.statementReceivedOn,
+      statementText: row.statementText,
+      statementUnnecessary: row.statementUnnecessary,
+      remindedOn: row.remindedOn,
+      answeredOn: row.answeredOn,
+      replyLetterId: row.replyLetterId,
+      closedOn: row.closedOn,
+      followUpOn: row.followUpOn,
+      eventId: row.eventId,
+      anonymised: row.anonymisedAt !== null,
+      overdue: isOverdue(row, t),
+      followUpDue: isFollowUpDue(row, t),
+      nextSteps: nextSteps(workflowOf(row, citizen), t),
+      attachments: repo.attachments(row.id).map((a) => ({ id: a.id, fileName: a.fileName, size: a.size })),
+      links: repo.links(row.id),
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    };
+  };
+
+  const toListItem = (row: RequestListRow, t: string): RequestListItem => ({
+    id: row.id,
+    kind: row.kind,
+    channel: row.channel,
+    subject: row.subject,
+    category: row.category,
+    district: row.district,
+    receivedOn: row.receivedOn,
+    status: row.status,
+    department: row.department,
+    statementDue: row.statementDue,
+    followUpOn: row.followUpOn,
+    overdue: isOverdue(row, t),
+    followUpDue: isFollowUpDue(row, t),
+    anonymised: row.anonymisedAt !== null,
+    citizenName:
+      row.citizenSurname !== null ? citizenDisplayName({ degrees: row.citizenDegrees ?? '', givenName: row.citizenGivenName ?? '', surname: row.citizenSurname }) : null,
+  });
+
+  const mustFind = (id: number): Found => {
+    const found = repo.find(id);
+    if (!found) throw new AppError('NOT_FOUND', `Das Anliegen Nr. ${id} wurde nicht gefunden.`, { id });
+    return found;
+  };
+
+  // ------------------------------------------------------------------ writing helpers
+
+  const history = (requestId: number, action: string, status: RequestRow['status'] | null, note = '') =>
+    repo.addHistory({ requestId, at: at(), user: deps.user, action, status, note });
+
+  const changed = (requestId: number, summary: string) => recordAudit(deps, { action: 'update', entity: 'request', entityId: requestId, summary });
+
+  const citizenValues = (input: z.output<typeof citizenInputSchema>): CitizenValues => ({
+    gender: input.gender,
+    degrees: input.degrees,
+    givenName: input.givenName,
+    surname: input.surname,
+    street: input.street,
+    houseNumber: input.houseNumber,
+    postcode: input.postcode,
+    city: input.city,
+    email: input.email,
+    phone: input.phone,
+    searchName: foldGerman(`${input.surname} ${input.givenName}`).trim(),
+  });
+
+  /** Creates the person or updates her or his data; returns the id. */
+  const saveCitizen = (input: z.output<typeof citizenInputSchema>): number => {
+    const values = citizenValues(input);
+    if (input.id) {
+      const existing = repo.citizen(input.id);
+      if (!existing) throw new AppError('NOT_FOUND', `Die Person Nr. ${input.id} wurde nicht gefunden.`, { citizenId: input.id });
+      const differs = (Object.keys(values) as Array<keyof CitizenValues>).some((k) => existing[k] !== values[k]);
+      if (differs) {
+        repo.updateCitizen(input.id, values, at());
+        recordAudit(deps, { action: 'update', entity: 'citizen', entityId: input.id, summary: citizenDisplayName(values) });
+      }
+      return input.id;
+    }
+    const row = repo.insertCitizen(values, at());
+    recordAudit(deps, { action: 'create', entity: 'citizen', entityId: row.id, summary: citizenDisplayName(row) });
+    return row.id;
+  };
+
+  const FIELD_LABELS: Partial<Record<keyof RequestRow, string>> = {
+    kind: 'Art',
+    channel: 'Eingangsweg',
+    citizenId: 'Person',
+    subject: 'Betreff',
+    text: 'Text',
+    category: 'Kategorie',
+    district: 'Stadtbezirk',
+    place: 'Ort',
+    receivedOn: 'Eingangsdatum',
+    followUpOn: 'Wiedervorlage',
+    eventId: 'Veranstaltung',
+  };
+
+  /** A file stored in the data folder atomically (temp file, then rename); returns its path relative to the data folder. */
+  const storeFile = (requestId: number, fileName: string, write: (temp: string) => void): { relative: string; target: string } => {
+    const relative = path.join(REQUEST_FILES_FOLDER, String(requestId), `${deps.now().getTime()}-${crypto.randomUUID().slice(0, 8)}-${safeName(fileName)}`);
+    const target = path.join(dataDir, relative);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const temp = `${target}.${process.pid}.tmp`;
+    try {
+      write(temp);
+      fs.renameSync(temp, target);
+    } catch (error) {
+      fs.rmSync(temp, { force: true });
+      throw new AppError('INTERNAL', `Die Datei „${fileName}“ konnte nicht im Datenordner abgelegt werden: ${(error as Error).message}`, { file: target });
+    }
+    return { relative, target };
+  };
+
+  // ------------------------------------------------------------------ letters and e-mails of the steps
+
+  /** The person as the free recipient of a letter, addressed by the forms-of-address engine. */
+  const recipientOf = (c: CitizenRow): Recipient => {
+    const forms = composeAddress({ person: { gender: c.gender, degrees: c.degrees, givenName: c.givenName, surname: c.surname } }, new Map());
+    return {
+      type: 'free',
+      name: citizenDisplayName(c),
+      lines: [...forms.addressLines, ...postalLines(c)],
+      salutation: forms.salutation,
+      oralSalutation: forms.oralSalutation,
+      closing: forms.closing,
+    };
+  };
+
+  const templateEntry = (id: string): TemplateManifestEntry => {
+    const entry = more.templates().find((t) => t.id === id);
+    if (!entry) throw new AppError('NOT_FOUND', `Die Vorlage „${id}“ gibt es nicht.`, { id });
+    return entry;
+  };
+
+  const headSigner = () => {
+    const head = repo.headSigner();
+    if (!head) {
+      throw new AppError(
+        'NOT_FOUND',
+        'Es ist keine Oberbürgermeisterin bzw. kein Oberbürgermeister als unterzeichnende Person eingetragen (Einstellungen → Unterzeichnende, ohne „in Vertretung“).',
+      );
+    }
+    return head;
+  };
+
+  const acknowledgementLetter = (row: RequestRow, citizen: CitizenRow): LetterDraftOutput => {
+    const entry = templateEntry(REQUEST_TEMPLATES.acknowledge);
+    return {
+      templateId: entry.id,
+      recipient: recipientOf(citizen),
+      signerId: headSigner().id,
+      fields: { anlassDatum: row.receivedOn },
+      subject: entry.subject,
+      body: entry.body,
+    };
+  };
+
+  /**
+   * The reply from the "Antwort auf ein Bürgeranliegen" template: its first paragraph refers to
+   * the request as it came (letter, e-mail, in person); its second paragraph (the department
+   * was asked) is replaced by the statement's text, or left out when none was needed.
+   */
+  const answerLetter = (row: RequestRow, citizen: CitizenRow, signerId: number): LetterDraftOutput => {
+    const entry = templateEntry(REQUEST_TEMPLATES.answer);
+    const reference = (text: string) => text.replaceAll('Ihr Schreiben', REFERENCE_BY_CHANNEL[row.channel]);
+    const paragraphs = entry.body.split(/\n\s*\n/);
+    const statement = row.statementReceivedOn !== null && row.statementText.trim() ? row.statementText.trim() : null;
+    const body = [paragraphs[0]!, ...(statement ? [statement] : []), ...paragraphs.slice(2)].map(reference).join('\n\n');
+    return {
+      templateId: entry.id,
+      recipient: recipientOf(citizen),
+      signerId,
+      fields: { anlassDatum: row.receivedOn },
+      subject: reference(entry.subject),
+      body,
+    };
+  };
+
+  const personLabel = (c: CitizenRow | null): string => {
+    if (!c) return 'eine anonyme Person';
+    const title = c.gender === 'female' ? 'Frau' : c.gender === 'male' ? 'Herr' : '';
+    return [title, citizenDisplayName(c)].filter(Boolean).join(' ');
+  };
+
+  const emailValues = (row: RequestRow, citizen: CitizenRow | null, department: string, note = ''): RequestEmailValues => {
+    const office = more.office();
+    const contact = office.contactPersons[0];
+    const head = repo.headSigner();
+    const forms = citizen ? recipientOf(citizen) : null;
+    return {
+      anrede: forms && forms.type === 'free' ? `${forms.salutation},` : 'Guten Tag,',
+      person: personLabel(citizen),
+      nummer: String(row.id),
+      betreff: row.subject,
+      eingang: long(row.receivedOn),
+      kanal: CHANNEL_PHRASES[row.channel],
+      angaben: [
+        `Art: ${REQUEST_KIND_LABELS[row.kind]}`,
+        row.category && `Kategorie: ${row.category}`,
+        row.district && `Stadtbezirk: ${row.district}`,
+        row.place && `Ort: ${row.place}`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      anliegen: row.text,
+      fachbereich: department,
+      frist: row.statementDue ? long(row.statementDue) : '',
+      erbeten_am: row.statementRequestedOn ? long(row.statementRequestedOn) : '',
+      hinweis: note ? `Hinweis: ${note}` : '',
+      oberbuergermeister: head ? `${head.office} ${head.name}` : 'die Oberbürgermeisterin bzw. den Oberbürgermeister',
+      ansprechpartner: contact?.name ?? '',
+      telefon: contact?.phone ?? '',
+      email: contact?.email ?? '',
+      amt: office.amt,
+      stadt: office.stadt,
+    };
+  };
+
+  const email = (kind: RequestEmailKind, to: string, values: RequestEmailValues) => ({
+    to,
+    ...composeRequestEmail(kind, values, repo.textBlock(REQUEST_EMAIL_BLOCK_TITLES[kind])),
+  });
+
+  // ------------------------------------------------------------------ the workflow step
+
+  const step = (input: StepInput) => {
+    const { request: row, citizen } = mustFind(input.id);
+    const t = today();
+    const department =
+      input.step === 'forward'
+        ? repo.department(input.departmentId)
+        : input.step === 'remind' && row.departmentId !== null
+          ? repo.department(row.departmentId)
+          : undefined;
+    if (input.step === 'forward') {
+      if (!department) throw new AppError('NOT_FOUND', `Den Fachbereich Nr. ${input.departmentId} gibt es nicht.`, { departmentId: input.departmentId });
+      if (!department.active) throw new AppError('INVALID_INPUT', `Der Fachbereich „${department.name}“ ist nicht mehr aktiv; bitte einen anderen wählen.`);
+    }
+    const signer = input.step === 'answer' ? repo.signer(input.signerId) : undefined;
+    if (input.step === 'answer' && (!signer || !signer.active)) {
+      throw new AppError('NOT_FOUND', `Die unterzeichnende Person Nr. ${input.signerId} gibt es nicht (mehr).`, { signerId: input.signerId });
+    }
+    if (input.step === 'replied' && !repo.letterExists(input.letterId)) {
+      throw new AppError('NOT_FOUND', `Der Brief Nr. ${input.letterId} wurde nicht gefunden.`, { letterId: input.letterId });
+    }
+    if (input.step === 'acknowledge' && input.via === 'brief') headSigner();
+
+    const domainStep: WorkflowStep = input.step === 'answer' ? { step: 'answer' } : (input as WorkflowStep);
+    const outcome = applyStep(workflowOf(row, citizen), domainStep, t);
+    if (!outcome.ok) throw new AppError(outcome.code, outcome.message, { step: input.step, status: row.status });
+
+    const { status, ...changes } = outcome.changes;
+    const updated = repo.update(row.id, { ...changes, status }, at())!;
+    if (input.step === 'statement') index.put(updated);
+
+    const note = (() => {
+      switch (input.step) {
+        case 'forward':
+          return `${department!.name}; Stellungnahme bis ${long(updated.statementDue!)}${input.note ? `. ${input.note}` : ''}`;
+        case 'remind':
+          return `${department?.name ?? 'Fachbereich'}; Frist war ${long(row.statementDue!)}`;
+        case 'statement':
+          return `eingegangen am ${long(input.receivedOn)}`;
+        case 'answer':
+          return `Unterschrift: ${signer!.name}${signer!.deputy ? ' (in Vertretung)' : ''}`;
+        case 'replied':
+          return `Brief Nr. ${input.letterId}`;
+        default:
+          return outcome.note;
+      }
+    })();
+    history(row.id, outcome.action, status !== row.status ? status : null, note);
+    changed(row.id, `${outcome.action}: ${row.subject}`);
+
+    let letter: LetterDraftOutput | null = null;
+    let mail: { to: string; subject: string; text: string } | null = null;
+    if (input.step === 'acknowledge') {
+      if (input.via === 'brief') letter = acknowledgementLetter(updated, citizen!);
+      else mail = email('acknowledge', citizen!.email, emailValues(updated, citizen, ''));
+    } else if (input.step === 'answer') {
+      letter = answerLetter(updated, citizen!, signer!.id);
+    } else if (input.step === 'forward' || input.step === 'remind') {
+      mail = email(input.step, department?.email ?? '', emailValues(updated, citizen, department?.name ?? '', input.step === 'forward' ? input.note : ''));
+    }
+    return { request: toRequest(mustFind(row.id)), letter, email: mail };
+  };
+
+  // ------------------------------------------------------------------ handlers
+
+  const handlers: RequestHandlers = {
+    'requests.list': (input) => {
+      const t = today();
+      const ids = input.text ? index.search(input.text, MAX_TEXT_HITS) : undefined;
+      const { total, rows } = repo.list({ ...input, ids }, t, { limit: input.limit, offset: input.offset });
+      return { total, items: rows.map((r) => toListItem(r, t)) };
+    },
+
+    'requests.get': ({ id }) =>
+      deps.db.transaction(() => {
+        const found = mustFind(id);
+        // DSGVO: who looked at whose request, and when.
+        recordAudit(deps, { action: 'view', entity: 'request', entityId: id, summary: found.request.subject });
+        return toRequest(found);
+      }),
+
+    'requests.save': (input) =>
+      deps.db.transaction(() => {
+        const existing = input.id ? mustFind(input.id).request : undefined;
+        if (input.eventId !== null && !repo.eventExists(input.eventId)) {
+          throw new AppError('NOT_FOUND', `Die Veranstaltung Nr. ${input.eventId} wurde nicht gefunden.`, { eventId: input.eventId });
+        }
+        if (input.receivedOn > today()) {
+          throw new AppError('INVALID_INPUT', `Das Eingangsdatum (${long(input.receivedOn)}) liegt in der Zukunft.`, {
+            issues: [{ path: ['receivedOn'], message: 'Das Datum liegt in der Zukunft.' }],
+          });
+        }
+        const citizenBefore = existing?.citizenId != null ? repo.citizen(existing.citizenId) : undefined;
+        const citizenId = input.citizen ? saveCitizen(input.citizen) : null;
+        const values = {
+          kind: input.kind,
+          channel: input.channel,
+          citizenId,
+          subject: input.subject,
+          text: input.text,
+          category: input.category,
+          district: input.district,
+          place: input.place,
+          receivedOn: input.receivedOn,
+          followUpOn: input.followUpOn,
+          eventId: input.eventId,
+        };
+        const row = existing ? repo.update(existing.id, values, at())! : repo.insert({ ...values, status: 'eingegangen' }, at());
+        index.put(row);
+        if (existing) {
+          const fields = (Object.keys(FIELD_LABELS) as Array<keyof typeof values>).filter((k) => existing[k] !== values[k]).map((k) => FIELD_LABELS[k]!);
+          const citizenAfter = citizenId !== null ? repo.citizen(citizenId) : undefined;
+          if (citizenId === existing.citizenId && citizenBefore && citizenAfter && citizenBefore.updatedAt !== citizenAfter.updatedAt) fields.push('Angaben zur Person');
+          history(row.id, 'Angaben geändert', null, fields.join(', '));
+          changed(row.id, `Angaben geändert (${fields.join(', ') || 'nichts'}): ${row.subject}`);
+        } else {
+          history(row.id, 'Anliegen erfasst', 'eingegangen', `${REQUEST_KIND_LABELS[row.kind]}, ${REQUEST_CHANNEL_LABELS[row.channel]}`);
+          recordAudit(deps, { action: 'create', entity: 'request', entityId: row.id, summary: row.subject });
+        }
+        return toRequest(mustFind(row.id));
+      }),
+
+    'requests.step': (input) => deps.db.transaction(() => step(input)),
+
+    'requests.followUp': ({ id, on }) =>
+      deps.db.transaction(() => {
+        const { request: row } = mustFind(id);
+        repo.update(id, { followUpOn: on }, at());
+        const action = on ? 'Wiedervorlage gesetzt' : 'Wiedervorlage entfernt';
+        history(id, action, null, on ? long(on) : row.followUpOn ? `war ${long(row.followUpOn)}` : '');
+        changed(id, `${action}: ${row.subject}`);
+        return toRequest(mustFind(id));
+      }),
+
+    'requests.history': ({ id }) => {
+      mustFind(id);
+      return repo.history(id).map((h) => ({ at: h.at, user: h.user, action: h.action, status: h.status as CitizenRequest['status'] | null, note: h.note }));
+    },
+
+    'requests.related': ({ id }) => {
+      const { request: row } = mustFind(id);
+      const linked = repo.links(id).map((l) => l.id);
+      const ids = repo.related(row, linked, RELATED_DAYS, RELATED_LIMIT);
+      const t = today();
+      const byId = new Map(repo.listItems(ids).map((r) => [r.id, r]));
+      return ids.map((i) => toListItem(byId.get(i)!, t));
+    },
+
+    'requests.link': ({ id, otherId, note }) =>
+      deps.db.transaction(() => {
+        if (id === otherId) throw new AppError('INVALID_INPUT', 'Ein Anliegen kann nicht mit sich selbst verknüpft werden.');
+        const { request: row } = mustFind(id);
+        const { request: other } = mustFind(otherId);
+        repo.link(id, otherId, note);
+        history(id, 'Verknüpft', null, `mit Nr. ${otherId} „${other.subject}“${note ? ` – ${note}` : ''}`);
+        history(otherId, 'Verknüpft', null, `mit Nr. ${id} „${row.subject}“${note ? ` – ${note}` : ''}`);
+        changed(id, `Verknüpft mit Nr. ${otherId}: ${row.subject}`);
+        return toRequest(mustFind(id));
+      }),
+
+    'requests.unlink': ({ id, otherId }) =>
+      deps.db.transaction(() => {
+        const { request: row } = mustFind(id);
+        if (!repo.unlink(id, otherId)) throw new AppError('NOT_FOUND', `Das Anliegen Nr. ${id} ist nicht mit Nr. ${otherId} verknüpft.`);
+        history(id, 'Verknüpfung gelöst', null, `Nr. ${otherId}`);
+        history(otherId, 'Verknüpfung gelöst', null, `Nr. ${id}`);
+        changed(id, `Verknüpfung mit Nr. ${otherId} gelöst: ${row.subject}`);
+        return toRequest(mustFind(id));
+      }),
+
+    'requests.attach': ({ id, uploadId }) => {
+      mustFind(id);
+      const upload = more.uploads.get(uploadId);
+      const { relative, target } = storeFile(id, upload.fileName, (temp) => fs.copyFileSync(upload.file, temp));
+      try {
+        deps.db.transaction(() => {
+          repo.addAttachment({ requestId: id, fileName: upload.fileName, path: relative, size: upload.size, addedAt: at() });
+          history(id, 'Anhang hinzugefügt', null, upload.fileName);
+          changed(id, `Anhang „${upload.fileName}“ hinzugefügt`);
+        });
+      } catch (error) {
+        fs.rmSync(target, { force: true });
+        throw error;
+      }
+      more.uploads.discard(uploadId);
+      return toRequest(mustFind(id));
+    },
+
+    'requests.attachment': ({ id, attachmentId }) => {
+      const attachment = repo.attachments(id).find((a) => a.id === attachmentId);
+      if (!attachment) throw new AppError('NOT_FOUND', `Den Anhang Nr. ${attachmentId} gibt es bei diesem Anliegen nicht.`);
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(path.join(dataDir, attachment.path));
+      } catch {
+        throw new AppError('NOT_FOUND', `Die Datei „${attachment.fileName}“ fehlt im Datenordner (${attachment.path}).`);
+      }
+      recordAudit(deps, { action: 'view', entity: 'request', entityId: id, summary: `Anhang „${attachment.fileName}“` });
+      return { fileName: attachment.fileName, contentBase64: bytes.toString('base64') };
+    },
+
+    'requests.detach': ({ id, attachmentId }) => {
+      const attachment = repo.attachments(id).find((a) => a.id === attachmentId);
+      if (!attachment) throw new AppError('NOT_FOUND', `Den Anhang Nr. ${attachmentId} gibt es bei diesem Anliegen nicht.`);
+      deps.db.transaction(() => {
+        repo.deleteAttachment(attachmentId);
+        history(id, 'Anhang entfernt', null, attachment.fileName);
+        changed(id, `Anhang „${attachment.fileName}“ entfernt`);
+      });
+      fs.rmSync(path.join(dataDir, attachment.path), { force: true });
+      return toRequest(mustFind(id));
+    },
+
+    'requests.importEml': async ({ uploadId }) => {
+      const upload = more.uploads.get(uploadId);
+      const mail = await parseEml(new Uint8Array(fs.readFileSync(upload.file)), upload.fileName, today());
+      // All or nothing: the attachments are written to temp files first, moved into place inside
+      // the transaction, and removed again when anything fails.
+      const staging = path.join(dataDir, REQUEST_FILES_FOLDER, `.eingang-${crypto.randomUUID()}`);
+      const placed: string[] = [];
+      let id: number;
+      try {
+        if (mail.attachments.length) fs.mkdirSync(staging, { recursive: true });
+        const staged = mail.attachments.map((a, i) => {
+          const temp = path.join(staging, String(i));
+          fs.writeFileSync(temp, a.bytes);
+          return { ...a, temp };
+        });
+        id = deps.db.transaction(() => {
+          let citizenId: number | null = null;
+          if (mail.sender) {
+            const known = repo.citizenByEmail(mail.sender.address);
+            citizenId = known
+              ? known.id
+              : saveCitizen({ gender: 'unknown', ...mail.sender, email: mail.sender.address, street: '', houseNumber: '', postcode: '', city: '', phone: '' });
+          }
+          const row = repo.insert(
+            {
+              kind: 'anregung',
+              channel: 'email',
+              citizenId,
+              subject: mail.subject,
+              text: mail.text,
+              receivedOn: mail.receivedOn,
+              status: 'eingegangen',
+            },
+            at(),
+          );
+          for (const a of staged) {
+            const { relative, target } = storeFile(row.id, a.fileName, (temp) => fs.renameSync(a.temp, temp));
+            placed.push(target);
+            repo.addAttachment({ requestId: row.id, fileName: a.fileName, path: relative, size: a.bytes.length, addedAt: at() });
+          }
+          index.put(row);
+          history(row.id, 'Anliegen aus E-Mail übernommen', 'eingegangen', `${upload.fileName}${staged.length ? `, ${staged.length} Anhang/Anhänge` : ''}`);
+          recordAudit(deps, { action: 'create', entity: 'request', entityId: row.id, summary: `${row.subject} (E-Mail)` });
+          return row.id;
+        });
+      } catch (error) {
+        for (const file of placed) fs.rmSync(file, { force: true });
+        throw error;
+      } finally {
+        fs.rmSync(staging, { recursive: true, force: true });
+      }
+      more.uploads.discard(uploadId);
+      return { request: toRequest(mustFind(id)), warnings: mail.warnings };
+    },
+
+    'requests.departments': () => repo.departments(),
+
+    'requests.departments.save': (input) =>
+      deps.db.transaction(() => {
+        if (input.id && !repo.department(input.id)) throw new AppError('NOT_FOUND', `Den Fachbereich Nr. ${input.id} gibt es nicht.`, { id: input.id });
+        const row = repo.saveDepartment({ name: input.name, email: input.email, active: input.active, sortOrder: input.sortOrder }, input.id)!;
+        recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'department', entityId: row.id, summary: row.name });
+        return row;
+      }),
+
+    'citizens.search': ({ text }) => {
+      const words = foldGerman(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      return repo.searchCitizens(words, text.trim(), 20).map(toCitizen);
+    },
+  };
+
+  return { handlers, repo };
+}
