@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { call, dispatch, isApiError, METHOD_NAMES, type ApiError, type RegisterMapping } from '../core/api';
 import { runRegisterImport, uploadBytes } from '../core/app/register-import';
 import { openApp, type App } from '../core/app/open-app';
+import { startDailyTasks } from '../core/app/daily-tasks';
 import { defaultDataDir } from '../core/app/data-dir';
 import { startBridge } from './http-bridge';
 import { appVersion, MIGRATIONS_FOLDER, RENDERER_DIR, TEMPLATES_DIR } from './paths';
@@ -195,6 +196,7 @@ async function serve(dataDir: string, demo: boolean, port: number, now: (() => D
   process.stdout.write(`Rathausbüro läuft im Browser-Modus (nur auf diesem Rechner erreichbar):\n${bridge.url}\n`);
   process.stdout.write(`Daten: ${app.dataFile}\nBeenden mit Strg+C.\n`);
   if (now) process.stdout.write(`Uhr der App (--now): ${now().toISOString()}\n`);
+  const daily = startDailyTasks(app.handlers, { now, log: (line) => process.stderr.write(`${line}\n`) });
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -202,6 +204,7 @@ async function serve(dataDir: string, demo: boolean, port: number, now: (() => D
   });
   await new Promise<void>((resolve) => bridge.server.close(() => resolve()));
   bridge.server.closeAllConnections?.();
+  daily.stop();
   app.close();
   return 0;
 }

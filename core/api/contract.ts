@@ -36,6 +36,14 @@ import {
   textBlockSchema,
 } from './schemas/letters';
 import {
+  accessLogEntrySchema,
+  citizenEraseInputSchema,
+  citizenErasureReportSchema,
+  citizenExportInputSchema,
+  privacySettingsSchema,
+  retentionReportSchema,
+} from './schemas/privacy';
+import {
   jubileeEntrySchema,
   jubileesListInputSchema,
   jubileeVisitInputSchema,
@@ -326,6 +334,19 @@ export const contract = {
     jubileesListInputSchema.extend({ target: z.enum(['federal', 'land', 'district']), format: z.enum(['docx', 'xlsx']) }),
     fileContentSchema,
   ),
+
+  // Privacy (DSGVO) of the citizen dialogue: retention periods, the daily check, one person's data exported or erased.
+  'privacy.settings': query(none, privacySettingsSchema),
+  'privacy.settings.save': command(privacySettingsSchema, privacySettingsSchema),
+  /** Erases what the retention periods say (run daily at start-up and every day after); the report holds counts only. */
+  'privacy.retention.run': command(z.object({ automatic: z.boolean().default(false) }).optional().default({ automatic: false }), retentionReportSchema),
+  'privacy.retention.last': query(none, retentionReportSchema.nullable()),
+  /** Everything stored about one person as .json or .docx (recorded as a view of each of their requests). */
+  'privacy.citizen.export': query(citizenExportInputSchema, fileContentSchema),
+  /** Erases one person's data (`confirm`: the surname typed again); anonymised statistics stay. */
+  'privacy.citizen.erase': command(citizenEraseInputSchema, citizenErasureReportSchema),
+  /** Who viewed or changed a request, when (from the audit log). */
+  'privacy.accessLog': query(z.object({ requestId: z.number().int().positive() }), z.array(accessLogEntrySchema)),
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ export * from './field-labels';
 export * from './schemas/addressing';
 export * from './schemas/contacts';
 export * from './schemas/letters';
+export * from './schemas/privacy';
 export * from './schemas/residents';
 export * from './schemas/calendar';
 export * from './contact-person';

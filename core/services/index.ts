@@ -10,6 +10,7 @@ import { createContactImportService } from './contacts/import-service';
 import { createDemoService } from './demo/demo-service';
 import { createAppService } from './app/app-service';
 import { createSettingsService } from './settings/settings-service';
+import { createPrivacyService } from './privacy/privacy-service';
 import { createTemplateStore } from './letters/template-store';
 import { createLettersService } from './letters/letters-service';
 import { createMergeService } from './letters/merge-service';
@@ -53,6 +54,7 @@ export function createServices(deps: ServiceDeps): Handlers {
     ...contacts.handlers,
     ...createContactImportService(deps, catalogue),
     ...settings.handlers,
+    ...createPrivacyService(deps, settings.office).handlers,
     ...letters.handlers,
     ...createMergeService(deps, letters, {
       contacts: contacts.repo,

@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
 import { openApp, type App } from '../../core/app/open-app';
+import { startDailyTasks, type DailyTasks } from '../../core/app/daily-tasks';
 import { API_CHANNEL, createIpcHandler, trustedUrlCheck } from './ipc';
 import { loadWindowState, saveWindowState } from './window-state';
 
 // The thin desktop shell: lifecycle, one window, one IPC channel into the dispatcher.
 let core: App | null = null;
+let daily: DailyTasks | null = null;
 let mainWindow: BrowserWindow | null = null;
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = path.join(__dirname, '../renderer/index.html');
@@ -23,7 +25,10 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', () => {
+    daily?.stop();
+    core?.close();
+  });
 }
 
 function start(): void {
@@ -47,6 +52,7 @@ function start(): void {
     return;
   }
   ipcMain.handle(API_CHANNEL, createIpcHandler(core.handlers, isTrustedUrl));
+  daily = startDailyTasks(core.handlers, { log: (line) => console.warn(line) });
   Menu.setApplicationMenu(buildMenu());
   createWindow();
 }

@@ -26,6 +26,7 @@ import { CalendarSection } from './CalendarSection';
 import { SpeechesSection } from './SpeechesSection';
 import { CarpoolSection } from './CarpoolSection';
 import { HonourRulesSection } from './HonourRulesSection';
+import { PrivacySection } from './PrivacySection';
 
 const useStyles = makeStyles({
   page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '1000px' },
@@ -175,6 +176,7 @@ export function SettingsPage() {
       <CalendarSection />
       <CarpoolSection />
       <SpeechesSection />
+      <PrivacySection />
     </div>
   );
 }

@@ -1,0 +1,305 @@
+import path from 'node:path';
+import type { Handlers } from '../../api/contract';
+import { AppError } from '../../api/errors';
+import type { OfficeSettings } from '../../api/schemas/letters';
+import {
+  ACCESS_ACTION_LABELS,
+  DEFAULT_PRIVACY_SETTINGS,
+  privacySettingsSchema,
+  retentionReportSchema,
+  sameSurname,
+  type AccessLogEntry,
+  type ErasureCounts,
+  type PrivacySettings,
+  type RetentionReport,
+} from '../../api/schemas/privacy';
+import { localDateToUtc, utcToLocalDate } from '../../domain/calendar/time';
+import { retentionCutoffs } from '../../domain/privacy/retention';
+import { privacyExportDocx, type PrivacyExport } from '../../documents/privacy-export';
+import { recordAudit } from '../audit';
+import { displayNameOf } from '../contacts/contacts-service';
+import type { ServiceDeps } from '../deps';
+import { fileContent, fileNamePart } from '../file-content';
+import { settingsRepository } from '../settings/repository';
+import { fileTrash } from './file-trash';
+import { privacyRepository } from './repository';
+
+type PrivacyHandlers = Pick<
+  Handlers,
+  | 'privacy.settings'
+  | 'privacy.settings.save'
+  | 'privacy.retention.run'
+  | 'privacy.retention.last'
+  | 'privacy.citizen.export'
+  | 'privacy.citizen.erase'
+  | 'privacy.accessLog'
+>;
+
+const SETTINGS_KEY = 'privacy';
+const LAST_REPORT_KEY = 'privacy.lastRetention';
+/** What an anonymised request shows instead of its subject. */
+export const ANONYMISED_SUBJECT = '(anonymisiert)';
+
+const accessEntry = (row: { at: string; user: string; action: string; summary: string }): AccessLogEntry => ({
+  at: row.at,
+  user: row.user,
+  action: row.action,
+  actionLabel: ACCESS_ACTION_LABELS[row.action] ?? row.action,
+  summary: row.summary,
+});
+
+/**
+ * Privacy (DSGVO) for the citizen dialogue: retention periods as settings, the retention
+ * check (run daily by core/app/daily-tasks.ts and by hand), one person's data exported
+ * (JSON or Word) or erased, and a request's access log.
+ *
+ * Erasing is anonymising: the person's row is deleted, the requests' personal content (subject,
+ * text, place, statement, history notes, attachments, full-text entry) is cleared and
+ * `anonymised_at` set, while kind, channel, category, district, dates, status and department stay
+ * — the statistics count the same before and after. Files are moved aside before the one
+ * transaction and deleted after its commit (see file-trash.ts): nothing is ever half erased.
+ */
+export function createPrivacyService(deps: ServiceDeps, office: () => OfficeSettings) {
+  const repo = privacyRepository(deps.db);
+  const settingsRepo = settingsRepository(deps.db);
+  const trash = fileTrash(path.dirname(deps.dataFile));
+
+  const settings = (): PrivacySettings => privacySettingsSchema.safeParse(settingsRepo.getSetting(SETTINGS_KEY) ?? {}).data ?? DEFAULT_PRIVACY_SETTINGS;
+  const lastReport = (): RetentionReport | null => {
+    const stored = settingsRepo.getSetting(LAST_REPORT_KEY);
+    return stored === undefined ? null : (retentionReportSchema.safeParse(stored).data ?? null);
+  };
+
+  const mustFindCitizen = (id: number) => {
+    const found = repo.citizen(id);
+    if (!found) throw new AppError('NOT_FOUND', `Die Person Nr. ${id} wurde nicht gefunden (vielleicht wurden ihre Daten schon gelöscht).`, { id });
+    return found;
+  };
+
+  /**
+   * Erases the given records in one transaction; attachment files are moved aside first and
+   * deleted only after the commit. `inTransaction` adds the caller's own rows (audit, report).
+   */
+  const erase = (
+    target: { requests: number[]; enquiries: number[]; registrations: number[]; citizen?: number },
+    inTransaction: (counts: ErasureCounts, at: string) => void,
+  ): ErasureCounts => {
+    trash.recover(repo.attachmentPathInUse);
+    const at = deps.now().toISOString();
+    const attachments = repo.attachmentsOf(target.requests);
+    const batch = trash.moveAway(attachments.map((a) => a.path));
+    try {
+      const counts = deps.db.transaction(() => {
+        repo.anonymiseRequests(target.requests, at, ANONYMISED_SUBJECT);
+        for (const id of target.requests) {
+          recordAudit(deps, { action: 'anonymise', entity: 'request', entityId: id, summary: target.citizen ? 'auf Wunsch der Person' : 'Aufbewahrungsfrist abgelaufen' });
+        }
+        repo.anonymiseEnquiries(target.enquiries, at);
+        repo.deleteRegistrations(target.registrations);
+        // On request only that person goes; the retention check also removes everyone left with nothing.
+        if (target.citizen !== undefined) repo.deleteCitizen(target.citizen);
+        const citizens = target.citizen !== undefined ? 1 : repo.deleteCitizensLeftWithNothing();
+        const result: ErasureCounts = {
+          requests: target.requests.length,
+          attachments: attachments.length,
+          volunteerEnquiries: target.enquiries.length,
+          eventRegistrations: target.registrations.length,
+          citizens,
+        };
+        inTransaction(result, at);
+        return result;
+      });
+      batch.purge();
+      return counts;
+    } catch (error) {
+      batch.restore();
+      throw error;
+    }
+  };
+
+  const describe = (counts: ErasureCounts): string => {
+    const parts = [
+      [counts.requests, 'Anliegen anonymisiert'],
+      [counts.attachments, counts.attachments === 1 ? 'Anhang gelöscht' : 'Anhänge gelöscht'],
+      [counts.volunteerEnquiries, counts.volunteerEnquiries === 1 ? 'Ehrenamtsanfrage anonymisiert' : 'Ehrenamtsanfragen anonymisiert'],
+      [counts.eventRegistrations, counts.eventRegistrations === 1 ? 'Anmeldung gelöscht' : 'Anmeldungen gelöscht'],
+      [counts.citizens, counts.citizens === 1 ? 'Person gelöscht' : 'Personen gelöscht'],
+    ] as const;
+    const done = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+    return done.length ? done.join(', ') : 'nichts zu löschen';
+  };
+
+  /** Everything stored about one person (records the access on each of their requests). */
+  const exportData = (citizenId: number, format: 'json' | 'docx'): PrivacyExport => {
+    const person = mustFindCitizen(citizenId);
+    const requests = repo.requestsOf(citizenId);
+    const requestIds = requests.map((r) => r.request.id);
+    deps.db.transaction(() => {
+      for (const id of requestIds) {
+        recordAudit(deps, { action: 'view', entity: 'request', entityId: id, summary: `Datenauskunft (${format === 'docx' ? 'Word' : 'JSON'})` });
+      }
+      recordAudit(deps, { action: 'export', entity: 'citizen', entityId: citizenId, summary: `Datenauskunft (${format === 'docx' ? 'Word' : 'JSON'})` });
+    });
+    const history = repo.historyOf(requestIds);
+    const attachments = repo.attachmentsOf(requestIds);
+    const links = repo.linksOf(requestIds);
+    const access = repo.auditOf('request', requestIds);
+    const letters = new Map(repo.letters(requests.flatMap((r) => (r.request.replyLetterId === null ? [] : [r.request.replyLetterId]))).map((l) => [l.id, l]));
+    const o = office();
+    return {
+      format: 'rathausbuero-datenauskunft',
+      version: 1,
+      office: [o.stadt, o.dienststelle, o.amt].filter(Boolean).join(' · '),
+      createdAt: deps.now().toISOString(),
+      createdBy: deps.user,
+      person: {
+        id: person.id,
+        gender: person.gender,
+        degrees: person.degrees,
+        givenName: person.givenName,
+        surname: person.surname,
+        street: person.street,
+        houseNumber: person.houseNumber,
+        postcode: person.postcode,
+        city: person.city,
+        email: person.email,
+        phone: person.phone,
+        createdAt: person.createdAt,
+        updatedAt: person.updatedAt,
+      },
+      requests: requests.map(({ request: r, department }) => {
+        const letter = r.replyLetterId === null ? undefined : letters.get(r.replyLetterId);
+        return {
+          id: r.id,
+          kind: r.kind,
+          channel: r.channel,
+          subject: r.subject,
+          text: r.text,
+          category: r.category,
+          district: r.district,
+          place: r.place,
+          receivedOn: r.receivedOn,
+          status: r.status,
+          department,
+          acknowledgedOn: r.acknowledgedOn,
+          statementRequestedOn: r.statementRequestedOn,
+          statementDue: r.statementDue,
+          statementReceivedOn: r.statementReceivedOn,
+          statementText: r.statementText,
+          statementUnnecessary: r.statementUnnecessary,
+          remindedOn: r.remindedOn,
+          answeredOn: r.answeredOn,
+          closedOn: r.closedOn,
+          followUpOn: r.followUpOn,
+          eventId: r.eventId,
+          createdAt: r.createdAt,
+          updatedAt: r.updatedAt,
+          history: history.filter((h) => h.requestId === r.id).map(({ at, user, action, status, note }) => ({ at, user, action, status, note })),
+          attachments: attachments.filter((a) => a.requestId === r.id).map(({ fileName, size, addedAt }) => ({ fileName, size, addedAt })),
+          links: links
+            .filter((l) => l.requestId === r.id || l.linkedId === r.id)
+            .map((l) => ({ requestId: l.requestId === r.id ? l.linkedId : l.requestId, note: l.note })),
+          replyLetter: letter
+            ? { id: letter.id, subject: letter.subject, letterDate: letter.letterDate, status: letter.status, signerName: letter.signerName, recipient: letter.recipientLines }
+            : null,
+          accessLog: access.filter((a) => a.entityId === r.id).map(accessEntry),
+        };
+      }),
+      eventRegistrations: repo.registrationsOf(citizenId).map(({ registration, event }) => ({
+        event: { id: event.id, kind: event.kind, title: event.title, start: event.start, end: event.end, district: event.district, place: event.place },
+        topic: registration.topic,
+        registeredOn: registration.registeredOn,
+        attended: registration.attended,
+      })),
+      volunteerEnquiries: repo.enquiriesOf(citizenId).map(({ enquiry: e, organisation }) => ({
+        id: e.id,
+        receivedOn: e.receivedOn,
+        interests: e.interests,
+        fields: Array.isArray(e.fields) ? (e.fields as unknown[]).map(String) : [],
+        organisation: organisation ? displayNameOf(organisation) : null,
+        referredOn: e.referredOn,
+        outcome: e.outcome,
+        notes: e.notes,
+        createdAt: e.createdAt,
+        updatedAt: e.updatedAt,
+      })),
+    };
+  };
+
+  const handlers: PrivacyHandlers = {
+    'privacy.settings': () => settings(),
+    'privacy.settings.save': (input) => {
+      deps.db.transaction(() => {
+        settingsRepo.putSetting(SETTINGS_KEY, input, deps.now().toISOString());
+        recordAudit(deps, {
+          action: 'update',
+          entity: 'settings',
+          summary: `Aufbewahrung: Anliegen ${input.requestRetentionYears} J., Anmeldungen ${input.eventRetentionMonths} Mon., Ehrenamt ${input.volunteeringRetentionYears} J.`,
+        });
+      });
+      return settings();
+    },
+
+    'privacy.retention.run': ({ automatic }) => {
+      const now = deps.now();
+      const today = utcToLocalDate(now.getTime());
+      const rules = settings();
+      const cutoffs = retentionCutoffs(today, rules);
+      const target = {
+        requests: repo.requestsClosedBefore(cutoffs.requestsClosedBefore),
+        enquiries: repo.enquiriesUpdatedBefore(new Date(localDateToUtc(cutoffs.volunteeringUpdatedBefore)).toISOString()),
+        registrations: repo.registrationsOfEventsEndedBefore(cutoffs.eventsEndedBefore),
+      };
+      let report: RetentionReport | undefined;
+      erase(target, (erased, at) => {
+        report = { at, date: today, automatic, settings: rules, cutoffs, erased };
+        settingsRepo.putSetting(LAST_REPORT_KEY, report, at);
+        recordAudit(deps, { action: 'retention', entity: 'privacy', summary: `Aufbewahrungsfristen geprüft${automatic ? ' (täglich)' : ''}: ${describe(erased)}` });
+      });
+      return report!;
+    },
+    'privacy.retention.last': () => lastReport(),
+
+    'privacy.citizen.export': async ({ citizenId, format }) => {
+      const data = exportData(citizenId, format);
+      const base = `Datenauskunft-${fileNamePart(data.person.surname) || citizenId}-${utcToLocalDate(deps.now().getTime())}`;
+      if (format === 'json') return fileContent(`${base}.json`, new TextEncoder().encode(`${JSON.stringify(data, null, 2)}\n`));
+      return fileContent(`${base}.docx`, await privacyExportDocx(data));
+    },
+
+    'privacy.citizen.erase': ({ citizenId, confirm }) => {
+      const person = mustFindCitizen(citizenId);
+      if (!sameSurname(confirm, person.surname)) {
+        throw new AppError('INVALID_INPUT', 'Der eingegebene Nachname stimmt nicht mit dem gespeicherten überein. Es wurde nichts gelöscht.', {
+          issues: [{ path: ['confirm'], field: 'Bestätigung', message: 'Der Nachname stimmt nicht überein.' }],
+        });
+      }
+      const requests = repo.requestsOf(citizenId);
+      const letters = requests.filter((r) => r.request.replyLetterId !== null).length;
+      const target = {
+        requests: requests.map((r) => r.request.id),
+        enquiries: repo.enquiryIdsOf(citizenId),
+        registrations: repo.registrationIdsOf(citizenId),
+        citizen: citizenId,
+      };
+      let at = '';
+      const erased = erase(target, (counts, when) => {
+        at = when;
+        recordAudit(deps, { action: 'erase', entity: 'citizen', entityId: citizenId, summary: `Alle Daten auf Wunsch gelöscht: ${describe(counts)}` });
+      });
+      const notes =
+        letters > 0
+          ? [
+              `${letters === 1 ? 'Ein Antwortschreiben' : `${letters} Antwortschreiben`} im Postausgang ${letters === 1 ? 'enthält' : 'enthalten'} Name und Anschrift; Briefe werden mit dem Schriftgut aufbewahrt und hier nicht gelöscht.`,
+            ]
+          : [];
+      return { at, erased, notes };
+    },
+
+    'privacy.accessLog': ({ requestId }) => {
+      if (!repo.requestExists(requestId)) throw new AppError('NOT_FOUND', `Das Anliegen Nr. ${requestId} wurde nicht gefunden.`, { id: requestId });
+      return repo.auditOf('request', [requestId]).map(accessEntry);
+    },
+  };
+  return { handlers, settings, lastReport };
+}
