@@ -6,3 +6,4 @@ export {
   roleMap,
   sortName,
 } from './compose';
+export { compareRanks, findRole, isForeignHolder, protocolRank } from './precedence';

@@ -27,7 +27,7 @@
  */
 import type { Person, Role } from '../../api/schemas/addressing';
 import type { Greeting, GreetingInput } from '../../api/schemas/speeches';
-import { composeAddress } from '../addressing';
+import { compareRanks, composeAddress, findRole, protocolRank } from '../addressing';
 import { PLURALS, pluralTerm } from './plurals';
 
 export const MAX_GREETINGS = 10;
@@ -61,16 +61,6 @@ function identity(p: Person): string {
   return [p.gender, p.givenName, p.nameAffix, p.surname, p.role].map(clean).join('|');
 }
 
-function findRole(p: Person, roles: ReadonlyMap<string, Role>): Role | undefined {
-  const key = clean(p.role);
-  return key ? roles.get(key) : undefined;
-}
-
-function isForeignHolder(p: Person, role: Role): boolean {
-  const language = p.language ?? 'de';
-  return role.layout === 'foreign' || role.language !== 'de' || language !== 'de';
-}
-
 /**
  * The persons to greet, in input order: host first when a guest speaks. With `keepOrder` the
  * host stays where the guest list has them (staff placed them), or goes first if absent.
@@ -99,19 +89,12 @@ function inProtocolOrder(list: Candidate[]): Candidate[] {
   for (const c of list) {
     if (c.role && !firstOfRole.has(c.role.key)) firstOfRole.set(c.role.key, c.index);
   }
+  // The shared protocol rank (addressing/precedence.ts), with the host first among equals.
   const rank = (c: Candidate): number[] => {
-    if (!c.role) return [1, 0, c.isHost ? 0 : 1, 0, 0, c.index];
-    const foreign = isForeignHolder(c.person, c.role) ? 0 : 1;
-    return [0, c.role.precedence, c.isHost ? 0 : 1, foreign, firstOfRole.get(c.role.key) ?? 0, c.index];
+    const [ranked, precedence, foreign] = protocolRank(c.person, c.role);
+    return [ranked, precedence, c.isHost ? 0 : 1, foreign, c.role ? (firstOfRole.get(c.role.key) ?? 0) : 0, c.index];
   };
-  const compare = (a: number[], b: number[]): number => {
-    for (let i = 0; i < a.length; i++) {
-      const d = (a[i] ?? 0) - (b[i] ?? 0);
-      if (d !== 0) return d;
-    }
-    return 0;
-  };
-  return [...list].sort((a, b) => compare(rank(a), rank(b)));
+  return [...list].sort((a, b) => compareRanks(rank(a), rank(b)));
 }
 
 /** Foreign forms (as `composeAddress` decides them) are spoken bare in their language. */
