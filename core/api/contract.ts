@@ -107,6 +107,25 @@ import {
   requestStepResultSchema,
   requestStepSchema,
 } from './schemas/citizen-requests';
+import {
+  distributionListInputSchema,
+  distributionListSchema,
+  mediaContactInputSchema,
+  mediaContactSchema,
+  pressEnquiryAnswerSchema,
+  pressEnquiryInputSchema,
+  pressEnquiryListInputSchema,
+  pressEnquirySchema,
+  pressInvitationCountSchema,
+  pressInvitationsSaveSchema,
+  pressInvitationsSchema,
+  pressReleaseExportInputSchema,
+  pressReleaseInputSchema,
+  pressReleaseListInputSchema,
+  pressReleaseListItemSchema,
+  pressReleaseSchema,
+  pressReleaseStepInputSchema,
+} from './schemas/press';
 import { honourRulesSchema } from '../domain/jubilees/honour-rules';
 
 z.config(z.locales.de());
@@ -347,6 +366,35 @@ export const contract = {
   'privacy.citizen.erase': command(citizenEraseInputSchema, citizenErasureReportSchema),
   /** Who viewed or changed a request, when (from the audit log). */
   'privacy.accessLog': query(z.object({ requestId: z.number().int().positive() }), z.array(accessLogEntrySchema)),
+
+  // Press office: press releases with approval, release time and embargo; media contacts, distribution lists, press appointments, enquiries.
+  /** The register, newest first; with `text`, a German full-text search (best first, with snippets). */
+  'press.releases.list': query(pressReleaseListInputSchema, z.array(pressReleaseListItemSchema)),
+  'press.releases.get': query(byId, pressReleaseSchema),
+  /** Changing the content of an approved release sends it back to the draft (the approval is void). */
+  'press.releases.save': command(pressReleaseInputSchema, pressReleaseSchema),
+  /** Submit for approval, approve (who and when), publish (not before the approval and the embargo), withdraw. */
+  'press.releases.step': command(pressReleaseStepInputSchema, pressReleaseSchema),
+  /** Word in the city's layout, or text/HTML for the city portal. */
+  'press.releases.export': query(pressReleaseExportInputSchema, fileContentSchema),
+  'press.media.list': query(none, z.array(mediaContactSchema)),
+  'press.media.save': command(mediaContactInputSchema, mediaContactSchema),
+  /** Removes the press details (the contact stays). */
+  'press.media.delete': command(byId, z.object({ id: z.number().int() })),
+  'press.lists.list': query(none, z.array(distributionListSchema)),
+  'press.lists.save': command(distributionListInputSchema, distributionListSchema),
+  'press.lists.delete': command(byId, z.object({ id: z.number().int() })),
+  /** The media invited to an appointment, with their responses. */
+  'press.invitations.list': query(z.object({ appointmentId: z.number().int().positive() }), pressInvitationsSchema),
+  /** Invite distribution lists or single contacts, record responses, take invitations back. */
+  'press.invitations.save': command(pressInvitationsSaveSchema, pressInvitationsSchema),
+  /** Invited, accepted and declined per appointment (appointments with invitations only). */
+  'press.invitations.counts': query(none, z.array(pressInvitationCountSchema)),
+  /** Open enquiries first (by deadline), then the answered ones; `overdue` when the deadline passed without an answer. */
+  'press.enquiries.list': query(pressEnquiryListInputSchema, z.array(pressEnquirySchema)),
+  'press.enquiries.save': command(pressEnquiryInputSchema, pressEnquirySchema),
+  /** Records the answer with who and when. */
+  'press.enquiries.answer': command(pressEnquiryAnswerSchema, pressEnquirySchema),
 } as const;
 
 export type Contract = typeof contract;

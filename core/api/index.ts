@@ -13,3 +13,4 @@ export * from './schemas/speeches';
 export * from './speech-body';
 export * from './schemas/patronages';
 export * from './schemas/citizen-requests';
+export * from './schemas/press';

@@ -22,6 +22,7 @@ import { createInvitationsService } from './calendar/invitations-service';
 import { createJubileesService } from './residents/jubilees-service';
 import { createPatronagesService } from './patronages/patronages-service';
 import { createRequestsService } from './requests/requests-service';
+import { createPressService } from './press/press-service';
 
 export type { ServiceDeps } from './deps';
 
@@ -71,6 +72,7 @@ export function createServices(deps: ServiceDeps): Handlers {
     ...invitations.handlers,
     ...createPatronagesService(deps, templates.manifest).handlers,
     ...createRequestsService(deps, { uploads, office: settings.office, templates: templates.manifest }).handlers,
+    ...createPressService(deps, settings.office).handlers,
   };
   return waitWhileImporting(handlers, residents.writing);
 }
