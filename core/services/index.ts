@@ -22,6 +22,7 @@ import { createInvitationsService } from './calendar/invitations-service';
 import { createJubileesService } from './residents/jubilees-service';
 import { createPatronagesService } from './patronages/patronages-service';
 import { createRequestsService } from './requests/requests-service';
+import { createRequestStatsService } from './request-stats/stats-service';
 import { createPressService } from './press/press-service';
 
 export type { ServiceDeps } from './deps';
@@ -72,6 +73,7 @@ export function createServices(deps: ServiceDeps): Handlers {
     ...invitations.handlers,
     ...createPatronagesService(deps, templates.manifest).handlers,
     ...createRequestsService(deps, { uploads, office: settings.office, templates: templates.manifest }).handlers,
+    ...createRequestStatsService(deps, settings.office).handlers,
     ...createPressService(deps, settings.office).handlers,
   };
   return waitWhileImporting(handlers, residents.writing);
