@@ -74,8 +74,8 @@ export interface BrowserSession {
   page: Page;
   server: RunningServer;
   dataDir: string;
-  /** Stops the server and starts it again on the same data folder (new URL and token). */
-  restart(): Promise<void>;
+  /** Stops the server and starts it again on the same data folder (new URL and token), e.g. with `--now` later. */
+  restart(extra?: string[]): Promise<void>;
 }
 
 /**
@@ -92,9 +92,9 @@ export function useBrowserSession(
     browser = await launchBrowser();
     session.server = await startServer(session.dataDir, options.serverArgs ?? []);
     session.page = await browser.newPage({ viewport: options.viewport ?? { width: 1600, height: 1000 }, locale: 'de-DE' });
-    session.restart = async () => {
+    session.restart = async (extra = []) => {
       await session.server.stop();
-      session.server = await startServer(session.dataDir);
+      session.server = await startServer(session.dataDir, extra);
     };
     if (options.open) await session.page.goto(session.server.url);
   });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { makeStyles, tokens, Text, Tab, TabList } from '@fluentui/react-components';
-import { CalendarLtrRegular, CalendarStarRegular, DocumentTextRegular, HomeRegular, MailInboxRegular, MicRegular, PeopleRegular, RibbonStarRegular, SettingsRegular } from '@fluentui/react-icons';
+import { CalendarLtrRegular, CalendarStarRegular, DocumentTextRegular, HomeRegular, MailInboxRegular, MicRegular, PeopleRegular, PersonFeedbackRegular, RibbonStarRegular, SettingsRegular } from '@fluentui/react-icons';
 import { StartPage } from '../features/start/StartPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { LettersPage } from '../features/letters/LettersPage';
@@ -10,6 +10,7 @@ import { CalendarPage } from '../features/calendar/CalendarPage';
 import { InvitationsPage } from '../features/invitations/InvitationsPage';
 import { SpeechesPage } from '../features/speeches/SpeechesPage';
 import { PatronagesPage } from '../features/patronages/PatronagesPage';
+import { RequestsPage } from '../features/requests/RequestsPage';
 
 import type { Page } from './pages';
 
@@ -80,6 +81,9 @@ export function App() {
             <Tab value="patronages" icon={<RibbonStarRegular />}>
               Schirmherrschaften
             </Tab>
+            <Tab value="requests" icon={<PersonFeedbackRegular />}>
+              Bürgeranliegen
+            </Tab>
             <Tab value="jubilees" icon={<CalendarStarRegular />}>
               Jubiläen
             </Tab>
@@ -96,6 +100,7 @@ export function App() {
           {page === 'invitations' && <InvitationsPage onShowInCalendar={showInCalendar} />}
           {page === 'speeches' && <SpeechesPage />}
           {page === 'patronages' && <PatronagesPage />}
+          {page === 'requests' && <RequestsPage />}
           {page === 'jubilees' && <JubileesPage onShowRegister={() => setPage('letters')} />}
           {page === 'settings' && <SettingsPage />}
         </main>

@@ -26,6 +26,7 @@ import { CalendarSection } from './CalendarSection';
 import { SpeechesSection } from './SpeechesSection';
 import { CarpoolSection } from './CarpoolSection';
 import { HonourRulesSection } from './HonourRulesSection';
+import { DepartmentsSection } from './DepartmentsSection';
 import { PrivacySection } from './PrivacySection';
 
 const useStyles = makeStyles({
@@ -176,6 +177,7 @@ export function SettingsPage() {
       <CalendarSection />
       <CarpoolSection />
       <SpeechesSection />
+      <DepartmentsSection />
       <PrivacySection />
     </div>
   );

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { REQUEST_KIND_LABELS, type CitizenRequest } from '../../../../core/api';
+import { useFormDialogStyles } from '../../components/layout-styles';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { RelatedRequests } from './RelatedRequests';
+import { RequestAttachments } from './RequestAttachments';
+import { RequestForm } from './RequestForm';
+import { RequestWorkflow } from './RequestWorkflow';
+
+const useStyles = makeStyles({
+  surface: { width: '96vw', maxWidth: '1360px' },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1.15fr) minmax(0, 1fr)',
+    gap: tokens.spacingHorizontalXXL,
+    alignItems: 'start',
+    '@media (max-width: 1100px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  column: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM, minWidth: 0 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+/**
+ * One request: what it is about and who sent it (left), where it stands and what to do next
+ * (right): the workflow with its letters and e-mail texts, the history, related requests.
+ */
+export function RequestDialog({ requestId, warnings, onClose }: { requestId: number | null; warnings?: string[]; onClose: () => void }) {
+  const styles = useStyles();
+  const layout = useFormDialogStyles();
+  const queryClient = useQueryClient();
+  const [id, setId] = useState(requestId);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const request = useQuery({ queryKey: ['requests.get', id], queryFn: () => api('requests.get', { id: id! }), enabled: id !== null });
+
+  const stored = async (saved: CitizenRequest) => {
+    queryClient.setQueryData(['requests.get', saved.id], saved);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['requests.list'] }),
+      queryClient.invalidateQueries({ queryKey: ['requests.history', saved.id] }),
+      queryClient.invalidateQueries({ queryKey: ['requests.related', saved.id] }),
+      queryClient.invalidateQueries({ queryKey: ['requests.stats'] }),
+    ]);
+  };
+  const openOther = (otherId: number) => {
+    setNotice(null);
+    setDirty(false);
+    setId(otherId);
+  };
+  const data = request.data;
+
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface className={mergeClasses(layout.surface, styles.surface)} aria-label="Anliegen">
+        <DialogBody>
+          <DialogTitle>{data ? `${REQUEST_KIND_LABELS[data.kind]} Nr. ${data.id}: ${data.subject}` : 'Anliegen erfassen'}</DialogTitle>
+          <DialogContent className={layout.content}>
+            {warnings && warnings.length > 0 && id === requestId && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>Aus der E-Mail übernommen – bitte prüfen</MessageBarTitle>
+                  <ul className={styles.list}>
+                    {warnings.map((w) => (
+                      <li key={w}>{w}</li>
+                    ))}
+                  </ul>
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            {id !== null && !data ? (
+              request.error ? (
+                <ErrorMessage error={request.error} />
+              ) : (
+                <Spinner size="small" label="Das Anliegen wird geladen …" />
+              )
+            ) : (
+              <div className={styles.columns}>
+                <section className={styles.column} aria-label="Anliegen und Person">
+                  <RequestForm
+                    key={id ?? 'new'}
+                    request={data ?? null}
+                    onDirtyChange={setDirty}
+                    onSaved={async (saved) => {
+                      await stored(saved);
+                      setNotice(id === null ? `Anliegen Nr. ${saved.id} gespeichert. Nun lässt es sich bearbeiten.` : 'Anliegen gespeichert.');
+                      setId(saved.id);
+                    }}
+                  />
+                  {notice && (
+                    <MessageBar intent="success" role="status">
+                      <MessageBarBody>{notice}</MessageBarBody>
+                    </MessageBar>
+                  )}
+                  {data && <RequestAttachments request={data} onChanged={stored} />}
+                </section>
+                {data ? (
+                  <section className={styles.column} aria-label="Bearbeitung">
+                    <RequestWorkflow key={data.id} request={data} unsaved={dirty} onChanged={stored} />
+                    <RelatedRequests request={data} onChanged={stored} onOpen={openOther} />
+                  </section>
+                ) : (
+                  <MessageBar intent="info" layout="multiline">
+                    <MessageBarBody>
+                      <MessageBarTitle>Bearbeitung</MessageBarTitle>
+                      Nach dem Speichern lässt sich der Eingang bestätigen, das Anliegen an einen Fachbereich weiterleiten und beantworten.
+                    </MessageBarBody>
+                  </MessageBar>
+                )}
+              </div>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose}>Schließen</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
