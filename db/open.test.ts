@@ -152,6 +152,13 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
     ).run();
     db.prepare("insert into departments (name) values ('Amt für Straßenbau')").run();
   },
+  '0010_request_stats_index': (db) => {
+    db.prepare("insert into citizens (surname, search_name, created_at, updated_at) values ('Kaya', 'kaya', 'x', 'x')").run();
+    db.prepare(
+      "insert into citizen_requests (kind, channel, citizen_id, subject, received_on, created_at, updated_at) values ('lob', 'email', 1, 'Danke', '2026-11-02', 'x', 'x')",
+    ).run();
+    db.prepare("insert into press_releases (title, created_at, updated_at) values ('Neujahrsempfang', 'x', 'x')").run();
+  },
 };
 
 describe('migrations', () => {

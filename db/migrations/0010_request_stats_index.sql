@@ -1,0 +1,1 @@
+CREATE INDEX `citizen_requests_stats_idx` ON `citizen_requests` (`received_on`,`kind`,`channel`,`category`,`district`,`status`,`answered_on`,`closed_on`);
