@@ -92,12 +92,16 @@ function createWindow(): void {
     mainWindow = null;
   });
 
-  // No navigation away from the app, no new windows; web links open in the system browser.
+  // No navigation away from the app, no new windows; web links open in the system browser and
+  // mailto: links in the mail program (e-mail texts of the citizen dialogue).
+  const external = (url: string) => /^(https?:\/\/|mailto:)/.test(url);
   mainWindow.webContents.on('will-navigate', (event, url) => {
-    if (!isTrustedUrl(url)) event.preventDefault();
+    if (isTrustedUrl(url)) return;
+    event.preventDefault();
+    if (url.startsWith('mailto:')) void shell.openExternal(url);
   });
   mainWindow.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    if (external(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
 

@@ -13,6 +13,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
+  Subtitle2,
   tokens,
 } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,7 +21,9 @@ import { REQUEST_KIND_LABELS, type CitizenRequest } from '../../../../core/api';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { CitizenPrivacyActions } from './CitizenPrivacyActions';
 import { RelatedRequests } from './RelatedRequests';
+import { RequestAccessLog } from './RequestAccessLog';
 import { RequestAttachments } from './RequestAttachments';
 import { RequestForm } from './RequestForm';
 import { RequestWorkflow } from './RequestWorkflow';
@@ -110,6 +113,21 @@ export function RequestDialog({ requestId, warnings, onClose }: { requestId: num
                     </MessageBar>
                   )}
                   {data && <RequestAttachments request={data} onChanged={stored} />}
+                  {data && (
+                    <section className={styles.column} aria-label="Datenschutz">
+                      <Subtitle2 as="h3" className={layout.section}>
+                        Datenschutz
+                      </Subtitle2>
+                      {data.citizen && (
+                        <CitizenPrivacyActions
+                          citizenId={data.citizen.id}
+                          surname={data.citizen.surname}
+                          onErased={() => setNotice('Die Daten der Person wurden gelöscht; das Anliegen bleibt anonymisiert für die Statistik.')}
+                        />
+                      )}
+                      <RequestAccessLog requestId={data.id} />
+                    </section>
+                  )}
                 </section>
                 {data ? (
                   <section className={styles.column} aria-label="Bearbeitung">
