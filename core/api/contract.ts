@@ -108,6 +108,22 @@ import {
   requestStepSchema,
 } from './schemas/citizen-requests';
 import {
+  citizenEventDetailSchema,
+  citizenEventDocumentInputSchema,
+  citizenEventInputSchema,
+  citizenEventListInputSchema,
+  citizenEventSchema,
+  eventRegistrationInputSchema,
+  volunteerEnquiryInputSchema,
+  volunteerEnquiryListInputSchema,
+  volunteerEnquirySchema,
+  volunteerMatchingInputSchema,
+  volunteerOfferGroupsSchema,
+  volunteerOfferInputSchema,
+  volunteerOfferSchema,
+  volunteerOffersInputSchema,
+} from './schemas/citizen-events';
+import {
   distributionListInputSchema,
   distributionListSchema,
   mediaContactInputSchema,
@@ -232,6 +248,27 @@ export const contract = {
   'requests.stats.export': query(requestStatsInputSchema, fileContentSchema),
   /** Citizens already known (by name or e-mail), to record a request for the same person again. */
   'citizens.search': query(z.object({ text: z.string().trim().min(1).max(200) }), z.array(citizenSchema)),
+
+  // Citizen dialogue: citizens' talks and walks (Bürgergespräche, Bürgerspaziergänge) and civic engagement.
+  'citizenEvents.list': query(citizenEventListInputSchema, z.array(citizenEventSchema)),
+  'citizenEvents.get': query(byId, citizenEventDetailSchema),
+  'citizenEvents.save': command(citizenEventInputSchema, citizenEventDetailSchema),
+  /** Refused while concerns (requests) recorded at the event point to it. */
+  'citizenEvents.delete': command(byId, z.object({ id: z.number().int() })),
+  /** Refused beyond the capacity (no waiting list) and for a person already registered. */
+  'citizenEvents.register': command(eventRegistrationInputSchema, citizenEventDetailSchema),
+  'citizenEvents.unregister': command(z.object({ registrationId: z.number().int().positive() }), citizenEventDetailSchema),
+  /** Invitation, press note, the host's briefing or the follow-up report, as .docx. */
+  'citizenEvents.document': query(citizenEventDocumentInputSchema, fileContentSchema),
+  'volunteering.enquiries': query(volunteerEnquiryListInputSchema, z.array(volunteerEnquirySchema)),
+  'volunteering.enquiries.get': query(byId, volunteerEnquirySchema),
+  'volunteering.enquiries.save': command(volunteerEnquiryInputSchema, volunteerEnquirySchema),
+  /** The organisations looking for volunteers, grouped by field. */
+  'volunteering.offers': query(volunteerOffersInputSchema, volunteerOfferGroupsSchema),
+  /** Active offers in the fields of an enquiry (or of the fields given). */
+  'volunteering.offers.matching': query(volunteerMatchingInputSchema, volunteerOfferGroupsSchema),
+  'volunteering.offers.save': command(volunteerOfferInputSchema, volunteerOfferSchema),
+  'volunteering.offers.delete': command(byId, z.object({ id: z.number().int() })),
 
   'contacts.list': query(contactListInputSchema, contactListOutputSchema),
   'contacts.get': query(byId, contactSchema),

@@ -14,3 +14,4 @@ export * from './speech-body';
 export * from './schemas/patronages';
 export * from './schemas/citizen-requests';
 export * from './schemas/press';
+export * from './schemas/citizen-events';

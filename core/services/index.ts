@@ -21,6 +21,8 @@ import { createCalendarService } from './calendar/calendar-service';
 import { createInvitationsService } from './calendar/invitations-service';
 import { createJubileesService } from './residents/jubilees-service';
 import { createPatronagesService } from './patronages/patronages-service';
+import { createCitizenEventsService } from './citizen-events/events-service';
+import { createVolunteeringService } from './volunteering/volunteering-service';
 import { createRequestsService } from './requests/requests-service';
 import { createRequestStatsService } from './request-stats/stats-service';
 import { createPressService } from './press/press-service';
@@ -72,6 +74,8 @@ export function createServices(deps: ServiceDeps): Handlers {
     ...calendar.handlers,
     ...invitations.handlers,
     ...createPatronagesService(deps, templates.manifest).handlers,
+    ...createCitizenEventsService(deps, settings.office).handlers,
+    ...createVolunteeringService(deps).handlers,
     ...createRequestsService(deps, { uploads, office: settings.office, templates: templates.manifest }).handlers,
     ...createRequestStatsService(deps, settings.office).handlers,
     ...createPressService(deps, settings.office).handlers,

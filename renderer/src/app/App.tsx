@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { makeStyles, tokens, Text, Tab, TabList } from '@fluentui/react-components';
-import { CalendarLtrRegular, CalendarStarRegular, DocumentTextRegular, HomeRegular, MailInboxRegular, MicRegular, PeopleRegular, PersonFeedbackRegular, RibbonStarRegular, SettingsRegular } from '@fluentui/react-icons';
+import { CalendarLtrRegular, CalendarStarRegular, DocumentTextRegular, HomeRegular, MailInboxRegular, MicRegular, PeopleChatRegular, PeopleCommunityRegular, PeopleRegular, PersonFeedbackRegular, RibbonStarRegular, SettingsRegular } from '@fluentui/react-icons';
 import { StartPage } from '../features/start/StartPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { LettersPage } from '../features/letters/LettersPage';
@@ -11,6 +11,8 @@ import { InvitationsPage } from '../features/invitations/InvitationsPage';
 import { SpeechesPage } from '../features/speeches/SpeechesPage';
 import { PatronagesPage } from '../features/patronages/PatronagesPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
+import { CitizenEventsPage } from '../features/citizen-events/CitizenEventsPage';
+import { EngagementPage } from '../features/volunteering/EngagementPage';
 
 import type { Page } from './pages';
 
@@ -84,6 +86,12 @@ export function App() {
             <Tab value="requests" icon={<PersonFeedbackRegular />}>
               Bürgeranliegen
             </Tab>
+            <Tab value="citizenEvents" icon={<PeopleChatRegular />}>
+              Bürgergespräche
+            </Tab>
+            <Tab value="engagement" icon={<PeopleCommunityRegular />}>
+              Engagement
+            </Tab>
             <Tab value="jubilees" icon={<CalendarStarRegular />}>
               Jubiläen
             </Tab>
@@ -101,6 +109,8 @@ export function App() {
           {page === 'speeches' && <SpeechesPage />}
           {page === 'patronages' && <PatronagesPage />}
           {page === 'requests' && <RequestsPage />}
+          {page === 'citizenEvents' && <CitizenEventsPage />}
+          {page === 'engagement' && <EngagementPage />}
           {page === 'jubilees' && <JubileesPage onShowRegister={() => setPage('letters')} />}
           {page === 'settings' && <SettingsPage />}
         </main>

@@ -1,0 +1,207 @@
+import type { z } from 'zod';
+import type { Handlers } from '../../api/contract';
+import { AppError } from '../../api/errors';
+import {
+  VOLUNTEER_FIELDS,
+  VOLUNTEER_OUTCOME_LABELS,
+  type VolunteerEnquiry,
+  type volunteerEnquiryInputSchema,
+  type VolunteerOffer,
+  type VolunteerOfferGroups,
+} from '../../api/schemas/citizen-events';
+import { isoDateInBerlin } from '../../domain/dates/format';
+import { foldGerman } from '../../domain/text/fold';
+import { recordAudit } from '../audit';
+import { storeCitizen, toCitizen } from '../citizen-events/citizens';
+import { displayNameOf } from '../contacts/contacts-service';
+import type { ServiceDeps } from '../deps';
+import { volunteeringRepository } from './repository';
+
+type VolunteeringHandlers = Pick<
+  Handlers,
+  | 'volunteering.enquiries'
+  | 'volunteering.enquiries.get'
+  | 'volunteering.enquiries.save'
+  | 'volunteering.offers'
+  | 'volunteering.offers.matching'
+  | 'volunteering.offers.save'
+  | 'volunteering.offers.delete'
+>;
+type EnquiryInput = z.output<typeof volunteerEnquiryInputSchema>;
+
+const fold = (field: string) => foldGerman(field).replace(/\s+/g, ' ').trim();
+const KNOWN_FIELDS = new Map(VOLUNTEER_FIELDS.map((f) => [fold(f), f]));
+
+/** Trimmed, each once (compared folded: „soziales“ = „Soziales“), in the proposed spelling where there is one. */
+export function normaliseFields(fields: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const raw of fields) {
+    const field = raw.replace(/\s+/g, ' ').trim();
+    if (!field) continue;
+    const key = fold(field);
+    if (!seen.has(key)) seen.set(key, KNOWN_FIELDS.get(key) ?? field);
+  }
+  return [...seen.values()];
+}
+
+const storedFields = (stored: unknown): string[] => (Array.isArray(stored) ? stored.filter((f): f is string => typeof f === 'string') : []);
+
+/**
+ * Civic engagement (bürgerschaftliches Engagement): enquiries of people who want to volunteer —
+ * what interests them, in which fields, the organisation they were referred to (a contact of
+ * kind organisation) and the outcome — and the organisations' offers, by field.
+ *
+ * Rules: „vermittelt“ needs the organisation; an organisation given gets a referral date (today
+ * unless given); an enquiry whose personal data was erased (DSGVO) is not edited any more.
+ */
+export function createVolunteeringService(deps: ServiceDeps) {
+  const repo = volunteeringRepository(deps.db);
+
+  const mustFindEnquiry = (id: number) => {
+    const found = repo.enquiry(id);
+    if (!found) throw new AppError('NOT_FOUND', `Die Anfrage zum Engagement Nr. ${id} wurde nicht gefunden.`, { id });
+    return found;
+  };
+  const mustFindOffer = (id: number) => {
+    const found = repo.offer(id);
+    if (!found) throw new AppError('NOT_FOUND', `Das Angebot Nr. ${id} wurde nicht gefunden.`, { id });
+    return found;
+  };
+  const mustBeOrganisation = (id: number, path: string) => {
+    const contact = repo.contact(id);
+    if (!contact) throw new AppError('NOT_FOUND', `Der Kontakt Nr. ${id} wurde nicht gefunden.`, { id });
+    if (contact.kind !== 'organisation') {
+      throw new AppError('INVALID_INPUT', `„${displayNameOf(contact)}“ ist eine Person, keine Organisation. Bitte eine Organisation aus den Kontakten wählen.`, {
+        issues: [{ path: [path], message: 'Bitte eine Organisation wählen.' }],
+      });
+    }
+    return contact;
+  };
+
+  const toEnquiry = ({ enquiry: row, citizen, organisation }: NonNullable<ReturnType<typeof repo.enquiry>>): VolunteerEnquiry => ({
+    id: row.id,
+    citizen: citizen ? toCitizen(citizen) : null,
+    receivedOn: row.receivedOn,
+    interests: row.interests,
+    fields: storedFields(row.fields),
+    organisationId: row.organisationId,
+    organisation: organisation ? displayNameOf(organisation) : null,
+    referredOn: row.referredOn,
+    outcome: row.outcome,
+    notes: row.notes,
+    anonymised: row.anonymisedAt !== null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  });
+
+  const toOffer = ({ offer: row, organisation, referrals }: NonNullable<ReturnType<typeof repo.offer>>): VolunteerOffer => {
+    const address = [`${organisation.street} ${organisation.houseNumber}`.trim(), `${organisation.postcode} ${organisation.city}`.trim()].filter(Boolean).join(', ');
+    return {
+      id: row.id,
+      organisationId: row.organisationId,
+      organisation: displayNameOf(organisation),
+      reach: [address, organisation.email, organisation.phone].filter(Boolean).join(' · '),
+      field: row.field,
+      description: row.description,
+      active: row.active,
+      referrals,
+      updatedAt: row.updatedAt,
+    };
+  };
+
+  /** Offers by field: fields alphabetically (German), in each the organisations alphabetically. */
+  const grouped = (offers: VolunteerOffer[]): VolunteerOfferGroups => {
+    const groups = new Map<string, { field: string; offers: VolunteerOffer[] }>();
+    for (const offer of offers) {
+      const key = fold(offer.field);
+      if (!groups.has(key)) groups.set(key, { field: offer.field, offers: [] });
+      groups.get(key)!.offers.push(offer);
+    }
+    const collator = new Intl.Collator('de');
+    return [...groups.values()]
+      .sort((a, b) => collator.compare(a.field, b.field))
+      .map((g) => ({ ...g, offers: g.offers.sort((a, b) => collator.compare(a.organisation, b.organisation) || a.id - b.id) }));
+  };
+
+  const enquiryValues = (input: EnquiryInput, citizenId: number) => {
+    if (input.organisationId !== null) mustBeOrganisation(input.organisationId, 'organisationId');
+    if (input.outcome === 'vermittelt' && input.organisationId === null) {
+      throw new AppError('INVALID_INPUT', 'Vermittelt an wen? Bitte die Organisation angeben, an die die Person vermittelt wurde.', {
+        issues: [{ path: ['organisationId'], message: 'Bitte die Organisation angeben.' }],
+      });
+    }
+    return {
+      citizenId,
+      receivedOn: input.receivedOn,
+      interests: input.interests,
+      fields: normaliseFields(input.fields),
+      organisationId: input.organisationId,
+      referredOn: input.organisationId === null ? null : (input.referredOn ?? isoDateInBerlin(deps.now())),
+      outcome: input.outcome,
+      notes: input.notes,
+    };
+  };
+
+  const summaryOf = (fields: string[], outcome: VolunteerEnquiry['outcome']) => `${fields.join(', ') || 'ohne Bereich'}: ${VOLUNTEER_OUTCOME_LABELS[outcome]}`;
+
+  const handlers: VolunteeringHandlers = {
+    'volunteering.enquiries': ({ outcome }) => repo.enquiries(outcome).map(toEnquiry),
+
+    'volunteering.enquiries.get': ({ id }) => toEnquiry(mustFindEnquiry(id)),
+
+    'volunteering.enquiries.save': (input) =>
+      deps.db.transaction(() => {
+        const at = deps.now().toISOString();
+        if (input.id) {
+          const { enquiry: existing } = mustFindEnquiry(input.id);
+          if (existing.anonymisedAt !== null) {
+            throw new AppError('CONFLICT', 'Die persönlichen Angaben dieser Anfrage wurden gelöscht (Datenschutz); sie kann nicht mehr bearbeitet werden.');
+          }
+          // The same person as before, unless the form names another.
+          const person = storeCitizen(deps, { ...input.citizen, id: input.citizen.id ?? existing.citizenId ?? undefined });
+          const values = enquiryValues(input, person.id);
+          repo.updateEnquiry(input.id, values, at);
+          recordAudit(deps, { action: 'update', entity: 'volunteer_enquiry', entityId: input.id, summary: summaryOf(values.fields, values.outcome) });
+          return toEnquiry(mustFindEnquiry(input.id));
+        }
+        const person = storeCitizen(deps, input.citizen);
+        const values = enquiryValues(input, person.id);
+        const row = repo.insertEnquiry(values, at);
+        recordAudit(deps, { action: 'create', entity: 'volunteer_enquiry', entityId: row.id, summary: summaryOf(values.fields, values.outcome) });
+        return toEnquiry(mustFindEnquiry(row.id));
+      }),
+
+    'volunteering.offers': ({ includeInactive }) => grouped(repo.offers({ activeOnly: !includeInactive }).map(toOffer)),
+
+    'volunteering.offers.matching': (input) => {
+      const fields = 'enquiryId' in input ? storedFields(mustFindEnquiry(input.enquiryId).enquiry.fields) : input.fields;
+      const wanted = new Set(fields.map(fold).filter(Boolean));
+      return grouped(
+        repo
+          .offers({ activeOnly: true })
+          .map(toOffer)
+          .filter((offer) => wanted.has(fold(offer.field))),
+      );
+    },
+
+    'volunteering.offers.save': ({ id, organisationId, field, description, active }) =>
+      deps.db.transaction(() => {
+        const organisation = mustBeOrganisation(organisationId, 'organisationId');
+        const at = deps.now().toISOString();
+        const values = { organisationId, field: normaliseFields([field])[0], description, active };
+        if (id) mustFindOffer(id);
+        const saved = id ? repo.updateOffer(id, values, at)! : repo.insertOffer(values, at);
+        recordAudit(deps, { action: id ? 'update' : 'create', entity: 'volunteer_offer', entityId: saved.id, summary: `${values.field}: ${displayNameOf(organisation)}` });
+        return toOffer(mustFindOffer(saved.id));
+      }),
+
+    'volunteering.offers.delete': ({ id }) =>
+      deps.db.transaction(() => {
+        const offer = toOffer(mustFindOffer(id));
+        repo.deleteOffer(id);
+        recordAudit(deps, { action: 'delete', entity: 'volunteer_offer', entityId: id, summary: `${offer.field}: ${offer.organisation}` });
+        return { id };
+      }),
+  };
+  return { handlers };
+}

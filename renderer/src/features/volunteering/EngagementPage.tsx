@@ -1,0 +1,189 @@
+import { useState } from 'react';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  Select,
+  Spinner,
+  Subtitle1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title2,
+  type BadgeProps,
+} from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { VOLUNTEER_OUTCOME_LABELS, type VolunteerOffer, type VolunteerOutcome } from '../../../../core/api';
+import { useRegisterPageStyles } from '../../components/layout-styles';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { count, germanDate } from '../../components/format';
+import { EnquiryDialog } from './EnquiryDialog';
+import { OfferDialog } from './OfferDialog';
+
+const OUTCOME_COLORS: Record<VolunteerOutcome, BadgeProps['color']> = {
+  offen: 'warning',
+  vermittelt: 'success',
+  kein_angebot: 'subtle',
+  zurueckgezogen: 'subtle',
+};
+
+/**
+ * Civic engagement: enquiries of people who want to volunteer (open ones first) and the
+ * organisations looking for volunteers, by field.
+ */
+export function EngagementPage() {
+  const styles = useRegisterPageStyles();
+  const [outcome, setOutcome] = useState<VolunteerOutcome | ''>('');
+  const [includeInactive, setIncludeInactive] = useState(false);
+  const [enquiry, setEnquiry] = useState<{ id: number | null; key: number } | null>(null);
+  const [offer, setOffer] = useState<{ offer: VolunteerOffer | null; key: number } | null>(null);
+  const enquiries = useQuery({
+    queryKey: ['volunteering.enquiries', outcome],
+    queryFn: () => api('volunteering.enquiries', { outcome: outcome || undefined }),
+    placeholderData: keepPreviousData,
+  });
+  const offers = useQuery({
+    queryKey: ['volunteering.offers', 'all', includeInactive],
+    queryFn: () => api('volunteering.offers', { includeInactive }),
+    placeholderData: keepPreviousData,
+  });
+  const knownFields = (offers.data ?? []).map((g) => g.field);
+  const open = (enquiries.data ?? []).filter((e) => e.outcome === 'offen').length;
+
+  return (
+    <div className={styles.page}>
+      <div className={styles.head}>
+        <Title2 as="h1">Bürgerschaftliches Engagement</Title2>
+      </div>
+
+      <section aria-label="Anfragen" className={styles.page} style={{ padding: 0 }}>
+        <div className={styles.head}>
+          <Subtitle1 as="h2">Anfragen</Subtitle1>
+          <div className={styles.grow} />
+          <Field label="Ergebnis">
+            <Select value={outcome} onChange={(_, d) => setOutcome(d.value as VolunteerOutcome | '')}>
+              <option value="">alle</option>
+              {Object.entries(VOLUNTEER_OUTCOME_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button appearance="primary" icon={<AddRegular />} onClick={() => setEnquiry({ id: null, key: Date.now() })}>
+            Anfrage erfassen …
+          </Button>
+        </div>
+        <ErrorMessage error={enquiries.error} title="Die Anfragen lassen sich nicht laden" />
+        {enquiries.isPending && <Spinner size="small" />}
+        {enquiries.data && (
+          <>
+            <Text className={styles.muted} role="status">
+              {count(enquiries.data.length, 'Anfrage', 'Anfragen')}
+              {open > 0 && outcome === '' && `, davon ${open} offen`}
+            </Text>
+            <Table size="small" aria-label="Anfragen zum Engagement">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell style={{ width: '8em' }}>Eingang</TableHeaderCell>
+                  <TableHeaderCell>Person</TableHeaderCell>
+                  <TableHeaderCell>Interessen und Bereiche</TableHeaderCell>
+                  <TableHeaderCell>Vermittelt an</TableHeaderCell>
+                  <TableHeaderCell>Ergebnis</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {enquiries.data.map((e) => {
+                  const edit = () => setEnquiry({ id: e.id, key: Date.now() });
+                  return (
+                    <TableRow key={e.id} tabIndex={0} className={styles.row} onClick={edit} onKeyDown={(k) => k.key === 'Enter' && edit()}>
+                      <TableCell>{germanDate(e.receivedOn)}</TableCell>
+                      <TableCell>{e.citizen?.displayName ?? '(Angaben gelöscht)'}</TableCell>
+                      <TableCell>
+                        <div className={styles.stack}>
+                          {e.interests && <span>{e.interests.length > 120 ? `${e.interests.slice(0, 117)} …` : e.interests}</span>}
+                          <span className={styles.muted}>{e.fields.join(', ') || 'kein Bereich angegeben'}</span>
+                        </div>
+                      </TableCell>
+                      <TableCell>
+                        <div className={styles.stack}>
+                          <span>{e.organisation ?? '–'}</span>
+                          {e.referredOn && <span className={styles.muted}>am {germanDate(e.referredOn)}</span>}
+                        </div>
+                      </TableCell>
+                      <TableCell>
+                        <Badge appearance="tint" color={OUTCOME_COLORS[e.outcome]}>
+                          {VOLUNTEER_OUTCOME_LABELS[e.outcome]}
+                        </Badge>
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          </>
+        )}
+      </section>
+
+      <section aria-label="Angebote nach Bereich" className={styles.page} style={{ padding: 0 }}>
+        <div className={styles.head}>
+          <Subtitle1 as="h2">Organisationen, die Engagierte suchen</Subtitle1>
+          <div className={styles.grow} />
+          <Checkbox label="auch inaktive Angebote" checked={includeInactive} onChange={(_, d) => setIncludeInactive(Boolean(d.checked))} />
+          <Button icon={<AddRegular />} onClick={() => setOffer({ offer: null, key: Date.now() })}>
+            Angebot erfassen …
+          </Button>
+        </div>
+        <ErrorMessage error={offers.error} title="Die Angebote lassen sich nicht laden" />
+        {offers.data && offers.data.length === 0 && <Text className={styles.muted}>Noch keine Angebote erfasst.</Text>}
+        {offers.data?.map((group) => (
+          <Table key={group.field} size="small" aria-label={`Bereich ${group.field}`}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell style={{ width: '30%' }}>
+                  <Text weight="semibold">{group.field}</Text>&nbsp;<span className={styles.muted}>({count(group.offers.length, 'Angebot', 'Angebote')})</span>
+                </TableHeaderCell>
+                <TableHeaderCell>Gesucht werden</TableHeaderCell>
+                <TableHeaderCell style={{ width: '10em' }}>Vermittlungen</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {group.offers.map((o) => {
+                const edit = () => setOffer({ offer: o, key: Date.now() });
+                return (
+                  <TableRow key={o.id} tabIndex={0} className={styles.row} onClick={edit} onKeyDown={(k) => k.key === 'Enter' && edit()}>
+                    <TableCell>
+                      <div className={styles.stack}>
+                        <div className={styles.badges}>
+                          <Text weight="semibold">{o.organisation}</Text>
+                          {!o.active && (
+                            <Badge appearance="outline" color="subtle">
+                              inaktiv
+                            </Badge>
+                          )}
+                        </div>
+                        {o.reach && <span className={styles.muted}>{o.reach}</span>}
+                      </div>
+                    </TableCell>
+                    <TableCell>{o.description || '–'}</TableCell>
+                    <TableCell>{o.referrals}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        ))}
+      </section>
+
+      {enquiry && <EnquiryDialog key={enquiry.key} enquiryId={enquiry.id} knownFields={knownFields} onClose={() => setEnquiry(null)} />}
+      {offer && <OfferDialog key={offer.key} offer={offer.offer} knownFields={knownFields} onClose={() => setOffer(null)} />}
+    </div>
+  );
+}
