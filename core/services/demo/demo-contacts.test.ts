@@ -15,6 +15,7 @@ const CATALOGUE_KEYS = [
 const ALLOWED_TAGS = [
   'Konsularisches Korps', 'Vereine', 'Presse', 'Religionsgemeinschaften', 'Partnerstädte', 'Rat der Stadt',
   'Wirtschaft', 'Neujahrsempfang', 'Bürgerschaft',
+  'Jüdische Gemeinde', 'Muslimische Gemeinden', 'Orthodoxe Gemeinden', 'Chinesische Gemeinde',
 ];
 
 describe('buildDemoContacts', () => {

@@ -28,7 +28,12 @@ type Tag =
   | 'Rat der Stadt'
   | 'Wirtschaft'
   | 'Neujahrsempfang'
-  | 'Bürgerschaft';
+  | 'Bürgerschaft'
+  // Communities the greetings plan (Grußkalender) writes to on their high days.
+  | 'Jüdische Gemeinde'
+  | 'Muslimische Gemeinden'
+  | 'Orthodoxe Gemeinden'
+  | 'Chinesische Gemeinde';
 
 type Gender = 'female' | 'male' | 'diverse' | 'unknown';
 type Language = 'de' | 'en' | 'fr';
@@ -296,6 +301,7 @@ function addOrganisations(b: DemoBook): void {
   b.org('org:kulturverein-marxloh', 'Deutsch-Türkischer Kulturverein Marxloh e. V.', b.duisburg('marxloh'), { tags: club, domain: 'kulturverein-marxloh.example.org' });
   b.org('org:freundeskreis-portsmouth', 'Freundeskreis Duisburg–Portsmouth e. V.', b.duisburg('mitte'), { tags: ['Vereine', 'Partnerstädte'], domain: 'freundeskreis-portsmouth.example.de' });
   b.org('org:schuetzen-huckingen', 'Schützenbruderschaft St. Hubertus Huckingen 1848 e. V.', b.duisburg('huckingen'), { tags: ['Vereine'], domain: 'hubertus-huckingen.example.de' });
+  b.org('org:chinesischer-verein', 'Chinesischer Kulturverein Duisburg e. V.', b.duisburg('neudorf'), { tags: ['Vereine'], domain: 'chinesischer-verein-duisburg.example.org' });
   b.org('org:kunstverein-rheinhausen', 'Kunstverein Rheinhausen e. V.', b.duisburg('rheinhausen'), { tags: ['Vereine'], domain: 'kunstverein-rheinhausen.example.org' });
 
   // Business (Wirtschaft)
@@ -502,11 +508,11 @@ function addReligiousCommunities(b: DemoBook): void {
   });
   b.person('p:gruenwald-elias', {
     gender: 'male', given: 'Elias', surname: 'Grünwald', role: 'rabbiner',
-    detail: 'der Jüdischen Kultusgemeinde Rhein-Ruhr', org: 'org:juedische-gemeinde', at: b.duisburg('innenhafen'), tags: faith,
+    detail: 'der Jüdischen Kultusgemeinde Rhein-Ruhr', org: 'org:juedische-gemeinde', at: b.duisburg('innenhafen'), tags: [...faith, 'Jüdische Gemeinde'],
   });
   b.person('p:feldheim-miriam', {
     gender: 'female', degrees: 'Dr.', given: 'Miriam', surname: 'Feldheim', role: 'vorsitz_verein',
-    detail: 'der Jüdischen Kultusgemeinde Rhein-Ruhr', org: 'org:juedische-gemeinde', at: b.duisburg('innenhafen'), tags: faith,
+    detail: 'der Jüdischen Kultusgemeinde Rhein-Ruhr', org: 'org:juedische-gemeinde', at: b.duisburg('innenhafen'), tags: [...faith, 'Jüdische Gemeinde'],
   });
   b.person('p:broekelmann-christiane', {
     gender: 'female', given: 'Christiane', surname: 'Brökelmann', role: 'superintendent',
@@ -523,7 +529,7 @@ function addReligiousCommunities(b: DemoBook): void {
   });
   b.person('p:antoniadis-georgios', {
     gender: 'male', given: 'Georgios', surname: 'Antoniadis', role: 'pfarrer', org: 'org:orthodox',
-    at: b.duisburg('hochfeld'), tags: ['Religionsgemeinschaften'], notes: 'Erzpriester; Osterempfang nach orthodoxem Kalender.',
+    at: b.duisburg('hochfeld'), tags: ['Religionsgemeinschaften', 'Orthodoxe Gemeinden'], notes: 'Erzpriester; Osterempfang nach orthodoxem Kalender.',
   });
   b.person('p:sahinoglu-ahmet', {
     gender: 'male', given: 'Ahmet', surname: 'Şahinoğlu', role: 'imam', detail: 'der Yunus-Emre-Moschee Hochfeld',
@@ -531,11 +537,16 @@ function addReligiousCommunities(b: DemoBook): void {
   });
   b.person('p:kaplanoglu-yusuf', {
     gender: 'male', given: 'Yusuf', surname: 'Kaplanoğlu', role: 'imam', detail: 'der Mevlana-Moschee Walsum',
-    org: 'org:moschee-walsum', at: b.duisburg('walsum'), tags: ['Religionsgemeinschaften'],
+    org: 'org:moschee-walsum', at: b.duisburg('walsum'), tags: ['Religionsgemeinschaften', 'Muslimische Gemeinden'],
   });
   b.person('p:oezdemir-hatice', {
     gender: 'female', given: 'Hatice', surname: 'Özdemir', role: 'vorsitz_verein', detail: 'der Islamischen Gemeinde Hochfeld e. V.',
-    org: 'org:moschee-hochfeld', at: b.duisburg('hochfeld'), tags: faith,
+    org: 'org:moschee-hochfeld', at: b.duisburg('hochfeld'), tags: [...faith, 'Muslimische Gemeinden'],
+  });
+  b.person('p:li-mei', {
+    gender: 'female', given: 'Mei', surname: 'Li', role: 'vorsitz_verein',
+    detail: 'des Chinesischen Kulturvereins', org: 'org:chinesischer-verein', at: b.duisburg('neudorf'),
+    tags: ['Vereine', 'Chinesische Gemeinde'],
   });
 }
 
@@ -747,6 +758,42 @@ function addPartnerCities(b: DemoBook): void {
     at: fortLauderdale, tags: partner, language: 'en', email: 'mayor@fortlauderdale-city.example.org',
   });
   b.spouse('p:whitaker-daniel', 'p:whitaker-rebecca', { gender: 'female', given: 'Rebecca' });
+
+  // The heads of the other partner, friendship and solidarity cities (the greetings plan writes to them).
+  const abroad = (ref: string, spec: Omit<PersonSpec, 'tags' | 'phone'>) => b.person(ref, { ...spec, tags: ['Partnerstädte'], phone: null });
+  abroad('p:wang-lihua', {
+    gender: 'female', given: 'Lihua', surname: 'Wang', role: 'mayor', detail: 'Wuhan', language: 'en', email: 'mayor@wuhan-city.example.org',
+    at: { street: 'Yanjiang Avenue', houseNumber: '', addressAddition: 'Wuhan Municipal People’s Government', postcode: '430014', city: 'Wuhan', country: 'China' },
+  });
+  abroad('p:zhou-jianguo', {
+    gender: 'male', given: 'Jianguo', surname: 'Zhou', role: 'mayor', detail: 'Qingdao', language: 'en', email: 'mayor@qingdao-city.example.org',
+    at: { street: 'Hong Kong Middle Road', houseNumber: '', addressAddition: 'Qingdao Municipal People’s Government', postcode: '266071', city: 'Qingdao', country: 'China' },
+  });
+  abroad('p:kazlauskiene-ruta', {
+    gender: 'female', given: 'Rūta', surname: 'Kazlauskienė', role: 'mayor', detail: 'Vilnius', language: 'en', email: 'mayor@vilnius-city.example.org',
+    at: { street: 'Konstitucijos pr.', houseNumber: '3', addressAddition: 'Vilnius City Municipality', postcode: 'LT-09601', city: 'Vilnius', country: 'Litauen' },
+  });
+  abroad('p:mejia-carlos', {
+    gender: 'male', given: 'Carlos', surname: 'Mejía', role: 'mayor', detail: 'San Pedro Sula', language: 'en', email: 'alcalde@sanpedrosula.example.org',
+    at: { street: 'Barrio El Centro', houseNumber: '', addressAddition: 'Alcaldía Municipal', postcode: '21101', city: 'San Pedro Sula', country: 'Honduras' },
+  });
+  abroad('p:arikan-zeynep', {
+    gender: 'female', given: 'Zeynep', surname: 'Arıkan', role: 'mayor', detail: 'Gaziantep', language: 'en', email: 'baskan@gaziantep-bld.example.org',
+    at: { street: 'Atatürk Bulvarı', houseNumber: '', addressAddition: 'Gaziantep Büyükşehir Belediyesi', postcode: '27010', city: 'Gaziantep', country: 'Türkei' },
+  });
+  abroad('p:sokolow-andrej', {
+    gender: 'male', given: 'Andrej', surname: 'Sokolow', role: 'oberbuergermeister', detail: 'der Stadt Perm', email: 'glava@perm-city.example.org',
+    at: { street: 'Uliza Lenina', houseNumber: '23', addressAddition: 'Stadtverwaltung Perm', postcode: '614000', city: 'Perm', country: 'Russland' },
+    notes: 'Partnerschaft seit 2022 ausgesetzt: Grüße nur nach ausdrücklicher Freigabe.',
+  });
+  abroad('p:agbeko-komla', {
+    gender: 'male', given: 'Komla', surname: 'Agbéko', role: 'maire', detail: 'de Lomé', language: 'fr', email: 'cabinet.maire@ville-lome.example.org',
+    at: { street: 'Rue de la Mairie', houseNumber: '', addressAddition: 'Hôtel de Ville', postcode: 'BP 1101', city: 'Lomé', country: 'Togo' },
+  });
+  abroad('p:kowalenko-oleksandr', {
+    gender: 'male', given: 'Oleksandr', surname: 'Kowalenko', role: 'mayor', detail: 'Kryvyi Rih', language: 'en', email: 'mayor@kryvyirih-city.example.org',
+    at: { street: 'Soborna Square', houseNumber: '1', addressAddition: 'Kryvyi Rih City Council', postcode: '50101', city: 'Krywyj Rih', country: 'Ukraine' },
+  });
 }
 
 function addPressAndEducation(b: DemoBook): void {

@@ -1,0 +1,192 @@
+import type { z } from 'zod';
+import type { Handlers } from '../../api/contract';
+import { AppError } from '../../api/errors';
+import {
+  PARTNERSHIP_EVENT_KIND_LABELS,
+  type Partnership,
+  type PartnershipContact,
+  type PartnershipEvent,
+  type partnershipEventInputSchema,
+  type partnershipInputSchema,
+} from '../../api/schemas/greetings';
+import { foldGerman } from '../../domain/text/fold';
+import { recordAudit } from '../audit';
+import { displayNameOf } from '../contacts/contacts-service';
+import type { ServiceDeps } from '../deps';
+import { roleLabelFor, type RoleCatalogue } from '../reference/role-catalogue';
+import { partnershipsRepository, type ContactRow, type PartnershipEventRow, type PartnershipRow } from './repository';
+
+type PartnershipHandlers = Pick<
+  Handlers,
+  'partnerships.list' | 'partnerships.get' | 'partnerships.save' | 'partnerships.history' | 'partnerships.history.save'
+>;
+
+/** A partnership with its mayor resolved, as the greetings plan needs it. */
+export interface PartnershipEntry {
+  row: PartnershipRow;
+  mayor: PartnershipContact | null;
+}
+
+const COUNTRY_NAMES = new Intl.DisplayNames(['de'], { type: 'region' });
+
+/** "Vereinigtes Königreich" for "GB"; the code itself if ICU does not know it. */
+export function countryName(code: string): string {
+  try {
+    return COUNTRY_NAMES.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** "Kaliningrad (Königsberg)" → "kaliningrad": how a city is compared with a contact's city. */
+const cityKey = (city: string) => foldGerman(city.replace(/\(.*?\)/g, '')).trim();
+
+/**
+ * The register of the city's partnerships, friendships, patronages and solidarity partnerships
+ * (DOMAIN.md E): status, language, contacts (mayor, international office) and history (visits,
+ * projects, letters).
+ *
+ * The mayor is the linked contact; where none is linked, the one person in the contacts register
+ * who holds a mayor's office (Oberbürgermeister/in, Lord Mayor, Maire, Mayor) in that city is
+ * proposed (`linked: false`) — the greetings plan writes to it, the page offers to link it.
+ */
+export function createPartnershipsService(deps: ServiceDeps, catalogue: RoleCatalogue) {
+  const repo = partnershipsRepository(deps.db);
+
+  const contactOf = (row: ContactRow, linked: boolean): PartnershipContact => ({
+    contactId: row.id,
+    name: displayNameOf(row),
+    description: row.kind === 'person' ? roleLabelFor(catalogue.map().get(row.roleKey ?? ''), row.gender, row.roleDetail, row.former) : '',
+    linked,
+  });
+
+  /** Every partnership with its mayor and office contact (few rows: one query each for contacts and mayors). */
+  const entries = (rows: PartnershipRow[]) => {
+    const linkedIds = rows.flatMap((r) => [r.mayorContactId, r.officeContactId]).filter((id): id is number => id !== null);
+    const linked = new Map(repo.contacts([...new Set(linkedIds)]).map((c) => [c.id, c]));
+    const needsProposal = rows.some((r) => r.mayorContactId === null || !linked.has(r.mayorContactId));
+    const mayorsByCity = new Map<string, ContactRow[]>();
+    if (needsProposal) {
+      for (const c of repo.mayors()) {
+        const key = cityKey(c.city);
+        if (key) mayorsByCity.set(key, [...(mayorsByCity.get(key) ?? []), c]);
+      }
+    }
+    return rows.map((row) => {
+      const stored = row.mayorContactId !== null ? linked.get(row.mayorContactId) : undefined;
+      const candidates = stored ? [] : (mayorsByCity.get(cityKey(row.city)) ?? []);
+      const mayor = stored ? contactOf(stored, true) : candidates.length === 1 ? contactOf(candidates[0], false) : null;
+      const officeRow = row.officeContactId !== null ? linked.get(row.officeContactId) : undefined;
+      return { row, mayor, office: officeRow ? contactOf(officeRow, true) : null };
+    });
+  };
+
+  const toPartnership = (
+    entry: ReturnType<typeof entries>[number],
+    lastEvent: { date: string; title: string } | undefined,
+  ): Partnership => ({
+    id: entry.row.id,
+    city: entry.row.city,
+    country: entry.row.country,
+    countryName: countryName(entry.row.country),
+    kind: entry.row.kind,
+    since: entry.row.since,
+    status: entry.row.status,
+    language: entry.row.language,
+    mayor: entry.mayor,
+    office: entry.office,
+    notes: entry.row.notes,
+    sortOrder: entry.row.sortOrder,
+    lastEvent: lastEvent ?? null,
+  });
+
+  const toEvent = (row: PartnershipEventRow): PartnershipEvent => ({
+    id: row.id,
+    partnershipId: row.partnershipId,
+    date: row.date,
+    kind: row.kind,
+    title: row.title,
+    notes: row.notes,
+    letterId: row.letterId,
+    visitId: row.visitId,
+  });
+
+  const mustFind = (id: number): PartnershipRow => {
+    const row = repo.find(id);
+    if (!row) throw new AppError('NOT_FOUND', `Die Partnerschaft Nr. ${id} wurde nicht gefunden.`, { id });
+    return row;
+  };
+
+  const get = (id: number): Partnership => {
+    const [entry] = entries([mustFind(id)]);
+    const [latest] = repo.events(id);
+    return toPartnership(entry, latest ? { date: latest.date, title: latest.title } : undefined);
+  };
+
+  const checkContact = (id: number | null, what: string, field: string) => {
+    if (id !== null && !repo.contactExists(id)) {
+      throw new AppError('NOT_FOUND', `${what}: der Kontakt Nr. ${id} wurde nicht gefunden.`, { issues: [{ path: [field], message: 'Kontakt nicht gefunden.' }] });
+    }
+  };
+
+  const save = (input: z.output<typeof partnershipInputSchema>): Partnership =>
+    deps.db.transaction(() => {
+      checkContact(input.mayorContactId, 'Oberbürgermeister/in', 'mayorContactId');
+      checkContact(input.officeContactId, 'Büro für internationale Beziehungen', 'officeContactId');
+      const { id, sortOrder, ...values } = input;
+      const row = id
+        ? repo.update(mustFind(id).id, { ...values, ...(sortOrder !== undefined ? { sortOrder } : {}) })!
+        : repo.insert({ ...values, sortOrder: sortOrder ?? repo.nextSortOrder() });
+      recordAudit(deps, { action: id ? 'update' : 'create', entity: 'partnership', entityId: row.id, summary: `${row.city} (${row.status})` });
+      return get(row.id);
+    });
+
+  const saveEvent = (input: z.output<typeof partnershipEventInputSchema>): PartnershipEvent =>
+    deps.db.transaction(() => {
+      const partnership = mustFind(input.partnershipId);
+      if (input.letterId !== null && !repo.letterExists(input.letterId)) {
+        throw new AppError('NOT_FOUND', `Der Brief Nr. ${input.letterId} wurde nicht gefunden.`, { issues: [{ path: ['letterId'], message: 'Brief nicht gefunden.' }] });
+      }
+      const { id, ...values } = input;
+      let row: PartnershipEventRow;
+      if (id) {
+        const existing = repo.findEvent(id);
+        if (!existing || existing.partnershipId !== partnership.id) {
+          throw new AppError('NOT_FOUND', `Der Eintrag Nr. ${id} in der Geschichte von ${partnership.city} wurde nicht gefunden.`, { id });
+        }
+        row = repo.updateEvent(id, values)!;
+      } else {
+        row = repo.insertEvent({ ...values, visitId: null });
+      }
+      recordAudit(deps, {
+        action: id ? 'update' : 'create',
+        entity: 'partnership_event',
+        entityId: row.id,
+        summary: `${partnership.city}: ${PARTNERSHIP_EVENT_KIND_LABELS[row.kind]} ${row.date} „${row.title}“`,
+      });
+      return toEvent(row);
+    });
+
+  const handlers: PartnershipHandlers = {
+    'partnerships.list': () => {
+      const last = repo.lastEvents();
+      return entries(repo.list()).map((e) => toPartnership(e, last.get(e.row.id)));
+    },
+    'partnerships.get': ({ id }) => get(id),
+    'partnerships.save': save,
+    'partnerships.history': ({ id }) => repo.events(mustFind(id).id).map(toEvent),
+    'partnerships.history.save': saveEvent,
+  };
+
+  return {
+    handlers,
+    /** All partnerships with their mayors (linked or proposed). */
+    register: (): PartnershipEntry[] => entries(repo.list()).map(({ row, mayor }) => ({ row, mayor })),
+    /** A letter written to a partner city becomes part of its history (in the caller's transaction). */
+    recordLetter: (partnershipId: number, date: string, title: string, letterId: number): void => {
+      repo.insertEvent({ partnershipId, date, kind: 'brief', title, notes: '', letterId, visitId: null });
+    },
+  };
+}
+
+export type PartnershipsService = ReturnType<typeof createPartnershipsService>;
