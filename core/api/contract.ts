@@ -93,6 +93,30 @@ import {
 } from './schemas/speeches';
 import { patronageDecidedSchema, patronageDecideSchema, patronageDecisionSchema, patronageInputSchema, patronageSchema } from './schemas/patronages';
 import {
+  giftCheckInputSchema,
+  giftGivenListInputSchema,
+  giftGivenSchema,
+  giftGiveInputSchema,
+  giftItemInputSchema,
+  giftItemSchema,
+  giftReceivedInputSchema,
+  giftReceivedListInputSchema,
+  giftReceivedSchema,
+  giftSettingsSchema,
+  goldenBookEntrySchema,
+  goldenBookInputSchema,
+  partnershipOptionSchema,
+  seatingDocumentInputSchema,
+  seatingPlanSchema,
+  seatingProposalSchema,
+  seatingProposeInputSchema,
+  seatingSaveInputSchema,
+  visitInputSchema,
+  visitListInputSchema,
+  visitSchema,
+  visitSummarySchema,
+} from './schemas/visits';
+import {
   citizenSchema,
   departmentInputSchema,
   departmentSchema,
@@ -221,6 +245,37 @@ export const contract = {
   'patronages.decide': command(patronageDecideSchema, patronageDecidedSchema),
   /** Records the reply letter created from the draft. */
   'patronages.linkReply': command(z.object({ id: z.number().int().positive(), letterId: z.number().int().positive() }), patronageSchema),
+
+  // Visits and delegations, the Golden Book, the seating order of an official meal; gifts (Gastgeschenke).
+  'visits.list': query(visitListInputSchema, z.array(visitSummarySchema)),
+  'visits.get': query(byId, visitSchema),
+  /** Guests and hosts (`people`) and the programme (`appointmentIds`) are replaced by the lists given. */
+  'visits.save': command(visitInputSchema, visitSchema),
+  'visits.delete': command(byId, z.object({ id: z.number().int() })),
+  /** The partnerships to link a visit to (read from the partnerships table). */
+  'visits.partnerships': query(none, z.array(partnershipOptionSchema)),
+  'visits.goldenBook': query(z.object({ visitId: z.number().int().positive().optional() }), z.array(goldenBookEntrySchema)),
+  'visits.goldenBook.save': command(goldenBookInputSchema, goldenBookEntrySchema),
+  'visits.goldenBook.delete': command(byId, z.object({ id: z.number().int() })),
+  /** A seating order by protocol precedence for the tables given (not saved; see core/domain/protocol/seating.ts). */
+  'seating.propose': query(seatingProposeInputSchema, seatingProposalSchema),
+  /** The plan as staff arranged it (each contact seated once); replaces the visit's saved plan. */
+  'seating.save': command(seatingSaveInputSchema, seatingPlanSchema),
+  'seating.get': query(z.object({ visitId: z.number().int().positive() }), seatingPlanSchema.nullable()),
+  /** The saved plan as .docx: per table a diagram and the seats in order; place cards on request. */
+  'seating.document': query(seatingDocumentInputSchema, fileContentSchema),
+  'gifts.items': query(none, z.array(giftItemSchema)),
+  'gifts.items.save': command(giftItemInputSchema, giftItemSchema),
+  'gifts.given': query(giftGivenListInputSchema, z.array(giftGivenSchema)),
+  /** Earlier gifts of the same item to the same person (asked before giving). */
+  'gifts.check': query(giftCheckInputSchema, z.array(giftGivenSchema)),
+  /** Takes it from the stock; CONFLICT when the person had it before (unless `confirmRepeat`) or the stock is short. */
+  'gifts.give': command(giftGiveInputSchema, giftGivenSchema),
+  'gifts.received': query(giftReceivedListInputSchema, z.array(giftReceivedSchema)),
+  'gifts.received.save': command(giftReceivedInputSchema, giftReceivedSchema),
+  /** The value above which a gift received must be reported (the city's compliance rules). */
+  'gifts.settings': query(none, giftSettingsSchema),
+  'gifts.settings.save': command(giftSettingsSchema, giftSettingsSchema),
 
   // Citizen dialogue: requests to the mayor (Anliegenmanagement).
   'requests.list': query(requestListInputSchema, requestListSchema),

@@ -15,3 +15,4 @@ export * from './schemas/patronages';
 export * from './schemas/citizen-requests';
 export * from './schemas/press';
 export * from './schemas/citizen-events';
+export * from './schemas/visits';

@@ -21,6 +21,8 @@ import { createCalendarService } from './calendar/calendar-service';
 import { createInvitationsService } from './calendar/invitations-service';
 import { createJubileesService } from './residents/jubilees-service';
 import { createPatronagesService } from './patronages/patronages-service';
+import { createVisitsService } from './visits/visits-service';
+import { createGiftsService } from './gifts/gifts-service';
 import { createCitizenEventsService } from './citizen-events/events-service';
 import { createVolunteeringService } from './volunteering/volunteering-service';
 import { createRequestsService } from './requests/requests-service';
@@ -74,6 +76,8 @@ export function createServices(deps: ServiceDeps): Handlers {
     ...calendar.handlers,
     ...invitations.handlers,
     ...createPatronagesService(deps, templates.manifest).handlers,
+    ...createVisitsService(deps, catalogue, settings.office).handlers,
+    ...createGiftsService(deps).handlers,
     ...createCitizenEventsService(deps, settings.office).handlers,
     ...createVolunteeringService(deps).handlers,
     ...createRequestsService(deps, { uploads, office: settings.office, templates: templates.manifest }).handlers,
