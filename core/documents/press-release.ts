@@ -58,25 +58,24 @@ export async function pressReleaseDocx(input: PressReleaseDocument): Promise<Uin
     }),
   ];
   if (input.embargo) {
+    // One paragraph, so the box is one box (Word and LibreOffice draw a line between two).
     children.push(
       new Paragraph({
-        spacing: { before: 120, after: 0 },
+        spacing: { before: 120, after: 240 },
+        // The border lies outside the text: indented by its spacing, the box lines up with the margins.
+        indent: { left: 100, right: 100 },
         border: { top: box, bottom: box, left: box, right: box },
         shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FDECEA' },
-        keepNext: true,
-        children: [run(`Sperrfrist: ${input.embargo}`, { bold: true, size: 28, color: RED })],
-      }),
-      new Paragraph({
-        spacing: { after: 240 },
-        border: { bottom: box, left: box, right: box },
-        shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FDECEA' },
-        children: [run('Bitte nicht vor Ablauf der Sperrfrist veröffentlichen.', { size: 20, color: RED })],
+        children: [
+          run(`Sperrfrist: ${input.embargo}`, { bold: true, size: 28, color: RED }),
+          run('Bitte nicht vor Ablauf der Sperrfrist veröffentlichen.', { size: 20, color: RED, break: true }),
+        ],
       }),
     );
   }
   children.push(
     new Paragraph({ spacing: { before: 120, after: 240 }, children: [run(input.dateLine)] }),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, spacing: { after: 120 }, children: [run(input.title, { bold: true, size: 32 })] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, spacing: { after: 120 }, children: [run(input.title, { bold: true, size: 32, color: '000000' })] }),
   );
   if (input.subtitle) {
     children.push(new Paragraph({ keepNext: true, spacing: { after: 240 }, children: [run(input.subtitle, { bold: true, size: 24, color: '404040' })] }));

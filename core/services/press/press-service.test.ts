@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../db/schema';
 import { call, dispatch, type PressReleaseInput } from '../../api';
 import { documentText } from '../../documents/docx-template';
+import { openDocx, paragraphs } from '../../../tests/support/docx-layout';
 import { createTempApp } from '../../../tests/support/temp-app';
 
 /** Friday, 27 November 2026, 10:00 in Duisburg; tests move the clock on. */
@@ -215,6 +216,10 @@ describe('exports: Word in the city layout, HTML and text for the portal', () =>
     expect(lines).toContain('Das Feuerwerk beginnt am Sonntag um 22:30 Uhr.');
     expect(lines.slice(-4)).toEqual(['Pressekontakt', 'Marlene Oberdiek, Pressestelle', 'Telefon 0203 283-4410', 'presse@stadt-duisburg.example.de']);
     expect(footers.join('')).toContain('www.duisburg.de');
+    // The embargo stands out: bold red text in a red box.
+    const embargo = paragraphs(openDocx(file.bytes).document).find((p) => p.includes('Sperrfrist: 15. Januar 2027'))!;
+    expect(embargo).toMatch(/<w:pBdr>[\s\S]*<w:top [^>]*w:color="C00000"/);
+    expect(embargo).toMatch(/<w:b\/>[\s\S]*<w:color w:val="C00000"\/>[\s\S]*Sperrfrist/);
   });
 
   it('dates the release by its release time; without embargo or contact there is neither block', async () => {

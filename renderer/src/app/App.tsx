@@ -14,6 +14,8 @@ import { RequestsPage } from '../features/requests/RequestsPage';
 import { CitizenEventsPage } from '../features/citizen-events/CitizenEventsPage';
 import { EngagementPage } from '../features/volunteering/EngagementPage';
 
+import { NewsRegular } from '@fluentui/react-icons';
+import { PressPage } from '../features/press/PressPage';
 import type { Page } from './pages';
 
 const useStyles = makeStyles({
@@ -83,6 +85,9 @@ export function App() {
             <Tab value="patronages" icon={<RibbonStarRegular />}>
               Schirmherrschaften
             </Tab>
+            <Tab value="press" icon={<NewsRegular />}>
+              Presse
+            </Tab>
             <Tab value="requests" icon={<PersonFeedbackRegular />}>
               Bürgeranliegen
             </Tab>
@@ -108,6 +113,7 @@ export function App() {
           {page === 'invitations' && <InvitationsPage onShowInCalendar={showInCalendar} />}
           {page === 'speeches' && <SpeechesPage />}
           {page === 'patronages' && <PatronagesPage />}
+          {page === 'press' && <PressPage />}
           {page === 'requests' && <RequestsPage />}
           {page === 'citizenEvents' && <CitizenEventsPage />}
           {page === 'engagement' && <EngagementPage />}

@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import {
+  Badge,
+  makeStyles,
+  mergeClasses,
+  Button,
+  Spinner,
+  Subtitle1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { count } from '../../components/format';
+import { useRegisterPageStyles } from '../../components/layout-styles';
+import { DistributionListDialog } from './DistributionListDialog';
+import { MediaContactDialog } from './MediaContactDialog';
+
+const useStyles = makeStyles({ head: { alignItems: 'center' } });
+
+/** Media contacts (outlets, editors, topics) and the distribution lists built from them. */
+export function MediaContactsTab() {
+  const styles = useRegisterPageStyles();
+  const own = useStyles();
+  const [editing, setEditing] = useState<{ contactId: number | null; key: number } | null>(null);
+  const [editingList, setEditingList] = useState<{ id: number | null; key: number } | null>(null);
+  const media = useQuery({ queryKey: ['press.media.list'], queryFn: () => api('press.media.list', {}) });
+  const lists = useQuery({ queryKey: ['press.lists.list'], queryFn: () => api('press.lists.list', {}) });
+  const edit = (contactId: number | null) => setEditing({ contactId, key: Date.now() });
+  const editList = (id: number | null) => setEditingList({ id, key: Date.now() });
+
+  return (
+    <div className={styles.page}>
+      <div className={mergeClasses(styles.head, own.head)}>
+        <Subtitle1 as="h2">Medienkontakte</Subtitle1>
+        <div className={styles.grow} />
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => edit(null)}>
+          Medienkontakt hinzufügen …
+        </Button>
+      </div>
+      <ErrorMessage error={media.error} title="Die Medienkontakte lassen sich nicht laden" />
+      {media.isPending && <Spinner size="small" />}
+      {media.data && (
+        <>
+          <Text className={styles.muted} role="status">
+            {count(media.data.length, 'Medienkontakt', 'Medienkontakte')}
+          </Text>
+          <Table size="small" aria-label="Medienkontakte">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Name</TableHeaderCell>
+                <TableHeaderCell>Medium</TableHeaderCell>
+                <TableHeaderCell>Art</TableHeaderCell>
+                <TableHeaderCell>Themen</TableHeaderCell>
+                <TableHeaderCell>Verteiler</TableHeaderCell>
+                <TableHeaderCell>E-Mail / Telefon</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {media.data.map((m) => (
+                <TableRow key={m.contactId} tabIndex={0} className={styles.row} onClick={() => edit(m.contactId)} onKeyDown={(e) => e.key === 'Enter' && edit(m.contactId)}>
+                  <TableCell>
+                    <Text weight="semibold">{m.name}</Text>
+                  </TableCell>
+                  <TableCell>{m.organisation || '–'}</TableCell>
+                  <TableCell>{m.mediaType || '–'}</TableCell>
+                  <TableCell>
+                    <div className={styles.badges}>
+                      {m.topics.map((t) => (
+                        <Badge key={t} appearance="outline" color="informative">
+                          {t}
+                        </Badge>
+                      ))}
+                    </div>
+                  </TableCell>
+                  <TableCell>{m.lists.join(', ') || '–'}</TableCell>
+                  <TableCell>
+                    <div className={styles.stack}>
+                      {m.email && <span>{m.email}</span>}
+                      {m.phone && <span className={styles.muted}>{m.phone}</span>}
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+
+      <div className={mergeClasses(styles.head, own.head)}>
+        <Subtitle1 as="h2">Verteiler</Subtitle1>
+        <div className={styles.grow} />
+        <Button icon={<AddRegular />} onClick={() => editList(null)}>
+          Verteiler anlegen …
+        </Button>
+      </div>
+      <ErrorMessage error={lists.error} title="Die Verteiler lassen sich nicht laden" />
+      {lists.data && (
+        <Table size="small" aria-label="Verteiler">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell style={{ width: '260px' }}>Verteiler</TableHeaderCell>
+              <TableHeaderCell style={{ width: '120px' }}>Empfänger</TableHeaderCell>
+              <TableHeaderCell>Wer</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {lists.data.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={3}>
+                  <Text className={styles.muted}>Noch keine Verteiler.</Text>
+                </TableCell>
+              </TableRow>
+            )}
+            {lists.data.map((l) => (
+              <TableRow key={l.id} tabIndex={0} className={styles.row} onClick={() => editList(l.id)} onKeyDown={(e) => e.key === 'Enter' && editList(l.id)}>
+                <TableCell>
+                  <div className={styles.stack}>
+                    <Text weight="semibold">{l.name}</Text>
+                    {l.description && <span className={styles.muted}>{l.description}</span>}
+                  </div>
+                </TableCell>
+                <TableCell>{l.members.length}</TableCell>
+                <TableCell>{l.members.map((m) => (m.organisation ? `${m.name} (${m.organisation})` : m.name)).join(', ') || '–'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {editing && <MediaContactDialog key={editing.key} contact={media.data?.find((m) => m.contactId === editing.contactId) ?? null} onClose={() => setEditing(null)} />}
+      {editingList && (
+        <DistributionListDialog
+          key={editingList.key}
+          list={lists.data?.find((l) => l.id === editingList.id) ?? null}
+          media={media.data ?? []}
+          onClose={() => setEditingList(null)}
+        />
+      )}
+    </div>
+  );
+}
