@@ -12,6 +12,7 @@ import { calendarRepository } from '../calendar/repository';
 import { textBlockIndex } from '../search/full-text';
 import { speechInputSchema } from '../../api/schemas/speeches';
 import { demoSpeeches } from './demo-speeches';
+import { loadDemoRequests } from './demo-requests';
 
 /** Fictional signers (names invented; the real ones are settings). */
 const DEMO_SIGNERS = [
@@ -84,6 +85,7 @@ export function createDemoService(
         }
         loadDemoCalendars(deps, ids, at);
         loadDemoSpeeches(deps, saveSpeech);
+        loadDemoRequests(deps);
         recordAudit(deps, { action: 'demo', entity: 'contact', summary: `${demo.length} Beispielkontakte geladen` });
         return { contacts: demo.length };
       });

@@ -29,7 +29,9 @@ export interface RequestFilter {
   departmentId?: number;
   citizenId?: number;
   eventId?: number;
-  /** Only these (full-text hits). */
+  /** An FTS5 MATCH expression over the requests' full-text index (core/domain/text/search-terms.ts). */
+  match?: string;
+  /** Only these, in this order (the best full-text hits). */
   ids?: number[];
 }
 
@@ -50,6 +52,20 @@ const listColumns = {
   citizenGivenName: citizens.givenName,
   citizenSurname: citizens.surname,
 };
+/** `id in (…)` for many ids: one JSON parameter instead of one parameter per id. */
+const idIn = (ids: number[]): SQL => sql`${citizenRequests.id} in (select value from json_each(${JSON.stringify(ids)}))`;
+
+/**
+ * The requests whose full-text index entry (request_search, written through
+ * core/services/search/full-text.ts) matches. As a filter in the register's own query: no ranking
+ * of thousands of hits, the page and the count stop where SQLite can.
+ */
+const matching = (match: string): SQL => sql`${citizenRequests.id} in (select rowid from request_search where request_search match ${match})`;
+/** The same, written so that SQLite reads the register in date order and stops when the page is full (`+` keeps it off the id). */
+const matchingScan = (match: string): SQL => sql`+${citizenRequests.id} in (select rowid from request_search where request_search match ${match})`;
+/** From this many hits on, reading the register newest first is faster than looking every hit up. */
+const MANY_HITS = 2000;
+
 /** SQL of the requests to the mayor, the citizens who sent them, the departments asked for statements. */
 export function requestsRepository(db: Db) {
   const conditionsOf = (filter: RequestFilter, today: string): SQL[] => {
@@ -69,7 +85,8 @@ export function requestsRepository(db: Db) {
     if (filter.departmentId) c.push(eq(citizenRequests.departmentId, filter.departmentId));
     if (filter.citizenId) c.push(eq(citizenRequests.citizenId, filter.citizenId));
     if (filter.eventId) c.push(eq(citizenRequests.eventId, filter.eventId));
-    if (filter.ids) c.push(inArray(citizenRequests.id, filter.ids));
+    if (filter.match) c.push(matching(filter.match));
+    if (filter.ids) c.push(idIn(filter.ids));
     return c;
   };
 
@@ -116,18 +133,40 @@ export function requestsRepository(db: Db) {
       const where = conditions.length ? and(...conditions) : undefined;
       if (filter.ids) {
         if (!filter.ids.length) return { total: 0, rows: [] };
-        const matching = new Set(
-          db
-            .select({ id: citizenRequests.id })
-            .from(citizenRequests)
-            .where(where)
-            .all()
-            .map((r) => r.id),
-        );
-        const ordered = filter.ids.filter((id) => matching.has(id));
+        // Thousands of hits: handed over as one JSON parameter, not one parameter each.
+        const others = conditionsOf({ ...filter, ids: undefined }, today);
+        let ordered = filter.ids;
+        if (others.length) {
+          const matching = new Set(
+            db
+              .select({ id: citizenRequests.id })
+              .from(citizenRequests)
+              .where(and(idIn(filter.ids), ...others))
+              .all()
+              .map((r) => r.id),
+          );
+          ordered = filter.ids.filter((id) => matching.has(id));
+        }
         const pageIds = ordered.slice(page.offset, page.offset + page.limit);
-        const byId = new Map(listRows(inArray(citizenRequests.id, pageIds.length ? pageIds : [-1])).all().map((r) => [r.id, r]));
-        return { total: ordered.length, rows: pageIds.map((id) => byId.get(id)!).filter(Boolean) };
+        const byId = new Map(listRows(idIn(pageIds)).all().map((r) => [r.id, r]));
+        return { total: ordered.length, rows: pageIds.flatMap((id) => byId.get(id) ?? []) };
+      }
+      if (filter.match) {
+        // Full-text: the index alone says how many hold the words (it holds exactly the requests
+        // not anonymised). Few hits: looked up by id; many: the register read in date order, so the
+        // page stops when it is full.
+        const others = conditionsOf({ ...filter, match: undefined }, today);
+        const hitCount = db.get<{ n: number }>(sql`select count(*) as n from request_search where request_search match ${filter.match}`).n;
+        if (hitCount === 0) return { total: 0, rows: [] };
+        const hits = hitCount > MANY_HITS ? matchingScan(filter.match) : matching(filter.match);
+        const total = others.length ? (db.select({ n: sql<number>`count(*)` }).from(citizenRequests).where(and(hits, ...others)).get()?.n ?? 0) : hitCount;
+        if (total === 0 || page.offset >= total) return { total, rows: [] };
+        const rows = listRows(and(hits, ...others))
+          .orderBy(desc(citizenRequests.receivedOn), desc(citizenRequests.id))
+          .limit(page.limit)
+          .offset(page.offset)
+          .all();
+        return { total, rows };
       }
       const total = db.select({ n: sql<number>`count(*)` }).from(citizenRequests).where(where).get()?.n ?? 0;
       const rows = listRows(where).orderBy(desc(citizenRequests.receivedOn), desc(citizenRequests.id)).limit(page.limit).offset(page.offset).all();
@@ -135,7 +174,7 @@ export function requestsRepository(db: Db) {
     },
     /** Rows by id (for proposals and links), in no particular order. */
     listItems(ids: number[]) {
-      return ids.length ? listRows(inArray(citizenRequests.id, ids)).all() : [];
+      return ids.length ? listRows(idIn(ids)).all() : [];
     },
     /**
      * Proposals of related requests: the same person, the same place (folded, non-empty), or the

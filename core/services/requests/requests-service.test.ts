@@ -6,6 +6,7 @@ import { auditLog, requestLinks } from '../../../db/schema';
 import { call, dispatch, type RequestInput } from '../../api';
 import { documentText } from '../../documents/docx-template';
 import { createTempApp } from '../../../tests/support/temp-app';
+import { requestIndex } from './requests-service';
 
 let app: ReturnType<typeof createTempApp>;
 /** The injected clock: tests move it forward to let deadlines pass. */
@@ -393,6 +394,36 @@ describe('the register', () => {
     expect(await ids({ open: true })).toEqual([a.id, b.id, c.id].sort());
   });
 
+  it('many hits: the total, pages newest first, filters; a sentence nobody wrote finds the best matches of its words', async () => {
+    const index = requestIndex(app.db);
+    const insert = app.db.$client.prepare(
+      "insert into citizen_requests (kind, channel, subject, text, district, place, received_on, status, created_at, updated_at) values ('beschwerde', 'email', ?, ?, ?, '', ?, 'eingegangen', 'x', 'x')",
+    );
+    app.db.transaction(() => {
+      for (let i = 0; i < 2100; i++) {
+        const receivedOn = `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+        const row = { subject: `Laterne Nr. ${i}`, text: i % 3 ? 'Die Lampe ist dunkel.' : 'Die Lampe flackert am Rheinpark.', place: '', statementText: '' };
+        const id = Number(insert.run(row.subject, row.text, i % 2 ? 'Mitte' : 'Süd', receivedOn).lastInsertRowid);
+        index.put({ id, ...row });
+      }
+    });
+    const all = await call(app.handlers, 'requests.list', { text: 'Laterne', limit: 100 });
+    expect(all.total).toBe(2100);
+    expect(all.items).toHaveLength(100);
+    const dates = all.items.map((r) => r.receivedOn);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const next = await call(app.handlers, 'requests.list', { text: 'Laterne', limit: 100, offset: 100 });
+    expect(next.items[0]!.receivedOn <= dates.at(-1)!).toBe(true);
+    expect(new Set([...all.items, ...next.items].map((r) => r.id)).size).toBe(200);
+    expect((await call(app.handlers, 'requests.list', { text: 'Laterne', district: 'Mitte' })).total).toBe(1050);
+    expect((await call(app.handlers, 'requests.list', { text: 'Rheinpark flackert' })).total).toBe(700);
+    // No request holds all of these words: the best matches of any of them, by relevance.
+    const sentence = await call(app.handlers, 'requests.list', { text: 'Wo flackert es am Rheinpark', limit: 10 });
+    expect(sentence.total).toBe(500);
+    expect(sentence.items).toHaveLength(10);
+    expect((await call(app.handlers, 'requests.list', { text: 'Laterne', offset: 5000 })).items).toEqual([]);
+  });
+
   it('related requests: same person, same place, same topic and district within 90 days; links stored once per pair', async () => {
     const base = await call(app.handlers, 'requests.save', lantern());
     const samePerson = await call(app.handlers, 'requests.save', lantern({ subject: 'Lärm', category: 'Ordnung und Sicherheit', place: '', receivedOn: '2025-01-10', citizen: { ...KAYA, id: base.citizen!.id } }));
@@ -437,5 +468,29 @@ describe('the register', () => {
     expect((await call(app.handlers, 'requests.history', { id })).slice(1).map((h) => h.action)).toEqual(['Anhang hinzugefügt', 'Anhang entfernt']);
     const missing = await errorOf(dispatch(app.handlers, 'requests.attachment', { id, attachmentId: 999 }));
     expect(missing?.message).toBe('Den Anhang Nr. 999 gibt es bei diesem Anliegen nicht.');
+  });
+});
+
+describe('demo data', () => {
+  it('six departments and eight requests in various states, dated relative to today', async () => {
+    await call(app.handlers, 'demo.load', {});
+    expect(await call(app.handlers, 'requests.departments', {})).toHaveLength(6);
+    const { total, items } = await call(app.handlers, 'requests.list', {});
+    expect(total).toBe(8);
+    expect(new Set(items.map((r) => r.status))).toEqual(new Set(['eingegangen', 'bestaetigt', 'weitergeleitet', 'stellungnahme', 'beantwortet', 'erledigt']));
+    const attention = (await call(app.handlers, 'requests.list', { attention: true })).items;
+    expect(attention.map((r) => [r.subject, r.overdue, r.followUpDue])).toEqual([
+      ['Mehr Sitzbänke am Marktplatz Walsum', false, true],
+      ['Defekte Straßenlaterne in der Königstraße', true, false],
+    ]);
+    const lantern = attention[1]!;
+    expect((await call(app.handlers, 'requests.related', { id: lantern.id })).map((r) => r.subject)).toContain('Beleuchtung am Fußweg zur Königstraße');
+    expect((await call(app.handlers, 'requests.list', { text: 'Trinkbrunnen' })).items.map((r) => r.subject)).toEqual(['Trinkbrunnen im Kantpark']);
+    // The one waiting for its answer can be answered.
+    const ready = items.find((r) => r.status === 'stellungnahme')!;
+    const signers = await call(app.handlers, 'signers.list', {});
+    const answer = await call(app.handlers, 'requests.step', { id: ready.id, step: 'answer', signerId: signers.find((s) => !s.deputy)!.id });
+    expect(answer.letter!.body).toContain('Wohnungsnotfallhilfe');
+    expect((await call(app.handlers, 'requests.history', { id: lantern.id })).map((h) => h.action)).toEqual(['Anliegen erfasst', 'Eingang bestätigt (Brief)', 'An Fachbereich weitergeleitet']);
   });
 });

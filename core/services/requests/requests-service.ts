@@ -19,6 +19,7 @@ import { composeAddress } from '../../domain/addressing';
 import { formatDateLong, isoDateInBerlin } from '../../domain/dates/format';
 import { applyStep, isFollowUpDue, isOverdue, nextSteps, type Reachability, type WorkflowRequest, type WorkflowStep } from '../../domain/requests/workflow';
 import { foldGerman } from '../../domain/text/fold';
+import { matchExpression, queryTerms } from '../../domain/text/search-terms';
 import { composeRequestEmail, REQUEST_EMAIL_BLOCK_TITLES, type RequestEmailKind, type RequestEmailValues } from '../../documents/request-emails';
 import { recordAudit } from '../audit';
 import type { ServiceDeps } from '../deps';
@@ -53,8 +54,8 @@ type StepInput = z.output<typeof requestStepSchema>;
 export const REQUEST_TEMPLATES = { acknowledge: 'eingangsbestaetigung', answer: 'buergeranliegen' } as const;
 /** Folder of the attachments below the data folder. */
 export const REQUEST_FILES_FOLDER = 'Anliegen';
-/** Full-text hits considered for one register query (the best first). */
-const MAX_TEXT_HITS = 5000;
+/** When no request has all the words typed (a question typed as a sentence): the best hits by relevance, at most these. */
+const RELEVANCE_HITS = 500;
 /** Related requests: same category and district within this many days; at most this many proposals. */
 const RELATED_DAYS = 90;
 const RELATED_LIMIT = 10;
@@ -113,6 +114,9 @@ export function createRequestsService(
   const dataDir = path.dirname(deps.dataFile);
   const today = () => isoDateInBerlin(deps.now());
   const at = () => deps.now().toISOString();
+
+  /** Keeps the full-text index current; an anonymised request's text is not searchable. */
+  const reindex = (row: RequestRow) => (row.anonymisedAt === null ? index.put(row) : index.remove(row.id));
 
   // Rows written without the index (demo data of an older build, a restored backup): indexed once.
   deps.db.transaction(() => {
@@ -427,7 +431,7 @@ export function createRequestsService(
 
     const { status, ...changes } = outcome.changes;
     const updated = repo.update(row.id, { ...changes, status }, at())!;
-    if (input.step === 'statement') index.put(updated);
+    if (input.step === 'statement') reindex(updated);
 
     const note = (() => {
       switch (input.step) {
@@ -464,11 +468,24 @@ export function createRequestsService(
   // ------------------------------------------------------------------ handlers
 
   const handlers: RequestHandlers = {
+    /**
+     * The register with its filters. `text` is a filter too: requests holding every word typed (as
+     * a word or the start of one, folded and stemmed), newest first like the rest of the register.
+     * When none holds them all, the best matches of any of the words, by relevance.
+     */
     'requests.list': (input) => {
       const t = today();
-      const ids = input.text ? index.search(input.text, MAX_TEXT_HITS) : undefined;
-      const { total, rows } = repo.list({ ...input, ids }, t, { limit: input.limit, offset: input.offset });
-      return { total, items: rows.map((r) => toListItem(r, t)) };
+      const page = { limit: input.limit, offset: input.offset };
+      const { text, ...filter } = input;
+      let result = { total: 0, rows: [] as RequestListRow[] };
+      if (!text) {
+        result = repo.list(filter, t, page);
+      } else {
+        const all = matchExpression(text, 'all');
+        if (all) result = repo.list({ ...filter, match: all }, t, page);
+        if (all && result.total === 0 && queryTerms(text).length > 1) result = repo.list({ ...filter, ids: index.search(text, RELEVANCE_HITS) }, t, page);
+      }
+      return { total: result.total, items: result.rows.map((r) => toListItem(r, t)) };
     },
 
     'requests.get': ({ id }) =>
@@ -506,7 +523,7 @@ export function createRequestsService(
           eventId: input.eventId,
         };
         const row = existing ? repo.update(existing.id, values, at())! : repo.insert({ ...values, status: 'eingegangen' }, at());
-        index.put(row);
+        reindex(row);
         if (existing) {
           const fields = (Object.keys(FIELD_LABELS) as Array<keyof typeof values>).filter((k) => existing[k] !== values[k]).map((k) => FIELD_LABELS[k]!);
           const citizenAfter = citizenId !== null ? repo.citizen(citizenId) : undefined;
