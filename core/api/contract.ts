@@ -93,6 +93,27 @@ import {
 } from './schemas/speeches';
 import { patronageDecidedSchema, patronageDecideSchema, patronageDecisionSchema, patronageInputSchema, patronageSchema } from './schemas/patronages';
 import {
+  greetingConfirmationSchema,
+  greetingConfirmInputSchema,
+  greetingExtraInputSchema,
+  greetingExtraSchema,
+  greetingKeyInputSchema,
+  greetingOccasionInputSchema,
+  greetingOccasionSchema,
+  greetingOverviewSchema,
+  greetingPlanSchema,
+  greetingProducedSchema,
+  greetingProduceInputSchema,
+  greetingRuleInputSchema,
+  greetingRuleSchema,
+  greetingSettingsSchema,
+  greetingYearInputSchema,
+  partnershipEventInputSchema,
+  partnershipEventSchema,
+  partnershipInputSchema,
+  partnershipSchema,
+} from './schemas/greetings';
+import {
   giftCheckInputSchema,
   giftGivenListInputSchema,
   giftGivenSchema,
@@ -105,7 +126,6 @@ import {
   giftSettingsSchema,
   goldenBookEntrySchema,
   goldenBookInputSchema,
-  partnershipOptionSchema,
   seatingDocumentInputSchema,
   seatingPlanSchema,
   seatingProposalSchema,
@@ -246,14 +266,39 @@ export const contract = {
   /** Records the reply letter created from the draft. */
   'patronages.linkReply': command(z.object({ id: z.number().int().positive(), letterId: z.number().int().positive() }), patronageSchema),
 
+  // Partner cities (Partnerstädte) and the greetings plan (Grußkalender), DOMAIN.md E.
+  'partnerships.list': query(none, z.array(partnershipSchema)),
+  'partnerships.get': query(byId, partnershipSchema),
+  'partnerships.save': command(partnershipInputSchema, partnershipSchema),
+  /** Visits, projects and letters of one partnership, newest first. */
+  'partnerships.history': query(byId, z.array(partnershipEventSchema)),
+  'partnerships.history.save': command(partnershipEventInputSchema, partnershipEventSchema),
+  /** The year's occasions: EXACTLY { occasions: { date, key, name, calendar, recipients, sendBy }[] } (other tools rely on it). */
+  'greetings.plan': query(greetingYearInputSchema, greetingPlanSchema),
+  /** The same with proposals, confirmations, approvals pending and letters produced (the Grußkalender page). */
+  'greetings.overview': query(greetingYearInputSchema, greetingOverviewSchema),
+  /** One occasion: its rule, recipients (partnerships not active marked), letters produced. */
+  'greetings.occasion': query(greetingOccasionInputSchema, greetingOccasionSchema),
+  'greetings.rules': query(none, z.array(greetingRuleSchema)),
+  'greetings.rules.save': command(greetingRuleInputSchema, greetingRuleSchema),
+  /** Deletes the stored rule: the shipped default applies again. */
+  'greetings.rules.reset': command(greetingKeyInputSchema, greetingRuleSchema),
+  'greetings.extras': query(none, z.array(greetingExtraSchema)),
+  'greetings.extras.save': command(greetingExtraInputSchema, greetingExtraSchema),
+  'greetings.extras.delete': command(byId, z.object({ id: z.number().int() })),
+  /** Staff confirm a proposed date (an Islamic high day); the plan then uses it. */
+  'greetings.confirm': command(greetingConfirmInputSchema, greetingConfirmationSchema),
+  /** One letter per recipient into the Postausgang; partnerships not active only with `approve` (the approver is recorded). */
+  'greetings.produce': command(greetingProduceInputSchema, greetingProducedSchema),
+  'greetings.settings': query(none, greetingSettingsSchema),
+  'greetings.settings.save': command(greetingSettingsSchema, greetingSettingsSchema),
+
   // Visits and delegations, the Golden Book, the seating order of an official meal; gifts (Gastgeschenke).
   'visits.list': query(visitListInputSchema, z.array(visitSummarySchema)),
   'visits.get': query(byId, visitSchema),
   /** Guests and hosts (`people`) and the programme (`appointmentIds`) are replaced by the lists given. */
   'visits.save': command(visitInputSchema, visitSchema),
   'visits.delete': command(byId, z.object({ id: z.number().int() })),
-  /** The partnerships to link a visit to (read from the partnerships table). */
-  'visits.partnerships': query(none, z.array(partnershipOptionSchema)),
   'visits.goldenBook': query(z.object({ visitId: z.number().int().positive().optional() }), z.array(goldenBookEntrySchema)),
   'visits.goldenBook.save': command(goldenBookInputSchema, goldenBookEntrySchema),
   'visits.goldenBook.delete': command(byId, z.object({ id: z.number().int() })),

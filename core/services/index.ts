@@ -21,11 +21,13 @@ import { createCalendarService } from './calendar/calendar-service';
 import { createInvitationsService } from './calendar/invitations-service';
 import { createJubileesService } from './residents/jubilees-service';
 import { createPatronagesService } from './patronages/patronages-service';
+import { createPartnershipsService } from './partnerships/partnerships-service';
+import { createGreetingsService } from './greetings/greetings-service';
 import { createVisitsService } from './visits/visits-service';
 import { createGiftsService } from './gifts/gifts-service';
+import { createRequestsService } from './requests/requests-service';
 import { createCitizenEventsService } from './citizen-events/events-service';
 import { createVolunteeringService } from './volunteering/volunteering-service';
-import { createRequestsService } from './requests/requests-service';
 import { createRequestStatsService } from './request-stats/stats-service';
 import { createPressService } from './press/press-service';
 
@@ -52,6 +54,7 @@ export function createServices(deps: ServiceDeps): Handlers {
   const speeches = createSpeechesService(deps, catalogue, settings.office);
   const calendar = createCalendarService(deps, contacts.describe, settings.office, uploads, (appointmentId) => speeches.list({ appointmentId }));
   const invitations = createInvitationsService(deps, calendar, uploads, (id) => contacts.repo.find(id) !== undefined);
+  const partnerships = createPartnershipsService(deps, catalogue);
   const handlers: Handlers = {
     ...createAppService(deps),
     ...createDemoService(deps, catalogue, speeches.handlers['speeches.save']),
@@ -76,11 +79,13 @@ export function createServices(deps: ServiceDeps): Handlers {
     ...calendar.handlers,
     ...invitations.handlers,
     ...createPatronagesService(deps, templates.manifest).handlers,
+    ...partnerships.handlers,
+    ...createGreetingsService(deps, { partnerships, letters, templates: templates.manifest }).handlers,
     ...createVisitsService(deps, catalogue, settings.office).handlers,
     ...createGiftsService(deps).handlers,
+    ...createRequestsService(deps, { uploads, office: settings.office, templates: templates.manifest }).handlers,
     ...createCitizenEventsService(deps, settings.office).handlers,
     ...createVolunteeringService(deps).handlers,
-    ...createRequestsService(deps, { uploads, office: settings.office, templates: templates.manifest }).handlers,
     ...createRequestStatsService(deps, settings.office).handlers,
     ...createPressService(deps, settings.office).handlers,
   };

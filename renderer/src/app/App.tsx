@@ -10,6 +10,9 @@ import { CalendarPage } from '../features/calendar/CalendarPage';
 import { InvitationsPage } from '../features/invitations/InvitationsPage';
 import { SpeechesPage } from '../features/speeches/SpeechesPage';
 import { PatronagesPage } from '../features/patronages/PatronagesPage';
+import { CalendarMailRegular, GlobeRegular } from '@fluentui/react-icons';
+import { PartnershipsPage } from '../features/partnerships/PartnershipsPage';
+import { GreetingsPage } from '../features/greetings/GreetingsPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
 import { CitizenEventsPage } from '../features/citizen-events/CitizenEventsPage';
 import { EngagementPage } from '../features/volunteering/EngagementPage';
@@ -85,6 +88,12 @@ export function App() {
             <Tab value="patronages" icon={<RibbonStarRegular />}>
               Schirmherrschaften
             </Tab>
+            <Tab value="partnerships" icon={<GlobeRegular />}>
+              Partnerstädte
+            </Tab>
+            <Tab value="greetings" icon={<CalendarMailRegular />}>
+              Grußkalender
+            </Tab>
             <Tab value="press" icon={<NewsRegular />}>
               Presse
             </Tab>
@@ -113,6 +122,8 @@ export function App() {
           {page === 'invitations' && <InvitationsPage onShowInCalendar={showInCalendar} />}
           {page === 'speeches' && <SpeechesPage />}
           {page === 'patronages' && <PatronagesPage />}
+          {page === 'partnerships' && <PartnershipsPage />}
+          {page === 'greetings' && <GreetingsPage onShowRegister={() => setPage('letters')} />}
           {page === 'press' && <PressPage />}
           {page === 'requests' && <RequestsPage />}
           {page === 'citizenEvents' && <CitizenEventsPage />}
