@@ -28,6 +28,7 @@ const FIELDS: Record<string, LetterDraft['fields']> = {
   zusage: { anlass: 'Jahresempfang', anlassDatum: '2027-01-20' },
   absage: { anlass: 'Sommerfest', anlassDatum: '2027-06-20' },
   buergeranliegen: { anlassDatum: '2026-11-12' },
+  eingangsbestaetigung: { anlassDatum: '2026-11-23' },
   'schirmherrschaft-zusage': { anlass: 'Duisburger Kinder- und Jugendsporttag', anlassDatum: '2027-06-12' },
   'schirmherrschaft-absage': { anlass: 'Frühjahrsmesse am Innenhafen', anlassDatum: '2027-04-17' },
 };

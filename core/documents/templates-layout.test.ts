@@ -28,6 +28,7 @@ const EXPECTED_IDS = [
   'zusage',
   'absage',
   'buergeranliegen',
+  'eingangsbestaetigung',
   'schirmherrschaft-zusage',
   'schirmherrschaft-absage',
 ];

@@ -122,6 +122,11 @@ const CASES: Record<string, Case> = {
     fields: { anlassDatum: '2026-11-02', aktenzeichen: 'OB-13/2026' },
     expectText: ['Ihr Schreiben vom 2. November 2026'],
   },
+  eingangsbestaetigung: {
+    recipient: first({ kind: 'person', tag: 'Bürgerschaft' }, single),
+    fields: { anlassDatum: '2026-11-23' },
+    expectText: ['Ihr Anliegen vom 23. November 2026'],
+  },
   'schirmherrschaft-zusage': {
     recipient: first({ kind: 'organisation', tag: 'Vereine' }),
     fields: { anlass: 'Kinder- und Jugendsporttag', anlassDatum: '2027-06-12' },
