@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
+import { fullTextCount, fullTextFilter } from '../search/repository';
 import {
   citizenEvents,
   citizenRequests,
@@ -60,9 +61,9 @@ const idIn = (ids: number[]): SQL => sql`${citizenRequests.id} in (select value 
  * core/services/search/full-text.ts) matches. As a filter in the register's own query: no ranking
  * of thousands of hits, the page and the count stop where SQLite can.
  */
-const matching = (match: string): SQL => sql`${citizenRequests.id} in (select rowid from request_search where request_search match ${match})`;
+const matching = (match: string): SQL => fullTextFilter('request_search', citizenRequests.id, match);
 /** The same, written so that SQLite reads the register in date order and stops when the page is full (`+` keeps it off the id). */
-const matchingScan = (match: string): SQL => sql`+${citizenRequests.id} in (select rowid from request_search where request_search match ${match})`;
+const matchingScan = (match: string): SQL => fullTextFilter('request_search', citizenRequests.id, match, { scan: true });
 /** From this many hits on, reading the register newest first is faster than looking every hit up. */
 const MANY_HITS = 2000;
 
@@ -156,7 +157,7 @@ export function requestsRepository(db: Db) {
         // not anonymised). Few hits: looked up by id; many: the register read in date order, so the
         // page stops when it is full.
         const others = conditionsOf({ ...filter, match: undefined }, today);
-        const hitCount = db.get<{ n: number }>(sql`select count(*) as n from request_search where request_search match ${filter.match}`).n;
+        const hitCount = fullTextCount(db, 'request_search', filter.match);
         if (hitCount === 0) return { total: 0, rows: [] };
         const hits = hitCount > MANY_HITS ? matchingScan(filter.match) : matching(filter.match);
         const total = others.length ? (db.select({ n: sql<number>`count(*)` }).from(citizenRequests).where(and(hits, ...others)).get()?.n ?? 0) : hitCount;

@@ -1,3 +1,4 @@
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 
 /** The FTS5 tables (migration 0007): rowid = the id of the indexed row. */
@@ -29,4 +30,19 @@ export function fullTextRepository(db: Db, table: FullTextTable) {
       return count.get() as number;
     },
   };
+}
+
+/**
+ * `column in (rows of table matching match)`, to filter another table's query by the index
+ * without ranking: SQLite stops where the page and the count let it. With `scan`, the column is
+ * written `+column` so that SQLite reads the outer table in its own order (many hits).
+ */
+export function fullTextFilter(table: FullTextTable, column: SQLWrapper, match: string, options: { scan?: boolean } = {}): SQL {
+  const subquery = sql`(select rowid from ${sql.raw(table)} where ${sql.raw(table)} match ${match})`;
+  return options.scan ? sql`+${column} in ${subquery}` : sql`${column} in ${subquery}`;
+}
+
+/** How many rows of the index match. */
+export function fullTextCount(db: Db, table: FullTextTable, match: string): number {
+  return db.get<{ n: number }>(sql`select count(*) as n from ${sql.raw(table)} where ${sql.raw(table)} match ${match}`).n;
 }
