@@ -730,7 +730,7 @@ function addPartnerCities(b: DemoBook): void {
     country: 'Vereinigtes Königreich',
   };
   b.person('p:pendleton-helen', {
-    gender: 'female', given: 'Helen', surname: 'Pendleton', role: 'lord_mayor', detail: 'of Portsmouth', org: 'org:portsmouth',
+    gender: 'female', given: 'Helen', surname: 'Pendleton', role: 'lord_mayor', detail: 'Portsmouth', org: 'org:portsmouth',
     at: portsmouth, tags: partner, language: 'en', email: 'lord.mayor@portsmouth-council.example.org',
   });
   b.spouse('p:pendleton-helen', 'p:pendleton-graham', { gender: 'male', given: 'Graham' });
@@ -754,7 +754,7 @@ function addPartnerCities(b: DemoBook): void {
     city: 'Fort Lauderdale', country: 'USA',
   };
   b.person('p:whitaker-daniel', {
-    gender: 'male', given: 'Daniel', surname: 'Whitaker', role: 'mayor', detail: 'of Fort Lauderdale', org: 'org:fort-lauderdale',
+    gender: 'male', given: 'Daniel', surname: 'Whitaker', role: 'mayor', detail: 'Fort Lauderdale', org: 'org:fort-lauderdale',
     at: fortLauderdale, tags: partner, language: 'en', email: 'mayor@fortlauderdale-city.example.org',
   });
   b.spouse('p:whitaker-daniel', 'p:whitaker-rebecca', { gender: 'female', given: 'Rebecca' });

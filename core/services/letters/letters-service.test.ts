@@ -151,8 +151,15 @@ describe('letters service', () => {
     const chair = await createPerson({ roleKey: 'vorsitz_verein', roleDetail: 'des Turnvereins Duisburg-Neudorf 1887 e. V.', organisationId: org.id, addressAddition: 'Geschäftsstelle, 2. Etage' });
     const prepared = await call(app.handlers, 'letters.prepare', birthday(chair.id));
     expect(prepared.warnings).toContain(
-      'Die Anschrift von „Erna Groß-Müller“ hat 7 Zeilen; das Anschriftfeld nach DIN 5008 fasst 6. Bitte kürzen (z. B. Organisation oder Adresszusatz weglassen).',
+      'Die Anschrift von „Erna Groß-Müller“ braucht 8 Zeilen (lange Zeilen umbrechen im Anschriftfeld); das Anschriftfeld nach DIN 5008 fasst 6. Bitte kürzen (z. B. Organisation, Funktion oder Adresszusatz weglassen).',
     );
+  });
+
+  it('counts an address line that wraps in the address field as two', async () => {
+    const org = await call(app.handlers, 'contacts.create', { kind: 'organisation', name: 'Jüdische Kultusgemeinde Rhein-Ruhr' });
+    const chair = await createPerson({ roleKey: 'vorsitz_verein', roleDetail: 'der Jüdischen Kultusgemeinde Rhein-Ruhr und ihres Kulturvereins', organisationId: org.id });
+    const prepared = await call(app.handlers, 'letters.prepare', birthday(chair.id));
+    expect(prepared.warnings.join(' ')).toMatch(/braucht \d+ Zeilen \(lange Zeilen umbrechen im Anschriftfeld\); das Anschriftfeld nach DIN 5008 fasst 6\./);
   });
 
   it('finds letters by recipient text, kind, status, contact and period', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../../api/contract';
 import type { Language } from '../../api/schemas/addressing';
+import { addressFieldLines } from '../../documents/address-field';
 import { AppError } from '../../api/errors';
 import {
   letterDraftSchema,
@@ -113,10 +114,12 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
     const usable = letterDeps.templates.usable(draft.templateId);
     const { forms, contactId, warnings: recipientWarnings } = resolved ?? recipientForms(draft.recipient, usable.entry.language);
     const warnings = [...recipientWarnings];
-    if (usable.entry.layout === 'letter' && forms.addressBlock.length > MAX_ADDRESS_LINES) {
+    const printedLines = addressFieldLines(forms.addressBlock);
+    if (usable.entry.layout === 'letter' && printedLines > MAX_ADDRESS_LINES) {
+      const wrapped = printedLines > forms.addressBlock.length ? ' (lange Zeilen umbrechen im Anschriftfeld)' : '';
       warnings.push(
-        `Die Anschrift von „${forms.name}“ hat ${forms.addressBlock.length} Zeilen; das Anschriftfeld nach DIN 5008 fasst ${MAX_ADDRESS_LINES}. ` +
-          'Bitte kürzen (z. B. Organisation oder Adresszusatz weglassen).',
+        `Die Anschrift von „${forms.name}“ braucht ${printedLines} Zeilen${wrapped}; das Anschriftfeld nach DIN 5008 fasst ${MAX_ADDRESS_LINES}. ` +
+          'Bitte kürzen (z. B. Organisation, Funktion oder Adresszusatz weglassen).',
       );
     }
     const date = draft.date ?? isoDateInBerlin(deps.now());
