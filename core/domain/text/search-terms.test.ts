@@ -9,6 +9,10 @@ describe('search terms', () => {
     ['Feuerwehr', 'Feuerwehren'],
     ['Ehrenamt', 'ehrenamtlich'],
     ['Café', 'Cafe'],
+    ['Städte', 'Stadt'],
+    ['Spielplätze', 'Spielplatz'],
+    ['Plaetze', 'Platz'],
+    ['Müller', 'Mueller'],
   ])('„%s“ and „%s“ have terms that match', (a, b) => {
     const [ta, tb] = [termOf(a), termOf(b)];
     expect(ta.startsWith(tb) || tb.startsWith(ta)).toBe(true);

@@ -1,9 +1,12 @@
 /**
- * German-aware full-text search terms. Text is split into words, folded (lower case, ä → ae,
- * ß → ss, accents removed; see fold.ts) and reduced to its Snowball stem, both when indexing and
- * when searching. So „Hafenfestes“ finds „Hafenfest“, „Bürgerinnen“ finds „Buergerin“, and a
- * search word also matches longer words starting with it („Hafen“ → „Hafenfest“, German
- * compounds).
+ * German-aware full-text search terms. Text is split into words, folded and reduced to its
+ * Snowball stem, both when indexing and when searching. Folding for search goes further than
+ * for names: umlauts lose their dots and a typed „ae/oe/ue“ counts as the vowel („Plätze“,
+ * „Plaetze“ and „Platze“ alike), so singular and umlauted plural meet („Städte“ → „Stadt“,
+ * „Spielplätze“ → „Spielplatz“). So „Hafenfestes“ finds „Hafenfest“ and „Bürgerinnen“ finds
+ * „Buergerin“, and a search word also matches longer words starting with it („Hafen“ →
+ * „Hafenfest“, German compounds). Changing these rules changes the stored terms: a migration
+ * then empties the indexes, and the services rebuild them at the next start.
  */
 import { stemmer } from '@orama/stemmers/german';
 import type { Snippet } from '../../api/schemas/speeches';
@@ -17,7 +20,7 @@ const CACHE_LIMIT = 50_000;
 export function termOf(word: string): string {
   let term = cache.get(word);
   if (term === undefined) {
-    const folded = foldGerman(word);
+    const folded = foldGerman(word).replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
     // Digits and very short words stay as they are; the stemmer would mangle them.
     term = folded.length > 3 && !/\d/.test(folded) ? stemmer(folded) : folded;
     if (cache.size >= CACHE_LIMIT) cache.clear();
