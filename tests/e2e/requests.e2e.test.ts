@@ -47,7 +47,7 @@ describe('citizens’ requests in browser mode (Chromium)', () => {
     await field('Vorname').fill('Hülya');
     await field('Nachname').fill('Özdemir');
     await field('Straße').fill('Kaiser-Wilhelm-Straße');
-    await field('Hausnr.').fill('12');
+    await field('Hausnummer').fill('12');
     await field('PLZ').fill('47169');
     await field('Ort (Anschrift)').fill('Duisburg');
     await field('E-Mail').fill('huelya.oezdemir@example.org');

@@ -48,7 +48,7 @@ export function EventDocuments({ event }: { event: CitizenEventDetail }) {
           : `Bei der Veranstaltung aufgenommen: ${event.concerns} Anliegen. Der Nachbericht zeigt den Stand jedes Anliegens.`}
       </Text>
       <ErrorMessage error={download.error} title="Das Dokument ließ sich nicht erstellen" />
-      {event.concerns > 0 && <EventConcerns eventId={event.id} />}
+      <EventConcerns event={event} />
     </section>
   );
 }

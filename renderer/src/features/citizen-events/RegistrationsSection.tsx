@@ -24,7 +24,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/form-fields';
 import { germanDate } from '../../components/format';
 import { issuesOf, markFields } from '../settings/form-issues';
-import { CitizenFields, citizenInputOf, citizenReach, emptyCitizen, type CitizenFormValues } from './CitizenFields';
+import { CitizenFields, KnownCitizen } from '../citizens/CitizenFields';
+import { citizenFieldOf, citizenInputOf, citizenReach, emptyCitizen, type CitizenFormValues } from '../citizens/citizen-values';
 import { placesLabel } from './event-form-values';
 
 const useStyles = makeStyles({
@@ -50,7 +51,7 @@ interface RegistrationFormValues {
 export function RegistrationsSection({ event, onChanged }: { event: CitizenEventDetail; onChanged: (event: CitizenEventDetail) => Promise<void> }) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
-  const { control, handleSubmit, reset, setError } = useForm<RegistrationFormValues>({ defaultValues: { citizen: emptyCitizen(), topic: '' } });
+  const { control, handleSubmit, reset, setError, setValue } = useForm<RegistrationFormValues>({ defaultValues: { citizen: emptyCitizen(), topic: '' } });
   const register = useMutation({
     mutationFn: (values: RegistrationFormValues) => api('citizenEvents.register', { eventId: event.id, citizen: citizenInputOf(values.citizen), topic: values.topic }),
     onSuccess: async (saved) => {
@@ -58,9 +59,7 @@ export function RegistrationsSection({ event, onChanged }: { event: CitizenEvent
       await onChanged(saved);
     },
     onError: (error) =>
-      markFields(issuesOf(error), setError, (path) =>
-        path[0] === 'citizen' && path[1] ? (`citizen.${path[1]}` as `citizen.${keyof CitizenFormValues}`) : path[0] === 'topic' ? 'topic' : undefined,
-      ),
+      markFields(issuesOf(error), setError, (path) => citizenFieldOf(path) ?? (path[0] === 'topic' ? 'topic' : undefined)),
   });
   const unregister = useMutation({
     mutationFn: (registrationId: number) => api('citizenEvents.unregister', { registrationId }),
@@ -129,6 +128,7 @@ export function RegistrationsSection({ event, onChanged }: { event: CitizenEvent
       ) : (
         <form className={styles.add} aria-label="Anmeldung hinzufügen" onSubmit={handleSubmit((values) => register.mutate(values))} noValidate>
           <Text weight="semibold">Anmeldung hinzufügen</Text>
+          <KnownCitizen control={control} setValue={setValue} />
           <CitizenFields control={control} />
           <TextField control={control} name="topic" label="Thema, das die Person ansprechen möchte" />
           <ErrorMessage error={register.error} title="Nicht angemeldet" />

@@ -26,6 +26,7 @@ import { RelatedRequests } from './RelatedRequests';
 import { RequestAccessLog } from './RequestAccessLog';
 import { RequestAttachments } from './RequestAttachments';
 import { RequestForm } from './RequestForm';
+import type { RequestFormValues } from './request-form-values';
 import { RequestWorkflow } from './RequestWorkflow';
 
 const useStyles = makeStyles({
@@ -45,7 +46,18 @@ const useStyles = makeStyles({
  * One request: what it is about and who sent it (left), where it stands and what to do next
  * (right): the workflow with its letters and e-mail texts, the history, related requests.
  */
-export function RequestDialog({ requestId, warnings, onClose }: { requestId: number | null; warnings?: string[]; onClose: () => void }) {
+export function RequestDialog({
+  requestId,
+  warnings,
+  initial,
+  onClose,
+}: {
+  requestId: number | null;
+  warnings?: string[];
+  /** A new request's values given beforehand (the event where the concern was raised). */
+  initial?: Partial<RequestFormValues>;
+  onClose: () => void;
+}) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
   const queryClient = useQueryClient();
@@ -100,6 +112,7 @@ export function RequestDialog({ requestId, warnings, onClose }: { requestId: num
                   <RequestForm
                     key={id ?? 'new'}
                     request={data ?? null}
+                    initial={initial}
                     onDirtyChange={setDirty}
                     onSaved={async (saved) => {
                       await stored(saved);

@@ -1,36 +1,62 @@
 import { useEffect } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch, type Control, type UseFormSetValue, type UseFormWatch } from 'react-hook-form';
 import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useMutation } from '@tanstack/react-query';
-import { DISTRICTS, REQUEST_CATEGORIES, REQUEST_CHANNEL_LABELS, REQUEST_KIND_LABELS, type CitizenRequest } from '../../../../core/api';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import {
+  CITIZEN_EVENT_KIND_LABELS,
+  DISTRICTS,
+  REQUEST_CATEGORIES,
+  REQUEST_CHANNEL_LABELS,
+  REQUEST_KIND_LABELS,
+  type CitizenRequest,
+  type RequestChannel,
+} from '../../../../core/api';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { SelectField, SuggestField, TextField } from '../../components/form-fields';
+import { CheckboxField, SelectField, SuggestField, TextField } from '../../components/form-fields';
+import { germanDate } from '../../components/format';
 import { berlinToday } from '../calendar/wall-clock';
+import { CitizenFields, KnownCitizen } from '../citizens/CitizenFields';
 import { issuesOf, markFields } from '../settings/form-issues';
-import { CitizenFields } from './CitizenFields';
 import { fieldOf, formValuesOf, inputOf, type RequestFormValues } from './request-form-values';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   muted: { color: tokens.colorNeutralForeground3 },
+  person: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`,
+    margin: 0,
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalS,
+    minWidth: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
 });
+
+/** The channels of a concern raised at a citizens' talk or walk: the event's district is the request's. */
+const EVENT_CHANNELS: readonly RequestChannel[] = ['buergergespraech', 'buergerspaziergang'];
 
 /** What the request is about and who sent it; saved with `requests.save`. */
 export function RequestForm({
   request,
+  initial,
   onSaved,
   onDirtyChange,
 }: {
   request: CitizenRequest | null;
+  /** A new request's values given beforehand (e.g. the event where the concern was raised). */
+  initial?: Partial<RequestFormValues>;
   onSaved: (request: CitizenRequest) => Promise<void>;
   onDirtyChange: (dirty: boolean) => void;
 }) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
-  const { control, handleSubmit, formState, reset, setValue, setError, clearErrors } = useForm<RequestFormValues>({
-    defaultValues: formValuesOf(request, berlinToday()),
+  const { control, handleSubmit, formState, reset, setValue, setError, clearErrors, watch } = useForm<RequestFormValues>({
+    defaultValues: request ? formValuesOf(request, berlinToday()) : { ...formValuesOf(null, berlinToday()), ...initial },
   });
   useEffect(() => onDirtyChange(formState.isDirty), [formState.isDirty, onDirtyChange]);
   const save = useMutation({
@@ -69,7 +95,12 @@ export function RequestForm({
         </SelectField>
         <TextField control={control} name="receivedOn" label="Eingegangen am" type="date" required />
       </div>
-      <CitizenFields control={control} setValue={setValue} />
+      <EventSelect control={control} setValue={setValue} watch={watch} />
+      <fieldset className={styles.person}>
+        <legend className={styles.legend}>Person</legend>
+        <CheckboxField control={control} name="anonymous" label="anonym (ohne Angaben zur Person)" />
+        <PersonFields control={control} setValue={setValue} />
+      </fieldset>
       <TextField control={control} name="subject" label="Betreff" required />
       <Controller
         control={control}
@@ -109,5 +140,53 @@ export function RequestForm({
         {formState.isDirty && request && <Text className={styles.muted}>Ungespeicherte Änderungen</Text>}
       </div>
     </form>
+  );
+}
+
+/** Who sent the request, unless anonymous: a citizen already known (her or his data can be corrected) or a new one. */
+function PersonFields({ control, setValue }: { control: Control<RequestFormValues>; setValue: UseFormSetValue<RequestFormValues> }) {
+  const anonymous = useWatch({ control, name: 'anonymous' });
+  if (anonymous) return null;
+  return (
+    <>
+      <KnownCitizen control={control} setValue={setValue} />
+      <CitizenFields control={control} />
+    </>
+  );
+}
+
+/**
+ * The citizens' talk or walk where the concern was raised (newest first). Picking one for a
+ * request that came in at a talk or walk takes the event's district.
+ */
+function EventSelect({
+  control,
+  setValue,
+  watch,
+}: {
+  control: Control<RequestFormValues>;
+  setValue: UseFormSetValue<RequestFormValues>;
+  watch: UseFormWatch<RequestFormValues>;
+}) {
+  const events = useQuery({ queryKey: ['citizenEvents.list', 'all'], queryFn: () => api('citizenEvents.list', { period: 'all' }) });
+  const newestFirst = [...(events.data ?? [])].sort((a, b) => b.start.localeCompare(a.start));
+  useEffect(() => {
+    // Only what the user changes (not the values the form starts with).
+    const subscription = watch((values, { name }) => {
+      if (name !== 'eventId' && name !== 'channel') return;
+      const event = events.data?.find((e) => String(e.id) === values.eventId);
+      if (event?.district && values.channel && EVENT_CHANNELS.includes(values.channel)) setValue('district', event.district, { shouldDirty: true });
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, setValue, events.data]);
+  return (
+    <SelectField control={control} name="eventId" label="Veranstaltung">
+      <option value="">keine</option>
+      {newestFirst.map((e) => (
+        <option key={e.id} value={String(e.id)}>
+          {`${CITIZEN_EVENT_KIND_LABELS[e.kind]} „${e.title}“, ${germanDate(e.start.slice(0, 10))}${e.district ? ` (${e.district})` : ''}`}
+        </option>
+      ))}
+    </SelectField>
   );
 }

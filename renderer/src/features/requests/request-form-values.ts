@@ -1,19 +1,5 @@
-import type { Citizen, CitizenRequest, RequestChannel, RequestInput, RequestKind } from '../../../../core/api';
-
-/** The person as the form edits her or him (an existing citizen keeps the id). */
-export interface CitizenFormValues {
-  id: number | null;
-  gender: Citizen['gender'];
-  degrees: string;
-  givenName: string;
-  surname: string;
-  street: string;
-  houseNumber: string;
-  postcode: string;
-  city: string;
-  email: string;
-  phone: string;
-}
+import type { CitizenRequest, RequestChannel, RequestInput, RequestKind } from '../../../../core/api';
+import { citizenFieldOf, citizenFormValues, citizenInputOf, emptyCitizen, type CitizenField, type CitizenFormValues } from '../citizens/citizen-values';
 
 /** A request as the form edits it (strings, as Fluent's inputs hold them). */
 export interface RequestFormValues {
@@ -28,36 +14,8 @@ export interface RequestFormValues {
   place: string;
   receivedOn: string;
   followUpOn: string;
-}
-
-export const EMPTY_CITIZEN: CitizenFormValues = {
-  id: null,
-  gender: 'unknown',
-  degrees: '',
-  givenName: '',
-  surname: '',
-  street: '',
-  houseNumber: '',
-  postcode: '',
-  city: 'Duisburg',
-  email: '',
-  phone: '',
-};
-
-export function citizenFormValuesOf(citizen: Citizen): CitizenFormValues {
-  return {
-    id: citizen.id,
-    gender: citizen.gender,
-    degrees: citizen.degrees,
-    givenName: citizen.givenName,
-    surname: citizen.surname,
-    street: citizen.street,
-    houseNumber: citizen.houseNumber,
-    postcode: citizen.postcode,
-    city: citizen.city,
-    email: citizen.email,
-    phone: citizen.phone,
-  };
+  /** The citizens' talk or walk where the concern was raised ('' : none). */
+  eventId: string;
 }
 
 export function formValuesOf(request: CitizenRequest | null, today: string): RequestFormValues {
@@ -66,7 +24,7 @@ export function formValuesOf(request: CitizenRequest | null, today: string): Req
       kind: 'anregung',
       channel: 'brief',
       anonymous: false,
-      citizen: EMPTY_CITIZEN,
+      citizen: emptyCitizen(),
       subject: '',
       text: '',
       category: '',
@@ -74,13 +32,14 @@ export function formValuesOf(request: CitizenRequest | null, today: string): Req
       place: '',
       receivedOn: today,
       followUpOn: '',
+      eventId: '',
     };
   }
   return {
     kind: request.kind,
     channel: request.channel,
     anonymous: request.citizen === null,
-    citizen: request.citizen ? citizenFormValuesOf(request.citizen) : EMPTY_CITIZEN,
+    citizen: citizenFormValues(request.citizen),
     subject: request.subject,
     text: request.text,
     category: request.category,
@@ -88,16 +47,16 @@ export function formValuesOf(request: CitizenRequest | null, today: string): Req
     place: request.place,
     receivedOn: request.receivedOn,
     followUpOn: request.followUpOn ?? '',
+    eventId: request.eventId !== null ? String(request.eventId) : '',
   };
 }
 
 export function inputOf(values: RequestFormValues, request: CitizenRequest | null): RequestInput {
-  const { id, ...person } = values.citizen;
   return {
     id: request?.id,
     kind: values.kind,
     channel: values.channel,
-    citizen: values.anonymous ? null : { ...person, id: id ?? undefined },
+    citizen: values.anonymous ? null : citizenInputOf(values.citizen),
     subject: values.subject,
     text: values.text,
     category: values.category,
@@ -105,14 +64,12 @@ export function inputOf(values: RequestFormValues, request: CitizenRequest | nul
     place: values.place,
     receivedOn: values.receivedOn,
     followUpOn: values.followUpOn || null,
-    eventId: request?.eventId ?? null,
+    eventId: values.eventId ? Number(values.eventId) : null,
   };
 }
 
 /** Where a refused input's path points in the form ("citizen.surname" → the person's surname). */
-export function fieldOf(path: string[]): keyof RequestFormValues | `citizen.${Exclude<keyof CitizenFormValues, 'id'>}` | undefined {
-  const [head, sub] = path;
-  if (head === 'citizen' && sub && sub !== 'id') return `citizen.${sub as Exclude<keyof CitizenFormValues, 'id'>}`;
-  const fields: Array<keyof RequestFormValues> = ['kind', 'channel', 'subject', 'text', 'category', 'district', 'place', 'receivedOn', 'followUpOn'];
-  return fields.find((f) => f === head);
+export function fieldOf(path: string[]): keyof RequestFormValues | `citizen.${CitizenField}` | undefined {
+  const fields: Array<keyof RequestFormValues> = ['kind', 'channel', 'subject', 'text', 'category', 'district', 'place', 'receivedOn', 'followUpOn', 'eventId'];
+  return citizenFieldOf(path) ?? fields.find((f) => f === path[0]);
 }

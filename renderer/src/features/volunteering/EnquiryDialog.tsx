@@ -25,7 +25,8 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { berlinToday } from '../calendar/wall-clock';
-import { CitizenFields, citizenFormValues, citizenInputOf, emptyCitizen, type CitizenFormValues } from '../citizen-events/CitizenFields';
+import { CitizenFields, KnownCitizen } from '../citizens/CitizenFields';
+import { citizenFieldOf, citizenFormValues, citizenInputOf, emptyCitizen, type CitizenFormValues } from '../citizens/citizen-values';
 import { ContactPicker } from '../letters/ContactPicker';
 import { issuesOf, markFields } from '../settings/form-issues';
 
@@ -168,9 +169,7 @@ function EnquiryForm({ enquiry, known, onSaved }: { enquiry: VolunteerEnquiry | 
       await onSaved(saved);
     },
     onError: (error) =>
-      markFields(issuesOf(error), setError, (path) =>
-        path[0] === 'citizen' && path[1] ? (`citizen.${path[1]}` as `citizen.${keyof CitizenFormValues}`) : path[0] === 'receivedOn' ? 'receivedOn' : undefined,
-      ),
+      markFields(issuesOf(error), setError, (path) => citizenFieldOf(path) ?? (path[0] === 'receivedOn' ? 'receivedOn' : undefined)),
   });
 
   return (
@@ -178,6 +177,8 @@ function EnquiryForm({ enquiry, known, onSaved }: { enquiry: VolunteerEnquiry | 
       <Subtitle2 as="h3" className={layout.section}>
         Wer fragt an?
       </Subtitle2>
+      {/* A saved enquiry keeps its person: the service would write another person's data over hers or his. */}
+      <KnownCitizen control={control} setValue={setValue} canEnterNew={!enquiry} />
       <CitizenFields control={control} />
       <Subtitle2 as="h3" className={layout.section}>
         Wofür interessiert sich die Person?
