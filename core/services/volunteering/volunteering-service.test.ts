@@ -107,7 +107,8 @@ describe('volunteering enquiries', () => {
 
     const referred = await call(app.handlers, 'volunteering.enquiries.save', {
       id: enquiry.id,
-      citizen: { ...JONAS, phone: '0203 555 0102' },
+      // As the dialog sends it: the known person with her or his id.
+      citizen: { ...JONAS, id: enquiry.citizen!.id, phone: '0203 555 0102' },
       receivedOn: '2026-11-25',
       fields: ['Sport'],
       organisationId: o.sport.id,

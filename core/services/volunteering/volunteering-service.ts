@@ -157,8 +157,9 @@ export function createVolunteeringService(deps: ServiceDeps) {
           if (existing.anonymisedAt !== null) {
             throw new AppError('CONFLICT', 'Die persönlichen Angaben dieser Anfrage wurden gelöscht (Datenschutz); sie kann nicht mehr bearbeitet werden.');
           }
-          // The same person as before, unless the form names another.
-          const person = storeCitizen(deps, { ...input.citizen, id: input.citizen.id ?? existing.citizenId ?? undefined });
+          // The person the form names: a known one (with id) or a new one — never the old person
+          // overwritten with someone else's data.
+          const person = storeCitizen(deps, input.citizen);
           const values = enquiryValues(input, person.id);
           repo.updateEnquiry(input.id, values, at);
           recordAudit(deps, { action: 'update', entity: 'volunteer_enquiry', entityId: input.id, summary: summaryOf(values.fields, values.outcome) });

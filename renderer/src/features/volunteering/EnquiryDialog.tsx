@@ -178,7 +178,7 @@ function EnquiryForm({ enquiry, known, onSaved }: { enquiry: VolunteerEnquiry | 
         Wer fragt an?
       </Subtitle2>
       {/* A saved enquiry keeps its person: the service would write another person's data over hers or his. */}
-      <KnownCitizen control={control} setValue={setValue} canEnterNew={!enquiry} />
+      <KnownCitizen control={control} setValue={setValue} />
       <CitizenFields control={control} />
       <Subtitle2 as="h3" className={layout.section}>
         Wofür interessiert sich die Person?
