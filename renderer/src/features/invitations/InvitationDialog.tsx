@@ -10,13 +10,11 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Link,
   makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   Radio,
   RadioGroup,
   Spinner,
@@ -37,11 +35,11 @@ import {
 } from '../../../../core/api';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { api, isDesktop } from '../../api/client';
+import { AttachmentList } from '../../components/AttachmentList';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { downloadBase64, uploadInPieces } from '../../components/files';
-import { fileSize, germanDate } from '../../components/format';
+import { downloadBase64 } from '../../components/files';
+import { germanDate } from '../../components/format';
 import { RadioField, SelectField, SuggestField, TextareaField, TextField } from '../../components/form-fields';
-import { UploadButton } from '../../components/UploadButton';
 import { useScrollIntoView } from '../../components/use-scroll-into-view';
 import { SpanFields } from '../calendar/SpanFields';
 import { calendarLabel } from '../calendar/labels';
@@ -65,8 +63,6 @@ const useStyles = makeStyles({
   plain: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
   groupLabel: { padding: 0, marginBottom: '2px', fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  files: { margin: 0, paddingLeft: 0, listStyle: 'none', display: 'grid', gap: '2px' },
-  file: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   muted: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -167,9 +163,10 @@ export function InvitationDialog({
     queryClient.setQueryData(['invitations.get', saved.id], saved);
     await queryClient.invalidateQueries({ queryKey: ['invitations.list'] });
   };
+  const data = invitation.data;
 
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
+    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface className={layout.surface} aria-label="Einladung">
         <DialogBody>
           <DialogTitle>{invitation.data ? `Einladung: ${invitation.data.event}` : 'Einladung erfassen'}</DialogTitle>
@@ -198,7 +195,15 @@ export function InvitationDialog({
                 <MessageBarBody>{notice}</MessageBarBody>
               </MessageBar>
             )}
-            {invitation.data && <Attachments invitation={invitation.data} onChanged={stored} />}
+            {data && (
+              <AttachmentList
+                attachments={data.attachments}
+                emptyText="Noch keine Anhänge (etwa die eingescannte Einladung)."
+                download={(attachmentId) => api('invitations.attachment', { id: data.id, attachmentId })}
+                attach={async (uploadId) => stored(await api('invitations.attach', { id: data.id, uploadId }))}
+                detach={async (attachmentId) => stored(await api('invitations.detach', { id: data.id, attachmentId }))}
+              />
+            )}
             {invitation.data && calendars.data && (
               <DecisionArea invitation={invitation.data} calendars={calendars.data} unsaved={dirty} onDecided={stored} onShowInCalendar={onShowInCalendar} />
             )}
@@ -324,60 +329,6 @@ function InvitationForm({
         {formState.isDirty && invitation && <Text className={styles.muted}>Ungespeicherte Änderungen</Text>}
       </div>
     </form>
-  );
-}
-
-/** The invitation's files: added in pieces (as every upload), removable. */
-function Attachments({ invitation, onChanged }: { invitation: Invitation; onChanged: (invitation: Invitation) => Promise<void> }) {
-  const styles = useStyles();
-  const layout = useFormDialogStyles();
-  const [progress, setProgress] = useState<number | null>(null);
-  const attach = useMutation({
-    mutationFn: async (file: File) => {
-      setProgress(0);
-      const uploadId = await uploadInPieces(file, (piece) => api('uploads.append', piece), setProgress);
-      return api('invitations.attach', { id: invitation.id, uploadId });
-    },
-    onSuccess: onChanged,
-    onSettled: () => setProgress(null),
-  });
-  const detach = useMutation({
-    mutationFn: (attachmentId: number) => api('invitations.detach', { id: invitation.id, attachmentId }),
-    onSuccess: onChanged,
-  });
-  const download = useMutation({
-    mutationFn: async (attachmentId: number) => {
-      const file = await api('invitations.attachment', { id: invitation.id, attachmentId });
-      downloadBase64(file.fileName, file.contentBase64);
-    },
-  });
-  return (
-    <>
-      <Subtitle2 as="h3" className={layout.section}>
-        Anhänge
-      </Subtitle2>
-      {invitation.attachments.length ? (
-        <ul className={styles.files} aria-label="Anhänge">
-          {invitation.attachments.map((a) => (
-            <li key={a.id} className={styles.file}>
-              <Link as="button" type="button" title={`${a.fileName} herunterladen`} onClick={() => download.mutate(a.id)}>
-                {a.fileName}
-              </Link>
-              <Text className={styles.muted}>({fileSize(a.size)})</Text>
-              <Button size="small" appearance="subtle" icon={<DismissRegular />} aria-label={`${a.fileName} entfernen`} onClick={() => detach.mutate(a.id)} />
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <Text className={styles.muted}>Noch keine Anhänge (etwa die eingescannte Einladung).</Text>
-      )}
-      <div className={styles.actions}>
-        <UploadButton accept="" label="Datei anhängen …" onFile={(file) => attach.mutate(file)} />
-      </div>
-      {progress !== null && <ProgressBar value={progress} aria-label="Datei wird übertragen" />}
-      <ErrorMessage error={attach.error ?? detach.error} title="Anhang nicht gespeichert" />
-      <ErrorMessage error={download.error} title="Anhang nicht geöffnet" />
-    </>
   );
 }
 

@@ -20,11 +20,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { REQUEST_KIND_LABELS, type CitizenRequest } from '../../../../core/api';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
+import { AttachmentList } from '../../components/AttachmentList';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CitizenPrivacyActions } from './CitizenPrivacyActions';
 import { RelatedRequests } from './RelatedRequests';
 import { RequestAccessLog } from './RequestAccessLog';
-import { RequestAttachments } from './RequestAttachments';
 import { RequestForm } from './RequestForm';
 import type { RequestFormValues } from './request-form-values';
 import { RequestWorkflow } from './RequestWorkflow';
@@ -125,7 +125,15 @@ export function RequestDialog({
                       <MessageBarBody>{notice}</MessageBarBody>
                     </MessageBar>
                   )}
-                  {data && <RequestAttachments request={data} onChanged={stored} />}
+                  {data && (
+                    <AttachmentList
+                      attachments={data.attachments}
+                      emptyText="Noch keine Anhänge (etwa der eingescannte Brief oder Fotos)."
+                      download={(attachmentId) => api('requests.attachment', { id: data.id, attachmentId })}
+                      attach={async (uploadId) => stored(await api('requests.attach', { id: data.id, uploadId }))}
+                      detach={async (attachmentId) => stored(await api('requests.detach', { id: data.id, attachmentId }))}
+                    />
+                  )}
                   {data && (
                     <section className={styles.column} aria-label="Datenschutz">
                       <Subtitle2 as="h3" className={layout.section}>
