@@ -512,7 +512,7 @@ function addReligiousCommunities(b: DemoBook): void {
   });
   b.person('p:feldheim-miriam', {
     gender: 'female', degrees: 'Dr.', given: 'Miriam', surname: 'Feldheim', role: 'vorsitz_verein',
-    detail: 'der Jüdischen Kultusgemeinde Rhein-Ruhr', org: 'org:juedische-gemeinde', at: b.duisburg('innenhafen'), tags: [...faith, 'Jüdische Gemeinde'],
+    detail: 'der Jüdischen Gemeinde', org: 'org:juedische-gemeinde', at: b.duisburg('innenhafen'), tags: [...faith, 'Jüdische Gemeinde'],
   });
   b.person('p:broekelmann-christiane', {
     gender: 'female', given: 'Christiane', surname: 'Brökelmann', role: 'superintendent',
