@@ -74,15 +74,6 @@ export const visitAppointmentSchema = z.object({
 });
 export type VisitAppointment = z.infer<typeof visitAppointmentSchema>;
 
-export const partnershipOptionSchema = z.object({
-  id: z.number().int(),
-  city: z.string(),
-  country: z.string(),
-  kind: z.enum(['partnerschaft', 'freundschaft', 'patenschaft', 'solidaritaet']),
-  status: z.enum(['aktiv', 'ruhend', 'ausgesetzt']),
-});
-export type PartnershipOption = z.infer<typeof partnershipOptionSchema>;
-
 export const visitSummarySchema = z.object({
   id: z.number().int(),
   direction: visitDirectionSchema,

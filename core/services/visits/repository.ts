@@ -110,15 +110,6 @@ export function visitsRepository(db: Db) {
     partnershipExists(id: number): boolean {
       return db.select({ id: partnerships.id }).from(partnerships).where(eq(partnerships.id, id)).get() !== undefined;
     },
-    /** The partnerships table (the colleague's partnerships service owns it; read only here). */
-    partnerships() {
-      return db
-        .select({ id: partnerships.id, city: partnerships.city, country: partnerships.country, kind: partnerships.kind, status: partnerships.status })
-        .from(partnerships)
-        .orderBy(asc(partnerships.sortOrder), asc(partnerships.city))
-        .all();
-    },
-
     goldenBook(filter: { visitId?: number }) {
       return db
         .select({ entry: goldenBookEntries, visit: visits.title })

@@ -31,7 +31,6 @@ type VisitHandlers = Pick<
   | 'visits.get'
   | 'visits.save'
   | 'visits.delete'
-  | 'visits.partnerships'
   | 'visits.goldenBook'
   | 'visits.goldenBook.save'
   | 'visits.goldenBook.delete'
@@ -264,8 +263,6 @@ export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue,
         recordAudit(deps, { action: 'delete', entity: 'visit', entityId: id, summary: found.visit.title });
         return { id };
       }),
-
-    'visits.partnerships': () => repo.partnerships(),
 
     'visits.goldenBook': (filter) => repo.goldenBook(filter).map(toGoldenBookEntry),
 

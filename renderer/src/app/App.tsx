@@ -13,6 +13,9 @@ import { PatronagesPage } from '../features/patronages/PatronagesPage';
 import { CalendarMailRegular, GlobeRegular } from '@fluentui/react-icons';
 import { PartnershipsPage } from '../features/partnerships/PartnershipsPage';
 import { GreetingsPage } from '../features/greetings/GreetingsPage';
+import { GiftRegular, PeopleTeamRegular } from '@fluentui/react-icons';
+import { VisitsPage } from '../features/visits/VisitsPage';
+import { GiftsPage } from '../features/gifts/GiftsPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
 import { CitizenEventsPage } from '../features/citizen-events/CitizenEventsPage';
 import { EngagementPage } from '../features/volunteering/EngagementPage';
@@ -94,6 +97,12 @@ export function App() {
             <Tab value="greetings" icon={<CalendarMailRegular />}>
               Grußkalender
             </Tab>
+            <Tab value="visits" icon={<PeopleTeamRegular />}>
+              Besuche
+            </Tab>
+            <Tab value="gifts" icon={<GiftRegular />}>
+              Geschenke
+            </Tab>
             <Tab value="press" icon={<NewsRegular />}>
               Presse
             </Tab>
@@ -124,6 +133,8 @@ export function App() {
           {page === 'patronages' && <PatronagesPage />}
           {page === 'partnerships' && <PartnershipsPage />}
           {page === 'greetings' && <GreetingsPage onShowRegister={() => setPage('letters')} />}
+          {page === 'visits' && <VisitsPage />}
+          {page === 'gifts' && <GiftsPage />}
           {page === 'press' && <PressPage />}
           {page === 'requests' && <RequestsPage />}
           {page === 'citizenEvents' && <CitizenEventsPage />}

@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import {
+  Badge,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Tab,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  TabList,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
+import { AddRegular, GiftRegular } from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
+import { formatEuro, type GiftItem } from '../../../../core/api';
+import { api } from '../../api/client';
+import { useRegisterPageStyles } from '../../components/layout-styles';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { count, germanDate } from '../../components/format';
+import { GiftItemDialog } from './GiftItemDialog';
+import { GiveGiftDialog } from './GiveGiftDialog';
+import { ReceivedGifts } from './ReceivedGifts';
+
+type View = 'stock' | 'given' | 'received';
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+/** Gastgeschenke: the stock of standard gifts, the gifts given, the gifts received. */
+export function GiftsPage() {
+  const page = useRegisterPageStyles();
+  const [view, setView] = useState<View>('stock');
+  return (
+    <div className={page.page}>
+      <div className={page.head}>
+        <Title2 as="h1">Geschenke</Title2>
+      </div>
+      <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label="Geschenke">
+        <Tab value="stock">Bestand</Tab>
+        <Tab value="given">Verschenkt</Tab>
+        <Tab value="received">Erhalten</Tab>
+      </TabList>
+      {view === 'stock' && <GiftStock />}
+      {view === 'given' && <GiftsGiven />}
+      {view === 'received' && <ReceivedGifts />}
+    </div>
+  );
+}
+
+function GiftStock() {
+  const page = useRegisterPageStyles();
+  const styles = useStyles();
+  const [editing, setEditing] = useState<{ item: GiftItem | null; key: number } | null>(null);
+  const items = useQuery({ queryKey: ['gifts.items'], queryFn: () => api('gifts.items', {}) });
+  const list = items.data ?? [];
+  const value = list.reduce((sum, i) => sum + i.quantity * i.unitValueCents, 0);
+  return (
+    <>
+      <div className={styles.bar}>
+        <Text className={page.muted} role="status">
+          {count(list.length, 'Geschenk', 'Geschenke')} im Bestand, Gesamtwert {formatEuro(value)}
+        </Text>
+        <div className={page.grow} />
+        <Button icon={<AddRegular />} onClick={() => setEditing({ item: null, key: Date.now() })}>
+          In den Bestand aufnehmen …
+        </Button>
+      </div>
+      <ErrorMessage error={items.error} title="Der Bestand lässt sich nicht laden" />
+      <Table size="small" aria-label="Bestand">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Geschenk</TableHeaderCell>
+            <TableHeaderCell>Bestand</TableHeaderCell>
+            <TableHeaderCell>Wert je Stück</TableHeaderCell>
+            <TableHeaderCell>verschenkt</TableHeaderCell>
+            <TableHeaderCell>Status</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {list.map((i) => (
+            <TableRow
+              key={i.id}
+              tabIndex={0}
+              className={page.row}
+              onClick={() => setEditing({ item: i, key: Date.now() })}
+              onKeyDown={(e) => e.key === 'Enter' && setEditing({ item: i, key: Date.now() })}
+            >
+              <TableCell>
+                <div className={page.stack}>
+                  <Text weight="semibold">{i.name}</Text>
+                  {i.description && <span className={page.muted}>{i.description}</span>}
+                </div>
+              </TableCell>
+              <TableCell>
+                {i.quantity === 0 ? (
+                  <Badge appearance="tint" color="danger">
+                    aufgebraucht
+                  </Badge>
+                ) : (
+                  `${i.quantity} Stück`
+                )}
+              </TableCell>
+              <TableCell>{formatEuro(i.unitValueCents)}</TableCell>
+              <TableCell>{i.given}</TableCell>
+              <TableCell>{i.active ? 'im Angebot' : 'nicht mehr angeboten'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {editing && <GiftItemDialog key={editing.key} item={editing.item} onClose={() => setEditing(null)} />}
+    </>
+  );
+}
+
+function GiftsGiven() {
+  const page = useRegisterPageStyles();
+  const styles = useStyles();
+  const [giving, setGiving] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const given = useQuery({ queryKey: ['gifts.given', {}], queryFn: () => api('gifts.given', {}) });
+  const list = given.data ?? [];
+  return (
+    <>
+      <div className={styles.bar}>
+        <Text className={page.muted} role="status">
+          {count(list.length, 'Geschenk verschenkt', 'Geschenke verschenkt')}
+        </Text>
+        <div className={page.grow} />
+        <Button appearance="primary" icon={<GiftRegular />} onClick={() => setGiving(true)}>
+          Geschenk übergeben …
+        </Button>
+      </div>
+      {notice && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ErrorMessage error={given.error} title="Die Geschenke lassen sich nicht laden" />
+      <Table size="small" aria-label="Verschenkt">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Datum</TableHeaderCell>
+            <TableHeaderCell>Geschenk</TableHeaderCell>
+            <TableHeaderCell>an</TableHeaderCell>
+            <TableHeaderCell>Anlass</TableHeaderCell>
+            <TableHeaderCell>Wert</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {list.map((g) => (
+            <TableRow key={g.id}>
+              <TableCell>{germanDate(g.givenOn)}</TableCell>
+              <TableCell>
+                {g.quantity > 1 ? `${g.quantity} × ` : ''}
+                {g.gift}
+              </TableCell>
+              <TableCell>{g.recipientName}</TableCell>
+              <TableCell>
+                <div className={page.stack}>
+                  <span>{g.occasion || '–'}</span>
+                  {g.visit && <span className={page.muted}>Besuch: {g.visit}</span>}
+                </div>
+              </TableCell>
+              <TableCell>{g.valueCents ? formatEuro(g.valueCents) : '–'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {giving && (
+        <GiveGiftDialog
+          onClose={() => setGiving(false)}
+          onGiven={(gift) => {
+            setGiving(false);
+            setNotice(`„${gift.gift}“ an ${gift.recipientName} eingetragen (${germanDate(gift.givenOn)}).`);
+          }}
+        />
+      )}
+    </>
+  );
+}
