@@ -32,8 +32,8 @@ import {
 } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { downloadBase64 } from '../../components/files';
 import { count, germanDate, germanLongDate } from '../../components/format';
+import { downloadLetter } from '../letters/open-letter';
 import { CALENDAR_COLORS } from './labels';
 import { RuleEditor } from './RuleEditor';
 
@@ -106,12 +106,7 @@ export function OccasionPanel({
       await refresh();
     },
   });
-  const download = useMutation({
-    mutationFn: async (id: number) => {
-      const file = await api('letters.file', { id });
-      downloadBase64(file.fileName, file.contentBase64);
-    },
-  });
+  const download = useMutation({ mutationFn: downloadLetter });
   const deleteExtra = useMutation({
     mutationFn: async () => {
       const extra = (await api('greetings.extras', {})).find((e) => e.key === item.key);

@@ -30,14 +30,12 @@ import {
   type CalendarInfo,
   type Invitation,
   type InvitationInput,
-  type Letter,
   type Output,
 } from '../../../../core/api';
 import { useFormDialogStyles } from '../../components/layout-styles';
-import { api, isDesktop } from '../../api/client';
+import { api } from '../../api/client';
 import { AttachmentList } from '../../components/AttachmentList';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { downloadBase64 } from '../../components/files';
 import { germanDate } from '../../components/format';
 import { RadioField, SelectField, SuggestField, TextareaField, TextField } from '../../components/form-fields';
 import { useScrollIntoView } from '../../components/use-scroll-into-view';
@@ -46,6 +44,7 @@ import { calendarLabel } from '../calendar/labels';
 import { describeSpan } from '../calendar/spans';
 import { addDays, berlinToday, exclusiveEndOf, lastDayOf } from '../calendar/wall-clock';
 import { ContactPicker } from '../letters/ContactPicker';
+import { ReplyLetter, useReplyLetter } from '../letters/ReplyLetter';
 
 const useStyles = makeStyles({
   date: {
@@ -376,7 +375,7 @@ function DecisionArea({
   });
   const decision = useWatch({ control, name: 'decision' });
   const [result, setResult] = useState<Output<'invitations.decide'> | null>(null);
-  const [letter, setLetter] = useState<Letter | null>(null);
+  const reply = useReplyLetter();
 
   const decide = useMutation({
     mutationFn: (values: DecisionValues) =>
@@ -389,7 +388,7 @@ function DecisionArea({
       }),
     onMutate: () => {
       setResult(null);
-      setLetter(null);
+      reply.reset();
     },
     onSuccess: async (decided) => {
       setResult(decided);
@@ -397,21 +396,7 @@ function DecisionArea({
       await queryClient.invalidateQueries({ queryKey: ['calendar.view'] });
     },
   });
-  const reply = useMutation({
-    mutationFn: (draft: NonNullable<Output<'invitations.decide'>['reply']>) => api('letters.create', draft),
-    onSuccess: async (created) => {
-      setLetter(created);
-      await queryClient.invalidateQueries({ queryKey: ['letters.list'] });
-    },
-  });
-  const openLetter = useMutation({
-    mutationFn: async (created: Letter) => {
-      if (isDesktop() && (await api('letters.open', { id: created.id })).opened) return;
-      const file = await api('letters.file', { id: created.id });
-      downloadBase64(file.fileName, file.contentBase64);
-    },
-  });
-  const outcome = useScrollIntoView<HTMLDivElement>(letter ?? result ?? decide.error ?? reply.error ?? openLetter.error);
+  const outcome = useScrollIntoView<HTMLDivElement>(reply.letter ?? result ?? decide.error ?? reply.create.error);
   const attendee = result?.appointment ? calendars.find((c) => c.id === result.appointment!.calendarId) : undefined;
 
   return (
@@ -510,26 +495,7 @@ function DecisionArea({
             </MessageBarBody>
           </MessageBar>
         )}
-        {result?.reply && !letter && (
-          <div className={styles.actions}>
-            <Button appearance="primary" onClick={() => reply.mutate(result.reply!)} disabled={reply.isPending}>
-              {reply.isPending ? 'Wird erstellt …' : 'Antwortschreiben erstellen'}
-            </Button>
-          </div>
-        )}
-        <ErrorMessage error={reply.error} title="Das Antwortschreiben wurde nicht erstellt" />
-        {letter && (
-          <MessageBar layout="multiline" intent="success" role="status">
-            <MessageBarBody>
-              <MessageBarTitle>Antwortschreiben Nr. {letter.id} gespeichert</MessageBarTitle>„{letter.subject}“ an {letter.recipientName}, unterzeichnet von{' '}
-              {letter.signerName} – Status: Entwurf (im Postausgang).
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={() => openLetter.mutate(letter)}>{isDesktop() ? 'In Word öffnen' : 'Herunterladen'}</Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
-        <ErrorMessage error={openLetter.error} title="Die Datei lässt sich nicht öffnen" />
+        {result && <ReplyLetter reply={reply} draft={result.reply} />}
       </div>
     </form>
   );

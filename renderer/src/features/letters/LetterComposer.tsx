@@ -16,13 +16,13 @@ import {
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TEMPLATE_KIND_LABELS, type ContactSummary, type LetterDraft, type Letter } from '../../../../core/api';
-import { api, isDesktop } from '../../api/client';
+import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { DocxPreview } from '../../components/DocxPreview';
-import { downloadBase64 } from '../../components/files';
 import { ContactPicker } from './ContactPicker';
 import { fieldsOf, type OccasionField } from './occasion-fields';
 import { OccasionInputs } from './OccasionInputs';
+import { openLetter, openLetterLabel } from './open-letter';
 import { useTemplateTexts } from './use-template-texts';
 
 const useStyles = makeStyles({
@@ -89,16 +89,7 @@ export function LetterComposer({ onShowRegister, initialTemplateId }: { onShowRe
       await queryClient.invalidateQueries({ queryKey: ['letters.list'] });
     },
   });
-  const open = useMutation({
-    mutationFn: async (letter: Letter) => {
-      if (isDesktop()) {
-        const result = await api('letters.open', { id: letter.id });
-        if (result.opened) return;
-      }
-      const file = await api('letters.file', { id: letter.id });
-      downloadBase64(file.fileName, file.contentBase64);
-    },
-  });
+  const open = useMutation({ mutationFn: openLetter });
 
   const insertBlock = () => {
     const block = blocks.data?.find((b) => String(b.id) === blockId);
@@ -239,7 +230,7 @@ export function LetterComposer({ onShowRegister, initialTemplateId }: { onShowRe
               <MessageBarTitle>Brief Nr. {saved.id} gespeichert</MessageBarTitle>
               „{saved.subject}“ an {saved.recipientName} – Status: Entwurf.
             </MessageBarBody>
-            <Button onClick={() => open.mutate(saved)}>{isDesktop() ? 'In Word öffnen' : 'Herunterladen'}</Button>
+            <Button onClick={() => open.mutate(saved.id)}>{openLetterLabel()}</Button>
             <Button onClick={onShowRegister}>Zum Postausgang</Button>
           </MessageBar>
         )}

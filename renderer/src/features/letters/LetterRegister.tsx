@@ -26,10 +26,10 @@ import {
   type LetterStatus,
   type TemplateKind,
 } from '../../../../core/api';
-import { api, isDesktop } from '../../api/client';
+import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
-import { downloadBase64 } from '../../components/files';
+import { openLetter, openLetterLabel } from './open-letter';
 
 const useStyles = makeStyles({
   page: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -79,13 +79,7 @@ export function LetterRegister({ contactId }: { contactId?: number }) {
     onSuccess: refresh,
   });
   const regenerate = useMutation({ mutationFn: () => api('letters.regenerate', { id: selectedId! }), onSuccess: refresh });
-  const openFile = useMutation({
-    mutationFn: async () => {
-      if (isDesktop() && (await api('letters.open', { id: selectedId! })).opened) return;
-      const file = await api('letters.file', { id: selectedId! });
-      downloadBase64(file.fileName, file.contentBase64);
-    },
-  });
+  const openFile = useMutation({ mutationFn: () => openLetter(selectedId!) });
 
   return (
     <div className={styles.page}>
@@ -181,7 +175,7 @@ export function LetterRegister({ contactId }: { contactId?: number }) {
                 {letter.data.status !== 'entwurf' && <Button onClick={() => setLetterStatus.mutate('entwurf')}>Zurück auf Entwurf</Button>}
               </div>
               <div className={styles.actions}>
-                <Button onClick={() => openFile.mutate()}>{isDesktop() ? 'In Word öffnen' : 'Herunterladen'}</Button>
+                <Button onClick={() => openFile.mutate()}>{openLetterLabel()}</Button>
                 <Button
                   onClick={() => {
                     const sent = letter.data.status !== 'entwurf';

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { LETTER_STATUS_LABELS, PATRONAGE_DECISION_LABELS, type Letter, type Output, type Patronage } from '../../../../core/api';
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { useMutation } from '@tanstack/react-query';
+import { PATRONAGE_DECISION_LABELS, type Output, type Patronage } from '../../../../core/api';
 import { useFormDialogStyles } from '../../components/layout-styles';
-import { api, isDesktop } from '../../api/client';
+import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { downloadBase64 } from '../../components/files';
 import { germanDate } from '../../components/format';
 import { TextareaField } from '../../components/form-fields';
 import { useScrollIntoView } from '../../components/use-scroll-into-view';
+import { ReplyLetter, useReplyLetter } from '../letters/ReplyLetter';
 import { criteriaSummary } from './criteria';
 
 const useStyles = makeStyles({
@@ -17,13 +17,6 @@ const useStyles = makeStyles({
 });
 
 type Decided = Output<'patronages.decide'>;
-
-/** Opens a letter in Word (desktop) or downloads it (browser). */
-async function openLetter(letterId: number): Promise<void> {
-  if (isDesktop() && (await api('letters.open', { id: letterId })).opened) return;
-  const file = await api('letters.file', { id: letterId });
-  downloadBase64(file.fileName, file.contentBase64);
-}
 
 /**
  * Decide: take the patronage on or decline it, with the reasons (an exception from the criteria
@@ -40,42 +33,23 @@ export function PatronageDecisionArea({
 }) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
-  const queryClient = useQueryClient();
   const { control, handleSubmit } = useForm<{ reasons: string }>({ defaultValues: { reasons: patronage.reasons } });
   const [result, setResult] = useState<Decided | null>(null);
-  const [created, setCreated] = useState<Letter | null>(null);
+  const reply = useReplyLetter(async (letter) => onChanged(await api('patronages.linkReply', { id: patronage.id, letterId: letter.id })));
   const { notMet, unchecked } = criteriaSummary(patronage.criteria);
 
   const decide = useMutation({
     mutationFn: ({ decision, reasons }: { decision: 'uebernommen' | 'abgelehnt'; reasons: string }) => api('patronages.decide', { id: patronage.id, decision, reasons }),
     onMutate: () => {
       setResult(null);
-      setCreated(null);
+      reply.reset();
     },
     onSuccess: async (decided) => {
       setResult(decided);
       await onChanged(decided.patronage);
     },
   });
-  const reply = useMutation({
-    mutationFn: async (draft: NonNullable<Decided['reply']>) => {
-      const letter = await api('letters.create', draft);
-      const linked = await api('patronages.linkReply', { id: patronage.id, letterId: letter.id });
-      return { letter, linked };
-    },
-    onSuccess: async ({ letter, linked }) => {
-      setCreated(letter);
-      await onChanged(linked);
-      await queryClient.invalidateQueries({ queryKey: ['letters.list'] });
-    },
-  });
-  const download = useMutation({ mutationFn: openLetter });
-  const linkedLetter = useQuery({
-    queryKey: ['letters.get', patronage.replyLetterId],
-    queryFn: () => api('letters.get', { id: patronage.replyLetterId! }),
-    enabled: patronage.replyLetterId !== null && !created,
-  });
-  const outcome = useScrollIntoView<HTMLDivElement>(created ?? result ?? decide.error ?? reply.error ?? download.error);
+  const outcome = useScrollIntoView<HTMLDivElement>(reply.letter ?? result ?? decide.error ?? reply.create.error);
   const submit = (decision: 'uebernommen' | 'abgelehnt') => handleSubmit(({ reasons }) => decide.mutate({ decision, reasons }));
 
   return (
@@ -135,38 +109,7 @@ export function PatronageDecisionArea({
             </MessageBarBody>
           </MessageBar>
         )}
-        {result?.reply && !created && (
-          <div className={styles.actions}>
-            <Button appearance="primary" onClick={() => reply.mutate(result.reply!)} disabled={reply.isPending}>
-              {reply.isPending ? 'Wird erstellt …' : 'Antwortschreiben erstellen'}
-            </Button>
-          </div>
-        )}
-        <ErrorMessage error={reply.error} title="Das Antwortschreiben wurde nicht erstellt" />
-        {created && (
-          <MessageBar layout="multiline" intent="success" role="status">
-            <MessageBarBody>
-              <MessageBarTitle>Antwortschreiben Nr. {created.id} gespeichert und verknüpft</MessageBarTitle>An {created.recipientName}, unterzeichnet von{' '}
-              {created.signerName}. Betreff: {created.subject}. Status: Entwurf (im Postausgang).
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={() => download.mutate(created.id)}>{isDesktop() ? 'In Word öffnen' : 'Herunterladen'}</Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
-        {!created && linkedLetter.data && (
-          <MessageBar layout="multiline" intent="info" role="status">
-            <MessageBarBody>
-              <MessageBarTitle>Antwortschreiben Nr. {linkedLetter.data.id}</MessageBarTitle>An {linkedLetter.data.recipientName} vom{' '}
-              {germanDate(linkedLetter.data.letterDate)}, unterzeichnet von {linkedLetter.data.signerName}. Betreff: {linkedLetter.data.subject}. Status:{' '}
-              {LETTER_STATUS_LABELS[linkedLetter.data.status]}.
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={() => download.mutate(linkedLetter.data.id)}>{isDesktop() ? 'In Word öffnen' : 'Herunterladen'}</Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
-        <ErrorMessage error={download.error} title="Die Datei lässt sich nicht öffnen" />
+        <ReplyLetter reply={reply} draft={result?.reply ?? null} linkedLetterId={patronage.replyLetterId} />
       </div>
     </form>
   );

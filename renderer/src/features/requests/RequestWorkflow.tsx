@@ -4,7 +4,6 @@ import {
   Field,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Select,
@@ -14,7 +13,6 @@ import {
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  LETTER_STATUS_LABELS,
   type CitizenRequest,
   type Letter,
   type LetterDraft,
@@ -23,11 +21,11 @@ import {
   type RequestStepResult,
 } from '../../../../core/api';
 import { useFormDialogStyles } from '../../components/layout-styles';
-import { api, isDesktop } from '../../api/client';
+import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { downloadBase64 } from '../../components/files';
 import { germanDate } from '../../components/format';
 import { useScrollIntoView } from '../../components/use-scroll-into-view';
+import { CreatedLetter, LinkedLetter, useReplyLetter } from '../letters/ReplyLetter';
 import { EmailBox } from './EmailBox';
 import { RequestHistory } from './RequestHistory';
 import { ForwardForm, NoteForm, StatementForm } from './StepForms';
@@ -52,7 +50,7 @@ type FormStep = 'forward' | 'statement' | 'noStatement' | 'close' | 'reopen';
 interface Outcome {
   step: RequestStepName;
   result: RequestStepResult;
-  /** The letter created from the step's draft (the reply, or an acknowledgement by post). */
+  /** The reply letter the answer made (a letter from another step's draft is `fromDraft.letter`). */
   letter: Letter | null;
 }
 
@@ -74,13 +72,6 @@ function emailTitle(step: RequestStepName, r: CitizenRequest): string {
   if (step === 'forward') return `Bitte um Stellungnahme an ${r.department ?? 'den Fachbereich'}`;
   if (step === 'remind') return `Erinnerung an ${r.department ?? 'den Fachbereich'}`;
   return 'E-Mail-Text';
-}
-
-/** Opens a letter in Word (desktop) or downloads it (browser). */
-async function openLetter(letterId: number): Promise<void> {
-  if (isDesktop() && (await api('letters.open', { id: letterId })).opened) return;
-  const file = await api('letters.file', { id: letterId });
-  downloadBase64(file.fileName, file.contentBase64);
 }
 
 /**
@@ -108,9 +99,14 @@ export function RequestWorkflow({ request, unsaved, onChanged }: { request: Citi
     await onChanged(result.request);
     await queryClient.invalidateQueries({ queryKey: ['requests.history', request.id] });
   };
+  /** A letter from another step's draft (an acknowledgement by post, a reminder). */
+  const fromDraft = useReplyLetter();
   const step = useMutation({
     mutationFn: (input: RequestStep) => api('requests.step', input),
-    onMutate: () => setOutcome(null),
+    onMutate: () => {
+      setOutcome(null);
+      fromDraft.reset();
+    },
     onSuccess: async (result, input) => {
       setOutcome({ step: input.step, result, letter: null });
       await afterStep(result);
@@ -125,29 +121,18 @@ export function RequestWorkflow({ request, unsaved, onChanged }: { request: Citi
       const replied = await api('requests.step', { id: request.id, step: 'replied', letterId: letter.id });
       return { result: replied, letter };
     },
-    onMutate: () => setOutcome(null),
+    onMutate: () => {
+      setOutcome(null);
+      fromDraft.reset();
+    },
     onSuccess: async ({ result, letter }) => {
       setOutcome({ step: letter ? 'replied' : 'answer', result, letter });
       await afterStep(result);
       await queryClient.invalidateQueries({ queryKey: ['letters.list'] });
     },
   });
-  /** A letter from another step's draft (an acknowledgement by post, a reminder). */
-  const createLetter = useMutation({
-    mutationFn: (draft: LetterDraft) => api('letters.create', draft),
-    onSuccess: async (letter) => {
-      setOutcome((o) => (o ? { ...o, letter } : o));
-      await queryClient.invalidateQueries({ queryKey: ['letters.list'] });
-    },
-  });
-  const download = useMutation({ mutationFn: openLetter });
-  const replyLetter = useQuery({
-    queryKey: ['letters.get', request.replyLetterId],
-    queryFn: () => api('letters.get', { id: request.replyLetterId! }),
-    enabled: request.replyLetterId !== null,
-  });
   const error = step.error ?? answer.error;
-  const outcomeRef = useScrollIntoView<HTMLDivElement>(outcome ?? error ?? createLetter.error);
+  const outcomeRef = useScrollIntoView<HTMLDivElement>(fromDraft.letter ?? outcome ?? error ?? fromDraft.create.error);
   const busy = step.isPending || answer.isPending;
   const run = (input: RequestStep) => step.mutate(input);
   const toggle = (which: FormStep) => {
@@ -178,18 +163,7 @@ export function RequestWorkflow({ request, unsaved, onChanged }: { request: Citi
           </MessageBarBody>
         </MessageBar>
       )}
-      {replyLetter.data && !(outcome?.letter && outcome.letter.id === replyLetter.data.id) && (
-        <MessageBar layout="multiline" intent="info">
-          <MessageBarBody>
-            <MessageBarTitle>Antwortschreiben Nr. {replyLetter.data.id}</MessageBarTitle>
-            An {replyLetter.data.recipientName} vom {germanDate(replyLetter.data.letterDate)}, unterzeichnet von {replyLetter.data.signerName}. Status:{' '}
-            {LETTER_STATUS_LABELS[replyLetter.data.status]}.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => download.mutate(replyLetter.data.id)}>{isDesktop() ? 'In Word öffnen' : 'Herunterladen'}</Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      {request.replyLetterId !== null && request.replyLetterId !== outcome?.letter?.id && <LinkedLetter letterId={request.replyLetterId} />}
       {unsaved && (
         <MessageBar intent="warning">
           <MessageBarBody>Links gibt es ungespeicherte Änderungen; bearbeitet wird die gespeicherte Fassung.</MessageBarBody>
@@ -285,13 +259,12 @@ export function RequestWorkflow({ request, unsaved, onChanged }: { request: Citi
         {outcome && (
           <StepOutcome
             outcome={outcome}
-            creating={createLetter.isPending}
-            onCreateLetter={(draft) => createLetter.mutate(draft)}
-            onOpenLetter={(id) => download.mutate(id)}
+            letter={outcome.letter ?? fromDraft.letter}
+            creating={fromDraft.create.isPending}
+            onCreateLetter={(draft) => fromDraft.create.mutate(draft)}
           />
         )}
-        <ErrorMessage error={createLetter.error} title="Das Schreiben wurde nicht erstellt" />
-        <ErrorMessage error={download.error} title="Die Datei lässt sich nicht öffnen" />
+        <ErrorMessage error={fromDraft.create.error} title="Das Schreiben wurde nicht erstellt" />
       </div>
 
       <Subtitle2 as="h3" className={layout.section}>
@@ -306,34 +279,29 @@ export function RequestWorkflow({ request, unsaved, onChanged }: { request: Citi
 /** What a step brought: a confirmation, an e-mail text to copy, a letter draft or the letter made from it. */
 function StepOutcome({
   outcome,
+  letter,
   creating,
   onCreateLetter,
-  onOpenLetter,
 }: {
   outcome: Outcome;
+  /** The letter made from the step's draft (or, for the reply, with it). */
+  letter: Letter | null;
   creating: boolean;
   onCreateLetter: (draft: LetterDraft) => void;
-  onOpenLetter: (letterId: number) => void;
 }) {
-  const { step, result, letter } = outcome;
+  const { step, result } = outcome;
   const r = result.request;
   return (
     <>
       <MessageBar intent="success" role="status" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{DONE[step](r)}</MessageBarTitle>
-          {letter
-            ? `${step === 'replied' ? 'Antwortschreiben' : 'Schreiben'} Nr. ${letter.id} an ${letter.recipientName}, unterzeichnet von ${letter.signerName} – Status: Entwurf (im Postausgang).`
-            : result.letter
-              ? 'Das Schreiben ist vorbereitet.'
-              : ''}
+          {result.letter && !letter ? 'Das Schreiben ist vorbereitet.' : ''}
         </MessageBarBody>
-        {letter && (
-          <MessageBarActions>
-            <Button onClick={() => onOpenLetter(letter.id)}>{isDesktop() ? 'In Word öffnen' : 'Herunterladen'}</Button>
-          </MessageBarActions>
-        )}
       </MessageBar>
+      {letter && (
+        <CreatedLetter letter={letter} title={step === 'replied' ? `Antwortschreiben Nr. ${letter.id} gespeichert und verknüpft` : `Schreiben Nr. ${letter.id} gespeichert`} />
+      )}
       {result.letter && !letter && (
         <div>
           <Button appearance="primary" disabled={creating} onClick={() => onCreateLetter(result.letter!)}>
