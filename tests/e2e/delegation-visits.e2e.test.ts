@@ -105,7 +105,8 @@ describe('a delegation visit with its seating order and gifts, in browser mode (
       'Helen Pendleton hat „Porzellanteller mit Stadtansicht“ bereits am 10. Juni 2027 bekommen (Delegation aus Portsmouth). Soll es trotzdem noch einmal geschenkt werden?',
     );
     // (the question fades in: wait for it before the screenshot)
-    await expect.poll(() => confirm.evaluate('(el) => getComputedStyle(el).opacity')).toBe('1');
+    const opacity = (el: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string } }).getComputedStyle(el).opacity;
+    await expect.poll(() => confirm.evaluate(opacity)).toBe('1');
     await page.screenshot({ path: path.join(ARTIFACTS, 'geschenk-wiederholung.png') });
     await confirm.getByRole('button', { name: 'Nicht schenken' }).click();
     await expect.poll(() => confirm.count()).toBe(0);
