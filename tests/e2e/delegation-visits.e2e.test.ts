@@ -129,7 +129,7 @@ describe('a delegation visit with its seating order and gifts, in browser mode (
     await dialog.getByRole('button', { name: 'Sitzordnung vorschlagen' }).click();
     // Head: the Oberbürgermeisterin; foot: the Bürgermeisterin; the guest of honour to the host's right.
     await expect.poll(() => seat(0).getAttribute('aria-label')).toBe('Platz 0, Kopf (Gastgeber): Dr. Petra Hovestadt, Oberbürgermeisterin');
-    expect(await seat(1).getAttribute('aria-label')).toBe('Platz 1, rechts vom Gastgeber: Helen Pendleton, Lord Mayor Portsmouth, Ehrengast');
+    expect(await seat(1).getAttribute('aria-label')).toBe('Platz 1, rechts vom Gastgeber: Helen Pendleton, Lord Mayor of Portsmouth, Ehrengast');
     expect(await seat(4).getAttribute('aria-label')).toBe('Platz 4, gegenüber (Fußende): Gülşen Arslan, Bürgermeisterin');
     expect(await seat(5).getAttribute('aria-label')).toContain('Eleanor Whitcombe');
     expect(await seat(3).getAttribute('aria-label')).toContain('Graham Pendleton');

@@ -395,6 +395,17 @@ function composeMayor(p: Person, role: Role): Composed {
   });
 }
 
+/**
+ * The place of a foreign office as it follows the office's name in lists: „Lord Mayor of
+ * Portsmouth“, „Maire de Calais“. German details carry their own article („des Turnvereins …“).
+ */
+export function officePlace(role: Role, detail: string): string {
+  if (!detail || role.layout !== 'foreign') return detail;
+  if (role.language === 'en') return /^of /i.test(detail) ? detail : `of ${detail}`;
+  if (role.language === 'fr') return frenchOf(detail);
+  return detail;
+}
+
 /** French "of" before a place: "de Calais", "d'Arras", "du Havre", "des Lilas". */
 function frenchOf(place: string): string {
   if (/^(de|du|des) /i.test(place) || /^d['’]/i.test(place)) return place;

@@ -3,6 +3,7 @@ export {
   composeAddress,
   composeOrganisation,
   formatFullName,
+  officePlace,
   roleMap,
   sortName,
 } from './compose';

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/open';
 import type { Role } from '../../api/schemas/addressing';
-import { roleMap } from '../../domain/addressing';
+import { officePlace, roleMap } from '../../domain/addressing';
 import { loadRoles } from './roles-repository';
 
 /** The roles of the database, read once and kept until they change. */
@@ -37,5 +37,5 @@ export function roleLabelFor(
 ): string {
   if (!role) return '';
   const office = gender === 'female' ? role.officeFemale : role.officeMale;
-  return [office, detail || role.defaultDetail || '', former ? 'a. D.' : ''].filter(Boolean).join(' ');
+  return [office, officePlace(role, detail || role.defaultDetail || ''), former ? 'a. D.' : ''].filter(Boolean).join(' ');
 }

@@ -94,7 +94,7 @@ describe('visits', () => {
       ['Claire Fontaine', 'gast', false],
       ['Graham Pendleton', 'gast', false],
     ]);
-    expect(visit.people.find((p) => p.contactId === ids.lordMayor)).toMatchObject({ roleLabel: 'Lord Mayor Portsmouth', oralSalutation: 'Lord Mayor', precedence: 95, partnerId: ids.consort });
+    expect(visit.people.find((p) => p.contactId === ids.lordMayor)).toMatchObject({ roleLabel: 'Lord Mayor of Portsmouth', oralSalutation: 'Lord Mayor', precedence: 95, partnerId: ids.consort });
     expect(visit.appointments.map((a) => a.id)).toEqual(appointments);
     expect(visit.appointments[0]).toMatchObject({ title: 'Empfang im Rathaus', place: 'Rathaus, Ratssaal' });
 
@@ -148,7 +148,7 @@ describe('visits', () => {
     const { ids, input } = await delegation();
     const visit = await call(app.handlers, 'visits.save', input);
     const entry = await call(app.handlers, 'visits.goldenBook.save', { visitId: visit.id, date: '2027-06-10', contactId: ids.lordMayor, occasion: 'Besuch der Delegation aus Portsmouth', text: 'With warmest wishes …' });
-    expect(entry).toMatchObject({ person: 'Helen Pendleton, Lord Mayor Portsmouth', visit: 'Delegation aus Portsmouth', contactId: ids.lordMayor });
+    expect(entry).toMatchObject({ person: 'Helen Pendleton, Lord Mayor of Portsmouth', visit: 'Delegation aus Portsmouth', contactId: ids.lordMayor });
     const other = await call(app.handlers, 'visits.goldenBook.save', { date: '2026-03-01', person: 'Kammerchor Vilnius' });
     expect((await call(app.handlers, 'visits.goldenBook', {})).map((e) => e.id)).toEqual([entry.id, other.id]);
     expect((await call(app.handlers, 'visits.goldenBook', { visitId: visit.id })).map((e) => e.id)).toEqual([entry.id]);
@@ -169,7 +169,7 @@ describe('seating', () => {
     // the Lord Mayor (guest of honour), the ambassador, then the two without an office by name.
     const seats = proposal.tables[0]!.seats;
     expect(seats.map((s) => s.label)).toEqual(['Dr. Petra Hovestadt', 'Helen Pendleton', '', 'Graham Pendleton', 'Gülşen Arslan', 'Eleanor Whitcombe', '', 'Claire Fontaine']);
-    expect(seats[1]).toMatchObject({ contactId: ids.lordMayor, roleLabel: 'Lord Mayor Portsmouth', side: 'gast', honour: true });
+    expect(seats[1]).toMatchObject({ contactId: ids.lordMayor, roleLabel: 'Lord Mayor of Portsmouth', side: 'gast', honour: true });
     expect(seats[0]).toMatchObject({ side: 'gastgeber', roleLabel: 'Oberbürgermeisterin' });
     expect(proposal.unseated).toEqual([]);
     expect(proposal.notes).toEqual([]);
@@ -273,7 +273,7 @@ describe('seating', () => {
     // The list of seats: number, where, name, office.
     const list = text.slice(text.indexOf('Plätze in der Reihenfolge'));
     expect(list).toMatch(/0\nKopf \(Gastgeber\)\nDr\. Petra Hovestadt\nOberbürgermeisterin/);
-    expect(list).toMatch(/1\nrechts vom Gastgeber\nHelen Pendleton \(Ehrengast\)\nLord Mayor Portsmouth/);
+    expect(list).toMatch(/1\nrechts vom Gastgeber\nHelen Pendleton \(Ehrengast\)\nLord Mayor of Portsmouth/);
     expect(list).toMatch(/2\ngegenüber \(Fußende\)\nGülşen Arslan\nBürgermeisterin/);
     expect(list).toMatch(/3\nlinks vom Gastgeber\nEleanor Whitcombe\nBotschafterin/);
     expect(text).not.toContain('Tischkarten');
