@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
-import { appointments, contacts, goldenBookEntries, partnerships, seatingPlans, visitAppointments, visitPeople, visits } from '../../../db/schema';
+import { appointments, contacts, goldenBookEntries, partnershipEvents, partnerships, seatingPlans, visitAppointments, visitPeople, visits } from '../../../db/schema';
 
 export type VisitRow = typeof visits.$inferSelect;
 export type VisitValues = Omit<typeof visits.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
@@ -55,7 +55,23 @@ export function visitsRepository(db: Db) {
         .run();
     },
     delete(id: number): void {
+      db.delete(partnershipEvents).where(eq(partnershipEvents.visitId, id)).run();
       db.delete(visits).where(eq(visits.id, id)).run();
+    },
+    /** The visit as an entry in its partnership's history (kind „besuch“), kept in step with the visit. */
+    syncPartnershipHistory(visitId: number, visit: { partnershipId: number | null; from: string; title: string; direction: VisitRow['direction'] }): void {
+      db.delete(partnershipEvents).where(eq(partnershipEvents.visitId, visitId)).run();
+      if (visit.partnershipId === null) return;
+      db.insert(partnershipEvents)
+        .values({
+          partnershipId: visit.partnershipId,
+          date: visit.from.slice(0, 10),
+          kind: 'besuch',
+          title: visit.title,
+          notes: visit.direction === 'eingehend' ? 'Besuch in Duisburg' : 'Besuch der Partnerstadt',
+          visitId,
+        })
+        .run();
     },
     touch(id: number, at: string): void {
       db.update(visits).set({ updatedAt: at }).where(eq(visits.id, id)).run();

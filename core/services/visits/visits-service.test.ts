@@ -71,6 +71,16 @@ async function delegation() {
 }
 
 describe('visits', () => {
+  it('stands in its partnership’s history, once however often it is saved, and leaves it when deleted', async () => {
+    const { input, portsmouth } = await delegation();
+    const visit = await call(app.handlers, 'visits.save', input);
+    await call(app.handlers, 'visits.save', { ...input, id: visit.id });
+    const visits = async () => (await call(app.handlers, 'partnerships.history', { id: portsmouth.id })).filter((e) => e.kind === 'besuch');
+    expect((await visits()).map((e) => [e.title, e.date])).toEqual([['Delegation aus Portsmouth', input.from.slice(0, 10)]]);
+    await call(app.handlers, 'visits.delete', { id: visit.id });
+    expect(await visits()).toEqual([]);
+  });
+
   it('records a delegation with guests, hosts and programme; lists it; audits every change', async () => {
     const { ids, input, portsmouth, appointments } = await delegation();
     const visit = await call(app.handlers, 'visits.save', input);

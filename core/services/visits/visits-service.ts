@@ -251,6 +251,7 @@ export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue,
         }
         repo.replacePeople(id, people);
         repo.replaceAppointments(id, [...new Set(input.appointmentIds)]);
+        repo.syncPartnershipHistory(id, { partnershipId: values.partnershipId ?? null, from: values.from, title: values.title, direction: values.direction });
         const guests = people.filter((p) => p.role === 'gast').length;
         recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'visit', entityId: id, summary: `${values.title} (${values.from}–${values.to}, ${guests} Gäste)` });
         return toVisit(id);
