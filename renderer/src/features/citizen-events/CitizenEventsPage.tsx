@@ -21,6 +21,8 @@ import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
+import { RegisterRow } from '../../components/RegisterRow';
+import { useDialogState } from '../../components/use-dialog-state';
 import { CitizenEventDialog } from './CitizenEventDialog';
 import { eventWhen, placesLabel } from './event-form-values';
 
@@ -32,7 +34,7 @@ export function CitizenEventsPage() {
   const styles = useRegisterPageStyles();
   const [period, setPeriod] = useState<Period>('upcoming');
   const [kind, setKind] = useState<CitizenEventKind | ''>('');
-  const [editing, setEditing] = useState<{ id: number | null; key: number } | null>(null);
+  const dialog = useDialogState();
   const list = useQuery({
     queryKey: ['citizenEvents.list', period, kind],
     queryFn: () => api('citizenEvents.list', { period, kind: kind || undefined }),
@@ -41,7 +43,6 @@ export function CitizenEventsPage() {
     refetchOnMount: 'always',
   });
   const items = list.data ?? [];
-  const edit = (id: number | null) => setEditing({ id, key: Date.now() });
 
   return (
     <div className={styles.page}>
@@ -67,7 +68,7 @@ export function CitizenEventsPage() {
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => edit(null)}>
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
           Veranstaltung anlegen …
         </Button>
       </div>
@@ -90,7 +91,7 @@ export function CitizenEventsPage() {
             </TableHeader>
             <TableBody>
               {items.map((e) => (
-                <TableRow key={e.id} tabIndex={0} className={styles.row} onClick={() => edit(e.id)} onKeyDown={(k) => k.key === 'Enter' && edit(e.id)}>
+                <RegisterRow key={e.id} onOpen={() => dialog.open(e.id)}>
                   <TableCell>
                     <div className={styles.stack}>
                       <Text weight="semibold">{e.title}</Text>
@@ -114,13 +115,13 @@ export function CitizenEventsPage() {
                     </div>
                   </TableCell>
                   <TableCell>{e.concerns > 0 ? e.concerns : '–'}</TableCell>
-                </TableRow>
+                </RegisterRow>
               ))}
             </TableBody>
           </Table>
         </>
       )}
-      {editing && <CitizenEventDialog key={editing.key} eventId={editing.id} onClose={() => setEditing(null)} />}
+      {dialog.opened && <CitizenEventDialog key={dialog.opened.key} eventId={dialog.opened.target} onClose={dialog.close} />}
     </div>
   );
 }

@@ -22,6 +22,8 @@ import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
+import { RegisterRow } from '../../components/RegisterRow';
+import { useDialogState } from '../../components/use-dialog-state';
 import { describeSpan } from '../calendar/spans';
 import { InvitationDialog } from './InvitationDialog';
 
@@ -47,7 +49,7 @@ function order(a: Invitation, b: Invitation): number {
 export function InvitationsPage({ onShowInCalendar }: { onShowInCalendar: (date: string) => void }) {
   const styles = useRegisterPageStyles();
   const [status, setStatus] = useState<Status | ''>('');
-  const [editing, setEditing] = useState<{ id: number | null; key: number } | null>(null);
+  const dialog = useDialogState();
   const list = useQuery({
     queryKey: ['invitations.list', status],
     queryFn: () => api('invitations.list', { status: status || undefined }),
@@ -55,7 +57,6 @@ export function InvitationsPage({ onShowInCalendar }: { onShowInCalendar: (date:
   });
   const items = [...(list.data ?? [])].sort(order);
   const overdue = items.filter((i) => i.overdue).length;
-  const open = (id: number | null) => setEditing({ id, key: Date.now() });
 
   return (
     <div className={styles.page}>
@@ -72,7 +73,7 @@ export function InvitationsPage({ onShowInCalendar }: { onShowInCalendar: (date:
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => open(null)}>
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
           Einladung erfassen …
         </Button>
       </div>
@@ -97,13 +98,7 @@ export function InvitationsPage({ onShowInCalendar }: { onShowInCalendar: (date:
             </TableHeader>
             <TableBody>
               {items.map((i) => (
-                <TableRow
-                  key={i.id}
-                  tabIndex={0}
-                  className={i.overdue ? `${styles.row} ${styles.overdue}` : styles.row}
-                  onClick={() => open(i.id)}
-                  onKeyDown={(e) => e.key === 'Enter' && open(i.id)}
-                >
+                <RegisterRow key={i.id} overdue={i.overdue} onOpen={() => dialog.open(i.id)}>
                   <TableCell>
                     <div className={styles.stack}>
                       <Text weight="semibold">{i.event}</Text>
@@ -134,14 +129,14 @@ export function InvitationsPage({ onShowInCalendar }: { onShowInCalendar: (date:
                     </Badge>
                   </TableCell>
                   <TableCell>{i.requests.map((r) => INVITATION_REQUEST_LABELS[r]).join(', ')}</TableCell>
-                </TableRow>
+                </RegisterRow>
               ))}
             </TableBody>
           </Table>
         </>
       )}
-      {editing && (
-        <InvitationDialog key={editing.key} invitationId={editing.id} onClose={() => setEditing(null)} onShowInCalendar={onShowInCalendar} />
+      {dialog.opened && (
+        <InvitationDialog key={dialog.opened.key} invitationId={dialog.opened.target} onClose={dialog.close} onShowInCalendar={onShowInCalendar} />
       )}
     </div>
   );

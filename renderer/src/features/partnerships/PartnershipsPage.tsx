@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Badge,
   Button,
@@ -18,6 +17,8 @@ import { GREETING_LANGUAGE_LABELS, PARTNERSHIP_KIND_LABELS, PARTNERSHIP_STATUS_L
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
+import { RegisterRow } from '../../components/RegisterRow';
+import { useDialogState } from '../../components/use-dialog-state';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { STATUS_COLORS } from './labels';
 import { PartnershipDialog } from './PartnershipDialog';
@@ -28,9 +29,8 @@ import { PartnershipDialog } from './PartnershipDialog';
  */
 export function PartnershipsPage() {
   const styles = useRegisterPageStyles();
-  const [editing, setEditing] = useState<{ id: number | null; key: number } | null>(null);
+  const dialog = useDialogState();
   const list = useQuery({ queryKey: ['partnerships.list'], queryFn: () => api('partnerships.list', {}) });
-  const edit = (id: number | null) => setEditing({ id, key: Date.now() });
   const inactive = (list.data ?? []).filter((p) => p.status !== 'aktiv').length;
 
   return (
@@ -38,7 +38,7 @@ export function PartnershipsPage() {
       <div className={styles.head}>
         <Title2 as="h1">Partnerstädte</Title2>
         <div className={styles.grow} />
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => edit(null)}>
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
           Partnerschaft anlegen …
         </Button>
       </div>
@@ -64,7 +64,7 @@ export function PartnershipsPage() {
             </TableHeader>
             <TableBody>
               {list.data.map((p) => (
-                <TableRow key={p.id} tabIndex={0} className={styles.row} onClick={() => edit(p.id)} onKeyDown={(e) => e.key === 'Enter' && edit(p.id)}>
+                <RegisterRow key={p.id} onOpen={() => dialog.open(p.id)}>
                   <TableCell>
                     <div className={styles.stack}>
                       <Text weight="semibold">{p.city}</Text>
@@ -99,13 +99,13 @@ export function PartnershipsPage() {
                       '–'
                     )}
                   </TableCell>
-                </TableRow>
+                </RegisterRow>
               ))}
             </TableBody>
           </Table>
         </>
       )}
-      {editing && <PartnershipDialog key={editing.key} partnershipId={editing.id} onClose={() => setEditing(null)} />}
+      {dialog.opened && <PartnershipDialog key={dialog.opened.key} partnershipId={dialog.opened.target} onClose={dialog.close} />}
     </div>
   );
 }

@@ -22,6 +22,8 @@ import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
+import { RegisterRow } from '../../components/RegisterRow';
+import { useDialogState } from '../../components/use-dialog-state';
 import { criteriaSummary, eventDates } from './criteria';
 import { PatronageDialog } from './PatronageDialog';
 
@@ -68,7 +70,7 @@ function CriteriaBadge({ patronage }: { patronage: Patronage }) {
 export function PatronagesPage() {
   const styles = useRegisterPageStyles();
   const [decision, setDecision] = useState<PatronageDecision | ''>('');
-  const [editing, setEditing] = useState<{ id: number | null; key: number } | null>(null);
+  const dialog = useDialogState();
   const list = useQuery({
     queryKey: ['patronages.list', decision],
     queryFn: () => api('patronages.list', { decision: decision || undefined }),
@@ -76,7 +78,6 @@ export function PatronagesPage() {
   });
   const items = [...(list.data ?? [])].sort(order);
   const open = items.filter((p) => p.decision === 'offen').length;
-  const edit = (id: number | null) => setEditing({ id, key: Date.now() });
 
   return (
     <div className={styles.page}>
@@ -93,7 +94,7 @@ export function PatronagesPage() {
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => edit(null)}>
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
           Anfrage erfassen …
         </Button>
       </div>
@@ -118,7 +119,7 @@ export function PatronagesPage() {
             </TableHeader>
             <TableBody>
               {items.map((p) => (
-                <TableRow key={p.id} tabIndex={0} className={styles.row} onClick={() => edit(p.id)} onKeyDown={(e) => e.key === 'Enter' && edit(p.id)}>
+                <RegisterRow key={p.id} onOpen={() => dialog.open(p.id)}>
                   <TableCell>
                     <div className={styles.stack}>
                       <Text weight="semibold">{p.event}</Text>
@@ -141,13 +142,13 @@ export function PatronagesPage() {
                       {p.replyLetterId !== null && <span className={styles.muted}>Antwortschreiben Nr. {p.replyLetterId}</span>}
                     </div>
                   </TableCell>
-                </TableRow>
+                </RegisterRow>
               ))}
             </TableBody>
           </Table>
         </>
       )}
-      {editing && <PatronageDialog key={editing.key} patronageId={editing.id} onClose={() => setEditing(null)} />}
+      {dialog.opened && <PatronageDialog key={dialog.opened.key} patronageId={dialog.opened.target} onClose={dialog.close} />}
     </div>
   );
 }

@@ -4,7 +4,6 @@ import {
   Button,
   Field,
   makeStyles,
-  mergeClasses,
   Select,
   Spinner,
   Table,
@@ -22,6 +21,8 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
 import { useRegisterPageStyles } from '../../components/layout-styles';
+import { RegisterRow } from '../../components/RegisterRow';
+import { useDialogState } from '../../components/use-dialog-state';
 import { EnquiryDialog } from './EnquiryDialog';
 import { instantText, wallClockText } from './press-format';
 
@@ -37,7 +38,7 @@ export function EnquiriesTab() {
   const styles = useRegisterPageStyles();
   const own = useStyles();
   const [filter, setFilter] = useState<Filter>('');
-  const [editing, setEditing] = useState<{ id: number | null; key: number } | null>(null);
+  const dialog = useDialogState();
   const list = useQuery({
     queryKey: ['press.enquiries.list', filter],
     queryFn: () => api('press.enquiries.list', { open: filter === '' ? undefined : filter === 'open' }),
@@ -45,7 +46,6 @@ export function EnquiriesTab() {
   });
   const items = list.data ?? [];
   const overdue = items.filter((e) => e.overdue).length;
-  const edit = (id: number | null) => setEditing({ id, key: Date.now() });
 
   return (
     <div className={styles.page}>
@@ -58,7 +58,7 @@ export function EnquiriesTab() {
           </Select>
         </Field>
         <div className={styles.grow} />
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => edit(null)}>
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
           Anfrage erfassen …
         </Button>
       </div>
@@ -82,13 +82,7 @@ export function EnquiriesTab() {
             </TableHeader>
             <TableBody>
               {items.map((e) => (
-                <TableRow
-                  key={e.id}
-                  tabIndex={0}
-                  className={mergeClasses(styles.row, e.overdue && styles.overdue)}
-                  onClick={() => edit(e.id)}
-                  onKeyDown={(k) => k.key === 'Enter' && edit(e.id)}
-                >
+                <RegisterRow key={e.id} overdue={e.overdue} onOpen={() => dialog.open(e.id)}>
                   <TableCell>{wallClockText(e.receivedAt)}</TableCell>
                   <TableCell>
                     <div className={styles.stack}>
@@ -129,13 +123,13 @@ export function EnquiriesTab() {
                       </Badge>
                     )}
                   </TableCell>
-                </TableRow>
+                </RegisterRow>
               ))}
             </TableBody>
           </Table>
         </>
       )}
-      {editing && <EnquiryDialog key={editing.key} enquiry={items.find((e) => e.id === editing.id) ?? null} onClose={() => setEditing(null)} />}
+      {dialog.opened && <EnquiryDialog key={dialog.opened.key} enquiry={items.find((e) => e.id === dialog.opened?.target) ?? null} onClose={dialog.close} />}
     </div>
   );
 }

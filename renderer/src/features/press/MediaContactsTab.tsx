@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Badge,
   makeStyles,
@@ -20,6 +19,8 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
 import { useRegisterPageStyles } from '../../components/layout-styles';
+import { RegisterRow } from '../../components/RegisterRow';
+import { useDialogState } from '../../components/use-dialog-state';
 import { DistributionListDialog } from './DistributionListDialog';
 import { MediaContactDialog } from './MediaContactDialog';
 
@@ -29,19 +30,17 @@ const useStyles = makeStyles({ head: { alignItems: 'center' } });
 export function MediaContactsTab() {
   const styles = useRegisterPageStyles();
   const own = useStyles();
-  const [editing, setEditing] = useState<{ contactId: number | null; key: number } | null>(null);
-  const [editingList, setEditingList] = useState<{ id: number | null; key: number } | null>(null);
+  const contactDialog = useDialogState();
+  const listDialog = useDialogState();
   const media = useQuery({ queryKey: ['press.media.list'], queryFn: () => api('press.media.list', {}) });
   const lists = useQuery({ queryKey: ['press.lists.list'], queryFn: () => api('press.lists.list', {}) });
-  const edit = (contactId: number | null) => setEditing({ contactId, key: Date.now() });
-  const editList = (id: number | null) => setEditingList({ id, key: Date.now() });
 
   return (
     <div className={styles.page}>
       <div className={mergeClasses(styles.head, own.head)}>
         <Subtitle1 as="h2">Medienkontakte</Subtitle1>
         <div className={styles.grow} />
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => edit(null)}>
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => contactDialog.open(null)}>
           Medienkontakt hinzufügen …
         </Button>
       </div>
@@ -65,7 +64,7 @@ export function MediaContactsTab() {
             </TableHeader>
             <TableBody>
               {media.data.map((m) => (
-                <TableRow key={m.contactId} tabIndex={0} className={styles.row} onClick={() => edit(m.contactId)} onKeyDown={(e) => e.key === 'Enter' && edit(m.contactId)}>
+                <RegisterRow key={m.contactId} onOpen={() => contactDialog.open(m.contactId)}>
                   <TableCell>
                     <Text weight="semibold">{m.name}</Text>
                   </TableCell>
@@ -87,7 +86,7 @@ export function MediaContactsTab() {
                       {m.phone && <span className={styles.muted}>{m.phone}</span>}
                     </div>
                   </TableCell>
-                </TableRow>
+                </RegisterRow>
               ))}
             </TableBody>
           </Table>
@@ -97,7 +96,7 @@ export function MediaContactsTab() {
       <div className={mergeClasses(styles.head, own.head)}>
         <Subtitle1 as="h2">Verteiler</Subtitle1>
         <div className={styles.grow} />
-        <Button icon={<AddRegular />} onClick={() => editList(null)}>
+        <Button icon={<AddRegular />} onClick={() => listDialog.open(null)}>
           Verteiler anlegen …
         </Button>
       </div>
@@ -120,7 +119,7 @@ export function MediaContactsTab() {
               </TableRow>
             )}
             {lists.data.map((l) => (
-              <TableRow key={l.id} tabIndex={0} className={styles.row} onClick={() => editList(l.id)} onKeyDown={(e) => e.key === 'Enter' && editList(l.id)}>
+              <RegisterRow key={l.id} onOpen={() => listDialog.open(l.id)}>
                 <TableCell>
                   <div className={styles.stack}>
                     <Text weight="semibold">{l.name}</Text>
@@ -129,18 +128,24 @@ export function MediaContactsTab() {
                 </TableCell>
                 <TableCell>{l.members.length}</TableCell>
                 <TableCell>{l.members.map((m) => (m.organisation ? `${m.name} (${m.organisation})` : m.name)).join(', ') || '–'}</TableCell>
-              </TableRow>
+              </RegisterRow>
             ))}
           </TableBody>
         </Table>
       )}
-      {editing && <MediaContactDialog key={editing.key} contact={media.data?.find((m) => m.contactId === editing.contactId) ?? null} onClose={() => setEditing(null)} />}
-      {editingList && (
+      {contactDialog.opened && (
+        <MediaContactDialog
+          key={contactDialog.opened.key}
+          contact={media.data?.find((m) => m.contactId === contactDialog.opened?.target) ?? null}
+          onClose={contactDialog.close}
+        />
+      )}
+      {listDialog.opened && (
         <DistributionListDialog
-          key={editingList.key}
-          list={lists.data?.find((l) => l.id === editingList.id) ?? null}
+          key={listDialog.opened.key}
+          list={lists.data?.find((l) => l.id === listDialog.opened?.target) ?? null}
           media={media.data ?? []}
-          onClose={() => setEditingList(null)}
+          onClose={listDialog.close}
         />
       )}
     </div>

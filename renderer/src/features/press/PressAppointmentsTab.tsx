@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
 import { useRegisterPageStyles } from '../../components/layout-styles';
+import { RegisterRow } from '../../components/RegisterRow';
 import { describeSpan } from '../calendar/spans';
 import { addDays, berlinToday } from '../calendar/wall-clock';
 import { PressInvitationsDialog } from './PressInvitationsDialog';
@@ -51,7 +52,7 @@ export function PressAppointmentsTab() {
               {appointments.map((o) => {
                 const c = byAppointment.get(o.appointmentId);
                 return (
-                  <TableRow key={o.appointmentId} tabIndex={0} className={styles.row} onClick={() => setOpen(o)} onKeyDown={(e) => e.key === 'Enter' && setOpen(o)}>
+                  <RegisterRow key={o.appointmentId} onOpen={() => setOpen(o)}>
                     <TableCell>{describeSpan(o, true)}</TableCell>
                     <TableCell>
                       <Text weight="semibold">{o.title}</Text>
@@ -78,7 +79,7 @@ export function PressAppointmentsTab() {
                         <span className={styles.muted}>keine Medien eingeladen</span>
                       )}
                     </TableCell>
-                  </TableRow>
+                  </RegisterRow>
                 );
               })}
             </TableBody>

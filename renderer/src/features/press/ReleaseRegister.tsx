@@ -22,6 +22,8 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
 import { useRegisterPageStyles } from '../../components/layout-styles';
+import { RegisterRow } from '../../components/RegisterRow';
+import { useDialogState } from '../../components/use-dialog-state';
 import { instantText, RELEASE_STATUS_COLORS, wallClockText } from './press-format';
 import { EmbargoBadge, SnippetText } from './ReleaseBadges';
 import { ReleaseDialog } from './ReleaseDialog';
@@ -35,7 +37,7 @@ function ReleaseRow({ release, onOpen }: { release: PressReleaseListItem; onOpen
   const styles = useRegisterPageStyles();
   const own = useStyles();
   return (
-    <TableRow tabIndex={0} className={styles.row} onClick={() => onOpen(release.id)} onKeyDown={(e) => e.key === 'Enter' && onOpen(release.id)}>
+    <RegisterRow onOpen={() => onOpen(release.id)}>
       <TableCell>
         <div className={styles.stack}>
           <Text weight="semibold">{release.title}</Text>
@@ -63,7 +65,7 @@ function ReleaseRow({ release, onOpen }: { release: PressReleaseListItem; onOpen
         )}
       </TableCell>
       <TableCell>{release.appointment ?? '–'}</TableCell>
-    </TableRow>
+    </RegisterRow>
   );
 }
 
@@ -74,7 +76,7 @@ export function ReleaseRegister() {
   const [status, setStatus] = useState<PressReleaseStatus | ''>('');
   const [search, setSearch] = useState('');
   const [text, setText] = useState('');
-  const [editing, setEditing] = useState<{ id: number | null; key: number } | null>(null);
+  const dialog = useDialogState();
   useEffect(() => {
     const timer = setTimeout(() => setText(search.trim()), 250);
     return () => clearTimeout(timer);
@@ -85,7 +87,6 @@ export function ReleaseRegister() {
     placeholderData: keepPreviousData,
   });
   const items = list.data ?? [];
-  const open = (id: number | null) => setEditing({ id, key: Date.now() });
 
   return (
     <div className={styles.page}>
@@ -111,7 +112,7 @@ export function ReleaseRegister() {
           </Select>
         </Field>
         <div className={styles.grow} />
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => open(null)}>
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
           Pressemitteilung schreiben …
         </Button>
       </div>
@@ -136,13 +137,13 @@ export function ReleaseRegister() {
             </TableHeader>
             <TableBody>
               {items.map((release) => (
-                <ReleaseRow key={release.id} release={release} onOpen={open} />
+                <ReleaseRow key={release.id} release={release} onOpen={dialog.open} />
               ))}
             </TableBody>
           </Table>
         </>
       )}
-      {editing && <ReleaseDialog key={editing.key} releaseId={editing.id} onClose={() => setEditing(null)} />}
+      {dialog.opened && <ReleaseDialog key={dialog.opened.key} releaseId={dialog.opened.target} onClose={dialog.close} />}
     </div>
   );
 }

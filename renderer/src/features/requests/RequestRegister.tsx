@@ -4,7 +4,6 @@ import {
   Button,
   Field,
   makeStyles,
-  mergeClasses,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -35,6 +34,7 @@ import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
+import { RegisterRow } from '../../components/RegisterRow';
 import { personOf, registerOrder, STATUS_COLORS } from './labels';
 
 const PAGE_SIZE = 200;
@@ -171,7 +171,7 @@ export function RequestRegister({ onOpen }: { onOpen: (id: number) => void }) {
             </TableHeader>
             <TableBody>
               {items.map((r) => (
-                <RegisterRow key={r.id} request={r} onOpen={() => onOpen(r.id)} />
+                <RequestRow key={r.id} request={r} onOpen={() => onOpen(r.id)} />
               ))}
             </TableBody>
           </Table>
@@ -192,12 +192,11 @@ export function RequestRegister({ onOpen }: { onOpen: (id: number) => void }) {
   );
 }
 
-function RegisterRow({ request: r, onOpen }: { request: RequestListItem; onOpen: () => void }) {
+function RequestRow({ request: r, onOpen }: { request: RequestListItem; onOpen: () => void }) {
   const styles = useRegisterPageStyles();
   const own = useStyles();
-  const rowClass = mergeClasses(styles.row, r.overdue ? styles.overdue : r.followUpDue && own.followUp);
   return (
-    <TableRow tabIndex={0} className={rowClass} onClick={onOpen} onKeyDown={(e) => e.key === 'Enter' && onOpen()}>
+    <RegisterRow overdue={r.overdue} className={!r.overdue && r.followUpDue ? own.followUp : undefined} onOpen={onOpen}>
       <TableCell>{germanDate(r.receivedOn)}</TableCell>
       <TableCell>{REQUEST_KIND_LABELS[r.kind]}</TableCell>
       <TableCell>
@@ -241,6 +240,6 @@ function RegisterRow({ request: r, onOpen }: { request: RequestListItem; onOpen:
           {!(r.statementDue && r.status === 'weitergeleitet') && !(r.followUpOn && r.status !== 'erledigt') && '–'}
         </div>
       </TableCell>
-    </TableRow>
+    </RegisterRow>
   );
 }

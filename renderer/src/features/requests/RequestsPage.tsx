@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { uploadInPieces } from '../../components/files';
 import { UploadButton } from '../../components/UploadButton';
+import { useDialogState } from '../../components/use-dialog-state';
 import { RequestDialog } from './RequestDialog';
 import { RequestRegister } from './RequestRegister';
 import { RequestStats } from './RequestStats';
@@ -20,9 +21,9 @@ const useStyles = makeStyles({
 
 type View = 'register' | 'stats';
 
+/** The request the dialog shows (null: a new one). */
 interface Opened {
   id: number | null;
-  key: number;
   /** What the .eml import could not take over. */
   warnings?: string[];
 }
@@ -35,8 +36,8 @@ export function RequestsPage() {
   const styles = useStyles();
   const queryClient = useQueryClient();
   const [view, setView] = useState<View>('register');
-  const [opened, setOpened] = useState<Opened | null>(null);
-  const open = (id: number | null, warnings?: string[]) => setOpened({ id, key: Date.now(), warnings });
+  const dialog = useDialogState<Opened>();
+  const open = (id: number | null, warnings?: string[]) => dialog.open({ id, warnings });
   // An e-mail saved from Outlook (.eml) becomes a request, opened at once to check it.
   const importEml = useMutation({
     mutationFn: async (file: File) => {
@@ -72,7 +73,7 @@ export function RequestsPage() {
           <RequestStats />
         </div>
       )}
-      {opened && <RequestDialog key={opened.key} requestId={opened.id} warnings={opened.warnings} onClose={() => setOpened(null)} />}
+      {dialog.opened && <RequestDialog key={dialog.opened.key} requestId={dialog.opened.target.id} warnings={dialog.opened.target.warnings} onClose={dialog.close} />}
     </>
   );
 }

@@ -23,6 +23,8 @@ import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
+import { RegisterRow } from '../../components/RegisterRow';
+import { useDialogState } from '../../components/use-dialog-state';
 import { describeSpan } from '../calendar/spans';
 import { SpeechDialog } from './SpeechDialog';
 import { SpeechSearchResults } from './SpeechSearchResults';
@@ -88,12 +90,7 @@ function groupsOf(items: Speech[], view: View): Array<{ label: string | null; it
 function SpeechRow({ speech: s, wordsPerMinute, onOpen }: { speech: Speech; wordsPerMinute: number | undefined; onOpen: (id: number) => void }) {
   const styles = useRegisterPageStyles();
   return (
-    <TableRow
-      tabIndex={0}
-      className={s.overdue ? `${styles.row} ${styles.overdue}` : styles.row}
-      onClick={() => onOpen(s.id)}
-      onKeyDown={(e) => e.key === 'Enter' && onOpen(s.id)}
-    >
+    <RegisterRow overdue={s.overdue} onOpen={() => onOpen(s.id)}>
       <TableCell>
         <div className={styles.stack}>
           <Text weight="semibold">{s.title}</Text>
@@ -133,7 +130,7 @@ function SpeechRow({ speech: s, wordsPerMinute, onOpen }: { speech: Speech; word
           {SPEECH_STATUS_LABELS[s.status]}
         </Badge>
       </TableCell>
-    </TableRow>
+    </RegisterRow>
   );
 }
 
@@ -144,7 +141,7 @@ export function SpeechesPage() {
   const [speakerId, setSpeakerId] = useState('');
   const [view, setView] = useState<View>('deadline');
   const [search, setSearch] = useState('');
-  const [editing, setEditing] = useState<{ id: number | null; key: number } | null>(null);
+  const dialog = useDialogState();
   const settings = useQuery({ queryKey: ['speeches.settings'], queryFn: () => api('speeches.settings', {}) });
   const signers = useQuery({ queryKey: ['signers.list'], queryFn: () => api('signers.list', {}) });
   const list = useQuery({
@@ -154,7 +151,6 @@ export function SpeechesPage() {
   });
   const items = [...(list.data ?? [])].sort(order);
   const overdue = items.filter((s) => s.overdue).length;
-  const open = (id: number | null) => setEditing({ id, key: Date.now() });
 
   return (
     <div className={styles.page}>
@@ -200,14 +196,14 @@ export function SpeechesPage() {
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => open(null)}>
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
           Neue Rede …
         </Button>
       </div>
       <ErrorMessage error={list.error} title="Die Reden lassen sich nicht laden" />
       {list.isPending && <Spinner size="small" />}
       {search.trim() ? (
-        <SpeechSearchResults text={search} onOpen={open} />
+        <SpeechSearchResults text={search} onOpen={dialog.open} />
       ) : list.data ? (
         <>
           <Text className={styles.muted} role="status">
@@ -237,13 +233,13 @@ export function SpeechesPage() {
                     </TableCell>
                   </TableRow>
                 ),
-                ...group.items.map((s) => <SpeechRow key={s.id} speech={s} wordsPerMinute={settings.data?.wordsPerMinute} onOpen={open} />),
+                ...group.items.map((s) => <SpeechRow key={s.id} speech={s} wordsPerMinute={settings.data?.wordsPerMinute} onOpen={dialog.open} />),
               ])}
             </TableBody>
           </Table>
         </>
       ) : null}
-      {editing && <SpeechDialog key={editing.key} speechId={editing.id} onClose={() => setEditing(null)} />}
+      {dialog.opened && <SpeechDialog key={dialog.opened.key} speechId={dialog.opened.target} onClose={dialog.close} />}
     </div>
   );
 }

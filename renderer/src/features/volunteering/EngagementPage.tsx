@@ -24,6 +24,8 @@ import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
+import { RegisterRow } from '../../components/RegisterRow';
+import { useDialogState } from '../../components/use-dialog-state';
 import { EnquiryDialog } from './EnquiryDialog';
 import { OfferDialog } from './OfferDialog';
 
@@ -42,8 +44,8 @@ export function EngagementPage() {
   const styles = useRegisterPageStyles();
   const [outcome, setOutcome] = useState<VolunteerOutcome | ''>('');
   const [includeInactive, setIncludeInactive] = useState(false);
-  const [enquiry, setEnquiry] = useState<{ id: number | null; key: number } | null>(null);
-  const [offer, setOffer] = useState<{ offer: VolunteerOffer | null; key: number } | null>(null);
+  const enquiryDialog = useDialogState();
+  const offerDialog = useDialogState<VolunteerOffer | null>();
   const enquiries = useQuery({
     queryKey: ['volunteering.enquiries', outcome],
     queryFn: () => api('volunteering.enquiries', { outcome: outcome || undefined }),
@@ -77,7 +79,7 @@ export function EngagementPage() {
               ))}
             </Select>
           </Field>
-          <Button appearance="primary" icon={<AddRegular />} onClick={() => setEnquiry({ id: null, key: Date.now() })}>
+          <Button appearance="primary" icon={<AddRegular />} onClick={() => enquiryDialog.open(null)}>
             Anfrage erfassen …
           </Button>
         </div>
@@ -100,32 +102,29 @@ export function EngagementPage() {
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {enquiries.data.map((e) => {
-                  const edit = () => setEnquiry({ id: e.id, key: Date.now() });
-                  return (
-                    <TableRow key={e.id} tabIndex={0} className={styles.row} onClick={edit} onKeyDown={(k) => k.key === 'Enter' && edit()}>
-                      <TableCell>{germanDate(e.receivedOn)}</TableCell>
-                      <TableCell>{e.citizen?.displayName ?? '(Angaben gelöscht)'}</TableCell>
-                      <TableCell>
-                        <div className={styles.stack}>
-                          {e.interests && <span>{e.interests.length > 120 ? `${e.interests.slice(0, 117)} …` : e.interests}</span>}
-                          <span className={styles.muted}>{e.fields.join(', ') || 'kein Bereich angegeben'}</span>
-                        </div>
-                      </TableCell>
-                      <TableCell>
-                        <div className={styles.stack}>
-                          <span>{e.organisation ?? '–'}</span>
-                          {e.referredOn && <span className={styles.muted}>am {germanDate(e.referredOn)}</span>}
-                        </div>
-                      </TableCell>
-                      <TableCell>
-                        <Badge appearance="tint" color={OUTCOME_COLORS[e.outcome]}>
-                          {VOLUNTEER_OUTCOME_LABELS[e.outcome]}
-                        </Badge>
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
+                {enquiries.data.map((e) => (
+                  <RegisterRow key={e.id} onOpen={() => enquiryDialog.open(e.id)}>
+                    <TableCell>{germanDate(e.receivedOn)}</TableCell>
+                    <TableCell>{e.citizen?.displayName ?? '(Angaben gelöscht)'}</TableCell>
+                    <TableCell>
+                      <div className={styles.stack}>
+                        {e.interests && <span>{e.interests.length > 120 ? `${e.interests.slice(0, 117)} …` : e.interests}</span>}
+                        <span className={styles.muted}>{e.fields.join(', ') || 'kein Bereich angegeben'}</span>
+                      </div>
+                    </TableCell>
+                    <TableCell>
+                      <div className={styles.stack}>
+                        <span>{e.organisation ?? '–'}</span>
+                        {e.referredOn && <span className={styles.muted}>am {germanDate(e.referredOn)}</span>}
+                      </div>
+                    </TableCell>
+                    <TableCell>
+                      <Badge appearance="tint" color={OUTCOME_COLORS[e.outcome]}>
+                        {VOLUNTEER_OUTCOME_LABELS[e.outcome]}
+                      </Badge>
+                    </TableCell>
+                  </RegisterRow>
+                ))}
               </TableBody>
             </Table>
           </>
@@ -137,7 +136,7 @@ export function EngagementPage() {
           <Subtitle1 as="h2">Organisationen, die Engagierte suchen</Subtitle1>
           <div className={styles.grow} />
           <Checkbox label="auch inaktive Angebote" checked={includeInactive} onChange={(_, d) => setIncludeInactive(Boolean(d.checked))} />
-          <Button icon={<AddRegular />} onClick={() => setOffer({ offer: null, key: Date.now() })}>
+          <Button icon={<AddRegular />} onClick={() => offerDialog.open(null)}>
             Angebot erfassen …
           </Button>
         </div>
@@ -155,35 +154,32 @@ export function EngagementPage() {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {group.offers.map((o) => {
-                const edit = () => setOffer({ offer: o, key: Date.now() });
-                return (
-                  <TableRow key={o.id} tabIndex={0} className={styles.row} onClick={edit} onKeyDown={(k) => k.key === 'Enter' && edit()}>
-                    <TableCell>
-                      <div className={styles.stack}>
-                        <div className={styles.badges}>
-                          <Text weight="semibold">{o.organisation}</Text>
-                          {!o.active && (
-                            <Badge appearance="outline" color="subtle">
-                              inaktiv
-                            </Badge>
-                          )}
-                        </div>
-                        {o.reach && <span className={styles.muted}>{o.reach}</span>}
+              {group.offers.map((o) => (
+                <RegisterRow key={o.id} onOpen={() => offerDialog.open(o)}>
+                  <TableCell>
+                    <div className={styles.stack}>
+                      <div className={styles.badges}>
+                        <Text weight="semibold">{o.organisation}</Text>
+                        {!o.active && (
+                          <Badge appearance="outline" color="subtle">
+                            inaktiv
+                          </Badge>
+                        )}
                       </div>
-                    </TableCell>
-                    <TableCell>{o.description || '–'}</TableCell>
-                    <TableCell>{o.referrals}</TableCell>
-                  </TableRow>
-                );
-              })}
+                      {o.reach && <span className={styles.muted}>{o.reach}</span>}
+                    </div>
+                  </TableCell>
+                  <TableCell>{o.description || '–'}</TableCell>
+                  <TableCell>{o.referrals}</TableCell>
+                </RegisterRow>
+              ))}
             </TableBody>
           </Table>
         ))}
       </section>
 
-      {enquiry && <EnquiryDialog key={enquiry.key} enquiryId={enquiry.id} knownFields={knownFields} onClose={() => setEnquiry(null)} />}
-      {offer && <OfferDialog key={offer.key} offer={offer.offer} knownFields={knownFields} onClose={() => setOffer(null)} />}
+      {enquiryDialog.opened && <EnquiryDialog key={enquiryDialog.opened.key} enquiryId={enquiryDialog.opened.target} knownFields={knownFields} onClose={enquiryDialog.close} />}
+      {offerDialog.opened && <OfferDialog key={offerDialog.opened.key} offer={offerDialog.opened.target} knownFields={knownFields} onClose={offerDialog.close} />}
     </div>
   );
 }
