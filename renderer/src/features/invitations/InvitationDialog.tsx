@@ -37,13 +37,13 @@ import { api } from '../../api/client';
 import { AttachmentList } from '../../components/AttachmentList';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { germanDate } from '../../components/format';
-import { RadioField, SelectField, SuggestField, TextareaField, TextField } from '../../components/form-fields';
+import { SelectField, SuggestField, TextareaField, TextField } from '../../components/form-fields';
 import { useScrollIntoView } from '../../components/use-scroll-into-view';
 import { SpanFields } from '../calendar/SpanFields';
 import { calendarLabel } from '../calendar/labels';
 import { describeSpan } from '../calendar/spans';
 import { addDays, berlinToday, exclusiveEndOf, lastDayOf } from '../calendar/wall-clock';
-import { ContactPicker } from '../letters/ContactPicker';
+import { ContactOrNameFields, contactOrNameInput, type PickedContact } from '../letters/ContactOrNameFields';
 import { ReplyLetter, useReplyLetter } from '../letters/ReplyLetter';
 
 const useStyles = makeStyles({
@@ -70,7 +70,7 @@ type Request = Invitation['requests'][number];
 
 interface InvitationFormValues {
   inviterMode: 'contact' | 'free';
-  inviterContact: { id: number; displayName: string } | null;
+  inviterContact: PickedContact;
   inviterName: string;
   event: string;
   /** All-day dates end on their last day, inclusive, in the form. */
@@ -115,11 +115,11 @@ function formValuesOf(invitation: Invitation | null): InvitationFormValues {
 }
 
 function inputOf(values: InvitationFormValues, id: number | undefined): InvitationInput {
-  const contact = values.inviterMode === 'contact' ? values.inviterContact : null;
+  const inviter = contactOrNameInput(values.inviterMode, values.inviterContact, values.inviterName);
   return {
     id,
-    inviterContactId: contact?.id ?? null,
-    inviterName: contact ? '' : values.inviterName,
+    inviterContactId: inviter.contactId,
+    inviterName: inviter.name,
     event: values.event,
     dates: values.dates.map((d) => ({ allDay: d.allDay, start: d.start, end: d.allDay ? exclusiveEndOf(d.end) : d.end })),
     place: values.place,
@@ -231,7 +231,6 @@ function InvitationForm({
   const layout = useFormDialogStyles();
   const { control, handleSubmit, formState, getValues } = useForm<InvitationFormValues>({ defaultValues: formValuesOf(invitation) });
   const dates = useFieldArray({ control, name: 'dates' });
-  const mode = useWatch({ control, name: 'inviterMode' });
   const save = useMutation({
     mutationFn: (values: InvitationFormValues) => api('invitations.save', inputOf(values, invitation?.id)),
     onSuccess: onSaved,
@@ -247,30 +246,12 @@ function InvitationForm({
 
   return (
     <form className={layout.form} onSubmit={handleSubmit((values) => save.mutate(values))} aria-label="Angaben zur Einladung">
-      <RadioField
+      <ContactOrNameFields
         control={control}
-        name="inviterMode"
-        label="Wer lädt ein?"
-        options={[
-          ['contact', 'aus den Kontakten'],
-          ['free', 'Name frei eingeben'],
-        ]}
+        names={{ mode: 'inviterMode', contact: 'inviterContact', name: 'inviterName' }}
+        question="Wer lädt ein?"
+        label="Einladende/r"
       />
-      {mode === 'contact' ? (
-        <Controller
-          control={control}
-          name="inviterContact"
-          rules={{ validate: (v) => (mode !== 'contact' || v ? true : 'Bitte einen Kontakt wählen.') }}
-          render={({ field, fieldState }) => (
-            <>
-              <ContactPicker label="Einladende/r (Kontakt)" value={field.value} onChange={(c) => field.onChange(c ? { id: c.id, displayName: c.displayName } : null)} />
-              {fieldState.error && <Text style={{ color: tokens.colorPaletteRedForeground1 }}>{fieldState.error.message}</Text>}
-            </>
-          )}
-        />
-      ) : (
-        <TextField control={control} name="inviterName" label="Einladende/r (Name)" required hint="Ohne Kontakt lässt sich kein Antwortschreiben vorbereiten." />
-      )}
       <TextField control={control} name="event" label="Veranstaltung" required />
       {dates.fields.map((field, index) => (
         <fieldset key={field.id} className={styles.date}>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import {
   Button,
   Dialog,
@@ -23,7 +23,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { RadioField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { describeSpan } from '../calendar/spans';
 import { addDays, berlinToday } from '../calendar/wall-clock';
-import { ContactPicker } from '../letters/ContactPicker';
+import { ContactOrNameFields, contactOrNameInput, type PickedContact } from '../letters/ContactOrNameFields';
 import { answerOf, CRITERION_ANSWERS, CRITERION_KEYS, criterionTitle, valueOf, type CriterionAnswer, type CriterionKey } from './criteria';
 import { PatronageDecisionArea } from './PatronageDecisionArea';
 
@@ -44,7 +44,7 @@ const useStyles = makeStyles({
 
 interface PatronageFormValues {
   organisationMode: 'contact' | 'free';
-  organisationContact: { id: number; displayName: string } | null;
+  organisationContact: PickedContact;
   organisationName: string;
   event: string;
   eventFrom: string;
@@ -95,11 +95,11 @@ function formValuesOf(patronage: Patronage | null, head: Signer | undefined): Pa
 }
 
 function inputOf(values: PatronageFormValues, id: number | undefined): PatronageInput {
-  const contact = values.organisationMode === 'contact' ? values.organisationContact : null;
+  const organisation = contactOrNameInput(values.organisationMode, values.organisationContact, values.organisationName);
   return {
     id,
-    organisationId: contact?.id ?? null,
-    organisationName: contact ? '' : values.organisationName,
+    organisationId: organisation.contactId,
+    organisationName: organisation.name,
     event: values.event,
     eventFrom: values.eventFrom,
     eventTo: values.eventTo || null,
@@ -188,7 +188,6 @@ function PatronageForm({
   const layout = useFormDialogStyles();
   const head = signers.find((s) => !s.deputy && s.active);
   const { control, handleSubmit, formState, reset } = useForm<PatronageFormValues>({ defaultValues: formValuesOf(patronage, head) });
-  const mode = useWatch({ control, name: 'organisationMode' });
   useEffect(() => onDirtyChange(formState.isDirty), [formState.isDirty, onDirtyChange]);
   const save = useMutation({
     mutationFn: (values: PatronageFormValues) => api('patronages.save', inputOf(values, patronage?.id)),
@@ -210,40 +209,12 @@ function PatronageForm({
 
   return (
     <form className={layout.form} onSubmit={handleSubmit((values) => save.mutate(values))} aria-label="Angaben zur Schirmherrschaft" noValidate>
-      <RadioField
+      <ContactOrNameFields
         control={control}
-        name="organisationMode"
-        label="Wer fragt an?"
-        options={[
-          ['contact', 'aus den Kontakten'],
-          ['free', 'Name frei eingeben'],
-        ]}
+        names={{ mode: 'organisationMode', contact: 'organisationContact', name: 'organisationName' }}
+        question="Wer fragt an?"
+        label="Anfragende Organisation"
       />
-      {mode === 'contact' ? (
-        <Controller
-          control={control}
-          name="organisationContact"
-          rules={{ validate: (v) => (mode !== 'contact' || v ? true : 'Bitte einen Kontakt wählen.') }}
-          render={({ field, fieldState }) => (
-            <>
-              <ContactPicker
-                label="Anfragende Organisation (Kontakt)"
-                value={field.value}
-                onChange={(c) => field.onChange(c ? { id: c.id, displayName: c.displayName } : null)}
-              />
-              {fieldState.error && <Text style={{ color: tokens.colorPaletteRedForeground1 }}>{fieldState.error.message}</Text>}
-            </>
-          )}
-        />
-      ) : (
-        <TextField
-          control={control}
-          name="organisationName"
-          label="Anfragende Organisation (Name)"
-          required
-          hint="Ohne Kontakt lässt sich kein Antwortschreiben vorbereiten."
-        />
-      )}
       <TextField control={control} name="event" label="Veranstaltung" required />
       <div className={layout.row}>
         <TextField control={control} name="eventFrom" label="Datum der Veranstaltung" type="date" required />
