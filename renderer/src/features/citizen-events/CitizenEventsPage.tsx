@@ -20,6 +20,7 @@ import { CITIZEN_EVENT_KIND_LABELS, type CitizenEventKind } from '../../../../co
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FilterSelect } from '../../components/FilterSelect';
 import { count } from '../../components/format';
 import { RegisterRow } from '../../components/RegisterRow';
 import { useDialogState } from '../../components/use-dialog-state';
@@ -58,16 +59,7 @@ export function CitizenEventsPage() {
             ))}
           </Select>
         </Field>
-        <Field label="Art">
-          <Select value={kind} onChange={(_, d) => setKind(d.value as CitizenEventKind | '')}>
-            <option value="">alle</option>
-            {Object.entries(CITIZEN_EVENT_KIND_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect label="Art" value={kind} labels={CITIZEN_EVENT_KIND_LABELS} onChange={setKind} />
         <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
           Veranstaltung anlegen …
         </Button>

@@ -2,8 +2,6 @@ import { useState } from 'react';
 import {
   Badge,
   Button,
-  Field,
-  Select,
   Spinner,
   Table,
   TableBody,
@@ -21,6 +19,7 @@ import { INVITATION_REQUEST_LABELS, INVITATION_STATUS_LABELS, type Invitation } 
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FilterSelect } from '../../components/FilterSelect';
 import { count, germanDate } from '../../components/format';
 import { RegisterRow } from '../../components/RegisterRow';
 import { useDialogState } from '../../components/use-dialog-state';
@@ -63,16 +62,7 @@ export function InvitationsPage({ onShowInCalendar }: { onShowInCalendar: (date:
       <div className={styles.head}>
         <Title2 as="h1">Einladungen</Title2>
         <div className={styles.grow} />
-        <Field label="Status">
-          <Select value={status} onChange={(_, d) => setStatus(d.value as Status | '')}>
-            <option value="">alle</option>
-            {Object.entries(INVITATION_STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect label="Status" value={status} labels={INVITATION_STATUS_LABELS} onChange={setStatus} />
         <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
           Einladung erfassen …
         </Button>

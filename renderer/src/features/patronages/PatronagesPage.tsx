@@ -2,8 +2,6 @@ import { useState } from 'react';
 import {
   Badge,
   Button,
-  Field,
-  Select,
   Spinner,
   Table,
   TableBody,
@@ -21,6 +19,7 @@ import { PATRONAGE_DECISION_LABELS, type Patronage, type PatronageDecision } fro
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FilterSelect } from '../../components/FilterSelect';
 import { count } from '../../components/format';
 import { RegisterRow } from '../../components/RegisterRow';
 import { useDialogState } from '../../components/use-dialog-state';
@@ -84,16 +83,7 @@ export function PatronagesPage() {
       <div className={styles.head}>
         <Title2 as="h1">Schirmherrschaften</Title2>
         <div className={styles.grow} />
-        <Field label="Entscheidung">
-          <Select value={decision} onChange={(_, d) => setDecision(d.value as PatronageDecision | '')}>
-            <option value="">alle</option>
-            {Object.entries(PATRONAGE_DECISION_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect label="Entscheidung" value={decision} labels={PATRONAGE_DECISION_LABELS} onChange={setDecision} />
         <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
           Anfrage erfassen …
         </Button>

@@ -5,7 +5,6 @@ import {
   Field,
   Input,
   makeStyles,
-  Select,
   Spinner,
   Table,
   TableBody,
@@ -20,6 +19,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { PRESS_RELEASE_STATUS_LABELS, type PressReleaseListItem, type PressReleaseStatus } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FilterSelect } from '../../components/FilterSelect';
 import { count } from '../../components/format';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { RegisterRow } from '../../components/RegisterRow';
@@ -101,16 +101,7 @@ export function ReleaseRegister() {
             onKeyDown={(e) => e.key === 'Escape' && setSearch('')}
           />
         </Field>
-        <Field label="Status">
-          <Select value={status} onChange={(_, d) => setStatus(d.value as PressReleaseStatus | '')}>
-            <option value="">alle</option>
-            {Object.entries(PRESS_RELEASE_STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect label="Status" value={status} labels={PRESS_RELEASE_STATUS_LABELS} onChange={setStatus} />
         <div className={styles.grow} />
         <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
           Pressemitteilung schreiben …

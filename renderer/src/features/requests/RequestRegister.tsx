@@ -33,6 +33,7 @@ import {
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FilterSelect } from '../../components/FilterSelect';
 import { count, germanDate } from '../../components/format';
 import { RegisterRow } from '../../components/RegisterRow';
 import { personOf, registerOrder, STATUS_COLORS } from './labels';
@@ -103,16 +104,7 @@ export function RequestRegister({ onOpen }: { onOpen: (id: number) => void }) {
             ))}
           </Select>
         </Field>
-        <Field label="Art">
-          <Select value={kind} onChange={(_, d) => setKind(d.value as RequestKind | '')}>
-            <option value="">alle</option>
-            {Object.entries(REQUEST_KIND_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect label="Art" value={kind} labels={REQUEST_KIND_LABELS} onChange={setKind} />
         <Field label="Stadtbezirk">
           <Select value={district} onChange={(_, d) => setDistrict(d.value)}>
             <option value="">alle</option>

@@ -22,6 +22,7 @@ import { formatSpeakingTime, speakingSeconds, SPEECH_KIND_LABELS, SPEECH_STATUS_
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FilterSelect } from '../../components/FilterSelect';
 import { count, germanDate } from '../../components/format';
 import { RegisterRow } from '../../components/RegisterRow';
 import { useDialogState } from '../../components/use-dialog-state';
@@ -176,16 +177,7 @@ export function SpeechesPage() {
             ))}
           </Select>
         </Field>
-        <Field label="Status">
-          <Select value={status} onChange={(_, d) => setStatus(d.value as Status | '')}>
-            <option value="">alle</option>
-            {Object.entries(SPEECH_STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect label="Status" value={status} labels={SPEECH_STATUS_LABELS} onChange={setStatus} />
         <Field label="Rednerin bzw. Redner">
           <Select value={speakerId} onChange={(_, d) => setSpeakerId(d.value)}>
             <option value="">alle</option>

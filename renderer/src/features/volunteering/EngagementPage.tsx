@@ -3,8 +3,6 @@ import {
   Badge,
   Button,
   Checkbox,
-  Field,
-  Select,
   Spinner,
   Subtitle1,
   Table,
@@ -23,6 +21,7 @@ import { VOLUNTEER_OUTCOME_LABELS, type VolunteerOffer, type VolunteerOutcome } 
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FilterSelect } from '../../components/FilterSelect';
 import { count, germanDate } from '../../components/format';
 import { RegisterRow } from '../../components/RegisterRow';
 import { useDialogState } from '../../components/use-dialog-state';
@@ -69,16 +68,7 @@ export function EngagementPage() {
         <div className={styles.head}>
           <Subtitle1 as="h2">Anfragen</Subtitle1>
           <div className={styles.grow} />
-          <Field label="Ergebnis">
-            <Select value={outcome} onChange={(_, d) => setOutcome(d.value as VolunteerOutcome | '')}>
-              <option value="">alle</option>
-              {Object.entries(VOLUNTEER_OUTCOME_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <FilterSelect label="Ergebnis" value={outcome} labels={VOLUNTEER_OUTCOME_LABELS} onChange={setOutcome} />
           <Button appearance="primary" icon={<AddRegular />} onClick={() => enquiryDialog.open(null)}>
             Anfrage erfassen …
           </Button>
