@@ -1,22 +1,16 @@
 import { useEffect } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { CITIZEN_EVENT_KIND_LABELS, DISTRICTS, type CitizenEventDetail } from '../../../../core/api';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { RadioField, SelectField, SuggestField, TextareaField, TextField } from '../../components/form-fields';
+import { SaveActions } from '../../components/SaveActions';
 import { describeSpan } from '../calendar/spans';
 import { addDays, addMinutes, berlinToday, isComplete } from '../calendar/wall-clock';
 import { issuesOf, markFields } from '../settings/form-issues';
 import { eventFormValues, eventInputOf, type EventFormValues } from './event-form-values';
 import { RouteStopsEditor } from './RouteStopsEditor';
-
-const useStyles = makeStyles({
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  muted: { color: tokens.colorNeutralForeground3 },
-});
 
 /** The event's details: kind, title, time, district, place or meeting point, the route of a walk, places, appointment, notes. */
 export function CitizenEventForm({
@@ -28,7 +22,6 @@ export function CitizenEventForm({
   onSaved: (event: CitizenEventDetail) => Promise<void>;
   onDirtyChange?: (dirty: boolean) => void;
 }) {
-  const styles = useStyles();
   const layout = useFormDialogStyles();
   const { control, handleSubmit, formState, reset, setValue, getValues, setError } = useForm<EventFormValues>({ defaultValues: eventFormValues(event) });
   const kind = useWatch({ control, name: 'kind' });
@@ -90,13 +83,7 @@ export function CitizenEventForm({
         ))}
       </SelectField>
       <TextareaField control={control} name="notes" label="Notizen (intern, erscheinen im Briefing)" />
-      <ErrorMessage error={save.error} title="Nicht gespeichert" />
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Wird gespeichert …' : 'Veranstaltung speichern'}
-        </Button>
-        {formState.isDirty && event && <Text className={styles.muted}>Ungespeicherte Änderungen</Text>}
-      </div>
+      <SaveActions label="Veranstaltung speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(event)} />
     </form>
   );
 }

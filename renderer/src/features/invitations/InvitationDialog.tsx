@@ -38,6 +38,7 @@ import { AttachmentList } from '../../components/AttachmentList';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { germanDate } from '../../components/format';
 import { SelectField, SuggestField, TextareaField, TextField } from '../../components/form-fields';
+import { SaveActions } from '../../components/SaveActions';
 import { useScrollIntoView } from '../../components/use-scroll-into-view';
 import { SpanFields } from '../calendar/SpanFields';
 import { calendarLabel } from '../calendar/labels';
@@ -62,7 +63,6 @@ const useStyles = makeStyles({
   plain: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
   groupLabel: { padding: 0, marginBottom: '2px', fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  muted: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -301,13 +301,7 @@ function InvitationForm({
         )}
       />
       <TextareaField control={control} name="notes" label="Notizen" />
-      <ErrorMessage error={save.error} title="Nicht gespeichert" />
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Wird gespeichert …' : 'Einladung speichern'}
-        </Button>
-        {formState.isDirty && invitation && <Text className={styles.muted}>Ungespeicherte Änderungen</Text>}
-      </div>
+      <SaveActions label="Einladung speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(invitation)} />
     </form>
   );
 }

@@ -9,13 +9,10 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   Spinner,
-  Text,
-  tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -30,14 +27,10 @@ import {
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField, TextareaField, TextField } from '../../components/form-fields';
+import { SaveActions } from '../../components/SaveActions';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { ContactPicker } from '../letters/ContactPicker';
 import { PartnershipHistory } from './PartnershipHistory';
-
-const useStyles = makeStyles({
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  muted: { color: tokens.colorNeutralForeground3 },
-});
 
 type Picked = { id: number; displayName: string } | null;
 
@@ -130,7 +123,6 @@ export function PartnershipDialog({ partnershipId, onClose }: { partnershipId: n
 }
 
 function PartnershipForm({ partnership, onSaved }: { partnership: Partnership | null; onSaved: (p: Partnership) => Promise<void> }) {
-  const styles = useStyles();
   const layout = useFormDialogStyles();
   const { control, handleSubmit, formState, setValue, watch, reset } = useForm<FormValues>({ defaultValues: valuesOf(partnership) });
   const mayor = watch('mayor');
@@ -205,13 +197,7 @@ function PartnershipForm({ partnership, onSaved }: { partnership: Partnership | 
         </MessageBar>
       )}
       <TextareaField control={control} name="notes" label="Notizen" />
-      <ErrorMessage error={save.error} title="Nicht gespeichert" />
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Wird gespeichert …' : 'Speichern'}
-        </Button>
-        {formState.isDirty && partnership && <Text className={styles.muted}>Ungespeicherte Änderungen</Text>}
-      </div>
+      <SaveActions label="Speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(partnership)} />
     </form>
   );
 }

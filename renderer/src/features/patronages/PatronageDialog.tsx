@@ -12,7 +12,6 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
-  Text,
   tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -21,6 +20,7 @@ import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { RadioField, SelectField, TextareaField, TextField } from '../../components/form-fields';
+import { SaveActions } from '../../components/SaveActions';
 import { describeSpan } from '../calendar/spans';
 import { addDays, berlinToday } from '../calendar/wall-clock';
 import { ContactOrNameFields, contactOrNameInput, type PickedContact } from '../letters/ContactOrNameFields';
@@ -28,8 +28,6 @@ import { answerOf, CRITERION_ANSWERS, CRITERION_KEYS, criterionTitle, valueOf, t
 import { PatronageDecisionArea } from './PatronageDecisionArea';
 
 const useStyles = makeStyles({
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  muted: { color: tokens.colorNeutralForeground3 },
   criteria: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -258,13 +256,7 @@ function PatronageForm({
         ))}
       </SelectField>
       <TextareaField control={control} name="notes" label="Notizen" />
-      <ErrorMessage error={save.error} title="Nicht gespeichert" />
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Wird gespeichert …' : 'Anfrage speichern'}
-        </Button>
-        {formState.isDirty && patronage && <Text className={styles.muted}>Ungespeicherte Änderungen</Text>}
-      </div>
+      <SaveActions label="Anfrage speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(patronage)} />
     </form>
   );
 }

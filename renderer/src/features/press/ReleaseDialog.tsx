@@ -23,6 +23,7 @@ import { PRESS_RELEASE_STATUS_LABELS, type PressRelease, type PressReleaseInput 
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField, TextField } from '../../components/form-fields';
+import { SaveActions } from '../../components/SaveActions';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { describeSpan } from '../calendar/spans';
 import { addDays, berlinToday } from '../calendar/wall-clock';
@@ -33,7 +34,6 @@ import { ReleaseWorkflow } from './ReleaseWorkflow';
 
 const useStyles = makeStyles({
   status: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   muted: { color: tokens.colorNeutralForeground3 },
   body: { '& textarea': { minHeight: '260px', fontFamily: tokens.fontFamilyBase, lineHeight: tokens.lineHeightBase400 } },
   times: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
@@ -236,17 +236,13 @@ function ReleaseForm({
           </option>
         ))}
       </SelectField>
-      <ErrorMessage error={save.error} title="Nicht gespeichert" />
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Wird gespeichert …' : 'Pressemitteilung speichern'}
-        </Button>
-        {formState.isDirty && release && (
-          <Text className={styles.muted}>
-            Ungespeicherte Änderungen{release.status === 'freigegeben' ? ' – Speichern hebt die Freigabe auf, wenn sich der Inhalt ändert.' : ''}
-          </Text>
-        )}
-      </div>
+      <SaveActions
+        label="Pressemitteilung speichern"
+        saving={save.isPending}
+        error={save.error}
+        unsaved={formState.isDirty && Boolean(release)}
+        unsavedNote={release?.status === 'freigegeben' ? ' – Speichern hebt die Freigabe auf, wenn sich der Inhalt ändert.' : ''}
+      />
     </form>
   );
 }

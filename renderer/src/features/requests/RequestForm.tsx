@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Controller, useForm, useWatch, type Control, type UseFormSetValue, type UseFormWatch } from 'react-hook-form';
-import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   CITIZEN_EVENT_KIND_LABELS,
@@ -13,8 +13,8 @@ import {
 } from '../../../../core/api';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { CheckboxField, SelectField, SuggestField, TextField } from '../../components/form-fields';
+import { SaveActions } from '../../components/SaveActions';
 import { germanDate } from '../../components/format';
 import { berlinToday } from '../calendar/wall-clock';
 import { CitizenFields, KnownCitizen } from '../citizens/CitizenFields';
@@ -22,8 +22,6 @@ import { issuesOf, markFields } from '../settings/form-issues';
 import { fieldOf, formValuesOf, inputOf, type RequestFormValues } from './request-form-values';
 
 const useStyles = makeStyles({
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  muted: { color: tokens.colorNeutralForeground3 },
   person: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -132,13 +130,7 @@ export function RequestForm({
         <TextField control={control} name="place" label="Ort, Straße oder Stelle" />
         <TextField control={control} name="followUpOn" label="Wiedervorlage am" type="date" />
       </div>
-      <ErrorMessage error={save.error} title="Nicht gespeichert" />
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Wird gespeichert …' : 'Anliegen speichern'}
-        </Button>
-        {formState.isDirty && request && <Text className={styles.muted}>Ungespeicherte Änderungen</Text>}
-      </div>
+      <SaveActions label="Anliegen speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(request)} />
     </form>
   );
 }

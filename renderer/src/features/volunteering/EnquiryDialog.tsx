@@ -24,6 +24,7 @@ import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField, TextareaField, TextField } from '../../components/form-fields';
+import { SaveActions } from '../../components/SaveActions';
 import { berlinToday } from '../calendar/wall-clock';
 import { CitizenFields, KnownCitizen } from '../citizens/CitizenFields';
 import { citizenFieldOf, citizenFormValues, citizenInputOf, emptyCitizen, type CitizenFormValues } from '../citizens/citizen-values';
@@ -45,7 +46,6 @@ const useStyles = makeStyles({
   offer: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' },
   stack: { display: 'grid', gap: '2px', minWidth: 0 },
   chosen: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -243,13 +243,7 @@ function EnquiryForm({ enquiry, known, onSaved }: { enquiry: VolunteerEnquiry | 
         </SelectField>
       </div>
       <TextareaField control={control} name="notes" label="Notizen" />
-      <ErrorMessage error={save.error} title="Nicht gespeichert" />
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Wird gespeichert …' : 'Anfrage speichern'}
-        </Button>
-        {formState.isDirty && enquiry && <Text className={styles.muted}>Ungespeicherte Änderungen</Text>}
-      </div>
+      <SaveActions label="Anfrage speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(enquiry)} />
     </form>
   );
 }
