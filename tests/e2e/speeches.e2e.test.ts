@@ -114,9 +114,9 @@ describe('speeches in browser mode (Chromium)', () => {
     await dialog().getByRole('button', { name: 'In die Rede einfügen' }).click();
     expect(await text.locator('p', { hasText: 'Sehr geehrte Frau Präsidentin' }).count()).toBe(1);
 
-    // To the end of the text (End alone stops at the end of a wrapped line), then a new paragraph.
-    await text.locator('p').first().click();
-    await page.keyboard.press('Control+End');
+    // The cursor to the end of the text (a click lands in the middle of the wrapped greeting, and
+    // End keys stop at line ends), then a new paragraph.
+    await page.evaluate(`document.querySelector('[role="dialog"] .ProseMirror').editor.commands.focus('end')`);
     await page.keyboard.press('Enter');
     await page.keyboard.type('herzlich willkommen in Duisburg! ');
     const stageNote = dialog().getByRole('toolbar', { name: 'Text formatieren' }).getByRole('button', { name: 'Regieanweisung (Strg+Alt+R)' });
