@@ -26,8 +26,9 @@ import {
 import { recordAudit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { fileContent, fileNamePart } from '../file-content';
-import { citizenName, samePerson, storeCitizen, toCitizen } from './citizens';
-import { citizenEventsRepository, citizenRecords, type CitizenEventRow, type SignerRow } from './repository';
+import { citizenName, samePerson, storeCitizen, toCitizen } from '../citizens/citizens';
+import { citizenRecords } from '../citizens/repository';
+import { citizenEventsRepository, type CitizenEventRow, type SignerRow } from './repository';
 
 type EventHandlers = Pick<
   Handlers,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, notExists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import {
   appointments,
@@ -9,60 +9,15 @@ import {
   departments,
   eventRegistrations,
   signers,
-  volunteerEnquiries,
 } from '../../../db/schema';
 
 export type CitizenEventRow = typeof citizenEvents.$inferSelect;
 export type CitizenEventValues = Omit<typeof citizenEvents.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
-export type CitizenRow = typeof citizens.$inferSelect;
-export type CitizenValues = Omit<typeof citizens.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 export type SignerRow = typeof signers.$inferSelect;
 
 /** How many registered for the event, and how many concerns were recorded at it. */
 const registeredCount = sql<number>`(select count(*) from event_registrations r where r.event_id = "citizen_events"."id")`;
 const concernCount = sql<number>`(select count(*) from citizen_requests q where q.event_id = "citizen_events"."id")`;
-
-/**
- * The persons of the citizen dialogue (table `citizens`), as far as talks, walks and volunteering
- * need them: find, create, update, and remove a person nothing refers to any more.
- */
-export function citizenRecords(db: Db) {
-  return {
-    find(id: number): CitizenRow | undefined {
-      return db.select().from(citizens).where(eq(citizens.id, id)).get();
-    },
-    insert(values: CitizenValues, at: string): CitizenRow {
-      return db
-        .insert(citizens)
-        .values({ ...values, createdAt: at, updatedAt: at })
-        .returning()
-        .get();
-    },
-    update(id: number, values: CitizenValues, at: string): CitizenRow | undefined {
-      return db
-        .update(citizens)
-        .set({ ...values, updatedAt: at })
-        .where(eq(citizens.id, id))
-        .returning()
-        .get();
-    },
-    /** Deletes the person if no request, registration or enquiry refers to them (data economy, DSGVO). */
-    deleteIfUnreferenced(id: number): boolean {
-      const result = db
-        .delete(citizens)
-        .where(
-          and(
-            eq(citizens.id, id),
-            notExists(db.select({ one: sql`1` }).from(citizenRequests).where(eq(citizenRequests.citizenId, citizens.id))),
-            notExists(db.select({ one: sql`1` }).from(eventRegistrations).where(eq(eventRegistrations.citizenId, citizens.id))),
-            notExists(db.select({ one: sql`1` }).from(volunteerEnquiries).where(eq(volunteerEnquiries.citizenId, citizens.id))),
-          ),
-        )
-        .run();
-      return result.changes > 0;
-    },
-  };
-}
 
 /** SQL of the citizens' talks and walks, their registrations, and the requests raised there. */
 export function citizenEventsRepository(db: Db) {

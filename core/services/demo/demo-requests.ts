@@ -3,7 +3,8 @@ import { addDays } from '../../domain/calendar/time';
 import { addWorkingDays } from '../../domain/calendar/holidays';
 import { formatDateLong, isoDateInBerlin } from '../../domain/dates/format';
 import { applyStep, type WorkflowRequest, type WorkflowStep } from '../../domain/requests/workflow';
-import { foldGerman } from '../../domain/text/fold';
+import { searchNameOf } from '../citizens/citizens';
+import { citizenRecords } from '../citizens/repository';
 import type { ServiceDeps } from '../deps';
 import { requestsRepository, type RequestRow } from '../requests/repository';
 import { requestIndex } from '../requests/requests-service';
@@ -180,16 +181,18 @@ export function loadDemoRequests(deps: ServiceDeps): void {
   const today = isoDateInBerlin(deps.now());
   const departments = DEMO_DEPARTMENTS.map((d, i) => repo.saveDepartment({ ...d, active: true, sortOrder: i })!);
   const citizenIds = new Map<Person, number>();
+  const citizens = citizenRecords(deps.db);
   const moment = (day: string) => `${day}T08:30:00.000Z`;
 
   for (const demo of demoRequests(today)) {
     const receivedOn = addDays(today, -demo.receivedDaysAgo);
     let citizenId: number | null = null;
     if (demo.person) {
-      citizenId =
+      const known: number =
         citizenIds.get(demo.person) ??
-        repo.insertCitizen({ ...demo.person, degrees: '', phone: '', searchName: foldGerman(`${demo.person.surname} ${demo.person.givenName}`) }, moment(receivedOn)).id;
-      citizenIds.set(demo.person, citizenId);
+        citizens.insert({ ...demo.person, degrees: '', phone: '', searchName: searchNameOf(demo.person) }, moment(receivedOn)).id;
+      citizenIds.set(demo.person, known);
+      citizenId = known;
     }
     let row: RequestRow = repo.insert(
       {

@@ -279,29 +279,6 @@ export function requestsRepository(db: Db) {
     citizen(id: number) {
       return db.select().from(citizens).where(eq(citizens.id, id)).get();
     },
-    citizenByEmail(email: string) {
-      return db
-        .select()
-        .from(citizens)
-        .where(sql`lower(${citizens.email}) = ${email.toLowerCase()}`)
-        .orderBy(desc(citizens.updatedAt), desc(citizens.id))
-        .get();
-    },
-    insertCitizen(values: CitizenValues, at: string): CitizenRow {
-      return db
-        .insert(citizens)
-        .values({ ...values, createdAt: at, updatedAt: at })
-        .returning()
-        .get();
-    },
-    updateCitizen(id: number, values: CitizenValues, at: string): CitizenRow | undefined {
-      return db
-        .update(citizens)
-        .set({ ...values, updatedAt: at })
-        .where(eq(citizens.id, id))
-        .returning()
-        .get();
-    },
     /** Citizens whose folded name holds every folded word, or whose e-mail holds the text. */
     searchCitizens(words: string[], text: string, limit: number): CitizenRow[] {
       const byName = words.length ? and(...words.map((w) => sql`instr(${citizens.searchName}, ${w}) > 0`)) : undefined;

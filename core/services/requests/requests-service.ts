@@ -8,7 +8,6 @@ import { AppError } from '../../api/errors';
 import {
   REQUEST_CHANNEL_LABELS,
   REQUEST_KIND_LABELS,
-  type Citizen,
   type CitizenRequest,
   type RequestListItem,
   type citizenInputSchema,
@@ -23,10 +22,12 @@ import { matchExpression, queryTerms } from '../../domain/text/search-terms';
 import { composeRequestEmail, REQUEST_EMAIL_BLOCK_TITLES, type RequestEmailKind, type RequestEmailValues } from '../../documents/request-emails';
 import { recordAudit } from '../audit';
 import type { ServiceDeps } from '../deps';
+import { citizenName, storeCitizen, toCitizen } from '../citizens/citizens';
+import { citizenRecords } from '../citizens/repository';
 import { fullTextIndex } from '../search/full-text';
 import type { Uploads } from '../uploads/uploads-service';
 import { parseEml } from './eml-import';
-import { requestsRepository, type CitizenRow, type CitizenValues, type RequestListRow, type RequestRow } from './repository';
+import { requestsRepository, type CitizenRow, type RequestListRow, type RequestRow } from './repository';
 
 type RequestHandlers = Pick<
   Handlers,
@@ -83,10 +84,6 @@ const REFERENCE_BY_CHANNEL: Record<RequestRow['channel'], string> = {
 const safeName = (name: string) => path.basename(name).replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').slice(0, 150) || 'Anhang';
 const long = (date: string) => formatDateLong(date);
 
-/** "Dr. Ayşe Kaya". */
-export function citizenDisplayName(c: { degrees?: string; givenName?: string; surname: string }): string {
-  return [c.degrees ?? '', c.givenName ?? '', c.surname].map((s) => s.trim()).filter(Boolean).join(' ');
-}
 
 /** The index of the requests' texts: subject and place as the title, the text and the statement as the body. */
 export function requestIndex(db: ServiceDeps['db']) {
@@ -140,21 +137,6 @@ export function createRequestsService(
     answeredOn: row.answeredOn,
     closedOn: row.closedOn,
     followUpOn: row.followUpOn,
-  });
-
-  const toCitizen = (c: CitizenRow): Citizen => ({
-    id: c.id,
-    gender: c.gender,
-    degrees: c.degrees,
-    givenName: c.givenName,
-    surname: c.surname,
-    street: c.street,
-    houseNumber: c.houseNumber,
-    postcode: c.postcode,
-    city: c.city,
-    email: c.email,
-    phone: c.phone,
-    displayName: citizenDisplayName(c),
   });
 
   type Found = NonNullable<ReturnType<typeof repo.find>>;
@@ -213,7 +195,7 @@ export function createRequestsService(
     followUpDue: isFollowUpDue(row, t),
     anonymised: row.anonymisedAt !== null,
     citizenName:
-      row.citizenSurname !== null ? citizenDisplayName({ degrees: row.citizenDegrees ?? '', givenName: row.citizenGivenName ?? '', surname: row.citizenSurname }) : null,
+      row.citizenSurname !== null ? citizenName({ degrees: row.citizenDegrees ?? '', givenName: row.citizenGivenName ?? '', surname: row.citizenSurname }) : null,
   });
 
   const mustFind = (id: number): Found => {
@@ -229,37 +211,8 @@ export function createRequestsService(
 
   const changed = (requestId: number, summary: string) => recordAudit(deps, { action: 'update', entity: 'request', entityId: requestId, summary });
 
-  const citizenValues = (input: z.output<typeof citizenInputSchema>): CitizenValues => ({
-    gender: input.gender,
-    degrees: input.degrees,
-    givenName: input.givenName,
-    surname: input.surname,
-    street: input.street,
-    houseNumber: input.houseNumber,
-    postcode: input.postcode,
-    city: input.city,
-    email: input.email,
-    phone: input.phone,
-    searchName: foldGerman(`${input.surname} ${input.givenName}`).trim(),
-  });
-
-  /** Creates the person or updates her or his data; returns the id. */
-  const saveCitizen = (input: z.output<typeof citizenInputSchema>): number => {
-    const values = citizenValues(input);
-    if (input.id) {
-      const existing = repo.citizen(input.id);
-      if (!existing) throw new AppError('NOT_FOUND', `Die Person Nr. ${input.id} wurde nicht gefunden.`, { citizenId: input.id });
-      const differs = (Object.keys(values) as Array<keyof CitizenValues>).some((k) => existing[k] !== values[k]);
-      if (differs) {
-        repo.updateCitizen(input.id, values, at());
-        recordAudit(deps, { action: 'update', entity: 'citizen', entityId: input.id, summary: citizenDisplayName(values) });
-      }
-      return input.id;
-    }
-    const row = repo.insertCitizen(values, at());
-    recordAudit(deps, { action: 'create', entity: 'citizen', entityId: row.id, summary: citizenDisplayName(row) });
-    return row.id;
-  };
+  /** Creates the person or updates her or his data (the shared citizen records); returns the id. */
+  const saveCitizen = (input: z.output<typeof citizenInputSchema>): number => storeCitizen(deps, input).id;
 
   const FIELD_LABELS: Partial<Record<keyof RequestRow, string>> = {
     kind: 'Art',
@@ -298,7 +251,7 @@ export function createRequestsService(
     const forms = composeAddress({ person: { gender: c.gender, degrees: c.degrees, givenName: c.givenName, surname: c.surname } }, new Map());
     return {
       type: 'free',
-      name: citizenDisplayName(c),
+      name: citizenName(c),
       lines: [...forms.addressLines, ...postalLines(c)],
       salutation: forms.salutation,
       oralSalutation: forms.oralSalutation,
@@ -359,7 +312,7 @@ export function createRequestsService(
   const personLabel = (c: CitizenRow | null): string => {
     if (!c) return 'eine anonyme Person';
     const title = c.gender === 'female' ? 'Frau' : c.gender === 'male' ? 'Herr' : '';
-    return [title, citizenDisplayName(c)].filter(Boolean).join(' ');
+    return [title, citizenName(c)].filter(Boolean).join(' ');
   };
 
   const emailValues = (row: RequestRow, citizen: CitizenRow | null, department: string, note = ''): RequestEmailValues => {
@@ -646,7 +599,7 @@ export function createRequestsService(
         id = deps.db.transaction(() => {
           let citizenId: number | null = null;
           if (mail.sender) {
-            const known = repo.citizenByEmail(mail.sender.address);
+            const known = citizenRecords(deps.db).byEmail(mail.sender.address);
             citizenId = known
               ? known.id
               : saveCitizen({ gender: 'unknown', ...mail.sender, email: mail.sender.address, street: '', houseNumber: '', postcode: '', city: '', phone: '' });

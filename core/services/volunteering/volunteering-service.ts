@@ -12,7 +12,7 @@ import {
 import { isoDateInBerlin } from '../../domain/dates/format';
 import { foldGerman } from '../../domain/text/fold';
 import { recordAudit } from '../audit';
-import { storeCitizen, toCitizen } from '../citizen-events/citizens';
+import { storeCitizen, toCitizen } from '../citizens/citizens';
 import { displayNameOf } from '../contacts/contacts-service';
 import type { ServiceDeps } from '../deps';
 import { volunteeringRepository } from './repository';

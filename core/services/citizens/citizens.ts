@@ -55,8 +55,12 @@ export function storeCitizen(deps: ServiceDeps, input: CitizenData): CitizenRow 
   const { id, ...data } = input;
   const values = { ...data, searchName: searchNameOf(data) };
   if (id !== undefined) {
-    const updated = records.update(id, values, at);
-    if (!updated) throw new AppError('NOT_FOUND', `Die Person Nr. ${id} wurde nicht gefunden.`, { id });
+    const existing = records.find(id);
+    if (!existing) throw new AppError('NOT_FOUND', `Die Person Nr. ${id} wurde nicht gefunden.`, { id });
+    // Unchanged data is not written again (and not recorded as a change).
+    if ((Object.keys(values) as Array<keyof typeof values>).every((k) => existing[k] === values[k])) return existing;
+    const updated = records.update(id, values, at)!;
+    recordAudit(deps, { action: 'update', entity: 'citizen', entityId: id });
     return updated;
   }
   const row = records.insert(values, at);
