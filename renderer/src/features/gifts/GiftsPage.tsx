@@ -22,6 +22,8 @@ import { useQuery } from '@tanstack/react-query';
 import { formatEuro, type GiftItem } from '../../../../core/api';
 import { api } from '../../api/client';
 import { useRegisterPageStyles } from '../../components/layout-styles';
+import { RegisterRow } from '../../components/RegisterRow';
+import { useDialogState } from '../../components/use-dialog-state';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
 import { GiftItemDialog } from './GiftItemDialog';
@@ -58,7 +60,7 @@ export function GiftsPage() {
 function GiftStock() {
   const page = useRegisterPageStyles();
   const styles = useStyles();
-  const [editing, setEditing] = useState<{ item: GiftItem | null; key: number } | null>(null);
+  const { opened, open, close } = useDialogState<GiftItem | null>();
   const items = useQuery({ queryKey: ['gifts.items'], queryFn: () => api('gifts.items', {}) });
   const list = items.data ?? [];
   const value = list.reduce((sum, i) => sum + i.quantity * i.unitValueCents, 0);
@@ -69,7 +71,7 @@ function GiftStock() {
           {count(list.length, 'Geschenk', 'Geschenke')} im Bestand, Gesamtwert {formatEuro(value)}
         </Text>
         <div className={page.grow} />
-        <Button icon={<AddRegular />} onClick={() => setEditing({ item: null, key: Date.now() })}>
+        <Button icon={<AddRegular />} onClick={() => open(null)}>
           In den Bestand aufnehmen …
         </Button>
       </div>
@@ -86,13 +88,7 @@ function GiftStock() {
         </TableHeader>
         <TableBody>
           {list.map((i) => (
-            <TableRow
-              key={i.id}
-              tabIndex={0}
-              className={page.row}
-              onClick={() => setEditing({ item: i, key: Date.now() })}
-              onKeyDown={(e) => e.key === 'Enter' && setEditing({ item: i, key: Date.now() })}
-            >
+            <RegisterRow key={i.id} onOpen={() => open(i)}>
               <TableCell>
                 <div className={page.stack}>
                   <Text weight="semibold">{i.name}</Text>
@@ -111,11 +107,11 @@ function GiftStock() {
               <TableCell>{formatEuro(i.unitValueCents)}</TableCell>
               <TableCell>{i.given}</TableCell>
               <TableCell>{i.active ? 'im Angebot' : 'nicht mehr angeboten'}</TableCell>
-            </TableRow>
+            </RegisterRow>
           ))}
         </TableBody>
       </Table>
-      {editing && <GiftItemDialog key={editing.key} item={editing.item} onClose={() => setEditing(null)} />}
+      {opened && <GiftItemDialog key={opened.key} item={opened.target} onClose={close} />}
     </>
   );
 }

@@ -11,7 +11,6 @@ import {
   Field,
   Input,
   makeStyles,
-  mergeClasses,
   Table,
   TableBody,
   TableCell,
@@ -27,6 +26,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatEuro, type GiftReceived } from '../../../../core/api';
 import { api } from '../../api/client';
 import { useFormDialogStyles, useRegisterPageStyles } from '../../components/layout-styles';
+import { RegisterRow } from '../../components/RegisterRow';
+import { useDialogState } from '../../components/use-dialog-state';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
 import { berlinToday } from '../calendar/wall-clock';
@@ -89,7 +90,7 @@ function reportBadge(g: GiftReceived) {
 export function ReceivedGifts() {
   const page = useRegisterPageStyles();
   const styles = useStyles();
-  const [editing, setEditing] = useState<{ gift: GiftReceived | null; key: number } | null>(null);
+  const { opened, open, close } = useDialogState<GiftReceived | null>();
   const list = useQuery({ queryKey: ['gifts.received'], queryFn: () => api('gifts.received', {}) });
   const items = list.data ?? [];
   const missing = items.filter((g) => g.reportMissing).length;
@@ -102,7 +103,7 @@ export function ReceivedGifts() {
           {missing > 0 && `, davon ${missing} über der Meldegrenze und noch nicht gemeldet`}
         </Text>
         <div className={page.grow} />
-        <Button icon={<AddRegular />} onClick={() => setEditing({ gift: null, key: Date.now() })}>
+        <Button icon={<AddRegular />} onClick={() => open(null)}>
           Erhaltenes Geschenk erfassen …
         </Button>
       </div>
@@ -120,13 +121,7 @@ export function ReceivedGifts() {
         </TableHeader>
         <TableBody>
           {items.map((g) => (
-            <TableRow
-              key={g.id}
-              tabIndex={0}
-              className={mergeClasses(page.row, g.reportMissing && page.overdue)}
-              onClick={() => setEditing({ gift: g, key: Date.now() })}
-              onKeyDown={(e) => e.key === 'Enter' && setEditing({ gift: g, key: Date.now() })}
-            >
+            <RegisterRow key={g.id} overdue={g.reportMissing} onOpen={() => open(g)}>
               <TableCell>{germanDate(g.receivedOn)}</TableCell>
               <TableCell>
                 <div className={page.stack}>
@@ -138,11 +133,11 @@ export function ReceivedGifts() {
               <TableCell>{formatEuro(g.valueCents)}</TableCell>
               <TableCell>{g.disposition || '–'}</TableCell>
               <TableCell>{reportBadge(g)}</TableCell>
-            </TableRow>
+            </RegisterRow>
           ))}
         </TableBody>
       </Table>
-      {editing && <ReceivedGiftDialog key={editing.key} gift={editing.gift} onClose={() => setEditing(null)} />}
+      {opened && <ReceivedGiftDialog key={opened.key} gift={opened.target} onClose={close} />}
     </>
   );
 }

@@ -2,8 +2,6 @@ import { useState } from 'react';
 import {
   Badge,
   Button,
-  Field,
-  Select,
   Spinner,
   Table,
   TableBody,
@@ -19,6 +17,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { VISIT_DIRECTION_LABELS, type VisitDirection, type VisitSummary } from '../../../../core/api';
 import { api } from '../../api/client';
 import { useRegisterPageStyles } from '../../components/layout-styles';
+import { FilterSelect } from '../../components/FilterSelect';
+import { RegisterRow } from '../../components/RegisterRow';
+import { useDialogState } from '../../components/use-dialog-state';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
 import { VisitDialog } from './VisitDialog';
@@ -29,13 +30,12 @@ const dates = (v: VisitSummary) => (v.from === v.to ? germanDate(v.from) : `${ge
 export function VisitsPage() {
   const styles = useRegisterPageStyles();
   const [direction, setDirection] = useState<VisitDirection | ''>('');
-  const [editing, setEditing] = useState<{ id: number | null; key: number } | null>(null);
+  const { opened, open, close } = useDialogState();
   const list = useQuery({
     queryKey: ['visits.list', direction],
     queryFn: () => api('visits.list', { direction: direction || undefined }),
     placeholderData: keepPreviousData,
   });
-  const edit = (id: number | null) => setEditing({ id, key: Date.now() });
   const items = list.data ?? [];
 
   return (
@@ -43,17 +43,8 @@ export function VisitsPage() {
       <div className={styles.head}>
         <Title2 as="h1">Besuche und Delegationen</Title2>
         <div className={styles.grow} />
-        <Field label="Richtung">
-          <Select value={direction} onChange={(_, d) => setDirection(d.value as VisitDirection | '')}>
-            <option value="">alle</option>
-            {Object.entries(VISIT_DIRECTION_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => edit(null)}>
+        <FilterSelect label="Richtung" value={direction} labels={VISIT_DIRECTION_LABELS} onChange={setDirection} />
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => open(null)}>
           Besuch anlegen …
         </Button>
       </div>
@@ -77,7 +68,7 @@ export function VisitsPage() {
             </TableHeader>
             <TableBody>
               {items.map((v) => (
-                <TableRow key={v.id} tabIndex={0} className={styles.row} onClick={() => edit(v.id)} onKeyDown={(e) => e.key === 'Enter' && edit(v.id)}>
+                <RegisterRow key={v.id} onOpen={() => open(v.id)}>
                   <TableCell>
                     <div className={styles.stack}>
                       <Text weight="semibold">{v.title}</Text>
@@ -102,13 +93,13 @@ export function VisitsPage() {
                       '–'
                     )}
                   </TableCell>
-                </TableRow>
+                </RegisterRow>
               ))}
             </TableBody>
           </Table>
         </>
       )}
-      {editing && <VisitDialog key={editing.key} visitId={editing.id} onClose={() => setEditing(null)} />}
+      {opened && <VisitDialog key={opened.key} visitId={opened.target} onClose={close} />}
     </div>
   );
 }
