@@ -57,6 +57,11 @@ export const roleSchema = z.object({
   label: z.string().min(1),
   officeMale: z.string().min(1),
   officeFemale: z.string().min(1),
+  /**
+   * The office for a diverse person or one of unknown gender (A.1.9), neither masculine nor
+   * feminine: „Vorsitz“, „Oberbürgermeister:in“. Not needed where both forms are the same.
+   */
+  officeNeutral: z.string().optional(),
   /** Accusative of the male office where it is weakly declined ("Präsidenten"). */
   officeMaleAccusative: z.string().optional(),
   /** Office word used in the salutation when it differs ("Präsident", "Konsul", "Abgeordneter"). */

@@ -14,8 +14,9 @@ import {
 
 const FRIENDLY = 'Mit freundlichen Grüßen';
 const FORMAL = 'Mit vorzüglicher Hochachtung';
-const FR_PRIVATE = (s: string) => `Veuillez agréer, ${s}, l'expression de mes salutations distinguées.`;
-const FR_MAIRE = (s: string) => `Je vous prie d'agréer, ${s}, l'expression de ma haute considération.`;
+// French closings use the typographic apostrophe (’), as the letter bodies do.
+const FR_PRIVATE = (s: string) => `Veuillez agréer, ${s}, l’expression de mes salutations distinguées.`;
+const FR_MAIRE = (s: string) => `Je vous prie d’agréer, ${s}, l’expression de ma haute considération.`;
 
 const roles = roleMap(ROLE_CATALOGUE);
 
@@ -761,7 +762,7 @@ describe('foreign roles (A.1.12)', () => {
       expected: forms(
         ['Monsieur le Maire de Calais', 'Jean Dupont'],
         'Monsieur le Maire',
-        "Je vous prie d'agréer, Monsieur le Maire, l'expression de ma haute considération.",
+        FR_MAIRE('Monsieur le Maire'),
         'Monsieur le Maire',
       ),
     },
@@ -771,17 +772,17 @@ describe('foreign roles (A.1.12)', () => {
       expected: forms(
         ['Madame la Maire de Calais', 'Marie Dupont'],
         'Madame la Maire',
-        "Je vous prie d'agréer, Madame la Maire, l'expression de ma haute considération.",
+        FR_MAIRE('Madame la Maire'),
         'Madame la Maire',
       ),
     },
     {
-      name: "maire, diverse, city with a vowel: d'Arras",
+      name: 'maire, diverse, city with a vowel: d’Arras (typographic apostrophe)',
       person: nonBinary({ givenName: 'Camille', surname: 'Dupont', role: 'maire', roleDetail: 'Arras' }),
       expected: forms(
-        ["Madame, Monsieur le Maire d'Arras", 'Camille Dupont'],
+        ['Madame, Monsieur le Maire d’Arras', 'Camille Dupont'],
         'Madame, Monsieur le Maire',
-        "Je vous prie d'agréer, Madame, Monsieur le Maire, l'expression de ma haute considération.",
+        FR_MAIRE('Madame, Monsieur le Maire'),
         'Madame, Monsieur le Maire',
       ),
     },
@@ -794,6 +795,28 @@ describe('foreign roles (A.1.12)', () => {
         FR_MAIRE('Monsieur le Maire'),
         'Monsieur le Maire',
       ),
+    },
+    // A detail that already carries its preposition is taken as it is, like the German
+    // „am Amtsgericht Duisburg“ of a Richter.
+    {
+      name: 'lord_mayor with „of Portsmouth“: the preposition is not doubled',
+      person: woman({ givenName: 'Jane', surname: 'Smith', role: 'lord_mayor', roleDetail: 'of Portsmouth' }),
+      expected: forms(
+        ['The Right Worshipful the Lord Mayor of Portsmouth', 'Jane Smith'],
+        'Dear Lord Mayor',
+        'Yours sincerely',
+        'Lord Mayor',
+      ),
+    },
+    {
+      name: 'mayor with „of Fort Lauderdale“: the preposition is not doubled',
+      person: man({ givenName: 'Dean', surname: 'Miller', role: 'mayor', roleDetail: 'of Fort Lauderdale' }),
+      expected: forms(['The Honorable Dean Miller', 'Mayor of Fort Lauderdale'], 'Dear Mayor Miller', 'Sincerely', 'Mayor Miller'),
+    },
+    {
+      name: 'maire with „de Calais“: the preposition is not doubled',
+      person: man({ givenName: 'Jean', surname: 'Dupont', role: 'maire', roleDetail: 'de Calais' }),
+      expected: forms(['Monsieur le Maire de Calais', 'Jean Dupont'], 'Monsieur le Maire', FR_MAIRE('Monsieur le Maire'), 'Monsieur le Maire'),
     },
   ]);
 });
@@ -1048,6 +1071,12 @@ describe('former offices (A.1.7)', () => {
   ]);
 });
 
+// Diverse or unknown gender (A.1.9; no official rule, this is the office's practice): no
+// „Frau/Herrn“, the name first, the office on the next line in a form that is neither masculine
+// nor feminine — a neutral noun where German has one („Vorsitz“, „Geschäftsführung“, „Mitglied
+// des Rates …“), otherwise the gender colon („Oberbürgermeister:in“, „Beigeordnete:r“), as the
+// municipal guides on gender-fair language recommend. The salutation names the person, never the
+// office: „Guten Tag Dr. Kim Beispiel“.
 describe('diverse or unknown gender (A.1.9)', () => {
   runCases([
     {
@@ -1081,25 +1110,25 @@ describe('diverse or unknown gender (A.1.9)', () => {
       ),
     },
     {
-      name: 'diverse oberbuergermeister: name, then generic office',
+      name: 'diverse oberbuergermeister: name, then the gender-neutral office',
       person: nonBinary({ degrees: 'Dr.', role: 'oberbuergermeister' }),
-      expected: forms(['Dr. Kim Beispiel', 'Oberbürgermeister'], 'Guten Tag Dr. Kim Beispiel', FRIENDLY, 'Dr. Kim Beispiel'),
+      expected: forms(['Dr. Kim Beispiel', 'Oberbürgermeister:in'], 'Guten Tag Dr. Kim Beispiel', FRIENDLY, 'Dr. Kim Beispiel'),
     },
     {
-      name: 'unknown bundestagspraesident a. D.: nominative office, formal',
+      name: 'unknown bundestagspraesident a. D.: neutral office, formal',
       person: nonBinary({ gender: 'unknown', role: 'bundestagspraesident', former: true }),
       expected: forms(
-        ['Kim Beispiel', 'Präsident des Deutschen Bundestages a. D.'],
+        ['Kim Beispiel', 'Präsident:in des Deutschen Bundestages a. D.'],
         'Guten Tag Kim Beispiel',
         FORMAL,
         'Kim Beispiel',
       ),
     },
     {
-      name: 'diverse vorsitz_verein with organisation',
+      name: 'diverse vorsitz_verein with organisation: the neutral noun „Vorsitz“',
       person: nonBinary({ role: 'vorsitz_verein', roleDetail: 'des Vorstands', organisation: 'Duisburger Schwimmverein e. V.' }),
       expected: forms(
-        ['Kim Beispiel', 'Vorsitzender des Vorstands', 'Duisburger Schwimmverein e. V.'],
+        ['Kim Beispiel', 'Vorsitz des Vorstands', 'Duisburger Schwimmverein e. V.'],
         'Guten Tag Kim Beispiel',
         FRIENDLY,
         'Kim Beispiel',
@@ -1111,10 +1140,10 @@ describe('diverse or unknown gender (A.1.9)', () => {
       expected: forms(['Kim Beispiel MdB'], 'Guten Tag Kim Beispiel', FRIENDLY, 'Kim Beispiel'),
     },
     {
-      name: 'unknown-gender ambassador: no Excellency lines',
+      name: 'unknown-gender ambassador: no Excellency lines, neutral office',
       person: nonBinary({ gender: 'unknown', role: 'botschafter', roleDetail: 'der Republik Korea' }),
       expected: forms(
-        ['Kim Beispiel', 'Botschafter der Republik Korea'],
+        ['Kim Beispiel', 'Botschafter:in der Republik Korea'],
         'Guten Tag Kim Beispiel',
         FORMAL,
         'Kim Beispiel',
@@ -1123,7 +1152,42 @@ describe('diverse or unknown gender (A.1.9)', () => {
     {
       name: 'diverse pfarrer: by name, no office in the salutation',
       person: nonBinary({ role: 'pfarrer' }),
-      expected: forms(['Kim Beispiel', 'Pfarrer'], 'Guten Tag Kim Beispiel', FRIENDLY, 'Kim Beispiel'),
+      expected: forms(['Kim Beispiel', 'Pfarrer:in'], 'Guten Tag Kim Beispiel', FRIENDLY, 'Kim Beispiel'),
+    },
+    {
+      name: 'diverse richter with a detail carrying its preposition',
+      person: nonBinary({ degrees: 'Dr.', role: 'richter', roleDetail: 'am Amtsgericht Duisburg' }),
+      expected: forms(['Dr. Kim Beispiel', 'Richter:in am Amtsgericht Duisburg'], 'Guten Tag Dr. Kim Beispiel', FRIENDLY, 'Dr. Kim Beispiel'),
+    },
+    {
+      name: 'diverse beigeordneter: adjectival noun „Beigeordnete:r“',
+      person: nonBinary({ role: 'beigeordneter' }),
+      expected: forms(['Kim Beispiel', 'Beigeordnete:r'], 'Guten Tag Kim Beispiel', FRIENDLY, 'Kim Beispiel'),
+    },
+    {
+      name: 'diverse landrat: „Landrät:in“',
+      person: nonBinary({ gender: 'unknown', role: 'landrat' }),
+      expected: forms(['Kim Beispiel', 'Landrät:in'], 'Guten Tag Kim Beispiel', FRIENDLY, 'Kim Beispiel'),
+    },
+    {
+      name: 'diverse geschaeftsfuehrung: the neutral noun „Geschäftsführung“, organisation after it',
+      person: nonBinary({ role: 'geschaeftsfuehrung', organisation: 'Duisburger Hafen AG' }),
+      expected: forms(['Kim Beispiel', 'Geschäftsführung', 'Duisburger Hafen AG'], 'Guten Tag Kim Beispiel', FRIENDLY, 'Kim Beispiel'),
+    },
+    {
+      name: 'diverse ratsmitglied: the office is the same for everybody',
+      person: nonBinary({ role: 'ratsmitglied' }),
+      expected: forms(['Kim Beispiel', 'Mitglied des Rates der Stadt Duisburg'], 'Guten Tag Kim Beispiel', FRIENDLY, 'Kim Beispiel'),
+    },
+    {
+      name: 'diverse ministerpraesident: neutral office with the default detail',
+      person: nonBinary({ role: 'ministerpraesident' }),
+      expected: forms(['Kim Beispiel', 'Ministerpräsident:in des Landes Nordrhein-Westfalen'], 'Guten Tag Kim Beispiel', FRIENDLY, 'Kim Beispiel'),
+    },
+    {
+      name: 'diverse bischof_kath: no „Seiner Exzellenz“, neutral office',
+      person: nonBinary({ role: 'bischof_kath', roleDetail: 'von Essen' }),
+      expected: forms(['Kim Beispiel', 'Bischöf:in von Essen'], 'Guten Tag Kim Beispiel', FORMAL, 'Kim Beispiel'),
     },
     {
       name: 'diverse lord mayor: same forms as for everybody',
@@ -1171,7 +1235,7 @@ describe('English and French private persons', () => {
       expected: forms(
         ['Monsieur Jean Dupont'],
         'Monsieur',
-        "Veuillez agréer, Monsieur, l'expression de mes salutations distinguées.",
+        FR_PRIVATE('Monsieur'),
         'Monsieur Dupont',
       ),
     },
@@ -1378,7 +1442,7 @@ describe('couples (A.1.6)', () => {
       expected: forms(
         ['Monsieur Jean Dupont et Madame Marie Dupont'],
         'Madame et Monsieur',
-        "Veuillez agréer, Madame et Monsieur, l'expression de mes salutations distinguées.",
+        FR_PRIVATE('Madame et Monsieur'),
         'Madame Dupont, Monsieur Dupont',
       ),
     },
@@ -1389,7 +1453,7 @@ describe('couples (A.1.6)', () => {
       expected: forms(
         ['Monsieur le Maire de Calais', 'Jean Dupont', 'et Madame Marie Dupont'],
         'Madame et Monsieur le Maire',
-        "Je vous prie d'agréer, Madame et Monsieur le Maire, l'expression de ma haute considération.",
+        FR_MAIRE('Madame et Monsieur le Maire'),
         'Madame Dupont, Monsieur le Maire',
       ),
     },
@@ -1434,7 +1498,7 @@ describe('composeOrganisation', () => {
       expected: forms(
         ['Mairie de Calais'],
         'Madame, Monsieur',
-        "Veuillez agréer, Madame, Monsieur, l'expression de mes salutations distinguées.",
+        FR_PRIVATE('Madame, Monsieur'),
         'Mesdames et Messieurs',
       ),
     },
@@ -1529,6 +1593,14 @@ describe('ROLE_CATALOGUE', () => {
 
   it('contains exactly the A.2 keys', () => {
     expect(ROLE_CATALOGUE.map((role) => role.key).sort()).toEqual([...A2_KEYS].sort());
+  });
+
+  it('every German entry has an office form for diverse persons that is not the masculine one', () => {
+    for (const role of ROLE_CATALOGUE.filter((r) => r.language === 'de')) {
+      const neutral = role.officeNeutral ?? (role.officeMale === role.officeFemale ? role.officeMale : undefined);
+      expect(neutral, role.key).toBeTruthy();
+      if (role.officeMale !== role.officeFemale) expect([role.officeMale, role.officeFemale], role.key).not.toContain(neutral);
+    }
   });
 
   it('every entry is a valid role', () => {

@@ -189,6 +189,22 @@ function officeNominative(role: Role, gender: BinaryGender): string {
   return gender === 'female' ? role.officeFemale : role.officeMale;
 }
 
+/**
+ * The office of a diverse person or one of unknown gender (A.1.9): neither masculine nor
+ * feminine. The catalogue's neutral form („Vorsitz“, „Oberbürgermeister:in“), the one form of an
+ * office that is the same for everybody („Mitglied des Rates …“), else none (a staff-defined
+ * role without a neutral form: the office is left out rather than given in the masculine).
+ */
+function officeNeutral(role: Role): string {
+  if (role.officeNeutral) return role.officeNeutral;
+  return role.officeMale === role.officeFemale ? role.officeMale : '';
+}
+
+/** The office in the nominative for a person of this gender: „Bürgermeisterin“, „Bürgermeister:in“. */
+export function officeName(role: Role, gender: Gender): string {
+  return isBinary(gender) ? officeNominative(role, gender) : officeNeutral(role);
+}
+
 function officeAccusative(role: Role, gender: BinaryGender): string {
   return gender === 'female' ? role.officeFemale : (role.officeMaleAccusative ?? role.officeMale);
 }
@@ -240,10 +256,15 @@ function bishopLines(p: Person, role: Role): string[] {
   ];
 }
 
-/** (A.1.9) No "Frau/Herrn": name, then the office in its generic form. */
+/**
+ * (A.1.9) No "Frau/Herrn", whatever the layout: the name first, then the office in its neutral
+ * form (neither masculine nor feminine), then for functions in organisations the organisation.
+ * No Excellency lines: they are gendered ("Seiner/Ihrer Exzellenz").
+ */
 function genderNeutralRoleLines(p: Person, role: Role): string[] {
   if (role.layout === 'name-suffix') return [suffixedName(p, role)];
-  const lines = [formatFullName(p), officeLine(p, role, role.officeMale)];
+  const office = officeNeutral(role);
+  const lines = office ? [formatFullName(p), officeLine(p, role, office)] : [formatFullName(p)];
   return role.layout === 'name-first' ? withOrganisation(lines, p) : lines;
 }
 
@@ -333,8 +354,9 @@ function frenchCivility(p: Person): string {
   return '';
 }
 
+/** French text uses the typographic apostrophe (’), as the letter bodies do. */
 function frenchPrivateClosing(salutation: string): string {
-  return `Veuillez agréer, ${salutation}, l'expression de mes salutations distinguées.`;
+  return `Veuillez agréer, ${salutation}, l’expression de mes salutations distinguées.`;
 }
 
 function composeFrenchPrivate(p: Person): Composed {
@@ -371,8 +393,7 @@ function foreignOffice(p: Person, forms: ForeignForms): Composed {
 
 /** "The Right Worshipful the Lord Mayor of Portsmouth" – same for every gender. */
 function composeLordMayor(p: Person, role: Role): Composed {
-  const city = roleDetail(p, role);
-  const title = joinWords('The Right Worshipful the Lord Mayor', city && `of ${city}`);
+  const title = joinWords('The Right Worshipful the Lord Mayor', officePlace(role, roleDetail(p, role)));
   return foreignOffice(p, {
     addressLines: [title, formatFullName(p)],
     salutation: 'Dear Lord Mayor',
@@ -384,10 +405,9 @@ function composeLordMayor(p: Person, role: Role): Composed {
 
 /** "The Honorable Dean Miller" / "Mayor of Fort Lauderdale". */
 function composeMayor(p: Person, role: Role): Composed {
-  const city = roleDetail(p, role);
   const term = joinWords('Mayor', surnameWithAffix(p));
   return foreignOffice(p, {
-    addressLines: [joinWords('The Honorable', formatFullName(p)), joinWords('Mayor', city && `of ${city}`)],
+    addressLines: [joinWords('The Honorable', formatFullName(p)), joinWords('Mayor', officePlace(role, roleDetail(p, role)))],
     salutation: `Dear ${term}`,
     oralSalutation: term,
     closing: 'Sincerely',
@@ -396,8 +416,10 @@ function composeMayor(p: Person, role: Role): Composed {
 }
 
 /**
- * The place of a foreign office as it follows the office's name in lists: „Lord Mayor of
- * Portsmouth“, „Maire de Calais“. German details carry their own article („des Turnvereins …“).
+ * The place of a foreign office as it follows the office's name: „Lord Mayor of Portsmouth“,
+ * „Maire de Calais“. A detail that already carries its preposition („of Portsmouth“, „de
+ * Calais“) is taken as it is, never doubled; German details always carry their own („des
+ * Turnvereins …“, „am Amtsgericht Duisburg“).
  */
 export function officePlace(role: Role, detail: string): string {
   if (!detail || role.layout !== 'foreign') return detail;
@@ -406,12 +428,12 @@ export function officePlace(role: Role, detail: string): string {
   return detail;
 }
 
-/** French "of" before a place: "de Calais", "d'Arras", "du Havre", "des Lilas". */
+/** French "of" before a place: "de Calais", "d’Arras", "du Havre", "des Lilas". */
 function frenchOf(place: string): string {
   if (/^(de|du|des) /i.test(place) || /^d['’]/i.test(place)) return place;
   if (place.startsWith('Les ')) return `des ${place.slice(4)}`;
   if (place.startsWith('Le ')) return `du ${place.slice(3)}`;
-  if (/^[aeiouyàâäæéèêëîïôöœùûü]/i.test(place)) return `d'${place}`;
+  if (/^[aeiouyàâäæéèêëîïôöœùûü]/i.test(place)) return `d’${place}`;
   return `de ${place}`;
 }
 
@@ -422,7 +444,7 @@ function maireTerm(gender: Gender): string {
 }
 
 function maireClosing(salutation: string): string {
-  return `Je vous prie d'agréer, ${salutation}, l'expression de ma haute considération.`;
+  return `Je vous prie d’agréer, ${salutation}, l’expression de ma haute considération.`;
 }
 
 /** "Monsieur le Maire de Calais" / name; salutation "Monsieur le Maire". */
@@ -444,7 +466,7 @@ function composeMaire(p: Person, role: Role): Composed {
 /** Staff-defined foreign roles: private forms of the role's language plus an office line. */
 function composeOtherForeignRole(p: Person, role: Role): Composed {
   const base = composePrivate(p, role.language);
-  const office = joinWords(p.gender === 'female' ? role.officeFemale : role.officeMale, roleDetail(p, role));
+  const office = joinWords(officeName(role, p.gender), roleDetail(p, role));
   const lines = [...base.coupleLines, office];
   return { ...base, addressLines: lines, coupleLines: lines, hasOffice: true };
 }

@@ -3,6 +3,7 @@ export {
   composeAddress,
   composeOrganisation,
   formatFullName,
+  officeName,
   officePlace,
   roleMap,
   sortName,

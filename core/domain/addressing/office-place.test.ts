@@ -9,7 +9,9 @@ describe('officePlace', () => {
     ['lord_mayor', 'of Portsmouth', 'of Portsmouth'],
     ['mayor', 'Fort Lauderdale', 'of Fort Lauderdale'],
     ['maire', 'Calais', 'de Calais'],
-    ['maire', 'Arras', "d'Arras"],
+    ['maire', 'Arras', 'd’Arras'],
+    ['maire', 'd’Arras', 'd’Arras'],
+    ['maire', "d'Arras", "d'Arras"],
     ['vorsitz_verein', 'des Turnvereins Duisburg-Neudorf', 'des Turnvereins Duisburg-Neudorf'],
     ['lord_mayor', '', ''],
   ])('%s with „%s“ → „%s“', (key, detail, expected) => {

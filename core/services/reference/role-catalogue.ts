@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/open';
 import type { Role } from '../../api/schemas/addressing';
-import { officePlace, roleMap } from '../../domain/addressing';
+import { officeName, officePlace, roleMap } from '../../domain/addressing';
 import { loadRoles } from './roles-repository';
 
 /** The roles of the database, read once and kept until they change. */
@@ -28,7 +28,7 @@ export function createRoleCatalogue(db: Db): RoleCatalogue {
   };
 }
 
-/** "Bürgermeisterin", "Vorsitzender des … e. V." — the office as shown in lists. */
+/** "Bürgermeisterin", "Vorsitzender des … e. V.", diverse "Bürgermeister:in" — the office as shown in lists. */
 export function roleLabelFor(
   role: Role | undefined,
   gender: 'female' | 'male' | 'diverse' | 'unknown',
@@ -36,6 +36,5 @@ export function roleLabelFor(
   former: boolean,
 ): string {
   if (!role) return '';
-  const office = gender === 'female' ? role.officeFemale : role.officeMale;
-  return [office, officePlace(role, detail || role.defaultDetail || ''), former ? 'a. D.' : ''].filter(Boolean).join(' ');
+  return [officeName(role, gender), officePlace(role, detail || role.defaultDetail || ''), former ? 'a. D.' : ''].filter(Boolean).join(' ');
 }
