@@ -12,6 +12,16 @@ const EDITOR_JSON = 'JSON.stringify(document.querySelector(\'[role="dialog"] .Pr
 describe('speeches in browser mode (Chromium)', () => {
   const session = useBrowserSession('speeches', { serverArgs: ['--demo'], open: true });
   const dialog = () => session.page.getByRole('dialog');
+  /**
+   * Adds a guest through the picker. Waits until the list shows the search's result (its first
+   * option is the one wanted): the list from before the typing can move under the pointer.
+   */
+  const addGuest = async (search: string, name: RegExp) => {
+    await dialog().getByRole('combobox', { name: 'Gast hinzufügen' }).pressSequentially(search);
+    await expect.poll(() => session.page.locator('.fui-Listbox').getByRole('option').first().textContent()).toMatch(name);
+    await session.page.getByRole('option', { name }).first().click();
+    await expect.poll(() => dialog().getByRole('list', { name: 'Gäste' }).textContent()).toMatch(name);
+  };
 
   it('records a speech for the Oberbürgermeisterin and lists it', async () => {
     const page = session.page;
@@ -46,14 +56,8 @@ describe('speeches in browser mode (Chromium)', () => {
 
   it('proposes the greeting of two parliamentarians', async () => {
     const page = session.page;
-    for (const [search, name] of [
-      ['Paschke', /Nadine Paschke/],
-      ['Aydın', /Kemal Aydın/],
-    ] as const) {
-      await dialog().getByRole('combobox', { name: 'Gast hinzufügen' }).pressSequentially(search);
-      await page.getByRole('option', { name }).first().click();
-      await expect.poll(() => dialog().getByRole('list', { name: 'Gäste' }).textContent()).toMatch(name);
-    }
+    await addGuest('Paschke', /Nadine Paschke/);
+    await addGuest('Aydın', /Kemal Aydın/);
     await dialog().getByRole('button', { name: 'Begrüßung vorschlagen' }).click();
     const text = dialog().getByLabel('Vorgeschlagene Begrüßung');
     await expect.poll(() => text.count()).toBe(1);
@@ -69,6 +73,25 @@ describe('speeches in browser mode (Chromium)', () => {
     expect(await order.getByRole('listitem').nth(1).textContent()).toContain(first!.replace(/^1\. /, '').trim());
     await dialog().getByRole('button', { name: 'Kopieren' }).click();
     await dialog().screenshot({ path: path.join(ARTIFACTS, 'rede-begruessung.png') });
+  });
+
+  it('greets a guest without an office by name only when marked „Ehrengast“', async () => {
+    const page = session.page;
+    const guests = dialog().getByRole('list', { name: 'Gäste' });
+    await addGuest('Feuerborn', /Marlies Feuerborn/);
+    const proposal = dialog().getByLabel('Vorgeschlagene Begrüßung');
+    await dialog().getByRole('button', { name: 'Begrüßung vorschlagen' }).click();
+    // Without an office she is one of the „Damen und Herren“ (DOMAIN.md B) …
+    await expect.poll(() => dialog().getByRole('list', { name: 'Reihenfolge der Begrüßung' }).textContent()).toContain('Marlies Feuerborn – mit „Damen und Herren“ begrüßt');
+    expect(await proposal.inputValue()).not.toContain('Feuerborn');
+    // … until staff mark her as guest of honour: then she is greeted by name after the office holders.
+    const honour = guests.getByRole('listitem').filter({ hasText: 'Marlies Feuerborn' }).getByRole('checkbox', { name: 'Ehrengast' });
+    expect(await honour.isChecked()).toBe(false);
+    await honour.check();
+    await expect.poll(() => dialog().textContent()).toContain('Die Gästeliste hat sich geändert.');
+    await dialog().getByRole('button', { name: 'Begrüßung vorschlagen' }).click();
+    await expect.poll(() => proposal.inputValue()).toMatch(/Abgeordnete, sehr geehrte Frau Feuerborn, meine sehr geehrten Damen und Herren,$/);
+    await dialog().screenshot({ path: path.join(ARTIFACTS, 'rede-begruessung-ehrengast.png') });
   });
 
   it('writes a speech: greeting of five guests, text with stage note and pause, two versions, Word manuscript', async () => {
@@ -88,16 +111,15 @@ describe('speeches in browser mode (Chromium)', () => {
     await occasion.selectOption({ label: (await occasion.locator('option', { hasText: 'Portsmouth' }).textContent())! });
     await dialog().getByLabel('Redezeit (Minuten)').fill('1');
 
-    for (const name of ['Brackelmann', 'Severin', 'Paschke', 'Aydın', 'Lemmerz']) {
-      await dialog().getByRole('combobox', { name: 'Gast hinzufügen' }).pressSequentially(name);
-      await page.getByRole('option', { name: new RegExp(name) }).first().click();
-      await expect.poll(() => dialog().getByRole('list', { name: 'Gäste' }).textContent()).toContain(name);
-    }
+    for (const name of ['Brackelmann', 'Severin', 'Paschke', 'Aydın', 'Lemmerz']) await addGuest(name, new RegExp(name));
     expect(await dialog().getByRole('list', { name: 'Gäste' }).getByRole('listitem').count()).toBe(5);
     // The reception's guests of honour (Lord Mayor of Portsmouth, her husband, the Freundeskreis's chair) join them.
     await dialog().getByRole('button', { name: 'Ehrengäste des Termins übernehmen (3)' }).click();
     await expect.poll(() => dialog().getByRole('list', { name: 'Gäste' }).getByRole('listitem').count()).toBe(8);
     expect(await dialog().getByRole('list', { name: 'Gäste' }).textContent()).toContain('Helen Pendleton');
+    // They come marked as guests of honour: her husband, who holds no office, is greeted by name.
+    const husband = dialog().getByRole('list', { name: 'Gäste' }).getByRole('listitem').filter({ hasText: 'Graham Pendleton' });
+    expect(await husband.getByRole('checkbox', { name: 'Ehrengast' }).isChecked()).toBe(true);
     await dialog().getByRole('button', { name: 'Begrüßung vorschlagen' }).click();
     const proposal = dialog().getByLabel('Vorgeschlagene Begrüßung');
     await expect.poll(() => proposal.count()).toBe(1);
@@ -106,6 +128,7 @@ describe('speeches in browser mode (Chromium)', () => {
     await expect.poll(() => proposal.inputValue()).toMatch(/liebe Duisburgerinnen und Duisburger,$/);
     const greeting = await proposal.inputValue();
     expect(greeting).toMatch(/^Sehr geehrte Frau Präsidentin,/);
+    expect(greeting).toMatch(/Lord Mayor, .*Mr Pendleton, liebe Duisburgerinnen und Duisburger,$/);
 
     const text = dialog().getByRole('textbox', { name: 'Text der Rede' });
     await dialog().getByRole('button', { name: 'In die Rede einfügen' }).click();

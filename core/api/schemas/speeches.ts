@@ -13,10 +13,20 @@ export const GREETING_CLOSING_LABELS: Record<z.infer<typeof greetingClosingSchem
   buergerschaft: 'liebe Duisburgerinnen und Duisburger',
 };
 
+/**
+ * A guest to greet: the person, and whether staff marked them as a guest of honour (the person
+ * celebrated, a prize winner, a donor). Guests without an office are greeted by name only when
+ * so marked; the others are the „Damen und Herren“ of the closing (DOMAIN.md B).
+ */
+export const greetingGuestSchema = personSchema.extend({
+  guestOfHonour: z.boolean().optional(),
+});
+export type GreetingGuest = z.infer<typeof greetingGuestSchema>;
+
 export const greetingInputSchema = z.object({
   speaker: personSchema.optional(),
   host: personSchema.optional(),
-  guests: z.array(personSchema).max(500),
+  guests: z.array(greetingGuestSchema).max(500),
   /**
    * The guests are already in the order staff want (a reordered proposal): they are merged and
    * phrased as usual, but not sorted by precedence.
@@ -29,11 +39,12 @@ export type GreetingInput = z.infer<typeof greetingInputSchema>;
 
 /**
  * Stable shape (other tools rely on it): the spoken text, ending with a comma, and the persons
- * greeted in that order — merged groups and the closing group with all their members.
+ * greeted in that order — merged groups and the closing group with all their members (each
+ * with the guest-of-honour mark it came with).
  */
 export const greetingSchema = z.object({
   text: z.string(),
-  order: z.array(personSchema),
+  order: z.array(greetingGuestSchema),
 });
 export type Greeting = z.infer<typeof greetingSchema>;
 
@@ -59,7 +70,7 @@ export const SPEECH_STATUS_LABELS: Record<z.infer<typeof speechStatusSchema>, st
 export const speechGuestSchema = z.object({
   contactId: z.number().int().positive().nullable(),
   name: z.string().max(300),
-  person: personSchema,
+  person: greetingGuestSchema,
 });
 export type SpeechGuest = z.infer<typeof speechGuestSchema>;
 
@@ -70,7 +81,7 @@ export const speechGreetingSchema = z.object({
   host: speechGuestSchema.nullable(),
   closing: greetingClosingSchema.default('damen_herren'),
   /** The persons greeted, in the order chosen. */
-  order: z.array(personSchema).max(500),
+  order: z.array(greetingGuestSchema).max(500),
   text: z.string().max(20000),
 });
 export type SpeechGreeting = z.infer<typeof speechGreetingSchema>;

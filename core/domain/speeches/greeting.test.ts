@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../api/schemas/addressing';
-import type { GreetingInput } from '../../api/schemas/speeches';
+import type { GreetingGuest, GreetingInput } from '../../api/schemas/speeches';
 import { ROLE_CATALOGUE, roleMap } from '../addressing';
 import { composeGreeting } from './greeting';
 
@@ -39,6 +39,9 @@ const council2 = woman('Schulz', 'ratsmitglied');
 const lordMayor = man('Smith', 'lord_mayor', { roleDetail: 'Portsmouth' });
 const maire = woman('Bouvier', 'maire', { roleDetail: 'Calais' });
 const drMueller = woman('Müller', undefined, { degrees: 'Dr.' });
+/** Staff marked the guest as a guest of honour (the person celebrated, a prize winner, a donor). */
+const honoured = (p: Person): GreetingGuest => ({ ...p, guestOfHonour: true });
+const winner = woman('Yıldız', undefined, { givenName: 'Elif' });
 
 interface Case {
   name: string;
@@ -118,8 +121,8 @@ const cases: Case[] = [
     order: ['Ozturk', 'Dubois'],
   },
   {
-    name: 'council members merged, a private person after them keeps the name',
-    input: { guests: [drMueller, council2, council1] },
+    name: 'council members merged, a guest of honour after them keeps the name',
+    input: { guests: [honoured(drMueller), council2, council1] },
     text: `Sehr geehrte Mitglieder des Rates, sehr geehrte Frau Dr. Müller, ${CLOSE}`,
     order: ['Schulz', 'Maier', 'Müller'],
   },
@@ -182,27 +185,33 @@ const cases: Case[] = [
   },
   {
     name: 'couple with the same surname: one by one, in the given order (lady first)',
-    input: { guests: [woman('Maier', undefined, { givenName: 'Maria' }), man('Maier', undefined, { givenName: 'Manfred' })] },
+    input: { guests: [honoured(woman('Maier', undefined, { givenName: 'Maria' })), honoured(man('Maier', undefined, { givenName: 'Manfred' }))] },
     text: `Sehr geehrte Frau Maier, sehr geehrter Herr Maier, ${CLOSE}`,
     order: ['Maier', 'Maier'],
   },
   {
     name: 'couple, office holder and spouse: each at their own place, titles not shared',
-    input: { guests: [drMueller, man('Schmidt', 'bundesminister'), deputy, man('Schmidt', undefined, { givenName: 'Martin' })] },
+    input: { guests: [honoured(drMueller), man('Schmidt', 'bundesminister'), deputy, honoured(man('Schmidt', undefined, { givenName: 'Martin' }))] },
     text:
       'Sehr geehrter Herr Bundesminister, sehr geehrte Frau Bürgermeisterin, sehr geehrte Frau Dr. Müller, ' +
       `sehr geehrter Herr Schmidt, ${CLOSE}`,
     order: ['Schmidt', 'Kocak', 'Müller', 'Schmidt'],
   },
   {
+    name: 'the unmarked spouse of an office holder belongs to the closing group',
+    input: { guests: [man('Schmidt', 'bundesminister'), woman('Schmidt', undefined, { givenName: 'Petra' })] },
+    text: `Sehr geehrter Herr Bundesminister, ${CLOSE}`,
+    order: ['Schmidt', 'Schmidt'],
+  },
+  {
     name: 'diverse gender: "guten Tag" with the name, in the middle of the sequence',
-    input: { guests: [{ gender: 'diverse', givenName: 'Kim', surname: 'Beispiel', degrees: 'Dr.' }, deputy] },
+    input: { guests: [honoured({ gender: 'diverse', givenName: 'Kim', surname: 'Beispiel', degrees: 'Dr.' }), deputy] },
     text: `Sehr geehrte Frau Bürgermeisterin, guten Tag Dr. Kim Beispiel, ${CLOSE}`,
     order: ['Kocak', 'Beispiel'],
   },
   {
     name: 'diverse gender first: capital "Guten"',
-    input: { guests: [{ gender: 'unknown', givenName: 'Kim', surname: 'Beispiel' }] },
+    input: { guests: [honoured({ gender: 'unknown', givenName: 'Kim', surname: 'Beispiel' })] },
     text: `Guten Tag Kim Beispiel, ${CLOSE}`,
     order: ['Beispiel'],
   },
@@ -213,15 +222,15 @@ const cases: Case[] = [
     order: ['Beispiel', 'Lemmerz'],
   },
   {
-    name: 'persons without role after all office holders, in input order; professor',
-    input: { guests: [man('Muster', undefined, { degrees: 'Prof. Dr.' }), drMueller, man('Kaya', 'geschaeftsfuehrung')] },
+    name: 'guests of honour after all office holders, in input order; professor',
+    input: { guests: [honoured(man('Muster', undefined, { degrees: 'Prof. Dr.' })), honoured(drMueller), man('Kaya', 'geschaeftsfuehrung')] },
     text: `Sehr geehrter Herr Kaya, sehr geehrter Herr Professor Muster, sehr geehrte Frau Dr. Müller, ${CLOSE}`,
     order: ['Kaya', 'Muster', 'Müller'],
   },
   {
-    name: 'unknown role key counts as no role',
+    name: 'unknown role key counts as no role: not greeted one by one',
     input: { guests: [man('Xaver', 'hofnarr'), deputy] },
-    text: `Sehr geehrte Frau Bürgermeisterin, sehr geehrter Herr Xaver, ${CLOSE}`,
+    text: `Sehr geehrte Frau Bürgermeisterin, ${CLOSE}`,
     order: ['Kocak', 'Xaver'],
   },
   {
@@ -281,6 +290,45 @@ const cases: Case[] = [
     text: `Sehr geehrte Abgeordnete, sehr geehrte Frau Bürgermeisterin, ${CLOSE}`,
     order: ['Radewald', 'Paschke', 'Lemmerz', 'Kocak', 'Maier'],
   },
+  // DOMAIN.md B: guests without an office are the „Damen und Herren“ of the closing, unless
+  // staff mark them as guests of honour, who are greeted by name after the office holders.
+  {
+    name: 'guests without an office are not greeted one by one: they are the closing group',
+    input: { guests: [drMueller, man('Kaya'), deputy] },
+    text: `Sehr geehrte Frau Bürgermeisterin, ${CLOSE}`,
+    order: ['Kocak', 'Müller', 'Kaya'],
+  },
+  {
+    name: 'only guests without an office: the closing alone',
+    input: { guests: [drMueller, man('Kaya')] },
+    text: 'Meine sehr geehrten Damen und Herren,',
+    order: ['Müller', 'Kaya'],
+  },
+  {
+    name: 'a guest of honour is greeted by name after the office holders, before the closing group',
+    input: { guests: [honoured(winner), council1, man('Kaya'), council2, deputy] },
+    text: `Sehr geehrte Frau Bürgermeisterin, sehr geehrte Mitglieder des Rates, sehr geehrte Frau Yıldız, ${CLOSE}`,
+    order: ['Kocak', 'Maier', 'Schulz', 'Yıldız', 'Kaya'],
+  },
+  {
+    name: 'a guest of honour with an office keeps the place of the office',
+    input: { guests: [minister, honoured(lordMayor), honoured(winner)] },
+    text: `Sehr geehrter Herr Minister, Lord Mayor, sehr geehrte Frau Yıldız, ${CLOSE}`,
+    order: ['Severin', 'Smith', 'Yıldız'],
+  },
+  {
+    name: 'guests of honour are greeted also beyond the limit of individual greetings',
+    input: { guests: [deputy, honoured(winner), minister] },
+    maxGreetings: 1,
+    text: `Sehr geehrter Herr Minister, sehr geehrte Frau Yıldız, ${CLOSE}`,
+    order: ['Severin', 'Yıldız', 'Kocak'],
+  },
+  {
+    name: 'keepOrder: a guest of honour placed first stays first; a guest without an office joins the closing group',
+    input: { guests: [honoured(winner), man('Kaya'), deputy], keepOrder: true },
+    text: `Sehr geehrte Frau Yıldız, sehr geehrte Frau Bürgermeisterin, ${CLOSE}`,
+    order: ['Yıldız', 'Kocak', 'Kaya'],
+  },
   {
     name: 'citizens closing: „liebe Duisburgerinnen und Duisburger“',
     input: { guests: [minister], closing: 'buergerschaft' },
@@ -322,6 +370,13 @@ describe('composeGreeting', () => {
     const result = composeGreeting(input, roles, { maxGreetings });
     expect(result.text).toBe(text);
     expect(result.order.map((p) => p.surname)).toEqual(order);
+  });
+
+  it('keeps the guest-of-honour mark in the order, so a reordered greeting can be rebuilt from it', () => {
+    const { order } = composeGreeting({ guests: [honoured(winner), man('Kaya'), deputy] }, roles);
+    expect(order.map((p) => [p.surname, p.guestOfHonour ?? false])).toEqual([['Kocak', false], ['Yıldız', true], ['Kaya', false]]);
+    const again = composeGreeting({ guests: order, keepOrder: true }, roles);
+    expect(again.text).toBe(`Sehr geehrte Frau Bürgermeisterin, sehr geehrte Frau Yıldız, ${CLOSE}`);
   });
 
   it('ends with a comma and starts with a capital letter, whatever the input', () => {

@@ -8,8 +8,12 @@
  *   dignitaries": at the host's own precedence, ahead of everyone of that precedence, and never
  *   merged into a plural. Persons are compared by value (gender, names, role); a person listed
  *   twice is greeted once.
- * - Order: office holders by catalogue precedence (smaller first), persons without a (known)
- *   role after them. Same precedence: the host, then foreign office holders (a foreign role or
+ * - Guests without an office (no known role) are not greeted one by one: they are the "Damen und
+ *   Herren" of the closing, unless staff marked them as guests of honour (`guestOfHonour`: the
+ *   person celebrated, a prize winner, a donor), who are greeted by name after the office
+ *   holders. The mark does not move an office holder: she or he is greeted at the office's place.
+ * - Order: office holders by catalogue precedence (smaller first), guests of honour without an
+ *   office after them. Same precedence: the host, then foreign office holders (a foreign role or
  *   `language` other than German), then by the first appearance of the role in the input (so
  *   holders of one office stand together), then input order.
  * - Wording: the salutation `composeAddress` gives, opener lower-cased ("sehr geehrter Herr
@@ -20,13 +24,15 @@
  *   gender-fair plural (plurals.ts); offices without a plural are greeted one by one.
  * - Couples are two entries of the guest list, greeted one by one in their own places (spouses
  *   share no titles, A.1.4); the caller lists the lady first (A.1.6).
- * - After `maxGreetings` greetings (a plural counts as one) the rest are greeted together by the
- *   closing "meine sehr geehrten Damen und Herren", which always ends the sequence.
+ * - After `maxGreetings` greetings (a plural counts as one) the remaining office holders are
+ *   greeted together by the closing "meine sehr geehrten Damen und Herren", which always ends the
+ *   sequence. Guests of honour are always greeted: they are why the occasion takes place.
  * - Greetings are separated by commas, the first letter of the text is capitalised, the text
- *   ends with a comma. `order` lists everyone greeted, the closing group last.
+ *   ends with a comma. `order` lists everyone greeted, the closing group last (office holders
+ *   beyond the limit, then the guests without an office), each with the mark it came with.
  */
 import type { Person, Role } from '../../api/schemas/addressing';
-import type { Greeting, GreetingInput } from '../../api/schemas/speeches';
+import type { Greeting, GreetingGuest, GreetingInput } from '../../api/schemas/speeches';
 import { compareRanks, composeAddress, findRole, protocolRank } from '../addressing';
 import { PLURALS, pluralTerm } from './plurals';
 
@@ -41,7 +47,7 @@ export interface GreetingOptions {
 }
 
 interface Candidate {
-  person: Person;
+  person: GreetingGuest;
   role: Role | undefined;
   isHost: boolean;
   index: number;
@@ -92,9 +98,19 @@ function inProtocolOrder(list: Candidate[]): Candidate[] {
   // The shared protocol rank (addressing/precedence.ts), with the host first among equals.
   const rank = (c: Candidate): number[] => {
     const [ranked, precedence, foreign] = protocolRank(c.person, c.role);
-    return [ranked, precedence, c.isHost ? 0 : 1, foreign, c.role ? (firstOfRole.get(c.role.key) ?? 0) : 0, c.index];
+    return [ranked, precedence, c.isHost ? 0 : 1, foreign, isGreetedByName(c) ? 0 : 1, c.role ? (firstOfRole.get(c.role.key) ?? 0) : 0, c.index];
   };
   return [...list].sort((a, b) => compareRanks(rank(a), rank(b)));
+}
+
+/** The host, office holders and guests of honour are greeted one by one; the others by the closing. */
+function isGreetedByName(c: Candidate): boolean {
+  return c.isHost || c.role !== undefined || c.person.guestOfHonour === true;
+}
+
+/** A guest of honour without an office: greeted whatever the limit. */
+function isGuestOfHonour(c: Candidate): boolean {
+  return !c.isHost && c.role === undefined && c.person.guestOfHonour === true;
 }
 
 /** Foreign forms (as `composeAddress` decides them) are spoken bare in their language. */
@@ -155,11 +171,24 @@ export function composeGreeting(
 ): Greeting {
   const max = Math.max(0, options.maxGreetings ?? MAX_GREETINGS);
   const listed = candidates(input, roles);
-  const units = toUnits(input.keepOrder ? listed : inProtocolOrder(listed), roles);
-  const spoken = units.slice(0, max);
+  const ordered = input.keepOrder ? listed : inProtocolOrder(listed);
+  const units = toUnits(ordered.filter(isGreetedByName), roles);
+  // Guests of honour are always spoken; the others up to the limit.
+  const spoken: Unit[] = [];
+  const beyondLimit: Unit[] = [];
+  let counted = 0;
+  for (const unit of units) {
+    const always = unit.members.every(isGuestOfHonour);
+    if (!always && counted >= max) beyondLimit.push(unit);
+    else {
+      spoken.push(unit);
+      if (!always) counted++;
+    }
+  }
+  const closingGroup = [...beyondLimit.flatMap((u) => u.members), ...ordered.filter((c) => !isGreetedByName(c))];
   const texts = [...spoken.map((u) => u.text), input.closing === 'buergerschaft' ? CITIZENS_CLOSING : CLOSING_GREETING];
   return {
     text: `${capitalise(texts.join(', '))},`,
-    order: units.flatMap((u) => u.members.map((c) => c.person)),
+    order: [...spoken.flatMap((u) => u.members), ...closingGroup].map((c) => c.person),
   };
 }

@@ -10,7 +10,7 @@ beforeEach(() => {
 afterEach(() => app.cleanup());
 
 describe('speeches.greeting', () => {
-  it('greets a guest speaker\'s audience in protocol order, host included, with the catalogue of the database', async () => {
+  it('greets a guest speaker\'s audience in protocol order, host included, guests of honour by name, with the catalogue of the database', async () => {
     const mayor = { gender: 'male', surname: 'Sandmann', role: 'oberbuergermeister' } as const;
     const minister = { gender: 'male', surname: 'Tiefenbach', role: 'landesminister' } as const;
     const result = await call(app.handlers, 'speeches.greeting', {
@@ -22,14 +22,17 @@ describe('speeches.greeting', () => {
         minister,
         { gender: 'female', surname: 'Paschke', role: 'mdb' },
         { gender: 'male', surname: 'Lemmerz', role: 'mdl' },
-        { gender: 'female', surname: 'Müller', degrees: 'Dr.' },
+        // A guest of honour is greeted by name; a guest without an office and without the mark
+        // is one of the „Damen und Herren“ (DOMAIN.md B).
+        { gender: 'female', surname: 'Müller', degrees: 'Dr.', guestOfHonour: true },
+        { gender: 'male', surname: 'Kaya' },
       ],
     });
     expect(result.text).toBe(
       'Sehr geehrte Abgeordnete, sehr geehrter Herr Oberbürgermeister, sehr geehrte Mitglieder des Rates, ' +
         'sehr geehrte Frau Dr. Müller, meine sehr geehrten Damen und Herren,',
     );
-    expect(result.order.map((p) => p.surname)).toEqual(['Paschke', 'Lemmerz', 'Sandmann', 'Schulz', 'Maier', 'Müller']);
+    expect(result.order.map((p) => p.surname)).toEqual(['Paschke', 'Lemmerz', 'Sandmann', 'Schulz', 'Maier', 'Müller', 'Kaya']);
   });
 
   it('refuses a guest without a surname', async () => {

@@ -18,6 +18,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   contactToPerson,
   GREETING_CLOSING_LABELS,
+  type GreetingGuest,
   type GreetingInput,
   type Person,
   type Signer,
@@ -46,7 +47,7 @@ export interface GreetingDraft {
   speakerHosts: boolean;
   host: SpeechGuest | null;
   closing: Closing;
-  order: Person[];
+  order: GreetingGuest[];
   text: string;
 }
 
@@ -80,15 +81,23 @@ async function guestOf(contactId: number): Promise<SpeechGuest> {
 }
 
 /** Who a person is, for telling whether the greeting still covers the guest list. */
-const identity = (p: Person) => [p.givenName, p.nameAffix, p.surname, p.role].join('|');
+const who = (p: Person) => [p.givenName, p.nameAffix, p.surname, p.role].join('|');
+/** Who, and whether marked as guest of honour: a changed mark changes the greeting. */
+const identity = (p: GreetingGuest) => `${who(p)}|${p.guestOfHonour ? 'Ehrengast' : ''}`;
+
+/** Without an office and not a guest of honour: greeted with „Damen und Herren“, not by name (DOMAIN.md B). */
+const inClosingGroup = (p: GreetingGuest) => !p.role && !p.guestOfHonour;
+
+/** Marks a guest as guest of honour, or takes the mark away. */
+const withHonour = (guest: SpeechGuest, guestOfHonour: boolean): SpeechGuest => ({ ...guest, person: { ...guest.person, guestOfHonour } });
 
 /** The guest list changed after the greeting was composed (a guest added or removed). */
 function isStale(draft: GreetingDraft, speaker: Signer | null): boolean {
   if (!draft.text || !draft.order.length) return false;
   const greeted = new Set(draft.order.map(identity));
   const listed = new Set([...draft.guests.map((g) => identity(g.person)), ...(draft.host ? [identity(draft.host.person)] : [])]);
-  const speakerId = speaker ? identity(signerToPerson(speaker)) : null;
-  return draft.guests.some((g) => identity(g.person) !== speakerId && !greeted.has(identity(g.person))) || draft.order.some((p) => !listed.has(identity(p)));
+  const speakerId = speaker ? who(signerToPerson(speaker)) : null;
+  return draft.guests.some((g) => who(g.person) !== speakerId && !greeted.has(identity(g.person))) || draft.order.some((p) => !listed.has(identity(p)));
 }
 
 /** Who speaks and who hosts, for `speeches.greeting`. */
@@ -152,8 +161,15 @@ export function GreetingSection({
       }
       return { found, skipped };
     },
+    // The appointment's guests of honour come marked as such (already listed ones get the mark).
     onSuccess: ({ found }) =>
-      setDraft((d) => ({ ...d, guests: [...d.guests, ...found.filter((g) => !d.guests.some((x) => x.contactId === g.contactId))] })),
+      setDraft((d) => ({
+        ...d,
+        guests: [
+          ...d.guests.map((g) => (found.some((x) => x.contactId === g.contactId) ? withHonour(g, true) : g)),
+          ...found.filter((g) => !d.guests.some((x) => x.contactId === g.contactId)).map((g) => withHonour(g, true)),
+        ],
+      })),
   });
   const pickHost = useMutation({ mutationFn: guestOf, onSuccess: (host) => setDraft((d) => ({ ...d, host })) });
   const propose = useMutation({
@@ -166,7 +182,7 @@ export function GreetingSection({
   });
   /** The text again for the order (and closing) chosen by hand: merged and phrased, not re-sorted. */
   const rebuild = useMutation({
-    mutationFn: async ({ order, closing }: { order: Person[]; closing: Closing }) => {
+    mutationFn: async ({ order, closing }: { order: GreetingGuest[]; closing: Closing }) => {
       const call = ++latest.current;
       const result = await api('speeches.greeting', { ...partiesOf(speaker, draft), guests: order, keepOrder: true, closing });
       return { call, result };
@@ -220,6 +236,13 @@ export function GreetingSection({
           {draft.guests.map((g, index) => (
             <li key={g.contactId ?? `${g.name}-${index}`} className={styles.item}>
               <Text>{g.name}</Text>
+              <Checkbox
+                label="Ehrengast"
+                checked={Boolean(g.person.guestOfHonour)}
+                onChange={(_, data) =>
+                  setDraft((d) => ({ ...d, guests: d.guests.map((x, i) => (i === index ? withHonour(x, Boolean(data.checked)) : x)) }))
+                }
+              />
               <Button
                 size="small"
                 appearance="subtle"
@@ -233,6 +256,10 @@ export function GreetingSection({
       ) : (
         <Text className={styles.muted}>Noch keine Gäste.</Text>
       )}
+      <Text className={styles.muted}>
+        Gäste ohne Amt werden nur als Ehrengast mit Namen begrüßt, nach den Amtsträgerinnen und Amtsträgern; sonst gelten sie als
+        „Damen und Herren“.
+      </Text>
       <ErrorMessage error={addGuest.error} title="Gast nicht hinzugefügt" />
       <Checkbox
         label="Die Rednerin bzw. der Redner ist Gastgeber/in"
@@ -295,6 +322,7 @@ export function GreetingSection({
                     <li key={`${name}-${index}`} className={styles.item}>
                       <Text>
                         {index + 1}. {name}
+                        {inClosingGroup(p) && <span className={styles.muted}> – mit „Damen und Herren“ begrüßt</span>}
                       </Text>
                       <Button
                         size="small"
