@@ -1,8 +1,11 @@
 /**
  * The briefing documents of the mayor's office as Word files built in code: the Terminmappe
  * (one appointment, or a person's whole day, with an overview first) and a driver's day plan.
+ * The Terminmappe is numbered „Seite X von Y“ on every page and repeats person and date in the
+ * header from the second page on, so a loose page still says where it belongs.
  */
 import { BorderStyle, Document, HeadingLevel, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { emptyHeader, HEADER_FOOTER_STYLES, pageNumberFooter, runningHeader } from './page-furniture';
 
 export interface BriefingPerson {
   /** As in an address: "Herrn Bürgermeister Dr. Max Beispiel". */
@@ -42,6 +45,10 @@ export interface Briefing {
   title: string;
   /** "Donnerstag, 10. Dezember 2026" or the appointment's title. */
   subtitle: string;
+  /** Whose folder: "Dr. Petra Hovestadt, Oberbürgermeisterin" (running header). */
+  person: string;
+  /** The day: "Donnerstag, 10. Dezember 2026" (running header). */
+  date: string;
   items: BriefingItem[];
 }
 
@@ -129,13 +136,17 @@ export async function briefingDocx(briefing: Briefing): Promise<Uint8Array> {
     ...(i > 0 || overview.length > 0 ? [new Paragraph({ children: [new PageBreak()] })] : []),
     ...itemSection(item),
   ]);
+  const footer = pageNumberFooter('NUMPAGES');
   const doc = new Document({
     creator: briefing.office,
     title: briefing.title,
-    styles: { default: { document: { run: { font: FONT, size: 22 } } } },
+    styles: { default: { document: { run: { font: FONT, size: 22 } } }, paragraphStyles: HEADER_FOOTER_STYLES },
     sections: [
       {
-        properties: { page: { margin: { left: 1418, right: 1134, top: 1134, bottom: 1134 } } },
+        // The first page has the title; the following ones the running header.
+        properties: { titlePage: true, page: { margin: { left: 1418, right: 1134, top: 1134, bottom: 1134 } } },
+        headers: { first: emptyHeader(), default: runningHeader(`Terminmappe ${briefing.person} · ${briefing.date}`) },
+        footers: { first: footer, default: footer },
         children: [
           new Paragraph({ children: [run(briefing.office, { size: 20 })] }),
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(briefing.title, { bold: true, size: 32 })] }),

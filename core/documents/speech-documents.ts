@@ -11,15 +11,11 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
-  Header,
   HeadingLevel,
   HeightRule,
   LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
-  SimpleField,
   Table,
   TableCell,
   TableLayoutType,
@@ -30,6 +26,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { estimatePageNumbers, layoutDocument } from 'docx/layout';
+import { HEADER_FOOTER_STYLES, pageNumberFooter, runningHeader, THIN_RULE } from './page-furniture';
 import { PAUSE_MARK, countWords, spokenText, type SpeechBlock, type SpeechBody, type SpeechInline } from '../api/speech-body';
 
 export interface SpeechDocumentInput {
@@ -203,14 +200,7 @@ const documentStyles = (size: number) => {
       heading2: heading,
       heading3: heading,
     },
-    // Word's own header and footer styles („Kopfzeile“, „Fußzeile“): small and grey, also for
-    // the page count a field writes.
-    paragraphStyles: (['Header', 'Footer'] as const).map((id) => ({
-      id,
-      name: id.toLowerCase(),
-      basedOn: 'Normal',
-      run: { font: FONT, size: pt(9), color: GREY },
-    })),
+    paragraphStyles: HEADER_FOOTER_STYLES,
   };
 };
 
@@ -221,7 +211,6 @@ const MANUSCRIPT: TextStyle = { size: 16, line: 360, after: 12, forSpeaking: tru
 const MANUSCRIPT_MARGIN = { left: 25, right: 60 } as const;
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const THIN_RULE = { style: BorderStyle.SINGLE, size: 4, color: RULE };
 
 /** The facts of the cover sheet: label on the left, value on the right, thin rules between. */
 function coverFacts(input: SpeechDocumentInput): Table {
@@ -277,24 +266,9 @@ function textSection(input: SpeechDocumentInput): ISectionOptions {
         pageNumbers: { start: 1 },
       },
     },
-    headers: {
-      default: new Header({
-        children: [new Paragraph({ style: 'Header', border: { bottom: { ...THIN_RULE, space: 4 } }, children: [new TextRun(input.title)] })],
-      }),
-    },
-    footers: {
-      default: new Footer({
-        children: [
-          new Paragraph({
-            style: 'Footer',
-            alignment: AlignmentType.RIGHT,
-            // SECTIONPAGES, not NUMPAGES: the number of text pages, without the cover sheet. A
-            // simple field, whose last result (written by the estimator) LibreOffice shows.
-            children: [new TextRun({ children: ['Seite ', PageNumber.CURRENT, ' von '] }), new SimpleField('SECTIONPAGES')],
-          }),
-        ],
-      }),
-    },
+    headers: { default: runningHeader(input.title) },
+    // SECTIONPAGES, not NUMPAGES: the number of text pages, without the cover sheet.
+    footers: { default: pageNumberFooter('SECTIONPAGES') },
     children: speechParagraphs(input.body, MANUSCRIPT),
   };
 }

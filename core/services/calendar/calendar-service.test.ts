@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, dispatch, type AppointmentInput } from '../../api';
 import { documentText } from '../../documents/docx-template';
+import { openDocx, paragraphText } from '../../../tests/support/docx-layout';
 import { createTempApp } from '../../../tests/support/temp-app';
 
 let app: ReturnType<typeof createTempApp>;
@@ -269,7 +270,13 @@ describe('briefing documents', () => {
 
   it('writes a day for one person with an overview, and a driver\'s day plan', async () => {
     const { ob } = await ids();
-    const day = textOf(await call(app.handlers, 'calendar.briefing', { calendarId: ob, date: '2026-12-08' }));
+    const dayFile = await call(app.handlers, 'calendar.briefing', { calendarId: ob, date: '2026-12-08' });
+    const day = textOf(dayFile);
+    // From the second page on, the header says whose folder and which day.
+    const docx = openDocx(new Uint8Array(Buffer.from(dayFile.contentBase64, 'base64')));
+    expect(paragraphText(docx.parts[docx.referencedPart('header', 'default') ?? ''] ?? '')).toBe(
+      'Terminmappe Dr. Petra Hovestadt, Oberbürgermeisterin · Dienstag, 8. Dezember 2026',
+    );
     expect(day).toContain('Empfang der Delegation aus Portsmouth');
     expect(day).toContain('Weihnachtskonzert der Musikschule');
     expect(day.indexOf('Empfang der Delegation')).toBeLessThan(day.indexOf('Weihnachtskonzert'));

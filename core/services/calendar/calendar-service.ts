@@ -380,14 +380,16 @@ export function createCalendarService(
         const calendar = repo.calendars().find((c) => c.id === row.calendarId)!;
         const occurrence = input.date ? occurrencesOf(entryOf(row), input.date, addDays(input.date, 1))[0] : undefined;
         const item = briefingItem(row, occurrence ?? row, dayConflicts((occurrence ?? row).start.slice(0, 10), row.calendarId).get(`${row.id}|${(occurrence ?? row).start}`) ?? []);
-        const bytes = await briefingDocx({ office: officeLine, title: `Terminmappe für ${calendar.name}, ${calendar.office}`, subtitle: `${row.title} – ${item.day}`, items: [item] });
+        const person = `${calendar.name}, ${calendar.office}`;
+        const bytes = await briefingDocx({ office: officeLine, title: `Terminmappe für ${person}`, subtitle: `${row.title} – ${item.day}`, person, date: item.day, items: [item] });
         return fileContent(`Terminmappe-${(occurrence ?? row).start.slice(0, 10)}-${fileNamePart(row.title)}.docx`, bytes);
       }
       const calendar = repo.calendars().find((c) => c.id === input.calendarId);
       if (!calendar) throw new AppError('NOT_FOUND', `Den Kalender Nr. ${input.calendarId} gibt es nicht.`);
       const conflicts = dayConflicts(input.date, calendar.id);
       const items = dayOccurrences(input.date, [calendar.id]).map(({ row, o }) => briefingItem(row, o, conflicts.get(`${row.id}|${o.start}`) ?? []));
-      const bytes = await briefingDocx({ office: officeLine, title: `Terminmappe für ${calendar.name}, ${calendar.office}`, subtitle: dayLabel(input.date), items });
+      const person = `${calendar.name}, ${calendar.office}`;
+      const bytes = await briefingDocx({ office: officeLine, title: `Terminmappe für ${person}`, subtitle: dayLabel(input.date), person, date: dayLabel(input.date), items });
       return fileContent(`Terminmappe-${input.date}-${fileNamePart(calendar.name)}.docx`, bytes);
     },
 
