@@ -55,7 +55,6 @@ describe('speeches in browser mode (Chromium)', () => {
   });
 
   it('proposes the greeting of two parliamentarians', async () => {
-    const page = session.page;
     await addGuest('Paschke', /Nadine Paschke/);
     await addGuest('Aydın', /Kemal Aydın/);
     await dialog().getByRole('button', { name: 'Begrüßung vorschlagen' }).click();
@@ -76,7 +75,6 @@ describe('speeches in browser mode (Chromium)', () => {
   });
 
   it('greets a guest without an office by name only when marked „Ehrengast“', async () => {
-    const page = session.page;
     const guests = dialog().getByRole('list', { name: 'Gäste' });
     await addGuest('Feuerborn', /Marlies Feuerborn/);
     const proposal = dialog().getByLabel('Vorgeschlagene Begrüßung');
