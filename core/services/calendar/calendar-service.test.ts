@@ -285,7 +285,7 @@ describe('briefing documents', () => {
     expect(day).toMatch(/Achtung: Überschneidung/);
     const [driver] = await call(app.handlers, 'carpool.drivers', {});
     const plan = await call(app.handlers, 'carpool.dayPlan', { driverId: driver.id, date: '2026-12-08' });
-    expect(plan.fileName).toBe('Tagesplan-2026-12-08-Jürgen-Brinkmann.docx');
+    expect(plan.fileName).toBe('Tagesplan-2026-12-08-Juergen-Brinkmann.docx');
     const text = textOf(plan);
     expect(text).toContain('Tagesplan Fahrdienst: Jürgen Brinkmann');
     expect(text).toContain('Dr. Petra Hovestadt, Oberbürgermeisterin');

@@ -15,7 +15,7 @@ import { calendarToIcs, parseIcs } from '../../documents/ics';
 import type { Uploads } from '../uploads/uploads-service';
 import { SPEECH_KIND_LABELS, SPEECH_STATUS_LABELS, type Speech } from '../../api/schemas/speeches';
 import { recordAudit } from '../audit';
-import { fileContent, fileNamePart } from '../file-content';
+import { fileContent, fileNameOf } from '../file-content';
 import type { ServiceDeps } from '../deps';
 import type { ContactRow } from '../contacts/repository';
 import { settingsRepository } from '../settings/repository';
@@ -316,7 +316,7 @@ export function createCalendarService(
         generatedAt: deps.now().toISOString(),
         entries: rows.map((row) => ({ ...entryOf(row), description: row.programme, updatedAt: row.updatedAt })),
       });
-      return fileContent(`Termine-${fileNamePart(calendar.name)}.ics`, new TextEncoder().encode(text));
+      return fileContent(fileNameOf(['Termine', calendar.name], 'ics'), new TextEncoder().encode(text));
     },
 
     'calendar.ics.import': ({ uploadId, calendarId }) => {
@@ -382,7 +382,7 @@ export function createCalendarService(
         const item = briefingItem(row, occurrence ?? row, dayConflicts((occurrence ?? row).start.slice(0, 10), row.calendarId).get(`${row.id}|${(occurrence ?? row).start}`) ?? []);
         const person = `${calendar.name}, ${calendar.office}`;
         const bytes = await briefingDocx({ office: officeLine, title: `Terminmappe für ${person}`, subtitle: `${row.title} – ${item.day}`, person, date: item.day, items: [item] });
-        return fileContent(`Terminmappe-${(occurrence ?? row).start.slice(0, 10)}-${fileNamePart(row.title)}.docx`, bytes);
+        return fileContent(fileNameOf(['Terminmappe', (occurrence ?? row).start.slice(0, 10), row.title], 'docx'), bytes);
       }
       const calendar = repo.calendars().find((c) => c.id === input.calendarId);
       if (!calendar) throw new AppError('NOT_FOUND', `Den Kalender Nr. ${input.calendarId} gibt es nicht.`);
@@ -390,7 +390,7 @@ export function createCalendarService(
       const items = dayOccurrences(input.date, [calendar.id]).map(({ row, o }) => briefingItem(row, o, conflicts.get(`${row.id}|${o.start}`) ?? []));
       const person = `${calendar.name}, ${calendar.office}`;
       const bytes = await briefingDocx({ office: officeLine, title: `Terminmappe für ${person}`, subtitle: dayLabel(input.date), person, date: dayLabel(input.date), items });
-      return fileContent(`Terminmappe-${input.date}-${fileNamePart(calendar.name)}.docx`, bytes);
+      return fileContent(fileNameOf(['Terminmappe', input.date, calendar.name], 'docx'), bytes);
     },
 
     'carpool.dayPlan': async ({ driverId, date }) => {
@@ -416,7 +416,7 @@ export function createCalendarService(
         }));
       const own = office();
       const bytes = await driverPlanDocx({ office: `${own.stadt} · ${own.dienststelle}`, driver: driver.name, day: dayLabel(date), rows });
-      return fileContent(`Tagesplan-${date}-${fileNamePart(driver.name)}.docx`, bytes);
+      return fileContent(fileNameOf(['Tagesplan', date, driver.name], 'docx'), bytes);
     },
 
     'calendar.calendars': () => repo.calendars().map(({ gender: _gender, ...c }) => c),

@@ -25,7 +25,7 @@ import {
 } from '../../documents/citizen-event-documents';
 import { recordAudit } from '../audit';
 import type { ServiceDeps } from '../deps';
-import { fileContent, fileNamePart } from '../file-content';
+import { fileContent, fileNameOf } from '../file-content';
 import { citizenName, samePerson, storeCitizen, toCitizen } from '../citizens/citizens';
 import { citizenRecords } from '../citizens/repository';
 import { citizenEventsRepository, type CitizenEventRow, type SignerRow } from './repository';
@@ -390,7 +390,7 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Offi
     'citizenEvents.document': async ({ id, kind }) => {
       const { event: row } = mustFind(id);
       const { name, bytes } = await documents[kind](row);
-      return fileContent(`${name}-${fileNamePart(row.title)}-${row.start.slice(0, 10)}.docx`, bytes);
+      return fileContent(fileNameOf([name, row.title, row.start.slice(0, 10)], 'docx'), bytes);
     },
   };
   return { handlers };

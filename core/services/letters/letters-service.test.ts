@@ -64,6 +64,14 @@ describe('letters service', () => {
     expect(letter.events.map((e) => e.action)).toEqual(['erstellt']);
   });
 
+  it('names the letter\'s file in lower-case ASCII, every letter transliterated', async () => {
+    const ayse = await createPerson({ givenName: 'Ayşe', surname: 'Yılmaz-Wróblewska' });
+    const letter = await call(app.handlers, 'letters.create', birthday(ayse.id));
+    expect(path.basename(letter.file)).toMatch(/^\d{6}-ayse-yilmaz-wroblewska-90-geburtstag\.docx$/);
+    const erna = await call(app.handlers, 'letters.create', birthday((await createPerson()).id));
+    expect(path.basename(erna.file)).toMatch(/^\d{6}-erna-gross-mueller-90-geburtstag\.docx$/);
+  });
+
   it('signs "In Vertretung" for a Bürgermeister and writes a couple letter for a wedding jubilee', async () => {
     const a = await createPerson({ givenName: 'Maria', surname: 'Maier' });
     const b = await createPerson({ givenName: 'Manfred', surname: 'Maier', gender: 'male', partnerId: a.id });

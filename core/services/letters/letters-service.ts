@@ -14,7 +14,7 @@ import {
 } from '../../api/schemas/letters';
 import type { z } from 'zod';
 import { isoDateInBerlin } from '../../domain/dates/format';
-import { foldGerman } from '../../domain/text/fold';
+import { fileNameOf, fileNamePart } from '../file-content';
 import { fillTemplate } from '../../documents/docx-template';
 import { VOCABULARY } from '../../documents/vocabulary';
 import type { ServiceDeps } from '../deps';
@@ -145,13 +145,8 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
     return fillTemplate(prepared.usable.template, prepared.values.values);
   };
 
-  const fileNameFor = (id: number, recipient: string, occasion: string) => {
-    const slug = foldGerman(`${recipient} ${occasion}`)
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60);
-    return `${String(id).padStart(6, '0')}-${slug || 'brief'}.docx`;
-  };
+  const fileNameFor = (id: number, recipient: string, occasion: string) =>
+    fileNameOf([String(id).padStart(6, '0'), fileNamePart(`${recipient} ${occasion}`) || 'brief'], 'docx', { lowerCase: true });
   const absolute = (file: string) => path.join(dataDir, file);
 
   const summaryOf = (row: LetterRow): LetterSummary => ({

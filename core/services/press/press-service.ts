@@ -27,7 +27,7 @@ import { pressReleaseDocx, pressReleaseHtml, pressReleaseText, type PressRelease
 import { recordAudit } from '../audit';
 import { displayNameOf } from '../contacts/contacts-service';
 import type { ServiceDeps } from '../deps';
-import { fileContent, fileNamePart } from '../file-content';
+import { fileContent, fileNameOf } from '../file-content';
 import { fullTextIndex } from '../search/full-text';
 import { pressRepository, type PressReleaseRow } from './repository';
 
@@ -151,10 +151,10 @@ export function createPressService(deps: ServiceDeps, office: () => OfficeSettin
 
   const exportRelease = async (row: PressReleaseRow, format: PressExportFormat) => {
     const document = documentOf(row);
-    const name = `Pressemitteilung-${fileNamePart(row.title)}`;
-    if (format === 'docx') return fileContent(`${name}.docx`, await pressReleaseDocx(document));
+    const name = ['Pressemitteilung', row.title];
+    if (format === 'docx') return fileContent(fileNameOf(name, 'docx'), await pressReleaseDocx(document));
     const text = format === 'html' ? pressReleaseHtml(document) : pressReleaseText(document);
-    return fileContent(`${name}.${format === 'html' ? 'html' : 'txt'}`, new TextEncoder().encode(text));
+    return fileContent(fileNameOf(name, format === 'html' ? 'html' : 'txt'), new TextEncoder().encode(text));
   };
 
   // ---------------------------------------------------------------- contacts

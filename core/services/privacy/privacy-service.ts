@@ -19,7 +19,7 @@ import { privacyExportDocx, type PrivacyExport } from '../../documents/privacy-e
 import { recordAudit } from '../audit';
 import { displayNameOf } from '../contacts/contacts-service';
 import type { ServiceDeps } from '../deps';
-import { fileContent, fileNamePart } from '../file-content';
+import { fileContent, fileNameOf, fileNamePart } from '../file-content';
 import { settingsRepository } from '../settings/repository';
 import { fileTrash } from './file-trash';
 import { privacyRepository } from './repository';
@@ -262,9 +262,9 @@ export function createPrivacyService(deps: ServiceDeps, office: () => OfficeSett
 
     'privacy.citizen.export': async ({ citizenId, format }) => {
       const data = exportData(citizenId, format);
-      const base = `Datenauskunft-${fileNamePart(data.person.surname) || citizenId}-${utcToLocalDate(deps.now().getTime())}`;
-      if (format === 'json') return fileContent(`${base}.json`, new TextEncoder().encode(`${JSON.stringify(data, null, 2)}\n`));
-      return fileContent(`${base}.docx`, await privacyExportDocx(data));
+      const name = ['Datenauskunft', fileNamePart(data.person.surname) || String(citizenId), utcToLocalDate(deps.now().getTime())];
+      if (format === 'json') return fileContent(fileNameOf(name, 'json'), new TextEncoder().encode(`${JSON.stringify(data, null, 2)}\n`));
+      return fileContent(fileNameOf(name, 'docx'), await privacyExportDocx(data));
     },
 
     'privacy.citizen.erase': ({ citizenId, confirm }) => {

@@ -231,7 +231,7 @@ describe('speeches.document', () => {
     await call(app.handlers, 'demo.load', {});
     const advent = (await call(app.handlers, 'speeches.list', {})).find((s) => s.title.includes('Adventsmarkts'))!;
     const manuscript = await call(app.handlers, 'speeches.document', { id: advent.id, format: 'manuskript' });
-    expect(manuscript.fileName).toBe('Redemanuskript-Grußwort-zur-Eröffnung-des-Adventsmarkts.docx');
+    expect(manuscript.fileName).toBe('Redemanuskript-Grusswort-zur-Eroeffnung-des-Adventsmarkts.docx');
     const text = documentText(new Uint8Array(Buffer.from(manuscript.contentBase64, 'base64'))).body;
     expect(text).toContain('Adventsmarkt Eröffnung');
     expect(text).toContain('Samstag, 5. Dezember 2026, 16:00 Uhr');

@@ -28,7 +28,7 @@ import { queryTerms, snippetOf } from '../../domain/text/search-terms';
 import { festschriftGrusswortDocx, speechManuscriptDocx, type SpeechDocumentInput } from '../../documents/speech-documents';
 import { recordAudit } from '../audit';
 import type { ServiceDeps } from '../deps';
-import { fileContent, fileNamePart } from '../file-content';
+import { fileContent, fileNameOf } from '../file-content';
 import type { RoleCatalogue } from '../reference/role-catalogue';
 import { fullTextIndex, textBlockIndex } from '../search/full-text';
 import { settingsRepository } from '../settings/repository';
@@ -263,10 +263,9 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
     },
     'speeches.document': async ({ id, format }) => {
       const input = documentInput(id);
-      const name = fileNamePart(input.title);
-      if (format === 'manuskript') return { ...fileContent(`Redemanuskript-${name}.docx`, await speechManuscriptDocx(input)), warnings: [] };
+      if (format === 'manuskript') return { ...fileContent(fileNameOf(['Redemanuskript', input.title], 'docx'), await speechManuscriptDocx(input)), warnings: [] };
       const { bytes, warnings } = await festschriftGrusswortDocx(input);
-      return { ...fileContent(`Grußwort-Festschrift-${name}.docx`, bytes), warnings };
+      return { ...fileContent(fileNameOf(['Grußwort-Festschrift', input.title], 'docx'), bytes), warnings };
     },
     'speeches.settings': () => settings(),
     'speeches.settings.save': (input) => {

@@ -21,7 +21,7 @@ import { proposeSeating, type SeatingPerson } from '../../domain/protocol/seatin
 import { seatingDocx } from '../../documents/seating-document';
 import { recordAudit } from '../audit';
 import type { ServiceDeps } from '../deps';
-import { fileContent, fileNamePart } from '../file-content';
+import { fileContent, fileNameOf } from '../file-content';
 import { roleLabelFor, type RoleCatalogue } from '../reference/role-catalogue';
 import { visitsRepository, type ContactRow, type VisitPersonRow } from './repository';
 
@@ -349,7 +349,7 @@ export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue,
         unseated: plan.unseated.map((s) => [s.label, s.roleLabel].filter(Boolean).join(', ')),
         placeCards,
       });
-      return fileContent(`Sitzordnung-${fileNamePart(visit.title)}-${plan.date}.docx`, bytes);
+      return fileContent(fileNameOf(['Sitzordnung', visit.title, plan.date], 'docx'), bytes);
     },
   };
   return { handlers };
