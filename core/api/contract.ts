@@ -465,10 +465,10 @@ export const contract = {
   ),
   /** One person's calendar as an .ics file for Outlook (stable UIDs: a re-import updates). */
   'calendar.ics.export': query(z.object({ calendarId: z.number().int().positive() }), fileContentSchema),
-  /** An .ics file (invitation, another calendar) into one person's calendar; known UIDs are updated. */
+  /** An .ics file (invitation, another calendar) into one person's calendar; known UIDs are updated (`unchanged`: known, nothing new). */
   'calendar.ics.import': command(
     z.object({ uploadId: z.string().uuid(), calendarId: z.number().int().positive() }),
-    z.object({ created: z.number().int(), updated: z.number().int(), problems: z.array(z.string()) }),
+    z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), problems: z.array(z.string()) }),
   ),
   'carpool.dayPlan': query(z.object({ driverId: z.number().int().positive(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), fileContentSchema),
   'carpool.drivers': query(none, z.array(driverSchema)),

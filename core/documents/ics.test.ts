@@ -192,6 +192,54 @@ describe('calendarToIcs', () => {
     expect(withoutUpdate).toContain('DTSTAMP:20261201T080000Z');
   });
 
+  describe('UNTIL of a series (RFC 5545 § 3.3.10)', () => {
+    const series = (start: string, end: string, allDay: boolean, rule: string): IcsExportEntry => ({
+      id: '201', owner: 'ob', title: 'Sprechstunde', start, end, allDay, place: '', status: 'bestätigt', recurrence: { rule, exceptions: [] },
+    });
+    const ruleOf = (entry: IcsExportEntry): string =>
+      // The event's rule: the last one, after the VTIMEZONE's.
+      unfoldedLines(calendarToIcs({ calendarName: 'x', uidDomain: DOMAIN, entries: [entry] })).filter((line) => line.startsWith('RRULE:')).at(-1)!;
+    /** The starts (UTC) of the occurrences a calendar program (ical.js) makes of the exported series. */
+    const occurrencesInClient = (entry: IcsExportEntry): string[] => {
+      const root = new ICAL.Component(ICAL.parse(calendarToIcs({ calendarName: 'x', uidDomain: DOMAIN, entries: [entry] })));
+      const iterator = new ICAL.Event(root.getFirstSubcomponent('vevent')!).iterator();
+      const starts: string[] = [];
+      for (let next = iterator.next(); next && starts.length < 100; next = iterator.next()) starts.push(next.isDate ? next.toString() : new Date(next.toUnixTime() * 1000).toISOString().slice(0, 16));
+      return starts;
+    };
+
+    it.each([
+      // The app writes a series' end as the Berlin wall-clock end of its last day.
+      ['Berlin time, summer (CEST)', 'FREQ=WEEKLY;UNTIL=20270630T235959', 'RRULE:FREQ=WEEKLY;UNTIL=20270630T215959Z'],
+      ['Berlin time, winter (CET)', 'FREQ=MONTHLY;BYDAY=1WE;UNTIL=20271231T235959', 'RRULE:FREQ=MONTHLY;BYDAY=1WE;UNTIL=20271231T225959Z'],
+      ['a date: the whole day', 'FREQ=WEEKLY;UNTIL=20270630;BYDAY=MO', 'RRULE:FREQ=WEEKLY;UNTIL=20270630T215959Z;BYDAY=MO'],
+      ['already UTC: as it is', 'FREQ=WEEKLY;UNTIL=20260429T130000Z;INTERVAL=2', 'RRULE:FREQ=WEEKLY;UNTIL=20260429T130000Z;INTERVAL=2'],
+      ['no UNTIL', 'FREQ=WEEKLY;COUNT=5', 'RRULE:FREQ=WEEKLY;COUNT=5'],
+    ])('a timed series gives UNTIL in UTC: %s', (_case, rule, expected) => {
+      const line = ruleOf(series('2027-01-04T16:00', '2027-01-04T18:00', false, rule));
+      expect(line).toBe(expected);
+      expect(line).not.toMatch(/UNTIL=(?!\d{8}T\d{6}Z)/);
+    });
+
+    it.each([
+      ['a date', 'FREQ=WEEKLY;UNTIL=20270630', 'RRULE:FREQ=WEEKLY;UNTIL=20270630'],
+      ['a Berlin time', 'FREQ=WEEKLY;UNTIL=20270630T235959', 'RRULE:FREQ=WEEKLY;UNTIL=20270630'],
+      ['a UTC time late in the evening: the Berlin day', 'FREQ=WEEKLY;UNTIL=20270630T223000Z', 'RRULE:FREQ=WEEKLY;UNTIL=20270701'],
+    ])('an all-day series keeps UNTIL as a date: %s', (_case, rule, expected) => {
+      expect(ruleOf(series('2027-01-04', '2027-01-05', true, rule))).toBe(expected);
+    });
+
+    it('a calendar program ends the series on the same day as the app (last occurrence included)', () => {
+      // Mondays 16:00 Berlin from 4 January until 28 June 2027 (the app's end of 30 June).
+      const timed = occurrencesInClient(series('2027-01-04T16:00', '2027-01-04T18:00', false, 'FREQ=WEEKLY;UNTIL=20270628T235959'));
+      expect(timed).toHaveLength(26);
+      expect(timed.at(0)).toBe('2027-01-04T15:00');
+      expect(timed.at(-1)).toBe('2027-06-28T14:00');
+      const allDay = occurrencesInClient(series('2027-01-04', '2027-01-05', true, 'FREQ=WEEKLY;UNTIL=20270628'));
+      expect([allDay.length, allDay.at(-1)]).toEqual([26, '2027-06-28']);
+    });
+  });
+
   it('escapes the calendar name', () => {
     const one = calendarToIcs({ calendarName: 'Termine BM, Stellvertretung\nX-EVIL:1', uidDomain: DOMAIN, entries: [] });
     expect(unfoldedLines(one)).toContain('X-WR-CALNAME:Termine BM\\, Stellvertretung\\nX-EVIL:1');

@@ -5,9 +5,11 @@
  * Export (`calendarToIcs`, ical-generator): timed appointments as DTSTART/DTEND;TZID=Europe/Berlin
  * with the wall-clock time the office sees, plus one VTIMEZONE block for Europe/Berlin (written
  * here: the EU rule in force since 1996), so Outlook shows the right time on both sides of a
- * daylight-saving change. All-day entries as VALUE=DATE with exclusive end. The UID is
- * `${entry.id}@${uidDomain}` in every export, and SEQUENCE grows with `updatedAt`, so importing
- * again updates an appointment instead of duplicating it.
+ * daylight-saving change. All-day entries as VALUE=DATE with exclusive end. A series' UNTIL is
+ * written in UTC for timed series and as a date for all-day ones (RFC 5545 § 3.3.10). The UID is
+ * `${entry.id}@${uidDomain}` in every export, so importing again updates an appointment instead
+ * of duplicating it; SEQUENCE grows with `updatedAt`, which moves only when the appointment
+ * really changes (calendar repository), so a re-import of the same file leaves it as it is.
  *
  * Import (`parseIcs`, ical.js): every time becomes wall-clock Europe/Berlin. A TZID is resolved by
  * the file's own VTIMEZONE first (Outlook writes Windows names such as "W. Europe Standard Time"
@@ -193,13 +195,51 @@ function exportTime(entry: CalendarEntry, text: string, what: string): Date {
   return TZDate.tz(CALENDAR_TIME_ZONE, f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
 }
 
+const UNTIL_VALUE = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/i;
+
+/**
+ * UNTIL as RFC 5545 § 3.3.10 wants it: for a timed series (DTSTART with TZID) in UTC, for an
+ * all-day series a date. The app keeps it as the series' rule says (a date: that whole day; a
+ * time without "Z": Berlin wall-clock time; see domain/calendar/recurrence.ts), so the same
+ * moment is written: a date becomes 23:59:59 Berlin time of that day. A value that cannot be
+ * read is left as it is (saving refuses such rules).
+ */
+function untilForExport(value: string, allDay: boolean): string {
+  const m = UNTIL_VALUE.exec(value.trim());
+  if (!m) return value;
+  const [year, month, day] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
+  const hasTime = m[4] !== undefined;
+  const utc = Boolean(m[7]);
+  if (allDay) {
+    if (!utc) return `${m[1]}${m[2]}${m[3]}`;
+    return icsDate(berlinFields(Date.UTC(year, month - 1, day, Number(m[4]), Number(m[5]), Number(m[6]))));
+  }
+  if (utc) return value.trim().toUpperCase();
+  const local = hasTime ? { year, month, day, hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6]) } : { year, month, day, hour: 23, minute: 59, second: 59 };
+  const d = new Date(instantIn(CALENDAR_TIME_ZONE, local));
+  return `${icsDateTime({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() })}Z`;
+}
+
+/** A series' rule as the export writes it (without "RRULE:"): UNTIL in the form RFC 5545 wants. */
+export function exportedRule(rule: string, allDay: boolean): string {
+  return rule
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .split(';')
+    .map((part) => {
+      const [key, value = ''] = part.split('=');
+      return key?.toUpperCase() === 'UNTIL' ? `${key}=${untilForExport(value, allDay)}` : part;
+    })
+    .join(';');
+}
+
 /** RRULE (and EXDATE) lines, inserted by ical-generator as they are. */
 function recurrenceLines(entry: CalendarEntry, recurrence: Recurrence): string {
   const rule = recurrence.rule.trim().replace(/^RRULE:/i, '');
   if (!/^[A-Za-z0-9=;,:+-]+$/.test(rule) || !/(^|;)FREQ=/i.test(rule)) {
     throw inputError(entry, `Die Wiederholungsregel „${recurrence.rule}“ ist keine gültige RRULE (z. B. FREQ=MONTHLY;BYDAY=1WE).`);
   }
-  const lines = [`RRULE:${rule}`];
+  const lines = [`RRULE:${exportedRule(rule, entry.allDay)}`];
   if (recurrence.exceptions.length > 0) {
     const values = recurrence.exceptions.map((exception) => {
       const f = parseLocal(exception, entry.allDay);

@@ -305,9 +305,67 @@ describe('iCalendar', () => {
 
     const uploadId = (await call(app.handlers, 'uploads.append', { fileName: 'termine.ics', chunkBase64: exported.contentBase64 })).uploadId;
     const result = await call(app.handlers, 'calendar.ics.import', { uploadId, calendarId: ob });
-    expect(result).toEqual({ created: 0, updated: 3, problems: [] });
+    // The same appointments again: nothing to update.
+    expect(result).toEqual({ created: 0, updated: 0, unchanged: 3, problems: [] });
     const after = (await call(app.handlers, 'calendar.view', { from: '2026-12-01', to: '2026-12-31', calendarIds: [ob] })).occurrences.length;
     expect(after).toBe(before);
+  });
+
+  it('raises SEQUENCE only when an appointment really changed: not on a re-import of the same file, nor on saving it unchanged', async () => {
+    let clock = new Date('2026-11-27T09:00:00Z');
+    const later = (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000));
+    const own = createTempApp({ now: () => clock });
+    try {
+      await call(own.handlers, 'demo.load', {});
+      const [ob] = await call(own.handlers, 'calendar.calendars', {});
+      // A series as the app writes it: ends on 28 June 2027 (Berlin time, no "Z").
+      const rule = 'FREQ=WEEKLY;BYDAY=MO;UNTIL=20270628T235959';
+      const { appointment: series } = await call(own.handlers, 'calendar.appointments.save', appointment(ob.id, 'Sprechstunde der Bezirksvertretung Mitte', '2027-01-04T16:00', '2027-01-04T18:00', { place: 'Rathaus', recurrence: { rule, exceptions: [] } }));
+      const exportText = async () => Buffer.from((await call(own.handlers, 'calendar.ics.export', { calendarId: ob.id })).contentBase64, 'base64').toString('utf8');
+      const sequences = (text: string) =>
+        Object.fromEntries(
+          [...text.replace(/\r\n[ \t]/g, '').matchAll(/^UID:(.+)\r\n(?:(?!END:VEVENT).*\r\n)*?SEQUENCE:(\d+)/gm)].map((m) => [m[1], Number(m[2])]),
+        );
+      const importText = async (text: string) => {
+        const uploadId = (await call(own.handlers, 'uploads.append', { fileName: 'termine.ics', chunkBase64: Buffer.from(text).toString('base64') })).uploadId;
+        return call(own.handlers, 'calendar.ics.import', { uploadId, calendarId: ob.id });
+      };
+
+      later(60);
+      const first = await exportText();
+      const uid = `${series.id}@rathausbuero.stadt-duisburg.de`;
+      expect(first).toContain('RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20270628T215959Z');
+      const count = Object.keys(sequences(first)).length;
+      expect(count).toBeGreaterThan(1);
+
+      later(60);
+      const reimported = await importText(first);
+      expect(sequences(await exportText())).toEqual(sequences(first));
+      expect(await exportText()).toBe(first);
+      expect(reimported).toEqual({ created: 0, updated: 0, unchanged: count, problems: [] });
+      // The series keeps the rule as staff wrote it.
+      expect((await call(own.handlers, 'calendar.appointments.get', { id: series.id })).recurrence?.rule).toBe(rule);
+
+      // Saved without a change: the same.
+      later(60);
+      const current = await call(own.handlers, 'calendar.appointments.get', { id: series.id });
+      await call(own.handlers, 'calendar.appointments.save', { ...current, people: [] });
+      expect(await exportText()).toBe(first);
+
+      // A real change (in the app, or in the file) raises that appointment's SEQUENCE, and only its.
+      later(60);
+      await call(own.handlers, 'calendar.appointments.save', { ...current, people: [], place: 'Rathaus, Raum 100' });
+      const changed = sequences(await exportText());
+      expect(changed[uid]).toBeGreaterThan(sequences(first)[uid]!);
+      expect({ ...changed, [uid]: 0 }).toEqual({ ...sequences(first), [uid]: 0 });
+      later(60);
+      const renamed = (await exportText()).replace('SUMMARY:Sprechstunde der Bezirksvertretung Mitte', 'SUMMARY:Sprechstunde der Bezirksvertretung Mitte (verlegt)');
+      expect(renamed).toContain('(verlegt)');
+      expect(await importText(renamed)).toEqual({ created: 0, updated: 1, unchanged: count - 1, problems: [] });
+      expect(sequences(await exportText())[uid]).toBeGreaterThan(changed[uid]!);
+    } finally {
+      own.cleanup();
+    }
   });
 
   it('imports an invitation from Outlook once; a second import of the same UID updates it', async () => {

@@ -11,7 +11,7 @@ import type { CalendarEntry } from '../../domain/calendar/types';
 import { formatDateLong, formatDateNumeric } from '../../domain/dates/format';
 import type { OfficeSettings } from '../../api/schemas/letters';
 import { briefingDocx, driverPlanDocx, type BriefingItem } from '../../documents/briefing';
-import { calendarToIcs, parseIcs } from '../../documents/ics';
+import { calendarToIcs, exportedRule, parseIcs, type ImportedEvent } from '../../documents/ics';
 import type { Uploads } from '../uploads/uploads-service';
 import { SPEECH_KIND_LABELS, SPEECH_STATUS_LABELS, type Speech } from '../../api/schemas/speeches';
 import { recordAudit } from '../audit';
@@ -19,7 +19,7 @@ import { fileContent, fileNameOf } from '../file-content';
 import type { ServiceDeps } from '../deps';
 import type { ContactRow } from '../contacts/repository';
 import { settingsRepository } from '../settings/repository';
-import { calendarRepository, type AppointmentRow } from './repository';
+import { calendarRepository, changesAppointment, type AppointmentRow } from './repository';
 
 type CalendarHandlers = Pick<
   Handlers,
@@ -65,6 +65,13 @@ export function entryOf(row: AppointmentRow): CalendarEntry {
     status: row.status,
     recurrence: row.recurrenceRule ? { rule: row.recurrenceRule, exceptions: row.recurrenceExceptions } : null,
   };
+}
+
+/** The imported series is the appointment's own: the same rule as the export writes it, the same exceptions. */
+function sameSeries(row: AppointmentRow, event: ImportedEvent): boolean {
+  if (!row.recurrenceRule || !event.recurrence || row.allDay !== event.allDay) return false;
+  const same = (a: readonly string[], b: readonly string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+  return exportedRule(row.recurrenceRule, row.allDay) === exportedRule(event.recurrence.rule, event.allDay) && same(row.recurrenceExceptions, event.recurrence.exceptions);
 }
 
 const addDays = (date: string, days: number) => {
@@ -326,6 +333,7 @@ export function createCalendarService(
       const own = new RegExp(`^(\\d+)@${UID_DOMAIN.replace(/\./g, '\\.')}$`);
       let created = 0;
       let updated = 0;
+      let unchanged = 0;
       deps.db.transaction(() => {
         const at = deps.now().toISOString();
         for (const event of parsed.events) {
@@ -344,8 +352,16 @@ export function createCalendarService(
           const ownId = own.exec(event.uid)?.[1];
           const existing = ownId ? repo.appointment(Number(ownId)) : repo.appointmentByExternalUid(event.uid);
           if (existing) {
-            repo.updateAppointment(existing.id, values, at);
-            updated++;
+            // The series as the file has it, in the words the appointment already has them (our
+            // export writes UNTIL in UTC): then only a real change moves `updatedAt` and SEQUENCE.
+            const recurrence = sameSeries(existing, event) ? { recurrenceRule: existing.recurrenceRule, recurrenceExceptions: existing.recurrenceExceptions } : {};
+            const changed = { ...values, ...recurrence };
+            if (changesAppointment(existing, changed)) {
+              repo.updateAppointment(existing.id, changed, at);
+              updated++;
+            } else {
+              unchanged++;
+            }
           } else {
             repo.insertAppointment(
               {
@@ -366,10 +382,10 @@ export function createCalendarService(
             created++;
           }
         }
-        recordAudit(deps, { action: 'import', entity: 'appointment', summary: `${upload.fileName}: ${created} neu, ${updated} aktualisiert` });
+        recordAudit(deps, { action: 'import', entity: 'appointment', summary: `${upload.fileName}: ${created} neu, ${updated} aktualisiert, ${unchanged} unverändert` });
       });
       uploads.discard(uploadId);
-      return { created, updated, problems: parsed.problems };
+      return { created, updated, unchanged, problems: parsed.problems };
     },
 
     'calendar.briefing': async (input) => {

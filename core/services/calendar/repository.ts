@@ -18,6 +18,13 @@ export type AppointmentValues = Omit<typeof appointments.$inferInsert, 'id' | 'c
 export type InvitationRow = typeof invitations.$inferSelect;
 export type InvitationValues = Omit<typeof invitations.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 
+/** Whether saving `values` would change the appointment (a value differs from the row's). */
+export function changesAppointment(row: AppointmentRow, values: Partial<AppointmentValues>): boolean {
+  return Object.entries(values).some(
+    ([key, value]) => value !== undefined && JSON.stringify(row[key as keyof AppointmentRow]) !== JSON.stringify(value),
+  );
+}
+
 /** SQL of calendars, appointments, the car pool and invitations. */
 export function calendarRepository(db: Db) {
   return {
@@ -72,7 +79,14 @@ export function calendarRepository(db: Db) {
         .returning()
         .get();
     },
+    /**
+     * Writes the values and moves `updatedAt`; when none of them differs the row is left as it is
+     * (`updatedAt` drives the .ics SEQUENCE, which must not rise without a change).
+     */
     updateAppointment(id: number, values: Partial<AppointmentValues>, at: string): AppointmentRow | undefined {
+      const current = db.select().from(appointments).where(eq(appointments.id, id)).get();
+      if (!current) return undefined;
+      if (!changesAppointment(current, values)) return current;
       return db
         .update(appointments)
         .set({ ...values, updatedAt: at })

@@ -41,7 +41,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
-type ImportResult = { calendar: string; created: number; updated: number; problems: string[] };
+type ImportResult = { calendar: string; created: number; updated: number; unchanged: number; problems: string[] };
 
 /**
  * The calendar's files: the Tagesmappe (Word) of the day shown for one person, a person's calendar
@@ -139,7 +139,7 @@ export function CalendarFiles({
         <MessageBar layout="multiline" intent={imported.problems.length ? 'warning' : 'success'} role="status">
           <MessageBarBody>
             <MessageBarTitle>Import in den Kalender von {imported.calendar}</MessageBarTitle>
-            {imported.created} neu, {imported.updated} aktualisiert
+            {imported.created} neu, {imported.updated} aktualisiert, {imported.unchanged} unverändert
             {imported.problems.length > 0 && (
               <ul className={styles.list} aria-label="Probleme beim Import">
                 {imported.problems.map((p, i) => (
