@@ -186,7 +186,7 @@ import {
   pressReleaseSchema,
   pressReleaseStepInputSchema,
 } from './schemas/press';
-import { honourRulesSchema } from '../domain/jubilees/honour-rules';
+import { honourRulesPatchSchema, honourRulesSchema } from '../domain/jubilees/honour-rules';
 
 z.config(z.locales.de());
 
@@ -438,7 +438,8 @@ export const contract = {
   'jubilees.visits.plan': command(jubileeVisitInputSchema, jubileeVisitSchema),
   'jubilees.visits.cancel': command(z.object({ id: z.number().int().positive() }), z.object({ id: z.number().int() })),
   'jubilees.rules.get': query(none, honourRulesSchema),
-  'jubilees.rules.update': command(honourRulesSchema, honourRulesSchema),
+  /** Changes the rules it names (an empty object changes nothing); unknown names are refused. */
+  'jubilees.rules.update': command(honourRulesPatchSchema, honourRulesSchema),
   'calendar.calendars': query(none, z.array(calendarSchema)),
   'calendar.settings': query(none, calendarSettingsSchema),
   'calendar.settings.save': command(calendarSettingsSchema, calendarSettingsSchema),

@@ -132,4 +132,5 @@ export const jubileeVisitInputSchema = z.object({
 export const jubileeVisitSchema = jubileeVisitInputSchema.extend({ id: z.number().int() });
 export type JubileeVisit = z.infer<typeof jubileeVisitSchema>;
 
-export type { HonourRules as HonourRulesSettings } from '../../domain/jubilees/honour-rules';
+export type { HonourRules as HonourRulesSettings, HonourRulesPatch } from '../../domain/jubilees/honour-rules';
+export { BMG_EVERY_BIRTHDAY_FROM, BMG_EVERY_WEDDING_FROM, honourRulesPatchSchema, honourRulesSchema } from '../../domain/jubilees/honour-rules';

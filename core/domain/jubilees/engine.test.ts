@@ -147,10 +147,10 @@ describe('birthdays under other settings', () => {
   it.each([
     ['letters on 70 and 75', { letterBirthdays: [70, 75, 80, 85] }, 70, ['letter']],
     ['letters on 70 and 75', { letterBirthdays: [70, 75, 80, 85] }, 75, ['letter']],
-    ['every birthday from 70 still only lists what the BMG allows', { letterEveryBirthdayFrom: 70 }, 72, []],
-    ['every birthday from 70', { letterEveryBirthdayFrom: 70 }, 95, ['letter']],
-    ['visit from 95', { visitBirthdaysFrom: 95 }, 95, ['letter', 'visit']],
-    ['visit from 95 not on the 96th', { visitBirthdaysFrom: 95 }, 96, []],
+    ['every allowed age singly', { letterBirthdays: [70, 75, 80, 85, 90, 95] }, 95, ['letter']],
+    ['a visit on the 95th', { visitBirthdays: [95] }, 95, ['letter', 'visit']],
+    ['a visit on the 95th, not on the 96th', { visitBirthdays: [95] }, 96, []],
+    ['visits from 102', { visitBirthdaysFrom: 102 }, 101, ['letter', 'notify_land']],
     ['no letters before 100', { letterBirthdays: [], letterEveryBirthdayFrom: 100 }, 90, []],
     ['Federal President also on 101', { federal: { birthdays: [100, 101] } }, 101, ['letter', 'visit', 'notify_federal', 'notify_land']],
     ['Land from 105', { land: { congratulationBirthdaysFrom: 105 } }, 101, ['letter', 'visit']],
@@ -158,6 +158,16 @@ describe('birthdays under other settings', () => {
     const person = resident({ birthDate: `${2026 - age}-06-15` });
     const entries = jubileesInPeriod([person], '2026-06-15', '2026-06-15', rules(input));
     expect(entries.flatMap((e) => e.due.map((d) => d.action))).toEqual(actions);
+  });
+
+  // The schema refuses such settings; the engine still never lists what the BMG forbids.
+  it.each([
+    ['every birthday from 70', { letterEveryBirthdayFrom: 70 }, 72],
+    ['a visit on every birthday from 95', { visitBirthdaysFrom: 95 }, 96],
+    ['the Federal President from 90', { federal: { ...DEFAULT_HONOUR_RULES.federal, everyBirthdayFrom: 90 } }, 91],
+  ])('unchecked settings (%s) still list only what the BMG allows: nothing on the %i. birthday', (_name, change, age) => {
+    const person = resident({ birthDate: `${2026 - age}-06-15` });
+    expect(jubileesInPeriod([person], '2026-06-15', '2026-06-15', { ...DEFAULT_HONOUR_RULES, ...change })).toEqual([]);
   });
 
   it('uses the configured lead times', () => {
@@ -329,7 +339,7 @@ describe('weddings 50–80 under the default rules (8 May 2026)', () => {
       resident({ registerId: 'H1', birthDate: '1970-11-11', marriageDate: '2001-05-08', spouseRegisterId: 'H2' }),
       resident({ registerId: 'H2', birthDate: '1972-10-10', marriageDate: '2001-05-08', spouseRegisterId: 'H1' }),
     ];
-    expect(jubileesInPeriod(couple, '2026-05-01', '2026-05-31', rules({ letterEveryWeddingFrom: 1 }))).toEqual([]);
+    expect(jubileesInPeriod(couple, '2026-05-01', '2026-05-31', { ...DEFAULT_HONOUR_RULES, letterEveryWeddingFrom: 1 })).toEqual([]);
   });
 });
 

@@ -155,7 +155,7 @@ function birthdayActions(age: number, rules: HonourRules): ActionRule[] {
   if (rules.letterBirthdays.includes(age) || age >= rules.letterEveryBirthdayFrom) {
     actions.push({ action: 'letter', leadDays: rules.letterLeadDays });
   }
-  if (age >= rules.visitBirthdaysFrom) actions.push({ action: 'visit', leadDays: rules.letterLeadDays });
+  if (rules.visitBirthdays.includes(age) || age >= rules.visitBirthdaysFrom) actions.push({ action: 'visit', leadDays: rules.letterLeadDays });
   if (rules.federal.birthdays.includes(age) || age >= rules.federal.everyBirthdayFrom) {
     actions.push({ action: 'notify_federal', leadDays: rules.federal.notifyLatestDays });
   }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { call } from '../../api';
+import { call, dispatch } from '../../api';
 import { jubileesInPeriod, type ResidentRecord } from '../../domain/jubilees/engine';
-import { honourRulesSchema, type HonourRules } from '../../domain/jubilees/honour-rules';
+import { DEFAULT_HONOUR_RULES, honourRulesSchema, type HonourRules } from '../../domain/jubilees/honour-rules';
 import { createTempApp } from '../../../tests/support/temp-app';
 
 /**
@@ -135,5 +135,47 @@ describe('jubilees.list', () => {
       }
     }
     expect(compared).toBeGreaterThan(500);
+  });
+});
+
+describe('jubilees.rules.update', () => {
+  const custom = { letterBirthdays: [70, 80, 90], visitors: { wedding: 'Bezirksbürgermeister/in' }, federal: { weddings: [65, 70, 75, 80] }, leapDay: 'mar1' as const };
+
+  it('changes nothing it does not name: an empty update keeps the rules', async () => {
+    app = createTempApp();
+    const saved = await call(app.handlers, 'jubilees.rules.update', custom);
+    expect(await call(app.handlers, 'jubilees.rules.update', {})).toEqual(saved);
+    expect(await call(app.handlers, 'jubilees.rules.get', {})).toEqual(saved);
+    expect(saved).toMatchObject({ letterBirthdays: [70, 80, 90], leapDay: 'mar1' });
+  });
+
+  it('changes only what it names, also inside a group', async () => {
+    app = createTempApp();
+    const saved = await call(app.handlers, 'jubilees.rules.update', custom);
+    const changed = await call(app.handlers, 'jubilees.rules.update', { federal: { notifyLatestDays: 35 }, visitors: { birthday: 'Oberbürgermeisterin' } });
+    expect(changed).toEqual({ ...saved, federal: { ...saved.federal, notifyLatestDays: 35 }, visitors: { birthday: 'Oberbürgermeisterin', wedding: 'Bezirksbürgermeister/in' } });
+  });
+
+  it('refuses names it does not know, and what the BMG forbids, and keeps the rules', async () => {
+    app = createTempApp();
+    const saved = await call(app.handlers, 'jubilees.rules.update', custom);
+    const unknown = await dispatch(app.handlers, 'jubilees.rules.update', { letterBirthday: [75] });
+    expect(unknown.ok ? null : unknown.error.message).toContain('Die Ehrungsordnung kennt die Angabe „letterBirthday“ nicht.');
+    const every90 = await dispatch(app.handlers, 'jubilees.rules.update', { letterEveryBirthdayFrom: 90 });
+    expect(every90.ok ? null : every90.error.message).toContain('Jeden Geburtstag gibt das Melderegister erst ab dem 100. heraus (§ 50 Abs. 2 BMG).');
+    const illegal = await dispatch(app.handlers, 'jubilees.rules.update', { letterBirthdays: [72] });
+    expect(illegal.ok ? null : illegal.error.message).toContain('Der 72. Geburtstag darf nach § 50 Abs. 2 BMG nicht aus dem Melderegister gelistet werden.');
+    expect(await call(app.handlers, 'jubilees.rules.get', {})).toEqual(saved);
+  });
+
+  it('reads rules an earlier version stored ("every birthday from 90") with the same meaning', async () => {
+    app = createTempApp();
+    const old = { ...JSON.parse(JSON.stringify(DEFAULT_HONOUR_RULES)), letterBirthdays: [80, 85], letterEveryBirthdayFrom: 90 };
+    app.db.$client.prepare("insert into settings (key, value, updated_at) values ('honourRules', ?, 'x')").run(JSON.stringify(old));
+    const rules = await call(app.handlers, 'jubilees.rules.get', {});
+    expect([rules.letterBirthdays, rules.letterEveryBirthdayFrom]).toEqual([[80, 85, 90, 95], 100]);
+    // Not the defaults in disguise: what the office set stays.
+    app.db.$client.prepare("update settings set value = ? where key = 'honourRules'").run(JSON.stringify({ ...old, letterBirthdays: [75], letterLeadDays: 21 }));
+    expect(await call(app.handlers, 'jubilees.rules.get', {})).toMatchObject({ letterBirthdays: [75, 90, 95], letterLeadDays: 21 });
   });
 });

@@ -6,7 +6,7 @@ import { postalLines } from '../../api/contact-person';
 import { composeAddress } from '../../domain/addressing';
 import { jubileeDateRanges } from '../../domain/jubilees/candidate-ranges';
 import { jubileesInPeriod } from '../../domain/jubilees/engine';
-import { DEFAULT_HONOUR_RULES, honourRulesSchema, type HonourRules } from '../../domain/jubilees/honour-rules';
+import { applyHonourRulesPatch, DEFAULT_HONOUR_RULES, honourRulesSchema, upgradeStoredHonourRules, type HonourRules } from '../../domain/jubilees/honour-rules';
 import type { ServiceDeps } from '../deps';
 import type { OfficeSettings } from '../../api/schemas/letters';
 import { formatDateNumeric } from '../../domain/dates/format';
@@ -47,7 +47,7 @@ export function createJubileesService(
 ) {
   const settings = settingsRepository(deps.db);
   const rules = (): HonourRules => {
-    const parsed = honourRulesSchema.safeParse(settings.getSetting('honourRules'));
+    const parsed = honourRulesSchema.safeParse(upgradeStoredHonourRules(settings.getSetting('honourRules')));
     return parsed.success ? parsed.data : DEFAULT_HONOUR_RULES;
   };
 
@@ -133,9 +133,15 @@ export function createJubileesService(
       return { id };
     },
     'jubilees.rules.get': () => rules(),
-    'jubilees.rules.update': (input) => {
+    'jubilees.rules.update': (patch) => {
+      // What the change does not name stays; the whole result must keep within the BMG.
+      const parsed = honourRulesSchema.safeParse(applyHonourRulesPatch(rules(), patch));
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
+        throw new AppError('INVALID_INPUT', issues.map((i) => i.message).join(' '), { issues });
+      }
       deps.db.transaction(() => {
-        settings.putSetting('honourRules', input, deps.now().toISOString());
+        settings.putSetting('honourRules', parsed.data, deps.now().toISOString());
         recordAudit(deps, { action: 'update', entity: 'settings', summary: 'Ehrungsordnung' });
       });
       return rules();

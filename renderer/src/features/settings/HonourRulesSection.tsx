@@ -1,15 +1,15 @@
 import { useEffect } from 'react';
 import { useForm, type FieldPath } from 'react-hook-form';
-import { Button, makeStyles, MessageBar, MessageBarBody, Title3, tokens } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Subtitle2, Title3, tokens } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { HonourRulesSettings } from '../../../../core/api';
+import { BMG_EVERY_BIRTHDAY_FROM, BMG_EVERY_WEDDING_FROM, honourRulesSchema, type HonourRulesSettings } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { RadioField, TextField } from '../../components/form-fields';
+import { issuesOf, markFields, schemaIssues } from './form-issues';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: tokens.spacingHorizontalM },
-  wide: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))', gap: tokens.spacingHorizontalM },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
@@ -18,6 +18,7 @@ interface HonourRulesForm {
   letterBirthdays: string;
   letterWeddings: string;
   letterEveryBirthdayFrom: string;
+  visitBirthdays: string;
   visitBirthdaysFrom: string;
   visitWeddingsFrom: string;
   letterLeadDays: string;
@@ -27,29 +28,51 @@ interface HonourRulesForm {
   leapDay: string;
 }
 type Path = FieldPath<HonourRulesForm>;
+type Input = 'list' | 'number' | 'text';
 
-const LISTS: Partial<Record<Path, string>> = {
-  letterBirthdays: 'Brief zu den Geburtstagen',
-  letterWeddings: 'Brief zu den Ehejubiläen',
-  'federal.birthdays': 'Meldung Bundespräsident: Geburtstage',
-  'federal.weddings': 'Meldung Bundespräsident: Ehejubiläen',
-  'land.certificateWeddings': 'Land NRW: Urkunde zum Ehejubiläum',
-  'land.congratulationWeddings': 'Land NRW: Glückwünsche zum Ehejubiläum',
-};
-const NUMBERS: Partial<Record<Path, string>> = {
-  letterEveryBirthdayFrom: 'Brief zu jedem Geburtstag ab',
-  visitBirthdaysFrom: 'Besuch anbieten: Geburtstage ab',
-  visitWeddingsFrom: 'Besuch anbieten: Ehejubiläen ab',
-  letterLeadDays: 'Brief fällig (Tage vorher)',
-  'federal.everyBirthdayFrom': 'Meldung Bundespräsident: jeder Geburtstag ab',
-  'federal.notifyLatestDays': 'Meldung Bundespräsident spätestens (Tage vorher)',
-  'land.congratulationBirthdaysFrom': 'Land NRW: Glückwünsche ab Geburtstag',
-  'land.leadDays': 'Meldung Land NRW (Tage vorher)',
-};
-const TEXTS: Partial<Record<Path, string>> = {
-  'visitors.birthday': 'Besuch zum Geburtstag durch',
-  'visitors.wedding': 'Besuch zum Ehejubiläum durch',
-};
+/** Where § 50 Abs. 2 BMG draws the line, said at each field where it applies. */
+const BIRTHDAYS_ALLOWED = `Erlaubt sind der 70., 75., 80., 85., 90., 95. und jeder Geburtstag ab dem ${BMG_EVERY_BIRTHDAY_FROM}. (§ 50 Abs. 2 BMG).`;
+const EVERY_BIRTHDAY = `Frühestens ${BMG_EVERY_BIRTHDAY_FROM}: Jeden Geburtstag gibt das Melderegister erst ab dem ${BMG_EVERY_BIRTHDAY_FROM}. heraus (§ 50 Abs. 2 BMG); die Geburtstage davor einzeln angeben.`;
+const WEDDINGS_ALLOWED = `Erlaubt ab dem ${BMG_EVERY_WEDDING_FROM}. Hochzeitstag (§ 50 Abs. 2 BMG).`;
+
+/** The form's fields in groups: what each is, how it is typed, and what the law allows there. */
+const GROUPS: ReadonlyArray<{ title: string; fields: ReadonlyArray<[Path, string, Input, string?]> }> = [
+  {
+    title: 'Briefe',
+    fields: [
+      ['letterBirthdays', 'Brief zu den Geburtstagen (durch Komma getrennt)', 'list', BIRTHDAYS_ALLOWED],
+      ['letterEveryBirthdayFrom', 'Brief zu jedem Geburtstag ab', 'number', EVERY_BIRTHDAY],
+      ['letterWeddings', 'Brief zu den Ehejubiläen (durch Komma getrennt)', 'list', WEDDINGS_ALLOWED],
+      ['letterLeadDays', 'Brief fällig (Tage vorher)', 'number'],
+    ],
+  },
+  {
+    title: 'Besuche',
+    fields: [
+      ['visitBirthdays', 'Besuch anbieten: zu den Geburtstagen (durch Komma getrennt)', 'list', BIRTHDAYS_ALLOWED],
+      ['visitBirthdaysFrom', 'Besuch anbieten: zu jedem Geburtstag ab', 'number', EVERY_BIRTHDAY],
+      ['visitWeddingsFrom', 'Besuch anbieten: Ehejubiläen ab', 'number', `Zu den Ehejubiläen mit Brief. ${WEDDINGS_ALLOWED}`],
+      ['visitors.birthday', 'Besuch zum Geburtstag durch', 'text', 'Wird beim Planen eines Besuchs vorgeschlagen.'],
+      ['visitors.wedding', 'Besuch zum Ehejubiläum durch', 'text', 'Wird beim Planen eines Besuchs vorgeschlagen.'],
+    ],
+  },
+  {
+    title: 'Meldungen an Bundespräsident und Land',
+    fields: [
+      ['federal.birthdays', 'Meldung Bundespräsident: Geburtstage (durch Komma getrennt)', 'list', BIRTHDAYS_ALLOWED],
+      ['federal.everyBirthdayFrom', 'Meldung Bundespräsident: jeder Geburtstag ab', 'number', EVERY_BIRTHDAY],
+      ['federal.weddings', 'Meldung Bundespräsident: Ehejubiläen', 'list', WEDDINGS_ALLOWED],
+      ['federal.notifyLatestDays', 'Meldung Bundespräsident spätestens (Tage vorher)', 'number'],
+      ['land.congratulationBirthdaysFrom', 'Land NRW: Glückwünsche zu jedem Geburtstag ab', 'number', EVERY_BIRTHDAY],
+      ['land.certificateWeddings', 'Land NRW: Urkunde zum Ehejubiläum', 'list', WEDDINGS_ALLOWED],
+      ['land.congratulationWeddings', 'Land NRW: Glückwünsche zum Ehejubiläum', 'list', WEDDINGS_ALLOWED],
+      ['land.leadDays', 'Meldung Land NRW (Tage vorher)', 'number'],
+    ],
+  },
+];
+const FIELDS = GROUPS.flatMap((group) => group.fields);
+const FIELD_PATHS = new Set<string>(FIELDS.map(([path]) => path));
+
 const LEAP_DAY = [
   ['feb28', 'am 28. Februar'],
   ['mar1', 'am 1. März'],
@@ -59,38 +82,57 @@ const get = (value: unknown, path: string): unknown => path.split('.').reduce<un
 
 function set(target: unknown, path: string, value: unknown): void {
   const parts = path.split('.');
-  const parent = parts.slice(0, -1).reduce<unknown>((inner, part) => (inner as Record<string, unknown>)[part], target);
+  const parent = parts.slice(0, -1).reduce<unknown>((inner, part) => ((inner as Record<string, unknown>)[part] ??= {}), target);
   (parent as Record<string, unknown>)[parts[parts.length - 1]] = value;
 }
 
 function toForm(rules: HonourRulesSettings): HonourRulesForm {
-  const form = { visitors: { ...rules.visitors }, federal: {}, land: {}, leapDay: rules.leapDay } as HonourRulesForm;
-  for (const key of Object.keys(LISTS)) set(form, key, (get(rules, key) as number[]).join(', '));
-  for (const key of Object.keys(NUMBERS)) set(form, key, String(get(rules, key)));
+  const form = { leapDay: rules.leapDay } as HonourRulesForm;
+  for (const [path, , input] of FIELDS) {
+    const value = get(rules, path);
+    set(form, path, input === 'list' ? (value as number[]).join(', ') : String(value));
+  }
   return form;
 }
+
+/** Text as a number; empty or not a number: NaN, which the schema refuses in German. */
+const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
 
 /** The form onto the stored settings (what the form does not show stays as it is). */
 function toRules(form: HonourRulesForm, base: HonourRulesSettings): HonourRulesSettings {
   const rules = structuredClone(base);
-  for (const key of Object.keys(LISTS)) set(rules, key, (get(form, key) as string).split(/[,;\s]+/).filter(Boolean).map(Number));
-  for (const key of Object.keys(NUMBERS)) set(rules, key, Number(get(form, key)));
-  for (const key of Object.keys(TEXTS)) set(rules, key, get(form, key));
+  for (const [path, , input] of FIELDS) {
+    const text = get(form, path) as string;
+    set(rules, path, input === 'list' ? text.split(/[,;\s]+/).filter(Boolean).map(Number) : input === 'number' ? number(text) : text);
+  }
   rules.leapDay = form.leapDay as HonourRulesSettings['leapDay'];
   return rules;
 }
 
-/** The city's honour rules (Ehrungsordnung): who gets a letter, a visit and by whom; ages the law does not allow are refused. */
+/** The form field an issue's path points at ("letterBirthdays", 1 → the list's field). */
+function fieldOf(path: string[]): Path | undefined {
+  const field = path.filter((part) => !/^\d+$/.test(part)).join('.');
+  return FIELD_PATHS.has(field) ? (field as Path) : undefined;
+}
+
+/** The city's honour rules (Ehrungsordnung): who gets a letter, a visit and by whom; what the law does not allow is explained and refused at its field. */
 export function HonourRulesSection() {
   const styles = useStyles();
   const queryClient = useQueryClient();
   const rules = useQuery({ queryKey: ['jubilees.rules.get'], queryFn: () => api('jubilees.rules.get', {}) });
-  const { control, handleSubmit, reset, formState } = useForm<HonourRulesForm>();
+  const { control, handleSubmit, reset, setError, clearErrors, formState } = useForm<HonourRulesForm>();
   useEffect(() => {
     if (rules.data && !formState.isDirty) reset(toForm(rules.data));
   }, [rules.data, formState.isDirty, reset]);
   const save = useMutation({
-    mutationFn: (form: HonourRulesForm) => api('jubilees.rules.update', toRules(form, rules.data!)),
+    mutationFn: async (input: HonourRulesSettings) => {
+      try {
+        return await api('jubilees.rules.update', input);
+      } catch (error) {
+        markFields(issuesOf(error), setError, fieldOf);
+        throw error;
+      }
+    },
     onSuccess: async (value) => {
       reset(toForm(value));
       await queryClient.invalidateQueries({ queryKey: ['jubilees.rules.get'] });
@@ -98,27 +140,41 @@ export function HonourRulesSection() {
     },
   });
   if (!rules.data) return null;
-  const fields = (labels: Partial<Record<Path, string>>, suffix = '', hint?: string) =>
-    Object.entries(labels).map(([key, label]) => <TextField key={key} control={control} name={key as Path} label={`${label}${suffix}`} hint={hint} />);
+  const submit = (form: HonourRulesForm) => {
+    clearErrors();
+    save.reset();
+    const input = toRules(form, rules.data);
+    // The same rules the server applies, so an age the law does not allow is marked at once.
+    const issues = schemaIssues(honourRulesSchema, input);
+    if (issues.length && markFields(issues, setError, fieldOf)) return;
+    save.mutate(input);
+  };
+  const refusedAtFields = save.error && issuesOf(save.error).every((issue) => fieldOf(issue.path));
   return (
-    <form onSubmit={handleSubmit((form) => save.mutate(form))} style={{ display: 'contents' }}>
+    <form onSubmit={handleSubmit(submit)} noValidate style={{ display: 'contents' }}>
       <Title3 as="h2">Ehrungsordnung</Title3>
-      <p style={{ margin: 0 }}>
+      <Body1>
         Aus dem Melderegister dürfen nur der 70., 75., 80., 85., 90., 95. und jeder Geburtstag ab dem 100. sowie Ehejubiläen ab dem
-        50. Hochzeitstag gelistet werden (§ 50 Abs. 2 BMG); andere Angaben werden abgewiesen.
-      </p>
-      <div className={styles.grid}>
-        {fields(LISTS, ' (durch Komma getrennt)')}
-        {fields(NUMBERS)}
-      </div>
-      <div className={styles.wide}>{fields(TEXTS, '', 'Wird beim Planen eines Besuchs vorgeschlagen.')}</div>
+        50. Hochzeitstag gelistet werden (§ 50 Abs. 2 BMG). Ein 96. Geburtstag ist also kein Jubiläum, das die Stadt erfährt: „jeder
+        Geburtstag ab“ beginnt frühestens beim 100., die Geburtstage davor werden einzeln gewählt.
+      </Body1>
+      {GROUPS.map((group) => (
+        <section key={group.title} aria-label={group.title} style={{ display: 'contents' }}>
+          <Subtitle2 as="h3">{group.title}</Subtitle2>
+          <div className={styles.grid}>
+            {group.fields.map(([path, label, input, hint]) => (
+              <TextField key={path} control={control} name={path} label={label} hint={hint} type={input === 'number' ? 'number' : undefined} />
+            ))}
+          </div>
+        </section>
+      ))}
       <RadioField control={control} name="leapDay" label="29. Februar in Nicht-Schaltjahren" options={LEAP_DAY} />
       {save.isSuccess && !formState.isDirty && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>Ehrungsordnung gespeichert.</MessageBarBody>
         </MessageBar>
       )}
-      <ErrorMessage error={save.error} title="Nicht gespeichert" />
+      <ErrorMessage error={save.error && !refusedAtFields ? save.error : null} title="Nicht gespeichert" />
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={save.isPending}>
           Ehrungsordnung speichern
