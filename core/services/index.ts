@@ -49,8 +49,9 @@ export function createServices(deps: ServiceDeps): Handlers {
     recipientOf: contacts.recipientOf,
   });
   const uploads = createUploads(deps);
-  const residents = createResidentsService(deps, deps.background, uploads, lettersRepository(deps.db).unsentForResidents);
-  const jubilees = createJubileesService(deps, residents.repo, catalogue, settings.office);
+  const lettersRepo = lettersRepository(deps.db);
+  const residents = createResidentsService(deps, deps.background, uploads, lettersRepo.unsentForResidents);
+  const jubilees = createJubileesService(deps, residents.repo, catalogue, settings.office, lettersRepo.jubileeLetters);
   const speeches = createSpeechesService(deps, catalogue, settings.office);
   const calendar = createCalendarService(deps, contacts.describe, settings.office, uploads, (appointmentId) => speeches.list({ appointmentId }));
   const invitations = createInvitationsService(deps, calendar, uploads, (id) => contacts.repo.find(id) !== undefined);
@@ -71,7 +72,7 @@ export function createServices(deps: ServiceDeps): Handlers {
       roles: catalogue.list,
       templateLanguage: (id) => templates.usable(id).entry.language,
       partnerOf: (id) => contacts.repo.find(id)?.partnerId ?? null,
-      jubilees: jubilees.list,
+      jubilees: jubilees.letterRecipients,
     }),
     ...uploads.handlers,
     ...residents.handlers,

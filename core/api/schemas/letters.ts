@@ -226,6 +226,10 @@ export const mergeRecipientsSchema = z.discriminatedUnion('type', [
     to: isoDate,
     district: z.string().optional(),
     kind: z.enum(['birthday', 'wedding']),
+    /** Only the jubilee of these persons (one person, or both spouses). */
+    registerIds: z.array(z.string().min(1)).min(1).max(2).optional(),
+    /** A jubilee that already has a letter is skipped, unless writing again is chosen. */
+    existing: z.enum(['skip', 'again']).default('skip'),
   }),
   /** A recipient list as CSV (same columns as the contacts import); nothing is stored as a contact. */
   z.object({
@@ -256,6 +260,8 @@ export const mergeStatusSchema = z.object({
   done: z.number().int(),
   problems: z.array(z.object({ contactId: z.number().int().nullable(), name: z.string(), message: z.string() })),
   letterIds: z.array(z.number().int()),
+  /** Recipients left out because they already have a letter (jubilees). */
+  skipped: z.number().int(),
   /** Combined output: the one print file. */
   combinedFile: z.string().nullable(),
   folder: z.string().nullable(),

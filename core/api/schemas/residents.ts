@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REGISTER_FIELDS } from '../../domain/residents/register-fields';
+import { letterStatusSchema } from './letters';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet.');
 
@@ -118,6 +119,8 @@ export const jubileeEntrySchema = z.object({
     }),
   ),
   due: z.array(z.object({ action: jubileeActionSchema, by: z.string() })),
+  /** The letters written for this jubilee (any status), oldest first; empty: none yet. */
+  letters: z.array(z.object({ id: z.number().int(), status: letterStatusSchema, letterDate: z.string() })),
 });
 export type JubileeEntry = z.infer<typeof jubileeEntrySchema>;
 

@@ -50,7 +50,8 @@ export interface MergeDeps {
   templateLanguage: (templateId: string) => Language;
   /** The partner of a person contact (null for none or an organisation). */
   partnerOf: (contactId: number) => number | null;
-  jubilees: (from: string, to: string, district?: string) => JubileeEntry[];
+  /** The jubilees to write to, and how many were left out because they already have a letter. */
+  jubilees: (selection: Extract<MergeInput['recipients'], { type: 'jubilees' }>) => { entries: JubileeEntry[]; skipped: number };
 }
 
 type MergeItem =
@@ -67,11 +68,11 @@ export function createMergeService(
   const dataDir = path.dirname(deps.dataFile);
 
   /** The recipients to write to, and the rows of a CSV list that could not be read. */
-  const recipientsOf = (input: MergeInput): { items: MergeItem[]; problems: MergeStatus['problems'] } => {
+  const recipientsOf = (input: MergeInput): { items: MergeItem[]; problems: MergeStatus['problems']; skipped?: number } => {
     const r = input.recipients;
     if (r.type === 'jubilees') {
-      const entries = mergeDeps.jubilees(r.from, r.to, r.district).filter((e) => e.kind === r.kind && e.due.some((d) => d.action === 'letter'));
-      return { items: entries.map((entry) => ({ kind: 'jubilee' as const, entry })), problems: [] };
+      const { entries, skipped } = mergeDeps.jubilees(r);
+      return { items: entries.map((entry) => ({ kind: 'jubilee' as const, entry })), problems: [], skipped };
     }
     if (r.type === 'csv') {
       const bytes = new Uint8Array(Buffer.from(r.contentBase64, 'base64'));
@@ -253,18 +254,20 @@ export function createMergeService(
 
   return {
     'letters.merge.start': (input) => {
-      const { items, problems } = recipientsOf(input);
-      if (items.length === 0) {
+      const { items, problems, skipped = 0 } = recipientsOf(input);
+      if (items.length === 0 && skipped === 0) {
         throw new AppError('INVALID_INPUT', 'Die Auswahl enthält keine Empfänger.', { problems });
       }
       const jobId = crypto.randomUUID();
       const job: Job = {
         cancelled: false,
         startedAt: Date.now(),
-        status: { jobId, state: 'running', total: items.length, done: 0, problems, letterIds: [], combinedFile: null, folder: null, error: null },
+        status: { jobId, state: 'running', total: items.length, done: 0, problems, letterIds: [], skipped, combinedFile: null, folder: null, error: null },
       };
       jobs.set(jobId, job);
-      void run(job, input, items);
+      // Every recipient already has a letter: done at once, nothing written.
+      if (items.length === 0) job.status.state = 'done';
+      else void run(job, input, items);
       return snapshot(job);
     },
     'letters.merge.status': ({ jobId }) => snapshot(mustFind(jobId)),

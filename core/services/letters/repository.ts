@@ -17,6 +17,17 @@ export interface LetterFilter {
   limit: number;
 }
 
+export interface JubileeLetterRow {
+  id: number;
+  status: LetterRow['status'];
+  letterDate: string;
+  /** The day of the jubilee (the letter's `anlassDatum`). */
+  date: string;
+  registerIds: string[];
+  /** A wedding jubilee (the letter names years of marriage), else a birthday. */
+  wedding: boolean;
+}
+
 /** SQL of the outgoing-letters register. */
 export function lettersRepository(db: Executor) {
   return {
@@ -41,6 +52,27 @@ export function lettersRepository(db: Executor) {
         for (const row of statement.all(id) as Array<{ id: number; recipientName: string; status: LetterRow['status']; letterDate: string }>) found.set(row.id, row);
       }
       return [...found.values()].sort((a, b) => a.id - b.id);
+    },
+    /**
+     * Letters written for a jubilee from the residents' register (their fields name the register
+     * ids and the day) whose day lies between `from` and `to`: any status, oldest first.
+     */
+    jubileeLetters(from: string, to: string): JubileeLetterRow[] {
+      const day = sql<string>`json_extract(${letters.fields}, '$.anlassDatum')`;
+      const rows = db
+        .select({
+          id: letters.id,
+          status: letters.status,
+          letterDate: letters.letterDate,
+          date: day,
+          registerIds: sql<string>`json_extract(${letters.fields}, '$.registerIds')`,
+          wedding: sql<number>`json_type(${letters.fields}, '$.ehejahre') is not null`,
+        })
+        .from(letters)
+        .where(and(sql`${day} between ${from} and ${to}`, sql`json_type(${letters.fields}, '$.registerIds') = 'array'`))
+        .orderBy(letters.id)
+        .all();
+      return rows.map((r) => ({ ...r, registerIds: JSON.parse(r.registerIds) as string[], wedding: Boolean(r.wedding) }));
     },
     addEvent(letterId: number, at: string, user: string, action: string, detail = ''): void {
       db.insert(letterEvents).values({ letterId, at, user, action, detail }).run();

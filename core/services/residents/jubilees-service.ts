@@ -15,6 +15,7 @@ import { recordAudit } from '../audit';
 import type { RoleCatalogue } from '../reference/role-catalogue';
 import { settingsRepository } from '../settings/repository';
 import type { JubileeResident, residentsRepository } from './repository';
+import type { JubileeLetterRow } from '../letters/repository';
 
 type JubileeHandlers = Pick<
   Handlers,
@@ -23,6 +24,21 @@ type JubileeHandlers = Pick<
 
 /** "2026-12-10|birthday|R5": which jubilee a planned visit belongs to (sorts by date). */
 export const jubileeKey = (date: string, kind: string, registerIds: readonly string[]) => `${date}|${kind}|${[...registerIds].sort().join(',')}`;
+
+/** Which jubilees to write letters for (the mail merge's jubilee recipients). */
+export interface JubileeLetterSelection {
+  from: string;
+  to: string;
+  district?: string;
+  kind: 'birthday' | 'wedding';
+  /** Only the jubilee of these persons. */
+  registerIds?: readonly string[];
+  /** 'skip': jubilees that already have a letter are left out; 'again': written anyway. */
+  existing: 'skip' | 'again';
+}
+
+/** The key of the jubilee a letter was written for. */
+const letterKey = (row: JubileeLetterRow) => jubileeKey(row.date, row.wedding ? 'wedding' : 'birthday', row.registerIds);
 
 function visitOf(row: { id: number; jubileeKey: string; visitDate: string; visitor: string; note: string }) {
   const [jubileeDate, kind, ids] = row.jubileeKey.split('|');
@@ -44,6 +60,7 @@ export function createJubileesService(
   residents: ReturnType<typeof residentsRepository>,
   catalogue: RoleCatalogue,
   office_: () => OfficeSettings,
+  jubileeLetters: (from: string, to: string) => JubileeLetterRow[],
 ) {
   const settings = settingsRepository(deps.db);
   const rules = (): HonourRules => {
@@ -60,6 +77,11 @@ export function createJubileesService(
     const byId = new Map(candidates.map((r) => [r.registerId, r]));
     const entries = jubileesInPeriod(candidates, from, to, honour);
     const roles = catalogue.map();
+    const letters = new Map<string, JubileeEntry['letters']>();
+    for (const row of jubileeLetters(from, to)) {
+      const key = letterKey(row);
+      letters.set(key, [...(letters.get(key) ?? []), { id: row.id, status: row.status, letterDate: row.letterDate }]);
+    }
     return entries
       .filter((e) => !district || e.registerIds.every((id) => byId.get(id)?.district === district))
       .map((entry) => {
@@ -75,11 +97,28 @@ export function createJubileesService(
             label: entry.label,
             persons: people.map((p) => ({ registerId: p.registerId, addressLines, salutation: forms.salutation })),
             due: entry.due,
+            letters: letters.get(jubileeKey(entry.date, entry.kind, entry.registerIds)) ?? [],
           },
         };
       });
   };
   const list = (from: string, to: string, district?: string): JubileeEntry[] => detailed(from, to, district).map((d) => d.entry);
+
+  /**
+   * The jubilees to write letters for: those of the kind due a letter, by default only those
+   * without one yet (`skipped` counts the others). Writing again is the explicit `existing: 'again'`.
+   */
+  const letterRecipients = (selection: JubileeLetterSelection): { entries: JubileeEntry[]; skipped: number } => {
+    const only = selection.registerIds ? [...selection.registerIds].sort().join(',') : null;
+    const due = list(selection.from, selection.to, selection.district).filter(
+      (e) =>
+        e.kind === selection.kind &&
+        e.due.some((d) => d.action === 'letter') &&
+        (only === null || e.persons.map((p) => p.registerId).sort().join(',') === only),
+    );
+    const entries = selection.existing === 'again' ? due : due.filter((e) => e.letters.length === 0);
+    return { entries, skipped: due.length - entries.length };
+  };
 
   const EXPORTS = {
     federal: { action: 'notify_federal', title: 'Meldung an den Bundespräsidenten (Bundesverwaltungsamt)' },
@@ -147,5 +186,5 @@ export function createJubileesService(
       return rules();
     },
   };
-  return { handlers, list };
+  return { handlers, list, letterRecipients };
 }

@@ -86,6 +86,7 @@ describe('jubilees.list', () => {
       label: '90. Geburtstag',
       persons: [{ registerId: 'R1', addressLines: ['Frau Erna Groß', 'Königstraße 5', '47051 Duisburg'], salutation: 'Sehr geehrte Frau Groß' }],
       due: [{ action: 'letter', by: '2026-11-19' }],
+      letters: [],
     });
     expect(entries[1].persons[0].salutation).toBe('Sehr geehrter Herr Dr. Alt');
     expect(entries[1].due.map((d) => d.action)).toEqual(['letter', 'visit', 'notify_federal', 'notify_land']);
