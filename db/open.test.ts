@@ -163,6 +163,10 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
     db.prepare("insert into speech_search (rowid, title, body) values (1, 'grusswort', 'lieb gast')").run();
     db.prepare("insert into request_search (rowid, title, body) values (1, 'schlagloch', 'strass')").run();
   },
+  '0012_jubilee_notifications': (db) => {
+    db.prepare("insert into residents (register_id, surname, gender, birth_date, row_hash, import_id, updated_at) values ('R5', 'Alt', 'male', '1926-12-10', 'h', 1, 'x')").run();
+    db.prepare("insert into jubilee_visits (jubilee_key, visit_date, visitor, note, created_at, updated_at) values ('2026-12-10|birthday|R5', '2026-12-10', 'OB', '', 'x', 'x')").run();
+  },
 };
 
 describe('migrations', () => {

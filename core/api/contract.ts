@@ -45,7 +45,9 @@ import {
 } from './schemas/privacy';
 import {
   jubileeEntrySchema,
+  jubileeNotificationsMarkSchema,
   jubileesListInputSchema,
+  jubileesOverviewSchema,
   jubileeVisitInputSchema,
   jubileeVisitSchema,
   mappingProfileSchema,
@@ -487,7 +489,12 @@ export const contract = {
   'invitations.attachment': query(z.object({ id: z.number().int().positive(), attachmentId: z.number().int().positive() }), fileContentSchema),
   'invitations.detach': command(z.object({ id: z.number().int().positive(), attachmentId: z.number().int().positive() }), invitationSchema),
   'jubilees.list': query(jubileesListInputSchema, z.object({ entries: z.array(jubileeEntrySchema) })),
-  'jubilees.export': query(
+  /** The start page's figures, computed from the same list. */
+  'jubilees.overview': query(none, jubileesOverviewSchema),
+  /** Marks notifications to the Federal President or the Land as sent (sent: false takes it back). */
+  'jubilees.notifications.mark': command(jubileeNotificationsMarkSchema, z.object({ marked: z.number().int() })),
+  /** The lists; the notifications to the Federal President and the Land are recorded as produced. */
+  'jubilees.export': command(
     jubileesListInputSchema.extend({ target: z.enum(['federal', 'land', 'district']), format: z.enum(['docx', 'xlsx']) }),
     fileContentSchema,
   ),

@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * Residents from the register's extract (Melderegister, BMG § 50): only what jubilee honours
@@ -70,4 +70,23 @@ export const jubileeVisits = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
+);
+
+/**
+ * Notifications of a jubilee to the Federal President (Bundesverwaltungsamt) or the Land NRW:
+ * when and by whom the list was produced, and when and by whom it was marked as sent.
+ */
+export const jubileeNotifications = sqliteTable(
+  'jubilee_notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** "2026-12-10|birthday|R5" or "…|wedding|R2,R3": the jubilee, as for visits. */
+    jubileeKey: text('jubilee_key').notNull(),
+    action: text('action', { enum: ['notify_federal', 'notify_land'] }).notNull(),
+    producedAt: text('produced_at'),
+    producedBy: text('produced_by'),
+    sentAt: text('sent_at'),
+    sentBy: text('sent_by'),
+  },
+  (t) => [uniqueIndex('jubilee_notifications_key_action_idx').on(t.jubileeKey, t.action)],
 );

@@ -104,6 +104,23 @@ export const jubileesListInputSchema = z.object({
   district: z.string().optional(),
 });
 
+/** Who did a step and when (ISO instant). */
+const stampSchema = z.object({ at: z.string(), user: z.string() });
+
+export const jubileeNotificationActionSchema = z.enum(['notify_federal', 'notify_land']);
+
+/** A notification due for a jubilee: produced (the exported list) and sent (marked by the office). */
+export const jubileeNotificationSchema = z.object({
+  action: jubileeNotificationActionSchema,
+  /** The deadline (ISO date). */
+  by: z.string(),
+  /** Not sent and the deadline passed (today in Europe/Berlin). */
+  overdue: z.boolean(),
+  produced: stampSchema.nullable(),
+  sent: stampSchema.nullable(),
+});
+export type JubileeNotification = z.infer<typeof jubileeNotificationSchema>;
+
 /** Stable shape (other tools rely on it). */
 export const jubileeEntrySchema = z.object({
   date: z.string(),
@@ -121,8 +138,45 @@ export const jubileeEntrySchema = z.object({
   due: z.array(z.object({ action: jubileeActionSchema, by: z.string() })),
   /** The letters written for this jubilee (any status), oldest first; empty: none yet. */
   letters: z.array(z.object({ id: z.number().int(), status: letterStatusSchema, letterDate: z.string() })),
+  /** The notifications due (those of `due` to the Federal President or the Land), with their record. */
+  notifications: z.array(jubileeNotificationSchema),
 });
 export type JubileeEntry = z.infer<typeof jubileeEntrySchema>;
+
+/** One jubilee: its day, its kind and the persons (one, or both spouses). */
+export const jubileeRefSchema = z.object({
+  date: isoDate,
+  kind: z.enum(['birthday', 'wedding']),
+  registerIds: z.array(z.string().min(1)).min(1).max(2),
+});
+
+/** Marks the notification of these jubilees as sent (or takes the mark back). */
+export const jubileeNotificationsMarkSchema = z.object({
+  action: jubileeNotificationActionSchema,
+  jubilees: z.array(jubileeRefSchema).min(1, 'Bitte mindestens ein Jubiläum angeben.').max(5000),
+  sent: z.boolean(),
+});
+
+/** The start page: the jubilees of the next four weeks and the notification deadlines still open until then. */
+export const jubileesOverviewSchema = z.object({
+  /** Today (Europe/Berlin) and four weeks ahead, ISO dates. */
+  from: z.string(),
+  to: z.string(),
+  birthdays: z.number().int(),
+  weddings: z.number().int(),
+  /** Not sent, deadline up to `to` (overdue ones included), by deadline. */
+  deadlines: z.array(
+    jubileeNotificationSchema.extend({
+      date: z.string(),
+      kind: z.enum(['birthday', 'wedding']),
+      label: z.string(),
+      registerIds: z.array(z.string()),
+      /** The first line of the address ("Herrn Dr. Anton Alt"). */
+      name: z.string(),
+    }),
+  ),
+});
+export type JubileesOverview = z.infer<typeof jubileesOverviewSchema>;
 
 export const jubileeVisitInputSchema = z.object({
   jubileeDate: isoDate,

@@ -1,7 +1,8 @@
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import type { Person } from '../../api/schemas/addressing';
-import type { JubileeEntry } from '../../api/schemas/residents';
+import type { JubileeEntry, JubileeNotification, JubileesOverview } from '../../api/schemas/residents';
+import { addDays } from '../../domain/calendar/time';
 import { postalLines } from '../../api/contact-person';
 import { composeAddress } from '../../domain/addressing';
 import { jubileeDateRanges } from '../../domain/jubilees/candidate-ranges';
@@ -9,18 +10,36 @@ import { jubileesInPeriod } from '../../domain/jubilees/engine';
 import { applyHonourRulesPatch, DEFAULT_HONOUR_RULES, honourRulesSchema, upgradeStoredHonourRules, type HonourRules } from '../../domain/jubilees/honour-rules';
 import type { ServiceDeps } from '../deps';
 import type { OfficeSettings } from '../../api/schemas/letters';
-import { formatDateNumeric } from '../../domain/dates/format';
+import { formatDateNumeric, isoDateInBerlin } from '../../domain/dates/format';
 import { jubileeListDocx, jubileeListXlsx, type JubileeListRow } from '../../documents/jubilee-lists';
 import { recordAudit } from '../audit';
 import type { RoleCatalogue } from '../reference/role-catalogue';
 import { settingsRepository } from '../settings/repository';
-import type { JubileeResident, residentsRepository } from './repository';
+import type { JubileeNotificationRow, JubileeResident, residentsRepository } from './repository';
 import type { JubileeLetterRow } from '../letters/repository';
 
 type JubileeHandlers = Pick<
   Handlers,
-  'jubilees.list' | 'jubilees.export' | 'jubilees.visits.list' | 'jubilees.visits.plan' | 'jubilees.visits.cancel' | 'jubilees.rules.get' | 'jubilees.rules.update'
+  | 'jubilees.list'
+  | 'jubilees.overview'
+  | 'jubilees.export'
+  | 'jubilees.notifications.mark'
+  | 'jubilees.visits.list'
+  | 'jubilees.visits.plan'
+  | 'jubilees.visits.cancel'
+  | 'jubilees.rules.get'
+  | 'jubilees.rules.update'
 >;
+
+const NOTIFICATIONS = ['notify_federal', 'notify_land'] as const;
+const isNotification = (action: string): action is JubileeNotification['action'] => (NOTIFICATIONS as readonly string[]).includes(action);
+const NOTIFICATION_NAMES: Record<JubileeNotification['action'], string> = {
+  notify_federal: 'Meldung an den Bundespräsidenten',
+  notify_land: 'Meldung an das Land NRW',
+};
+
+/** How far ahead the start page looks: four weeks. */
+const OVERVIEW_DAYS = 28;
 
 /** "2026-12-10|birthday|R5": which jubilee a planned visit belongs to (sorts by date). */
 export const jubileeKey = (date: string, kind: string, registerIds: readonly string[]) => `${date}|${kind}|${[...registerIds].sort().join(',')}`;
@@ -35,6 +54,13 @@ export interface JubileeLetterSelection {
   registerIds?: readonly string[];
   /** 'skip': jubilees that already have a letter are left out; 'again': written anyway. */
   existing: 'skip' | 'again';
+}
+
+/** A notification due by `by`, with what was recorded of it; overdue: not sent and `by` before today. */
+function notificationOf(action: JubileeNotification['action'], by: string, row: JubileeNotificationRow | undefined, today: string): JubileeNotification {
+  const stamp = (at: string | null | undefined, user: string | null | undefined) => (at ? { at, user: user ?? '' } : null);
+  const sent = stamp(row?.sentAt, row?.sentBy);
+  return { action, by, overdue: !sent && by < today, produced: stamp(row?.producedAt, row?.producedBy), sent };
 }
 
 /** The key of the jubilee a letter was written for. */
@@ -82,12 +108,15 @@ export function createJubileesService(
       const key = letterKey(row);
       letters.set(key, [...(letters.get(key) ?? []), { id: row.id, status: row.status, letterDate: row.letterDate }]);
     }
+    const recorded = new Map(residents.notificationsBetween(from, to).map((row) => [`${row.jubileeKey}#${row.action}`, row]));
+    const today = isoDateInBerlin(deps.now());
     return entries
       .filter((e) => !district || e.registerIds.every((id) => byId.get(id)?.district === district))
       .map((entry) => {
         const people = entry.registerIds.map((id) => byId.get(id)!);
         const forms = composeAddress({ person: personOf(people[0]), partner: people[1] ? personOf(people[1]) : undefined }, roles);
         const addressLines = [...forms.addressLines, ...postalLines(people[0])];
+        const key = jubileeKey(entry.date, entry.kind, entry.registerIds);
         return {
           people,
           entry: {
@@ -97,7 +126,10 @@ export function createJubileesService(
             label: entry.label,
             persons: people.map((p) => ({ registerId: p.registerId, addressLines, salutation: forms.salutation })),
             due: entry.due,
-            letters: letters.get(jubileeKey(entry.date, entry.kind, entry.registerIds)) ?? [],
+            letters: letters.get(key) ?? [],
+            notifications: entry.due.flatMap(({ action, by }) =>
+              isNotification(action) ? [notificationOf(action, by, recorded.get(`${key}#${action}`), today)] : [],
+            ),
           },
         };
       });
@@ -120,6 +152,54 @@ export function createJubileesService(
     return { entries, skipped: due.length - entries.length };
   };
 
+  /**
+   * The start page: the jubilees of the next four weeks and the notification deadlines open
+   * until then (overdue ones included), all from one `list` over the jubilees whose
+   * notifications can be due in that time.
+   */
+  const overview = (): JubileesOverview => {
+    const from = isoDateInBerlin(deps.now());
+    const to = addDays(from, OVERVIEW_DAYS);
+    const honour = rules();
+    const entries = list(from, addDays(to, Math.max(honour.federal.notifyLatestDays, honour.land.leadDays)));
+    const soon = entries.filter((e) => e.date <= to);
+    const deadlines = entries
+      .flatMap((e) =>
+        e.notifications
+          .filter((n) => !n.sent && n.by <= to)
+          .map((n) => ({ ...n, date: e.date, kind: e.kind, label: e.label, registerIds: e.persons.map((p) => p.registerId), name: e.persons[0].addressLines[0] })),
+      )
+      .sort((a, b) => a.by.localeCompare(b.by) || a.date.localeCompare(b.date));
+    return {
+      from,
+      to,
+      birthdays: soon.filter((e) => e.kind === 'birthday').length,
+      weddings: soon.filter((e) => e.kind === 'wedding').length,
+      deadlines,
+    };
+  };
+
+  /** The keys of these jubilees; each must be listed with this notification due, else a German refusal. */
+  const notificationKeys = (action: JubileeNotification['action'], jubilees: ReadonlyArray<{ date: string; kind: string; registerIds: readonly string[] }>): string[] => {
+    const dates = jubilees.map((j) => j.date).sort();
+    const listed = new Map(list(dates[0], dates[dates.length - 1]).map((e) => [jubileeKey(e.date, e.kind, e.persons.map((p) => p.registerId)), e]));
+    return jubilees.map((j) => {
+      const key = jubileeKey(j.date, j.kind, j.registerIds);
+      const entry = listed.get(key);
+      if (!entry) {
+        throw new AppError('NOT_FOUND', `Am ${formatDateNumeric(j.date)} steht kein solches Jubiläum in der Liste (Melderegister-Nr. ${j.registerIds.join(', ')}).`, { jubilee: j });
+      }
+      if (!entry.notifications.some((n) => n.action === action)) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `Für den ${entry.label} am ${formatDateNumeric(entry.date)} (${entry.persons[0].addressLines[0]}) ist keine ${NOTIFICATION_NAMES[action]} vorgesehen.`,
+          { jubilee: j, action },
+        );
+      }
+      return key;
+    });
+  };
+
   const EXPORTS = {
     federal: { action: 'notify_federal', title: 'Meldung an den Bundespräsidenten (Bundesverwaltungsamt)' },
     land: { action: 'notify_land', title: 'Meldung an das Land Nordrhein-Westfalen' },
@@ -128,9 +208,10 @@ export function createJubileesService(
 
   const exportList = async (input: { from: string; to: string; district?: string; target: keyof typeof EXPORTS; format: 'docx' | 'xlsx' }) => {
     const spec = EXPORTS[input.target];
-    const rows: JubileeListRow[] = detailed(input.from, input.to, input.district)
-      .filter(({ entry }) => input.target === 'district' || entry.due.some((d) => d.action === spec.action))
-      .map(({ entry, people }) => ({
+    const listed = detailed(input.from, input.to, input.district).filter(
+      ({ entry }) => input.target === 'district' || entry.due.some((d) => d.action === spec.action),
+    );
+    const rows: JubileeListRow[] = listed.map(({ entry, people }) => ({
         date: entry.date,
         label: entry.label,
         names: people.map((p) => [p.degree, p.givenNames, p.surname].filter(Boolean).join(' ')),
@@ -149,13 +230,34 @@ export function createJubileesService(
       rows,
     };
     const bytes = input.format === 'docx' ? await jubileeListDocx(document) : await jubileeListXlsx(document);
-    recordAudit(deps, { action: 'export', entity: 'jubilees', summary: `${spec.title}, ${period}, ${rows.length} Einträge` });
+    deps.db.transaction(() => {
+      // A notification list produced: recorded for each of its jubilees (who and when).
+      if (isNotification(spec.action)) {
+        const keys = listed.map(({ entry }) => jubileeKey(entry.date, entry.kind, entry.persons.map((p) => p.registerId)));
+        residents.recordNotifications(keys, spec.action, { produced: { at: deps.now().toISOString(), user: deps.user } });
+      }
+      recordAudit(deps, { action: 'export', entity: 'jubilees', summary: `${spec.title}, ${period}, ${rows.length} Einträge` });
+    });
     const name = { federal: 'Meldung-Bundespraesident', land: 'Meldung-Land-NRW', district: 'Jubilaeen-Bezirke' }[input.target];
     return { fileName: `${name}-${input.from}-bis-${input.to}.${input.format}`, contentBase64: Buffer.from(bytes).toString('base64') };
   };
 
   const handlers: JubileeHandlers = {
     'jubilees.list': ({ from, to, district }) => ({ entries: list(from, to, district) }),
+    'jubilees.overview': () => overview(),
+    'jubilees.notifications.mark': ({ action, jubilees, sent }) => {
+      const keys = notificationKeys(action, jubilees);
+      const at = deps.now().toISOString();
+      deps.db.transaction(() => {
+        residents.recordNotifications(keys, action, { sent: sent ? { at, user: deps.user } : null });
+        recordAudit(deps, {
+          action: sent ? 'sent' : 'unsent',
+          entity: 'jubilees',
+          summary: `${NOTIFICATION_NAMES[action]}: ${keys.length} ${keys.length === 1 ? 'Jubiläum' : 'Jubiläen'} ${sent ? 'als versandt vermerkt' : 'wieder als nicht versandt geführt'}`,
+        });
+      });
+      return { marked: keys.length };
+    },
     'jubilees.export': (input) => exportList(input),
     'jubilees.visits.list': ({ from, to }) => residents.visitsBetween(from, to).map(visitOf),
     'jubilees.visits.plan': (input) => {

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../../db/open';
-import { jubileeVisits, residentImports, residents } from '../../../db/schema';
+import { jubileeNotifications, jubileeVisits, residentImports, residents } from '../../../db/schema';
 import type { DateRange } from '../../domain/jubilees/candidate-ranges';
 import type { ResidentRow } from './register-extract';
 
@@ -140,6 +140,35 @@ export function residentsRepository(db: Db) {
       for (const visit of affected) db.delete(jubileeVisits).where(eq(jubileeVisits.id, visit.id)).run();
       return affected;
     },
+    /** The recorded notifications of the jubilees between `from` and `to` (ISO dates). */
+    notificationsBetween(from: string, to: string): JubileeNotificationRow[] {
+      return db
+        .select()
+        .from(jubileeNotifications)
+        .where(and(gte(jubileeNotifications.jubileeKey, from), lte(jubileeNotifications.jubileeKey, `${to}|~`)))
+        .all();
+    },
+    /** Records, for each jubilee, that this notification was produced (or sent: `sent` set, or taken back: null). */
+    recordNotifications(
+      jubileeKeys: readonly string[],
+      action: JubileeNotificationRow['action'],
+      change: { produced: { at: string; user: string } } | { sent: { at: string; user: string } | null },
+    ): void {
+      if (jubileeKeys.length === 0) return;
+      const values =
+        'produced' in change
+          ? { producedAt: change.produced.at, producedBy: change.produced.user }
+          : { sentAt: change.sent?.at ?? null, sentBy: change.sent?.user ?? null };
+      db.insert(jubileeNotifications)
+        .values(jubileeKeys.map((jubileeKey) => ({ jubileeKey, action, ...values })))
+        .onConflictDoUpdate({
+          target: [jubileeNotifications.jubileeKey, jubileeNotifications.action],
+          set: 'produced' in change
+            ? { producedAt: sql`excluded.produced_at`, producedBy: sql`excluded.produced_by` }
+            : { sentAt: sql`excluded.sent_at`, sentBy: sql`excluded.sent_by` },
+        })
+        .run();
+    },
     deleteVisit(id: number): boolean {
       return db.delete(jubileeVisits).where(eq(jubileeVisits.id, id)).run().changes > 0;
     },
@@ -178,6 +207,8 @@ export function residentsRepository(db: Db) {
     },
   };
 }
+
+export type JubileeNotificationRow = typeof jubileeNotifications.$inferSelect;
 
 /** What to read for a jubilee list: the birth and marriage date ranges of the honoured ages. */
 export interface CandidateSearch {

@@ -87,6 +87,7 @@ describe('jubilees.list', () => {
       persons: [{ registerId: 'R1', addressLines: ['Frau Erna Groß', 'Königstraße 5', '47051 Duisburg'], salutation: 'Sehr geehrte Frau Groß' }],
       due: [{ action: 'letter', by: '2026-11-19' }],
       letters: [],
+      notifications: [],
     });
     expect(entries[1].persons[0].salutation).toBe('Sehr geehrter Herr Dr. Alt');
     expect(entries[1].due.map((d) => d.action)).toEqual(['letter', 'visit', 'notify_federal', 'notify_land']);
