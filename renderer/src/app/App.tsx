@@ -52,6 +52,12 @@ export function App() {
     setCalendarDate(date);
     setPage('calendar');
   };
+  /** The Postausgang another page sends the user to, with one letter opened (`at` tells one visit from the next). */
+  const [lettersTarget, setLettersTarget] = useState<{ letterId?: number; at: number } | undefined>(undefined);
+  const showLetters = (letterId?: number) => {
+    setLettersTarget({ letterId, at: Date.now() });
+    setPage('letters');
+  };
   return (
     <div className={styles.shell}>
       <header className={styles.header}>
@@ -67,6 +73,7 @@ export function App() {
             selectedValue={page}
             onTabSelect={(_, data) => {
               setCalendarDate(undefined);
+              setLettersTarget(undefined);
               setPage(data.value as Page);
             }}
           >
@@ -126,7 +133,7 @@ export function App() {
         <main className={styles.main}>
           {page === 'start' && <StartPage onNavigate={setPage} />}
           {page === 'contacts' && <ContactsPage />}
-          {page === 'letters' && <LettersPage />}
+          {page === 'letters' && <LettersPage key={lettersTarget?.at} register={lettersTarget} />}
           {page === 'calendar' && <CalendarPage key={calendarDate} initialDate={calendarDate} />}
           {page === 'invitations' && <InvitationsPage onShowInCalendar={showInCalendar} />}
           {page === 'speeches' && <SpeechesPage />}
@@ -139,7 +146,7 @@ export function App() {
           {page === 'requests' && <RequestsPage />}
           {page === 'citizenEvents' && <CitizenEventsPage />}
           {page === 'engagement' && <EngagementPage />}
-          {page === 'jubilees' && <JubileesPage onShowRegister={() => setPage('letters')} />}
+          {page === 'jubilees' && <JubileesPage onShowLetters={showLetters} />}
           {page === 'settings' && <SettingsPage />}
         </main>
       </div>

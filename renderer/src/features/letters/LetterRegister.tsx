@@ -51,7 +51,7 @@ const STATUS_COLORS: Record<LetterStatus, 'informative' | 'warning' | 'success'>
 
 
 /** The outgoing-letters register: search, filter, status, file, history. */
-export function LetterRegister({ contactId }: { contactId?: number }) {
+export function LetterRegister({ contactId, initialSelectedId }: { contactId?: number; initialSelectedId?: number }) {
   const styles = useStyles();
   const queryClient = useQueryClient();
   const [query, setQuery] = useState('');
@@ -60,7 +60,7 @@ export function LetterRegister({ contactId }: { contactId?: number }) {
   const [status, setStatus] = useState<LetterStatus | ''>('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(initialSelectedId ?? null);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(query), 150);
     return () => clearTimeout(timer);

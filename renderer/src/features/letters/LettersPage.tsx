@@ -12,10 +12,13 @@ const useStyles = makeStyles({
 
 type Section = 'compose' | 'merge' | 'register' | 'templates' | 'blocks';
 
-/** Correspondence: compose, mail merge, the outgoing-letters register, templates, text blocks. */
-export function LettersPage() {
+/**
+ * Correspondence: compose, mail merge, the outgoing-letters register, templates, text blocks.
+ * `register`: open on the Postausgang (with one letter shown), as when another page sends the user there.
+ */
+export function LettersPage({ register }: { register?: { letterId?: number } }) {
   const styles = useStyles();
-  const [section, setSection] = useState<Section>('compose');
+  const [section, setSection] = useState<Section>(register ? 'register' : 'compose');
   return (
     <div className={styles.page}>
       <Title2 as="h1">Korrespondenz</Title2>
@@ -28,7 +31,7 @@ export function LettersPage() {
       </TabList>
       {section === 'compose' && <LetterComposer onShowRegister={() => setSection('register')} />}
       {section === 'merge' && <MergePanel onShowRegister={() => setSection('register')} />}
-      {section === 'register' && <LetterRegister />}
+      {section === 'register' && <LetterRegister initialSelectedId={register?.letterId} />}
       {section === 'templates' && <TemplatesPanel />}
       {section === 'blocks' && <TextBlocksPanel />}
     </div>

@@ -33,6 +33,7 @@ type Input = 'list' | 'number' | 'text';
 /** Where § 50 Abs. 2 BMG draws the line, said at each field where it applies. */
 const BIRTHDAYS_ALLOWED = `Erlaubt sind der 70., 75., 80., 85., 90., 95. und jeder Geburtstag ab dem ${BMG_EVERY_BIRTHDAY_FROM}. (§ 50 Abs. 2 BMG).`;
 const EVERY_BIRTHDAY = `Frühestens ${BMG_EVERY_BIRTHDAY_FROM}: Jeden Geburtstag gibt das Melderegister erst ab dem ${BMG_EVERY_BIRTHDAY_FROM}. heraus (§ 50 Abs. 2 BMG); die Geburtstage davor einzeln angeben.`;
+const EVERY_BIRTHDAY_LAND = `Frühestens ${BMG_EVERY_BIRTHDAY_FROM}: Jeden Geburtstag gibt das Melderegister erst ab dem ${BMG_EVERY_BIRTHDAY_FROM}. heraus (§ 50 Abs. 2 BMG).`;
 const WEDDINGS_ALLOWED = `Erlaubt ab dem ${BMG_EVERY_WEDDING_FROM}. Hochzeitstag (§ 50 Abs. 2 BMG).`;
 
 /** The form's fields in groups: what each is, how it is typed, and what the law allows there. */
@@ -63,7 +64,7 @@ const GROUPS: ReadonlyArray<{ title: string; fields: ReadonlyArray<[Path, string
       ['federal.everyBirthdayFrom', 'Meldung Bundespräsident: jeder Geburtstag ab', 'number', EVERY_BIRTHDAY],
       ['federal.weddings', 'Meldung Bundespräsident: Ehejubiläen', 'list', WEDDINGS_ALLOWED],
       ['federal.notifyLatestDays', 'Meldung Bundespräsident spätestens (Tage vorher)', 'number'],
-      ['land.congratulationBirthdaysFrom', 'Land NRW: Glückwünsche zu jedem Geburtstag ab', 'number', EVERY_BIRTHDAY],
+      ['land.congratulationBirthdaysFrom', 'Land NRW: Glückwünsche zu jedem Geburtstag ab', 'number', EVERY_BIRTHDAY_LAND],
       ['land.certificateWeddings', 'Land NRW: Urkunde zum Ehejubiläum', 'list', WEDDINGS_ALLOWED],
       ['land.congratulationWeddings', 'Land NRW: Glückwünsche zum Ehejubiläum', 'list', WEDDINGS_ALLOWED],
       ['land.leadDays', 'Meldung Land NRW (Tage vorher)', 'number'],

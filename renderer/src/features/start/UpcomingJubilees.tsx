@@ -1,55 +1,59 @@
 import { Button, Card, CardHeader, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import type { JubileeEntry } from '../../../../core/api';
+import type { JubileesOverview } from '../../../../core/api';
 import { api } from '../../api/client';
 import { count, germanDate } from '../../components/format';
 import type { Page } from '../../app/pages';
+import { OverdueBadge } from '../jubilees/JubileeCells';
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'grid', gap: '2px' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const NOTIFICATIONS: Partial<Record<JubileeEntry['due'][number]['action'], string>> = {
+const NOTIFICATIONS: Record<JubileesOverview['deadlines'][number]['action'], string> = {
   notify_federal: 'Meldung an den Bundespräsidenten',
   notify_land: 'Meldung an das Land NRW',
 };
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+/** Deadlines listed on the card; the rest are counted and waiting on the Jubiläen page. */
+const SHOWN = 10;
 
-/** Dashboard: jubilees of the next four weeks and notification deadlines coming up. */
+/**
+ * Dashboard: the jubilees of the next four weeks and the notification deadlines open until
+ * then. Every figure comes from the service's overview, which counts the same list the
+ * Jubiläen page shows; the numbers are those of the deadlines listed below them.
+ */
 export function UpcomingJubilees({ onNavigate }: { onNavigate: (page: Page) => void }) {
   const styles = useStyles();
-  const today = new Date();
-  const from = iso(today);
-  const to = iso(new Date(today.getTime() + 28 * 86_400_000));
-  // Notifications are due up to six weeks ahead: look that far for their deadlines.
-  const later = iso(new Date(today.getTime() + 70 * 86_400_000));
   const status = useQuery({ queryKey: ['residents.status'], queryFn: () => api('residents.status', {}) });
-  const soon = useQuery({ queryKey: ['jubilees.list', { from, to }], queryFn: () => api('jubilees.list', { from, to }), enabled: Boolean(status.data?.residents) });
-  const ahead = useQuery({ queryKey: ['jubilees.list', { from, to: later }], queryFn: () => api('jubilees.list', { from, to: later }), enabled: Boolean(status.data?.residents) });
-  if (!status.data?.residents) return null;
-  const deadlines = (ahead.data?.entries ?? [])
-    .flatMap((e) => e.due.filter((d) => NOTIFICATIONS[d.action] && d.by <= to).map((d) => ({ entry: e, due: d })))
-    .sort((a, b) => a.due.by.localeCompare(b.due.by));
-  const entries = soon.data?.entries ?? [];
+  const overview = useQuery({ queryKey: ['jubilees.overview'], queryFn: () => api('jubilees.overview', {}), enabled: Boolean(status.data?.residents) });
+  if (!status.data?.residents || !overview.data) return null;
+  const { to, birthdays, weddings, deadlines } = overview.data;
+  const overdue = deadlines.filter((d) => d.overdue).length;
   return (
     <Card aria-label="Jubiläen der nächsten vier Wochen">
       <CardHeader header={<Text weight="semibold">Jubiläen der nächsten vier Wochen</Text>} />
       <Text>
-        {count(entries.filter((e) => e.kind === 'birthday').length, 'Geburtstag', 'Geburtstage')},{' '}
-        {count(entries.filter((e) => e.kind === 'wedding').length, 'Ehejubiläum', 'Ehejubiläen')} bis {germanDate(to)}.
+        {count(birthdays, 'Geburtstag', 'Geburtstage')}, {count(weddings, 'Ehejubiläum', 'Ehejubiläen')} bis {germanDate(to)}.
       </Text>
       {deadlines.length > 0 ? (
-        <ul className={styles.list} aria-label="Anstehende Meldefristen">
-          {deadlines.slice(0, 8).map(({ entry, due }) => (
-            <li key={`${entry.date}-${entry.persons[0].registerId}-${due.action}`}>
-              {due.by < from && <strong>überfällig: </strong>}
-              {NOTIFICATIONS[due.action]} bis {germanDate(due.by)}: {entry.label} am {germanDate(entry.date)} ({entry.persons[0].addressLines[0]})
-            </li>
-          ))}
-        </ul>
+        <>
+          <Text>
+            {count(deadlines.length, 'offene Meldefrist', 'offene Meldefristen')} bis {germanDate(to)}
+            {overdue > 0 ? `, davon ${overdue} überfällig` : ''}:
+          </Text>
+          <ul className={styles.list} aria-label="Offene Meldefristen">
+            {deadlines.slice(0, SHOWN).map((d) => (
+              <li key={`${d.date}-${d.registerIds.join(',')}-${d.action}`}>
+                {d.overdue && <OverdueBadge />} {NOTIFICATIONS[d.action]} bis {germanDate(d.by)}: {d.label} am {germanDate(d.date)} ({d.name})
+                {d.produced && <span className={styles.muted}> – Liste erstellt, noch nicht als versandt vermerkt</span>}
+              </li>
+            ))}
+          </ul>
+          {deadlines.length > SHOWN && <Text className={styles.muted}>… und {deadlines.length - SHOWN} weitere auf der Seite „Jubiläen“.</Text>}
+        </>
       ) : (
-        <Text className={styles.muted}>Keine Meldefristen in den nächsten vier Wochen.</Text>
+        <Text className={styles.muted}>Keine offenen Meldefristen bis {germanDate(to)}.</Text>
       )}
       <div>
         <Button onClick={() => onNavigate('jubilees')}>Zu den Jubiläen</Button>
