@@ -143,6 +143,6 @@ describe('jubilees in browser mode (Chromium)', () => {
       'Brief, jeder Geburtstag ab: Jeden Geburtstag gibt das Melderegister erst ab dem 100. heraus (§ 50 Abs. 2 BMG). Den 70., 75., 80., 85., 90. oder 95. Geburtstag bitte einzeln unter „Brief, Geburtstage“ angeben.',
     );
     await letterGroup.getByLabel('Brief zu jedem Geburtstag ab').scrollIntoViewIfNeeded();
-    await session.page.screenshot({ path: path.join(ARTIFACTS, 'ehrungsordnung.png') });
+    await session.page.screenshot({ path: path.join(ARTIFACTS, 'ehrungsordnung-bmg.png') });
   });
 });
