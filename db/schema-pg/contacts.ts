@@ -1,0 +1,57 @@
+// PostgreSQL twin of db/schema/contacts.ts (office mode): the same tables, columns and keys; what they mean is written there.
+import { pgTable, boolean, index, integer, primaryKey, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { roles } from './reference';
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    kind: text('kind', { enum: ['person', 'organisation'] }).notNull(),
+    gender: text('gender', { enum: ['female', 'male', 'diverse', 'unknown'] })
+      .notNull()
+      .default('unknown'),
+    degrees: text('degrees').notNull().default(''),
+    givenName: text('given_name').notNull().default(''),
+    nameAffix: text('name_affix').notNull().default(''),
+    surname: text('surname').notNull().default(''),
+    name: text('name').notNull().default(''),
+    roleKey: text('role_key').references(() => roles.key, { onDelete: 'set null' }),
+    roleDetail: text('role_detail').notNull().default(''),
+    former: boolean('former').notNull().default(false),
+    organisationId: integer('organisation_id').references((): AnyPgColumn => contacts.id, {
+      onDelete: 'set null',
+    }),
+    partnerId: integer('partner_id').references((): AnyPgColumn => contacts.id, {
+      onDelete: 'set null',
+    }),
+    street: text('street').notNull().default(''),
+    houseNumber: text('house_number').notNull().default(''),
+    addressAddition: text('address_addition').notNull().default(''),
+    postcode: text('postcode').notNull().default(''),
+    city: text('city').notNull().default(''),
+    country: text('country').notNull().default(''),
+    email: text('email').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    language: text('language', { enum: ['de', 'en', 'fr'] }).notNull().default('de'),
+    notes: text('notes').notNull().default(''),
+    sortName: text('sort_name').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('contacts_sort_name_idx').on(t.sortName),
+    index('contacts_organisation_idx').on(t.organisationId),
+    index('contacts_partner_idx').on(t.partnerId),
+  ],
+);
+
+export const contactTags = pgTable(
+  'contact_tags',
+  {
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contactId, t.tag] }), index('contact_tags_tag_idx').on(t.tag)],
+);
