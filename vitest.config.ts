@@ -6,5 +6,7 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 20_000,
+    // One throw-away PostgreSQL per run, started by the first test file that needs it.
+    globalSetup: ['tests/support/pg-global-setup.ts'],
   },
 });
