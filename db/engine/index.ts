@@ -1,0 +1,3 @@
+export type { Dialect, Engine, EngineDb, OpenEngine, Tables } from './types';
+export { createSqliteEngine, openSqliteEngine, type SqliteEngine } from './sqlite';
+export { createPostgresEngine, migratePostgres, openPostgresEngine, PG_MIGRATIONS, type OpenPostgresOptions } from './postgres';

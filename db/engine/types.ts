@@ -1,0 +1,69 @@
+import type { SQL, SQLWrapper } from 'drizzle-orm';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type * as pgSchema from '../schema-pg';
+
+/**
+ * The tables as repositories see them: typed as the PostgreSQL twins (db/schema-pg). On SQLite
+ * the same names hold the SQLite tables (db/schema); the parity test proves both infer the same
+ * row types, so a repository is written once.
+ */
+export type Tables = typeof pgSchema;
+
+type PgDb = NodePgDatabase<Record<string, never>>;
+
+/**
+ * The query builders repositories use, typed as PostgreSQL's. Every builder is awaited — there
+ * is no `.get()`, `.all()` or `.run()` (they are SQLite's synchronous calls and do not compile
+ * here). Inside `engine.transaction(…)` the same `db` runs on the transaction.
+ */
+export type EngineDb = Pick<PgDb, 'select' | 'selectDistinct' | 'insert' | 'update' | 'delete' | '$count' | 'with' | '$with'> & {
+  /**
+   * Raw SQL (what the builders cannot say). Rows are objects keyed by the column names or
+   * aliases as written — quote camelCase aliases (`as "letterDate"`), PostgreSQL folds unquoted
+   * ones to lower case. Values come raw: read booleans, JSON and computed numbers through `dsql`.
+   */
+  execute<Row extends Record<string, unknown> = Record<string, unknown>>(query: SQLWrapper): Promise<{ rows: Row[] }>;
+};
+
+/** The few places where SQLite and PostgreSQL differ, each said once (see dialect.ts). */
+export interface Dialect {
+  /** German folding in SQL (`fold()`: a function on both engines, the same as core/domain/text/fold). */
+  fold(value: SQLWrapper): SQL;
+  /** Every word of `text` occurs in the folded `value` (case, umlauts, ß and accents ignored); undefined without words. */
+  foldedContains(value: SQLWrapper, text: string): SQL | undefined;
+  /** `value` equals `text` when both are folded. */
+  foldedEquals(value: SQLWrapper, text: string): SQL;
+  /** The JSON array in `column` (at the top-level key `key`, or the column itself) has an element equal to `element`. */
+  jsonArrayContains(column: SQLWrapper, key: string | null, element: string | number): SQL;
+  /** `column` is one of `ids`, bound as ONE parameter (no limit on the number of ids). */
+  inIds(column: SQLWrapper, ids: readonly number[]): SQL;
+  /** The error is a violated unique or primary key constraint. */
+  isUniqueViolation(error: unknown): boolean;
+  /** The error is a violated foreign key. */
+  isForeignKeyViolation(error: unknown): boolean;
+  /** A boolean from raw SQL (SQLite: 1/0, PostgreSQL: true/false). */
+  bool(raw: unknown): boolean | null;
+  /** A number from raw SQL (PostgreSQL returns `count(*)`, `sum()` and bigint as strings). */
+  number(raw: unknown): number | null;
+  /** A JSON column's value from raw SQL (SQLite: the text, PostgreSQL: already parsed). */
+  json<T = unknown>(raw: unknown): T | null;
+}
+
+/** What services and repositories receive: one database, either engine. */
+export interface Engine {
+  kind: 'sqlite' | 'postgres';
+  db: EngineDb;
+  t: Tables;
+  dsql: Dialect;
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws.
+   * Inside, `db` runs on the transaction (repositories need not know); a nested call is a
+   * savepoint. Statements of other, unrelated calls never land inside it.
+   */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** An opened engine: the engine plus closing it (waits for statements under way). */
+export interface OpenEngine extends Engine {
+  close(): Promise<void>;
+}
