@@ -714,6 +714,52 @@ const rows: Row[] = [
       });
     },
   },
+  {
+    // The engine layer (db/engine): 10,000 inserts, then 10,000 reads by id, one awaited statement
+    // at a time as a service loop would, into audit_log. SQLite through the engine (async proxy,
+    // FIFO mutex), peer: drizzle's own synchronous driver on the same kind of file; PostgreSQL
+    // through the engine on a throw-away local cluster (every statement a round trip).
+    name: 'engine',
+    async run() {
+      const { drizzle } = await import('drizzle-orm/better-sqlite3');
+      const { eq } = await import('drizzle-orm');
+      const { openTestEngine } = await import('../tests/support/test-engine');
+      const { auditLog } = await import('../db/schema');
+      const N = 10_000;
+      const entry = (i: number) => ({ at: '2026-11-27T09:00:00Z', user: 'bench', action: 'insert', entity: 'contact', entityId: i, summary: `Eintrag ${i}` });
+      const throughEngine = async (kind: 'sqlite' | 'postgres') => {
+        const { engine, cleanup } = await openTestEngine(kind, 'bench');
+        try {
+          const { db, t } = engine;
+          const start = performance.now();
+          const ids: number[] = [];
+          for (let i = 0; i < N; i++) ids.push((await db.insert(t.auditLog).values(entry(i)).returning({ id: t.auditLog.id }))[0]!.id);
+          for (const id of ids) if ((await db.select().from(t.auditLog).where(eq(t.auditLog.id, id))).length !== 1) throw new Error(`Zeile ${id} fehlt`);
+          return performance.now() - start;
+        } finally {
+          await cleanup();
+        }
+      };
+      const sqlite = await throughEngine('sqlite');
+      const ownRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+      const syncDriver = await withTempApp(async (app) => {
+        const db = drizzle(app.db.$client);
+        const start = performance.now();
+        const ids: number[] = [];
+        for (let i = 0; i < N; i++) ids.push(db.insert(auditLog).values(entry(i)).returning({ id: auditLog.id }).get().id);
+        for (const id of ids) if (!db.select().from(auditLog).where(eq(auditLog.id, id)).get()) throw new Error(`Zeile ${id} fehlt`);
+        return performance.now() - start;
+      });
+      const postgres = await throughEngine('postgres');
+      return {
+        value: Math.round(sqlite),
+        unit: 'ms',
+        target: `≤ 1500 ms (10.000 Einfügungen + 10.000 Lesezugriffe über die Engine auf SQLite; PostgreSQL lokal: ${Math.round(postgres)} ms)`,
+        peer: { name: 'drizzle better-sqlite3 (synchron)', value: Math.round(syncDriver) },
+        ownRssMb,
+      };
+    },
+  },
 ];
 
 async function child(name: string): Promise<void> {
