@@ -5,13 +5,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { asc } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knownSchemaVersion, type DatabaseOpenError } from '../open';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/pg-cluster';
-import { openTestEngine, PG_MIGRATIONS_FOLDER } from '../../tests/support/test-engine';
+import { openTestEngine, PG_MIGRATIONS_FOLDER, type TestEngine } from '../../tests/support/test-engine';
 import { migratePostgres, openPostgresEngine, PG_MIGRATIONS } from './postgres';
+import type { Engine, OpenEngine } from './types';
 
 const KNOWN = knownSchemaVersion(PG_MIGRATIONS_FOLDER).count;
 const options = { migrationsFolder: PG_MIGRATIONS_FOLDER };
@@ -183,18 +184,54 @@ describe('office mode: opening and migrating the PostgreSQL database', () => {
   });
 });
 
-describe('both engines start with the same reference data', () => {
-  it('has the same partner cities after the migrations', async () => {
-    const sqlite = await openTestEngine('sqlite');
-    const postgres = await openTestEngine('postgres', 'reference');
-    try {
-      const read = ({ db, t }: typeof sqlite.engine) => db.select().from(t.partnerships).orderBy(asc(t.partnerships.sortOrder));
-      const expected = await read(sqlite.engine);
-      expect(expected).toHaveLength(12);
-      expect(await read(postgres.engine)).toEqual(expected);
-    } finally {
-      await sqlite.cleanup();
-      await postgres.cleanup();
-    }
+describe('both engines’ migrations build the same database', () => {
+  let sqlite: TestEngine;
+  let postgres: TestEngine;
+  beforeAll(async () => {
+    sqlite = await openTestEngine('sqlite');
+    postgres = await openTestEngine('postgres', 'migrated');
   }, 120_000);
+  afterAll(async () => {
+    await sqlite?.cleanup();
+    await postgres?.cleanup();
+  });
+
+  /** "table.column" with NOT NULL marked, and the index names: what each engine's migrations made. */
+  async function catalogue(engine: OpenEngine) {
+    const { db } = engine;
+    if (engine.kind === 'sqlite') {
+      // The FTS5 indexes (and their shadow tables) have no PostgreSQL twin yet.
+      const columns = await db.execute<{ t: string; c: string; notnull: number }>(sql`
+        select m.name as t, c.name as c, c."notnull" as "notnull" from sqlite_master m, pragma_table_info(m.name) c
+        where m.type = 'table' and m.name not like 'sqlite_%' and m.name <> '__drizzle_migrations' and m.name not like '%_search%'`);
+      const indexes = await db.execute<{ name: string }>(sql`select name from sqlite_master where type = 'index' and sql is not null`);
+      return {
+        columns: columns.rows.map((r) => `${r.t}.${r.c}${r.notnull ? ' not null' : ''}`).sort(),
+        indexes: indexes.rows.map((r) => r.name).sort(),
+      };
+    }
+    const columns = await db.execute<{ t: string; c: string; nullable: string }>(sql`
+      select table_name as t, column_name as c, is_nullable as nullable from information_schema.columns where table_schema = 'public'`);
+    // Primary keys are constraints on both; SQLite makes no named index for them.
+    const indexes = await db.execute<{ name: string }>(sql`
+      select i.relname as name from pg_index x join pg_class i on i.oid = x.indexrelid join pg_namespace n on n.oid = i.relnamespace
+      where n.nspname = 'public' and not x.indisprimary`);
+    return {
+      columns: columns.rows.map((r) => `${r.t}.${r.c}${r.nullable === 'NO' ? ' not null' : ''}`).sort(),
+      indexes: indexes.rows.map((r) => r.name).sort(),
+    };
+  }
+
+  it('has the same tables, columns, NOT NULL and indexes (db:generate made both)', async () => {
+    const expected = await catalogue(sqlite.engine);
+    expect(expected.columns.length).toBeGreaterThan(400);
+    expect(await catalogue(postgres.engine)).toEqual(expected);
+  });
+
+  it('has the same partner cities after the migrations', async () => {
+    const read = ({ db, t }: Engine) => db.select().from(t.partnerships).orderBy(asc(t.partnerships.sortOrder));
+    const expected = await read(sqlite.engine);
+    expect(expected).toHaveLength(12);
+    expect(await read(postgres.engine)).toEqual(expected);
+  });
 });

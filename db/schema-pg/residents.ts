@@ -1,5 +1,5 @@
 // PostgreSQL twin of db/schema/residents.ts (office mode): the same tables, columns and keys; what they mean is written there.
-import { pgTable, boolean, index, integer, text } from 'drizzle-orm/pg-core';
+import { pgTable, boolean, index, integer, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const residents = pgTable(
   'residents',
@@ -57,4 +57,18 @@ export const jubileeVisits = pgTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
+);
+
+export const jubileeNotifications = pgTable(
+  'jubilee_notifications',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    jubileeKey: text('jubilee_key').notNull(),
+    action: text('action', { enum: ['notify_federal', 'notify_land'] }).notNull(),
+    producedAt: text('produced_at'),
+    producedBy: text('produced_by'),
+    sentAt: text('sent_at'),
+    sentBy: text('sent_by'),
+  },
+  (t) => [uniqueIndex('jubilee_notifications_key_action_idx').on(t.jubileeKey, t.action)],
 );
