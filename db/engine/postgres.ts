@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { SQLWrapper } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
@@ -71,7 +72,7 @@ export function createPostgresEngine(pool: pg.Pool): OpenEngine {
 export interface OpenPostgresOptions {
   /** The PostgreSQL migrations this build ships (`db/migrations-pg`). */
   migrationsFolder: string;
-  /** Connections per PC (default 10). */
+  /** Connections per PC (default 5: one person's app rarely runs more at once, and the server's slots are shared by the office). */
   poolSize?: number;
 }
 
@@ -84,9 +85,10 @@ export async function openPostgresEngine(url: string, options: OpenPostgresOptio
   const target = describe(url);
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.poolSize ?? 10,
+    max: options.poolSize ?? 5,
     connectionTimeoutMillis: 10_000,
-    application_name: 'Rathausbüro',
+    // PostgreSQL keeps only ASCII here.
+    application_name: 'Rathausbuero',
   });
   // An idle connection the server closed (a restart) is dropped; the next query opens a new one.
   pool.on('error', () => {});
@@ -127,7 +129,7 @@ export async function openPostgresEngine(url: string, options: OpenPostgresOptio
  */
 export async function migratePostgres(url: string, options: { migrationsFolder: string }): Promise<{ before: number; after: number; known: number }> {
   const target = describe(url);
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, application_name: 'Rathausbüro (db migrate)' });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, application_name: 'Rathausbuero db migrate' });
   await client.connect().catch((error: unknown) => {
     throw connectionError(error, target);
   });
@@ -166,10 +168,13 @@ function describe(url: string): Target {
       {},
     );
   }
+  // What node-postgres falls back to when the URL leaves a part out.
+  const user = decodeURIComponent(parsed.username) || process.env.PGUSER || os.userInfo().username;
+  const hostname = parsed.hostname || process.env.PGHOST || 'localhost';
   return {
-    host: parsed.port ? `${parsed.hostname}:${parsed.port}` : parsed.hostname,
-    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || decodeURIComponent(parsed.username),
-    user: decodeURIComponent(parsed.username),
+    host: parsed.port ? `${hostname}:${parsed.port}` : hostname,
+    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || process.env.PGDATABASE || user,
+    user,
   };
 }
 
