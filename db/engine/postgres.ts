@@ -2,7 +2,6 @@ import os from 'node:os';
 import type { SQLWrapper } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import type { PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { DatabaseOpenError, knownSchemaVersion } from '../open';
 import * as pgSchema from '../schema-pg';
@@ -10,7 +9,9 @@ import { postgresDialect } from './dialect';
 import { FifoMutex, TransactionScopes } from './scope';
 import type { EngineDb, OpenEngine } from './types';
 
-type Runner = NodePgDatabase | PgTransaction<never, never, never>;
+/** drizzle's transaction on one client of the pool. */
+type Transaction = Parameters<Parameters<NodePgDatabase['transaction']>[0]>[0];
+type Runner = NodePgDatabase | Transaction;
 
 /** Where the applied migrations are recorded (drizzle's migrator table, in a schema of its own). */
 export const PG_MIGRATIONS = { schema: 'rathausbuero', table: '__drizzle_migrations' } as const;
@@ -54,15 +55,11 @@ export function createPostgresEngine(pool: pg.Pool): OpenEngine {
     transaction<T>(work: () => Promise<T>): Promise<T> {
       const scope = scopes.current();
       if (!scope) {
-        return base.transaction((tx) =>
-          scopes.within({ depth: 0, handle: tx as unknown as Runner, open: true, children: new FifoMutex() }, work),
-        );
+        return base.transaction((tx) => scopes.within({ depth: 0, handle: tx, open: true, children: new FifoMutex() }, work));
       }
-      const parent = scope.handle as PgTransaction<never, never, never>;
+      const parent = scope.handle;
       return scope.children.run(() =>
-        parent.transaction((tx) =>
-          scopes.within({ depth: scope.depth + 1, handle: tx as unknown as Runner, open: true, children: new FifoMutex() }, work),
-        ),
+        parent.transaction((tx) => scopes.within({ depth: scope.depth + 1, handle: tx, open: true, children: new FifoMutex() }, work)),
       );
     },
     close: () => pool.end(),
