@@ -183,6 +183,33 @@ describe.each(ENGINES)('engine on %s', (kind) => {
     expect(await contacts.search('SCHAEFER juergen')).toEqual([{ surname: 'Schäfer' }]);
     expect(await contacts.search('schäf')).toEqual([{ surname: 'Schäfer' }]);
     expect(await contacts.search('100%')).toEqual([]);
+    const sameName = await engine.db
+      .select({ givenName: engine.t.contacts.givenName })
+      .from(engine.t.contacts)
+      .where(dsql.foldedEquals(engine.t.contacts.surname, 'SCHAEFER'));
+    expect(sameName).toEqual([{ givenName: 'Jürgen' }]);
+  });
+
+  it('finds an element of a JSON array column', async () => {
+    const { db, t, dsql } = engine;
+    const [signer] = await db.insert(t.signers).values({ name: 'Edeltraud Klabuhn', gender: 'female', office: 'Bürgermeisterin' }).returning();
+    const [calendar] = await db.insert(t.calendars).values({ signerId: signer!.id, color: '#0f6cbd' }).returning();
+    const [invitation] = await db
+      .insert(t.invitations)
+      .values({
+        event: 'Sommerfest',
+        dates: [{ start: '2027-07-01T18:00', end: '2027-07-01T22:00', allDay: false }],
+        requests: ['attendance', 'grusswort'],
+        receivedOn: '2026-11-27',
+        calendarId: calendar!.id,
+        createdAt: 'x',
+        updatedAt: 'x',
+      })
+      .returning({ id: t.invitations.id });
+    const asking = (request: string) =>
+      db.select({ id: t.invitations.id }).from(t.invitations).where(dsql.jsonArrayContains(t.invitations.requests, null, request));
+    expect(await asking('grusswort')).toEqual([{ id: invitation!.id }]);
+    expect(await asking('speech')).toEqual([]);
   });
 
   it('tells a unique violation from a foreign key violation', async () => {
