@@ -6,7 +6,7 @@ import { openDatabase, type Db, type OpenDatabaseOptions } from '../open';
 import * as sqliteSchema from '../schema';
 import { sqliteDialect } from './dialect';
 import { FifoMutex, TransactionScopes } from './scope';
-import type { Engine, EngineDb, OpenEngine, Tables } from './types';
+import type { EngineDb, OpenEngine, Tables } from './types';
 
 type Method = 'run' | 'all' | 'values' | 'get';
 
@@ -17,7 +17,7 @@ type Method = 'run' | 'all' | 'values' | 'get';
  * another call's transaction. Inside `transaction(…)` (found through AsyncLocalStorage)
  * statements run straight away: the transaction already holds the mutex.
  */
-export function createSqliteEngine(client: Database.Database): Engine & { close(): Promise<void> } {
+export function createSqliteEngine(client: Database.Database): OpenEngine {
   const connection = new FifoMutex();
   const scopes = new TransactionScopes<null>();
   const statements = new StatementCache(client);
@@ -129,7 +129,11 @@ function bindable(params: unknown[]): unknown[] {
 
 export interface SqliteEngine extends OpenEngine {
   kind: 'sqlite';
-  /** The synchronous drizzle database on the same connection: backups, and code not yet moved to the engine. */
+  /**
+   * The synchronous drizzle database on the same connection: backups, and code not yet moved to
+   * the engine. It bypasses the mutex: a call on it while an engine transaction is open (between
+   * its awaits) runs inside that transaction. Move a service to the engine as a whole.
+   */
   sync: Db;
 }
 
