@@ -5,6 +5,7 @@ import { createServices } from '../services';
 import { createWorkerHost } from '../services/background/worker-host';
 import { seedRoleCatalogue } from '../services/reference/roles-repository';
 import { dataFileIn } from './data-dir';
+import { sweepInterruptedWork } from './start-up-sweep';
 
 export interface OpenAppOptions {
   dataDir: string;
@@ -38,6 +39,7 @@ export function openApp(options: OpenAppOptions): App {
     nativeBinding: options.nativeBinding,
   });
   seedRoleCatalogue(db);
+  sweepInterruptedWork(db, options.dataDir);
   const user = options.user ?? safeUserName();
   const now = options.now ?? (() => new Date());
   const handlers = createServices({

@@ -1,17 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../api/errors';
+import { leftByEndedProcess } from './work-folders';
+
+/** A temp file of `writeFileAtomic`: `<target>.<pid>.<ms>.tmp`. */
+const TEMP_FILE = /\.(\d+)\.\d+\.tmp$/;
 
 /**
  * Writes a file so that readers see the old or the new content, never half of it: a temp
- * file beside the target, then rename. A file locked by another program (Word on Windows)
- * gives a German message naming it.
+ * file beside the target, flushed to the disk, then renamed (so a power loss cannot leave an
+ * empty file under the new name). A file locked by another program (Word on Windows) gives a
+ * German message naming it.
  */
 export function writeFileAtomic(target: string, bytes: Uint8Array | Buffer): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
   try {
-    fs.writeFileSync(temp, bytes);
+    const fd = fs.openSync(temp, 'w');
+    try {
+      fs.writeFileSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });
@@ -24,5 +35,25 @@ export function writeFileAtomic(target: string, bytes: Uint8Array | Buffer): voi
       );
     }
     throw new AppError('INTERNAL', `Die Datei „${target}“ konnte nicht geschrieben werden: ${(error as Error).message}`, { file: target });
+  }
+}
+
+/** At start: removes the temp files below a folder that a process killed while writing left. */
+export function removeAbandonedTempFiles(folder: string): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { recursive: true, withFileTypes: true });
+  } catch {
+    return; // no such folder yet
+  }
+  for (const entry of entries) {
+    const owner = TEMP_FILE.exec(entry.name)?.[1];
+    if (entry.isFile() && owner !== undefined && leftByEndedProcess(Number(owner))) {
+      try {
+        fs.rmSync(path.join(entry.parentPath, entry.name), { force: true });
+      } catch {
+        // Locked (Windows): left for the next start.
+      }
+    }
   }
 }

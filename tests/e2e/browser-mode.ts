@@ -12,6 +12,8 @@ export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 export interface RunningServer {
   url: string;
   stop(): Promise<void>;
+  /** Kills the server at once (SIGKILL: no clean-up runs, as after a crash or power loss). */
+  kill(): Promise<void>;
 }
 
 /** Starts `rathausbuero serve` on a free loopback port and waits for its URL. */
@@ -34,15 +36,13 @@ export async function startServer(dataDir: string, extra: string[] = []): Promis
     child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`Server exited with ${code}:\n${output}`)));
   });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  return { url, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -95,7 +95,7 @@ function asciiSlug(value: string): string {
 }
 
 /** mulberry32: a tiny deterministic PRNG. */
-function createRandom(seed: number): () => number {
+export function createRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -9,6 +9,8 @@ import { fillCombined } from '../../documents/docx-template';
 import type { ServiceDeps } from '../deps';
 import { recordAudit } from '../audit';
 import { writeFileAtomic } from '../files';
+import { commitDurably } from '../../../db/open';
+import { publishStaged, stagingFolder } from './merge-staging';
 import type { ContactsRepository } from '../contacts/repository';
 import type { RecipientData } from '../contacts/contacts-service';
 import { analyzeCsv, parseContactRows, type ParsedContactRow } from '../contacts/csv-import';
@@ -40,8 +42,9 @@ const KEEP_FINISHED_JOBS_MS = 60 * 60 * 1000;
 /**
  * Mail merge: one template × many recipients, as separate files or one combined print file.
  * Recipients with missing data are reported and left out; the rest succeed. Files are written
- * to a staging folder and moved into place, with the register entries, only when all are done:
- * cancel or failure leaves neither files nor entries behind.
+ * to a staging folder and moved into place after the register entries are committed, only when
+ * all are done: cancel or failure leaves neither files nor entries behind, and a merge killed
+ * at any moment is settled at the next start (see merge-staging.ts).
  */
 export interface MergeDeps {
   contacts: ContactsRepository;
@@ -146,7 +149,7 @@ export function createMergeService(
   const snapshot = (job: Job): MergeStatus => ({ ...job.status, problems: [...job.status.problems], letterIds: [...job.status.letterIds] });
 
   const run = async (job: Job, input: MergeInput, items: MergeItem[]) => {
-    const staging = path.join(dataDir, 'Briefe', `.entstehend-${job.status.jobId}`);
+    const staging = stagingFolder(dataDir, job.status.jobId);
     const prepared: Staged[] = [];
     try {
       for (let i = 0; i < items.length; i++) {
@@ -185,7 +188,15 @@ export function createMergeService(
         const bytes = fillCombined(prepared[0].letter.usable.template, prepared.map((p) => p.letter.values.values));
         writeFileAtomic(path.join(staging, 'combined.docx'), bytes);
       }
-      commit(job, input, prepared, staging, combined);
+      const files = commit(job, input, prepared, staging, combined);
+      try {
+        publishStaged(dataDir, staging, files);
+      } catch (error) {
+        // The letters are in the register; the next start moves their files into place.
+        job.status.error = `Die Briefe sind im Postausgang eingetragen, aber ihre Dateien konnten noch nicht in den Ordner „${job.status.folder}“ verschoben werden (${(error as Error).message}). Das geschieht beim nächsten Start von Rathausbüro.`;
+        job.status.state = 'done';
+        return;
+      }
       return finish(job, 'done', staging);
     } catch (error) {
       job.status.error = `Der Serienbrief ist fehlgeschlagen; es wurde nichts gespeichert: ${(error as Error).message}`;
@@ -193,17 +204,20 @@ export function createMergeService(
     }
   };
 
-  /** Records all letters and moves their files into place, in one transaction. */
+  /**
+   * Records all letters in one transaction and, inside it, gives each staged file the name its
+   * register row points at; returns those files (relative to the data folder) to publish.
+   */
   const commit = (
     job: Job,
     input: MergeInput,
     prepared: Staged[],
     staging: string,
     combined: boolean,
-  ) => {
-    const moved: string[] = [];
+  ): string[] => {
+    const files: string[] = [];
     try {
-      deps.db.transaction(() => {
+      commitDurably(deps.db, () => {
         const date = prepared[0].letter.date;
         const combinedFile = combined
           ? path.join('Briefe', date.slice(0, 4), `Serienbrief-${date}-${input.templateId}-${job.status.jobId.slice(0, 8)}.docx`)
@@ -212,16 +226,13 @@ export function createMergeService(
           const { id, file } = letters.save(draft, letter, { batchId: job.status.jobId, file: combinedFile ?? undefined });
           job.status.letterIds.push(id);
           if (stagedFile) {
-            const target = path.join(dataDir, file);
-            fs.mkdirSync(path.dirname(target), { recursive: true });
-            fs.renameSync(stagedFile, target);
-            moved.push(target);
+            fs.renameSync(stagedFile, path.join(staging, path.basename(file)));
+            files.push(file);
           }
         }
         if (combinedFile) {
-          fs.mkdirSync(path.dirname(path.join(dataDir, combinedFile)), { recursive: true });
-          fs.renameSync(path.join(staging, 'combined.docx'), path.join(dataDir, combinedFile));
-          moved.push(path.join(dataDir, combinedFile));
+          fs.renameSync(path.join(staging, 'combined.docx'), path.join(staging, path.basename(combinedFile)));
+          files.push(combinedFile);
           job.status.combinedFile = path.join(dataDir, combinedFile);
         }
         job.status.folder = path.join(dataDir, 'Briefe', date.slice(0, 4));
@@ -231,8 +242,8 @@ export function createMergeService(
           summary: `${input.templateId}: ${prepared.length} Briefe, ${job.status.problems.length} nicht erstellt`,
         });
       });
+      return files;
     } catch (error) {
-      for (const file of moved) fs.rmSync(file, { force: true });
       job.status.letterIds = [];
       job.status.combinedFile = null;
       throw error;

@@ -40,6 +40,10 @@ export function lettersRepository(db: Executor) {
     update(id: number, values: Partial<NewLetter>): void {
       db.update(letters).set(values).where(eq(letters.id, id)).run();
     },
+    /** The files the register rows of one mail merge point at (a combined print file once). */
+    filesOfBatch(batchId: string): string[] {
+      return [...new Set(db.select({ file: letters.file }).from(letters).where(eq(letters.batchId, batchId)).all().map((row) => row.file))];
+    },
     /** Letters not yet sent that were written to any of these residents (jubilee letters). */
     unsentForResidents(registerIds: readonly string[]): Array<{ id: number; recipientName: string; status: LetterRow['status']; letterDate: string }> {
       if (registerIds.length === 0) return [];

@@ -3,6 +3,8 @@
  * kept in the data folder's staging area until the service that asked for them is done.
  * In pieces because the HTTP bridge takes at most 64 MB per request and a register extract of
  * half a million residents is about as large; the window shows how far the transfer is.
+ * Each process keeps its uploads in `.uploads/<pid>/`: only that process knows them, so once it
+ * has ended they are of no use, and the next start removes them (`removeAbandonedUploads`).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -10,11 +12,10 @@ import path from 'node:path';
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import type { ServiceDeps } from '../deps';
+import { leftByEndedProcess } from '../work-folders';
 
 /** Largest file accepted (an extract of the whole register is about 60 MB). */
 export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
-/** Staged files nobody finished with are removed at the next start after this long. */
-const STALE_MS = 24 * 60 * 60 * 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface Uploads {
@@ -25,9 +26,8 @@ export interface Uploads {
 }
 
 export function createUploads(deps: ServiceDeps): Uploads {
-  const dir = path.join(path.dirname(deps.dataFile), '.uploads');
+  const dir = path.join(uploadsFolder(path.dirname(deps.dataFile)), String(process.pid));
   const known = new Map<string, { fileName: string; size: number }>();
-  removeStale(dir, deps.now().getTime());
 
   const fileOf = (uploadId: string) => {
     if (!UUID.test(uploadId)) throw new AppError('INVALID_INPUT', `„${uploadId}“ ist keine gültige Upload-Kennung.`);
@@ -72,19 +72,23 @@ export function createUploads(deps: ServiceDeps): Uploads {
   };
 }
 
-function removeStale(dir: string, now: number): void {
+const uploadsFolder = (dataDir: string) => path.join(dataDir, '.uploads');
+
+/** At start: removes the uploads of processes that have ended (and loose files of older versions). */
+export function removeAbandonedUploads(dataDir: string): void {
+  const root = uploadsFolder(dataDir);
   let names: string[];
   try {
-    names = fs.readdirSync(dir);
+    names = fs.readdirSync(root);
   } catch {
-    return;
+    return; // nothing was ever uploaded
   }
   for (const name of names) {
-    const file = path.join(dir, name);
+    if (!leftByEndedProcess(/^\d+$/.test(name) ? Number(name) : undefined)) continue;
     try {
-      if (now - fs.statSync(file).mtimeMs > STALE_MS) fs.rmSync(file, { force: true });
+      fs.rmSync(path.join(root, name), { recursive: true, force: true });
     } catch {
-      // Another instance may be removing it.
+      // Locked (Windows): left for the next start.
     }
   }
 }
