@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
       return callMethod(dataDir, rest);
     case 'backup':
       return withApp(dataDir, async (app) => {
-        const result = await call(app.handlers, 'app.backup', values.to ? { target: path.resolve(values.to) } : {});
+        const result = values.to ? await app.backupTo(path.resolve(values.to)) : await call(app.handlers, 'app.backup', {});
         process.stdout.write(`Sicherung geschrieben: ${result.file} (${result.bytes} Bytes)\n`);
         return 0;
       });

@@ -231,10 +231,8 @@ const csvImportInput = csvFileSchema.extend({ mapping: columnMappingSchema });
  */
 export const contract = {
   'app.info': query(none, appInfoSchema),
-  'app.backup': command(
-    z.object({ target: z.string().min(1).optional() }).optional().default({}),
-    z.object({ file: z.string(), bytes: z.number().int() }),
-  ),
+  /** Where the backup goes is not the caller's to say (see app-service.ts); `file` null: the user cancelled. */
+  'app.backup': command(none, z.object({ file: z.string().nullable(), bytes: z.number().int() })),
   'demo.load': command(none, z.object({ contacts: z.number().int() })),
 
   'addressing.compose': query(composeInputSchema, addressFormsSchema),

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { openDatabase, type Db } from '../../db/open';
 import type { Handlers } from '../api/contract';
 import { createServices } from '../services';
+import { writeBackup } from '../services/app/app-service';
 import { createWorkerHost } from '../services/background/worker-host';
 import { seedRoleCatalogue } from '../services/reference/roles-repository';
 import { dataFileIn } from './data-dir';
@@ -14,6 +15,8 @@ export interface OpenAppOptions {
   templatesDir: string;
   appVersion: string;
   openFile?: (file: string) => Promise<void>;
+  /** Desktop: the save dialog for a backup (see ServiceDeps). */
+  chooseBackupFile?: (suggested: string) => Promise<string | null>;
   nativeBinding?: string;
   user?: string;
   now?: () => Date;
@@ -25,6 +28,8 @@ export interface App {
   db: Db;
   handlers: Handlers;
   dataFile: string;
+  /** A backup to a file the operating-system user named (command line only: no page reaches it). */
+  backupTo(file: string): Promise<{ file: string; bytes: number }>;
   close(): void;
 }
 
@@ -48,6 +53,7 @@ export function openApp(options: OpenAppOptions): App {
     appVersion: options.appVersion,
     templatesDir: options.templatesDir,
     openFile: options.openFile,
+    chooseBackupFile: options.chooseBackupFile,
     user,
     now,
     background: createWorkerHost({
@@ -57,7 +63,7 @@ export function openApp(options: OpenAppOptions): App {
       script: options.workerScript,
     }),
   });
-  return { db, handlers, dataFile, close: () => db.$client.close() };
+  return { db, handlers, dataFile, backupTo: (file) => writeBackup({ db, now, user }, file), close: () => db.$client.close() };
 }
 
 function safeUserName(): string {

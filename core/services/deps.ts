@@ -15,6 +15,11 @@ export interface ServiceDeps {
   templatesDir: string;
   /** Opens a file with the system (Word for .docx). Only the desktop app can; elsewhere absent. */
   openFile?: (file: string) => Promise<void>;
+  /**
+   * Asks the user where to save a backup of the database (desktop: a save dialog of the main
+   * process); null when cancelled. Elsewhere absent: backups go to the data folder's `Sicherungen/`.
+   */
+  chooseBackupFile?: (suggested: string) => Promise<string | null>;
   /** Runs long work in a worker thread with its own connection (see background/worker-host.ts). */
   background: WorkerHost;
 }

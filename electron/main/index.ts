@@ -41,6 +41,17 @@ function start(): void {
         const problem = await shell.openPath(file);
         if (problem) throw new Error(`„${file}“ lässt sich nicht öffnen: ${problem}`);
       },
+      // A backup of the whole database goes only where the user chose (see app-service.ts).
+      chooseBackupFile: async (suggested) => {
+        const options = {
+          title: 'Datenbank sichern',
+          defaultPath: suggested,
+          buttonLabel: 'Sichern',
+          filters: [{ name: 'Rathausbüro-Sicherung', extensions: ['sqlite'] }],
+        };
+        const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+      },
       appVersion: app.getVersion(),
       nativeBinding: nativeBindingPath(),
       // Built beside this file by electron-vite (see electron.vite.config.ts).

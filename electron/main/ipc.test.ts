@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../core/api';
-import { createTempApp } from '../../tests/support/temp-app';
+import { createTempApp, tempDir } from '../../tests/support/temp-app';
 import { createIpcHandler, trustedUrlCheck } from './ipc';
 
 const app = createTempApp();
@@ -29,6 +31,28 @@ describe('IPC binding against the contract table', () => {
   it('refuses calls from any other page', async () => {
     const result = await handle({ senderFrame: { url: 'https://evil.example/' } } as never, 'app.info', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+  });
+});
+
+describe('backup through IPC', () => {
+  it('writes where the user chose in the main process\'s save dialog; the page cannot name a target', async () => {
+    const folder = tempDir();
+    let answer: string | null = path.join(folder, 'Sicherung vom Freitag');
+    const desktop = createTempApp({ chooseBackupFile: async () => answer });
+    try {
+      const handleDesktop = createIpcHandler(desktop.handlers, trusted);
+      const planted = path.join(folder, 'autostart.sh');
+      expect(await handleDesktop(fromApp, 'app.backup', { target: planted })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(fs.existsSync(planted)).toBe(false);
+      const written = await handleDesktop(fromApp, 'app.backup', {});
+      expect(written).toMatchObject({ ok: true, data: { file: path.join(folder, 'Sicherung vom Freitag.sqlite') } });
+      answer = null;
+      expect(await handleDesktop(fromApp, 'app.backup', {})).toEqual({ ok: true, data: { file: null, bytes: 0 } });
+      expect(fs.readdirSync(folder)).toEqual(['Sicherung vom Freitag.sqlite']);
+    } finally {
+      desktop.cleanup();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, METHOD_NAMES, type DispatchResult } from '../../core/api';
@@ -8,12 +10,13 @@ import { createTempApp } from '../support/temp-app';
 type Caller = (method: string, input: unknown) => Promise<DispatchResult>;
 
 /** The same expectations, once in-process and once through the HTTP bridge. */
-function contractSuite(door: string, setup: () => Promise<{ caller: Caller; teardown(): Promise<void> }>) {
+function contractSuite(door: string, setup: () => Promise<{ caller: Caller; dataDir: string; teardown(): Promise<void> }>) {
   describe(`contract through ${door}`, () => {
     let caller: Caller;
+    let dataDir: string;
     let teardown: () => Promise<void>;
     beforeAll(async () => {
-      ({ caller, teardown } = await setup());
+      ({ caller, dataDir, teardown } = await setup());
     });
     afterAll(async () => teardown());
 
@@ -57,6 +60,19 @@ function contractSuite(door: string, setup: () => Promise<{ caller: Caller; tear
       }
     });
 
+    it('app.backup writes only into the data folder\'s backups folder: a caller cannot name the target', async () => {
+      const outside = path.join(os.tmpdir(), `rathausbuero-fremd-${process.pid}.sh`);
+      const refused = await caller('app.backup', { target: outside });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(fs.existsSync(outside)).toBe(false);
+      const written = await caller('app.backup', {});
+      if (!written.ok) throw new Error(written.error.message);
+      const { file, bytes } = written.data as { file: string; bytes: number };
+      expect(path.dirname(file)).toBe(path.join(dataDir, 'Sicherungen'));
+      expect(path.basename(file)).toMatch(/^rathausbuero-[\d-]+\.sqlite$/);
+      expect(fs.statSync(file).size).toBe(bytes);
+    });
+
     it('reports a missing record as NOT_FOUND', async () => {
       const result = await caller('contacts.get', { id: 424242 });
       expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Der Kontakt Nr. 424242 wurde nicht gefunden.' } });
@@ -68,6 +84,7 @@ contractSuite('the dispatcher (in-process)', async () => {
   const app = createTempApp();
   return {
     caller: (method, input) => dispatch(app.handlers, method, input),
+    dataDir: app.dataDir,
     teardown: async () => app.cleanup(),
   };
 });
@@ -86,6 +103,7 @@ contractSuite('the HTTP bridge', async () => {
       const body = (await response.json()) as { data?: unknown; error?: never };
       return body.error ? { ok: false, error: body.error } : { ok: true, data: body.data };
     },
+    dataDir: app.dataDir,
     teardown: async () => {
       await new Promise((resolve) => bridge.server.close(resolve));
       app.cleanup();

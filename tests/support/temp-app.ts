@@ -8,7 +8,9 @@ export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.
 export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
 /** A fresh app on a real SQLite file in a temp folder; `cleanup` closes and removes it. */
-export function createTempApp(options: { now?: () => Date; dataDir?: string } = {}): App & { dataDir: string; cleanup(): void } {
+export function createTempApp(
+  options: { now?: () => Date; dataDir?: string; chooseBackupFile?: (suggested: string) => Promise<string | null> } = {},
+): App & { dataDir: string; cleanup(): void } {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rathausbuero-test-'));
   const app = openApp({
     dataDir,
@@ -17,6 +19,7 @@ export function createTempApp(options: { now?: () => Date; dataDir?: string } = 
     appVersion: '0.0.0-test',
     user: 'test',
     now: options.now ?? (() => new Date('2026-11-27T09:00:00Z')),
+    chooseBackupFile: options.chooseBackupFile,
   });
   return {
     ...app,

@@ -7,7 +7,12 @@ import type { ServiceDeps } from '../deps';
 import { contactsRepository } from '../contacts/repository';
 import { recordAudit } from '../audit';
 
-/** Facts about the running app, and the backup of the data file. */
+/**
+ * Facts about the running app, and the backup of the data file. The whole database leaves the
+ * data folder only where the user chose (desktop: a save dialog of the main process) or the
+ * operating-system user named it (command line, `writeBackup`); a page, through IPC or HTTP,
+ * cannot name a target: without a dialog the backup goes to the data folder's `Sicherungen/`.
+ */
 export function createAppService(deps: ServiceDeps): Pick<Handlers, 'app.info' | 'app.backup'> {
   return {
     'app.info': () => ({
@@ -17,20 +22,32 @@ export function createAppService(deps: ServiceDeps): Pick<Handlers, 'app.info' |
       schemaVersion: appliedSchemaVersion(deps.db.$client),
       contactCount: contactsRepository(deps.db).count(),
     }),
-    'app.backup': async ({ target }) => {
-      const file = target ?? defaultBackupFile(deps);
-      if (fs.existsSync(file)) {
-        throw new AppError('CONFLICT', `Die Sicherungsdatei „${file}“ gibt es schon; bitte einen anderen Namen wählen.`);
-      }
-      try {
-        await backupDatabase(deps.db, file);
-      } catch (error) {
-        throw new AppError('INTERNAL', `Die Sicherung nach „${file}“ ist fehlgeschlagen: ${(error as Error).message}`);
-      }
-      recordAudit(deps, { action: 'backup', entity: 'database', summary: file });
-      return { file, bytes: fs.statSync(file).size };
+    'app.backup': async () => {
+      const suggested = defaultBackupFile(deps);
+      const target = deps.chooseBackupFile ? await deps.chooseBackupFile(suggested) : suggested;
+      if (target === null) return { file: null, bytes: 0 };
+      return writeBackup(deps, withBackupExtension(target));
     },
   };
+}
+
+/** Writes a backup of the database to a new file and records it. */
+export async function writeBackup(deps: Pick<ServiceDeps, 'db' | 'now' | 'user'>, file: string): Promise<{ file: string; bytes: number }> {
+  if (fs.existsSync(file)) {
+    throw new AppError('CONFLICT', `Die Sicherungsdatei „${file}“ gibt es schon; bitte einen anderen Namen wählen.`);
+  }
+  try {
+    await backupDatabase(deps.db, file);
+  } catch (error) {
+    throw new AppError('INTERNAL', `Die Sicherung nach „${file}“ ist fehlgeschlagen: ${(error as Error).message}`);
+  }
+  recordAudit(deps, { action: 'backup', entity: 'database', summary: file });
+  return { file, bytes: fs.statSync(file).size };
+}
+
+/** A backup is a SQLite file and is named so. */
+function withBackupExtension(file: string): string {
+  return path.extname(file).toLowerCase() === '.sqlite' ? file : `${file}.sqlite`;
 }
 
 function defaultBackupFile(deps: ServiceDeps): string {
