@@ -52,6 +52,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
   }
   try {
     sqlite.pragma('foreign_keys = ON');
+    // Deleted and overwritten content is zeroed, not left in freed pages (erasure under DSGVO).
+    sqlite.pragma('secure_delete = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     // 64 MB page cache: lists over half a million residents stay fast.
@@ -128,4 +130,14 @@ export function commitDurably<T>(db: Db, work: () => T): T {
   } finally {
     db.$client.pragma(`synchronous = ${before}`);
   }
+}
+
+/**
+ * Copies every committed change into the database file and empties the write-ahead log, so
+ * that no earlier version of an erased row stays readable in the log. False when another
+ * connection (a running import, the command line) kept the log from being emptied.
+ */
+export function checkpointAndEmptyLog(db: Db): boolean {
+  const [result] = db.$client.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+  return result.busy === 0;
 }

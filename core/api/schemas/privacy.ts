@@ -82,6 +82,8 @@ export function sameSurname(typed: string, stored: string): boolean {
 export const citizenErasureReportSchema = z.object({
   at: z.string(),
   erased: erasureCountsSchema,
+  /** Official letters to the person, kept with the records (file relative to the data folder). */
+  keptLetters: z.array(z.object({ id: z.number().int(), file: z.string(), subject: z.string(), letterDate: z.string() })),
   /** What was not erased here and why (German), e.g. reply letters in the letter register. */
   notes: z.array(z.string()),
 });

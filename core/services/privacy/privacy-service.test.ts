@@ -407,6 +407,7 @@ describe('privacy.citizen.erase', () => {
     expect(report).toEqual({
       at: NOW.toISOString(),
       erased: { requests: 2, attachments: 1, volunteerEnquiries: 1, eventRegistrations: 1, citizens: 1 },
+      keptLetters: [],
       notes: [],
     });
     expect(citizenExists(o.sonnenschein)).toBe(false);

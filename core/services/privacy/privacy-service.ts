@@ -16,13 +16,17 @@ import {
 import { localDateToUtc, utcToLocalDate } from '../../domain/calendar/time';
 import { retentionCutoffs } from '../../domain/privacy/retention';
 import { privacyExportDocx, type PrivacyExport } from '../../documents/privacy-export';
+import { checkpointAndEmptyLog } from '../../../db/open';
 import { recordAudit } from '../audit';
 import { displayNameOf } from '../contacts/contacts-service';
+import { citizenName } from '../citizens/citizens';
+import { formatDateNumeric } from '../../domain/dates/format';
+import { foldGerman } from '../../domain/text/fold';
 import type { ServiceDeps } from '../deps';
 import { fileContent, fileNameOf, fileNamePart } from '../file-content';
 import { settingsRepository } from '../settings/repository';
 import { fileTrash } from './file-trash';
-import { privacyRepository } from './repository';
+import { privacyRepository, type CitizenRow } from './repository';
 
 type PrivacyHandlers = Pick<
   Handlers,
@@ -79,11 +83,14 @@ export function createPrivacyService(deps: ServiceDeps, office: () => OfficeSett
   /**
    * Erases the given records in one transaction; attachment files are moved aside first and
    * deleted only after the commit. `inTransaction` adds the caller's own rows (audit, report).
+   * Nothing stays recoverable: freed pages are zeroed (secure_delete, see db/open.ts), the
+   * full-text index drops the terms (see anonymiseRequests) and the write-ahead log is emptied
+   * into the database file; `logEmptied` is false when another connection kept it.
    */
   const erase = (
     target: { requests: number[]; enquiries: number[]; registrations: number[]; citizen?: number },
     inTransaction: (counts: ErasureCounts, at: string) => void,
-  ): ErasureCounts => {
+  ): { counts: ErasureCounts; logEmptied: boolean } => {
     trash.recover(repo.attachmentPathInUse);
     const at = deps.now().toISOString();
     const attachments = repo.attachmentsOf(target.requests);
@@ -110,7 +117,7 @@ export function createPrivacyService(deps: ServiceDeps, office: () => OfficeSett
         return result;
       });
       batch.purge();
-      return counts;
+      return { counts, logEmptied: checkpointAndEmptyLog(deps.db) };
     } catch (error) {
       batch.restore();
       throw error;
@@ -127,6 +134,20 @@ export function createPrivacyService(deps: ServiceDeps, office: () => OfficeSett
     ] as const;
     const done = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
     return done.length ? done.join(', ') : 'nichts zu löschen';
+  };
+
+  /**
+   * The official letters to a person: the replies to their requests and the letters addressed to
+   * them by name at their address (e.g. an acknowledgement), oldest first.
+   */
+  const lettersTo = (person: CitizenRow, requests: ReturnType<typeof repo.requestsOf>) => {
+    const replies = repo.letters(requests.flatMap((r) => (r.request.replyLetterId === null ? [] : [r.request.replyLetterId])));
+    const street = foldGerman(`${person.street} ${person.houseNumber}`).replace(/\s+/g, ' ').trim();
+    const addressed = street
+      ? repo.lettersAddressedTo(citizenName(person)).filter((l) => l.recipientLines.some((line) => foldGerman(line).replace(/\s+/g, ' ').trim() === street))
+      : [];
+    const byId = new Map([...replies, ...addressed].map((l) => [l.id, l]));
+    return [...byId.values()].sort((a, b) => a.id - b.id);
   };
 
   /** Everything stored about one person (records the access on each of their requests). */
@@ -275,7 +296,7 @@ export function createPrivacyService(deps: ServiceDeps, office: () => OfficeSett
         });
       }
       const requests = repo.requestsOf(citizenId);
-      const letters = requests.filter((r) => r.request.replyLetterId !== null).length;
+      const keptLetters = lettersTo(person, requests).map(({ id, file, subject, letterDate }) => ({ id, file, subject, letterDate }));
       const target = {
         requests: requests.map((r) => r.request.id),
         enquiries: repo.enquiryIdsOf(citizenId),
@@ -283,17 +304,22 @@ export function createPrivacyService(deps: ServiceDeps, office: () => OfficeSett
         citizen: citizenId,
       };
       let at = '';
-      const erased = erase(target, (counts, when) => {
+      const { counts: erased, logEmptied } = erase(target, (counts, when) => {
         at = when;
+        repo.scrubLetterAudit(keptLetters.map((l) => l.id));
         recordAudit(deps, { action: 'erase', entity: 'citizen', entityId: citizenId, summary: `Alle Daten auf Wunsch gelöscht: ${describe(counts)}` });
       });
+      const listed = keptLetters.map((l) => `Nr. ${l.id} „${l.subject}“ vom ${formatDateNumeric(l.letterDate)}`).join(', ');
       const notes =
-        letters > 0
-          ? [
-              `${letters === 1 ? 'Ein Antwortschreiben' : `${letters} Antwortschreiben`} im Postausgang ${letters === 1 ? 'enthält' : 'enthalten'} Name und Anschrift; Briefe werden mit dem Schriftgut aufbewahrt und hier nicht gelöscht.`,
-            ]
-          : [];
-      return { at, erased, notes };
+        keptLetters.length === 1
+          ? [`Ein Brief an die Person im Postausgang enthält Name und Anschrift; er wird mit dem Schriftgut aufbewahrt und hier nicht gelöscht: ${listed}.`]
+          : keptLetters.length > 1
+            ? [`${keptLetters.length} Briefe an die Person im Postausgang enthalten Name und Anschrift; sie werden mit dem Schriftgut aufbewahrt und hier nicht gelöscht: ${listed}.`]
+            : [];
+      if (!logEmptied) {
+        notes.push('Ein anderer Teil von Rathausbüro (z. B. ein laufender Import) liest gerade die Datenbank; die gelöschten Angaben werden endgültig überschrieben, sobald er fertig ist, spätestens beim Beenden.');
+      }
+      return { at, erased, keptLetters, notes };
     },
 
     'privacy.accessLog': ({ requestId }) => {

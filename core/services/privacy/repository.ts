@@ -80,6 +80,24 @@ export function privacyRepository(db: Db) {
           .all(),
       );
     },
+    /** Letters written to a person of the citizen dialogue without a contact: by name (the caller checks the address). */
+    lettersAddressedTo(name: string) {
+      return db
+        .select({ id: letters.id, file: letters.file, subject: letters.subject, letterDate: letters.letterDate, recipientLines: letters.recipientLines })
+        .from(letters)
+        .where(and(isNull(letters.contactId), eq(letters.recipientName, name)))
+        .orderBy(asc(letters.id))
+        .all();
+    },
+    /** Clears the audit log's summaries of letters (they name the recipient); who did what when stays. */
+    scrubLetterAudit(ids: readonly number[]): void {
+      eachSlice(ids, (slice) =>
+        db.update(auditLog)
+          .set({ summary: '' })
+          .where(and(eq(auditLog.entity, 'letter'), inArray(auditLog.entityId, slice)))
+          .run(),
+      );
+    },
     letters(ids: readonly number[]) {
       return sliced(ids, (slice) =>
         db
@@ -194,6 +212,7 @@ export function privacyRepository(db: Db) {
           .run();
       });
       for (const id of ids) requestIndex.remove(id);
+      if (ids.length) requestIndex.compact();
     },
     /** Clears the person, their interests and the notes; fields, organisation and outcome stay. */
     anonymiseEnquiries(ids: readonly number[], at: string): void {

@@ -14,6 +14,7 @@ export function fullTextRepository(db: Db, table: FullTextTable) {
     `select rowid as id from ${table} where ${table} match ? order by bm25(${table}, 5.0, 1.0) limit ?`,
   );
   const count = sqlite.prepare(`select count(*) from ${table}`).pluck();
+  const optimize = sqlite.prepare(`insert into ${table} (${table}) values ('optimize')`);
   return {
     put(id: number, title: string, body: string): void {
       remove.run(id);
@@ -21,6 +22,13 @@ export function fullTextRepository(db: Db, table: FullTextTable) {
     },
     remove(id: number): void {
       remove.run(id);
+    },
+    /**
+     * Merges the index into one segment. Until then the terms of a removed row stay in the
+     * index, only marked as deleted (contentless FTS5): after an erasure they must go.
+     */
+    compact(): void {
+      optimize.run();
     },
     /** Ids of the best matches, best first. */
     search(match: string, limit: number): number[] {
