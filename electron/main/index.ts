@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { openApp, type App } from '../../core/app/open-app';
 import { startDailyTasks, type DailyTasks } from '../../core/app/daily-tasks';
 import { API_CHANNEL, createIpcHandler, trustedUrlCheck } from './ipc';
+import { isExternalLink, limitPermissions, refuseWebviews } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
 
 // The thin desktop shell: lifecycle, one window, one IPC channel into the dispatcher.
@@ -23,6 +24,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
+  refuseWebviews(app);
   app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
@@ -62,6 +64,7 @@ function start(): void {
     app.exit(1);
     return;
   }
+  limitPermissions(session.defaultSession, isTrustedUrl);
   ipcMain.handle(API_CHANNEL, createIpcHandler(core.handlers, isTrustedUrl));
   daily = startDailyTasks(core.handlers, { log: (line) => console.warn(line) });
   Menu.setApplicationMenu(buildMenu());
@@ -85,11 +88,16 @@ function createWindow(): void {
     title: 'Rathausbüro',
     show: false,
     webPreferences: {
-      preload: path.join(__dirname, '../preload/index.cjs'),
+      // The preload exposes exactly one function, invoke(name, input), into the contract's
+      // dispatcher (preload/index.ts; names and senders checked in ipc.ts).
+      preload: path.join(__dirname, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      webviewTag: false,
+      // A middle click opens no new window.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });
@@ -104,15 +112,15 @@ function createWindow(): void {
   });
 
   // No navigation away from the app, no new windows; web links open in the system browser and
-  // mailto: links in the mail program (e-mail texts of the citizen dialogue).
-  const external = (url: string) => /^(https?:\/\/|mailto:)/.test(url);
+  // mailto: links in the mail program (e-mail texts of the citizen dialogue). openExternal gets
+  // only such links (isExternalLink: http(s) and mailto:, never file: or other schemes).
   mainWindow.webContents.on('will-navigate', (event, url) => {
     if (isTrustedUrl(url)) return;
     event.preventDefault();
-    if (url.startsWith('mailto:')) void shell.openExternal(url);
+    if (url.startsWith('mailto:')) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
   });
   mainWindow.webContents.setWindowOpenHandler(({ url }) => {
-    if (external(url)) void shell.openExternal(url);
+    if (isExternalLink(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
     return { action: 'deny' };
   });
 
