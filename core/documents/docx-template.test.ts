@@ -1,7 +1,9 @@
 import { Document, Footer, Header, Packer, PageNumber, Paragraph, Tab, Textbox, TextRun } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../api/errors';
 import {
+  addressFieldProblem,
   checkTemplate,
   compileTemplate,
   documentText,
@@ -383,6 +385,23 @@ describe('fillCombined', () => {
     expect(errorOf(() => fillCombined(template, [letter('Erika Müller'), incomplete])).message).toBe(
       'Für den Platzhalter {{anrede}} der Vorlage „Geburtstag“ fehlt ein Wert (Brief 2).',
     );
+  });
+
+  it('refuses an address that cannot fit the address field, naming the letter (a text box gets DIN 5008’s 9 lines)', () => {
+    const tenLines = { ...letter('Hans Groß'), anschrift: Array.from({ length: 10 }, (_, i) => `Zeile ${i + 1}`).join('\n') };
+    expect(addressFieldProblem(template, letter('Erika Müller'))).toBeNull();
+    expect(addressFieldProblem(template, tenLines)).toContain('sie braucht 10 Zeilen, Platz ist für höchstens 9.');
+    for (const fill of [() => fillTemplate(template, tenLines), () => fillCombined(template, [letter('Erika Müller'), tenLines])]) {
+      let error: unknown = null;
+      try {
+        fill();
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('INVALID_INPUT');
+      expect((error as AppError).message).toMatch(/^(Brief 2: )?Die Anschrift passt nicht in das Anschriftfeld der Vorlage „Geburtstag“/);
+    }
   });
 
   it('adds a separate section-break paragraph when the body does not end with a paragraph', async () => {

@@ -14,7 +14,9 @@
  */
 import { unzipSync, Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from 'fflate';
 import { AppError } from '../api/errors';
-import { PLACEHOLDER_NAMES, placeholderSpec } from './vocabulary';
+import { addressTooLongMessage, DIN_ADDRESS_FIELD, fitAddressField, type AddressFieldGeometry } from './address-field';
+import { findAddressFrames, spacingBeforeSlot, type SourceParagraph } from './address-frame';
+import { PLACEHOLDER_NAMES, PLACEHOLDER_PATTERN, placeholderSpec } from './vocabulary';
 
 /** A template that cannot be used, or values that do not fit it. The message is German. */
 export class TemplateError extends AppError {
@@ -33,7 +35,9 @@ export class TemplateError extends AppError {
  * - 'bp': the paragraphs of a block value except the last one, as whole <w:p> elements;
  * - 'bl': the last paragraph of a block value, inline (it goes into the original paragraph);
  * - 'sect': where a letter's section break goes in a combined document;
- * - 'ids': static XML with drawing/bookmark ids that must stay unique in a combined document.
+ * - 'ids': static XML with drawing/bookmark ids that must stay unique in a combined document;
+ * - 'af': the spacing before the first paragraph of address field `field` (twips), which gives
+ *   way to a long address (see address-field.ts).
  */
 type Segment =
   | string
@@ -41,7 +45,8 @@ type Segment =
   | { readonly t: 'bp'; readonly name: string; readonly pPr: string; readonly rPr: string }
   | { readonly t: 'bl'; readonly name: string }
   | { readonly t: 'sect'; readonly mode: 'inPPr' | 'newPPr' | 'para' }
-  | { readonly t: 'ids'; readonly xml: string; readonly parts: readonly string[]; readonly ids: readonly number[] };
+  | { readonly t: 'ids'; readonly xml: string; readonly parts: readonly string[]; readonly ids: readonly number[] }
+  | { readonly t: 'af'; readonly field: number };
 
 interface CompiledBody {
   /** XML up to and including <w:body>. */
@@ -70,11 +75,19 @@ type CompiledEntry =
   | { readonly kind: 'body'; readonly name: string; readonly body: CompiledBody }
   | { readonly kind: 'part'; readonly name: string; readonly segments: readonly Segment[] };
 
+/** An address field of a template: its geometry and the text of each of its paragraphs (with placeholders). */
+interface CompiledAddressField {
+  readonly geometry: AddressFieldGeometry;
+  readonly texts: readonly string[];
+}
+
 /** A checked template, ready to be filled many times. Treat everything but the first two fields as opaque. */
 export interface CompiledTemplate {
   readonly templateName: string;
   /** The placeholder names the template uses (each needs a value when filling). */
   readonly placeholders: ReadonlySet<string>;
+  /** Where {{anschrift}} stands: the template's address frames, or DIN 5008's field for an address outside a frame. */
+  readonly addressFields: readonly CompiledAddressField[];
   /** Zip entries in output order ([Content_Types].xml first). */
   readonly entries: readonly CompiledEntry[];
 }
@@ -683,6 +696,42 @@ interface Analysis {
   readonly problems: string[];
   readonly names: Set<string>;
   readonly parts: Map<string, { xml: string; scan: ScannedPart; kind: PartKind; edits: Edit[] }>;
+  readonly addressFields: CompiledAddressField[];
+}
+
+/**
+ * The address fields of the body (see address-frame.ts), and the edits that let the first
+ * paragraph of each give way to a long address. Without a frame, DIN 5008's field applies.
+ */
+function addressFieldsOf(xml: string, scan: ScannedPart, stylesXml: string): { fields: CompiledAddressField[]; edits: Edit[] } {
+  const paras = scan.paras.filter((para) => para.depth === 0 && !para.inFallback);
+  const sources: SourceParagraph[] = paras.map((para) => ({
+    pPr: para.pPrStart >= 0 ? xml.slice(para.pPrStart, para.pPrEnd) : '',
+    runProps: para.texts.map((node) => (node.run && node.run.rPrStart >= 0 && node.run.rPrEnd >= 0 ? xml.slice(node.run.rPrStart, node.run.rPrEnd) : '')),
+    text: para.pieces.join(''),
+    topLevel: true,
+  }));
+  const frames = findAddressFrames(sources, stylesXml);
+  const fields: CompiledAddressField[] = [];
+  const edits: Edit[] = [];
+  for (const frame of frames) {
+    const para = paras[frame.first];
+    const segment: Segment = { t: 'af', field: fields.length };
+    fields.push({ geometry: frame.geometry, texts: frame.texts });
+    if (para.pPrStart < 0) {
+      edits.push({ start: para.openEnd, end: para.openEnd, segments: ['<w:pPr><w:spacing w:before="', segment, '"/></w:pPr>'] });
+    } else if (xml.startsWith('/>', para.pPrEnd - 2)) {
+      edits.push({ start: para.pPrStart, end: para.pPrEnd, segments: ['<w:pPr><w:spacing w:before="', segment, '"/></w:pPr>'] });
+    } else {
+      const slot = spacingBeforeSlot(xml.slice(para.pPrStart, para.pPrEnd));
+      if (slot.kind === 'value') edits.push({ start: para.pPrStart + slot.start, end: para.pPrStart + slot.end, segments: [segment] });
+      else edits.push({ start: para.pPrStart + slot.at, end: para.pPrStart + slot.at, segments: [slot.prefix, segment, slot.suffix] });
+    }
+  }
+  // {{anschrift}} outside a frame (a text box, a table, the text itself): DIN 5008's field.
+  const anywhere = scan.paras.some((para) => !para.inFallback && /\{\{\s*anschrift\s*\}\}/.test(para.pieces.join('')));
+  if (fields.length === 0 && anywhere) fields.push(DIN_ADDRESS_FIELD);
+  return { fields, edits };
 }
 
 function analyse(bytes: Uint8Array, templateName: string): Analysis | { notDocx: string } {
@@ -692,6 +741,7 @@ function analyse(bytes: Uint8Array, templateName: string): Analysis | { notDocx:
   const problems = new Set<string>();
   const names = new Set<string>();
   const parts: Analysis['parts'] = new Map();
+  let addressFields: CompiledAddressField[] = [];
   const entryNames = Object.keys(files).sort((a, b) => order(a) - order(b) || a.localeCompare(b, 'en', { numeric: true }));
   for (const name of entryNames) {
     const kind = partKind(name);
@@ -704,9 +754,15 @@ function analyse(bytes: Uint8Array, templateName: string): Analysis | { notDocx:
     const result = analysePart(xml, scan, kind, templateName);
     for (const problem of result.problems) problems.add(problem);
     for (const used of result.names) names.add(used);
+    if (kind === 'body' && result.problems.length === 0) {
+      const styles = files['word/styles.xml'] ? decoder.decode(files['word/styles.xml']) : '';
+      const address = addressFieldsOf(xml, scan, styles);
+      addressFields = address.fields;
+      result.edits.push(...address.edits);
+    }
     parts.set(name, { xml, scan, kind, edits: result.edits });
   }
-  return { files, problems: [...problems], names, parts };
+  return { files, problems: [...problems], names, parts, addressFields };
 }
 
 /** Body first, then headers, then footers (for the order of problems). */
@@ -761,7 +817,7 @@ export function compileTemplate(bytes: Uint8Array, templateName: string): Compil
       entries.push(cacheEntry(name, result.files[name]));
     }
   }
-  return { templateName, placeholders: new Set(result.names), entries };
+  return { templateName, placeholders: new Set(result.names), addressFields: result.addressFields, entries };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -772,6 +828,8 @@ interface RenderContext {
   /** The section break for a combined document's letter, or null (single letter / last letter). */
   readonly sectPr: string | null;
   readonly idOffset: number;
+  /** Per address field: the spacing before its first paragraph for this letter (twips). */
+  readonly addressBefore: readonly number[];
 }
 
 function render(segments: readonly Segment[], ctx: RenderContext): string {
@@ -810,6 +868,9 @@ function render(segments: readonly Segment[], ctx: RenderContext): string {
           for (let i = 0; i < segment.ids.length; i++) out += segment.parts[i] + String(segment.ids[i] + ctx.idOffset);
           out += segment.parts[segment.ids.length];
         }
+        break;
+      case 'af':
+        out += String(ctx.addressBefore[segment.field]);
         break;
     }
   }
@@ -868,11 +929,48 @@ function writeZip(
   return concat(chunks);
 }
 
-/** Fills a compiled template with one letter's values; returns the .docx bytes. */
+/** The filled text of each paragraph of an address field, split at line breaks. */
+function fieldTexts(field: CompiledAddressField, values: Readonly<Record<string, string>>): string[][] {
+  return field.texts.map((text) => cleanValue(text.replace(PLACEHOLDER_PATTERN, (_, name: string) => values[name] ?? '')).split('\n'));
+}
+
+/**
+ * Lays the letter's address out in each address field of the template (DOMAIN.md D "Long
+ * addresses"): the spacing before each field's first paragraph, or the German refusal naming
+ * the lines to shorten when the address cannot fit the field whole.
+ */
+function layoutAddress(template: CompiledTemplate, values: Readonly<Record<string, string>>): { before: number[]; problem: null } | { before: null; problem: string } {
+  const before: number[] = [];
+  for (const field of template.addressFields) {
+    const texts = fieldTexts(field, values);
+    const fit = fitAddressField(field.geometry, texts);
+    if (!fit.fits) return { before: null, problem: addressTooLongMessage(texts[field.geometry.address], fit, template.templateName) };
+    before.push(fit.firstBeforeTwips);
+  }
+  return { before, problem: null };
+}
+
+/**
+ * Null when the letter's address fits the template's address field whole; otherwise the German
+ * message that names the lines to shorten. `fillTemplate` refuses such a letter with it.
+ */
+export function addressFieldProblem(template: CompiledTemplate, values: Readonly<Record<string, string>>): string | null {
+  return layoutAddress(template, values).problem;
+}
+
+function addressBefore(template: CompiledTemplate, values: Readonly<Record<string, string>>, letter?: number): number[] {
+  const layout = layoutAddress(template, values);
+  if (layout.problem !== null) {
+    throw new AppError('INVALID_INPUT', letter === undefined ? layout.problem : `Brief ${letter}: ${layout.problem}`, { address: layout.problem, letter });
+  }
+  return layout.before;
+}
+
+/** Fills a compiled template with one letter's values; returns the .docx bytes. Refuses an address that does not fit the field. */
 export function fillTemplate(template: CompiledTemplate, values: Readonly<Record<string, string>>): Uint8Array {
   requireValues(template, values);
   const encoder = new TextEncoder();
-  const ctx: RenderContext = { values, sectPr: null, idOffset: 0 };
+  const ctx: RenderContext = { values, sectPr: null, idOffset: 0, addressBefore: addressBefore(template, values) };
   return writeZip(template.entries, (entry, file) => {
     const xml =
       entry.kind === 'body'
@@ -894,17 +992,18 @@ export function fillCombined(
     throw new TemplateError(`Für die Vorlage „${template.templateName}“ wurde kein Brief zum Zusammenfassen übergeben.`);
   }
   letters.forEach((values, index) => requireValues(template, values, index + 1));
+  const before = letters.map((values, index) => addressBefore(template, values, index + 1));
   const encoder = new TextEncoder();
   return writeZip(template.entries, (entry, file) => {
     if (entry.kind === 'part') {
-      file.push(encoder.encode(render(entry.segments, { values: letters[0], sectPr: null, idOffset: 0 })), true);
+      file.push(encoder.encode(render(entry.segments, { values: letters[0], sectPr: null, idOffset: 0, addressBefore: before[0] })), true);
       return;
     }
     const body = entry.body;
     file.push(encoder.encode(body.head));
     letters.forEach((values, index) => {
       const last = index === letters.length - 1;
-      const xml = render(body.content, { values, sectPr: last ? null : body.sectPrRestart, idOffset: index * body.idStep });
+      const xml = render(body.content, { values, sectPr: last ? null : body.sectPrRestart, idOffset: index * body.idStep, addressBefore: before[index] });
       file.push(encoder.encode(xml));
     });
     file.push(encoder.encode(body.sectPrRestart + body.tail), true);

@@ -3,7 +3,7 @@
  * and the DIN 5008 Form B checks (DOMAIN.md D) shared by the template and letter tests.
  * Small regex helpers: enough for the XML our templates and the fill engine produce.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { expect } from 'vitest';
 
 /** Twips (1/20 pt) per millimetre: 1440 per inch / 25.4 mm. */
@@ -38,6 +38,23 @@ export function openDocx(bytes: Uint8Array): Docx {
       return target ? `word/${target.replace(/^\/?word\//, '')}` : undefined;
     },
   };
+}
+
+/** A copy of a .docx with one XML part rewritten (staff's edits of a template, in tests). */
+export function rewritePart(bytes: Uint8Array, part: string, edit: (xml: string) => string): Uint8Array {
+  const files = unzipSync(bytes);
+  const xml = strFromU8(files[part]);
+  const changed = edit(xml);
+  expect(changed, `${part} unchanged by the edit`).not.toBe(xml);
+  files[part] = strToU8(changed);
+  return zipSync(files);
+}
+
+/** The paragraph of a body that holds `text` (e.g. "{{anschrift}}"), as XML. */
+export function paragraphWith(xml: string, text: string): string {
+  const found = paragraphs(xml).find((p) => p.includes(text));
+  expect(found, `paragraph with ${text}`).toBeDefined();
+  return found!;
 }
 
 /** The attributes of one start tag, keyed by qualified name ("w:x"). */

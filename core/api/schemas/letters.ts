@@ -136,7 +136,7 @@ export const recipientSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('free'),
     name: shortText.min(1, 'Der Name des Empfängers fehlt.'),
-    lines: z.array(shortText).min(1, 'Die Anschrift fehlt.').max(9),
+    lines: z.array(shortText).min(1, 'Die Anschrift fehlt.').max(20, 'Die Anschrift hat mehr als 20 Zeilen.'),
     salutation: shortText.min(1, 'Die Anrede fehlt.'),
     oralSalutation: shortText.optional(),
     closing: shortText.optional(),

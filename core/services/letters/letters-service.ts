@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../../api/contract';
 import type { Language } from '../../api/schemas/addressing';
-import { addressFieldLines } from '../../documents/address-field';
 import { AppError } from '../../api/errors';
 import {
   letterDraftSchema,
@@ -15,7 +14,7 @@ import {
 import type { z } from 'zod';
 import { isoDateInBerlin } from '../../domain/dates/format';
 import { fileNameOf, fileNamePart } from '../file-content';
-import { fillTemplate } from '../../documents/docx-template';
+import { addressFieldProblem, fillTemplate } from '../../documents/docx-template';
 import { VOCABULARY } from '../../documents/vocabulary';
 import type { ServiceDeps } from '../deps';
 import { recordAudit } from '../audit';
@@ -40,7 +39,7 @@ export interface PreparedLetter {
   values: LetterValues;
   recipient: RecipientForms;
   contactId: number | null;
-  /** Missing data: no postal address, unknown gender. */
+  /** Missing data: no postal address, unknown gender. (What makes the letter wrong is in `values.errors`.) */
   warnings: string[];
   date: string;
 }
@@ -63,9 +62,6 @@ type LetterHandlers = Pick<
   | 'letters.file'
   | 'letters.open'
 >;
-
-/** Lines of the DIN 5008 address zone (below the return address). */
-const MAX_ADDRESS_LINES = 6;
 
 const STATUS_TEXT = { entwurf: 'Entwurf', zur_unterschrift: 'zur Unterschrift', versandt: 'versandt' } as const;
 
@@ -114,14 +110,6 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
     const usable = letterDeps.templates.usable(draft.templateId);
     const { forms, contactId, warnings: recipientWarnings } = resolved ?? recipientForms(draft.recipient, usable.entry.language);
     const warnings = [...recipientWarnings];
-    const printedLines = addressFieldLines(forms.addressBlock);
-    if (usable.entry.layout === 'letter' && printedLines > MAX_ADDRESS_LINES) {
-      const wrapped = printedLines > forms.addressBlock.length ? ' (lange Zeilen umbrechen im Anschriftfeld)' : '';
-      warnings.push(
-        `Die Anschrift von „${forms.name}“ braucht ${printedLines} Zeilen${wrapped}; das Anschriftfeld nach DIN 5008 fasst ${MAX_ADDRESS_LINES}. ` +
-          'Bitte kürzen (z. B. Organisation, Funktion oder Adresszusatz weglassen).',
-      );
-    }
     const date = draft.date ?? isoDateInBerlin(deps.now());
     const values = buildLetterValues({
       entry: usable.entry,
@@ -133,6 +121,10 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
       subject: draft.subject,
       body: draft.body,
     });
+    // An address that cannot fit the template's address field whole makes the letter wrong:
+    // refused before anything is written (DOMAIN.md D "Long addresses").
+    const addressProblem = addressFieldProblem(usable.template, values.values);
+    if (addressProblem) values.errors.unshift(addressProblem);
     return { usable, values, recipient: forms, contactId, warnings, date };
   };
 
