@@ -28,6 +28,7 @@ import {
   mergeInputSchema,
   mergeStatusSchema,
   officeSettingsSchema,
+  officeHolderSchema,
   placeholderInfoSchema,
   signerInputSchema,
   signerSchema,
@@ -387,6 +388,7 @@ export const contract = {
 
   'settings.office.get': query(none, officeSettingsSchema),
   'settings.office.update': command(officeSettingsSchema, officeSettingsSchema),
+  'settings.officeHolder': query(none, officeHolderSchema),
   'signers.list': query(none, z.array(signerSchema)),
   'signers.save': command(signerInputSchema, signerSchema),
   'signers.delete': command(byId, z.object({ id: z.number().int() })),

@@ -53,7 +53,7 @@ export interface PrivacyExportRequest {
 export interface PrivacyExport {
   format: 'rathausbuero-datenauskunft';
   version: 1;
-  /** "Stadt Duisburg · Der Oberbürgermeister · Amt für Kommunikation". */
+  /** "Stadt Duisburg · Die Oberbürgermeisterin · Amt für Kommunikation" (the office in its holder's form). */
   office: string;
   createdAt: string;
   createdBy: string;
@@ -216,7 +216,8 @@ function requestSection(r: PrivacyExportRequest): Array<Paragraph | Table> {
 }
 
 /** The export as a Word document. */
-export async function privacyExportDocx(data: PrivacyExport): Promise<Uint8Array> {
+/** `requestsTo`: to whom requests go, the office in its holder's form ("die Oberbürgermeisterin"). */
+export async function privacyExportDocx(data: PrivacyExport, requestsTo = 'die Oberbürgermeisterin bzw. den Oberbürgermeister'): Promise<Uint8Array> {
   const p = data.person;
   const name = [p.degrees, p.givenName, p.surname].filter(Boolean).join(' ');
   const address = [[p.street, p.houseNumber].filter(Boolean).join(' '), [p.postcode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
@@ -243,7 +244,7 @@ export async function privacyExportDocx(data: PrivacyExport): Promise<Uint8Array
             ['Zuletzt geändert', when(p.updatedAt)],
           ]),
 
-          heading(`Anliegen an den Oberbürgermeister (${data.requests.length})`, 2),
+          heading(`Anliegen an ${requestsTo} (${data.requests.length})`, 2),
           ...(data.requests.length ? data.requests.flatMap(requestSection) : [para('keine')]),
 
           heading(`Anmeldungen zu Bürgergesprächen und Bürgerspaziergängen (${data.eventRegistrations.length})`, 2),

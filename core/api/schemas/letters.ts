@@ -74,6 +74,25 @@ export const officeSettingsSchema = z.object({
 });
 export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
 
+/** The office by grammatical case, in the form of its holder ("Die Oberbürgermeisterin", "der Oberbürgermeisterin", …). */
+const officeTitleSchema = z.object({ nominative: z.string(), genitive: z.string(), dative: z.string(), accusative: z.string() });
+
+/**
+ * Who holds the office (the first active signer who signs for nobody) and the form it takes
+ * for her or him; `form` null: not known (no such signer, or neither office nor gender says),
+ * the office texts stay as written and `title` names both forms.
+ */
+export const officeHolderSchema = z.object({
+  signerId: z.number().int().nullable(),
+  name: z.string(),
+  form: z.enum(['female', 'male']).nullable(),
+  title: officeTitleSchema,
+});
+export type OfficeHolder = z.infer<typeof officeHolderSchema>;
+
+/** The office settings as documents use them: the office put into its holder's form, and the holder. */
+export type Office = OfficeSettings & { holder: OfficeHolder };
+
 export const signerInputSchema = z.object({
   id: z.number().int().positive().optional(),
   name: shortText.min(1, 'Der Name fehlt.'),

@@ -11,7 +11,7 @@ import {
   type RouteStop,
 } from '../../api/schemas/citizen-events';
 import { REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS, type RequestStatus } from '../../api/schemas/citizen-requests';
-import type { OfficeSettings } from '../../api/schemas/letters';
+import type { Office, OfficeSettings } from '../../api/schemas/letters';
 import { utcToLocalDateTime } from '../../domain/calendar/time';
 import { formatDateLong, formatDateNumeric, isoDateInBerlin } from '../../domain/dates/format';
 import { foldGerman } from '../../domain/text/fold';
@@ -111,7 +111,7 @@ function checkedRoute(input: EventInput): RouteStop[] {
  * Concerns raised at an event are requests (`requests.save` with `eventId`); an event with such
  * requests cannot be deleted, so no concern loses its origin.
  */
-export function createCitizenEventsService(deps: ServiceDeps, office: () => OfficeSettings) {
+export function createCitizenEventsService(deps: ServiceDeps, office: () => Office) {
   const repo = citizenEventsRepository(deps.db);
   const people = citizenRecords(deps.db);
   const nowWallClock = () => utcToLocalDateTime(deps.now().getTime());
@@ -192,7 +192,7 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Offi
     const host = hostOf(row);
     return {
       office: officeLine(own),
-      department: own.amt || 'Büro der Oberbürgermeisterin bzw. des Oberbürgermeisters',
+      department: own.amt || `Büro ${own.holder.title.genitive}`,
       kind: row.kind,
       kindLabel: CITIZEN_EVENT_KIND_LABELS[row.kind],
       title: row.title,

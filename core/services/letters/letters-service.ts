@@ -13,6 +13,7 @@ import {
 } from '../../api/schemas/letters';
 import type { z } from 'zod';
 import { isoDateInBerlin } from '../../domain/dates/format';
+import { inHoldersForm } from '../../domain/office/holder-form';
 import { fileNameOf, fileNamePart } from '../file-content';
 import { addressFieldProblem, fillTemplate } from '../../documents/docx-template';
 import { VOCABULARY } from '../../documents/vocabulary';
@@ -28,7 +29,7 @@ type Draft = z.output<typeof letterDraftSchema>;
 
 export interface LetterDeps {
   templates: TemplateStore;
-  office: () => import('../../api/schemas/letters').OfficeSettings;
+  office: () => import('../../api/schemas/letters').Office;
   signer: (id: number) => import('../../api/schemas/letters').Signer;
   recipientOf: (contactId: number, withPartner: boolean, language?: Language) => RecipientData;
 }
@@ -223,7 +224,11 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
   };
 
   const handlers: LetterHandlers = {
-    'templates.list': () => letterDeps.templates.list(),
+    // Descriptions speak of the office in its holder's form ("Glückwunschschreiben der Oberbürgermeisterin").
+    'templates.list': () => {
+      const form = letterDeps.office().holder.form;
+      return letterDeps.templates.list().map((t) => ({ ...t, description: inHoldersForm(t.description, form) }));
+    },
     'templates.vocabulary': () => [...VOCABULARY],
     'templates.copyForEditing': async ({ id }) => {
       const file = letterDeps.templates.copyForEditing(id);

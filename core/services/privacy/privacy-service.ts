@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
-import type { OfficeSettings } from '../../api/schemas/letters';
+import type { Office } from '../../api/schemas/letters';
 import {
   ACCESS_ACTION_LABELS,
   DEFAULT_PRIVACY_SETTINGS,
@@ -63,7 +63,7 @@ const accessEntry = (row: { at: string; user: string; action: string; summary: s
  * — the statistics count the same before and after. Files are moved aside before the one
  * transaction and deleted after its commit (see file-trash.ts): nothing is ever half erased.
  */
-export function createPrivacyService(deps: ServiceDeps, office: () => OfficeSettings) {
+export function createPrivacyService(deps: ServiceDeps, office: () => Office) {
   const repo = privacyRepository(deps.db);
   const settingsRepo = settingsRepository(deps.db);
   const trash = fileTrash(path.dirname(deps.dataFile));
@@ -285,7 +285,7 @@ export function createPrivacyService(deps: ServiceDeps, office: () => OfficeSett
       const data = exportData(citizenId, format);
       const name = ['Datenauskunft', fileNamePart(data.person.surname) || String(citizenId), utcToLocalDate(deps.now().getTime())];
       if (format === 'json') return fileContent(fileNameOf(name, 'json'), new TextEncoder().encode(`${JSON.stringify(data, null, 2)}\n`));
-      return fileContent(fileNameOf(name, 'docx'), await privacyExportDocx(data));
+      return fileContent(fileNameOf(name, 'docx'), await privacyExportDocx(data, office().holder.title.accusative));
     },
 
     'privacy.citizen.erase': ({ citizenId, confirm }) => {

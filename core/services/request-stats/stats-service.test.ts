@@ -175,7 +175,7 @@ describe('requests.stats.export', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Übersicht', 'Nach Art', 'Nach Kategorie', 'Nach Stadtbezirk', 'Nach Eingangsweg', 'Nach Monat']);
 
     const overview = workbook.getWorksheet('Übersicht')!;
-    expect(overview.getCell('A1').value).toBe('Bürgeranliegen an den Oberbürgermeister – Statistik');
+    expect(overview.getCell('A1').value).toBe('Bürgeranliegen an die Oberbürgermeisterin bzw. den Oberbürgermeister – Statistik');
     expect(overview.getCell('A2').value).toBe('Zeitraum: 01.01.2026 bis 31.12.2026 (Eingang)');
     const figures = new Map<string, unknown>();
     overview.eachRow((row) => figures.set(String(row.getCell(1).value), row.getCell(2).value));

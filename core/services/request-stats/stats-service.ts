@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
-import type { OfficeSettings } from '../../api/schemas/letters';
+import type { Office } from '../../api/schemas/letters';
 import {
   DISTRICTS,
   REQUEST_CHANNEL_LABELS,
@@ -11,6 +11,7 @@ import {
   type RequestStats,
 } from '../../api/schemas/citizen-requests';
 import { formatDateNumeric, isoDateInBerlin, parseIsoDate } from '../../domain/dates/format';
+import { officeTitle } from '../../domain/office/holder-form';
 import { recordAudit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { fileContent } from '../file-content';
@@ -109,7 +110,7 @@ function checkPeriod(from: string, to: string): void {
  * charts and, as .xlsx, for the annual report. They never depend on personal data: requests
  * whose personal data was erased count like all others.
  */
-export function createRequestStatsService(deps: ServiceDeps, office?: () => OfficeSettings) {
+export function createRequestStatsService(deps: ServiceDeps, office?: () => Office) {
   const repo = requestStatsRepository(deps.db);
 
   const stats = (from: string, to: string): RequestStats => {
@@ -206,7 +207,7 @@ function headerRow(sheet: ExcelJS.Worksheet, rowNumber: number, headers: string[
   row.height = 18;
 }
 
-async function statsWorkbook(stats: RequestStats, meta: { from: string; to: string; today: string; office?: OfficeSettings }): Promise<Uint8Array> {
+async function statsWorkbook(stats: RequestStats, meta: { from: string; to: string; today: string; office?: Office }): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = meta.office ? `${meta.office.stadt} · ${meta.office.amt}` : 'Rathausbüro';
   workbook.created = new Date(`${meta.today}T12:00:00Z`);
@@ -216,7 +217,8 @@ async function statsWorkbook(stats: RequestStats, meta: { from: string; to: stri
   // Übersicht: the totals and handling times.
   const overview = workbook.addWorksheet('Übersicht', { properties: { defaultRowHeight: 15 }, pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   overview.columns = [{ width: 58 }, { width: 16 }];
-  let at = heading(overview, 'Bürgeranliegen an den Oberbürgermeister – Statistik', lines, 2);
+  // The office in its holder's form (DOMAIN.md D): "an die Oberbürgermeisterin".
+  let at = heading(overview, `Bürgeranliegen an ${(meta.office?.holder.title ?? officeTitle(null)).accusative} – Statistik`, lines, 2);
   headerRow(overview, at++, ['Kennzahl', 'Wert']);
   const figure = (label: string, value: number | null, format: string) => {
     const row = overview.getRow(at++);

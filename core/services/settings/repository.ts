@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
 import { settings, signers, textBlocks } from '../../../db/schema';
 
@@ -18,6 +18,15 @@ export function settingsRepository(db: Executor) {
     },
     signers() {
       return db.select().from(signers).orderBy(asc(signers.sortOrder), asc(signers.name)).all();
+    },
+    /** The Oberbürgermeister/in: the first active signer who is nobody's deputy. */
+    headSigner() {
+      return db
+        .select()
+        .from(signers)
+        .where(and(eq(signers.deputy, false), eq(signers.active, true)))
+        .orderBy(asc(signers.sortOrder), asc(signers.id))
+        .get();
     },
     signer(id: number) {
       return db.select().from(signers).where(eq(signers.id, id)).get();

@@ -1,12 +1,16 @@
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import { textBlockIndex } from '../search/full-text';
-import { officeSettingsSchema, type OfficeSettings, type Signer, type TextBlock } from '../../api/schemas/letters';
+import { officeSettingsSchema, type Office, type OfficeHolder, type OfficeSettings, type Signer, type TextBlock } from '../../api/schemas/letters';
+import { holderForm, inHoldersForm, officeTitle } from '../../domain/office/holder-form';
 import type { ServiceDeps } from '../deps';
 import { recordAudit } from '../audit';
 import { settingsRepository } from './repository';
 
-/** Letterhead defaults for a new installation (staff change them in the settings). */
+/**
+ * Letterhead defaults for a new installation (staff change them in the settings). "Der
+ * Oberbürgermeister" is written in the form of whoever holds the office (see `office()`).
+ */
 export const DEFAULT_OFFICE: OfficeSettings = {
   stadt: 'Stadt Duisburg',
   dienststelle: 'Der Oberbürgermeister',
@@ -21,6 +25,7 @@ type SettingsHandlers = Pick<
   Handlers,
   | 'settings.office.get'
   | 'settings.office.update'
+  | 'settings.officeHolder'
   | 'signers.list'
   | 'signers.save'
   | 'signers.delete'
@@ -33,10 +38,37 @@ type SettingsHandlers = Pick<
 export function createSettingsService(deps: ServiceDeps) {
   const repo = settingsRepository(deps.db);
 
-  const office = (): OfficeSettings => {
+  /** The settings as staff wrote them. */
+  const storedOffice = (): OfficeSettings => {
     const stored = repo.getSetting('office');
     const parsed = officeSettingsSchema.safeParse(stored);
     return parsed.success ? parsed.data : DEFAULT_OFFICE;
+  };
+  /** Who holds the office, and its form for her or him (DOMAIN.md D). */
+  const officeHolder = (): OfficeHolder => {
+    const head = repo.headSigner() ?? null;
+    const form = holderForm(head);
+    return { signerId: head?.id ?? null, name: head?.name ?? '', form, title: officeTitle(form) };
+  };
+  /**
+   * The office settings as letters, lists and reports use them: "Der Oberbürgermeister" and
+   * "Die Oberbürgermeisterin" in letterhead, return address, department and footer put into the
+   * form of the current holder, whichever staff wrote.
+   */
+  const office = (): Office => {
+    const stored = storedOffice();
+    const holder = officeHolder();
+    const worded = (text: string) => inHoldersForm(text, holder.form);
+    return {
+      ...stored,
+      stadt: worded(stored.stadt),
+      dienststelle: worded(stored.dienststelle),
+      amt: worded(stored.amt),
+      absenderzeile: worded(stored.absenderzeile),
+      hausanschrift: worded(stored.hausanschrift),
+      internet: stored.internet,
+      holder,
+    };
   };
   const signer = (id: number): Signer => {
     const row = repo.signer(id);
@@ -47,14 +79,15 @@ export function createSettingsService(deps: ServiceDeps) {
   const toBlock = (row: NonNullable<ReturnType<typeof repo.textBlock>>): TextBlock => row;
 
   const handlers: SettingsHandlers = {
-    'settings.office.get': () => office(),
+    'settings.office.get': () => storedOffice(),
     'settings.office.update': (input) => {
       deps.db.transaction(() => {
         repo.putSetting('office', input, deps.now().toISOString());
         recordAudit(deps, { action: 'update', entity: 'settings', summary: 'Briefkopf und Ansprechpartner/innen' });
       });
-      return office();
+      return storedOffice();
     },
+    'settings.officeHolder': () => officeHolder(),
     'signers.list': () => repo.signers(),
     'signers.save': ({ id, ...values }) => {
       const savedId = deps.db.transaction(() => {
@@ -94,5 +127,5 @@ export function createSettingsService(deps: ServiceDeps) {
         return { id };
       }),
   };
-  return { handlers, office, signer };
+  return { handlers, office, officeHolder, signer };
 }
