@@ -54,7 +54,8 @@ describe('greetings plan and partner cities in browser mode (Chromium)', () => {
     await file.saveAs(path.join(ARTIFACTS, 'grusskalender-brief.docx'));
 
     await done.getByRole('button', { name: 'Zum Postausgang' }).click();
-    await page.getByRole('tab', { name: 'Postausgang' }).click();
+    // Korrespondenz opens at the Postausgang, not at "Brief schreiben".
+    await expect.poll(() => page.getByRole('tab', { name: 'Postausgang' }).getAttribute('aria-selected')).toBe('true');
     const register = page.getByRole('table', { name: 'Postausgang' });
     for (const name of ['Dr. Miriam Feldheim', 'Elias Grünwald']) {
       const letter = register.getByRole('row').filter({ hasText: name });

@@ -1,29 +1,54 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ARTIFACTS, useBrowserSession } from './browser-mode';
+
+/** The form's fields and messages end left of the preview: no column grows over the other. */
+async function expectColumnsApart(page: Page): Promise<void> {
+  const preview = await page.getByRole('document', { name: 'Briefvorschau' }).boundingBox();
+  expect(preview, 'preview on screen').toBeTruthy();
+  const parts = [page.getByLabel('Vorlage'), page.getByLabel('Betreff'), page.getByLabel('Brieftext'), page.getByRole('status').filter({ hasText: 'Brief Nr.' })];
+  for (const part of parts) {
+    if ((await part.count()) === 0) continue;
+    const box = await part.first().boundingBox();
+    expect(box!.x + box!.width, `${part.toString()} ends at ${Math.round(box!.x + box!.width)} px, the preview starts at ${Math.round(preview!.x)} px`).toBeLessThanOrEqual(preview!.x);
+  }
+}
 
 describe('correspondence in browser mode (Chromium)', () => {
   const session = useBrowserSession('letters', { serverArgs: ['--demo'], open: true });
 
-  it('composes a 90th-birthday letter for a demo contact, previews and saves it', async () => {
-    await session.page.getByRole('tab', { name: 'Korrespondenz' }).click();
-    await session.page.getByLabel('Vorlage').selectOption('geburtstag');
-    const picker = session.page.getByRole('combobox', { name: 'Kontakt' });
+  it('composes a 90th-birthday letter; the preview follows the form as it is typed, and saving keeps the layout', async () => {
+    const page = session.page;
+    await page.getByRole('tab', { name: 'Korrespondenz' }).click();
+    await page.getByLabel('Vorlage').selectOption('geburtstag');
+    const picker = page.getByRole('combobox', { name: 'Kontakt' });
     await picker.pressSequentially('Brackhagen');
-    await session.page.getByRole('option', { name: /Ingeborg Brackhagen/ }).click();
-    await session.page.getByLabel('Alter bzw. Jahre').fill('90');
-    await session.page.getByLabel('Datum des Anlasses').fill('2026-12-03');
-    await session.page.getByRole('button', { name: 'Vorschau' }).click();
-    const preview = session.page.getByTestId('docx-preview');
+    await page.getByRole('option', { name: /Ingeborg Brackhagen/ }).click();
+    await page.getByLabel('Alter bzw. Jahre').fill('90');
+    await page.getByLabel('Datum des Anlasses').fill('2026-12-03');
+    // No button: the preview comes once the form rests.
+    const preview = page.getByTestId('docx-preview');
     await expect.poll(() => preview.textContent(), { timeout: 20_000 }).toContain('Sehr geehrte Frau Brackhagen,');
     expect(await preview.textContent()).toContain('Ihr 90. Geburtstag');
-    await session.page.screenshot({ path: path.join(ARTIFACTS, 'brief-vorschau.png') });
-    await session.page.getByRole('button', { name: 'Brief erstellen und speichern' }).click();
-    await expect.poll(() => session.page.getByRole('status').filter({ hasText: 'gespeichert' }).textContent()).toContain('Status: Entwurf');
+    // Typing changes it again.
+    await page.getByLabel('Alter bzw. Jahre').fill('95');
+    await expect.poll(() => preview.textContent(), { timeout: 20_000 }).toContain('Ihr 95. Geburtstag');
+    await page.getByLabel('Betreff').fill('Herzlichen Glückwunsch zum {{alter}}. Geburtstag');
+    await expect.poll(() => preview.textContent(), { timeout: 20_000 }).toContain('Herzlichen Glückwunsch zum 95. Geburtstag');
+    expect(await page.getByRole('button', { name: 'Vorschau', exact: true }).count()).toBe(0);
+    await expectColumnsApart(page);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'brief-vorschau.png') });
+
+    await page.getByRole('button', { name: 'Brief erstellen und speichern' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Brief Nr.' }).textContent()).toContain('Status: Entwurf');
+    await expectColumnsApart(page);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'brief-gespeichert.png') });
   });
 
   it('shows the letter in the register as Entwurf and marks it versandt', async () => {
     await session.page.getByRole('button', { name: 'Zum Postausgang' }).click();
+    expect(await session.page.getByRole('tab', { name: 'Postausgang' }).getAttribute('aria-selected')).toBe('true');
     const row = session.page.getByRole('row').filter({ hasText: 'Ingeborg Brackhagen' });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('Entwurf');
@@ -33,5 +58,37 @@ describe('correspondence in browser mode (Chromium)', () => {
     // The history comes with the letter's details, which refresh just after the list row.
     await expect.poll(() => session.page.getByRole('list').filter({ hasText: 'Entwurf → versandt' }).count()).toBe(1);
     await session.page.screenshot({ path: path.join(ARTIFACTS, 'postausgang.png') });
+  });
+
+  it('starts a letter from a contact’s drawer: the composer opens with the contact chosen', async () => {
+    const page = session.page;
+    await page.getByRole('tab', { name: 'Kontakte' }).click();
+    await page.getByLabel('Kontakte durchsuchen').fill('Brackhagen');
+    await page.getByRole('row').filter({ hasText: 'Ingeborg Brackhagen' }).first().click();
+    await page.getByRole('button', { name: 'Brief schreiben' }).click();
+    expect(await page.getByRole('tab', { name: 'Brief schreiben' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Kontakt' }).inputValue()).toBe('Ingeborg Brackhagen');
+    await page.getByLabel('Vorlage').selectOption('dankschreiben');
+    await expect.poll(() => page.getByTestId('docx-preview').textContent(), { timeout: 20_000 }).toContain('Sehr geehrte Frau Brackhagen,');
+  });
+
+  it('refuses in the preview an address that cannot fit the address field, naming the line to shorten', async () => {
+    const page = session.page;
+    await page.getByRole('radio', { name: 'freie Anschrift' }).check();
+    await page.getByLabel('Name (für den Postausgang)').fill('Erika Langenbeck');
+    const lines = ['Frau', 'Dr. Erika Langenbeck', 'Vorsitzende des Heimatvereins', 'Rheinhausen e. V.', 'Geschäftsstelle', 'z. Hd. Frau Wiesemann', 'Hinterhaus', 'Eingang über den Hof', 'Krefelder Straße 221', '47226 Duisburg'];
+    await page.getByLabel('Anschrift (eine Zeile je Zeile)').fill(lines.join('\n'));
+    const refused = page.getByRole('alert').filter({ hasText: 'Keine Vorschau möglich' });
+    await expect.poll(() => refused.textContent(), { timeout: 20_000 }).toContain('sie braucht 10 Zeilen, Platz ist für höchstens 9.');
+    expect(await refused.textContent()).toContain('Zeile 3 „Vorsitzende des Heimatvereins“');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'brief-anschrift-zu-lang.png') });
+  });
+
+  it('speaks of the office in its holder’s form on the start page and in the settings', async () => {
+    const page = session.page;
+    await page.getByRole('tab', { name: 'Start' }).click();
+    await expect.poll(() => page.getByRole('main').textContent()).toContain('Briefe und Glückwünsche im Namen der Oberbürgermeisterin');
+    await page.getByRole('tab', { name: 'Einstellungen' }).click();
+    await expect.poll(() => page.getByRole('main').textContent()).toContain('zurzeit „Die Oberbürgermeisterin“ (Dr. Petra Hovestadt)');
   });
 });

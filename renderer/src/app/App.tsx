@@ -3,7 +3,8 @@ import { makeStyles, tokens, Text, Tab, TabList } from '@fluentui/react-componen
 import { CalendarLtrRegular, CalendarStarRegular, DocumentTextRegular, HomeRegular, MailInboxRegular, MicRegular, PeopleChatRegular, PeopleCommunityRegular, PeopleRegular, PersonFeedbackRegular, RibbonStarRegular, SettingsRegular } from '@fluentui/react-icons';
 import { StartPage } from '../features/start/StartPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
-import { LettersPage } from '../features/letters/LettersPage';
+import { LettersPage, type LettersSection } from '../features/letters/LettersPage';
+import type { LetterContact } from '../features/letters/LetterComposer';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { JubileesPage } from '../features/jubilees/JubileesPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
@@ -52,10 +53,10 @@ export function App() {
     setCalendarDate(date);
     setPage('calendar');
   };
-  /** The Postausgang another page sends the user to, with one letter opened (`at` tells one visit from the next). */
-  const [lettersTarget, setLettersTarget] = useState<{ letterId?: number; at: number } | undefined>(undefined);
-  const showLetters = (letterId?: number) => {
-    setLettersTarget({ letterId, at: Date.now() });
+  /** Where Korrespondenz opens when another page sends the user there: "Zum Postausgang" (with one letter shown), "Brief schreiben" to a contact. */
+  const [letters, setLetters] = useState<{ section: LettersSection; contact?: LetterContact; letterId?: number; key: number }>({ section: 'compose', key: 0 });
+  const openLetters = (section: LettersSection, more: { contact?: LetterContact; letterId?: number } = {}) => {
+    setLetters((current) => ({ section, ...more, key: current.key + 1 }));
     setPage('letters');
   };
   return (
@@ -73,7 +74,7 @@ export function App() {
             selectedValue={page}
             onTabSelect={(_, data) => {
               setCalendarDate(undefined);
-              setLettersTarget(undefined);
+              setLetters((current) => ({ section: 'compose', key: current.key + 1 }));
               setPage(data.value as Page);
             }}
           >
@@ -132,21 +133,28 @@ export function App() {
         </nav>
         <main className={styles.main}>
           {page === 'start' && <StartPage onNavigate={setPage} />}
-          {page === 'contacts' && <ContactsPage />}
-          {page === 'letters' && <LettersPage key={lettersTarget?.at} register={lettersTarget} />}
+          {page === 'contacts' && <ContactsPage onWriteLetter={(contact) => openLetters('compose', { contact })} />}
+          {page === 'letters' && (
+            <LettersPage
+              key={letters.key}
+              initialSection={letters.section}
+              initialContact={letters.contact}
+              register={letters.section === 'register' ? { letterId: letters.letterId } : undefined}
+            />
+          )}
           {page === 'calendar' && <CalendarPage key={calendarDate} initialDate={calendarDate} />}
           {page === 'invitations' && <InvitationsPage onShowInCalendar={showInCalendar} />}
           {page === 'speeches' && <SpeechesPage />}
           {page === 'patronages' && <PatronagesPage />}
           {page === 'partnerships' && <PartnershipsPage />}
-          {page === 'greetings' && <GreetingsPage onShowRegister={() => setPage('letters')} />}
+          {page === 'greetings' && <GreetingsPage onShowRegister={() => openLetters('register')} />}
           {page === 'visits' && <VisitsPage />}
           {page === 'gifts' && <GiftsPage />}
           {page === 'press' && <PressPage />}
           {page === 'requests' && <RequestsPage />}
           {page === 'citizenEvents' && <CitizenEventsPage />}
           {page === 'engagement' && <EngagementPage />}
-          {page === 'jubilees' && <JubileesPage onShowLetters={showLetters} />}
+          {page === 'jubilees' && <JubileesPage onShowLetters={(letterId) => openLetters('register', { letterId })} />}
           {page === 'settings' && <SettingsPage />}
         </main>
       </div>

@@ -22,7 +22,7 @@ import {
   Title2,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular, ArrowImportRegular, DismissRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowImportRegular, DismissRegular, MailEditRegular } from '@fluentui/react-icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Contact, ContactSummary } from '../../../../core/api';
 import { api } from '../../api/client';
@@ -43,11 +43,13 @@ const useStyles = makeStyles({
   row: { cursor: 'pointer' },
   tags: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
+  drawerActions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
 type Editing = { mode: 'new' } | { mode: 'edit'; contact: Contact } | null;
 
-export function ContactsPage() {
+/** `onWriteLetter`: begins a letter to the contact open in the drawer (Korrespondenz → Brief schreiben). */
+export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id: number; displayName: string }) => void }) {
   const styles = useStyles();
   const [query, setQuery] = useState('');
   const [debouncedQuery, setDebouncedQuery] = useState('');
@@ -223,7 +225,16 @@ export function ContactsPage() {
       >
         <DrawerHeader>
           <DrawerHeaderTitle
-            action={<Button appearance="subtle" aria-label="Schließen" icon={<DismissRegular />} onClick={() => setEditing(null)} />}
+            action={
+              <span className={styles.drawerActions}>
+                {editing?.mode === 'edit' && onWriteLetter && (
+                  <Button icon={<MailEditRegular />} onClick={() => onWriteLetter({ id: editing.contact.id, displayName: displayName(editing.contact) })}>
+                    Brief schreiben
+                  </Button>
+                )}
+                <Button appearance="subtle" aria-label="Schließen" icon={<DismissRegular />} onClick={() => setEditing(null)} />
+              </span>
+            }
           >
             {editing?.mode === 'edit' ? 'Kontakt bearbeiten' : 'Neuer Kontakt'}
           </DrawerHeaderTitle>

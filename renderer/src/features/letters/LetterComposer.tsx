@@ -6,15 +6,17 @@ import {
   Input,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Radio,
   RadioGroup,
   Select,
+  Spinner,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TEMPLATE_KIND_LABELS, type ContactSummary, type LetterDraft, type Letter } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -26,8 +28,16 @@ import { openLetter, openLetterLabel } from './open-letter';
 import { useTemplateTexts } from './use-template-texts';
 
 const useStyles = makeStyles({
-  layout: { display: 'grid', gridTemplateColumns: 'minmax(420px, 1fr) minmax(420px, 1.2fr)', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
-  form: { display: 'grid', gap: tokens.spacingVerticalM },
+  // minWidth 0: long content (a message, the preview's page) never widens its column over the other.
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(420px, 1fr) minmax(420px, 1.2fr)',
+    gap: tokens.spacingHorizontalXL,
+    alignItems: 'start',
+    '& > *': { minWidth: 0 },
+  },
+  form: { display: 'grid', gap: tokens.spacingVerticalM, '& > *': { minWidth: 0 } },
+  previewStatus: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '24px' },
   row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))', gap: tokens.spacingHorizontalM, '& > *': { minWidth: 0 } },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   blocks: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end' },
@@ -36,8 +46,35 @@ const useStyles = makeStyles({
 
 const today = () => new Date().toLocaleDateString('en-CA');
 
-/** Compose one letter: recipient, template, signer, occasion, text; preview; save to the register. */
-export function LetterComposer({ onShowRegister, initialTemplateId }: { onShowRegister: () => void; initialTemplateId?: string }) {
+/** How long the form must rest before the preview follows it. */
+const PREVIEW_DELAY_MS = 600;
+
+/** The contact a letter goes to (its id and name are enough to show it). */
+export type LetterContact = Pick<ContactSummary, 'id' | 'displayName'>;
+
+/** `value`, once it has not changed for `delay` ms. */
+function useDebounced<T>(value: T, delay: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return settled;
+}
+
+/**
+ * Compose one letter: recipient, template, signer, occasion, text; the preview follows the form
+ * as it is typed; save to the register. `initialContact`: a letter started from a contact.
+ */
+export function LetterComposer({
+  onShowRegister,
+  initialTemplateId,
+  initialContact,
+}: {
+  onShowRegister: () => void;
+  initialTemplateId?: string;
+  initialContact?: LetterContact;
+}) {
   const styles = useStyles();
   const queryClient = useQueryClient();
   const templates = useQuery({ queryKey: ['templates.list'], queryFn: () => api('templates.list', {}) });
@@ -47,7 +84,7 @@ export function LetterComposer({ onShowRegister, initialTemplateId }: { onShowRe
 
   const [templateId, setTemplateId] = useState(initialTemplateId ?? 'geburtstag');
   const [mode, setMode] = useState<'contact' | 'free'>('contact');
-  const [contact, setContact] = useState<ContactSummary | null>(null);
+  const [contact, setContact] = useState<LetterContact | null>(initialContact ?? null);
   const [includePartner, setIncludePartner] = useState(false);
   const [free, setFree] = useState({ name: '', lines: '', salutation: 'Sehr geehrte Damen und Herren' });
   const [signerId, setSignerId] = useState<number | null>(null);
@@ -75,13 +112,25 @@ export function LetterComposer({ onShowRegister, initialTemplateId }: { onShowRe
     return { templateId, recipient, signerId, date, fields: fieldsOf(occasion, contactPerson), subject, body };
   }, [template, signerId, mode, contact, includePartner, free, templateId, date, occasion, contactPerson, subject, body]);
 
-  const check = useMutation({
-    mutationFn: async (d: LetterDraft) => {
+  // The preview follows the form: once it rests, the letter is prepared and rendered again.
+  const settledDraft = useDebounced(draft, PREVIEW_DELAY_MS);
+  const check = useQuery({
+    queryKey: ['letters.preview', settledDraft],
+    queryFn: async () => {
+      const d = settledDraft!;
       const [prepared, file] = await Promise.all([api('letters.prepare', d), api('letters.preview', d)]);
       return { warnings: prepared.warnings, file };
     },
-    onSuccess: ({ file }) => setPreview(file.contentBase64),
+    enabled: settledDraft !== null,
+    placeholderData: keepPreviousData,
+    retry: false,
+    staleTime: Infinity,
+    gcTime: 60_000,
   });
+  useEffect(() => {
+    if (check.data && !check.isPlaceholderData) setPreview(check.data.file.contentBase64);
+  }, [check.data, check.isPlaceholderData]);
+  const updating = draft !== settledDraft || check.isFetching;
   const save = useMutation({
     mutationFn: (d: LetterDraft) => api('letters.create', d),
     onSuccess: async (letter) => {
@@ -206,37 +255,49 @@ export function LetterComposer({ onShowRegister, initialTemplateId }: { onShowRe
         </div>
 
         {missing && <Text2>{missing}</Text2>}
-        {check.data && check.data.warnings.length > 0 && (
-          <MessageBar intent="warning">
+        {check.data && !check.isPlaceholderData && check.data.warnings.length > 0 && (
+          <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>Bitte prüfen</MessageBarTitle>
               {check.data.warnings.join(' ')}
             </MessageBarBody>
           </MessageBar>
         )}
-        <ErrorMessage error={check.error} title="Keine Vorschau möglich" />
         <ErrorMessage error={save.error} title="Der Brief wurde nicht gespeichert" />
         <div className={styles.actions}>
-          <Button disabled={!draft || check.isPending} onClick={() => draft && check.mutate(draft)}>
-            {check.isPending ? 'Vorschau wird erstellt …' : 'Vorschau'}
-          </Button>
           <Button appearance="primary" disabled={!draft || save.isPending} onClick={() => draft && save.mutate(draft)}>
             Brief erstellen und speichern
           </Button>
         </div>
         {saved && (
-          <MessageBar intent="success" role="status">
+          <MessageBar intent="success" role="status" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>Brief Nr. {saved.id} gespeichert</MessageBarTitle>
               „{saved.subject}“ an {saved.recipientName} – Status: Entwurf.
             </MessageBarBody>
-            <Button onClick={() => open.mutate(saved.id)}>{openLetterLabel()}</Button>
-            <Button onClick={onShowRegister}>Zum Postausgang</Button>
+            <MessageBarActions>
+              <Button onClick={() => open.mutate(saved.id)}>{openLetterLabel()}</Button>
+              <Button onClick={onShowRegister}>Zum Postausgang</Button>
+            </MessageBarActions>
           </MessageBar>
         )}
         <ErrorMessage error={open.error} title="Die Datei lässt sich nicht öffnen" />
       </div>
-      <div>{preview ? <DocxPreview contentBase64={preview} /> : <Text2>Die Vorschau zeigt den Brief so, wie er gespeichert wird.</Text2>}</div>
+      <div>
+        <div className={styles.previewStatus} role="status" aria-live="polite">
+          {draft && updating ? (
+            <Spinner size="extra-tiny" label="Vorschau wird aktualisiert …" />
+          ) : check.error ? null : (
+            <Text2>{preview ? 'Vorschau – so sieht der Brief aus.' : 'Die Vorschau erscheint, sobald Vorlage, Empfänger und unterzeichnende Person gewählt sind.'}</Text2>
+          )}
+        </div>
+        {/* A letter that cannot be made (an address too long for the field, missing data): said instead of an outdated preview. */}
+        {check.error && !check.isFetching && draft === settledDraft ? (
+          <ErrorMessage error={check.error} title="Keine Vorschau möglich" />
+        ) : (
+          preview && <DocxPreview contentBase64={preview} />
+        )}
+      </div>
     </div>
   );
 }

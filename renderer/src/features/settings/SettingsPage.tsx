@@ -15,6 +15,7 @@ import {
   TableHeaderCell,
   TableRow,
   Title2,
+  Text,
   Title3,
   tokens,
 } from '@fluentui/react-components';
@@ -54,6 +55,7 @@ export function SettingsPage() {
   const queryClient = useQueryClient();
   const office = useQuery({ queryKey: ['settings.office.get'], queryFn: () => api('settings.office.get', {}) });
   const signers = useQuery({ queryKey: ['signers.list'], queryFn: () => api('signers.list', {}) });
+  const holder = useQuery({ queryKey: ['settings.officeHolder'], queryFn: () => api('settings.officeHolder', {}) });
   const [draft, setDraft] = useState<OfficeSettings | null>(null);
   const [signer, setSigner] = useState<SignerDraft>(NEW_SIGNER);
   const [saved, setSaved] = useState<string | null>(null);
@@ -75,6 +77,7 @@ export function SettingsPage() {
       setSigner(NEW_SIGNER);
       setSaved(`„${value.name}“ gespeichert.`);
       await queryClient.invalidateQueries({ queryKey: ['signers.list'] });
+      await queryClient.invalidateQueries({ queryKey: ['settings.officeHolder'] });
     },
   });
 
@@ -92,6 +95,13 @@ export function SettingsPage() {
         </MessageBar>
       )}
       <Title3 as="h2">Briefkopf</Title3>
+      {holder.data && (
+        <Text>
+          „Der Oberbürgermeister“ bzw. „Die Oberbürgermeisterin“ in Briefkopf, Rücksendeangabe und Fußzeile schreibt das Rathausbüro
+          in der Form der Person im Amt (die erste aktive unterzeichnende Person ohne „in Vertretung“):{' '}
+          {holder.data.form ? `zurzeit „${holder.data.title.nominative}“ (${holder.data.name}).` : 'zurzeit ist niemand eingetragen; der Text bleibt, wie er hier steht.'}
+        </Text>
+      )}
       <div className={styles.grid}>
         {OFFICE_FIELDS.map(([key, label]) => (
           <Field key={key} label={label}>

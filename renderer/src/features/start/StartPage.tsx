@@ -16,6 +16,7 @@ export function StartPage({ onNavigate }: { onNavigate: (page: Page) => void }) 
   const styles = useStyles();
   const queryClient = useQueryClient();
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => api('app.info', {}) });
+  const holder = useQuery({ queryKey: ['settings.officeHolder'], queryFn: () => api('settings.officeHolder', {}) });
   const loadDemo = useMutation({
     mutationFn: () => api('demo.load', {}),
     onSuccess: async () => {
@@ -32,7 +33,8 @@ export function StartPage({ onNavigate }: { onNavigate: (page: Page) => void }) 
     <div className={styles.page}>
       <Title2 as="h1">Willkommen im Rathausbüro</Title2>
       <Text>
-        Kontakte mit protokollgerechter Anrede, Briefe und Glückwünsche im Namen des Oberbürgermeisters, Termine und
+        Kontakte mit protokollgerechter Anrede, Briefe und Glückwünsche im Namen{' '}
+        {holder.data?.title.genitive ?? 'der Oberbürgermeisterin bzw. des Oberbürgermeisters'}, Termine und
         Bürgeranliegen – alles in einer Anwendung, auch ohne Netzwerk.
       </Text>
       {empty ? (
