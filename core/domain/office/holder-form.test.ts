@@ -10,6 +10,8 @@ describe('holderForm', () => {
     { holder: { office: 'Stadtoberhaupt', gender: 'female' }, form: 'female' },
     { holder: { office: 'Stadtoberhaupt', gender: 'male' }, form: 'male' },
     { holder: { office: 'Stadtoberhaupt', gender: 'diverse' }, form: null },
+    { holder: { office: 'Oberbürgermeister:in', gender: 'diverse' }, form: null },
+    { holder: { office: 'Oberbürgermeister*in', gender: 'female' }, form: 'female' },
     { holder: null, form: null },
   ])('$holder.office ($holder.gender) → $form', ({ holder, form }) => {
     expect(holderForm(holder)).toBe(form);

@@ -34,6 +34,9 @@ export function officeTitle(form: OfficeForm | null): OfficeTitle {
  */
 export function holderForm(holder: { office: string; gender: string } | null): OfficeForm | null {
   if (!holder) return null;
+  // A gender-neutral office ("Oberbürgermeister:in") says nothing; then the gender decides.
+  const neutral = /Oberbürgermeister(?:\/-?in|\*in|:in|_in|In)(?![\p{L}])/u.test(holder.office);
+  if (neutral) return holder.gender === 'female' ? 'female' : holder.gender === 'male' ? 'male' : null;
   if (/Oberbürgermeisterin/i.test(holder.office)) return 'female';
   if (/Oberbürgermeister(?![\p{L}])/iu.test(holder.office)) return 'male';
   if (holder.gender === 'female') return 'female';
