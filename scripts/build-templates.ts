@@ -283,7 +283,9 @@ function addressField(): Paragraph[] {
       style: 'Absenderzeile',
       frame,
       indent,
-      // The return address sits on the last line of the 17.7 mm remark zone.
+      // The return address sits on the last line of the 17.7 mm remark zone. This spacing is the
+      // free part of the zone: for an address of more than 6 lines the filling code shrinks it
+      // line by line (core/documents/address-field.ts), so the address moves up, never out.
       spacing: { before: mm(a.remarkZone) - returnLineHeight },
       children: [new TextRun(ph('absenderzeile'))],
     }),
