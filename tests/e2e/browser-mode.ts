@@ -47,8 +47,8 @@ export async function startServer(dataDir: string, extra: string[] = []): Promis
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Debian's Chromium; Playwright gives every launch a fresh, empty profile. */
-export async function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium in a language (German unless told); Playwright gives every launch a fresh, empty profile. */
+export async function launchBrowser(locale = 'de-DE'): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`Chromium fehlt unter ${CHROMIUM}: bitte „apt-get install -y chromium“ ausführen (siehe README).`);
   }
@@ -64,7 +64,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--lang=de-DE',
+      `--lang=${locale}`,
     ],
   });
 }
@@ -80,18 +80,19 @@ export interface BrowserSession {
 
 /**
  * Starts Chromium and a server before the file's tests and removes both, and the data folder,
- * after them. With `open`, the page is already on the app.
+ * after them. With `open`, the page is already on the app; with `locale` (default de-DE), Chromium
+ * and the page speak that language.
  */
 export function useBrowserSession(
   name: string,
-  options: { serverArgs?: string[]; viewport?: { width: number; height: number }; open?: boolean } = {},
+  options: { serverArgs?: string[]; viewport?: { width: number; height: number }; open?: boolean; locale?: string } = {},
 ): BrowserSession {
   const session = { dataDir: tempDir(`rathausbuero-e2e-${name}-`) } as BrowserSession;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await launchBrowser(options.locale);
     session.server = await startServer(session.dataDir, options.serverArgs ?? []);
-    session.page = await browser.newPage({ viewport: options.viewport ?? { width: 1600, height: 1000 }, locale: 'de-DE' });
+    session.page = await browser.newPage({ viewport: options.viewport ?? { width: 1600, height: 1000 }, locale: options.locale ?? 'de-DE' });
     session.restart = async (extra = []) => {
       await session.server.stop();
       session.server = await startServer(session.dataDir, extra);

@@ -43,16 +43,19 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     await page.getByRole('option', { name: /Heimatverein Walsum 1921/ }).click();
     await dialog().getByLabel('Veranstaltung').fill(EVENT);
     const firstDate = dialog().getByRole('group', { name: '1. Termin' });
-    await firstDate.getByLabel('Beginn').fill('2026-12-10T18:00');
-    await firstDate.getByLabel('Ende').fill('2026-12-10T20:00');
+    await firstDate.getByRole('textbox', { name: 'Beginn', exact: true }).fill('10.12.2026');
+    await firstDate.getByRole('textbox', { name: 'Beginn: Uhrzeit' }).fill('18:00');
+    // The end is proposed an hour later, on the same day.
+    await firstDate.getByRole('textbox', { name: 'Ende: Uhrzeit' }).fill('20:00');
     await dialog().getByRole('button', { name: 'Weiteren Termin vorschlagen' }).click();
     // The second date proposes the next day; it is a whole day this time ("bis einschließlich").
     const secondDate = dialog().getByRole('group', { name: '2. Termin' });
-    expect(await secondDate.getByLabel('Beginn').inputValue()).toBe('2026-12-11T18:00');
+    expect(await secondDate.getByRole('textbox', { name: 'Beginn', exact: true }).inputValue()).toBe('11.12.2026');
+    expect(await secondDate.getByRole('textbox', { name: 'Beginn: Uhrzeit' }).inputValue()).toBe('18:00');
     await secondDate.getByLabel('ganztägig').check();
-    expect(await secondDate.getByLabel('bis einschließlich').inputValue()).toBe('2026-12-11');
+    expect(await secondDate.getByLabel('bis einschließlich').inputValue()).toBe('11.12.2026');
     await dialog().getByLabel('Ort', { exact: true }).fill('Heimatmuseum Walsum');
-    await dialog().getByLabel('Antwort erbeten bis').fill('2026-12-04');
+    await dialog().getByLabel('Antwort erbeten bis').fill('4.12.26');
     await dialog().getByRole('checkbox', { name: 'Grußwort', exact: true }).check();
     await dialog().screenshot({ path: path.join(ARTIFACTS, 'einladung-erfassen.png') });
     await dialog().getByRole('button', { name: 'Einladung speichern' }).click();
@@ -108,7 +111,7 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
   it('shows the appointment in his colour in the week, the conflicts marked, and assigns a driver', async () => {
     const page = session.page;
     await page.getByRole('tab', { name: 'Termine' }).click();
-    await page.getByLabel('Gehe zu Datum').fill('2026-12-10');
+    await page.getByLabel('Gehe zu Datum').fill('10.12.2026');
     const event = page.locator('.fc-event[data-event-key]').filter({ hasText: EVENT });
     await expect.poll(() => event.count()).toBe(1);
     const calendars = (await page.evaluate(`fetch('/api/calendar.calendars', {
@@ -138,7 +141,8 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
 
     await event.click();
     await expect.poll(() => dialog().getByLabel('Titel').inputValue()).toBe(EVENT);
-    expect(await dialog().getByLabel('Beginn').inputValue()).toBe('2026-12-10T18:00');
+    expect(await dialog().getByRole('textbox', { name: 'Beginn', exact: true }).inputValue()).toBe('10.12.2026');
+    expect(await dialog().getByRole('textbox', { name: 'Beginn: Uhrzeit' }).inputValue()).toBe('18:00');
     await dialog().getByLabel('Fahrer/in').selectOption({ label: 'Jürgen Brinkmann (0203 283-2210)' });
     await dialog().getByLabel('Fahrzeug').selectOption({ label: 'Dienstwagen 1 (DU-OB 1)' });
     await dialog().getByLabel('Fahrer/in').scrollIntoViewIfNeeded();
@@ -156,7 +160,8 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'verschoben' }).textContent()).toContain('18:15–20:15 Uhr');
     await expect.poll(focusedName).toContain('18:15–20:15 Uhr');
     await page.keyboard.press('Enter');
-    await expect.poll(() => dialog().getByLabel('Beginn').inputValue()).toBe('2026-12-10T18:15');
+    await expect.poll(() => dialog().getByRole('textbox', { name: 'Beginn: Uhrzeit' }).inputValue()).toBe('18:15');
+    expect(await dialog().getByRole('textbox', { name: 'Beginn', exact: true }).inputValue()).toBe('10.12.2026');
     await dialog().getByRole('button', { name: 'Abbrechen' }).click();
     await expect.poll(() => dialog().count()).toBe(0);
   });
@@ -222,7 +227,7 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     await page.reload();
     await page.getByRole('tab', { name: 'Termine' }).click();
     await page.getByRole('button', { name: 'Monat' }).click();
-    await page.getByLabel('Gehe zu Datum').fill('2026-11-30');
+    await page.getByLabel('Gehe zu Datum').fill('30.11.26');
     const more = page.locator('.rb-more', { hasText: '+ 3 weitere' });
     await expect.poll(() => more.count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'termine-monat-weitere.png') });
@@ -233,7 +238,7 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
 
   it('downloads the Terminmappe, the Tagesmappe and a calendar as .ics', async () => {
     const page = session.page;
-    await page.getByLabel('Gehe zu Datum').fill('2026-12-08');
+    await page.getByLabel('Gehe zu Datum').fill('8.12.2026');
     await page.locator('.fc-event[data-event-key]').filter({ hasText: 'Empfang der Delegation aus Portsmouth' }).first().click();
     await expect.poll(() => dialog().getByLabel('Titel').inputValue()).toBe('Empfang der Delegation aus Portsmouth');
     let download = page.waitForEvent('download');

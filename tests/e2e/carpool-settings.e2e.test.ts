@@ -47,8 +47,8 @@ describe('calendar and car pool settings in browser mode (Chromium)', () => {
     await page.getByRole('button', { name: 'Abwesenheit eintragen …' }).click();
     const absenceDialog = page.getByRole('dialog', { name: 'Abwesenheit eintragen' });
     await absenceDialog.getByLabel('Fahrer/in oder Fahrzeug').selectOption({ label: 'Dienstwagen 2 (DU-OB 2)' });
-    await absenceDialog.getByLabel('von').fill('2027-05-03');
-    await absenceDialog.getByLabel('bis einschließlich').fill('2027-05-07');
+    await absenceDialog.getByLabel('von').fill('03.05.2027');
+    await absenceDialog.getByLabel('bis einschließlich').fill('7.5.27');
     await absenceDialog.getByLabel('Grund').fill('Inspektion und TÜV');
     await absenceDialog.screenshot({ path: path.join(ARTIFACTS, 'abwesenheit-eintragen.png') });
     await absenceDialog.getByRole('button', { name: 'Eintragen', exact: true }).click();
@@ -62,8 +62,10 @@ describe('calendar and car pool settings in browser mode (Chromium)', () => {
     await page.getByRole('button', { name: 'Abwesenheit eintragen …' }).click();
     await absenceDialog.getByLabel('Fahrer/in oder Fahrzeug').selectOption({ label: 'Sevgi Aydın' });
     await absenceDialog.getByLabel('ganze Tage').uncheck();
-    await absenceDialog.getByLabel('von').fill('2027-06-01T08:00');
-    await absenceDialog.getByLabel('bis').fill('2027-06-01T12:00');
+    await absenceDialog.getByRole('textbox', { name: 'von', exact: true }).fill('01.06.2027');
+    await absenceDialog.getByRole('textbox', { name: 'von: Uhrzeit' }).fill('8');
+    await absenceDialog.getByRole('textbox', { name: 'bis', exact: true }).fill('01.06.2027');
+    await absenceDialog.getByRole('textbox', { name: 'bis: Uhrzeit' }).fill('12');
     await absenceDialog.getByLabel('Grund').fill('Arzttermin');
     await absenceDialog.getByRole('button', { name: 'Eintragen', exact: true }).click();
     const aydin = absences.getByRole('row').filter({ hasText: 'Sevgi Aydın' });

@@ -42,7 +42,7 @@ describe('citizens’ requests in browser mode (Chromium)', () => {
     await page.getByRole('button', { name: 'Anliegen erfassen …' }).click();
     await choice('Art').selectOption({ label: 'Beschwerde' });
     await choice('Eingangsweg').selectOption({ label: 'E-Mail' });
-    expect(await field('Eingegangen am').inputValue()).toBe('2026-11-27');
+    expect(await field('Eingegangen am').inputValue()).toBe('27.11.2026');
     await choice('Anrede').selectOption({ label: 'Frau' });
     await field('Vorname').fill('Hülya');
     await field('Nachname').fill('Özdemir');
@@ -71,10 +71,10 @@ describe('citizens’ requests in browser mode (Chromium)', () => {
     // Forward: the deadline is prefilled with ten working days (11 December) and changed to 10 December.
     await steps.getByRole('button', { name: 'An Fachbereich weiterleiten …' }).click();
     const forward = dialog().getByRole('form', { name: 'An Fachbereich weiterleiten' });
-    await expect.poll(() => forward.getByRole('textbox', { name: 'Stellungnahme erbeten bis' }).inputValue()).toBe('2026-12-11');
+    await expect.poll(() => forward.getByRole('textbox', { name: 'Stellungnahme erbeten bis' }).inputValue()).toBe('11.12.2026');
     expect(await forward.textContent()).toContain('10 Arbeitstage');
     await forward.getByRole('combobox', { name: 'Fachbereich', exact: true }).selectOption({ label: DEPARTMENT });
-    await forward.getByRole('textbox', { name: 'Stellungnahme erbeten bis' }).fill('2026-12-10');
+    await forward.getByRole('textbox', { name: 'Stellungnahme erbeten bis' }).fill('10.12.2026');
     await forward.getByLabel('Hinweis an den Fachbereich (kommt in die E-Mail)').fill('Bitte mit Angabe, wann die Stelle ausgebessert wird.');
     await forward.getByRole('button', { name: 'Weiterleiten' }).click();
     const request = dialog().getByRole('group', { name: `Bitte um Stellungnahme an ${DEPARTMENT}` });
@@ -115,7 +115,7 @@ describe('citizens’ requests in browser mode (Chromium)', () => {
 
     await steps.getByRole('button', { name: 'Stellungnahme eintragen …' }).click();
     const statement = dialog().getByRole('form', { name: 'Stellungnahme eintragen' });
-    expect(await statement.getByRole('textbox', { name: 'Stellungnahme eingegangen am' }).inputValue()).toBe('2026-12-18');
+    expect(await statement.getByRole('textbox', { name: 'Stellungnahme eingegangen am' }).inputValue()).toBe('18.12.2026');
     await statement.getByLabel('Stellungnahme des Fachbereichs').fill('Die Stelle wird am 21. Dezember 2026 ausgebessert; bis dahin ist sie abgesperrt.');
     await statement.getByRole('button', { name: 'Stellungnahme speichern' }).click();
     await expect.poll(() => timeline.textContent()).toContain('Stellungnahme eingegangen am 18.12.2026');

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { Checkbox, Combobox, Field, Input, Option, Radio, RadioGroup, Select, Textarea, type InputProps } from '@fluentui/react-components';
+import { DateInput, DateTimeInput, TimeInput } from './DateInputs';
+import { checkDate, checkDateTime, checkTime } from './german-date';
 
 /**
  * react-hook-form fields for Fluent UI. Fluent's inputs keep their own state, so they are
@@ -41,6 +43,44 @@ export function TextField<T extends FieldValues>({
     />
   );
 }
+
+const TYPED = {
+  date: { Input: DateInput, check: checkDate },
+  time: { Input: TimeInput, check: checkTime },
+  dateTime: { Input: DateTimeInput, check: checkDateTime },
+} as const;
+
+/**
+ * A date (TT.MM.JJJJ → "2026-11-27"), a time (HH:MM) or both ("2026-11-27T14:30"), whatever the
+ * browser's language; what is no date (30.02.2027) stops the submit, with the reason at the
+ * field. Whether one is missing is the form's (or the server's) to say, as for the other fields.
+ */
+function TypedField<T extends FieldValues>({ kind, control, name, label, required, hint }: BaseProps<T> & { kind: keyof typeof TYPED }) {
+  const { Input: TypedInput, check } = TYPED[kind];
+  return (
+    <Controller
+      control={control}
+      name={name}
+      rules={{ validate: (value) => check(String(value ?? '')) }}
+      render={({ field, fieldState }) => (
+        <TypedInput
+          label={label}
+          required={required}
+          hint={hint}
+          error={fieldState.error?.message}
+          value={(field.value as string) ?? ''}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          inputRef={field.ref}
+        />
+      )}
+    />
+  );
+}
+
+export const DateField = <T extends FieldValues>(props: BaseProps<T>) => <TypedField kind="date" {...props} />;
+export const TimeField = <T extends FieldValues>(props: BaseProps<T>) => <TypedField kind="time" {...props} />;
+export const DateTimeField = <T extends FieldValues>(props: BaseProps<T>) => <TypedField kind="dateTime" {...props} />;
 
 /** Free text with suggestions to pick from (a freeform Combobox): typing anything else is fine. */
 export function SuggestField<T extends FieldValues>({

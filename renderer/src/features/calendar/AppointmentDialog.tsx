@@ -28,7 +28,7 @@ import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { downloadBase64 } from '../../components/files';
-import { SelectField, TextareaField, TextField } from '../../components/form-fields';
+import { DateField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { useScrollIntoView } from '../../components/use-scroll-into-view';
 import { ContactPicker } from '../letters/ContactPicker';
 import { calendarLabel, STATUS_LABELS } from './labels';
@@ -400,7 +400,7 @@ function AppointmentForm({
               {repeat === 'custom' && <option value="custom">eigene Regel: {appointment?.recurrence?.rule}</option>}
             </SelectField>
             {repeat !== 'none' && repeat !== 'custom' && (
-              <TextField control={control} name="repeatUntil" label="Wiederholen bis einschließlich" type="date" hint="leer: ohne Ende" />
+              <DateField control={control} name="repeatUntil" label="Wiederholen bis einschließlich" hint="leer: ohne Ende" />
             )}
           </div>
           <div className={layout.row}>

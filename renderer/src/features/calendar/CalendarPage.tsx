@@ -9,8 +9,6 @@ import interactionPlugin, { type EventResizeDoneArg } from '@fullcalendar/intera
 import {
   Button,
   Checkbox,
-  Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarActions,
@@ -31,6 +29,7 @@ import { calendarLabel, STATUS_LABELS } from './labels';
 import { describeSpan } from './spans';
 import { addDays, addMinutes, berlinNow, fromUtc, isComplete, minutesBetween } from './wall-clock';
 import './calendar.css';
+import { DateInput } from '../../components/DateInputs';
 
 const useStyles = makeStyles({
   page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, display: 'grid', gap: tokens.spacingVerticalM },
@@ -379,19 +378,17 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
       <div className={styles.head}>
         <Title2 as="h1">Termine</Title2>
         <div className={styles.grow} />
-        <Field label="Gehe zu Datum">
-          <Input
-            type="date"
-            value={goTo}
-            onChange={(_, d) => {
-              setGoTo(d.value);
-              if (isComplete(d.value, true)) {
-                calendarRef.current?.getApi().gotoDate(d.value);
-                setShownDate(d.value);
-              }
-            }}
-          />
-        </Field>
+        <DateInput
+          label="Gehe zu Datum"
+          value={goTo}
+          onChange={(value) => {
+            setGoTo(value);
+            if (isComplete(value, true)) {
+              calendarRef.current?.getApi().gotoDate(value);
+              setShownDate(value);
+            }
+          }}
+        />
         <Button appearance="primary" icon={<AddRegular />} onClick={() => openNew()}>
           Neuer Termin …
         </Button>

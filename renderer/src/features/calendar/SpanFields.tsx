@@ -1,5 +1,8 @@
-import { Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import type { ComponentProps } from 'react';
+import { Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { DateInput, DateTimeInput } from '../../components/DateInputs';
+import { checkDate, checkDateTime } from '../../components/german-date';
 import { addDays, addMinutes, isComplete, lastDayOf, minutesBetween } from './wall-clock';
 
 const useStyles = makeStyles({
@@ -14,7 +17,7 @@ const useStyles = makeStyles({
 
 /**
  * Beginning and end of an appointment or an invited date, bound to react-hook-form. Times are
- * datetime-local inputs; "ganztägig" switches to date inputs whose end is the last day,
+ * a date and a time input each; "ganztägig" switches to date inputs whose end is the last day,
  * inclusive ("bis einschließlich") – the form keeps it so, the caller converts to the API's
  * exclusive end (`exclusiveEndOf`). Moving the beginning moves the end with it.
  */
@@ -28,11 +31,8 @@ export function SpanFields<T extends FieldValues>({
   const styles = useStyles();
   const allDay = useController({ control, name: names.allDay });
   const isAllDay = Boolean(allDay.field.value);
-  const start = useController({
-    control,
-    name: names.start,
-    rules: { validate: (value) => isComplete(String(value ?? ''), isAllDay) || (isAllDay ? 'Bitte ein Datum angeben.' : 'Bitte Datum und Uhrzeit angeben.') },
-  });
+  const check = (value: unknown) => (isAllDay ? checkDate : checkDateTime)(String(value ?? ''), true);
+  const start = useController({ control, name: names.start, rules: { validate: check } });
   const startValue = (start.field.value as string) ?? '';
   const end = useController({
     control,
@@ -40,7 +40,8 @@ export function SpanFields<T extends FieldValues>({
     rules: {
       validate: (value) => {
         const text = String(value ?? '');
-        if (!isComplete(text, isAllDay)) return isAllDay ? 'Bitte ein Datum angeben.' : 'Bitte Datum und Uhrzeit angeben.';
+        const checked = check(text);
+        if (checked !== true) return checked;
         if (isAllDay ? text < startValue : text <= startValue) return isAllDay ? 'Der letzte Tag liegt vor dem ersten.' : 'Das Ende muss nach dem Beginn liegen.';
         return true;
       },
@@ -75,30 +76,26 @@ export function SpanFields<T extends FieldValues>({
 
   return (
     <div className={styles.row}>
-      <Field label={isAllDay ? 'Erster Tag' : 'Beginn'} required validationMessage={start.fieldState.error?.message}>
-        <Input
-          type={isAllDay ? 'date' : 'datetime-local'}
-          ref={start.field.ref}
-          name={start.field.name}
-          value={startValue}
-          onChange={(_, data) => changeStart(data.value)}
-          onBlur={start.field.onBlur}
-        />
-      </Field>
-      <Field
+      <SpanInput
+        allDay={isAllDay}
+        label={isAllDay ? 'Erster Tag' : 'Beginn'}
+        required
+        error={start.fieldState.error?.message}
+        inputRef={start.field.ref}
+        value={startValue}
+        onChange={changeStart}
+        onBlur={start.field.onBlur}
+      />
+      <SpanInput
+        allDay={isAllDay}
         label={isAllDay ? 'bis einschließlich' : 'Ende'}
         required
-        validationMessage={end.fieldState.error?.message}
-      >
-        <Input
-          type={isAllDay ? 'date' : 'datetime-local'}
-          ref={end.field.ref}
-          name={end.field.name}
-          value={endValue}
-          onChange={(_, data) => end.field.onChange(data.value)}
-          onBlur={end.field.onBlur}
-        />
-      </Field>
+        error={end.fieldState.error?.message}
+        inputRef={end.field.ref}
+        value={endValue}
+        onChange={end.field.onChange}
+        onBlur={end.field.onBlur}
+      />
       <Checkbox
         className={styles.allDay}
         label="ganztägig"
@@ -107,4 +104,9 @@ export function SpanFields<T extends FieldValues>({
       />
     </div>
   );
+}
+
+/** A whole day (TT.MM.JJJJ) or a date with its time. */
+function SpanInput({ allDay, ...props }: ComponentProps<typeof DateInput> & { allDay: boolean }) {
+  return allDay ? <DateInput {...props} /> : <DateTimeInput {...props} />;
 }

@@ -30,7 +30,7 @@ export function minutesBetween(from: string, to: string): number {
   return Math.round((asUtc(to).getTime() - asUtc(from).getTime()) / 60_000);
 }
 
-/** A complete value of an <input type="date"> or <input type="datetime-local">. */
+/** A complete date ("2026-12-10") or wall-clock time ("2026-12-10T14:00"). */
 export const isComplete = (value: string, dateOnly: boolean): boolean =>
   dateOnly ? /^\d{4}-\d{2}-\d{2}$/.test(value) : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value);
 

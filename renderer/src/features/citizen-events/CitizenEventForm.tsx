@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { CITIZEN_EVENT_KIND_LABELS, DISTRICTS, type CitizenEventDetail } from '../../../../core/api';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
-import { RadioField, SelectField, SuggestField, TextareaField, TextField } from '../../components/form-fields';
+import { DateTimeField, RadioField, SelectField, SuggestField, TextareaField, TextField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
 import { describeSpan } from '../calendar/spans';
 import { addDays, addMinutes, berlinToday, isComplete } from '../calendar/wall-clock';
@@ -60,8 +60,8 @@ export function CitizenEventForm({
       <RadioField control={control} name="kind" label="Art" options={Object.entries(CITIZEN_EVENT_KIND_LABELS)} />
       <TextField control={control} name="title" label="Titel" required />
       <div className={layout.row}>
-        <TextField control={control} name="start" label="Beginn" type="datetime-local" required />
-        <TextField control={control} name="end" label="Ende" type="datetime-local" required />
+        <DateTimeField control={control} name="start" label="Beginn" required />
+        <DateTimeField control={control} name="end" label="Ende" required />
         <TextField control={control} name="capacity" label="Plätze" type="number" hint="leer: ohne Begrenzung" />
       </div>
       <div className={layout.row}>

@@ -1,6 +1,8 @@
 import { Controller, useFieldArray, type Control } from 'react-hook-form';
 import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowDownRegular, ArrowUpRegular, DeleteRegular } from '@fluentui/react-icons';
+import { TimeInput } from '../../components/DateInputs';
+import { checkTime } from '../../components/german-date';
 import type { EventFormValues } from './event-form-values';
 
 const useStyles = makeStyles({
@@ -40,10 +42,17 @@ export function RouteStopsEditor({ control }: { control: Control<EventFormValues
             <Controller
               control={control}
               name={`route.${index}.time`}
+              rules={{ validate: (v) => checkTime(v) }}
               render={({ field, fieldState }) => (
-                <Field label="Uhrzeit" validationMessage={fieldState.error?.message}>
-                  <Input type="time" aria-label={`Halt ${n}: Uhrzeit`} value={field.value} onChange={(_, d) => field.onChange(d.value)} onBlur={field.onBlur} />
-                </Field>
+                <TimeInput
+                  label="Uhrzeit"
+                  aria-label={`Halt ${n}: Uhrzeit`}
+                  error={fieldState.error?.message}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  inputRef={field.ref}
+                />
               )}
             />
             <Controller

@@ -22,6 +22,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { germanDate } from '../../components/format';
 import { berlinToday } from '../calendar/wall-clock';
 import { ContactPicker } from '../letters/ContactPicker';
+import { DateInput } from '../../components/DateInputs';
 
 export interface GiftRecipientOption {
   contactId: number;
@@ -133,9 +134,7 @@ export function GiveGiftDialog({
                 <Field label="Anzahl">
                   <Input type="number" min={1} value={quantity} onChange={(_, d) => setQuantity(d.value)} />
                 </Field>
-                <Field label="Übergeben am" required>
-                  <Input type="date" value={givenOn} onChange={(_, d) => setGivenOn(d.value)} />
-                </Field>
+                <DateInput label="Übergeben am" required value={givenOn} onChange={setGivenOn} />
               </div>
               {recipients && recipients.length > 0 && (
                 <Field label="Beschenkte Person" required>

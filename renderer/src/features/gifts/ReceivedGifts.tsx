@@ -33,6 +33,7 @@ import { count, germanDate } from '../../components/format';
 import { berlinToday } from '../calendar/wall-clock';
 import { ContactPicker } from '../letters/ContactPicker';
 import { euroInput, parseEuro } from './money';
+import { DateInput } from '../../components/DateInputs';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
@@ -196,9 +197,7 @@ function ReceivedGiftDialog({ gift, onClose }: { gift: GiftReceived | null; onCl
                 </Field>
               )}
               <div className={layout.row}>
-                <Field label="Eingegangen am" required>
-                  <Input type="date" value={receivedOn} onChange={(_, d) => setReceivedOn(d.value)} />
-                </Field>
+                <DateInput label="Eingegangen am" required value={receivedOn} onChange={setReceivedOn} />
                 <Field label="Entgegengenommen von">
                   <Input value={receivedBy} onChange={(_, d) => setReceivedBy(d.value)} />
                 </Field>
@@ -214,9 +213,7 @@ function ReceivedGiftDialog({ gift, onClose }: { gift: GiftReceived | null; onCl
                 >
                   <Input value={value} onChange={(_, d) => setValue(d.value)} placeholder="0,00" />
                 </Field>
-                <Field label="Gemeldet am">
-                  <Input type="date" value={reportedOn} onChange={(_, d) => setReportedOn(d.value)} />
-                </Field>
+                <DateInput label="Gemeldet am" value={reportedOn} onChange={setReportedOn} />
               </div>
               <Field label="Verbleib (was damit geschah)" hint="z. B. im Amtszimmer ausgestellt, an das Stadtarchiv, gespendet, zurückgegeben">
                 <Input value={disposition} onChange={(_, d) => setDisposition(d.value)} />

@@ -7,8 +7,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Field,
-  Input,
   Text,
 } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -16,6 +14,7 @@ import type { GreetingOverviewItem } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { germanLongDate } from '../../components/format';
+import { DateInput } from '../../components/DateInputs';
 
 /**
  * Staff confirm a computed date (an Islamic high day, the King's official birthday) as the
@@ -53,9 +52,7 @@ export function ConfirmDateDialog({
                 ? `Berechnet nach dem ${calendarLabel}: ${germanLongDate(item.computedDate)}. Die Gemeinden (Diyanet-Kalender, Mondsichtung) können um einen Tag abweichen – bitte den Tag eintragen, den sie nennen.`
                 : `Der Tag wird jedes Jahr neu festgelegt; berechnet ist ${germanLongDate(item.computedDate)}. Bitte den festgelegten Tag eintragen.`}
             </Text>
-            <Field label="Bestätigtes Datum" required>
-              <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
-            </Field>
+            <DateInput label="Bestätigtes Datum" required value={date} onChange={setDate} />
             <ErrorMessage error={confirm.error} title="Nicht bestätigt" />
           </DialogContent>
           <DialogActions>

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { OCCASION_CALENDAR_LABELS, type GreetingExtra, type OccasionCalendarName } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { CheckboxField, SelectField, TextField } from '../../components/form-fields';
+import { CheckboxField, DateField, SelectField, TextField } from '../../components/form-fields';
 import { useFormDialogStyles } from '../../components/layout-styles';
 
 interface Values {
@@ -53,7 +53,7 @@ export function ExtraDialog({ onClose }: { onClose: (saved?: GreetingExtra) => v
               {every === 'year' ? (
                 <TextField control={control} name="monthDay" label="Tag und Monat" required placeholder="21.03." />
               ) : (
-                <TextField control={control} name="date" label="Datum" type="date" required />
+                <DateField control={control} name="date" label="Datum" required />
               )}
               <SelectField control={control} name="calendar" label="Kalender des Anlasses">
                 {Object.entries(OCCASION_CALENDAR_LABELS).map(([value, label]) => (

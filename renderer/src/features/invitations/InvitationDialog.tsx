@@ -37,7 +37,7 @@ import { api } from '../../api/client';
 import { AttachmentList } from '../../components/AttachmentList';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { germanDate } from '../../components/format';
-import { SelectField, SuggestField, TextareaField, TextField } from '../../components/form-fields';
+import { DateField, SelectField, SuggestField, TextareaField, TextField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
 import { useScrollIntoView } from '../../components/use-scroll-into-view';
 import { SpanFields } from '../calendar/SpanFields';
@@ -277,8 +277,8 @@ function InvitationForm({
         />
       </div>
       <div className={layout.row}>
-        <TextField control={control} name="receivedOn" label="Eingegangen am" type="date" required />
-        <TextField control={control} name="replyBy" label="Antwort erbeten bis" type="date" />
+        <DateField control={control} name="receivedOn" label="Eingegangen am" required />
+        <DateField control={control} name="replyBy" label="Antwort erbeten bis" />
       </div>
       <Controller
         control={control}

@@ -9,7 +9,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -30,8 +29,10 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { JubileeEntry, JubileeNotification } from '../../../../core/api';
 import { api } from '../../api/client';
+import { DateInput } from '../../components/DateInputs';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
+import { isIsoDate } from '../../components/german-date';
 import { downloadBase64 } from '../../components/files';
 import { jubileeWithArticle, LetterCell, letterName, NotificationsCell } from './JubileeCells';
 import { letterRunSummary, writeJubileeLetters, type JubileeLetterRequest, type LetterRun } from './jubilee-letters';
@@ -86,7 +87,7 @@ export function JubileesPage({ onShowLetters }: { onShowLetters: (letterId?: num
   const list = useQuery({
     queryKey: ['jubilees.list', input],
     queryFn: () => api('jubilees.list', input),
-    enabled: Boolean(period.from && period.to),
+    enabled: isIsoDate(period.from) && isIsoDate(period.to),
     placeholderData: keepPreviousData,
   });
 
@@ -137,7 +138,11 @@ export function JubileesPage({ onShowLetters }: { onShowLetters: (letterId?: num
   /** The jubilees of the notification just produced that are not marked sent yet. */
   const exported = exportList.data && exportList.data !== 'district' ? { target: exportList.data, action: EXPORT_ACTIONS[exportList.data] } : null;
 
-  const visits = useQuery({ queryKey: ['jubilees.visits.list', period], queryFn: () => api('jubilees.visits.list', period) });
+  const visits = useQuery({
+    queryKey: ['jubilees.visits.list', period],
+    queryFn: () => api('jubilees.visits.list', period),
+    enabled: isIsoDate(period.from) && isIsoDate(period.to),
+  });
   const visitOf = (e: JubileeEntry) =>
     visits.data?.find((v) => v.jubileeDate === e.date && v.kind === e.kind && v.registerIds.join(',') === e.persons.map((p) => p.registerId).sort().join(','));
 
@@ -168,12 +173,8 @@ export function JubileesPage({ onShowLetters }: { onShowLetters: (letterId?: num
         </MessageBar>
       )}
       <div className={styles.filters}>
-        <Field label="von">
-          <Input type="date" value={period.from} onChange={(_, d) => setPeriod({ ...period, from: d.value })} />
-        </Field>
-        <Field label="bis">
-          <Input type="date" value={period.to} onChange={(_, d) => setPeriod({ ...period, to: d.value })} />
-        </Field>
+        <DateInput label="von" value={period.from} onChange={(from) => setPeriod({ ...period, from })} />
+        <DateInput label="bis" value={period.to} onChange={(to) => setPeriod({ ...period, to })} />
         <Field label="Stadtbezirk">
           <Select value={district} onChange={(_, d) => setDistrict(d.value)}>
             <option value="">alle Bezirke</option>

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { JubileeEntry } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { SuggestField, TextField } from '../../components/form-fields';
+import { DateField, SuggestField } from '../../components/form-fields';
 
 interface VisitFormValues {
   visitDate: string;
@@ -51,7 +51,7 @@ export function VisitDialog({ entry, onClose }: { entry: JubileeEntry | null; on
               <p>
                 {entry?.label}: {entry?.persons[0].addressLines.join(', ')}
               </p>
-              <TextField control={control} name="visitDate" label="Datum des Besuchs" type="date" required />
+              <DateField control={control} name="visitDate" label="Datum des Besuchs" required />
               <SuggestField
                 control={control}
                 name="visitor"

@@ -19,6 +19,7 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TEMPLATE_KIND_LABELS, type ContactSummary, type LetterDraft, type Letter } from '../../../../core/api';
 import { api } from '../../api/client';
+import { DateInput } from '../../components/DateInputs';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { DocxPreview } from '../../components/DocxPreview';
 import { ContactPicker } from './ContactPicker';
@@ -178,9 +179,7 @@ export function LetterComposer({
               ))}
             </Select>
           </Field>
-          <Field label="Datum des Briefes">
-            <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
-          </Field>
+          <DateInput label="Datum des Briefes" value={date} onChange={setDate} />
         </div>
         {template && (
           <MessageBar intent={template.problems.length ? 'warning' : 'info'}>

@@ -3,8 +3,6 @@ import {
   Badge,
   Button,
   Card,
-  Field,
-  Input,
   makeStyles,
   SearchBox,
   Select,
@@ -27,8 +25,10 @@ import {
   type TemplateKind,
 } from '../../../../core/api';
 import { api } from '../../api/client';
+import { DateInput } from '../../components/DateInputs';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
+import { isIsoDate } from '../../components/german-date';
 import { openLetter, openLetterLabel } from './open-letter';
 
 const useStyles = makeStyles({
@@ -66,7 +66,7 @@ export function LetterRegister({ contactId, initialSelectedId }: { contactId?: n
     return () => clearTimeout(timer);
   }, [query]);
 
-  const filter = { query: debounced || undefined, kind: kind || undefined, status: status || undefined, from: from || undefined, to: to || undefined, contactId };
+  const filter = { query: debounced || undefined, kind: kind || undefined, status: status || undefined, from: isIsoDate(from) ? from : undefined, to: isIsoDate(to) ? to : undefined, contactId };
   const list = useQuery({ queryKey: ['letters.list', filter], queryFn: () => api('letters.list', filter), placeholderData: keepPreviousData });
   const letter = useQuery({ queryKey: ['letters.get', selectedId], queryFn: () => api('letters.get', { id: selectedId! }), enabled: selectedId !== null });
 
@@ -101,12 +101,8 @@ export function LetterRegister({ contactId, initialSelectedId }: { contactId?: n
             </option>
           ))}
         </Select>
-        <Field label="von">
-          <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} />
-        </Field>
-        <Field label="bis">
-          <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} />
-        </Field>
+        <DateInput label="von" value={from} onChange={setFrom} />
+        <DateInput label="bis" value={to} onChange={setTo} />
       </div>
       <ErrorMessage error={list.error} />
       {list.isPending && <Spinner size="small" />}

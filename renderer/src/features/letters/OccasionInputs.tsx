@@ -1,4 +1,5 @@
 import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { DateInput } from '../../components/DateInputs';
 import { occasionFieldsFor, OCCASION_LABELS, type OccasionField } from './occasion-fields';
 
 const useStyles = makeStyles({
@@ -22,15 +23,19 @@ export function OccasionInputs({
   if (fields.length === 0) return null;
   return (
     <div className={styles.row}>
-      {fields.map((field) => (
-        <Field key={field} label={OCCASION_LABELS[field]}>
-          <Input
-            type={field === 'anlassDatum' ? 'date' : field === 'alter' || field === 'ehejahre' ? 'number' : 'text'}
-            value={values[field] ?? ''}
-            onChange={(_, d) => onChange({ ...values, [field]: d.value })}
-          />
-        </Field>
-      ))}
+      {fields.map((field) =>
+        field === 'anlassDatum' ? (
+          <DateInput key={field} label={OCCASION_LABELS[field]} value={values[field] ?? ''} onChange={(value) => onChange({ ...values, [field]: value })} />
+        ) : (
+          <Field key={field} label={OCCASION_LABELS[field]}>
+            <Input
+              type={field === 'alter' || field === 'ehejahre' ? 'number' : 'text'}
+              value={values[field] ?? ''}
+              onChange={(_, d) => onChange({ ...values, [field]: d.value })}
+            />
+          </Field>
+        ),
+      )}
     </div>
   );
 }

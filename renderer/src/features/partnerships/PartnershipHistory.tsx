@@ -18,7 +18,7 @@ import { PARTNERSHIP_EVENT_KIND_LABELS, type Partnership, type PartnershipEventK
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { germanDate } from '../../components/format';
-import { SelectField, TextField } from '../../components/form-fields';
+import { DateField, SelectField, TextField } from '../../components/form-fields';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { berlinToday } from '../calendar/wall-clock';
 
@@ -93,7 +93,7 @@ export function PartnershipHistory({ partnership }: { partnership: Partnership }
         </Table>
       )}
       <form className={styles.add} onSubmit={handleSubmit((v) => add.mutate(v))} aria-label="Eintrag hinzufügen" noValidate>
-        <TextField control={control} name="date" label="Datum" type="date" required />
+        <DateField control={control} name="date" label="Datum" required />
         <SelectField control={control} name="kind" label="Art">
           {Object.entries(PARTNERSHIP_EVENT_KIND_LABELS).map(([value, label]) => (
             <option key={value} value={value}>

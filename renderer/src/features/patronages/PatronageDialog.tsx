@@ -19,7 +19,7 @@ import { SPEECH_KIND_LABELS, type Patronage, type PatronageInput, type Signer } 
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { RadioField, SelectField, TextareaField, TextField } from '../../components/form-fields';
+import { DateField, RadioField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
 import { describeSpan } from '../calendar/spans';
 import { addDays, berlinToday } from '../calendar/wall-clock';
@@ -215,9 +215,9 @@ function PatronageForm({
       />
       <TextField control={control} name="event" label="Veranstaltung" required />
       <div className={layout.row}>
-        <TextField control={control} name="eventFrom" label="Datum der Veranstaltung" type="date" required />
-        <TextField control={control} name="eventTo" label="bis einschließlich (mehrtägig)" type="date" />
-        <TextField control={control} name="receivedOn" label="Eingegangen am" type="date" required />
+        <DateField control={control} name="eventFrom" label="Datum der Veranstaltung" required />
+        <DateField control={control} name="eventTo" label="bis einschließlich (mehrtägig)" />
+        <DateField control={control} name="receivedOn" label="Eingegangen am" required />
       </div>
       <div className={layout.row}>
         <TextField control={control} name="place" label="Ort" />

@@ -24,6 +24,7 @@ import { useFormDialogStyles } from '../../components/layout-styles';
 import { berlinNow } from '../calendar/wall-clock';
 import { ContactPicker } from '../letters/ContactPicker';
 import { instantText, joinDateTime } from './press-format';
+import { DateInput, TimeInput } from '../../components/DateInputs';
 
 const useStyles = makeStyles({
   times: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'start' },
@@ -87,18 +88,10 @@ export function EnquiryDialog({ enquiry, onClose }: { enquiry: PressEnquiry | nu
               </Field>
             </div>
             <div className={styles.times}>
-              <Field label="Eingang (Datum)" required>
-                <Input type="date" value={receivedDate} onChange={(_, d) => setReceivedDate(d.value)} />
-              </Field>
-              <Field label="Eingang (Uhrzeit)" required>
-                <Input type="time" value={receivedTime} onChange={(_, d) => setReceivedTime(d.value)} />
-              </Field>
-              <Field label="Frist (Datum)">
-                <Input type="date" value={deadlineDate} onChange={(_, d) => setDeadlineDate(d.value)} />
-              </Field>
-              <Field label="Frist (Uhrzeit)">
-                <Input type="time" value={deadlineTime} onChange={(_, d) => setDeadlineTime(d.value)} />
-              </Field>
+              <DateInput label="Eingang (Datum)" required value={receivedDate} onChange={setReceivedDate} />
+              <TimeInput label="Eingang (Uhrzeit)" required value={receivedTime} onChange={setReceivedTime} />
+              <DateInput label="Frist (Datum)" value={deadlineDate} onChange={setDeadlineDate} />
+              <TimeInput label="Frist (Uhrzeit)" value={deadlineTime} onChange={setDeadlineTime} />
             </div>
             <Field label="Thema" required>
               <Input value={topic} onChange={(_, d) => setTopic(d.value)} />

@@ -22,7 +22,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PRESS_RELEASE_STATUS_LABELS, type PressRelease, type PressReleaseInput } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { SelectField, TextField } from '../../components/form-fields';
+import { DateField, SelectField, TextField, TimeField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { describeSpan } from '../calendar/spans';
@@ -220,10 +220,10 @@ function ReleaseForm({
         )}
       />
       <div className={styles.times}>
-        <TextField control={control} name="releaseDate" label="Veröffentlichung am" type="date" />
-        <TextField control={control} name="releaseTime" label="um (Uhrzeit)" type="time" />
-        <TextField control={control} name="embargoDate" label="Sperrfrist bis (Datum)" type="date" />
-        <TextField control={control} name="embargoTime" label="Sperrfrist bis (Uhrzeit)" type="time" />
+        <DateField control={control} name="releaseDate" label="Veröffentlichung am" />
+        <TimeField control={control} name="releaseTime" label="um (Uhrzeit)" />
+        <DateField control={control} name="embargoDate" label="Sperrfrist bis (Datum)" />
+        <TimeField control={control} name="embargoTime" label="Sperrfrist bis (Uhrzeit)" />
       </div>
       <SelectField control={control} name="appointmentId" label="Termin (der nächsten 12 Monate)">
         <option value="">kein Termin</option>

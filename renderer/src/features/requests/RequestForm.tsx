@@ -13,7 +13,7 @@ import {
 } from '../../../../core/api';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
-import { CheckboxField, SelectField, SuggestField, TextField } from '../../components/form-fields';
+import { CheckboxField, DateField, SelectField, SuggestField, TextField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
 import { germanDate } from '../../components/format';
 import { berlinToday } from '../calendar/wall-clock';
@@ -91,7 +91,7 @@ export function RequestForm({
             </option>
           ))}
         </SelectField>
-        <TextField control={control} name="receivedOn" label="Eingegangen am" type="date" required />
+        <DateField control={control} name="receivedOn" label="Eingegangen am" required />
       </div>
       <EventSelect control={control} setValue={setValue} watch={watch} />
       <fieldset className={styles.person}>
@@ -128,7 +128,7 @@ export function RequestForm({
       </div>
       <div className={layout.row}>
         <TextField control={control} name="place" label="Ort, Straße oder Stelle" />
-        <TextField control={control} name="followUpOn" label="Wiedervorlage am" type="date" />
+        <DateField control={control} name="followUpOn" label="Wiedervorlage am" />
       </div>
       <SaveActions label="Anliegen speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(request)} />
     </form>

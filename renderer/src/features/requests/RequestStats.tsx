@@ -3,7 +3,6 @@ import {
   Button,
   Caption1,
   Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -29,6 +28,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { downloadBase64 } from '../../components/files';
 import { germanDate } from '../../components/format';
+import { DateInput } from '../../components/DateInputs';
 
 type Counts = Stats['byKind'];
 type Choice = 'thisYear' | 'lastYear' | 'custom';
@@ -135,12 +135,14 @@ export function RequestStats() {
         </Field>
         {choice === 'custom' && (
           <div className={styles.dates}>
-            <Field label="von" className={styles.date}>
-              <Input type="date" value={custom.from} onChange={(_, d) => setCustom({ ...custom, from: d.value })} />
-            </Field>
-            <Field label="bis" className={styles.date} validationState={valid ? 'none' : 'error'} validationMessage={valid ? undefined : 'Bitte einen Zeitraum wählen, der nicht vor seinem Beginn endet.'}>
-              <Input type="date" value={custom.to} onChange={(_, d) => setCustom({ ...custom, to: d.value })} />
-            </Field>
+            <DateInput label="von" className={styles.date} value={custom.from} onChange={(from) => setCustom({ ...custom, from })} />
+            <DateInput
+              label="bis"
+              className={styles.date}
+              value={custom.to}
+              onChange={(to) => setCustom({ ...custom, to })}
+              error={valid ? undefined : 'Bitte einen Zeitraum wählen, der nicht vor seinem Beginn endet.'}
+            />
           </div>
         )}
         <div className={styles.grow} />

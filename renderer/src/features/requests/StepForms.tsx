@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Department, RequestStep } from '../../../../core/api';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
-import { SelectField, TextareaField, TextField } from '../../components/form-fields';
+import { DateField, SelectField, TextareaField } from '../../components/form-fields';
 import { addDays, berlinToday } from '../calendar/wall-clock';
 import { addWorkingDays, STATEMENT_WORKING_DAYS } from './working-days';
 
@@ -106,7 +106,7 @@ function ForwardFields({
             </option>
           ))}
         </SelectField>
-        <TextField control={control} name="due" label="Stellungnahme erbeten bis" type="date" required hint={`Vorgabe: ${STATEMENT_WORKING_DAYS} Arbeitstage (ohne Wochenenden und Feiertage in NRW)`} />
+        <DateField control={control} name="due" label="Stellungnahme erbeten bis" required hint={`Vorgabe: ${STATEMENT_WORKING_DAYS} Arbeitstage (ohne Wochenenden und Feiertage in NRW)`} />
       </div>
       <TextareaField control={control} name="note" label="Hinweis an den Fachbereich (kommt in die E-Mail)" />
       <FormButtons label="Weiterleiten" pending={pending} onCancel={onCancel} />
@@ -122,7 +122,7 @@ export function StatementForm({ requestId, pending, onSubmit, onCancel }: StepFo
   return (
     <form className={styles.panel} aria-label="Stellungnahme eintragen" onSubmit={handleSubmit((v) => onSubmit({ id: requestId, step: 'statement', receivedOn: v.receivedOn, text: v.text }))}>
       <div className={layout.row}>
-        <TextField control={control} name="receivedOn" label="Stellungnahme eingegangen am" type="date" required />
+        <DateField control={control} name="receivedOn" label="Stellungnahme eingegangen am" required />
       </div>
       <TextareaField control={control} name="text" label="Stellungnahme des Fachbereichs" />
       <FormButtons label="Stellungnahme speichern" pending={pending} onCancel={onCancel} />

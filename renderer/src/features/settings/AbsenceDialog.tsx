@@ -4,7 +4,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { CheckboxField, SelectField, TextField } from '../../components/form-fields';
+import { CheckboxField, DateField, DateTimeField, SelectField, TextField } from '../../components/form-fields';
 import type { Driver, Vehicle } from './carpool-items';
 import { issuesOf, markFields } from './form-issues';
 
@@ -88,7 +88,7 @@ export function AbsenceDialog({
     if (!form.to) setError('to', { message: missing });
     if (form.who && form.from && form.to) save.mutate(form);
   };
-  const type = allDay ? 'date' : 'datetime-local';
+  const SpanField = allDay ? DateField : DateTimeField;
   return (
     <Dialog open={open} onOpenChange={(_, data) => !data.open && close()}>
       <DialogSurface>
@@ -118,8 +118,8 @@ export function AbsenceDialog({
               </SelectField>
               <CheckboxField control={control} name="allDay" label="ganze Tage" />
               <div className={styles.pair}>
-                <TextField control={control} name="from" label="von" type={type} required />
-                <TextField control={control} name="to" label={allDay ? 'bis einschließlich' : 'bis'} type={type} required />
+                <SpanField control={control} name="from" label="von" required />
+                <SpanField control={control} name="to" label={allDay ? 'bis einschließlich' : 'bis'} required />
               </div>
               <TextField control={control} name="reason" label="Grund" placeholder="z. B. Urlaub, Werkstatt, TÜV" />
               <ErrorMessage error={save.error && onlyFields ? 'Bitte die markierten Angaben prüfen.' : save.error} title="Nicht gespeichert" />

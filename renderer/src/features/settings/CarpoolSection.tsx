@@ -7,8 +7,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -25,6 +23,7 @@ import { DRIVER_KIND, VEHICLE_KIND, type Driver, type Vehicle } from './carpool-
 import { CarpoolItemDialog } from './CarpoolItemDialog';
 import { CarpoolTable, type CarpoolColumn } from './CarpoolTable';
 import { useSectionStyles } from './section-styles';
+import { DateInput } from '../../components/DateInputs';
 
 const useStyles = makeStyles({
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -147,9 +146,7 @@ function DayPlanDialog({ driver, onClose }: { driver: Driver; onClose: () => voi
           <DialogBody>
             <DialogTitle>Tagesplan für {driver.name}</DialogTitle>
             <DialogContent className={styles.content}>
-              <Field label="Tag" required validationMessage={valid ? undefined : 'Bitte einen Tag angeben.'}>
-                <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
-              </Field>
+              <DateInput label="Tag" required value={date} onChange={setDate} error={valid ? undefined : 'Bitte einen Tag angeben.'} />
               <ErrorMessage error={plan.error} title="Tagesplan nicht erstellt" />
             </DialogContent>
             <DialogActions>

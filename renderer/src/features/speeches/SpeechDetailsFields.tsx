@@ -2,7 +2,7 @@ import { useWatch, type Control } from 'react-hook-form';
 import { useQuery } from '@tanstack/react-query';
 import { SPEECH_KIND_LABELS, SPEECH_STATUS_LABELS, type Signer } from '../../../../core/api';
 import { api } from '../../api/client';
-import { SelectField, TextareaField, TextField } from '../../components/form-fields';
+import { DateField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { describeSpan } from '../calendar/spans';
 import { addDays, berlinToday } from '../calendar/wall-clock';
@@ -67,7 +67,7 @@ export function SpeechDetailsFields({
         <TextField control={control} name="targetMinutes" label="Redezeit (Minuten)" type="number" />
       </div>
       <div className={layout.row}>
-        <TextField control={control} name="deadline" label="Fällig am" type="date" />
+        <DateField control={control} name="deadline" label="Fällig am" />
         <TextField control={control} name="author" label="Verfasst von" />
         <SelectField control={control} name="status" label="Status">
           {Object.entries(SPEECH_STATUS_LABELS).map(([value, label]) => (

@@ -21,7 +21,7 @@ import { VISIT_DIRECTION_LABELS, type Visit, type VisitDirection, type VisitInpu
 import { api } from '../../api/client';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { RadioField, SelectField, TextareaField, TextField } from '../../components/form-fields';
+import { DateField, RadioField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { SeatingSection } from './SeatingSection';
 import { GoldenBookSection, VisitGifts } from './VisitExtras';
 import { VisitPeopleEditor, type VisitPersonValue } from './VisitPeopleEditor';
@@ -176,8 +176,8 @@ function VisitForm({ visit, onSaved }: { visit: Visit | null; onSaved: (visit: V
         </SelectField>
       </div>
       <div className={layout.row}>
-        <TextField control={control} name="from" label="vom" type="date" required />
-        <TextField control={control} name="to" label="bis einschließlich" type="date" />
+        <DateField control={control} name="from" label="vom" required />
+        <DateField control={control} name="to" label="bis einschließlich" />
         <TextField control={control} name="interpreter" label="Dolmetscher/in" />
       </div>
       <Subtitle2 as="h3" className={layout.section}>

@@ -25,6 +25,7 @@ import { useFormDialogStyles } from '../../components/layout-styles';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { germanDate } from '../../components/format';
 import { GiveGiftDialog } from '../gifts/GiveGiftDialog';
+import { DateInput } from '../../components/DateInputs';
 
 const useStyles = makeStyles({
   section: { display: 'grid', gap: tokens.spacingVerticalS },
@@ -136,9 +137,7 @@ export function GoldenBookSection({ visit }: { visit: Visit }) {
       ))}
       {entries.data?.length === 0 && <Text className={styles.muted}>Noch kein Eintrag ins Goldene Buch.</Text>}
       <div className={layout.row}>
-        <Field label="Eingetragen am">
-          <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
-        </Field>
+        <DateInput label="Eingetragen am" value={date} onChange={setDate} />
         <Field label="Wer hat sich eingetragen?">
           <Select value={contactId} onChange={(_, d) => setContactId(d.value)}>
             {visit.people.map((p) => (

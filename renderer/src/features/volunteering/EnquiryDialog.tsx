@@ -23,7 +23,7 @@ import { VOLUNTEER_FIELDS, VOLUNTEER_OUTCOME_LABELS, type VolunteerEnquiry, type
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { SelectField, TextareaField, TextField } from '../../components/form-fields';
+import { DateField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
 import { berlinToday } from '../calendar/wall-clock';
 import { CitizenFields, KnownCitizen } from '../citizens/CitizenFields';
@@ -184,7 +184,7 @@ function EnquiryForm({ enquiry, known, onSaved }: { enquiry: VolunteerEnquiry | 
         Wofür interessiert sich die Person?
       </Subtitle2>
       <div className={layout.row}>
-        <TextField control={control} name="receivedOn" label="Eingegangen am" type="date" required />
+        <DateField control={control} name="receivedOn" label="Eingegangen am" required />
       </div>
       <TextareaField control={control} name="interests" label="Interessen (in den Worten der Person)" />
       <Controller
@@ -233,7 +233,7 @@ function EnquiryForm({ enquiry, known, onSaved }: { enquiry: VolunteerEnquiry | 
         />
       )}
       <div className={layout.row}>
-        <TextField control={control} name="referredOn" label="Vermittelt am" type="date" hint="leer: heute, sobald eine Organisation gewählt ist" />
+        <DateField control={control} name="referredOn" label="Vermittelt am" hint="leer: heute, sobald eine Organisation gewählt ist" />
         <SelectField control={control} name="outcome" label="Ergebnis">
           {Object.entries(VOLUNTEER_OUTCOME_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
