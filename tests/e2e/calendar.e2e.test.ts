@@ -70,10 +70,11 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     await files.getByRole('button', { name: 'falsch.txt entfernen' }).click();
     await expect.poll(() => files.getByRole('listitem').count()).toBe(1);
 
-    await dialog().getByRole('radio', { name: 'In Vertretung (Bürgermeister/in wählen)' }).check();
-    await dialog().getByLabel('Wer nimmt in Vertretung teil?').selectOption({ label: 'Volker Sandmann, Bürgermeister' });
+    // Decided later, in the same dialog; the reply letter is made by its button this time.
+    await dialog().getByRole('radio', { name: 'In Vertretung: Volker Sandmann, Bürgermeister' }).check();
     await dialog().getByLabel('Welcher Termin?').selectOption({ index: 0 });
-    await dialog().getByRole('button', { name: 'Entscheidung speichern' }).click();
+    await dialog().getByRole('checkbox', { name: /Antwortschreiben gleich erstellen/ }).uncheck();
+    await dialog().getByRole('button', { name: 'Speichern und entscheiden' }).click();
     const decided = dialog().getByRole('status').filter({ hasText: 'Entschieden' });
     await expect.poll(() => decided.textContent()).toContain('Entschieden: in Vertretung');
     expect(await decided.textContent()).toContain(
@@ -100,10 +101,18 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     const page = session.page;
     await page.getByRole('table', { name: 'Einladungen' }).getByRole('row').filter({ hasText: 'Sommerfest am Hafen' }).click();
     await dialog().getByRole('radio', { name: 'Absagen' }).check();
-    await dialog().getByRole('button', { name: 'Entscheidung speichern' }).click();
+    await dialog().getByRole('button', { name: 'Speichern und entscheiden' }).click();
     await expect.poll(() => dialog().getByRole('status').filter({ hasText: 'Entschieden' }).textContent()).toContain('Entschieden: abgesagt');
     expect(await dialog().textContent()).toContain('Dafür muss die einladende Stelle als Kontakt erfasst sein');
     expect(await dialog().getByRole('button', { name: 'Antwortschreiben erstellen' }).count()).toBe(0);
+
+    // With the inviter picked from the contacts, saving decides again and prepares the reply.
+    await dialog().getByRole('radio', { name: 'aus den Kontakten' }).check();
+    await dialog().getByRole('combobox', { name: 'Einladende/r (Kontakt)' }).pressSequentially('Heimatverein Walsum');
+    await page.getByRole('option', { name: /Heimatverein Walsum 1921/ }).click();
+    await dialog().getByRole('button', { name: 'Speichern und entscheiden' }).click();
+    await expect.poll(() => dialog().getByRole('button', { name: 'Antwortschreiben erstellen' }).count()).toBe(1);
+    expect(await dialog().getByRole('status').filter({ hasText: 'Entschieden' }).textContent()).toContain('Entschieden: abgesagt');
     await dialog().getByRole('button', { name: 'Schließen' }).last().click();
     await expect.poll(() => dialog().count()).toBe(0);
   });

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { useState } from 'react';
+import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import {
   Button,
   Checkbox,
@@ -9,43 +9,28 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Field,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
-  Radio,
-  RadioGroup,
   Spinner,
-  Subtitle2,
-  Text,
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, DismissRegular } from '@fluentui/react-icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  INVITATION_REQUEST_LABELS,
-  INVITATION_STATUS_LABELS,
-  type CalendarInfo,
-  type Invitation,
-  type InvitationInput,
-  type Output,
-} from '../../../../core/api';
+import { INVITATION_REQUEST_LABELS, type CalendarInfo, type Invitation, type Output } from '../../../../core/api';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { AttachmentList } from '../../components/AttachmentList';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { germanDate } from '../../components/format';
-import { DateField, SelectField, SuggestField, TextareaField, TextField } from '../../components/form-fields';
+import { DateField, SuggestField, TextareaField, TextField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
-import { useScrollIntoView } from '../../components/use-scroll-into-view';
 import { SpanFields } from '../calendar/SpanFields';
 import { calendarLabel } from '../calendar/labels';
-import { describeSpan } from '../calendar/spans';
-import { addDays, berlinToday, exclusiveEndOf, lastDayOf } from '../calendar/wall-clock';
-import { ContactOrNameFields, contactOrNameInput, type PickedContact } from '../letters/ContactOrNameFields';
-import { ReplyLetter, useReplyLetter } from '../letters/ReplyLetter';
+import { addDays, berlinToday } from '../calendar/wall-clock';
+import { ContactOrNameFields } from '../letters/ContactOrNameFields';
+import { useReplyLetter } from '../letters/ReplyLetter';
+import { DecisionFields, DecisionOutcome } from './DecisionFields';
+import { DECIDED_ON, DECISION_FIELDS, decisionOf, formValuesOf, inputOf, type InvitationFormValues, type Request } from './invitation-form';
 
 const useStyles = makeStyles({
   date: {
@@ -62,80 +47,16 @@ const useStyles = makeStyles({
   checks: { display: 'flex', flexWrap: 'wrap', gap: `0 ${tokens.spacingHorizontalM}` },
   plain: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
   groupLabel: { padding: 0, marginBottom: '2px', fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-type Request = Invitation['requests'][number];
-
-interface InvitationFormValues {
-  inviterMode: 'contact' | 'free';
-  inviterContact: PickedContact;
-  inviterName: string;
-  event: string;
-  /** All-day dates end on their last day, inclusive, in the form. */
-  dates: Array<{ allDay: boolean; start: string; end: string }>;
-  place: string;
-  addressedTo: string;
-  receivedOn: string;
-  replyBy: string;
-  requests: Request[];
-  notes: string;
-}
-
-function formValuesOf(invitation: Invitation | null): InvitationFormValues {
-  if (!invitation) {
-    return {
-      inviterMode: 'contact',
-      inviterContact: null,
-      inviterName: '',
-      event: '',
-      dates: [{ allDay: false, start: '', end: '' }],
-      place: '',
-      addressedTo: '',
-      receivedOn: berlinToday(),
-      replyBy: '',
-      requests: ['attendance'],
-      notes: '',
-    };
-  }
-  return {
-    inviterMode: invitation.inviterContactId !== null ? 'contact' : 'free',
-    inviterContact: invitation.inviterContactId !== null ? { id: invitation.inviterContactId, displayName: invitation.inviter } : null,
-    inviterName: invitation.inviterName,
-    event: invitation.event,
-    dates: invitation.dates.map((d) => ({ allDay: d.allDay, start: d.start, end: d.allDay ? lastDayOf(d.end) : d.end })),
-    place: invitation.place,
-    addressedTo: invitation.addressedTo,
-    receivedOn: invitation.receivedOn,
-    replyBy: invitation.replyBy ?? '',
-    requests: invitation.requests,
-    notes: invitation.notes,
-  };
-}
-
-function inputOf(values: InvitationFormValues, id: number | undefined): InvitationInput {
-  const inviter = contactOrNameInput(values.inviterMode, values.inviterContact, values.inviterName);
-  return {
-    id,
-    inviterContactId: inviter.contactId,
-    inviterName: inviter.name,
-    event: values.event,
-    dates: values.dates.map((d) => ({ allDay: d.allDay, start: d.start, end: d.allDay ? exclusiveEndOf(d.end) : d.end })),
-    place: values.place,
-    addressedTo: values.addressedTo,
-    receivedOn: values.receivedOn,
-    replyBy: values.replyBy || null,
-    requests: values.requests,
-    notes: values.notes,
-  };
-}
+type Decided = Output<'invitations.decide'>;
 
 /**
  * Record an invitation (who invites, to what, when – one or more dates –, where, what is asked
- * for, files), then decide it: the Oberbürgermeister/in attends, a Bürgermeister/in attends in
- * her or his place, declined, or a written greeting only. Deciding puts the appointment into the
- * attendee's calendar and prepares the reply letter.
+ * for, files) and decide it in the same form: the Oberbürgermeister/in attends, a
+ * Bürgermeister/in attends in her or his place, declined, or a written greeting only. Saving
+ * with a decision puts the appointment into the attendee's calendar and makes the reply letter
+ * (a draft in the Postausgang), all in one step.
  */
 export function InvitationDialog({
   invitationId,
@@ -150,7 +71,8 @@ export function InvitationDialog({
   const queryClient = useQueryClient();
   const [id, setId] = useState(invitationId);
   const [notice, setNotice] = useState<string | null>(null);
-  const [dirty, setDirty] = useState(false);
+  const [decided, setDecided] = useState<Decided | null>(null);
+  const reply = useReplyLetter();
   const invitation = useQuery({
     queryKey: ['invitations.get', id],
     queryFn: () => api('invitations.get', { id: id! }),
@@ -163,29 +85,43 @@ export function InvitationDialog({
     await queryClient.invalidateQueries({ queryKey: ['invitations.list'] });
   };
   const data = invitation.data;
+  const loading = (id !== null && !data) || !calendars.data;
 
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface className={layout.surface} aria-label="Einladung">
         <DialogBody>
-          <DialogTitle>{invitation.data ? `Einladung: ${invitation.data.event}` : 'Einladung erfassen'}</DialogTitle>
+          <DialogTitle>{data ? `Einladung: ${data.event}` : 'Einladung erfassen'}</DialogTitle>
           <DialogContent className={layout.content}>
-            {id !== null && !invitation.data ? (
-              invitation.error ? (
-                <ErrorMessage error={invitation.error} />
+            {loading ? (
+              invitation.error || calendars.error ? (
+                <ErrorMessage error={invitation.error ?? calendars.error} />
               ) : (
                 <Spinner size="small" label="Die Einladung wird geladen …" />
               )
             ) : (
               <InvitationForm
-                key={id ?? 'new'}
-                invitation={invitation.data ?? null}
-                calendars={calendars.data ?? []}
-                onDirtyChange={setDirty}
-                onSaved={async (saved) => {
+                // Not keyed by `id`: the form stays as it is when a new invitation gets its number.
+                key={invitationId ?? 'new'}
+                invitation={data ?? null}
+                calendars={calendars.data!}
+                onSaved={async (saved, isNew) => {
                   await stored(saved);
-                  setNotice(id === null ? `Einladung Nr. ${saved.id} gespeichert. Sie können nun Anhänge hinzufügen und entscheiden.` : 'Einladung gespeichert.');
                   setId(saved.id);
+                  setNotice(isNew ? `Einladung Nr. ${saved.id} gespeichert. Sie können nun Anhänge hinzufügen.` : 'Einladung gespeichert.');
+                }}
+                onDeciding={() => {
+                  setDecided(null);
+                  reply.reset();
+                }}
+                onDecided={async (result) => {
+                  setDecided(result);
+                  await stored(result.invitation);
+                  await queryClient.invalidateQueries({ queryKey: ['calendar.view'] });
+                }}
+                createReply={async (draft) => {
+                  // A failure shows at the reply (with the button to try again); the decision stands.
+                  await reply.create.mutateAsync(draft).catch(() => undefined);
                 }}
               />
             )}
@@ -193,6 +129,9 @@ export function InvitationDialog({
               <MessageBar intent="success" role="status">
                 <MessageBarBody>{notice}</MessageBarBody>
               </MessageBar>
+            )}
+            {decided && calendars.data && (
+              <DecisionOutcome decided={decided} calendars={calendars.data} reply={reply} onShowInCalendar={onShowInCalendar} />
             )}
             {data && (
               <AttachmentList
@@ -202,9 +141,6 @@ export function InvitationDialog({
                 attach={async (uploadId) => stored(await api('invitations.attach', { id: data.id, uploadId }))}
                 detach={async (attachmentId) => stored(await api('invitations.detach', { id: data.id, attachmentId }))}
               />
-            )}
-            {invitation.data && calendars.data && (
-              <DecisionArea invitation={invitation.data} calendars={calendars.data} unsaved={dirty} onDecided={stored} onShowInCalendar={onShowInCalendar} />
             )}
           </DialogContent>
           <DialogActions>
@@ -216,26 +152,63 @@ export function InvitationDialog({
   );
 }
 
+interface Submission {
+  values: InvitationFormValues;
+  /** New, or changed beyond the decision. */
+  save: boolean;
+  decide: boolean;
+}
+
 function InvitationForm({
   invitation,
   calendars,
   onSaved,
-  onDirtyChange,
+  onDeciding,
+  onDecided,
+  createReply,
 }: {
   invitation: Invitation | null;
   calendars: CalendarInfo[];
-  onSaved: (invitation: Invitation) => Promise<void>;
-  onDirtyChange: (dirty: boolean) => void;
+  onSaved: (invitation: Invitation, isNew: boolean) => Promise<void>;
+  onDeciding: () => void;
+  onDecided: (decided: Decided) => Promise<void>;
+  createReply: (draft: NonNullable<Decided['reply']>) => Promise<void>;
 }) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
-  const { control, handleSubmit, formState, getValues } = useForm<InvitationFormValues>({ defaultValues: formValuesOf(invitation) });
+  const form = useForm<InvitationFormValues>({ defaultValues: formValuesOf(invitation, berlinToday()) });
+  const { control, handleSubmit, formState, getValues, reset, resetField, watch } = form;
   const dates = useFieldArray({ control, name: 'dates' });
-  const save = useMutation({
-    mutationFn: (values: InvitationFormValues) => api('invitations.save', inputOf(values, invitation?.id)),
-    onSuccess: onSaved,
+  const [stage, setStage] = useState<'save' | 'decide'>('save');
+
+  const dirty = Object.keys(formState.dirtyFields) as Array<keyof InvitationFormValues>;
+  const decisionChanged = dirty.some((name) => (DECISION_FIELDS as readonly string[]).includes(name));
+  const decidedBefore = invitation !== null && invitation.status !== 'open';
+  const decideNow =
+    watch('decision') !== 'open' && (decisionChanged || (decidedBefore && dirty.some((name) => (DECIDED_ON as readonly string[]).includes(name))));
+  const changed = !invitation || dirty.some((name) => name !== 'replyLetter' && !(DECISION_FIELDS as readonly string[]).includes(name));
+
+  const submit = useMutation({
+    mutationFn: async ({ values, save, decide }: Submission) => {
+      setStage('save');
+      let current = invitation;
+      if (save || !current) {
+        current = await api('invitations.save', inputOf(values, current?.id));
+        await onSaved(current, !invitation);
+      }
+      const decision = decide ? decisionOf(values, current.id, calendars) : null;
+      if (!decision) {
+        reset(formValuesOf(current, berlinToday(), Number(values.dateIndex)));
+        return;
+      }
+      setStage('decide');
+      onDeciding();
+      const result = await api('invitations.decide', decision);
+      await onDecided(result);
+      reset(formValuesOf(result.invitation, berlinToday(), decision.dateIndex ?? 0));
+      if (values.replyLetter && result.reply) await createReply(result.reply);
+    },
   });
-  useEffect(() => onDirtyChange(formState.isDirty), [formState.isDirty, onDirtyChange]);
 
   const addDate = () => {
     const last = getValues('dates').at(-1);
@@ -245,7 +218,11 @@ function InvitationForm({
   const head = calendars.find((c) => !c.deputy);
 
   return (
-    <form className={layout.form} onSubmit={handleSubmit((values) => save.mutate(values))} aria-label="Angaben zur Einladung">
+    <form
+      className={layout.form}
+      onSubmit={handleSubmit((values) => submit.mutate({ values, save: changed, decide: decideNow }))}
+      aria-label="Angaben zur Einladung"
+    >
       <ContactOrNameFields
         control={control}
         names={{ mode: 'inviterMode', contact: 'inviterContact', name: 'inviterName' }}
@@ -301,177 +278,16 @@ function InvitationForm({
         )}
       />
       <TextareaField control={control} name="notes" label="Notizen" />
-      <SaveActions label="Einladung speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(invitation)} />
-    </form>
-  );
-}
 
-interface DecisionValues {
-  decision: Exclude<Invitation['status'], 'open'>;
-  deputyId: string;
-  dateIndex: string;
-  note: string;
-}
+      <DecisionFields control={control} resetField={resetField} invitation={invitation} calendars={calendars} />
 
-const DECISION_LABELS: Record<DecisionValues['decision'], string> = {
-  accepted: 'Zusagen (Oberbürgermeister/in)',
-  delegated: 'In Vertretung (Bürgermeister/in wählen)',
-  declined: 'Absagen',
-  written_greeting: 'Nur schriftliches Grußwort',
-};
-
-/** Decide: who attends (if anyone) and which date; then the appointment and the reply letter. */
-function DecisionArea({
-  invitation,
-  calendars,
-  unsaved,
-  onDecided,
-  onShowInCalendar,
-}: {
-  invitation: Invitation;
-  calendars: CalendarInfo[];
-  unsaved: boolean;
-  onDecided: (invitation: Invitation) => Promise<void>;
-  onShowInCalendar: (date: string) => void;
-}) {
-  const styles = useStyles();
-  const layout = useFormDialogStyles();
-  const queryClient = useQueryClient();
-  const head = calendars.find((c) => !c.deputy);
-  const deputies = calendars.filter((c) => c.deputy);
-  const decidedFor = calendars.find((c) => c.id === invitation.calendarId);
-  const { control, handleSubmit } = useForm<DecisionValues>({
-    defaultValues: {
-      decision: invitation.status === 'open' ? 'accepted' : invitation.status,
-      deputyId: String((invitation.status === 'delegated' ? invitation.calendarId : deputies[0]?.id) ?? ''),
-      dateIndex: '0',
-      note: invitation.decisionNote,
-    },
-  });
-  const decision = useWatch({ control, name: 'decision' });
-  const [result, setResult] = useState<Output<'invitations.decide'> | null>(null);
-  const reply = useReplyLetter();
-
-  const decide = useMutation({
-    mutationFn: (values: DecisionValues) =>
-      api('invitations.decide', {
-        id: invitation.id,
-        decision: values.decision,
-        calendarId: values.decision === 'accepted' ? head?.id : values.decision === 'delegated' ? Number(values.deputyId) || undefined : undefined,
-        dateIndex: Number(values.dateIndex),
-        note: values.note,
-      }),
-    onMutate: () => {
-      setResult(null);
-      reply.reset();
-    },
-    onSuccess: async (decided) => {
-      setResult(decided);
-      await onDecided(decided.invitation);
-      await queryClient.invalidateQueries({ queryKey: ['calendar.view'] });
-    },
-  });
-  const outcome = useScrollIntoView<HTMLDivElement>(reply.letter ?? result ?? decide.error ?? reply.create.error);
-  const attendee = result?.appointment ? calendars.find((c) => c.id === result.appointment!.calendarId) : undefined;
-
-  return (
-    <form className={layout.form} onSubmit={handleSubmit((values) => decide.mutate(values))} aria-label="Entscheidung">
-      <Subtitle2 as="h3" className={layout.section}>
-        Entscheidung
-      </Subtitle2>
-      {invitation.status !== 'open' && (
-        <Text>
-          Bisher: <strong>{INVITATION_STATUS_LABELS[invitation.status]}</strong>
-          {decidedFor ? ` (${calendarLabel(decidedFor)})` : ''}
-          {invitation.decidedAt ? `, entschieden am ${germanDate(invitation.decidedAt.slice(0, 10))}` : ''}
-          {invitation.decidedBy ? ` von ${invitation.decidedBy}` : ''}.
-        </Text>
-      )}
-      <Controller
-        control={control}
-        name="decision"
-        render={({ field }) => (
-          <Field label="Entscheidung">
-            <RadioGroup value={field.value} onChange={(_, data) => field.onChange(data.value)}>
-              {(Object.entries(DECISION_LABELS) as Array<[DecisionValues['decision'], string]>).map(([value, label]) => (
-                <Radio key={value} value={value} label={value === 'accepted' && head ? `${label} – ${calendarLabel(head)}` : label} />
-              ))}
-            </RadioGroup>
-          </Field>
-        )}
+      <ErrorMessage error={stage === 'decide' ? submit.error : null} title="Nicht entschieden" />
+      <SaveActions
+        label={decideNow ? 'Speichern und entscheiden' : 'Einladung speichern'}
+        saving={submit.isPending}
+        error={stage === 'save' ? submit.error : null}
+        unsaved={formState.isDirty && Boolean(invitation)}
       />
-      <div className={layout.row}>
-        {decision === 'delegated' && (
-          <SelectField control={control} name="deputyId" label="Wer nimmt in Vertretung teil?" required>
-            {deputies.map((c) => (
-              <option key={c.id} value={c.id}>
-                {calendarLabel(c)}
-              </option>
-            ))}
-          </SelectField>
-        )}
-        {invitation.dates.length > 1 && (
-          <SelectField control={control} name="dateIndex" label="Welcher Termin?">
-            {invitation.dates.map((d, i) => (
-              <option key={i} value={i}>
-                {describeSpan(d)}
-              </option>
-            ))}
-          </SelectField>
-        )}
-      </div>
-      <TextareaField control={control} name="note" label="Vermerk zur Entscheidung" />
-      {unsaved && (
-        <MessageBar intent="warning">
-          <MessageBarBody>Oben gibt es ungespeicherte Änderungen; entschieden wird über die gespeicherte Fassung.</MessageBarBody>
-        </MessageBar>
-      )}
-      <ErrorMessage error={decide.error} title="Nicht entschieden" />
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={decide.isPending}>
-          {decide.isPending ? 'Wird entschieden …' : 'Entscheidung speichern'}
-        </Button>
-      </div>
-
-      <div ref={outcome} className={layout.form}>
-        {result && (
-          <MessageBar layout="multiline" intent="success" role="status">
-            <MessageBarBody>
-              <MessageBarTitle>Entschieden: {INVITATION_STATUS_LABELS[result.invitation.status]}</MessageBarTitle>
-              {result.appointment
-                ? `Termin im Kalender von ${attendee ? calendarLabel(attendee) : 'unbekannt'}: ${describeSpan(result.appointment)}.`
-                : 'Es wird kein Termin wahrgenommen; ein früher eingetragener Termin ist abgesagt.'}
-            </MessageBarBody>
-            {result.appointment && (
-              <MessageBarActions>
-                <Button onClick={() => onShowInCalendar(result.appointment!.start.slice(0, 10))}>Im Kalender zeigen</Button>
-              </MessageBarActions>
-            )}
-          </MessageBar>
-        )}
-        {result && result.conflicts.length > 0 && (
-          <MessageBar layout="multiline" intent="warning">
-            <MessageBarBody>
-              <MessageBarTitle>Überschneidungen im Kalender</MessageBarTitle>
-              <ul className={styles.list}>
-                {result.conflicts.map((c) => (
-                  <li key={c}>{c}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {result && !result.reply && (
-          <MessageBar layout="multiline" intent="info">
-            <MessageBarBody>
-              <MessageBarTitle>Kein Antwortschreiben vorbereitet</MessageBarTitle>
-              Dafür muss die einladende Stelle als Kontakt erfasst sein: Wählen Sie oben „aus den Kontakten“ einen Kontakt (oder legen Sie ihn unter
-              Kontakte an), speichern Sie die Einladung und entscheiden Sie erneut.
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {result && <ReplyLetter reply={reply} draft={result.reply} />}
-      </div>
     </form>
   );
 }
