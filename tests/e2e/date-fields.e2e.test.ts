@@ -60,6 +60,13 @@ describe('dates and times in an English browser (Chromium, en-US)', () => {
     await replyBy.press('Tab');
     expect(await replyBy.inputValue()).toBe('27.02.2027');
     expect(await replyBy.getAttribute('aria-invalid')).not.toBe('true');
+    // Arrow keys move it by a day, across the end of the month and back.
+    await replyBy.press('ArrowUp');
+    await replyBy.press('ArrowUp');
+    expect(await replyBy.inputValue()).toBe('01.03.2027');
+    await replyBy.press('ArrowDown');
+    await replyBy.press('ArrowDown');
+    expect(await replyBy.inputValue()).toBe('27.02.2027');
     await dialog().getByRole('button', { name: 'Einladung speichern' }).click();
     await expect.poll(() => dialog().getByRole('status').filter({ hasText: 'gespeichert' }).count()).toBe(1);
 
@@ -86,6 +93,8 @@ describe('dates and times in an English browser (Chromium, en-US)', () => {
     await time.fill('9.30');
     await time.press('Tab');
     expect(await time.inputValue()).toBe('09:30');
+    await time.press('ArrowDown');
+    expect(await time.inputValue()).toBe('09:15');
     await time.fill('25:00');
     await time.press('Tab');
     expect(await time.getAttribute('aria-invalid')).toBe('true');

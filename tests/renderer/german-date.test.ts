@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDate, checkDateTime, checkTime, parseDateAndTime, parseGermanDate, parseTime, showDate, showTime, splitDateTime } from '../../renderer/src/components/german-date';
+import { checkDate, checkDateTime, checkTime, parseDateAndTime, parseGermanDate, parseTime, showDate, showTime, splitDateTime, stepDate, stepTime } from '../../renderer/src/components/german-date';
 
 /** Typed in 2026: year-less dates are this year's, two-digit years lie between 1946 and 2045. */
 const YEAR = 2026;
@@ -145,5 +145,30 @@ describe('the form’s check of a field’s value', () => {
     ['10.12.2026', true, 'Bitte Datum (TT.MM.JJJJ) und Uhrzeit (HH:MM) angeben.'],
   ])('date and time „%s“ (required: %s) → %s', (value, required, result) => {
     expect(checkDateTime(value, required, YEAR)).toBe(result);
+  });
+});
+
+describe('arrow up and down in a field', () => {
+  it.each([
+    ['27.02.2027', 1, '28.02.2027'],
+    ['28.02.2027', 1, '01.03.2027'],
+    ['1.3.28', -1, '29.02.2028'],
+    ['31.12.2026', 1, '01.01.2027'],
+    ['24.12.', -1, '23.12.2026'],
+    ['', 1, null],
+    ['30.02.2027', 1, null],
+  ])('date „%s“ %i day → %s', (text, days, result) => {
+    expect(stepDate(text, days, YEAR)).toBe(result);
+  });
+
+  it.each([
+    ['14:30', 15, '14:45'],
+    ['23:45', 15, '00:00'],
+    ['0:10', -15, '23:55'],
+    ['18', -15, '17:45'],
+    ['', 15, null],
+    ['25:00', 15, null],
+  ])('time „%s“ %i minutes → %s', (text, minutes, result) => {
+    expect(stepTime(text, minutes)).toBe(result);
   });
 });

@@ -1,6 +1,6 @@
 import { useId, useState, type FocusEvent, type KeyboardEvent, type Ref } from 'react';
 import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import { parseDateAndTime, parseGermanDate, parseTime, showDate, showTime, splitDateTime, type Parsed } from './german-date';
+import { parseDateAndTime, parseGermanDate, parseTime, showDate, showTime, splitDateTime, stepDate, stepTime, type Parsed } from './german-date';
 
 /**
  * Date and time inputs that show and take TT.MM.JJJJ and HH:MM whatever the browser's language
@@ -8,7 +8,7 @@ import { parseDateAndTime, parseGermanDate, parseTime, showDate, showTime, split
  * ("2026-11-27", "14:30", "2026-11-27T14:30"): at once while typing, whenever the text is a
  * whole valid value; on leaving the field (or Enter) the text is tidied up ("1.3.27" →
  * "01.03.2027"), or, if it is no date, kept and handed on as typed, so the form refuses it, and
- * the field says what is wrong.
+ * the field says what is wrong. Arrow up and down move a date by a day, a time by 15 minutes.
  */
 
 const useStyles = makeStyles({
@@ -83,6 +83,18 @@ const onEnter = (commit: () => void) => (event: KeyboardEvent) => {
   if (event.key === 'Enter') commit();
 };
 
+/** Arrow up/down: the text a step later or earlier (`step` gives null for a text that is no date or time). */
+const onArrows = (step: (direction: 1 | -1) => string | null, type: (text: string) => void) => (event: KeyboardEvent) => {
+  if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+  const next = step(event.key === 'ArrowUp' ? 1 : -1);
+  if (next === null) return;
+  event.preventDefault();
+  type(next);
+};
+
+const stepOf = (kind: 'date' | 'time', text: string) => (direction: 1 | -1) =>
+  kind === 'date' ? stepDate(text, direction, thisYear()) : stepTime(text, direction * 15);
+
 function TypedInput({
   kind,
   value,
@@ -118,7 +130,10 @@ function TypedInput({
         autoComplete="off"
         value={field.text}
         onChange={(_, data) => field.type(data.value)}
-        onKeyDown={onEnter(field.commit)}
+        onKeyDown={(event) => {
+          onEnter(field.commit)(event);
+          onArrows(stepOf(kind, field.text), field.type)(event);
+        }}
         onBlur={() => {
           field.commit();
           onBlur?.();
@@ -178,6 +193,7 @@ export function DateTimeInput({ label, value, onChange, onBlur, required, hint, 
           autoComplete="off"
           value={date}
           onChange={(_, data) => field.type([data.value, time])}
+          onKeyDown={onArrows(stepOf('date', date), (next) => field.type([next, time]))}
         />
         <Input
           id={timeId}
@@ -189,6 +205,7 @@ export function DateTimeInput({ label, value, onChange, onBlur, required, hint, 
           autoComplete="off"
           value={time}
           onChange={(_, data) => field.type([date, data.value])}
+          onKeyDown={onArrows(stepOf('time', time), (next) => field.type([date, next]))}
         />
         <span id={timeLabel} className={styles.hidden}>
           {label}: Uhrzeit

@@ -118,3 +118,20 @@ export function checkDateTime(value: string, required = false, year = new Date()
   const date = checkDate(value.slice(0, 10), true, year);
   return date === true ? checkTime(value.slice(11), true) : date;
 }
+
+/** Arrow up/down in a date field: the typed date a number of days later ("28.02.2027" + 1 → "01.03.2027"), or null if it is none. */
+export function stepDate(text: string, days: number, year: number): string | null {
+  const parsed = parseGermanDate(text, year);
+  if (!parsed.value) return null;
+  const date = new Date(`${parsed.value}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return germanDate(date.toISOString().slice(0, 10));
+}
+
+/** Arrow up/down in a time field: the typed time some minutes later, round the clock ("23:45" + 15 → "00:00"), or null. */
+export function stepTime(text: string, minutes: number): string | null {
+  const parsed = parseTime(text);
+  if (!parsed.value) return null;
+  const total = (((Number(parsed.value.slice(0, 2)) * 60 + Number(parsed.value.slice(3)) + minutes) % 1440) + 1440) % 1440;
+  return `${pad(Math.floor(total / 60))}:${pad(total % 60)}`;
+}
