@@ -44,14 +44,14 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     await dialog().getByLabel('Veranstaltung').fill(EVENT);
     const firstDate = dialog().getByRole('group', { name: '1. Termin' });
     await firstDate.getByRole('textbox', { name: 'Beginn', exact: true }).fill('10.12.2026');
-    await firstDate.getByRole('textbox', { name: 'Beginn: Uhrzeit' }).fill('18:00');
+    await firstDate.getByRole('textbox', { name: 'Beginn Uhrzeit' }).fill('18:00');
     // The end is proposed an hour later, on the same day.
-    await firstDate.getByRole('textbox', { name: 'Ende: Uhrzeit' }).fill('20:00');
+    await firstDate.getByRole('textbox', { name: 'Ende Uhrzeit' }).fill('20:00');
     await dialog().getByRole('button', { name: 'Weiteren Termin vorschlagen' }).click();
     // The second date proposes the next day; it is a whole day this time ("bis einschließlich").
     const secondDate = dialog().getByRole('group', { name: '2. Termin' });
     expect(await secondDate.getByRole('textbox', { name: 'Beginn', exact: true }).inputValue()).toBe('11.12.2026');
-    expect(await secondDate.getByRole('textbox', { name: 'Beginn: Uhrzeit' }).inputValue()).toBe('18:00');
+    expect(await secondDate.getByRole('textbox', { name: 'Beginn Uhrzeit' }).inputValue()).toBe('18:00');
     await secondDate.getByLabel('ganztägig').check();
     expect(await secondDate.getByLabel('bis einschließlich').inputValue()).toBe('11.12.2026');
     await dialog().getByLabel('Ort', { exact: true }).fill('Heimatmuseum Walsum');
@@ -151,7 +151,7 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     await event.click();
     await expect.poll(() => dialog().getByLabel('Titel').inputValue()).toBe(EVENT);
     expect(await dialog().getByRole('textbox', { name: 'Beginn', exact: true }).inputValue()).toBe('10.12.2026');
-    expect(await dialog().getByRole('textbox', { name: 'Beginn: Uhrzeit' }).inputValue()).toBe('18:00');
+    expect(await dialog().getByRole('textbox', { name: 'Beginn Uhrzeit' }).inputValue()).toBe('18:00');
     await dialog().getByLabel('Fahrer/in').selectOption({ label: 'Jürgen Brinkmann (0203 283-2210)' });
     await dialog().getByLabel('Fahrzeug').selectOption({ label: 'Dienstwagen 1 (DU-OB 1)' });
     await dialog().getByLabel('Fahrer/in').scrollIntoViewIfNeeded();
@@ -169,7 +169,7 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'verschoben' }).textContent()).toContain('18:15–20:15 Uhr');
     await expect.poll(focusedName).toContain('18:15–20:15 Uhr');
     await page.keyboard.press('Enter');
-    await expect.poll(() => dialog().getByRole('textbox', { name: 'Beginn: Uhrzeit' }).inputValue()).toBe('18:15');
+    await expect.poll(() => dialog().getByRole('textbox', { name: 'Beginn Uhrzeit' }).inputValue()).toBe('18:15');
     expect(await dialog().getByRole('textbox', { name: 'Beginn', exact: true }).inputValue()).toBe('10.12.2026');
     await dialog().getByRole('button', { name: 'Abbrechen' }).click();
     await expect.poll(() => dialog().count()).toBe(0);

@@ -63,9 +63,9 @@ describe('calendar and car pool settings in browser mode (Chromium)', () => {
     await absenceDialog.getByLabel('Fahrer/in oder Fahrzeug').selectOption({ label: 'Sevgi Aydın' });
     await absenceDialog.getByLabel('ganze Tage').uncheck();
     await absenceDialog.getByRole('textbox', { name: 'von', exact: true }).fill('01.06.2027');
-    await absenceDialog.getByRole('textbox', { name: 'von: Uhrzeit' }).fill('8');
+    await absenceDialog.getByRole('textbox', { name: 'von Uhrzeit' }).fill('8');
     await absenceDialog.getByRole('textbox', { name: 'bis', exact: true }).fill('01.06.2027');
-    await absenceDialog.getByRole('textbox', { name: 'bis: Uhrzeit' }).fill('12');
+    await absenceDialog.getByRole('textbox', { name: 'bis Uhrzeit' }).fill('12');
     await absenceDialog.getByLabel('Grund').fill('Arzttermin');
     await absenceDialog.getByRole('button', { name: 'Eintragen', exact: true }).click();
     const aydin = absences.getByRole('row').filter({ hasText: 'Sevgi Aydın' });

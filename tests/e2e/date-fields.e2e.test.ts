@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
@@ -5,6 +7,7 @@ import { ARTIFACTS, useBrowserSession } from './browser-mode';
 import { pageApi } from './page-api';
 
 const EVENT = 'Jahreshauptversammlung des Schützenvereins Hamborn';
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 
 /** The texts an input's aria-describedby points to. */
@@ -36,14 +39,14 @@ describe('dates and times in an English browser (Chromium, en-US)', () => {
 
     // A date with its time, typed short; the end follows an hour later.
     const start = dialog().getByRole('textbox', { name: 'Beginn', exact: true });
-    const startTime = dialog().getByRole('textbox', { name: 'Beginn: Uhrzeit' });
+    const startTime = dialog().getByRole('textbox', { name: 'Beginn Uhrzeit' });
     await start.fill('10.12.26');
     await startTime.fill('18');
     await startTime.press('Tab');
     expect(await start.inputValue()).toBe('10.12.2026');
     expect(await startTime.inputValue()).toBe('18:00');
     expect(await dialog().getByRole('textbox', { name: 'Ende', exact: true }).inputValue()).toBe('10.12.2026');
-    expect(await dialog().getByRole('textbox', { name: 'Ende: Uhrzeit' }).inputValue()).toBe('19:00');
+    expect(await dialog().getByRole('textbox', { name: 'Ende Uhrzeit' }).inputValue()).toBe('19:00');
 
     // An impossible date is refused at the field, in German, and nothing is saved.
     const replyBy = dialog().getByRole('textbox', { name: 'Antwort erbeten bis' });
@@ -52,6 +55,12 @@ describe('dates and times in an English browser (Chromium, en-US)', () => {
     expect(await replyBy.getAttribute('aria-invalid')).toBe('true');
     expect(await description(replyBy)).toContain('Den 30.02.2027 gibt es nicht: Der Februar 2027 hat 28 Tage.');
     await dialog().screenshot({ path: path.join(ARTIFACTS, 'datum-englischer-browser-fehler.png') });
+    // Every input of the fields, the time beside its date included, has a visible name and valid ARIA.
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(`axe
+      .run(document.querySelector('[role=dialog]'), { runOnly: ['label', 'label-title-only', 'aria-valid-attr-value', 'duplicate-id-aria', 'duplicate-id'] })
+      .then((result) => result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+    expect(violations).toEqual([]);
     await dialog().getByRole('button', { name: 'Einladung speichern' }).click();
     await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('placeholder')")).toBe('TT.MM.JJJJ');
     expect(await dialog().getByRole('status').filter({ hasText: 'gespeichert' }).count()).toBe(0);
@@ -80,7 +89,7 @@ describe('dates and times in an English browser (Chromium, en-US)', () => {
     await page.getByRole('table', { name: 'Einladungen' }).getByRole('row').filter({ hasText: EVENT }).click();
     await expect.poll(() => dialog().getByRole('textbox', { name: 'Antwort erbeten bis' }).inputValue()).toBe('27.02.2027');
     expect(await dialog().getByRole('textbox', { name: 'Beginn', exact: true }).inputValue()).toBe('10.12.2026');
-    expect(await dialog().getByRole('textbox', { name: 'Beginn: Uhrzeit' }).inputValue()).toBe('18:00');
+    expect(await dialog().getByRole('textbox', { name: 'Beginn Uhrzeit' }).inputValue()).toBe('18:00');
     await dialog().screenshot({ path: path.join(ARTIFACTS, 'datum-englischer-browser.png') });
     await dialog().getByRole('button', { name: 'Schließen' }).last().click();
   });

@@ -22,7 +22,7 @@ describe('an invitation recorded and decided in one dialog (Chromium)', () => {
     await user.click(page.getByRole('option', { name: /Heimatverein Walsum 1921/ }));
     await user.fill(dialog().getByRole('textbox', { name: 'Veranstaltung' }), EVENT);
     await user.fill(dialog().getByRole('textbox', { name: 'Beginn', exact: true }), '12.6.27');
-    await user.fill(dialog().getByRole('textbox', { name: 'Beginn: Uhrzeit' }), '19:30');
+    await user.fill(dialog().getByRole('textbox', { name: 'Beginn Uhrzeit' }), '19:30');
     await user.check(dialog().getByRole('radio', { name: 'In Vertretung: Volker Sandmann, Bürgermeister' }));
     await user.click(dialog().getByRole('button', { name: 'Speichern und entscheiden' }));
 

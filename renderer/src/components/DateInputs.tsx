@@ -158,13 +158,14 @@ export function TimeInput(props: SingleProps) {
 
 /**
  * A date and a time side by side, one value ("2026-12-10T18:00"): the label names the date
- * input, the time input is „<label>: Uhrzeit“. Checked when the focus leaves the pair.
+ * input, the time input is „<label> Uhrzeit“. Checked when the focus leaves the pair.
  */
 export function DateTimeInput({ label, value, onChange, onBlur, required, hint, error, inputRef, className }: SingleProps) {
   const styles = useStyles();
   const described = useId();
+  const labelId = useId();
   const timeId = useId();
-  const timeLabel = useId();
+  const timeWord = useId();
   const field = useTypedText(
     value,
     splitDateTime,
@@ -180,9 +181,9 @@ export function DateTimeInput({ label, value, onChange, onBlur, required, hint, 
     onBlur?.();
   };
   // Both inputs take the Field's description, validity and required state; the label's `for`
-  // names the date input, so the time input gets its own id and name.
+  // names the date input, so the time input gets its own id, named by the label and „Uhrzeit“.
   return (
-    <Field label={label} required={required} hint={hint} validationMessage={message} validationState={message ? 'error' : 'none'} className={className}>
+    <Field label={{ children: label, id: labelId }} required={required} hint={hint} validationMessage={message} validationState={message ? 'error' : 'none'} className={className}>
       <div className={styles.pair} onBlur={leave} onKeyDown={onEnter(field.commit)}>
         <Input
           ref={inputRef}
@@ -197,7 +198,7 @@ export function DateTimeInput({ label, value, onChange, onBlur, required, hint, 
         />
         <Input
           id={timeId}
-          aria-labelledby={timeLabel}
+          aria-labelledby={`${labelId} ${timeWord}`}
           className={styles.time}
           aria-describedby={described}
           placeholder="HH:MM"
@@ -207,8 +208,8 @@ export function DateTimeInput({ label, value, onChange, onBlur, required, hint, 
           onChange={(_, data) => field.type([date, data.value])}
           onKeyDown={onArrows(stepOf('time', time), (next) => field.type([date, next]))}
         />
-        <span id={timeLabel} className={styles.hidden}>
-          {label}: Uhrzeit
+        <span id={timeWord} className={styles.hidden}>
+          Uhrzeit
         </span>
         <span id={described} className={styles.hidden}>
           Datum als TT.MM.JJJJ, Uhrzeit als HH:MM
