@@ -126,7 +126,6 @@ function TypedInput({
         aria-label={ariaLabel}
         aria-describedby={described}
         placeholder={kind === 'date' ? 'TT.MM.JJJJ' : 'HH:MM'}
-        inputMode="numeric"
         autoComplete="off"
         value={field.text}
         onChange={(_, data) => field.type(data.value)}
@@ -190,7 +189,6 @@ export function DateTimeInput({ label, value, onChange, onBlur, required, hint, 
           className={styles.date}
           aria-describedby={described}
           placeholder="TT.MM.JJJJ"
-          inputMode="numeric"
           autoComplete="off"
           value={date}
           onChange={(_, data) => field.type([data.value, time])}
@@ -202,7 +200,6 @@ export function DateTimeInput({ label, value, onChange, onBlur, required, hint, 
           className={styles.time}
           aria-describedby={described}
           placeholder="HH:MM"
-          inputMode="numeric"
           autoComplete="off"
           value={time}
           onChange={(_, data) => field.type([date, data.value])}
