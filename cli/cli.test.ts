@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../tests/support/temp-app';
+import { writeNewerDatabase } from '../tests/support/newer-database';
 import { parseNow } from './main';
 
 const BIN = path.resolve(__dirname, 'bin.mjs');
@@ -41,6 +42,22 @@ describe('rathausbuero CLI', { timeout: 90_000 }, () => {
     expect(broken.code).toBe(1);
     expect(JSON.parse(broken.stderr)).toMatchObject({ code: 'INVALID_INPUT' });
     expect(JSON.parse(broken.stderr).message).toMatch(/^Die Eingabe ist kein gültiges JSON/);
+  });
+
+  it('a database written by a newer version: call and serve print the German message and leave the file as it was', () => {
+    const own = tempDir();
+    const file = writeNewerDatabase(path.join(own, 'rathausbuero.sqlite'));
+    const before = fs.readFileSync(file);
+    for (const args of [['call', 'app.info', '{}'], ['serve']]) {
+      const result = run(...args, '--data-dir', own);
+      expect(result.code).toBe(1);
+      const error = JSON.parse(result.stderr);
+      expect(error.code).toBe('DB_TOO_NEW');
+      expect(error.message).toMatch(/^Die Datenbank „.*“ wurde mit einer neueren Version von Rathausbüro angelegt/);
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(own)).toEqual(['rathausbuero.sqlite']);
+    fs.rmSync(own, { recursive: true, force: true });
   });
 
   it('writes a backup the app can open', () => {

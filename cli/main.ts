@@ -209,8 +209,13 @@ async function serve(dataDir: string, demo: boolean, port: number, now: (() => D
   return 0;
 }
 
+/**
+ * Prints the error as `{ code, message, details }` on stderr. Built field by field: an Error's
+ * `message` is not an own enumerable property, JSON.stringify would drop it.
+ */
 function fail(error: ApiError): number {
-  process.stderr.write(`${JSON.stringify(error, null, 2)}\n`);
+  const { code, message, details } = error;
+  process.stderr.write(`${JSON.stringify({ code, message, details }, null, 2)}\n`);
   return 1;
 }
 

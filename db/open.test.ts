@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { appliedSchemaVersion, backupDatabase, DatabaseOpenError, knownSchemaVersion, openDatabase } from './open';
 import { MIGRATIONS_FOLDER, tempDir } from '../tests/support/temp-app';
+import { writeNewerDatabase } from '../tests/support/newer-database';
 
 const dirs: string[] = [];
 const fresh = () => {
@@ -39,29 +40,53 @@ describe('openDatabase', () => {
     second.$client.close();
   });
 
-  it('refuses a database written by a newer version and leaves it untouched', () => {
-    const file = path.join(fresh(), 'db.sqlite');
-    openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER }).$client.close();
-    const raw = new Database(file);
-    raw.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('future', 99_999_999_999_999);
-    raw.close();
-    const before = fs.readFileSync(file);
-    let error: unknown;
+  const openError = (file: string): DatabaseOpenError => {
     try {
-      openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
-    } catch (e) {
-      error = e;
+      openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER }).$client.close();
+    } catch (error) {
+      if (error instanceof DatabaseOpenError) return error;
+      throw error;
     }
-    expect(error).toBeInstanceOf(DatabaseOpenError);
-    expect((error as DatabaseOpenError).code).toBe('DB_TOO_NEW');
-    expect((error as Error).message).toMatch(/mit einer neueren Version von Rathausbüro angelegt/);
+    throw new Error('openDatabase did not refuse the file');
+  };
+
+  it('refuses a database written by a newer version and changes nothing at all (not even the journal mode)', () => {
+    const dir = fresh();
+    const file = writeNewerDatabase(path.join(dir, 'db.sqlite'));
+    const before = fs.readFileSync(file);
+    const filesBefore = fs.readdirSync(dir);
+    const error = openError(file);
+    expect(error.code).toBe('DB_TOO_NEW');
+    expect(error.message).toMatch(/mit einer neueren Version von Rathausbüro angelegt/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(filesBefore);
   });
 
-  it('reports a file that is not a database in German', () => {
-    const file = path.join(fresh(), 'kaputt.sqlite');
-    fs.writeFileSync(file, 'das ist keine Datenbank, sondern Text '.repeat(200));
-    expect(() => openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER })).toThrow(/kann nicht geöffnet werden|not a database/);
+  it.each([
+    ['text', Buffer.from('das ist keine Datenbank, sondern Text '.repeat(200))],
+    ['a truncated database header', Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4080, 0xff)])],
+  ])('reports a file that is not a database (%s) in German and leaves it byte for byte as it was', (_, content) => {
+    const dir = fresh();
+    const file = path.join(dir, 'kaputt.sqlite');
+    fs.writeFileSync(file, content);
+    const error = openError(file);
+    expect(error.code).toBe('DB_UNREADABLE');
+    expect(error.message).toBe(
+      `Die Datei „${file}“ ist keine Rathausbüro-Datenbank oder sie ist beschädigt. ` +
+        'Bitte stellen Sie eine Sicherung wieder her; die Datei bleibt unverändert.',
+    );
+    expect(fs.readFileSync(file).equals(content)).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['kaputt.sqlite']);
+  });
+
+  it('reports a path it cannot open (a folder) in German', () => {
+    const dir = fresh();
+    const folder = path.join(dir, 'rathausbuero.sqlite');
+    fs.mkdirSync(folder);
+    const error = openError(folder);
+    expect(error.code).toBe('DB_UNREADABLE');
+    expect(error.message).toMatch(/^Die Datenbank „.*“ kann nicht geöffnet werden\. Bitte prüfen Sie/);
+    expect(error.details.cause).toBeTruthy();
   });
 
   it('backs up online to a consistent copy', async () => {

@@ -34,23 +34,26 @@ export class DatabaseOpenError extends Error {
 const MIGRATIONS_TABLE = '__drizzle_migrations';
 
 /**
- * Opens (and creates) the SQLite file, sets the pragmas, refuses a database written by a
- * newer version of the app and applies pending migrations in one transaction.
+ * Opens (and creates) the SQLite file, refuses a file that is no database of this app or was
+ * written by a newer version, then sets the pragmas and applies pending migrations in one
+ * transaction. The checks come first and only read: a refused file stays byte for byte as it was
+ * (`journal_mode = WAL` writes the file header, so it must not run before them).
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   let sqlite: Database.Database;
   try {
     sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-    sqlite.pragma('journal_mode = WAL');
   } catch (error) {
-    throw new DatabaseOpenError(
-      'DB_UNREADABLE',
-      `Die Datenbank „${file}“ kann nicht geöffnet werden: ${(error as Error).message}`,
-      { file },
-    );
+    throw unreadable(file, error);
   }
   try {
+    try {
+      refuseNewerDatabase(sqlite, file, options.migrationsFolder);
+    } catch (error) {
+      throw error instanceof DatabaseOpenError ? error : unreadable(file, error);
+    }
+    sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     // Deleted and overwritten content is zeroed, not left in freed pages (erasure under DSGVO).
     sqlite.pragma('secure_delete = ON');
@@ -61,7 +64,6 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
     sqlite.function('fold', { deterministic: true }, (value: unknown) =>
       typeof value === 'string' ? foldGerman(value) : value,
     );
-    refuseNewerDatabase(sqlite, file, options.migrationsFolder);
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: options.migrationsFolder, migrationsTable: MIGRATIONS_TABLE });
     return db as Db;
@@ -69,6 +71,22 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
     sqlite.close();
     throw error;
   }
+}
+
+/** The German message for a file SQLite cannot read; SQLite's own words go into `details.cause`. */
+function unreadable(file: string, error: unknown): DatabaseOpenError {
+  const code = (error as { code?: string }).code ?? '';
+  const cause = (error as Error).message ?? String(error);
+  const notADatabase = code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
+  return new DatabaseOpenError(
+    'DB_UNREADABLE',
+    notADatabase
+      ? `Die Datei „${file}“ ist keine Rathausbüro-Datenbank oder sie ist beschädigt. ` +
+          'Bitte stellen Sie eine Sicherung wieder her; die Datei bleibt unverändert.'
+      : `Die Datenbank „${file}“ kann nicht geöffnet werden. ` +
+          'Bitte prüfen Sie, ob der Ordner erreichbar ist und Sie die Datei lesen und schreiben dürfen.',
+    { file, cause },
+  );
 }
 
 /** The newest migration this build knows, and how many there are. */

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, METHOD_NAMES, type DispatchResult } from '../../core/api';
 import { createBridgeListener, startBridge } from '../../cli/http-bridge';
-import { createTempApp } from '../support/temp-app';
+import { openApp } from '../../core/app/open-app';
+import { createTempApp, MIGRATIONS_FOLDER, tempDir, TEMPLATES_DIR } from '../support/temp-app';
+import { writeNewerDatabase } from '../support/newer-database';
 
 type Caller = (method: string, input: unknown) => Promise<DispatchResult>;
 
@@ -187,5 +189,29 @@ describe('HTTP bridge security', () => {
   it('is a plain listener that knows every contract method', () => {
     expect(typeof createBridgeListener({ handlers: app.handlers, token: TOKEN, staticDir: '.' })).toBe('function');
     for (const method of METHOD_NAMES) expect(typeof app.handlers[method]).toBe('function');
+  });
+});
+
+describe('a data file this version cannot use', () => {
+  const open = (dataDir: string) => openApp({ dataDir, migrationsFolder: MIGRATIONS_FOLDER, templatesDir: TEMPLATES_DIR, appVersion: '0.0.0-test' });
+
+  it.each([
+    ['written by a newer version', (file: string) => void writeNewerDatabase(file), 'DB_TOO_NEW', /wurde mit einer neueren Version von Rathausbüro angelegt/],
+    ['not a database', (file: string) => fs.writeFileSync(file, 'kein SQLite '.repeat(400)), 'DB_UNREADABLE', /ist keine Rathausbüro-Datenbank oder sie ist beschädigt/],
+  ])('%s: the in-process door refuses it with the German message and changes nothing', (_, write, code, message) => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'rathausbuero.sqlite');
+    write(file);
+    const before = fs.readFileSync(file);
+    let error: { code?: string; message?: string } | undefined;
+    try {
+      open(dataDir).close();
+    } catch (e) {
+      error = e as typeof error;
+    }
+    expect(error).toMatchObject({ code, message: expect.stringMatching(message) });
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(dataDir)).toEqual(['rathausbuero.sqlite']);
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });
