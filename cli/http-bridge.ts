@@ -78,6 +78,14 @@ export function createBridgeListener(options: BridgeOptions): http.RequestListen
   };
 }
 
+/**
+ * `application/json`, exactly, with at most a UTF-8 charset (the body is read as UTF-8). Anything
+ * else (`text/plain` from a form, `application/jsonp`, another charset) is refused.
+ */
+export function isJsonContentType(header: string | undefined): boolean {
+  return /^application\/json\s*(;\s*charset\s*=\s*("utf-8"|utf-8)\s*)?$/i.test(header ?? '');
+}
+
 function handleApi(
   req: http.IncomingMessage,
   res: http.ServerResponse,
@@ -94,8 +102,8 @@ function handleApi(
       message: 'Zugriff verweigert: Der Zugangsschlüssel fehlt oder ist falsch. Bitte die beim Start ausgegebene Adresse verwenden.',
     });
   }
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-    return sendError(res, 415, { code: 'INVALID_INPUT', message: 'Die Schnittstelle erwartet JSON.' });
+  if (!isJsonContentType(req.headers['content-type'])) {
+    return sendError(res, 415, { code: 'INVALID_INPUT', message: 'Die Schnittstelle erwartet JSON (Content-Type: application/json).' });
   }
   const chunks: Buffer[] = [];
   let size = 0;

@@ -155,6 +155,20 @@ describe('HTTP bridge security', () => {
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it.each(['application/jsonp', 'application/json-seq', 'application/json5', 'application/json; charset=latin1', 'application/json; boundary=x', 'text/json'])(
+    'refuses the content type %s (JSON exactly, with an optional UTF-8 charset)',
+    async (contentType) => {
+      const response = await request({ headers: { 'content-type': contentType, 'x-rathaus-token': TOKEN } });
+      expect(response.status).toBe(415);
+      expect(JSON.parse(response.body).error).toEqual({ code: 'INVALID_INPUT', message: 'Die Schnittstelle erwartet JSON (Content-Type: application/json).' });
+    },
+  );
+
+  it.each(['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset="UTF-8"'])('accepts the content type %s', async (contentType) => {
+    const response = await request({ headers: { 'content-type': contentType, 'x-rathaus-token': TOKEN } });
+    expect(response.status).toBe(200);
+  });
+
   it('answers a proper call and sends no CORS headers', async () => {
     const response = await request({ headers: { ...json, 'x-rathaus-token': TOKEN, origin: `http://127.0.0.1:${port}` } });
     expect(response.status).toBe(200);
