@@ -190,12 +190,26 @@ import {
   pressReleaseStepInputSchema,
 } from './schemas/press';
 import { honourRulesPatchSchema, honourRulesSchema } from '../domain/jubilees/honour-rules';
+import { germanIssueMessage } from './german-issues';
+import {
+  base64Content,
+  fileNameSchema,
+  isoDate,
+  jobIdSchema,
+  localDateOrDateTime,
+  MAX_INLINE_FILE_BYTES,
+  multiLine,
+  recordId,
+  singleLine,
+  uploadIdSchema,
+} from './schemas/common';
 
 z.config(z.locales.de());
+z.config({ customError: germanIssueMessage });
 
 const none = z.object({}).strict().optional().default({});
-const byId = z.object({ id: z.number().int().positive() });
-const templateId = z.object({ id: z.string().min(1) });
+const byId = z.strictObject({ id: recordId });
+const templateId = z.strictObject({ id: singleLine(100).min(1) });
 
 /** One entry of the contract: what a method takes and what it returns. */
 export interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -203,6 +217,13 @@ export interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   output: O;
   /** Changes data (the doors may log, the UI may refresh lists). */
   mutates: boolean;
+  /**
+   * Saves a record whole (record-inputs.ts): `byId` — an input object with an `id` replaces that
+   * record, so every field must be sent; `whole` — the input replaces a record without id (settings).
+   */
+  replaces?: 'byId' | 'whole';
+  /** The record as read (fields only it has are ignored when it is sent back); default: the output. */
+  read?: z.ZodType;
 }
 const query = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> => ({
   input,
@@ -213,6 +234,21 @@ const command = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O):
   input,
   output,
   mutates: true,
+});
+/** Creates a record (no `id`) or replaces the stored one (`id`); the record as read (`read`) may be sent back. */
+const save = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, read: z.ZodType = output): MethodSpec<I, O> => ({
+  input,
+  output,
+  mutates: true,
+  replaces: 'byId',
+  read,
+});
+/** Replaces stored settings whole: every field must be sent. */
+const replace = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> => ({
+  input,
+  output,
+  mutates: true,
+  replaces: 'whole',
 });
 
 export const appInfoSchema = z.object({
@@ -238,7 +274,7 @@ export const contract = {
 
   'addressing.compose': query(composeInputSchema, addressFormsSchema),
   'addressing.composeOrganisation': query(
-    z.object({ name: z.string().trim().min(1, 'Der Name fehlt.'), language: languageSchema.default('de') }),
+    z.strictObject({ name: singleLine(300).min(1, 'Der Name fehlt.'), language: languageSchema.default('de') }),
     addressFormsSchema,
   ),
   'addressing.roles': query(none, z.array(roleSchema)),
@@ -246,34 +282,34 @@ export const contract = {
   'speeches.list': query(speechListInputSchema, z.array(speechSchema)),
   'speeches.get': query(byId, speechDetailSchema),
   /** Saves the details; a changed `body` becomes a new version. */
-  'speeches.save': command(speechInputSchema, speechDetailSchema),
+  'speeches.save': save(speechInputSchema, speechDetailSchema),
   'speeches.versions': query(byId, z.array(speechVersionSchema)),
   'speeches.version': query(byId, speechVersionDetailSchema),
   /** What changed from one version (`from`) to another (`to`) of the same speech. */
-  'speeches.compare': query(z.object({ from: z.number().int().positive(), to: z.number().int().positive() }), speechComparisonSchema),
+  'speeches.compare': query(z.strictObject({ from: recordId, to: recordId }), speechComparisonSchema),
   /** The text of an older version becomes the newest version (nothing is overwritten). */
-  'speeches.restore': command(z.object({ versionId: z.number().int().positive() }), speechDetailSchema),
+  'speeches.restore': command(z.strictObject({ versionId: recordId }), speechDetailSchema),
   /** Full-text search over the speeches' titles and texts and the text blocks. */
   'speeches.search': query(speechSearchInputSchema, speechSearchResultSchema),
   /** The manuscript or the Festschrift page as .docx; `warnings` say what to fix (a Grußwort too long for one page). */
   'speeches.document': query(speechDocumentInputSchema, fileContentSchema.extend({ warnings: z.array(z.string()) })),
   'speeches.settings': query(none, speechSettingsSchema),
-  'speeches.settings.save': command(speechSettingsSchema, speechSettingsSchema),
-  'patronages.list': query(z.object({ decision: patronageDecisionSchema.optional() }), z.array(patronageSchema)),
+  'speeches.settings.save': replace(speechSettingsSchema, speechSettingsSchema),
+  'patronages.list': query(z.strictObject({ decision: patronageDecisionSchema.optional() }), z.array(patronageSchema)),
   'patronages.get': query(byId, patronageSchema),
-  'patronages.save': command(patronageInputSchema, patronageSchema),
+  'patronages.save': save(patronageInputSchema, patronageSchema),
   /** Take on or decline; returns the reply letter draft (Schirmherrschaft-Zusage/-Absage). */
   'patronages.decide': command(patronageDecideSchema, patronageDecidedSchema),
   /** Records the reply letter created from the draft. */
-  'patronages.linkReply': command(z.object({ id: z.number().int().positive(), letterId: z.number().int().positive() }), patronageSchema),
+  'patronages.linkReply': command(z.strictObject({ id: recordId, letterId: recordId }), patronageSchema),
 
   // Partner cities (Partnerstädte) and the greetings plan (Grußkalender), DOMAIN.md E.
   'partnerships.list': query(none, z.array(partnershipSchema)),
   'partnerships.get': query(byId, partnershipSchema),
-  'partnerships.save': command(partnershipInputSchema, partnershipSchema),
+  'partnerships.save': save(partnershipInputSchema, partnershipSchema),
   /** Visits, projects and letters of one partnership, newest first. */
   'partnerships.history': query(byId, z.array(partnershipEventSchema)),
-  'partnerships.history.save': command(partnershipEventInputSchema, partnershipEventSchema),
+  'partnerships.history.save': save(partnershipEventInputSchema, partnershipEventSchema),
   /** The year's occasions: EXACTLY { occasions: { date, key, name, calendar, recipients, sendBy }[] } (other tools rely on it). */
   'greetings.plan': query(greetingYearInputSchema, greetingPlanSchema),
   /** The same with proposals, confirmations, approvals pending and letters produced (the Grußkalender page). */
@@ -281,101 +317,104 @@ export const contract = {
   /** One occasion: its rule, recipients (partnerships not active marked), letters produced. */
   'greetings.occasion': query(greetingOccasionInputSchema, greetingOccasionSchema),
   'greetings.rules': query(none, z.array(greetingRuleSchema)),
-  'greetings.rules.save': command(greetingRuleInputSchema, greetingRuleSchema),
+  'greetings.rules.save': replace(greetingRuleInputSchema, greetingRuleSchema),
   /** Deletes the stored rule: the shipped default applies again. */
   'greetings.rules.reset': command(greetingKeyInputSchema, greetingRuleSchema),
   'greetings.extras': query(none, z.array(greetingExtraSchema)),
-  'greetings.extras.save': command(greetingExtraInputSchema, greetingExtraSchema),
+  'greetings.extras.save': save(greetingExtraInputSchema, greetingExtraSchema),
   'greetings.extras.delete': command(byId, z.object({ id: z.number().int() })),
   /** Staff confirm a proposed date (an Islamic high day); the plan then uses it. */
   'greetings.confirm': command(greetingConfirmInputSchema, greetingConfirmationSchema),
   /** One letter per recipient into the Postausgang; partnerships not active only with `approve` (the approver is recorded). */
   'greetings.produce': command(greetingProduceInputSchema, greetingProducedSchema),
   'greetings.settings': query(none, greetingSettingsSchema),
-  'greetings.settings.save': command(greetingSettingsSchema, greetingSettingsSchema),
+  'greetings.settings.save': replace(greetingSettingsSchema, greetingSettingsSchema),
 
   // Visits and delegations, the Golden Book, the seating order of an official meal; gifts (Gastgeschenke).
   'visits.list': query(visitListInputSchema, z.array(visitSummarySchema)),
   'visits.get': query(byId, visitSchema),
   /** Guests and hosts (`people`) and the programme (`appointmentIds`) are replaced by the lists given. */
-  'visits.save': command(visitInputSchema, visitSchema),
+  'visits.save': save(visitInputSchema, visitSchema),
   'visits.delete': command(byId, z.object({ id: z.number().int() })),
-  'visits.goldenBook': query(z.object({ visitId: z.number().int().positive().optional() }), z.array(goldenBookEntrySchema)),
-  'visits.goldenBook.save': command(goldenBookInputSchema, goldenBookEntrySchema),
+  'visits.goldenBook': query(z.strictObject({ visitId: recordId.optional() }), z.array(goldenBookEntrySchema)),
+  'visits.goldenBook.save': save(goldenBookInputSchema, goldenBookEntrySchema),
   'visits.goldenBook.delete': command(byId, z.object({ id: z.number().int() })),
   /** A seating order by protocol precedence for the tables given (not saved; see core/domain/protocol/seating.ts). */
   'seating.propose': query(seatingProposeInputSchema, seatingProposalSchema),
   /** The plan as staff arranged it (each contact seated once); replaces the visit's saved plan. */
   'seating.save': command(seatingSaveInputSchema, seatingPlanSchema),
-  'seating.get': query(z.object({ visitId: z.number().int().positive() }), seatingPlanSchema.nullable()),
+  'seating.get': query(z.strictObject({ visitId: recordId }), seatingPlanSchema.nullable()),
   /** The saved plan as .docx: per table a diagram and the seats in order; place cards on request. */
   'seating.document': query(seatingDocumentInputSchema, fileContentSchema),
   'gifts.items': query(none, z.array(giftItemSchema)),
-  'gifts.items.save': command(giftItemInputSchema, giftItemSchema),
+  'gifts.items.save': save(giftItemInputSchema, giftItemSchema),
   'gifts.given': query(giftGivenListInputSchema, z.array(giftGivenSchema)),
   /** Earlier gifts of the same item to the same person (asked before giving). */
   'gifts.check': query(giftCheckInputSchema, z.array(giftGivenSchema)),
   /** Takes it from the stock; CONFLICT when the person had it before (unless `confirmRepeat`) or the stock is short. */
   'gifts.give': command(giftGiveInputSchema, giftGivenSchema),
   'gifts.received': query(giftReceivedListInputSchema, z.array(giftReceivedSchema)),
-  'gifts.received.save': command(giftReceivedInputSchema, giftReceivedSchema),
+  'gifts.received.save': save(giftReceivedInputSchema, giftReceivedSchema),
   /** The value above which a gift received must be reported (the city's compliance rules). */
   'gifts.settings': query(none, giftSettingsSchema),
-  'gifts.settings.save': command(giftSettingsSchema, giftSettingsSchema),
+  'gifts.settings.save': replace(giftSettingsSchema, giftSettingsSchema),
 
   // Citizen dialogue: requests to the mayor (Anliegenmanagement).
   'requests.list': query(requestListInputSchema, requestListSchema),
   /** One request with the person's data; every call is recorded (who viewed it, when). */
   'requests.get': query(byId, requestSchema),
-  'requests.save': command(requestInputSchema, requestSchema),
+  'requests.save': save(requestInputSchema, requestSchema),
   /** One workflow step; returns the letter draft or e-mail text the step calls for. */
   'requests.step': command(requestStepSchema, requestStepResultSchema),
   /** Wiedervorlage: the date to look at the request again (null: none). */
-  'requests.followUp': command(z.object({ id: z.number().int().positive(), on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() }), requestSchema),
+  'requests.followUp': command(z.strictObject({ id: recordId, on: isoDate.nullable() }), requestSchema),
   'requests.history': query(byId, z.array(requestHistoryEntrySchema)),
   /** Related requests: proposals (same person, same place, same category and district) not yet linked. */
   'requests.related': query(byId, z.array(requestListItemSchema)),
-  'requests.link': command(z.object({ id: z.number().int().positive(), otherId: z.number().int().positive(), note: z.string().trim().max(500).default('') }), requestSchema),
-  'requests.unlink': command(z.object({ id: z.number().int().positive(), otherId: z.number().int().positive() }), requestSchema),
-  'requests.attach': command(z.object({ id: z.number().int().positive(), uploadId: z.string().uuid() }), requestSchema),
-  'requests.attachment': query(z.object({ id: z.number().int().positive(), attachmentId: z.number().int().positive() }), fileContentSchema),
-  'requests.detach': command(z.object({ id: z.number().int().positive(), attachmentId: z.number().int().positive() }), requestSchema),
+  'requests.link': command(z.strictObject({ id: recordId, otherId: recordId, note: singleLine(500).default('') }), requestSchema),
+  'requests.unlink': command(z.strictObject({ id: recordId, otherId: recordId }), requestSchema),
+  'requests.attach': command(z.strictObject({ id: recordId, uploadId: uploadIdSchema }), requestSchema),
+  'requests.attachment': query(z.strictObject({ id: recordId, attachmentId: recordId }), fileContentSchema),
+  'requests.detach': command(z.strictObject({ id: recordId, attachmentId: recordId }), requestSchema),
   /** An e-mail saved as .eml becomes a request: sender, date, subject, text and attachments. */
-  'requests.importEml': command(z.object({ uploadId: z.string().uuid() }), z.object({ request: requestSchema, warnings: z.array(z.string()) })),
+  'requests.importEml': command(z.strictObject({ uploadId: uploadIdSchema }), z.object({ request: requestSchema, warnings: z.array(z.string()) })),
   'requests.departments': query(none, z.array(departmentSchema)),
-  'requests.departments.save': command(departmentInputSchema, departmentSchema),
+  'requests.departments.save': save(departmentInputSchema, departmentSchema),
   'requests.stats': query(requestStatsInputSchema, requestStatsSchema),
   /** The statistics as .xlsx for the annual report. */
   'requests.stats.export': query(requestStatsInputSchema, fileContentSchema),
   /** Citizens already known (by name or e-mail), to record a request for the same person again. */
-  'citizens.search': query(z.object({ text: z.string().trim().min(1).max(200) }), z.array(citizenSchema)),
+  'citizens.search': query(z.strictObject({ text: singleLine(200).min(1) }), z.array(citizenSchema)),
 
   // Citizen dialogue: citizens' talks and walks (Bürgergespräche, Bürgerspaziergänge) and civic engagement.
   'citizenEvents.list': query(citizenEventListInputSchema, z.array(citizenEventSchema)),
   'citizenEvents.get': query(byId, citizenEventDetailSchema),
-  'citizenEvents.save': command(citizenEventInputSchema, citizenEventDetailSchema),
+  'citizenEvents.save': save(citizenEventInputSchema, citizenEventDetailSchema),
   /** Refused while concerns (requests) recorded at the event point to it. */
   'citizenEvents.delete': command(byId, z.object({ id: z.number().int() })),
-  /** Refused beyond the capacity (no waiting list) and for a person already registered. */
-  'citizenEvents.register': command(eventRegistrationInputSchema, citizenEventDetailSchema),
-  'citizenEvents.unregister': command(z.object({ registrationId: z.number().int().positive() }), citizenEventDetailSchema),
+  /**
+   * Refused beyond the capacity (no waiting list) and for a person already registered. A known
+   * person (`citizen.id`) is saved with the registration, so her or his data is sent whole.
+   */
+  'citizenEvents.register': save(eventRegistrationInputSchema, citizenEventDetailSchema, z.object({ citizen: citizenSchema })),
+  'citizenEvents.unregister': command(z.strictObject({ registrationId: recordId }), citizenEventDetailSchema),
   /** Invitation, press note, the host's briefing or the follow-up report, as .docx. */
   'citizenEvents.document': query(citizenEventDocumentInputSchema, fileContentSchema),
   'volunteering.enquiries': query(volunteerEnquiryListInputSchema, z.array(volunteerEnquirySchema)),
   'volunteering.enquiries.get': query(byId, volunteerEnquirySchema),
-  'volunteering.enquiries.save': command(volunteerEnquiryInputSchema, volunteerEnquirySchema),
+  'volunteering.enquiries.save': save(volunteerEnquiryInputSchema, volunteerEnquirySchema),
   /** The organisations looking for volunteers, grouped by field. */
   'volunteering.offers': query(volunteerOffersInputSchema, volunteerOfferGroupsSchema),
   /** Active offers in the fields of an enquiry (or of the fields given). */
   'volunteering.offers.matching': query(volunteerMatchingInputSchema, volunteerOfferGroupsSchema),
-  'volunteering.offers.save': command(volunteerOfferInputSchema, volunteerOfferSchema),
+  'volunteering.offers.save': save(volunteerOfferInputSchema, volunteerOfferSchema),
   'volunteering.offers.delete': command(byId, z.object({ id: z.number().int() })),
 
   'contacts.list': query(contactListInputSchema, contactListOutputSchema),
   'contacts.get': query(byId, contactSchema),
   'contacts.tags': query(none, z.array(z.object({ tag: z.string(), count: z.number().int() }))),
   'contacts.create': command(contactInputSchema, contactSchema),
-  'contacts.update': command(z.object({ id: z.number().int().positive(), contact: contactInputSchema }), contactSchema),
+  'contacts.update': save(z.strictObject({ id: recordId, contact: contactInputSchema }), contactSchema, z.object({ contact: contactSchema })),
   'contacts.delete': command(byId, z.object({ id: z.number().int(), displayName: z.string() })),
   'contacts.addressing': query(byId, contactAddressingSchema),
   'contacts.toPerson': query(byId, personSchema),
@@ -387,19 +426,19 @@ export const contract = {
   ),
 
   'settings.office.get': query(none, officeSettingsSchema),
-  'settings.office.update': command(officeSettingsSchema, officeSettingsSchema),
+  'settings.office.update': replace(officeSettingsSchema, officeSettingsSchema),
   'settings.officeHolder': query(none, officeHolderSchema),
   'signers.list': query(none, z.array(signerSchema)),
-  'signers.save': command(signerInputSchema, signerSchema),
+  'signers.save': save(signerInputSchema, signerSchema),
   'signers.delete': command(byId, z.object({ id: z.number().int() })),
   'textBlocks.list': query(none, z.array(textBlockSchema)),
-  'textBlocks.save': command(textBlockInputSchema, textBlockSchema),
+  'textBlocks.save': save(textBlockInputSchema, textBlockSchema),
   'textBlocks.delete': command(byId, z.object({ id: z.number().int() })),
 
   'templates.list': query(none, z.array(templateInfoSchema)),
   'templates.vocabulary': query(none, z.array(placeholderInfoSchema)),
   'templates.copyForEditing': command(templateId, z.object({ file: z.string(), opened: z.boolean() })),
-  'templates.import': command(templateId.extend({ fileName: z.string().min(1), contentBase64: z.string().min(1, 'Die Datei ist leer.') }), templateInfoSchema),
+  'templates.import': command(templateId.extend({ fileName: fileNameSchema.min(1), contentBase64: base64Content(MAX_INLINE_FILE_BYTES).min(1, 'Die Datei ist leer.') }), templateInfoSchema),
   'templates.resetToShipped': command(templateId, templateInfoSchema),
   'templates.file': query(templateId, fileContentSchema),
 
@@ -410,14 +449,14 @@ export const contract = {
   'letters.get': query(byId, letterSchema),
   'letters.setStatus': command(byId.extend({ status: letterStatusSchema }), letterSchema),
   'letters.regenerate': command(
-    byId.extend({ subject: z.string().max(500).optional(), body: z.string().max(50000).optional(), signerId: z.number().int().positive().optional() }),
+    byId.extend({ subject: singleLine(500).optional(), body: multiLine(50000, { trim: false }).optional(), signerId: recordId.optional() }),
     letterSchema,
   ),
   'letters.file': query(byId, fileContentSchema),
   'letters.open': command(byId, z.object({ file: z.string(), opened: z.boolean() })),
   'letters.merge.start': command(mergeInputSchema, mergeStatusSchema),
-  'letters.merge.status': query(z.object({ jobId: z.string() }), mergeStatusSchema),
-  'letters.merge.cancel': command(z.object({ jobId: z.string() }), mergeStatusSchema),
+  'letters.merge.status': query(z.strictObject({ jobId: jobIdSchema }), mergeStatusSchema),
+  'letters.merge.cancel': command(z.strictObject({ jobId: jobIdSchema }), mergeStatusSchema),
 
   'residents.status': query(
     none,
@@ -428,66 +467,66 @@ export const contract = {
     }),
   ),
   'uploads.append': command(uploadChunkSchema, uploadSchema),
-  'uploads.discard': command(z.object({ uploadId: z.string().uuid() }), z.object({ uploadId: z.string() })),
-  'residents.import.inspect': query(z.object({ uploadId: z.string().uuid() }), registerInspectionSchema),
+  'uploads.discard': command(z.strictObject({ uploadId: uploadIdSchema }), z.object({ uploadId: z.string() })),
+  'residents.import.inspect': query(z.strictObject({ uploadId: uploadIdSchema }), registerInspectionSchema),
   'residents.import.start': command(residentImportStartSchema, residentImportJobSchema),
-  'residents.import.status': query(z.object({ jobId: z.string() }), residentImportJobSchema),
-  'residents.import.cancel': command(z.object({ jobId: z.string() }), residentImportJobSchema),
+  'residents.import.status': query(z.strictObject({ jobId: jobIdSchema }), residentImportJobSchema),
+  'residents.import.cancel': command(z.strictObject({ jobId: jobIdSchema }), residentImportJobSchema),
   'residents.import.profiles': query(none, z.array(mappingProfileSchema)),
   'residents.import.profiles.save': command(mappingProfileSchema, z.array(mappingProfileSchema)),
-  'residents.import.profiles.delete': command(z.object({ name: z.string() }), z.array(mappingProfileSchema)),
-  'jubilees.visits.list': query(z.object({ from: z.string(), to: z.string() }), z.array(jubileeVisitSchema)),
+  'residents.import.profiles.delete': command(z.strictObject({ name: singleLine(100) }), z.array(mappingProfileSchema)),
+  'jubilees.visits.list': query(z.strictObject({ from: isoDate, to: isoDate }), z.array(jubileeVisitSchema)),
   'jubilees.visits.plan': command(jubileeVisitInputSchema, jubileeVisitSchema),
-  'jubilees.visits.cancel': command(z.object({ id: z.number().int().positive() }), z.object({ id: z.number().int() })),
+  'jubilees.visits.cancel': command(z.strictObject({ id: recordId }), z.object({ id: z.number().int() })),
   'jubilees.rules.get': query(none, honourRulesSchema),
   /** Changes the rules it names (an empty object changes nothing); unknown names are refused. */
   'jubilees.rules.update': command(honourRulesPatchSchema, honourRulesSchema),
   'calendar.calendars': query(none, z.array(calendarSchema)),
   'calendar.settings': query(none, calendarSettingsSchema),
-  'calendar.settings.save': command(calendarSettingsSchema, calendarSettingsSchema),
+  'calendar.settings.save': replace(calendarSettingsSchema, calendarSettingsSchema),
   'calendar.calendars.save': command(calendarInputSchema, z.array(calendarSchema)),
   'calendar.view': query(calendarRangeSchema, calendarViewSchema),
   'calendar.appointments.get': query(byId, appointmentSchema),
-  'calendar.appointments.save': command(appointmentInputSchema, appointmentSavedSchema),
+  'calendar.appointments.save': save(appointmentInputSchema, appointmentSavedSchema, appointmentSchema),
   /**
    * Drag and drop or the keyboard: new start and end, everything else as it was. With
    * `occurrenceStart`, only that date of a series moves (it becomes an appointment of its own).
    */
   'calendar.appointments.move': command(
-    z.object({ id: z.number().int().positive(), start: z.string(), end: z.string(), occurrenceStart: z.string().optional() }),
+    z.strictObject({ id: recordId, start: localDateOrDateTime, end: localDateOrDateTime, occurrenceStart: localDateOrDateTime.optional() }),
     appointmentSavedSchema,
   ),
   'calendar.appointments.delete': command(byId, z.object({ id: z.number().int() })),
   /** The Terminmappe as .docx: one appointment (an occurrence of a series with `date`), or a person's whole day. */
   'calendar.briefing': query(
     z.union([
-      z.object({ appointmentId: z.number().int().positive(), date: z.string().optional() }),
-      z.object({ calendarId: z.number().int().positive(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+      z.strictObject({ appointmentId: recordId, date: isoDate.optional() }),
+      z.strictObject({ calendarId: recordId, date: isoDate }),
     ]),
     fileContentSchema,
   ),
   /** One person's calendar as an .ics file for Outlook (stable UIDs: a re-import updates). */
-  'calendar.ics.export': query(z.object({ calendarId: z.number().int().positive() }), fileContentSchema),
+  'calendar.ics.export': query(z.strictObject({ calendarId: recordId }), fileContentSchema),
   /** An .ics file (invitation, another calendar) into one person's calendar; known UIDs are updated (`unchanged`: known, nothing new). */
   'calendar.ics.import': command(
-    z.object({ uploadId: z.string().uuid(), calendarId: z.number().int().positive() }),
+    z.strictObject({ uploadId: uploadIdSchema, calendarId: recordId }),
     z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), problems: z.array(z.string()) }),
   ),
-  'carpool.dayPlan': query(z.object({ driverId: z.number().int().positive(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), fileContentSchema),
+  'carpool.dayPlan': query(z.strictObject({ driverId: recordId, date: isoDate }), fileContentSchema),
   'carpool.drivers': query(none, z.array(driverSchema)),
-  'carpool.drivers.save': command(driverInputSchema, driverSchema),
+  'carpool.drivers.save': save(driverInputSchema, driverSchema),
   'carpool.absences': query(none, z.array(absenceSchema)),
-  'carpool.absences.save': command(absenceInputSchema, absenceSchema),
+  'carpool.absences.save': save(absenceInputSchema, absenceSchema),
   'carpool.absences.delete': command(byId, z.object({ id: z.number().int() })),
   'carpool.vehicles': query(none, z.array(vehicleSchema)),
-  'carpool.vehicles.save': command(vehicleInputSchema, vehicleSchema),
-  'invitations.list': query(z.object({ status: invitationStatusSchema.optional() }), z.array(invitationSchema)),
+  'carpool.vehicles.save': save(vehicleInputSchema, vehicleSchema),
+  'invitations.list': query(z.strictObject({ status: invitationStatusSchema.optional() }), z.array(invitationSchema)),
   'invitations.get': query(byId, invitationSchema),
-  'invitations.save': command(invitationInputSchema, invitationSchema),
+  'invitations.save': save(invitationInputSchema, invitationSchema),
   'invitations.decide': command(invitationDecisionSchema, invitationDecidedSchema),
-  'invitations.attach': command(z.object({ id: z.number().int().positive(), uploadId: z.string().uuid() }), invitationSchema),
-  'invitations.attachment': query(z.object({ id: z.number().int().positive(), attachmentId: z.number().int().positive() }), fileContentSchema),
-  'invitations.detach': command(z.object({ id: z.number().int().positive(), attachmentId: z.number().int().positive() }), invitationSchema),
+  'invitations.attach': command(z.strictObject({ id: recordId, uploadId: uploadIdSchema }), invitationSchema),
+  'invitations.attachment': query(z.strictObject({ id: recordId, attachmentId: recordId }), fileContentSchema),
+  'invitations.detach': command(z.strictObject({ id: recordId, attachmentId: recordId }), invitationSchema),
   'jubilees.list': query(jubileesListInputSchema, z.object({ entries: z.array(jubileeEntrySchema) })),
   /** The start page's figures, computed from the same list. */
   'jubilees.overview': query(none, jubileesOverviewSchema),
@@ -501,23 +540,23 @@ export const contract = {
 
   // Privacy (DSGVO) of the citizen dialogue: retention periods, the daily check, one person's data exported or erased.
   'privacy.settings': query(none, privacySettingsSchema),
-  'privacy.settings.save': command(privacySettingsSchema, privacySettingsSchema),
+  'privacy.settings.save': replace(privacySettingsSchema, privacySettingsSchema),
   /** Erases what the retention periods say (run daily at start-up and every day after); the report holds counts only. */
-  'privacy.retention.run': command(z.object({ automatic: z.boolean().default(false) }).optional().default({ automatic: false }), retentionReportSchema),
+  'privacy.retention.run': command(z.strictObject({ automatic: z.boolean().default(false) }).optional().default({ automatic: false }), retentionReportSchema),
   'privacy.retention.last': query(none, retentionReportSchema.nullable()),
   /** Everything stored about one person as .json or .docx (recorded as a view of each of their requests). */
   'privacy.citizen.export': query(citizenExportInputSchema, fileContentSchema),
   /** Erases one person's data (`confirm`: the surname typed again); anonymised statistics stay. */
   'privacy.citizen.erase': command(citizenEraseInputSchema, citizenErasureReportSchema),
   /** Who viewed or changed a request, when (from the audit log). */
-  'privacy.accessLog': query(z.object({ requestId: z.number().int().positive() }), z.array(accessLogEntrySchema)),
+  'privacy.accessLog': query(z.strictObject({ requestId: recordId }), z.array(accessLogEntrySchema)),
 
   // Press office: press releases with approval, release time and embargo; media contacts, distribution lists, press appointments, enquiries.
   /** The register, newest first; with `text`, a German full-text search (best first, with snippets). */
   'press.releases.list': query(pressReleaseListInputSchema, z.array(pressReleaseListItemSchema)),
   'press.releases.get': query(byId, pressReleaseSchema),
   /** Changing the content of an approved release sends it back to the draft (the approval is void). */
-  'press.releases.save': command(pressReleaseInputSchema, pressReleaseSchema),
+  'press.releases.save': save(pressReleaseInputSchema, pressReleaseSchema),
   /** Submit for approval, approve (who and when), publish (not before the approval and the embargo), withdraw. */
   'press.releases.step': command(pressReleaseStepInputSchema, pressReleaseSchema),
   /** Word in the city's layout, or text/HTML for the city portal. */
@@ -527,17 +566,17 @@ export const contract = {
   /** Removes the press details (the contact stays). */
   'press.media.delete': command(byId, z.object({ id: z.number().int() })),
   'press.lists.list': query(none, z.array(distributionListSchema)),
-  'press.lists.save': command(distributionListInputSchema, distributionListSchema),
+  'press.lists.save': save(distributionListInputSchema, distributionListSchema),
   'press.lists.delete': command(byId, z.object({ id: z.number().int() })),
   /** The media invited to an appointment, with their responses. */
-  'press.invitations.list': query(z.object({ appointmentId: z.number().int().positive() }), pressInvitationsSchema),
+  'press.invitations.list': query(z.strictObject({ appointmentId: recordId }), pressInvitationsSchema),
   /** Invite distribution lists or single contacts, record responses, take invitations back. */
   'press.invitations.save': command(pressInvitationsSaveSchema, pressInvitationsSchema),
   /** Invited, accepted and declined per appointment (appointments with invitations only). */
   'press.invitations.counts': query(none, z.array(pressInvitationCountSchema)),
   /** Open enquiries first (by deadline), then the answered ones; `overdue` when the deadline passed without an answer. */
   'press.enquiries.list': query(pressEnquiryListInputSchema, z.array(pressEnquirySchema)),
-  'press.enquiries.save': command(pressEnquiryInputSchema, pressEnquirySchema),
+  'press.enquiries.save': save(pressEnquiryInputSchema, pressEnquirySchema),
   /** Records the answer with who and when. */
   'press.enquiries.answer': command(pressEnquiryAnswerSchema, pressEnquirySchema),
 } as const;

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { contract, isMethodName, type Handlers, type MethodName, type Output } from './contract';
+import { contract, isMethodName, type Handlers, type MethodName, type MethodSpec, type Output } from './contract';
 import { AppError, type ApiError } from './errors';
 import { describePath } from './field-labels';
+import { omittedFields, withoutReadOnlyFields, type OmittedField } from './record-inputs';
 
 export type DispatchResult<T = unknown> = { ok: true; data: T } | { ok: false; error: ApiError };
 
@@ -30,10 +31,12 @@ export async function dispatch(
       },
     };
   }
-  const spec = contract[name];
-  const parsed = (spec.input as z.ZodType).safeParse(rawInput);
-  if (!parsed.success) {
-    return { ok: false, error: validationError(name, parsed.error) };
+  const spec: MethodSpec<z.ZodType, z.ZodType> = contract[name];
+  const input = spec.replaces ? withoutReadOnlyFields(spec.input, spec.read ?? spec.output, rawInput) : rawInput;
+  const parsed = spec.input.safeParse(input);
+  const omitted = spec.replaces ? omittedFields(spec.input, input, spec.replaces === 'whole') : [];
+  if (!parsed.success || omitted.length > 0) {
+    return { ok: false, error: validationError(name, parsed.error?.issues ?? [], omitted) };
   }
   try {
     const handler = handlers[name] as (input: unknown) => unknown;
@@ -55,21 +58,38 @@ export async function call<N extends MethodName>(
   return result.data as Output<N>;
 }
 
-function validationError(method: string, error: z.ZodError): ApiError {
-  const issues = error.issues.map((issue) => ({
-    path: issue.path.map(String),
-    field: describePath(issue.path),
-    message: issue.message,
-  }));
-  const text = issues
-    .slice(0, 5)
-    .map((issue) => (issue.field ? `${issue.field}: ${issue.message}` : issue.message))
-    .join('; ');
+function validationError(method: string, zodIssues: z.core.$ZodIssue[], omitted: OmittedField[]): ApiError {
+  const describe = (issue: { path: PropertyKey[]; message: string }) => ({ path: issue.path.map(String), field: describePath(issue.path), message: issue.message });
+  const wrong = zodIssues.flatMap(concreteIssues).map(describe);
+  const missing = omitted.map(describe);
+  const parts = wrong.slice(0, 5).map((issue) => (issue.field ? `${issue.field}: ${issue.message}` : issue.message));
+  if (wrong.length > 5) parts[parts.length - 1] += ` (und ${wrong.length - 5} weitere)`;
+  // Fields left out of an update: named together, explained once.
+  if (missing.length > 0) {
+    parts.push(
+      `Beim Ändern wird der ganze Eintrag gespeichert; ${missing.length === 1 ? 'dieses Feld fehlt' : 'diese Felder fehlen'} ` +
+        `(ohne Angabe würde der gespeicherte Wert zurückgesetzt): ${missing.map((issue) => issue.field).join(', ')}`,
+    );
+  }
   return {
     code: 'INVALID_INPUT',
-    message: `Ungültige Eingabe für „${method}“: ${text}`,
-    details: { issues },
+    message: `Ungültige Eingabe für „${method}“: ${parts.join('; ')}`,
+    details: { issues: [...wrong, ...missing] },
   };
+}
+
+/**
+ * A value that fits none of a union's forms: the problems of the form it came closest to (the
+ * fewest issues), so the message names the field and what is wrong with it. An unknown
+ * discriminator ("type": "brief") is reported at that field.
+ */
+function concreteIssues(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const discriminator = (issue as { discriminator?: string }).discriminator;
+  if (discriminator) return [{ ...issue, path: [...issue.path, discriminator] }];
+  const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0];
+  if (!closest || closest.length === 0) return [issue];
+  return closest.flatMap((inner) => concreteIssues({ ...inner, path: [...issue.path, ...inner.path] }));
 }
 
 function toApiError(error: unknown, method: string, options: DispatchOptions): ApiError {

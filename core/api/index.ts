@@ -17,3 +17,4 @@ export * from './schemas/citizen-requests';
 export * from './schemas/citizen-events';
 export * from './schemas/press';
 export * from './schemas/visits';
+export * from './schemas/common';

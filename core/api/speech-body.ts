@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLine } from './schemas/common';
 
 /**
  * The text of a speech: a small subset of the ProseMirror/TipTap JSON document, so the editor
@@ -10,27 +11,28 @@ import { z } from 'zod';
  *   as „Blick ins Publikum“ – printed, but not spoken), hard line breaks and `pause` (a pause
  *   mark, printed as „//“).
  */
-const markSchema = z.object({ type: z.enum(['bold', 'italic', 'underline', 'stageNote']) });
+const markSchema = z.strictObject({ type: z.enum(['bold', 'italic', 'underline', 'stageNote']) });
 export type SpeechMark = z.infer<typeof markSchema>;
 
 const inlineSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), text: z.string().min(1), marks: z.array(markSchema).optional() }),
-  z.object({ type: z.literal('pause') }),
-  z.object({ type: z.literal('hardBreak') }),
+  // Line breaks are hardBreak nodes; a text node holds none (a pasted one becomes a space).
+  z.strictObject({ type: z.literal('text'), text: multiLine(100_000, { trim: false }).overwrite((t) => t.replace(/\n/g, ' ')).min(1), marks: z.array(markSchema).max(4).optional() }),
+  z.strictObject({ type: z.literal('pause') }),
+  z.strictObject({ type: z.literal('hardBreak') }),
 ]);
 export type SpeechInline = z.infer<typeof inlineSchema>;
 
 const blockSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('paragraph'), content: z.array(inlineSchema).optional() }),
-  z.object({
+  z.strictObject({ type: z.literal('paragraph'), content: z.array(inlineSchema).max(100_000).optional() }),
+  z.strictObject({
     type: z.literal('heading'),
-    attrs: z.object({ level: z.union([z.literal(1), z.literal(2), z.literal(3)]) }),
-    content: z.array(inlineSchema).optional(),
+    attrs: z.strictObject({ level: z.union([z.literal(1), z.literal(2), z.literal(3)]) }),
+    content: z.array(inlineSchema).max(100_000).optional(),
   }),
 ]);
 export type SpeechBlock = z.infer<typeof blockSchema>;
 
-export const speechBodySchema = z.object({
+export const speechBodySchema = z.strictObject({
   type: z.literal('doc'),
   content: z.array(blockSchema).max(20000, 'Der Text ist zu lang.'),
 });

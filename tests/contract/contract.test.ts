@@ -3,13 +3,12 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch, METHOD_NAMES, type DispatchResult } from '../../core/api';
+import { dispatch, METHOD_NAMES } from '../../core/api';
 import { createBridgeListener, startBridge } from '../../cli/http-bridge';
 import { openApp } from '../../core/app/open-app';
 import { createTempApp, MIGRATIONS_FOLDER, tempDir, TEMPLATES_DIR } from '../support/temp-app';
 import { writeNewerDatabase } from '../support/newer-database';
-
-type Caller = (method: string, input: unknown) => Promise<DispatchResult>;
+import { bridgeCaller, type Caller } from '../support/bridge-caller';
 
 /** The same expectations, once in-process and once through the HTTP bridge. */
 function contractSuite(door: string, setup: () => Promise<{ caller: Caller; dataDir: string; teardown(): Promise<void> }>) {
@@ -94,20 +93,12 @@ contractSuite('the dispatcher (in-process)', async () => {
 const TOKEN = 'test-token-123';
 contractSuite('the HTTP bridge', async () => {
   const app = createTempApp();
-  const bridge = await startBridge({ handlers: app.handlers, token: TOKEN, staticDir: path.join(app.dataDir, 'no-ui') });
+  const http = await bridgeCaller(app, TOKEN);
   return {
-    caller: async (method, input) => {
-      const response = await fetch(`http://127.0.0.1:${bridge.port}/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-rathaus-token': TOKEN },
-        body: JSON.stringify(input),
-      });
-      const body = (await response.json()) as { data?: unknown; error?: never };
-      return body.error ? { ok: false, error: body.error } : { ok: true, data: body.data };
-    },
+    caller: http.caller,
     dataDir: app.dataDir,
     teardown: async () => {
-      await new Promise((resolve) => bridge.server.close(resolve));
+      await http.close();
       app.cleanup();
     },
   };

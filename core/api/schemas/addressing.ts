@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLine } from './common';
 
 /** Genders as the residents' register and the contacts register know them. */
 export const genderSchema = z.enum(['female', 'male', 'diverse', 'unknown']);
@@ -7,18 +8,18 @@ export type Gender = z.infer<typeof genderSchema>;
 export const languageSchema = z.enum(['de', 'en', 'fr']);
 export type Language = z.infer<typeof languageSchema>;
 
-const optionalText = z.string().trim().max(200).optional();
+const optionalText = singleLine(200).optional();
 
 /**
  * The person as the forms-of-address engine sees it. Stable shape: other tools
  * (letters, speeches) pass exactly this.
  */
-export const personSchema = z.object({
+export const personSchema = z.strictObject({
   gender: genderSchema,
   degrees: optionalText,
   givenName: optionalText,
   nameAffix: optionalText,
-  surname: z.string().trim().min(1, 'Der Nachname fehlt.').max(200),
+  surname: singleLine(200).min(1, 'Der Nachname fehlt.'),
   role: optionalText,
   roleDetail: optionalText,
   former: z.boolean().optional(),
@@ -28,7 +29,7 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
-export const composeInputSchema = z.object({
+export const composeInputSchema = z.strictObject({
   person: personSchema,
   partner: personSchema.optional(),
 });

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { letterDraftSchema } from './letters';
+import { isoDate, localDateOrDateTime, multiLine, singleLine } from './common';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet.');
 /** Wall-clock time in Europe/Berlin ("2026-12-10T14:00") or, for all-day entries, a date. */
-const localTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, 'Datum und Uhrzeit im Format JJJJ-MM-TTTHH:MM erwartet.');
-const text = (max: number) => z.string().trim().max(max).default('');
+const localTime = localDateOrDateTime;
+const text = (max: number) => multiLine(max).default('');
+const line = (max: number) => singleLine(max).default('');
 
 /** A span of time; all-day spans are dates with an exclusive end. */
 const spanShape = { start: localTime, end: localTime, allDay: z.boolean().default(false) };
@@ -18,7 +17,7 @@ const checkSpan = <T extends { start: string; end: string; allDay: boolean }>(sp
     ctx.addIssue({ code: 'custom', path: ['end'], message: 'Das Ende muss nach dem Beginn liegen.' });
   }
 };
-export const timeSpanSchema = z.object(spanShape).superRefine(checkSpan);
+export const timeSpanSchema = z.strictObject(spanShape).superRefine(checkSpan);
 
 export const appointmentStatusSchema = z.enum(['geplant', 'bestätigt', 'abgesagt']);
 
@@ -35,40 +34,40 @@ export const calendarSchema = z.object({
 });
 export type CalendarInfo = z.infer<typeof calendarSchema>;
 
-export const calendarInputSchema = z.object({
+export const calendarInputSchema = z.strictObject({
   signerId: z.number().int().positive(),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Farbe als #RRGGBB angeben.'),
+  color: z.string().max(7).regex(/^#[0-9a-fA-F]{6}$/, 'Farbe als #RRGGBB angeben.'),
   sortOrder: z.number().int().default(0),
 });
 
-export const appointmentPersonSchema = z.object({
+export const appointmentPersonSchema = z.strictObject({
   contactId: z.number().int().positive(),
   role: z.enum(['contact', 'guest']),
   note: text(500),
 });
 
 export const appointmentInputSchema = z
-  .object({
+  .strictObject({
     id: z.number().int().positive().optional(),
     calendarId: z.number().int().positive({ message: 'Bitte wählen Sie, in wessen Kalender der Termin gehört.' }),
-    title: z.string().trim().min(1, 'Bitte einen Titel angeben.').max(300),
+    title: singleLine(300).min(1, 'Bitte einen Titel angeben.'),
     ...spanShape,
-    place: text(300),
+    place: line(300),
     routeNote: text(2000),
     status: appointmentStatusSchema.default('geplant'),
     recurrence: z
-      .object({ rule: z.string().trim().min(1).max(500), exceptions: z.array(localTime).default([]) })
+      .strictObject({ rule: singleLine(500).min(1), exceptions: z.array(localTime).max(5000).default([]) })
       .nullable()
       .default(null),
     programme: text(10000),
-    dressCode: text(300),
+    dressCode: line(300),
     press: text(2000),
     gift: text(500),
     notes: text(10000),
     invitationId: z.number().int().positive().nullable().default(null),
     driverId: z.number().int().positive().nullable().default(null),
     vehicleId: z.number().int().positive().nullable().default(null),
-    people: z.array(appointmentPersonSchema).default([]),
+    people: z.array(appointmentPersonSchema).max(500).default([]),
   })
   .superRefine(checkSpan);
 export type AppointmentInput = z.input<typeof appointmentInputSchema>;
@@ -103,11 +102,11 @@ export type Appointment = z.infer<typeof appointmentSchema>;
 /** What saving an appointment says: the record and the conflicts it has (German). */
 export const appointmentSavedSchema = z.object({ appointment: appointmentSchema, conflicts: z.array(z.string()) });
 
-export const calendarRangeSchema = z.object({
+export const calendarRangeSchema = z.strictObject({
   from: isoDate,
   to: isoDate,
   /** Only these calendars; all when absent. */
-  calendarIds: z.array(z.number().int()).optional(),
+  calendarIds: z.array(z.number().int()).max(1000).optional(),
 });
 
 /** One occurrence in a view (a series shows each of its dates). */
@@ -139,10 +138,10 @@ export const driverSchema = z.object({
   active: z.boolean(),
   notes: z.string(),
 });
-export const driverInputSchema = z.object({
+export const driverInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
-  name: z.string().trim().min(1, 'Bitte den Namen angeben.').max(200),
-  phone: text(100),
+  name: singleLine(200).min(1, 'Bitte den Namen angeben.'),
+  phone: line(100),
   active: z.boolean().default(true),
   notes: text(2000),
 });
@@ -154,10 +153,10 @@ export const vehicleSchema = z.object({
   active: z.boolean(),
   notes: z.string(),
 });
-export const vehicleInputSchema = z.object({
+export const vehicleInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
-  name: z.string().trim().min(1, 'Bitte eine Bezeichnung angeben.').max(200),
-  plate: text(20),
+  name: singleLine(200).min(1, 'Bitte eine Bezeichnung angeben.'),
+  plate: line(20),
   seats: z.number().int().min(1).max(60).default(4),
   active: z.boolean().default(true),
   notes: text(2000),
@@ -180,17 +179,17 @@ export const INVITATION_STATUS_LABELS: Record<z.infer<typeof invitationStatusSch
   written_greeting: 'nur schriftliches Grußwort',
 };
 
-export const invitationInputSchema = z.object({
+export const invitationInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
   inviterContactId: z.number().int().positive().nullable().default(null),
-  inviterName: text(300),
-  event: z.string().trim().min(1, 'Bitte die Veranstaltung angeben.').max(300),
+  inviterName: line(300),
+  event: singleLine(300).min(1, 'Bitte die Veranstaltung angeben.'),
   dates: z.array(timeSpanSchema).min(1, 'Bitte mindestens einen Termin angeben.').max(20),
-  place: text(300),
-  addressedTo: text(300),
+  place: line(300),
+  addressedTo: line(300),
   receivedOn: isoDate,
   replyBy: isoDate.nullable().default(null),
-  requests: z.array(invitationRequestSchema).default(['attendance']),
+  requests: z.array(invitationRequestSchema).max(10).default(['attendance']),
   notes: text(10000),
 });
 export type InvitationInput = z.input<typeof invitationInputSchema>;
@@ -225,7 +224,7 @@ export const invitationSchema = z.object({
 export type Invitation = z.infer<typeof invitationSchema>;
 
 export const invitationDecisionSchema = z
-  .object({
+  .strictObject({
     id: z.number().int().positive(),
     decision: invitationStatusSchema.exclude(['open']),
     /** Who attends: accepted → the Oberbürgermeister/in's calendar; delegated → a Bürgermeister/in's. */
@@ -258,20 +257,20 @@ export const absenceSchema = z.object({
   reason: z.string(),
 });
 export const absenceInputSchema = z
-  .object({
+  .strictObject({
     id: z.number().int().positive().optional(),
     driverId: z.number().int().positive().nullable().default(null),
     vehicleId: z.number().int().positive().nullable().default(null),
     from: localTime,
     to: localTime,
-    reason: text(300),
+    reason: line(300),
   })
   .superRefine((a, ctx) => {
     if ((a.driverId === null) === (a.vehicleId === null)) ctx.addIssue({ code: 'custom', path: ['driverId'], message: 'Bitte entweder eine Fahrerin bzw. einen Fahrer oder ein Fahrzeug wählen.' });
     if (a.to < a.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Das Ende muss nach dem Beginn liegen.' });
   });
 
-export const calendarSettingsSchema = z.object({
+export const calendarSettingsSchema = z.strictObject({
   /** Minutes needed between two appointments at different places (default 30). */
   travelMinutes: z
     .number({ error: 'Bitte eine Zahl angeben.' })

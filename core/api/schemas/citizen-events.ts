@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { citizenInputSchema, citizenSchema } from './citizen-requests';
+import { clockTime, isoDate, localDateTime, multiLine, recordId, singleLine } from './common';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet.');
-/** Wall-clock time in Europe/Berlin, "2027-03-04T18:00". */
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'Datum und Uhrzeit im Format JJJJ-MM-TTTHH:MM erwartet.');
-const text = (max: number) => z.string().trim().max(max).default('');
-const positiveId = z.number().int().positive();
+const text = (max: number) => multiLine(max).default('');
+const line = (max: number) => singleLine(max).default('');
+const positiveId = recordId;
 
 // ------------------------------------------------------------------ citizens' talks and walks
 
@@ -17,23 +16,23 @@ export const CITIZEN_EVENT_KIND_LABELS: Record<CitizenEventKind, string> = {
 };
 
 /** A stop of a walk: "18:30", the place, what to look at there. */
-export const routeStopSchema = z.object({
-  time: z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Uhrzeit im Format HH:MM erwartet.')]).default(''),
-  place: z.string().trim().min(1, 'Bitte den Ort des Halts angeben.').max(300),
+export const routeStopSchema = z.strictObject({
+  time: z.union([z.literal(''), clockTime]).default(''),
+  place: singleLine(300).min(1, 'Bitte den Ort des Halts angeben.'),
   note: text(1000),
 });
 export type RouteStop = z.infer<typeof routeStopSchema>;
 
 export const citizenEventInputSchema = z
-  .object({
+  .strictObject({
     id: positiveId.optional(),
     kind: citizenEventKindSchema,
-    title: z.string().trim().min(1, 'Bitte einen Titel angeben.').max(300),
+    title: singleLine(300).min(1, 'Bitte einen Titel angeben.'),
     start: localDateTime,
     end: localDateTime,
-    district: text(100),
+    district: line(100),
     /** Talks: the venue; walks: the meeting point. */
-    place: text(300),
+    place: line(300),
     /** Walks only: the stops in order (talks keep none). */
     route: z.array(routeStopSchema).max(40, 'Höchstens 40 Halte.').default([]),
     /** Places available; null: no limit. */
@@ -88,15 +87,15 @@ export const citizenEventDetailSchema = citizenEventSchema.extend({ registration
 export type CitizenEventDetail = z.infer<typeof citizenEventDetailSchema>;
 
 export const citizenEventListInputSchema = z
-  .object({
+  .strictObject({
     /** upcoming: not yet over (soonest first); past: over (latest first); all: upcoming, then past. */
     period: z.enum(['upcoming', 'past', 'all']).default('all'),
     kind: citizenEventKindSchema.optional(),
-    district: z.string().trim().max(100).optional(),
+    district: singleLine(100).optional(),
   })
   .default({ period: 'all' });
 
-export const eventRegistrationInputSchema = z.object({
+export const eventRegistrationInputSchema = z.strictObject({
   eventId: positiveId,
   /** The person (with `id`: someone already known, whose data is updated). */
   citizen: citizenInputSchema,
@@ -115,7 +114,7 @@ export const CITIZEN_EVENT_DOCUMENT_LABELS: Record<CitizenEventDocumentKind, str
   briefing: 'Unterlage für die Oberbürgermeisterin bzw. den Oberbürgermeister',
   nachbericht: 'Nachbericht',
 };
-export const citizenEventDocumentInputSchema = z.object({ id: positiveId, kind: citizenEventDocumentKindSchema });
+export const citizenEventDocumentInputSchema = z.strictObject({ id: positiveId, kind: citizenEventDocumentKindSchema });
 
 // ------------------------------------------------------------------ civic engagement
 
@@ -144,9 +143,9 @@ export const VOLUNTEER_OUTCOME_LABELS: Record<VolunteerOutcome, string> = {
   zurueckgezogen: 'zurückgezogen',
 };
 
-const fieldsSchema = z.array(z.string().trim().min(1).max(100)).max(20, 'Höchstens 20 Bereiche.').default([]);
+const fieldsSchema = z.array(singleLine(100).min(1)).max(20, 'Höchstens 20 Bereiche.').default([]);
 
-export const volunteerEnquiryInputSchema = z.object({
+export const volunteerEnquiryInputSchema = z.strictObject({
   id: positiveId.optional(),
   citizen: citizenInputSchema,
   receivedOn: isoDate,
@@ -181,10 +180,10 @@ export const volunteerEnquirySchema = z.object({
 });
 export type VolunteerEnquiry = z.infer<typeof volunteerEnquirySchema>;
 
-export const volunteerOfferInputSchema = z.object({
+export const volunteerOfferInputSchema = z.strictObject({
   id: positiveId.optional(),
   organisationId: z.number({ error: 'Bitte die Organisation wählen.' }).int().positive(),
-  field: z.string().trim().min(1, 'Bitte den Bereich angeben.').max(100),
+  field: singleLine(100).min(1, 'Bitte den Bereich angeben.'),
   /** What the organisation is looking for: "Trainerinnen und Trainer für die Jugendabteilung". */
   description: text(2000),
   active: z.boolean().default(true),
@@ -211,10 +210,10 @@ export const volunteerOfferGroupsSchema = z.array(z.object({ field: z.string(), 
 export type VolunteerOfferGroups = z.infer<typeof volunteerOfferGroupsSchema>;
 
 export const volunteerOffersInputSchema = z
-  .object({ includeInactive: z.boolean().default(false) })
+  .strictObject({ includeInactive: z.boolean().default(false) })
   .default({ includeInactive: false });
 
 /** The active offers in the fields of an enquiry, or in the fields given (a dialog not yet saved). */
-export const volunteerMatchingInputSchema = z.union([z.object({ enquiryId: positiveId }), z.object({ fields: z.array(z.string().trim().max(100)).max(20) })]);
+export const volunteerMatchingInputSchema = z.union([z.strictObject({ enquiryId: positiveId }), z.strictObject({ fields: z.array(singleLine(100)).max(20) })]);
 
-export const volunteerEnquiryListInputSchema = z.object({ outcome: volunteerOutcomeSchema.optional() }).default({});
+export const volunteerEnquiryListInputSchema = z.strictObject({ outcome: volunteerOutcomeSchema.optional() }).default({});

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { letterDraftSchema } from './letters';
+import { isoDate, multiLine, optionalEmail, singleLine } from './common';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet.');
-const text = (max: number) => z.string().trim().max(max).default('');
+const text = (max: number) => multiLine(max).default('');
+const line = (max: number) => singleLine(max).default('');
 
 export const requestKindSchema = z.enum(['idee', 'anregung', 'beschwerde', 'hilfe', 'lob']);
 export type RequestKind = z.infer<typeof requestKindSchema>;
@@ -55,18 +56,18 @@ export const REQUEST_CATEGORIES = [
 ] as const;
 
 /** A citizen's personal data (kept apart from the contacts, erased by the retention rules). */
-export const citizenInputSchema = z.object({
+export const citizenInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
   gender: z.enum(['female', 'male', 'diverse', 'unknown']).default('unknown'),
-  degrees: text(100),
-  givenName: text(200),
-  surname: z.string().trim().min(1, 'Bitte den Nachnamen angeben.').max(200),
-  street: text(200),
-  houseNumber: text(20),
-  postcode: text(10),
-  city: text(100),
-  email: z.union([z.literal(''), z.string().trim().email('Bitte eine gültige E-Mail-Adresse angeben.')]).default(''),
-  phone: text(50),
+  degrees: line(100),
+  givenName: line(200),
+  surname: singleLine(200).min(1, 'Bitte den Nachnamen angeben.'),
+  street: line(200),
+  houseNumber: line(20),
+  postcode: line(10),
+  city: line(100),
+  email: optionalEmail().default(''),
+  phone: line(50),
 });
 export type CitizenInput = z.input<typeof citizenInputSchema>;
 export const citizenSchema = z.object({
@@ -86,17 +87,17 @@ export const citizenSchema = z.object({
 });
 export type Citizen = z.infer<typeof citizenSchema>;
 
-export const requestInputSchema = z.object({
+export const requestInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
   kind: requestKindSchema,
   channel: requestChannelSchema,
   /** The person: new or changed data (`id` for an existing one); null: anonymous. */
   citizen: citizenInputSchema.nullable().default(null),
-  subject: z.string().trim().min(1, 'Bitte einen Betreff angeben.').max(300),
+  subject: singleLine(300).min(1, 'Bitte einen Betreff angeben.'),
   text: text(100_000),
-  category: text(100),
-  district: text(100),
-  place: text(300),
+  category: line(100),
+  district: line(100),
+  place: line(300),
   receivedOn: isoDate,
   followUpOn: isoDate.nullable().default(null),
   eventId: z.number().int().positive().nullable().default(null),
@@ -170,19 +171,19 @@ export const requestListItemSchema = requestSchema
   .extend({ citizenName: z.string().nullable() });
 export type RequestListItem = z.infer<typeof requestListItemSchema>;
 
-export const requestListInputSchema = z.object({
+export const requestListInputSchema = z.strictObject({
   status: requestStatusSchema.optional(),
   /** Everything not yet erledigt. */
   open: z.boolean().optional(),
   /** Statement overdue or follow-up due. */
   attention: z.boolean().optional(),
   kind: requestKindSchema.optional(),
-  district: z.string().optional(),
+  district: singleLine(100).optional(),
   departmentId: z.number().int().positive().optional(),
   citizenId: z.number().int().positive().optional(),
   eventId: z.number().int().positive().optional(),
   /** Full-text search over subject, text, place and statement. */
-  text: z.string().trim().max(200).optional(),
+  text: singleLine(200).optional(),
   limit: z.number().int().min(1).max(1000).default(200),
   offset: z.number().int().min(0).default(0),
 });
@@ -194,9 +195,9 @@ export const requestListSchema = z.object({ total: z.number().int(), items: z.ar
  * → erledigt. No answer before a statement was asked for and received, unless marked unnecessary.
  */
 export const requestStepSchema = z.discriminatedUnion('step', [
-  z.object({ id: z.number().int().positive(), step: z.literal('acknowledge'), via: z.enum(['brief', 'email']) }),
-  z.object({ id: z.number().int().positive(), step: z.literal('start') }),
-  z.object({
+  z.strictObject({ id: z.number().int().positive(), step: z.literal('acknowledge'), via: z.enum(['brief', 'email']) }),
+  z.strictObject({ id: z.number().int().positive(), step: z.literal('start') }),
+  z.strictObject({
     id: z.number().int().positive(),
     step: z.literal('forward'),
     departmentId: z.number().int().positive(),
@@ -204,13 +205,13 @@ export const requestStepSchema = z.discriminatedUnion('step', [
     due: isoDate.optional(),
     note: text(2000),
   }),
-  z.object({ id: z.number().int().positive(), step: z.literal('remind') }),
-  z.object({ id: z.number().int().positive(), step: z.literal('statement'), receivedOn: isoDate, text: z.string().trim().min(1, 'Bitte die Stellungnahme eintragen.').max(50_000) }),
-  z.object({ id: z.number().int().positive(), step: z.literal('noStatement'), note: z.string().trim().min(1, 'Bitte kurz begründen, warum keine Stellungnahme nötig ist.').max(2000) }),
-  z.object({ id: z.number().int().positive(), step: z.literal('answer'), signerId: z.number().int().positive() }),
-  z.object({ id: z.number().int().positive(), step: z.literal('replied'), letterId: z.number().int().positive() }),
-  z.object({ id: z.number().int().positive(), step: z.literal('close'), note: text(2000) }),
-  z.object({ id: z.number().int().positive(), step: z.literal('reopen'), note: z.string().trim().min(1, 'Bitte den Grund angeben.').max(2000) }),
+  z.strictObject({ id: z.number().int().positive(), step: z.literal('remind') }),
+  z.strictObject({ id: z.number().int().positive(), step: z.literal('statement'), receivedOn: isoDate, text: multiLine(50_000).min(1, 'Bitte die Stellungnahme eintragen.') }),
+  z.strictObject({ id: z.number().int().positive(), step: z.literal('noStatement'), note: multiLine(2000).min(1, 'Bitte kurz begründen, warum keine Stellungnahme nötig ist.') }),
+  z.strictObject({ id: z.number().int().positive(), step: z.literal('answer'), signerId: z.number().int().positive() }),
+  z.strictObject({ id: z.number().int().positive(), step: z.literal('replied'), letterId: z.number().int().positive() }),
+  z.strictObject({ id: z.number().int().positive(), step: z.literal('close'), note: text(2000) }),
+  z.strictObject({ id: z.number().int().positive(), step: z.literal('reopen'), note: multiLine(2000).min(1, 'Bitte den Grund angeben.') }),
 ]);
 export type RequestStep = z.input<typeof requestStepSchema>;
 
@@ -231,10 +232,10 @@ export const requestHistoryEntrySchema = z.object({
   note: z.string(),
 });
 
-export const departmentInputSchema = z.object({
+export const departmentInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
-  name: z.string().trim().min(1, 'Bitte den Namen des Fachbereichs angeben.').max(200),
-  email: z.union([z.literal(''), z.string().trim().email('Bitte eine gültige E-Mail-Adresse angeben.')]).default(''),
+  name: singleLine(200).min(1, 'Bitte den Namen des Fachbereichs angeben.'),
+  email: optionalEmail().default(''),
   active: z.boolean().default(true),
   sortOrder: z.number().int().default(0),
 });
@@ -242,7 +243,7 @@ export const departmentSchema = departmentInputSchema.extend({ id: z.number().in
 export type Department = z.infer<typeof departmentSchema>;
 
 /** Statistics of requests received in a period (for charts and the annual report). */
-export const requestStatsInputSchema = z.object({ from: isoDate, to: isoDate });
+export const requestStatsInputSchema = z.strictObject({ from: isoDate, to: isoDate });
 const countsSchema = z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int() }));
 export const requestStatsSchema = z.object({
   total: z.number().int(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { genderSchema, languageSchema, addressFormsSchema } from './addressing';
+import { base64Content, fileNameSchema, MAX_INLINE_FILE_BYTES, multiLine, optionalEmail, singleLine } from './common';
 
-const text = (max = 200) => z.string().trim().max(max, `Höchstens ${max} Zeichen.`);
+const text = (max = 200) => singleLine(max);
 const optText = (max = 200) => text(max).optional().default('');
 
 export const contactKindSchema = z.enum(['person', 'organisation']);
@@ -15,17 +16,14 @@ const contactFields = {
   postcode: optText(10),
   city: optText(),
   country: optText(100),
-  email: z
-    .union([z.literal(''), z.string().trim().email('Die E-Mail-Adresse ist ungültig.')])
-    .optional()
-    .default(''),
+  email: optionalEmail('Die E-Mail-Adresse ist ungültig.').optional().default(''),
   phone: optText(50),
   language: languageSchema.default('de'),
-  tags: z.array(text(80).min(1)).default([]),
-  notes: optText(5000),
+  tags: z.array(text(80).min(1)).max(100).default([]),
+  notes: multiLine(5000).optional().default(''),
 };
 
-export const personContactInputSchema = z.object({
+export const personContactInputSchema = z.strictObject({
   kind: z.literal('person'),
   gender: genderSchema,
   degrees: optText(),
@@ -40,7 +38,7 @@ export const personContactInputSchema = z.object({
   ...contactFields,
 });
 
-export const organisationContactInputSchema = z.object({
+export const organisationContactInputSchema = z.strictObject({
   kind: z.literal('organisation'),
   name: text().min(1, 'Der Name der Organisation fehlt.'),
   ...contactFields,
@@ -87,11 +85,11 @@ export const contactSummarySchema = z.object({
 export type ContactSummary = z.infer<typeof contactSummarySchema>;
 
 export const contactListInputSchema = z
-  .object({
-    query: z.string().trim().max(200).optional(),
+  .strictObject({
+    query: singleLine(200).optional(),
     kind: contactKindSchema.optional(),
-    tag: z.string().optional(),
-    roleKey: z.string().optional(),
+    tag: singleLine(80).optional(),
+    roleKey: singleLine(60).optional(),
     sort: z.enum(['name', 'city', 'updated']).default('name'),
     limit: z.number().int().min(1).max(5000).default(2000),
   })
@@ -134,10 +132,10 @@ export const importFieldSchema = z.enum([
 ]);
 export type ImportField = z.infer<typeof importFieldSchema>;
 
-export const csvFileSchema = z.object({
+export const csvFileSchema = z.strictObject({
   /** File content, base64-encoded (bytes as read, any encoding). */
-  contentBase64: z.string().min(1, 'Die Datei ist leer.'),
-  fileName: z.string().default('Import.csv'),
+  contentBase64: base64Content(MAX_INLINE_FILE_BYTES).min(1, 'Die Datei ist leer.'),
+  fileName: fileNameSchema.default('Import.csv'),
 });
 
 export const csvAnalysisSchema = z.object({
@@ -150,8 +148,11 @@ export const csvAnalysisSchema = z.object({
 });
 export type CsvAnalysis = z.infer<typeof csvAnalysisSchema>;
 
-/** Column header → contact field (null: ignore the column). */
-export const columnMappingSchema = z.record(z.string(), importFieldSchema.nullable());
+/**
+ * Column header → contact field (null: ignore the column). The headers are taken exactly as
+ * `contacts.import.analyze` returned them (not cleaned: they must match the file).
+ */
+export const columnMappingSchema = z.record(z.string().max(500), importFieldSchema.nullable());
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
 export const importIssueSchema = z.object({

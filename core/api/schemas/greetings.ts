@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageSchema } from './addressing';
+import { isoDate, multiLine, singleLine, yearlyOrOnceDate } from './common';
 
 /**
  * Partner cities (Partnerstädte) and the greetings plan (Grußkalender), DOMAIN.md E, issue 8.
@@ -7,11 +8,13 @@ import { languageSchema } from './addressing';
  * `greetings.overview` and `greetings.occasion`.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet.');
-const text = (max: number) => z.string().trim().max(max).default('');
+const text = (max: number) => multiLine(max).default('');
 const year = z.number().int().min(1900, 'Der Grußkalender rechnet ab 1900.').max(2100, 'Der Grußkalender rechnet bis 2100.');
 /** An occasion's key: 'rosch-ha-schana', 'nationalfeiertag-fr', a staff-added 'eigener-nouruz'. */
-const occasionKey = z.string().regex(/^[a-z0-9-]{1,80}$/, 'Schlüssel aus Kleinbuchstaben, Ziffern und Bindestrichen erwartet.');
+const occasionKey = z
+  .string()
+  .max(80)
+  .regex(/^[a-z0-9-]{1,80}$/, 'Schlüssel aus Kleinbuchstaben, Ziffern und Bindestrichen erwartet.');
 
 // --- Partnerships -----------------------------------------------------------------------------
 
@@ -31,17 +34,15 @@ export const PARTNERSHIP_STATUS_LABELS: Record<PartnershipStatus, string> = { ak
 
 export const GREETING_LANGUAGE_LABELS: Record<z.infer<typeof languageSchema>, string> = { de: 'Deutsch', en: 'Englisch', fr: 'Französisch' };
 
-export const partnershipInputSchema = z.object({
+export const partnershipInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
-  city: z.string().trim().min(1, 'Bitte die Stadt angeben.').max(200),
+  city: singleLine(200).min(1, 'Bitte die Stadt angeben.'),
   /** ISO 3166-1 alpha-2 ("GB", "FR"). */
-  country: z
-    .string()
-    .trim()
+  country: singleLine(2)
     .transform((v) => v.toUpperCase())
-    .pipe(z.string().regex(/^[A-Z]{2}$/, 'Ländercode mit zwei Buchstaben erwartet (z. B. FR).')),
+    .pipe(z.string().max(2).regex(/^[A-Z]{2}$/, 'Ländercode mit zwei Buchstaben erwartet (z. B. FR).')),
   kind: partnershipKindSchema,
-  since: text(40),
+  since: singleLine(40).default(''),
   status: partnershipStatusSchema,
   language: languageSchema,
   mayorContactId: z.number().int().positive().nullable().default(null),
@@ -91,12 +92,12 @@ export const PARTNERSHIP_EVENT_KIND_LABELS: Record<PartnershipEventKind, string>
   sonstiges: 'Sonstiges',
 };
 
-export const partnershipEventInputSchema = z.object({
+export const partnershipEventInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
   partnershipId: z.number().int().positive(),
   date: isoDate,
   kind: partnershipEventKindSchema,
-  title: z.string().trim().min(1, 'Bitte angeben, worum es ging.').max(300),
+  title: singleLine(300).min(1, 'Bitte angeben, worum es ging.'),
   notes: text(5000),
   /** A letter of the Postausgang (the greeting, a reply). */
   letterId: z.number().int().positive().nullable().default(null),
@@ -147,11 +148,11 @@ export const greetingPlanSchema = z.object({
 export type GreetingPlan = z.infer<typeof greetingPlanSchema>;
 
 /** Whom an occasion's greeting goes to. */
-export const greetingRecipientsRuleSchema = z.object({
+export const greetingRecipientsRuleSchema = z.strictObject({
   /** 'country': the mayors of the partner cities in the occasion's countries; 'all': of every partnership; 'none'. */
   partnerCities: z.enum(['country', 'all', 'none']),
   /** Contacts with any of these tags ("Jüdische Gemeinde", "Konsularisches Korps"). */
-  tags: z.array(z.string().trim().min(1).max(100)).max(30).default([]),
+  tags: z.array(singleLine(100).min(1)).max(30).default([]),
   contactIds: z.array(z.number().int().positive()).max(500).default([]),
 });
 export type GreetingRecipientsRule = z.infer<typeof greetingRecipientsRuleSchema>;
@@ -161,7 +162,7 @@ export const PARTNER_CITIES_LABELS: Record<GreetingRecipientsRule['partnerCities
   none: 'keine Partnerstädte',
 };
 
-export const greetingRuleInputSchema = z.object({
+export const greetingRuleInputSchema = z.strictObject({
   key: occasionKey,
   active: z.boolean(),
   recipients: greetingRecipientsRuleSchema,
@@ -169,7 +170,7 @@ export const greetingRuleInputSchema = z.object({
    * The template for the recipients by tag and by contact, in `language`. Partner cities always
    * get the Grußbotschaft an eine Partnerstadt in the partnership's language (partnerstadt-de/-en/-fr).
    */
-  templateId: z.string().min(1, 'Bitte eine Vorlage wählen.'),
+  templateId: singleLine(100).min(1, 'Bitte eine Vorlage wählen.'),
   language: languageSchema,
   /** Calendar days before the occasion (or its evening before) the letters must go out. */
   leadDays: z.number().int().min(0, 'Die Vorlaufzeit kann nicht negativ sein.').max(180, 'Höchstens 180 Tage Vorlauf.'),
@@ -222,9 +223,9 @@ export const greetingOverviewSchema = z.object({
 });
 export type GreetingOverview = z.infer<typeof greetingOverviewSchema>;
 
-export const greetingYearInputSchema = z.object({ year });
-export const greetingKeyInputSchema = z.object({ key: occasionKey });
-export const greetingOccasionInputSchema = z.object({ year, key: occasionKey, date: isoDate });
+export const greetingYearInputSchema = z.strictObject({ year });
+export const greetingKeyInputSchema = z.strictObject({ key: occasionKey });
+export const greetingOccasionInputSchema = z.strictObject({ year, key: occasionKey, date: isoDate });
 
 export const greetingRecipientSchema = z.object({
   /** null: a partnership without a mayor contact. */
@@ -266,17 +267,13 @@ export const greetingOccasionSchema = z.object({
 });
 export type GreetingOccasion = z.infer<typeof greetingOccasionSchema>;
 
-const extraDate = z
-  .string()
-  .trim()
-  .regex(/^(\d{4}-)?\d{2}-\d{2}$/, 'Datum als MM-TT (jedes Jahr) oder JJJJ-MM-TT (einmal) erwartet.');
-
-export const greetingExtraInputSchema = z.object({
+export const greetingExtraInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
   /** Omitted: made from the name ("eigener-nouruz"). */
   key: occasionKey.optional(),
-  name: z.string().trim().min(1, 'Bitte den Anlass benennen.').max(200),
-  date: extraDate,
+  name: singleLine(200).min(1, 'Bitte den Anlass benennen.'),
+  /** MM-TT (every year) or JJJJ-MM-TT (once). */
+  date: yearlyOrOnceDate,
   calendar: occasionCalendarSchema.default('gregorian'),
   /** Default: true for Jewish and Islamic days. */
   eveBefore: z.boolean().optional(),
@@ -294,7 +291,7 @@ export const greetingExtraSchema = z.object({
 export type GreetingExtra = z.infer<typeof greetingExtraSchema>;
 
 /** Staff confirm a proposed date (an Islamic high day): the plan then uses `date`. */
-export const greetingConfirmInputSchema = z.object({ key: occasionKey, year, computedDate: isoDate, date: isoDate });
+export const greetingConfirmInputSchema = z.strictObject({ key: occasionKey, year, computedDate: isoDate, date: isoDate });
 export const greetingConfirmationSchema = z.object({
   key: z.string(),
   year: z.number().int(),
@@ -304,7 +301,7 @@ export const greetingConfirmationSchema = z.object({
   confirmedBy: z.string(),
 });
 
-export const greetingProduceInputSchema = z.object({
+export const greetingProduceInputSchema = z.strictObject({
   year,
   key: occasionKey,
   /** The day of the occasion as the plan shows it. */
@@ -314,7 +311,7 @@ export const greetingProduceInputSchema = z.object({
   /** Default: the Oberbürgermeister/in (first active signer who is nobody's deputy). */
   signerId: z.number().int().positive().optional(),
   /** Only these recipients (default: all of the occasion). */
-  contactIds: z.array(z.number().int().positive()).optional(),
+  contactIds: z.array(z.number().int().positive()).max(5000).optional(),
 });
 export type GreetingProduceInput = z.input<typeof greetingProduceInputSchema>;
 
@@ -342,5 +339,5 @@ export const ISLAMIC_CALENDAR_LABELS: Record<z.infer<typeof islamicCalendarSourc
   'islamic-civil': 'tabellarischer Kalender (Epoche 16. Juli 622)',
   'islamic-tbla': 'tabellarischer Kalender (astronomische Epoche 15. Juli 622)',
 };
-export const greetingSettingsSchema = z.object({ islamicCalendar: islamicCalendarSourceSchema });
+export const greetingSettingsSchema = z.strictObject({ islamicCalendar: islamicCalendarSourceSchema });
 export type GreetingSettings = z.infer<typeof greetingSettingsSchema>;

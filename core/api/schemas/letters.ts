@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { languageSchema } from './addressing';
 import { importFieldSchema } from './contacts';
+import { base64Content, fileNameSchema, isoDate, MAX_INLINE_FILE_BYTES, multiLine, singleLine } from './common';
 
 export const templateKindSchema = z.enum([
   'geburtstag',
@@ -57,11 +58,10 @@ export const templateManifestEntrySchema = z.object({
 export type TemplateManifestEntry = z.infer<typeof templateManifestEntrySchema>;
 export const templateManifestSchema = z.object({ templates: z.array(templateManifestEntrySchema) });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet.');
-const shortText = z.string().trim().max(300);
+const shortText = singleLine(300);
 
 /** Letterhead and footer of the office: settings, not code. */
-export const officeSettingsSchema = z.object({
+export const officeSettingsSchema = z.strictObject({
   stadt: shortText.min(1, 'Der Name der Stadt fehlt.'),
   dienststelle: shortText,
   amt: shortText,
@@ -69,7 +69,8 @@ export const officeSettingsSchema = z.object({
   hausanschrift: shortText,
   internet: shortText,
   contactPersons: z
-    .array(z.object({ name: shortText.min(1, 'Der Name fehlt.'), phone: shortText, email: shortText }))
+    .array(z.strictObject({ name: shortText.min(1, 'Der Name fehlt.'), phone: shortText, email: shortText }))
+    .max(20)
     .default([]),
 });
 export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
@@ -93,7 +94,7 @@ export type OfficeHolder = z.infer<typeof officeHolderSchema>;
 /** The office settings as documents use them: the office put into its holder's form, and the holder. */
 export type Office = OfficeSettings & { holder: OfficeHolder };
 
-export const signerInputSchema = z.object({
+export const signerInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
   name: shortText.min(1, 'Der Name fehlt.'),
   gender: z.enum(['female', 'male', 'diverse', 'unknown']),
@@ -106,11 +107,11 @@ export const signerInputSchema = z.object({
 export const signerSchema = signerInputSchema.extend({ id: z.number().int() });
 export type Signer = z.infer<typeof signerSchema>;
 
-export const textBlockInputSchema = z.object({
+export const textBlockInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
   title: shortText.min(1, 'Der Titel fehlt.'),
   category: shortText.default(''),
-  text: z.string().max(20000).min(1, 'Der Text fehlt.'),
+  text: multiLine(20000, { trim: false }).min(1, 'Der Text fehlt.'),
 });
 export const textBlockSchema = textBlockInputSchema.extend({ id: z.number().int(), updatedAt: z.string() });
 export type TextBlock = z.infer<typeof textBlockSchema>;
@@ -135,7 +136,7 @@ export type TemplateInfo = z.infer<typeof templateInfoSchema>;
 
 /** The occasion data of a letter; each fills its placeholder. */
 export const letterFieldsSchema = z
-  .object({
+  .strictObject({
     anlass: shortText.optional(),
     anlassDatum: isoDate.optional(),
     alter: z.number().int().min(0).max(200).optional(),
@@ -145,14 +146,14 @@ export const letterFieldsSchema = z
     aktenzeichen: shortText.optional(),
     contactPerson: z.number().int().min(0).optional(),
     /** Residents' register ids of a jubilee letter (to warn when a later extract blocks them). */
-    registerIds: z.array(z.string()).optional(),
+    registerIds: z.array(singleLine(100)).max(10).optional(),
   })
   .default({});
 export type LetterFields = z.infer<typeof letterFieldsSchema>;
 
 export const recipientSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('contact'), contactId: z.number().int().positive(), includePartner: z.boolean().default(false) }),
-  z.object({
+  z.strictObject({ type: z.literal('contact'), contactId: z.number().int().positive(), includePartner: z.boolean().default(false) }),
+  z.strictObject({
     type: z.literal('free'),
     name: shortText.min(1, 'Der Name des Empfängers fehlt.'),
     lines: z.array(shortText).min(1, 'Die Anschrift fehlt.').max(20, 'Die Anschrift hat mehr als 20 Zeilen.'),
@@ -163,15 +164,15 @@ export const recipientSchema = z.discriminatedUnion('type', [
 ]);
 export type Recipient = z.infer<typeof recipientSchema>;
 
-export const letterDraftSchema = z.object({
-  templateId: z.string().min(1, 'Bitte eine Vorlage wählen.'),
+export const letterDraftSchema = z.strictObject({
+  templateId: singleLine(100).min(1, 'Bitte eine Vorlage wählen.'),
   recipient: recipientSchema,
   signerId: z.number().int().positive({ message: 'Bitte die unterzeichnende Person wählen.' }),
   date: isoDate.optional(),
   fields: letterFieldsSchema,
   /** Omitted: the template's default subject / body. May contain placeholders. */
-  subject: z.string().max(500).optional(),
-  body: z.string().max(50000).optional(),
+  subject: singleLine(500).optional(),
+  body: multiLine(50000, { trim: false }).optional(),
 });
 export type LetterDraft = z.input<typeof letterDraftSchema>;
 
@@ -223,8 +224,8 @@ export const letterSchema = letterSummarySchema.extend({
 export type Letter = z.infer<typeof letterSchema>;
 
 export const letterListInputSchema = z
-  .object({
-    query: z.string().trim().max(200).optional(),
+  .strictObject({
+    query: singleLine(200).optional(),
     kind: templateKindSchema.optional(),
     status: letterStatusSchema.optional(),
     contactId: z.number().int().positive().optional(),
@@ -235,15 +236,15 @@ export const letterListInputSchema = z
   .default({ limit: 500 });
 
 export const mergeRecipientsSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('contacts'), contactIds: z.array(z.number().int().positive()).min(1, 'Keine Empfänger gewählt.') }),
-  z.object({ type: z.literal('tag'), tag: z.string().min(1) }),
-  z.object({ type: z.literal('query'), query: z.string().min(1) }),
+  z.strictObject({ type: z.literal('contacts'), contactIds: z.array(z.number().int().positive()).min(1, 'Keine Empfänger gewählt.').max(50_000) }),
+  z.strictObject({ type: z.literal('tag'), tag: singleLine(80).min(1) }),
+  z.strictObject({ type: z.literal('query'), query: singleLine(200).min(1) }),
   /** The jubilees of a period from the residents' register (those due a letter), of one kind. */
-  z.object({
+  z.strictObject({
     type: z.literal('jubilees'),
     from: isoDate,
     to: isoDate,
-    district: z.string().optional(),
+    district: singleLine(100).optional(),
     kind: z.enum(['birthday', 'wedding']),
     /** Only the jubilee of these persons (one person, or both spouses). */
     registerIds: z.array(z.string().min(1)).min(1).max(2).optional(),
@@ -251,23 +252,23 @@ export const mergeRecipientsSchema = z.discriminatedUnion('type', [
     existing: z.enum(['skip', 'again']).default('skip'),
   }),
   /** A recipient list as CSV (same columns as the contacts import); nothing is stored as a contact. */
-  z.object({
+  z.strictObject({
     type: z.literal('csv'),
-    fileName: z.string().default('Empfänger.csv'),
-    contentBase64: z.string().min(1, 'Die Datei ist leer.'),
-    mapping: z.record(z.string(), importFieldSchema.nullable()).optional(),
+    fileName: fileNameSchema.default('Empfänger.csv'),
+    contentBase64: base64Content(MAX_INLINE_FILE_BYTES).min(1, 'Die Datei ist leer.'),
+    mapping: z.record(z.string().max(500), importFieldSchema.nullable()).optional(),
   }),
 ]);
 
-export const mergeInputSchema = z.object({
-  templateId: z.string().min(1),
+export const mergeInputSchema = z.strictObject({
+  templateId: singleLine(100).min(1),
   recipients: mergeRecipientsSchema,
   includePartner: z.boolean().default(false),
   signerId: z.number().int().positive({ message: 'Bitte die unterzeichnende Person wählen.' }),
   date: isoDate.optional(),
   fields: letterFieldsSchema,
-  subject: z.string().max(500).optional(),
-  body: z.string().max(50000).optional(),
+  subject: singleLine(500).optional(),
+  body: multiLine(50000, { trim: false }).optional(),
   output: z.enum(['files', 'combined']),
 });
 export type MergeInput = z.input<typeof mergeInputSchema>;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { letterDraftSchema } from './letters';
+import { isoDate, multiLine, singleLine } from './common';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet.');
-const text = (max: number) => z.string().trim().max(max).default('');
+const text = (max: number) => multiLine(max).default('');
+const line = (max: number) => singleLine(max).default('');
 
 /** The criteria a patronage (Schirmherrschaft) is checked against: met, not met, or not yet checked (null). */
-export const patronageCriteriaSchema = z.object({
+export const patronageCriteriaSchema = z.strictObject({
   publicBenefit: z.boolean().nullable().default(null),
   cityRelevance: z.boolean().nullable().default(null),
   noCommercialPurpose: z.boolean().nullable().default(null),
@@ -27,14 +28,14 @@ export const PATRONAGE_DECISION_LABELS: Record<PatronageDecision, string> = {
   abgelehnt: 'abgelehnt',
 };
 
-export const patronageInputSchema = z.object({
+export const patronageInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
   organisationId: z.number().int().positive().nullable().default(null),
-  organisationName: text(300),
-  event: z.string().trim().min(1, 'Bitte die Veranstaltung angeben.').max(300),
+  organisationName: line(300),
+  event: singleLine(300).min(1, 'Bitte die Veranstaltung angeben.'),
   eventFrom: isoDate,
   eventTo: isoDate.nullable().default(null),
-  place: text(300),
+  place: line(300),
   receivedOn: isoDate,
   patronId: z.number().int().positive().nullable().default(null),
   criteria: patronageCriteriaSchema.default({ publicBenefit: null, cityRelevance: null, noCommercialPurpose: null, politicalNeutrality: null }),
@@ -73,7 +74,7 @@ export const patronageSchema = z.object({
 });
 export type Patronage = z.infer<typeof patronageSchema>;
 
-export const patronageDecideSchema = z.object({
+export const patronageDecideSchema = z.strictObject({
   id: z.number().int().positive(),
   decision: patronageDecisionSchema.exclude(['offen']),
   reasons: text(5000),

@@ -1,20 +1,12 @@
 import { z } from 'zod';
 import { snippetSchema } from './speeches';
+import { localDateTime, multiLine, singleLine } from './common';
 
-const text = (max: number) => z.string().trim().max(max).default('');
-
-/** A real calendar day and time (rejects "2027-02-30T10:00"). */
-function isRealDateTime(value: string): boolean {
-  const [y, m, d, h, min] = value.split(/[-T:]/).map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d, h, min));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && h < 24 && min < 60;
-}
+const text = (max: number) => multiLine(max).default('');
+const line = (max: number) => singleLine(max).default('');
 
 /** Wall-clock time in Europe/Berlin: "2027-01-15T10:00". */
-export const pressDateTimeSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Datum und Uhrzeit im Format JJJJ-MM-TTTHH:MM erwartet.')
-  .refine(isRealDateTime, 'Dieses Datum gibt es nicht.');
+export const pressDateTimeSchema = localDateTime;
 
 // ------------------------------------------------------------------ press releases
 
@@ -38,12 +30,12 @@ export const PRESS_STEP_LABELS: Record<PressStep, string> = {
   withdraw: 'Zurückziehen',
 };
 
-export const pressReleaseInputSchema = z.object({
+export const pressReleaseInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
-  title: z.string().trim().min(1, 'Bitte den Titel angeben.').max(300),
-  subtitle: text(500),
+  title: singleLine(300).min(1, 'Bitte den Titel angeben.'),
+  subtitle: line(500),
   /** Paragraphs separated by blank lines. */
-  body: z.string().max(100_000).default(''),
+  body: multiLine(100_000, { trim: false }).default(''),
   /** Who to ask (name, phone, e-mail of the press office); empty: the office's contact persons. */
   contactInfo: text(2000),
   /** Planned publication, Berlin wall-clock. */
@@ -78,10 +70,10 @@ export const pressReleaseSchema = z.object({
 });
 export type PressRelease = z.infer<typeof pressReleaseSchema>;
 
-export const pressReleaseListInputSchema = z.object({
+export const pressReleaseListInputSchema = z.strictObject({
   status: pressReleaseStatusSchema.optional(),
   /** Full-text search over title, subtitle and text (German word forms). */
-  text: z.string().trim().max(200).optional(),
+  text: singleLine(200).optional(),
 });
 
 export const pressReleaseListItemSchema = pressReleaseSchema.omit({ body: true }).extend({
@@ -90,21 +82,21 @@ export const pressReleaseListItemSchema = pressReleaseSchema.omit({ body: true }
 });
 export type PressReleaseListItem = z.infer<typeof pressReleaseListItemSchema>;
 
-export const pressReleaseStepInputSchema = z.object({ id: z.number().int().positive(), step: pressStepSchema });
+export const pressReleaseStepInputSchema = z.strictObject({ id: z.number().int().positive(), step: pressStepSchema });
 
 export const pressExportFormatSchema = z.enum(['docx', 'text', 'html']);
 export type PressExportFormat = z.infer<typeof pressExportFormatSchema>;
-export const pressReleaseExportInputSchema = z.object({ id: z.number().int().positive(), format: pressExportFormatSchema });
+export const pressReleaseExportInputSchema = z.strictObject({ id: z.number().int().positive(), format: pressExportFormatSchema });
 
 // ------------------------------------------------------------------ media contacts and distribution lists
 
 /** Suggestions; the field takes any word. */
 export const MEDIA_TYPES = ['Zeitung', 'Radio', 'Fernsehen', 'Online', 'Agentur', 'Zeitschrift'] as const;
 
-export const mediaContactInputSchema = z.object({
+export const mediaContactInputSchema = z.strictObject({
   contactId: z.number().int().positive(),
-  mediaType: text(100),
-  topics: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  mediaType: line(100),
+  topics: z.array(singleLine(100).min(1)).max(50).default([]),
   notes: text(5000),
 });
 export type MediaContactInput = z.input<typeof mediaContactInputSchema>;
@@ -125,9 +117,9 @@ export const mediaContactSchema = z.object({
 });
 export type MediaContact = z.infer<typeof mediaContactSchema>;
 
-export const distributionListInputSchema = z.object({
+export const distributionListInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
-  name: z.string().trim().min(1, 'Bitte den Namen des Verteilers angeben.').max(200),
+  name: singleLine(200).min(1, 'Bitte den Namen des Verteilers angeben.'),
   description: text(2000),
   memberIds: z.array(z.number().int().positive()).max(2000).default([]),
 });
@@ -164,15 +156,15 @@ export const pressInvitationsSchema = z.object({
   invitees: z.array(pressInviteeSchema),
 });
 
-export const pressInvitationsSaveSchema = z.object({
+export const pressInvitationsSaveSchema = z.strictObject({
   appointmentId: z.number().int().positive(),
   /** Every member of these lists is invited (those already invited keep their response). */
-  listIds: z.array(z.number().int().positive()).default([]),
+  listIds: z.array(z.number().int().positive()).max(200).default([]),
   /** Single media contacts (or any contact) invited. */
-  contactIds: z.array(z.number().int().positive()).default([]),
-  responses: z.array(z.object({ contactId: z.number().int().positive(), response: pressResponseSchema })).default([]),
+  contactIds: z.array(z.number().int().positive()).max(2000).default([]),
+  responses: z.array(z.strictObject({ contactId: z.number().int().positive(), response: pressResponseSchema })).max(2000).default([]),
   /** Invitations taken back. */
-  remove: z.array(z.number().int().positive()).default([]),
+  remove: z.array(z.number().int().positive()).max(2000).default([]),
 });
 export type PressInvitationsSave = z.input<typeof pressInvitationsSaveSchema>;
 
@@ -185,14 +177,14 @@ export const pressInvitationCountSchema = z.object({
 
 // ------------------------------------------------------------------ press enquiries
 
-export const pressEnquiryInputSchema = z.object({
+export const pressEnquiryInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
   /** The journalist (or outlet) from the contacts; names below are then taken from it when empty. */
   contactId: z.number().int().positive().nullable().default(null),
-  outlet: text(300),
-  journalist: text(300),
+  outlet: line(300),
+  journalist: line(300),
   receivedAt: pressDateTimeSchema,
-  topic: z.string().trim().min(1, 'Bitte das Thema der Anfrage angeben.').max(300),
+  topic: singleLine(300).min(1, 'Bitte das Thema der Anfrage angeben.'),
   question: text(20_000),
   deadline: pressDateTimeSchema.nullable().default(null),
 });
@@ -218,8 +210,8 @@ export const pressEnquirySchema = z.object({
 });
 export type PressEnquiry = z.infer<typeof pressEnquirySchema>;
 
-export const pressEnquiryListInputSchema = z.object({ open: z.boolean().optional() });
-export const pressEnquiryAnswerSchema = z.object({
+export const pressEnquiryListInputSchema = z.strictObject({ open: z.boolean().optional() });
+export const pressEnquiryAnswerSchema = z.strictObject({
   id: z.number().int().positive(),
-  answer: z.string().trim().min(1, 'Bitte die Antwort eintragen.').max(20_000),
+  answer: multiLine(20_000).min(1, 'Bitte die Antwort eintragen.'),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { isoDate, singleLine } from './common';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet.');
 const count = z.number().int().nonnegative();
 const citizenId = z.number().int().positive();
 
@@ -16,7 +16,7 @@ const period = (unit: 'Jahre' | 'Monate', min: number, max: number, fallback: nu
  * How long citizens' personal data is kept (DSGVO). After the period the personal content is
  * erased; what the statistics need (kind, channel, category, district, dates, status) stays.
  */
-export const privacySettingsSchema = z.object({
+export const privacySettingsSchema = z.strictObject({
   /** Requests: years after they were closed (erledigt). */
   requestRetentionYears: period('Jahre', 1, 30, 3),
   /** Registrations for a citizens' talk or walk: months after the event. */
@@ -59,15 +59,15 @@ export const retentionReportSchema = z.object({
 });
 export type RetentionReport = z.infer<typeof retentionReportSchema>;
 
-export const citizenExportInputSchema = z.object({
+export const citizenExportInputSchema = z.strictObject({
   citizenId,
   format: z.enum(['json', 'docx']).default('json'),
 });
 
-export const citizenEraseInputSchema = z.object({
+export const citizenEraseInputSchema = z.strictObject({
   citizenId,
   /** The person's surname typed again, as a confirmation. */
-  confirm: z.string().trim().min(1, 'Bitte zur Bestätigung den Nachnamen der Person eingeben.').max(200),
+  confirm: singleLine(200).min(1, 'Bitte zur Bestätigung den Nachnamen der Person eingeben.'),
 });
 
 /**

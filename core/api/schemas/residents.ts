@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { REGISTER_FIELDS } from '../../domain/residents/register-fields';
 import { letterStatusSchema } from './letters';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet.');
+import { base64Content, fileNameSchema, isoDate, MAX_UPLOAD_PIECE_BYTES, multiLine, singleLine, uploadIdSchema } from './common';
 
 export {
   REGISTER_FIELDS,
@@ -14,18 +13,18 @@ export {
 } from '../../domain/residents/register-fields';
 
 export const registerFieldSchema = z.enum(REGISTER_FIELDS);
-/** Column header → register field (null: not imported). */
-export const registerMappingSchema = z.record(z.string(), registerFieldSchema.nullable());
+/** Column header (exactly as in the file) → register field (null: not imported). */
+export const registerMappingSchema = z.record(z.string().max(500), registerFieldSchema.nullable());
 export type RegisterMapping = z.infer<typeof registerMappingSchema>;
 
-const uploadId = z.string().uuid('Ungültige Upload-Kennung.');
+const uploadId = uploadIdSchema;
 
 /** A file that arrives in pieces (see uploads-service.ts). */
-export const uploadChunkSchema = z.object({
+export const uploadChunkSchema = z.strictObject({
   /** Absent for the first piece; then the id the first piece returned. */
   uploadId: uploadId.optional(),
-  fileName: z.string().min(1).max(260),
-  chunkBase64: z.string(),
+  fileName: fileNameSchema.min(1),
+  chunkBase64: base64Content(MAX_UPLOAD_PIECE_BYTES),
 });
 export const uploadSchema = z.object({ uploadId: z.string(), fileName: z.string(), size: z.number().int() });
 
@@ -46,13 +45,13 @@ export const registerInspectionSchema = z.object({
 });
 export type RegisterInspection = z.infer<typeof registerInspectionSchema>;
 
-export const mappingProfileSchema = z.object({
-  name: z.string().trim().min(1, 'Bitte einen Namen für das Profil angeben.').max(100),
+export const mappingProfileSchema = z.strictObject({
+  name: singleLine(100).min(1, 'Bitte einen Namen für das Profil angeben.'),
   mapping: registerMappingSchema,
 });
 export type MappingProfile = z.infer<typeof mappingProfileSchema>;
 
-export const residentImportStartSchema = z.object({
+export const residentImportStartSchema = z.strictObject({
   uploadId,
   /** Without a mapping the file must have the standard column set. */
   mapping: registerMappingSchema.optional(),
@@ -98,10 +97,10 @@ export type ResidentImportJob = z.infer<typeof residentImportJobSchema>;
 
 export const jubileeActionSchema = z.enum(['letter', 'visit', 'notify_federal', 'notify_land']);
 
-export const jubileesListInputSchema = z.object({
+export const jubileesListInputSchema = z.strictObject({
   from: isoDate,
   to: isoDate,
-  district: z.string().optional(),
+  district: singleLine(100).optional(),
 });
 
 /** Who did a step and when (ISO instant). */
@@ -144,14 +143,14 @@ export const jubileeEntrySchema = z.object({
 export type JubileeEntry = z.infer<typeof jubileeEntrySchema>;
 
 /** One jubilee: its day, its kind and the persons (one, or both spouses). */
-export const jubileeRefSchema = z.object({
+export const jubileeRefSchema = z.strictObject({
   date: isoDate,
   kind: z.enum(['birthday', 'wedding']),
-  registerIds: z.array(z.string().min(1)).min(1).max(2),
+  registerIds: z.array(singleLine(100).min(1)).min(1).max(2),
 });
 
 /** Marks the notification of these jubilees as sent (or takes the mark back). */
-export const jubileeNotificationsMarkSchema = z.object({
+export const jubileeNotificationsMarkSchema = z.strictObject({
   action: jubileeNotificationActionSchema,
   jubilees: z.array(jubileeRefSchema).min(1, 'Bitte mindestens ein Jubiläum angeben.').max(5000),
   sent: z.boolean(),
@@ -178,13 +177,13 @@ export const jubileesOverviewSchema = z.object({
 });
 export type JubileesOverview = z.infer<typeof jubileesOverviewSchema>;
 
-export const jubileeVisitInputSchema = z.object({
+export const jubileeVisitInputSchema = z.strictObject({
   jubileeDate: isoDate,
   kind: z.enum(['birthday', 'wedding']),
-  registerIds: z.array(z.string().min(1)).min(1).max(2),
+  registerIds: z.array(singleLine(100).min(1)).min(1).max(2),
   visitDate: isoDate,
-  visitor: z.string().trim().min(1, 'Bitte angeben, wer besucht.').max(200),
-  note: z.string().trim().max(2000).default(''),
+  visitor: singleLine(200).min(1, 'Bitte angeben, wer besucht.'),
+  note: multiLine(2000).default(''),
 });
 export const jubileeVisitSchema = jubileeVisitInputSchema.extend({ id: z.number().int() });
 export type JubileeVisit = z.infer<typeof jubileeVisitSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { personSchema } from './addressing';
 import { DEFAULT_WORDS_PER_MINUTE, speechBodySchema } from '../speech-body';
+import { isoDate, multiLine, singleLine } from './common';
 
 /**
  * Greeting the guests of a speech (DOMAIN.md B). Persons have exactly the shape
@@ -23,7 +24,7 @@ export const greetingGuestSchema = personSchema.extend({
 });
 export type GreetingGuest = z.infer<typeof greetingGuestSchema>;
 
-export const greetingInputSchema = z.object({
+export const greetingInputSchema = z.strictObject({
   speaker: personSchema.optional(),
   host: personSchema.optional(),
   guests: z.array(greetingGuestSchema).max(500),
@@ -48,7 +49,6 @@ export const greetingSchema = z.object({
 });
 export type Greeting = z.infer<typeof greetingSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet.');
 
 export const speechKindSchema = z.enum(['rede', 'grusswort', 'grusswort_schriftlich', 'nachruf']);
 export const SPEECH_KIND_LABELS: Record<z.infer<typeof speechKindSchema>, string> = {
@@ -67,39 +67,39 @@ export const SPEECH_STATUS_LABELS: Record<z.infer<typeof speechStatusSchema>, st
 };
 
 /** A guest of a speech: the contact (if picked from the contacts) and the person to greet. */
-export const speechGuestSchema = z.object({
+export const speechGuestSchema = z.strictObject({
   contactId: z.number().int().positive().nullable(),
-  name: z.string().max(300),
+  name: singleLine(300),
   person: greetingGuestSchema,
 });
 export type SpeechGuest = z.infer<typeof speechGuestSchema>;
 
 /** The greeting of a speech as staff last composed it, stored with the speech. */
-export const speechGreetingSchema = z.object({
+export const speechGreetingSchema = z.strictObject({
   guests: z.array(speechGuestSchema).max(500),
   /** Who hosts, when it is not the speaker. */
   host: speechGuestSchema.nullable(),
   closing: greetingClosingSchema.default('damen_herren'),
   /** The persons greeted, in the order chosen. */
   order: z.array(greetingGuestSchema).max(500),
-  text: z.string().max(20000),
+  text: multiLine(20000, { trim: false }),
 });
 export type SpeechGreeting = z.infer<typeof speechGreetingSchema>;
 
-export const speechInputSchema = z.object({
+export const speechInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
-  title: z.string().trim().min(1, 'Bitte einen Titel angeben.').max(300),
+  title: singleLine(300).min(1, 'Bitte einen Titel angeben.'),
   kind: speechKindSchema,
   speakerId: z.number().int().positive().nullable().default(null),
   appointmentId: z.number().int().positive().nullable().default(null),
   invitationId: z.number().int().positive().nullable().default(null),
-  audience: z.string().trim().max(500).default(''),
+  audience: multiLine(500).default(''),
   targetMinutes: z.number().int().min(1, 'Mindestens eine Minute.').max(240).nullable().default(null),
   deadline: isoDate.nullable().default(null),
-  author: z.string().trim().max(200).default(''),
+  author: singleLine(200).default(''),
   status: speechStatusSchema.default('auftrag'),
-  notes: z.string().trim().max(10000).default(''),
-  background: z.string().trim().max(50000).default(''),
+  notes: multiLine(10000).default(''),
+  background: multiLine(50000).default(''),
   greeting: speechGreetingSchema.nullable().optional(),
   /** The text; when given and different from the last version, it becomes a new version. */
   body: speechBodySchema.optional(),
@@ -133,7 +133,7 @@ export const speechSchema = z.object({
 });
 export type Speech = z.infer<typeof speechSchema>;
 
-export const speechListInputSchema = z.object({
+export const speechListInputSchema = z.strictObject({
   status: speechStatusSchema.optional(),
   speakerId: z.number().int().positive().optional(),
   appointmentId: z.number().int().positive().optional(),
@@ -169,8 +169,8 @@ export type SpeechComparison = z.infer<typeof speechComparisonSchema>;
 export const snippetSchema = z.array(z.object({ text: z.string(), hit: z.boolean() }));
 export type Snippet = z.infer<typeof snippetSchema>;
 
-export const speechSearchInputSchema = z.object({
-  text: z.string().trim().min(1, 'Bitte einen Suchbegriff eingeben.').max(200),
+export const speechSearchInputSchema = z.strictObject({
+  text: singleLine(200).min(1, 'Bitte einen Suchbegriff eingeben.'),
   limit: z.number().int().min(1).max(200).default(30),
 });
 export const speechSearchResultSchema = z.object({
@@ -191,7 +191,7 @@ export const speechSearchResultSchema = z.object({
 });
 export type SpeechSearchResult = z.infer<typeof speechSearchResultSchema>;
 
-export const speechSettingsSchema = z.object({
+export const speechSettingsSchema = z.strictObject({
   /** Speaking rate for the speaking time (words per minute). */
   wordsPerMinute: z
     .number({ error: 'Bitte eine Zahl angeben.' })
@@ -203,7 +203,7 @@ export const speechSettingsSchema = z.object({
 export type SpeechSettings = z.infer<typeof speechSettingsSchema>;
 
 /** The Word manuscript for speaking, or the one-page Grußwort for a programme booklet. */
-export const speechDocumentInputSchema = z.object({
+export const speechDocumentInputSchema = z.strictObject({
   id: z.number().int().positive(),
   format: z.enum(['manuskript', 'festschrift']),
 });

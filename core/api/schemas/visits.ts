@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { isoDate, multiLine, recordId, singleLine } from './common';
 
 /**
  * Visits and delegations (incoming and outgoing), the Golden Book, the seating order of an
  * official meal, and the gifts (Gastgeschenke): stock, given, received.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet.');
-const text = (max: number) => z.string().trim().max(max).default('');
-const positiveId = z.number().int().positive();
+const text = (max: number) => multiLine(max).default('');
+const line = (max: number) => singleLine(max).default('');
+const positiveId = recordId;
 
 // ---------------------------------------------------------------------------------------------
 // Visits
@@ -23,17 +24,17 @@ export const visitPersonRoleSchema = z.enum(['gast', 'gastgeber']);
 export type VisitPersonRole = z.infer<typeof visitPersonRoleSchema>;
 export const VISIT_PERSON_ROLE_LABELS: Record<VisitPersonRole, string> = { gast: 'Gast', gastgeber: 'Gastgeber/in' };
 
-export const visitPersonInputSchema = z.object({
+export const visitPersonInputSchema = z.strictObject({
   contactId: positiveId,
   role: visitPersonRoleSchema,
   /** The guest of honour: sits to the host's right. */
   honour: z.boolean().default(false),
 });
 
-export const visitInputSchema = z.object({
+export const visitInputSchema = z.strictObject({
   id: positiveId.optional(),
   direction: visitDirectionSchema,
-  title: z.string().trim().min(1, 'Bitte den Titel des Besuchs angeben.').max(300),
+  title: singleLine(300).min(1, 'Bitte den Titel des Besuchs angeben.'),
   partnershipId: positiveId.nullable().default(null),
   from: isoDate,
   to: isoDate,
@@ -106,7 +107,7 @@ export const visitSchema = visitSummarySchema.extend({
 });
 export type Visit = z.infer<typeof visitSchema>;
 
-export const visitListInputSchema = z.object({
+export const visitListInputSchema = z.strictObject({
   direction: visitDirectionSchema.optional(),
   /** Visits touching this year. */
   year: z.number().int().min(1900).max(2200).optional(),
@@ -115,14 +116,14 @@ export const visitListInputSchema = z.object({
 // ---------------------------------------------------------------------------------------------
 // Golden Book
 
-export const goldenBookInputSchema = z.object({
+export const goldenBookInputSchema = z.strictObject({
   id: positiveId.optional(),
   visitId: positiveId.nullable().default(null),
   date: isoDate,
   /** Who signed; taken from the contact when one is given and this is empty. */
-  person: text(300),
+  person: line(300),
   contactId: positiveId.nullable().default(null),
-  occasion: text(500),
+  occasion: line(500),
   text: text(10000),
 });
 export type GoldenBookInput = z.input<typeof goldenBookInputSchema>;
@@ -144,26 +145,26 @@ export type GoldenBookEntry = z.infer<typeof goldenBookEntrySchema>;
 // Seating order (Tischordnung)
 
 /** One seat as stored: who sits there (a contact, or a free label such as „Dolmetscherin“), or nobody. */
-export const seatSchema = z.object({
+export const seatSchema = z.strictObject({
   contactId: positiveId.nullable().default(null),
-  label: z.string().trim().max(300).default(''),
+  label: line(300),
 });
 export type Seat = z.output<typeof seatSchema>;
 
 /** A table: seat 0 is the head (the host's seat), then around the table to the host's right. */
-export const seatingTableSchema = z.object({
-  name: z.string().trim().min(1, 'Bitte den Tisch benennen.').max(100),
+export const seatingTableSchema = z.strictObject({
+  name: singleLine(100).min(1, 'Bitte den Tisch benennen.'),
   seats: z.array(seatSchema).min(1, 'Ein Tisch braucht mindestens einen Platz.').max(60),
 });
 export type SeatingTable = z.output<typeof seatingTableSchema>;
 
-export const tableSpecSchema = z.object({
-  name: z.string().trim().min(1, 'Bitte den Tisch benennen.').max(100),
+export const tableSpecSchema = z.strictObject({
+  name: singleLine(100).min(1, 'Bitte den Tisch benennen.'),
   seats: z.number().int().min(1, 'Ein Tisch braucht mindestens einen Platz.').max(60, 'Höchstens 60 Plätze je Tisch.'),
 });
 export type TableSpec = z.infer<typeof tableSpecSchema>;
 
-export const seatingProposeInputSchema = z.object({
+export const seatingProposeInputSchema = z.strictObject({
   visitId: positiveId,
   tables: z.array(tableSpecSchema).min(1, 'Bitte mindestens einen Tisch angeben.').max(30),
   /** Couples (partners in the contacts) not side by side; default on. */
@@ -195,10 +196,10 @@ export const seatingProposalSchema = z.object({
 });
 export type SeatingProposal = z.infer<typeof seatingProposalSchema>;
 
-export const seatingSaveInputSchema = z.object({
+export const seatingSaveInputSchema = z.strictObject({
   visitId: positiveId,
   /** Default: „Sitzordnung – <visit title>“. */
-  title: z.string().trim().max(300).optional(),
+  title: singleLine(300).optional(),
   /** The day of the meal; default: the visit's first day. */
   date: isoDate.optional(),
   tables: z.array(seatingTableSchema).min(1, 'Bitte mindestens einen Tisch angeben.').max(30),
@@ -217,7 +218,7 @@ export const seatingPlanSchema = z.object({
 });
 export type SeatingPlan = z.infer<typeof seatingPlanSchema>;
 
-export const seatingDocumentInputSchema = z.object({
+export const seatingDocumentInputSchema = z.strictObject({
   visitId: positiveId,
   /** Add a page of place cards (Tischkarten), one per person seated. */
   placeCards: z.boolean().default(false),
@@ -260,9 +261,9 @@ export function seatPositionLabel(seat: number, seatCount: number): string {
 /** Money in cents, shown as „35,00 €“. */
 const cents = z.number().int().min(0).max(100_000_000);
 
-export const giftItemInputSchema = z.object({
+export const giftItemInputSchema = z.strictObject({
   id: positiveId.optional(),
-  name: z.string().trim().min(1, 'Bitte das Geschenk benennen.').max(200),
+  name: singleLine(200).min(1, 'Bitte das Geschenk benennen.'),
   description: text(2000),
   quantity: z.number().int().min(0, 'Der Bestand kann nicht negativ sein.').max(1_000_000),
   unitValueCents: cents.default(0),
@@ -301,45 +302,45 @@ export const giftGivenSchema = z.object({
 });
 export type GiftGiven = z.infer<typeof giftGivenSchema>;
 
-export const giftGivenListInputSchema = z.object({
+export const giftGivenListInputSchema = z.strictObject({
   contactId: positiveId.optional(),
   visitId: positiveId.optional(),
   itemId: positiveId.optional(),
 });
 
 export const giftCheckInputSchema = z
-  .object({
+  .strictObject({
     itemId: positiveId,
     contactId: positiveId.nullable().optional(),
     /** Without a contact: the recipient's name as written (compared ignoring case and spaces). */
-    recipientName: z.string().trim().max(300).optional(),
+    recipientName: singleLine(300).optional(),
   })
   .refine((v) => v.contactId != null || Boolean(v.recipientName), { message: 'Bitte die beschenkte Person angeben.', path: ['contactId'] });
 
-export const giftGiveInputSchema = z.object({
+export const giftGiveInputSchema = z.strictObject({
   /** From the stock; null: something else (then `description` says what). */
   itemId: positiveId.nullable().default(null),
   description: text(1000),
   quantity: z.number().int().min(1, 'Mindestens ein Stück.').max(1000).default(1),
   contactId: positiveId.nullable().default(null),
   /** Taken from the contact when empty. */
-  recipientName: text(300),
+  recipientName: line(300),
   givenOn: isoDate,
-  occasion: text(500),
+  occasion: line(500),
   visitId: positiveId.nullable().default(null),
   /** The same person already received the same gift: give it again anyway. */
   confirmRepeat: z.boolean().default(false),
 });
 export type GiftGiveInput = z.input<typeof giftGiveInputSchema>;
 
-export const giftReceivedInputSchema = z.object({
+export const giftReceivedInputSchema = z.strictObject({
   id: positiveId.optional(),
   fromContactId: positiveId.nullable().default(null),
   /** Taken from the contact when empty. */
-  fromName: text(300),
+  fromName: line(300),
   receivedOn: isoDate,
-  receivedBy: text(300),
-  description: z.string().trim().min(1, 'Bitte das Geschenk beschreiben.').max(2000),
+  receivedBy: line(300),
+  description: multiLine(2000).min(1, 'Bitte das Geschenk beschreiben.'),
   valueCents: cents.default(0),
   /** What happened to it: kept by the office, handed on, returned, donated … */
   disposition: text(1000),
@@ -370,7 +371,7 @@ export const giftReceivedSchema = z.object({
 });
 export type GiftReceived = z.infer<typeof giftReceivedSchema>;
 
-export const giftReceivedListInputSchema = z.object({
+export const giftReceivedListInputSchema = z.strictObject({
   year: z.number().int().min(1900).max(2200).optional(),
   visitId: positiveId.optional(),
 });
@@ -381,7 +382,7 @@ export const giftReceivedListInputSchema = z.object({
  * default here.
  */
 export const DEFAULT_GIFT_REPORT_LIMIT_CENTS = 3500;
-export const giftSettingsSchema = z.object({
+export const giftSettingsSchema = z.strictObject({
   reportLimitCents: cents.default(DEFAULT_GIFT_REPORT_LIMIT_CENTS),
 });
 export type GiftSettings = z.infer<typeof giftSettingsSchema>;

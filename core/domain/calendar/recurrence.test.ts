@@ -168,7 +168,10 @@ describe('checkRecurrenceRule', () => {
   });
 
   it('names what rrule could not read', () => {
-    expect(checkRecurrenceRule('FREQ=WEEKLY;FOO=1')).toMatch(/^Die Wiederholungsregel ist nicht lesbar/);
+    expect(checkRecurrenceRule('FREQ=WEEKLY;FOO=1')).toBe('Die Wiederholungsregel ist nicht lesbar: „FOO“ ist keine bekannte Angabe.');
+    expect(checkRecurrenceRule('FREQ=WEEKLY;Hafenfest')).toBe('Die Wiederholungsregel ist nicht lesbar: „Hafenfest“ ist keine bekannte Angabe.');
+    expect(checkRecurrenceRule('FREQ=WEEKLY;DTSTART=morgen')).toBe('Die Wiederholungsregel ist nicht lesbar.');
+    expect(checkRecurrenceRule('FREQ=WEEKLY;=1')).toBe('Die Wiederholungsregel ist nicht lesbar.');
   });
 });
 

@@ -66,7 +66,11 @@ function parseRule(rule: string): ParsedRule {
   try {
     options = RRule.parseString(rest.join(';'));
   } catch (error) {
-    throw new RangeError(`Die Wiederholungsregel ist nicht lesbar (${(error as Error).message}).`);
+    // rrule's own words are English: name only the part it did not know.
+    const unknown = /Unknown RRULE property '([^']*)'/.exec((error as Error).message)?.[1];
+    throw new RangeError(
+      unknown ? `Die Wiederholungsregel ist nicht lesbar: „${unknown}“ ist keine bekannte Angabe.` : 'Die Wiederholungsregel ist nicht lesbar.',
+    );
   }
   if (options.freq === undefined) {
     // rrule drops a FREQ it does not know ("FREQ=SOMETIMES"): say which value is wrong.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
-import { calendarSettingsSchema, type Appointment, type AppointmentInput, type CalendarOccurrence } from '../../api/schemas/calendar';
+import { calendarSettingsSchema, timeSpanSchema, type Appointment, type AppointmentInput, type CalendarOccurrence } from '../../api/schemas/calendar';
 import type { z } from 'zod';
 import type { appointmentInputSchema } from '../../api/schemas/calendar';
 import { conflictsWith, findConflicts } from '../../domain/calendar/conflicts';
@@ -438,6 +438,9 @@ export function createCalendarService(
     'calendar.calendars': () => repo.calendars().map(({ gender: _gender, ...c }) => c),
     'calendar.calendars.save': (input) => {
       deps.db.transaction(() => {
+        if (!repo.signerExists(input.signerId)) {
+          throw new AppError('NOT_FOUND', `Die unterzeichnende Person Nr. ${input.signerId} gibt es nicht.`, { signerId: input.signerId });
+        }
         repo.saveCalendar(input);
         recordAudit(deps, { action: 'update', entity: 'calendar', summary: `Kalender für Unterzeichnende Nr. ${input.signerId}` });
       });
@@ -492,6 +495,14 @@ export function createCalendarService(
     'calendar.appointments.move': ({ id, start, end, occurrenceStart }) =>
       deps.db.transaction(() => {
         const current = toAppointment(mustFind(id));
+        // The new span obeys the rules of a saved one: dates for an all-day entry, times otherwise, the end after the start.
+        const span = timeSpanSchema.safeParse({ start, end, allDay: current.allDay });
+        if (!span.success) {
+          const [issue] = span.error.issues;
+          throw new AppError('INVALID_INPUT', `Der Termin „${current.title}“ lässt sich so nicht verschieben: ${issue.message}`, {
+            issues: span.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+          });
+        }
         const people = current.people.map(({ contactId, role, note }) => ({ contactId, role, note }));
         if (current.recurrence && occurrenceStart) {
           // One date of a series: it leaves the series (an exception) and becomes an appointment of its own.
@@ -530,6 +541,12 @@ export function createCalendarService(
     'carpool.absences': () => repo.absences(),
     'carpool.absences.save': (input) =>
       deps.db.transaction(() => {
+        if (input.driverId !== null && !repo.drivers().some((d) => d.id === input.driverId)) {
+          throw new AppError('NOT_FOUND', `Die Fahrerin bzw. der Fahrer Nr. ${input.driverId} wurde nicht gefunden.`, { driverId: input.driverId });
+        }
+        if (input.vehicleId !== null && !repo.vehicles().some((v) => v.id === input.vehicleId)) {
+          throw new AppError('NOT_FOUND', `Das Fahrzeug Nr. ${input.vehicleId} wurde nicht gefunden.`, { vehicleId: input.vehicleId });
+        }
         const row = repo.saveAbsence(input);
         if (!row) throw new AppError('NOT_FOUND', `Die Abwesenheit Nr. ${input.id} wurde nicht gefunden.`);
         recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'absence', entityId: row.id, summary: `${row.from} bis ${row.to}` });

@@ -45,6 +45,9 @@ export function calendarRepository(db: Db) {
         .orderBy(asc(calendars.sortOrder), asc(calendars.id))
         .all();
     },
+    signerExists(id: number): boolean {
+      return db.select({ id: signers.id }).from(signers).where(eq(signers.id, id)).get() !== undefined;
+    },
     saveCalendar(values: { signerId: number; color: string; sortOrder: number }) {
       return db
         .insert(calendars)

@@ -133,9 +133,9 @@ describe('citizenEvents.register', () => {
     expect(app.db.select().from(citizens).where(eq(citizens.surname, 'Ollenhauer')).all()).toEqual([]);
 
     // Fewer places than registered: refused; more: then Frieda gets in.
-    const cut = await errorOf(dispatch(app.handlers, 'citizenEvents.save', { ...WALK, id: walk.id, capacity: 1 }));
+    const cut = await errorOf(dispatch(app.handlers, 'citizenEvents.save', { ...walk, capacity: 1 }));
     expect(cut?.message).toBe('Es sind bereits 2 Personen angemeldet; die Zahl der Plätze kann nicht kleiner sein (eingegeben: 1).');
-    await call(app.handlers, 'citizenEvents.save', { ...WALK, id: walk.id, capacity: 3 });
+    await call(app.handlers, 'citizenEvents.save', { ...walk, capacity: 3 });
     const three = await call(app.handlers, 'citizenEvents.register', { eventId: walk.id, citizen: FRIEDA, topic: '' });
     expect(three).toMatchObject({ registered: 3, free: 0 });
   });
@@ -146,7 +146,7 @@ describe('citizenEvents.register', () => {
     const again = await errorOf(dispatch(app.handlers, 'citizenEvents.register', { eventId: walk.id, citizen: { ...MARLENE, surname: 'QUADFLIEG' }, topic: 'Noch etwas' }));
     expect(again).toMatchObject({ code: 'CONFLICT', message: 'Marlene Quadflieg ist für Bürgerspaziergang „Unterwegs in Hochfeld“ bereits angemeldet.' });
     const known = once.registrations[0].citizen!;
-    const byId = await errorOf(dispatch(app.handlers, 'citizenEvents.register', { eventId: walk.id, citizen: { ...MARLENE, id: known.id, email: '' }, topic: '' }));
+    const byId = await errorOf(dispatch(app.handlers, 'citizenEvents.register', { eventId: walk.id, citizen: { ...known, email: '' }, topic: '' }));
     expect(byId?.code).toBe('CONFLICT');
     // Same name, another address: another person.
     const namesake = await call(app.handlers, 'citizenEvents.register', { eventId: walk.id, citizen: { ...MARLENE, email: 'marlene.q@example.net' }, topic: '' });

@@ -73,7 +73,7 @@ describe('gifts given', () => {
       code: 'CONFLICT',
       message: 'Von „Bildband Duisburg“ sind nur noch 0 Stück vorrätig; 1 werden gebraucht.',
     });
-    await call(app.handlers, 'gifts.items.save', { id: book.id, name: 'Bildband Duisburg', quantity: 5, unitValueCents: 2990 });
+    await call(app.handlers, 'gifts.items.save', { ...book, quantity: 5 });
     const byName = await errorOf(dispatch(app.handlers, 'gifts.give', { itemId: book.id, recipientName: ' kammerchor vilnius ', givenOn: '2027-09-01' }));
     expect(byName).toMatchObject({ code: 'CONFLICT' });
     expect(byName?.message).toContain('bereits am 1. März 2027 bekommen');

@@ -215,10 +215,10 @@ describe('greetings plan', () => {
     await call(app.handlers, 'partnerships.history.save', { partnershipId: portsmouth.id, date: '2025-05-10', kind: 'projekt', title: 'Schüleraustausch Gymnasium am Kaiserberg' });
     const history = await call(app.handlers, 'partnerships.history', { id: portsmouth.id });
     expect(history.map((h) => h.title)).toEqual(['Delegation aus Portsmouth im Rathaus', 'Schüleraustausch Gymnasium am Kaiserberg']);
-    const edited = await call(app.handlers, 'partnerships.history.save', { id: visit.id, partnershipId: portsmouth.id, date: '2026-12-08', kind: 'besuch', title: 'Delegation aus Portsmouth', notes: 'Eintrag ins Goldene Buch' });
+    const edited = await call(app.handlers, 'partnerships.history.save', { ...visit, title: 'Delegation aus Portsmouth', notes: 'Eintrag ins Goldene Buch' });
     expect(edited).toMatchObject({ id: visit.id, notes: 'Eintrag ins Goldene Buch' });
     expect((await call(app.handlers, 'partnerships.get', { id: portsmouth.id })).lastEvent).toEqual({ date: '2026-12-08', title: 'Delegation aus Portsmouth' });
-    await expect(call(app.handlers, 'partnerships.history.save', { id: visit.id, partnershipId: list[1].id, date: '2026-12-08', kind: 'besuch', title: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(call(app.handlers, 'partnerships.history.save', { ...visit, partnershipId: list[1].id, title: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     // Suspending Portsmouth takes it out of the count and asks for approval.
     await call(app.handlers, 'partnerships.save', { ...saved, mayorContactId: saved.mayor!.contactId, officeContactId: office, status: 'ruhend' });

@@ -112,7 +112,7 @@ describe('letters service', () => {
     await call(app.handlers, 'letters.setStatus', { id: letter.id, status: 'zur_unterschrift' });
     await call(app.handlers, 'contacts.update', {
       id: erna.id,
-      contact: { kind: 'person', gender: 'female', givenName: 'Erna', surname: 'Groß-Müller', street: 'Neue Straße', houseNumber: '1', postcode: '47057', city: 'Duisburg' },
+      contact: { ...erna, surname: 'Groß-Müller', street: 'Neue Straße', houseNumber: '1', postcode: '47057', city: 'Duisburg' },
     });
     const again = await call(app.handlers, 'letters.regenerate', { id: letter.id });
     expect(again.version).toBe(2);

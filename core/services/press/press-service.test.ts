@@ -35,7 +35,9 @@ const HAFENFEST: PressReleaseInput = {
     'Das Hafenfest in Ruhrort findet vom 18. bis 20. Juni 2027 statt. Oberbürgermeisterin Dr. Petra Hovestadt eröffnet es am Freitagabend.\n\n' +
     'Zur Schiffsparade am Samstag werden mehr als vierzig Schiffe erwartet.\nDas Feuerwerk beginnt am Sonntag um 22:30 Uhr.',
   contactInfo: 'Marlene Oberdiek, Pressestelle\nTelefon 0203 283-4410\npresse@stadt-duisburg.example.de',
+  releaseAt: null,
   embargoUntil: '2027-01-15T10:00',
+  appointmentId: null,
 };
 
 /** A calendar of the Oberbürgermeisterin (none exist without signers). */
@@ -114,7 +116,7 @@ describe('press releases: approval, embargo, release time', () => {
     expect(beforeEmbargo?.message).toContain('Bitte die Veröffentlichung nicht vor das Ende der Sperrfrist legen.');
 
     const impossible = await errorOf(dispatch(app.handlers, 'press.releases.save', { ...HAFENFEST, embargoUntil: '2027-02-30T10:00' }));
-    expect(impossible?.message).toContain('Dieses Datum gibt es nicht.');
+    expect(impossible?.message).toContain('Sperrfrist: Den 30.02.2027 gibt es nicht.');
 
     const { id } = await save({ ...HAFENFEST, embargoUntil: null });
     await step(id, 'submit');

@@ -40,7 +40,7 @@ export async function parseEml(bytes: Uint8Array, fileName: string, today: strin
   try {
     mail = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
   } catch (error) {
-    throw invalid(fileName, `Sie ist beschädigt (${(error as Error).message}).`);
+    throw invalid(fileName, 'Sie ist beschädigt. Bitte die E-Mail aus dem E-Mail-Programm erneut als .eml speichern.');
   }
   if (!mail.headers.some((h) => MAIL_HEADERS.has(h.key))) {
     throw invalid(fileName, 'Es fehlen die Kopfzeilen einer E-Mail (Absender, Datum, Betreff). Bitte die E-Mail aus dem E-Mail-Programm als .eml speichern.');

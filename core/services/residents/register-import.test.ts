@@ -87,7 +87,7 @@ describe('register extract as Excel with its own columns', () => {
 
   it('says so when a file is neither CSV nor a readable workbook', async () => {
     const broken = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
-    await expect(previewExtract(app.handlers, broken)).rejects.toThrow(/^Die Excel-Datei kann nicht gelesen werden/);
+    await expect(previewExtract(app.handlers, broken)).rejects.toThrow(/^Die Excel-Datei kann nicht gelesen werden\. Bitte speichern Sie sie in Excel erneut als \.xlsx\.$/);
   });
 });
 

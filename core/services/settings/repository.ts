@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/open';
-import { settings, signers, textBlocks } from '../../../db/schema';
+import { calendars, patronages, settings, signers, speeches, textBlocks } from '../../../db/schema';
 
 type Executor = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 
@@ -36,6 +36,15 @@ export function settingsRepository(db: Executor) {
     },
     updateSigner(id: number, values: Partial<typeof signers.$inferInsert>): void {
       db.update(signers).set(values).where(eq(signers.id, id)).run();
+    },
+    /** What still names the signer (letters keep their copy of the name and lose only the link). */
+    signerUses(id: number): { calendars: number; speeches: number; patronages: number } {
+      const n = (rows: { n: number } | undefined) => rows?.n ?? 0;
+      return {
+        calendars: n(db.select({ n: count() }).from(calendars).where(eq(calendars.signerId, id)).get()),
+        speeches: n(db.select({ n: count() }).from(speeches).where(eq(speeches.speakerId, id)).get()),
+        patronages: n(db.select({ n: count() }).from(patronages).where(eq(patronages.patronId, id)).get()),
+      };
     },
     deleteSigner(id: number): void {
       db.delete(signers).where(eq(signers.id, id)).run();

@@ -100,12 +100,27 @@ export function createSettingsService(deps: ServiceDeps) {
       });
       return signer(savedId);
     },
-    'signers.delete': ({ id }) => {
-      const existing = signer(id);
-      repo.deleteSigner(id);
-      recordAudit(deps, { action: 'delete', entity: 'signer', entityId: id, summary: existing.name });
-      return { id };
-    },
+    'signers.delete': ({ id }) =>
+      deps.db.transaction(() => {
+        const existing = signer(id);
+        const uses = repo.signerUses(id);
+        const named = [
+          uses.calendars > 0 ? 'einen Kalender' : '',
+          uses.speeches > 0 ? `${uses.speeches === 1 ? 'eine Rede' : `${uses.speeches} Reden`} als Redner/in` : '',
+          uses.patronages > 0 ? `${uses.patronages === 1 ? 'eine Schirmherrschaft' : `${uses.patronages} Schirmherrschaften`}` : '',
+        ].filter(Boolean);
+        if (named.length > 0) {
+          throw new AppError(
+            'CONFLICT',
+            `„${existing.name}“ kann nicht gelöscht werden: Der Eintrag hat noch ${named.join(', ').replace(/, ([^,]*)$/, ' und $1')}. ` +
+              'Setzen Sie ihn stattdessen auf „nicht aktiv“.',
+            { id, ...uses },
+          );
+        }
+        repo.deleteSigner(id);
+        recordAudit(deps, { action: 'delete', entity: 'signer', entityId: id, summary: existing.name });
+        return { id };
+      }),
     'textBlocks.list': () => repo.textBlocks().map(toBlock),
     'textBlocks.save': ({ id, ...values }) =>
       deps.db.transaction(() => {

@@ -84,7 +84,8 @@ export async function scanXlsxFile(
   } catch (error) {
     // Failures of the caller (a cancel, a broken row) pass through; only the reader's own become German.
     if (error instanceof CsvImportError || headers) throw error;
-    throw new CsvImportError(`Die Excel-Datei kann nicht gelesen werden (${(error as Error).message}). Bitte speichern Sie sie in Excel erneut als .xlsx.`);
+    // The reader's own words are English and technical: the user gets what to do.
+    throw new CsvImportError('Die Excel-Datei kann nicht gelesen werden. Bitte speichern Sie sie in Excel erneut als .xlsx.');
   }
   if (!headers) throw new CsvImportError('Die Excel-Datei enthält im ersten Arbeitsblatt keine Kopfzeile.');
   options.onProgress?.(bytes.length, bytes.length);

@@ -74,7 +74,7 @@ describe('visits', () => {
   it('stands in its partnership’s history, once however often it is saved, and leaves it when deleted', async () => {
     const { input, portsmouth } = await delegation();
     const visit = await call(app.handlers, 'visits.save', input);
-    await call(app.handlers, 'visits.save', { ...input, id: visit.id });
+    await call(app.handlers, 'visits.save', { ...input, id: visit.id, notes: visit.notes });
     const visits = async () => (await call(app.handlers, 'partnerships.history', { id: portsmouth.id })).filter((e) => e.kind === 'besuch');
     expect((await visits()).map((e) => [e.title, e.date])).toEqual([['Delegation aus Portsmouth', input.from.slice(0, 10)]]);
     await call(app.handlers, 'visits.delete', { id: visit.id });
@@ -108,7 +108,7 @@ describe('visits', () => {
     expect(visit.appointments.map((a) => a.id)).toEqual(appointments);
     expect(visit.appointments[0]).toMatchObject({ title: 'Empfang im Rathaus', place: 'Rathaus, Ratssaal' });
 
-    const changed = await call(app.handlers, 'visits.save', { ...input, id: visit.id, appointmentIds: [appointments[1]!], people: input.people!.slice(1) });
+    const changed = await call(app.handlers, 'visits.save', { ...input, id: visit.id, notes: visit.notes, appointmentIds: [appointments[1]!], people: input.people!.slice(1) });
     expect(changed).toMatchObject({ guests: 3, hosts: 2, appointmentCount: 1 });
     expect(await call(app.handlers, 'visits.get', { id: visit.id })).toEqual(changed);
 

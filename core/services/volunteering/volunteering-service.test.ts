@@ -102,15 +102,13 @@ describe('volunteering enquiries', () => {
   it('refers to an organisation (dated today), counts the referral; „vermittelt“ needs the organisation', async () => {
     const o = await offers();
     const enquiry = await call(app.handlers, 'volunteering.enquiries.save', { citizen: JONAS, receivedOn: '2026-11-25', fields: ['Sport'] });
-    const noOrganisation = await errorOf(dispatch(app.handlers, 'volunteering.enquiries.save', { id: enquiry.id, citizen: JONAS, receivedOn: '2026-11-25', outcome: 'vermittelt' }));
+    const noOrganisation = await errorOf(dispatch(app.handlers, 'volunteering.enquiries.save', { ...enquiry, outcome: 'vermittelt' }));
     expect(noOrganisation).toMatchObject({ code: 'INVALID_INPUT', message: 'Vermittelt an wen? Bitte die Organisation angeben, an die die Person vermittelt wurde.' });
 
     const referred = await call(app.handlers, 'volunteering.enquiries.save', {
-      id: enquiry.id,
+      ...enquiry,
       // As the dialog sends it: the known person with her or his id.
-      citizen: { ...JONAS, id: enquiry.citizen!.id, phone: '0203 555 0102' },
-      receivedOn: '2026-11-25',
-      fields: ['Sport'],
+      citizen: { ...enquiry.citizen!, phone: '0203 555 0102' },
       organisationId: o.sport.id,
       outcome: 'vermittelt',
       notes: 'Probetraining am Samstag vereinbart.',
@@ -148,7 +146,7 @@ describe('volunteering enquiries', () => {
     const enquiry = await call(app.handlers, 'volunteering.enquiries.save', { citizen: JONAS, receivedOn: '2026-11-25', fields: ['Sport'] });
     app.db.update(volunteerEnquiries).set({ citizenId: null, interests: '', anonymisedAt: '2026-11-27T09:00:00.000Z' }).where(eq(volunteerEnquiries.id, enquiry.id)).run();
     expect(await call(app.handlers, 'volunteering.enquiries.get', { id: enquiry.id })).toMatchObject({ citizen: null, anonymised: true, fields: ['Sport'] });
-    const refused = await errorOf(dispatch(app.handlers, 'volunteering.enquiries.save', { id: enquiry.id, citizen: JONAS, receivedOn: '2026-11-25' }));
+    const refused = await errorOf(dispatch(app.handlers, 'volunteering.enquiries.save', { ...enquiry, citizen: JONAS }));
     expect(refused).toMatchObject({ code: 'CONFLICT', message: 'Die persönlichen Angaben dieser Anfrage wurden gelöscht (Datenschutz); sie kann nicht mehr bearbeitet werden.' });
   });
 });
