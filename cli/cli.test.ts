@@ -41,7 +41,7 @@ describe('rathausbuero CLI', { timeout: 90_000 }, () => {
     const broken = run('call', 'addressing.compose', '{kaputt', '--data-dir', dataDir);
     expect(broken.code).toBe(1);
     expect(JSON.parse(broken.stderr)).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(JSON.parse(broken.stderr).message).toMatch(/^Die Eingabe ist kein gültiges JSON/);
+    expect(JSON.parse(broken.stderr).message).toBe('Die Eingabe ist kein gültiges JSON (bei Zeichen 2).');
   });
 
   it('a database written by a newer version: call and serve print the German message and leave the file as it was', () => {
@@ -57,6 +57,83 @@ describe('rathausbuero CLI', { timeout: 90_000 }, () => {
     }
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.readdirSync(own)).toEqual(['rathausbuero.sqlite']);
+    fs.rmSync(own, { recursive: true, force: true });
+  });
+
+  it('refuses an impossible date with a German message naming the field, never a stack trace', () => {
+    const result = run('call', 'jubilees.list', JSON.stringify({ from: '2027-02-30', to: '2027-03-01' }), '--data-dir', dataDir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(JSON.parse(result.stderr)).toMatchObject({ code: 'INVALID_INPUT', message: 'Ungültige Eingabe für „jubilees.list“: Von: Den 30.02.2027 gibt es nicht.' });
+  });
+
+  it('call --input reads the JSON from a file or from standard input (arguments stop at about 128 KB)', () => {
+    const own = tempDir();
+    // A contacts list sent inline (base64), as the window does: larger than an argument may be.
+    const rows = Array.from({ length: 6000 }, (_, i) => `Muster-${i};Erika;Königstraße ${i % 90};47051;Duisburg`);
+    const csv = Buffer.from(['Nachname;Vorname;Straße;PLZ;Ort', ...rows].join('\n'), 'utf8');
+    const file = path.join(own, 'kontakte.json');
+    fs.writeFileSync(file, JSON.stringify({ fileName: 'kontakte.csv', contentBase64: csv.toString('base64') }));
+    expect(fs.statSync(file).size).toBeGreaterThan(128 * 1024);
+    const analysed = run('call', 'contacts.import.analyze', '--input', file, '--data-dir', own);
+    expect(analysed.stderr).toBe('');
+    expect(JSON.parse(analysed.stdout)).toMatchObject({ rowCount: 6000, headers: ['Nachname', 'Vorname', 'Straße', 'PLZ', 'Ort'] });
+
+    expect(run('call', 'press.releases.save', JSON.stringify({ title: 'Hafenfest 2027' }), '--data-dir', own).code).toBe(0);
+    const piped = spawnSync(process.execPath, [BIN, 'call', 'press.releases.list', '--input', '-', '--data-dir', own], {
+      input: JSON.stringify({ text: 'Hafenfest' }),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(JSON.parse(piped.stdout).map((r: { title: string }) => r.title)).toEqual(['Hafenfest 2027']);
+
+    const both = run('call', 'press.releases.list', '{}', '--input', file, '--data-dir', own);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('entweder als Argument oder mit --input');
+    const missing = run('call', 'press.releases.list', '--input', path.join(own, 'fehlt.json'), '--data-dir', own);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stderr).message).toBe(`Die Datei „${path.join(own, 'fehlt.json')}“ kann nicht gelesen werden. Sie ist nicht vorhanden.`);
+    fs.rmSync(own, { recursive: true, force: true });
+  });
+
+  it('call --file uploads the file as the window does and passes its id: an .ics into a calendar', () => {
+    const own = tempDir();
+    expect(run('call', 'demo.load', '{}', '--data-dir', own).code).toBe(0);
+    const [calendar] = JSON.parse(run('call', 'calendar.calendars', '--data-dir', own).stdout) as Array<{ id: number }>;
+    const ics = path.join(own, 'einladung.ics');
+    fs.writeFileSync(
+      ics,
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//Test//DE',
+        'BEGIN:VEVENT',
+        'UID:cli-file-test@example.de',
+        'DTSTAMP:20261127T090000Z',
+        'DTSTART;TZID=Europe/Berlin:20261210T180000',
+        'DTEND;TZID=Europe/Berlin:20261210T200000',
+        'SUMMARY:Empfang der Partnerstadt',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    );
+    const imported = run('call', 'calendar.ics.import', JSON.stringify({ calendarId: calendar.id }), '--file', ics, '--data-dir', own);
+    expect(imported.stderr).toBe('');
+    expect(JSON.parse(imported.stdout)).toMatchObject({ created: 1, updated: 0 });
+    expect(fs.readdirSync(path.join(own, '.uploads'))).toEqual([]);
+
+    // Work in the background (a register import) is waited for: the call answers with its end.
+    const extract = path.join(own, 'auszug.csv');
+    fs.writeFileSync(extract, 'OM;Familienname;Geburtsdatum\nR1;Groß;03.12.1936\n');
+    const started = run('call', 'residents.import.start', JSON.stringify({ commit: true, mapping: { OM: 'register_id', Familienname: 'surname', Geburtsdatum: 'birth_date' } }), '--file', extract, '--data-dir', own);
+    expect(started.stderr).toBe('');
+    expect(JSON.parse(started.stdout)).toMatchObject({ state: 'done', result: { added: 1 } });
+
+    const wrong = run('call', 'contacts.list', '--file', ics, '--data-dir', own);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('Die Funktion „contacts.list“ nimmt keine Datei (--file). Eine Datei nehmen: requests.attach, requests.importEml');
+    expect(run('help').stdout).toContain('--file PFAD lädt eine Datei hoch');
     fs.rmSync(own, { recursive: true, force: true });
   });
 

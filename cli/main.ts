@@ -2,24 +2,39 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { call, dispatch, isApiError, METHOD_NAMES, type ApiError, type RegisterMapping } from '../core/api';
-import { runRegisterImport, uploadBytes } from '../core/app/register-import';
+import { z } from 'zod';
+import { call, contract, dispatch, isApiError, METHOD_NAMES, type ApiError, type DispatchResult, type MethodName, type RegisterMapping } from '../core/api';
+import { runRegisterImport, uploadBytes, uploadFile } from '../core/app/register-import';
 import { openApp, type App } from '../core/app/open-app';
 import { startDailyTasks } from '../core/app/daily-tasks';
 import { defaultDataDir } from '../core/app/data-dir';
 import { startBridge } from './http-bridge';
 import { appVersion, MIGRATIONS_FOLDER, RENDERER_DIR, TEMPLATES_DIR } from './paths';
 
+/** Methods that take an uploaded file (`uploadId`): `call --file` uploads it and fills the field. */
+export const FILE_METHODS = METHOD_NAMES.filter((method) => {
+  const input = contract[method].input as z.ZodType;
+  return !method.startsWith('uploads.') && input instanceof z.ZodObject && 'uploadId' in input.shape;
+});
+
 const USAGE = `Rathausbüro – Kommandozeile
 
 Aufruf:
   rathausbuero serve  [--data-dir DIR] [--demo] [--port N] [--now ZEIT]
                                                             Browser-Modus starten
-  rathausbuero call   METHODE 'JSON' [--data-dir DIR]        eine API-Funktion aufrufen
+  rathausbuero call   METHODE ['JSON' | --input DATEI | --input -] [--file PFAD] [--data-dir DIR]
+                                                            eine API-Funktion aufrufen
   rathausbuero backup [--to DATEI] [--data-dir DIR]          Datenbank sichern
   rathausbuero import residents DATEI [--profile NAME] [--data-dir DIR]
                                                             Melderegister-Auszug einlesen (CSV oder Excel)
   rathausbuero methods                                       alle API-Funktionen auflisten
+
+call: Die Eingabe ist JSON, als Argument oder mit --input aus einer Datei (--input - liest sie
+  von der Standardeingabe; für große Eingaben, Argumente sind auf etwa 128 KB begrenzt).
+  --file PFAD lädt eine Datei hoch, wie es die Oberfläche tut, und setzt ihre Kennung als
+  „uploadId“ in die Eingabe. Das geht bei: ${FILE_METHODS.join(', ')}.
+  Startet die Funktion eine Arbeit im Hintergrund (Serienbrief, Melderegister-Import), wartet
+  der Aufruf auf ihr Ende und gibt den Endstand aus.
 
 --now ZEIT (nur für Tests und Vorführungen): Die Uhr der App beginnt bei diesem Zeitpunkt
   (ISO, z. B. 2026-11-27T09:00:00+01:00) und läuft von dort weiter; so lassen sich Fristen
@@ -42,6 +57,8 @@ export async function main(argv: string[]): Promise<number> {
       to: { type: 'string' },
       profile: { type: 'string' },
       now: { type: 'string' },
+      input: { type: 'string' },
+      file: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -55,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'serve':
       return serve(dataDir, values.demo ?? false, parsePort(values.port), parseNow(values.now));
     case 'call':
-      return callMethod(dataDir, rest);
+      return callMethod(dataDir, rest, { input: values.input, file: values.file });
     case 'backup':
       return withApp(dataDir, async (app) => {
         const result = values.to ? await app.backupTo(path.resolve(values.to)) : await call(app.handlers, 'app.backup', {});
@@ -75,12 +92,8 @@ export async function main(argv: string[]): Promise<number> {
 async function importCommand(dataDir: string, args: string[], profileName: string | undefined): Promise<number> {
   const [what, file] = args;
   if (what !== 'residents' || !file) throw new UsageError('Aufruf: rathausbuero import residents DATEI [--profile NAME] [--data-dir DIR]');
-  let content: Buffer;
-  try {
-    content = fs.readFileSync(file);
-  } catch (error) {
-    return fail({ code: 'NOT_FOUND', message: `Die Datei „${file}“ kann nicht gelesen werden: ${(error as Error).message}` });
-  }
+  const content = readFile(file);
+  if ('error' in content) return fail(content.error);
   return withApp(dataDir, async (app) => {
     let mapping: RegisterMapping | undefined;
     if (profileName) {
@@ -88,7 +101,7 @@ async function importCommand(dataDir: string, args: string[], profileName: strin
       if (!profile) return fail({ code: 'NOT_FOUND', message: `Das Zuordnungsprofil „${profileName}“ gibt es nicht.` });
       mapping = profile.mapping;
     }
-    const uploadId = await uploadBytes(app.handlers, content, path.basename(file));
+    const uploadId = await uploadBytes(app.handlers, content.bytes, path.basename(file));
     const showProgress = process.stderr.isTTY;
     const job = await runRegisterImport(app.handlers, {
       uploadId,
@@ -154,29 +167,102 @@ async function withApp(dataDir: string, work: (app: App) => Promise<number>): Pr
   }
 }
 
-async function callMethod(dataDir: string, args: string[]): Promise<number> {
-  const [method, json] = args;
-  if (!method) throw new UsageError('Aufruf: rathausbuero call METHODE \'JSON\' [--data-dir DIR]');
+/** A file's bytes ("-": standard input), or the German error for a file that cannot be read. */
+function readFile(file: string): { bytes: Buffer } | { error: ApiError } {
+  try {
+    return { bytes: file === '-' ? fs.readFileSync(0) : fs.readFileSync(file) };
+  } catch (error) {
+    return { error: unreadableFile(file, error) };
+  }
+}
+
+/** The German error for a file that cannot be read (fs's own words go into `details`). */
+function unreadableFile(file: string, error: unknown): ApiError {
+  const cause = (error as NodeJS.ErrnoException).code;
+  const why = cause === 'ENOENT' ? 'Sie ist nicht vorhanden.' : cause === 'EISDIR' ? 'Das ist ein Ordner.' : cause === 'EACCES' ? 'Der Zugriff ist nicht erlaubt.' : 'Sie lässt sich nicht lesen.';
+  return { code: 'NOT_FOUND', message: `Die Datei „${file}“ kann nicht gelesen werden. ${why}`, details: { file, cause: (error as Error).message } };
+}
+
+/** JSON text → value, or the German error naming where it breaks. */
+function parseJson(text: string, source: string): { value: unknown } | { error: ApiError } {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    const where = position !== undefined ? ` (bei Zeichen ${Number(position) + 1})` : text.trim() === '' ? ' (sie ist leer)' : '';
+    return { error: { code: 'INVALID_INPUT', message: `Die Eingabe ist kein gültiges JSON${where}.`, details: { source, cause: (error as Error).message } } };
+  }
+}
+
+interface CallOptions {
+  /** JSON from a file, or "-" for standard input. */
+  input?: string;
+  /** A file to upload; its id goes into the input's `uploadId`. */
+  file?: string;
+}
+
+async function callMethod(dataDir: string, args: string[], options: CallOptions): Promise<number> {
+  const [method, json, ...extra] = args;
+  const usage = 'Aufruf: rathausbuero call METHODE [\'JSON\' | --input DATEI | --input -] [--file PFAD] [--data-dir DIR]';
+  if (!method || extra.length > 0) throw new UsageError(usage);
+  if (json !== undefined && options.input !== undefined) throw new UsageError(`Bitte die Eingabe entweder als Argument oder mit --input angeben, nicht beides.\n${usage}`);
+  if (options.file !== undefined && !FILE_METHODS.includes(method as MethodName)) {
+    throw new UsageError(`Die Funktion „${method}“ nimmt keine Datei (--file). Eine Datei nehmen: ${FILE_METHODS.join(', ')}.`);
+  }
   let input: unknown = undefined;
-  if (json !== undefined) {
+  const text = options.input !== undefined ? readFile(options.input) : json !== undefined ? { bytes: Buffer.from(json) } : undefined;
+  if (text && 'error' in text) return fail(text.error);
+  if (text) {
+    const parsed = parseJson(text.bytes.toString('utf8'), options.input ?? 'Argument');
+    if ('error' in parsed) return fail(parsed.error);
+    input = parsed.value;
+  }
+  if (options.file !== undefined) {
+    if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input))) {
+      return fail({ code: 'INVALID_INPUT', message: 'Mit --file muss die Eingabe ein JSON-Objekt sein (die Datei wird als „uploadId“ eingesetzt).' });
+    }
+    if (input && 'uploadId' in input) throw new UsageError('Bitte die Datei entweder mit --file oder als „uploadId“ angeben, nicht beides.');
     try {
-      input = JSON.parse(json);
+      fs.closeSync(fs.openSync(options.file, 'r'));
+      if (fs.statSync(options.file).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     } catch (error) {
-      return fail({
-        code: 'INVALID_INPUT',
-        message: `Die Eingabe ist kein gültiges JSON: ${(error as Error).message}`,
-        details: { input: json },
-      });
+      return fail(unreadableFile(options.file, error));
     }
   }
   return withApp(dataDir, async (app) => {
-    const result = await dispatch(app.handlers, method, input, {
-      onUnexpectedError: (error) => process.stderr.write(`${(error as Error)?.stack ?? error}\n`),
-    });
-    if (!result.ok) return fail(result.error);
-    process.stdout.write(`${JSON.stringify(result.data ?? null, null, 2)}\n`);
-    return 0;
+    const onUnexpectedError = (error: unknown) => process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
+    let uploadId: string | undefined;
+    try {
+      if (options.file !== undefined) {
+        uploadId = await uploadFile(app.handlers, options.file);
+        input = { ...(input as object | undefined), uploadId };
+      }
+      let result = await dispatch(app.handlers, method, input, { onUnexpectedError });
+      result = await untilJobEnds(app, method, result);
+      if (!result.ok) return fail(result.error);
+      process.stdout.write(`${JSON.stringify(result.data ?? null, null, 2)}\n`);
+      return 0;
+    } finally {
+      // A file the method did not take over stays in the staging area only until this process ends.
+      if (uploadId) await dispatch(app.handlers, 'uploads.discard', { uploadId });
+    }
   });
+}
+
+/**
+ * A call that started work in the background (a mail merge, a register import) would end with
+ * this process: wait for the job's end and answer with its final status.
+ */
+async function untilJobEnds(app: App, method: string, result: DispatchResult): Promise<DispatchResult> {
+  const job = result.ok ? (result.data as { jobId?: unknown; state?: unknown } | null) : null;
+  const status = method.replace(/\.start$/, '.status');
+  if (!job || typeof job.jobId !== 'string' || job.state !== 'running' || status === method || !(METHOD_NAMES as string[]).includes(status)) return result;
+  let current = result;
+  while (current.ok && (current.data as { state?: unknown }).state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    current = await dispatch(app.handlers, status, { jobId: job.jobId });
+  }
+  return current;
 }
 
 async function serve(dataDir: string, demo: boolean, port: number, now: (() => Date) | undefined): Promise<number> {
