@@ -17,9 +17,6 @@ import type { Schema } from '../support/schema-walk';
 /** `BAD_INPUT_RUNS=200 BAD_INPUT_SEED=7 npx vitest run tests/contract/bad-input.property.test.ts` explores further. */
 const RUNS_PER_METHOD = Number(process.env.BAD_INPUT_RUNS ?? 16);
 const SEED = Number(process.env.BAD_INPUT_SEED ?? 13_2026);
-/** Its `target` is a file-system path, removed from the contract by the security work of issue 13: generated paths would write files anywhere. */
-const SKIPPED = new Set<MethodName>(['app.backup']);
-
 /** Words of a message in English (zod's or a library's own): a German message has none. */
 const ENGLISH = /\b(the|is|are|not|invalid|expected|received|undefined|cannot|must|should|error|failed|unknown|required|string|number|object|array)\b/i;
 
@@ -87,7 +84,7 @@ describe('bad input, method by method (in-process)', () => {
   }, 60_000);
   afterAll(() => app.cleanup());
 
-  it.each(METHOD_NAMES.filter((method) => !SKIPPED.has(method)))('%s: a clean German error and an unchanged database', async (method) => {
+  it.each(METHOD_NAMES)('%s: a clean German error and an unchanged database', async (method) => {
     const inputs = fc.sample(badInputs(contract[method].input as unknown as Schema), { seed: seedOf(method), numRuns: RUNS_PER_METHOD });
     const problems: string[] = [];
     for (const input of inputs) {

@@ -7,25 +7,18 @@ import { defOf, isStrict, maxLength, nodes, type Schema } from '../support/schem
  * method's input schema, so a method added later cannot forget it.
  */
 const inputOf = (method: (typeof METHOD_NAMES)[number]) => contract[method].input as unknown as Schema;
-/**
- * Inputs other parts of issue 13 rework and own: the backup's target path (removed from the
- * contract by the security work) and the honour rules (made a partial update by the jubilees
- * work). Each entry goes when that work lands.
- */
-const REWORKED_ELSEWHERE = new Set<string>(['app.backup', 'jubilees.rules.update']);
-const CHECKED = METHOD_NAMES.filter((method) => !REWORKED_ELSEWHERE.has(method));
 const at = (method: string, path: string[]) => `${method}: ${path.join('.') || '(Eingabe)'}`;
 
 describe('every contract input', () => {
   it('gives every text a maximum length', () => {
-    const unlimited = CHECKED.flatMap((method) =>
+    const unlimited = METHOD_NAMES.flatMap((method) =>
       [...nodes(inputOf(method))].filter((node) => defOf(node.schema).type === 'string' && maxLength(node.schema) === undefined).map((node) => at(method, node.path)),
     );
     expect(unlimited).toEqual([]);
   });
 
   it('refuses fields it does not know (a misspelt field would otherwise be dropped silently)', () => {
-    const lenient = CHECKED.flatMap((method) =>
+    const lenient = METHOD_NAMES.flatMap((method) =>
       [...nodes(inputOf(method))].filter((node) => defOf(node.schema).type === 'object' && !isStrict(node.schema)).map((node) => at(method, node.path)),
     );
     expect(lenient).toEqual([]);
@@ -33,7 +26,7 @@ describe('every contract input', () => {
 
   it('keeps no control character in any text: free text is cleaned, formatted values refuse them', () => {
     const sample = ' Zeile\u0000eins\u0007\u001b[31m\r\nZeile zwei\u000b\u007f\u0085 ';
-    const leaking = CHECKED.flatMap((method) =>
+    const leaking = METHOD_NAMES.flatMap((method) =>
       [...nodes(inputOf(method))]
         // A record's keys are a file's column headers, matched as they are (never shown as text).
         .filter((node) => defOf(node.schema).type === 'string' && !node.recordKey)

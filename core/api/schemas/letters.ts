@@ -247,7 +247,7 @@ export const mergeRecipientsSchema = z.discriminatedUnion('type', [
     district: singleLine(100).optional(),
     kind: z.enum(['birthday', 'wedding']),
     /** Only the jubilee of these persons (one person, or both spouses). */
-    registerIds: z.array(z.string().min(1)).min(1).max(2).optional(),
+    registerIds: z.array(singleLine(100).min(1)).min(1).max(2).optional(),
     /** A jubilee that already has a letter is skipped, unless writing again is chosen. */
     existing: z.enum(['skip', 'again']).default('skip'),
   }),

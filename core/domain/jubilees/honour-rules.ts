@@ -6,6 +6,7 @@
  * Pure: no I/O, no state.
  */
 import { z } from 'zod';
+import { cleanSingleLine } from '../text/control-characters';
 
 // ---------------------------------------------------------------------------
 // BMG § 50 (2): what the register may list at all
@@ -116,6 +117,7 @@ const landSchema = z.object({
 function visitor(what: string, fallback: string) {
   return z
     .string({ error: `${what}: Bitte einen Text angeben.` })
+    .overwrite(cleanSingleLine)
     .trim()
     .max(200, { error: `${what}: Höchstens 200 Zeichen.` })
     .default(fallback);
