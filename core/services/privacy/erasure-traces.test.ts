@@ -123,7 +123,7 @@ async function personEverywhere(withLetters = false): Promise<{ citizenId: numbe
   });
   await call(app.handlers, 'requests.attach', { id: requestId, uploadId: upload.uploadId });
   await call(app.handlers, 'volunteering.enquiries.save', {
-    citizen: { ...PERSON, id: citizenId },
+    citizen: request.citizen!,
     receivedOn: '2026-11-03',
     interests: `Frau ${SURNAME} möchte im Stadtteil vorlesen.`,
     fields: ['Soziales'],
@@ -137,7 +137,7 @@ async function personEverywhere(withLetters = false): Promise<{ citizenId: numbe
     district: 'Hamborn',
     place: 'Bezirksrathaus Hamborn',
   });
-  await call(app.handlers, 'citizenEvents.register', { eventId: event.id, citizen: { ...PERSON, id: citizenId }, topic: `Laterne vor Haus ${SURNAME}` });
+  await call(app.handlers, 'citizenEvents.register', { eventId: event.id, citizen: request.citizen!, topic: `Laterne vor Haus ${SURNAME}` });
   await call(app.handlers, 'privacy.citizen.export', { citizenId, format: 'json' });
   return { citizenId, requestId, letterIds };
 }
