@@ -87,12 +87,11 @@ export function withoutReadOnlyFields(input: Schema, read: Schema, value: unknow
   const readShape = objectShape(read, value);
   if (!inShape || !readShape) return value;
   const kept: Record<string, unknown> = {};
+  // defineProperty, so an own "__proto__" key stays a key (and is refused as unknown).
+  const keep = (key: string, field: unknown) => Object.defineProperty(kept, key, { value: field, enumerable: true, writable: true, configurable: true });
   for (const [key, field] of Object.entries(value)) {
-    if (Object.prototype.hasOwnProperty.call(inShape, key)) {
-      kept[key] = readShape[key] ? withoutReadOnlyFields(inShape[key], readShape[key], field) : field;
-    } else if (!Object.prototype.hasOwnProperty.call(readShape, key)) {
-      kept[key] = field;
-    }
+    if (Object.hasOwn(inShape, key)) keep(key, Object.hasOwn(readShape, key) ? withoutReadOnlyFields(inShape[key], readShape[key], field) : field);
+    else if (!Object.hasOwn(readShape, key)) keep(key, field);
   }
   return kept;
 }
@@ -119,7 +118,7 @@ export function omittedFields(schema: Schema, value: unknown, whole: boolean, pa
   const replacing = whole || ('id' in shape && typeof value.id === 'number');
   const found: OmittedField[] = [];
   for (const [key, field] of Object.entries(shape)) {
-    if (value[key] === undefined) {
+    if (!Object.hasOwn(value, key) || value[key] === undefined) {
       if (replacing && hasDefault(field)) found.push({ path: [...path, key], message: OMITTED });
       continue;
     }
