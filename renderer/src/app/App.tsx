@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { makeStyles, tokens, Text, Tab, TabList } from '@fluentui/react-components';
 import { CalendarLtrRegular, CalendarStarRegular, DocumentTextRegular, HomeRegular, MailInboxRegular, MicRegular, PeopleChatRegular, PeopleCommunityRegular, PeopleRegular, PersonFeedbackRegular, RibbonStarRegular, SettingsRegular } from '@fluentui/react-icons';
 import { StartPage } from '../features/start/StartPage';
@@ -41,11 +41,26 @@ const useStyles = makeStyles({
     padding: tokens.spacingVerticalM,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  main: { minHeight: 0, overflow: 'auto' },
+  main: { minHeight: 0, overflow: 'auto', ':focus': { outlineStyle: 'none' } },
+  /** Out of sight until the Tab key reaches it: the first stop on every page. */
+  skip: {
+    position: 'absolute',
+    left: tokens.spacingHorizontalM,
+    top: tokens.spacingVerticalM,
+    zIndex: 1,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorBrandForeground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow8,
+    transform: 'translateY(-200%)',
+    ':focus': { transform: 'none' },
+  },
 });
 
 export function App() {
   const styles = useStyles();
+  const main = useRef<HTMLElement>(null);
   const [page, setPage] = useState<Page>('start');
   /** The day the calendar opens on when another page sends the user there ("Im Kalender zeigen"). */
   const [calendarDate, setCalendarDate] = useState<string | undefined>(undefined);
@@ -61,6 +76,16 @@ export function App() {
   };
   return (
     <div className={styles.shell}>
+      <a
+        href="#inhalt"
+        className={styles.skip}
+        onClick={(event) => {
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        Zum Inhalt springen
+      </a>
       <header className={styles.header}>
         <Text weight="semibold" size={500}>
           Rathausbüro
@@ -131,7 +156,7 @@ export function App() {
             </Tab>
           </TabList>
         </nav>
-        <main className={styles.main}>
+        <main ref={main} id="inhalt" tabIndex={-1} className={styles.main}>
           {page === 'start' && <StartPage onNavigate={setPage} />}
           {page === 'contacts' && <ContactsPage onWriteLetter={(contact) => openLetters('compose', { contact })} />}
           {page === 'letters' && (

@@ -27,6 +27,7 @@ import type { Appointment, AppointmentInput, CalendarInfo } from '../../../../co
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useFocusOnceLoaded } from '../../components/dialog-focus';
 import { downloadBase64 } from '../../components/files';
 import { DateField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { useScrollIntoView } from '../../components/use-scroll-into-view';
@@ -187,6 +188,7 @@ export function AppointmentDialog({
     staleTime: 0,
   });
   const loading = id !== null && id !== undefined && !appointment.data;
+  const surface = useFocusOnceLoaded<HTMLDivElement>(loading);
 
   const saved = async (result: { appointment: Appointment; conflicts: string[] }) => {
     queryClient.setQueryData(['calendar.appointments.get', result.appointment.id], result.appointment);
@@ -198,7 +200,7 @@ export function AppointmentDialog({
 
   return (
     <Dialog open={target !== null} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface className={layout.surface} aria-label="Termin">
+      <DialogSurface ref={surface} className={layout.surface} aria-label="Termin">
         {loading || !target ? (
           <DialogBody>
             <DialogTitle>Termin</DialogTitle>

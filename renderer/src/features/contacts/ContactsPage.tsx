@@ -27,7 +27,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Contact, ContactSummary } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useReturnFocus } from '../../components/dialog-focus';
 import { count } from '../../components/format';
+import { openOnEnter } from '../../components/RegisterRow';
 import { ContactForm } from './ContactForm';
 import { displayName } from './contact-form-values';
 import { DeleteContactDialog } from './DeleteContactDialog';
@@ -62,6 +64,7 @@ export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id
   const [importing, setImporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  useReturnFocus(editing !== null);
 
   useEffect(() => {
     const timer = setTimeout(() => setDebouncedQuery(query), 120);
@@ -184,8 +187,8 @@ export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id
                     tabIndex={0}
                     onClick={() => void open(item)}
                     onKeyDown={(event) => {
-                      if (event.key === 'Enter') void open(item);
                       if (event.key === 'Delete') setDeleting({ id: item.id, name: item.displayName });
+                      else openOnEnter(() => void open(item))(event);
                     }}
                   >
                     <TableCell>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Badge, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import type { CalendarOccurrence } from '../../../../core/api';
@@ -7,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { RegisterRow } from '../../components/RegisterRow';
+import { useDialogState } from '../../components/use-dialog-state';
 import { describeSpan } from '../calendar/spans';
 import { addDays, berlinToday } from '../calendar/wall-clock';
 import { PressInvitationsDialog } from './PressInvitationsDialog';
@@ -18,7 +18,7 @@ const DAYS_AHEAD = 60;
 export function PressAppointmentsTab() {
   const styles = useRegisterPageStyles();
   const today = berlinToday();
-  const [open, setOpen] = useState<CalendarOccurrence | null>(null);
+  const dialog = useDialogState<CalendarOccurrence>();
   const view = useQuery({
     queryKey: ['calendar.view', today, 'press-appointments'],
     queryFn: () => api('calendar.view', { from: today, to: addDays(today, DAYS_AHEAD) }),
@@ -52,7 +52,7 @@ export function PressAppointmentsTab() {
               {appointments.map((o) => {
                 const c = byAppointment.get(o.appointmentId);
                 return (
-                  <RegisterRow key={o.appointmentId} onOpen={() => setOpen(o)}>
+                  <RegisterRow key={o.appointmentId} onOpen={() => dialog.open(o)}>
                     <TableCell>{describeSpan(o, true)}</TableCell>
                     <TableCell>
                       <Text weight="semibold">{o.title}</Text>
@@ -86,7 +86,7 @@ export function PressAppointmentsTab() {
           </Table>
         </>
       )}
-      {open && <PressInvitationsDialog appointment={open} onClose={() => setOpen(null)} />}
+      {dialog.opened && <PressInvitationsDialog key={dialog.opened.key} appointment={dialog.opened.target} onClose={dialog.close} />}
     </div>
   );
 }

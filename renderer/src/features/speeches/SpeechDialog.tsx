@@ -21,6 +21,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { EMPTY_SPEECH_BODY, type Signer, type SpeechBody, type SpeechDetail } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useFocusOnceLoaded } from '../../components/dialog-focus';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { useScrollIntoView } from '../../components/use-scroll-into-view';
 import { bodyOf, useSpeechEditor } from './editor/SpeechEditor';
@@ -81,10 +82,11 @@ export function SpeechDialog({ speechId, onClose }: { speechId: number | null; o
     onClose();
   };
   const loading = (id !== null && !speech.data) || !signers.data;
+  const surface = useFocusOnceLoaded<HTMLDivElement>(loading);
 
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && close()}>
-      <DialogSurface className={styles.surface} aria-label="Rede">
+      <DialogSurface ref={surface} className={styles.surface} aria-label="Rede">
         {loading ? (
           <DialogBody>
             <DialogTitle>{id === null ? 'Neue Rede' : 'Rede'}</DialogTitle>

@@ -6,6 +6,7 @@ import { SPEECH_KIND_LABELS, SPEECH_STATUS_LABELS, type Snippet } from '../../..
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
+import { openOnEnter } from '../../components/RegisterRow';
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyle: 'none', display: 'grid', gap: tokens.spacingVerticalS },
@@ -92,7 +93,7 @@ export function SpeechSearchResults({ text, onOpen }: { text: string; onOpen: (s
                 className={`${styles.item} ${styles.open}`}
                 tabIndex={0}
                 onClick={() => onOpen(s.id)}
-                onKeyDown={(e) => e.key === 'Enter' && onOpen(s.id)}
+                onKeyDown={openOnEnter(() => onOpen(s.id))}
               >
                 <div className={styles.head}>
                   <Text weight="semibold">{s.title}</Text>

@@ -1,0 +1,102 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserSession } from './browser-mode';
+
+/** A register page and, where the register sits in a tab of the page, that tab. */
+const REGISTERS = [
+  { area: 'Bürgeranliegen', table: 'Anliegen', dialog: 'Anliegen' },
+  { area: 'Einladungen', table: 'Einladungen', dialog: 'Einladung' },
+  { area: 'Reden', table: 'Reden', dialog: 'Rede' },
+  { area: 'Partnerstädte', table: 'Partnerschaften', dialog: 'Partnerschaft' },
+  { area: 'Presse', tab: 'Pressetermine', table: 'Termine der nächsten Wochen', dialog: 'Presse zum Termin' },
+] as const;
+
+async function goTo(page: Page, area: string, tab?: string) {
+  await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('tab', { name: area, exact: true }).click();
+  if (tab) await page.getByRole('main').getByRole('tab', { name: tab }).click();
+}
+
+/** The keyboard user works on in the record: once it has loaded, the focus is still inside its dialog. */
+async function expectFocusInDialogOnceLoaded(page: Page) {
+  await expect.poll(() => page.getByRole('dialog').getByText(/wird geladen/).count()).toBe(0);
+  await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')))).toBe(true);
+}
+
+describe('keyboard, focus and addresses (Chromium, demo office)', () => {
+  const session = useBrowserSession('navigation', { serverArgs: ['--demo'] });
+  const dialog = () => session.page.getByRole('dialog');
+  // Every test starts on a freshly loaded app: one that fails leaves no dialog open for the next.
+  beforeEach(async () => {
+    await session.page.goto('about:blank');
+    await session.page.goto(session.server.url);
+  });
+
+  it.each(REGISTERS)('Enter on a row of „$area“ opens its record, and it stays open', async ({ area, tab, table, dialog: name }) => {
+    const page = session.page;
+    await goTo(page, area, tab);
+    const row = page.getByRole('table', { name: table, exact: true }).getByRole('row').nth(1);
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog', { name }).count()).toBe(1);
+    await expectFocusInDialogOnceLoaded(page);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog().count()).toBe(0);
+  });
+
+  it('Enter on a speech found by the full-text search opens it', async () => {
+    const page = session.page;
+    await goTo(page, 'Reden');
+    await page.getByRole('searchbox', { name: 'Volltextsuche in Reden und Textbausteinen' }).fill('Hafenfest');
+    const hit = page.getByRole('list', { name: 'Gefundene Reden' }).getByRole('listitem').filter({ hasText: 'Grußwort zum Hafenfest 2026' });
+    await hit.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Rede' }).count()).toBe(1);
+    await expectFocusInDialogOnceLoaded(page);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog().count()).toBe(0);
+  });
+
+  it('closing a record, by Escape or with „Schließen“, gives the focus back to its row', async () => {
+    const page = session.page;
+    await goTo(page, 'Bürgeranliegen');
+    const row = page.getByRole('table', { name: 'Anliegen', exact: true }).getByRole('row').nth(2);
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await expectFocusInDialogOnceLoaded(page);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog().count()).toBe(0);
+    await expect.poll(() => row.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await page.keyboard.press('Enter');
+    await expectFocusInDialogOnceLoaded(page);
+    await dialog().getByRole('button', { name: 'Schließen' }).last().click();
+    await expect.poll(() => dialog().count()).toBe(0);
+    await expect.poll(() => row.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it('closing a contact’s drawer gives the focus back to its row', async () => {
+    const page = session.page;
+    await goTo(page, 'Kontakte');
+    const row = page.getByRole('table', { name: 'Kontaktliste' }).getByRole('row').nth(3);
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('form', { name: 'Kontakt bearbeiten' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('form', { name: 'Kontakt bearbeiten' }).count()).toBe(0);
+    await expect.poll(() => row.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it('a skip link, the first stop of the Tab key, leads past the navigation to the page’s content', async () => {
+    const page = session.page;
+    await page.getByRole('heading', { name: 'Willkommen im Rathausbüro' }).waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Zum Inhalt springen' });
+    await expect.poll(() => skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
+    // The next Tab goes into the page (its first control), not back into the navigation.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
+  });
+});
