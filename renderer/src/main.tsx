@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App';
+import { RouterProvider } from './components/route';
 import './global.css';
 
 const queryClient = new QueryClient({
@@ -13,7 +14,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
       <QueryClientProvider client={queryClient}>
-        <App />
+        <RouterProvider>
+          <App />
+        </RouterProvider>
       </QueryClientProvider>
     </FluentProvider>
   </StrictMode>,

@@ -99,4 +99,69 @@ describe('keyboard, focus and addresses (Chromium, demo office)', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
   });
+
+  it('the page and the open record are in the address: a reload keeps them, Back and Forward move through them', async () => {
+    const page = session.page;
+    const hash = () => page.evaluate(() => window.location.hash);
+    await goTo(page, 'Bürgeranliegen');
+    await expect.poll(hash).toBe('#/requests');
+    await page.getByRole('table', { name: 'Anliegen', exact: true }).getByRole('row').filter({ hasText: 'Trinkbrunnen im Kantpark' }).click();
+    await expect.poll(hash).toMatch(/^#\/requests\/\d+$/);
+    const address = await hash();
+    const record = page.getByRole('dialog', { name: 'Anliegen' }).getByRole('heading', { name: /Trinkbrunnen im Kantpark/ });
+    await expect.poll(() => record.count()).toBe(1);
+
+    await page.reload();
+    await expect.poll(() => record.count()).toBe(1);
+    expect(await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('tab', { name: 'Bürgeranliegen' }).getAttribute('aria-selected')).toBe('true');
+
+    await page.goBack();
+    await expect.poll(() => dialog().count()).toBe(0);
+    expect(await hash()).toBe('#/requests');
+    await page.goForward();
+    await expect.poll(() => record.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog().count()).toBe(0);
+    expect(await hash()).toBe('#/requests');
+
+    // The address passed on (a link in an e-mail to a colleague at the same PC) opens the record.
+    await page.goto('about:blank');
+    await page.goto(new URL(address, session.server.url.replace(/#.*$/, '')).href);
+    await expect.poll(() => record.count()).toBe(1);
+  });
+
+  it('a tab of a page and the record open in it are in the address', async () => {
+    const page = session.page;
+    await goTo(page, 'Presse', 'Pressetermine');
+    await page.getByRole('table', { name: 'Termine der nächsten Wochen' }).getByRole('row').nth(1).click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Presse zum Termin' }).count()).toBe(1);
+    expect(await page.evaluate(() => window.location.hash)).toMatch(/^#\/press\/appointments\/\d+$/);
+    await page.reload();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Presse zum Termin' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog().count()).toBe(0);
+    expect(await page.getByRole('main').getByRole('tab', { name: 'Pressetermine' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('a contact open in its drawer is in the address', async () => {
+    const page = session.page;
+    await goTo(page, 'Kontakte');
+    const row = page.getByRole('table', { name: 'Kontaktliste' }).getByRole('row').nth(5);
+    const name = (await row.getByRole('cell').first().textContent())!.trim();
+    await row.click();
+    const form = page.getByRole('form', { name: 'Kontakt bearbeiten' });
+    await expect.poll(() => form.count()).toBe(1);
+    expect(await page.evaluate(() => window.location.hash)).toMatch(/^#\/contacts\/\d+$/);
+    const surname = await form.getByLabel('Nachname').inputValue();
+    expect(name).toContain(surname);
+    await page.reload();
+    await expect.poll(() => form.count()).toBe(1);
+    expect(await form.getByLabel('Nachname').inputValue()).toBe(surname);
+  });
+
+  it('the calendar opens on the day its address names', async () => {
+    const page = session.page;
+    await page.goto(new URL('#/calendar/2027-03-15', session.server.url.replace(/#.*$/, '')).href);
+    await expect.poll(() => page.locator('.fc-toolbar-title').textContent()).toMatch(/März 2027/);
+  });
 });

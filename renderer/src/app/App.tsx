@@ -23,7 +23,8 @@ import { EngagementPage } from '../features/volunteering/EngagementPage';
 
 import { NewsRegular } from '@fluentui/react-icons';
 import { PressPage } from '../features/press/PressPage';
-import type { Page } from './pages';
+import { RouteScope, useNavigate, useRouteSegment } from '../components/route';
+import { isPage, type Page } from './pages';
 
 const useStyles = makeStyles({
   shell: { display: 'grid', gridTemplateRows: 'auto 1fr', height: '100%' },
@@ -61,13 +62,12 @@ const useStyles = makeStyles({
 export function App() {
   const styles = useStyles();
   const main = useRef<HTMLElement>(null);
-  const [page, setPage] = useState<Page>('start');
-  /** The day the calendar opens on when another page sends the user there ("Im Kalender zeigen"). */
-  const [calendarDate, setCalendarDate] = useState<string | undefined>(undefined);
-  const showInCalendar = (date: string) => {
-    setCalendarDate(date);
-    setPage('calendar');
-  };
+  const route = useRouteSegment();
+  const navigate = useNavigate();
+  const page: Page = isPage(route.segment) ? route.segment : 'start';
+  const setPage = (next: Page) => route.go(next);
+  /** Another page sends the user to a day of the calendar ("Im Kalender zeigen"): `#/calendar/2026-11-27`. */
+  const showInCalendar = (date: string) => navigate(['calendar', date]);
   /** Where Korrespondenz opens when another page sends the user there: "Zum Postausgang" (with one letter shown), "Brief schreiben" to a contact. */
   const [letters, setLetters] = useState<{ section: LettersSection; contact?: LetterContact; letterId?: number; key: number }>({ section: 'compose', key: 0 });
   const openLetters = (section: LettersSection, more: { contact?: LetterContact; letterId?: number } = {}) => {
@@ -98,7 +98,6 @@ export function App() {
             vertical
             selectedValue={page}
             onTabSelect={(_, data) => {
-              setCalendarDate(undefined);
               setLetters((current) => ({ section: 'compose', key: current.key + 1 }));
               setPage(data.value as Page);
             }}
@@ -157,32 +156,41 @@ export function App() {
           </TabList>
         </nav>
         <main ref={main} id="inhalt" tabIndex={-1} className={styles.main}>
-          {page === 'start' && <StartPage onNavigate={setPage} />}
-          {page === 'contacts' && <ContactsPage onWriteLetter={(contact) => openLetters('compose', { contact })} />}
-          {page === 'letters' && (
-            <LettersPage
-              key={letters.key}
-              initialSection={letters.section}
-              initialContact={letters.contact}
-              register={letters.section === 'register' ? { letterId: letters.letterId } : undefined}
-            />
-          )}
-          {page === 'calendar' && <CalendarPage key={calendarDate} initialDate={calendarDate} />}
-          {page === 'invitations' && <InvitationsPage onShowInCalendar={showInCalendar} />}
-          {page === 'speeches' && <SpeechesPage />}
-          {page === 'patronages' && <PatronagesPage />}
-          {page === 'partnerships' && <PartnershipsPage />}
-          {page === 'greetings' && <GreetingsPage onShowRegister={() => openLetters('register')} />}
-          {page === 'visits' && <VisitsPage />}
-          {page === 'gifts' && <GiftsPage />}
-          {page === 'press' && <PressPage />}
-          {page === 'requests' && <RequestsPage />}
-          {page === 'citizenEvents' && <CitizenEventsPage />}
-          {page === 'engagement' && <EngagementPage />}
-          {page === 'jubilees' && <JubileesPage onShowLetters={(letterId) => openLetters('register', { letterId })} />}
-          {page === 'settings' && <SettingsPage />}
+          <RouteScope segment={page}>
+            {page === 'start' && <StartPage onNavigate={setPage} />}
+            {page === 'contacts' && <ContactsPage onWriteLetter={(contact) => openLetters('compose', { contact })} />}
+            {page === 'letters' && (
+              <LettersPage
+                key={letters.key}
+                initialSection={letters.section}
+                initialContact={letters.contact}
+                register={letters.section === 'register' ? { letterId: letters.letterId } : undefined}
+              />
+            )}
+            {page === 'calendar' && <CalendarOnDay />}
+            {page === 'invitations' && <InvitationsPage onShowInCalendar={showInCalendar} />}
+            {page === 'speeches' && <SpeechesPage />}
+            {page === 'patronages' && <PatronagesPage />}
+            {page === 'partnerships' && <PartnershipsPage />}
+            {page === 'greetings' && <GreetingsPage onShowRegister={() => openLetters('register')} />}
+            {page === 'visits' && <VisitsPage />}
+            {page === 'gifts' && <GiftsPage />}
+            {page === 'press' && <PressPage />}
+            {page === 'requests' && <RequestsPage />}
+            {page === 'citizenEvents' && <CitizenEventsPage />}
+            {page === 'engagement' && <EngagementPage />}
+            {page === 'jubilees' && <JubileesPage onShowLetters={(letterId) => openLetters('register', { letterId })} />}
+            {page === 'settings' && <SettingsPage />}
+          </RouteScope>
         </main>
       </div>
     </div>
   );
+}
+
+/** The calendar, on the day its address names (`#/calendar/2026-11-27`), else on today. */
+function CalendarOnDay() {
+  const { segment } = useRouteSegment();
+  const day = segment && /^\d{4}-\d{2}-\d{2}$/.test(segment) ? segment : undefined;
+  return <CalendarPage key={day} initialDate={day} />;
 }

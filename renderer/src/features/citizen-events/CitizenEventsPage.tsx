@@ -23,7 +23,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilterSelect } from '../../components/FilterSelect';
 import { count } from '../../components/format';
 import { RegisterRow } from '../../components/RegisterRow';
-import { useDialogState } from '../../components/use-dialog-state';
+import { useRecordDialog } from '../../components/use-dialog-state';
 import { CitizenEventDialog } from './CitizenEventDialog';
 import { eventWhen, placesLabel } from './event-form-values';
 
@@ -35,7 +35,7 @@ export function CitizenEventsPage() {
   const styles = useRegisterPageStyles();
   const [period, setPeriod] = useState<Period>('upcoming');
   const [kind, setKind] = useState<CitizenEventKind | ''>('');
-  const dialog = useDialogState();
+  const dialog = useRecordDialog();
   const list = useQuery({
     queryKey: ['citizenEvents.list', period, kind],
     queryFn: () => api('citizenEvents.list', { period, kind: kind || undefined }),

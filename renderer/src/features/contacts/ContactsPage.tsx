@@ -24,12 +24,12 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular, ArrowImportRegular, DismissRegular, MailEditRegular } from '@fluentui/react-icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Contact, ContactSummary } from '../../../../core/api';
+import type { Contact } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useReturnFocus } from '../../components/dialog-focus';
 import { count } from '../../components/format';
 import { openOnEnter } from '../../components/RegisterRow';
+import { useRecordDialog } from '../../components/use-dialog-state';
 import { ContactForm } from './ContactForm';
 import { displayName } from './contact-form-values';
 import { DeleteContactDialog } from './DeleteContactDialog';
@@ -59,12 +59,16 @@ export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id
   const [tag, setTag] = useState('');
   const [roleKey, setRoleKey] = useState('');
   const [sort, setSort] = useState<'name' | 'city' | 'updated'>('name');
-  const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<{ id: number; name: string } | null>(null);
   const [importing, setImporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  useReturnFocus(editing !== null);
+  // The contact open in the drawer is in the address (`#/contacts/42`); it is read afresh at every opening.
+  const drawer = useRecordDialog();
+  const openedId = drawer.opened?.target ?? null;
+  const opened = useQuery({ queryKey: ['contacts.get', openedId], queryFn: () => api('contacts.get', { id: openedId! }), enabled: openedId !== null, staleTime: 0, gcTime: 0 });
+  const editing: Editing = !drawer.opened ? null : drawer.opened.target === null ? { mode: 'new' } : opened.data ? { mode: 'edit', contact: opened.data } : null;
+  const { open: openDrawer } = drawer;
 
   useEffect(() => {
     const timer = setTimeout(() => setDebouncedQuery(query), 120);
@@ -76,7 +80,7 @@ export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey && event.key.toLowerCase() === 'n') {
         event.preventDefault();
-        setEditing({ mode: 'new' });
+        openDrawer(null);
       } else if ((event.ctrlKey && event.key.toLowerCase() === 'f') || (event.key === '/' && !isTyping(event))) {
         event.preventDefault();
         searchRef.current?.focus();
@@ -84,7 +88,7 @@ export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [openDrawer]);
 
   const roles = useQuery({ queryKey: ['addressing.roles'], queryFn: () => api('addressing.roles', {}), staleTime: Infinity });
   const tags = useQuery({ queryKey: ['contacts.tags'], queryFn: () => api('contacts.tags', {}) });
@@ -95,11 +99,6 @@ export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id
     placeholderData: keepPreviousData,
   });
 
-  const open = async (summary: ContactSummary) => {
-    const contact = await api('contacts.get', { id: summary.id });
-    setEditing({ mode: 'edit', contact });
-  };
-
   return (
     <div className={styles.page}>
       <div className={styles.head}>
@@ -108,7 +107,7 @@ export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id
         <Button icon={<ArrowImportRegular />} onClick={() => setImporting(true)}>
           CSV importieren …
         </Button>
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => setEditing({ mode: 'new' })} title="Alt+N">
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => drawer.open(null)} title="Alt+N">
           Neuer Kontakt
         </Button>
       </div>
@@ -157,7 +156,7 @@ export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id
           <Button appearance="transparent" icon={<DismissRegular />} aria-label="Hinweis schließen" onClick={() => setNotice(null)} />
         </MessageBar>
       )}
-      <ErrorMessage error={list.error} />
+      <ErrorMessage error={list.error ?? opened.error} />
       {list.isPending && <Spinner label="Kontakte werden geladen …" />}
       {list.data && (
         <>
@@ -185,10 +184,10 @@ export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id
                     key={item.id}
                     className={styles.row}
                     tabIndex={0}
-                    onClick={() => void open(item)}
+                    onClick={() => drawer.open(item.id)}
                     onKeyDown={(event) => {
                       if (event.key === 'Delete') setDeleting({ id: item.id, name: item.displayName });
-                      else openOnEnter(() => void open(item))(event);
+                      else openOnEnter(() => drawer.open(item.id))(event);
                     }}
                   >
                     <TableCell>
@@ -223,7 +222,7 @@ export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id
         position="end"
         size="large"
         open={editing !== null}
-        onOpenChange={(_, data) => !data.open && setEditing(null)}
+        onOpenChange={(_, data) => !data.open && drawer.close()}
         style={{ width: 'min(1100px, 92vw)' }}
       >
         <DrawerHeader>
@@ -235,7 +234,7 @@ export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id
                     Brief schreiben
                   </Button>
                 )}
-                <Button appearance="subtle" aria-label="Schließen" icon={<DismissRegular />} onClick={() => setEditing(null)} />
+                <Button appearance="subtle" aria-label="Schließen" icon={<DismissRegular />} onClick={() => drawer.close()} />
               </span>
             }
           >
@@ -248,13 +247,13 @@ export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id
               key={editing.mode === 'edit' ? editing.contact.id : 'new'}
               contact={editing.mode === 'edit' ? editing.contact : null}
               roles={roles.data}
-              onCancel={() => setEditing(null)}
+              onCancel={() => drawer.close()}
               onSaved={(saved) => {
-                setEditing(null);
+                drawer.close();
                 setNotice(`„${displayName(saved)}“ wurde gespeichert.`);
               }}
               onDeleted={(name) => {
-                setEditing(null);
+                drawer.close();
                 setNotice(`„${name}“ wurde gelöscht.`);
               }}
             />
@@ -267,7 +266,7 @@ export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id
         onClose={() => setDeleting(null)}
         onDeleted={(name) => {
           setDeleting(null);
-          setEditing(null);
+          drawer.close();
           setNotice(`„${name}“ wurde gelöscht.`);
         }}
       />

@@ -19,18 +19,20 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular, GiftRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { formatEuro, type GiftItem } from '../../../../core/api';
+import { formatEuro } from '../../../../core/api';
 import { api } from '../../api/client';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { RegisterRow } from '../../components/RegisterRow';
-import { useDialogState } from '../../components/use-dialog-state';
+import { RouteScope, useRouteTab } from '../../components/route';
+import { openedRecord, useRecordDialog } from '../../components/use-dialog-state';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
 import { GiftItemDialog } from './GiftItemDialog';
 import { GiveGiftDialog } from './GiveGiftDialog';
 import { ReceivedGifts } from './ReceivedGifts';
 
-type View = 'stock' | 'given' | 'received';
+const VIEWS = ['stock', 'given', 'received'] as const;
+type View = (typeof VIEWS)[number];
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
@@ -39,7 +41,7 @@ const useStyles = makeStyles({
 /** Gastgeschenke: the stock of standard gifts, the gifts given, the gifts received. */
 export function GiftsPage() {
   const page = useRegisterPageStyles();
-  const [view, setView] = useState<View>('stock');
+  const [view, setView] = useRouteTab(VIEWS);
   return (
     <div className={page.page}>
       <div className={page.head}>
@@ -50,9 +52,11 @@ export function GiftsPage() {
         <Tab value="given">Verschenkt</Tab>
         <Tab value="received">Erhalten</Tab>
       </TabList>
-      {view === 'stock' && <GiftStock />}
-      {view === 'given' && <GiftsGiven />}
-      {view === 'received' && <ReceivedGifts />}
+      <RouteScope segment={view}>
+        {view === 'stock' && <GiftStock />}
+        {view === 'given' && <GiftsGiven />}
+        {view === 'received' && <ReceivedGifts />}
+      </RouteScope>
     </div>
   );
 }
@@ -60,8 +64,9 @@ export function GiftsPage() {
 function GiftStock() {
   const page = useRegisterPageStyles();
   const styles = useStyles();
-  const { opened, open, close } = useDialogState<GiftItem | null>();
+  const { opened, open, close } = useRecordDialog();
   const items = useQuery({ queryKey: ['gifts.items'], queryFn: () => api('gifts.items', {}) });
+  const item = openedRecord(opened, items.data, (i) => i.id);
   const list = items.data ?? [];
   const value = list.reduce((sum, i) => sum + i.quantity * i.unitValueCents, 0);
   return (
@@ -88,7 +93,7 @@ function GiftStock() {
         </TableHeader>
         <TableBody>
           {list.map((i) => (
-            <RegisterRow key={i.id} onOpen={() => open(i)}>
+            <RegisterRow key={i.id} onOpen={() => open(i.id)}>
               <TableCell>
                 <div className={page.stack}>
                   <Text weight="semibold">{i.name}</Text>
@@ -111,7 +116,7 @@ function GiftStock() {
           ))}
         </TableBody>
       </Table>
-      {opened && <GiftItemDialog key={opened.key} item={opened.target} onClose={close} />}
+      {opened && item !== undefined && <GiftItemDialog key={opened.key} item={item} onClose={close} />}
     </>
   );
 }

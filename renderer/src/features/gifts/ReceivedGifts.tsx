@@ -27,7 +27,7 @@ import { formatEuro, type GiftReceived } from '../../../../core/api';
 import { api } from '../../api/client';
 import { useFormDialogStyles, useRegisterPageStyles } from '../../components/layout-styles';
 import { RegisterRow } from '../../components/RegisterRow';
-import { useDialogState } from '../../components/use-dialog-state';
+import { openedRecord, useRecordDialog } from '../../components/use-dialog-state';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
 import { berlinToday } from '../calendar/wall-clock';
@@ -91,8 +91,9 @@ function reportBadge(g: GiftReceived) {
 export function ReceivedGifts() {
   const page = useRegisterPageStyles();
   const styles = useStyles();
-  const { opened, open, close } = useDialogState<GiftReceived | null>();
+  const { opened, open, close } = useRecordDialog();
   const list = useQuery({ queryKey: ['gifts.received'], queryFn: () => api('gifts.received', {}) });
+  const gift = openedRecord(opened, list.data, (g) => g.id);
   const items = list.data ?? [];
   const missing = items.filter((g) => g.reportMissing).length;
   return (
@@ -122,7 +123,7 @@ export function ReceivedGifts() {
         </TableHeader>
         <TableBody>
           {items.map((g) => (
-            <RegisterRow key={g.id} overdue={g.reportMissing} onOpen={() => open(g)}>
+            <RegisterRow key={g.id} overdue={g.reportMissing} onOpen={() => open(g.id)}>
               <TableCell>{germanDate(g.receivedOn)}</TableCell>
               <TableCell>
                 <div className={page.stack}>
@@ -138,7 +139,7 @@ export function ReceivedGifts() {
           ))}
         </TableBody>
       </Table>
-      {opened && <ReceivedGiftDialog key={opened.key} gift={opened.target} onClose={close} />}
+      {opened && gift !== undefined && <ReceivedGiftDialog key={opened.key} gift={gift} onClose={close} />}
     </>
   );
 }

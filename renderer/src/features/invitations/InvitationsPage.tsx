@@ -22,7 +22,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilterSelect } from '../../components/FilterSelect';
 import { count, germanDate } from '../../components/format';
 import { RegisterRow } from '../../components/RegisterRow';
-import { useDialogState } from '../../components/use-dialog-state';
+import { useRecordDialog } from '../../components/use-dialog-state';
 import { describeSpan } from '../calendar/spans';
 import { InvitationDialog } from './InvitationDialog';
 
@@ -48,7 +48,7 @@ function order(a: Invitation, b: Invitation): number {
 export function InvitationsPage({ onShowInCalendar }: { onShowInCalendar: (date: string) => void }) {
   const styles = useRegisterPageStyles();
   const [status, setStatus] = useState<Status | ''>('');
-  const dialog = useDialogState();
+  const dialog = useRecordDialog();
   const list = useQuery({
     queryKey: ['invitations.list', status],
     queryFn: () => api('invitations.list', { status: status || undefined }),

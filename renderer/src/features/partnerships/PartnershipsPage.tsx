@@ -18,7 +18,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
 import { RegisterRow } from '../../components/RegisterRow';
-import { useDialogState } from '../../components/use-dialog-state';
+import { useRecordDialog } from '../../components/use-dialog-state';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { STATUS_COLORS } from './labels';
 import { PartnershipDialog } from './PartnershipDialog';
@@ -29,7 +29,7 @@ import { PartnershipDialog } from './PartnershipDialog';
  */
 export function PartnershipsPage() {
   const styles = useRegisterPageStyles();
-  const dialog = useDialogState();
+  const dialog = useRecordDialog();
   const list = useQuery({ queryKey: ['partnerships.list'], queryFn: () => api('partnerships.list', {}) });
   const inactive = (list.data ?? []).filter((p) => p.status !== 'aktiv').length;
 

@@ -22,7 +22,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilterSelect } from '../../components/FilterSelect';
 import { count } from '../../components/format';
 import { RegisterRow } from '../../components/RegisterRow';
-import { useDialogState } from '../../components/use-dialog-state';
+import { useRecordDialog } from '../../components/use-dialog-state';
 import { criteriaSummary, eventDates } from './criteria';
 import { PatronageDialog } from './PatronageDialog';
 
@@ -69,7 +69,7 @@ function CriteriaBadge({ patronage }: { patronage: Patronage }) {
 export function PatronagesPage() {
   const styles = useRegisterPageStyles();
   const [decision, setDecision] = useState<PatronageDecision | ''>('');
-  const dialog = useDialogState();
+  const dialog = useRecordDialog();
   const list = useQuery({
     queryKey: ['patronages.list', decision],
     queryFn: () => api('patronages.list', { decision: decision || undefined }),

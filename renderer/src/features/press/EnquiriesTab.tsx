@@ -22,7 +22,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { RegisterRow } from '../../components/RegisterRow';
-import { useDialogState } from '../../components/use-dialog-state';
+import { openedRecord, useRecordDialog } from '../../components/use-dialog-state';
 import { EnquiryDialog } from './EnquiryDialog';
 import { instantText, wallClockText } from './press-format';
 
@@ -38,13 +38,14 @@ export function EnquiriesTab() {
   const styles = useRegisterPageStyles();
   const own = useStyles();
   const [filter, setFilter] = useState<Filter>('');
-  const dialog = useDialogState();
+  const dialog = useRecordDialog();
   const list = useQuery({
     queryKey: ['press.enquiries.list', filter],
     queryFn: () => api('press.enquiries.list', { open: filter === '' ? undefined : filter === 'open' }),
     placeholderData: keepPreviousData,
   });
   const items = list.data ?? [];
+  const opened = openedRecord(dialog.opened, list.data, (e) => e.id);
   const overdue = items.filter((e) => e.overdue).length;
 
   return (
@@ -129,7 +130,7 @@ export function EnquiriesTab() {
           </Table>
         </>
       )}
-      {dialog.opened && <EnquiryDialog key={dialog.opened.key} enquiry={items.find((e) => e.id === dialog.opened?.target) ?? null} onClose={dialog.close} />}
+      {dialog.opened && opened !== undefined && <EnquiryDialog key={dialog.opened.key} enquiry={opened} onClose={dialog.close} />}
     </div>
   );
 }

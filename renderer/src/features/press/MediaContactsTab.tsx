@@ -20,7 +20,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { RegisterRow } from '../../components/RegisterRow';
-import { useDialogState } from '../../components/use-dialog-state';
+import { openedRecord, useRecordDialog } from '../../components/use-dialog-state';
 import { DistributionListDialog } from './DistributionListDialog';
 import { MediaContactDialog } from './MediaContactDialog';
 
@@ -30,10 +30,12 @@ const useStyles = makeStyles({ head: { alignItems: 'center' } });
 export function MediaContactsTab() {
   const styles = useRegisterPageStyles();
   const own = useStyles();
-  const contactDialog = useDialogState();
-  const listDialog = useDialogState();
+  const contactDialog = useRecordDialog();
+  const listDialog = useRecordDialog('list');
   const media = useQuery({ queryKey: ['press.media.list'], queryFn: () => api('press.media.list', {}) });
   const lists = useQuery({ queryKey: ['press.lists.list'], queryFn: () => api('press.lists.list', {}) });
+  const openedContact = openedRecord(contactDialog.opened, media.data, (m) => m.contactId);
+  const openedList = openedRecord(listDialog.opened, lists.data, (l) => l.id);
 
   return (
     <div className={styles.page}>
@@ -133,17 +135,17 @@ export function MediaContactsTab() {
           </TableBody>
         </Table>
       )}
-      {contactDialog.opened && (
+      {contactDialog.opened && openedContact !== undefined && (
         <MediaContactDialog
           key={contactDialog.opened.key}
-          contact={media.data?.find((m) => m.contactId === contactDialog.opened?.target) ?? null}
+          contact={openedContact}
           onClose={contactDialog.close}
         />
       )}
-      {listDialog.opened && (
+      {listDialog.opened && openedList !== undefined && (
         <DistributionListDialog
           key={listDialog.opened.key}
-          list={lists.data?.find((l) => l.id === listDialog.opened?.target) ?? null}
+          list={openedList}
           media={media.data ?? []}
           onClose={listDialog.close}
         />

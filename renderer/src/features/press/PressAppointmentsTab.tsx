@@ -1,12 +1,11 @@
 import { Badge, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import type { CalendarOccurrence } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { RegisterRow } from '../../components/RegisterRow';
-import { useDialogState } from '../../components/use-dialog-state';
+import { openedRecord, useRecordDialog } from '../../components/use-dialog-state';
 import { describeSpan } from '../calendar/spans';
 import { addDays, berlinToday } from '../calendar/wall-clock';
 import { PressInvitationsDialog } from './PressInvitationsDialog';
@@ -18,7 +17,7 @@ const DAYS_AHEAD = 60;
 export function PressAppointmentsTab() {
   const styles = useRegisterPageStyles();
   const today = berlinToday();
-  const dialog = useDialogState<CalendarOccurrence>();
+  const dialog = useRecordDialog();
   const view = useQuery({
     queryKey: ['calendar.view', today, 'press-appointments'],
     queryFn: () => api('calendar.view', { from: today, to: addDays(today, DAYS_AHEAD) }),
@@ -29,6 +28,7 @@ export function PressAppointmentsTab() {
   const appointments = [...new Map((view.data?.occurrences ?? []).filter((o) => o.status !== 'abgesagt').map((o) => [o.appointmentId, o])).values()].sort((a, b) =>
     a.start.localeCompare(b.start),
   );
+  const opened = openedRecord(dialog.opened, view.data ? appointments : undefined, (o) => o.appointmentId);
 
   return (
     <div className={styles.page}>
@@ -52,7 +52,7 @@ export function PressAppointmentsTab() {
               {appointments.map((o) => {
                 const c = byAppointment.get(o.appointmentId);
                 return (
-                  <RegisterRow key={o.appointmentId} onOpen={() => dialog.open(o)}>
+                  <RegisterRow key={o.appointmentId} onOpen={() => dialog.open(o.appointmentId)}>
                     <TableCell>{describeSpan(o, true)}</TableCell>
                     <TableCell>
                       <Text weight="semibold">{o.title}</Text>
@@ -86,7 +86,7 @@ export function PressAppointmentsTab() {
           </Table>
         </>
       )}
-      {dialog.opened && <PressInvitationsDialog key={dialog.opened.key} appointment={dialog.opened.target} onClose={dialog.close} />}
+      {dialog.opened && opened && <PressInvitationsDialog key={dialog.opened.key} appointment={opened} onClose={dialog.close} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { makeStyles, Tab, TabList, Title2, tokens } from '@fluentui/react-components';
+import { RouteScope, useRouteTab } from '../../components/route';
 import { ReleaseRegister } from './ReleaseRegister';
 import { MediaContactsTab } from './MediaContactsTab';
 import { EnquiriesTab } from './EnquiriesTab';
@@ -9,7 +9,8 @@ const useStyles = makeStyles({
   page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL} 0`, display: 'grid', gap: tokens.spacingVerticalS },
 });
 
-type View = 'releases' | 'media' | 'appointments' | 'enquiries';
+const VIEWS = ['releases', 'media', 'appointments', 'enquiries'] as const;
+type View = (typeof VIEWS)[number];
 
 /**
  * The press office: press releases (register, approval, embargo, exports), media contacts and
@@ -17,7 +18,8 @@ type View = 'releases' | 'media' | 'appointments' | 'enquiries';
  */
 export function PressPage() {
   const styles = useStyles();
-  const [view, setView] = useState<View>('releases');
+  // The tab is part of the address (`#/press/enquiries/12`), the record open in it, too.
+  const [view, setView] = useRouteTab(VIEWS);
   return (
     <>
       <div className={styles.page}>
@@ -29,10 +31,12 @@ export function PressPage() {
           <Tab value="enquiries">Presseanfragen</Tab>
         </TabList>
       </div>
-      {view === 'releases' && <ReleaseRegister />}
-      {view === 'media' && <MediaContactsTab />}
-      {view === 'appointments' && <PressAppointmentsTab />}
-      {view === 'enquiries' && <EnquiriesTab />}
+      <RouteScope segment={view}>
+        {view === 'releases' && <ReleaseRegister />}
+        {view === 'media' && <MediaContactsTab />}
+        {view === 'appointments' && <PressAppointmentsTab />}
+        {view === 'enquiries' && <EnquiriesTab />}
+      </RouteScope>
     </>
   );
 }

@@ -23,7 +23,7 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { count } from '../../components/format';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { RegisterRow } from '../../components/RegisterRow';
-import { useDialogState } from '../../components/use-dialog-state';
+import { useRecordDialog } from '../../components/use-dialog-state';
 import { instantText, RELEASE_STATUS_COLORS, wallClockText } from './press-format';
 import { EmbargoBadge, SnippetText } from './ReleaseBadges';
 import { ReleaseDialog } from './ReleaseDialog';
@@ -76,7 +76,7 @@ export function ReleaseRegister() {
   const [status, setStatus] = useState<PressReleaseStatus | ''>('');
   const [search, setSearch] = useState('');
   const [text, setText] = useState('');
-  const dialog = useDialogState();
+  const dialog = useRecordDialog();
   useEffect(() => {
     const timer = setTimeout(() => setText(search.trim()), 250);
     return () => clearTimeout(timer);

@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { uploadInPieces } from '../../components/files';
 import { UploadButton } from '../../components/UploadButton';
-import { useDialogState } from '../../components/use-dialog-state';
+import { useRecordDialog } from '../../components/use-dialog-state';
 import { RequestDialog } from './RequestDialog';
 import { RequestRegister } from './RequestRegister';
 import { RequestStats } from './RequestStats';
@@ -21,13 +21,6 @@ const useStyles = makeStyles({
 
 type View = 'register' | 'stats';
 
-/** The request the dialog shows (null: a new one). */
-interface Opened {
-  id: number | null;
-  /** What the .eml import could not take over. */
-  warnings?: string[];
-}
-
 /**
  * Bürgeranliegen: ideas, suggestions, complaints and requests for help sent to the
  * Oberbürgermeister/in, tracked from receipt to the answer; and their statistics.
@@ -36,8 +29,10 @@ export function RequestsPage() {
   const styles = useStyles();
   const queryClient = useQueryClient();
   const [view, setView] = useState<View>('register');
-  const dialog = useDialogState<Opened>();
-  const open = (id: number | null, warnings?: string[]) => dialog.open({ id, warnings });
+  // The open request is in the address (`#/requests/42`).
+  const dialog = useRecordDialog();
+  /** What the .eml import could not take over, shown with the request it made. */
+  const [fromEml, setFromEml] = useState<{ id: number; warnings: string[] } | null>(null);
   // An e-mail saved from Outlook (.eml) becomes a request, opened at once to check it.
   const importEml = useMutation({
     mutationFn: async (file: File) => {
@@ -46,7 +41,8 @@ export function RequestsPage() {
     },
     onSuccess: async (imported) => {
       await queryClient.invalidateQueries({ queryKey: ['requests.list'] });
-      open(imported.request.id, imported.warnings);
+      setFromEml({ id: imported.request.id, warnings: imported.warnings });
+      dialog.open(imported.request.id);
     },
   });
   return (
@@ -57,7 +53,7 @@ export function RequestsPage() {
           <div className={styles.grow} />
           {importEml.isPending && <Spinner size="tiny" label="Die E-Mail wird eingelesen …" />}
           <UploadButton accept=".eml,message/rfc822" label="E-Mail importieren (.eml)" onFile={(file) => importEml.mutate(file)} />
-          <Button appearance="primary" icon={<AddRegular />} onClick={() => open(null)}>
+          <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
             Anliegen erfassen …
           </Button>
         </div>
@@ -67,13 +63,20 @@ export function RequestsPage() {
           <Tab value="stats">Statistik</Tab>
         </TabList>
       </div>
-      {view === 'register' && <RequestRegister onOpen={(id) => open(id)} />}
+      {view === 'register' && <RequestRegister onOpen={dialog.open} />}
       {view === 'stats' && (
         <div className={styles.stats}>
           <RequestStats />
         </div>
       )}
-      {dialog.opened && <RequestDialog key={dialog.opened.key} requestId={dialog.opened.target.id} warnings={dialog.opened.target.warnings} onClose={dialog.close} />}
+      {dialog.opened && (
+        <RequestDialog
+          key={dialog.opened.key}
+          requestId={dialog.opened.target}
+          warnings={fromEml && fromEml.id === dialog.opened.target ? fromEml.warnings : undefined}
+          onClose={dialog.close}
+        />
+      )}
     </>
   );
 }

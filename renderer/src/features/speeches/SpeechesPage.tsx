@@ -25,7 +25,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilterSelect } from '../../components/FilterSelect';
 import { count, germanDate } from '../../components/format';
 import { RegisterRow } from '../../components/RegisterRow';
-import { useDialogState } from '../../components/use-dialog-state';
+import { useRecordDialog } from '../../components/use-dialog-state';
 import { describeSpan } from '../calendar/spans';
 import { SpeechDialog } from './SpeechDialog';
 import { SpeechSearchResults } from './SpeechSearchResults';
@@ -142,7 +142,7 @@ export function SpeechesPage() {
   const [speakerId, setSpeakerId] = useState('');
   const [view, setView] = useState<View>('deadline');
   const [search, setSearch] = useState('');
-  const dialog = useDialogState();
+  const dialog = useRecordDialog();
   const settings = useQuery({ queryKey: ['speeches.settings'], queryFn: () => api('speeches.settings', {}) });
   const signers = useQuery({ queryKey: ['signers.list'], queryFn: () => api('signers.list', {}) });
   const list = useQuery({

@@ -19,7 +19,7 @@ import { api } from '../../api/client';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { FilterSelect } from '../../components/FilterSelect';
 import { RegisterRow } from '../../components/RegisterRow';
-import { useDialogState } from '../../components/use-dialog-state';
+import { useRecordDialog } from '../../components/use-dialog-state';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
 import { VisitDialog } from './VisitDialog';
@@ -30,7 +30,7 @@ const dates = (v: VisitSummary) => (v.from === v.to ? germanDate(v.from) : `${ge
 export function VisitsPage() {
   const styles = useRegisterPageStyles();
   const [direction, setDirection] = useState<VisitDirection | ''>('');
-  const { opened, open, close } = useDialogState();
+  const { opened, open, close } = useRecordDialog();
   const list = useQuery({
     queryKey: ['visits.list', direction],
     queryFn: () => api('visits.list', { direction: direction || undefined }),

@@ -17,14 +17,14 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { VOLUNTEER_OUTCOME_LABELS, type VolunteerOffer, type VolunteerOutcome } from '../../../../core/api';
+import { VOLUNTEER_OUTCOME_LABELS, type VolunteerOutcome } from '../../../../core/api';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilterSelect } from '../../components/FilterSelect';
 import { count, germanDate } from '../../components/format';
 import { RegisterRow } from '../../components/RegisterRow';
-import { useDialogState } from '../../components/use-dialog-state';
+import { openedRecord, useRecordDialog } from '../../components/use-dialog-state';
 import { EnquiryDialog } from './EnquiryDialog';
 import { OfferDialog } from './OfferDialog';
 
@@ -43,8 +43,8 @@ export function EngagementPage() {
   const styles = useRegisterPageStyles();
   const [outcome, setOutcome] = useState<VolunteerOutcome | ''>('');
   const [includeInactive, setIncludeInactive] = useState(false);
-  const enquiryDialog = useDialogState();
-  const offerDialog = useDialogState<VolunteerOffer | null>();
+  const enquiryDialog = useRecordDialog();
+  const offerDialog = useRecordDialog('offer');
   const enquiries = useQuery({
     queryKey: ['volunteering.enquiries', outcome],
     queryFn: () => api('volunteering.enquiries', { outcome: outcome || undefined }),
@@ -56,6 +56,7 @@ export function EngagementPage() {
     placeholderData: keepPreviousData,
   });
   const knownFields = (offers.data ?? []).map((g) => g.field);
+  const offer = openedRecord(offerDialog.opened, offers.data?.flatMap((g) => g.offers), (o) => o.id);
   const open = (enquiries.data ?? []).filter((e) => e.outcome === 'offen').length;
 
   return (
@@ -145,7 +146,7 @@ export function EngagementPage() {
             </TableHeader>
             <TableBody>
               {group.offers.map((o) => (
-                <RegisterRow key={o.id} onOpen={() => offerDialog.open(o)}>
+                <RegisterRow key={o.id} onOpen={() => offerDialog.open(o.id)}>
                   <TableCell>
                     <div className={styles.stack}>
                       <div className={styles.badges}>
@@ -169,7 +170,7 @@ export function EngagementPage() {
       </section>
 
       {enquiryDialog.opened && <EnquiryDialog key={enquiryDialog.opened.key} enquiryId={enquiryDialog.opened.target} knownFields={knownFields} onClose={enquiryDialog.close} />}
-      {offerDialog.opened && <OfferDialog key={offerDialog.opened.key} offer={offerDialog.opened.target} knownFields={knownFields} onClose={offerDialog.close} />}
+      {offerDialog.opened && offer !== undefined && <OfferDialog key={offerDialog.opened.key} offer={offer} knownFields={knownFields} onClose={offerDialog.close} />}
     </div>
   );
 }
