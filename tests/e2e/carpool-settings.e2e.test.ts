@@ -10,6 +10,7 @@ describe('calendar and car pool settings in browser mode (Chromium)', () => {
   it('changes the Oberbürgermeisterin’s colour and the travel time; a negative one is marked at its field', async () => {
     const page = session.page;
     await page.getByRole('tab', { name: 'Einstellungen' }).click();
+    await page.getByRole('navigation', { name: 'Bereiche der Einstellungen' }).getByRole('link', { name: 'Kalender' }).click();
     const ob = page.getByRole('group', { name: OB });
     await expect.poll(() => ob.getByLabel('Farbwert').inputValue()).toBe('#0f6cbd');
     await ob.getByLabel('Farbe', { exact: true }).fill('#d13438');
@@ -29,6 +30,7 @@ describe('calendar and car pool settings in browser mode (Chromium)', () => {
 
   it('adds a driver and an absence of Dienstwagen 2, and deletes an absence after asking', async () => {
     const page = session.page;
+    await page.getByRole('navigation', { name: 'Bereiche der Einstellungen' }).getByRole('link', { name: 'Fahrbereitschaft' }).click();
     // By keyboard: the dialog opens with the focus in its first field.
     await page.getByRole('button', { name: 'Fahrer/in hinzufügen …' }).focus();
     await page.keyboard.press('Enter');
@@ -85,11 +87,14 @@ describe('calendar and car pool settings in browser mode (Chromium)', () => {
 
   it('still shows everything after a reload', async () => {
     const page = session.page;
+    // The reload keeps the section shown (Fahrbereitschaft); the calendar's is one click away.
     await page.reload();
-    await page.getByRole('tab', { name: 'Einstellungen' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Fahrer/innen' }).textContent()).toContain('Klaus Wiemers');
+    await page.getByRole('navigation', { name: 'Bereiche der Einstellungen' }).getByRole('link', { name: 'Kalender' }).click();
     const ob = page.getByRole('group', { name: OB });
     await expect.poll(() => ob.getByLabel('Farbwert').inputValue()).toBe('#d13438');
     expect(await page.getByLabel('Wegezeit zwischen zwei Orten').inputValue()).toBe('20');
+    await page.getByRole('navigation', { name: 'Bereiche der Einstellungen' }).getByRole('link', { name: 'Fahrbereitschaft' }).click();
     await expect.poll(() => page.getByRole('table', { name: 'Fahrer/innen' }).textContent()).toContain('Klaus Wiemers');
     const absences = page.getByRole('table', { name: 'Abwesenheiten' });
     await expect.poll(() => absences.textContent()).toContain('Dienstwagen 2 (DU-OB 2)03.05.2027 – 07.05.2027Inspektion und TÜV');

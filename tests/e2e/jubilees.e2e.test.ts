@@ -128,6 +128,7 @@ describe('jubilees in browser mode (Chromium)', () => {
 
   it('explains at the field what the law does not allow, and refuses it there', async () => {
     await session.page.getByRole('tab', { name: 'Einstellungen' }).click();
+    await session.page.getByRole('navigation', { name: 'Bereiche der Einstellungen' }).getByRole('link', { name: 'Ehrungsordnung' }).click();
     const every = session.page.getByLabel('Brief zu jedem Geburtstag ab');
     await expect.poll(() => every.inputValue()).toBe('100');
     const letterGroup = session.page.getByRole('region', { name: 'Briefe' });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { useBrowserSession } from './browser-mode';
+import { ARTIFACTS, useBrowserSession } from './browser-mode';
 
 /** A register page and, where the register sits in a tab of the page, that tab. */
 const REGISTERS = [
@@ -163,5 +164,29 @@ describe('keyboard, focus and addresses (Chromium, demo office)', () => {
     const page = session.page;
     await page.goto(new URL('#/calendar/2027-03-15', session.server.url.replace(/#.*$/, '')).href);
     await expect.poll(() => page.locator('.fc-toolbar-title').textContent()).toMatch(/März 2027/);
+  });
+
+  it('the settings have a section navigation: one section at a time, each with its address', async () => {
+    const page = session.page;
+    await goTo(page, 'Einstellungen');
+    const sections = page.getByRole('navigation', { name: 'Bereiche der Einstellungen' });
+    expect(await sections.getByRole('link').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Briefkopf'), expect.stringContaining('Unterzeichnende'), expect.stringContaining('Fachbereiche'), expect.stringContaining('Datenschutz')]),
+    );
+    // The departments say what they are for, so a newcomer finds them.
+    expect(await sections.getByRole('link', { name: 'Fachbereiche' }).textContent()).toContain('Bürgeranliegen');
+    await expect.poll(() => page.getByRole('heading', { name: 'Briefkopf', exact: true }).count()).toBe(1);
+    // No longer one long page: a section fits in about a screen (1000 px here; all sections were 4,300 px).
+    const height = () => page.getByRole('main').evaluate((el) => el.scrollHeight);
+    expect(await height()).toBeLessThan(1400);
+
+    await sections.getByRole('link', { name: 'Fachbereiche' }).click();
+    await expect.poll(() => page.getByRole('form', { name: 'Fachbereiche' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Briefkopf', exact: true }).count()).toBe(0);
+    expect(await page.evaluate(() => window.location.hash)).toBe('#/settings/departments');
+    expect(await sections.getByRole('link', { name: 'Fachbereiche' }).getAttribute('aria-current')).toBe('page');
+    await page.reload();
+    await expect.poll(() => page.getByRole('form', { name: 'Fachbereiche' }).count()).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'einstellungen-fachbereiche.png') });
   });
 });

@@ -24,6 +24,8 @@ describe('citizens’ requests in browser mode (Chromium)', () => {
 
     // Who signs the reply, and a department to forward to (Einstellungen).
     await page.getByRole('tab', { name: 'Einstellungen' }).click();
+    const sections = page.getByRole('navigation', { name: 'Bereiche der Einstellungen' });
+    await sections.getByRole('link', { name: 'Unterzeichnende' }).click();
     const signers = page.getByRole('table', { name: 'Unterzeichnende' });
     const signerFields = page.locator('h2:text-is("Unterzeichnende") ~ div');
     await signerFields.getByRole('textbox', { name: 'Name', exact: true }).first().fill('Dr. Petra Hovestadt');
@@ -31,6 +33,7 @@ describe('citizens’ requests in browser mode (Chromium)', () => {
     await signerFields.getByRole('checkbox', { name: 'unterschreibt „In Vertretung“' }).uncheck();
     await signerFields.getByRole('button', { name: 'Unterzeichnende/n hinzufügen' }).click();
     await expect.poll(() => signers.textContent()).toContain('Dr. Petra Hovestadt');
+    await sections.getByRole('link', { name: 'Fachbereiche' }).click();
     const departments = page.getByRole('form', { name: 'Fachbereiche' });
     await departments.getByLabel('Name des Fachbereichs').fill(DEPARTMENT);
     await departments.getByLabel('E-Mail-Adresse des Fachbereichs').fill('strassenbau@stadt-duisburg.de');

@@ -30,6 +30,7 @@ describe('visits proposed by the honour rules, in browser mode (Chromium)', () =
 
   it('shows who visits in the honour rules and saves another visitor for weddings', async () => {
     await session.page.getByRole('tab', { name: 'Einstellungen' }).click();
+    await session.page.getByRole('navigation', { name: 'Bereiche der Einstellungen' }).getByRole('link', { name: 'Ehrungsordnung' }).click();
     const birthday = session.page.getByLabel('Besuch zum Geburtstag durch');
     await expect.poll(() => birthday.inputValue()).toBe('Oberbürgermeister/in oder Bürgermeister/in');
     await session.page.getByLabel('Besuch zum Ehejubiläum durch').fill('Bezirksbürgermeisterin Elke Sandmann');

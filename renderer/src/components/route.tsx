@@ -29,7 +29,8 @@ export function segmentsOf(hash: string): string[] {
     .map((s) => decodeURIComponent(s));
 }
 
-const hashOf = (segments: string[]) => `#/${segments.map(encodeURIComponent).join('/')}`;
+/** The fragment of an address: `['settings', 'departments']` → `#/settings/departments` (for a link's href). */
+export const addressOf = (segments: string[]) => `#/${segments.map(encodeURIComponent).join('/')}`;
 const entryOf = (state: unknown) => (typeof state === 'object' && state !== null && typeof (state as { entry?: unknown }).entry === 'number' ? (state as { entry: number }).entry : 0);
 const current = (): Location => ({ segments: segmentsOf(window.location.hash), entry: entryOf(window.history.state) });
 
@@ -51,7 +52,7 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     };
   }, []);
   const navigate = useCallback((segments: string[]) => {
-    const hash = hashOf(segments);
+    const hash = addressOf(segments);
     if (hash === window.location.hash) return;
     const entry = entryOf(window.history.state) + 1;
     window.history.pushState({ entry }, '', hash);

@@ -1,194 +1,79 @@
-import { useEffect, useState } from 'react';
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Title2,
-  Text,
-  Title3,
-  tokens,
-} from '@fluentui/react-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OfficeSettings, Signer } from '../../../../core/api';
-import { api } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { makeStyles, mergeClasses, Text, Title2, tokens } from '@fluentui/react-components';
+import { addressOf, useRouteTab } from '../../components/route';
 import { CalendarSection } from './CalendarSection';
-import { SpeechesSection } from './SpeechesSection';
 import { CarpoolSection } from './CarpoolSection';
-import { HonourRulesSection } from './HonourRulesSection';
 import { DepartmentsSection } from './DepartmentsSection';
+import { HonourRulesSection } from './HonourRulesSection';
+import { LetterheadSection } from './LetterheadSection';
 import { PrivacySection } from './PrivacySection';
+import { SignersSection } from './SignersSection';
+import { SpeechesSection } from './SpeechesSection';
 
 const useStyles = makeStyles({
-  page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '1000px' },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: tokens.spacingHorizontalM },
-  row: { display: 'grid', gridTemplateColumns: '1.2fr 1fr 1.4fr auto', gap: tokens.spacingHorizontalS, alignItems: 'end' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, display: 'grid', gap: tokens.spacingVerticalL },
+  columns: { display: 'grid', gridTemplateColumns: '240px minmax(0, 1000px)', gap: tokens.spacingHorizontalXXL, alignItems: 'start' },
+  nav: { position: 'sticky', top: 0 },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: '2px' },
+  link: {
+    display: 'grid',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    borderLeft: '3px solid transparent',
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: 'none',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  current: { borderLeftColor: tokens.colorBrandStroke1, backgroundColor: tokens.colorNeutralBackground1Selected },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  section: { display: 'grid', gap: tokens.spacingVerticalL },
 });
 
-const OFFICE_FIELDS: Array<[keyof Omit<OfficeSettings, 'contactPersons'>, string]> = [
-  ['stadt', 'Stadt'],
-  ['dienststelle', 'Dienststelle (Briefkopf)'],
-  ['amt', 'Amt'],
-  ['absenderzeile', 'Rücksendeangabe'],
-  ['hausanschrift', 'Hausanschrift (Fußzeile)'],
-  ['internet', 'Internet (Fußzeile)'],
-];
+/** The sections of the settings, each with its own address (`#/settings/departments`). */
+const SECTIONS = [
+  { id: 'letterhead', label: 'Briefkopf', hint: 'Absender, Fußzeile, Ansprechpartner/innen', Section: LetterheadSection },
+  { id: 'signers', label: 'Unterzeichnende', hint: 'Wer Briefe unterschreibt', Section: SignersSection },
+  { id: 'honours', label: 'Ehrungsordnung', hint: 'Jubiläen: wem die Stadt gratuliert', Section: HonourRulesSection },
+  { id: 'calendar', label: 'Kalender', hint: 'Kalender der Unterzeichnenden, Farben, Wegezeit', Section: CalendarSection },
+  { id: 'carpool', label: 'Fahrbereitschaft', hint: 'Fahrer/innen, Fahrzeuge, Abwesenheiten', Section: CarpoolSection },
+  { id: 'speeches', label: 'Reden', hint: 'Redetempo', Section: SpeechesSection },
+  { id: 'departments', label: 'Fachbereiche', hint: 'Empfänger weitergeleiteter Bürgeranliegen', Section: DepartmentsSection },
+  { id: 'privacy', label: 'Datenschutz', hint: 'Aufbewahrung personenbezogener Daten', Section: PrivacySection },
+] as const;
+type SectionId = (typeof SECTIONS)[number]['id'];
+const SECTION_IDS = SECTIONS.map((s) => s.id);
 
-type SignerDraft = Omit<Signer, 'id'> & { id?: number };
-const NEW_SIGNER: SignerDraft = { name: '', gender: 'female', office: '', deputy: true, active: true, sortOrder: 0 };
-
-/** Letterhead, contact persons and the people who sign letters: settings, not code. */
+/** Letterhead, signers, honour rules, calendars, car pool, speeches, departments, privacy: settings, not code – one section at a time. */
 export function SettingsPage() {
   const styles = useStyles();
-  const queryClient = useQueryClient();
-  const office = useQuery({ queryKey: ['settings.office.get'], queryFn: () => api('settings.office.get', {}) });
-  const signers = useQuery({ queryKey: ['signers.list'], queryFn: () => api('signers.list', {}) });
-  const holder = useQuery({ queryKey: ['settings.officeHolder'], queryFn: () => api('settings.officeHolder', {}) });
-  const [draft, setDraft] = useState<OfficeSettings | null>(null);
-  const [signer, setSigner] = useState<SignerDraft>(NEW_SIGNER);
-  const [saved, setSaved] = useState<string | null>(null);
-  useEffect(() => {
-    if (office.data && !draft) setDraft(office.data);
-  }, [office.data, draft]);
-
-  const saveOffice = useMutation({
-    mutationFn: (value: OfficeSettings) => api('settings.office.update', value),
-    onSuccess: async (value) => {
-      setDraft(value);
-      setSaved('Briefkopf und Ansprechpartner/innen gespeichert.');
-      await queryClient.invalidateQueries({ queryKey: ['settings.office.get'] });
-    },
-  });
-  const saveSigner = useMutation({
-    mutationFn: (value: SignerDraft) => api('signers.save', value),
-    onSuccess: async (value) => {
-      setSigner(NEW_SIGNER);
-      setSaved(`„${value.name}“ gespeichert.`);
-      await queryClient.invalidateQueries({ queryKey: ['signers.list'] });
-      await queryClient.invalidateQueries({ queryKey: ['settings.officeHolder'] });
-    },
-  });
-
-  if (!draft) return null;
-  const persons = draft.contactPersons;
-  const setPerson = (index: number, patch: Partial<OfficeSettings['contactPersons'][number]>) =>
-    setDraft({ ...draft, contactPersons: persons.map((p, i) => (i === index ? { ...p, ...patch } : p)) });
-
+  const [shown] = useRouteTab<SectionId>(SECTION_IDS);
+  const { Section } = SECTIONS.find((s) => s.id === shown)!;
   return (
     <div className={styles.page}>
       <Title2 as="h1">Einstellungen</Title2>
-      {saved && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{saved}</MessageBarBody>
-        </MessageBar>
-      )}
-      <Title3 as="h2">Briefkopf</Title3>
-      {holder.data && (
-        <Text>
-          „Der Oberbürgermeister“ bzw. „Die Oberbürgermeisterin“ in Briefkopf, Rücksendeangabe und Fußzeile schreibt das Rathausbüro
-          in der Form der Person im Amt (die erste aktive unterzeichnende Person ohne „in Vertretung“):{' '}
-          {holder.data.form ? `zurzeit „${holder.data.title.nominative}“ (${holder.data.name}).` : 'zurzeit ist niemand eingetragen; der Text bleibt, wie er hier steht.'}
-        </Text>
-      )}
-      <div className={styles.grid}>
-        {OFFICE_FIELDS.map(([key, label]) => (
-          <Field key={key} label={label}>
-            <Input value={draft[key]} onChange={(_, d) => setDraft({ ...draft, [key]: d.value })} />
-          </Field>
-        ))}
-      </div>
-      <Title3 as="h2">Ansprechpartner/innen (Informationsblock)</Title3>
-      {persons.map((p, i) => (
-        <div key={i} className={styles.row}>
-          <Field label="Name">
-            <Input value={p.name} onChange={(_, d) => setPerson(i, { name: d.value })} />
-          </Field>
-          <Field label="Telefon">
-            <Input value={p.phone} onChange={(_, d) => setPerson(i, { phone: d.value })} />
-          </Field>
-          <Field label="E-Mail">
-            <Input value={p.email} onChange={(_, d) => setPerson(i, { email: d.value })} />
-          </Field>
-          <Button appearance="subtle" onClick={() => setDraft({ ...draft, contactPersons: persons.filter((_, j) => j !== i) })}>
-            Entfernen
-          </Button>
+      <div className={styles.columns}>
+        <nav className={styles.nav} aria-label="Bereiche der Einstellungen">
+          <ul className={styles.list}>
+            {SECTIONS.map((s) => (
+              <li key={s.id}>
+                <a
+                  href={addressOf(['settings', s.id])}
+                  className={mergeClasses(styles.link, s.id === shown && styles.current)}
+                  aria-current={s.id === shown ? 'page' : undefined}
+                  aria-describedby={`settings-hint-${s.id}`}
+                >
+                  <Text weight={s.id === shown ? 'semibold' : 'regular'}>{s.label}</Text>
+                  <span id={`settings-hint-${s.id}`} className={styles.hint} aria-hidden>
+                    {s.hint}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className={styles.section}>
+          <Section />
         </div>
-      ))}
-      <div className={styles.actions}>
-        <Button onClick={() => setDraft({ ...draft, contactPersons: [...persons, { name: '', phone: '', email: '' }] })}>
-          Ansprechpartner/in hinzufügen
-        </Button>
-        <Button appearance="primary" onClick={() => saveOffice.mutate(draft)}>
-          Briefkopf speichern
-        </Button>
       </div>
-      <ErrorMessage error={saveOffice.error} title="Nicht gespeichert" />
-
-      <Title3 as="h2">Unterzeichnende</Title3>
-      <Table size="small" aria-label="Unterzeichnende">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Name</TableHeaderCell>
-            <TableHeaderCell>Amt</TableHeaderCell>
-            <TableHeaderCell>Zeichnet</TableHeaderCell>
-            <TableHeaderCell>Aktiv</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {signers.data?.map((s) => (
-            <TableRow key={s.id} tabIndex={0} onClick={() => setSigner(s)} onKeyDown={(e) => e.key === 'Enter' && setSigner(s)} style={{ cursor: 'pointer' }}>
-              <TableCell>{s.name}</TableCell>
-              <TableCell>{s.office}</TableCell>
-              <TableCell>{s.deputy ? 'in Vertretung' : 'selbst'}</TableCell>
-              <TableCell>{s.active ? 'ja' : 'nein'}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <div className={styles.grid}>
-        <Field label="Name" required>
-          <Input value={signer.name} onChange={(_, d) => setSigner({ ...signer, name: d.value })} />
-        </Field>
-        <Field label="Amt" required hint="z. B. Oberbürgermeisterin, Bürgermeister">
-          <Input value={signer.office} onChange={(_, d) => setSigner({ ...signer, office: d.value })} />
-        </Field>
-        <Field label="Geschlecht">
-          <Select value={signer.gender} onChange={(_, d) => setSigner({ ...signer, gender: d.value as Signer['gender'] })}>
-            <option value="female">weiblich</option>
-            <option value="male">männlich</option>
-            <option value="diverse">divers</option>
-            <option value="unknown">unbekannt</option>
-          </Select>
-        </Field>
-      </div>
-      <div className={styles.actions}>
-        <Checkbox checked={signer.deputy} onChange={(_, d) => setSigner({ ...signer, deputy: Boolean(d.checked) })} label="unterschreibt „In Vertretung“" />
-        <Checkbox checked={signer.active} onChange={(_, d) => setSigner({ ...signer, active: Boolean(d.checked) })} label="aktiv" />
-        <Button appearance="primary" onClick={() => saveSigner.mutate(signer)}>
-          {signer.id ? 'Änderungen speichern' : 'Unterzeichnende/n hinzufügen'}
-        </Button>
-        {signer.id && <Button onClick={() => setSigner(NEW_SIGNER)}>Neu</Button>}
-      </div>
-      <ErrorMessage error={saveSigner.error} title="Nicht gespeichert" />
-
-      <HonourRulesSection />
-      <CalendarSection />
-      <CarpoolSection />
-      <SpeechesSection />
-      <DepartmentsSection />
-      <PrivacySection />
     </div>
   );
 }
