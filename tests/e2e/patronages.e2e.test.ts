@@ -13,7 +13,7 @@ describe('patronages in browser mode (Chromium)', () => {
   it('records a request of a sports club, checks the criteria, takes it on and links the reply letter', async () => {
     const page = session.page;
     await page.getByRole('tab', { name: 'Schirmherrschaften' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Anfragen' }).textContent()).toContain('0 Anfragen');
+    await expect.poll(() => page.getByRole('note').filter({ hasText: 'Noch keine Anfragen' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Anfrage erfassen …' }).click();
 
     await dialog().getByRole('combobox', { name: 'Anfragende Organisation (Kontakt)' }).pressSequentially('TuS Homberg');

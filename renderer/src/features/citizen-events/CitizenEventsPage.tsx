@@ -19,6 +19,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { CITIZEN_EVENT_KIND_LABELS, type CitizenEventKind } from '../../../../core/api';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilterSelect } from '../../components/FilterSelect';
 import { count } from '../../components/format';
@@ -44,6 +45,12 @@ export function CitizenEventsPage() {
     refetchOnMount: 'always',
   });
   const items = list.data ?? [];
+  const empty = list.data !== undefined && items.length === 0 && !kind && period !== 'past';
+  const add = (
+    <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
+      Veranstaltung anlegen …
+    </Button>
+  );
 
   return (
     <div className={styles.page}>
@@ -60,13 +67,12 @@ export function CitizenEventsPage() {
           </Select>
         </Field>
         <FilterSelect label="Art" value={kind} labels={CITIZEN_EVENT_KIND_LABELS} onChange={setKind} />
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
-          Veranstaltung anlegen …
-        </Button>
+        {!empty && add}
       </div>
       <ErrorMessage error={list.error} title="Die Veranstaltungen lassen sich nicht laden" />
       {list.isPending && <Spinner size="small" />}
-      {list.data && (
+      {empty && <EmptyState actions={add}>{period === 'upcoming' ? 'Keine kommenden Veranstaltungen.' : 'Noch keine Veranstaltungen.'} Legen Sie ein Bürgergespräch oder einen Bürgerspaziergang an; Anmeldungen und die Anliegen der Bürgerinnen und Bürger tragen Sie dann dort ein.</EmptyState>}
+      {list.data && !empty && (
         <>
           <Text className={styles.muted} role="status">
             {count(items.length, 'Veranstaltung', 'Veranstaltungen')}

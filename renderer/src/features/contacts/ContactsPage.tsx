@@ -26,6 +26,7 @@ import { AddRegular, ArrowImportRegular, DismissRegular, MailEditRegular } from 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Contact } from '../../../../core/api';
 import { api } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
 import { openOnEnter } from '../../components/RegisterRow';
@@ -99,17 +100,24 @@ export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id
     placeholderData: keepPreviousData,
   });
 
+  const empty = list.data !== undefined && list.data.total === 0 && !debouncedQuery && !kind && !tag && !roleKey;
+  const add = (
+    <>
+      <Button icon={<ArrowImportRegular />} onClick={() => setImporting(true)}>
+        CSV importieren …
+      </Button>
+      <Button appearance="primary" icon={<AddRegular />} onClick={() => drawer.open(null)} title="Alt+N">
+        Neuer Kontakt
+      </Button>
+    </>
+  );
+
   return (
     <div className={styles.page}>
       <div className={styles.head}>
         <Title2 as="h1">Kontakte</Title2>
         <div className={styles.grow} />
-        <Button icon={<ArrowImportRegular />} onClick={() => setImporting(true)}>
-          CSV importieren …
-        </Button>
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => drawer.open(null)} title="Alt+N">
-          Neuer Kontakt
-        </Button>
+        {!empty && add}
       </div>
 
       <div className={styles.filters} role="search">
@@ -165,7 +173,12 @@ export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id
               ? count(list.data.total, 'Kontakt', 'Kontakte')
               : `${list.data.items.length.toLocaleString('de-DE')} von ${count(list.data.total, 'Kontakt', 'Kontakten')} angezeigt`}
           </Text>
-          {list.data.items.length === 0 ? (
+          {empty ? (
+            <EmptyState actions={add}>
+              Noch keine Kontakte. Legen Sie den ersten Kontakt an oder übernehmen Sie eine Adressliste als CSV-Datei (etwa aus Outlook oder Excel); die Anrede ergibt sich aus Amt und
+              Titel.
+            </EmptyState>
+          ) : list.data.items.length === 0 ? (
             <Text>Keine Kontakte gefunden.</Text>
           ) : (
             <Table aria-label="Kontaktliste" size="small">

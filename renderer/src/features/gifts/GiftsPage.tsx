@@ -25,6 +25,7 @@ import { useRegisterPageStyles } from '../../components/layout-styles';
 import { RegisterRow } from '../../components/RegisterRow';
 import { RouteScope, useRouteTab } from '../../components/route';
 import { openedRecord, useRecordDialog } from '../../components/use-dialog-state';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
 import { GiftItemDialog } from './GiftItemDialog';
@@ -69,53 +70,63 @@ function GiftStock() {
   const item = openedRecord(opened, items.data, (i) => i.id);
   const list = items.data ?? [];
   const value = list.reduce((sum, i) => sum + i.quantity * i.unitValueCents, 0);
+  const empty = items.data !== undefined && list.length === 0;
+  const add = (
+    <Button icon={<AddRegular />} onClick={() => open(null)}>
+      In den Bestand aufnehmen …
+    </Button>
+  );
   return (
     <>
-      <div className={styles.bar}>
-        <Text className={page.muted} role="status">
-          {count(list.length, 'Geschenk', 'Geschenke')} im Bestand, Gesamtwert {formatEuro(value)}
-        </Text>
-        <div className={page.grow} />
-        <Button icon={<AddRegular />} onClick={() => open(null)}>
-          In den Bestand aufnehmen …
-        </Button>
-      </div>
+      {!empty && (
+        <div className={styles.bar}>
+          <Text className={page.muted} role="status">
+            {count(list.length, 'Geschenk', 'Geschenke')} im Bestand, Gesamtwert {formatEuro(value)}
+          </Text>
+          <div className={page.grow} />
+          {add}
+        </div>
+      )}
       <ErrorMessage error={items.error} title="Der Bestand lässt sich nicht laden" />
-      <Table size="small" aria-label="Bestand">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Geschenk</TableHeaderCell>
-            <TableHeaderCell>Bestand</TableHeaderCell>
-            <TableHeaderCell>Wert je Stück</TableHeaderCell>
-            <TableHeaderCell>verschenkt</TableHeaderCell>
-            <TableHeaderCell>Status</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {list.map((i) => (
-            <RegisterRow key={i.id} onOpen={() => open(i.id)}>
-              <TableCell>
-                <div className={page.stack}>
-                  <Text weight="semibold">{i.name}</Text>
-                  {i.description && <span className={page.muted}>{i.description}</span>}
-                </div>
-              </TableCell>
-              <TableCell>
-                {i.quantity === 0 ? (
-                  <Badge appearance="tint" color="danger">
-                    aufgebraucht
-                  </Badge>
-                ) : (
-                  `${i.quantity} Stück`
-                )}
-              </TableCell>
-              <TableCell>{formatEuro(i.unitValueCents)}</TableCell>
-              <TableCell>{i.given}</TableCell>
-              <TableCell>{i.active ? 'im Angebot' : 'nicht mehr angeboten'}</TableCell>
-            </RegisterRow>
-          ))}
-        </TableBody>
-      </Table>
+      {empty ? (
+        <EmptyState actions={add}>Noch keine Geschenke im Bestand. Nehmen Sie die Gastgeschenke auf, die das Büro vorrätig hat – mit Stückzahl und Wert je Stück.</EmptyState>
+      ) : (
+        <Table size="small" aria-label="Bestand">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Geschenk</TableHeaderCell>
+              <TableHeaderCell>Bestand</TableHeaderCell>
+              <TableHeaderCell>Wert je Stück</TableHeaderCell>
+              <TableHeaderCell>verschenkt</TableHeaderCell>
+              <TableHeaderCell>Status</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {list.map((i) => (
+              <RegisterRow key={i.id} onOpen={() => open(i.id)}>
+                <TableCell>
+                  <div className={page.stack}>
+                    <Text weight="semibold">{i.name}</Text>
+                    {i.description && <span className={page.muted}>{i.description}</span>}
+                  </div>
+                </TableCell>
+                <TableCell>
+                  {i.quantity === 0 ? (
+                    <Badge appearance="tint" color="danger">
+                      aufgebraucht
+                    </Badge>
+                  ) : (
+                    `${i.quantity} Stück`
+                  )}
+                </TableCell>
+                <TableCell>{formatEuro(i.unitValueCents)}</TableCell>
+                <TableCell>{i.given}</TableCell>
+                <TableCell>{i.active ? 'im Angebot' : 'nicht mehr angeboten'}</TableCell>
+              </RegisterRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
       {opened && item !== undefined && <GiftItemDialog key={opened.key} item={item} onClose={close} />}
     </>
   );
@@ -128,53 +139,63 @@ function GiftsGiven() {
   const [notice, setNotice] = useState<string | null>(null);
   const given = useQuery({ queryKey: ['gifts.given', {}], queryFn: () => api('gifts.given', {}) });
   const list = given.data ?? [];
+  const empty = given.data !== undefined && list.length === 0;
+  const add = (
+    <Button appearance="primary" icon={<GiftRegular />} onClick={() => setGiving(true)}>
+      Geschenk übergeben …
+    </Button>
+  );
   return (
     <>
-      <div className={styles.bar}>
-        <Text className={page.muted} role="status">
-          {count(list.length, 'Geschenk verschenkt', 'Geschenke verschenkt')}
-        </Text>
-        <div className={page.grow} />
-        <Button appearance="primary" icon={<GiftRegular />} onClick={() => setGiving(true)}>
-          Geschenk übergeben …
-        </Button>
-      </div>
+      {!empty && (
+        <div className={styles.bar}>
+          <Text className={page.muted} role="status">
+            {count(list.length, 'Geschenk verschenkt', 'Geschenke verschenkt')}
+          </Text>
+          <div className={page.grow} />
+          {add}
+        </div>
+      )}
       {notice && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
       <ErrorMessage error={given.error} title="Die Geschenke lassen sich nicht laden" />
-      <Table size="small" aria-label="Verschenkt">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Datum</TableHeaderCell>
-            <TableHeaderCell>Geschenk</TableHeaderCell>
-            <TableHeaderCell>an</TableHeaderCell>
-            <TableHeaderCell>Anlass</TableHeaderCell>
-            <TableHeaderCell>Wert</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {list.map((g) => (
-            <TableRow key={g.id}>
-              <TableCell>{germanDate(g.givenOn)}</TableCell>
-              <TableCell>
-                {g.quantity > 1 ? `${g.quantity} × ` : ''}
-                {g.gift}
-              </TableCell>
-              <TableCell>{g.recipientName}</TableCell>
-              <TableCell>
-                <div className={page.stack}>
-                  <span>{g.occasion || '–'}</span>
-                  {g.visit && <span className={page.muted}>Besuch: {g.visit}</span>}
-                </div>
-              </TableCell>
-              <TableCell>{g.valueCents ? formatEuro(g.valueCents) : '–'}</TableCell>
+      {empty ? (
+        <EmptyState actions={add}>Noch nichts verschenkt. Tragen Sie ein, wem welches Geschenk übergeben wurde; der Bestand zählt dann mit.</EmptyState>
+      ) : (
+        <Table size="small" aria-label="Verschenkt">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Datum</TableHeaderCell>
+              <TableHeaderCell>Geschenk</TableHeaderCell>
+              <TableHeaderCell>an</TableHeaderCell>
+              <TableHeaderCell>Anlass</TableHeaderCell>
+              <TableHeaderCell>Wert</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {list.map((g) => (
+              <TableRow key={g.id}>
+                <TableCell>{germanDate(g.givenOn)}</TableCell>
+                <TableCell>
+                  {g.quantity > 1 ? `${g.quantity} × ` : ''}
+                  {g.gift}
+                </TableCell>
+                <TableCell>{g.recipientName}</TableCell>
+                <TableCell>
+                  <div className={page.stack}>
+                    <span>{g.occasion || '–'}</span>
+                    {g.visit && <span className={page.muted}>Besuch: {g.visit}</span>}
+                  </div>
+                </TableCell>
+                <TableCell>{g.valueCents ? formatEuro(g.valueCents) : '–'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
       {giving && (
         <GiveGiftDialog
           onClose={() => setGiving(false)}

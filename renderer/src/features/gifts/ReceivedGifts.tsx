@@ -28,6 +28,7 @@ import { api } from '../../api/client';
 import { useFormDialogStyles, useRegisterPageStyles } from '../../components/layout-styles';
 import { RegisterRow } from '../../components/RegisterRow';
 import { openedRecord, useRecordDialog } from '../../components/use-dialog-state';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
 import { berlinToday } from '../calendar/wall-clock';
@@ -96,49 +97,59 @@ export function ReceivedGifts() {
   const gift = openedRecord(opened, list.data, (g) => g.id);
   const items = list.data ?? [];
   const missing = items.filter((g) => g.reportMissing).length;
+  const empty = list.data !== undefined && items.length === 0;
+  const add = (
+    <Button icon={<AddRegular />} onClick={() => open(null)}>
+      Erhaltenes Geschenk erfassen …
+    </Button>
+  );
   return (
     <>
       <ReportLimit />
-      <div className={styles.bar}>
-        <Text className={page.muted} role="status">
-          {count(items.length, 'erhaltenes Geschenk', 'erhaltene Geschenke')}
-          {missing > 0 && `, davon ${missing} über der Meldegrenze und noch nicht gemeldet`}
-        </Text>
-        <div className={page.grow} />
-        <Button icon={<AddRegular />} onClick={() => open(null)}>
-          Erhaltenes Geschenk erfassen …
-        </Button>
-      </div>
+      {!empty && (
+        <div className={styles.bar}>
+          <Text className={page.muted} role="status">
+            {count(items.length, 'erhaltenes Geschenk', 'erhaltene Geschenke')}
+            {missing > 0 && `, davon ${missing} über der Meldegrenze und noch nicht gemeldet`}
+          </Text>
+          <div className={page.grow} />
+          {add}
+        </div>
+      )}
       <ErrorMessage error={list.error} title="Die erhaltenen Geschenke lassen sich nicht laden" />
-      <Table size="small" aria-label="Erhaltene Geschenke">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Eingang</TableHeaderCell>
-            <TableHeaderCell>von</TableHeaderCell>
-            <TableHeaderCell>Geschenk</TableHeaderCell>
-            <TableHeaderCell>Wert</TableHeaderCell>
-            <TableHeaderCell>Verbleib</TableHeaderCell>
-            <TableHeaderCell>Meldung</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((g) => (
-            <RegisterRow key={g.id} overdue={g.reportMissing} onOpen={() => open(g.id)}>
-              <TableCell>{germanDate(g.receivedOn)}</TableCell>
-              <TableCell>
-                <div className={page.stack}>
-                  <span>{g.fromName}</span>
-                  {g.visit && <span className={page.muted}>{g.visit}</span>}
-                </div>
-              </TableCell>
-              <TableCell>{g.description}</TableCell>
-              <TableCell>{formatEuro(g.valueCents)}</TableCell>
-              <TableCell>{g.disposition || '–'}</TableCell>
-              <TableCell>{reportBadge(g)}</TableCell>
-            </RegisterRow>
-          ))}
-        </TableBody>
-      </Table>
+      {empty ? (
+        <EmptyState actions={add}>Noch keine erhaltenen Geschenke. Erfassen Sie jedes Geschenk an das Büro mit seinem Wert; was über der Meldegrenze liegt, wird zur Meldung markiert.</EmptyState>
+      ) : (
+        <Table size="small" aria-label="Erhaltene Geschenke">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Eingang</TableHeaderCell>
+              <TableHeaderCell>von</TableHeaderCell>
+              <TableHeaderCell>Geschenk</TableHeaderCell>
+              <TableHeaderCell>Wert</TableHeaderCell>
+              <TableHeaderCell>Verbleib</TableHeaderCell>
+              <TableHeaderCell>Meldung</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {items.map((g) => (
+              <RegisterRow key={g.id} overdue={g.reportMissing} onOpen={() => open(g.id)}>
+                <TableCell>{germanDate(g.receivedOn)}</TableCell>
+                <TableCell>
+                  <div className={page.stack}>
+                    <span>{g.fromName}</span>
+                    {g.visit && <span className={page.muted}>{g.visit}</span>}
+                  </div>
+                </TableCell>
+                <TableCell>{g.description}</TableCell>
+                <TableCell>{formatEuro(g.valueCents)}</TableCell>
+                <TableCell>{g.disposition || '–'}</TableCell>
+                <TableCell>{reportBadge(g)}</TableCell>
+              </RegisterRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
       {opened && gift !== undefined && <ReceivedGiftDialog key={opened.key} gift={gift} onClose={close} />}
     </>
   );

@@ -18,6 +18,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { INVITATION_REQUEST_LABELS, INVITATION_STATUS_LABELS, type Invitation } from '../../../../core/api';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilterSelect } from '../../components/FilterSelect';
 import { count, germanDate } from '../../components/format';
@@ -56,6 +57,12 @@ export function InvitationsPage({ onShowInCalendar }: { onShowInCalendar: (date:
   });
   const items = [...(list.data ?? [])].sort(order);
   const overdue = items.filter((i) => i.overdue).length;
+  const empty = list.data !== undefined && items.length === 0 && !status;
+  const add = (
+    <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
+      Einladung erfassen …
+    </Button>
+  );
 
   return (
     <div className={styles.page}>
@@ -63,13 +70,14 @@ export function InvitationsPage({ onShowInCalendar }: { onShowInCalendar: (date:
         <Title2 as="h1">Einladungen</Title2>
         <div className={styles.grow} />
         <FilterSelect label="Status" value={status} labels={INVITATION_STATUS_LABELS} onChange={setStatus} />
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
-          Einladung erfassen …
-        </Button>
+        {!empty && add}
       </div>
       <ErrorMessage error={list.error} title="Die Einladungen lassen sich nicht laden" />
       {list.isPending && <Spinner size="small" />}
-      {list.data && (
+      {empty && (
+        <EmptyState actions={add}>Noch keine Einladungen. Erfassen Sie jede Einladung, sobald sie eingeht: Die Liste zeigt dann, was bis wann zu beantworten ist.</EmptyState>
+      )}
+      {list.data && !empty && (
         <>
           <Text className={styles.muted} role="status">
             {count(items.length, 'Einladung', 'Einladungen')}

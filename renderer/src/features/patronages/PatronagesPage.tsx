@@ -18,6 +18,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { PATRONAGE_DECISION_LABELS, type Patronage, type PatronageDecision } from '../../../../core/api';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilterSelect } from '../../components/FilterSelect';
 import { count } from '../../components/format';
@@ -77,6 +78,12 @@ export function PatronagesPage() {
   });
   const items = [...(list.data ?? [])].sort(order);
   const open = items.filter((p) => p.decision === 'offen').length;
+  const empty = list.data !== undefined && items.length === 0 && !decision;
+  const add = (
+    <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
+      Anfrage erfassen …
+    </Button>
+  );
 
   return (
     <div className={styles.page}>
@@ -84,13 +91,12 @@ export function PatronagesPage() {
         <Title2 as="h1">Schirmherrschaften</Title2>
         <div className={styles.grow} />
         <FilterSelect label="Entscheidung" value={decision} labels={PATRONAGE_DECISION_LABELS} onChange={setDecision} />
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
-          Anfrage erfassen …
-        </Button>
+        {!empty && add}
       </div>
       <ErrorMessage error={list.error} title="Die Schirmherrschaften lassen sich nicht laden" />
       {list.isPending && <Spinner size="small" />}
-      {list.data && (
+      {empty && <EmptyState actions={add}>Noch keine Anfragen um eine Schirmherrschaft. Erfassen Sie jede Anfrage, sobald sie eingeht; im Formular prüfen Sie die Kriterien und halten die Entscheidung fest.</EmptyState>}
+      {list.data && !empty && (
         <>
           <Text className={styles.muted} role="status">
             {count(items.length, 'Anfrage', 'Anfragen')}

@@ -18,6 +18,7 @@ import {
 import { AddRegular } from '@fluentui/react-icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
 import { useRegisterPageStyles } from '../../components/layout-styles';
@@ -47,6 +48,12 @@ export function EnquiriesTab() {
   const items = list.data ?? [];
   const opened = openedRecord(dialog.opened, list.data, (e) => e.id);
   const overdue = items.filter((e) => e.overdue).length;
+  const empty = list.data !== undefined && items.length === 0 && !filter;
+  const add = (
+    <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
+      Anfrage erfassen …
+    </Button>
+  );
 
   return (
     <div className={styles.page}>
@@ -59,13 +66,12 @@ export function EnquiriesTab() {
           </Select>
         </Field>
         <div className={styles.grow} />
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
-          Anfrage erfassen …
-        </Button>
+        {!empty && add}
       </div>
       <ErrorMessage error={list.error} title="Die Presseanfragen lassen sich nicht laden" />
       {list.isPending && <Spinner size="small" />}
-      {list.data && (
+      {empty && <EmptyState actions={add}>Noch keine Presseanfragen. Erfassen Sie jede Anfrage einer Redaktion mit ihrer Frist; die Liste zeigt dann, was noch zu beantworten ist.</EmptyState>}
+      {list.data && !empty && (
         <>
           <Text className={styles.muted} role="status">
             {count(items.length, 'Presseanfrage', 'Presseanfragen')}

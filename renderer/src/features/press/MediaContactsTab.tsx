@@ -16,6 +16,7 @@ import {
 import { AddRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
 import { useRegisterPageStyles } from '../../components/layout-styles';
@@ -36,19 +37,34 @@ export function MediaContactsTab() {
   const lists = useQuery({ queryKey: ['press.lists.list'], queryFn: () => api('press.lists.list', {}) });
   const openedContact = openedRecord(contactDialog.opened, media.data, (m) => m.contactId);
   const openedList = openedRecord(listDialog.opened, lists.data, (l) => l.id);
+  const noMedia = media.data !== undefined && media.data.length === 0;
+  const noLists = lists.data !== undefined && lists.data.length === 0;
+  const addMedia = (
+    <Button appearance="primary" icon={<AddRegular />} onClick={() => contactDialog.open(null)}>
+      Medienkontakt hinzufügen …
+    </Button>
+  );
+  const addList = (
+    <Button icon={<AddRegular />} onClick={() => listDialog.open(null)}>
+      Verteiler anlegen …
+    </Button>
+  );
 
   return (
     <div className={styles.page}>
       <div className={mergeClasses(styles.head, own.head)}>
         <Subtitle1 as="h2">Medienkontakte</Subtitle1>
         <div className={styles.grow} />
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => contactDialog.open(null)}>
-          Medienkontakt hinzufügen …
-        </Button>
+        {!noMedia && addMedia}
       </div>
       <ErrorMessage error={media.error} title="Die Medienkontakte lassen sich nicht laden" />
       {media.isPending && <Spinner size="small" />}
-      {media.data && (
+      {noMedia && (
+        <EmptyState actions={addMedia}>
+          Noch keine Medienkontakte. Fügen Sie Redaktionen und Journalist/innen hinzu; aus ihnen stellen Sie Verteiler für Pressemitteilungen und Einladungen zusammen.
+        </EmptyState>
+      )}
+      {media.data && !noMedia && (
         <>
           <Text className={styles.muted} role="status">
             {count(media.data.length, 'Medienkontakt', 'Medienkontakte')}
@@ -98,12 +114,11 @@ export function MediaContactsTab() {
       <div className={mergeClasses(styles.head, own.head)}>
         <Subtitle1 as="h2">Verteiler</Subtitle1>
         <div className={styles.grow} />
-        <Button icon={<AddRegular />} onClick={() => listDialog.open(null)}>
-          Verteiler anlegen …
-        </Button>
+        {!noLists && addList}
       </div>
       <ErrorMessage error={lists.error} title="Die Verteiler lassen sich nicht laden" />
-      {lists.data && (
+      {noLists && <EmptyState actions={addList}>Noch keine Verteiler. Legen Sie einen Verteiler an, um viele Medien auf einmal einzuladen oder anzuschreiben.</EmptyState>}
+      {lists.data && !noLists && (
         <Table size="small" aria-label="Verteiler">
           <TableHeader>
             <TableRow>
@@ -113,13 +128,6 @@ export function MediaContactsTab() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {lists.data.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={3}>
-                  <Text className={styles.muted}>Noch keine Verteiler.</Text>
-                </TableCell>
-              </TableRow>
-            )}
             {lists.data.map((l) => (
               <RegisterRow key={l.id} onOpen={() => listDialog.open(l.id)}>
                 <TableCell>

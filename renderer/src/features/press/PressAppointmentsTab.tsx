@@ -1,10 +1,12 @@
-import { Badge, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Badge, Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count } from '../../components/format';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { RegisterRow } from '../../components/RegisterRow';
+import { useNavigate } from '../../components/route';
 import { openedRecord, useRecordDialog } from '../../components/use-dialog-state';
 import { describeSpan } from '../calendar/spans';
 import { addDays, berlinToday } from '../calendar/wall-clock';
@@ -18,6 +20,7 @@ export function PressAppointmentsTab() {
   const styles = useRegisterPageStyles();
   const today = berlinToday();
   const dialog = useRecordDialog();
+  const navigate = useNavigate();
   const view = useQuery({
     queryKey: ['calendar.view', today, 'press-appointments'],
     queryFn: () => api('calendar.view', { from: today, to: addDays(today, DAYS_AHEAD) }),
@@ -34,7 +37,12 @@ export function PressAppointmentsTab() {
     <div className={styles.page}>
       <ErrorMessage error={view.error ?? counts.error} title="Die Termine lassen sich nicht laden" />
       {view.isPending && <Spinner size="small" />}
-      {view.data && (
+      {view.data && appointments.length === 0 && (
+        <EmptyState actions={<Button onClick={() => navigate(['calendar'])}>Zu den Terminen</Button>}>
+          Keine Termine in den nächsten {DAYS_AHEAD} Tagen. Termine tragen Sie unter „Termine“ ein; hier laden Sie dann die Presse dazu ein.
+        </EmptyState>
+      )}
+      {view.data && appointments.length > 0 && (
         <>
           <Text className={styles.muted} role="status">
             {count(appointments.length, 'Termin', 'Termine')} in den nächsten {DAYS_AHEAD} Tagen. Einen Termin wählen, um Medien einzuladen und Antworten einzutragen.

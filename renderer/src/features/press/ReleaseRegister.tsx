@@ -18,6 +18,7 @@ import { AddRegular, SearchRegular } from '@fluentui/react-icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { PRESS_RELEASE_STATUS_LABELS, type PressReleaseListItem, type PressReleaseStatus } from '../../../../core/api';
 import { api } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilterSelect } from '../../components/FilterSelect';
 import { count } from '../../components/format';
@@ -87,6 +88,12 @@ export function ReleaseRegister() {
     placeholderData: keepPreviousData,
   });
   const items = list.data ?? [];
+  const empty = list.data !== undefined && items.length === 0 && !status && !text;
+  const add = (
+    <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
+      Pressemitteilung schreiben …
+    </Button>
+  );
 
   return (
     <div className={styles.page}>
@@ -103,13 +110,12 @@ export function ReleaseRegister() {
         </Field>
         <FilterSelect label="Status" value={status} labels={PRESS_RELEASE_STATUS_LABELS} onChange={setStatus} />
         <div className={styles.grow} />
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
-          Pressemitteilung schreiben …
-        </Button>
+        {!empty && add}
       </div>
       <ErrorMessage error={list.error} title="Die Pressemitteilungen lassen sich nicht laden" />
       {list.isPending && <Spinner size="small" />}
-      {list.data && (
+      {empty && <EmptyState actions={add}>Noch keine Pressemitteilungen. Schreiben Sie die erste; Abstimmung, Freigabe, Sperrfrist und Versand folgen im selben Fenster.</EmptyState>}
+      {list.data && !empty && (
         <>
           <Text className={styles.muted} role="status">
             {text ? `${count(items.length, 'Treffer', 'Treffer')} für „${text}“` : count(items.length, 'Pressemitteilung', 'Pressemitteilungen')}

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Button, makeStyles, Spinner, Tab, TabList, Title2, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { uploadInPieces } from '../../components/files';
 import { UploadButton } from '../../components/UploadButton';
@@ -45,6 +46,17 @@ export function RequestsPage() {
       dialog.open(imported.request.id);
     },
   });
+  // A new office has no request yet: the register then says how the first one comes in.
+  const any = useQuery({ queryKey: ['requests.list', 'any'], queryFn: () => api('requests.list', { limit: 1 }) });
+  const empty = any.data?.total === 0;
+  const add = (
+    <>
+      <UploadButton accept=".eml,message/rfc822" label="E-Mail importieren (.eml)" onFile={(file) => importEml.mutate(file)} />
+      <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
+        Anliegen erfassen …
+      </Button>
+    </>
+  );
   return (
     <>
       <div className={styles.top}>
@@ -52,10 +64,7 @@ export function RequestsPage() {
           <Title2 as="h1">Bürgeranliegen</Title2>
           <div className={styles.grow} />
           {importEml.isPending && <Spinner size="tiny" label="Die E-Mail wird eingelesen …" />}
-          <UploadButton accept=".eml,message/rfc822" label="E-Mail importieren (.eml)" onFile={(file) => importEml.mutate(file)} />
-          <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
-            Anliegen erfassen …
-          </Button>
+          {!empty && add}
         </div>
         <ErrorMessage error={importEml.error} title="Die E-Mail wurde nicht übernommen" />
         <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="Ansicht">
@@ -63,7 +72,15 @@ export function RequestsPage() {
           <Tab value="stats">Statistik</Tab>
         </TabList>
       </div>
-      {view === 'register' && <RequestRegister onOpen={dialog.open} />}
+      {view === 'register' && !empty && <RequestRegister onOpen={dialog.open} />}
+      {view === 'register' && empty && (
+        <div className={styles.stats}>
+          <EmptyState actions={add}>
+            Noch keine Anliegen. Erfassen Sie ein Anliegen, das per Brief, Telefon oder E-Mail eingeht, oder übernehmen Sie eine in Outlook gespeicherte E-Mail (.eml) samt
+            Anhängen.
+          </EmptyState>
+        </div>
+      )}
       {view === 'stats' && (
         <div className={styles.stats}>
           <RequestStats />

@@ -21,6 +21,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { formatSpeakingTime, speakingSeconds, SPEECH_KIND_LABELS, SPEECH_STATUS_LABELS, type Speech } from '../../../../core/api';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilterSelect } from '../../components/FilterSelect';
 import { count, germanDate } from '../../components/format';
@@ -152,6 +153,12 @@ export function SpeechesPage() {
   });
   const items = [...(list.data ?? [])].sort(order);
   const overdue = items.filter((s) => s.overdue).length;
+  const empty = list.data !== undefined && items.length === 0 && !status && !speakerId && !search.trim();
+  const add = (
+    <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
+      Neue Rede …
+    </Button>
+  );
 
   return (
     <div className={styles.page}>
@@ -188,14 +195,14 @@ export function SpeechesPage() {
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => dialog.open(null)}>
-          Neue Rede …
-        </Button>
+        {!empty && add}
       </div>
       <ErrorMessage error={list.error} title="Die Reden lassen sich nicht laden" />
       {list.isPending && <Spinner size="small" />}
       {search.trim() ? (
         <SpeechSearchResults text={search} onOpen={dialog.open} />
+      ) : empty ? (
+        <EmptyState actions={add}>Noch keine Reden. Legen Sie eine Rede an, sobald der Auftrag kommt – mit Anlass, Rednerin oder Redner und Abgabefrist.</EmptyState>
       ) : list.data ? (
         <>
           <Text className={styles.muted} role="status">

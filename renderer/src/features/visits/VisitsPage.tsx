@@ -20,6 +20,7 @@ import { useRegisterPageStyles } from '../../components/layout-styles';
 import { FilterSelect } from '../../components/FilterSelect';
 import { RegisterRow } from '../../components/RegisterRow';
 import { useRecordDialog } from '../../components/use-dialog-state';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
 import { VisitDialog } from './VisitDialog';
@@ -37,6 +38,12 @@ export function VisitsPage() {
     placeholderData: keepPreviousData,
   });
   const items = list.data ?? [];
+  const empty = list.data !== undefined && items.length === 0 && !direction;
+  const add = (
+    <Button appearance="primary" icon={<AddRegular />} onClick={() => open(null)}>
+      Besuch anlegen …
+    </Button>
+  );
 
   return (
     <div className={styles.page}>
@@ -44,13 +51,12 @@ export function VisitsPage() {
         <Title2 as="h1">Besuche und Delegationen</Title2>
         <div className={styles.grow} />
         <FilterSelect label="Richtung" value={direction} labels={VISIT_DIRECTION_LABELS} onChange={setDirection} />
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => open(null)}>
-          Besuch anlegen …
-        </Button>
+        {!empty && add}
       </div>
       <ErrorMessage error={list.error} title="Die Besuche lassen sich nicht laden" />
       {list.isPending && <Spinner size="small" />}
-      {list.data && (
+      {empty && <EmptyState actions={add}>Noch keine Besuche. Legen Sie einen Besuch in Duisburg oder eine Reise der Stadt an – mit Gästen, Programm und Sitzordnung.</EmptyState>}
+      {list.data && !empty && (
         <>
           <Text className={styles.muted} role="status">
             {count(items.length, 'Besuch', 'Besuche')}

@@ -20,6 +20,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { VOLUNTEER_OUTCOME_LABELS, type VolunteerOutcome } from '../../../../core/api';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilterSelect } from '../../components/FilterSelect';
 import { count, germanDate } from '../../components/format';
@@ -58,6 +59,18 @@ export function EngagementPage() {
   const knownFields = (offers.data ?? []).map((g) => g.field);
   const offer = openedRecord(offerDialog.opened, offers.data?.flatMap((g) => g.offers), (o) => o.id);
   const open = (enquiries.data ?? []).filter((e) => e.outcome === 'offen').length;
+  const noEnquiries = enquiries.data !== undefined && enquiries.data.length === 0 && !outcome;
+  const noOffers = offers.data !== undefined && offers.data.length === 0;
+  const addEnquiry = (
+    <Button appearance="primary" icon={<AddRegular />} onClick={() => enquiryDialog.open(null)}>
+      Anfrage erfassen …
+    </Button>
+  );
+  const addOffer = (
+    <Button icon={<AddRegular />} onClick={() => offerDialog.open(null)}>
+      Angebot erfassen …
+    </Button>
+  );
 
   return (
     <div className={styles.page}>
@@ -70,13 +83,16 @@ export function EngagementPage() {
           <Subtitle1 as="h2">Anfragen</Subtitle1>
           <div className={styles.grow} />
           <FilterSelect label="Ergebnis" value={outcome} labels={VOLUNTEER_OUTCOME_LABELS} onChange={setOutcome} />
-          <Button appearance="primary" icon={<AddRegular />} onClick={() => enquiryDialog.open(null)}>
-            Anfrage erfassen …
-          </Button>
+          {!noEnquiries && addEnquiry}
         </div>
         <ErrorMessage error={enquiries.error} title="Die Anfragen lassen sich nicht laden" />
         {enquiries.isPending && <Spinner size="small" />}
-        {enquiries.data && (
+        {noEnquiries && (
+          <EmptyState actions={addEnquiry}>
+            Noch keine Anfragen von Menschen, die sich engagieren möchten. Erfassen Sie eine Anfrage mit Interessen und Zeit und vermitteln Sie sie an ein passendes Angebot.
+          </EmptyState>
+        )}
+        {enquiries.data && !noEnquiries && (
           <>
             <Text className={styles.muted} role="status">
               {count(enquiries.data.length, 'Anfrage', 'Anfragen')}
@@ -127,12 +143,14 @@ export function EngagementPage() {
           <Subtitle1 as="h2">Organisationen, die Engagierte suchen</Subtitle1>
           <div className={styles.grow} />
           <Checkbox label="auch inaktive Angebote" checked={includeInactive} onChange={(_, d) => setIncludeInactive(Boolean(d.checked))} />
-          <Button icon={<AddRegular />} onClick={() => offerDialog.open(null)}>
-            Angebot erfassen …
-          </Button>
+          {!noOffers && addOffer}
         </div>
         <ErrorMessage error={offers.error} title="Die Angebote lassen sich nicht laden" />
-        {offers.data && offers.data.length === 0 && <Text className={styles.muted}>Noch keine Angebote erfasst.</Text>}
+        {noOffers && (
+          <EmptyState actions={addOffer}>
+            {includeInactive ? 'Noch keine Angebote.' : 'Keine aktiven Angebote.'} Erfassen Sie Vereine und Einrichtungen, die Engagierte suchen, damit Sie Anfragen an sie vermitteln können.
+          </EmptyState>
+        )}
         {offers.data?.map((group) => (
           <Table key={group.field} size="small" aria-label={`Bereich ${group.field}`}>
             <TableHeader>

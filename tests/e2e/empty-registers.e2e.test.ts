@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, useBrowserSession } from './browser-mode';
+
+/**
+ * Each register of a new office, before anything is recorded: a sentence of what to do and the
+ * button that does it (`opens`: the dialog that button opens).
+ */
+const EMPTY = [
+  { area: 'Kontakte', says: 'Noch keine Kontakte', button: 'Neuer Kontakt', opens: { form: 'Kontakt bearbeiten' } },
+  { area: 'Kontakte', says: 'CSV-Datei', button: 'CSV importieren …', opens: { dialog: 'Kontakte aus CSV importieren' } },
+  { area: 'Einladungen', says: 'Noch keine Einladungen', button: 'Einladung erfassen …', opens: { dialog: 'Einladung' } },
+  { area: 'Reden', says: 'Noch keine Reden', button: 'Neue Rede …', opens: { dialog: 'Rede' } },
+  { area: 'Schirmherrschaften', says: 'Noch keine Anfragen um eine Schirmherrschaft', button: 'Anfrage erfassen …', opens: { dialog: 'Schirmherrschaft' } },
+  { area: 'Besuche', says: 'Noch keine Besuche', button: 'Besuch anlegen …', opens: { dialog: 'Besuch' } },
+  { area: 'Geschenke', tab: 'Bestand', says: 'Noch keine Geschenke im Bestand', button: 'In den Bestand aufnehmen …', opens: { dialog: 'Geschenk im Bestand' } },
+  { area: 'Geschenke', tab: 'Verschenkt', says: 'Noch nichts verschenkt', button: 'Geschenk übergeben …', opens: { dialog: 'Geschenk übergeben' } },
+  { area: 'Geschenke', tab: 'Erhalten', says: 'Noch keine erhaltenen Geschenke', button: 'Erhaltenes Geschenk erfassen …', opens: { dialog: 'Erhaltenes Geschenk' } },
+  { area: 'Presse', tab: 'Pressemitteilungen', says: 'Noch keine Pressemitteilungen', button: 'Pressemitteilung schreiben …', opens: { dialog: 'Pressemitteilung' } },
+  { area: 'Presse', tab: 'Medienkontakte', says: 'Noch keine Medienkontakte', button: 'Medienkontakt hinzufügen …', opens: { dialog: 'Medienkontakt' } },
+  { area: 'Presse', tab: 'Medienkontakte', says: 'Noch keine Verteiler', button: 'Verteiler anlegen …', opens: { dialog: 'Verteiler' } },
+  { area: 'Presse', tab: 'Presseanfragen', says: 'Noch keine Presseanfragen', button: 'Anfrage erfassen …', opens: { dialog: 'Presseanfrage' } },
+  { area: 'Bürgeranliegen', says: 'Noch keine Anliegen', button: 'Anliegen erfassen …', opens: { dialog: 'Anliegen' } },
+  { area: 'Bürgergespräche', says: 'Keine kommenden Veranstaltungen', button: 'Veranstaltung anlegen …', opens: { dialog: 'Bürgergespräch oder Bürgerspaziergang' } },
+  { area: 'Engagement', says: 'Noch keine Anfragen', button: 'Anfrage erfassen …', opens: { dialog: 'Anfrage zum Engagement' } },
+  { area: 'Engagement', says: 'Keine aktiven Angebote', button: 'Angebot erfassen …', opens: { dialog: 'Angebot für Engagierte' } },
+] as const;
+
+describe('empty registers say what to do (Chromium, a new office)', () => {
+  const session = useBrowserSession('empty-registers', { open: true });
+
+  const cases = EMPTY.map((c) => [`${c.area}${'tab' in c ? ` › ${c.tab}` : ''}: „${c.says} …“ with „${c.button}“`, c] as const);
+  it.each(cases)('%s', async (_, { area, says, button, opens, ...rest }) => {
+    const page = session.page;
+    await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('tab', { name: area, exact: true }).click();
+    if ('tab' in rest) await page.getByRole('main').getByRole('tab', { name: rest.tab }).click();
+    const note = page.getByRole('note').filter({ hasText: says });
+    await expect.poll(() => note.count()).toBe(1);
+    // A sentence of what to do, not only that nothing is there.
+    expect((await note.textContent())!.split('.').filter((s) => s.trim()).length).toBeGreaterThanOrEqual(2);
+    // The button is in the note, and only there (not twice on the page).
+    expect(await page.getByRole('button', { name: button, exact: true }).count()).toBe(1);
+    await note.getByRole('button', { name: button, exact: true }).click();
+    const opened = 'form' in opens ? page.getByRole('form', { name: opens.form }) : page.getByRole('dialog', { name: opens.dialog });
+    await expect.poll(() => opened.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => opened.count()).toBe(0);
+  });
+
+  it('Pressetermine: no appointments yet, and the way to the calendar where they are made', async () => {
+    const page = session.page;
+    await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('tab', { name: 'Presse', exact: true }).click();
+    await page.getByRole('main').getByRole('tab', { name: 'Pressetermine' }).click();
+    const note = page.getByRole('note').filter({ hasText: 'Keine Termine in den nächsten 60 Tagen' });
+    await expect.poll(() => note.count()).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'leer-pressetermine.png') });
+    await note.getByRole('button', { name: 'Zu den Terminen' }).click();
+    await expect.poll(() => page.getByRole('navigation', { name: 'Bereiche' }).getByRole('tab', { name: 'Termine' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('a register emptied only by its filter does not claim to be empty', async () => {
+    const page = session.page;
+    await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('tab', { name: 'Einladungen', exact: true }).click();
+    await expect.poll(() => page.getByRole('note').count()).toBe(1);
+    await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'zugesagt' });
+    await expect.poll(() => page.getByRole('note').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Einladung erfassen …' }).count()).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'leer-einladungen-gefiltert.png') });
+  });
+});
