@@ -47,7 +47,7 @@ const useStyles = makeStyles({
   overdueDate: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   pager: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   followUp: { backgroundColor: tokens.colorPaletteYellowBackground1 },
-  // A badge is one line high: its text must not wrap.
+  // A date is one line (badges are, everywhere: global.css).
   nowrap: { whiteSpace: 'nowrap' },
 });
 
@@ -189,7 +189,7 @@ function RequestRow({ request: r, onOpen }: { request: RequestListItem; onOpen: 
   const own = useStyles();
   return (
     <RegisterRow overdue={r.overdue} className={!r.overdue && r.followUpDue ? own.followUp : undefined} onOpen={onOpen}>
-      <TableCell>{germanDate(r.receivedOn)}</TableCell>
+      <TableCell className={own.nowrap}>{germanDate(r.receivedOn)}</TableCell>
       <TableCell>{REQUEST_KIND_LABELS[r.kind]}</TableCell>
       <TableCell>
         <div className={styles.stack}>
@@ -201,23 +201,23 @@ function RequestRow({ request: r, onOpen }: { request: RequestListItem; onOpen: 
       <TableCell>{r.district || '–'}</TableCell>
       <TableCell>
         <div className={styles.badges}>
-          <Badge appearance="tint" className={own.nowrap} color={STATUS_COLORS[r.status]}>
+          <Badge appearance="tint" color={STATUS_COLORS[r.status]}>
             {REQUEST_STATUS_LABELS[r.status]}
           </Badge>
           {r.overdue && (
-            <Badge appearance="filled" className={own.nowrap} color="danger">
+            <Badge appearance="filled" color="danger">
               Stellungnahme überfällig
             </Badge>
           )}
           {r.followUpDue && (
-            <Badge appearance="filled" className={own.nowrap} color="warning" title={r.followUpOn ? `Wiedervorlage am ${germanDate(r.followUpOn)}` : undefined}>
+            <Badge appearance="filled" color="warning" title={r.followUpOn ? `Wiedervorlage am ${germanDate(r.followUpOn)}` : undefined}>
               Wiedervorlage fällig
             </Badge>
           )}
         </div>
       </TableCell>
       <TableCell>{r.department ?? '–'}</TableCell>
-      <TableCell>
+      <TableCell className={own.nowrap}>
         <div className={styles.stack}>
           {r.statementDue && r.status === 'weitergeleitet' && (
             <span className={r.overdue ? own.overdueDate : undefined} title="Stellungnahme erbeten bis">
