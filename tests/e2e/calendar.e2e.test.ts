@@ -17,7 +17,8 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
   // Page code that names DOM globals is given as text: this project's Node code has no DOM types.
   const style = (locator: Locator, property: 'backgroundColor' | 'borderTopColor') =>
     locator.evaluate((el, p) => el.ownerDocument.defaultView!.getComputedStyle(el)[p], property);
-  const focusedName = async () => String(await session.page.evaluate("document.activeElement?.getAttribute('aria-label') ?? ''"));
+  // An appointment's full description (its name is what it shows: time, title, place).
+  const focusedDescription = async () => String(await session.page.evaluate("document.activeElement?.getAttribute('title') ?? ''"));
 
   it('shows the coming appointments and the open invitations on the start page', async () => {
     const card = session.page.getByRole('group', { name: 'Termine der nächsten sieben Tage' }).or(session.page.getByLabel('Termine der nächsten sieben Tage'));
@@ -131,13 +132,13 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     const color = calendars.data.find((c) => c.name === 'Volker Sandmann')!.color;
     expect(await style(event, 'backgroundColor')).toBe(rgb(color));
     expect(await style(event, 'borderTopColor')).toBe(rgb(color));
-    expect(await event.getAttribute('aria-label')).toContain('Kalender: Volker Sandmann, Bürgermeister');
+    expect(await event.getAttribute('title')).toContain('Kalender: Volker Sandmann, Bürgermeister');
 
     // The demo's reception and concert overlap on 8 December: both marked, the reason as their name.
     const conflicting = page.locator('.fc-event.rb-conflict');
     await expect.poll(() => conflicting.count()).toBe(2);
     expect(await conflicting.first().textContent()).toContain('⚠');
-    expect(await conflicting.first().getAttribute('aria-label')).toContain('Überschneidung');
+    expect(await conflicting.first().getAttribute('title')).toContain('Überschneidung');
     expect(await style(conflicting.first(), 'borderTopColor')).toBe('rgb(197, 15, 31)');
     await page.screenshot({ path: path.join(ARTIFACTS, 'termine-woche.png') });
 
@@ -158,7 +159,7 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     await dialog().screenshot({ path: path.join(ARTIFACTS, 'termin-dialog.png') });
     await dialog().getByRole('button', { name: 'Speichern' }).click();
     await expect.poll(() => dialog().count()).toBe(0);
-    await expect.poll(() => event.getAttribute('aria-label')).toContain('Fahrdienst: Jürgen Brinkmann');
+    await expect.poll(() => event.getAttribute('title')).toContain('Fahrdienst: Jürgen Brinkmann');
   });
 
   it('moves the appointment by keyboard and opens it with Enter', async () => {
@@ -167,7 +168,7 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     await event.focus();
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'verschoben' }).textContent()).toContain('18:15–20:15 Uhr');
-    await expect.poll(focusedName).toContain('18:15–20:15 Uhr');
+    await expect.poll(focusedDescription).toContain('18:15–20:15 Uhr');
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog().getByRole('textbox', { name: 'Beginn Uhrzeit' }).inputValue()).toBe('18:15');
     expect(await dialog().getByRole('textbox', { name: 'Beginn', exact: true }).inputValue()).toBe('10.12.2026');
@@ -191,13 +192,13 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     await drag('2026-12-11', '18:00');
     const moved = page.getByRole('status').filter({ hasText: 'verschoben' });
     await expect.poll(() => moved.textContent()).toContain('Freitag, 11. Dezember 2026, 18:15–20:15 Uhr');
-    await expect.poll(() => event.getAttribute('aria-label')).toContain('Freitag, 11. Dezember 2026');
+    await expect.poll(() => event.getAttribute('title')).toContain('Freitag, 11. Dezember 2026');
 
     // Jürgen Brinkmann drives the delegation from Portsmouth on 8 December, 11:00–13:00.
     await drag('2026-12-08', '11:00');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Jürgen Brinkmann');
     expect(await page.getByRole('alert').textContent()).toContain('Nicht verschoben');
-    await expect.poll(() => event.getAttribute('aria-label')).toContain('Freitag, 11. Dezember 2026, 18:15–20:15 Uhr');
+    await expect.poll(() => event.getAttribute('title')).toContain('Freitag, 11. Dezember 2026, 18:15–20:15 Uhr');
     expect(await page.locator('td.fc-timegrid-col[data-date="2026-12-11"]').locator('.fc-event').filter({ hasText: EVENT }).count()).toBe(1);
   });
 
@@ -211,7 +212,7 @@ describe('invitations and appointments in browser mode (Chromium)', () => {
     await expect.poll(() => dialog().getByRole('alert').textContent()).toContain('Empfang der Delegation aus Portsmouth');
     await dialog().getByRole('button', { name: 'Abbrechen' }).click();
     const concert = page.locator('.fc-event[data-event-key]').filter({ hasText: 'Weihnachtskonzert' });
-    expect(await concert.getAttribute('aria-label')).not.toContain('Fahrdienst');
+    expect(await concert.getAttribute('title')).not.toContain('Fahrdienst');
   });
 
   it('shows the month with the NRW holidays', async () => {

@@ -25,6 +25,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { AppointmentDialog, type AppointmentTarget } from './AppointmentDialog';
 import { CalendarFiles } from './CalendarFiles';
+import { textColorOn } from './event-colors';
 import { calendarLabel, STATUS_LABELS } from './labels';
 import { describeSpan } from './spans';
 import { addDays, addMinutes, berlinNow, fromUtc, isComplete, minutesBetween } from './wall-clock';
@@ -168,7 +169,7 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
         allDay: o.allDay,
         backgroundColor: color,
         borderColor: color,
-        textColor: '#ffffff',
+        textColor: textColorOn(color),
         // A date of a series moves on its own (it leaves the series).
         editable: true,
         classNames: [o.conflicts.length && 'rb-conflict', o.status === 'abgesagt' && 'rb-cancelled', o.status === 'geplant' && 'rb-planned'].filter(
@@ -298,7 +299,10 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
     setTarget({ appointmentId: occurrence.appointmentId, occurrenceStart: occurrence.recurring ? occurrence.start : undefined });
   };
 
-  /** Tooltip and accessible name of an appointment's element, from the latest data. */
+  /**
+   * Tooltip and accessible description of an appointment's element, from the latest data. Its
+   * name is what it shows (time, title, place), so what is seen is what a screen reader names.
+   */
   const annotate = (el: HTMLElement, key: string) => {
     const occurrence = occurrenceOf(key);
     if (!occurrence) return;
@@ -306,7 +310,6 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
     el.dataset.eventKey = key;
     el.dataset.calendarId = String(occurrence.calendarId);
     el.setAttribute('role', 'button');
-    el.setAttribute('aria-label', text);
     el.title = text;
   };
 
@@ -457,6 +460,9 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
           initialView="timeGridWeek"
           initialDate={initialDate}
           headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth,listWeek' }}
+          // Words, not FullCalendar's arrow icons (images without a name); the hint says how far: „Vorherige Woche“.
+          buttonIcons={false}
+          buttonText={{ prev: 'Zurück', next: 'Weiter' }}
           views={{ listWeek: { buttonText: 'Agenda' }, dayGridMonth: { dayMaxEvents: false } }}
           firstDay={1}
           weekNumbers
