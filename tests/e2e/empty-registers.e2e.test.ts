@@ -67,4 +67,21 @@ describe('empty registers say what to do (Chromium, a new office)', () => {
     expect(await page.getByRole('button', { name: 'Einladung erfassen …' }).count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'leer-einladungen-gefiltert.png') });
   });
+
+  it('forwarding a request while there are no departments yet leads to the settings where they are made', async () => {
+    const page = session.page;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+    const id = await page.evaluate(`fetch('/api/requests.save', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-rathaus-token': sessionStorage.getItem('rathaus-token') },
+      body: JSON.stringify({ kind: 'beschwerde', channel: 'telefon', subject: 'Ampel an der Mülheimer Straße defekt', receivedOn: '${today}' }),
+    }).then((r) => r.json()).then((b) => b.data.id)`);
+    await page.goto(new URL(`#/requests/${id}`, session.server.url.replace(/#.*$/, '')).href);
+    const dialog = page.getByRole('dialog', { name: 'Anliegen' });
+    await dialog.getByRole('group', { name: 'Nächste Schritte' }).getByRole('button', { name: 'An Fachbereich weiterleiten …' }).click();
+    await dialog.getByRole('link', { name: 'Einstellungen → Fachbereiche' }).click();
+    await expect.poll(() => page.getByRole('form', { name: 'Fachbereiche' }).count()).toBe(1);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.evaluate('location.hash')).toBe('#/settings/departments');
+  });
 });

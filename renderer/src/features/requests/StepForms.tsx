@@ -1,10 +1,11 @@
 import { useForm } from 'react-hook-form';
-import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import type { Department, RequestStep } from '../../../../core/api';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { DateField, SelectField, TextareaField } from '../../components/form-fields';
+import { addressOf } from '../../components/route';
 import { addDays, berlinToday } from '../calendar/wall-clock';
 import { addWorkingDays, STATEMENT_WORKING_DAYS } from './working-days';
 
@@ -67,7 +68,8 @@ export function ForwardForm({ departments, current, ...props }: StepFormProps & 
     return (
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
-          Es gibt noch keine Fachbereiche. Legen Sie sie unter <strong>Einstellungen → Fachbereiche</strong> an (Name und E-Mail-Adresse).
+          Es gibt noch keine Fachbereiche. Legen Sie sie unter <Link href={addressOf(['settings', 'departments'])}>Einstellungen → Fachbereiche</Link> an (Name und
+          E-Mail-Adresse).
         </MessageBarBody>
       </MessageBar>
     );
