@@ -1,5 +1,6 @@
 import os from 'node:os';
-import { openDatabase, type Db } from '../../db/open';
+import type { Db } from '../../db/open';
+import { openSqliteEngine, type Engine } from '../../db/engine';
 import type { Handlers } from '../api/contract';
 import { createServices } from '../services';
 import { writeBackup } from '../services/app/app-service';
@@ -25,6 +26,8 @@ export interface OpenAppOptions {
 }
 
 export interface App {
+  /** The database every service uses (see ServiceDeps.engine). */
+  engine: Engine;
   db: Db;
   handlers: Handlers;
   dataFile: string;
@@ -39,15 +42,17 @@ export interface App {
  */
 export function openApp(options: OpenAppOptions): App {
   const dataFile = dataFileIn(options.dataDir);
-  const db = openDatabase(dataFile, {
+  const engine = openSqliteEngine(dataFile, {
     migrationsFolder: options.migrationsFolder,
     nativeBinding: options.nativeBinding,
   });
+  const db = engine.sync;
   seedRoleCatalogue(db);
   sweepInterruptedWork(db, options.dataDir);
   const user = options.user ?? safeUserName();
   const now = options.now ?? (() => new Date());
   const handlers = createServices({
+    engine,
     db,
     dataFile,
     appVersion: options.appVersion,
@@ -63,7 +68,7 @@ export function openApp(options: OpenAppOptions): App {
       script: options.workerScript,
     }),
   });
-  return { db, handlers, dataFile, backupTo: (file) => writeBackup({ db, now, user }, file), close: () => db.$client.close() };
+  return { engine, db, handlers, dataFile, backupTo: (file) => writeBackup({ db, now, user }, file), close: () => db.$client.close() };
 }
 
 function safeUserName(): string {

@@ -1,8 +1,21 @@
 import type { Db } from '../../db/open';
+import type { Engine } from '../../db/engine';
 import type { WorkerHost } from './background/worker-host';
 
 /** Everything a service needs from outside, passed in (never taken from globals). */
 export interface ServiceDeps {
+  /**
+   * The database as repositories use it: async query builders, one transaction call, the few
+   * dialect differences (db/engine). Written once, it runs on SQLite (single PC) and PostgreSQL
+   * (office mode).
+   */
+  engine: Engine;
+  /**
+   * The synchronous SQLite handle on the same connection, for code not yet moved to `engine`
+   * (and SQLite-only work: backups, checkpoints). Never use it between the awaits of an
+   * `engine.transaction` — it would run inside that transaction. Goes away once every service
+   * runs on the engine.
+   */
   db: Db;
   /** The current time (tests pass a fixed clock). */
   now: () => Date;
