@@ -1,20 +1,30 @@
 import { auditLog } from '../../db/schema';
 import type { Db } from '../../db/open';
+import type { Engine } from '../../db/engine';
 
-/** Records who did what (in the caller's transaction when there is one). */
-export function recordAudit(
-  deps: { db: Db; now: () => Date; user: string },
-  entry: { action: string; entity: string; entityId?: number | null; summary?: string },
-): void {
-  deps.db
-    .insert(auditLog)
-    .values({
-      at: deps.now().toISOString(),
-      user: deps.user,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      summary: entry.summary ?? '',
-    })
-    .run();
+type AuditEntry = { action: string; entity: string; entityId?: number | null; summary?: string };
+
+function rowOf(deps: { now: () => Date; user: string }, entry: AuditEntry) {
+  return {
+    at: deps.now().toISOString(),
+    user: deps.user,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    summary: entry.summary ?? '',
+  };
+}
+
+/** Records who did what, on the engine (in the caller's `engine.transaction` when there is one). */
+export async function audit(deps: { engine: Engine; now: () => Date; user: string }, entry: AuditEntry): Promise<void> {
+  const { db, t } = deps.engine;
+  await db.insert(t.auditLog).values(rowOf(deps, entry));
+}
+
+/**
+ * The same on the synchronous handle, for services not yet moved to the engine (in the caller's
+ * `db.transaction` when there is one). Goes away with `ServiceDeps.db`.
+ */
+export function recordAudit(deps: { db: Db; now: () => Date; user: string }, entry: AuditEntry): void {
+  deps.db.insert(auditLog).values(rowOf(deps, entry)).run();
 }
