@@ -571,21 +571,36 @@ const rows: Row[] = [
     name: 'contacts.search-10k',
     async run() {
       return withTempApp(async (app) => {
+        // Written as the service writes them (the repository stores the folded search text and sort key).
+        const { contactsRepository } = await import('../core/services/contacts/repository');
+        const { contactInputSchema } = await import('../core/api/schemas/contacts');
+        const repo = contactsRepository(app.db);
         app.db.transaction(() => {
-          const insert = app.db.$client.prepare(
-            "insert into contacts (kind, gender, given_name, surname, city, sort_name, created_at, updated_at) values ('person', 'female', ?, ?, 'Duisburg', ?, 'x', 'x')",
-          );
-          for (let i = 0; i < 10_000; i++) insert.run(GIVEN[i % 8], `${SURNAMES[i % 12]}${i}`, `${SURNAMES[i % 12]}${i}, ${GIVEN[i % 8]}`);
+          for (let i = 0; i < 10_000; i++) {
+            const data = contactInputSchema.parse({ kind: 'person', gender: 'female', givenName: GIVEN[i % 8], surname: `${SURNAMES[i % 12]}${i}`, city: 'Duisburg' });
+            repo.insert(data, `${SURNAMES[i % 12]}${i}, ${GIVEN[i % 8]}`, 'x');
+          }
         });
         const queries = ['müller', 'oezdemir', 'anna', 'duisburg', 'xyz'];
+        const expected = [834, 833, 1250, 10_000, 0];
         const times: number[] = [];
+        // CPU time too: on a busy machine the wall clock also counts the waiting for a core.
+        const cpu: number[] = [];
         for (let i = 0; i < 50; i++) {
+          const before = process.cpuUsage();
           const start = performance.now();
-          await call(app.handlers, 'contacts.list', { query: queries[i % queries.length], limit: 2000 });
+          const { total } = await call(app.handlers, 'contacts.list', { query: queries[i % queries.length], limit: 2000 });
           times.push(performance.now() - start);
+          const used = process.cpuUsage(before);
+          cpu.push((used.user + used.system) / 1000);
+          if (total !== expected[i % queries.length]) throw new Error(`„${queries[i % queries.length]}“ findet ${total} statt ${expected[i % queries.length]} Kontakte`);
         }
-        times.sort((a, b) => a - b);
-        return { value: Number(times[Math.floor(times.length * 0.95)].toFixed(1)), unit: 'ms p95', target: '≤ 100 ms p95 (instant search)' };
+        const p95 = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.length * 0.95)]!;
+        return {
+          value: Number(p95(times).toFixed(1)),
+          unit: 'ms p95',
+          target: `≤ 100 ms p95 (Sofortsuche über 10.000 Kontakte, bis zu 2.000 Treffer und Gesamtzahl; CPU-Zeit p95 ${p95(cpu).toFixed(1)} ms)`,
+        };
       });
     },
   },

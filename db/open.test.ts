@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { searchTextOf } from '../core/services/contacts/repository';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { appliedSchemaVersion, backupDatabase, DatabaseOpenError, knownSchemaVersion, openDatabase } from './open';
 import { MIGRATIONS_FOLDER, tempDir } from '../tests/support/temp-app';
@@ -192,6 +193,14 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
     db.prepare("insert into residents (register_id, surname, gender, birth_date, row_hash, import_id, updated_at) values ('R5', 'Alt', 'male', '1926-12-10', 'h', 1, 'x')").run();
     db.prepare("insert into jubilee_visits (jubilee_key, visit_date, visitor, note, created_at, updated_at) values ('2026-12-10|birthday|R5', '2026-12-10', 'OB', '', 'x', 'x')").run();
   },
+  '0013_contacts_search_text': (db) => {
+    db.prepare(
+      `insert into contacts (kind, gender, degrees, surname, given_name, city, postcode, email, role_detail, sort_name, created_at, updated_at)
+       values ('person', 'female', 'Dr.', 'Özdemir', 'Jülide', 'Duisburg', '47051', 'J.Oezdemir@example.org', 'Fraktion Grüne', 'Özdemir, Jülide', 'x', 'x')`,
+    ).run();
+    db.prepare("insert into contacts (kind, name, sort_name, created_at, updated_at) values ('organisation', 'Straßenbahnfreunde', 'Straßenbahnfreunde', 'x', 'x')").run();
+    db.prepare("insert into contact_tags (contact_id, tag) values (1, 'Vereine'), (1, 'Presse')").run();
+  },
 };
 
 describe('migrations', () => {
@@ -225,6 +234,16 @@ describe('migrations', () => {
     // The seed of 0011 wrote index rows with the old terms: they are gone, to be rebuilt.
     const indexed = (table: string) => migrated.$client.prepare(`select count(*) from ${table}`).pluck().get();
     if (tag === '0011_search_terms_v2') expect([indexed('speech_search'), indexed('request_search')]).toEqual([0, 0]);
+    // 0013 fills the folded search text and sort key of the contacts already there, as the repository writes them.
+    if (tag === '0013_contacts_search_text') {
+      const rows = migrated.$client.prepare('select * from contacts order by id').all() as Array<Record<string, string>>;
+      const camel = (row: Record<string, string>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()), v]));
+      expect(rows.map((r) => [r.sort_key, r.search_text])).toEqual([
+        ['oezdemir, juelide', searchTextOf(camel(rows[0]) as never, ['Vereine', 'Presse'])],
+        ['strassenbahnfreunde', searchTextOf(camel(rows[1]) as never, [])],
+      ]);
+      expect(rows[0].search_text).toBe('oezdemir juelide   dr. duisburg 47051 j.oezdemir@example.org fraktion gruene presse vereine');
+    }
     migrated.$client.close();
   });
 });

@@ -38,11 +38,16 @@ export const contacts = sqliteTable(
     notes: text('notes').notNull().default(''),
     /** "Hinckelstein, Theo Graf von" — the protocol sort order, written by the service. */
     sortName: text('sort_name').notNull(),
+    /** The sort name folded (ö → oe, lower case): the list's order, and an organisation's name its people are found by. */
+    sortKey: text('sort_key').notNull().default(''),
+    /** Folded text the search looks in (name parts, degrees, city, postcode, e-mail, office detail, tags); written by the repository. */
+    searchText: text('search_text').notNull().default(''),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
     index('contacts_sort_name_idx').on(t.sortName),
+    index('contacts_sort_key_idx').on(t.sortKey),
     index('contacts_organisation_idx').on(t.organisationId),
     index('contacts_partner_idx').on(t.partnerId),
   ],

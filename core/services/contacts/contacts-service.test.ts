@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, dispatch, type ContactInput } from '../../api';
 import { createTempApp } from '../../../tests/support/temp-app';
+import { foldGerman } from '../../domain/text/fold';
 
 let app: ReturnType<typeof createTempApp>;
 beforeEach(() => {
@@ -59,6 +60,30 @@ describe('contacts service (real SQLite file)', () => {
     expect(await names('vereine')).toEqual(['Erika Müller']);
     expect(await names('hans schmidt')).toEqual(['Hans Schmidt']);
     expect(await names('100%')).toEqual([]);
+  });
+
+  it('finds people by the office they hold and by their organisation under its current name', async () => {
+    const org = await call(app.handlers, 'contacts.create', { kind: 'organisation', name: 'Schützenverein Ruhrort e. V.' });
+    await call(app.handlers, 'contacts.create', person({ surname: 'Albers', roleKey: 'mdb' }));
+    await call(app.handlers, 'contacts.create', person({ surname: 'Kaya', organisationId: org.id }));
+    const names = async (query: string) =>
+      (await call(app.handlers, 'contacts.list', { query })).items.map((i) => i.displayName).sort();
+    expect(await names('bundestag')).toEqual(['Erika Albers']);
+    await call(app.handlers, 'contacts.update', { id: org.id, contact: { kind: 'organisation', name: 'Bürgerschützen Ruhrort' } });
+    expect(await names('buergerschuetzen')).toEqual(['Bürgerschützen Ruhrort', 'Erika Kaya']);
+    expect(await names('schützenverein')).toEqual([]);
+  });
+
+  it('searches and sorts by stored folded text: no fold() per contact while listing', async () => {
+    for (let i = 0; i < 30; i++) await call(app.handlers, 'contacts.create', person({ surname: `Müller${i}`, city: 'Duisburg', tags: ['Vereine'] }));
+    let folds = 0;
+    app.db.$client.function('fold', { deterministic: true }, (value: unknown) => {
+      folds++;
+      return typeof value === 'string' ? foldGerman(value) : value;
+    });
+    const found = await call(app.handlers, 'contacts.list', { query: 'MÜL vereine', limit: 10 });
+    expect([found.total, found.items.length, found.items[0].displayName]).toEqual([30, 10, 'Erika Müller0']);
+    expect(folds).toBe(0);
   });
 
   it('filters by kind, tag and role and sorts under the name proper', async () => {

@@ -275,7 +275,9 @@ function displayNameOfData(data: ContactData): string {
   return data.kind === 'organisation' ? data.name : formatFullName(contactToPerson(data));
 }
 
-export function displayNameOf(row: ContactRow): string {
+export function displayNameOf(
+  row: Pick<ContactRow, 'kind' | 'name' | 'gender' | 'degrees' | 'givenName' | 'nameAffix' | 'surname' | 'roleKey' | 'roleDetail' | 'former' | 'language'>,
+): string {
   return row.kind === 'organisation'
     ? row.name
     : formatFullName(contactToPerson({ ...row, kind: 'person', roleKey: row.roleKey ?? '' }));
