@@ -24,6 +24,9 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // The background worker (register import) is its own entry: core/services/background/worker-host.ts.
           worker: resolve(__dirname, 'core/services/background/worker-main.ts'),
+          // The `rathausbuero` command (browser mode, scripting), run by cli/bin.mjs under plain
+          // Node: nothing compiles at start. node_modules stay outside the bundle, as for the window.
+          cli: resolve(__dirname, 'cli/main.ts'),
         },
       },
     },

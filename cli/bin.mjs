@@ -1,8 +1,15 @@
 #!/usr/bin/env node
-// The `rathausbuero` command. Runs the TypeScript sources through tsx, so a checkout works
-// right after `npm install` without a separate build step.
-import { register } from 'tsx/esm/api';
+// The `rathausbuero` command. Runs the build (out/main/cli.js, from `npm run build`); in a
+// checkout without a current build, the TypeScript sources through tsx (see launch.mjs).
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chooseEntry } from './launch.mjs';
 
-register();
-const { run } = await import('./main.ts');
+const entry = chooseEntry(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
+if (!entry.built) {
+  process.stderr.write(`${entry.reason}\n`);
+  const { register } = await import('tsx/esm/api');
+  register();
+}
+const { run } = await import(pathToFileURL(entry.file).href);
 await run(process.argv.slice(2));

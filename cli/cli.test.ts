@@ -16,7 +16,7 @@ const run = (...args: string[]) => {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 
-// Every test starts the CLI as its own process (tsx compiles on start): slow on a busy machine.
+// Every test starts the CLI as its own process: slow on a busy machine.
 describe('rathausbuero CLI', { timeout: 90_000 }, () => {
   it('call addressing.compose prints the documented shape as JSON', () => {
     const input = { person: { gender: 'male', givenName: 'Theo', nameAffix: 'Graf von', surname: 'Hinckelstein' } };

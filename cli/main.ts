@@ -9,7 +9,7 @@ import { openApp, type App } from '../core/app/open-app';
 import { startDailyTasks } from '../core/app/daily-tasks';
 import { defaultDataDir } from '../core/app/data-dir';
 import { startBridge } from './http-bridge';
-import { appVersion, MIGRATIONS_FOLDER, RENDERER_DIR, TEMPLATES_DIR } from './paths';
+import { appVersion, MIGRATIONS_FOLDER, RENDERER_DIR, TEMPLATES_DIR, WORKER_SCRIPT } from './paths';
 
 /** Methods that take an uploaded file (`uploadId`): `call --file` uploads it and fills the field. */
 export const FILE_METHODS = METHOD_NAMES.filter((method) => {
@@ -155,7 +155,7 @@ export function parseNow(value: string | undefined, realNow: () => number = Date
 }
 
 function open(dataDir: string, now?: () => Date): App {
-  return openApp({ dataDir, migrationsFolder: MIGRATIONS_FOLDER, templatesDir: TEMPLATES_DIR, appVersion: appVersion(), now });
+  return openApp({ dataDir, migrationsFolder: MIGRATIONS_FOLDER, templatesDir: TEMPLATES_DIR, appVersion: appVersion(), now, workerScript: WORKER_SCRIPT });
 }
 
 async function withApp(dataDir: string, work: (app: App) => Promise<number>): Promise<number> {

@@ -3,7 +3,8 @@
  * to the Land NRW, and the list for the district mayors — as Word (.docx) and Excel (.xlsx).
  */
 import { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import ExcelJS from 'exceljs';
+// Type only: exceljs takes long to load and is fetched when a workbook is written (start-up time).
+import type ExcelJS from 'exceljs';
 
 export interface JubileeListRow {
   date: string;
@@ -62,7 +63,8 @@ export async function jubileeListDocx(list: JubileeListDocument): Promise<Uint8A
 
 /** The same list as an Excel sheet with a header row, filters and dates as real dates. */
 export async function jubileeListXlsx(list: JubileeListDocument): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook: ExcelJS.Workbook = new Excel.Workbook();
   workbook.creator = list.office;
   const sheet = workbook.addWorksheet('Jubiläen', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [

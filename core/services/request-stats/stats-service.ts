@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// Type only: exceljs takes long to load and is fetched when a workbook is written (start-up time).
+import type ExcelJS from 'exceljs';
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import type { Office } from '../../api/schemas/letters';
@@ -208,7 +209,8 @@ function headerRow(sheet: ExcelJS.Worksheet, rowNumber: number, headers: string[
 }
 
 async function statsWorkbook(stats: RequestStats, meta: { from: string; to: string; today: string; office?: Office }): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = meta.office ? `${meta.office.stadt} · ${meta.office.amt}` : 'Rathausbüro';
   workbook.created = new Date(`${meta.today}T12:00:00Z`);
   const period = `Zeitraum: ${formatDateNumeric(meta.from)} bis ${formatDateNumeric(meta.to)} (Eingang)`;
