@@ -201,6 +201,12 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
     db.prepare("insert into contacts (kind, name, sort_name, created_at, updated_at) values ('organisation', 'Straßenbahnfreunde', 'Straßenbahnfreunde', 'x', 'x')").run();
     db.prepare("insert into contact_tags (contact_id, tag) values (1, 'Vereine'), (1, 'Presse')").run();
   },
+  '0014_residents_current_district_index': (db) => {
+    db.prepare(
+      `insert into residents (register_id, surname, gender, birth_date, district, gone, row_hash, import_id, updated_at)
+       values ('R1', 'Groß', 'female', '1936-12-03', 'Mitte', 0, 'h', 1, 'x'), ('R2', 'Alt', 'male', '1926-12-10', 'Süd', 1, 'h', 1, 'x')`,
+    ).run();
+  },
 };
 
 describe('migrations', () => {

@@ -1,4 +1,5 @@
 // PostgreSQL twin of db/schema/residents.ts (office mode): the same tables, columns and keys; what they mean is written there.
+import { sql } from 'drizzle-orm';
 import { pgTable, boolean, index, integer, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const residents = pgTable(
@@ -30,7 +31,8 @@ export const residents = pgTable(
   (t) => [
     index('residents_birth_date_idx').on(t.birthDate),
     index('residents_marriage_date_idx').on(t.marriageDate),
-    index('residents_district_idx').on(t.district),
+    // Only the current residents, by district: the start page counts them and lists the districts.
+    index('residents_current_district_idx').on(t.district).where(sql`gone = false`),
   ],
 );
 

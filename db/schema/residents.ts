@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -40,7 +41,10 @@ export const residents = sqliteTable(
     // The jubilee lists search the birth and marriage dates of the honoured ages (a few ranges).
     index('residents_birth_date_idx').on(t.birthDate),
     index('residents_marriage_date_idx').on(t.marriageDate),
-    index('residents_district_idx').on(t.district),
+    // Only the current residents (gone = 0), by district: the start page counts them and lists the
+    // districts from this small index. Partial, so that no search by "gone = 0" alone is ever
+    // preferred to the date indexes above.
+    index('residents_current_district_idx').on(t.district).where(sql`gone = 0`),
   ],
 );
 

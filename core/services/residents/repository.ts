@@ -173,8 +173,19 @@ export function residentsRepository(db: Db) {
       return db.delete(jubileeVisits).where(eq(jubileeVisits.id, id)).run().changes > 0;
     },
 
+    /** One index lookup per district (residents_current_district_idx), not a pass over every resident. */
     districts(): string[] {
-      return client.prepare("select distinct district from residents where gone = 0 and district <> '' order by district").pluck().all() as string[];
+      return client
+        .prepare(
+          `with recursive next(district) as (
+             select (select min(district) from residents where gone = 0 and district > '')
+             union all
+             select (select min(district) from residents where gone = 0 and district > next.district) from next where next.district is not null
+           )
+           select district from next where district is not null`,
+        )
+        .pluck()
+        .all() as string[];
     },
 
     count(): number {

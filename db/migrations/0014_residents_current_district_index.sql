@@ -1,0 +1,2 @@
+DROP INDEX `residents_district_idx`;--> statement-breakpoint
+CREATE INDEX `residents_current_district_idx` ON `residents` (`district`) WHERE gone = 0;
