@@ -24,7 +24,9 @@ const datesByYear = new Map<number, Set<LocalDate>>();
 export function publicHolidaysNRW(year: number): PublicHoliday[] {
   let list = byYear.get(year);
   if (!list) {
-    library ??= new Holidays('DE', 'NW', { languages: ['de'] });
+    // Only the public holidays, as calendar dates (UTC: no time-zone arithmetic per rule): the
+    // first year computed a third as fast, which the start page's calendar waits for.
+    library ??= new Holidays('DE', 'NW', { languages: ['de'], types: ['public'], timezone: 'UTC' });
     list = library
       .getHolidays(year, 'de')
       .filter((h) => h.type === 'public')
