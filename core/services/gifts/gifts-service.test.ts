@@ -61,6 +61,18 @@ describe('gifts given', () => {
     ]);
   });
 
+  it('counts for each item of the stock what was given of it', async () => {
+    const pin = await call(app.handlers, 'gifts.items.save', { name: 'Anstecknadel', quantity: 10 });
+    const mug = await call(app.handlers, 'gifts.items.save', { name: 'Rathaus-Tasse', quantity: 10 });
+    await call(app.handlers, 'gifts.give', { itemId: mug.id, quantity: 2, recipientName: 'Kammerchor Vilnius', givenOn: '2027-03-01' });
+    await call(app.handlers, 'gifts.give', { itemId: mug.id, recipientName: 'Jugendorchester Calais', givenOn: '2027-03-02' });
+    const stock = await call(app.handlers, 'gifts.items', {});
+    expect([pin.id, mug.id].map((id) => stock.find((i) => i.id === id)).map((i) => [i!.name, i!.quantity, i!.given])).toEqual([
+      ['Anstecknadel', 10, 0],
+      ['Rathaus-Tasse', 7, 3],
+    ]);
+  });
+
   it('refuses when the stock is short, and checks a recipient without a contact by name', async () => {
     const maire = await contactId('Delacourt');
     const book = await call(app.handlers, 'gifts.items.save', { name: 'Bildband Duisburg', quantity: 1, unitValueCents: 2990 });

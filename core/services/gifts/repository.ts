@@ -7,6 +7,12 @@ export type GiftItemValues = Omit<typeof giftItems.$inferInsert, 'id'>;
 export type GiftGivenValues = Omit<typeof giftsGiven.$inferInsert, 'id' | 'createdAt'>;
 export type GiftReceivedValues = Omit<typeof giftsReceived.$inferInsert, 'id' | 'createdAt'>;
 
+/**
+ * How many of a stock item were given. Written out with table names: drizzle leaves the columns
+ * of a select's own fields unqualified, and inside the subquery "id" would be the gift's id.
+ */
+const givenOfItem = sql<number>`coalesce((select sum("gifts_given"."quantity") from "gifts_given" where "gifts_given"."item_id" = "gift_items"."id"), 0)`;
+
 /** SQL of the gifts: the stock, gifts given and gifts received. */
 export function giftsRepository(db: Db) {
   const given = () =>
@@ -26,7 +32,7 @@ export function giftsRepository(db: Db) {
       return db
         .select({
           item: giftItems,
-          given: sql<number>`coalesce((select sum(${giftsGiven.quantity}) from ${giftsGiven} where ${giftsGiven.itemId} = ${giftItems.id}), 0)`,
+          given: givenOfItem,
         })
         .from(giftItems)
         .orderBy(desc(giftItems.active), asc(giftItems.name))
@@ -36,7 +42,7 @@ export function giftsRepository(db: Db) {
       return db
         .select({
           item: giftItems,
-          given: sql<number>`coalesce((select sum(${giftsGiven.quantity}) from ${giftsGiven} where ${giftsGiven.itemId} = ${giftItems.id}), 0)`,
+          given: givenOfItem,
         })
         .from(giftItems)
         .where(eq(giftItems.id, id))
