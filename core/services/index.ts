@@ -58,7 +58,7 @@ export function createServices(deps: ServiceDeps): Handlers {
   const partnerships = createPartnershipsService(deps, catalogue);
   const handlers: Handlers = {
     ...createAppService(deps),
-    ...createDemoService(deps, catalogue, speeches.handlers['speeches.save']),
+    ...createDemoService(deps, catalogue, () => handlers),
     ...createAddressingService(catalogue),
     ...speeches.handlers,
     ...contacts.handlers,

@@ -305,8 +305,10 @@ describe('iCalendar', () => {
 
     const uploadId = (await call(app.handlers, 'uploads.append', { fileName: 'termine.ics', chunkBase64: exported.contentBase64 })).uploadId;
     const result = await call(app.handlers, 'calendar.ics.import', { uploadId, calendarId: ob });
-    // The same appointments again: nothing to update.
-    expect(result).toEqual({ created: 0, updated: 0, unchanged: 3, problems: [] });
+    // The same appointments again (the demo office has a few): nothing to update.
+    const events = text.match(/BEGIN:VEVENT/g)!.length;
+    expect(events).toBeGreaterThanOrEqual(3);
+    expect(result).toEqual({ created: 0, updated: 0, unchanged: events, problems: [] });
     const after = (await call(app.handlers, 'calendar.view', { from: '2026-12-01', to: '2026-12-31', calendarIds: [ob] })).occurrences.length;
     expect(after).toBe(before);
   });

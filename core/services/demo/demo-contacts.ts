@@ -48,7 +48,7 @@ type Place = {
 };
 
 /** Real Duisburg districts, postcodes and streets. */
-const DISTRICTS = {
+export const DISTRICTS = {
   mitte: { postcode: '47051', streets: ['Königstraße', 'Sonnenwall', 'Kuhstraße', 'Schwanenstraße', 'Beekstraße'] },
   innenhafen: { postcode: '47051', streets: ['Philosophenweg', 'Holzhafen', 'Schifferstraße'] },
   hochfeld: { postcode: '47053', streets: ['Wanheimer Straße', 'Heerstraße', 'Paulusstraße'] },
@@ -69,7 +69,7 @@ const DISTRICTS = {
   grossenbaum: { postcode: '47269', streets: ['Großenbaumer Allee', 'Lauenburger Allee'] },
   wedau: { postcode: '47279', streets: ['Masurenallee', 'Wedauer Straße'] },
 } as const;
-type District = keyof typeof DISTRICTS;
+export type District = keyof typeof DISTRICTS;
 
 /** Places outside Duisburg: street, postcode, city, country, phone prefix. */
 const ELSEWHERE = {

@@ -10,9 +10,14 @@ import { settingsRepository } from '../settings/repository';
 import { DEFAULT_OFFICE } from '../settings/settings-service';
 import { calendarRepository } from '../calendar/repository';
 import { textBlockIndex } from '../search/full-text';
-import { speechInputSchema } from '../../api/schemas/speeches';
+import { isoDateInBerlin } from '../../domain/dates/format';
 import { demoSpeeches } from './demo-speeches';
 import { loadDemoRequests } from './demo-requests';
+import { demoSave, type DemoContext, type DemoSave } from './demo-context';
+import { loadDemoRepresentation } from './demo-representation';
+import { loadDemoPress } from './demo-press';
+import { loadDemoDialogue } from './demo-dialogue';
+import { demoRegisterExtract, loadDemoRegisterExtract } from './demo-residents';
 
 /** Fictional signers (names invented; the real ones are settings). */
 const DEMO_SIGNERS = [
@@ -44,16 +49,18 @@ const DEMO_TEXT_BLOCKS = [
   },
 ];
 
-/** Loads the fictional demo office into an empty database, in one transaction. */
-export function createDemoService(
-  deps: ServiceDeps,
-  catalogue: RoleCatalogue,
-  saveSpeech: Handlers['speeches.save'],
-): Pick<Handlers, 'demo.load'> {
+/**
+ * Loads the fictional demo office into an empty database, all or nothing: contacts, signers and
+ * office settings, calendars, speeches, citizens' requests, patronages, visits, gifts, the press
+ * office, citizens' talks and walks, volunteering, and a register extract with the jubilees of
+ * the weeks around today.
+ */
+export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue, handlers: () => Handlers): Pick<Handlers, 'demo.load'> {
   const repo = contactsRepository(deps.db);
   const writer = createContactWriter(deps, catalogue);
+  const save = demoSave(handlers);
   return {
-    'demo.load': () => {
+    'demo.load': async () => {
       if (repo.count() > 0) {
         throw new AppError(
           'CONFLICT',
@@ -61,7 +68,14 @@ export function createDemoService(
         );
       }
       const demo = buildDemoContacts();
-      return deps.db.transaction(() => {
+      const today = isoDateInBerlin(deps.now());
+      const extract = demoRegisterExtract(today);
+      // One transaction on this connection for all of it; the services' own transactions become
+      // savepoints of it. The register import is the one step that awaits: for a CSV extract its
+      // reading is synchronous, so no other call runs on this connection before the commit.
+      const client = deps.db.$client;
+      client.exec('BEGIN IMMEDIATE');
+      try {
         const ids = new Map<string, number>();
         // Organisations first, so persons can point at them.
         const ordered = [...demo].sort((a, b) => Number(b.data.kind === 'organisation') - Number(a.data.kind === 'organisation'));
@@ -84,23 +98,52 @@ export function createDemoService(
           for (const block of DEMO_TEXT_BLOCKS) index.put({ ...block, id: settings.insertTextBlock({ ...block, updatedAt: at }) });
         }
         loadDemoCalendars(deps, ids, at);
-        loadDemoSpeeches(deps, saveSpeech);
+        loadDemoSpeeches(deps, save);
         loadDemoRequests(deps);
+        const context: DemoContext = {
+          save,
+          today,
+          contact: (ref) => {
+            const id = ids.get(ref);
+            if (id === undefined) throw new Error(`Beispieldaten: Kontakt ${ref} fehlt.`);
+            return id;
+          },
+        };
+        const [mayor] = settings.signers();
+        const [mayorsCalendar] = calendarRepository(deps.db).calendars();
+        loadDemoRepresentation(context, mayor?.id ?? null);
+        loadDemoPress(context, mayorsCalendar?.id ?? null);
+        loadDemoDialogue(context);
+        const centenarian = await loadDemoRegisterExtract(deps, extract);
+        if (centenarian) {
+          save('jubilees.visits.plan', {
+            jubileeDate: centenarian.date,
+            kind: 'birthday',
+            registerIds: [centenarian.registerId],
+            visitDate: centenarian.date,
+            visitor: mayor ? `${mayor.office} ${mayor.name}` : 'Oberbürgermeisterin',
+            note: 'Mit Blumen und der Glückwunschurkunde; Familie ist informiert.',
+          });
+        }
         recordAudit(deps, { action: 'demo', entity: 'contact', summary: `${demo.length} Beispielkontakte geladen` });
+        client.exec('COMMIT');
         return { contacts: demo.length };
-      });
+      } catch (error) {
+        if (client.inTransaction) client.exec('ROLLBACK');
+        throw error;
+      }
     },
   };
 }
 
 /** The demo speeches, for the demo signers and appointments (saved as staff would: texts become versions). */
-function loadDemoSpeeches(deps: ServiceDeps, saveSpeech: Handlers['speeches.save']): void {
+function loadDemoSpeeches(deps: ServiceDeps, save: DemoSave): void {
   const signers = settingsRepository(deps.db).signers();
   // The demo appointments lie in December 2026.
   const appointments = calendarRepository(deps.db).appointmentsIn('2026-12-01T00:00', '2027-01-01T00:00');
   for (const { speakerIndex, appointmentTitle, input } of demoSpeeches()) {
     const appointmentId = appointments.find((a) => a.title === appointmentTitle)?.id ?? null;
-    void saveSpeech(speechInputSchema.parse({ ...input, speakerId: signers[speakerIndex]?.id ?? null, appointmentId }));
+    save('speeches.save', { ...input, speakerId: signers[speakerIndex]?.id ?? null, appointmentId });
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import type { Db } from '../../../db/open';
 import { AppError } from '../../api/errors';
 import type { ResidentImportPreview } from '../../api/schemas/residents';
 import { isoDateInBerlin } from '../../domain/dates/format';
@@ -59,6 +60,22 @@ const isBlocked = (row: ResidentRow) => row.objection || row.informationBlock ||
 /** Rows between two looks at the cancel flag (also checked after every piece of the file). */
 const CANCEL_CHECK_ROWS = 2000;
 
+/** `begin` … COMMIT, or a savepoint where a transaction is already open; ends once. */
+function transactionOn(client: Db['$client'], begin: 'BEGIN IMMEDIATE' | 'BEGIN'): { commit(): void; rollback(): void } {
+  const nested = client.inTransaction;
+  client.exec(nested ? 'SAVEPOINT residents_import' : begin);
+  let open = true;
+  const end = (sql: string) => {
+    // An error may have ended the transaction already (SQLite rolls back by itself on some).
+    if (open && client.inTransaction) client.exec(sql);
+    open = false;
+  };
+  return {
+    commit: () => end(nested ? 'RELEASE residents_import' : 'COMMIT'),
+    rollback: () => end(nested ? 'ROLLBACK TO residents_import; RELEASE residents_import' : 'ROLLBACK'),
+  };
+}
+
 export async function runResidentsImport(context: TaskContext, input: ResidentsImportInput, control: TaskControl): Promise<ResidentsImportOutput> {
   const { db } = context;
   const repo = residentsRepository(db);
@@ -67,8 +84,9 @@ export async function runResidentsImport(context: TaskContext, input: ResidentsI
   const deps = { db, now: context.now, user: context.user };
 
   // One transaction on this task's own connection: rows are written while they are read. A
-  // preview writes only its temporary table and ends with a rollback.
-  db.$client.exec(input.commit ? 'BEGIN IMMEDIATE' : 'BEGIN');
+  // preview writes only its temporary table and ends with a rollback. Called inside a
+  // transaction (the demo office loads its extract with everything else), a savepoint of it.
+  const tx = transactionOn(db.$client, input.commit ? 'BEGIN IMMEDIATE' : 'BEGIN');
   try {
     const importId = input.commit
       ? repo.recordImport({ at, user: context.user, fileName: input.fileName, added: 0, changed: 0, unchanged: 0, gone: 0, rejected: 0 })
@@ -123,7 +141,7 @@ export async function runResidentsImport(context: TaskContext, input: ResidentsI
       rejectedTotal: extract.rejected.length,
     };
     if (importId === null) {
-      db.$client.exec('ROLLBACK');
+      tx.rollback();
       return { summary, importId, blockedIds: [...newlyBlocked, ...goneIds], droppedVisits: [] };
     }
 
@@ -145,7 +163,7 @@ export async function runResidentsImport(context: TaskContext, input: ResidentsI
       summary: `${input.fileName}: ${added} neu, ${changed} geändert, ${goneIds.length} nicht mehr enthalten, ${extract.rejected.length} abgelehnt`,
     });
     control.checkCancelled();
-    db.$client.exec('COMMIT');
+    tx.commit();
     return {
       summary,
       importId,
@@ -153,7 +171,7 @@ export async function runResidentsImport(context: TaskContext, input: ResidentsI
       droppedVisits: dropped.map(({ jubileeKey, visitDate, visitor }) => ({ jubileeKey, visitDate, visitor })),
     };
   } catch (error) {
-    if (db.$client.inTransaction) db.$client.exec('ROLLBACK');
+    tx.rollback();
     throw error;
   }
 }
