@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { chooseEntry } from '../cli/launch.mjs';
 import { call } from '../core/api';
 import { composeAddress, roleMap, ROLE_CATALOGUE } from '../core/domain/addressing';
 import { openApp } from '../core/app/open-app';
@@ -438,7 +439,6 @@ const rows: Row[] = [
     name: 'app-ready',
     async run() {
       const { launchBrowser, startServer } = await import('../tests/e2e/browser-mode');
-      const { chooseEntry } = (await import(pathToFileURL(path.join(ROOT, 'cli', 'launch.mjs')).href)) as { chooseEntry(root: string): { built: boolean } };
       if (!chooseEntry(ROOT).built || !fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('Erst „npm run build“ ausführen.');
       const dir = tempDir();
       fs.cpSync(importedDataDir(), dir, { recursive: true });
