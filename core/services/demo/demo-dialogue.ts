@@ -80,8 +80,8 @@ function loadCitizenEvents({ save, today }: DemoContext): void {
 
 function loadVolunteering({ save, contact, today }: DemoContext): void {
   const offer = (ref: string, field: string, description: string) => save('volunteering.offers.save', { organisationId: contact(ref), field, description });
-  offer('org:tus-homberg', 'Sport', 'Übungsleiterinnen und Übungsleiter für das Kinderturnen (dienstags, 16–18 Uhr)');
-  offer('org:tus-homberg', 'Kinder und Jugend', 'Betreuung bei Ferienfreizeiten');
+  offer('org:ruderverein', 'Sport', 'Helferinnen und Helfer bei Regatten (Zeitnahme, Bootsplatz)');
+  offer('org:kg-meiderich', 'Kinder und Jugend', 'Betreuung der Kindertanzgruppe (donnerstags)');
   offer('org:heimatverein-walsum', 'Kultur', 'Sonntagsdienst im Heimatmuseum');
   offer('org:foerderverein-park', 'Umwelt und Natur', 'Pflege der Gärten im Landschaftspark (samstags)');
   offer('org:kulturverein-marxloh', 'Integration', 'Hausaufgabenhilfe und Sprachcafé');
@@ -91,7 +91,7 @@ function loadVolunteering({ save, contact, today }: DemoContext): void {
   save('volunteering.enquiries.save', {
     citizen: { gender: 'female', givenName: 'Renate', surname: 'Gläser', ...street('Augustastraße', '12', '47198'), email: 'renate.glaeser@example.de' },
     receivedOn: addDays(today, -3),
-    interests: 'Frisch im Ruhestand; möchte gern mit Kindern Sport machen, am liebsten in Homberg.',
+    interests: 'Frisch im Ruhestand; möchte gern mit Kindern Sport machen, am liebsten in Ruhrort.',
     fields: ['Sport', 'Kinder und Jugend'],
   });
   save('volunteering.enquiries.save', {

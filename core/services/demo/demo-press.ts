@@ -21,7 +21,7 @@ export function loadDemoPress({ save, contact, today }: DemoContext, calendarId:
   const fassbender = media('p:fassbender-gregor', 'Online', ['Kultur', 'Stadtgeschichte'], 'Freier Journalist, schreibt für mehrere Portale.');
   const radio = media('org:radio', 'Radio', ['Veranstaltungen']);
 
-  const local = save('press.lists.save', { name: 'Lokalpresse Duisburg', description: 'Zeitungen und Online-Redaktionen', memberIds: [kuhlmann, bolte, falk, wiegand, fassbender] });
+  const local = save('press.lists.save', { name: 'Zeitungen und Portale', description: 'Lokalredaktionen und Online-Redaktionen', memberIds: [kuhlmann, bolte, falk, wiegand, fassbender] });
   const broadcast = save('press.lists.save', { name: 'Hörfunk und Fernsehen', memberIds: [hoevelmann, durmaz, radio] });
   save('press.lists.save', { name: 'Kultur', description: 'Für Ausstellungen, Konzerte und Preise', memberIds: [bolte, fassbender] });
 
@@ -78,10 +78,10 @@ export function loadDemoPress({ save, contact, today }: DemoContext, calendarId:
     const conference = save('calendar.appointments.save', {
       calendarId,
       title: 'Pressekonferenz: Bilanz des Bürgerdialogs 2026',
-      start: `${addDays(today, 5)}T10:30`,
-      end: `${addDays(today, 5)}T11:30`,
+      start: `${addDays(today, 12)}T10:30`,
+      end: `${addDays(today, 12)}T11:30`,
       place: 'Rathaus, Presseraum',
-      press: 'Pressekonferenz; Einladung über die Verteiler Lokalpresse und Hörfunk/Fernsehen.',
+      press: 'Pressekonferenz; Einladung über die Verteiler „Zeitungen und Portale“ und „Hörfunk und Fernsehen“.',
       status: 'bestätigt',
     });
     save('press.invitations.save', {

@@ -68,15 +68,15 @@ function loadVisitsAndGifts({ save, contact, today }: DemoContext): void {
   const item = (name: string, description: string, quantity: number, unitValueCents: number) =>
     save('gifts.items.save', { name, description, quantity, unitValueCents }).id;
   const book = item('Bildband „Duisburg – Stadt am Rhein“', 'Fotografien von Hafen, Landschaftspark und Innenhafen; deutsch und englisch.', 40, 3500);
-  const plate = item('Porzellanteller mit Stadtwappen', 'Handbemalt, im Geschenkkarton.', 12, 4500);
+  const plate = item('Wandteller mit Stadtwappen', 'Handbemalt, im Geschenkkarton.', 12, 4500);
   item('Manschettenknöpfe mit Stadtwappen', 'Silber, im Etui.', 25, 2800);
   const scarf = item('Schal in den Stadtfarben', 'Blau-weiß, Wolle.', 50, 1500);
 
-  // The delegation from Portsmouth: its reception is in the calendar already.
+  // The Lord Mayor of Portsmouth visits: the reception of her delegation is in the calendar already.
   const reception = save('calendar.view', { from: '2026-12-01', to: '2026-12-31' }).occurrences.find((o) => o.title.startsWith('Empfang der Delegation aus Portsmouth'));
   const portsmouth = save('visits.save', {
     direction: 'eingehend',
-    title: 'Delegation aus Portsmouth',
+    title: 'Besuch der Lord Mayor of Portsmouth',
     partnershipId: partnership('Portsmouth'),
     from: reception ? reception.start.slice(0, 10) : addDays(today, 11),
     to: reception ? addDays(reception.start.slice(0, 10), 2) : addDays(today, 13),
