@@ -2,27 +2,30 @@ import { useRef, useState } from 'react';
 import { makeStyles, tokens, Text, Tab, TabList } from '@fluentui/react-components';
 import { CalendarLtrRegular, CalendarStarRegular, DocumentTextRegular, HomeRegular, MailInboxRegular, MicRegular, PeopleChatRegular, PeopleCommunityRegular, PeopleRegular, PersonFeedbackRegular, RibbonStarRegular, SettingsRegular } from '@fluentui/react-icons';
 import { StartPage } from '../features/start/StartPage';
-import { ContactsPage } from '../features/contacts/ContactsPage';
-import { LettersPage, type LettersSection } from '../features/letters/LettersPage';
+import type { LettersSection } from '../features/letters/LettersPage';
 import type { LetterContact } from '../features/letters/LetterComposer';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { JubileesPage } from '../features/jubilees/JubileesPage';
-import { CalendarPage } from '../features/calendar/CalendarPage';
-import { InvitationsPage } from '../features/invitations/InvitationsPage';
-import { SpeechesPage } from '../features/speeches/SpeechesPage';
-import { PatronagesPage } from '../features/patronages/PatronagesPage';
+import {
+  CalendarPage,
+  CitizenEventsPage,
+  ContactsPage,
+  EngagementPage,
+  GiftsPage,
+  GreetingsPage,
+  InvitationsPage,
+  JubileesPage,
+  LettersPage,
+  PartnershipsPage,
+  PatronagesPage,
+  PressPage,
+  RequestsPage,
+  SettingsPage,
+  SpeechesPage,
+  VisitsPage,
+} from './lazy-pages';
 import { CalendarMailRegular, GlobeRegular } from '@fluentui/react-icons';
-import { PartnershipsPage } from '../features/partnerships/PartnershipsPage';
-import { GreetingsPage } from '../features/greetings/GreetingsPage';
 import { GiftRegular, PeopleTeamRegular } from '@fluentui/react-icons';
-import { VisitsPage } from '../features/visits/VisitsPage';
-import { GiftsPage } from '../features/gifts/GiftsPage';
-import { RequestsPage } from '../features/requests/RequestsPage';
-import { CitizenEventsPage } from '../features/citizen-events/CitizenEventsPage';
-import { EngagementPage } from '../features/volunteering/EngagementPage';
 
 import { NewsRegular } from '@fluentui/react-icons';
-import { PressPage } from '../features/press/PressPage';
 import { RouteScope, useNavigate, useRouteSegment } from '../components/route';
 import { isPage, type Page } from './pages';
 
