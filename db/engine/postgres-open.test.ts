@@ -9,6 +9,7 @@ import { asc, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knownSchemaVersion, type DatabaseOpenError } from '../open';
+import { searchTextOf } from '../../core/services/contacts/repository';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/pg-cluster';
 import { openTestEngine, PG_MIGRATIONS_FOLDER, type TestEngine } from '../../tests/support/test-engine';
 import { migratePostgres, openPostgresEngine, PG_MIGRATIONS } from './postgres';
@@ -94,6 +95,30 @@ describe('office mode: opening and migrating the PostgreSQL database', () => {
       expect(rows).toEqual([{ surname: 'Müller' }]);
     } finally {
       await engine.close();
+    }
+  });
+
+  it('fills the folded search text of contacts stored before migration 0002, as the repository writes it', async () => {
+    const fresh = await createTestDatabase('search_text');
+    const older = olderMigrations(2);
+    try {
+      await migratePostgres(fresh.url, { migrationsFolder: older });
+      await query(
+        fresh.url,
+        `insert into contacts (kind, gender, degrees, surname, given_name, city, postcode, email, role_detail, sort_name, created_at, updated_at)
+         values ('person', 'female', 'Dr.', 'Özdemir', 'Jülide', 'Duisburg', '47051', 'J.Oezdemir@example.org', 'Fraktion Grüne', 'Özdemir, Jülide', 'x', 'x')`,
+      );
+      await query(fresh.url, `insert into contact_tags (contact_id, tag) select id, t from contacts, unnest(array['Vereine', 'Presse']) as t`);
+      await migratePostgres(fresh.url, options);
+      const [row] = await query<Record<string, string>>(
+        fresh.url,
+        'select surname, given_name as "givenName", name_affix as "nameAffix", name, degrees, city, postcode, email, role_detail as "roleDetail", sort_key, search_text from contacts',
+      );
+      expect(row!.sort_key).toBe('oezdemir, juelide');
+      expect(row!.search_text).toBe(searchTextOf(row as never, ['Vereine', 'Presse']));
+    } finally {
+      fs.rmSync(older, { recursive: true, force: true });
+      await fresh.drop();
     }
   });
 

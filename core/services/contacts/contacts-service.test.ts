@@ -69,7 +69,8 @@ describe('contacts service (real SQLite file)', () => {
     const names = async (query: string) =>
       (await call(app.handlers, 'contacts.list', { query })).items.map((i) => i.displayName).sort();
     expect(await names('bundestag')).toEqual(['Erika Albers']);
-    await call(app.handlers, 'contacts.update', { id: org.id, contact: { kind: 'organisation', name: 'Bürgerschützen Ruhrort' } });
+    const stored = await call(app.handlers, 'contacts.get', { id: org.id });
+    await call(app.handlers, 'contacts.update', { id: org.id, contact: { ...stored, name: 'Bürgerschützen Ruhrort' } });
     expect(await names('buergerschuetzen')).toEqual(['Bürgerschützen Ruhrort', 'Erika Kaya']);
     expect(await names('schützenverein')).toEqual([]);
   });
