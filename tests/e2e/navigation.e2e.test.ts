@@ -172,6 +172,8 @@ describe('keyboard, focus and addresses (Chromium, demo office)', () => {
     const page = session.page;
     await goTo(page, 'Einstellungen');
     const sections = page.getByRole('navigation', { name: 'Bereiche der Einstellungen' });
+    // The settings page's code is loaded when it is first opened.
+    await sections.waitFor();
     expect(await sections.getByRole('link').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining('Briefkopf'), expect.stringContaining('Unterzeichnende'), expect.stringContaining('Fachbereiche'), expect.stringContaining('Datenschutz')]),
     );
