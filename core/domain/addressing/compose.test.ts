@@ -3,6 +3,7 @@ import { roleSchema } from '../../api/schemas/addressing';
 import type { AddressForms, Person } from '../../api/schemas/addressing';
 import {
   ROLE_CATALOGUE,
+  closingForSalutation,
   composeAddress,
   composeOrganisation,
   formatFullName,
@@ -1504,6 +1505,28 @@ describe('composeOrganisation', () => {
     },
   ])('$name', ({ org, language, expected }) => {
     expect(composeOrganisation(org, language)).toEqual(expected);
+  });
+});
+
+describe('closingForSalutation: a recipient typed in (no contact) gets the closing of the letter’s language', () => {
+  it.each([
+    { language: 'de' as const, salutation: 'Sehr geehrte Damen und Herren', expected: FRIENDLY },
+    { language: 'de' as const, salutation: 'Sehr geehrter Herr Krause', expected: FRIENDLY },
+    // British usage, as for contacts: an unnamed reader "faithfully", a named one "sincerely".
+    { language: 'en' as const, salutation: 'Dear Sir or Madam', expected: 'Yours faithfully' },
+    { language: 'en' as const, salutation: 'Dear Sirs,', expected: 'Yours faithfully' },
+    { language: 'en' as const, salutation: 'Dear Madam', expected: 'Yours faithfully' },
+    { language: 'en' as const, salutation: 'Dear Ms Carter', expected: 'Yours sincerely' },
+    { language: 'en' as const, salutation: 'Dear Lord Mayor', expected: 'Yours sincerely' },
+    { language: 'en' as const, salutation: '', expected: 'Yours faithfully' },
+    // French closings repeat the salutation; a mayor is assured of "ma haute considération".
+    { language: 'fr' as const, salutation: 'Madame, Monsieur', expected: FR_PRIVATE('Madame, Monsieur') },
+    { language: 'fr' as const, salutation: 'Madame la Directrice,', expected: FR_PRIVATE('Madame la Directrice') },
+    { language: 'fr' as const, salutation: 'Monsieur le Maire', expected: FR_MAIRE('Monsieur le Maire') },
+    { language: 'fr' as const, salutation: 'Madame la Maire', expected: FR_MAIRE('Madame la Maire') },
+    { language: 'fr' as const, salutation: '  ', expected: FR_PRIVATE('Madame, Monsieur') },
+  ])('$language, „$salutation“ → „$expected“', ({ language, salutation, expected }) => {
+    expect(closingForSalutation(salutation, language)).toBe(expected);
   });
 });
 

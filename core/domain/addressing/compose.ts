@@ -564,6 +564,22 @@ export function composeAddress(input: ComposeInput, roles: ReadonlyMap<string, R
   return toForms(composePerson(input.person, roles));
 }
 
+/**
+ * The closing for a recipient typed in (no contact): the one the letter's language uses with that
+ * salutation, as for contacts. German: „Mit freundlichen Grüßen“; English: an unnamed reader
+ * („Dear Sir or Madam“) „Yours faithfully“, a named one „Yours sincerely“; French: the closing
+ * repeats the salutation, a mayor's („Monsieur le Maire“) assures „ma haute considération“.
+ */
+export function closingForSalutation(salutation: string, language: Language): string {
+  const term = clean(salutation).replace(/,$/, '').trim();
+  if (language === 'en') return !term || /^Dear (Sir or Madam|Sirs?|Madam|Sir\/Madam)$/i.test(term) ? 'Yours faithfully' : 'Yours sincerely';
+  if (language === 'fr') {
+    if (/\b(le|la) Maire$/i.test(term)) return maireClosing(term);
+    return frenchPrivateClosing(term || 'Madame, Monsieur');
+  }
+  return CLOSING_FRIENDLY_DE;
+}
+
 /** Forms of address for an organisation ("Sehr geehrte Damen und Herren"). */
 export function composeOrganisation(name: string, language: Language = 'de'): AddressForms {
   const lines = [clean(name)];

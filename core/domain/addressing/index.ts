@@ -1,5 +1,6 @@
 export { ROLE_CATALOGUE } from './catalogue';
 export {
+  closingForSalutation,
   composeAddress,
   composeOrganisation,
   formatFullName,

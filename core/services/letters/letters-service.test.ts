@@ -154,6 +154,41 @@ describe('letters service', () => {
     expect(body).not.toContain('Sehr geehrter');
   });
 
+  it('closes a letter to a typed-in address in the language of the template, as for a contact', async () => {
+    const free = (templateId: string, salutation: string, fields: Record<string, unknown>) =>
+      call(app.handlers, 'letters.create', {
+        templateId,
+        recipient: { type: 'free', name: 'City Council', lines: ['City Council', 'Guildhall Square', 'Portsmouth PO1 2AL'], salutation },
+        signerId: mayorId,
+        date: '2026-04-23',
+        fields,
+      });
+    const english = readLetter((await free('partnerstadt-en', 'Dear Sir or Madam', { partnerstadt: 'Portsmouth', anlass: "St George's Day" })).file).text.body;
+    expect(english).toContain('Dear Sir or Madam,');
+    expect(english).toContain('Yours faithfully');
+    expect(english).not.toContain('Mit freundlichen Grüßen');
+    const named = readLetter((await free('partnerstadt-en', 'Dear Ms Carter', { partnerstadt: 'Portsmouth', anlass: "St George's Day" })).file).text.body;
+    expect(named).toContain('Yours sincerely');
+    const french = readLetter((await free('partnerstadt-fr', 'Monsieur le Maire', { partnerstadt: 'Calais', anlass: 'la fête nationale' })).file).text.body;
+    expect(french).toContain('Je vous prie d’agréer, Monsieur le Maire, l’expression de ma haute considération.');
+    expect(french).not.toContain('Mit freundlichen Grüßen');
+    // A closing typed in is kept; a German template keeps its own.
+    const typed = await call(app.handlers, 'letters.prepare', {
+      templateId: 'partnerstadt-en',
+      recipient: { type: 'free', name: 'Ms Carter', lines: ['Ms Carter'], salutation: 'Dear Ms Carter', closing: 'With warm regards' },
+      signerId: mayorId,
+      fields: { partnerstadt: 'Portsmouth', anlass: "St George's Day" },
+    });
+    expect(typed.values.grussformel).toBe('With warm regards');
+    const german = await call(app.handlers, 'letters.prepare', {
+      templateId: 'dankschreiben',
+      recipient: { type: 'free', name: 'Verein', lines: ['Verein'], salutation: 'Sehr geehrte Damen und Herren' },
+      signerId: mayorId,
+      fields: { anlass: 'Ehrenamt' },
+    });
+    expect(german.values.grussformel).toBe('Mit freundlichen Grüßen');
+  });
+
   it('takes an address of 8 lines without a warning: the dividing line moves up (long-address.test.ts has the rest)', async () => {
     const org = await call(app.handlers, 'contacts.create', { kind: 'organisation', name: 'Turnverein Duisburg-Neudorf 1887 e. V.' });
     const chair = await createPerson({ roleKey: 'vorsitz_verein', roleDetail: 'des Turnvereins Duisburg-Neudorf 1887 e. V.', organisationId: org.id, addressAddition: 'Geschäftsstelle, 2. Etage' });
@@ -221,6 +256,24 @@ describe('mail merge', () => {
     expect(list.items.map((l) => l.contactId).sort()).toEqual([ok1.id, ok2.id].sort());
     for (const item of list.items) expect(readLetter(item.file).text.body).not.toContain('{{');
     expect(fs.readdirSync(path.join(app.dataDir, 'Briefe')).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('addresses and closes every letter in the language of the template', async () => {
+    await createPerson({ givenName: 'Anna', surname: 'Eins' });
+    const started = await call(app.handlers, 'letters.merge.start', {
+      templateId: 'partnerstadt-en',
+      recipients: { type: 'tag', tag: 'Testgruppe' },
+      signerId: mayorId,
+      date: '2026-04-23',
+      fields: { partnerstadt: 'Portsmouth', anlass: "St George's Day" },
+      output: 'files',
+    });
+    const done = await waitFor(started.jobId);
+    expect(done.letterIds).toHaveLength(1);
+    const body = readLetter((await call(app.handlers, 'letters.get', { id: done.letterIds[0] })).file).text.body;
+    expect(body).toContain('Dear Ms Eins,');
+    expect(body).toContain('Yours sincerely');
+    expect(body).not.toContain('Mit freundlichen Grüßen');
   });
 
   it('writes one combined print file with one section per letter', async () => {

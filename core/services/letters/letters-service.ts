@@ -13,6 +13,7 @@ import {
 } from '../../api/schemas/letters';
 import type { z } from 'zod';
 import { isoDateInBerlin } from '../../domain/dates/format';
+import { closingForSalutation } from '../../domain/addressing';
 import { inHoldersForm } from '../../domain/office/holder-form';
 import { fileNameOf, fileNamePart } from '../file-content';
 import { addressFieldProblem, fillTemplate } from '../../documents/docx-template';
@@ -83,7 +84,8 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
           addressBlock: recipient.lines.filter((l) => l.trim()),
           salutation: recipient.salutation.replace(/,\s*$/, ''),
           oralSalutation: recipient.oralSalutation ?? recipient.salutation.replace(/^Sehr geehrte[rs]?\s+/, '').replace(/,\s*$/, ''),
-          closing: recipient.closing ?? 'Mit freundlichen Grüßen',
+          // A closing not typed in follows the letter's language, as a contact's does.
+          closing: recipient.closing ?? closingForSalutation(recipient.salutation, language ?? 'de'),
         },
         contactId: null,
         warnings: [],

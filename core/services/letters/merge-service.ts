@@ -105,9 +105,11 @@ export function createMergeService(
   /** The draft and the resolved recipient of one item of the merge. */
   const draftOf = (input: MergeInput, item: MergeItem) => {
     const common = { templateId: input.templateId, signerId: input.signerId, date: input.date, fields: input.fields, subject: input.subject, body: input.body };
+    // Addressed and closed in the template's language, as a single letter is.
+    const language = mergeDeps.templateLanguage(input.templateId);
     if (item.kind === 'contact') {
       const draft = letterDraftSchema.parse({ ...common, recipient: { type: 'contact', contactId: item.contactId, includePartner: input.includePartner } });
-      return { draft, resolved: letters.recipientForms(draft.recipient) };
+      return { draft, resolved: letters.recipientForms(draft.recipient, language) };
     }
     if (item.kind === 'jubilee') {
       const { entry } = item;
@@ -125,9 +127,9 @@ export function createMergeService(
         recipient: { type: 'free', name, lines: person.addressLines, salutation: person.salutation },
       });
       const warnings = person.addressLines.length < 3 ? [`Für „${name}“ ist keine vollständige Postanschrift erfasst.`] : [];
-      return { draft, resolved: { ...letters.recipientForms(draft.recipient), warnings } };
+      return { draft, resolved: { ...letters.recipientForms(draft.recipient, language), warnings } };
     }
-    const data = mergeDeps.recipientOfData(item.row.data, item.row.organisationName, mergeDeps.templateLanguage(input.templateId));
+    const data = mergeDeps.recipientOfData(item.row.data, item.row.organisationName, language);
     const warnings: string[] = [];
     if (!data.hasPostalAddress) warnings.push(`Für „${data.name}“ ist keine vollständige Postanschrift erfasst.`);
     if (!data.genderKnown) warnings.push(`Für „${data.name}“ ist das Geschlecht unbekannt; die Anrede lautet „${data.forms.salutation}“.`);
