@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Replaces } from './record-inputs';
 import {
   composeInputSchema,
   addressFormsSchema,
@@ -218,10 +219,11 @@ export interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   /** Changes data (the doors may log, the UI may refresh lists). */
   mutates: boolean;
   /**
-   * Saves a record whole (record-inputs.ts): `byId` — an input object with an `id` replaces that
-   * record, so every field must be sent; `whole` — the input replaces a record without id (settings).
+   * Saves a record whole (record-inputs.ts): `{ key }` — an input object naming a record by that
+   * key (`id`; `contactId` for details kept per contact) replaces it, so every field must be sent;
+   * `whole` — the input replaces a record without key (settings).
    */
-  replaces?: 'byId' | 'whole';
+  replaces?: Replaces;
   /** The record as read (fields only it has are ignored when it is sent back); default: the output. */
   read?: z.ZodType;
 }
@@ -240,8 +242,16 @@ const save = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, rea
   input,
   output,
   mutates: true,
-  replaces: 'byId',
+  replaces: { key: 'id' },
   read,
+});
+/**
+ * Creates or replaces the details kept per record of another kind (a contact's press details by
+ * `contactId`): the key always names a record that may be stored, so every field must be sent.
+ */
+const saveFor = <I extends z.ZodType, O extends z.ZodType>(key: string, input: I, output: O, read: z.ZodType = output): MethodSpec<I, O> => ({
+  ...save(input, output, read),
+  replaces: { key },
 });
 /** Replaces stored settings whole: every field must be sent. */
 const replace = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> => ({
@@ -484,7 +494,7 @@ export const contract = {
   'calendar.calendars': query(none, z.array(calendarSchema)),
   'calendar.settings': query(none, calendarSettingsSchema),
   'calendar.settings.save': replace(calendarSettingsSchema, calendarSettingsSchema),
-  'calendar.calendars.save': command(calendarInputSchema, z.array(calendarSchema)),
+  'calendar.calendars.save': saveFor('signerId', calendarInputSchema, z.array(calendarSchema), calendarSchema),
   'calendar.view': query(calendarRangeSchema, calendarViewSchema),
   'calendar.appointments.get': query(byId, appointmentSchema),
   'calendar.appointments.save': save(appointmentInputSchema, appointmentSavedSchema, appointmentSchema),
@@ -562,7 +572,7 @@ export const contract = {
   /** Word in the city's layout, or text/HTML for the city portal. */
   'press.releases.export': query(pressReleaseExportInputSchema, fileContentSchema),
   'press.media.list': query(none, z.array(mediaContactSchema)),
-  'press.media.save': command(mediaContactInputSchema, mediaContactSchema),
+  'press.media.save': saveFor('contactId', mediaContactInputSchema, mediaContactSchema),
   /** Removes the press details (the contact stays). */
   'press.media.delete': command(byId, z.object({ id: z.number().int() })),
   'press.lists.list': query(none, z.array(distributionListSchema)),

@@ -34,7 +34,7 @@ export async function dispatch(
   const spec: MethodSpec<z.ZodType, z.ZodType> = contract[name];
   const input = spec.replaces ? withoutReadOnlyFields(spec.input, spec.read ?? spec.output, rawInput) : rawInput;
   const parsed = spec.input.safeParse(input);
-  const omitted = spec.replaces ? omittedFields(spec.input, input, spec.replaces === 'whole') : [];
+  const omitted = spec.replaces ? omittedFields(spec.input, input, spec.replaces) : [];
   if (!parsed.success || omitted.length > 0) {
     return { ok: false, error: validationError(name, parsed.error?.issues ?? [], omitted) };
   }

@@ -43,7 +43,7 @@ describe('the record as read may be sent back', () => {
 });
 
 describe('an update names every field', () => {
-  const missing = (value: unknown, whole = false) => omittedFields(input, value, whole).map((field) => field.path.join('.'));
+  const missing = (value: unknown, whole = false) => omittedFields(input, value, whole ? 'whole' : { key: 'id' }).map((field) => field.path.join('.'));
 
   it('a new record takes the defaults', () => {
     expect(missing({ title: 'Neu' })).toEqual([]);
@@ -63,5 +63,21 @@ describe('an update names every field', () => {
 
   it('settings (no id) are replaced whole', () => {
     expect(missing({ title: 'x' }, true)).toEqual(['notes', 'criteria', 'person', 'stops']);
+  });
+
+  it('a record named by another key (a contact’s press details by its contact, a calendar by its signer) is replaced whole', () => {
+    const keyed = z.strictObject({
+      contactId: z.number().int(),
+      mediaType: z.string().default(''),
+      topics: z.array(z.string()).default([]),
+      person: person.nullable().default(null),
+    });
+    const left = (value: unknown) => omittedFields(keyed, value, { key: 'contactId' }).map((field) => field.path.join('.'));
+    expect(left({ contactId: 4, mediaType: 'Radio' })).toEqual(['topics', 'person']);
+    expect(left({ contactId: 4, mediaType: 'Radio', topics: [], person: { surname: 'Kaya' } })).toEqual([]);
+    // A nested record is still named by its id.
+    expect(left({ contactId: 4, mediaType: 'Radio', topics: [], person: { id: 1, surname: 'Kaya' } })).toEqual(['person.phone']);
+    // Not named: the key is missing (the strict schema refuses that on its own).
+    expect(left({ mediaType: 'Radio' })).toEqual([]);
   });
 });

@@ -5,8 +5,10 @@ import type { z } from 'zod';
  *
  * - Nothing is lost by omission. A save replaces the record whole, and a field left out would
  *   silently take its default (notes emptied, a programme removed). So an input object that
- *   names a stored record by its `id` — or the settings, which have no id — must carry every
- *   field; one left out is refused, naming the field. Nested value objects (a patronage's
+ *   names a stored record by its key — its `id`, or another record's for details kept per
+ *   record (a contact's press details by `contactId`, a calendar by `signerId`: such a save
+ *   always names a record that may be stored) — or the settings, which have no key, must carry
+ *   every field; one left out is refused, naming the field. Nested value objects (a patronage's
  *   criteria) belong to their record; a nested object with an `id` of its own (the person of a
  *   request) is a record of its own; list entries are new values (their defaults apply).
  * - The record as read may be sent back. Fields only the read record has (`createdAt`, a
@@ -104,18 +106,24 @@ export interface OmittedField {
 const OMITTED = 'Dieses Feld fehlt: Beim Ändern wird der ganze Eintrag gespeichert, ohne Angabe würde der gespeicherte Wert zurückgesetzt.';
 
 /**
- * The fields left out of a record that replaces a stored one (see above). `whole`: the value as
- * a whole replaces a stored record (settings).
+ * How a save names the stored record it replaces: by a key field (`id`; `contactId` for details
+ * kept per contact), or `whole` (settings: the input is the record).
  */
-export function omittedFields(schema: Schema, value: unknown, whole: boolean, path: (string | number)[] = []): OmittedField[] {
+export type Replaces = 'whole' | { key: string };
+
+/** Nested records and list entries are named by their own `id`, whatever names the outer record. */
+const RECORD_BY_ID: Replaces = { key: 'id' };
+
+/** The fields left out of a record that replaces a stored one (see above). */
+export function omittedFields(schema: Schema, value: unknown, replaces: Replaces, path: (string | number)[] = []): OmittedField[] {
   if (Array.isArray(value)) {
     const element = elementSchema(schema);
-    return element ? value.flatMap((item, index) => omittedFields(element, item, false, [...path, index])) : [];
+    return element ? value.flatMap((item, index) => omittedFields(element, item, RECORD_BY_ID, [...path, index])) : [];
   }
   if (!isPlainObject(value)) return [];
   const shape = objectShape(schema, value);
   if (!shape) return [];
-  const replacing = whole || ('id' in shape && typeof value.id === 'number');
+  const replacing = replaces === 'whole' || (replaces.key in shape && typeof value[replaces.key] === 'number');
   const found: OmittedField[] = [];
   for (const [key, field] of Object.entries(shape)) {
     if (!Object.hasOwn(value, key) || value[key] === undefined) {
@@ -124,7 +132,7 @@ export function omittedFields(schema: Schema, value: unknown, whole: boolean, pa
     }
     // A nested object is part of its record, unless it has an id of its own.
     const nested = objectShape(field, value[key]);
-    found.push(...omittedFields(field, value[key], replacing && nested !== null && !('id' in nested), [...path, key]));
+    found.push(...omittedFields(field, value[key], replacing && nested !== null && !('id' in nested) ? 'whole' : RECORD_BY_ID, [...path, key]));
   }
   return found;
 }

@@ -86,6 +86,29 @@ function examples(door: string, setup: () => Promise<{ app: App; caller: Caller;
         notes: 'Mit dem Hafenmeister abstimmen',
       });
 
+      // Saves keyed by another record (a contact, a signer) replace the stored details the same way.
+      const reporter = dataOf<{ id: number }>(await call('contacts.create', { kind: 'person', gender: 'female', givenName: 'Jana', surname: 'Presse' }));
+      dataOf(await call('press.media.save', { contactId: reporter.id, mediaType: 'Zeitung', topics: ['Hafen'], notes: 'Nur per E-Mail' }));
+      const media = await call('press.media.save', { contactId: reporter.id, mediaType: 'Radio' });
+      expect(messageOf(media)).toBe(
+        'Ungültige Eingabe für „press.media.save“: Beim Ändern wird der ganze Eintrag gespeichert; diese Felder fehlen ' +
+          '(ohne Angabe würde der gespeicherte Wert zurückgesetzt): Themen, Notizen',
+      );
+      const stored = dataOf<Array<{ contactId: number }>>(await call('press.media.list', {})).find((m) => m.contactId === reporter.id);
+      expect(stored).toMatchObject({ mediaType: 'Zeitung', topics: ['Hafen'], notes: 'Nur per E-Mail' });
+      const [calendar] = dataOf<Array<{ signerId: number; color: string; sortOrder: number }>>(await call('calendar.calendars', {}));
+      dataOf(await call('calendar.calendars.save', { signerId: calendar.signerId, color: calendar.color, sortOrder: 7 }));
+      const recoloured = await call('calendar.calendars.save', { signerId: calendar.signerId, color: '#123456' });
+      expect(messageOf(recoloured)).toBe(
+        'Ungültige Eingabe für „calendar.calendars.save“: Beim Ändern wird der ganze Eintrag gespeichert; dieses Feld fehlt ' +
+          '(ohne Angabe würde der gespeicherte Wert zurückgesetzt): Reihenfolge',
+      );
+      const kept = dataOf<Array<{ signerId: number; color: string; sortOrder: number }>>(await call('calendar.calendars', {})).find((c) => c.signerId === calendar.signerId);
+      expect(kept).toMatchObject({ color: calendar.color, sortOrder: 7 });
+      // The calendar as read may be sent back, changed.
+      const read = dataOf<Array<Record<string, unknown> & { signerId: number }>>(await call('calendar.calendars', {})).find((c) => c.signerId === calendar.signerId)!;
+      expect(dataOf<Array<{ signerId: number; color: string }>>(await call('calendar.calendars.save', { ...read, color: '#123456' })).find((c) => c.signerId === calendar.signerId)).toMatchObject({ color: '#123456', sortOrder: 7 });
+
       const settings = await call('privacy.settings.save', {});
       expect(messageOf(settings)).toContain('diese Felder fehlen (ohne Angabe würde der gespeicherte Wert zurückgesetzt): Aufbewahrung Anliegen (Jahre), ');
     });
@@ -120,7 +143,7 @@ function examples(door: string, setup: () => Promise<{ app: App; caller: Caller;
     it('answers a signer still in use with CONFLICT and an unknown signer or driver with NOT_FOUND, not a database error', async () => {
       const inUse = await call('signers.delete', { id: 1 });
       expect(inUse).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^„.+“ kann nicht gelöscht werden: Der Eintrag hat noch einen Kalender/) } });
-      const unknown = await call('calendar.calendars.save', { signerId: 4242, color: '#123456' });
+      const unknown = await call('calendar.calendars.save', { signerId: 4242, color: '#123456', sortOrder: 0 });
       expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Die unterzeichnende Person Nr. 4242 gibt es nicht.' } });
       const absent = await call('carpool.absences.save', { driverId: 4242, from: '2026-12-10', to: '2026-12-11' });
       expect(absent).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Die Fahrerin bzw. der Fahrer Nr. 4242 wurde nicht gefunden.' } });

@@ -43,7 +43,7 @@ const HAFENFEST: PressReleaseInput = {
 /** A calendar of the Oberbürgermeisterin (none exist without signers). */
 async function calendarId(): Promise<number> {
   const signer = await call(app.handlers, 'signers.save', { name: 'Dr. Petra Hovestadt', gender: 'female', office: 'Oberbürgermeisterin', deputy: false });
-  const calendars = await call(app.handlers, 'calendar.calendars.save', { signerId: signer.id, color: '#1f6feb' });
+  const calendars = await call(app.handlers, 'calendar.calendars.save', { signerId: signer.id, color: '#1f6feb', sortOrder: 0 });
   return calendars.find((c) => c.signerId === signer.id)!.id;
 }
 
@@ -291,9 +291,9 @@ describe('media contacts, distribution lists and press invitations', () => {
     });
     const radio = await call(app.handlers, 'contacts.create', { kind: 'organisation', name: 'Radio Ruhrmündung', city: 'Duisburg' });
     const agency = await call(app.handlers, 'contacts.create', { kind: 'person', gender: 'male', givenName: 'Piet', surname: 'Olderdissen' });
-    await call(app.handlers, 'press.media.save', { contactId: reporter.id, mediaType: 'Zeitung', topics: ['Kultur', 'Hafen', 'Kultur'] });
-    await call(app.handlers, 'press.media.save', { contactId: radio.id, mediaType: 'Radio', topics: ['Sport'] });
-    await call(app.handlers, 'press.media.save', { contactId: agency.id, mediaType: 'Agentur' });
+    await call(app.handlers, 'press.media.save', { contactId: reporter.id, mediaType: 'Zeitung', topics: ['Kultur', 'Hafen', 'Kultur'], notes: '' });
+    await call(app.handlers, 'press.media.save', { contactId: radio.id, mediaType: 'Radio', topics: ['Sport'], notes: '' });
+    await call(app.handlers, 'press.media.save', { contactId: agency.id, mediaType: 'Agentur', topics: [], notes: '' });
     return { tageblatt, reporter, radio, agency };
   }
 
