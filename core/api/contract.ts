@@ -542,9 +542,13 @@ export const contract = {
   'jubilees.overview': query(none, jubileesOverviewSchema),
   /** Marks notifications to the Federal President or the Land as sent (sent: false takes it back). */
   'jubilees.notifications.mark': command(jubileeNotificationsMarkSchema, z.object({ marked: z.number().int() })),
-  /** The lists; the notifications to the Federal President and the Land are recorded as produced. */
+  /**
+   * The lists; the notifications to the Federal President and the Land are recorded as produced.
+   * A notification already marked sent is left out (`includeSent`: listed with its day) and keeps
+   * the record of when it was first produced.
+   */
   'jubilees.export': command(
-    jubileesListInputSchema.extend({ target: z.enum(['federal', 'land', 'district']), format: z.enum(['docx', 'xlsx']) }),
+    jubileesListInputSchema.extend({ target: z.enum(['federal', 'land', 'district']), format: z.enum(['docx', 'xlsx']), includeSent: z.boolean().default(false) }),
     fileContentSchema,
   ),
 

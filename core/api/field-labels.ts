@@ -118,6 +118,7 @@ export const FIELD_LABELS: Record<string, string> = {
   honour: 'Ehrengast',
   host: 'Gastgeber/in',
   includeInactive: 'Auch inaktive',
+  includeSent: 'Auch bereits versandte',
   includePartner: 'Mit Partner/in',
   interests: 'Interessen',
   internet: 'Internet',

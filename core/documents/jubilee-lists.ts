@@ -16,6 +16,8 @@ export interface JubileeListRow {
   district: string;
   /** Due date of the action the list is for (notification, letter). */
   dueBy: string;
+  /** The day the notification was marked sent (ISO date); empty: not sent yet. */
+  sentOn?: string;
 }
 
 export interface JubileeListDocument {
@@ -23,11 +25,23 @@ export interface JubileeListDocument {
   subtitle: string;
   office: string;
   rows: JubileeListRow[];
+  /** A column „Versandt am“: the list names notifications already sent. */
+  sentColumn?: boolean;
 }
 
 const COLUMNS = ['Datum', 'Jubiläum', 'Name(n)', 'Anschrift', 'Stadtbezirk', 'Fällig bis'] as const;
+const SENT_COLUMN = 'Versandt am';
 const germanDate = (iso: string) => iso.split('-').reverse().join('.');
-const cellsOf = (row: JubileeListRow) => [germanDate(row.date), row.label, row.names.join(' und '), row.address, row.district, germanDate(row.dueBy)];
+const columnsOf = (list: JubileeListDocument): string[] => (list.sentColumn ? [...COLUMNS, SENT_COLUMN] : [...COLUMNS]);
+const cellsOf = (row: JubileeListRow, list: JubileeListDocument) => [
+  germanDate(row.date),
+  row.label,
+  row.names.join(' und '),
+  row.address,
+  row.district,
+  germanDate(row.dueBy),
+  ...(list.sentColumn ? [row.sentOn ? germanDate(row.sentOn) : ''] : []),
+];
 
 /** A landscape A4 Word document with a heading and one table row per jubilee. */
 export async function jubileeListDocx(list: JubileeListDocument): Promise<Uint8Array> {
@@ -36,8 +50,8 @@ export async function jubileeListDocx(list: JubileeListDocument): Promise<Uint8A
   const table = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: COLUMNS.map((c) => cell(c, true)) }),
-      ...list.rows.map((row) => new TableRow({ cantSplit: true, children: cellsOf(row).map((text) => cell(text)) })),
+      new TableRow({ tableHeader: true, children: columnsOf(list).map((c) => cell(c, true)) }),
+      ...list.rows.map((row) => new TableRow({ cantSplit: true, children: cellsOf(row, list).map((text) => cell(text)) })),
     ],
   });
   const doc = new Document({
@@ -74,12 +88,21 @@ export async function jubileeListXlsx(list: JubileeListDocument): Promise<Uint8A
     { header: 'Anschrift', key: 'address', width: 40 },
     { header: 'Stadtbezirk', key: 'district', width: 16 },
     { header: 'Fällig bis', key: 'dueBy', width: 12, style: { numFmt: 'dd.mm.yyyy' } },
+    ...(list.sentColumn ? [{ header: SENT_COLUMN, key: 'sentOn', width: 12, style: { numFmt: 'dd.mm.yyyy' } }] : []),
   ];
   sheet.getRow(1).font = { bold: true };
   const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
   for (const row of list.rows) {
-    sheet.addRow({ date: day(row.date), label: row.label, names: row.names.join(' und '), address: row.address, district: row.district, dueBy: day(row.dueBy) });
+    sheet.addRow({
+      date: day(row.date),
+      label: row.label,
+      names: row.names.join(' und '),
+      address: row.address,
+      district: row.district,
+      dueBy: day(row.dueBy),
+      ...(list.sentColumn ? { sentOn: row.sentOn ? day(row.sentOn) : null } : {}),
+    });
   }
-  sheet.autoFilter = { from: 'A1', to: 'F1' };
+  sheet.autoFilter = { from: 'A1', to: list.sentColumn ? 'G1' : 'F1' };
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -3,6 +3,7 @@ import { call, dispatch, type JubileeEntry } from '../../api';
 import { STANDARD_COLUMNS } from './register-extract';
 import { createTempApp } from '../../../tests/support/temp-app';
 import { importExtract } from '../../../tests/support/register-import';
+import { documentText } from '../../documents/docx-template';
 
 /**
  * Notifications to the Federal President and the Land NRW: produced (the export, with who and
@@ -27,8 +28,10 @@ const EXTRACT: Row[] = [
 const TODAY = '2026-11-27';
 
 let app: ReturnType<typeof createTempApp>;
+let clock: Date;
 beforeEach(async () => {
-  app = createTempApp({ now: () => new Date('2026-11-27T09:00:00Z') });
+  clock = new Date('2026-11-27T09:00:00Z');
+  app = createTempApp({ now: () => clock });
   await importExtract(app.handlers, csv(EXTRACT));
 });
 afterEach(() => app.cleanup());
@@ -61,6 +64,36 @@ describe('jubilee notifications', () => {
     expect(after.R6.map((n) => n.produced)).toEqual([null, null]);
     await call(app.handlers, 'jubilees.export', { from: '2026-12-01', to: '2026-12-31', target: 'land', format: 'docx' });
     expect((await byPerson())['R2+R3'][0].produced).toEqual({ at: '2026-11-27T09:00:00.000Z', user: 'test' });
+  });
+
+  it('a notification list made again leaves out the jubilees already sent, or names them, and keeps when their notification was first produced', async () => {
+    const period = { from: '2026-12-01', to: '2027-01-31', target: 'federal' as const, format: 'docx' as const };
+    const listed = async (more: { includeSent?: boolean } = {}) => {
+      const file = await call(app.handlers, 'jubilees.export', { ...period, ...more });
+      return documentText(new Uint8Array(Buffer.from(file.contentBase64, 'base64'))).body;
+    };
+    const first = await listed();
+    expect(first).toContain('Dr. Anton Alt');
+    expect(first).toContain('Nora Neu');
+    await call(app.handlers, 'jubilees.notifications.mark', { action: 'notify_federal', jubilees: [anton], sent: true });
+    const produced = { at: '2026-11-27T09:00:00.000Z', user: 'test' };
+    const sent = { at: '2026-11-27T09:00:00.000Z', user: 'test' };
+
+    clock = new Date('2026-12-02T10:00:00Z');
+    const again = await listed();
+    expect(again).not.toContain('Anton Alt');
+    expect(again).toContain('Nora Neu');
+    expect(again).toContain('1 Eintrag; 1 bereits als versandt vermerkte Meldung nicht aufgeführt');
+    // The sent one keeps its first record; the open one was produced again, now.
+    expect((await byPerson()).R5[0]).toEqual({ action: 'notify_federal', by: '2026-11-12', overdue: false, produced, sent });
+    expect((await byPerson()).R6[0].produced).toEqual({ at: '2026-12-02T10:00:00.000Z', user: 'test' });
+
+    const all = await listed({ includeSent: true });
+    expect(all).toContain('Dr. Anton Alt');
+    expect(all).toContain('Versandt am');
+    expect(all).toContain('27.11.2026');
+    expect(all).toContain('2 Einträge, davon 1 bereits als versandt vermerkt');
+    expect((await byPerson()).R5[0]).toEqual({ action: 'notify_federal', by: '2026-11-12', overdue: false, produced, sent });
   });
 
   it('a notification marked as sent is no longer overdue; taking the mark back makes it overdue again', async () => {

@@ -206,11 +206,24 @@ export function createJubileesService(
     district: { action: 'letter', title: 'Alters- und Ehejubiläen für die Bezirksbürgermeisterinnen und Bezirksbürgermeister' },
   } as const;
 
-  const exportList = async (input: { from: string; to: string; district?: string; target: keyof typeof EXPORTS; format: 'docx' | 'xlsx' }) => {
+  /**
+   * A list as a file. A notification list leaves out the jubilees whose notification is already
+   * marked sent (`includeSent`: lists them, with the day it was sent) and records the others as
+   * produced; a sent one keeps the record of when it was first produced.
+   */
+  const exportList = async (input: { from: string; to: string; district?: string; target: keyof typeof EXPORTS; format: 'docx' | 'xlsx'; includeSent?: boolean }) => {
     const spec = EXPORTS[input.target];
-    const listed = detailed(input.from, input.to, input.district).filter(
+    const sentOf = (entry: JubileeEntry) => entry.notifications.find((n) => n.action === spec.action)?.sent ?? null;
+    const sentOn = (entry: JubileeEntry) => {
+      const sent = sentOf(entry);
+      return sent ? isoDateInBerlin(new Date(sent.at)) : '';
+    };
+    const due = detailed(input.from, input.to, input.district).filter(
       ({ entry }) => input.target === 'district' || entry.due.some((d) => d.action === spec.action),
     );
+    const listed = input.includeSent ? due : due.filter(({ entry }) => !sentOf(entry));
+    const leftOut = due.length - listed.length;
+    const alreadySent = listed.filter(({ entry }) => sentOf(entry)).length;
     const rows: JubileeListRow[] = listed.map(({ entry, people }) => ({
         date: entry.date,
         label: entry.label,
@@ -220,23 +233,31 @@ export function createJubileesService(
           .join(', '),
         district: people[0].district,
         dueBy: entry.due.find((d) => d.action === spec.action)?.by ?? entry.due[0]?.by ?? entry.date,
+        sentOn: sentOn(entry),
       }));
     const office = office_();
     const period = `${formatDateNumeric(input.from)} bis ${formatDateNumeric(input.to)}`;
+    const entries = `${rows.length} ${rows.length === 1 ? 'Eintrag' : 'Einträge'}`;
+    const sentNote = leftOut
+      ? `; ${leftOut} bereits als versandt ${leftOut === 1 ? 'vermerkte Meldung' : 'vermerkte Meldungen'} nicht aufgeführt`
+      : alreadySent
+        ? `, davon ${alreadySent} bereits als versandt vermerkt`
+        : '';
     const document = {
       title: spec.title,
-      subtitle: `Zeitraum ${period}${input.district ? `, Stadtbezirk ${input.district}` : ''} – ${rows.length} ${rows.length === 1 ? 'Eintrag' : 'Einträge'}`,
+      subtitle: `Zeitraum ${period}${input.district ? `, Stadtbezirk ${input.district}` : ''} – ${entries}${sentNote}`,
       office: `${office.stadt} · ${office.dienststelle}`,
       rows,
+      sentColumn: Boolean(input.includeSent) && isNotification(spec.action),
     };
     const bytes = input.format === 'docx' ? await jubileeListDocx(document) : await jubileeListXlsx(document);
     deps.db.transaction(() => {
-      // A notification list produced: recorded for each of its jubilees (who and when).
+      // A notification list produced: recorded for each of its jubilees not sent yet (who and when).
       if (isNotification(spec.action)) {
-        const keys = listed.map(({ entry }) => jubileeKey(entry.date, entry.kind, entry.persons.map((p) => p.registerId)));
+        const keys = listed.filter(({ entry }) => !sentOf(entry)).map(({ entry }) => jubileeKey(entry.date, entry.kind, entry.persons.map((p) => p.registerId)));
         residents.recordNotifications(keys, spec.action, { produced: { at: deps.now().toISOString(), user: deps.user } });
       }
-      recordAudit(deps, { action: 'export', entity: 'jubilees', summary: `${spec.title}, ${period}, ${rows.length} Einträge` });
+      recordAudit(deps, { action: 'export', entity: 'jubilees', summary: `${spec.title}, ${period}, ${entries}${sentNote}` });
     });
     const name = { federal: 'Meldung-Bundespraesident', land: 'Meldung-Land-NRW', district: 'Jubilaeen-Bezirke' }[input.target];
     return { fileName: `${name}-${input.from}-bis-${input.to}.${input.format}`, contentBase64: Buffer.from(bytes).toString('base64') };
