@@ -64,6 +64,36 @@ describe('tables and badges at office screen widths (Chromium, demo office)', ()
   const overlaps = (page: Page, table: string) => page.getByRole('table', { name: table, exact: true }).evaluate(inPage(OVERLAPS));
   const cramped = (page: Page) => page.getByRole('main').evaluate(inPage(CRAMPED_BADGES));
 
+  /** Each form field whose control reaches out of the field's own box (its cell in the form's grid). */
+  const OUTSIDE_FIELD = `(form) => [...form.querySelectorAll('.fui-Field')].flatMap((field) => {
+    const cell = field.getBoundingClientRect();
+    return [...field.querySelectorAll('.fui-Input, .fui-Select, .fui-Textarea')]
+      .map((control) => control.getBoundingClientRect())
+      .filter((box) => box.left < cell.left - 0.5 || box.right > cell.right + 0.5)
+      .map((box) => field.querySelector('label').textContent + ': ' + Math.round(box.right - cell.right) + ' px zu breit');
+  })`;
+
+  for (const width of [1280, 1600]) {
+    it(`at ${width} px: the departments' fields, „Reihenfolge“ too, stay inside their columns`, async () => {
+      const page = session.page;
+      await page.setViewportSize({ width, height: 1000 });
+      await page.goto('about:blank');
+      await page.goto(session.server.url);
+      await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('tab', { name: 'Einstellungen' }).click();
+      await page.getByRole('navigation', { name: 'Bereiche der Einstellungen' }).getByRole('link', { name: 'Fachbereiche' }).click();
+      const form = page.getByRole('form', { name: 'Fachbereiche' });
+      const order = form.getByRole('spinbutton', { name: 'Reihenfolge' });
+      await expect.poll(() => order.count()).toBe(1);
+      await expect.poll(() => page.getByRole('table', { name: 'Fachbereiche' }).getByRole('row').count()).toBeGreaterThan(1);
+      await page.screenshot({ path: path.join(ARTIFACTS, `fachbereiche-${width}.png`) });
+      expect(await form.evaluate(inPage(OUTSIDE_FIELD))).toEqual([]);
+      // And the row of fields stays within the page's content.
+      const main = (await page.getByRole('main').boundingBox())!;
+      const box = (await order.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(main.x + main.width);
+    });
+  }
+
   for (const width of [1280, 1920]) {
     it(`at ${width} px: the requests never print text over text, and their badges fit`, async () => {
       const page = session.page;

@@ -26,6 +26,8 @@ import { useSectionStyles } from './section-styles';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 2fr) 120px', gap: tokens.spacingHorizontalM, alignItems: 'start' },
+  // An input is as wide as 20 characters unless told otherwise: the number fits its narrow column.
+  narrow: { minWidth: 0, '& > input': { minWidth: 0 } },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -115,7 +117,7 @@ export function DepartmentsSection() {
           <Input type="email" value={draft.email} onChange={(_, d) => setDraft({ ...draft, email: d.value })} />
         </Field>
         <Field label="Reihenfolge">
-          <Input type="number" value={draft.sortOrder} onChange={(_, d) => setDraft({ ...draft, sortOrder: d.value })} />
+          <Input className={styles.narrow} type="number" value={draft.sortOrder} onChange={(_, d) => setDraft({ ...draft, sortOrder: d.value })} />
         </Field>
       </div>
       <div className={section.actions}>
