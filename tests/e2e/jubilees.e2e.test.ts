@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { ARTIFACTS, useBrowserSession } from './browser-mode';
 
 const HEADER =
@@ -110,6 +111,38 @@ describe('jubilees in browser mode (Chromium)', () => {
     await expect.poll(() => federal().textContent()).toContain('versandt am 27.11.2026');
     expect(await federal().textContent()).not.toContain('überfällig');
     await session.page.screenshot({ path: path.join(ARTIFACTS, 'jubilaeen-liste.png'), fullPage: true });
+  });
+
+  it('leaves a notification already sent out of the list made again, unless asked to list the sent ones too', async () => {
+    await showDecember();
+    const federal = () => row('Hilde Hundert').getByRole('group', { name: 'Meldung Bundespräsident' });
+    await expect.poll(() => federal().textContent()).toContain('versandt am 27.11.2026');
+    const includeSent = session.page.getByRole('checkbox', { name: 'Auch bereits versandte Meldungen aufführen' });
+    expect(await includeSent.isChecked()).toBe(false);
+    /** The names and the column „Versandt am“ of the Excel list the button makes. */
+    const exportFederal = async () => {
+      const download = session.page.waitForEvent('download');
+      await session.page.getByRole('button', { name: 'Meldung Bundespräsident (Excel)' }).click();
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile((await (await download).path())!);
+      const sheet = workbook.worksheets[0]!;
+      const header = (sheet.getRow(1).values as unknown[]).map(String);
+      const rows = sheet.getSheetValues().slice(2).filter(Boolean) as unknown[][];
+      return { header, rows: rows.map((r) => r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '')))) };
+    };
+
+    const withoutSent = await exportFederal();
+    expect(withoutSent.header).not.toContain('Versandt am');
+    // Hilde Hundert was December's only notification to the Federal President.
+    expect(withoutSent.rows).toEqual([]);
+
+    await includeSent.check();
+    const withSent = await exportFederal();
+    expect(withSent.header).toContain('Versandt am');
+    const hilde = withSent.rows.find((r) => r.join(' ').includes('Hilde Hundert'));
+    expect(hilde?.[withSent.header.indexOf('Versandt am')]).toBe('2026-11-27');
+    // Still sent, and still recorded as first produced on the same day.
+    expect(await federal().textContent()).toContain('versandt am 27.11.2026');
   });
 
   it("shows on the start page the figures of the same list: the counts agree with the deadlines listed below them", async () => {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import {
   Badge,
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -81,6 +82,8 @@ export function JubileesPage({ onShowLetters }: { onShowLetters: (letterId?: num
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [againFor, setAgainFor] = useState<JubileeEntry | null>(null);
   const [visitFor, setVisitFor] = useState<JubileeEntry | null>(null);
+  /** A notification list lists the jubilees already marked sent, too (with the day sent); by default it leaves them out. */
+  const [includeSent, setIncludeSent] = useState(false);
   const status = useQuery({ queryKey: ['residents.status'], queryFn: () => api('residents.status', {}) });
   const signers = useQuery({ queryKey: ['signers.list'], queryFn: () => api('signers.list', {}) });
   const input = { ...period, district: district || undefined };
@@ -125,7 +128,7 @@ export function JubileesPage({ onShowLetters }: { onShowLetters: (letterId?: num
 
   const exportList = useMutation({
     mutationFn: async ({ target, format }: { target: 'federal' | 'land' | 'district'; format: 'docx' | 'xlsx' }) => {
-      const file = await api('jubilees.export', { ...input, target, format });
+      const file = await api('jubilees.export', { ...input, target, format, includeSent });
       downloadBase64(
         file.fileName,
         file.contentBase64,
@@ -200,6 +203,12 @@ export function JubileesPage({ onShowLetters }: { onShowLetters: (letterId?: num
         <Button onClick={() => exportList.mutate({ target: 'land', format: 'docx' })}>Meldung Land NRW (Word)</Button>
         <Button onClick={() => exportList.mutate({ target: 'land', format: 'xlsx' })}>Meldung Land NRW (Excel)</Button>
         <Button onClick={() => exportList.mutate({ target: 'district', format: 'xlsx' })}>Liste für die Bezirke (Excel)</Button>
+        <Checkbox
+          label="Auch bereits versandte Meldungen aufführen"
+          checked={includeSent}
+          onChange={(_, d) => setIncludeSent(d.checked === true)}
+          title="Die Meldungen listen sonst nur, was noch nicht als versandt vermerkt ist."
+        />
       </div>
       <ErrorMessage error={list.error ?? write.error ?? exportList.error ?? mark.error} />
       {progress && <ProgressBar value={progress.total ? progress.done / progress.total : undefined} aria-label="Fortschritt" />}
