@@ -91,4 +91,53 @@ describe('correspondence in browser mode (Chromium)', () => {
     await page.getByRole('tab', { name: 'Einstellungen' }).click();
     await expect.poll(() => page.getByRole('main').textContent()).toContain('zurzeit „Die Oberbürgermeisterin“ (Dr. Petra Hovestadt)');
   });
+
+  it('shows in the contact picker the results of the latest search, even when an earlier, slower search answers last', async () => {
+    const page = session.page;
+    const searched: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let delivered!: (names: string[]) => void;
+    const olderAnswer = new Promise<string[]>((resolve) => (delivered = resolve));
+    // The search for „B“ is answered by the server at once but reaches the page only when released.
+    await page.route('**/api/contacts.list', async (route) => {
+      const query = (route.request().postDataJSON() as { query?: string }).query ?? '';
+      searched.push(query);
+      if (query !== 'B') return route.continue();
+      const response = await route.fetch();
+      const body = (await response.json()) as { data: { items: Array<{ displayName: string }> } };
+      await released;
+      await route.fulfill({ response });
+      delivered(body.data.items.map((c) => c.displayName));
+    });
+    try {
+      await page.getByRole('tab', { name: 'Korrespondenz' }).click();
+      await page.getByRole('tab', { name: 'Brief schreiben' }).click();
+      const picker = page.getByRole('combobox', { name: 'Kontakt' });
+      await picker.fill('');
+      await picker.pressSequentially('B');
+      await expect.poll(() => searched.includes('B')).toBe(true);
+      await picker.pressSequentially('rackhagen');
+      // The picker's own list (the page has other options: the templates, the signers).
+      await expect.poll(() => picker.getAttribute('aria-controls')).toBeTruthy();
+      const options = page.locator(`[id="${await picker.getAttribute('aria-controls')}"]`).getByRole('option');
+      const onlyBrackhagen = async () => {
+        const shown = await options.allTextContents();
+        return shown.length > 0 && shown.every((text) => text.includes('Brackhagen'));
+      };
+      await expect.poll(onlyBrackhagen).toBe(true);
+      const newer = await options.allTextContents();
+
+      release();
+      // The older answer differs (or the test could not tell): other contacts, too.
+      expect((await olderAnswer).some((name) => !name.includes('Brackhagen'))).toBe(true);
+      // Once the page has taken that answer in (a task and two frames later), the list is still the newer one.
+      await page.evaluate('new Promise((resolve) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(resolve))))');
+      expect(await options.allTextContents()).toEqual(newer);
+      expect(await picker.inputValue()).toBe('Brackhagen');
+    } finally {
+      release();
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+    }
+  });
 });

@@ -23,6 +23,8 @@ export function ContactPicker({
     const timer = setTimeout(() => setQuery(text), 150);
     return () => clearTimeout(timer);
   }, [text]);
+  // One cache entry per search text: the list shows the answer to the text searched last, never
+  // one to an earlier text that arrives later (tests/e2e/letters.e2e.test.ts holds one back).
   const results = useQuery({
     queryKey: ['contacts.list', 'picker', query],
     queryFn: () => api('contacts.list', { query: query || undefined, limit: 30, sort: 'name' }),
