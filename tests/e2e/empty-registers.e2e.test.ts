@@ -58,6 +58,24 @@ describe('empty registers say what to do (Chromium, a new office)', () => {
     await expect.poll(() => page.getByRole('navigation', { name: 'Bereiche' }).getByRole('tab', { name: 'Termine' }).getAttribute('aria-selected')).toBe('true');
   });
 
+  it('Textbausteine: none yet, and the button that begins the first', async () => {
+    const page = session.page;
+    await page.getByRole('main').getByRole('tab', { name: 'Textbausteine' }).click();
+    const note = page.getByRole('note').filter({ hasText: 'Noch keine Textbausteine' });
+    await expect.poll(() => note.count()).toBe(1);
+    expect((await note.textContent())!.split('.').filter((s) => s.trim()).length).toBeGreaterThanOrEqual(2);
+    expect(await page.getByRole('button', { name: 'Textbaustein anlegen', exact: true }).count()).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'leer-textbausteine.png') });
+    await note.getByRole('button', { name: 'Textbaustein anlegen', exact: true }).click();
+    const title = page.getByRole('form', { name: 'Neuer Textbaustein' }).getByRole('textbox', { name: 'Titel' });
+    await expect.poll(() => title.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await title.fill('Dank für die Einladung');
+    await page.getByRole('form', { name: 'Neuer Textbaustein' }).getByRole('textbox', { name: 'Text' }).fill('Haben Sie herzlichen Dank für Ihre freundliche Einladung.');
+    await page.getByRole('form', { name: 'Neuer Textbaustein' }).getByRole('button', { name: 'Speichern', exact: true }).click();
+    await expect.poll(() => note.count()).toBe(0);
+    expect(await page.getByRole('main').getByText('Dank für die Einladung').count()).toBeGreaterThan(0);
+  });
+
   it('a register emptied only by its filter does not claim to be empty', async () => {
     const page = session.page;
     await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('tab', { name: 'Einladungen', exact: true }).click();

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Card, Field, Input, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TextBlock } from '../../../../core/api';
 import { api } from '../../api/client';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
 const useStyles = makeStyles({
@@ -25,6 +26,8 @@ export function TextBlocksPanel() {
   const save = useMutation({ mutationFn: () => api('textBlocks.save', editing), onSuccess: async (b) => (setEditing(b), refresh()) });
   const remove = useMutation({ mutationFn: (id: number) => api('textBlocks.delete', { id }), onSuccess: async () => (setEditing(EMPTY), refresh()) });
   const pick = (b: TextBlock) => setEditing(b);
+  const title = useRef<HTMLInputElement>(null);
+  const heading = editing.id ? 'Textbaustein bearbeiten' : 'Neuer Textbaustein';
 
   return (
     <div className={styles.layout}>
@@ -36,12 +39,29 @@ export function TextBlocksPanel() {
             <Text>{b.text.length > 160 ? `${b.text.slice(0, 160)} …` : b.text}</Text>
           </Card>
         ))}
-        {blocks.data?.length === 0 && <Text>Noch keine Textbausteine.</Text>}
+        {blocks.data?.length === 0 && (
+          <EmptyState
+            actions={
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setEditing(EMPTY);
+                  title.current?.focus();
+                }}
+              >
+                Textbaustein anlegen
+              </Button>
+            }
+          >
+            Noch keine Textbausteine. Passagen, die in Briefen immer wiederkehren (ein Dank, ein Gruß zum Jubiläum), legen Sie hier einmal an – mit
+            Platzhaltern wie {'{{anrede_muendlich}}'} – und fügen sie dann beim Schreiben ein.
+          </EmptyState>
+        )}
       </div>
-      <div className={styles.form}>
-        <Text weight="semibold">{editing.id ? 'Textbaustein bearbeiten' : 'Neuer Textbaustein'}</Text>
+      <div className={styles.form} role="form" aria-label={heading}>
+        <Text weight="semibold">{heading}</Text>
         <Field label="Titel" required>
-          <Input value={editing.title} onChange={(_, d) => setEditing({ ...editing, title: d.value })} />
+          <Input ref={title} value={editing.title} onChange={(_, d) => setEditing({ ...editing, title: d.value })} />
         </Field>
         <Field label="Kategorie">
           <Input value={editing.category} onChange={(_, d) => setEditing({ ...editing, category: d.value })} />
