@@ -58,6 +58,32 @@ describe('empty registers say what to do (Chromium, a new office)', () => {
     await expect.poll(() => page.getByRole('navigation', { name: 'Bereiche' }).getByRole('tab', { name: 'Termine' }).getAttribute('aria-selected')).toBe('true');
   });
 
+  it('Postausgang: no letters yet, and the way to write one (a single letter or a mail merge)', async () => {
+    const page = session.page;
+    await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('tab', { name: 'Korrespondenz', exact: true }).click();
+    await page.getByRole('main').getByRole('tab', { name: 'Postausgang' }).click();
+    const note = page.getByRole('note').filter({ hasText: 'Noch keine Briefe im Postausgang' });
+    await expect.poll(() => note.count()).toBe(1);
+    expect((await note.textContent())!.split('.').filter((s) => s.trim()).length).toBeGreaterThanOrEqual(2);
+    // No empty table beside it.
+    expect(await page.getByRole('table', { name: 'Postausgang' }).count()).toBe(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'leer-postausgang.png') });
+    await note.getByRole('button', { name: 'Serienbrief erstellen' }).click();
+    await expect.poll(() => page.getByRole('main').getByRole('tab', { name: 'Serienbrief' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('main').getByRole('tab', { name: 'Postausgang' }).click();
+    await note.getByRole('button', { name: 'Brief schreiben' }).click();
+    await expect.poll(() => page.getByRole('main').getByRole('tab', { name: 'Brief schreiben' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('Postausgang emptied only by its search does not claim to be empty', async () => {
+    const page = session.page;
+    await page.getByRole('main').getByRole('tab', { name: 'Postausgang' }).click();
+    await expect.poll(() => page.getByRole('note').count()).toBe(1);
+    await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'versandt' });
+    await expect.poll(() => page.getByRole('note').count()).toBe(0);
+    expect(await page.getByRole('status').filter({ hasText: '0 Briefe' }).count()).toBe(1);
+  });
+
   it('Textbausteine: none yet, and the button that begins the first', async () => {
     const page = session.page;
     await page.getByRole('main').getByRole('tab', { name: 'Textbausteine' }).click();

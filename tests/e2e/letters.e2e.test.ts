@@ -60,6 +60,35 @@ describe('correspondence in browser mode (Chromium)', () => {
     await session.page.screenshot({ path: path.join(ARTIFACTS, 'postausgang.png') });
   });
 
+  it('keeps its tab and the letter open in the Postausgang in the address: a reload and Back return to them', async () => {
+    const page = session.page;
+    const hash = async () => String(await page.evaluate('location.hash'));
+    const letter = page.getByRole('group', { name: 'Brief' }).or(page.getByLabel('Brief', { exact: true }));
+    await expect.poll(hash).toMatch(/^#\/letters\/register\/\d+$/);
+    const address = await hash();
+    const id = address.split('/').pop();
+    await page.reload();
+    await expect.poll(() => letter.textContent()).toContain(`Brief Nr. ${id}:`);
+    expect(await page.getByRole('tab', { name: 'Postausgang' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('row', { selected: true }).textContent()).toContain('Ingeborg Brackhagen');
+
+    await page.getByRole('tab', { name: 'Textbausteine' }).click();
+    await expect.poll(hash).toBe('#/letters/blocks');
+    await page.reload();
+    await expect.poll(() => page.getByRole('tab', { name: 'Textbausteine' }).getAttribute('aria-selected')).toBe('true');
+
+    await page.goBack();
+    await expect.poll(() => letter.textContent()).toContain(`Brief Nr. ${id}:`);
+    expect(await hash()).toBe(address);
+    // Before the letter was opened: the Postausgang with none shown.
+    await page.goBack();
+    await expect.poll(hash).toBe('#/letters/register');
+    await expect.poll(() => letter.count()).toBe(0);
+    expect(await page.getByRole('tab', { name: 'Postausgang' }).getAttribute('aria-selected')).toBe('true');
+    await page.goForward();
+    await expect.poll(() => letter.textContent()).toContain(`Brief Nr. ${id}:`);
+  });
+
   it('starts a letter from a contact’s drawer: the composer opens with the contact chosen', async () => {
     const page = session.page;
     await page.getByRole('tab', { name: 'Kontakte' }).click();

@@ -168,6 +168,41 @@ describe('keyboard, focus and addresses (Chromium, demo office)', () => {
     await expect.poll(() => page.locator('.fc-toolbar-title').textContent()).toMatch(/März 2027/);
   });
 
+  it('an appointment open in the calendar is in the address, with the date of a series chosen', async () => {
+    const page = session.page;
+    const hash = async () => String(await page.evaluate('location.hash'));
+    const at = (address: string) => new URL(address, session.server.url.replace(/#.*$/, '')).href;
+    const appointment = page.getByRole('dialog', { name: 'Termin' });
+    const title = () => appointment.getByLabel('Titel').inputValue();
+    await page.goto(at('#/calendar/2026-12-08'));
+    await page.locator('.fc-event[data-event-key]').filter({ hasText: 'Empfang der Delegation' }).first().click();
+    await expect.poll(title).toBe('Empfang der Delegation aus Portsmouth');
+    expect(await hash()).toMatch(/^#\/calendar\/2026-12-08\/appointment-\d+$/);
+    await page.reload();
+    await expect.poll(title).toBe('Empfang der Delegation aus Portsmouth');
+    expect(await page.locator('.fc-toolbar-title').textContent()).toMatch(/Dez/);
+
+    await page.goBack();
+    await expect.poll(() => dialog().count()).toBe(0);
+    expect(await hash()).toBe('#/calendar/2026-12-08');
+    await page.goForward();
+    await expect.poll(title).toBe('Empfang der Delegation aus Portsmouth');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog().count()).toBe(0);
+    expect(await hash()).toBe('#/calendar/2026-12-08');
+
+    // The consultation hour is on every first Wednesday: the one of 6 January 2027 stays the one chosen.
+    await page.goto(at('#/calendar/2027-01-06'));
+    await page.locator('.fc-event[data-event-key]').filter({ hasText: 'Bürgersprechstunde' }).first().click();
+    const series = appointment.getByText('Dieser Termin gehört zu einer Serie');
+    await expect.poll(() => series.textContent()).toContain('gewählt:');
+    const chosen = (await series.textContent())!;
+    expect(chosen).toContain('6. Januar 2027');
+    await page.reload();
+    await expect.poll(() => series.count()).toBe(1);
+    expect(await series.textContent()).toBe(chosen);
+  });
+
   it('the settings have a section navigation: one section at a time, each with its address', async () => {
     const page = session.page;
     await goTo(page, 'Einstellungen');

@@ -71,11 +71,14 @@ export function App() {
   const setPage = (next: Page) => route.go(next);
   /** Another page sends the user to a day of the calendar ("Im Kalender zeigen"): `#/calendar/2026-11-27`. */
   const showInCalendar = (date: string) => navigate(['calendar', date]);
-  /** Where Korrespondenz opens when another page sends the user there: "Zum Postausgang" (with one letter shown), "Brief schreiben" to a contact. */
-  const [letters, setLetters] = useState<{ section: LettersSection; contact?: LetterContact; letterId?: number; key: number }>({ section: 'compose', key: 0 });
+  /**
+   * Korrespondenz at a section when another page sends the user there: "Zum Postausgang" (with one
+   * letter shown: `#/letters/register/12`), "Brief schreiben" with a letter to a contact begun.
+   */
+  const [letterTo, setLetterTo] = useState<{ contact?: LetterContact; key: number }>({ key: 0 });
   const openLetters = (section: LettersSection, more: { contact?: LetterContact; letterId?: number } = {}) => {
-    setLetters((current) => ({ section, ...more, key: current.key + 1 }));
-    setPage('letters');
+    setLetterTo((current) => ({ contact: more.contact, key: current.key + 1 }));
+    navigate(['letters', section, ...(more.letterId === undefined ? [] : [String(more.letterId)])]);
   };
   return (
     <div className={styles.shell}>
@@ -101,7 +104,7 @@ export function App() {
             vertical
             selectedValue={page}
             onTabSelect={(_, data) => {
-              setLetters((current) => ({ section: 'compose', key: current.key + 1 }));
+              setLetterTo((current) => ({ key: current.key + 1 }));
               setPage(data.value as Page);
             }}
           >
@@ -162,14 +165,7 @@ export function App() {
           <RouteScope segment={page}>
             {page === 'start' && <StartPage onNavigate={setPage} />}
             {page === 'contacts' && <ContactsPage onWriteLetter={(contact) => openLetters('compose', { contact })} />}
-            {page === 'letters' && (
-              <LettersPage
-                key={letters.key}
-                initialSection={letters.section}
-                initialContact={letters.contact}
-                register={letters.section === 'register' ? { letterId: letters.letterId } : undefined}
-              />
-            )}
+            {page === 'letters' && <LettersPage key={letterTo.key} initialContact={letterTo.contact} />}
             {page === 'calendar' && <CalendarOnDay />}
             {page === 'invitations' && <InvitationsPage onShowInCalendar={showInCalendar} />}
             {page === 'speeches' && <SpeechesPage />}
@@ -191,9 +187,13 @@ export function App() {
   );
 }
 
-/** The calendar, on the day its address names (`#/calendar/2026-11-27`), else on today. */
+/**
+ * The calendar, on the day its address names (`#/calendar/2026-11-27`), else on today; the
+ * appointment open in it comes after (`#/calendar/2026-11-27/appointment-12`).
+ */
 function CalendarOnDay() {
   const { segment } = useRouteSegment();
   const day = segment && /^\d{4}-\d{2}-\d{2}$/.test(segment) ? segment : undefined;
-  return <CalendarPage key={day} initialDate={day} />;
+  const calendar = <CalendarPage key={day} initialDate={day} />;
+  return day ? <RouteScope segment={day}>{calendar}</RouteScope> : calendar;
 }

@@ -67,16 +67,20 @@ export function RouterProvider({ children }: { children: ReactNode }) {
 }
 
 /**
- * This component's part of the address (`segment`; undefined when the address ends above it) and
- * `go`, which sets it and drops whatever was below (a new history entry).
+ * This component's part of the address (`segment`; undefined when the address ends above it), the
+ * parts after it (`below`), and `go`, which sets it (with parts after it, if given) and drops
+ * whatever was below before (a new history entry).
  */
 export function useRouteSegment() {
   const router = useContext(RouterContext);
   if (!router) throw new Error('useRouteSegment outside RouterProvider');
   const { base, rest } = useContext(LevelContext);
   const { navigate } = router;
-  const go = useCallback((segment: string | undefined) => navigate(segment === undefined ? base : [...base, segment]), [navigate, base]);
-  return { segment: rest[0], entry: router.location.entry, go };
+  const go = useCallback(
+    (segment: string | undefined, ...below: string[]) => navigate(segment === undefined ? base : [...base, segment, ...below]),
+    [navigate, base],
+  );
+  return { segment: rest[0], below: rest.slice(1), entry: router.location.entry, go };
 }
 
 /**

@@ -26,7 +26,8 @@ function recordIn(segment: string | undefined, prefix: string | undefined): numb
  * The same for a register whose records are numbered, with the open record in the address
  * (`#/requests/42`; `prefix` for a second register on the page: `#/engagement/offer-7`): a reload
  * or a passed-on address shows it again, Back closes it, Forward opens it again. A new record
- * (`open(null)`) has no address yet.
+ * (`open(null)`) has no address yet. `open(id, detail)` keeps a detail of the record in the
+ * address too (`#/calendar/appointment-7/2027-01-06T16:00`: a date of a series), as `opened.detail`.
  */
 export function useRecordDialog(prefix?: string) {
   const route = useRouteSegment();
@@ -35,14 +36,14 @@ export function useRecordDialog(prefix?: string) {
   const openings = useRef(0);
   const { go } = route;
   const open = useCallback(
-    (id: number | null) => {
+    (id: number | null, detail?: string) => {
       if (id === null) {
         setDraft(++openings.current);
         if (inAddress !== null) go(undefined);
         return;
       }
       setDraft(null);
-      go(prefix ? `${prefix}-${id}` : String(id));
+      go(prefix ? `${prefix}-${id}` : String(id), ...(detail === undefined ? [] : [detail]));
     },
     [go, prefix, inAddress],
   );
@@ -50,8 +51,13 @@ export function useRecordDialog(prefix?: string) {
     setDraft(null);
     if (inAddress !== null) go(undefined);
   }, [go, inAddress]);
+  const detail = inAddress !== null ? route.below[0] : undefined;
   const opened =
-    draft !== null ? { target: null as number | null, key: `new-${draft}` } : inAddress !== null ? { target: inAddress as number | null, key: `${inAddress}@${route.entry}` } : null;
+    draft !== null
+      ? { target: null as number | null, key: `new-${draft}`, detail: undefined as string | undefined }
+      : inAddress !== null
+        ? { target: inAddress as number | null, key: `${inAddress}@${route.entry}`, detail }
+        : null;
   useReturnFocus(opened !== null);
   return { opened, open, close };
 }

@@ -23,6 +23,7 @@ import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } f
 import type { CalendarInfo, CalendarOccurrence } from '../../../../core/api';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useRecordDialog } from '../../components/use-dialog-state';
 import { AppointmentDialog, type AppointmentTarget } from './AppointmentDialog';
 import { CalendarFiles } from './CalendarFiles';
 import { textColorOn } from './event-colors';
@@ -44,6 +45,9 @@ const useStyles = makeStyles({
 });
 
 const ARROW_KEYS = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'];
+
+/** The date of a series an address names after the appointment (`2027-01-06T16:00`, an all-day one `2027-01-06`). */
+const occurrenceIn = (detail: string | undefined) => (detail && /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/.test(detail) ? detail : undefined);
 
 /** An occurrence's key in the calendar: a series has one appointment id and many starts. */
 const keyOf = (appointmentId: number, start: string) => `${appointmentId}|${start}`;
@@ -113,8 +117,15 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const [viewType, setViewType] = useState('timeGridWeek');
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
-  const [target, setTarget] = useState<AppointmentTarget | null>(null);
-  const [targetKey, setTargetKey] = useState(0);
+  // The appointment open is in the address (`#/calendar/appointment-12`, a date of a series after
+  // it); a new one has its slot here until it is saved.
+  const dialog = useRecordDialog('appointment');
+  const [slot, setSlot] = useState<AppointmentTarget | null>(null);
+  const target: AppointmentTarget | null = !dialog.opened
+    ? null
+    : dialog.opened.target === null
+      ? slot
+      : { appointmentId: dialog.opened.target, occurrenceStart: occurrenceIn(dialog.opened.detail) };
   const [moved, setMoved] = useState<Moved | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [goTo, setGoTo] = useState('');
@@ -269,8 +280,8 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
   const openNew = (slot?: { start: string; end: string; allDay: boolean }) => {
     const now = berlinNow();
     const start = slot?.start ?? `${now.slice(0, 11)}${String(Math.min(23, Number(now.slice(11, 13)) + 1)).padStart(2, '0')}:00`;
-    setTargetKey((k) => k + 1);
-    setTarget({ calendarId: defaultCalendarId(), start, end: slot?.end ?? addMinutes(start, 60), allDay: slot?.allDay ?? false });
+    setSlot({ calendarId: defaultCalendarId(), start, end: slot?.end ?? addMinutes(start, 60), allDay: slot?.allDay ?? false });
+    dialog.open(null);
   };
 
   const onSelect = (info: DateSelectArg) => {
@@ -295,8 +306,7 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
     }
     const occurrence = occurrenceOf(info.event.id);
     if (!occurrence) return;
-    setTargetKey((k) => k + 1);
-    setTarget({ appointmentId: occurrence.appointmentId, occurrenceStart: occurrence.recurring ? occurrence.start : undefined });
+    dialog.open(occurrence.appointmentId, occurrence.recurring ? occurrence.start : undefined);
   };
 
   /**
@@ -488,7 +498,7 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
         />
       </div>
 
-      <AppointmentDialog key={targetKey} target={target} calendars={all} onClose={() => setTarget(null)} />
+      <AppointmentDialog key={dialog.opened?.key ?? 'closed'} target={target} calendars={all} onClose={dialog.close} />
     </div>
   );
 }

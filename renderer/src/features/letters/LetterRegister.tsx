@@ -26,9 +26,11 @@ import {
 } from '../../../../core/api';
 import { api } from '../../api/client';
 import { DateInput } from '../../components/DateInputs';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { count, germanDate } from '../../components/format';
 import { isIsoDate } from '../../components/german-date';
+import { useRecordDialog } from '../../components/use-dialog-state';
 import { openLetter, openLetterLabel } from './open-letter';
 
 const useStyles = makeStyles({
@@ -50,8 +52,12 @@ const STATUS_COLORS: Record<LetterStatus, 'informative' | 'warning' | 'success'>
 };
 
 
-/** The outgoing-letters register: search, filter, status, file, history. */
-export function LetterRegister({ contactId, initialSelectedId }: { contactId?: number; initialSelectedId?: number }) {
+/**
+ * The outgoing-letters register: search, filter, status, file, history. The letter shown is in
+ * the address (`#/letters/register/12`); an empty register leads to writing the first letter
+ * (`onWrite`: the Korrespondenz section that does it).
+ */
+export function LetterRegister({ contactId, onWrite }: { contactId?: number; onWrite: (section: 'compose' | 'merge') => void }) {
   const styles = useStyles();
   const queryClient = useQueryClient();
   const [query, setQuery] = useState('');
@@ -60,13 +66,16 @@ export function LetterRegister({ contactId, initialSelectedId }: { contactId?: n
   const [status, setStatus] = useState<LetterStatus | ''>('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [selectedId, setSelectedId] = useState<number | null>(initialSelectedId ?? null);
+  const shown = useRecordDialog();
+  const selectedId = shown.opened?.target ?? null;
+  const setSelectedId = shown.open;
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(query), 150);
     return () => clearTimeout(timer);
   }, [query]);
 
   const filter = { query: debounced || undefined, kind: kind || undefined, status: status || undefined, from: isIsoDate(from) ? from : undefined, to: isIsoDate(to) ? to : undefined, contactId };
+  const filtered = Boolean(filter.query || filter.kind || filter.status || filter.from || filter.to);
   const list = useQuery({ queryKey: ['letters.list', filter], queryFn: () => api('letters.list', filter), placeholderData: keepPreviousData });
   const letter = useQuery({ queryKey: ['letters.get', selectedId], queryFn: () => api('letters.get', { id: selectedId! }), enabled: selectedId !== null });
 
@@ -106,7 +115,21 @@ export function LetterRegister({ contactId, initialSelectedId }: { contactId?: n
       </div>
       <ErrorMessage error={list.error} />
       {list.isPending && <Spinner size="small" />}
-      {list.data && (
+      {list.data && list.data.total === 0 && !filtered && (
+        <EmptyState
+          actions={
+            <>
+              <Button appearance="primary" onClick={() => onWrite('compose')}>
+                Brief schreiben
+              </Button>
+              <Button onClick={() => onWrite('merge')}>Serienbrief erstellen</Button>
+            </>
+          }
+        >
+          Noch keine Briefe im Postausgang. Jeder Brief, den Sie einzeln oder als Serienbrief erstellen, erscheint hier – mit seinem Stand vom Entwurf bis zum Versand.
+        </EmptyState>
+      )}
+      {list.data && (list.data.total > 0 || filtered) && (
         <div className={styles.split}>
           <div>
             <Text className={styles.muted} role="status">

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { makeStyles, Tab, TabList, Title2, tokens } from '@fluentui/react-components';
+import { RouteScope, useRouteTab } from '../../components/route';
 import { LetterComposer, type LetterContact } from './LetterComposer';
 import { LetterRegister } from './LetterRegister';
 import { MergePanel } from './MergePanel';
@@ -10,24 +10,17 @@ const useStyles = makeStyles({
   page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, display: 'grid', gap: tokens.spacingVerticalM },
 });
 
-export type LettersSection = 'compose' | 'merge' | 'register' | 'templates' | 'blocks';
+export const LETTERS_SECTIONS = ['compose', 'merge', 'register', 'templates', 'blocks'] as const;
+export type LettersSection = (typeof LETTERS_SECTIONS)[number];
 
 /**
  * Correspondence: compose, mail merge, the outgoing-letters register, templates, text blocks.
- * Other pages open it at a section ("Zum Postausgang", with `register.letterId` shown) or with a
- * letter to a contact begun.
+ * The section is part of the address (`#/letters/register/12`: the Postausgang with letter 12
+ * shown); another page may open it with a letter to a contact begun.
  */
-export function LettersPage({
-  initialSection = 'compose',
-  initialContact,
-  register,
-}: {
-  initialSection?: LettersSection;
-  initialContact?: LetterContact;
-  register?: { letterId?: number };
-}) {
+export function LettersPage({ initialContact }: { initialContact?: LetterContact }) {
   const styles = useStyles();
-  const [section, setSection] = useState<LettersSection>(register ? 'register' : initialSection);
+  const [section, setSection] = useRouteTab(LETTERS_SECTIONS);
   return (
     <div className={styles.page}>
       <Title2 as="h1">Korrespondenz</Title2>
@@ -38,11 +31,13 @@ export function LettersPage({
         <Tab value="templates">Vorlagen</Tab>
         <Tab value="blocks">Textbausteine</Tab>
       </TabList>
-      {section === 'compose' && <LetterComposer onShowRegister={() => setSection('register')} initialContact={initialContact} />}
-      {section === 'merge' && <MergePanel onShowRegister={() => setSection('register')} />}
-      {section === 'register' && <LetterRegister initialSelectedId={register?.letterId} />}
-      {section === 'templates' && <TemplatesPanel />}
-      {section === 'blocks' && <TextBlocksPanel />}
+      <RouteScope segment={section}>
+        {section === 'compose' && <LetterComposer onShowRegister={() => setSection('register')} initialContact={initialContact} />}
+        {section === 'merge' && <MergePanel onShowRegister={() => setSection('register')} />}
+        {section === 'register' && <LetterRegister onWrite={setSection} />}
+        {section === 'templates' && <TemplatesPanel />}
+        {section === 'blocks' && <TextBlocksPanel />}
+      </RouteScope>
     </div>
   );
 }
