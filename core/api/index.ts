@@ -18,3 +18,4 @@ export * from './schemas/citizen-events';
 export * from './schemas/press';
 export * from './schemas/visits';
 export * from './schemas/common';
+export * from './change-areas';
