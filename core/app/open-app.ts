@@ -6,6 +6,7 @@ import { createServices } from '../services';
 import { writeBackup } from '../services/app/app-service';
 import { createWorkerHost } from '../services/background/worker-host';
 import { seedRoleCatalogue } from '../services/reference/roles-repository';
+import { createChangeFeed, publishChanges, type ChangeFeed } from './change-feed';
 import { dataFileIn } from './data-dir';
 import { sweepInterruptedWork } from './start-up-sweep';
 
@@ -30,6 +31,8 @@ export interface App {
   engine: Engine;
   db: Db;
   handlers: Handlers;
+  /** What changed, for the windows to refresh (the doors pass it on: SSE, an IPC event). */
+  changes: ChangeFeed;
   dataFile: string;
   /** A backup to a file the operating-system user named (command line only: no page reaches it). */
   backupTo(file: string): Promise<{ file: string; bytes: number }>;
@@ -51,7 +54,9 @@ export function openApp(options: OpenAppOptions): App {
   sweepInterruptedWork(db, options.dataDir);
   const user = options.user ?? safeUserName();
   const now = options.now ?? (() => new Date());
-  const handlers = createServices({
+  // Single PC: the windows of this process only (office mode adds postgresChangeTransport).
+  const changes = createChangeFeed({ now });
+  const services = createServices({
     engine,
     db,
     dataFile,
@@ -67,8 +72,21 @@ export function openApp(options: OpenAppOptions): App {
       now,
       script: options.workerScript,
     }),
+    changes,
   });
-  return { engine, db, handlers, dataFile, backupTo: (file) => writeBackup({ db, now, user }, file), close: () => db.$client.close() };
+  const handlers = publishChanges(services, changes);
+  return {
+    engine,
+    db,
+    handlers,
+    changes,
+    dataFile,
+    backupTo: (file) => writeBackup({ db, now, user }, file),
+    close: () => {
+      void changes.close();
+      db.$client.close();
+    },
+  };
 }
 
 function safeUserName(): string {

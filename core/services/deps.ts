@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import type { Engine } from '../../db/engine';
+import type { MethodName } from '../api/contract';
 import type { WorkerHost } from './background/worker-host';
 
 /** Everything a service needs from outside, passed in (never taken from globals). */
@@ -35,4 +36,10 @@ export interface ServiceDeps {
   chooseBackupFile?: (suggested: string) => Promise<string | null>;
   /** Runs long work in a worker thread with its own connection (see background/worker-host.ts). */
   background: WorkerHost;
+  /**
+   * Tells every window that a change is saved (core/app/change-feed.ts). Calls are announced by
+   * the handlers' wrapper; a background job that commits later announces its change here, under
+   * the method that started it (CHANGED_BY_JOB in core/api/change-areas.ts).
+   */
+  changes: { publish(method: MethodName): void };
 }

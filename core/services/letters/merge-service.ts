@@ -191,6 +191,7 @@ export function createMergeService(
         writeFileAtomic(path.join(staging, 'combined.docx'), bytes);
       }
       const files = commit(job, input, prepared, staging, combined);
+      deps.changes.publish('letters.merge.start');
       try {
         publishStaged(dataDir, staging, files);
       } catch (error) {

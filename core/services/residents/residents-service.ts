@@ -175,6 +175,8 @@ export function createResidentsService(
         }
         status.state = end.state;
         entry.finishedAt = Date.now();
+        // Committed: the register changed.
+        if (status.result) deps.changes.publish('residents.import.start');
       });
       return snapshot(entry);
     },
