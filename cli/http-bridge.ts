@@ -3,11 +3,16 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { dispatch, type ApiError, type Handlers } from '../core/api';
+import { createChangeStream, type ChangeSource, type ChangeStream } from './change-stream';
 
 /** The HTTP door of browser mode: loopback only, one token per start, no CORS. */
 export interface BridgeOptions {
   handlers: Handlers;
   token: string;
+  /** What the app saves; open pages get it as server-sent events (change-stream.ts). Without it, /events answers 404. */
+  changes?: ChangeSource;
+  /** Milliseconds for the stream tickets' lifetime (tests move it on). */
+  clock?: () => number;
   /** Built renderer (index.html and assets); served without the token, it holds no data. */
   staticDir: string;
   maxBodyBytes?: number;
@@ -49,9 +54,15 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** A request listener that knows nothing of ports: tests call it through any server. */
-export function createBridgeListener(options: BridgeOptions): http.RequestListener {
+export type BridgeListener = http.RequestListener & {
+  /** Ends the open change streams (they would keep the server from closing). */
+  closeStreams(): void;
+};
+
+export function createBridgeListener(options: BridgeOptions): BridgeListener {
   const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
-  return (req, res) => {
+  const stream = options.changes ? createChangeStream(options.changes, { clock: options.clock }) : null;
+  const listener: http.RequestListener = (req, res) => {
     const port = (req.socket.address() as AddressInfo).port;
     const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
     if (!allowedHosts.has(req.headers.host ?? '')) {
@@ -71,11 +82,48 @@ export function createBridgeListener(options: BridgeOptions): http.RequestListen
       return sendError(res, 400, { code: 'INVALID_INPUT', message: 'Die Adresse ist ungültig.' });
     }
     if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length), options, maxBody);
+    if (pathname === '/events' || pathname === '/events/ticket') return handleEvents(req, res, pathname, url, options, stream);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendError(res, 405, { code: 'INVALID_INPUT', message: 'Methode nicht erlaubt.' });
     }
     return serveStatic(res, options.staticDir, pathname);
   };
+  return Object.assign(listener, { closeStreams: () => stream?.closeAll() });
+}
+
+const NO_TOKEN: ApiError = {
+  code: 'UNAUTHORIZED',
+  message: 'Zugriff verweigert: Der Zugangsschlüssel fehlt oder ist falsch. Bitte die beim Start ausgegebene Adresse verwenden.',
+};
+
+/** Every call from the page carries the start's token in this header. */
+function hasToken(req: http.IncomingMessage, options: BridgeOptions): boolean {
+  return req.headers['x-rathaus-token'] === options.token;
+}
+
+/** POST /events/ticket (with the token) → a ticket; GET /events?ticket=… → the stream of changes. */
+function handleEvents(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  pathname: string,
+  url: URL,
+  options: BridgeOptions,
+  stream: ChangeStream | null,
+): void {
+  if (!stream) return sendError(res, 404, { code: 'NOT_FOUND', message: 'Änderungsmeldungen gibt es hier nicht.' });
+  req.resume();
+  if (pathname === '/events/ticket') {
+    if (req.method !== 'POST') return sendError(res, 405, { code: 'INVALID_INPUT', message: 'Die Schnittstelle erwartet POST.' });
+    if (!hasToken(req, options)) return sendError(res, 401, NO_TOKEN);
+    return sendJson(res, 200, { data: stream.issueTicket() });
+  }
+  if (req.method !== 'GET') return sendError(res, 405, { code: 'INVALID_INPUT', message: 'Die Änderungsmeldungen werden mit GET abgerufen.' });
+  if (!stream.open(url.searchParams.get('ticket'), res)) {
+    sendError(res, 401, {
+      code: 'UNAUTHORIZED',
+      message: 'Zugriff verweigert: Die Eintrittskarte für die Änderungsmeldungen fehlt, ist schon benutzt oder abgelaufen.',
+    });
+  }
 }
 
 /**
@@ -96,12 +144,7 @@ function handleApi(
   if (req.method !== 'POST') {
     return sendError(res, 405, { code: 'INVALID_INPUT', message: 'Die Schnittstelle erwartet POST.' });
   }
-  if (req.headers['x-rathaus-token'] !== options.token) {
-    return sendError(res, 401, {
-      code: 'UNAUTHORIZED',
-      message: 'Zugriff verweigert: Der Zugangsschlüssel fehlt oder ist falsch. Bitte die beim Start ausgegebene Adresse verwenden.',
-    });
-  }
+  if (!hasToken(req, options)) return sendError(res, 401, NO_TOKEN);
   if (!isJsonContentType(req.headers['content-type'])) {
     return sendError(res, 415, { code: 'INVALID_INPUT', message: 'Die Schnittstelle erwartet JSON (Content-Type: application/json).' });
   }
@@ -173,13 +216,22 @@ function sendError(res: http.ServerResponse, status: number, error: ApiError): v
 /** Starts the bridge on 127.0.0.1 (port 0 = a free one) and resolves with its address. */
 export function startBridge(
   options: BridgeOptions & { port?: number },
-): Promise<{ server: http.Server; port: number; url: string }> {
-  const server = http.createServer(createBridgeListener(options));
+): Promise<{ server: http.Server; port: number; url: string; close(): Promise<void> }> {
+  const listener = createBridgeListener(options);
+  const server = http.createServer(listener);
+  /** Ends the pages' change streams, then waits for the calls under way. */
+  const close = () =>
+    new Promise<void>((resolve) => {
+      listener.closeStreams();
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
       const port = (server.address() as AddressInfo).port;
-      resolve({ server, port, url: `http://127.0.0.1:${port}/#token=${options.token}` });
+      resolve({ server, port, url: `http://127.0.0.1:${port}/#token=${options.token}`, close });
     });
   });
 }

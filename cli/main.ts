@@ -274,6 +274,7 @@ async function serve(dataDir: string, demo: boolean, port: number, now: (() => D
   const token = crypto.randomBytes(24).toString('base64url');
   const bridge = await startBridge({
     handlers: app.handlers,
+    changes: app.changes,
     token,
     staticDir: RENDERER_DIR,
     port,
@@ -288,8 +289,8 @@ async function serve(dataDir: string, demo: boolean, port: number, now: (() => D
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await new Promise<void>((resolve) => bridge.server.close(() => resolve()));
-  bridge.server.closeAllConnections?.();
+  // Open pages' change streams end first; they would keep the server from closing.
+  await bridge.close();
   daily.stop();
   app.close();
   return 0;

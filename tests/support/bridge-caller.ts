@@ -10,7 +10,7 @@ export type Caller = (method: string, input: unknown) => Promise<DispatchResult>
  * and answers like `dispatch` (`{ ok, data }` or `{ ok, error }`), with the HTTP status beside.
  */
 export async function bridgeCaller(app: App & { dataDir: string }, token = 'test-token-123') {
-  const bridge = await startBridge({ handlers: app.handlers, token, staticDir: path.join(app.dataDir, 'no-ui') });
+  const bridge = await startBridge({ handlers: app.handlers, changes: app.changes, token, staticDir: path.join(app.dataDir, 'no-ui') });
   const post = async (method: string, input: unknown): Promise<DispatchResult & { status: number }> => {
     const response = await fetch(`http://127.0.0.1:${bridge.port}/api/${method}`, {
       method: 'POST',
@@ -24,5 +24,5 @@ export async function bridgeCaller(app: App & { dataDir: string }, token = 'test
     const { status: _status, ...result } = await post(method, input);
     return result as DispatchResult;
   };
-  return { bridge, caller, post, close: () => new Promise<void>((resolve) => bridge.server.close(() => resolve())) };
+  return { bridge, caller, post, close: bridge.close };
 }
