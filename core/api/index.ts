@@ -19,3 +19,4 @@ export * from './schemas/press';
 export * from './schemas/visits';
 export * from './schemas/common';
 export * from './change-areas';
+export * from './desktop-bridge';

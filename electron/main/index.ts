@@ -3,11 +3,12 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { openApp, type App } from '../../core/app/open-app';
 import { startDailyTasks, type DailyTasks } from '../../core/app/daily-tasks';
-import { API_CHANNEL, createIpcHandler, trustedUrlCheck } from './ipc';
+import { API_CHANNEL, createIpcHandler, forwardChanges, trustedUrlCheck } from './ipc';
 import { isExternalLink, limitPermissions, refuseWebviews } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
 
-// The thin desktop shell: lifecycle, one window, one IPC channel into the dispatcher.
+// The thin desktop shell: lifecycle, one window, one IPC channel into the dispatcher and one
+// event channel out of it (the app's changes).
 let core: App | null = null;
 let daily: DailyTasks | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -66,6 +67,8 @@ function start(): void {
   }
   limitPermissions(session.defaultSession, isTrustedUrl);
   ipcMain.handle(API_CHANNEL, createIpcHandler(core.handlers, isTrustedUrl));
+  // What is saved (here or, in office mode, on another PC) reaches the page (preload: onChange).
+  forwardChanges(core.changes, () => mainWindow?.webContents ?? null, isTrustedUrl);
   daily = startDailyTasks(core.handlers, { log: (line) => console.warn(line) });
   Menu.setApplicationMenu(buildMenu());
   createWindow();
@@ -88,8 +91,9 @@ function createWindow(): void {
     title: 'Rathausbüro',
     show: false,
     webPreferences: {
-      // The preload exposes exactly one function, invoke(name, input), into the contract's
-      // dispatcher (preload/index.ts; names and senders checked in ipc.ts).
+      // The preload exposes exactly invoke(name, input), into the contract's dispatcher, and
+      // onChange(listener), the app's change events (preload/index.ts; names and senders
+      // checked in ipc.ts).
       preload: path.join(__dirname, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../core/api';
 import { createTempApp, tempDir } from '../../tests/support/temp-app';
-import { createIpcHandler, trustedUrlCheck } from './ipc';
+import { CHANGE_CHANNEL } from '../ipc-channels';
+import { createIpcHandler, forwardChanges, trustedUrlCheck } from './ipc';
 
 const app = createTempApp();
 afterAll(() => app.cleanup());
@@ -73,5 +74,43 @@ describe('trusted pages', () => {
     const dev = trustedUrlCheck('/x/index.html', 'http://localhost:5173/');
     expect(dev('http://localhost:5173/index.html')).toBe(true);
     expect(dev('http://localhost:5174/')).toBe(false);
+  });
+});
+
+describe('change events to the window', () => {
+  /** A stand-in for the window's webContents: the page it shows and what it was sent. */
+  const contents = (url: string) => {
+    const sent: unknown[][] = [];
+    return { sent, getURL: () => url, isDestroyed: () => false, send: (...args: unknown[]) => void sent.push(args) };
+  };
+
+  it('sends each saved change to the app\'s page as one named event', async () => {
+    const page = contents('file:///app/renderer/index.html#/kontakte');
+    const stop = forwardChanges(app.changes, () => page, trusted);
+    try {
+      expect(await handle(fromApp, 'contacts.create', { kind: 'person', gender: 'male', givenName: 'Max', surname: 'Muster' })).toMatchObject({ ok: true });
+      expect(page.sent).toHaveLength(1);
+      const [channel, event] = page.sent[0];
+      expect(channel).toBe(CHANGE_CHANNEL);
+      expect(event).toMatchObject({ type: 'change', method: 'contacts.create', origin: app.changes.origin });
+    } finally {
+      stop();
+    }
+    await handle(fromApp, 'contacts.create', { kind: 'person', gender: 'male', givenName: 'Moritz', surname: 'Muster' });
+    expect(page.sent).toHaveLength(1);
+  });
+
+  it('sends nothing to another page, a closed window or none', async () => {
+    const foreign = contents('https://evil.example/');
+    const closed = { ...contents('file:///app/renderer/index.html'), isDestroyed: () => true };
+    const targets = [foreign, closed, null];
+    const stops = targets.map((target) => forwardChanges(app.changes, () => target, trusted));
+    try {
+      expect(await handle(fromApp, 'contacts.create', { kind: 'person', gender: 'female', givenName: 'Eva', surname: 'Muster' })).toMatchObject({ ok: true });
+      expect(foreign.sent).toEqual([]);
+      expect(closed.sent).toEqual([]);
+    } finally {
+      for (const stop of stops) stop();
+    }
   });
 });

@@ -1,9 +1,10 @@
 import { pathToFileURL } from 'node:url';
-import type { IpcMainInvokeEvent } from 'electron';
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { dispatch, type DispatchResult, type Handlers } from '../../core/api';
+import type { ChangeFeed } from '../../core/app/change-feed';
+import { API_CHANNEL, CHANGE_CHANNEL } from '../ipc-channels';
 
-/** The one IPC channel; the preload exposes nothing else. */
-export const API_CHANNEL = 'api';
+export { API_CHANNEL };
 
 /**
  * The IPC door: every call goes through the contract's dispatcher (unknown names are
@@ -19,6 +20,22 @@ export function createIpcHandler(handlers: Handlers, isTrustedUrl: (url: string)
       onUnexpectedError: (error, method) => console.error(`Fehler in ${method}:`, error),
     });
   };
+}
+
+/**
+ * The app's change events go to the window as one named IPC event (the preload's onChange), and
+ * only while it shows the app's own page. Returns the unsubscribe.
+ */
+export function forwardChanges(
+  changes: Pick<ChangeFeed, 'subscribe'>,
+  window: () => Pick<WebContents, 'send' | 'getURL' | 'isDestroyed'> | null,
+  isTrustedUrl: (url: string) => boolean,
+): () => void {
+  return changes.subscribe((event) => {
+    const contents = window();
+    if (!contents || contents.isDestroyed() || !isTrustedUrl(contents.getURL())) return;
+    contents.send(CHANGE_CHANNEL, event);
+  });
 }
 
 /**
