@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { subscribeToChanges } from './api/changes';
+import { followChanges } from './api/follow-changes';
 import { App } from './app/App';
 import { RouterProvider } from './components/route';
 import './global.css';
@@ -9,6 +11,8 @@ import './global.css';
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 10_000 } },
 });
+// Once per page: what is saved elsewhere (another window, another PC) is read again here.
+followChanges(queryClient, subscribeToChanges);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,9 +1,9 @@
-import type { ApiError, DispatchResult, Input, MethodName, Output } from '../../../core/api';
+import type { ApiError, DesktopBridge, DispatchResult, Input, MethodName, Output } from '../../../core/api';
 
 /** The preload's bridge in the desktop app (absent in a plain browser). */
 declare global {
   interface Window {
-    rathaus?: { invoke(name: string, input: unknown): Promise<DispatchResult> };
+    rathaus?: DesktopBridge;
   }
 }
 
@@ -24,7 +24,7 @@ type Transport = (name: string, input: unknown) => Promise<DispatchResult>;
 const TOKEN_KEY = 'rathaus-token';
 
 /** Browser mode: the token arrives once in the URL fragment and is kept for the tab. */
-function browserToken(): string {
+export function browserToken(): string {
   const match = /(?:^|[#&])token=([^&]+)/.exec(window.location.hash);
   if (match) {
     sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
