@@ -131,7 +131,9 @@ export function VisitDialog({ visitId, onClose }: { visitId: number | null; onCl
                 <Subtitle2 as="h3" className={layout.section}>
                   Sitzordnung (Tischordnung)
                 </Subtitle2>
-                <SeatingSection key={visit.data.updatedAt} visit={visit.data} />
+                {/* Keyed by the visit, not its last change: the section's own save and changes from other
+                    windows refresh the visit, and must not throw away the plan being worked on. */}
+                <SeatingSection key={visit.data.id} visit={visit.data} />
               </>
             )}
           </DialogContent>
