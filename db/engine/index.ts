@@ -1,3 +1,11 @@
 export type { Dialect, Engine, EngineDb, OpenEngine, Tables } from './types';
 export { createSqliteEngine, openSqliteEngine, type SqliteEngine } from './sqlite';
-export { createPostgresEngine, migratePostgres, openPostgresEngine, PG_MIGRATIONS, type OpenPostgresOptions } from './postgres';
+export {
+  createPostgresEngine,
+  describePostgresUrl,
+  migratePostgres,
+  openPostgresEngine,
+  PG_MIGRATIONS,
+  type OpenPostgresOptions,
+  type PostgresTarget,
+} from './postgres';

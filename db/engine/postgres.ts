@@ -79,7 +79,7 @@ export interface OpenPostgresOptions {
  * hint, one written by a newer build with DB_TOO_NEW.
  */
 export async function openPostgresEngine(url: string, options: OpenPostgresOptions): Promise<OpenEngine> {
-  const target = describe(url);
+  const target = describePostgresUrl(url);
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 5,
@@ -125,7 +125,7 @@ export async function openPostgresEngine(url: string, options: OpenPostgresOptio
  * a database written by a newer build. Returns the schema state before and after.
  */
 export async function migratePostgres(url: string, options: { migrationsFolder: string }): Promise<{ before: number; after: number; known: number }> {
-  const target = describe(url);
+  const target = describePostgresUrl(url);
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, application_name: 'Rathausbuero db migrate' });
   await client.connect().catch((error: unknown) => {
     throw connectionError(error, target);
@@ -147,14 +147,14 @@ export async function migratePostgres(url: string, options: { migrationsFolder: 
   }
 }
 
-interface Target {
+export interface PostgresTarget {
   host: string;
   database: string;
   user: string;
 }
 
 /** Where the URL points (never the password: it goes into messages and logs). */
-function describe(url: string): Target {
+export function describePostgresUrl(url: string): PostgresTarget {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -176,7 +176,7 @@ function describe(url: string): Target {
 }
 
 /** The German message for a failed connection, by what went wrong. */
-function connectionError(error: unknown, target: Target): DatabaseOpenError {
+function connectionError(error: unknown, target: PostgresTarget): DatabaseOpenError {
   const code = (error as { code?: unknown }).code;
   const message = (error as Error).message ?? String(error);
   const details = { ...target, cause: message };
@@ -203,7 +203,7 @@ function connectionError(error: unknown, target: Target): DatabaseOpenError {
   );
 }
 
-async function checkServer(client: pg.ClientBase, target: Target): Promise<void> {
+async function checkServer(client: pg.ClientBase, target: PostgresTarget): Promise<void> {
   const { rows } = await client.query<{ version: string; encoding: string }>(
     `select current_setting('server_version_num') as version, pg_encoding_to_char(encoding) as encoding
        from pg_database where datname = current_database()`,
@@ -236,7 +236,7 @@ async function schemaState(client: pg.ClientBase, migrationsFolder: string): Pro
   return { applied, known, tooNew: applied > known || Number(rows[0]!.newest ?? 0) > newestKnown };
 }
 
-function tooNew(target: Target, state: SchemaState): DatabaseOpenError {
+function tooNew(target: PostgresTarget, state: SchemaState): DatabaseOpenError {
   return new DatabaseOpenError(
     'DB_TOO_NEW',
     `Die Datenbank „${target.database}“ auf „${target.host}“ wurde von einer neueren Version von Rathausbüro eingerichtet ` +
