@@ -1,0 +1,242 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { describePostgresUrl, migratePostgres, openPostgresEngine } from '../engine/postgres';
+import { openDatabase } from '../open';
+import { copyPlan } from './plan';
+import { postgresSource, postgresTarget } from './postgres';
+import type { CopySource, CopyTarget } from './sides';
+import { SNAPSHOT_SETTING, type SnapshotMark } from './snapshot';
+import { sqliteSource, sqliteTarget } from './sqlite';
+
+export interface TableCount {
+  table: string;
+  source: number;
+  target: number;
+}
+
+export interface CopyProgress {
+  table: string;
+  rows: number;
+  /** 1-based position of the table, of `total`. */
+  index: number;
+  total: number;
+}
+
+export interface CopyReport {
+  /** Every table, in the order copied, with the rows counted in the source and, after the copy, in the target. */
+  tables: TableCount[];
+}
+
+/** Why a copy was refused or failed; `message` is German. The target is as it was before. */
+export class DatabaseCopyError extends Error {
+  constructor(
+    readonly code: 'SOURCE_MISSING' | 'TARGET_EXISTS' | 'TARGET_NOT_EMPTY' | 'COPY_FAILED' | 'COUNT_MISMATCH',
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DatabaseCopyError';
+  }
+}
+
+interface CopyOptions {
+  /** The target for people: „rb“ auf „host“ / the folder. */
+  targetLabel: string;
+  /** What stays of the target when the copy fails (German, ends a sentence). */
+  unchanged: string;
+  onTable?: (progress: CopyProgress) => void | Promise<void>;
+  /** Last step inside the target's transaction, after the counts agreed. */
+  beforeCommit?: () => Promise<void>;
+}
+
+/**
+ * Copies every table from `source` into `target`, all or nothing: one consistent read of the
+ * source, one transaction on the target. Refuses a target with rows in any table but the seeded
+ * ones; compares the rows counted in the source with those in the target before committing.
+ */
+export async function copyTables(source: CopySource, target: CopyTarget, options: CopyOptions): Promise<CopyReport> {
+  const plan = copyPlan();
+  return source.snapshot(async () => {
+    const expected = new Map<string, number>();
+    for (const table of plan) expected.set(table.name, await source.count(table));
+    return target.transaction(plan, async () => {
+      const occupied: Array<{ table: string; rows: number }> = [];
+      for (const table of plan) {
+        const rows = table.seeded ? 0 : await target.count(table);
+        if (rows > 0) occupied.push({ table: table.name, rows });
+      }
+      if (occupied.length > 0) {
+        throw new DatabaseCopyError(
+          'TARGET_NOT_EMPTY',
+          `${options.targetLabel} ist nicht leer: ${occupied.map((o) => `${o.table} (${o.rows.toLocaleString('de-DE')} ${o.rows === 1 ? 'Zeile' : 'Zeilen'})`).join(', ')}. ` +
+            `„db copy“ überträgt einen Datenbestand nur in eine leere Datenbank; es wurde nichts geändert.`,
+          { occupied },
+        );
+      }
+      for (const table of [...plan].reverse()) if (table.seeded) await target.clear(table);
+      let index = 0;
+      for (const table of plan) {
+        let rows: number;
+        try {
+          rows = await target.write(table, source.rows(table));
+        } catch (error) {
+          throw failed(`bei der Tabelle „${table.name}“`, error, options);
+        }
+        await options.onTable?.({ table: table.name, rows, index: ++index, total: plan.length });
+      }
+      try {
+        await target.finish(plan);
+      } catch (error) {
+        throw failed('beim Abschluss (Verweise zwischen den Zeilen, Nummernkreise)', error, options);
+      }
+      const tables: TableCount[] = [];
+      for (const table of plan) tables.push({ table: table.name, source: expected.get(table.name)!, target: await target.count(table) });
+      const differing = tables.filter((t) => t.source !== t.target);
+      if (differing.length > 0) {
+        throw new DatabaseCopyError(
+          'COUNT_MISMATCH',
+          `Nach dem Kopieren stimmen die Zeilenzahlen nicht: ${differing.map((t) => `${t.table} (Quelle ${t.source}, Ziel ${t.target})`).join(', ')}. ` +
+            `Es wurde nichts übernommen; ${options.unchanged}`,
+          { differing },
+        );
+      }
+      await options.beforeCommit?.();
+      return { tables };
+    });
+  });
+}
+
+function failed(where: string, error: unknown, options: CopyOptions): Error {
+  if (error instanceof DatabaseCopyError) return error;
+  const cause = (error as Error).message ?? String(error);
+  const position = (error as { where?: string }).where;
+  return new DatabaseCopyError(
+    'COPY_FAILED',
+    `Das Kopieren ist ${where} fehlgeschlagen (Meldung der Datenbank: ${cause}${position ? `; ${position}` : ''}). Es wurde nichts übernommen; ${options.unchanged}`,
+    { cause, ...(position ? { where: position } : {}) },
+  );
+}
+
+export interface Migrations {
+  sqlite: string;
+  postgres: string;
+}
+
+const officeLabel = (url: string): string => {
+  const where = describePostgresUrl(url);
+  return `Die Bürodatenbank „${where.database}“ auf „${where.host}“`;
+};
+
+/** A client of its own for the copy (German words when the server cannot be reached). */
+async function connect(url: string, name: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, application_name: name });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new DatabaseCopyError('COPY_FAILED', `${officeLabel(url)} ist nicht erreichbar (${(error as Error).message}). Es wurde nichts geändert.`, {
+      cause: (error as Error).message,
+    });
+  }
+  return client;
+}
+
+/**
+ * `db copy --data-dir DIR --database URL`: a single PC's SQLite file into an empty office
+ * database (brought to this version first, as `db migrate` does). All or nothing.
+ */
+export async function copySqliteToPostgres(options: {
+  sqliteFile: string;
+  url: string;
+  migrations: Migrations;
+  onTable?: CopyOptions['onTable'];
+}): Promise<CopyReport & { migrated: { before: number; after: number } }> {
+  if (!fs.existsSync(options.sqliteFile)) {
+    throw new DatabaseCopyError(
+      'SOURCE_MISSING',
+      `Im Ordner „${path.dirname(options.sqliteFile)}“ gibt es keine Rathausbüro-Datenbank („${path.basename(options.sqliteFile)}“). Bitte den Datenordner angeben, in dem sie liegt.`,
+      { file: options.sqliteFile },
+    );
+  }
+  const { before, after } = await migratePostgres(options.url, { migrationsFolder: options.migrations.postgres });
+  const sqlite = openDatabase(options.sqliteFile, { migrationsFolder: options.migrations.sqlite });
+  try {
+    const client = await connect(options.url, 'Rathausbuero db copy');
+    try {
+      const report = await copyTables(sqliteSource(sqlite.$client), postgresTarget(client), {
+        targetLabel: officeLabel(options.url),
+        unchanged: 'die Bürodatenbank ist unverändert.',
+        onTable: options.onTable,
+      });
+      return { ...report, migrated: { before, after } };
+    } finally {
+      await client.end().catch(() => {});
+    }
+  } finally {
+    sqlite.$client.close();
+  }
+}
+
+/**
+ * `db copy --database URL --to-data-dir DIR` (and the office-mode backup): the office database
+ * as a new SQLite file, marked as a read-only copy (snapshot.ts). DIR may exist but must not
+ * hold a database; on failure nothing stays behind (the file, and DIR when this made it).
+ */
+export async function copyPostgresToSqlite(options: {
+  url: string;
+  sqliteFile: string;
+  migrations: Migrations;
+  now: () => Date;
+  onTable?: CopyOptions['onTable'];
+}): Promise<CopyReport> {
+  const dir = path.dirname(options.sqliteFile);
+  if (fs.existsSync(options.sqliteFile)) {
+    throw new DatabaseCopyError(
+      'TARGET_EXISTS',
+      `Im Ordner „${dir}“ liegt schon eine Rathausbüro-Datenbank. Die Kopie braucht einen neuen oder leeren Ordner; es wurde nichts geändert.`,
+      { file: options.sqliteFile },
+    );
+  }
+  // Refuses an office database of another version (DB_NEEDS_MIGRATION, DB_TOO_NEW) in German.
+  await (await openPostgresEngine(options.url, { migrationsFolder: options.migrations.postgres })).close();
+  const createdDir = !fs.existsSync(dir);
+  fs.mkdirSync(dir, { recursive: true });
+  const part = `${options.sqliteFile}.${process.pid}.part`;
+  const removePart = () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${part}${suffix}`, { force: true });
+  };
+  let sqlite: ReturnType<typeof openDatabase> | null = null;
+  try {
+    sqlite = openDatabase(part, { migrationsFolder: options.migrations.sqlite });
+    const client = await connect(options.url, 'Rathausbuero db copy');
+    const where = describePostgresUrl(options.url);
+    const mark: SnapshotMark = { of: `PostgreSQL-Datenbank „${where.database}“ auf „${where.host}“`, copiedAt: options.now().toISOString() };
+    const target = sqlite.$client;
+    let report: CopyReport;
+    try {
+      report = await copyTables(postgresSource(client), sqliteTarget(target), {
+        targetLabel: `Der Ordner „${dir}“`,
+        unchanged: createdDir ? 'der neue Ordner wurde wieder entfernt.' : 'der Ordner ist unverändert.',
+        onTable: options.onTable,
+        beforeCommit: async () => {
+          target
+            .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)')
+            .run(SNAPSHOT_SETTING, JSON.stringify(mark), mark.copiedAt);
+        },
+      });
+    } finally {
+      await client.end().catch(() => {});
+    }
+    // One self-contained file (no write-ahead log beside it), then under its real name.
+    target.pragma('journal_mode = DELETE');
+    target.close();
+    sqlite = null;
+    fs.renameSync(part, options.sqliteFile);
+    return report;
+  } catch (error) {
+    sqlite?.$client.close();
+    removePart();
+    if (createdDir) fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
