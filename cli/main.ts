@@ -8,8 +8,10 @@ import { runRegisterImport, uploadBytes, uploadFile } from '../core/app/register
 import { openApp, type App } from '../core/app/open-app';
 import { startDailyTasks } from '../core/app/daily-tasks';
 import { defaultDataDir } from '../core/app/data-dir';
+import { dbCommand } from './db-commands';
 import { startBridge } from './http-bridge';
 import { appVersion, MIGRATIONS_FOLDER, RENDERER_DIR, TEMPLATES_DIR, WORKER_SCRIPT } from './paths';
+import { UsageError } from './usage-error';
 
 /** Methods that take an uploaded file (`uploadId`): `call --file` uploads it and fills the field. */
 export const FILE_METHODS = METHOD_NAMES.filter((method) => {
@@ -29,6 +31,13 @@ Aufruf:
                                                             Melderegister-Auszug einlesen (CSV oder Excel)
   rathausbuero methods                                       alle API-Funktionen auflisten
 
+Büromodus (für die IT; URL: postgres://benutzer@server:5432/datenbank):
+  rathausbuero db migrate --database URL                     Bürodatenbank auf den Stand dieser Version bringen
+  rathausbuero db copy --data-dir DIR --database URL         Datenbestand eines Arbeitsplatzes in die leere
+                                                            Bürodatenbank übernehmen
+  rathausbuero db copy --database URL --to-data-dir DIR      Bürodatenbank in einen neuen Datenordner kopieren
+  rathausbuero db copy --from QUELLE --to ZIEL               dasselbe, Quelle und Ziel je ein Ordner oder eine URL
+
 call: Die Eingabe ist JSON, als Argument oder mit --input aus einer Datei (--input - liest sie
   von der Standardeingabe; für große Eingaben, Argumente sind auf etwa 128 KB begrenzt).
   --file PFAD lädt eine Datei hoch, wie es die Oberfläche tut, und setzt ihre Kennung als
@@ -41,10 +50,10 @@ call: Die Eingabe ist JSON, als Argument oder mit --input aus einer Datei (--inp
   ablaufen lassen, ohne die Rechneruhr zu verstellen.
 
 Ohne --data-dir wird der Datenordner der App verwendet:
-  ${defaultDataDir()}`;
+  ${defaultDataDir()}
+Die Befehle „db …“ brauchen immer --database (bzw. --from/--to).`;
 
-/** Exit codes: 0 ok, 1 the call failed, 2 wrong usage. */
-class UsageError extends Error {}
+// Exit codes: 0 ok, 1 the call failed, 2 wrong usage (UsageError).
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -52,6 +61,9 @@ export async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       'data-dir': { type: 'string' },
+      database: { type: 'string' },
+      'to-data-dir': { type: 'string' },
+      from: { type: 'string' },
       demo: { type: 'boolean', default: false },
       port: { type: 'string' },
       to: { type: 'string' },
@@ -66,6 +78,10 @@ export async function main(argv: string[]): Promise<number> {
   if (values.help || !command || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
+  }
+  if (command === 'db') {
+    const out = (line: string) => process.stdout.write(`${line}\n`);
+    return dbCommand(rest, { database: values.database, dataDir: values['data-dir'], toDataDir: values['to-data-dir'], from: values.from, to: values.to }, out);
   }
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   switch (command) {

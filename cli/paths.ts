@@ -10,6 +10,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
  */
 export const PROJECT_ROOT = findProjectRoot(HERE);
 export const MIGRATIONS_FOLDER = path.join(PROJECT_ROOT, 'db', 'migrations');
+/** Office mode: the PostgreSQL migrations (`db migrate`). */
+export const PG_MIGRATIONS_FOLDER = path.join(PROJECT_ROOT, 'db', 'migrations-pg');
 export const TEMPLATES_DIR = path.join(PROJECT_ROOT, 'templates');
 export const RENDERER_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
 

@@ -5,19 +5,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { eq, is } from 'drizzle-orm';
-import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { PgTable } from 'drizzle-orm/pg-core';
-import { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../core/api';
 import { createTempApp, tempDir } from '../../tests/support/temp-app';
+import { postgresRows, sqliteRows, TABLES, tableName, withoutSnapshotMark, type Rows } from '../../tests/support/database-rows';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/pg-cluster';
 import { PG_MIGRATIONS_FOLDER, SQLITE_MIGRATIONS } from '../../tests/support/test-engine';
 import { migratePostgres, openPostgresEngine } from '../engine';
-import * as pgSchema from '../schema-pg';
 import * as sqliteSchema from '../schema';
 import { copyPostgresToSqlite, copySqliteToPostgres, DatabaseCopyError } from './copy';
 import { copyPlan, SEEDED_TABLES } from './plan';
@@ -25,34 +21,6 @@ import { parseSnapshotMark, SNAPSHOT_SETTING } from './snapshot';
 
 const migrations = { sqlite: SQLITE_MIGRATIONS, postgres: PG_MIGRATIONS_FOLDER };
 const NOW = () => new Date('2026-11-27T09:30:00Z');
-
-/** Every table's rows as drizzle reads them (booleans, parsed JSON), in a stable order. */
-type Rows = Record<string, string[]>;
-const TABLES = Object.entries(pgSchema).filter(([, table]) => is(table, PgTable)) as Array<[keyof typeof pgSchema, PgTable]>;
-const sorted = (rows: unknown[]) => rows.map((row) => JSON.stringify(row)).sort();
-
-function sqliteRows(file: string): Rows {
-  const client = new Database(file, { readonly: true });
-  try {
-    const db = drizzleSqlite(client);
-    return Object.fromEntries(TABLES.map(([name]) => [name, sorted(db.select().from(sqliteSchema[name] as SQLiteTable).all())]));
-  } finally {
-    client.close();
-  }
-}
-
-async function postgresRows(url: string): Promise<Rows> {
-  const pool = new pg.Pool({ connectionString: url });
-  try {
-    const db = drizzlePg({ client: pool });
-    const entries = await Promise.all(TABLES.map(async ([name, table]) => [name, sorted(await db.select().from(table))] as const));
-    return Object.fromEntries(entries);
-  } finally {
-    await pool.end();
-  }
-}
-
-const withoutSnapshotMark = (rows: Rows): Rows => ({ ...rows, settings: rows.settings!.filter((row) => !row.includes(`"key":"${SNAPSHOT_SETTING}"`)) });
 
 async function rowCount(url: string, table: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -134,10 +102,6 @@ describe('the copy plan', () => {
     }
   });
 });
-
-function tableName(table: PgTable): string {
-  return (table as unknown as Record<symbol, string>)[Symbol.for('drizzle:Name')]!;
-}
 
 describe('db copy: a single PC into an empty office database and back', { timeout: 180_000 }, () => {
   let office: string;

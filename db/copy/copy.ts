@@ -149,6 +149,8 @@ export async function copySqliteToPostgres(options: {
   sqliteFile: string;
   url: string;
   migrations: Migrations;
+  /** Once the office database is at this version, before the first row is copied. */
+  onMigrated?: (state: { before: number; after: number }) => void;
   onTable?: CopyOptions['onTable'];
 }): Promise<CopyReport & { migrated: { before: number; after: number } }> {
   if (!fs.existsSync(options.sqliteFile)) {
@@ -159,6 +161,7 @@ export async function copySqliteToPostgres(options: {
     );
   }
   const { before, after } = await migratePostgres(options.url, { migrationsFolder: options.migrations.postgres });
+  options.onMigrated?.({ before, after });
   const sqlite = openDatabase(options.sqliteFile, { migrationsFolder: options.migrations.sqlite });
   try {
     const client = await connect(options.url, 'Rathausbuero db copy');

@@ -51,6 +51,13 @@ function withBackupExtension(file: string): string {
 }
 
 function defaultBackupFile(deps: ServiceDeps): string {
-  const stamp = deps.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-  return path.join(path.dirname(deps.dataFile), 'Sicherungen', `rathausbuero-${stamp}.sqlite`);
+  return path.join(path.dirname(deps.dataFile), BACKUP_FOLDER, `${backupName(deps.now())}.sqlite`);
+}
+
+/** The folder of the data folder where backups go when no one chose another place. */
+export const BACKUP_FOLDER = 'Sicherungen';
+
+/** A backup's name without extension: `rathausbuero-2026-11-27-09-30-00` (UTC). */
+export function backupName(at: Date): string {
+  return `rathausbuero-${at.toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
 }

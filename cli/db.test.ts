@@ -1,0 +1,217 @@
+/**
+ * The office-mode commands as IT runs them (`rathausbuero db migrate`, `db copy`, `backup`),
+ * each as its own process, against real SQLite folders and the run's throw-away PostgreSQL
+ * (tests/support/pg-cluster.ts).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../core/api';
+import { describePostgresUrl } from '../db/engine';
+import { copyPlan } from '../db/copy';
+import { postgresRows, sqliteRows, TABLES, tableName, withoutSnapshotMark, type Rows } from '../tests/support/database-rows';
+import { createTestDatabase, type TestDatabase } from '../tests/support/pg-cluster';
+import { createTempApp, tempDir } from '../tests/support/temp-app';
+import { PG_MIGRATIONS_FOLDER } from '../tests/support/test-engine';
+import { knownSchemaVersion } from '../db/open';
+
+const BIN = path.resolve(__dirname, 'bin.mjs');
+const folders: string[] = [];
+const databases: TestDatabase[] = [];
+const home = tempDir();
+folders.push(home);
+
+/** The environment of an office PC without any setting: no variable, no configuration file, a home of its own. */
+const cleanEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: home, RATHAUSBUERO_CONFIG: path.join(home, 'keine-config.json') };
+  delete env.RATHAUSBUERO_DATABASE;
+  return { ...env, ...extra };
+};
+
+/** Runs the CLI as its own process (asynchronously: the test process's PostgreSQL must keep answering). */
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const timer = setTimeout(() => child.kill(), 120_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+async function emptyOfficeDatabase(): Promise<string> {
+  const database = await createTestDatabase('cli_db');
+  databases.push(database);
+  return database.url;
+}
+
+function newFolder(): string {
+  const dir = tempDir();
+  folders.push(dir);
+  return dir;
+}
+
+/** Rows per table name (as `copyPlan` names them). */
+const countsByTable = (rows: Rows): Map<string, number> => new Map(TABLES.map(([name, table]) => [tableName(table), rows[name]!.length]));
+
+const where = (url: string) => describePostgresUrl(url);
+const KNOWN = knownSchemaVersion(PG_MIGRATIONS_FOLDER).count;
+
+/** A single PC's data folder with the demo office and a few awkward values in it. */
+let pc: ReturnType<typeof createTempApp>;
+let pcFile: string;
+
+beforeAll(async () => {
+  pc = createTempApp();
+  pcFile = path.join(pc.dataDir, 'rathausbuero.sqlite');
+  await call(pc.handlers, 'demo.load', {});
+  pc.close();
+  // Files of the single PC beside the database (the copy names them; backups are no data).
+  for (const file of ['Briefe/2026/Brief an Erika Muster.docx', 'Vorlagen/geburtstag.docx', 'Sicherungen/rathausbuero-2026-11-01.sqlite']) {
+    fs.mkdirSync(path.dirname(path.join(pc.dataDir, file)), { recursive: true });
+    fs.writeFileSync(path.join(pc.dataDir, file), 'x');
+  }
+}, 120_000);
+
+afterAll(async () => {
+  for (const database of databases) await database.drop();
+  fs.rmSync(pc.dataDir, { recursive: true, force: true });
+  for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+describe('rathausbuero db …', { timeout: 240_000 }, () => {
+  it('db commands name the office database themselves: without --database they refuse in German, even when the environment names one', async () => {
+    const office = await emptyOfficeDatabase();
+    for (const args of [['db', 'migrate'], ['db', 'copy', '--data-dir', pc.dataDir], ['db', 'copy', '--to-data-dir', newFolder()]]) {
+      const result = await run(args, { RATHAUSBUERO_DATABASE: office });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^„rathausbuero db (migrate|copy)“ arbeitet nur mit einer ausdrücklich genannten Bürodatenbank: bitte --database postgres:\/\/…/);
+      expect(result.stderr).toMatch(/RATHAUSBUERO_DATABASE und die Konfigurationsdatei gelten hier nicht/);
+    }
+    const unknown = await run(['db', 'leeren', '--database', office]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('Unbekannter Befehl „db leeren“. Möglich sind „db migrate“ und „db copy“; „rathausbuero help“ zeigt alle Befehle.\n');
+    // Nothing happened to the database: not even a table.
+    const client = new pg.Client({ connectionString: office });
+    await client.connect();
+    const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from pg_tables where schemaname not in ('pg_catalog', 'information_schema')`);
+    await client.end();
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('db migrate brings an empty office database to this version and says from which schema version to which; a second run has nothing to do', async () => {
+    const office = await emptyOfficeDatabase();
+    const { database, host } = where(office);
+    const first = await run(['db', 'migrate', '--database', office]);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe(
+      `Die Bürodatenbank „${database}“ auf „${host}“ ist jetzt auf dem Stand dieser Version von Rathausbüro: Schemastand 0 → ${KNOWN}.\n`,
+    );
+    const again = await run(['db', 'migrate', '--database', office]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(`Die Bürodatenbank „${database}“ auf „${host}“ ist schon auf dem Stand dieser Version (Schemastand ${KNOWN}); es war nichts zu tun.\n`);
+
+    // A database a newer version set up is left alone.
+    const client = new pg.Client({ connectionString: office });
+    await client.connect();
+    await client.query(`insert into rathausbuero.__drizzle_migrations (hash, created_at) values ('neuer', 99999999999999)`);
+    await client.end();
+    const newer = await run(['db', 'migrate', '--database', office]);
+    expect(newer.code).toBe(1);
+    expect(JSON.parse(newer.stderr)).toMatchObject({ code: 'DB_TOO_NEW', message: expect.stringMatching(/^Die Datenbank „.*“ wurde von einer neueren Version von Rathausbüro eingerichtet/) });
+  });
+
+  it('db migrate: an unreachable server is a German message naming the server, never the password', async () => {
+    const result = await run(['db', 'migrate', '--database', 'postgres://it:geheim@127.0.0.1:1/rathausbuero']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(/geheim/);
+    expect(JSON.parse(result.stderr)).toMatchObject({ code: 'DB_UNREACHABLE', message: expect.stringMatching(/^Der Datenbankserver „127\.0\.0\.1:1“ ist nicht erreichbar/) });
+  });
+
+  it('db copy --data-dir DIR --database URL moves a single PC into an empty office database, table by table with its count, and refuses to do it twice', async () => {
+    const office = await emptyOfficeDatabase();
+    const { database, host } = where(office);
+    const before = sqliteRows(pcFile);
+    const result = await run(['db', 'copy', '--data-dir', pc.dataDir, '--database', office]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    const plan = copyPlan();
+    expect(lines.slice(0, 3)).toEqual([
+      `Von: SQLite-Datei „${pcFile}“`,
+      `Nach: PostgreSQL-Datenbank „${database}“ auf „${host}“ (Anmeldung als „postgres“)`,
+      `Die Bürodatenbank ist jetzt auf dem Stand dieser Version von Rathausbüro: Schemastand 0 → ${KNOWN}.`,
+    ]);
+    const counts = countsByTable(before);
+    const format = (n: number) => `${n.toLocaleString('de-DE')} ${n === 1 ? 'Zeile' : 'Zeilen'}`;
+    expect(lines.slice(3, 3 + plan.length)).toEqual(plan.map((t, i) => `Tabelle ${i + 1} von ${plan.length}: ${t.name} – ${format(counts.get(t.name)!)}`));
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    expect(lines.slice(3 + plan.length)).toEqual([
+      `Zeilenzahlen geprüft: Quelle und Ziel stimmen in allen ${plan.length} Tabellen überein (zusammen ${format(total)}).`,
+      'Fertig: Der Datenbestand steht jetzt in der Bürodatenbank.',
+      'Hinweis: Die Dateien im Datenordner (Unterordner „Briefe“, „Vorlagen“) wurden nicht übertragen; Rathausbüro legt sie im Büromodus noch nicht in der Datenbank ab. Bitte bewahren Sie den Datenordner auf.',
+    ]);
+    expect(await postgresRows(office)).toEqual(before);
+
+    const twice = await run(['db', 'copy', '--data-dir', pc.dataDir, '--database', office]);
+    expect(twice.code).toBe(1);
+    expect(JSON.parse(twice.stderr)).toMatchObject({
+      code: 'TARGET_NOT_EMPTY',
+      message: expect.stringMatching(/^Die Bürodatenbank „.*“ ist nicht leer: audit_log \(.*\)\. „db copy“ überträgt einen Datenbestand nur in eine leere Datenbank; es wurde nichts geändert\.$/),
+    });
+    expect(await postgresRows(office)).toEqual(before);
+  });
+
+  it('round trip: a single PC → PostgreSQL (--from DIR --to URL) → a new SQLite folder (--from URL --to DIR): every table has the rows it had', async () => {
+    const office = await emptyOfficeDatabase();
+    const there = await run(['db', 'copy', '--from', pc.dataDir, '--to', office]);
+    expect(there.stderr).toBe('');
+    expect(there.code).toBe(0);
+    const laptop = path.join(newFolder(), 'Laptop');
+    const back = await run(['db', 'copy', '--from', office, '--to', laptop]);
+    expect(back.stderr).toBe('');
+    expect(back.code).toBe(0);
+    expect(back.stdout).toMatch(/^Von: PostgreSQL-Datenbank „.*\nNach: Ordner „.*Laptop“\nTabelle 1 von \d+: /);
+    expect(back.stdout.trimEnd().split('\n').at(-1)).toBe(`Fertig: Die Kopie liegt im Ordner „${laptop}“.`);
+    const original = sqliteRows(pcFile);
+    const copied = sqliteRows(path.join(laptop, 'rathausbuero.sqlite'));
+    expect(copied.contacts!.length).toBeGreaterThan(100);
+    for (const [name] of TABLES) expect(withoutSnapshotMark(copied)[name], name).toEqual(original[name]);
+
+    // The same with --database and --to-data-dir, into a folder that already holds a database: refused.
+    const refused = await run(['db', 'copy', '--database', office, '--to-data-dir', laptop]);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stderr)).toMatchObject({ code: 'TARGET_EXISTS', message: `Im Ordner „${laptop}“ liegt schon eine Rathausbüro-Datenbank. Die Kopie braucht einen neuen oder leeren Ordner; es wurde nichts geändert.` });
+  });
+
+  it('db copy refuses what is no copy between a data folder and an office database, in German', async () => {
+    const office = await emptyOfficeDatabase();
+    const cases: Array<[string[], RegExp]> = [
+      [['db', 'copy', '--database', office], /^„rathausbuero db copy“ braucht die Richtung: --data-dir ORDNER \(ein Arbeitsplatz in die Bürodatenbank\) oder --to-data-dir ORDNER/],
+      [['db', 'copy', '--database', office, '--data-dir', pc.dataDir, '--to-data-dir', newFolder()], /^Bitte nur eine Richtung angeben: --data-dir ORDNER oder --to-data-dir ORDNER\./],
+      [['db', 'copy', '--from', pc.dataDir, '--to', newFolder()], /^„db copy“ kopiert zwischen einem Datenordner und einer Bürodatenbank \(postgres:\/\/…\); für die Sicherung eines Datenordners gibt es „rathausbuero backup“\./],
+      [['db', 'copy', '--from', office, '--to', office], /^„db copy“ kopiert zwischen einem Datenordner und einer Bürodatenbank/],
+      [['db', 'copy', '--from', pc.dataDir], /^Bitte Quelle und Ziel angeben: --from … --to …/],
+      [['db', 'copy', '--from', pc.dataDir, '--to', office, '--database', office], /^Bitte entweder --from\/--to oder --database mit --data-dir bzw\. --to-data-dir angeben, nicht beides\./],
+    ];
+    for (const [args, message] of cases) {
+      const result = await run(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+    }
+    const missing = newFolder();
+    const noSource = await run(['db', 'copy', '--data-dir', missing, '--database', office]);
+    expect(noSource.code).toBe(1);
+    expect(JSON.parse(noSource.stderr)).toMatchObject({ code: 'SOURCE_MISSING', message: `Im Ordner „${missing}“ gibt es keine Rathausbüro-Datenbank („rathausbuero.sqlite“). Bitte den Datenordner angeben, in dem sie liegt.` });
+  });
+});
