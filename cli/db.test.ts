@@ -215,3 +215,61 @@ describe('rathausbuero db …', { timeout: 240_000 }, () => {
     expect(JSON.parse(noSource.stderr)).toMatchObject({ code: 'SOURCE_MISSING', message: `Im Ordner „${missing}“ gibt es keine Rathausbüro-Datenbank („rathausbuero.sqlite“). Bitte den Datenordner angeben, in dem sie liegt.` });
   });
 });
+
+describe('which database a command uses', { timeout: 240_000 }, () => {
+  it('call app.info reports the SQLite file and what chose it', async () => {
+    const dir = newFolder();
+    const result = await run(['call', 'app.info', '{}', '--data-dir', dir]);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout).database).toEqual({
+      kind: 'sqlite',
+      file: path.join(dir, 'rathausbuero.sqlite'),
+      label: `SQLite-Datei „${path.join(dir, 'rathausbuero.sqlite')}“`,
+      source: 'Option --data-dir',
+    });
+  });
+
+  it('commands that cannot work on the office database yet say so in German, naming it without its password', async () => {
+    const office = await emptyOfficeDatabase();
+    const withPassword = office.replace('postgres@', 'postgres:geheim@');
+    const { database, host } = where(office);
+    const result = await run(['call', 'app.info', '{}', '--database', withPassword]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(/geheim/);
+    expect(JSON.parse(result.stderr)).toMatchObject({
+      code: 'OFFICE_MODE_UNAVAILABLE',
+      message:
+        `Als Datenbank ist die PostgreSQL-Datenbank „${database}“ auf „${host}“ (Anmeldung als „postgres“) eingestellt (Option --database). ` +
+        '„rathausbuero call“ arbeitet in dieser Version noch nicht mit der Bürodatenbank; möglich sind dort „info“, „db migrate“ und „db copy“. ' +
+        'Für die SQLite-Datei eines Datenordners: --data-dir ORDNER.',
+    });
+  });
+
+  it('info names the database, what chose it and the version, and never a password: an option, the variable, IT\'s configuration file, else this user\'s folder', async () => {
+    const office = 'postgres://hmueller:geheim@dbserver:5432/rathausbuero';
+    const label = 'PostgreSQL-Datenbank „rathausbuero“ auf „dbserver:5432“ (Anmeldung als „hmueller“)';
+    const version = `Version: Rathausbüro ${JSON.parse(fs.readFileSync(path.resolve(__dirname, '../package.json'), 'utf8')).version}`;
+    const byOption = await run(['info', '--database', office]);
+    expect(byOption.stderr).toBe('');
+    expect(byOption.code).toBe(0);
+    expect(byOption.stdout).toBe(`Datenbank: ${label}\nGewählt durch: Option --database\n${version}\n`);
+
+    const byVariable = await run(['info'], { RATHAUSBUERO_DATABASE: office });
+    expect(byVariable.stdout).toBe(`Datenbank: ${label}\nGewählt durch: Umgebungsvariable RATHAUSBUERO_DATABASE\n${version}\n`);
+
+    const config = path.join(newFolder(), 'config.json');
+    fs.writeFileSync(config, JSON.stringify({ database: office }));
+    const byConfig = await run(['info'], { RATHAUSBUERO_CONFIG: config });
+    expect(byConfig.stdout).toBe(`Datenbank: ${label}\nGewählt durch: Konfigurationsdatei „${config}“\n${version}\n`);
+
+    const dir = newFolder();
+    const byFolder = await run(['info', '--data-dir', dir], { RATHAUSBUERO_CONFIG: config });
+    expect(byFolder.stdout).toBe(`Datenbank: SQLite-Datei „${path.join(dir, 'rathausbuero.sqlite')}“\nGewählt durch: Option --data-dir\n${version}\n`);
+    for (const result of [byOption, byVariable, byConfig]) expect(result.stdout).not.toMatch(/geheim/);
+
+    const byDefault = await run(['info']);
+    expect(byDefault.stdout).toBe(
+      `Datenbank: SQLite-Datei „${path.join(home, 'Rathausbüro', 'rathausbuero.sqlite')}“\nGewählt durch: Voreinstellung (Datenordner dieses Benutzers)\n${version}\n`,
+    );
+  });
+});

@@ -8,6 +8,7 @@ import { runRegisterImport, uploadBytes, uploadFile } from '../core/app/register
 import { openApp, type App } from '../core/app/open-app';
 import { startDailyTasks } from '../core/app/daily-tasks';
 import { defaultDataDir } from '../core/app/data-dir';
+import { describeTarget, requireLocalDatabase, resolveProcessTarget, type DatabaseTarget, type TargetSource } from '../core/app/database-target';
 import { dbCommand } from './db-commands';
 import { startBridge } from './http-bridge';
 import { appVersion, MIGRATIONS_FOLDER, RENDERER_DIR, TEMPLATES_DIR, WORKER_SCRIPT } from './paths';
@@ -30,6 +31,7 @@ Aufruf:
   rathausbuero import residents DATEI [--profile NAME] [--data-dir DIR]
                                                             Melderegister-Auszug einlesen (CSV oder Excel)
   rathausbuero methods                                       alle API-Funktionen auflisten
+  rathausbuero info [--database URL | --data-dir DIR]        zeigen, welche Datenbank verwendet wird und warum
 
 Büromodus (für die IT; URL: postgres://benutzer@server:5432/datenbank):
   rathausbuero db migrate --database URL                     Bürodatenbank auf den Stand dieser Version bringen
@@ -49,11 +51,17 @@ call: Die Eingabe ist JSON, als Argument oder mit --input aus einer Datei (--inp
   (ISO, z. B. 2026-11-27T09:00:00+01:00) und läuft von dort weiter; so lassen sich Fristen
   ablaufen lassen, ohne die Rechneruhr zu verstellen.
 
-Ohne --data-dir wird der Datenordner der App verwendet:
+Welche Datenbank: --database URL (Büromodus), sonst --data-dir DIR (die SQLite-Datei dort),
+  sonst die Umgebungsvariable RATHAUSBUERO_DATABASE, sonst die Konfigurationsdatei der IT
+  (/etc/rathausbuero/config.json, unter Windows %ProgramData%\\Rathausbüro\\config.json),
+  sonst die SQLite-Datei im Datenordner der App:
   ${defaultDataDir()}
-Die Befehle „db …“ brauchen immer --database (bzw. --from/--to).`;
+  Die Befehle „db …“ brauchen immer --database (bzw. --from/--to).`;
 
 // Exit codes: 0 ok, 1 the call failed, 2 wrong usage (UsageError).
+
+/** Doors that work only on a SQLite file so far say so in office mode, and what works there. */
+const OFFICE_HINT = 'möglich sind dort „info“, „db migrate“ und „db copy“. Für die SQLite-Datei eines Datenordners: --data-dir ORDNER.';
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -79,24 +87,29 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
+  const out = (line: string) => process.stdout.write(`${line}\n`);
   if (command === 'db') {
-    const out = (line: string) => process.stdout.write(`${line}\n`);
     return dbCommand(rest, { database: values.database, dataDir: values['data-dir'], toDataDir: values['to-data-dir'], from: values.from, to: values.to }, out);
   }
-  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const target = () => resolveProcessTarget({ database: values.database, dataDir: values['data-dir'] });
+  /** The SQLite data folder for a door that cannot work on the office database yet. */
+  const local = () => requireLocalDatabase(target(), `„rathausbuero ${command}“`, OFFICE_HINT);
   switch (command) {
     case 'serve':
-      return serve(dataDir, values.demo ?? false, parsePort(values.port), parseNow(values.now));
+      return serve(local(), values.demo ?? false, parsePort(values.port), parseNow(values.now));
     case 'call':
-      return callMethod(dataDir, rest, { input: values.input, file: values.file });
-    case 'backup':
-      return withApp(dataDir, async (app) => {
+      return callMethod(local(), rest, { input: values.input, file: values.file });
+    case 'backup': {
+      return withApp(local(), async (app) => {
         const result = values.to ? await app.backupTo(path.resolve(values.to)) : await call(app.handlers, 'app.backup', {});
-        process.stdout.write(`Sicherung geschrieben: ${result.file} (${result.bytes} Bytes)\n`);
+        out(`Sicherung geschrieben: ${result.file} (${result.bytes} Bytes)`);
         return 0;
       });
+    }
     case 'import':
-      return importCommand(dataDir, rest, values.profile);
+      return importCommand(local(), rest, values.profile);
+    case 'info':
+      return info(target(), out);
     case 'methods':
       process.stdout.write(`${METHOD_NAMES.join('\n')}\n`);
       return 0;
@@ -105,12 +118,24 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function importCommand(dataDir: string, args: string[], profileName: string | undefined): Promise<number> {
+/** Which database the commands use and what chose it (the password never shown); opens nothing. */
+function info(target: DatabaseTarget, out: (line: string) => void): number {
+  const { label, source } = describeTarget(target);
+  out(`Datenbank: ${label}`);
+  out(`Gewählt durch: ${source}`);
+  out(`Version: Rathausbüro ${appVersion()}`);
+  return 0;
+}
+
+/** A data folder (SQLite) and what chose it. */
+type Local = Extract<DatabaseTarget, { kind: 'sqlite' }>;
+
+async function importCommand(local: Local, args: string[], profileName: string | undefined): Promise<number> {
   const [what, file] = args;
   if (what !== 'residents' || !file) throw new UsageError('Aufruf: rathausbuero import residents DATEI [--profile NAME] [--data-dir DIR]');
   const content = readFile(file);
   if ('error' in content) return fail(content.error);
-  return withApp(dataDir, async (app) => {
+  return withApp(local, async (app) => {
     let mapping: RegisterMapping | undefined;
     if (profileName) {
       const profile = (await call(app.handlers, 'residents.import.profiles', {})).find((p) => p.name === profileName);
@@ -170,12 +195,12 @@ export function parseNow(value: string | undefined, realNow: () => number = Date
   return () => new Date(start + (realNow() - realStart));
 }
 
-function open(dataDir: string, now?: () => Date): App {
-  return openApp({ dataDir, migrationsFolder: MIGRATIONS_FOLDER, templatesDir: TEMPLATES_DIR, appVersion: appVersion(), now, workerScript: WORKER_SCRIPT });
+function open(local: { dataDir: string; source: TargetSource }, now?: () => Date): App {
+  return openApp({ dataDir: local.dataDir, source: local.source, migrationsFolder: MIGRATIONS_FOLDER, templatesDir: TEMPLATES_DIR, appVersion: appVersion(), now, workerScript: WORKER_SCRIPT });
 }
 
-async function withApp(dataDir: string, work: (app: App) => Promise<number>): Promise<number> {
-  const app = open(dataDir);
+async function withApp(local: Local, work: (app: App) => Promise<number>): Promise<number> {
+  const app = open(local);
   try {
     return await work(app);
   } finally {
@@ -217,7 +242,7 @@ interface CallOptions {
   file?: string;
 }
 
-async function callMethod(dataDir: string, args: string[], options: CallOptions): Promise<number> {
+async function callMethod(local: Local, args: string[], options: CallOptions): Promise<number> {
   const [method, json, ...extra] = args;
   const usage = 'Aufruf: rathausbuero call METHODE [\'JSON\' | --input DATEI | --input -] [--file PFAD] [--data-dir DIR]';
   if (!method || extra.length > 0) throw new UsageError(usage);
@@ -245,7 +270,7 @@ async function callMethod(dataDir: string, args: string[], options: CallOptions)
       return fail(unreadableFile(options.file, error));
     }
   }
-  return withApp(dataDir, async (app) => {
+  return withApp(local, async (app) => {
     const onUnexpectedError = (error: unknown) => process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
     let uploadId: string | undefined;
     try {
@@ -281,8 +306,8 @@ async function untilJobEnds(app: App, method: string, result: DispatchResult): P
   return current;
 }
 
-async function serve(dataDir: string, demo: boolean, port: number, now: (() => Date) | undefined): Promise<number> {
-  const app = open(dataDir, now);
+async function serve(local: Local, demo: boolean, port: number, now: (() => Date) | undefined): Promise<number> {
+  const app = open(local, now);
   if (demo && (await call(app.handlers, 'app.info', {})).contactCount === 0) {
     const loaded = await call(app.handlers, 'demo.load', {});
     process.stdout.write(`Beispieldaten geladen: ${loaded.contacts} Kontakte.\n`);
@@ -297,7 +322,8 @@ async function serve(dataDir: string, demo: boolean, port: number, now: (() => D
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`Rathausbüro läuft im Browser-Modus (nur auf diesem Rechner erreichbar):\n${bridge.url}\n`);
-  process.stdout.write(`Daten: ${app.dataFile}\nBeenden mit Strg+C.\n`);
+  const database = describeTarget(local);
+  process.stdout.write(`Datenbank: ${database.label} (gewählt durch: ${database.source})\nBeenden mit Strg+C.\n`);
   if (now) process.stdout.write(`Uhr der App (--now): ${now().toISOString()}\n`);
   const daily = startDailyTasks(app.handlers, { now, log: (line) => process.stderr.write(`${line}\n`) });
   await new Promise<void>((resolve) => {

@@ -261,10 +261,21 @@ const replace = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O):
   replaces: 'whole',
 });
 
+/**
+ * The database the app works on: a single PC's SQLite file, or the office's PostgreSQL database
+ * (host and name, never the password). `label` says it for people, `source` what chose it.
+ */
+export const databaseInfoSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sqlite'), file: z.string(), label: z.string(), source: z.string() }),
+  z.object({ kind: z.literal('postgres'), host: z.string(), database: z.string(), user: z.string(), label: z.string(), source: z.string() }),
+]);
+export type DatabaseInfo = z.infer<typeof databaseInfoSchema>;
+
 export const appInfoSchema = z.object({
   appName: z.string(),
   version: z.string(),
   dataFile: z.string(),
+  database: databaseInfoSchema,
   schemaVersion: z.number().int(),
   contactCount: z.number().int(),
 });

@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/support/temp-app';
 import {
   configFilePath,
+  databaseInfo,
+  DatabaseTargetError,
   describeTarget,
   readConfigFile,
+  requireLocalDatabase,
   resolveDatabaseTarget,
   targetOptionsFromArgv,
   type DatabaseTarget,
@@ -248,5 +251,51 @@ describe('describeTarget', () => {
     expect(describeTarget({ kind: 'postgres', url: OFFICE, source: { kind: 'environment', variable: 'RATHAUSBUERO_DATABASE' }, localDir: HOME }).source).toBe(
       'Umgebungsvariable RATHAUSBUERO_DATABASE',
     );
+  });
+});
+
+describe('databaseInfo (what app.info reports)', () => {
+  it('a SQLite file: the file; PostgreSQL: host, database and login, never the password', () => {
+    expect(databaseInfo({ kind: 'sqlite', dataDir: HOME, source: { kind: 'option', option: '--data-dir' } })).toEqual({
+      kind: 'sqlite',
+      file: path.join(HOME, 'rathausbuero.sqlite'),
+      label: `SQLite-Datei „${path.join(HOME, 'rathausbuero.sqlite')}“`,
+      source: 'Option --data-dir',
+    });
+    const office = databaseInfo({ kind: 'postgres', url: 'postgresql://hmueller:geheim@dbserver:5432/rathausbuero', source: { kind: 'option', option: '--database' }, localDir: HOME });
+    expect(office).toEqual({
+      kind: 'postgres',
+      host: 'dbserver:5432',
+      database: 'rathausbuero',
+      user: 'hmueller',
+      label: 'PostgreSQL-Datenbank „rathausbuero“ auf „dbserver:5432“ (Anmeldung als „hmueller“)',
+      source: 'Option --database',
+    });
+    expect(JSON.stringify(office)).not.toMatch(/geheim/);
+  });
+});
+
+describe('requireLocalDatabase (doors that cannot work on the office database yet)', () => {
+  it('passes a SQLite target through and refuses the office database in German, naming it and what chose it', () => {
+    const local: DatabaseTarget = { kind: 'sqlite', dataDir: HOME, source: { kind: 'default' } };
+    expect(requireLocalDatabase(local, 'Die Desktop-App', 'bitte wenden Sie sich an die IT.')).toBe(local);
+    let error: unknown;
+    try {
+      requireLocalDatabase(
+        { kind: 'postgres', url: 'postgres://hmueller:geheim@dbserver/rb', source: { kind: 'config-file', file: LINUX_CONFIG }, localDir: HOME },
+        'Die Desktop-App',
+        'bitte wenden Sie sich an die IT.',
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DatabaseTargetError);
+    expect(error).toMatchObject({
+      code: 'OFFICE_MODE_UNAVAILABLE',
+      message:
+        'Als Datenbank ist die PostgreSQL-Datenbank „rb“ auf „dbserver“ (Anmeldung als „hmueller“) eingestellt (Konfigurationsdatei „/etc/rathausbuero/config.json“). ' +
+        'Die Desktop-App arbeitet in dieser Version noch nicht mit der Bürodatenbank; bitte wenden Sie sich an die IT.',
+    });
+    expect(JSON.stringify((error as DatabaseTargetError).details)).not.toMatch(/geheim/);
   });
 });

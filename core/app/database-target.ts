@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describePostgresUrl } from '../../db/engine/postgres';
+import type { DatabaseInfo } from '../api/contract';
 import { dataFileIn, defaultDataDir } from './data-dir';
 
 /**
@@ -227,4 +228,27 @@ export function describeSource(source: TargetSource): string {
     case 'default':
       return 'Voreinstellung (Datenordner dieses Benutzers)';
   }
+}
+
+/** The database as `app.info` reports it (never the password). */
+export function databaseInfo(target: DatabaseTarget): DatabaseInfo {
+  const { label, source } = describeTarget(target);
+  if (target.kind === 'sqlite') return { kind: 'sqlite', file: dataFileIn(target.dataDir), label, source };
+  const { host, database, user } = describePostgresUrl(target.url);
+  return { kind: 'postgres', host, database, user, label, source };
+}
+
+/**
+ * The SQLite target, or the German refusal for a door that cannot work on the office database
+ * yet (the services are moving to the async engine area by area): `door` names it („rathausbuero
+ * call“), `hint` says what works instead.
+ */
+export function requireLocalDatabase(target: DatabaseTarget, door: string, hint: string): Extract<DatabaseTarget, { kind: 'sqlite' }> {
+  if (target.kind === 'sqlite') return target;
+  const { label, source } = describeTarget(target);
+  throw new DatabaseTargetError(
+    'OFFICE_MODE_UNAVAILABLE',
+    `Als Datenbank ist die ${label} eingestellt (${source}). ${door} arbeitet in dieser Version noch nicht mit der Bürodatenbank; ${hint}`,
+    { database: databaseInfo(target) },
+  );
 }

@@ -8,10 +8,13 @@ import { createWorkerHost } from '../services/background/worker-host';
 import { seedRoleCatalogue } from '../services/reference/roles-repository';
 import { createChangeFeed, publishChanges, type ChangeFeed } from './change-feed';
 import { dataFileIn } from './data-dir';
+import { databaseInfo, type TargetSource } from './database-target';
 import { sweepInterruptedWork } from './start-up-sweep';
 
 export interface OpenAppOptions {
   dataDir: string;
+  /** What chose the data folder (`app.info` names it); default: given as --data-dir (tests, scripts). */
+  source?: TargetSource;
   migrationsFolder: string;
   /** The shipped Word templates (templates/ of the app). */
   templatesDir: string;
@@ -59,6 +62,7 @@ export function openApp(options: OpenAppOptions): App {
   const services = createServices({
     engine,
     db,
+    database: databaseInfo({ kind: 'sqlite', dataDir: options.dataDir, source: options.source ?? { kind: 'option', option: '--data-dir' } }),
     dataFile,
     appVersion: options.appVersion,
     templatesDir: options.templatesDir,

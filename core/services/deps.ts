@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import type { DatabaseInfo } from '../api/contract';
 import type { Engine } from '../../db/engine';
 import type { MethodName } from '../api/contract';
 import type { WorkerHost } from './background/worker-host';
@@ -22,6 +23,8 @@ export interface ServiceDeps {
   now: () => Date;
   /** Who is working (recorded in the audit log). */
   user: string;
+  /** Which database this is and what chose it, for people (`app.info`, the start page). */
+  database: DatabaseInfo;
   /** Where the SQLite file lives; backups go beside it by default. */
   dataFile: string;
   appVersion: string;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { openApp, type App } from '../../core/app/open-app';
+import { requireLocalDatabase, resolveProcessTarget, targetOptionsFromArgv } from '../../core/app/database-target';
 import { startDailyTasks, type DailyTasks } from '../../core/app/daily-tasks';
 import { API_CHANNEL, createIpcHandler, forwardChanges, trustedUrlCheck } from './ipc';
 import { isExternalLink, limitPermissions, refuseWebviews } from './security';
@@ -36,8 +37,12 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   try {
+    // --database, --data-dir, RATHAUSBUERO_DATABASE, IT's configuration file, else this user's folder.
+    const target = resolveProcessTarget(targetOptionsFromArgv(process.argv), app.getPath('userData'));
+    const local = requireLocalDatabase(target, 'Die Desktop-App', 'bitte wenden Sie sich an die IT.');
     core = openApp({
-      dataDir: app.getPath('userData'),
+      dataDir: local.dataDir,
+      source: local.source,
       migrationsFolder: path.join(app.getAppPath(), 'db', 'migrations'),
       templatesDir: path.join(app.getAppPath(), 'templates'),
       openFile: async (file) => {

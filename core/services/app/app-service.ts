@@ -19,6 +19,7 @@ export function createAppService(deps: ServiceDeps): Pick<Handlers, 'app.info' |
       appName: 'Rathausbüro',
       version: deps.appVersion,
       dataFile: deps.dataFile,
+      database: deps.database,
       schemaVersion: appliedSchemaVersion(deps.db.$client),
       contactCount: contactsRepository(deps.db).count(),
     }),

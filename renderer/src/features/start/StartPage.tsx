@@ -66,8 +66,10 @@ export function StartPage({ onNavigate }: { onNavigate: (page: Page) => void }) 
       <UpcomingAppointments onNavigate={onNavigate} />
       <UpcomingJubilees onNavigate={onNavigate} />
       <div className={styles.facts}>
-        <Text weight="semibold">Datendatei</Text>
-        <Text>{info.data.dataFile}</Text>
+        <Text weight="semibold">Datenbank</Text>
+        <Text>{info.data.database.label}</Text>
+        <Text weight="semibold">Gewählt durch</Text>
+        <Text>{info.data.database.source}</Text>
         <Text weight="semibold">Version</Text>
         <Text>
           {info.data.version} (Datenbankschema {info.data.schemaVersion})
