@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dataFileIn } from '../core/app/data-dir';
 import { describeTarget, resolveProcessTarget, type DatabaseTarget } from '../core/app/database-target';
-import { BACKUP_FOLDER } from '../core/services/app/app-service';
+import { BACKUP_FOLDER, backupName } from '../core/services/app/app-service';
 import { copyPostgresToSqlite, copySqliteToPostgres, type CopyProgress, type CopyReport } from '../db/copy';
 import { describePostgresUrl, migratePostgres } from '../db/engine';
 import { MIGRATIONS_FOLDER, PG_MIGRATIONS_FOLDER } from './paths';
@@ -11,7 +11,8 @@ import { UsageError } from './usage-error';
 /**
  * The office-mode commands for the city's IT: `db migrate` (the schema of the office database
  * is IT's step, never a PC's at start), `db copy` (a single PC's data folder into an empty
- * office database, or the office database into a new data folder).
+ * office database, or the office database into a new data folder), and the office-mode
+ * `backup` (the same copy into a new folder: no PostgreSQL tools needed on the PC).
  */
 export interface DbOptions {
   database?: string;
@@ -129,6 +130,29 @@ async function intoNewFolder(office: Office, dataDir: string, out: Out): Promise
   const report = await copyPostgresToSqlite({ url: office.url, sqliteFile: dataFileIn(folder), migrations: MIGRATIONS, now: () => new Date(), onTable: progress(out) });
   out(countsChecked(report));
   out(`Fertig: Die Kopie liegt im Ordner „${folder}“.`);
+  return 0;
+}
+
+/**
+ * `backup` in office mode: a consistent snapshot of the office database as a new SQLite data
+ * folder (`--to ORDNER`, else `Sicherungen/rathausbuero-<Zeit>` in this PC's own folder). Progress
+ * goes to a terminal only; the result is one line.
+ */
+export async function officeBackup(office: Office, to: string | undefined, out: Out, progressOut: Out | null): Promise<number> {
+  const now = new Date();
+  const folder = to !== undefined ? path.resolve(to) : path.join(office.localDir, BACKUP_FOLDER, backupName(now));
+  const file = dataFileIn(folder);
+  const report = await copyPostgresToSqlite({
+    url: office.url,
+    sqliteFile: file,
+    migrations: MIGRATIONS,
+    now: () => now,
+    onTable: progressOut ? progress(progressOut) : undefined,
+  });
+  out(
+    `Sicherung der ${describeTarget(office).label} geschrieben: Ordner „${folder}“ ` +
+      `(${report.tables.length} Tabellen, ${rowCount(totalRows(report))}, ${fs.statSync(file).size.toLocaleString('de-DE')} Bytes).`,
+  );
   return 0;
 }
 

@@ -216,6 +216,63 @@ describe('rathausbuero db …', { timeout: 240_000 }, () => {
   });
 });
 
+describe('rathausbuero backup in office mode', { timeout: 240_000 }, () => {
+  let office: string;
+  let officeRows: Rows;
+  beforeAll(async () => {
+    office = await emptyOfficeDatabase();
+    const moved = await run(['db', 'copy', '--data-dir', pc.dataDir, '--database', office]);
+    expect(moved.code).toBe(0);
+    officeRows = await postgresRows(office);
+  }, 240_000);
+
+  it('backup --database URL --to DIR writes a new SQLite data folder with every row (no PostgreSQL tools needed)', async () => {
+    const target = path.join(newFolder(), 'Sicherung 2026-11-27');
+    const result = await run(['backup', '--database', office, '--to', target]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const { database, host } = where(office);
+    const file = path.join(target, 'rathausbuero.sqlite');
+    const rows = sqliteRows(file);
+    const tables = copyPlan().length;
+    const total = Object.values(withoutSnapshotMark(rows)).flat().length;
+    expect(result.stdout).toBe(
+      `Sicherung der PostgreSQL-Datenbank „${database}“ auf „${host}“ (Anmeldung als „postgres“) geschrieben: Ordner „${target}“ ` +
+        `(${tables} Tabellen, ${total.toLocaleString('de-DE')} Zeilen, ${fs.statSync(file).size.toLocaleString('de-DE')} Bytes).\n`,
+    );
+    expect(withoutSnapshotMark(rows)).toEqual(officeRows);
+
+    const again = await run(['backup', '--database', office, '--to', target]);
+    expect(again.code).toBe(1);
+    expect(JSON.parse(again.stderr)).toMatchObject({ code: 'TARGET_EXISTS' });
+  });
+
+  it('backup without options follows RATHAUSBUERO_DATABASE and writes into this user\'s Sicherungen folder', async () => {
+    const result = await run(['backup'], { RATHAUSBUERO_DATABASE: office });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const folder = /Ordner „([^“]+)“/.exec(result.stdout)![1]!;
+    expect(path.dirname(folder)).toBe(path.join(home, 'Rathausbüro', 'Sicherungen'));
+    expect(path.basename(folder)).toMatch(/^rathausbuero-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}$/);
+    expect(withoutSnapshotMark(sqliteRows(path.join(folder, 'rathausbuero.sqlite')))).toEqual(officeRows);
+  });
+
+  it('the configuration file IT deploys chooses office mode too; a single PC\'s backup stays one SQLite file', async () => {
+    const config = path.join(newFolder(), 'config.json');
+    fs.writeFileSync(config, JSON.stringify({ database: office }));
+    const target = path.join(newFolder(), 'aus-config');
+    const byConfig = await run(['backup', '--to', target], { RATHAUSBUERO_CONFIG: config });
+    expect(byConfig.code).toBe(0);
+    expect(byConfig.stdout).toMatch(/^Sicherung der PostgreSQL-Datenbank/);
+    expect(fs.readdirSync(target)).toEqual(['rathausbuero.sqlite']);
+
+    const single = path.join(newFolder(), 'einzel.sqlite');
+    const local = await run(['backup', '--data-dir', pc.dataDir, '--to', single], { RATHAUSBUERO_CONFIG: config });
+    expect(local.stderr).toBe('');
+    expect(local.stdout).toMatch(/^Sicherung geschrieben: .*einzel\.sqlite \(\d+ Bytes\)\n$/);
+  });
+});
+
 describe('which database a command uses', { timeout: 240_000 }, () => {
   it('call app.info reports the SQLite file and what chose it', async () => {
     const dir = newFolder();
@@ -240,7 +297,7 @@ describe('which database a command uses', { timeout: 240_000 }, () => {
       code: 'OFFICE_MODE_UNAVAILABLE',
       message:
         `Als Datenbank ist die PostgreSQL-Datenbank „${database}“ auf „${host}“ (Anmeldung als „postgres“) eingestellt (Option --database). ` +
-        '„rathausbuero call“ arbeitet in dieser Version noch nicht mit der Bürodatenbank; möglich sind dort „info“, „db migrate“ und „db copy“. ' +
+        '„rathausbuero call“ arbeitet in dieser Version noch nicht mit der Bürodatenbank; möglich sind dort „info“, „backup“, „db migrate“ und „db copy“. ' +
         'Für die SQLite-Datei eines Datenordners: --data-dir ORDNER.',
     });
   });

@@ -9,7 +9,7 @@ import { openApp, type App } from '../core/app/open-app';
 import { startDailyTasks } from '../core/app/daily-tasks';
 import { defaultDataDir } from '../core/app/data-dir';
 import { describeTarget, requireLocalDatabase, resolveProcessTarget, type DatabaseTarget, type TargetSource } from '../core/app/database-target';
-import { dbCommand } from './db-commands';
+import { dbCommand, officeBackup } from './db-commands';
 import { startBridge } from './http-bridge';
 import { appVersion, MIGRATIONS_FOLDER, RENDERER_DIR, TEMPLATES_DIR, WORKER_SCRIPT } from './paths';
 import { UsageError } from './usage-error';
@@ -28,6 +28,7 @@ Aufruf:
   rathausbuero call   METHODE ['JSON' | --input DATEI | --input -] [--file PFAD] [--data-dir DIR]
                                                             eine API-Funktion aufrufen
   rathausbuero backup [--to DATEI] [--data-dir DIR]          Datenbank sichern
+  rathausbuero backup [--to ORDNER] --database URL           Bürodatenbank in einen neuen Datenordner sichern
   rathausbuero import residents DATEI [--profile NAME] [--data-dir DIR]
                                                             Melderegister-Auszug einlesen (CSV oder Excel)
   rathausbuero methods                                       alle API-Funktionen auflisten
@@ -61,7 +62,7 @@ Welche Datenbank: --database URL (Büromodus), sonst --data-dir DIR (die SQLite-
 // Exit codes: 0 ok, 1 the call failed, 2 wrong usage (UsageError).
 
 /** Doors that work only on a SQLite file so far say so in office mode, and what works there. */
-const OFFICE_HINT = 'möglich sind dort „info“, „db migrate“ und „db copy“. Für die SQLite-Datei eines Datenordners: --data-dir ORDNER.';
+const OFFICE_HINT = 'möglich sind dort „info“, „backup“, „db migrate“ und „db copy“. Für die SQLite-Datei eines Datenordners: --data-dir ORDNER.';
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -100,7 +101,9 @@ export async function main(argv: string[]): Promise<number> {
     case 'call':
       return callMethod(local(), rest, { input: values.input, file: values.file });
     case 'backup': {
-      return withApp(local(), async (app) => {
+      const chosen = target();
+      if (chosen.kind === 'postgres') return officeBackup(chosen, values.to, out, process.stderr.isTTY ? (line) => process.stderr.write(`${line}\n`) : null);
+      return withApp(chosen, async (app) => {
         const result = values.to ? await app.backupTo(path.resolve(values.to)) : await call(app.handlers, 'app.backup', {});
         out(`Sicherung geschrieben: ${result.file} (${result.bytes} Bytes)`);
         return 0;
