@@ -273,6 +273,51 @@ describe('rathausbuero backup in office mode', { timeout: 240_000 }, () => {
   });
 });
 
+describe('IT\'s steps as the README gives them („Einführung im Amt“)', { timeout: 240_000 }, () => {
+  it('a role that owns an empty database, not a superuser, named „rathausbuero“ like the schema db migrate keeps its state in: db migrate, db copy of a single PC, info and backup as that role', async () => {
+    // As the server's administrator: CREATE ROLE rathausbuero LOGIN; CREATE DATABASE … OWNER rathausbuero.
+    // The role's name is the README's: PostgreSQL's search_path starts with "$user", the schema of that name.
+    const admin = new URL(await emptyOfficeDatabase());
+    const role = 'rathausbuero';
+    const name = `rathausbuero_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const adminQuery = async (text: string) => {
+      const client = new pg.Client({ connectionString: admin.href });
+      await client.connect();
+      try {
+        await client.query(text);
+      } finally {
+        await client.end();
+      }
+    };
+    await adminQuery(`CREATE ROLE "${role}" LOGIN PASSWORD 'geheim'`);
+    await adminQuery(`CREATE DATABASE "${name}" OWNER "${role}"`);
+    try {
+      const office = `postgres://${role}:geheim@${admin.host}/${name}`;
+      const migrated = await run(['db', 'migrate', '--database', office]);
+      expect(migrated.stderr).toBe('');
+      expect(migrated.stdout).toMatch(/ist jetzt auf dem Stand dieser Version von Rathausbüro: Schemastand 0 → \d+\.\n$/);
+
+      const moved = await run(['db', 'copy', '--data-dir', pc.dataDir, '--database', office]);
+      expect(moved.stderr).toBe('');
+      expect(moved.stdout).toMatch(/Fertig: Der Datenbestand steht jetzt in der Bürodatenbank\./);
+      expect(await postgresRows(office)).toEqual(sqliteRows(pcFile));
+
+      const config = path.join(newFolder(), 'config.json');
+      fs.writeFileSync(config, JSON.stringify({ database: office }));
+      const shown = await run(['info'], { RATHAUSBUERO_CONFIG: config });
+      expect(shown.stdout.split('\n')[0]).toBe(`Datenbank: PostgreSQL-Datenbank „${name}“ auf „${admin.host}“ (Anmeldung als „${role}“)`);
+      const saved = path.join(newFolder(), 'Sicherung');
+      const backup = await run(['backup', '--to', saved], { RATHAUSBUERO_CONFIG: config });
+      expect(backup.stderr).toBe('');
+      expect(withoutSnapshotMark(sqliteRows(path.join(saved, 'rathausbuero.sqlite')))).toEqual(sqliteRows(pcFile));
+      for (const result of [migrated, moved, shown, backup]) expect(result.stdout).not.toMatch(/geheim/);
+    } finally {
+      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await adminQuery(`DROP ROLE IF EXISTS "${role}"`);
+    }
+  });
+});
+
 describe('which database a command uses', { timeout: 240_000 }, () => {
   it('call app.info reports the SQLite file and what chose it', async () => {
     const dir = newFolder();

@@ -132,6 +132,10 @@ export async function migratePostgres(url: string, options: { migrationsFolder: 
   });
   try {
     await checkServer(client, target);
+    // The migrations create their tables unqualified and refer to them as "public"."…". PostgreSQL's
+    // default search_path starts with "$user": for a role named like the schema of the migration
+    // state (`rathausbuero`) the tables would land in that schema and the references fail.
+    await client.query('set search_path to public');
     await client.query(`select pg_advisory_lock(hashtext('rathausbuero db migrate'))`);
     const before = await schemaState(client, options.migrationsFolder);
     if (before.tooNew) throw tooNew(target, before);
