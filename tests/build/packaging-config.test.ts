@@ -1,28 +1,74 @@
 /**
- * The installers' configuration, read and checked by electron-builder's own loader and schema
- * (offline: packaging itself needs the real Electron binary, which this machine cannot fetch).
+ * The installers' configuration, read and checked by electron-builder's own loader and schema,
+ * and its fuse hook (build/electron-fuses.cjs) run on binaries made here: packaging itself needs
+ * the real Electron binary, which this machine cannot fetch.
  */
-import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { afterEach, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../..');
-const load = createRequire(createRequire(import.meta.url).resolve('electron-builder/package.json'));
+const require = createRequire(import.meta.url);
+const load = createRequire(require.resolve('electron-builder/package.json'));
 const { getConfig, validateConfiguration } = load('app-builder-lib/out/util/config/config') as {
   getConfig(projectDir: string, configPath: null, configFromOptions: null): Promise<Record<string, unknown>>;
   validateConfiguration(config: Record<string, unknown>, logger: unknown): Promise<void>;
 };
+const { resolveFunction } = load('app-builder-lib/out/util/resolve') as {
+  resolveFunction(type: string, executor: unknown, name: string, root: string): Promise<(context: unknown) => Promise<void>>;
+};
 const { DebugLogger } = load('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+const { getCurrentFuseWire } = load('@electron/fuses') as { getCurrentFuseWire(file: string): Promise<Record<string, unknown>> };
+const hook = require('../../build/electron-fuses.cjs') as {
+  flipOrSkip(binary: string, log: (line: string) => void): Promise<'flipped' | 'skipped'>;
+  SENTINEL: string;
+};
 
-it('flips the Electron fuses when packaging: no Node mode, only the app.asar, its integrity checked', async () => {
-  const config = await getConfig(ROOT, null, null);
-  await validateConfiguration(config, new DebugLogger(false));
-  expect(config.electronFuses).toEqual({
-    runAsNode: false,
-    enableCookieEncryption: true,
-    enableNodeOptionsEnvironmentVariable: false,
-    enableNodeCliInspectArguments: false,
-    enableEmbeddedAsarIntegrityValidation: true,
-    onlyLoadAppFromAsar: true,
+const DISABLE = 48;
+const ENABLE = 49;
+
+let dir: string | undefined;
+afterEach(() => {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+const tempDir = (): string => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "rathaus-fuses-")));
+
+/** A file laid out like an Electron binary's fuse wire: sentinel, version 1, 8 fuses as Electron ships them. */
+function fakeElectron(file: string): void {
+  const shipped = [ENABLE, DISABLE, ENABLE, ENABLE, DISABLE, DISABLE, DISABLE, ENABLE];
+  fs.writeFileSync(file, Buffer.concat([Buffer.from('\x7fELF…code…'), Buffer.from(hook.SENTINEL), Buffer.from([1, 8, ...shipped]), Buffer.from('…more code')]));
+}
+
+describe('the installers', () => {
+  it("are configured as electron-builder's schema allows, with the fuse hook after packing", async () => {
+    const config = await getConfig(ROOT, null, null);
+    await validateConfiguration(config, new DebugLogger(false));
+    // electron-builder's own flipping would stop the packaging with a stand-in: the hook does it.
+    expect(config.electronFuses).toBeUndefined();
+    const afterPack = await resolveFunction('afterPack', config.afterPack, 'afterPack', ROOT);
+    expect(typeof afterPack).toBe('function');
+  });
+
+  it('flips the fuses of a real binary: no Node mode, no NODE_OPTIONS or --inspect, only the app.asar, its integrity checked', async () => {
+    const config = await getConfig(ROOT, null, null);
+    const afterPack = await resolveFunction('afterPack', config.afterPack, 'afterPack', ROOT);
+    const appOutDir = tempDir();
+    fakeElectron(path.join(appOutDir, 'rathausbuero'));
+    await afterPack({ appOutDir, electronPlatformName: 'linux', packager: { executableName: 'rathausbuero', appInfo: { productFilename: 'Rathausbüro' } } });
+    const wire = await getCurrentFuseWire(path.join(appOutDir, 'rathausbuero'));
+    // RunAsNode, CookieEncryption, NodeOptions, NodeCliInspect, AsarIntegrity, OnlyLoadAppFromAsar, V8 snapshot and file:// privileges as shipped.
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((i) => wire[i])).toEqual([DISABLE, ENABLE, DISABLE, DISABLE, ENABLE, ENABLE, DISABLE, ENABLE]);
+  });
+
+  it('says so and skips with a stand-in instead of the real Electron binary, leaving it as it was', async () => {
+    const binary = path.join(tempDir(), 'Rathausbüro.exe');
+    fs.writeFileSync(binary, '#!/bin/sh\necho "Platzhalter für Electron"\n');
+    const lines: string[] = [];
+    expect(await hook.flipOrSkip(binary, (line) => lines.push(line))).toBe('skipped');
+    expect(lines).toEqual([expect.stringMatching(/^Electron-Fuses nicht gesetzt: .*Rathausbüro\.exe ist kein echtes Electron-Programm/)]);
+    expect(fs.readFileSync(binary, 'utf8')).toBe('#!/bin/sh\necho "Platzhalter für Electron"\n');
   });
 });
