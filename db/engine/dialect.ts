@@ -39,6 +39,8 @@ export const sqliteDialect: Dialect = {
       ? sql`exists (select 1 from json_each(${column}) where value = ${element})`
       : sql`exists (select 1 from json_each(${column}, ${`$.${key}`}) where value = ${element})`,
   inIds: (column, ids) => sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`,
+  // SQLite's builders have no `.for()`; BEGIN IMMEDIATE already keeps every other writer out.
+  forUpdate: (query) => query,
   isUniqueViolation: (error) => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(causeCode(error) ?? ''),
   isForeignKeyViolation: (error) => causeCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY',
   bool: (raw) => (raw === null || raw === undefined ? null : raw === 1 || raw === true || raw === 1n),
@@ -55,6 +57,7 @@ export const postgresDialect: Dialect = {
       where e.value = ${String(element)})`;
   },
   inIds: (column, ids) => sql`${column} = any(${sql.param([...ids])}::integer[])`,
+  forUpdate: <Query extends { for(strength: 'update'): unknown }>(query: Query) => query.for('update') as Query,
   isUniqueViolation: (error) => causeCode(error) === '23505',
   isForeignKeyViolation: (error) => causeCode(error) === '23503',
   bool: (raw) => (raw === null || raw === undefined ? null : raw === true),

@@ -325,6 +325,21 @@ describe.each(ENGINES)('engine on %s', (kind) => {
     expect(names.filter((n) => !n.startsWith('Presse')).sort()).toEqual(expected.sort());
   });
 
+  it('locks the rows read with forUpdate, so concurrent read-modify-write transactions lose no update', async () => {
+    const { db, t, dsql } = engine;
+    const [item] = await db.insert(t.giftItems).values({ name: 'Stadtwappen aus Zinn', quantity: 20 }).returning({ id: t.giftItems.id });
+    const takeOne = () =>
+      engine.transaction(async () => {
+        const [row] = await dsql.forUpdate(db.select({ quantity: t.giftItems.quantity }).from(t.giftItems).where(eq(t.giftItems.id, item!.id)));
+        // Give the other transactions the chance to read the same row meanwhile.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await db.update(t.giftItems).set({ quantity: row!.quantity - 1 }).where(eq(t.giftItems.id, item!.id));
+      });
+    await Promise.all(Array.from({ length: 4 }, takeOne));
+    const [after] = await db.select({ quantity: t.giftItems.quantity }).from(t.giftItems).where(eq(t.giftItems.id, item!.id));
+    expect(after!.quantity).toBe(16);
+  });
+
   it('refuses a statement that outlives its transaction', async () => {
     const { db, t } = engine;
     let late!: Promise<unknown>;

@@ -37,6 +37,14 @@ export interface Dialect {
   jsonArrayContains(column: SQLWrapper, key: string | null, element: string | number): SQL;
   /** `column` is one of `ids`, bound as ONE parameter (no limit on the number of ids). */
   inIds(column: SQLWrapper, ids: readonly number[]): SQL;
+  /**
+   * Locks the rows `query` reads until the transaction ends, so a count or number read from them
+   * and written back cannot be overtaken by a concurrent transaction (PostgreSQL's READ COMMITTED
+   * would let two read the same value). PostgreSQL: `FOR UPDATE`; SQLite: the query as it is — its
+   * transactions already hold the only write lock from BEGIN IMMEDIATE. Use it inside
+   * `engine.transaction`, on a select without aggregates.
+   */
+  forUpdate<Query extends { for(strength: 'update'): unknown }>(query: Query): Query;
   /** The error is a violated unique or primary key constraint. */
   isUniqueViolation(error: unknown): boolean;
   /** The error is a violated foreign key. */

@@ -91,6 +91,9 @@ describe('gifts given', () => {
     expect(byName).toMatchObject({ code: 'CONFLICT' });
     expect(byName?.message).toContain('bereits am 1. März 2027 bekommen');
     expect((await call(app.handlers, 'gifts.check', { itemId: book.id, recipientName: 'Kammerchor Vilnius' })).length).toBe(1);
+    // The name as written is compared folded: case, umlauts and ß do not matter.
+    await call(app.handlers, 'gifts.give', { itemId: book.id, recipientName: 'Männerchor Großenbaum', givenOn: '2027-03-02' });
+    expect((await call(app.handlers, 'gifts.check', { itemId: book.id, recipientName: 'MÄNNERCHOR GROSSENBAUM' })).length).toBe(1);
 
     // Something not from the stock: no stock, no repeat check; it must say what it is.
     const flowers = await call(app.handlers, 'gifts.give', { description: 'Blumenstrauß', contactId: maire, givenOn: '2027-07-14' });

@@ -11,7 +11,7 @@ import {
 } from '../../api/schemas/visits';
 import { formatFullName } from '../../domain/addressing';
 import { formatDateLong } from '../../domain/dates/format';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { settingsRepository } from '../settings/repository';
 import { giftsRepository } from './repository';
@@ -38,20 +38,21 @@ const SETTINGS_KEY = 'gifts';
  * (a setting; the city's compliance rules set it, 35 € is a common example).
  */
 export function createGiftsService(deps: ServiceDeps) {
-  const repo = giftsRepository(deps.db);
+  const repo = giftsRepository(deps.engine);
   const settingsRepo = settingsRepository(deps.db);
 
-  const settings = (): GiftSettings => giftSettingsSchema.safeParse(settingsRepo.getSetting(SETTINGS_KEY) ?? {}).data ?? giftSettingsSchema.parse({});
+  const settings = async (): Promise<GiftSettings> =>
+    giftSettingsSchema.safeParse((await settingsRepo.getSetting(SETTINGS_KEY)) ?? {}).data ?? giftSettingsSchema.parse({});
 
-  const nameOfContact = (id: number): string => {
-    const row = repo.contact(id);
+  const nameOfContact = async (id: number): Promise<string> => {
+    const row = await repo.contact(id);
     if (!row) throw new AppError('NOT_FOUND', `Der Kontakt Nr. ${id} wurde nicht gefunden.`, { contactId: id });
     return row.kind === 'organisation' ? row.name : formatFullName(contactToPerson({ ...row, kind: 'person', roleKey: row.roleKey ?? '' }));
   };
 
-  const toItem = ({ item, given }: NonNullable<ReturnType<typeof repo.item>>): GiftItem => ({ ...item, given: Number(given) });
+  const toItem = ({ item, given }: NonNullable<Awaited<ReturnType<typeof repo.item>>>): GiftItem => ({ ...item, given: Number(given) });
 
-  const toGiven = ({ given, itemName, unitValueCents, visit }: NonNullable<ReturnType<typeof repo.givenOne>>): GiftGiven => ({
+  const toGiven = ({ given, itemName, unitValueCents, visit }: NonNullable<Awaited<ReturnType<typeof repo.givenOne>>>): GiftGiven => ({
     id: given.id,
     itemId: given.itemId,
     gift: itemName ?? given.description,
@@ -67,61 +68,63 @@ export function createGiftsService(deps: ServiceDeps) {
     createdAt: given.createdAt,
   });
 
-  const toReceived = ({ received, visit }: NonNullable<ReturnType<typeof repo.receivedOne>>, limit: number): GiftReceived => {
+  const toReceived = ({ received, visit }: NonNullable<Awaited<ReturnType<typeof repo.receivedOne>>>, limit: number): GiftReceived => {
     const reportRequired = received.valueCents > limit;
     return { ...received, visit, reportRequired, reportMissing: reportRequired && !received.reportedOn };
   };
 
-  const mustFindItem = (id: number) => {
-    const found = repo.item(id);
+  const mustFindItem = async (id: number) => {
+    const found = await repo.item(id);
     if (!found) throw new AppError('NOT_FOUND', `Das Geschenk Nr. ${id} ist nicht im Bestand.`, { itemId: id });
     return found;
   };
 
-  const checkVisit = (visitId: number | null) => {
-    if (visitId !== null && !repo.visitExists(visitId)) throw new AppError('NOT_FOUND', `Der Besuch Nr. ${visitId} wurde nicht gefunden.`, { visitId });
+  const checkVisit = async (visitId: number | null) => {
+    if (visitId !== null && !(await repo.visitExists(visitId))) throw new AppError('NOT_FOUND', `Der Besuch Nr. ${visitId} wurde nicht gefunden.`, { visitId });
   };
 
-  const previous = (itemId: number, contactId: number | null | undefined, recipientName: string | undefined) =>
-    (contactId != null ? repo.previous(itemId, { contactId }) : recipientName ? repo.previous(itemId, { name: recipientName }) : []).map(toGiven);
+  const previous = async (itemId: number, contactId: number | null | undefined, recipientName: string | undefined) =>
+    (contactId != null ? await repo.previous(itemId, { contactId }) : recipientName ? await repo.previous(itemId, { name: recipientName }) : []).map(toGiven);
 
   const handlers: GiftHandlers = {
-    'gifts.items': () => repo.items().map(toItem),
+    'gifts.items': async () => (await repo.items()).map(toItem),
 
     'gifts.items.save': (input) =>
-      deps.db.transaction(() => {
+      deps.engine.transaction(async () => {
         const values = { name: input.name, description: input.description, quantity: input.quantity, unitValueCents: input.unitValueCents, active: input.active };
         let id = input.id;
         if (id) {
-          mustFindItem(id);
-          repo.updateItem(id, values);
+          await mustFindItem(id);
+          await repo.updateItem(id, values);
         } else {
-          id = repo.insertItem(values);
+          id = await repo.insertItem(values);
         }
-        recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'gift-item', entityId: id, summary: `${input.name}: ${input.quantity} Stück à ${formatEuro(input.unitValueCents)}` });
-        return toItem(mustFindItem(id));
+        await audit(deps, { action: input.id ? 'update' : 'create', entity: 'gift-item', entityId: id, summary: `${input.name}: ${input.quantity} Stück à ${formatEuro(input.unitValueCents)}` });
+        return toItem(await mustFindItem(id));
       }),
 
-    'gifts.given': (filter) => repo.given(filter).map(toGiven),
+    'gifts.given': async (filter) => (await repo.given(filter)).map(toGiven),
 
-    'gifts.check': ({ itemId, contactId, recipientName }) => {
-      mustFindItem(itemId);
+    'gifts.check': async ({ itemId, contactId, recipientName }) => {
+      await mustFindItem(itemId);
       return previous(itemId, contactId, recipientName);
     },
 
     'gifts.give': (input) =>
-      deps.db.transaction(() => {
-        checkVisit(input.visitId);
-        const recipientName = input.recipientName || (input.contactId !== null ? nameOfContact(input.contactId) : '');
-        if (input.contactId !== null) nameOfContact(input.contactId);
+      deps.engine.transaction(async () => {
+        await checkVisit(input.visitId);
+        const recipientName = input.recipientName || (input.contactId !== null ? await nameOfContact(input.contactId) : '');
+        if (input.contactId !== null) await nameOfContact(input.contactId);
         if (!recipientName) {
           throw new AppError('INVALID_INPUT', 'Bitte angeben, wer das Geschenk bekommt.', { issues: [{ path: ['recipientName'], message: 'Bitte die beschenkte Person angeben.' }] });
         }
         let gift = input.description;
         if (input.itemId !== null) {
-          const { item } = mustFindItem(input.itemId);
+          // Locked first: the earlier gifts and the stock read below cannot change before this gift is written.
+          await repo.lockItem(input.itemId);
+          const { item } = await mustFindItem(input.itemId);
           gift = item.name;
-          const earlier = previous(item.id, input.contactId, input.contactId === null ? recipientName : undefined);
+          const earlier = await previous(item.id, input.contactId, input.contactId === null ? recipientName : undefined);
           if (earlier.length > 0 && !input.confirmRepeat) {
             const dates = earlier.map((g) => formatDateLong(g.givenOn));
             throw new AppError(
@@ -131,7 +134,7 @@ export function createGiftsService(deps: ServiceDeps) {
               { repeat: true, previous: earlier },
             );
           }
-          if (!repo.takeFromStock(item.id, input.quantity)) {
+          if (!(await repo.takeFromStock(item.id, input.quantity))) {
             throw new AppError(
               'CONFLICT',
               `Von „${item.name}“ ${item.quantity === 1 ? 'ist nur noch 1 Stück' : `sind nur noch ${item.quantity} Stück`} vorrätig; ${input.quantity} werden gebraucht.`,
@@ -142,7 +145,7 @@ export function createGiftsService(deps: ServiceDeps) {
           throw new AppError('INVALID_INPUT', 'Bitte ein Geschenk aus dem Bestand wählen oder beschreiben, was geschenkt wird.', { issues: [{ path: ['description'], message: 'Bitte das Geschenk angeben.' }] });
         }
         const at = deps.now().toISOString();
-        const id = repo.insertGiven(
+        const id = await repo.insertGiven(
           {
             itemId: input.itemId,
             description: input.description,
@@ -155,20 +158,20 @@ export function createGiftsService(deps: ServiceDeps) {
           },
           at,
         );
-        recordAudit(deps, { action: 'give', entity: 'gift', entityId: id, summary: `${input.quantity} × ${gift} an ${recipientName} (${input.givenOn})${input.confirmRepeat ? ', Wiederholung bestätigt' : ''}` });
-        return toGiven(repo.givenOne(id)!);
+        await audit(deps, { action: 'give', entity: 'gift', entityId: id, summary: `${input.quantity} × ${gift} an ${recipientName} (${input.givenOn})${input.confirmRepeat ? ', Wiederholung bestätigt' : ''}` });
+        return toGiven((await repo.givenOne(id))!);
       }),
 
-    'gifts.received': (filter) => {
-      const limit = settings().reportLimitCents;
-      return repo.received(filter).map((r) => toReceived(r, limit));
+    'gifts.received': async (filter) => {
+      const limit = (await settings()).reportLimitCents;
+      return (await repo.received(filter)).map((r) => toReceived(r, limit));
     },
 
     'gifts.received.save': (input) =>
-      deps.db.transaction(() => {
-        checkVisit(input.visitId);
-        const fromName = input.fromName || (input.fromContactId !== null ? nameOfContact(input.fromContactId) : '');
-        if (input.fromContactId !== null) nameOfContact(input.fromContactId);
+      deps.engine.transaction(async () => {
+        await checkVisit(input.visitId);
+        const fromName = input.fromName || (input.fromContactId !== null ? await nameOfContact(input.fromContactId) : '');
+        if (input.fromContactId !== null) await nameOfContact(input.fromContactId);
         if (!fromName) {
           throw new AppError('INVALID_INPUT', 'Bitte angeben, von wem das Geschenk kommt.', { issues: [{ path: ['fromName'], message: 'Bitte angeben, von wem.' }] });
         }
@@ -186,27 +189,27 @@ export function createGiftsService(deps: ServiceDeps) {
         };
         let id = input.id;
         if (id) {
-          if (!repo.receivedOne(id)) throw new AppError('NOT_FOUND', `Das erhaltene Geschenk Nr. ${id} wurde nicht gefunden.`, { id });
-          repo.updateReceived(id, values);
+          if (!(await repo.receivedOne(id))) throw new AppError('NOT_FOUND', `Das erhaltene Geschenk Nr. ${id} wurde nicht gefunden.`, { id });
+          await repo.updateReceived(id, values);
         } else {
-          id = repo.insertReceived(values, deps.now().toISOString());
+          id = await repo.insertReceived(values, deps.now().toISOString());
         }
-        const limit = settings().reportLimitCents;
-        recordAudit(deps, {
+        const limit = (await settings()).reportLimitCents;
+        await audit(deps, {
           action: input.id ? 'update' : 'create',
           entity: 'gift-received',
           entityId: id,
           summary: `${input.description} von ${fromName}, ${formatEuro(input.valueCents)}${input.valueCents > limit ? ' (meldepflichtig)' : ''}`,
         });
-        return toReceived(repo.receivedOne(id)!, limit);
+        return toReceived((await repo.receivedOne(id))!, limit);
       }),
 
     'gifts.settings': () => settings(),
 
     'gifts.settings.save': (input) =>
-      deps.db.transaction(() => {
-        settingsRepo.putSetting(SETTINGS_KEY, input, deps.now().toISOString());
-        recordAudit(deps, { action: 'update', entity: 'settings', summary: `Meldegrenze für erhaltene Geschenke: ${formatEuro(input.reportLimitCents)}` });
+      deps.engine.transaction(async () => {
+        await settingsRepo.putSetting(SETTINGS_KEY, input, deps.now().toISOString());
+        await audit(deps, { action: 'update', entity: 'settings', summary: `Meldegrenze für erhaltene Geschenke: ${formatEuro(input.reportLimitCents)}` });
         return settings();
       }),
   };

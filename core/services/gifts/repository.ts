@@ -1,20 +1,24 @@
 import { and, asc, desc, eq, gte, like, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/open';
-import { contacts, giftItems, giftsGiven, giftsReceived, visits } from '../../../db/schema';
+import type { Engine } from '../../../db/engine';
 
-export type GiftItemRow = typeof giftItems.$inferSelect;
-export type GiftItemValues = Omit<typeof giftItems.$inferInsert, 'id'>;
-export type GiftGivenValues = Omit<typeof giftsGiven.$inferInsert, 'id' | 'createdAt'>;
-export type GiftReceivedValues = Omit<typeof giftsReceived.$inferInsert, 'id' | 'createdAt'>;
+type Tables = Engine['t'];
+export type GiftItemRow = Tables['giftItems']['$inferSelect'];
+export type GiftItemValues = Omit<Tables['giftItems']['$inferInsert'], 'id'>;
+export type GiftGivenValues = Omit<Tables['giftsGiven']['$inferInsert'], 'id' | 'createdAt'>;
+export type GiftReceivedValues = Omit<Tables['giftsReceived']['$inferInsert'], 'id' | 'createdAt'>;
 
 /**
  * How many of a stock item were given. Written out with table names: drizzle leaves the columns
  * of a select's own fields unqualified, and inside the subquery "id" would be the gift's id.
+ * PostgreSQL's sum is numeric (text to node-postgres): read as a number.
  */
-const givenOfItem = sql<number>`coalesce((select sum("gifts_given"."quantity") from "gifts_given" where "gifts_given"."item_id" = "gift_items"."id"), 0)`;
+const givenOfItem = sql<number>`coalesce((select sum("gifts_given"."quantity") from "gifts_given" where "gifts_given"."item_id" = "gift_items"."id"), 0)`.mapWith(
+  Number,
+);
 
 /** SQL of the gifts: the stock, gifts given and gifts received. */
-export function giftsRepository(db: Db) {
+export function giftsRepository({ db, t, dsql }: Engine) {
+  const { contacts, giftItems, giftsGiven, giftsReceived, visits } = t;
   const given = () =>
     db
       .select({ given: giftsGiven, itemName: giftItems.name, unitValueCents: giftItems.unitValueCents, visit: visits.title })
@@ -26,42 +30,39 @@ export function giftsRepository(db: Db) {
       .select({ received: giftsReceived, visit: visits.title })
       .from(giftsReceived)
       .leftJoin(visits, eq(visits.id, giftsReceived.visitId));
+  const withGiven = () => db.select({ item: giftItems, given: givenOfItem }).from(giftItems);
 
   return {
     items() {
-      return db
-        .select({
-          item: giftItems,
-          given: givenOfItem,
-        })
-        .from(giftItems)
-        .orderBy(desc(giftItems.active), asc(giftItems.name))
-        .all();
+      return withGiven().orderBy(desc(giftItems.active), asc(giftItems.name), asc(giftItems.id));
     },
-    item(id: number) {
-      return db
-        .select({
-          item: giftItems,
-          given: givenOfItem,
-        })
-        .from(giftItems)
-        .where(eq(giftItems.id, id))
-        .get();
+    async item(id: number) {
+      const [row] = await withGiven().where(eq(giftItems.id, id)).limit(1);
+      return row;
     },
-    insertItem(values: GiftItemValues): number {
-      return db.insert(giftItems).values(values).returning({ id: giftItems.id }).get().id;
+    /**
+     * The item, its row locked until the transaction ends: what is checked against its stock and
+     * its earlier gifts stays true until the gift is written (two people giving the same item at
+     * once would otherwise both see the last piece, or both miss the other's gift to the same person).
+     */
+    async lockItem(id: number): Promise<void> {
+      await dsql.forUpdate(db.select({ id: giftItems.id }).from(giftItems).where(eq(giftItems.id, id)));
     },
-    updateItem(id: number, values: GiftItemValues): void {
-      db.update(giftItems).set(values).where(eq(giftItems.id, id)).run();
+    async insertItem(values: GiftItemValues): Promise<number> {
+      const [row] = await db.insert(giftItems).values(values).returning({ id: giftItems.id });
+      return row!.id;
+    },
+    async updateItem(id: number, values: GiftItemValues): Promise<void> {
+      await db.update(giftItems).set(values).where(eq(giftItems.id, id));
     },
     /** Takes `quantity` pieces from the stock; false when fewer are left. */
-    takeFromStock(id: number, quantity: number): boolean {
-      const result = db
+    async takeFromStock(id: number, quantity: number): Promise<boolean> {
+      const taken = await db
         .update(giftItems)
         .set({ quantity: sql`${giftItems.quantity} - ${quantity}` })
         .where(and(eq(giftItems.id, id), gte(giftItems.quantity, quantity)))
-        .run();
-      return result.changes === 1;
+        .returning({ id: giftItems.id });
+      return taken.length === 1;
     },
 
     given(filter: { contactId?: number; visitId?: number; itemId?: number }) {
@@ -72,29 +73,28 @@ export function giftsRepository(db: Db) {
       ].filter((c) => c !== undefined);
       return given()
         .where(conditions.length ? and(...conditions) : undefined)
-        .orderBy(desc(giftsGiven.givenOn), desc(giftsGiven.id))
-        .all();
+        .orderBy(desc(giftsGiven.givenOn), desc(giftsGiven.id));
     },
-    givenOne(id: number) {
-      return given().where(eq(giftsGiven.id, id)).get();
+    async givenOne(id: number) {
+      const [row] = await given().where(eq(giftsGiven.id, id)).limit(1);
+      return row;
     },
     /** Earlier gifts of the same item to the same person (by contact, or by the name as written), oldest first. */
     previous(itemId: number, recipient: { contactId: number } | { name: string }) {
       const who =
         'contactId' in recipient
           ? eq(giftsGiven.contactId, recipient.contactId)
-          : sql`lower(trim(${giftsGiven.recipientName})) = ${recipient.name.trim().toLowerCase()}`;
+          : dsql.foldedEquals(sql`trim(${giftsGiven.recipientName})`, recipient.name.trim());
       return given()
         .where(and(eq(giftsGiven.itemId, itemId), who))
-        .orderBy(asc(giftsGiven.givenOn), asc(giftsGiven.id))
-        .all();
+        .orderBy(asc(giftsGiven.givenOn), asc(giftsGiven.id));
     },
-    insertGiven(values: GiftGivenValues, at: string): number {
-      return db
+    async insertGiven(values: GiftGivenValues, at: string): Promise<number> {
+      const [row] = await db
         .insert(giftsGiven)
         .values({ ...values, createdAt: at })
-        .returning({ id: giftsGiven.id })
-        .get().id;
+        .returning({ id: giftsGiven.id });
+      return row!.id;
     },
 
     received(filter: { year?: number; visitId?: number }) {
@@ -104,28 +104,30 @@ export function giftsRepository(db: Db) {
       ].filter((c) => c !== undefined);
       return received()
         .where(conditions.length ? and(...conditions) : undefined)
-        .orderBy(desc(giftsReceived.receivedOn), desc(giftsReceived.id))
-        .all();
+        .orderBy(desc(giftsReceived.receivedOn), desc(giftsReceived.id));
     },
-    receivedOne(id: number) {
-      return received().where(eq(giftsReceived.id, id)).get();
+    async receivedOne(id: number) {
+      const [row] = await received().where(eq(giftsReceived.id, id)).limit(1);
+      return row;
     },
-    insertReceived(values: GiftReceivedValues, at: string): number {
-      return db
+    async insertReceived(values: GiftReceivedValues, at: string): Promise<number> {
+      const [row] = await db
         .insert(giftsReceived)
         .values({ ...values, createdAt: at })
-        .returning({ id: giftsReceived.id })
-        .get().id;
+        .returning({ id: giftsReceived.id });
+      return row!.id;
     },
-    updateReceived(id: number, values: GiftReceivedValues): void {
-      db.update(giftsReceived).set(values).where(eq(giftsReceived.id, id)).run();
+    async updateReceived(id: number, values: GiftReceivedValues): Promise<void> {
+      await db.update(giftsReceived).set(values).where(eq(giftsReceived.id, id));
     },
 
-    contact(id: number) {
-      return db.select().from(contacts).where(eq(contacts.id, id)).get();
+    async contact(id: number) {
+      const [row] = await db.select().from(contacts).where(eq(contacts.id, id)).limit(1);
+      return row;
     },
-    visitExists(id: number): boolean {
-      return db.select({ id: visits.id }).from(visits).where(eq(visits.id, id)).get() !== undefined;
+    async visitExists(id: number): Promise<boolean> {
+      const [row] = await db.select({ id: visits.id }).from(visits).where(eq(visits.id, id)).limit(1);
+      return row !== undefined;
     },
   };
 }
