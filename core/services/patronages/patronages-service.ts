@@ -10,7 +10,7 @@ import {
   type patronageInputSchema,
 } from '../../api/schemas/patronages';
 import { formatDateLong, isoDateInBerlin } from '../../domain/dates/format';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import { displayNameOf } from '../contacts/contacts-service';
 import type { ServiceDeps } from '../deps';
 import { patronagesRepository, type PatronageLink } from './repository';
@@ -36,10 +36,12 @@ export const PATRONAGE_REPLY_TEMPLATES = { uebernommen: 'schirmherrschaft-zusage
  * entries `schirmherrschaft-zusage` and `schirmherrschaft-absage`.
  */
 export function createPatronagesService(deps: ServiceDeps, templates: () => readonly TemplateManifestEntry[]) {
-  const repo = patronagesRepository(deps.db);
+  const repo = patronagesRepository(deps.engine);
 
-  const toPatronage = ({ patronage: row, patronName, patronOffice }: NonNullable<ReturnType<typeof repo.find>>): Patronage => {
-    const contact = row.organisationId !== null ? repo.contact(row.organisationId) : undefined;
+  type Found = NonNullable<Awaited<ReturnType<typeof repo.find>>>;
+
+  const toPatronage = async ({ patronage: row, patronName, patronOffice }: Found): Promise<Patronage> => {
+    const contact = row.organisationId !== null ? await repo.contact(row.organisationId) : undefined;
     const criteria = criteriaOf(row.criteria);
     return {
       id: row.id,
@@ -67,13 +69,13 @@ export function createPatronagesService(deps: ServiceDeps, templates: () => read
     };
   };
 
-  const mustFind = (id: number) => {
-    const found = repo.find(id);
+  const mustFind = async (id: number) => {
+    const found = await repo.find(id);
     if (!found) throw new AppError('NOT_FOUND', `Die Schirmherrschaft Nr. ${id} wurde nicht gefunden.`, { id });
     return found;
   };
 
-  const valuesOf = (input: z.output<typeof patronageInputSchema>) => {
+  const valuesOf = async (input: z.output<typeof patronageInputSchema>) => {
     const links: ReadonlyArray<readonly [PatronageLink, number | null, string]> = [
       ['contact', input.organisationId, 'Der Kontakt'],
       ['signer', input.patronId, 'Die unterzeichnende Person (Schirmherr/in)'],
@@ -81,9 +83,9 @@ export function createPatronagesService(deps: ServiceDeps, templates: () => read
       ['appointment', input.appointmentId, 'Der Termin'],
     ];
     for (const [table, id, what] of links) {
-      if (id !== null && !repo.exists(table, id)) throw new AppError('NOT_FOUND', `${what} Nr. ${id} wurde nicht gefunden.`, { [table]: id });
+      if (id !== null && !(await repo.exists(table, id))) throw new AppError('NOT_FOUND', `${what} Nr. ${id} wurde nicht gefunden.`, { [table]: id });
     }
-    const contact = input.organisationId !== null ? repo.contact(input.organisationId) : undefined;
+    const contact = input.organisationId !== null ? await repo.contact(input.organisationId) : undefined;
     // The contact's name is kept with the request, so it stays readable if the contact is deleted.
     const organisationName = contact ? displayNameOf(contact) : input.organisationName;
     if (!organisationName) {
@@ -113,9 +115,9 @@ export function createPatronagesService(deps: ServiceDeps, templates: () => read
   };
 
   /** The reply letter, ready for letters.create: signed by the patron, else by the Oberbürgermeister/in. */
-  const replyOf = (row: NonNullable<ReturnType<typeof repo.find>>['patronage']): LetterDraftOutput | null => {
+  const replyOf = async (row: Found['patronage']): Promise<LetterDraftOutput | null> => {
     if (row.decision === 'offen' || row.organisationId === null) return null;
-    const signerId = row.patronId ?? repo.headSigner()?.id;
+    const signerId = row.patronId ?? (await repo.headSigner())?.id;
     if (signerId === undefined) return null;
     const templateId = PATRONAGE_REPLY_TEMPLATES[row.decision];
     const entry = templates().find((t) => t.id === templateId);
@@ -133,21 +135,23 @@ export function createPatronagesService(deps: ServiceDeps, templates: () => read
   };
 
   const handlers: PatronageHandlers = {
-    'patronages.list': ({ decision }) => repo.list(decision).map(toPatronage),
+    'patronages.list': async ({ decision }) => Promise.all((await repo.list(decision)).map(toPatronage)),
 
-    'patronages.get': ({ id }) => toPatronage(mustFind(id)),
+    'patronages.get': async ({ id }) => toPatronage(await mustFind(id)),
 
     'patronages.save': (input) =>
-      deps.db.transaction(() => {
+      deps.engine.transaction(async () => {
         const at = deps.now().toISOString();
-        const row = input.id ? repo.update(mustFind(input.id).patronage.id, valuesOf(input), at)! : repo.insert(valuesOf(input), at);
-        recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'patronage', entityId: row.id, summary: `${row.event} (${row.organisationName})` });
-        return toPatronage(mustFind(row.id));
+        const row = input.id
+          ? (await repo.update((await mustFind(input.id)).patronage.id, await valuesOf(input), at))!
+          : await repo.insert(await valuesOf(input), at);
+        await audit(deps, { action: input.id ? 'update' : 'create', entity: 'patronage', entityId: row.id, summary: `${row.event} (${row.organisationName})` });
+        return toPatronage(await mustFind(row.id));
       }),
 
     'patronages.decide': ({ id, decision, reasons }) =>
-      deps.db.transaction(() => {
-        const { patronage: row } = mustFind(id);
+      deps.engine.transaction(async () => {
+        const { patronage: row } = await mustFind(id);
         if (decision === 'uebernommen' && !reasons) {
           const open = openCriteria(criteriaOf(row.criteria));
           if (open.notMet.length || open.unchecked.length) {
@@ -164,18 +168,18 @@ export function createPatronagesService(deps: ServiceDeps, templates: () => read
           }
         }
         const at = deps.now().toISOString();
-        const updated = repo.update(id, { decision, reasons, decidedOn: isoDateInBerlin(deps.now()) }, at)!;
-        recordAudit(deps, { action: 'decide', entity: 'patronage', entityId: id, summary: `${row.event}: ${decision}${reasons ? ` – ${reasons}` : ''}` });
-        return { patronage: toPatronage(mustFind(id)), reply: replyOf(updated) };
+        const updated = (await repo.update(id, { decision, reasons, decidedOn: isoDateInBerlin(deps.now()) }, at))!;
+        await audit(deps, { action: 'decide', entity: 'patronage', entityId: id, summary: `${row.event}: ${decision}${reasons ? ` – ${reasons}` : ''}` });
+        return { patronage: await toPatronage(await mustFind(id)), reply: await replyOf(updated) };
       }),
 
     'patronages.linkReply': ({ id, letterId }) =>
-      deps.db.transaction(() => {
-        const { patronage: row } = mustFind(id);
-        if (!repo.exists('letter', letterId)) throw new AppError('NOT_FOUND', `Der Brief Nr. ${letterId} wurde nicht gefunden.`, { letterId });
-        repo.update(id, { replyLetterId: letterId }, deps.now().toISOString());
-        recordAudit(deps, { action: 'link-reply', entity: 'patronage', entityId: id, summary: `${row.event}: Antwortschreiben Nr. ${letterId}` });
-        return toPatronage(mustFind(id));
+      deps.engine.transaction(async () => {
+        const { patronage: row } = await mustFind(id);
+        if (!(await repo.exists('letter', letterId))) throw new AppError('NOT_FOUND', `Der Brief Nr. ${letterId} wurde nicht gefunden.`, { letterId });
+        await repo.update(id, { replyLetterId: letterId }, deps.now().toISOString());
+        await audit(deps, { action: 'link-reply', entity: 'patronage', entityId: id, summary: `${row.event}: Antwortschreiben Nr. ${letterId}` });
+        return toPatronage(await mustFind(id));
       }),
   };
   return { handlers };

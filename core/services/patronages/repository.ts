@@ -1,15 +1,15 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/open';
-import { appointments, contacts, letters, patronages, signers, speeches } from '../../../db/schema';
+import type { Engine } from '../../../db/engine';
 
-export type PatronageRow = typeof patronages.$inferSelect;
-export type PatronageValues = Omit<typeof patronages.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
+type Tables = Engine['t'];
+export type PatronageRow = Tables['patronages']['$inferSelect'];
+export type PatronageValues = Omit<Tables['patronages']['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>;
 export type PatronageLink = 'contact' | 'signer' | 'speech' | 'appointment' | 'letter';
 
-const LINKED = { contact: contacts, signer: signers, speech: speeches, appointment: appointments, letter: letters } as const;
-
 /** SQL of the patronage requests (Schirmherrschaften). */
-export function patronagesRepository(db: Db) {
+export function patronagesRepository({ db, t }: Engine) {
+  const { appointments, contacts, letters, patronages, signers, speeches } = t;
+  const LINKED = { contact: contacts, signer: signers, speech: speeches, appointment: appointments, letter: letters } as const;
   const withPatron = () =>
     db
       .select({ patronage: patronages, patronName: signers.name, patronOffice: signers.office })
@@ -21,42 +21,45 @@ export function patronagesRepository(db: Db) {
     list(decision?: PatronageRow['decision']) {
       return withPatron()
         .where(decision ? eq(patronages.decision, decision) : undefined)
-        .orderBy(desc(sql`${patronages.decision} = 'offen'`), asc(patronages.eventFrom), asc(patronages.id))
-        .all();
+        .orderBy(desc(sql`${patronages.decision} = 'offen'`), asc(patronages.eventFrom), asc(patronages.id));
     },
-    find(id: number) {
-      return withPatron().where(eq(patronages.id, id)).get();
+    async find(id: number) {
+      const [row] = await withPatron().where(eq(patronages.id, id)).limit(1);
+      return row;
     },
-    insert(values: PatronageValues, at: string): PatronageRow {
-      return db
+    async insert(values: PatronageValues, at: string): Promise<PatronageRow> {
+      const [row] = await db
         .insert(patronages)
         .values({ ...values, createdAt: at, updatedAt: at })
-        .returning()
-        .get();
+        .returning();
+      return row!;
     },
-    update(id: number, values: Partial<PatronageValues>, at: string): PatronageRow | undefined {
-      return db
+    async update(id: number, values: Partial<PatronageValues>, at: string): Promise<PatronageRow | undefined> {
+      const [row] = await db
         .update(patronages)
         .set({ ...values, updatedAt: at })
         .where(eq(patronages.id, id))
-        .returning()
-        .get();
+        .returning();
+      return row;
     },
-    exists(table: PatronageLink, id: number): boolean {
+    async exists(table: PatronageLink, id: number): Promise<boolean> {
       const source = LINKED[table];
-      return db.select({ id: source.id }).from(source).where(eq(source.id, id)).get() !== undefined;
+      const [row] = await db.select({ id: source.id }).from(source).where(eq(source.id, id)).limit(1);
+      return row !== undefined;
     },
-    contact(id: number) {
-      return db.select().from(contacts).where(eq(contacts.id, id)).get();
+    async contact(id: number) {
+      const [row] = await db.select().from(contacts).where(eq(contacts.id, id)).limit(1);
+      return row;
     },
     /** The Oberbürgermeister/in: the first active signer who is nobody's deputy. */
-    headSigner() {
-      return db
+    async headSigner() {
+      const [row] = await db
         .select()
         .from(signers)
         .where(and(eq(signers.deputy, false), eq(signers.active, true)))
         .orderBy(asc(signers.sortOrder), asc(signers.id))
-        .get();
+        .limit(1);
+      return row;
     },
   };
 }
