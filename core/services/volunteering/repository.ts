@@ -1,17 +1,20 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../../db/open';
-import { citizens, contacts, volunteerEnquiries, volunteerOffers } from '../../../db/schema';
+import type { Engine } from '../../../db/engine';
 
-export type EnquiryRow = typeof volunteerEnquiries.$inferSelect;
-export type EnquiryValues = Omit<typeof volunteerEnquiries.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
-export type OfferRow = typeof volunteerOffers.$inferSelect;
-export type OfferValues = Omit<typeof volunteerOffers.$inferInsert, 'id' | 'updatedAt'>;
+type Tables = Engine['t'];
+export type EnquiryRow = Tables['volunteerEnquiries']['$inferSelect'];
+export type EnquiryValues = Omit<Tables['volunteerEnquiries']['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>;
+export type OfferRow = Tables['volunteerOffers']['$inferSelect'];
+export type OfferValues = Omit<Tables['volunteerOffers']['$inferInsert'], 'id' | 'updatedAt'>;
 
-/** Enquiries referred to the offer's organisation with success. */
-const referralCount = sql<number>`(select count(*) from volunteer_enquiries e where e.organisation_id = "volunteer_offers"."organisation_id" and e.outcome = 'vermittelt')`;
+/** Enquiries referred to the offer's organisation with success (PostgreSQL counts as bigint: read as a number). */
+const referralCount = sql<number>`(select count(*) from volunteer_enquiries e where e.organisation_id = "volunteer_offers"."organisation_id" and e.outcome = 'vermittelt')`.mapWith(
+  Number,
+);
 
 /** SQL of the volunteering enquiries and the organisations' offers. */
-export function volunteeringRepository(db: Db) {
+export function volunteeringRepository({ db, t }: Engine) {
+  const { citizens, contacts, volunteerEnquiries, volunteerOffers } = t;
   const enquiries = () =>
     db
       .select({ enquiry: volunteerEnquiries, citizen: citizens, organisation: contacts })
@@ -29,26 +32,26 @@ export function volunteeringRepository(db: Db) {
     enquiries(outcome?: EnquiryRow['outcome']) {
       return enquiries()
         .where(outcome ? eq(volunteerEnquiries.outcome, outcome) : undefined)
-        .orderBy(desc(sql`${volunteerEnquiries.outcome} = 'offen'`), desc(volunteerEnquiries.receivedOn), desc(volunteerEnquiries.id))
-        .all();
+        .orderBy(desc(sql`${volunteerEnquiries.outcome} = 'offen'`), desc(volunteerEnquiries.receivedOn), desc(volunteerEnquiries.id));
     },
-    enquiry(id: number) {
-      return enquiries().where(eq(volunteerEnquiries.id, id)).get();
+    async enquiry(id: number) {
+      const [row] = await enquiries().where(eq(volunteerEnquiries.id, id)).limit(1);
+      return row;
     },
-    insertEnquiry(values: EnquiryValues, at: string): EnquiryRow {
-      return db
+    async insertEnquiry(values: EnquiryValues, at: string): Promise<EnquiryRow> {
+      const [row] = await db
         .insert(volunteerEnquiries)
         .values({ ...values, createdAt: at, updatedAt: at })
-        .returning()
-        .get();
+        .returning();
+      return row!;
     },
-    updateEnquiry(id: number, values: Partial<EnquiryValues>, at: string): EnquiryRow | undefined {
-      return db
+    async updateEnquiry(id: number, values: Partial<EnquiryValues>, at: string): Promise<EnquiryRow | undefined> {
+      const [row] = await db
         .update(volunteerEnquiries)
         .set({ ...values, updatedAt: at })
         .where(eq(volunteerEnquiries.id, id))
-        .returning()
-        .get();
+        .returning();
+      return row;
     },
 
     offers(filter: { activeOnly: boolean }) {
@@ -56,33 +59,34 @@ export function volunteeringRepository(db: Db) {
       if (filter.activeOnly) conditions.push(eq(volunteerOffers.active, true));
       return offers()
         .where(conditions.length ? and(...conditions) : undefined)
-        .orderBy(asc(volunteerOffers.field), asc(contacts.name), asc(volunteerOffers.id))
-        .all();
+        .orderBy(asc(volunteerOffers.field), asc(contacts.name), asc(volunteerOffers.id));
     },
-    offer(id: number) {
-      return offers().where(eq(volunteerOffers.id, id)).get();
+    async offer(id: number) {
+      const [row] = await offers().where(eq(volunteerOffers.id, id)).limit(1);
+      return row;
     },
-    insertOffer(values: OfferValues, at: string): OfferRow {
-      return db
+    async insertOffer(values: OfferValues, at: string): Promise<OfferRow> {
+      const [row] = await db
         .insert(volunteerOffers)
         .values({ ...values, updatedAt: at })
-        .returning()
-        .get();
+        .returning();
+      return row!;
     },
-    updateOffer(id: number, values: Partial<OfferValues>, at: string): OfferRow | undefined {
-      return db
+    async updateOffer(id: number, values: Partial<OfferValues>, at: string): Promise<OfferRow | undefined> {
+      const [row] = await db
         .update(volunteerOffers)
         .set({ ...values, updatedAt: at })
         .where(eq(volunteerOffers.id, id))
-        .returning()
-        .get();
+        .returning();
+      return row;
     },
-    deleteOffer(id: number): void {
-      db.delete(volunteerOffers).where(eq(volunteerOffers.id, id)).run();
+    async deleteOffer(id: number): Promise<void> {
+      await db.delete(volunteerOffers).where(eq(volunteerOffers.id, id));
     },
 
-    contact(id: number) {
-      return db.select().from(contacts).where(eq(contacts.id, id)).get();
+    async contact(id: number) {
+      const [row] = await db.select().from(contacts).where(eq(contacts.id, id)).limit(1);
+      return row;
     },
   };
 }

@@ -11,7 +11,7 @@ import {
 } from '../../api/schemas/citizen-events';
 import { isoDateInBerlin } from '../../domain/dates/format';
 import { foldGerman } from '../../domain/text/fold';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import { storeCitizen, toCitizen } from '../citizens/citizens';
 import { displayNameOf } from '../contacts/contacts-service';
 import type { ServiceDeps } from '../deps';
@@ -55,20 +55,20 @@ const storedFields = (stored: unknown): string[] => (Array.isArray(stored) ? sto
  * unless given); an enquiry whose personal data was erased (DSGVO) is not edited any more.
  */
 export function createVolunteeringService(deps: ServiceDeps) {
-  const repo = volunteeringRepository(deps.db);
+  const repo = volunteeringRepository(deps.engine);
 
-  const mustFindEnquiry = (id: number) => {
-    const found = repo.enquiry(id);
+  const mustFindEnquiry = async (id: number) => {
+    const found = await repo.enquiry(id);
     if (!found) throw new AppError('NOT_FOUND', `Die Anfrage zum Engagement Nr. ${id} wurde nicht gefunden.`, { id });
     return found;
   };
-  const mustFindOffer = (id: number) => {
-    const found = repo.offer(id);
+  const mustFindOffer = async (id: number) => {
+    const found = await repo.offer(id);
     if (!found) throw new AppError('NOT_FOUND', `Das Angebot Nr. ${id} wurde nicht gefunden.`, { id });
     return found;
   };
-  const mustBeOrganisation = (id: number, path: string) => {
-    const contact = repo.contact(id);
+  const mustBeOrganisation = async (id: number, path: string) => {
+    const contact = await repo.contact(id);
     if (!contact) throw new AppError('NOT_FOUND', `Der Kontakt Nr. ${id} wurde nicht gefunden.`, { id });
     if (contact.kind !== 'organisation') {
       throw new AppError('INVALID_INPUT', `„${displayNameOf(contact)}“ ist eine Person, keine Organisation. Bitte eine Organisation aus den Kontakten wählen.`, {
@@ -78,7 +78,7 @@ export function createVolunteeringService(deps: ServiceDeps) {
     return contact;
   };
 
-  const toEnquiry = ({ enquiry: row, citizen, organisation }: NonNullable<ReturnType<typeof repo.enquiry>>): VolunteerEnquiry => ({
+  const toEnquiry = ({ enquiry: row, citizen, organisation }: NonNullable<Awaited<ReturnType<typeof repo.enquiry>>>): VolunteerEnquiry => ({
     id: row.id,
     citizen: citizen ? toCitizen(citizen) : null,
     receivedOn: row.receivedOn,
@@ -94,7 +94,7 @@ export function createVolunteeringService(deps: ServiceDeps) {
     updatedAt: row.updatedAt,
   });
 
-  const toOffer = ({ offer: row, organisation, referrals }: NonNullable<ReturnType<typeof repo.offer>>): VolunteerOffer => {
+  const toOffer = ({ offer: row, organisation, referrals }: NonNullable<Awaited<ReturnType<typeof repo.offer>>>): VolunteerOffer => {
     const address = [`${organisation.street} ${organisation.houseNumber}`.trim(), `${organisation.postcode} ${organisation.city}`.trim()].filter(Boolean).join(', ');
     return {
       id: row.id,
@@ -123,8 +123,8 @@ export function createVolunteeringService(deps: ServiceDeps) {
       .map((g) => ({ ...g, offers: g.offers.sort((a, b) => collator.compare(a.organisation, b.organisation) || a.id - b.id) }));
   };
 
-  const enquiryValues = (input: EnquiryInput, citizenId: number) => {
-    if (input.organisationId !== null) mustBeOrganisation(input.organisationId, 'organisationId');
+  const enquiryValues = async (input: EnquiryInput, citizenId: number) => {
+    if (input.organisationId !== null) await mustBeOrganisation(input.organisationId, 'organisationId');
     if (input.outcome === 'vermittelt' && input.organisationId === null) {
       throw new AppError('INVALID_INPUT', 'Vermittelt an wen? Bitte die Organisation angeben, an die die Person vermittelt wurde.', {
         issues: [{ path: ['organisationId'], message: 'Bitte die Organisation angeben.' }],
@@ -145,62 +145,57 @@ export function createVolunteeringService(deps: ServiceDeps) {
   const summaryOf = (fields: string[], outcome: VolunteerEnquiry['outcome']) => `${fields.join(', ') || 'ohne Bereich'}: ${VOLUNTEER_OUTCOME_LABELS[outcome]}`;
 
   const handlers: VolunteeringHandlers = {
-    'volunteering.enquiries': ({ outcome }) => repo.enquiries(outcome).map(toEnquiry),
+    'volunteering.enquiries': async ({ outcome }) => (await repo.enquiries(outcome)).map(toEnquiry),
 
-    'volunteering.enquiries.get': ({ id }) => toEnquiry(mustFindEnquiry(id)),
+    'volunteering.enquiries.get': async ({ id }) => toEnquiry(await mustFindEnquiry(id)),
 
     'volunteering.enquiries.save': (input) =>
-      deps.db.transaction(() => {
+      deps.engine.transaction(async () => {
         const at = deps.now().toISOString();
         if (input.id) {
-          const { enquiry: existing } = mustFindEnquiry(input.id);
+          const { enquiry: existing } = await mustFindEnquiry(input.id);
           if (existing.anonymisedAt !== null) {
             throw new AppError('CONFLICT', 'Die persönlichen Angaben dieser Anfrage wurden gelöscht (Datenschutz); sie kann nicht mehr bearbeitet werden.');
           }
           // The person the form names: a known one (with id) or a new one — never the old person
           // overwritten with someone else's data.
-          const person = storeCitizen(deps, input.citizen);
-          const values = enquiryValues(input, person.id);
-          repo.updateEnquiry(input.id, values, at);
-          recordAudit(deps, { action: 'update', entity: 'volunteer_enquiry', entityId: input.id, summary: summaryOf(values.fields, values.outcome) });
-          return toEnquiry(mustFindEnquiry(input.id));
+          const person = await storeCitizen(deps, input.citizen);
+          const values = await enquiryValues(input, person.id);
+          await repo.updateEnquiry(input.id, values, at);
+          await audit(deps, { action: 'update', entity: 'volunteer_enquiry', entityId: input.id, summary: summaryOf(values.fields, values.outcome) });
+          return toEnquiry(await mustFindEnquiry(input.id));
         }
-        const person = storeCitizen(deps, input.citizen);
-        const values = enquiryValues(input, person.id);
-        const row = repo.insertEnquiry(values, at);
-        recordAudit(deps, { action: 'create', entity: 'volunteer_enquiry', entityId: row.id, summary: summaryOf(values.fields, values.outcome) });
-        return toEnquiry(mustFindEnquiry(row.id));
+        const person = await storeCitizen(deps, input.citizen);
+        const values = await enquiryValues(input, person.id);
+        const row = await repo.insertEnquiry(values, at);
+        await audit(deps, { action: 'create', entity: 'volunteer_enquiry', entityId: row.id, summary: summaryOf(values.fields, values.outcome) });
+        return toEnquiry(await mustFindEnquiry(row.id));
       }),
 
-    'volunteering.offers': ({ includeInactive }) => grouped(repo.offers({ activeOnly: !includeInactive }).map(toOffer)),
+    'volunteering.offers': async ({ includeInactive }) => grouped((await repo.offers({ activeOnly: !includeInactive })).map(toOffer)),
 
-    'volunteering.offers.matching': (input) => {
-      const fields = 'enquiryId' in input ? storedFields(mustFindEnquiry(input.enquiryId).enquiry.fields) : input.fields;
+    'volunteering.offers.matching': async (input) => {
+      const fields = 'enquiryId' in input ? storedFields((await mustFindEnquiry(input.enquiryId)).enquiry.fields) : input.fields;
       const wanted = new Set(fields.map(fold).filter(Boolean));
-      return grouped(
-        repo
-          .offers({ activeOnly: true })
-          .map(toOffer)
-          .filter((offer) => wanted.has(fold(offer.field))),
-      );
+      return grouped((await repo.offers({ activeOnly: true })).map(toOffer).filter((offer) => wanted.has(fold(offer.field))));
     },
 
     'volunteering.offers.save': ({ id, organisationId, field, description, active }) =>
-      deps.db.transaction(() => {
-        const organisation = mustBeOrganisation(organisationId, 'organisationId');
+      deps.engine.transaction(async () => {
+        const organisation = await mustBeOrganisation(organisationId, 'organisationId');
         const at = deps.now().toISOString();
         const values = { organisationId, field: normaliseFields([field])[0], description, active };
-        if (id) mustFindOffer(id);
-        const saved = id ? repo.updateOffer(id, values, at)! : repo.insertOffer(values, at);
-        recordAudit(deps, { action: id ? 'update' : 'create', entity: 'volunteer_offer', entityId: saved.id, summary: `${values.field}: ${displayNameOf(organisation)}` });
-        return toOffer(mustFindOffer(saved.id));
+        if (id) await mustFindOffer(id);
+        const saved = id ? (await repo.updateOffer(id, values, at))! : await repo.insertOffer(values, at);
+        await audit(deps, { action: id ? 'update' : 'create', entity: 'volunteer_offer', entityId: saved.id, summary: `${values.field}: ${displayNameOf(organisation)}` });
+        return toOffer(await mustFindOffer(saved.id));
       }),
 
     'volunteering.offers.delete': ({ id }) =>
-      deps.db.transaction(() => {
-        const offer = toOffer(mustFindOffer(id));
-        repo.deleteOffer(id);
-        recordAudit(deps, { action: 'delete', entity: 'volunteer_offer', entityId: id, summary: `${offer.field}: ${offer.organisation}` });
+      deps.engine.transaction(async () => {
+        const offer = toOffer(await mustFindOffer(id));
+        await repo.deleteOffer(id);
+        await audit(deps, { action: 'delete', entity: 'volunteer_offer', entityId: id, summary: `${offer.field}: ${offer.organisation}` });
         return { id };
       }),
   };
