@@ -30,7 +30,7 @@ import {
   type Occasion,
 } from '../../domain/greetings';
 import { foldGerman } from '../../domain/text/fold';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import { displayNameOf } from '../contacts/contacts-service';
 import type { ServiceDeps } from '../deps';
 import type { createLettersService, PreparedLetter } from '../letters/letters-service';
@@ -102,13 +102,13 @@ interface PlannedOccasion {
  *   service: the same as `letters.create`), one per recipient, into the Postausgang.
  */
 export function createGreetingsService(deps: ServiceDeps, greetingsDeps: GreetingsDeps) {
-  const repo = greetingsRepository(deps.db);
+  const repo = greetingsRepository(deps.engine);
   const settingsRepo = settingsRepository(deps.db);
   const { letters, partnerships } = greetingsDeps;
   const dataDir = path.dirname(deps.dataFile);
 
-  const settings = (): GreetingSettings => {
-    const parsed = greetingSettingsSchema.safeParse(settingsRepo.getSetting(SETTINGS_KEY));
+  const settings = async (): Promise<GreetingSettings> => {
+    const parsed = greetingSettingsSchema.safeParse(await settingsRepo.getSetting(SETTINGS_KEY));
     return parsed.success ? parsed.data : DEFAULT_SETTINGS;
   };
 
@@ -121,9 +121,10 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
     return [...new Set(entries.filter((e) => e.row.kind !== 'patenschaft').map((e) => e.row.country))].filter((c) => known.has(c));
   };
 
-  const computed = (year: number, entries: PartnershipEntry[], extras: GreetingExtraRow[]): Occasion[] => {
+  const computed = async (year: number, entries: PartnershipEntry[], extras: GreetingExtraRow[]): Promise<Occasion[]> => {
+    const { islamicCalendar } = await settings();
     try {
-      return occasionsOfYear(year, { islamicCalendar: settings().islamicCalendar, countries: planCountries(entries), extra: extrasOf(extras) });
+      return occasionsOfYear(year, { islamicCalendar, countries: planCountries(entries), extra: extrasOf(extras) });
     } catch (error) {
       if (error instanceof RangeError) throw new AppError('INVALID_INPUT', error.message, { year });
       throw error;
@@ -215,25 +216,25 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
   };
 
   /** The whole year: occasions with rules, recipients, send-by dates and letters produced. */
-  const planYear = (year: number): PlannedOccasion[] => {
-    const entries = partnerships.register();
-    const extras = repo.extras();
+  const planYear = async (year: number): Promise<PlannedOccasion[]> => {
+    const entries = await partnerships.register();
+    const extras = await repo.extras();
     const extraKeys = new Set(extras.map((e) => e.key));
-    const occasions = computed(year, entries, extras);
-    const confirmed = new Map(repo.confirmations(year).map((c) => [`${c.key}|${c.computedDate}`, c.date]));
-    const stored = new Map(repo.rules().map((r) => [r.key, r]));
+    const occasions = await computed(year, entries, extras);
+    const confirmed = new Map((await repo.confirmations(year)).map((c) => [`${c.key}|${c.computedDate}`, c.date]));
+    const stored = new Map((await repo.rules()).map((r) => [r.key, r]));
     const rules = new Map(occasions.map((o) => [o.key, ruleOf(o.key, stored)]));
 
     const activeRules = [...rules.values()].filter((r) => r.active);
     const tags = [...new Set(activeRules.flatMap((r) => r.recipients.tags))];
     const members = new Map<string, ContactRow[]>();
-    for (const { tag, contact } of repo.membersOf(tags)) members.set(tag, [...(members.get(tag) ?? []), contact]);
+    for (const { tag, contact } of await repo.membersOf(tags)) members.set(tag, [...(members.get(tag) ?? []), contact]);
     const namedIds = new Set<number>(activeRules.flatMap((r) => r.recipients.contactIds));
     for (const e of entries) if (e.mayor) namedIds.add(e.mayor.contactId);
-    const named = new Map(repo.contacts([...namedIds]).map((c) => [c.id, c]));
+    const named = new Map((await repo.contacts([...namedIds])).map((c) => [c.id, c]));
 
     const dispatches = new Map<string, GreetingDispatchRow[]>();
-    for (const d of repo.dispatches(year)) dispatches.set(`${d.key}|${d.date}`, [...(dispatches.get(`${d.key}|${d.date}`) ?? []), d]);
+    for (const d of await repo.dispatches(year)) dispatches.set(`${d.key}|${d.date}`, [...(dispatches.get(`${d.key}|${d.date}`) ?? []), d]);
 
     const planned = occasions.map((occasion): PlannedOccasion => {
       const confirmedDate = occasion.proposal ? confirmed.get(`${occasion.key}|${occasion.date}`) : undefined;
@@ -265,8 +266,8 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
     return planned.sort((a, b) => a.item.date.localeCompare(b.item.date) || a.item.key.localeCompare(b.item.key));
   };
 
-  const findOccasion = (year: number, key: string, date: string): PlannedOccasion => {
-    const found = planYear(year).find((p) => p.item.key === key && (p.item.date === date || p.item.computedDate === date));
+  const findOccasion = async (year: number, key: string, date: string): Promise<PlannedOccasion> => {
+    const found = (await planYear(year)).find((p) => p.item.key === key && (p.item.date === date || p.item.computedDate === date));
     if (!found) throw new AppError('NOT_FOUND', `Im Grußkalender ${year} gibt es den Anlass „${key}“ am ${date} nicht.`, { year, key, date });
     return found;
   };
@@ -293,10 +294,11 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
   };
 
   /** Every occasion key the plan knows (any year holds each at least once), with its German name, in the order of the year. */
-  const knownOccasions = (): Array<{ key: string; name: string }> => {
+  const knownOccasions = async (): Promise<Array<{ key: string; name: string }>> => {
     const year = Number(isoDateInBerlin(deps.now()).slice(0, 4));
     const keys = new Map<string, string>();
-    for (const o of occasionsOfYear(year, { countries: nationalDayCountries(), extra: extrasOf(repo.extras()) })) if (!keys.has(o.key)) keys.set(o.key, o.name);
+    const extra = extrasOf(await repo.extras());
+    for (const o of occasionsOfYear(year, { countries: nationalDayCountries(), extra })) if (!keys.has(o.key)) keys.set(o.key, o.name);
     return [...keys].map(([key, name]) => ({ key, name }));
   };
 
@@ -305,14 +307,14 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
     return { key, name, ...values, isDefault, updatedAt };
   };
 
-  const mustKnow = (key: string) => {
-    const found = knownOccasions().find((o) => o.key === key);
+  const mustKnow = async (key: string) => {
+    const found = (await knownOccasions()).find((o) => o.key === key);
     if (!found) throw new AppError('NOT_FOUND', `Den Anlass „${key}“ kennt der Grußkalender nicht.`, { key });
     return found;
   };
 
-  const saveRule = (input: z.output<typeof greetingRuleInputSchema>): GreetingRule => {
-    const occasion = mustKnow(input.key);
+  const saveRule = async (input: z.output<typeof greetingRuleInputSchema>): Promise<GreetingRule> => {
+    const occasion = await mustKnow(input.key);
     const template = greetingsDeps.templates().find((t) => t.id === input.templateId);
     if (!template) throw new AppError('NOT_FOUND', `Die Vorlage „${input.templateId}“ gibt es nicht.`, { issues: [{ path: ['templateId'], message: 'Vorlage nicht gefunden.' }] });
     if (template.language !== input.language) {
@@ -320,30 +322,31 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
         issues: [{ path: ['templateId'], message: 'Vorlage und Sprache passen nicht zusammen.' }],
       });
     }
-    const missing = input.recipients.contactIds.filter((id) => repo.contacts([id]).length === 0);
+    const found = new Set((await repo.contacts(input.recipients.contactIds)).map((c) => c.id));
+    const missing = input.recipients.contactIds.filter((id) => !found.has(id));
     if (missing.length) throw new AppError('NOT_FOUND', `Kontakt Nr. ${missing.join(', ')} nicht gefunden.`, { contactIds: missing });
     const row: GreetingRuleRow = {
       ...input,
       recipients: { ...input.recipients, tags: [...new Set(input.recipients.tags)], contactIds: [...new Set(input.recipients.contactIds)] },
       updatedAt: deps.now().toISOString(),
     };
-    deps.db.transaction(() => {
-      repo.putRule(row);
-      recordAudit(deps, { action: 'update', entity: 'greeting_rule', summary: `${occasion.name}: ${input.active ? 'aktiv' : 'aus'}, ${input.templateId}, ${input.leadDays} Tage` });
+    await deps.engine.transaction(async () => {
+      await repo.putRule(row);
+      await audit(deps, { action: 'update', entity: 'greeting_rule', summary: `${occasion.name}: ${input.active ? 'aktiv' : 'aus'}, ${input.templateId}, ${input.leadDays} Tage` });
     });
     return ruleView(input.key, occasion.name, new Map([[input.key, row]]));
   };
 
   const toExtra = (row: GreetingExtraRow): GreetingExtra => ({ id: row.id, key: row.key, name: row.name, date: row.date, calendar: row.calendar, eveBefore: row.eveBefore });
 
-  const saveExtra = (input: z.output<typeof greetingExtraInputSchema>): GreetingExtra => {
-    const existing = input.id !== undefined ? repo.findExtra(input.id) : undefined;
+  const saveExtra = async (input: z.output<typeof greetingExtraInputSchema>): Promise<GreetingExtra> => {
+    const existing = input.id !== undefined ? await repo.findExtra(input.id) : undefined;
     if (input.id !== undefined && !existing) throw new AppError('NOT_FOUND', `Der eigene Termin Nr. ${input.id} wurde nicht gefunden.`, { id: input.id });
     const slug = foldGerman(input.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
     const key = existing?.key ?? input.key ?? `eigener-${slug || 'termin'}`;
     const builtin = new Set(occasionsOfYear(2024, { countries: nationalDayCountries() }).map((o) => o.key));
     if (builtin.has(key)) throw new AppError('CONFLICT', `„${key}“ ist ein Anlass des Grußkalenders; bitte einen anderen Schlüssel wählen.`, { key });
-    if (repo.extras().some((e) => e.key === key && e.id !== existing?.id)) {
+    if ((await repo.extras()).some((e) => e.key === key && e.id !== existing?.id)) {
       throw new AppError('CONFLICT', `Einen eigenen Termin mit dem Schlüssel „${key}“ gibt es schon.`, { key });
     }
     const calendar = input.calendar;
@@ -355,15 +358,15 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
       if (error instanceof RangeError) throw new AppError('INVALID_INPUT', error.message, { issues: [{ path: ['date'], message: error.message }] });
       throw error;
     }
-    return deps.db.transaction(() => {
-      const row = existing ? repo.updateExtra(existing.id, values) : repo.insertExtra(values);
-      recordAudit(deps, { action: existing ? 'update' : 'create', entity: 'greeting_extra', entityId: row.id, summary: `${row.name} (${row.date})` });
+    return deps.engine.transaction(async () => {
+      const row = existing ? await repo.updateExtra(existing.id, values) : await repo.insertExtra(values);
+      await audit(deps, { action: existing ? 'update' : 'create', entity: 'greeting_extra', entityId: row.id, summary: `${row.name} (${row.date})` });
       return toExtra(row);
     });
   };
 
-  const produce = (input: z.output<typeof greetingProduceInputSchema>): GreetingProduced => {
-    const p = findOccasion(input.year, input.key, input.date);
+  const produce = async (input: z.output<typeof greetingProduceInputSchema>): Promise<GreetingProduced> => {
+    const p = await findOccasion(input.year, input.key, input.date);
     if (p.item.proposal) {
       throw new AppError(
         'CONFLICT',
@@ -372,7 +375,7 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
       );
     }
     if (!p.rule.active) throw new AppError('CONFLICT', `Für „${p.item.name}“ ist kein Gruß vorgesehen (die Regel ist ausgeschaltet).`, { key: p.item.key });
-    const signerId = input.signerId ?? repo.headSigner()?.id;
+    const signerId = input.signerId ?? (await repo.headSigner())?.id;
     if (signerId === undefined) {
       throw new AppError('INVALID_INPUT', 'Es ist keine Oberbürgermeisterin bzw. kein Oberbürgermeister als unterzeichnende Person eingetragen (Einstellungen).');
     }
@@ -413,13 +416,13 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
           date: today,
           fields: { anlass: occasionWording(p.item.key, p.item.name, r.language), anlassDatum: p.item.date, ...(city ? { partnerstadt: city } : {}) },
         });
-        const prepared = letters.prepare(draft);
+        const prepared = await letters.prepare(draft);
         const problems = [...prepared.warnings, ...prepared.values.errors];
         if (problems.length) {
           skipped.push({ contactId: r.contact.id, name, reason: problems.join(' ') });
           continue;
         }
-        staged.push({ r, draft, prepared, bytes: letters.render(prepared) });
+        staged.push({ r, draft, prepared, bytes: await letters.render(prepared) });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         skipped.push({ contactId: r.contact.id, name, reason: error.message });
@@ -430,13 +433,13 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
     const written: string[] = [];
     const at = deps.now().toISOString();
     try {
-      deps.db.transaction(() => {
+      await deps.engine.transaction(async () => {
         for (const { r, draft, prepared, bytes } of staged) {
-          const { id, file } = letters.save(draft, prepared, { bytes });
+          const { id, file } = await letters.save(draft, prepared, { bytes });
           written.push(path.join(dataDir, file));
           const approvedBy = r.needsApproval ? deps.user : '';
-          repo.insertDispatch({ key: p.item.key, date: p.item.date, contactId: r.contact!.id, letterId: id, approvedBy, createdAt: at });
-          if (r.entry) partnerships.recordLetter(r.entry.row.id, today, `Gruß zum Anlass „${p.item.name}“ ${input.year}${approvedBy ? ` (freigegeben von ${approvedBy})` : ''}`, id);
+          await repo.insertDispatch({ key: p.item.key, date: p.item.date, contactId: r.contact!.id, letterId: id, approvedBy, createdAt: at });
+          if (r.entry) await partnerships.recordLetter(r.entry.row.id, today, `Gruß zum Anlass „${p.item.name}“ ${input.year}${approvedBy ? ` (freigegeben von ${approvedBy})` : ''}`, id);
           produced.push({
             contactId: r.contact!.id,
             name: prepared.recipient.name,
@@ -449,7 +452,7 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
         }
         if (produced.length) {
           const approved = produced.filter((x) => x.approvedBy).map((x) => x.partnership);
-          recordAudit(deps, {
+          await audit(deps, {
             action: 'greetings',
             entity: 'letter',
             summary: `${p.item.name} ${p.item.date}: ${produced.length} Briefe${approved.length ? `, freigegeben für ${approved.join(', ')}` : ''}`,
@@ -464,8 +467,8 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
   };
 
   const handlers: GreetingHandlers = {
-    'greetings.plan': ({ year }) => ({
-      occasions: planYear(year).map(({ item }) => ({
+    'greetings.plan': async ({ year }) => ({
+      occasions: (await planYear(year)).map(({ item }) => ({
         date: item.date,
         key: item.key,
         name: item.name,
@@ -474,44 +477,44 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
         sendBy: item.sendBy,
       })),
     }),
-    'greetings.overview': ({ year }) => ({ year, today: isoDateInBerlin(deps.now()), occasions: planYear(year).map((p) => p.item) }),
-    'greetings.occasion': ({ year, key, date }): GreetingOccasion => {
-      const p = findOccasion(year, key, date);
+    'greetings.overview': async ({ year }) => ({ year, today: isoDateInBerlin(deps.now()), occasions: (await planYear(year)).map((p) => p.item) }),
+    'greetings.occasion': async ({ year, key, date }): Promise<GreetingOccasion> => {
+      const p = await findOccasion(year, key, date);
       const { isDefault, updatedAt, ...values } = p.rule;
       return {
         occasion: p.item,
         rule: { key, name: p.item.name, ...values, isDefault, updatedAt },
         recipients: p.recipients.map((r) => recipientView(p, r)),
-        letters: repo.dispatchedLetters(key, [...new Set([p.item.date, p.item.computedDate])]),
+        letters: await repo.dispatchedLetters(key, [...new Set([p.item.date, p.item.computedDate])]),
       };
     },
-    'greetings.rules': () => {
-      const stored = new Map(repo.rules().map((r) => [r.key, r]));
-      return knownOccasions().map(({ key, name }) => ruleView(key, name, stored));
+    'greetings.rules': async () => {
+      const stored = new Map((await repo.rules()).map((r) => [r.key, r]));
+      return (await knownOccasions()).map(({ key, name }) => ruleView(key, name, stored));
     },
     'greetings.rules.save': saveRule,
-    'greetings.rules.reset': ({ key }) => {
-      const occasion = mustKnow(key);
-      deps.db.transaction(() => {
-        repo.deleteRule(key);
-        recordAudit(deps, { action: 'update', entity: 'greeting_rule', summary: `${occasion.name}: Standard wiederhergestellt` });
+    'greetings.rules.reset': async ({ key }) => {
+      const occasion = await mustKnow(key);
+      await deps.engine.transaction(async () => {
+        await repo.deleteRule(key);
+        await audit(deps, { action: 'update', entity: 'greeting_rule', summary: `${occasion.name}: Standard wiederhergestellt` });
       });
       return ruleView(key, occasion.name, new Map());
     },
-    'greetings.extras': () => repo.extras().map(toExtra),
+    'greetings.extras': async () => (await repo.extras()).map(toExtra),
     'greetings.extras.save': saveExtra,
-    'greetings.extras.delete': ({ id }) => {
-      const row = repo.findExtra(id);
+    'greetings.extras.delete': async ({ id }) => {
+      const row = await repo.findExtra(id);
       if (!row) throw new AppError('NOT_FOUND', `Der eigene Termin Nr. ${id} wurde nicht gefunden.`, { id });
-      deps.db.transaction(() => {
-        repo.deleteExtra(id);
-        repo.deleteRule(row.key);
-        recordAudit(deps, { action: 'delete', entity: 'greeting_extra', entityId: id, summary: `${row.name} (${row.date})` });
+      await deps.engine.transaction(async () => {
+        await repo.deleteExtra(id);
+        await repo.deleteRule(row.key);
+        await audit(deps, { action: 'delete', entity: 'greeting_extra', entityId: id, summary: `${row.name} (${row.date})` });
       });
       return { id };
     },
-    'greetings.confirm': ({ key, year, computedDate, date }) => {
-      const occasion = computed(year, partnerships.register(), repo.extras()).find((o) => o.key === key && o.date === computedDate);
+    'greetings.confirm': async ({ key, year, computedDate, date }) => {
+      const occasion = (await computed(year, await partnerships.register(), await repo.extras())).find((o) => o.key === key && o.date === computedDate);
       if (!occasion) throw new AppError('NOT_FOUND', `Im Grußkalender ${year} gibt es den Anlass „${key}“ am ${computedDate} nicht.`, { key, year, computedDate });
       if (!occasion.proposal) throw new AppError('CONFLICT', `Das Datum von „${occasion.name}“ steht fest; es gibt nichts zu bestätigen.`, { key });
       if (!date.startsWith(`${year}-`) || Math.abs(daysBetween(computedDate, date)) > MAX_CONFIRM_SHIFT_DAYS) {
@@ -521,18 +524,18 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
           { issues: [{ path: ['date'], message: 'Datum zu weit vom berechneten entfernt.' }] },
         );
       }
-      return deps.db.transaction(() => {
-        const row = repo.putConfirmation({ key, year, computedDate, date, confirmedAt: deps.now().toISOString(), confirmedBy: deps.user });
-        recordAudit(deps, { action: 'confirm', entity: 'greeting_date', summary: `${occasion.name} ${year}: ${date} (berechnet ${computedDate})` });
+      return deps.engine.transaction(async () => {
+        const row = await repo.putConfirmation({ key, year, computedDate, date, confirmedAt: deps.now().toISOString(), confirmedBy: deps.user });
+        await audit(deps, { action: 'confirm', entity: 'greeting_date', summary: `${occasion.name} ${year}: ${date} (berechnet ${computedDate})` });
         return row;
       });
     },
     'greetings.produce': produce,
     'greetings.settings': () => settings(),
-    'greetings.settings.save': (input) => {
-      deps.db.transaction(() => {
-        settingsRepo.putSetting(SETTINGS_KEY, input, deps.now().toISOString());
-        recordAudit(deps, { action: 'update', entity: 'settings', summary: `Grußkalender: ${input.islamicCalendar}` });
+    'greetings.settings.save': async (input) => {
+      await deps.engine.transaction(async () => {
+        await settingsRepo.putSetting(SETTINGS_KEY, input, deps.now().toISOString());
+        await audit(deps, { action: 'update', entity: 'settings', summary: `Grußkalender: ${input.islamicCalendar}` });
       });
       return settings();
     },

@@ -10,7 +10,7 @@ import {
   type partnershipInputSchema,
 } from '../../api/schemas/greetings';
 import { foldGerman } from '../../domain/text/fold';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import { displayNameOf } from '../contacts/contacts-service';
 import type { ServiceDeps } from '../deps';
 import { roleLabelFor, type RoleCatalogue } from '../reference/role-catalogue';
@@ -51,7 +51,7 @@ const cityKey = (city: string) => foldGerman(city.replace(/\(.*?\)/g, '')).trim(
  * proposed (`linked: false`) — the greetings plan writes to it, the page offers to link it.
  */
 export function createPartnershipsService(deps: ServiceDeps, catalogue: RoleCatalogue) {
-  const repo = partnershipsRepository(deps.db);
+  const repo = partnershipsRepository(deps.engine);
 
   const contactOf = (row: ContactRow, linked: boolean): PartnershipContact => ({
     contactId: row.id,
@@ -61,13 +61,13 @@ export function createPartnershipsService(deps: ServiceDeps, catalogue: RoleCata
   });
 
   /** Every partnership with its mayor and office contact (few rows: one query each for contacts and mayors). */
-  const entries = (rows: PartnershipRow[]) => {
+  const entries = async (rows: PartnershipRow[]) => {
     const linkedIds = rows.flatMap((r) => [r.mayorContactId, r.officeContactId]).filter((id): id is number => id !== null);
-    const linked = new Map(repo.contacts([...new Set(linkedIds)]).map((c) => [c.id, c]));
+    const linked = new Map((await repo.contacts([...new Set(linkedIds)])).map((c) => [c.id, c]));
     const needsProposal = rows.some((r) => r.mayorContactId === null || !linked.has(r.mayorContactId));
     const mayorsByCity = new Map<string, ContactRow[]>();
     if (needsProposal) {
-      for (const c of repo.mayors()) {
+      for (const c of await repo.mayors()) {
         const key = cityKey(c.city);
         if (key) mayorsByCity.set(key, [...(mayorsByCity.get(key) ?? []), c]);
       }
@@ -82,7 +82,7 @@ export function createPartnershipsService(deps: ServiceDeps, catalogue: RoleCata
   };
 
   const toPartnership = (
-    entry: ReturnType<typeof entries>[number],
+    entry: Awaited<ReturnType<typeof entries>>[number],
     lastEvent: { date: string; title: string } | undefined,
   ): Partnership => ({
     id: entry.row.id,
@@ -111,54 +111,54 @@ export function createPartnershipsService(deps: ServiceDeps, catalogue: RoleCata
     visitId: row.visitId,
   });
 
-  const mustFind = (id: number): PartnershipRow => {
-    const row = repo.find(id);
+  const mustFind = async (id: number): Promise<PartnershipRow> => {
+    const row = await repo.find(id);
     if (!row) throw new AppError('NOT_FOUND', `Die Partnerschaft Nr. ${id} wurde nicht gefunden.`, { id });
     return row;
   };
 
-  const get = (id: number): Partnership => {
-    const [entry] = entries([mustFind(id)]);
-    const [latest] = repo.events(id);
+  const get = async (id: number): Promise<Partnership> => {
+    const [entry] = await entries([await mustFind(id)]);
+    const [latest] = await repo.events(id);
     return toPartnership(entry, latest ? { date: latest.date, title: latest.title } : undefined);
   };
 
-  const checkContact = (id: number | null, what: string, field: string) => {
-    if (id !== null && !repo.contactExists(id)) {
+  const checkContact = async (id: number | null, what: string, field: string) => {
+    if (id !== null && !(await repo.contactExists(id))) {
       throw new AppError('NOT_FOUND', `${what}: der Kontakt Nr. ${id} wurde nicht gefunden.`, { issues: [{ path: [field], message: 'Kontakt nicht gefunden.' }] });
     }
   };
 
-  const save = (input: z.output<typeof partnershipInputSchema>): Partnership =>
-    deps.db.transaction(() => {
-      checkContact(input.mayorContactId, 'Oberbürgermeister/in', 'mayorContactId');
-      checkContact(input.officeContactId, 'Büro für internationale Beziehungen', 'officeContactId');
+  const save = (input: z.output<typeof partnershipInputSchema>): Promise<Partnership> =>
+    deps.engine.transaction(async () => {
+      await checkContact(input.mayorContactId, 'Oberbürgermeister/in', 'mayorContactId');
+      await checkContact(input.officeContactId, 'Büro für internationale Beziehungen', 'officeContactId');
       const { id, sortOrder, ...values } = input;
       const row = id
-        ? repo.update(mustFind(id).id, { ...values, ...(sortOrder !== undefined ? { sortOrder } : {}) })!
-        : repo.insert({ ...values, sortOrder: sortOrder ?? repo.nextSortOrder() });
-      recordAudit(deps, { action: id ? 'update' : 'create', entity: 'partnership', entityId: row.id, summary: `${row.city} (${row.status})` });
+        ? (await repo.update((await mustFind(id)).id, { ...values, ...(sortOrder !== undefined ? { sortOrder } : {}) }))!
+        : await repo.insert({ ...values, sortOrder: sortOrder ?? (await repo.nextSortOrder()) });
+      await audit(deps, { action: id ? 'update' : 'create', entity: 'partnership', entityId: row.id, summary: `${row.city} (${row.status})` });
       return get(row.id);
     });
 
-  const saveEvent = (input: z.output<typeof partnershipEventInputSchema>): PartnershipEvent =>
-    deps.db.transaction(() => {
-      const partnership = mustFind(input.partnershipId);
-      if (input.letterId !== null && !repo.letterExists(input.letterId)) {
+  const saveEvent = (input: z.output<typeof partnershipEventInputSchema>): Promise<PartnershipEvent> =>
+    deps.engine.transaction(async () => {
+      const partnership = await mustFind(input.partnershipId);
+      if (input.letterId !== null && !(await repo.letterExists(input.letterId))) {
         throw new AppError('NOT_FOUND', `Der Brief Nr. ${input.letterId} wurde nicht gefunden.`, { issues: [{ path: ['letterId'], message: 'Brief nicht gefunden.' }] });
       }
       const { id, ...values } = input;
       let row: PartnershipEventRow;
       if (id) {
-        const existing = repo.findEvent(id);
+        const existing = await repo.findEvent(id);
         if (!existing || existing.partnershipId !== partnership.id) {
           throw new AppError('NOT_FOUND', `Der Eintrag Nr. ${id} in der Geschichte von ${partnership.city} wurde nicht gefunden.`, { id });
         }
-        row = repo.updateEvent(id, values)!;
+        row = (await repo.updateEvent(id, values))!;
       } else {
-        row = repo.insertEvent({ ...values, visitId: null });
+        row = await repo.insertEvent({ ...values, visitId: null });
       }
-      recordAudit(deps, {
+      await audit(deps, {
         action: id ? 'update' : 'create',
         entity: 'partnership_event',
         entityId: row.id,
@@ -168,23 +168,23 @@ export function createPartnershipsService(deps: ServiceDeps, catalogue: RoleCata
     });
 
   const handlers: PartnershipHandlers = {
-    'partnerships.list': () => {
-      const last = repo.lastEvents();
-      return entries(repo.list()).map((e) => toPartnership(e, last.get(e.row.id)));
+    'partnerships.list': async () => {
+      const last = await repo.lastEvents();
+      return (await entries(await repo.list())).map((e) => toPartnership(e, last.get(e.row.id)));
     },
     'partnerships.get': ({ id }) => get(id),
     'partnerships.save': save,
-    'partnerships.history': ({ id }) => repo.events(mustFind(id).id).map(toEvent),
+    'partnerships.history': async ({ id }) => (await repo.events((await mustFind(id)).id)).map(toEvent),
     'partnerships.history.save': saveEvent,
   };
 
   return {
     handlers,
     /** All partnerships with their mayors (linked or proposed). */
-    register: (): PartnershipEntry[] => entries(repo.list()).map(({ row, mayor }) => ({ row, mayor })),
+    register: async (): Promise<PartnershipEntry[]> => (await entries(await repo.list())).map(({ row, mayor }) => ({ row, mayor })),
     /** A letter written to a partner city becomes part of its history (in the caller's transaction). */
-    recordLetter: (partnershipId: number, date: string, title: string, letterId: number): void => {
-      repo.insertEvent({ partnershipId, date, kind: 'brief', title, notes: '', letterId, visitId: null });
+    recordLetter: async (partnershipId: number, date: string, title: string, letterId: number): Promise<void> => {
+      await repo.insertEvent({ partnershipId, date, kind: 'brief', title, notes: '', letterId, visitId: null });
     },
   };
 }

@@ -1,78 +1,86 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/open';
-import { contacts, letters, partnershipEvents, partnerships } from '../../../db/schema';
+import type { Engine } from '../../../db/engine';
 
-export type PartnershipRow = typeof partnerships.$inferSelect;
-export type PartnershipValues = Omit<typeof partnerships.$inferInsert, 'id'>;
-export type PartnershipEventRow = typeof partnershipEvents.$inferSelect;
-export type PartnershipEventValues = Omit<typeof partnershipEvents.$inferInsert, 'id'>;
-export type ContactRow = typeof contacts.$inferSelect;
+type Tables = Engine['t'];
+export type PartnershipRow = Tables['partnerships']['$inferSelect'];
+export type PartnershipValues = Omit<Tables['partnerships']['$inferInsert'], 'id'>;
+export type PartnershipEventRow = Tables['partnershipEvents']['$inferSelect'];
+export type PartnershipEventValues = Omit<Tables['partnershipEvents']['$inferInsert'], 'id'>;
+export type ContactRow = Tables['contacts']['$inferSelect'];
 
 /** Offices whose holder heads a city (receives the city's greetings). */
 export const MAYOR_ROLES = ['oberbuergermeister', 'buergermeister', 'lord_mayor', 'maire', 'mayor'] as const;
 
 /** SQL of the partnerships register and its history. */
-export function partnershipsRepository(db: Db) {
+export function partnershipsRepository({ db, t, dsql }: Engine) {
+  const { contacts, letters, partnershipEvents, partnerships } = t;
   return {
-    list(): PartnershipRow[] {
-      return db.select().from(partnerships).orderBy(asc(partnerships.sortOrder), asc(partnerships.city)).all();
+    list(): Promise<PartnershipRow[]> {
+      return db.select().from(partnerships).orderBy(asc(partnerships.sortOrder), asc(partnerships.city), asc(partnerships.id));
     },
-    find(id: number): PartnershipRow | undefined {
-      return db.select().from(partnerships).where(eq(partnerships.id, id)).get();
+    async find(id: number): Promise<PartnershipRow | undefined> {
+      const [row] = await db.select().from(partnerships).where(eq(partnerships.id, id)).limit(1);
+      return row;
     },
-    insert(values: PartnershipValues): PartnershipRow {
-      return db.insert(partnerships).values(values).returning().get();
+    async insert(values: PartnershipValues): Promise<PartnershipRow> {
+      const [row] = await db.insert(partnerships).values(values).returning();
+      return row!;
     },
-    update(id: number, values: Partial<PartnershipValues>): PartnershipRow | undefined {
-      return db.update(partnerships).set(values).where(eq(partnerships.id, id)).returning().get();
+    async update(id: number, values: Partial<PartnershipValues>): Promise<PartnershipRow | undefined> {
+      const [row] = await db.update(partnerships).set(values).where(eq(partnerships.id, id)).returning();
+      return row;
     },
-    nextSortOrder(): number {
-      return (db.select({ max: sql<number>`coalesce(max(${partnerships.sortOrder}), 0)` }).from(partnerships).get()?.max ?? 0) + 1;
+    async nextSortOrder(): Promise<number> {
+      const [row] = await db.select({ max: sql<number>`coalesce(max(${partnerships.sortOrder}), 0)`.mapWith(Number) }).from(partnerships);
+      return (row?.max ?? 0) + 1;
     },
 
-    contacts(ids: number[]): ContactRow[] {
-      return ids.length ? db.select().from(contacts).where(inArray(contacts.id, ids)).all() : [];
+    async contacts(ids: number[]): Promise<ContactRow[]> {
+      return ids.length ? db.select().from(contacts).where(dsql.inIds(contacts.id, ids)) : [];
     },
-    contactExists(id: number): boolean {
-      return db.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, id)).get() !== undefined;
+    async contactExists(id: number): Promise<boolean> {
+      const [row] = await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, id)).limit(1);
+      return row !== undefined;
     },
     /** Persons holding a mayor's office (not former ones), to find a city's head where none is linked. */
-    mayors(): ContactRow[] {
+    mayors(): Promise<ContactRow[]> {
       return db
         .select()
         .from(contacts)
         .where(and(eq(contacts.kind, 'person'), eq(contacts.former, false), inArray(contacts.roleKey, [...MAYOR_ROLES])))
-        .all();
+        .orderBy(asc(contacts.id));
     },
 
-    events(partnershipId: number): PartnershipEventRow[] {
+    events(partnershipId: number): Promise<PartnershipEventRow[]> {
       return db
         .select()
         .from(partnershipEvents)
         .where(eq(partnershipEvents.partnershipId, partnershipId))
-        .orderBy(desc(partnershipEvents.date), desc(partnershipEvents.id))
-        .all();
+        .orderBy(desc(partnershipEvents.date), desc(partnershipEvents.id));
     },
     /** The latest history entry of every partnership. */
-    lastEvents(): Map<number, { date: string; title: string }> {
-      const rows = db
+    async lastEvents(): Promise<Map<number, { date: string; title: string }>> {
+      const rows = await db
         .select({ partnershipId: partnershipEvents.partnershipId, date: partnershipEvents.date, title: partnershipEvents.title, id: partnershipEvents.id })
         .from(partnershipEvents)
-        .orderBy(asc(partnershipEvents.date), asc(partnershipEvents.id))
-        .all();
+        .orderBy(asc(partnershipEvents.date), asc(partnershipEvents.id));
       return new Map(rows.map((r) => [r.partnershipId, { date: r.date, title: r.title }]));
     },
-    findEvent(id: number): PartnershipEventRow | undefined {
-      return db.select().from(partnershipEvents).where(eq(partnershipEvents.id, id)).get();
+    async findEvent(id: number): Promise<PartnershipEventRow | undefined> {
+      const [row] = await db.select().from(partnershipEvents).where(eq(partnershipEvents.id, id)).limit(1);
+      return row;
     },
-    insertEvent(values: PartnershipEventValues): PartnershipEventRow {
-      return db.insert(partnershipEvents).values(values).returning().get();
+    async insertEvent(values: PartnershipEventValues): Promise<PartnershipEventRow> {
+      const [row] = await db.insert(partnershipEvents).values(values).returning();
+      return row!;
     },
-    updateEvent(id: number, values: Partial<PartnershipEventValues>): PartnershipEventRow | undefined {
-      return db.update(partnershipEvents).set(values).where(eq(partnershipEvents.id, id)).returning().get();
+    async updateEvent(id: number, values: Partial<PartnershipEventValues>): Promise<PartnershipEventRow | undefined> {
+      const [row] = await db.update(partnershipEvents).set(values).where(eq(partnershipEvents.id, id)).returning();
+      return row;
     },
-    letterExists(id: number): boolean {
-      return db.select({ id: letters.id }).from(letters).where(eq(letters.id, id)).get() !== undefined;
+    async letterExists(id: number): Promise<boolean> {
+      const [row] = await db.select({ id: letters.id }).from(letters).where(eq(letters.id, id)).limit(1);
+      return row !== undefined;
     },
   };
 }
