@@ -1,26 +1,28 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/open';
-import { appointments, contacts, goldenBookEntries, partnershipEvents, partnerships, seatingPlans, visitAppointments, visitPeople, visits } from '../../../db/schema';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import type { Engine } from '../../../db/engine';
 
-export type VisitRow = typeof visits.$inferSelect;
-export type VisitValues = Omit<typeof visits.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
-export type VisitPersonRow = typeof visitPeople.$inferSelect;
-export type GoldenBookRow = typeof goldenBookEntries.$inferSelect;
-export type GoldenBookValues = Omit<typeof goldenBookEntries.$inferInsert, 'id'>;
-export type SeatingPlanRow = typeof seatingPlans.$inferSelect;
-export type ContactRow = typeof contacts.$inferSelect;
+type Tables = Engine['t'];
+export type VisitRow = Tables['visits']['$inferSelect'];
+export type VisitValues = Omit<Tables['visits']['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>;
+export type VisitPersonRow = Tables['visitPeople']['$inferSelect'];
+export type GoldenBookRow = Tables['goldenBookEntries']['$inferSelect'];
+export type GoldenBookValues = Omit<Tables['goldenBookEntries']['$inferInsert'], 'id'>;
+export type SeatingPlanRow = Tables['seatingPlans']['$inferSelect'];
+export type ContactRow = Tables['contacts']['$inferSelect'];
 
 /** SQL of visits and delegations, the Golden Book and the seating plans. */
-export function visitsRepository(db: Db) {
+export function visitsRepository({ db, t, dsql }: Engine) {
+  const { appointments, contacts, goldenBookEntries, partnershipEvents, partnerships, seatingPlans, visitAppointments, visitPeople, visits } = t;
+  // Counts read as numbers (PostgreSQL returns count(*) as bigint text); `exists` as 1/0 or true/false.
   const counts = () =>
     db
       .select({
         visit: visits,
         partnership: partnerships.city,
-        guests: sql<number>`(select count(*) from ${visitPeople} where ${visitPeople.visitId} = ${visits.id} and ${visitPeople.role} = 'gast')`,
-        hosts: sql<number>`(select count(*) from ${visitPeople} where ${visitPeople.visitId} = ${visits.id} and ${visitPeople.role} = 'gastgeber')`,
-        appointments: sql<number>`(select count(*) from ${visitAppointments} where ${visitAppointments.visitId} = ${visits.id})`,
-        hasSeating: sql<number>`exists (select 1 from ${seatingPlans} where ${seatingPlans.visitId} = ${visits.id})`,
+        guests: sql<number>`(select count(*) from ${visitPeople} where ${visitPeople.visitId} = ${visits.id} and ${visitPeople.role} = 'gast')`.mapWith(Number),
+        hosts: sql<number>`(select count(*) from ${visitPeople} where ${visitPeople.visitId} = ${visits.id} and ${visitPeople.role} = 'gastgeber')`.mapWith(Number),
+        appointments: sql<number>`(select count(*) from ${visitAppointments} where ${visitAppointments.visitId} = ${visits.id})`.mapWith(Number),
+        hasSeating: sql<boolean>`exists (select 1 from ${seatingPlans} where ${seatingPlans.visitId} = ${visits.id})`.mapWith((raw) => dsql.bool(raw) === true),
       })
       .from(visits)
       .leftJoin(partnerships, eq(partnerships.id, visits.partnershipId));
@@ -35,96 +37,92 @@ export function visitsRepository(db: Db) {
       ].filter((c) => c !== undefined);
       return counts()
         .where(conditions.length ? and(...conditions) : undefined)
-        .orderBy(desc(visits.from), desc(visits.id))
-        .all();
+        .orderBy(desc(visits.from), desc(visits.id));
     },
-    find(id: number) {
-      return counts().where(eq(visits.id, id)).get();
+    async find(id: number) {
+      const [row] = await counts().where(eq(visits.id, id)).limit(1);
+      return row;
     },
-    insert(values: VisitValues, at: string): VisitRow {
-      return db
+    async insert(values: VisitValues, at: string): Promise<VisitRow> {
+      const [row] = await db
         .insert(visits)
         .values({ ...values, createdAt: at, updatedAt: at })
-        .returning()
-        .get();
+        .returning();
+      return row!;
     },
-    update(id: number, values: VisitValues, at: string): void {
-      db.update(visits)
+    async update(id: number, values: VisitValues, at: string): Promise<void> {
+      await db
+        .update(visits)
         .set({ ...values, updatedAt: at })
-        .where(eq(visits.id, id))
-        .run();
+        .where(eq(visits.id, id));
     },
-    delete(id: number): void {
-      db.delete(partnershipEvents).where(eq(partnershipEvents.visitId, id)).run();
-      db.delete(visits).where(eq(visits.id, id)).run();
+    async delete(id: number): Promise<void> {
+      await db.delete(partnershipEvents).where(eq(partnershipEvents.visitId, id));
+      await db.delete(visits).where(eq(visits.id, id));
     },
     /** The visit as an entry in its partnership's history (kind „besuch“), kept in step with the visit. */
-    syncPartnershipHistory(visitId: number, visit: { partnershipId: number | null; from: string; title: string; direction: VisitRow['direction'] }): void {
-      db.delete(partnershipEvents).where(eq(partnershipEvents.visitId, visitId)).run();
+    async syncPartnershipHistory(
+      visitId: number,
+      visit: { partnershipId: number | null; from: string; title: string; direction: VisitRow['direction'] },
+    ): Promise<void> {
+      await db.delete(partnershipEvents).where(eq(partnershipEvents.visitId, visitId));
       if (visit.partnershipId === null) return;
-      db.insert(partnershipEvents)
-        .values({
-          partnershipId: visit.partnershipId,
-          date: visit.from.slice(0, 10),
-          kind: 'besuch',
-          title: visit.title,
-          notes: visit.direction === 'eingehend' ? 'Besuch in Duisburg' : 'Besuch der Partnerstadt',
-          visitId,
-        })
-        .run();
+      await db.insert(partnershipEvents).values({
+        partnershipId: visit.partnershipId,
+        date: visit.from.slice(0, 10),
+        kind: 'besuch',
+        title: visit.title,
+        notes: visit.direction === 'eingehend' ? 'Besuch in Duisburg' : 'Besuch der Partnerstadt',
+        visitId,
+      });
     },
-    touch(id: number, at: string): void {
-      db.update(visits).set({ updatedAt: at }).where(eq(visits.id, id)).run();
+    async touch(id: number, at: string): Promise<void> {
+      await db.update(visits).set({ updatedAt: at }).where(eq(visits.id, id));
     },
 
-    people(visitId: number): Array<{ link: VisitPersonRow; contact: ContactRow }> {
+    people(visitId: number): Promise<Array<{ link: VisitPersonRow; contact: ContactRow }>> {
       return db
         .select({ link: visitPeople, contact: contacts })
         .from(visitPeople)
         .innerJoin(contacts, eq(contacts.id, visitPeople.contactId))
         .where(eq(visitPeople.visitId, visitId))
-        .all();
+        .orderBy(asc(contacts.id));
     },
-    replacePeople(visitId: number, people: Array<Omit<VisitPersonRow, 'visitId'>>): void {
-      db.delete(visitPeople).where(eq(visitPeople.visitId, visitId)).run();
-      if (people.length) db.insert(visitPeople).values(people.map((p) => ({ ...p, visitId }))).run();
+    async replacePeople(visitId: number, people: Array<Omit<VisitPersonRow, 'visitId'>>): Promise<void> {
+      await db.delete(visitPeople).where(eq(visitPeople.visitId, visitId));
+      if (people.length) await db.insert(visitPeople).values(people.map((p) => ({ ...p, visitId })));
     },
 
-    appointments(visitId: number) {
-      return db
+    async appointments(visitId: number) {
+      const rows = await db
         .select({ appointment: appointments })
         .from(visitAppointments)
         .innerJoin(appointments, eq(appointments.id, visitAppointments.appointmentId))
         .where(eq(visitAppointments.visitId, visitId))
-        .orderBy(asc(appointments.start), asc(appointments.id))
-        .all()
-        .map((r) => r.appointment);
+        .orderBy(asc(appointments.start), asc(appointments.id));
+      return rows.map((r) => r.appointment);
     },
-    replaceAppointments(visitId: number, ids: number[]): void {
-      db.delete(visitAppointments).where(eq(visitAppointments.visitId, visitId)).run();
-      if (ids.length) db.insert(visitAppointments).values(ids.map((appointmentId) => ({ visitId, appointmentId }))).run();
+    async replaceAppointments(visitId: number, ids: number[]): Promise<void> {
+      await db.delete(visitAppointments).where(eq(visitAppointments.visitId, visitId));
+      if (ids.length) await db.insert(visitAppointments).values(ids.map((appointmentId) => ({ visitId, appointmentId })));
     },
 
-    contact(id: number): ContactRow | undefined {
-      return db.select().from(contacts).where(eq(contacts.id, id)).get();
+    async contact(id: number): Promise<ContactRow | undefined> {
+      const [row] = await db.select().from(contacts).where(eq(contacts.id, id)).limit(1);
+      return row;
     },
-    contacts(ids: number[]): ContactRow[] {
-      return ids.length ? db.select().from(contacts).where(inArray(contacts.id, ids)).all() : [];
+    async contacts(ids: number[]): Promise<ContactRow[]> {
+      return ids.length ? db.select().from(contacts).where(dsql.inIds(contacts.id, ids)) : [];
     },
-    missingAppointments(ids: number[]): number[] {
+    async missingAppointments(ids: number[]): Promise<number[]> {
       if (ids.length === 0) return [];
-      const found = new Set(
-        db
-          .select({ id: appointments.id })
-          .from(appointments)
-          .where(inArray(appointments.id, ids))
-          .all()
-          .map((r) => r.id),
-      );
+      const rows = await db.select({ id: appointments.id }).from(appointments).where(dsql.inIds(appointments.id, ids));
+      const found = new Set(rows.map((r) => r.id));
       return ids.filter((id) => !found.has(id));
     },
-    partnershipExists(id: number): boolean {
-      return db.select({ id: partnerships.id }).from(partnerships).where(eq(partnerships.id, id)).get() !== undefined;
+    async partnershipExists(id: number): Promise<boolean> {
+      const [row] = await db.select({ id: partnerships.id }).from(partnerships).where(eq(partnerships.id, id)).limit(1);
+      return row !== undefined;
     },
     goldenBook(filter: { visitId?: number }) {
       return db
@@ -132,45 +130,54 @@ export function visitsRepository(db: Db) {
         .from(goldenBookEntries)
         .leftJoin(visits, eq(visits.id, goldenBookEntries.visitId))
         .where(filter.visitId !== undefined ? eq(goldenBookEntries.visitId, filter.visitId) : undefined)
-        .orderBy(desc(goldenBookEntries.date), desc(goldenBookEntries.id))
-        .all();
+        .orderBy(desc(goldenBookEntries.date), desc(goldenBookEntries.id));
     },
-    goldenBookEntry(id: number) {
-      return db
+    async goldenBookEntry(id: number) {
+      const [row] = await db
         .select({ entry: goldenBookEntries, visit: visits.title })
         .from(goldenBookEntries)
         .leftJoin(visits, eq(visits.id, goldenBookEntries.visitId))
         .where(eq(goldenBookEntries.id, id))
-        .get();
+        .limit(1);
+      return row;
     },
-    insertGoldenBook(values: GoldenBookValues): number {
-      return db.insert(goldenBookEntries).values(values).returning({ id: goldenBookEntries.id }).get().id;
+    async insertGoldenBook(values: GoldenBookValues): Promise<number> {
+      const [row] = await db.insert(goldenBookEntries).values(values).returning({ id: goldenBookEntries.id });
+      return row!.id;
     },
-    updateGoldenBook(id: number, values: GoldenBookValues): void {
-      db.update(goldenBookEntries).set(values).where(eq(goldenBookEntries.id, id)).run();
+    async updateGoldenBook(id: number, values: GoldenBookValues): Promise<void> {
+      await db.update(goldenBookEntries).set(values).where(eq(goldenBookEntries.id, id));
     },
-    deleteGoldenBook(id: number): void {
-      db.delete(goldenBookEntries).where(eq(goldenBookEntries.id, id)).run();
+    async deleteGoldenBook(id: number): Promise<void> {
+      await db.delete(goldenBookEntries).where(eq(goldenBookEntries.id, id));
     },
 
-    seatingPlan(visitId: number): SeatingPlanRow | undefined {
-      return db.select().from(seatingPlans).where(eq(seatingPlans.visitId, visitId)).orderBy(asc(seatingPlans.id)).get();
+    async seatingPlan(visitId: number): Promise<SeatingPlanRow | undefined> {
+      const [row] = await db.select().from(seatingPlans).where(eq(seatingPlans.visitId, visitId)).orderBy(asc(seatingPlans.id)).limit(1);
+      return row;
     },
-    saveSeatingPlan(visitId: number, values: { title: string; date: string; tables: unknown }, at: string): SeatingPlanRow {
-      const existing = db.select({ id: seatingPlans.id }).from(seatingPlans).where(eq(seatingPlans.visitId, visitId)).orderBy(asc(seatingPlans.id)).get();
+    /** In the caller's transaction: the visit's row is locked first, so two people saving at once do not both add a plan. */
+    async saveSeatingPlan(visitId: number, values: { title: string; date: string; tables: unknown }, at: string): Promise<SeatingPlanRow> {
+      await dsql.forUpdate(db.select({ id: visits.id }).from(visits).where(eq(visits.id, visitId)));
+      const [existing] = await db
+        .select({ id: seatingPlans.id })
+        .from(seatingPlans)
+        .where(eq(seatingPlans.visitId, visitId))
+        .orderBy(asc(seatingPlans.id))
+        .limit(1);
       if (existing) {
-        return db
+        const [row] = await db
           .update(seatingPlans)
           .set({ ...values, updatedAt: at })
           .where(eq(seatingPlans.id, existing.id))
-          .returning()
-          .get();
+          .returning();
+        return row!;
       }
-      return db
+      const [row] = await db
         .insert(seatingPlans)
         .values({ ...values, visitId, updatedAt: at })
-        .returning()
-        .get();
+        .returning();
+      return row!;
     },
   };
 }

@@ -19,7 +19,7 @@ import { compareRanks, composeAddress, findRole, formatFullName, protocolRank } 
 import { formatDateLong } from '../../domain/dates/format';
 import { proposeSeating, type SeatingPerson } from '../../domain/protocol/seating';
 import { seatingDocx } from '../../documents/seating-document';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { fileContent, fileNameOf } from '../file-content';
 import { roleLabelFor, type RoleCatalogue } from '../reference/role-catalogue';
@@ -47,7 +47,7 @@ type VisitHandlers = Pick<
  * Gifts given and received during a visit are kept by the gifts service (with `visitId`).
  */
 export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue, office: () => OfficeSettings) {
-  const repo = visitsRepository(deps.db);
+  const repo = visitsRepository(deps.engine);
 
   const personOf = (row: ContactRow): Person => contactToPerson({ ...row, kind: 'person', roleKey: row.roleKey ?? '' });
   const nameOf = (row: ContactRow): string => (row.kind === 'organisation' ? row.name : formatFullName(personOf(row)));
@@ -55,22 +55,21 @@ export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue,
     row.kind === 'person' ? roleLabelFor(catalogue.map().get(row.roleKey ?? ''), row.gender, row.roleDetail, row.former) : '';
 
   /** Hosts first, then guests (the guest of honour first); each side by protocol precedence, then by name. */
-  const sortedPeople = (visitId: number) => {
+  const sortedPeople = async (visitId: number) => {
     const roles = catalogue.map();
     const key = ({ link, contact }: { link: VisitPersonRow; contact: ContactRow }) => {
       const person = personOf(contact);
       return [link.role === 'gastgeber' ? 0 : 1, link.honour ? 0 : 1, ...protocolRank(person, findRole(person, roles))];
     };
-    return repo
-      .people(visitId)
+    return (await repo.people(visitId))
       .map((row) => ({ row, key: key(row) }))
       .sort((a, b) => compareRanks(a.key, b.key) || a.row.contact.sortName.localeCompare(b.row.contact.sortName, 'de'))
       .map(({ row }) => row);
   };
 
-  const peopleOf = (visitId: number): VisitPerson[] => {
+  const peopleOf = async (visitId: number): Promise<VisitPerson[]> => {
     const roles = catalogue.map();
-    return sortedPeople(visitId).map(({ link, contact }) => {
+    return (await sortedPeople(visitId)).map(({ link, contact }) => {
       const person = personOf(contact);
       const role = findRole(person, roles);
       return {
@@ -86,7 +85,7 @@ export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue,
     });
   };
 
-  const summaryOf = (found: NonNullable<ReturnType<typeof repo.find>>, people: VisitPerson[]): VisitSummary => {
+  const summaryOf = (found: NonNullable<Awaited<ReturnType<typeof repo.find>>>, people: VisitPerson[]): VisitSummary => {
     const guests = people.filter((p) => p.role === 'gast');
     return {
       id: found.visit.id,
@@ -100,34 +99,34 @@ export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue,
       hosts: Number(found.hosts),
       leadGuest: guests[0]?.name ?? null,
       appointmentCount: Number(found.appointments),
-      hasSeating: Boolean(found.hasSeating),
+      hasSeating: found.hasSeating,
       updatedAt: found.visit.updatedAt,
     };
   };
 
-  const mustFind = (id: number) => {
-    const found = repo.find(id);
+  const mustFind = async (id: number) => {
+    const found = await repo.find(id);
     if (!found) throw new AppError('NOT_FOUND', `Der Besuch Nr. ${id} wurde nicht gefunden.`, { id });
     return found;
   };
 
-  const toVisit = (id: number): Visit => {
-    const found = mustFind(id);
-    const people = peopleOf(id);
+  const toVisit = async (id: number): Promise<Visit> => {
+    const found = await mustFind(id);
+    const people = await peopleOf(id);
     return {
       ...summaryOf(found, people),
       interpreter: found.visit.interpreter,
       press: found.visit.press,
       notes: found.visit.notes,
       people,
-      appointments: repo.appointments(id).map((a) => ({ id: a.id, title: a.title, start: a.start, end: a.end, allDay: a.allDay, place: a.place, status: a.status })),
+      appointments: (await repo.appointments(id)).map((a) => ({ id: a.id, title: a.title, start: a.start, end: a.end, allDay: a.allDay, place: a.place, status: a.status })),
       createdAt: found.visit.createdAt,
     };
   };
 
-  const checkedPeople = (input: z.output<typeof visitInputSchema>): Array<Omit<VisitPersonRow, 'visitId'>> => {
+  const checkedPeople = async (input: z.output<typeof visitInputSchema>): Promise<Array<Omit<VisitPersonRow, 'visitId'>>> => {
     const seen = new Set<number>();
-    const found = new Map(repo.contacts(input.people.map((p) => p.contactId)).map((c) => [c.id, c]));
+    const found = new Map((await repo.contacts(input.people.map((p) => p.contactId))).map((c) => [c.id, c]));
     return input.people.map((p) => {
       const contact = found.get(p.contactId);
       if (!contact) throw new AppError('NOT_FOUND', `Der Kontakt Nr. ${p.contactId} wurde nicht gefunden.`, { contactId: p.contactId });
@@ -138,14 +137,14 @@ export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue,
     });
   };
 
-  const valuesOf = (input: z.output<typeof visitInputSchema>) => {
+  const valuesOf = async (input: z.output<typeof visitInputSchema>) => {
     if (input.to < input.from) {
       throw new AppError('INVALID_INPUT', 'Das Ende des Besuchs liegt vor seinem Beginn.', { issues: [{ path: ['to'], message: 'Das Ende liegt vor dem Beginn.' }] });
     }
-    if (input.partnershipId !== null && !repo.partnershipExists(input.partnershipId)) {
+    if (input.partnershipId !== null && !(await repo.partnershipExists(input.partnershipId))) {
       throw new AppError('NOT_FOUND', `Die Partnerschaft Nr. ${input.partnershipId} wurde nicht gefunden.`, { partnershipId: input.partnershipId });
     }
-    const missing = repo.missingAppointments([...new Set(input.appointmentIds)]);
+    const missing = await repo.missingAppointments([...new Set(input.appointmentIds)]);
     if (missing.length) throw new AppError('NOT_FOUND', `Der Termin Nr. ${missing[0]} wurde nicht gefunden.`, { appointmentIds: missing });
     return {
       direction: input.direction,
@@ -159,17 +158,17 @@ export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue,
     };
   };
 
-  const toGoldenBookEntry = ({ entry, visit }: NonNullable<ReturnType<typeof repo.goldenBookEntry>>): GoldenBookEntry => ({ ...entry, visit });
+  const toGoldenBookEntry = ({ entry, visit }: NonNullable<Awaited<ReturnType<typeof repo.goldenBookEntry>>>): GoldenBookEntry => ({ ...entry, visit });
 
   // Seating
 
   /** Who a seat is: the contact's current name and office, and their place on the visit's list. */
-  const seatViews = (visitId: number) => {
-    const people = new Map(repo.people(visitId).map((r) => [r.contact.id, r]));
-    const view = (seat: { contactId: number | null; label: string }): SeatView => {
+  const seatViews = async (visitId: number) => {
+    const people = new Map((await repo.people(visitId)).map((r) => [r.contact.id, r]));
+    const view = async (seat: { contactId: number | null; label: string }): Promise<SeatView> => {
       if (seat.contactId === null) return { contactId: null, label: seat.label, roleLabel: '', side: null, honour: false };
       const onList = people.get(seat.contactId);
-      const contact = onList?.contact ?? repo.contact(seat.contactId);
+      const contact = onList?.contact ?? (await repo.contact(seat.contactId));
       return {
         contactId: seat.contactId,
         label: contact ? nameOf(contact) : seat.label,
@@ -178,13 +177,14 @@ export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue,
         honour: onList?.link.honour ?? false,
       };
     };
-    const unseated = (tables: readonly SeatingTable[]): SeatView[] => {
+    const unseated = async (tables: readonly SeatingTable[]): Promise<SeatView[]> => {
       const seated = new Set(tables.flatMap((t) => t.seats.map((s) => s.contactId)));
-      return peopleOf(visitId)
-        .filter((p) => !seated.has(p.contactId))
-        .map((p) => view({ contactId: p.contactId, label: p.name }));
+      return Promise.all(
+        (await peopleOf(visitId)).filter((p) => !seated.has(p.contactId)).map((p) => view({ contactId: p.contactId, label: p.name })),
+      );
     };
-    const tables = (list: readonly SeatingTable[]): SeatingTableView[] => list.map((t) => ({ name: t.name, seats: t.seats.map(view) }));
+    const tables = (list: readonly SeatingTable[]): Promise<SeatingTableView[]> =>
+      Promise.all(list.map(async (t) => ({ name: t.name, seats: await Promise.all(t.seats.map(view)) })));
     return { view, tables, unseated };
   };
 
@@ -201,19 +201,27 @@ export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue,
         }))
       : [];
 
-  const planOf = (visitId: number) => {
-    const row = repo.seatingPlan(visitId);
+  const planOf = async (visitId: number) => {
+    const row = await repo.seatingPlan(visitId);
     if (!row) return null;
     const tables = storedTables(row.tables);
-    const views = seatViews(visitId);
-    return { id: row.id, visitId, title: row.title, date: row.date, tables: views.tables(tables), unseated: views.unseated(tables), updatedAt: row.updatedAt };
+    const views = await seatViews(visitId);
+    return {
+      id: row.id,
+      visitId,
+      title: row.title,
+      date: row.date,
+      tables: await views.tables(tables),
+      unseated: await views.unseated(tables),
+      updatedAt: row.updatedAt,
+    };
   };
 
   /** Each contact seated once; contacts must exist; the label of a contact's seat is its name. */
-  const checkedTables = (tables: readonly SeatingTable[]): SeatingTable[] => {
+  const checkedTables = async (tables: readonly SeatingTable[]): Promise<SeatingTable[]> => {
     const where = new Map<number, string>();
     const ids = [...new Set(tables.flatMap((t) => t.seats.map((s) => s.contactId)).filter((id): id is number => id !== null))];
-    const found = new Map(repo.contacts(ids).map((c) => [c.id, c]));
+    const found = new Map((await repo.contacts(ids)).map((c) => [c.id, c]));
     return tables.map((table) => ({
       name: table.name,
       seats: table.seats.map((seat, index) => {
@@ -232,45 +240,48 @@ export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue,
   };
 
   const handlers: VisitHandlers = {
-    'visits.list': (filter) =>
-      repo.list(filter).map((found) => summaryOf(found, peopleOf(found.visit.id))),
+    'visits.list': async (filter) => {
+      const visits = [];
+      for (const found of await repo.list(filter)) visits.push(summaryOf(found, await peopleOf(found.visit.id)));
+      return visits;
+    },
 
     'visits.get': ({ id }) => toVisit(id),
 
     'visits.save': (input) =>
-      deps.db.transaction(() => {
-        const values = valuesOf(input);
-        const people = checkedPeople(input);
+      deps.engine.transaction(async () => {
+        const values = await valuesOf(input);
+        const people = await checkedPeople(input);
         const at = deps.now().toISOString();
         let id: number;
         if (input.id) {
-          id = mustFind(input.id).visit.id;
-          repo.update(id, values, at);
+          id = (await mustFind(input.id)).visit.id;
+          await repo.update(id, values, at);
         } else {
-          id = repo.insert(values, at).id;
+          id = (await repo.insert(values, at)).id;
         }
-        repo.replacePeople(id, people);
-        repo.replaceAppointments(id, [...new Set(input.appointmentIds)]);
-        repo.syncPartnershipHistory(id, { partnershipId: values.partnershipId ?? null, from: values.from, title: values.title, direction: values.direction });
+        await repo.replacePeople(id, people);
+        await repo.replaceAppointments(id, [...new Set(input.appointmentIds)]);
+        await repo.syncPartnershipHistory(id, { partnershipId: values.partnershipId ?? null, from: values.from, title: values.title, direction: values.direction });
         const guests = people.filter((p) => p.role === 'gast').length;
-        recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'visit', entityId: id, summary: `${values.title} (${values.from}–${values.to}, ${guests} Gäste)` });
+        await audit(deps, { action: input.id ? 'update' : 'create', entity: 'visit', entityId: id, summary: `${values.title} (${values.from}–${values.to}, ${guests} Gäste)` });
         return toVisit(id);
       }),
 
     'visits.delete': ({ id }) =>
-      deps.db.transaction(() => {
-        const found = mustFind(id);
-        repo.delete(id);
-        recordAudit(deps, { action: 'delete', entity: 'visit', entityId: id, summary: found.visit.title });
+      deps.engine.transaction(async () => {
+        const found = await mustFind(id);
+        await repo.delete(id);
+        await audit(deps, { action: 'delete', entity: 'visit', entityId: id, summary: found.visit.title });
         return { id };
       }),
 
-    'visits.goldenBook': (filter) => repo.goldenBook(filter).map(toGoldenBookEntry),
+    'visits.goldenBook': async (filter) => (await repo.goldenBook(filter)).map(toGoldenBookEntry),
 
     'visits.goldenBook.save': (input) =>
-      deps.db.transaction(() => {
-        if (input.visitId !== null) mustFind(input.visitId);
-        const contact = input.contactId !== null ? repo.contact(input.contactId) : undefined;
+      deps.engine.transaction(async () => {
+        if (input.visitId !== null) await mustFind(input.visitId);
+        const contact = input.contactId !== null ? await repo.contact(input.contactId) : undefined;
         if (input.contactId !== null && !contact) throw new AppError('NOT_FOUND', `Der Kontakt Nr. ${input.contactId} wurde nicht gefunden.`, { contactId: input.contactId });
         const person = input.person || (contact ? [nameOf(contact), roleLabelOf(contact)].filter(Boolean).join(', ') : '');
         if (!person) {
@@ -279,28 +290,28 @@ export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue,
         const values = { visitId: input.visitId, date: input.date, person, contactId: input.contactId, occasion: input.occasion, text: input.text };
         let id = input.id;
         if (id) {
-          if (!repo.goldenBookEntry(id)) throw new AppError('NOT_FOUND', `Der Eintrag Nr. ${id} im Goldenen Buch wurde nicht gefunden.`, { id });
-          repo.updateGoldenBook(id, values);
+          if (!(await repo.goldenBookEntry(id))) throw new AppError('NOT_FOUND', `Der Eintrag Nr. ${id} im Goldenen Buch wurde nicht gefunden.`, { id });
+          await repo.updateGoldenBook(id, values);
         } else {
-          id = repo.insertGoldenBook(values);
+          id = await repo.insertGoldenBook(values);
         }
-        recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'golden-book', entityId: id, summary: `${person}, ${input.date}` });
-        return toGoldenBookEntry(repo.goldenBookEntry(id)!);
+        await audit(deps, { action: input.id ? 'update' : 'create', entity: 'golden-book', entityId: id, summary: `${person}, ${input.date}` });
+        return toGoldenBookEntry((await repo.goldenBookEntry(id))!);
       }),
 
     'visits.goldenBook.delete': ({ id }) =>
-      deps.db.transaction(() => {
-        const found = repo.goldenBookEntry(id);
+      deps.engine.transaction(async () => {
+        const found = await repo.goldenBookEntry(id);
         if (!found) throw new AppError('NOT_FOUND', `Der Eintrag Nr. ${id} im Goldenen Buch wurde nicht gefunden.`, { id });
-        repo.deleteGoldenBook(id);
-        recordAudit(deps, { action: 'delete', entity: 'golden-book', entityId: id, summary: `${found.entry.person}, ${found.entry.date}` });
+        await repo.deleteGoldenBook(id);
+        await audit(deps, { action: 'delete', entity: 'golden-book', entityId: id, summary: `${found.entry.person}, ${found.entry.date}` });
         return { id };
       }),
 
-    'seating.propose': ({ visitId, tables, separateCouples }) => {
-      mustFind(visitId);
+    'seating.propose': async ({ visitId, tables, separateCouples }) => {
+      await mustFind(visitId);
       // In the order of the visit's list, so that equals keep the order staff see.
-      const people: SeatingPerson[] = sortedPeople(visitId).map(({ link, contact }) => ({
+      const people: SeatingPerson[] = (await sortedPeople(visitId)).map(({ link, contact }) => ({
         id: contact.id,
         label: nameOf(contact),
         person: personOf(contact),
@@ -312,32 +323,32 @@ export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue,
         throw new AppError('INVALID_INPUT', 'Für den Besuch sind noch keine Gäste und Gastgeber eingetragen; bitte zuerst die Personen speichern.', { visitId });
       }
       const proposal = proposeSeating(people, tables, catalogue.map(), { separateCouples });
-      const views = seatViews(visitId);
-      return { visitId, tables: views.tables(proposal.tables), unseated: proposal.unseated.map(views.view), notes: proposal.notes };
+      const views = await seatViews(visitId);
+      return { visitId, tables: await views.tables(proposal.tables), unseated: await Promise.all(proposal.unseated.map(views.view)), notes: proposal.notes };
     },
 
     'seating.save': (input) =>
-      deps.db.transaction(() => {
-        const { visit } = mustFind(input.visitId);
-        const tables = checkedTables(input.tables);
+      deps.engine.transaction(async () => {
+        const { visit } = await mustFind(input.visitId);
+        const tables = await checkedTables(input.tables);
         const at = deps.now().toISOString();
-        const row = repo.saveSeatingPlan(input.visitId, { title: input.title || `Sitzordnung – ${visit.title}`, date: input.date ?? visit.from, tables }, at);
-        repo.touch(input.visitId, at);
+        const row = await repo.saveSeatingPlan(input.visitId, { title: input.title || `Sitzordnung – ${visit.title}`, date: input.date ?? visit.from, tables }, at);
+        await repo.touch(input.visitId, at);
         const seated = tables.reduce((sum, t) => sum + t.seats.filter((s) => s.contactId !== null || s.label).length, 0);
-        recordAudit(deps, { action: 'save-seating', entity: 'visit', entityId: input.visitId, summary: `${row.title}: ${tables.length} Tisch(e), ${seated} Plätze besetzt` });
-        return planOf(input.visitId)!;
+        await audit(deps, { action: 'save-seating', entity: 'visit', entityId: input.visitId, summary: `${row.title}: ${tables.length} Tisch(e), ${seated} Plätze besetzt` });
+        return (await planOf(input.visitId))!;
       }),
 
-    'seating.get': ({ visitId }) => {
-      mustFind(visitId);
+    'seating.get': async ({ visitId }) => {
+      await mustFind(visitId);
       return planOf(visitId);
     },
 
     'seating.document': async ({ visitId, placeCards }) => {
-      const { visit } = mustFind(visitId);
-      const plan = planOf(visitId);
+      const { visit } = await mustFind(visitId);
+      const plan = await planOf(visitId);
       if (!plan) throw new AppError('NOT_FOUND', `Für „${visit.title}“ ist noch keine Sitzordnung gespeichert.`, { visitId });
-      const own = office();
+      const own = await office();
       const bytes = await seatingDocx({
         office: [own.stadt, own.dienststelle].filter(Boolean).join(' · '),
         title: plan.title,
