@@ -2,17 +2,15 @@ import { contract, type Handlers, type Input, type MethodName, type Output } fro
 
 /**
  * What the demo loaders write with: a service method called as the dispatcher calls it (the
- * input checked against the contract, its defaults filled in), synchronously, so that it runs
- * inside the demo's one transaction.
+ * input checked against the contract, its defaults filled in), awaited inside the demo's one
+ * transaction (the service's own transaction becomes a savepoint of it).
  */
-export type DemoSave = <N extends MethodName>(name: N, input: Input<N>) => Output<N>;
+export type DemoSave = <N extends MethodName>(name: N, input: Input<N>) => Promise<Output<N>>;
 
 export function demoSave(handlers: () => Handlers): DemoSave {
-  return (name, input) => {
+  return async (name, input) => {
     const handler = handlers()[name] as (input: unknown) => unknown;
-    const result = handler(contract[name].input.parse(input));
-    if (result instanceof Promise) throw new Error(`Beispieldaten: „${name}“ antwortet nicht sofort und kann nicht in der Transaktion der Beispieldaten laufen.`);
-    return result as Output<typeof name>;
+    return (await handler(contract[name].input.parse(input))) as Output<typeof name>;
   };
 }
 

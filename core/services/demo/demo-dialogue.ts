@@ -10,16 +10,16 @@ import type { DemoContext } from './demo-context';
 
 const street = (street: string, houseNumber: string, postcode: string) => ({ street, houseNumber, postcode, city: 'Duisburg' });
 
-export function loadDemoDialogue(demo: DemoContext): void {
-  loadCitizenEvents(demo);
-  loadVolunteering(demo);
+export async function loadDemoDialogue(demo: DemoContext): Promise<void> {
+  await loadCitizenEvents(demo);
+  await loadVolunteering(demo);
 }
 
-function loadCitizenEvents({ save, today }: DemoContext): void {
-  const register = (eventId: number, citizen: CitizenInput, topic: string, daysAgo: number) =>
-    save('citizenEvents.register', { eventId, citizen, topic, registeredOn: addDays(today, -daysAgo) });
+async function loadCitizenEvents({ save, today }: DemoContext): Promise<void> {
+  const register = async (eventId: number, citizen: CitizenInput, topic: string, daysAgo: number) =>
+    await save('citizenEvents.register', { eventId, citizen, topic, registeredOn: addDays(today, -daysAgo) });
 
-  const talk = save('citizenEvents.save', {
+  const talk = await save('citizenEvents.save', {
     kind: 'gespraech',
     title: 'Bürgergespräch in Walsum',
     start: `${addDays(today, 9)}T18:00`,
@@ -29,11 +29,11 @@ function loadCitizenEvents({ save, today }: DemoContext): void {
     capacity: 60,
     notes: 'Die Bezirksbürgermeisterin nimmt teil; Fachbereiche Verkehr und Grünflächen sind eingeladen.',
   });
-  register(talk.id, { gender: 'female', givenName: 'Ilka', surname: 'Brömmelkamp', ...street('Römerstraße', '41', '47179'), email: 'ilka.broemmelkamp@example.org' }, 'Schulweg an der Römerstraße', 6);
-  register(talk.id, { gender: 'male', givenName: 'Kemal', surname: 'Doğan', ...street('Friedrich-Ebert-Straße', '112', '47179') }, 'Öffnungszeiten des Hallenbads', 4);
-  register(talk.id, { gender: 'male', givenName: 'Hubert', surname: 'Lenzen', ...street('Kometenplatz', '3', '47179'), phone: '0203 4471190' }, '', 1);
+  await register(talk.id, { gender: 'female', givenName: 'Ilka', surname: 'Brömmelkamp', ...street('Römerstraße', '41', '47179'), email: 'ilka.broemmelkamp@example.org' }, 'Schulweg an der Römerstraße', 6);
+  await register(talk.id, { gender: 'male', givenName: 'Kemal', surname: 'Doğan', ...street('Friedrich-Ebert-Straße', '112', '47179') }, 'Öffnungszeiten des Hallenbads', 4);
+  await register(talk.id, { gender: 'male', givenName: 'Hubert', surname: 'Lenzen', ...street('Kometenplatz', '3', '47179'), phone: '0203 4471190' }, '', 1);
 
-  const walk = save('citizenEvents.save', {
+  const walk = await save('citizenEvents.save', {
     kind: 'spaziergang',
     title: 'Bürgerspaziergang durch Hochfeld',
     start: `${addDays(today, 16)}T16:00`,
@@ -48,10 +48,10 @@ function loadCitizenEvents({ save, today }: DemoContext): void {
       { time: '17:45', place: 'Heerstraße / Ecke Brückenplatz', note: 'Abschluss, Fragen' },
     ],
   });
-  register(walk.id, { gender: 'female', givenName: 'Agata', surname: 'Wiśniewska', ...street('Heerstraße', '88', '47053'), email: 'a.wisniewska@example.net' }, 'Sauberkeit im Rheinpark', 5);
-  register(walk.id, { gender: 'diverse', givenName: 'Robin', surname: 'Achterberg', ...street('Wanheimer Straße', '17', '47053') }, 'Beleuchtung', 3);
-  register(walk.id, { gender: 'female', givenName: 'Ursula', surname: 'Pannenbäcker', ...street('Paulusstraße', '9', '47053'), phone: '0203 665412' }, '', 2);
-  register(walk.id, { gender: 'male', givenName: 'Emre', surname: 'Kılıç', ...street('Heerstraße', '140', '47053') }, 'Parkplätze für Anwohner', 1);
+  await register(walk.id, { gender: 'female', givenName: 'Agata', surname: 'Wiśniewska', ...street('Heerstraße', '88', '47053'), email: 'a.wisniewska@example.net' }, 'Sauberkeit im Rheinpark', 5);
+  await register(walk.id, { gender: 'diverse', givenName: 'Robin', surname: 'Achterberg', ...street('Wanheimer Straße', '17', '47053') }, 'Beleuchtung', 3);
+  await register(walk.id, { gender: 'female', givenName: 'Ursula', surname: 'Pannenbäcker', ...street('Paulusstraße', '9', '47053'), phone: '0203 665412' }, '', 2);
+  await register(walk.id, { gender: 'male', givenName: 'Emre', surname: 'Kılıç', ...street('Heerstraße', '140', '47053') }, 'Parkplätze für Anwohner', 1);
 
   // A walk that is over: registered while it lay ahead, then held.
   const ruhrort = {
@@ -66,10 +66,10 @@ function loadCitizenEvents({ save, today }: DemoContext): void {
       { time: '16:20', place: 'Schifferbörse', note: 'Abschluss' },
     ],
   };
-  const past = save('citizenEvents.save', { ...ruhrort, start: `${addDays(today, 1)}T15:00`, end: `${addDays(today, 1)}T17:00` });
-  register(past.id, { gender: 'male', givenName: 'Heribert', surname: 'Schmitz-Overbeck', ...street('Dammstraße', '22', '47119') }, 'Hochwasserschutz an der Mühlenweide', 30);
-  register(past.id, { gender: 'female', givenName: 'Sevim', surname: 'Arslantaş', ...street('Fabrikstraße', '5', '47119') }, '', 28);
-  save('citizenEvents.save', {
+  const past = await save('citizenEvents.save', { ...ruhrort, start: `${addDays(today, 1)}T15:00`, end: `${addDays(today, 1)}T17:00` });
+  await register(past.id, { gender: 'male', givenName: 'Heribert', surname: 'Schmitz-Overbeck', ...street('Dammstraße', '22', '47119') }, 'Hochwasserschutz an der Mühlenweide', 30);
+  await register(past.id, { gender: 'female', givenName: 'Sevim', surname: 'Arslantaş', ...street('Fabrikstraße', '5', '47119') }, '', 28);
+  await save('citizenEvents.save', {
     ...ruhrort,
     id: past.id,
     start: `${addDays(today, -21)}T15:00`,
@@ -78,23 +78,23 @@ function loadCitizenEvents({ save, today }: DemoContext): void {
   });
 }
 
-function loadVolunteering({ save, contact, today }: DemoContext): void {
-  const offer = (ref: string, field: string, description: string) => save('volunteering.offers.save', { organisationId: contact(ref), field, description });
-  offer('org:ruderverein', 'Sport', 'Helferinnen und Helfer bei Regatten (Zeitnahme, Bootsplatz)');
-  offer('org:kg-meiderich', 'Kinder und Jugend', 'Betreuung der Kindertanzgruppe (donnerstags)');
-  offer('org:heimatverein-walsum', 'Kultur', 'Sonntagsdienst im Heimatmuseum');
-  offer('org:foerderverein-park', 'Umwelt und Natur', 'Pflege der Gärten im Landschaftspark (samstags)');
-  offer('org:kulturverein-marxloh', 'Integration', 'Hausaufgabenhilfe und Sprachcafé');
-  offer('org:buergerverein-neudorf', 'Stadtteilarbeit', 'Mitarbeit im Stadtteilbüro');
-  offer('org:kath-hildegard', 'Seniorinnen und Senioren', 'Besuchsdienst im Seniorenheim St. Hildegard');
+async function loadVolunteering({ save, contact, today }: DemoContext): Promise<void> {
+  const offer = async (ref: string, field: string, description: string) => save('volunteering.offers.save', { organisationId: contact(ref), field, description });
+  await offer('org:ruderverein', 'Sport', 'Helferinnen und Helfer bei Regatten (Zeitnahme, Bootsplatz)');
+  await offer('org:kg-meiderich', 'Kinder und Jugend', 'Betreuung der Kindertanzgruppe (donnerstags)');
+  await offer('org:heimatverein-walsum', 'Kultur', 'Sonntagsdienst im Heimatmuseum');
+  await offer('org:foerderverein-park', 'Umwelt und Natur', 'Pflege der Gärten im Landschaftspark (samstags)');
+  await offer('org:kulturverein-marxloh', 'Integration', 'Hausaufgabenhilfe und Sprachcafé');
+  await offer('org:buergerverein-neudorf', 'Stadtteilarbeit', 'Mitarbeit im Stadtteilbüro');
+  await offer('org:kath-hildegard', 'Seniorinnen und Senioren', 'Besuchsdienst im Seniorenheim St. Hildegard');
 
-  save('volunteering.enquiries.save', {
+  await save('volunteering.enquiries.save', {
     citizen: { gender: 'female', givenName: 'Renate', surname: 'Gläser', ...street('Augustastraße', '12', '47198'), email: 'renate.glaeser@example.de' },
     receivedOn: addDays(today, -3),
     interests: 'Frisch im Ruhestand; möchte gern mit Kindern Sport machen, am liebsten in Ruhrort.',
     fields: ['Sport', 'Kinder und Jugend'],
   });
-  save('volunteering.enquiries.save', {
+  await save('volunteering.enquiries.save', {
     citizen: { gender: 'male', givenName: 'Yusuf', surname: 'Akgül', ...street('Kaiser-Wilhelm-Straße', '230', '47169'), phone: '0176 5512034' },
     receivedOn: addDays(today, -18),
     interests: 'Studiert Lehramt und möchte Kindern bei den Hausaufgaben helfen.',
@@ -103,7 +103,7 @@ function loadVolunteering({ save, contact, today }: DemoContext): void {
     referredOn: addDays(today, -10),
     outcome: 'vermittelt',
   });
-  save('volunteering.enquiries.save', {
+  await save('volunteering.enquiries.save', {
     citizen: { gender: 'male', degrees: 'Dr.', givenName: 'Bernd', surname: 'Hollmann', ...street('Masurenallee', '7', '47279'), email: 'b.hollmann@example.com' },
     receivedOn: addDays(today, -30),
     interests: 'Sucht eine Aufgabe im Tierschutz, zwei Nachmittage in der Woche.',

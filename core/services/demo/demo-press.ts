@@ -7,32 +7,32 @@
 import { addDays } from '../../domain/calendar/time';
 import type { DemoContext } from './demo-context';
 
-export function loadDemoPress({ save, contact, today }: DemoContext, calendarId: number | null): void {
-  const media = (ref: string, mediaType: string, topics: string[], notes = '') => {
-    save('press.media.save', { contactId: contact(ref), mediaType, topics, notes });
+export async function loadDemoPress({ save, contact, today }: DemoContext, calendarId: number | null): Promise<void> {
+  const media = async (ref: string, mediaType: string, topics: string[], notes = '') => {
+    await save('press.media.save', { contactId: contact(ref), mediaType, topics, notes });
     return contact(ref);
   };
-  const kuhlmann = media('p:kuhlmann-jens', 'Zeitung', ['Stadtpolitik', 'Rathaus'], 'Bevorzugt Anrufe vor 11 Uhr.');
-  const bolte = media('p:bolte-friederike', 'Zeitung', ['Kultur', 'Ehrenamt']);
-  const falk = media('p:falk-robin', 'Zeitung', ['Stadtteile', 'Verkehr']);
-  const wiegand = media('p:wiegand-stefan', 'Zeitung', ['Fototermine']);
-  const hoevelmann = media('p:hoevelmann-lisa-marie', 'Radio', ['Stadtpolitik', 'Veranstaltungen']);
-  const durmaz = media('p:durmaz-oezlem', 'Fernsehen', ['Stadtpolitik', 'Wirtschaft']);
-  const fassbender = media('p:fassbender-gregor', 'Online', ['Kultur', 'Stadtgeschichte'], 'Freier Journalist, schreibt für mehrere Portale.');
-  const radio = media('org:radio', 'Radio', ['Veranstaltungen']);
+  const kuhlmann = await media('p:kuhlmann-jens', 'Zeitung', ['Stadtpolitik', 'Rathaus'], 'Bevorzugt Anrufe vor 11 Uhr.');
+  const bolte = await media('p:bolte-friederike', 'Zeitung', ['Kultur', 'Ehrenamt']);
+  const falk = await media('p:falk-robin', 'Zeitung', ['Stadtteile', 'Verkehr']);
+  const wiegand = await media('p:wiegand-stefan', 'Zeitung', ['Fototermine']);
+  const hoevelmann = await media('p:hoevelmann-lisa-marie', 'Radio', ['Stadtpolitik', 'Veranstaltungen']);
+  const durmaz = await media('p:durmaz-oezlem', 'Fernsehen', ['Stadtpolitik', 'Wirtschaft']);
+  const fassbender = await media('p:fassbender-gregor', 'Online', ['Kultur', 'Stadtgeschichte'], 'Freier Journalist, schreibt für mehrere Portale.');
+  const radio = await media('org:radio', 'Radio', ['Veranstaltungen']);
 
-  const local = save('press.lists.save', { name: 'Zeitungen und Portale', description: 'Lokalredaktionen und Online-Redaktionen', memberIds: [kuhlmann, bolte, falk, wiegand, fassbender] });
-  const broadcast = save('press.lists.save', { name: 'Hörfunk und Fernsehen', memberIds: [hoevelmann, durmaz, radio] });
-  save('press.lists.save', { name: 'Kultur', description: 'Für Ausstellungen, Konzerte und Preise', memberIds: [bolte, fassbender] });
+  const local = await save('press.lists.save', { name: 'Zeitungen und Portale', description: 'Lokalredaktionen und Online-Redaktionen', memberIds: [kuhlmann, bolte, falk, wiegand, fassbender] });
+  const broadcast = await save('press.lists.save', { name: 'Hörfunk und Fernsehen', memberIds: [hoevelmann, durmaz, radio] });
+  await save('press.lists.save', { name: 'Kultur', description: 'Für Ausstellungen, Konzerte und Preise', memberIds: [bolte, fassbender] });
 
   // Releases in every state: published, approved with an embargo, in approval, a draft, withdrawn.
-  const release = (title: string, subtitle: string, body: string, extra: { embargoUntil?: string; releaseAt?: string } = {}) =>
-    save('press.releases.save', { title, subtitle, body, ...extra }).id;
-  const step = (id: number, ...steps: Array<'submit' | 'approve' | 'publish' | 'withdraw'>) => {
-    for (const s of steps) save('press.releases.step', { id, step: s });
+  const release = async (title: string, subtitle: string, body: string, extra: { embargoUntil?: string; releaseAt?: string } = {}) =>
+    (await save('press.releases.save', { title, subtitle, body, ...extra })).id;
+  const step = async (id: number, ...steps: Array<'submit' | 'approve' | 'publish' | 'withdraw'>) => {
+    for (const s of steps) await save('press.releases.step', { id, step: s });
   };
-  step(
-    release(
+  await step(
+    await release(
       'Bürgersprechstunde der Oberbürgermeisterin: die Termine für 2027',
       'Jeden ersten Mittwoch im Monat im Rathaus',
       'Die Oberbürgermeisterin lädt auch 2027 zur Bürgersprechstunde ein. Sie findet an jedem ersten Mittwoch im Monat von 16 bis 18 Uhr im Rathaus statt, Raum 100.\n\n' +
@@ -42,8 +42,8 @@ export function loadDemoPress({ save, contact, today }: DemoContext, calendarId:
     'approve',
     'publish',
   );
-  step(
-    release(
+  await step(
+    await release(
       'Neujahrsempfang 2027: Oberbürgermeisterin dankt dem Ehrenamt',
       'Rund 800 Gäste im Rathaus erwartet',
       'Beim Neujahrsempfang der Stadt stehen in diesem Jahr die Ehrenamtlichen im Mittelpunkt. Die Oberbürgermeisterin zeichnet drei Initiativen aus den Stadtbezirken aus.',
@@ -52,17 +52,17 @@ export function loadDemoPress({ save, contact, today }: DemoContext, calendarId:
     'submit',
     'approve',
   );
-  step(
-    release(
+  await step(
+    await release(
       'Delegation aus Portsmouth zu Gast im Rathaus',
       'Lord Mayor trägt sich in das Goldene Buch ein',
       'Eine Delegation aus der Partnerstadt Portsmouth besucht Duisburg. Die Lord Mayor trägt sich in das Goldene Buch der Stadt ein.',
     ),
     'submit',
   );
-  release('Ehrenamtspreis 2027: Vorschläge bis Ende Februar', '', 'Vereine, Initiativen und Einzelpersonen können Vorschläge einreichen.');
-  step(
-    release(
+  await release('Ehrenamtspreis 2027: Vorschläge bis Ende Februar', '', 'Vereine, Initiativen und Einzelpersonen können Vorschläge einreichen.');
+  await step(
+    await release(
       'Rathausvorplatz am Samstag gesperrt',
       '',
       'Wegen Aufbauarbeiten ist der Rathausvorplatz am Samstag von 6 bis 14 Uhr gesperrt.',
@@ -75,7 +75,7 @@ export function loadDemoPress({ save, contact, today }: DemoContext, calendarId:
 
   // A press conference with invitations from two lists; three journalists have answered.
   if (calendarId !== null) {
-    const conference = save('calendar.appointments.save', {
+    const conference = await save('calendar.appointments.save', {
       calendarId,
       title: 'Pressekonferenz: Bilanz des Bürgerdialogs 2026',
       start: `${addDays(today, 12)}T10:30`,
@@ -84,7 +84,7 @@ export function loadDemoPress({ save, contact, today }: DemoContext, calendarId:
       press: 'Pressekonferenz; Einladung über die Verteiler „Zeitungen und Portale“ und „Hörfunk und Fernsehen“.',
       status: 'bestätigt',
     });
-    save('press.invitations.save', {
+    await save('press.invitations.save', {
       appointmentId: conference.appointment.id,
       listIds: [local.id, broadcast.id],
       responses: [
@@ -96,25 +96,25 @@ export function loadDemoPress({ save, contact, today }: DemoContext, calendarId:
   }
 
   // Enquiries: one answered, one due tomorrow, one past its deadline.
-  const answered = save('press.enquiries.save', {
+  const answered = await save('press.enquiries.save', {
     contactId: kuhlmann,
     receivedAt: `${addDays(today, -3)}T09:15`,
     topic: 'Kosten des Neujahrsempfangs',
     question: 'Wie hoch sind die Kosten des Neujahrsempfangs, und wer trägt sie?',
     deadline: `${addDays(today, -1)}T16:00`,
   });
-  save('press.enquiries.answer', {
+  await save('press.enquiries.answer', {
     id: answered.id,
     answer: 'Die Kosten liegen bei rund 38.000 Euro; etwa die Hälfte tragen Sponsoren aus der Duisburger Wirtschaft.',
   });
-  save('press.enquiries.save', {
+  await save('press.enquiries.save', {
     contactId: hoevelmann,
     receivedAt: `${today}T08:40`,
     topic: 'O-Ton zum Lichterfest im Landschaftspark',
     question: 'Kann die Oberbürgermeisterin morgen früh ein kurzes Interview für „Hafenstadt am Morgen“ geben?',
     deadline: `${addDays(today, 1)}T12:00`,
   });
-  save('press.enquiries.save', {
+  await save('press.enquiries.save', {
     contactId: falk,
     receivedAt: `${addDays(today, -4)}T14:05`,
     topic: 'Sanierung des Spielplatzes im Kantpark',

@@ -7,14 +7,14 @@
 import { addDays } from '../../domain/calendar/time';
 import type { DemoContext } from './demo-context';
 
-export function loadDemoRepresentation(demo: DemoContext, patronId: number | null): void {
-  loadPatronages(demo, patronId);
-  loadVisitsAndGifts(demo);
+export async function loadDemoRepresentation(demo: DemoContext, patronId: number | null): Promise<void> {
+  await loadPatronages(demo, patronId);
+  await loadVisitsAndGifts(demo);
 }
 
-function loadPatronages({ save, contact, today }: DemoContext, patronId: number | null): void {
+async function loadPatronages({ save, contact, today }: DemoContext, patronId: number | null): Promise<void> {
   const allMet = { publicBenefit: true, cityRelevance: true, noCommercialPurpose: true, politicalNeutrality: true };
-  const regatta = save('patronages.save', {
+  const regatta = await save('patronages.save', {
     organisationId: contact('org:ruderverein'),
     event: 'Internationale Ruhrorter Ruderregatta',
     eventFrom: addDays(today, 150),
@@ -25,8 +25,8 @@ function loadPatronages({ save, contact, today }: DemoContext, patronId: number 
     criteria: allMet,
     notes: 'Rund 600 Aktive aus acht Ländern; der Verein bittet um ein Grußwort im Programmheft.',
   });
-  save('patronages.decide', { id: regatta.id, decision: 'uebernommen', reasons: '' });
-  save('patronages.save', {
+  await save('patronages.decide', { id: regatta.id, decision: 'uebernommen', reasons: '' });
+  await save('patronages.save', {
     organisationId: contact('org:foerderverein-park'),
     event: 'Lichterfest im Landschaftspark Nord',
     eventFrom: addDays(today, 60),
@@ -36,7 +36,7 @@ function loadPatronages({ save, contact, today }: DemoContext, patronId: number 
     criteria: { publicBenefit: true, cityRelevance: true, noCommercialPurpose: null, politicalNeutrality: null },
     notes: 'Eintritt frei; Sponsoren noch nicht bekannt – Rückfrage beim Förderverein läuft.',
   });
-  save('patronages.save', {
+  await save('patronages.save', {
     organisationId: contact('org:kulturverein-marxloh'),
     event: 'Interkulturelles Straßenfest Weseler Straße',
     eventFrom: addDays(today, 200),
@@ -45,7 +45,7 @@ function loadPatronages({ save, contact, today }: DemoContext, patronId: number 
     patronId,
     criteria: allMet,
   });
-  const company = save('patronages.save', {
+  const company = await save('patronages.save', {
     organisationId: contact('org:hafenlogistik'),
     event: '50 Jahre Hafenlogistik Ruhrort – Kundentag',
     eventFrom: addDays(today, 90),
@@ -54,30 +54,30 @@ function loadPatronages({ save, contact, today }: DemoContext, patronId: number 
     patronId,
     criteria: { publicBenefit: false, cityRelevance: true, noCommercialPurpose: false, politicalNeutrality: true },
   });
-  save('patronages.decide', {
+  await save('patronages.decide', {
     id: company.id,
     decision: 'abgelehnt',
     reasons: 'Firmenveranstaltung mit Verkaufszweck; Schirmherrschaften übernimmt die Oberbürgermeisterin nur für gemeinnützige Anlässe.',
   });
 }
 
-function loadVisitsAndGifts({ save, contact, today }: DemoContext): void {
-  const partnership = (city: string) => save('partnerships.list', {}).find((p) => p.city === city)?.id ?? null;
+async function loadVisitsAndGifts({ save, contact, today }: DemoContext): Promise<void> {
+  const partnership = async (city: string) => (await save('partnerships.list', {})).find((p) => p.city === city)?.id ?? null;
 
   // Gifts in stock (Gastgeschenke), with the value of one piece.
-  const item = (name: string, description: string, quantity: number, unitValueCents: number) =>
-    save('gifts.items.save', { name, description, quantity, unitValueCents }).id;
-  const book = item('Bildband „Duisburg – Stadt am Rhein“', 'Fotografien von Hafen, Landschaftspark und Innenhafen; deutsch und englisch.', 40, 3500);
-  const plate = item('Wandteller mit Stadtwappen', 'Handbemalt, im Geschenkkarton.', 12, 4500);
-  item('Manschettenknöpfe mit Stadtwappen', 'Silber, im Etui.', 25, 2800);
-  const scarf = item('Schal in den Stadtfarben', 'Blau-weiß, Wolle.', 50, 1500);
+  const item = async (name: string, description: string, quantity: number, unitValueCents: number) =>
+    (await save('gifts.items.save', { name, description, quantity, unitValueCents })).id;
+  const book = await item('Bildband „Duisburg – Stadt am Rhein“', 'Fotografien von Hafen, Landschaftspark und Innenhafen; deutsch und englisch.', 40, 3500);
+  const plate = await item('Wandteller mit Stadtwappen', 'Handbemalt, im Geschenkkarton.', 12, 4500);
+  await item('Manschettenknöpfe mit Stadtwappen', 'Silber, im Etui.', 25, 2800);
+  const scarf = await item('Schal in den Stadtfarben', 'Blau-weiß, Wolle.', 50, 1500);
 
   // The Lord Mayor of Portsmouth visits: the reception of her delegation is in the calendar already.
-  const reception = save('calendar.view', { from: '2026-12-01', to: '2026-12-31' }).occurrences.find((o) => o.title.startsWith('Empfang der Delegation aus Portsmouth'));
-  const portsmouth = save('visits.save', {
+  const reception = (await save('calendar.view', { from: '2026-12-01', to: '2026-12-31' })).occurrences.find((o) => o.title.startsWith('Empfang der Delegation aus Portsmouth'));
+  const portsmouth = await save('visits.save', {
     direction: 'eingehend',
     title: 'Besuch der Lord Mayor of Portsmouth',
-    partnershipId: partnership('Portsmouth'),
+    partnershipId: await partnership('Portsmouth'),
     from: reception ? reception.start.slice(0, 10) : addDays(today, 11),
     to: reception ? addDays(reception.start.slice(0, 10), 2) : addDays(today, 13),
     interpreter: 'nicht nötig (die Gäste sprechen Deutsch und Englisch)',
@@ -95,8 +95,8 @@ function loadVisitsAndGifts({ save, contact, today }: DemoContext): void {
     appointmentIds: reception ? [reception.appointmentId] : [],
   });
   // The lunch after the Golden Book: the seating the protocol rules propose, saved as it is.
-  const proposal = save('seating.propose', { visitId: portsmouth.id, tables: [{ name: 'Ehrentisch', seats: 8 }] });
-  save('seating.save', {
+  const proposal = await save('seating.propose', { visitId: portsmouth.id, tables: [{ name: 'Ehrentisch', seats: 8 }] });
+  await save('seating.save', {
     visitId: portsmouth.id,
     title: 'Mittagessen im Mercatorzimmer',
     tables: proposal.tables.map((table) => ({ name: table.name, seats: table.seats.map((seat) => ({ contactId: seat.contactId, label: seat.contactId ? '' : seat.label })) })),
@@ -105,10 +105,10 @@ function loadVisitsAndGifts({ save, contact, today }: DemoContext): void {
   // An ambassador's first visit, over: signed the Golden Book, gifts exchanged.
   const ambassador = contact('p:petrauskas-jonas');
   const visitDay = addDays(today, -35);
-  const embassy = save('visits.save', {
+  const embassy = await save('visits.save', {
     direction: 'eingehend',
     title: 'Antrittsbesuch des Botschafters der Republik Litauen',
-    partnershipId: partnership('Vilnius'),
+    partnershipId: await partnership('Vilnius'),
     from: visitDay,
     to: visitDay,
     people: [
@@ -117,15 +117,15 @@ function loadVisitsAndGifts({ save, contact, today }: DemoContext): void {
       { contactId: contact('p:hovestadt-petra'), role: 'gastgeber' },
     ],
   });
-  save('visits.goldenBook.save', {
+  await save('visits.goldenBook.save', {
     visitId: embassy.id,
     date: visitDay,
     contactId: ambassador,
     occasion: 'Antrittsbesuch',
     text: 'Mit Dank für die herzliche Aufnahme und in Erinnerung an 40 Jahre Freundschaft zwischen Duisburg und Vilnius.',
   });
-  save('gifts.give', { itemId: book, contactId: ambassador, givenOn: visitDay, occasion: 'Antrittsbesuch', visitId: embassy.id });
-  save('gifts.received.save', {
+  await save('gifts.give', { itemId: book, contactId: ambassador, givenOn: visitDay, occasion: 'Antrittsbesuch', visitId: embassy.id });
+  await save('gifts.received.save', {
     fromContactId: ambassador,
     receivedOn: visitDay,
     receivedBy: 'Oberbürgermeisterin',
@@ -137,10 +137,10 @@ function loadVisitsAndGifts({ save, contact, today }: DemoContext): void {
   });
 
   // A journey ahead: the mayor of Calais hosts.
-  save('visits.save', {
+  await save('visits.save', {
     direction: 'ausgehend',
     title: 'Reise nach Calais zum Nationalfeiertag',
-    partnershipId: partnership('Calais'),
+    partnershipId: await partnership('Calais'),
     from: addDays(today, 230),
     to: addDays(today, 232),
     interpreter: 'Dolmetscherin des Freundeskreises (Französisch)',
@@ -153,9 +153,9 @@ function loadVisitsAndGifts({ save, contact, today }: DemoContext): void {
   });
 
   // Gifts at other occasions; one received is worth more than the reporting limit and not yet reported.
-  save('gifts.give', { itemId: scarf, contactId: contact('p:opgenoorth-jannik'), givenOn: addDays(today, -12), occasion: 'Sportlerehrung' });
-  save('gifts.give', { itemId: plate, contactId: contact('p:karaca-mehmet-ali'), givenOn: addDays(today, -50), occasion: 'Empfang zum Nationalfeiertag der Republik Türkei' });
-  save('gifts.received.save', {
+  await save('gifts.give', { itemId: scarf, contactId: contact('p:opgenoorth-jannik'), givenOn: addDays(today, -12), occasion: 'Sportlerehrung' });
+  await save('gifts.give', { itemId: plate, contactId: contact('p:karaca-mehmet-ali'), givenOn: addDays(today, -50), occasion: 'Empfang zum Nationalfeiertag der Republik Türkei' });
+  await save('gifts.received.save', {
     fromContactId: contact('p:karaca-mehmet-ali'),
     receivedOn: addDays(today, -50),
     receivedBy: 'Oberbürgermeisterin',
@@ -163,7 +163,7 @@ function loadVisitsAndGifts({ save, contact, today }: DemoContext): void {
     valueCents: 6000,
     disposition: 'im Büro der Oberbürgermeisterin',
   });
-  save('gifts.received.save', {
+  await save('gifts.received.save', {
     fromName: 'Schülerinnen und Schüler der Gemeinschaftsgrundschule Am Rheindeich',
     receivedOn: addDays(today, -8),
     receivedBy: 'Bürgermeisterin Arslan',

@@ -70,12 +70,9 @@ export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue, h
       const demo = buildDemoContacts();
       const today = isoDateInBerlin(deps.now());
       const extract = demoRegisterExtract(today);
-      // One transaction on this connection for all of it; the services' own transactions become
-      // savepoints of it. The register import is the one step that awaits: for a CSV extract its
-      // reading is synchronous, so no other call runs on this connection before the commit.
-      const client = deps.db.$client;
-      client.exec('BEGIN IMMEDIATE');
-      try {
+      // One transaction for all of it; the services' own transactions become savepoints of it.
+      // Services not yet on the engine write synchronously on the same connection, inside it.
+      return deps.engine.transaction(async () => {
         const ids = new Map<string, number>();
         // Organisations first, so persons can point at them.
         const ordered = [...demo].sort((a, b) => Number(b.data.kind === 'organisation') - Number(a.data.kind === 'organisation'));
@@ -98,7 +95,7 @@ export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue, h
           for (const block of DEMO_TEXT_BLOCKS) index.put({ ...block, id: settings.insertTextBlock({ ...block, updatedAt: at }) });
         }
         loadDemoCalendars(deps, ids, at);
-        loadDemoSpeeches(deps, save);
+        await loadDemoSpeeches(deps, save);
         loadDemoRequests(deps);
         const context: DemoContext = {
           save,
@@ -111,12 +108,12 @@ export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue, h
         };
         const [mayor] = settings.signers();
         const [mayorsCalendar] = calendarRepository(deps.db).calendars();
-        loadDemoRepresentation(context, mayor?.id ?? null);
-        loadDemoPress(context, mayorsCalendar?.id ?? null);
-        loadDemoDialogue(context);
+        await loadDemoRepresentation(context, mayor?.id ?? null);
+        await loadDemoPress(context, mayorsCalendar?.id ?? null);
+        await loadDemoDialogue(context);
         const centenarian = await loadDemoRegisterExtract(deps, extract);
         if (centenarian) {
-          save('jubilees.visits.plan', {
+          await save('jubilees.visits.plan', {
             jubileeDate: centenarian.date,
             kind: 'birthday',
             registerIds: [centenarian.registerId],
@@ -126,24 +123,20 @@ export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue, h
           });
         }
         recordAudit(deps, { action: 'demo', entity: 'contact', summary: `${demo.length} Beispielkontakte geladen` });
-        client.exec('COMMIT');
         return { contacts: demo.length };
-      } catch (error) {
-        if (client.inTransaction) client.exec('ROLLBACK');
-        throw error;
-      }
+      });
     },
   };
 }
 
 /** The demo speeches, for the demo signers and appointments (saved as staff would: texts become versions). */
-function loadDemoSpeeches(deps: ServiceDeps, save: DemoSave): void {
+async function loadDemoSpeeches(deps: ServiceDeps, save: DemoSave): Promise<void> {
   const signers = settingsRepository(deps.db).signers();
   // The demo appointments lie in December 2026.
   const appointments = calendarRepository(deps.db).appointmentsIn('2026-12-01T00:00', '2027-01-01T00:00');
   for (const { speakerIndex, appointmentTitle, input } of demoSpeeches()) {
     const appointmentId = appointments.find((a) => a.title === appointmentTitle)?.id ?? null;
-    save('speeches.save', { ...input, speakerId: signers[speakerIndex]?.id ?? null, appointmentId });
+    await save('speeches.save', { ...input, speakerId: signers[speakerIndex]?.id ?? null, appointmentId });
   }
 }
 
