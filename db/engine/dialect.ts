@@ -38,6 +38,8 @@ export const sqliteDialect: Dialect = {
     key === null
       ? sql`exists (select 1 from json_each(${column}) where value = ${element})`
       : sql`exists (select 1 from json_each(${column}, ${`$.${key}`}) where value = ${element})`,
+  daysBetween: (from, to) => sql<number | null>`cast(julianday(${to}) - julianday(${from}) as integer)`,
+  jsonArrayAgg: (value, where) => (where ? sql`json_group_array(${value}) filter (where ${where})` : sql`json_group_array(${value})`),
   inIds: (column, ids) => sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`,
   // SQLite's builders have no `.for()`; BEGIN IMMEDIATE already keeps every other writer out.
   forUpdate: (query) => query,
@@ -56,6 +58,9 @@ export const postgresDialect: Dialect = {
     return sql`exists (select 1 from json_array_elements_text(case when json_typeof(${array}) = 'array' then ${array} end) as e(value)
       where e.value = ${String(element)})`;
   },
+  daysBetween: (from, to) => sql<number | null>`(cast(${to} as date) - cast(${from} as date))`,
+  // json_agg of no rows is null, not an empty array.
+  jsonArrayAgg: (value, where) => sql`coalesce(json_agg(${value})${where ? sql` filter (where ${where})` : sql``}, '[]'::json)`,
   inIds: (column, ids) => sql`${column} = any(${sql.param([...ids])}::integer[])`,
   forUpdate: <Query extends { for(strength: 'update'): unknown }>(query: Query) => query.for('update') as Query,
   isUniqueViolation: (error) => causeCode(error) === '23505',

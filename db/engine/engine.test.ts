@@ -2,7 +2,7 @@
  * The proof that one repository runs on both engines: the same small repository code (real
  * tables of both schemas) against SQLite and PostgreSQL, with the same assertions.
  */
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldGerman } from '../../core/domain/text/fold';
@@ -210,6 +210,31 @@ describe.each(ENGINES)('engine on %s', (kind) => {
       db.select({ id: t.invitations.id }).from(t.invitations).where(dsql.jsonArrayContains(t.invitations.requests, null, request));
     expect(await asking('grusswort')).toEqual([{ id: invitation!.id }]);
     expect(await asking('speech')).toEqual([]);
+  });
+
+  it('counts whole days between ISO dates and gathers a group’s values as a JSON array', async () => {
+    const { db, t, dsql } = engine;
+    const r = t.citizenRequests;
+    const request = (kind: 'idee' | 'lob', receivedOn: string, answeredOn: string | null) =>
+      ({ kind, channel: 'email', subject: 'Anliegen', receivedOn, answeredOn, createdAt: 'x', updatedAt: 'x' }) as const;
+    await db.insert(r).values([
+      request('idee', '2026-02-20', '2026-03-02'),
+      request('idee', '2026-12-30', '2027-01-02'),
+      request('idee', '2026-05-10', '2026-05-08'),
+      request('idee', '2026-05-10', null),
+      request('lob', '2026-05-10', null),
+    ]);
+    const rows = await db
+      .select({ kind: r.kind, days: dsql.jsonArrayAgg(dsql.daysBetween(r.receivedOn, r.answeredOn), isNotNull(r.answeredOn)), all: dsql.jsonArrayAgg(r.receivedOn) })
+      .from(r)
+      .groupBy(r.kind)
+      .orderBy(asc(r.kind));
+    const read = rows.map((row) => ({ kind: row.kind, days: dsql.json<number[]>(row.days)!.sort((a, b) => a - b), all: dsql.json<string[]>(row.all)!.length }));
+    // Across a leap-free February and a year's end; a date before the receipt counts negative.
+    expect(read).toEqual([
+      { kind: 'idee', days: [-2, 3, 10], all: 4 },
+      { kind: 'lob', days: [], all: 1 },
+    ]);
   });
 
   it('tells a unique violation from a foreign key violation', async () => {

@@ -35,6 +35,16 @@ export interface Dialect {
   foldedEquals(value: SQLWrapper, text: string): SQL;
   /** The JSON array in `column` (at the top-level key `key`, or the column itself) has an element equal to `element`. */
   jsonArrayContains(column: SQLWrapper, key: string | null, element: string | number): SQL;
+  /**
+   * Whole days from the ISO date `from` to the ISO date `to` (negative when `to` lies before;
+   * null when either is null).
+   */
+  daysBetween(from: SQLWrapper, to: SQLWrapper): SQL<number | null>;
+  /**
+   * An aggregate: the group's values of `value` (only the rows `where` holds for) as a JSON array,
+   * `[]` when there are none. Read it through `json()`.
+   */
+  jsonArrayAgg(value: SQLWrapper, where?: SQLWrapper): SQL<unknown>;
   /** `column` is one of `ids`, bound as ONE parameter (no limit on the number of ids). */
   inIds(column: SQLWrapper, ids: readonly number[]): SQL;
   /**

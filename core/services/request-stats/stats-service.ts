@@ -13,7 +13,7 @@ import {
 } from '../../api/schemas/citizen-requests';
 import { formatDateNumeric, isoDateInBerlin, parseIsoDate } from '../../domain/dates/format';
 import { officeTitle } from '../../domain/office/holder-form';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { fileContent } from '../file-content';
 import { requestStatsRepository } from './repository';
@@ -112,14 +112,14 @@ function checkPeriod(from: string, to: string): void {
  * whose personal data was erased count like all others.
  */
 export function createRequestStatsService(deps: ServiceDeps, office?: () => Office) {
-  const repo = requestStatsRepository(deps.db);
+  const repo = requestStatsRepository(deps.engine);
 
-  const stats = (from: string, to: string): RequestStats => {
+  const stats = async (from: string, to: string): Promise<RequestStats> => {
     checkPeriod(from, to);
-    const months = new Map(repo.byMonth(from, to).map((row) => [row.month, row.count]));
+    const months = new Map((await repo.byMonth(from, to)).map((row) => [row.month, row.count]));
     const total = [...months.values()].reduce((sum, n) => sum + n, 0);
     // A period holding more than a third of all requests is read in one pass over the table.
-    const wide = total * 3 > repo.stored();
+    const wide = total * 3 > (await repo.stored());
     const byKind = new Map<string, number>();
     const byChannel = new Map<string, number>();
     const byCategory = new Map<string, number>();
@@ -127,7 +127,7 @@ export function createRequestStatsService(deps: ServiceDeps, office?: () => Offi
     const answered = new Map<number, number>();
     const closed = new Map<number, number>();
     const add = <K,>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
-    for (const group of total ? repo.breakdown(from, to, wide) : []) {
+    for (const group of total ? await repo.breakdown(from, to, wide) : []) {
       add(byKind, group.kind, group.count);
       add(byChannel, group.channel, group.count);
       add(byCategory, group.category.trim(), group.count);
@@ -137,7 +137,7 @@ export function createRequestStatsService(deps: ServiceDeps, office?: () => Offi
       for (const days of group.closedDays) add(closed, Math.max(0, days), 1);
     }
     const toAnswer = histogramOf(answered);
-    const { open, overdue } = repo.openAndOverdue(from, to, isoDateInBerlin(deps.now()));
+    const { open, overdue } = await repo.openAndOverdue(from, to, isoDateInBerlin(deps.now()));
     return {
       total,
       byKind: fixedCounts(requestKindSchema.options, REQUEST_KIND_LABELS, byKind),
@@ -158,9 +158,9 @@ export function createRequestStatsService(deps: ServiceDeps, office?: () => Offi
   const handlers: RequestStatsHandlers = {
     'requests.stats': ({ from, to }) => stats(from, to),
     'requests.stats.export': async ({ from, to }) => {
-      const figures = stats(from, to);
-      const bytes = await statsWorkbook(figures, { from, to, today: isoDateInBerlin(deps.now()), office: office?.() });
-      recordAudit(deps, { action: 'export', entity: 'request_stats', summary: `Statistik der Bürgeranliegen ${formatDateNumeric(from)} bis ${formatDateNumeric(to)}` });
+      const figures = await stats(from, to);
+      const bytes = await statsWorkbook(figures, { from, to, today: isoDateInBerlin(deps.now()), office: await office?.() });
+      await audit(deps, { action: 'export', entity: 'request_stats', summary: `Statistik der Bürgeranliegen ${formatDateNumeric(from)} bis ${formatDateNumeric(to)}` });
       return fileContent(`Buergeranliegen-Statistik-${from}-bis-${to}.xlsx`, bytes);
     },
   };
