@@ -23,7 +23,7 @@ import {
   type CitizenEventFacts,
   type EventHost,
 } from '../../documents/citizen-event-documents';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { fileContent, fileNameOf } from '../file-content';
 import { citizenName, samePerson, storeCitizen, toCitizen } from '../citizens/citizens';
@@ -112,17 +112,17 @@ function checkedRoute(input: EventInput): RouteStop[] {
  * requests cannot be deleted, so no concern loses its origin.
  */
 export function createCitizenEventsService(deps: ServiceDeps, office: () => Office) {
-  const repo = citizenEventsRepository(deps.db);
+  const repo = citizenEventsRepository(deps.engine);
   const people = citizenRecords(deps.db);
   const nowWallClock = () => utcToLocalDateTime(deps.now().getTime());
 
-  const mustFind = (id: number) => {
-    const found = repo.find(id);
+  const mustFind = async (id: number) => {
+    const found = await repo.find(id);
     if (!found) throw new AppError('NOT_FOUND', `Die Veranstaltung Nr. ${id} wurde nicht gefunden.`, { id });
     return found;
   };
 
-  const toEvent = (found: NonNullable<ReturnType<typeof repo.find>>): CitizenEvent => {
+  const toEvent = (found: NonNullable<Awaited<ReturnType<typeof repo.find>>>): CitizenEvent => {
     const { event: row, registered, concerns } = found;
     return {
       id: row.id,
@@ -146,8 +146,8 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Offi
     };
   };
 
-  const registrationsOf = (eventId: number): EventRegistration[] =>
-    repo.registrations(eventId).map(({ registration, citizen }) => ({
+  const registrationsOf = async (eventId: number): Promise<EventRegistration[]> =>
+    (await repo.registrations(eventId)).map(({ registration, citizen }) => ({
       id: registration.id,
       eventId: registration.eventId,
       citizen: citizen ? toCitizen(citizen) : null,
@@ -155,10 +155,10 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Offi
       registeredOn: registration.registeredOn,
     }));
 
-  const detail = (id: number): CitizenEventDetail => ({ ...toEvent(mustFind(id)), registrations: registrationsOf(id) });
+  const detail = async (id: number): Promise<CitizenEventDetail> => ({ ...toEvent(await mustFind(id)), registrations: await registrationsOf(id) });
 
-  const valuesOf = (input: EventInput, registered: number) => {
-    if (input.appointmentId !== null && !repo.appointment(input.appointmentId)) {
+  const valuesOf = async (input: EventInput, registered: number) => {
+    if (input.appointmentId !== null && !(await repo.appointment(input.appointmentId))) {
       throw new AppError('NOT_FOUND', `Der Termin Nr. ${input.appointmentId} wurde nicht gefunden.`, { appointmentId: input.appointmentId });
     }
     if (input.capacity !== null && input.capacity < registered) {
@@ -185,11 +185,12 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Offi
   // ------------------------------------------------------------------ documents
 
   /** The host: whose calendar the linked appointment is in, else the Oberbürgermeister/in. */
-  const hostOf = (row: CitizenEventRow): SignerRow | undefined => (row.appointmentId !== null ? repo.appointmentOwner(row.appointmentId) : undefined) ?? repo.headSigner();
+  const hostOf = async (row: CitizenEventRow): Promise<SignerRow | undefined> =>
+    (row.appointmentId !== null ? await repo.appointmentOwner(row.appointmentId) : undefined) ?? (await repo.headSigner());
 
-  const factsOf = (row: CitizenEventRow): CitizenEventFacts => {
-    const own = office();
-    const host = hostOf(row);
+  const factsOf = async (row: CitizenEventRow): Promise<CitizenEventFacts> => {
+    const own = await office();
+    const host = await hostOf(row);
     return {
       office: officeLine(own),
       department: own.amt || `Büro ${own.holder.title.genitive}`,
@@ -207,8 +208,8 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Offi
   };
 
   /** Who takes registrations: the contact person of the citizen dialogue (an e-mail „buerger…“), else the first. */
-  const registrationContact = () => {
-    const persons = office().contactPersons;
+  const registrationContact = async () => {
+    const persons = (await office()).contactPersons;
     return persons.find((p) => foldGerman(`${p.email} ${p.name}`).includes('buerger')) ?? persons[0];
   };
 
@@ -218,40 +219,40 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Offi
 
   const documents = {
     einladung: async (row: CitizenEventRow) => {
-      const contact = registrationContact();
-      const own = office();
+      const contact = await registrationContact();
+      const own = await office();
       const registration = contact
         ? [contact.name, contact.phone ? `Telefon ${contact.phone}` : '', contact.email ? `E-Mail ${contact.email}` : ''].filter(Boolean)
         : [own.amt, own.hausanschrift].filter(Boolean);
-      return { name: 'Einladung', bytes: await invitationDocx({ ...factsOf(row), registration }) };
+      return { name: 'Einladung', bytes: await invitationDocx({ ...(await factsOf(row)), registration }) };
     },
     pressenotiz: async (row: CitizenEventRow) => {
-      const contact = registrationContact();
+      const contact = await registrationContact();
       const ways = contact ? [contact.phone ? `telefonisch unter ${contact.phone}` : '', contact.email ? `per E-Mail an ${contact.email}` : ''].filter(Boolean) : [];
       return {
         name: 'Pressenotiz',
         bytes: await pressNoteDocx({
-          ...factsOf(row),
-          dateLine: `${cityOf(office())}, ${formatDateLong(isoDateInBerlin(deps.now()))}`,
+          ...(await factsOf(row)),
+          dateLine: `${cityOf(await office())}, ${formatDateLong(isoDateInBerlin(deps.now()))}`,
           registrationText: ways.join(' oder '),
-          address: office().hausanschrift,
+          address: (await office()).hausanschrift,
           pressContact: contact ? [contact.name, contact.phone ? `Telefon ${contact.phone}` : '', contact.email].filter(Boolean).join(', ') : '',
         }),
       };
     },
     briefing: async (row: CitizenEventRow) => {
-      const registrations = repo.registrations(row.id);
+      const registrations = await repo.registrations(row.id);
       const citizenIds = registrations.flatMap((r) => (r.citizen ? [r.citizen.id] : []));
       const openOfPerson = new Map<number, string[]>();
-      for (const q of repo.openRequestsOf(citizenIds)) {
+      for (const q of await repo.openRequestsOf(citizenIds)) {
         openOfPerson.set(q.citizenId!, [...(openOfPerson.get(q.citizenId!) ?? []), `offenes Anliegen Nr. ${q.id}: ${q.subject}`]);
       }
-      const host = hostOf(row);
-      const appointment = row.appointmentId !== null ? repo.appointment(row.appointmentId) : undefined;
+      const host = await hostOf(row);
+      const appointment = row.appointmentId !== null ? await repo.appointment(row.appointmentId) : undefined;
       return {
         name: 'Unterlage',
         bytes: await eventBriefingDocx({
-          ...factsOf(row),
+          ...(await factsOf(row)),
           briefingFor: host ? `${host.name}, ${host.office}` : '',
           asOf: `Stand: ${formatDateNumeric(isoDateInBerlin(deps.now()))}`,
           appointment: appointment ? `${appointment.title} (${momentLabel(appointment.start)})` : '',
@@ -263,7 +264,7 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Offi
             hint: (citizen ? openOfPerson.get(citizen.id) ?? [] : []).join('\n'),
           })),
           openRequests: row.district
-            ? repo.openRequestsInDistrict(row.district).map(({ request: q, department }) => ({
+            ? (await repo.openRequestsInDistrict(row.district)).map(({ request: q, department }) => ({
                 number: String(q.id),
                 received: numeric(q.receivedOn),
                 subject: q.subject,
@@ -277,7 +278,7 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Offi
       };
     },
     nachbericht: async (row: CitizenEventRow) => {
-      const concerns = repo.requestsOfEvent(row.id);
+      const concerns = await repo.requestsOfEvent(row.id);
       const byStatus = new Map<RequestStatus, number>();
       for (const { request } of concerns) byStatus.set(request.status, (byStatus.get(request.status) ?? 0) + 1);
       const order = Object.keys(REQUEST_STATUS_LABELS) as RequestStatus[];
@@ -292,9 +293,9 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Offi
       return {
         name: 'Nachbericht',
         bytes: await followUpReportDocx({
-          ...factsOf(row),
+          ...(await factsOf(row)),
           asOf: `Stand: ${formatDateNumeric(isoDateInBerlin(deps.now()))}`,
-          registered: repo.registrations(row.id).length,
+          registered: (await repo.registrations(row.id)).length,
           summary,
           concerns: concerns.map(({ request: q, department, citizen }) => ({
             number: String(q.id),
@@ -314,9 +315,9 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Offi
   // ------------------------------------------------------------------ handlers
 
   const handlers: EventHandlers = {
-    'citizenEvents.list': ({ period, kind, district }) => {
+    'citizenEvents.list': async ({ period, kind, district }) => {
       const now = nowWallClock();
-      const events = repo.list({ kind, district }).map(toEvent);
+      const events = (await repo.list({ kind, district })).map(toEvent);
       const upcoming = events.filter((e) => e.end >= now);
       const past = events.filter((e) => e.end < now).reverse();
       return period === 'upcoming' ? upcoming : period === 'past' ? past : [...upcoming, ...past];
@@ -325,18 +326,19 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Offi
     'citizenEvents.get': ({ id }) => detail(id),
 
     'citizenEvents.save': (input) =>
-      deps.db.transaction(() => {
+      deps.engine.transaction(async () => {
         const at = deps.now().toISOString();
+        if (input.id) await repo.lock(input.id);
         const row = input.id
-          ? repo.update(input.id, valuesOf(input, mustFind(input.id).registered), at)!
-          : repo.insert(valuesOf(input, 0), at);
-        recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'citizen_event', entityId: row.id, summary: `${CITIZEN_EVENT_KIND_LABELS[row.kind]}: ${row.title}` });
+          ? (await repo.update(input.id, await valuesOf(input, (await mustFind(input.id)).registered), at))!
+          : await repo.insert(await valuesOf(input, 0), at);
+        await audit(deps, { action: input.id ? 'update' : 'create', entity: 'citizen_event', entityId: row.id, summary: `${CITIZEN_EVENT_KIND_LABELS[row.kind]}: ${row.title}` });
         return detail(row.id);
       }),
 
     'citizenEvents.delete': ({ id }) =>
-      deps.db.transaction(() => {
-        const { event: row, concerns } = mustFind(id);
+      deps.engine.transaction(async () => {
+        const { event: row, concerns } = await mustFind(id);
         if (concerns > 0) {
           throw new AppError(
             'CONFLICT',
@@ -344,21 +346,23 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Offi
             { concerns },
           );
         }
-        const persons = repo.registrations(id).flatMap((r) => (r.citizen ? [r.citizen.id] : []));
-        repo.delete(id);
-        for (const personId of persons) people.deleteIfUnreferenced(personId);
-        recordAudit(deps, { action: 'delete', entity: 'citizen_event', entityId: id, summary: `${CITIZEN_EVENT_KIND_LABELS[row.kind]}: ${row.title}` });
+        const persons = (await repo.registrations(id)).flatMap((r) => (r.citizen ? [r.citizen.id] : []));
+        await repo.delete(id);
+        for (const personId of persons) await people.deleteIfUnreferenced(personId);
+        await audit(deps, { action: 'delete', entity: 'citizen_event', entityId: id, summary: `${CITIZEN_EVENT_KIND_LABELS[row.kind]}: ${row.title}` });
         return { id };
       }),
 
     'citizenEvents.register': ({ eventId, citizen, topic, registeredOn }) =>
-      deps.db.transaction(() => {
-        const { event: row, registered } = mustFind(eventId);
+      deps.engine.transaction(async () => {
+        // Locked before counting: two registrations at once never both take the last place.
+        await repo.lock(eventId);
+        const { event: row, registered } = await mustFind(eventId);
         const label = `${CITIZEN_EVENT_KIND_LABELS[row.kind]} „${row.title}“`;
         if (row.end < nowWallClock()) {
           throw new AppError('CONFLICT', `${label} ist vorbei; Anmeldungen sind nicht mehr möglich.`);
         }
-        const already = repo.registrations(eventId).find((r) => r.citizen && (r.citizen.id === citizen.id || samePerson(r.citizen, citizen)));
+        const already = (await repo.registrations(eventId)).find((r) => r.citizen && (r.citizen.id === citizen.id || samePerson(r.citizen, citizen)));
         if (already?.citizen) {
           throw new AppError('CONFLICT', `${citizenName(already.citizen)} ist für ${label} bereits angemeldet.`, { registrationId: already.registration.id });
         }
@@ -369,26 +373,26 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Offi
             { capacity: row.capacity, registered },
           );
         }
-        const person = storeCitizen(deps, citizen);
-        const registration = repo.insertRegistration({ eventId, citizenId: person.id, topic, registeredOn: registeredOn ?? isoDateInBerlin(deps.now()) });
-        repo.update(eventId, {}, deps.now().toISOString());
-        recordAudit(deps, { action: 'register', entity: 'citizen_event', entityId: eventId, summary: `Anmeldung Nr. ${registration.id}` });
+        const person = await storeCitizen(deps, citizen);
+        const registration = await repo.insertRegistration({ eventId, citizenId: person.id, topic, registeredOn: registeredOn ?? isoDateInBerlin(deps.now()) });
+        await repo.update(eventId, {}, deps.now().toISOString());
+        await audit(deps, { action: 'register', entity: 'citizen_event', entityId: eventId, summary: `Anmeldung Nr. ${registration.id}` });
         return detail(eventId);
       }),
 
     'citizenEvents.unregister': ({ registrationId }) =>
-      deps.db.transaction(() => {
-        const registration = repo.registration(registrationId);
+      deps.engine.transaction(async () => {
+        const registration = await repo.registration(registrationId);
         if (!registration) throw new AppError('NOT_FOUND', `Die Anmeldung Nr. ${registrationId} wurde nicht gefunden.`, { registrationId });
-        repo.deleteRegistration(registrationId);
-        if (registration.citizenId !== null) people.deleteIfUnreferenced(registration.citizenId);
-        repo.update(registration.eventId, {}, deps.now().toISOString());
-        recordAudit(deps, { action: 'unregister', entity: 'citizen_event', entityId: registration.eventId, summary: `Anmeldung Nr. ${registrationId}` });
+        await repo.deleteRegistration(registrationId);
+        if (registration.citizenId !== null) await people.deleteIfUnreferenced(registration.citizenId);
+        await repo.update(registration.eventId, {}, deps.now().toISOString());
+        await audit(deps, { action: 'unregister', entity: 'citizen_event', entityId: registration.eventId, summary: `Anmeldung Nr. ${registrationId}` });
         return detail(registration.eventId);
       }),
 
     'citizenEvents.document': async ({ id, kind }) => {
-      const { event: row } = mustFind(id);
+      const { event: row } = await mustFind(id);
       const { name, bytes } = await documents[kind](row);
       return fileContent(fileNameOf([name, row.title, row.start.slice(0, 10)], 'docx'), bytes);
     },

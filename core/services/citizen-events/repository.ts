@@ -1,26 +1,18 @@
-import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../../db/open';
-import {
-  appointments,
-  calendars,
-  citizenEvents,
-  citizenRequests,
-  citizens,
-  departments,
-  eventRegistrations,
-  signers,
-} from '../../../db/schema';
+import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import type { Engine } from '../../../db/engine';
 
-export type CitizenEventRow = typeof citizenEvents.$inferSelect;
-export type CitizenEventValues = Omit<typeof citizenEvents.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
-export type SignerRow = typeof signers.$inferSelect;
+type Tables = Engine['t'];
+export type CitizenEventRow = Tables['citizenEvents']['$inferSelect'];
+export type CitizenEventValues = Omit<Tables['citizenEvents']['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>;
+export type SignerRow = Tables['signers']['$inferSelect'];
 
-/** How many registered for the event, and how many concerns were recorded at it. */
-const registeredCount = sql<number>`(select count(*) from event_registrations r where r.event_id = "citizen_events"."id")`;
-const concernCount = sql<number>`(select count(*) from citizen_requests q where q.event_id = "citizen_events"."id")`;
+/** How many registered for the event, and how many concerns were recorded at it (PostgreSQL counts as bigint: read as numbers). */
+const registeredCount = sql<number>`(select count(*) from event_registrations r where r.event_id = "citizen_events"."id")`.mapWith(Number);
+const concernCount = sql<number>`(select count(*) from citizen_requests q where q.event_id = "citizen_events"."id")`.mapWith(Number);
 
 /** SQL of the citizens' talks and walks, their registrations, and the requests raised there. */
-export function citizenEventsRepository(db: Db) {
+export function citizenEventsRepository({ db, t, dsql }: Engine) {
+  const { appointments, calendars, citizenEvents, citizenRequests, citizens, departments, eventRegistrations, signers } = t;
   const withCounts = () =>
     db
       .select({ event: citizenEvents, registered: registeredCount, concerns: concernCount, appointmentTitle: appointments.title, appointmentStart: appointments.start })
@@ -39,8 +31,7 @@ export function citizenEventsRepository(db: Db) {
       .leftJoin(departments, eq(departments.id, citizenRequests.departmentId))
       .leftJoin(citizens, eq(citizens.id, citizenRequests.citizenId))
       .where(where)
-      .orderBy(asc(citizenRequests.receivedOn), asc(citizenRequests.id))
-      .all();
+      .orderBy(asc(citizenRequests.receivedOn), asc(citizenRequests.id));
 
   return {
     /** In order of their start. */
@@ -50,29 +41,36 @@ export function citizenEventsRepository(db: Db) {
       if (filter.district) conditions.push(eq(citizenEvents.district, filter.district));
       return withCounts()
         .where(conditions.length ? and(...conditions) : undefined)
-        .orderBy(asc(citizenEvents.start), asc(citizenEvents.id))
-        .all();
+        .orderBy(asc(citizenEvents.start), asc(citizenEvents.id));
     },
-    find(id: number) {
-      return withCounts().where(eq(citizenEvents.id, id)).get();
+    async find(id: number) {
+      const [row] = await withCounts().where(eq(citizenEvents.id, id)).limit(1);
+      return row;
     },
-    insert(values: CitizenEventValues, at: string): CitizenEventRow {
-      return db
+    /**
+     * Locks the event's row until the transaction ends, so two registrations at once cannot both
+     * take the last place (inside `engine.transaction`, before counting).
+     */
+    async lock(id: number): Promise<void> {
+      await dsql.forUpdate(db.select({ id: citizenEvents.id }).from(citizenEvents).where(eq(citizenEvents.id, id)));
+    },
+    async insert(values: CitizenEventValues, at: string): Promise<CitizenEventRow> {
+      const [row] = await db
         .insert(citizenEvents)
         .values({ ...values, createdAt: at, updatedAt: at })
-        .returning()
-        .get();
+        .returning();
+      return row!;
     },
-    update(id: number, values: Partial<CitizenEventValues>, at: string): CitizenEventRow | undefined {
-      return db
+    async update(id: number, values: Partial<CitizenEventValues>, at: string): Promise<CitizenEventRow | undefined> {
+      const [row] = await db
         .update(citizenEvents)
         .set({ ...values, updatedAt: at })
         .where(eq(citizenEvents.id, id))
-        .returning()
-        .get();
+        .returning();
+      return row;
     },
-    delete(id: number): void {
-      db.delete(citizenEvents).where(eq(citizenEvents.id, id)).run();
+    async delete(id: number): Promise<void> {
+      await db.delete(citizenEvents).where(eq(citizenEvents.id, id));
     },
 
     /** The registrations of an event in the order they came in, with the persons. */
@@ -82,40 +80,48 @@ export function citizenEventsRepository(db: Db) {
         .from(eventRegistrations)
         .leftJoin(citizens, eq(citizens.id, eventRegistrations.citizenId))
         .where(eq(eventRegistrations.eventId, eventId))
-        .orderBy(asc(eventRegistrations.registeredOn), asc(eventRegistrations.id))
-        .all();
+        .orderBy(asc(eventRegistrations.registeredOn), asc(eventRegistrations.id));
     },
-    registration(id: number) {
-      return db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id)).get();
+    async registration(id: number) {
+      const [row] = await db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id)).limit(1);
+      return row;
     },
-    insertRegistration(values: { eventId: number; citizenId: number; topic: string; registeredOn: string }) {
-      return db.insert(eventRegistrations).values(values).returning().get();
+    async insertRegistration(values: { eventId: number; citizenId: number; topic: string; registeredOn: string }) {
+      const [row] = await db.insert(eventRegistrations).values(values).returning();
+      return row!;
     },
-    deleteRegistration(id: number): void {
-      db.delete(eventRegistrations).where(eq(eventRegistrations.id, id)).run();
+    async deleteRegistration(id: number): Promise<void> {
+      await db.delete(eventRegistrations).where(eq(eventRegistrations.id, id));
     },
 
-    appointment(id: number) {
-      return db.select({ id: appointments.id, title: appointments.title, start: appointments.start }).from(appointments).where(eq(appointments.id, id)).get();
+    async appointment(id: number) {
+      const [row] = await db
+        .select({ id: appointments.id, title: appointments.title, start: appointments.start })
+        .from(appointments)
+        .where(eq(appointments.id, id))
+        .limit(1);
+      return row;
     },
     /** Whose calendar the appointment is in (the person the briefing is for). */
-    appointmentOwner(appointmentId: number): SignerRow | undefined {
-      return db
+    async appointmentOwner(appointmentId: number): Promise<SignerRow | undefined> {
+      const [row] = await db
         .select({ signer: signers })
         .from(appointments)
         .innerJoin(calendars, eq(calendars.id, appointments.calendarId))
         .innerJoin(signers, eq(signers.id, calendars.signerId))
         .where(eq(appointments.id, appointmentId))
-        .get()?.signer;
+        .limit(1);
+      return row?.signer;
     },
     /** The Oberbürgermeister/in: the first active signer who is nobody's deputy. */
-    headSigner(): SignerRow | undefined {
-      return db
+    async headSigner(): Promise<SignerRow | undefined> {
+      const [row] = await db
         .select()
         .from(signers)
         .where(and(eq(signers.deputy, false), eq(signers.active, true)))
         .orderBy(asc(signers.sortOrder), asc(signers.id))
-        .get();
+        .limit(1);
+      return row;
     },
 
     /** Requests from the district not yet erledigt, oldest first. */
@@ -127,14 +133,13 @@ export function citizenEventsRepository(db: Db) {
       return requestsWhere(eq(citizenRequests.eventId, eventId));
     },
     /** Open requests of these persons (those registered): id, subject, whose. */
-    openRequestsOf(citizenIds: readonly number[]) {
+    async openRequestsOf(citizenIds: readonly number[]) {
       if (citizenIds.length === 0) return [];
       return db
         .select({ id: citizenRequests.id, citizenId: citizenRequests.citizenId, subject: citizenRequests.subject })
         .from(citizenRequests)
-        .where(and(inArray(citizenRequests.citizenId, [...citizenIds]), ne(citizenRequests.status, 'erledigt')))
-        .orderBy(asc(citizenRequests.receivedOn), asc(citizenRequests.id))
-        .all();
+        .where(and(dsql.inIds(citizenRequests.citizenId, citizenIds), ne(citizenRequests.status, 'erledigt')))
+        .orderBy(asc(citizenRequests.receivedOn), asc(citizenRequests.id));
     },
   };
 }
