@@ -14,7 +14,7 @@ import { briefingDocx, driverPlanDocx, type BriefingItem } from '../../documents
 import { calendarToIcs, exportedRule, parseIcs, type ImportedEvent } from '../../documents/ics';
 import type { Uploads } from '../uploads/uploads-service';
 import { SPEECH_KIND_LABELS, SPEECH_STATUS_LABELS, type Speech } from '../../api/schemas/speeches';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import { fileContent, fileNameOf } from '../file-content';
 import type { ServiceDeps } from '../deps';
 import type { ContactRow } from '../contacts/repository';
@@ -100,17 +100,17 @@ export function createCalendarService(
   describeContact: (row: ContactRow) => { name: string; oralSalutation: string },
   office: () => OfficeSettings,
   uploads: Uploads,
-  speechesOf: (appointmentId: number) => Speech[],
+  speechesOf: (appointmentId: number) => Speech[] | Promise<Speech[]>,
 ) {
-  const repo = calendarRepository(deps.db);
+  const repo = calendarRepository(deps.engine);
   const settings = settingsRepository(deps.db);
-  const calendarSettings = () => {
-    const parsed = calendarSettingsSchema.safeParse(settings.getSetting('calendar') ?? {});
+  const calendarSettings = async () => {
+    const parsed = calendarSettingsSchema.safeParse((await settings.getSetting('calendar')) ?? {});
     return parsed.success ? parsed.data : { travelMinutes: DEFAULT_TRAVEL_MINUTES };
   };
-  const travelMinutes = () => calendarSettings().travelMinutes;
+  const travelMinutes = async () => (await calendarSettings()).travelMinutes;
 
-  const toAppointment = (row: AppointmentRow): Appointment => ({
+  const toAppointment = async (row: AppointmentRow): Promise<Appointment> => ({
     id: row.id,
     calendarId: row.calendarId,
     title: row.title,
@@ -129,14 +129,14 @@ export function createCalendarService(
     invitationId: row.invitationId,
     driverId: row.driverId,
     vehicleId: row.vehicleId,
-    people: repo.people(row.id).map((p) => ({ contactId: p.contactId, role: p.role, note: p.note, ...describeContact(p.contact) })),
-    speeches: speechesOf(row.id).map(({ id, title, kind, status, deadline }) => ({ id, title, kind, status, deadline })),
+    people: (await repo.people(row.id)).map((p) => ({ contactId: p.contactId, role: p.role, note: p.note, ...describeContact(p.contact) })),
+    speeches: (await speechesOf(row.id)).map(({ id, title, kind, status, deadline }) => ({ id, title, kind, status, deadline })),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   });
 
-  const mustFind = (id: number): AppointmentRow => {
-    const row = repo.appointment(id);
+  const mustFind = async (id: number): Promise<AppointmentRow> => {
+    const row = await repo.appointment(id);
     if (!row) throw new AppError('NOT_FOUND', `Der Termin Nr. ${id} wurde nicht gefunden.`, { id });
     return row;
   };
@@ -147,11 +147,11 @@ export function createCalendarService(
   });
 
   /** The conflicts of one appointment with the others of its calendar (German messages). */
-  const conflictsOf = (row: AppointmentRow): string[] => {
+  const conflictsOf = async (row: AppointmentRow): Promise<string[]> => {
     const entry = entryOf(row);
     const window = windowAround(entry, Boolean(row.recurrenceRule));
-    const others = repo.appointmentsIn(window.from, window.to, [row.calendarId]).filter((o) => o.id !== row.id).map(entryOf);
-    return conflictsWith(entry, others, { travelMinutes: travelMinutes() }).map((c) => c.message);
+    const others = (await repo.appointmentsIn(window.from, window.to, [row.calendarId])).filter((o) => o.id !== row.id).map(entryOf);
+    return conflictsWith(entry, others, { travelMinutes: await travelMinutes() }).map((c) => c.message);
   };
 
   /**
@@ -159,7 +159,7 @@ export function createCalendarService(
    * when one of the candidate's occurrences overlaps an occurrence of another appointment
    * (of any calendar) with the same driver or car.
    */
-  const checkCarPool = (candidate: AppointmentRow) => {
+  const checkCarPool = async (candidate: AppointmentRow) => {
     /** For the car pool an all-day appointment (a day trip) takes the whole day(s): timed from midnight to midnight. */
     const asCarPoolEntry = (row: AppointmentRow, owner: string): CalendarEntry => {
       const entry = { ...entryOf(row), owner };
@@ -173,18 +173,15 @@ export function createCalendarService(
         recurrence: entry.recurrence && { ...entry.recurrence, exceptions: entry.recurrence.exceptions.map(timed) },
       };
     };
-    const check = (kind: 'driver' | 'vehicle', id: number | null) => {
+    const check = async (kind: 'driver' | 'vehicle', id: number | null) => {
       if (id === null || candidate.status === 'abgesagt') return;
       const entry = asCarPoolEntry(candidate, `${kind}:${id}`);
       const window = windowAround(entry, Boolean(candidate.recurrenceRule));
-      const others = repo
-        .appointmentsUsing(kind, id)
-        .filter((o) => o.id !== candidate.id)
-        .map((o) => asCarPoolEntry(o, `${kind}:${id}`));
-      const name = kind === 'driver' ? repo.drivers().find((d) => d.id === id)?.name : repo.vehicles().find((v) => v.id === id)?.name;
+      const others = (await repo.appointmentsUsing(kind, id)).filter((o) => o.id !== candidate.id).map((o) => asCarPoolEntry(o, `${kind}:${id}`));
+      const name = kind === 'driver' ? (await repo.drivers()).find((d) => d.id === id)?.name : (await repo.vehicles()).find((v) => v.id === id)?.name;
       const who = `${kind === 'driver' ? 'Die Fahrerin bzw. der Fahrer' : 'Das Fahrzeug'} „${name ?? id}“`;
       // Not available: an absence overlapping one of the occurrences.
-      const absences = repo.absences().filter((a) => (kind === 'driver' ? a.driverId : a.vehicleId) === id);
+      const absences = (await repo.absences()).filter((a) => (kind === 'driver' ? a.driverId : a.vehicleId) === id);
       if (absences.length > 0) {
         const span = (value: string, end: boolean) => (value.length === 10 ? (end ? `${value}T24:00` : `${value}T00:00`) : value);
         for (const o of occurrencesOf(entry, window.from, window.to)) {
@@ -204,15 +201,15 @@ export function createCalendarService(
       const clash = conflictsWith(entry, others, { travelMinutes: 0 }).find((c) => c.kind === 'overlap');
       if (!clash) return;
       const other = clash.first.entryId === entry.id ? clash.second : clash.first;
-      const otherAllDay = repo.appointment(Number(other.entryId))?.allDay ?? false;
+      const otherAllDay = (await repo.appointment(Number(other.entryId)))?.allDay ?? false;
       throw new AppError(
         'CONFLICT',
         `${who} ist zu dieser Zeit schon für „${other.title}“ am ${formatDateNumeric(other.start.slice(0, 10))}${otherAllDay ? '' : ` um ${other.start.slice(11, 16)} Uhr`} eingeteilt.`,
         { appointmentId: Number(other.entryId), window },
       );
     };
-    check('driver', candidate.driverId);
-    check('vehicle', candidate.vehicleId);
+    await check('driver', candidate.driverId);
+    await check('vehicle', candidate.vehicleId);
   };
 
   const valuesOf = (input: z.output<typeof appointmentInputSchema>) => ({
@@ -237,30 +234,30 @@ export function createCalendarService(
   });
 
   /** Saves (in the caller's transaction) and checks; throws for a double-booked driver or car. */
-  const save = (input: z.output<typeof appointmentInputSchema>): { appointment: Appointment; conflicts: string[] } => {
+  const save = async (input: z.output<typeof appointmentInputSchema>): Promise<{ appointment: Appointment; conflicts: string[] }> => {
     const ruleProblem = input.recurrence ? checkRecurrenceRule(input.recurrence.rule) : null;
     if (ruleProblem) throw new AppError('INVALID_INPUT', ruleProblem, { issues: [{ path: ['recurrence', 'rule'], message: ruleProblem }] });
-    if (!repo.calendars().some((c) => c.id === input.calendarId)) {
+    if (!(await repo.calendars()).some((c) => c.id === input.calendarId)) {
       throw new AppError('NOT_FOUND', `Den Kalender Nr. ${input.calendarId} gibt es nicht.`, { calendarId: input.calendarId });
     }
     const at = deps.now().toISOString();
-    const row = input.id ? repo.updateAppointment(mustFind(input.id).id, valuesOf(input), at)! : repo.insertAppointment(valuesOf(input), at);
-    repo.replacePeople(row.id, input.people);
-    checkCarPool(row);
-    recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'appointment', entityId: row.id, summary: `${row.title}, ${row.start}` });
-    return { appointment: toAppointment(row), conflicts: conflictsOf(row) };
+    const row = input.id ? (await repo.updateAppointment((await mustFind(input.id)).id, valuesOf(input), at))! : await repo.insertAppointment(valuesOf(input), at);
+    await repo.replacePeople(row.id, input.people);
+    await checkCarPool(row);
+    await audit(deps, { action: input.id ? 'update' : 'create', entity: 'appointment', entityId: row.id, summary: `${row.title}, ${row.start}` });
+    return { appointment: await toAppointment(row), conflicts: await conflictsOf(row) };
   };
 
   const STATUS = { geplant: 'geplant', bestätigt: 'bestätigt', abgesagt: 'abgesagt' } as const;
-  const transportOf = (row: AppointmentRow) => {
-    const driver = row.driverId === null ? undefined : repo.drivers().find((d) => d.id === row.driverId);
-    const vehicle = row.vehicleId === null ? undefined : repo.vehicles().find((v) => v.id === row.vehicleId);
+  const transportOf = async (row: AppointmentRow) => {
+    const driver = row.driverId === null ? undefined : (await repo.drivers()).find((d) => d.id === row.driverId);
+    const vehicle = row.vehicleId === null ? undefined : (await repo.vehicles()).find((v) => v.id === row.vehicleId);
     return [driver && `${driver.name}${driver.phone ? ` (${driver.phone})` : ''}`, vehicle && `${vehicle.name}${vehicle.plate ? ` (${vehicle.plate})` : ''}`]
       .filter(Boolean)
       .join(', ');
   };
-  const briefingItem = (row: AppointmentRow, occurrence: { start: string; end: string }, warnings: string[]): BriefingItem => {
-    const appointment = toAppointment(row);
+  const briefingItem = async (row: AppointmentRow, occurrence: { start: string; end: string }, warnings: string[]): Promise<BriefingItem> => {
+    const appointment = await toAppointment(row);
     const person = (p: Appointment['people'][number]) => ({ name: p.name, oralSalutation: p.oralSalutation, note: p.note });
     return {
       time: timeLabel({ ...occurrence, allDay: row.allDay }),
@@ -276,7 +273,7 @@ export function createCalendarService(
       press: row.press,
       gift: row.gift,
       speech:
-        speechesOf(row.id)
+        (await speechesOf(row.id))
           .map((s) =>
             [
               `${SPEECH_KIND_LABELS[s.kind]} „${s.title}“: ${SPEECH_STATUS_LABELS[s.status]}`,
@@ -288,24 +285,24 @@ export function createCalendarService(
               .join(', '),
           )
           .join('\n') || '—',
-      transport: transportOf(row),
+      transport: await transportOf(row),
       notes: row.notes,
       warnings,
     };
   };
   /** The conflicts of each occurrence of one day in one calendar, by "appointment id|start". */
-  const dayConflicts = (date: string, calendarId: number) => {
-    const rows = repo.appointmentsIn(addDays(date, -1), addDays(date, 2), [calendarId]);
+  const dayConflicts = async (date: string, calendarId: number) => {
+    const rows = await repo.appointmentsIn(addDays(date, -1), addDays(date, 2), [calendarId]);
     const byOccurrence = new Map<string, string[]>();
-    for (const c of findConflicts(rows.map(entryOf), { from: addDays(date, -1), to: addDays(date, 2) }, { travelMinutes: travelMinutes() })) {
+    for (const c of findConflicts(rows.map(entryOf), { from: addDays(date, -1), to: addDays(date, 2) }, { travelMinutes: await travelMinutes() })) {
       for (const o of [c.first, c.second]) byOccurrence.set(`${o.entryId}|${o.start}`, [...(byOccurrence.get(`${o.entryId}|${o.start}`) ?? []), c.message]);
     }
     return byOccurrence;
   };
   /** The occurrences of one day in a set of calendars, in time order, with their rows. */
-  const dayOccurrences = (date: string, calendarIds?: number[]) => {
+  const dayOccurrences = async (date: string, calendarIds?: number[]) => {
     const next = addDays(date, 1);
-    const rows = repo.appointmentsIn(date, next, calendarIds).filter((r) => r.status !== 'abgesagt');
+    const rows = (await repo.appointmentsIn(date, next, calendarIds)).filter((r) => r.status !== 'abgesagt');
     return rows
       .flatMap((row) => occurrencesOf(entryOf(row), date, next).map((o) => ({ row, o })))
       .filter(({ o }) => o.start.slice(0, 10) <= date && (o.allDay ? o.end.slice(0, 10) > date : o.end.slice(0, 10) >= date))
@@ -313,10 +310,10 @@ export function createCalendarService(
   };
 
   const handlers: CalendarHandlers = {
-    'calendar.ics.export': ({ calendarId }) => {
-      const calendar = repo.calendars().find((c) => c.id === calendarId);
+    'calendar.ics.export': async ({ calendarId }) => {
+      const calendar = (await repo.calendars()).find((c) => c.id === calendarId);
       if (!calendar) throw new AppError('NOT_FOUND', `Den Kalender Nr. ${calendarId} gibt es nicht.`);
-      const rows = repo.appointmentsIn('0000-01-01', '9999-12-31', [calendarId]);
+      const rows = await repo.appointmentsIn('0000-01-01', '9999-12-31', [calendarId]);
       const text = calendarToIcs({
         calendarName: `Termine ${calendar.name}, ${calendar.office}`,
         uidDomain: UID_DOMAIN,
@@ -326,15 +323,15 @@ export function createCalendarService(
       return fileContent(fileNameOf(['Termine', calendar.name], 'ics'), new TextEncoder().encode(text));
     },
 
-    'calendar.ics.import': ({ uploadId, calendarId }) => {
-      if (!repo.calendars().some((c) => c.id === calendarId)) throw new AppError('NOT_FOUND', `Den Kalender Nr. ${calendarId} gibt es nicht.`);
-      const upload = uploads.get(uploadId);
+    'calendar.ics.import': async ({ uploadId, calendarId }) => {
+      if (!(await repo.calendars()).some((c) => c.id === calendarId)) throw new AppError('NOT_FOUND', `Den Kalender Nr. ${calendarId} gibt es nicht.`);
+      const upload = await uploads.get(uploadId);
       const parsed = parseIcs(fs.readFileSync(upload.file, 'utf8'));
       const own = new RegExp(`^(\\d+)@${UID_DOMAIN.replace(/\./g, '\\.')}$`);
       let created = 0;
       let updated = 0;
       let unchanged = 0;
-      deps.db.transaction(() => {
+      await deps.engine.transaction(async () => {
         const at = deps.now().toISOString();
         for (const event of parsed.events) {
           const values = {
@@ -350,20 +347,20 @@ export function createCalendarService(
           };
           // Our own UID ("12@…") or one seen before: update instead of duplicating.
           const ownId = own.exec(event.uid)?.[1];
-          const existing = ownId ? repo.appointment(Number(ownId)) : repo.appointmentByExternalUid(event.uid);
+          const existing = ownId ? await repo.appointment(Number(ownId)) : await repo.appointmentByExternalUid(event.uid);
           if (existing) {
             // The series as the file has it, in the words the appointment already has them (our
             // export writes UNTIL in UTC): then only a real change moves `updatedAt` and SEQUENCE.
             const recurrence = sameSeries(existing, event) ? { recurrenceRule: existing.recurrenceRule, recurrenceExceptions: existing.recurrenceExceptions } : {};
             const changed = { ...values, ...recurrence };
             if (changesAppointment(existing, changed)) {
-              repo.updateAppointment(existing.id, changed, at);
+              await repo.updateAppointment(existing.id, changed, at);
               updated++;
             } else {
               unchanged++;
             }
           } else {
-            repo.insertAppointment(
+            await repo.insertAppointment(
               {
                 ...values,
                 routeNote: '',
@@ -382,39 +379,41 @@ export function createCalendarService(
             created++;
           }
         }
-        recordAudit(deps, { action: 'import', entity: 'appointment', summary: `${upload.fileName}: ${created} neu, ${updated} aktualisiert, ${unchanged} unverändert` });
+        await audit(deps, { action: 'import', entity: 'appointment', summary: `${upload.fileName}: ${created} neu, ${updated} aktualisiert, ${unchanged} unverändert` });
       });
-      uploads.discard(uploadId);
+      await uploads.discard(uploadId);
       return { created, updated, unchanged, problems: parsed.problems };
     },
 
     'calendar.briefing': async (input) => {
-      const own = office();
+      const own = await office();
       const officeLine = `${own.stadt} · ${own.dienststelle}`;
       if ('appointmentId' in input) {
-        const row = mustFind(input.appointmentId);
-        const calendar = repo.calendars().find((c) => c.id === row.calendarId)!;
+        const row = await mustFind(input.appointmentId);
+        const calendar = (await repo.calendars()).find((c) => c.id === row.calendarId)!;
         const occurrence = input.date ? occurrencesOf(entryOf(row), input.date, addDays(input.date, 1))[0] : undefined;
-        const item = briefingItem(row, occurrence ?? row, dayConflicts((occurrence ?? row).start.slice(0, 10), row.calendarId).get(`${row.id}|${(occurrence ?? row).start}`) ?? []);
+        const conflicts = await dayConflicts((occurrence ?? row).start.slice(0, 10), row.calendarId);
+        const item = await briefingItem(row, occurrence ?? row, conflicts.get(`${row.id}|${(occurrence ?? row).start}`) ?? []);
         const person = `${calendar.name}, ${calendar.office}`;
         const bytes = await briefingDocx({ office: officeLine, title: `Terminmappe für ${person}`, subtitle: `${row.title} – ${item.day}`, person, date: item.day, items: [item] });
         return fileContent(fileNameOf(['Terminmappe', (occurrence ?? row).start.slice(0, 10), row.title], 'docx'), bytes);
       }
-      const calendar = repo.calendars().find((c) => c.id === input.calendarId);
+      const calendar = (await repo.calendars()).find((c) => c.id === input.calendarId);
       if (!calendar) throw new AppError('NOT_FOUND', `Den Kalender Nr. ${input.calendarId} gibt es nicht.`);
-      const conflicts = dayConflicts(input.date, calendar.id);
-      const items = dayOccurrences(input.date, [calendar.id]).map(({ row, o }) => briefingItem(row, o, conflicts.get(`${row.id}|${o.start}`) ?? []));
+      const conflicts = await dayConflicts(input.date, calendar.id);
+      const items: BriefingItem[] = [];
+      for (const { row, o } of await dayOccurrences(input.date, [calendar.id])) items.push(await briefingItem(row, o, conflicts.get(`${row.id}|${o.start}`) ?? []));
       const person = `${calendar.name}, ${calendar.office}`;
       const bytes = await briefingDocx({ office: officeLine, title: `Terminmappe für ${person}`, subtitle: dayLabel(input.date), person, date: dayLabel(input.date), items });
       return fileContent(fileNameOf(['Terminmappe', input.date, calendar.name], 'docx'), bytes);
     },
 
     'carpool.dayPlan': async ({ driverId, date }) => {
-      const driver = repo.drivers().find((d) => d.id === driverId);
+      const driver = (await repo.drivers()).find((d) => d.id === driverId);
       if (!driver) throw new AppError('NOT_FOUND', `Die Fahrerin bzw. der Fahrer Nr. ${driverId} wurde nicht gefunden.`);
-      const calendars = new Map(repo.calendars().map((c) => [c.id, c]));
-      const vehicles = new Map(repo.vehicles().map((v) => [v.id, v]));
-      const rows = dayOccurrences(date)
+      const calendars = new Map((await repo.calendars()).map((c) => [c.id, c]));
+      const vehicles = new Map((await repo.vehicles()).map((v) => [v.id, v]));
+      const rows = (await dayOccurrences(date))
         .filter(({ row }) => row.driverId === driverId)
         .map(({ row, o }) => ({
           time: timeLabel({ ...o, allDay: row.allDay }),
@@ -430,33 +429,33 @@ export function createCalendarService(
             return v ? `${v.name}${v.plate ? ` (${v.plate})` : ''}` : '';
           })(),
         }));
-      const own = office();
+      const own = await office();
       const bytes = await driverPlanDocx({ office: `${own.stadt} · ${own.dienststelle}`, driver: driver.name, day: dayLabel(date), rows });
       return fileContent(fileNameOf(['Tagesplan', date, driver.name], 'docx'), bytes);
     },
 
-    'calendar.calendars': () => repo.calendars().map(({ gender: _gender, ...c }) => c),
-    'calendar.calendars.save': (input) => {
-      deps.db.transaction(() => {
-        if (!repo.signerExists(input.signerId)) {
+    'calendar.calendars': async () => (await repo.calendars()).map(({ gender: _gender, ...c }) => c),
+    'calendar.calendars.save': async (input) => {
+      await deps.engine.transaction(async () => {
+        if (!(await repo.signerExists(input.signerId))) {
           throw new AppError('NOT_FOUND', `Die unterzeichnende Person Nr. ${input.signerId} gibt es nicht.`, { signerId: input.signerId });
         }
-        repo.saveCalendar(input);
-        recordAudit(deps, { action: 'update', entity: 'calendar', summary: `Kalender für Unterzeichnende Nr. ${input.signerId}` });
+        await repo.saveCalendar(input);
+        await audit(deps, { action: 'update', entity: 'calendar', summary: `Kalender für Unterzeichnende Nr. ${input.signerId}` });
       });
-      return repo.calendars().map(({ gender: _gender, ...c }) => c);
+      return (await repo.calendars()).map(({ gender: _gender, ...c }) => c);
     },
 
-    'calendar.view': ({ from, to, calendarIds }) => {
+    'calendar.view': async ({ from, to, calendarIds }) => {
       // Conflicts are looked for a day beyond the window on either side, so two appointments
       // around a window's edge (a month loaded on its own) still meet. The domain takes whole
       // days (inclusive); the query an exclusive end.
       const end = to;
-      const rows = repo.appointmentsIn(addDays(from, -1), addDays(to, 2), calendarIds);
+      const rows = await repo.appointmentsIn(addDays(from, -1), addDays(to, 2), calendarIds);
       const entries = rows.map(entryOf);
-      const drivers = new Map(repo.drivers().map((d) => [d.id, d.name]));
+      const drivers = new Map((await repo.drivers()).map((d) => [d.id, d.name]));
       const byId = new Map(rows.map((r) => [String(r.id), r]));
-      const conflicts = findConflicts(entries, { from: addDays(from, -1), to: addDays(to, 1) }, { travelMinutes: travelMinutes() });
+      const conflicts = findConflicts(entries, { from: addDays(from, -1), to: addDays(to, 1) }, { travelMinutes: await travelMinutes() });
       const messages = new Map<string, string[]>();
       for (const c of conflicts) {
         for (const o of [c.first, c.second]) {
@@ -488,13 +487,13 @@ export function createCalendarService(
       return { occurrences, holidays };
     },
 
-    'calendar.appointments.get': ({ id }) => toAppointment(mustFind(id)),
+    'calendar.appointments.get': async ({ id }) => toAppointment(await mustFind(id)),
 
-    'calendar.appointments.save': (input) => deps.db.transaction(() => save(input)),
+    'calendar.appointments.save': (input) => deps.engine.transaction(() => save(input)),
 
     'calendar.appointments.move': ({ id, start, end, occurrenceStart }) =>
-      deps.db.transaction(() => {
-        const current = toAppointment(mustFind(id));
+      deps.engine.transaction(async () => {
+        const current = await toAppointment(await mustFind(id));
         // The new span obeys the rules of a saved one: dates for an all-day entry, times otherwise, the end after the start.
         const span = timeSpanSchema.safeParse({ start, end, allDay: current.allDay });
         if (!span.success) {
@@ -507,7 +506,7 @@ export function createCalendarService(
         if (current.recurrence && occurrenceStart) {
           // One date of a series: it leaves the series (an exception) and becomes an appointment of its own.
           const exceptions = [...new Set([...current.recurrence.exceptions, occurrenceStart])];
-          repo.updateAppointment(id, { recurrenceExceptions: exceptions }, deps.now().toISOString());
+          await repo.updateAppointment(id, { recurrenceExceptions: exceptions }, deps.now().toISOString());
           const single: AppointmentInput = { ...current, id: undefined, recurrence: null, start, end, people };
           return save(single as z.output<typeof appointmentInputSchema>);
         }
@@ -516,54 +515,54 @@ export function createCalendarService(
       }),
 
     'calendar.appointments.delete': ({ id }) =>
-      deps.db.transaction(() => {
-        const row = mustFind(id);
-        repo.deleteAppointment(id);
-        recordAudit(deps, { action: 'delete', entity: 'appointment', entityId: id, summary: `${row.title}, ${row.start}` });
+      deps.engine.transaction(async () => {
+        const row = await mustFind(id);
+        await repo.deleteAppointment(id);
+        await audit(deps, { action: 'delete', entity: 'appointment', entityId: id, summary: `${row.title}, ${row.start}` });
         return { id };
       }),
 
     'carpool.drivers': () => repo.drivers(),
     'carpool.drivers.save': (input) =>
-      deps.db.transaction(() => {
-        const row = repo.saveDriver(input);
+      deps.engine.transaction(async () => {
+        const row = await repo.saveDriver(input);
         if (!row) throw new AppError('NOT_FOUND', `Die Fahrerin bzw. der Fahrer Nr. ${input.id} wurde nicht gefunden.`);
-        recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'driver', entityId: row.id, summary: row.name });
+        await audit(deps, { action: input.id ? 'update' : 'create', entity: 'driver', entityId: row.id, summary: row.name });
         return row;
       }),
     'calendar.settings': () => calendarSettings(),
     'calendar.settings.save': (input) =>
-      deps.db.transaction(() => {
-        settings.putSetting('calendar', input, deps.now().toISOString());
-        recordAudit(deps, { action: 'update', entity: 'settings', summary: `Kalender: Wegezeit ${input.travelMinutes} Minuten` });
+      deps.engine.transaction(async () => {
+        await settings.putSetting('calendar', input, deps.now().toISOString());
+        await audit(deps, { action: 'update', entity: 'settings', summary: `Kalender: Wegezeit ${input.travelMinutes} Minuten` });
         return calendarSettings();
       }),
     'carpool.absences': () => repo.absences(),
     'carpool.absences.save': (input) =>
-      deps.db.transaction(() => {
-        if (input.driverId !== null && !repo.drivers().some((d) => d.id === input.driverId)) {
+      deps.engine.transaction(async () => {
+        if (input.driverId !== null && !(await repo.drivers()).some((d) => d.id === input.driverId)) {
           throw new AppError('NOT_FOUND', `Die Fahrerin bzw. der Fahrer Nr. ${input.driverId} wurde nicht gefunden.`, { driverId: input.driverId });
         }
-        if (input.vehicleId !== null && !repo.vehicles().some((v) => v.id === input.vehicleId)) {
+        if (input.vehicleId !== null && !(await repo.vehicles()).some((v) => v.id === input.vehicleId)) {
           throw new AppError('NOT_FOUND', `Das Fahrzeug Nr. ${input.vehicleId} wurde nicht gefunden.`, { vehicleId: input.vehicleId });
         }
-        const row = repo.saveAbsence(input);
+        const row = await repo.saveAbsence(input);
         if (!row) throw new AppError('NOT_FOUND', `Die Abwesenheit Nr. ${input.id} wurde nicht gefunden.`);
-        recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'absence', entityId: row.id, summary: `${row.from} bis ${row.to}` });
+        await audit(deps, { action: input.id ? 'update' : 'create', entity: 'absence', entityId: row.id, summary: `${row.from} bis ${row.to}` });
         return row;
       }),
     'carpool.absences.delete': ({ id }) =>
-      deps.db.transaction(() => {
-        if (!repo.deleteAbsence(id)) throw new AppError('NOT_FOUND', `Die Abwesenheit Nr. ${id} wurde nicht gefunden.`);
-        recordAudit(deps, { action: 'delete', entity: 'absence', entityId: id });
+      deps.engine.transaction(async () => {
+        if (!(await repo.deleteAbsence(id))) throw new AppError('NOT_FOUND', `Die Abwesenheit Nr. ${id} wurde nicht gefunden.`);
+        await audit(deps, { action: 'delete', entity: 'absence', entityId: id });
         return { id };
       }),
     'carpool.vehicles': () => repo.vehicles(),
     'carpool.vehicles.save': (input) =>
-      deps.db.transaction(() => {
-        const row = repo.saveVehicle(input);
+      deps.engine.transaction(async () => {
+        const row = await repo.saveVehicle(input);
         if (!row) throw new AppError('NOT_FOUND', `Das Fahrzeug Nr. ${input.id} wurde nicht gefunden.`);
-        recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'vehicle', entityId: row.id, summary: row.name });
+        await audit(deps, { action: input.id ? 'update' : 'create', entity: 'vehicle', entityId: row.id, summary: row.name });
         return row;
       }),
   };

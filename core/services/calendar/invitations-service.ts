@@ -6,7 +6,7 @@ import { AppError } from '../../api/errors';
 import type { Invitation, invitationInputSchema } from '../../api/schemas/calendar';
 import type { letterDraftSchema } from '../../api/schemas/letters';
 import { isoDateInBerlin } from '../../domain/dates/format';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import type { Uploads } from '../uploads/uploads-service';
 import type { createCalendarService } from './calendar-service';
@@ -29,18 +29,18 @@ export function createInvitationsService(
   deps: ServiceDeps,
   calendar: ReturnType<typeof createCalendarService>,
   uploads: Uploads,
-  contactExists: (id: number) => boolean,
+  contactExists: (id: number) => boolean | Promise<boolean>,
 ) {
   const repo = calendar.repo;
   const dataDir = path.dirname(deps.dataFile);
 
-  const toInvitation = (row: InvitationRow): Invitation => {
+  const toInvitation = async (row: InvitationRow): Promise<Invitation> => {
     const today = isoDateInBerlin(deps.now());
     return {
       id: row.id,
       inviterContactId: row.inviterContactId,
       inviterName: row.inviterName,
-      inviter: (row.inviterContactId !== null ? repo.contactName(row.inviterContactId) : undefined) ?? row.inviterName,
+      inviter: (row.inviterContactId !== null ? await repo.contactName(row.inviterContactId) : undefined) ?? row.inviterName,
       event: row.event,
       dates: row.dates,
       place: row.place,
@@ -55,22 +55,22 @@ export function createInvitationsService(
       decidedBy: row.decidedBy,
       decisionNote: row.decisionNote,
       replyLetterId: row.replyLetterId,
-      appointmentIds: repo.appointmentsOfInvitation(row.id).map((a) => a.id),
-      attachments: repo.attachments(row.id).map((a) => ({ id: a.id, fileName: a.fileName, size: a.size })),
+      appointmentIds: (await repo.appointmentsOfInvitation(row.id)).map((a) => a.id),
+      attachments: (await repo.attachments(row.id)).map((a) => ({ id: a.id, fileName: a.fileName, size: a.size })),
       overdue: row.status === 'open' && row.replyBy !== null && row.replyBy < today,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     };
   };
 
-  const mustFind = (id: number): InvitationRow => {
-    const row = repo.invitation(id);
+  const mustFind = async (id: number): Promise<InvitationRow> => {
+    const row = await repo.invitation(id);
     if (!row) throw new AppError('NOT_FOUND', `Die Einladung Nr. ${id} wurde nicht gefunden.`, { id });
     return row;
   };
 
-  const valuesOf = (input: z.output<typeof invitationInputSchema>) => {
-    if (input.inviterContactId !== null && !contactExists(input.inviterContactId)) {
+  const valuesOf = async (input: z.output<typeof invitationInputSchema>) => {
+    if (input.inviterContactId !== null && !(await contactExists(input.inviterContactId))) {
       throw new AppError('NOT_FOUND', `Den Kontakt Nr. ${input.inviterContactId} gibt es nicht.`);
     }
     if (input.inviterContactId === null && !input.inviterName) {
@@ -91,28 +91,31 @@ export function createInvitationsService(
   };
 
   const handlers: InvitationHandlers = {
-    'invitations.list': ({ status }) =>
-      repo
-        .invitations()
-        .filter((row) => !status || row.status === status)
-        .map(toInvitation),
+    'invitations.list': async ({ status }) => {
+      const rows = (await repo.invitations()).filter((row) => !status || row.status === status);
+      const list: Invitation[] = [];
+      for (const row of rows) list.push(await toInvitation(row));
+      return list;
+    },
 
-    'invitations.get': ({ id }) => toInvitation(mustFind(id)),
+    'invitations.get': async ({ id }) => toInvitation(await mustFind(id)),
 
     'invitations.save': (input) =>
-      deps.db.transaction(() => {
+      deps.engine.transaction(async () => {
         const at = deps.now().toISOString();
-        const row = input.id ? repo.updateInvitation(mustFind(input.id).id, valuesOf(input), at)! : repo.insertInvitation({ ...valuesOf(input), status: 'open' }, at);
-        recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'invitation', entityId: row.id, summary: row.event });
+        const row = input.id
+          ? (await repo.updateInvitation((await mustFind(input.id)).id, await valuesOf(input), at))!
+          : await repo.insertInvitation({ ...(await valuesOf(input)), status: 'open' }, at);
+        await audit(deps, { action: input.id ? 'update' : 'create', entity: 'invitation', entityId: row.id, summary: row.event });
         return toInvitation(row);
       }),
 
     'invitations.decide': ({ id, decision, calendarId, dateIndex, note }) =>
-      deps.db.transaction(() => {
-        const row = mustFind(id);
+      deps.engine.transaction(async () => {
+        const row = await mustFind(id);
         const date = row.dates[dateIndex];
         if (!date) throw new AppError('INVALID_INPUT', `Die Einladung hat keinen ${dateIndex + 1}. Termin.`);
-        const calendars = repo.calendars();
+        const calendars = await repo.calendars();
         const attending = decision === 'accepted' || decision === 'delegated';
         const attendee = attending ? calendars.find((c) => c.id === calendarId) : undefined;
         if (attending && !attendee) throw new AppError('NOT_FOUND', `Den Kalender Nr. ${calendarId} gibt es nicht.`);
@@ -124,11 +127,11 @@ export function createInvitationsService(
         }
         const at = deps.now().toISOString();
         // The appointment: created for the attending person, moved to them when the decision changes, cancelled when declined.
-        const existing = repo.appointmentsOfInvitation(id)[0];
-        let saved: ReturnType<typeof calendar.save> | null = null;
+        const [existing] = await repo.appointmentsOfInvitation(id);
+        let saved: Awaited<ReturnType<typeof calendar.save>> | null = null;
         if (attendee) {
-          const base = existing ? calendar.toAppointment(existing) : null;
-          saved = calendar.save({
+          const base = existing ? await calendar.toAppointment(existing) : null;
+          saved = await calendar.save({
             ...(base ?? {
               title: row.event,
               place: row.place,
@@ -153,10 +156,10 @@ export function createInvitationsService(
             people: base ? base.people.map(({ contactId, role, note: n }) => ({ contactId, role, note: n })) : row.inviterContactId ? [{ contactId: row.inviterContactId, role: 'contact', note: 'Einladende/r' }] : [],
           } as Parameters<typeof calendar.save>[0]);
         } else if (existing) {
-          repo.updateAppointment(existing.id, { status: 'abgesagt' }, at);
+          await repo.updateAppointment(existing.id, { status: 'abgesagt' }, at);
         }
-        const updated = repo.updateInvitation(id, { status: decision, calendarId: attendee?.id ?? null, decidedAt: at, decidedBy: deps.user, decisionNote: note }, at)!;
-        recordAudit(deps, { action: 'decide', entity: 'invitation', entityId: id, summary: `${row.event}: ${decision}${attendee ? ` (${attendee.name})` : ''}` });
+        const updated = (await repo.updateInvitation(id, { status: decision, calendarId: attendee?.id ?? null, decidedAt: at, decidedBy: deps.user, decisionNote: note }, at))!;
+        await audit(deps, { action: 'decide', entity: 'invitation', entityId: id, summary: `${row.event}: ${decision}${attendee ? ` (${attendee.name})` : ''}` });
 
         // The reply: a Zusage signed by whoever attends ("In Vertretung" for a deputy), else an Absage by the Oberbürgermeister/in.
         const head = calendars.find((c) => !c.deputy);
@@ -173,31 +176,31 @@ export function createInvitationsService(
                 body: replyBody(decision, head),
               }
             : null;
-        return { invitation: toInvitation(updated), appointment: saved?.appointment ?? null, conflicts: saved?.conflicts ?? [], reply };
+        return { invitation: await toInvitation(updated), appointment: saved?.appointment ?? null, conflicts: saved?.conflicts ?? [], reply };
       }),
 
-    'invitations.attach': ({ id, uploadId }) => {
-      mustFind(id);
-      const upload = uploads.get(uploadId);
+    'invitations.attach': async ({ id, uploadId }) => {
+      await mustFind(id);
+      const upload = await uploads.get(uploadId);
       const relative = path.join('Einladungen', String(id), `${Date.now()}-${safeName(upload.fileName)}`);
       const target = path.join(dataDir, relative);
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.copyFileSync(upload.file, target);
       try {
-        deps.db.transaction(() => {
-          repo.addAttachment({ invitationId: id, fileName: upload.fileName, path: relative, size: upload.size, addedAt: deps.now().toISOString() });
-          recordAudit(deps, { action: 'attach', entity: 'invitation', entityId: id, summary: upload.fileName });
+        await deps.engine.transaction(async () => {
+          await repo.addAttachment({ invitationId: id, fileName: upload.fileName, path: relative, size: upload.size, addedAt: deps.now().toISOString() });
+          await audit(deps, { action: 'attach', entity: 'invitation', entityId: id, summary: upload.fileName });
         });
       } catch (error) {
         fs.rmSync(target, { force: true });
         throw error;
       }
-      uploads.discard(uploadId);
-      return toInvitation(mustFind(id));
+      await uploads.discard(uploadId);
+      return toInvitation(await mustFind(id));
     },
 
-    'invitations.attachment': ({ id, attachmentId }) => {
-      const attachment = repo.attachments(id).find((a) => a.id === attachmentId);
+    'invitations.attachment': async ({ id, attachmentId }) => {
+      const attachment = (await repo.attachments(id)).find((a) => a.id === attachmentId);
       if (!attachment) throw new AppError('NOT_FOUND', `Den Anhang Nr. ${attachmentId} gibt es bei dieser Einladung nicht.`);
       try {
         return { fileName: attachment.fileName, contentBase64: fs.readFileSync(path.join(dataDir, attachment.path)).toString('base64') };
@@ -206,15 +209,15 @@ export function createInvitationsService(
       }
     },
 
-    'invitations.detach': ({ id, attachmentId }) => {
-      const attachment = repo.attachments(id).find((a) => a.id === attachmentId);
+    'invitations.detach': async ({ id, attachmentId }) => {
+      const attachment = (await repo.attachments(id)).find((a) => a.id === attachmentId);
       if (!attachment) throw new AppError('NOT_FOUND', `Den Anhang Nr. ${attachmentId} gibt es bei dieser Einladung nicht.`);
-      deps.db.transaction(() => {
-        repo.deleteAttachment(attachmentId);
-        recordAudit(deps, { action: 'detach', entity: 'invitation', entityId: id, summary: attachment.fileName });
+      await deps.engine.transaction(async () => {
+        await repo.deleteAttachment(attachmentId);
+        await audit(deps, { action: 'detach', entity: 'invitation', entityId: id, summary: attachment.fileName });
       });
       fs.rmSync(path.join(dataDir, attachment.path), { force: true });
-      return toInvitation(mustFind(id));
+      return toInvitation(await mustFind(id));
     },
   };
   return { handlers };

@@ -1,22 +1,11 @@
-import { and, asc, eq, gte, inArray, isNotNull, lt, or } from 'drizzle-orm';
-import type { Db } from '../../../db/open';
-import {
-  appointmentPeople,
-  appointments,
-  calendars,
-  carPoolAbsences,
-  contacts,
-  drivers,
-  invitationAttachments,
-  invitations,
-  signers,
-  vehicles,
-} from '../../../db/schema';
+import { and, asc, eq, gte, isNotNull, lt, or, sql } from 'drizzle-orm';
+import type { Engine } from '../../../db/engine';
 
-export type AppointmentRow = typeof appointments.$inferSelect;
-export type AppointmentValues = Omit<typeof appointments.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
-export type InvitationRow = typeof invitations.$inferSelect;
-export type InvitationValues = Omit<typeof invitations.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
+type Tables = Engine['t'];
+export type AppointmentRow = Tables['appointments']['$inferSelect'];
+export type AppointmentValues = Omit<Tables['appointments']['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>;
+export type InvitationRow = Tables['invitations']['$inferSelect'];
+export type InvitationValues = Omit<Tables['invitations']['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>;
 
 /** Whether saving `values` would change the appointment (a value differs from the row's). */
 export function changesAppointment(row: AppointmentRow, values: Partial<AppointmentValues>): boolean {
@@ -26,7 +15,12 @@ export function changesAppointment(row: AppointmentRow, values: Partial<Appointm
 }
 
 /** SQL of calendars, appointments, the car pool and invitations. */
-export function calendarRepository(db: Db) {
+export function calendarRepository({ db, t, dsql }: Engine) {
+  const { appointmentPeople, appointments, calendars, carPoolAbsences, contacts, drivers, invitationAttachments, invitations, signers, vehicles } = t;
+  const appointment = async (id: number): Promise<AppointmentRow | undefined> => {
+    const [row] = await db.select().from(appointments).where(eq(appointments.id, id)).limit(1);
+    return row;
+  };
   return {
     calendars() {
       return db
@@ -42,63 +36,62 @@ export function calendarRepository(db: Db) {
         })
         .from(calendars)
         .innerJoin(signers, eq(signers.id, calendars.signerId))
-        .orderBy(asc(calendars.sortOrder), asc(calendars.id))
-        .all();
+        .orderBy(asc(calendars.sortOrder), asc(calendars.id));
     },
-    signerExists(id: number): boolean {
-      return db.select({ id: signers.id }).from(signers).where(eq(signers.id, id)).get() !== undefined;
+    async signerExists(id: number): Promise<boolean> {
+      const [row] = await db.select({ id: signers.id }).from(signers).where(eq(signers.id, id)).limit(1);
+      return row !== undefined;
     },
-    saveCalendar(values: { signerId: number; color: string; sortOrder: number }) {
-      return db
+    async saveCalendar(values: { signerId: number; color: string; sortOrder: number }) {
+      const [row] = await db
         .insert(calendars)
         .values(values)
         .onConflictDoUpdate({ target: calendars.signerId, set: { color: values.color, sortOrder: values.sortOrder } })
-        .returning()
-        .get();
+        .returning();
+      return row!;
     },
 
     /**
      * Appointments that may have an occurrence in [from, to): single ones overlapping the window
      * and every series that starts before its end (series are expanded by the caller).
      */
-    appointmentsIn(from: string, to: string, calendarIds?: readonly number[]): AppointmentRow[] {
+    appointmentsIn(from: string, to: string, calendarIds?: readonly number[]): Promise<AppointmentRow[]> {
       const inWindow = or(and(lt(appointments.start, to), gte(appointments.end, from)), and(isNotNull(appointments.recurrenceRule), lt(appointments.start, to)));
-      const where = calendarIds ? and(inWindow, inArray(appointments.calendarId, [...calendarIds])) : inWindow;
-      return db.select().from(appointments).where(where).orderBy(asc(appointments.start)).all();
+      const where = calendarIds ? and(inWindow, dsql.inIds(appointments.calendarId, calendarIds)) : inWindow;
+      return db.select().from(appointments).where(where).orderBy(asc(appointments.start), asc(appointments.id));
     },
-    appointment(id: number): AppointmentRow | undefined {
-      return db.select().from(appointments).where(eq(appointments.id, id)).get();
+    appointment,
+    async appointmentByExternalUid(uid: string): Promise<AppointmentRow | undefined> {
+      const [row] = await db.select().from(appointments).where(eq(appointments.externalUid, uid)).orderBy(asc(appointments.id)).limit(1);
+      return row;
     },
-    appointmentByExternalUid(uid: string): AppointmentRow | undefined {
-      return db.select().from(appointments).where(eq(appointments.externalUid, uid)).get();
+    appointmentsOfInvitation(invitationId: number): Promise<AppointmentRow[]> {
+      return db.select().from(appointments).where(eq(appointments.invitationId, invitationId)).orderBy(asc(appointments.id));
     },
-    appointmentsOfInvitation(invitationId: number): AppointmentRow[] {
-      return db.select().from(appointments).where(eq(appointments.invitationId, invitationId)).all();
-    },
-    insertAppointment(values: AppointmentValues, at: string): AppointmentRow {
-      return db
+    async insertAppointment(values: AppointmentValues, at: string): Promise<AppointmentRow> {
+      const [row] = await db
         .insert(appointments)
         .values({ ...values, createdAt: at, updatedAt: at })
-        .returning()
-        .get();
+        .returning();
+      return row!;
     },
     /**
      * Writes the values and moves `updatedAt`; when none of them differs the row is left as it is
      * (`updatedAt` drives the .ics SEQUENCE, which must not rise without a change).
      */
-    updateAppointment(id: number, values: Partial<AppointmentValues>, at: string): AppointmentRow | undefined {
-      const current = db.select().from(appointments).where(eq(appointments.id, id)).get();
+    async updateAppointment(id: number, values: Partial<AppointmentValues>, at: string): Promise<AppointmentRow | undefined> {
+      const current = await appointment(id);
       if (!current) return undefined;
       if (!changesAppointment(current, values)) return current;
-      return db
+      const [row] = await db
         .update(appointments)
         .set({ ...values, updatedAt: at })
         .where(eq(appointments.id, id))
-        .returning()
-        .get();
+        .returning();
+      return row;
     },
-    deleteAppointment(id: number): boolean {
-      return db.delete(appointments).where(eq(appointments.id, id)).run().changes > 0;
+    async deleteAppointment(id: number): Promise<boolean> {
+      return (await db.delete(appointments).where(eq(appointments.id, id)).returning({ id: appointments.id })).length > 0;
     },
     people(appointmentId: number) {
       return db
@@ -111,83 +104,87 @@ export function calendarRepository(db: Db) {
         .from(appointmentPeople)
         .innerJoin(contacts, eq(contacts.id, appointmentPeople.contactId))
         .where(eq(appointmentPeople.appointmentId, appointmentId))
-        .orderBy(asc(appointmentPeople.role), asc(appointmentPeople.sortOrder))
-        .all();
+        .orderBy(asc(appointmentPeople.role), asc(appointmentPeople.sortOrder));
     },
-    replacePeople(appointmentId: number, people: ReadonlyArray<{ contactId: number; role: 'contact' | 'guest'; note: string }>) {
-      db.delete(appointmentPeople).where(eq(appointmentPeople.appointmentId, appointmentId)).run();
-      people.forEach((p, sortOrder) => db.insert(appointmentPeople).values({ appointmentId, ...p, sortOrder }).run());
+    async replacePeople(appointmentId: number, people: ReadonlyArray<{ contactId: number; role: 'contact' | 'guest'; note: string }>): Promise<void> {
+      await db.delete(appointmentPeople).where(eq(appointmentPeople.appointmentId, appointmentId));
+      if (people.length) await db.insert(appointmentPeople).values(people.map((p, sortOrder) => ({ appointmentId, ...p, sortOrder })));
     },
 
     drivers() {
-      return db.select().from(drivers).orderBy(asc(drivers.name)).all();
+      return db.select().from(drivers).orderBy(asc(drivers.name), asc(drivers.id));
     },
-    saveDriver(values: { id?: number; name: string; phone: string; active: boolean; notes: string }) {
+    async saveDriver(values: { id?: number; name: string; phone: string; active: boolean; notes: string }) {
       const { id, ...rest } = values;
-      return id
-        ? db.update(drivers).set(rest).where(eq(drivers.id, id)).returning().get()
-        : db.insert(drivers).values(rest).returning().get();
+      const [row] = id ? await db.update(drivers).set(rest).where(eq(drivers.id, id)).returning() : await db.insert(drivers).values(rest).returning();
+      return row;
     },
     vehicles() {
-      return db.select().from(vehicles).orderBy(asc(vehicles.name)).all();
+      return db.select().from(vehicles).orderBy(asc(vehicles.name), asc(vehicles.id));
     },
-    saveVehicle(values: { id?: number; name: string; plate: string; seats: number; active: boolean; notes: string }) {
+    async saveVehicle(values: { id?: number; name: string; plate: string; seats: number; active: boolean; notes: string }) {
       const { id, ...rest } = values;
-      return id
-        ? db.update(vehicles).set(rest).where(eq(vehicles.id, id)).returning().get()
-        : db.insert(vehicles).values(rest).returning().get();
+      const [row] = id ? await db.update(vehicles).set(rest).where(eq(vehicles.id, id)).returning() : await db.insert(vehicles).values(rest).returning();
+      return row;
     },
     /** Appointments (not cancelled) that use this driver or car; series included. */
-    appointmentsUsing(column: 'driver' | 'vehicle', id: number): AppointmentRow[] {
+    appointmentsUsing(column: 'driver' | 'vehicle', id: number): Promise<AppointmentRow[]> {
       const field = column === 'driver' ? appointments.driverId : appointments.vehicleId;
-      return db.select().from(appointments).where(eq(field, id)).all();
+      return db.select().from(appointments).where(eq(field, id)).orderBy(asc(appointments.id));
     },
 
     absences() {
-      return db.select().from(carPoolAbsences).orderBy(asc(carPoolAbsences.from)).all();
+      return db.select().from(carPoolAbsences).orderBy(asc(carPoolAbsences.from), asc(carPoolAbsences.id));
     },
-    saveAbsence(values: { id?: number; driverId: number | null; vehicleId: number | null; from: string; to: string; reason: string }) {
+    async saveAbsence(values: { id?: number; driverId: number | null; vehicleId: number | null; from: string; to: string; reason: string }) {
       const { id, ...rest } = values;
-      return id
-        ? db.update(carPoolAbsences).set(rest).where(eq(carPoolAbsences.id, id)).returning().get()
-        : db.insert(carPoolAbsences).values(rest).returning().get();
+      const [row] = id
+        ? await db.update(carPoolAbsences).set(rest).where(eq(carPoolAbsences.id, id)).returning()
+        : await db.insert(carPoolAbsences).values(rest).returning();
+      return row;
     },
-    deleteAbsence(id: number): boolean {
-      return db.delete(carPoolAbsences).where(eq(carPoolAbsences.id, id)).run().changes > 0;
+    async deleteAbsence(id: number): Promise<boolean> {
+      return (await db.delete(carPoolAbsences).where(eq(carPoolAbsences.id, id)).returning({ id: carPoolAbsences.id })).length > 0;
     },
 
-    invitations(): InvitationRow[] {
-      return db.select().from(invitations).orderBy(asc(invitations.status), asc(invitations.replyBy), asc(invitations.id)).all();
-    },
-    invitation(id: number): InvitationRow | undefined {
-      return db.select().from(invitations).where(eq(invitations.id, id)).get();
-    },
-    insertInvitation(values: InvitationValues, at: string): InvitationRow {
+    /** Open ones first (by status), then by reply date — those without one first, as SQLite sorts null. */
+    invitations(): Promise<InvitationRow[]> {
       return db
+        .select()
+        .from(invitations)
+        .orderBy(asc(invitations.status), sql`${invitations.replyBy} asc nulls first`, asc(invitations.id));
+    },
+    async invitation(id: number): Promise<InvitationRow | undefined> {
+      const [row] = await db.select().from(invitations).where(eq(invitations.id, id)).limit(1);
+      return row;
+    },
+    async insertInvitation(values: InvitationValues, at: string): Promise<InvitationRow> {
+      const [row] = await db
         .insert(invitations)
         .values({ ...values, createdAt: at, updatedAt: at })
-        .returning()
-        .get();
+        .returning();
+      return row!;
     },
-    updateInvitation(id: number, values: Partial<InvitationValues>, at: string): InvitationRow | undefined {
-      return db
+    async updateInvitation(id: number, values: Partial<InvitationValues>, at: string): Promise<InvitationRow | undefined> {
+      const [row] = await db
         .update(invitations)
         .set({ ...values, updatedAt: at })
         .where(eq(invitations.id, id))
-        .returning()
-        .get();
+        .returning();
+      return row;
     },
     attachments(invitationId: number) {
-      return db.select().from(invitationAttachments).where(eq(invitationAttachments.invitationId, invitationId)).all();
+      return db.select().from(invitationAttachments).where(eq(invitationAttachments.invitationId, invitationId)).orderBy(asc(invitationAttachments.id));
     },
-    addAttachment(values: typeof invitationAttachments.$inferInsert) {
-      return db.insert(invitationAttachments).values(values).returning().get();
+    async addAttachment(values: Tables['invitationAttachments']['$inferInsert']) {
+      const [row] = await db.insert(invitationAttachments).values(values).returning();
+      return row!;
     },
-    deleteAttachment(id: number): void {
-      db.delete(invitationAttachments).where(eq(invitationAttachments.id, id)).run();
+    async deleteAttachment(id: number): Promise<void> {
+      await db.delete(invitationAttachments).where(eq(invitationAttachments.id, id));
     },
-    contactName(contactId: number): string | undefined {
-      const row = db.select({ name: contacts.sortName }).from(contacts).where(eq(contacts.id, contactId)).get();
+    async contactName(contactId: number): Promise<string | undefined> {
+      const [row] = await db.select({ name: contacts.sortName }).from(contacts).where(eq(contacts.id, contactId)).limit(1);
       return row?.name;
     },
   };

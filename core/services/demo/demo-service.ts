@@ -94,7 +94,7 @@ export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue, h
           const index = textBlockIndex(deps.db);
           for (const block of DEMO_TEXT_BLOCKS) index.put({ ...block, id: settings.insertTextBlock({ ...block, updatedAt: at }) });
         }
-        loadDemoCalendars(deps, ids, at);
+        await loadDemoCalendars(deps, ids, at);
         await loadDemoSpeeches(deps, save);
         loadDemoRequests(deps);
         const context: DemoContext = {
@@ -107,7 +107,7 @@ export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue, h
           },
         };
         const [mayor] = settings.signers();
-        const [mayorsCalendar] = calendarRepository(deps.db).calendars();
+        const [mayorsCalendar] = await calendarRepository(deps.engine).calendars();
         await loadDemoRepresentation(context, mayor?.id ?? null);
         await loadDemoPress(context, mayorsCalendar?.id ?? null);
         await loadDemoDialogue(context);
@@ -133,7 +133,7 @@ export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue, h
 async function loadDemoSpeeches(deps: ServiceDeps, save: DemoSave): Promise<void> {
   const signers = settingsRepository(deps.db).signers();
   // The demo appointments lie in December 2026.
-  const appointments = calendarRepository(deps.db).appointmentsIn('2026-12-01T00:00', '2027-01-01T00:00');
+  const appointments = await calendarRepository(deps.engine).appointmentsIn('2026-12-01T00:00', '2027-01-01T00:00');
   for (const { speakerIndex, appointmentTitle, input } of demoSpeeches()) {
     const appointmentId = appointments.find((a) => a.title === appointmentTitle)?.id ?? null;
     await save('speeches.save', { ...input, speakerId: signers[speakerIndex]?.id ?? null, appointmentId });
@@ -144,32 +144,32 @@ async function loadDemoSpeeches(deps: ServiceDeps, save: DemoSave): Promise<void
 const CALENDAR_COLORS = ['#0f6cbd', '#c239b3', '#498205', '#ca5010', '#038387'];
 
 /** Calendars of the demo signers, the car pool, a few appointments and two open invitations (December 2026). */
-function loadDemoCalendars(deps: ServiceDeps, contactIds: Map<string, number>, at: string): void {
-  const repo = calendarRepository(deps.db);
+async function loadDemoCalendars(deps: ServiceDeps, contactIds: Map<string, number>, at: string): Promise<void> {
+  const repo = calendarRepository(deps.engine);
   const signers = settingsRepository(deps.db).signers();
-  signers.forEach((signer, i) => repo.saveCalendar({ signerId: signer.id, color: CALENDAR_COLORS[i % CALENDAR_COLORS.length], sortOrder: i }));
-  const calendars = repo.calendars();
+  for (const [i, signer] of signers.entries()) await repo.saveCalendar({ signerId: signer.id, color: CALENDAR_COLORS[i % CALENDAR_COLORS.length], sortOrder: i });
+  const calendars = await repo.calendars();
   const [ob, bm1, bm2] = calendars;
   if (!ob) return;
-  const driver = repo.saveDriver({ name: 'Jürgen Brinkmann', phone: '0203 283-2210', active: true, notes: '' })!;
-  repo.saveDriver({ name: 'Sevgi Aydın', phone: '0203 283-2211', active: true, notes: '' });
-  const car = repo.saveVehicle({ name: 'Dienstwagen 1', plate: 'DU-OB 1', seats: 4, active: true, notes: '' })!;
-  repo.saveVehicle({ name: 'Dienstwagen 2', plate: 'DU-OB 2', seats: 6, active: true, notes: '' });
+  const driver = (await repo.saveDriver({ name: 'Jürgen Brinkmann', phone: '0203 283-2210', active: true, notes: '' }))!;
+  await repo.saveDriver({ name: 'Sevgi Aydın', phone: '0203 283-2211', active: true, notes: '' });
+  const car = (await repo.saveVehicle({ name: 'Dienstwagen 1', plate: 'DU-OB 1', seats: 4, active: true, notes: '' }))!;
+  await repo.saveVehicle({ name: 'Dienstwagen 2', plate: 'DU-OB 2', seats: 6, active: true, notes: '' });
   const blank = { routeNote: '', programme: '', dressCode: '', press: '', gift: '', notes: '', invitationId: null, recurrenceRule: null, recurrenceExceptions: [] as string[], driverId: null, vehicleId: null, status: 'bestätigt' as const, allDay: false };
-  repo.insertAppointment({ ...blank, calendarId: ob.id, title: 'Bürgersprechstunde', start: '2026-12-02T16:00', end: '2026-12-02T18:00', place: 'Rathaus, Raum 100', recurrenceRule: 'FREQ=MONTHLY;BYDAY=1WE' }, at);
-  const reception = repo.insertAppointment({ ...blank, calendarId: ob.id, title: 'Empfang der Delegation aus Portsmouth', start: '2026-12-08T11:00', end: '2026-12-08T13:00', place: 'Rathaus, Ratssaal', programme: '11:00 Begrüßung\n11:30 Eintrag in das Goldene Buch\n12:00 Imbiss', dressCode: 'dunkler Anzug', gift: 'Bildband Duisburg', driverId: driver.id, vehicleId: car.id }, at);
+  await repo.insertAppointment({ ...blank, calendarId: ob.id, title: 'Bürgersprechstunde', start: '2026-12-02T16:00', end: '2026-12-02T18:00', place: 'Rathaus, Raum 100', recurrenceRule: 'FREQ=MONTHLY;BYDAY=1WE' }, at);
+  const reception = await repo.insertAppointment({ ...blank, calendarId: ob.id, title: 'Empfang der Delegation aus Portsmouth', start: '2026-12-08T11:00', end: '2026-12-08T13:00', place: 'Rathaus, Ratssaal', programme: '11:00 Begrüßung\n11:30 Eintrag in das Goldene Buch\n12:00 Imbiss', dressCode: 'dunkler Anzug', gift: 'Bildband Duisburg', driverId: driver.id, vehicleId: car.id }, at);
   // Guests of honour of the reception (the speech greets them).
   const honoured = ['p:pendleton-helen', 'p:pendleton-graham', 'p:holtkamp-ingrid'].flatMap((ref) => (contactIds.has(ref) ? [contactIds.get(ref)!] : []));
-  repo.replacePeople(reception.id, honoured.map((contactId) => ({ contactId, role: 'guest' as const, note: '' })));
-  repo.insertAppointment({ ...blank, calendarId: ob.id, title: 'Weihnachtskonzert der Musikschule', start: '2026-12-08T12:30', end: '2026-12-08T14:00', place: 'Mercatorhalle', status: 'geplant' }, at);
-  if (bm1) repo.insertAppointment({ ...blank, calendarId: bm1.id, title: 'Jubiläum 125 Jahre Turnverein', start: '2026-12-12T18:00', end: '2026-12-12T21:00', place: 'Sporthalle Homberg' }, at);
-  if (bm2) repo.insertAppointment({ ...blank, calendarId: bm2.id, title: 'Adventsmarkt Eröffnung', start: '2026-12-05T16:00', end: '2026-12-05T17:00', place: 'König-Heinrich-Platz' }, at);
+  await repo.replacePeople(reception.id, honoured.map((contactId) => ({ contactId, role: 'guest' as const, note: '' })));
+  await repo.insertAppointment({ ...blank, calendarId: ob.id, title: 'Weihnachtskonzert der Musikschule', start: '2026-12-08T12:30', end: '2026-12-08T14:00', place: 'Mercatorhalle', status: 'geplant' }, at);
+  if (bm1) await repo.insertAppointment({ ...blank, calendarId: bm1.id, title: 'Jubiläum 125 Jahre Turnverein', start: '2026-12-12T18:00', end: '2026-12-12T21:00', place: 'Sporthalle Homberg' }, at);
+  if (bm2) await repo.insertAppointment({ ...blank, calendarId: bm2.id, title: 'Adventsmarkt Eröffnung', start: '2026-12-05T16:00', end: '2026-12-05T17:00', place: 'König-Heinrich-Platz' }, at);
   const inviter = contactIds.get('org:freundeskreis-portsmouth') ?? null;
-  repo.insertInvitation(
+  await repo.insertInvitation(
     { inviterContactId: inviter, inviterName: inviter ? '' : 'Freundeskreis Duisburg–Portsmouth e. V.', event: 'Neujahrsempfang des Freundeskreises Duisburg–Portsmouth', dates: [{ start: '2027-01-15T18:00', end: '2027-01-15T21:00', allDay: false }], place: 'Rathaus, Mercatorzimmer', addressedTo: 'Oberbürgermeisterin', receivedOn: '2026-11-10', replyBy: '2026-11-25', requests: ['attendance', 'grusswort'], notes: '', status: 'open', calendarId: null, decidedAt: null, decidedBy: null, decisionNote: '', replyLetterId: null },
     at,
   );
-  repo.insertInvitation(
+  await repo.insertInvitation(
     { inviterContactId: null, inviterName: 'Bürgerverein Ruhrort e. V.', event: 'Sommerfest am Hafen', dates: [{ start: '2027-06-19T15:00', end: '2027-06-19T19:00', allDay: false }, { start: '2027-06-20T11:00', end: '2027-06-20T15:00', allDay: false }], place: 'Ruhrort, Leinpfad', addressedTo: 'Oberbürgermeisterin', receivedOn: '2026-11-20', replyBy: '2027-01-31', requests: ['attendance'], notes: '', status: 'open', calendarId: null, decidedAt: null, decidedBy: null, decisionNote: '', replyLetterId: null },
     at,
   );
