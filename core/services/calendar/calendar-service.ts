@@ -100,7 +100,7 @@ export function createCalendarService(
   describeContact: (row: ContactRow) => { name: string; oralSalutation: string },
   office: () => OfficeSettings,
   uploads: Uploads,
-  speechesOf: (appointmentId: number) => Speech[] | Promise<Speech[]>,
+  speechesOf: (appointmentId: number) => Promise<Speech[]>,
 ) {
   const repo = calendarRepository(deps.engine);
   const settings = settingsRepository(deps.db);

@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../../db/open';
-import { appointments, invitations, signers, speeches, speechVersions, textBlocks } from '../../../db/schema';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Engine } from '../../../db/engine';
 
-export type SpeechRow = typeof speeches.$inferSelect;
-export type SpeechValues = Omit<typeof speeches.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
-export type SpeechVersionRow = typeof speechVersions.$inferSelect;
+type Tables = Engine['t'];
+export type SpeechRow = Tables['speeches']['$inferSelect'];
+export type SpeechValues = Omit<Tables['speeches']['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>;
+export type SpeechVersionRow = Tables['speechVersions']['$inferSelect'];
 
 /**
  * A column of a speech's newest version. Written out qualified: drizzle leaves column names
@@ -16,16 +16,16 @@ const newest = (column: 'number' | 'words' | 'plain_text') =>
 const currentVersion = newest('number') as SQL<number | null>;
 const currentWords = newest('words') as SQL<number | null>;
 
-const speechColumns = {
-  speech: speeches,
-  speakerName: signers.name,
-  speakerOffice: signers.office,
-  version: currentVersion,
-  words: currentWords,
-};
-
 /** SQL of the speech register and its text versions. */
-export function speechesRepository(db: Db) {
+export function speechesRepository({ db, t, dsql }: Engine) {
+  const { appointments, invitations, signers, speeches, speechVersions, textBlocks } = t;
+  const speechColumns = {
+    speech: speeches,
+    speakerName: signers.name,
+    speakerOffice: signers.office,
+    version: currentVersion,
+    words: currentWords,
+  };
   const versionMeta = {
     id: speechVersions.id,
     speechId: speechVersions.speechId,
@@ -34,6 +34,10 @@ export function speechesRepository(db: Db) {
     savedBy: speechVersions.savedBy,
     words: speechVersions.words,
     note: speechVersions.note,
+  };
+  const latestVersion = async (speechId: number): Promise<SpeechVersionRow | undefined> => {
+    const [row] = await db.select().from(speechVersions).where(eq(speechVersions.speechId, speechId)).orderBy(desc(speechVersions.number)).limit(1);
+    return row;
   };
   return {
     list(filter: { status?: SpeechRow['status']; speakerId?: number; appointmentId?: number; ids?: number[] }) {
@@ -48,60 +52,68 @@ export function speechesRepository(db: Db) {
         .leftJoin(signers, eq(signers.id, speeches.speakerId))
         .leftJoin(appointments, eq(appointments.id, speeches.appointmentId))
         .where(conditions.length ? and(...conditions) : undefined)
-        .orderBy(asc(speeches.deadline), asc(speeches.id))
-        .all();
+        .orderBy(asc(speeches.deadline), asc(speeches.id));
     },
-    find(id: number) {
-      return db
+    async find(id: number) {
+      const [row] = await db
         .select(speechColumns)
         .from(speeches)
         .leftJoin(signers, eq(signers.id, speeches.speakerId))
         .where(eq(speeches.id, id))
-        .get();
+        .limit(1);
+      return row;
+    },
+    /**
+     * Locks the speech's row until the transaction ends, so two saves at once number their new
+     * versions one after the other (inside `engine.transaction`, before reading the newest version).
+     */
+    async lock(id: number): Promise<void> {
+      await dsql.forUpdate(db.select({ id: speeches.id }).from(speeches).where(eq(speeches.id, id)));
     },
     /** The appointment a speech is given at: what the manuscript's cover sheet names. */
-    occasion(appointmentId: number) {
-      return db
+    async occasion(appointmentId: number) {
+      const [row] = await db
         .select({ title: appointments.title, start: appointments.start, end: appointments.end, allDay: appointments.allDay, place: appointments.place })
         .from(appointments)
         .where(eq(appointments.id, appointmentId))
-        .get();
+        .limit(1);
+      return row;
     },
-    insert(values: SpeechValues, at: string): SpeechRow {
-      return db
+    async insert(values: SpeechValues, at: string): Promise<SpeechRow> {
+      const [row] = await db
         .insert(speeches)
         .values({ ...values, createdAt: at, updatedAt: at })
-        .returning()
-        .get();
+        .returning();
+      return row!;
     },
-    update(id: number, values: SpeechValues, at: string): SpeechRow | undefined {
-      return db
+    async update(id: number, values: SpeechValues, at: string): Promise<SpeechRow | undefined> {
+      const [row] = await db
         .update(speeches)
         .set({ ...values, updatedAt: at })
         .where(eq(speeches.id, id))
-        .returning()
-        .get();
+        .returning();
+      return row;
     },
-    exists(table: 'signer' | 'appointment' | 'invitation', id: number): boolean {
+    async exists(table: 'signer' | 'appointment' | 'invitation', id: number): Promise<boolean> {
       const source = { signer: signers, appointment: appointments, invitation: invitations }[table];
-      return db.select({ id: source.id }).from(source).where(eq(source.id, id)).get() !== undefined;
+      const [row] = await db.select({ id: source.id }).from(source).where(eq(source.id, id)).limit(1);
+      return row !== undefined;
     },
-    latestVersion(speechId: number): SpeechVersionRow | undefined {
-      return db.select().from(speechVersions).where(eq(speechVersions.speechId, speechId)).orderBy(desc(speechVersions.number)).limit(1).get();
-    },
-    insertVersion(values: Omit<typeof speechVersions.$inferInsert, 'id' | 'number'>): SpeechVersionRow {
-      const next = (this.latestVersion(values.speechId)?.number ?? 0) + 1;
-      return db
+    latestVersion,
+    async insertVersion(values: Omit<Tables['speechVersions']['$inferInsert'], 'id' | 'number'>): Promise<SpeechVersionRow> {
+      const next = ((await latestVersion(values.speechId))?.number ?? 0) + 1;
+      const [row] = await db
         .insert(speechVersions)
         .values({ ...values, number: next })
-        .returning()
-        .get();
+        .returning();
+      return row!;
     },
     versions(speechId: number) {
-      return db.select(versionMeta).from(speechVersions).where(eq(speechVersions.speechId, speechId)).orderBy(desc(speechVersions.number)).all();
+      return db.select(versionMeta).from(speechVersions).where(eq(speechVersions.speechId, speechId)).orderBy(desc(speechVersions.number));
     },
-    version(id: number): SpeechVersionRow | undefined {
-      return db.select().from(speechVersions).where(eq(speechVersions.id, id)).get();
+    async version(id: number): Promise<SpeechVersionRow | undefined> {
+      const [row] = await db.select().from(speechVersions).where(eq(speechVersions.id, id)).limit(1);
+      return row;
     },
     /** Titles, audiences and current texts of all speeches (to rebuild the search index). */
     searchable(ids?: number[]) {
@@ -109,16 +121,17 @@ export function speechesRepository(db: Db) {
         .select({ id: speeches.id, title: speeches.title, audience: speeches.audience, text: newest('plain_text') as SQL<string | null> })
         .from(speeches)
         .where(ids ? inArray(speeches.id, ids) : undefined)
-        .all();
+        .orderBy(asc(speeches.id));
     },
-    count(): number {
-      return db.select({ n: sql<number>`count(*)` }).from(speeches).get()!.n;
+    async count(): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(speeches);
+      return row?.n ?? 0;
     },
-    textBlocks(ids: number[]) {
-      return ids.length ? db.select().from(textBlocks).where(inArray(textBlocks.id, ids)).all() : [];
+    async textBlocks(ids: number[]) {
+      return ids.length ? db.select().from(textBlocks).where(inArray(textBlocks.id, ids)) : [];
     },
     allTextBlocks() {
-      return db.select().from(textBlocks).all();
+      return db.select().from(textBlocks).orderBy(asc(textBlocks.id));
     },
   };
 }

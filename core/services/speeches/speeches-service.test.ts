@@ -182,6 +182,22 @@ describe('speeches.search', () => {
     expect((await call(app.handlers, 'speeches.search', { text: 'feuerwehr' })).textBlocks).toEqual([]);
   });
 
+  it('finds speeches and text blocks written without the index (an older build, rows written by hand) once the app is opened again', async () => {
+    const sqlite = app.db.$client;
+    const speech = Number(
+      sqlite.prepare("insert into speeches (title, kind, audience, created_at, updated_at) values ('Rede zur Brückeneinweihung', 'rede', 'Bürgerschaft', 'x', 'x')").run().lastInsertRowid,
+    );
+    sqlite
+      .prepare("insert into speech_versions (speech_id, number, body, plain_text, words, saved_at, saved_by) values (?, 1, '{}', 'Die neue Brücke verbindet Homberg und Ruhrort.', 7, 'x', 'x')")
+      .run(speech);
+    sqlite.prepare("insert into text_blocks (title, category, text, updated_at) values ('Dank an den Bauhof', 'Rede', 'Den Beschäftigten des Bauhofs danke ich.', 'x')").run();
+    app.close();
+    app = createTempApp({ dataDir: app.dataDir });
+
+    expect((await call(app.handlers, 'speeches.search', { text: 'Brücke Homberg' })).speeches.map((s) => s.id)).toEqual([speech]);
+    expect((await call(app.handlers, 'speeches.search', { text: 'Bauhof' })).textBlocks.map((b) => b.title)).toEqual(['Dank an den Bauhof']);
+  });
+
   it('searches the newest version only, and a changed title at once', async () => {
     const speech = await call(app.handlers, 'speeches.save', { title: 'Rede', kind: 'rede', body: bodyOf('Wir danken dem Stadtsportbund.') });
     await call(app.handlers, 'speeches.save', { ...speech, title: 'Sportlerehrung', body: bodyOf('Wir danken den Vereinen.') });

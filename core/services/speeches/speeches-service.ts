@@ -26,7 +26,7 @@ import { compareTexts } from '../../domain/speeches/compare';
 import { composeGreeting } from '../../domain/speeches/greeting';
 import { queryTerms, snippetOf } from '../../domain/text/search-terms';
 import { festschriftGrusswortDocx, speechManuscriptDocx, type SpeechDocumentInput } from '../../documents/speech-documents';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { fileContent, fileNameOf } from '../file-content';
 import type { RoleCatalogue } from '../reference/role-catalogue';
@@ -66,24 +66,34 @@ function describeOccasionDate(start: string, allDay: boolean): string {
  * blocks, the Word manuscripts, and the protocol order of greeting the guests.
  */
 export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogue, office: () => OfficeSettings) {
-  const repo = speechesRepository(deps.db);
+  const repo = speechesRepository(deps.engine);
   const settingsRepo = settingsRepository(deps.db);
   const speechIndex = fullTextIndex(deps.db, 'speech_search');
   const blockIndex = textBlockIndex(deps.db);
 
-  const indexSpeech = (row: { id: number; title: string; audience: string; text: string | null }) =>
+  const indexSpeech = async (row: { id: number; title: string; audience: string; text: string | null }) =>
     speechIndex.put(row.id, `${row.title} ${row.audience}`, row.text ?? '');
 
-  // Rows written without the index (before migration 0007, demo data, an older build): indexed once.
-  deps.db.transaction(() => {
-    if (speechIndex.count() !== repo.count()) {
-      for (const row of repo.searchable()) indexSpeech(row);
-    }
-    const blocks = repo.allTextBlocks();
-    if (blockIndex.count() !== blocks.length) for (const block of blocks) blockIndex.put(block);
-  });
+  /**
+   * Rows written without the index (before migration 0007, demo data, an older build): indexed
+   * once, before the first search of this run (in a transaction of its own).
+   */
+  let indexing: Promise<void> | null = null;
+  const indexed = () =>
+    (indexing ??= deps.engine
+      .transaction(async () => {
+        if ((await speechIndex.count()) !== (await repo.count())) {
+          for (const row of await repo.searchable()) await indexSpeech(row);
+        }
+        const blocks = await repo.allTextBlocks();
+        if ((await blockIndex.count()) !== blocks.length) for (const block of blocks) await blockIndex.put(block);
+      })
+      .catch((error: unknown) => {
+        indexing = null;
+        throw error;
+      }));
 
-  type Found = NonNullable<ReturnType<typeof repo.find>>;
+  type Found = NonNullable<Awaited<ReturnType<typeof repo.find>>>;
   const toSpeech = ({ speech, speakerName, speakerOffice, version, words }: Found): Speech => ({
     id: speech.id,
     title: speech.title,
@@ -113,39 +123,39 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
     return parsed.success ? parsed.data : EMPTY_SPEECH_BODY;
   };
 
-  const mustFind = (id: number) => {
-    const row = repo.find(id);
+  const mustFind = async (id: number) => {
+    const row = await repo.find(id);
     if (!row) throw new AppError('NOT_FOUND', `Die Rede Nr. ${id} wurde nicht gefunden.`, { id });
     return row;
   };
-  const detail = (id: number): SpeechDetail => ({ ...toSpeech(mustFind(id)), body: bodyOf(repo.latestVersion(id)) });
+  const detail = async (id: number): Promise<SpeechDetail> => ({ ...toSpeech(await mustFind(id)), body: bodyOf(await repo.latestVersion(id)) });
 
-  const mustFindVersion = (id: number) => {
-    const row = repo.version(id);
+  const mustFindVersion = async (id: number) => {
+    const row = await repo.version(id);
     if (!row) throw new AppError('NOT_FOUND', `Die Fassung Nr. ${id} wurde nicht gefunden.`, { id });
     return row;
   };
   const versionMeta = ({ body: _body, plainText: _text, ...meta }: SpeechVersionRow) => meta;
 
-  const valuesOf = (input: z.output<typeof speechInputSchema>) => {
+  const valuesOf = async (input: z.output<typeof speechInputSchema>) => {
     const links = [
       ['signer', input.speakerId, 'Die unterzeichnende Person'],
       ['appointment', input.appointmentId, 'Der Termin'],
       ['invitation', input.invitationId, 'Die Einladung'],
     ] as const;
     for (const [table, id, what] of links) {
-      if (id !== null && !repo.exists(table, id)) throw new AppError('NOT_FOUND', `${what} Nr. ${id} wurde nicht gefunden.`, { [table]: id });
+      if (id !== null && !(await repo.exists(table, id))) throw new AppError('NOT_FOUND', `${what} Nr. ${id} wurde nicht gefunden.`, { [table]: id });
     }
     const { id: _id, body: _body, greeting, ...values } = input;
     return greeting === undefined ? values : { ...values, greeting };
   };
 
   /** Stores `body` as a new version unless it equals the newest one; true if it did. */
-  const addVersion = (speechId: number, body: SpeechBody, note = ''): boolean => {
-    const latest = repo.latestVersion(speechId);
+  const addVersion = async (speechId: number, body: SpeechBody, note = ''): Promise<boolean> => {
+    const latest = await repo.latestVersion(speechId);
     if (latest && JSON.stringify(latest.body) === JSON.stringify(body)) return false;
     if (!latest && JSON.stringify(body) === JSON.stringify(EMPTY_SPEECH_BODY)) return false;
-    repo.insertVersion({
+    await repo.insertVersion({
       speechId,
       body,
       plainText: bodyToPlainText(body),
@@ -157,25 +167,27 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
     return true;
   };
 
-  const reindex = (id: number) => {
-    const [row] = repo.searchable([id]);
-    if (row) indexSpeech(row);
+  const reindex = async (id: number) => {
+    const [row] = await repo.searchable([id]);
+    if (row) await indexSpeech(row);
   };
 
-  const settings = (): SpeechSettings => speechSettingsSchema.safeParse(settingsRepo.getSetting(SETTINGS_KEY) ?? {}).data ?? { wordsPerMinute: 110 };
+  const settings = async (): Promise<SpeechSettings> =>
+    speechSettingsSchema.safeParse((await settingsRepo.getSetting(SETTINGS_KEY)) ?? {}).data ?? { wordsPerMinute: 110 };
 
-  const documentInput = (id: number): SpeechDocumentInput => {
-    const found = mustFind(id);
+  const documentInput = async (id: number): Promise<SpeechDocumentInput> => {
+    const found = await mustFind(id);
     const { speech } = found;
-    const version = repo.latestVersion(id);
+    const version = await repo.latestVersion(id);
     const body = bodyOf(version);
-    const occasion = speech.appointmentId ? repo.occasion(speech.appointmentId) : undefined;
+    const occasion = speech.appointmentId ? await repo.occasion(speech.appointmentId) : undefined;
     const words = spokenWords(body);
-    const time = formatSpeakingTime(speakingSeconds(words, settings().wordsPerMinute));
+    const time = formatSpeakingTime(speakingSeconds(words, (await settings()).wordsPerMinute));
+    const own = await office();
     const target = speech.targetMinutes ? `; Vorgabe ${speech.targetMinutes} Min.` : '';
     const savedAt = version ? new Date(version.savedAt) : null;
     return {
-      office: `${office().stadt} · ${office().dienststelle}`,
+      office: `${own.stadt} · ${own.dienststelle}`,
       title: speech.title,
       kindLabel: SPEECH_KIND_LABELS[speech.kind],
       occasion: occasion?.title ?? null,
@@ -195,16 +207,18 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
 
   const handlers: SpeechHandlers = {
     'speeches.greeting': (input) => composeGreeting(input, catalogue.map()),
-    'speeches.list': (filter) => repo.list(filter).map(toSpeech),
+    'speeches.list': async (filter) => (await repo.list(filter)).map(toSpeech),
     'speeches.get': ({ id }) => detail(id),
     'speeches.save': (input) =>
-      deps.db.transaction(() => {
+      deps.engine.transaction(async () => {
         const at = deps.now().toISOString();
-        const row = input.id ? repo.update(mustFind(input.id).speech.id, valuesOf(input), at)! : repo.insert(valuesOf(input), at);
-        const versioned = input.body !== undefined && addVersion(row.id, input.body);
-        reindex(row.id);
-        const number = versioned ? repo.latestVersion(row.id)?.number : undefined;
-        recordAudit(deps, {
+        // Locked first: two saves at once number their versions one after the other.
+        if (input.id) await repo.lock(input.id);
+        const row = input.id ? (await repo.update((await mustFind(input.id)).speech.id, await valuesOf(input), at))! : await repo.insert(await valuesOf(input), at);
+        const versioned = input.body !== undefined && (await addVersion(row.id, input.body));
+        await reindex(row.id);
+        const number = versioned ? (await repo.latestVersion(row.id))?.number : undefined;
+        await audit(deps, {
           action: input.id ? 'update' : 'create',
           entity: 'speech',
           entityId: row.id,
@@ -212,34 +226,36 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
         });
         return detail(row.id);
       }),
-    'speeches.versions': ({ id }) => {
-      mustFind(id);
+    'speeches.versions': async ({ id }) => {
+      await mustFind(id);
       return repo.versions(id);
     },
-    'speeches.version': ({ id }) => {
-      const row = mustFindVersion(id);
+    'speeches.version': async ({ id }) => {
+      const row = await mustFindVersion(id);
       return { ...versionMeta(row), body: bodyOf(row), plainText: row.plainText };
     },
-    'speeches.compare': ({ from, to }) => {
-      const [a, b] = [mustFindVersion(from), mustFindVersion(to)];
+    'speeches.compare': async ({ from, to }) => {
+      const [a, b] = [await mustFindVersion(from), await mustFindVersion(to)];
       if (a.speechId !== b.speechId) throw new AppError('INVALID_INPUT', 'Verglichen werden können nur Fassungen derselben Rede.', { from, to });
       return { from: versionMeta(a), to: versionMeta(b), ...compareTexts(a.plainText, b.plainText) };
     },
     'speeches.restore': ({ versionId }) =>
-      deps.db.transaction(() => {
-        const old = mustFindVersion(versionId);
-        if (addVersion(old.speechId, bodyOf(old), `wiederhergestellt aus Fassung ${old.number}`)) {
-          reindex(old.speechId);
-          recordAudit(deps, { action: 'update', entity: 'speech', entityId: old.speechId, summary: `Fassung ${old.number} wiederhergestellt` });
+      deps.engine.transaction(async () => {
+        const old = await mustFindVersion(versionId);
+        await repo.lock(old.speechId);
+        if (await addVersion(old.speechId, bodyOf(old), `wiederhergestellt aus Fassung ${old.number}`)) {
+          await reindex(old.speechId);
+          await audit(deps, { action: 'update', entity: 'speech', entityId: old.speechId, summary: `Fassung ${old.number} wiederhergestellt` });
         }
         return detail(old.speechId);
       }),
-    'speeches.search': ({ text, limit }) => {
+    'speeches.search': async ({ text, limit }) => {
+      await indexed();
       const terms = queryTerms(text);
-      const speechIds = speechIndex.search(text, limit);
-      const rows = new Map(repo.list({ ids: speechIds }).map((r) => [r.speech.id, r]));
-      const texts = new Map(repo.searchable(speechIds).map((r) => [r.id, r.text ?? '']));
-      const blocks = new Map(repo.textBlocks(blockIndex.search(text, limit)).map((b) => [b.id, b]));
+      const speechIds = await speechIndex.search(text, limit);
+      const rows = new Map((await repo.list({ ids: speechIds })).map((r) => [r.speech.id, r]));
+      const texts = new Map((await repo.searchable(speechIds)).map((r) => [r.id, r.text ?? '']));
+      const blocks = new Map((await repo.textBlocks(await blockIndex.search(text, limit))).map((b) => [b.id, b]));
       return {
         speeches: speechIds.flatMap((id) => {
           const row = rows.get(id);
@@ -262,17 +278,18 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
       };
     },
     'speeches.document': async ({ id, format }) => {
-      const input = documentInput(id);
+      const input = await documentInput(id);
       if (format === 'manuskript') return { ...fileContent(fileNameOf(['Redemanuskript', input.title], 'docx'), await speechManuscriptDocx(input)), warnings: [] };
       const { bytes, warnings } = await festschriftGrusswortDocx(input);
       return { ...fileContent(fileNameOf(['Grußwort-Festschrift', input.title], 'docx'), bytes), warnings };
     },
     'speeches.settings': () => settings(),
-    'speeches.settings.save': (input) => {
-      settingsRepo.putSetting(SETTINGS_KEY, input, deps.now().toISOString());
-      recordAudit(deps, { action: 'update', entity: 'settings', summary: `Redetempo ${input.wordsPerMinute} Wörter pro Minute` });
-      return settings();
-    },
+    'speeches.settings.save': (input) =>
+      deps.engine.transaction(async () => {
+        await settingsRepo.putSetting(SETTINGS_KEY, input, deps.now().toISOString());
+        await audit(deps, { action: 'update', entity: 'settings', summary: `Redetempo ${input.wordsPerMinute} Wörter pro Minute` });
+        return settings();
+      }),
   };
-  return { handlers, list: (filter: { appointmentId?: number }) => repo.list(filter).map(toSpeech) };
+  return { handlers, list: async (filter: { appointmentId?: number }) => (await repo.list(filter)).map(toSpeech) };
 }
