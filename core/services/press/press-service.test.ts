@@ -313,16 +313,22 @@ describe('media contacts, distribution lists and press invitations', () => {
 
     const duplicate = await errorOf(dispatch(app.handlers, 'press.lists.save', { name: 'lokalpresse' }));
     expect(duplicate).toMatchObject({ code: 'CONFLICT', message: 'Einen Verteiler „Lokalpresse“ gibt es schon.' });
+    // Umlauts and ß however typed: the same name on SQLite and PostgreSQL.
+    await call(app.handlers, 'press.lists.save', { name: 'Überregionale Presse' });
+    const spelled = await errorOf(dispatch(app.handlers, 'press.lists.save', { name: 'ÜBERREGIONALE PRESSE' }));
+    expect(spelled).toMatchObject({ code: 'CONFLICT', message: 'Einen Verteiler „Überregionale Presse“ gibt es schon.' });
+    expect(await errorOf(dispatch(app.handlers, 'press.lists.save', { name: 'ueberregionale presse' }))).toMatchObject({ code: 'CONFLICT' });
     const unknown = await errorOf(dispatch(app.handlers, 'press.lists.save', { name: 'Überregional', memberIds: [4711] }));
     expect(unknown).toMatchObject({ code: 'NOT_FOUND', message: 'Der Kontakt Nr. 4711 wurde nicht gefunden.' });
 
     await call(app.handlers, 'press.media.delete', { id: radio.id });
     expect((await call(app.handlers, 'press.media.list', {})).map((c) => c.name)).toEqual(['Piet Olderdissen', 'Ilka Wendehorst']);
     await call(app.handlers, 'press.lists.delete', { id: list.id });
-    expect(await call(app.handlers, 'press.lists.list', {})).toEqual([]);
+    expect((await call(app.handlers, 'press.lists.list', {})).map((l) => l.name)).toEqual(['Überregionale Presse']);
     expect(audit('media-contact').map(([action]) => action)).toEqual(['save', 'save', 'save', 'delete']);
     expect(audit('distribution-list')).toEqual([
       ['create', 'Lokalpresse (2 Empfänger)'],
+      ['create', 'Überregionale Presse (0 Empfänger)'],
       ['delete', 'Lokalpresse'],
     ]);
   });

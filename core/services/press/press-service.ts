@@ -24,12 +24,12 @@ import {
 } from '../../domain/press/release-rules';
 import { queryTerms, snippetOf } from '../../domain/text/search-terms';
 import { pressReleaseDocx, pressReleaseHtml, pressReleaseText, type PressReleaseDocument } from '../../documents/press-release';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import { displayNameOf } from '../contacts/contacts-service';
 import type { ServiceDeps } from '../deps';
 import { fileContent, fileNameOf } from '../file-content';
 import { fullTextIndex } from '../search/full-text';
-import { pressRepository, type PressReleaseRow } from './repository';
+import { pressRepository, type PressEnquiryRow, type PressReleaseRow } from './repository';
 
 type PressHandlers = Pick<
   Handlers,
@@ -74,19 +74,31 @@ const invalid = (message: string, path: string) => new AppError('INVALID_INPUT',
  * are in core/domain/press/release-rules.ts; every change is recorded in the audit log.
  */
 export function createPressService(deps: ServiceDeps, office: () => OfficeSettings) {
-  const repo = pressRepository(deps.db);
+  const repo = pressRepository(deps.engine);
   const index = fullTextIndex(deps.db, 'press_search');
-  const indexRelease = (row: Pick<PressReleaseRow, 'id' | 'title' | 'subtitle' | 'body'>) => index.put(row.id, `${row.title} ${row.subtitle}`, row.body);
+  const indexRelease = async (row: Pick<PressReleaseRow, 'id' | 'title' | 'subtitle' | 'body'>) => index.put(row.id, `${row.title} ${row.subtitle}`, row.body);
 
-  // Rows written without the index (an older build, rows imported by hand): indexed once.
-  deps.db.transaction(() => {
-    if (index.count() !== repo.releaseCount()) for (const row of repo.releases({})) indexRelease(row);
-  });
+  /**
+   * Rows written without the index (an older build, rows imported by hand): indexed once, before
+   * the first search of this run (in a transaction of its own).
+   */
+  let indexing: Promise<void> | null = null;
+  const indexed = () =>
+    (indexing ??= deps.engine
+      .transaction(async () => {
+        if ((await index.count()) !== (await repo.releaseCount())) for (const row of await repo.releases({})) await indexRelease(row);
+      })
+      .catch((error: unknown) => {
+        indexing = null;
+        throw error;
+      }));
 
   // ---------------------------------------------------------------- releases
 
-  const toRelease = (row: PressReleaseRow): PressRelease => {
-    const appointment = row.appointmentId !== null ? repo.appointment(row.appointmentId) : undefined;
+  type LinkedAppointment = NonNullable<Awaited<ReturnType<typeof repo.appointment>>>;
+  const toRelease = async (row: PressReleaseRow): Promise<PressRelease> =>
+    releaseOf(row, row.appointmentId !== null ? await repo.appointment(row.appointmentId) : undefined);
+  const releaseOf = (row: PressReleaseRow, appointment: LinkedAppointment | undefined): PressRelease => {
     return {
       id: row.id,
       title: row.title,
@@ -107,14 +119,14 @@ export function createPressService(deps: ServiceDeps, office: () => OfficeSettin
     };
   };
 
-  const mustFind = (id: number): PressReleaseRow => {
-    const row = repo.release(id);
+  const mustFind = async (id: number): Promise<PressReleaseRow> => {
+    const row = await repo.release(id);
     if (!row) throw new AppError('NOT_FOUND', `Die Pressemitteilung Nr. ${id} wurde nicht gefunden.`, { id });
     return row;
   };
 
-  const valuesOf = (input: z.output<typeof pressReleaseInputSchema>) => {
-    if (input.appointmentId !== null && !repo.appointmentExists(input.appointmentId)) {
+  const valuesOf = async (input: z.output<typeof pressReleaseInputSchema>) => {
+    if (input.appointmentId !== null && !(await repo.appointmentExists(input.appointmentId))) {
       throw new AppError('NOT_FOUND', `Der Termin Nr. ${input.appointmentId} wurde nicht gefunden.`, { appointmentId: input.appointmentId });
     }
     return {
@@ -129,8 +141,8 @@ export function createPressService(deps: ServiceDeps, office: () => OfficeSettin
   };
 
   /** The words of the documents: office line, date line, embargo (while it lasts), contact. */
-  const documentOf = (row: PressReleaseRow): PressReleaseDocument => {
-    const settings = office();
+  const documentOf = async (row: PressReleaseRow): Promise<PressReleaseDocument> => {
+    const settings = await office();
     const date = row.releaseAt?.slice(0, 10) ?? isoDateInBerlin(deps.now());
     const contact = row.contactInfo
       ? row.contactInfo.split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
@@ -150,7 +162,7 @@ export function createPressService(deps: ServiceDeps, office: () => OfficeSettin
   };
 
   const exportRelease = async (row: PressReleaseRow, format: PressExportFormat) => {
-    const document = documentOf(row);
+    const document = await documentOf(row);
     const name = ['Pressemitteilung', row.title];
     if (format === 'docx') return fileContent(fileNameOf(name, 'docx'), await pressReleaseDocx(document));
     const text = format === 'html' ? pressReleaseHtml(document) : pressReleaseText(document);
@@ -159,7 +171,7 @@ export function createPressService(deps: ServiceDeps, office: () => OfficeSettin
 
   // ---------------------------------------------------------------- contacts
 
-  type Person = ReturnType<typeof repo.people>[number];
+  type Person = Awaited<ReturnType<typeof repo.people>>[number];
   const nameOf = (p: Person) => displayNameOf(p.contact);
   const organisationOf = (p: Person) => (p.contact.kind === 'person' ? (p.organisationName ?? '') : '');
   const member = (p: Person) => ({
@@ -180,16 +192,16 @@ export function createPressService(deps: ServiceDeps, office: () => OfficeSettin
     lists: lists.get(p.contact.id) ?? [],
   });
 
-  const mustExistContacts = (ids: number[]) => {
-    const found = new Set(repo.existingContacts(ids));
+  const mustExistContacts = async (ids: number[]) => {
+    const found = new Set(await repo.existingContacts(ids));
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) throw new AppError('NOT_FOUND', `Der Kontakt Nr. ${missing[0]} wurde nicht gefunden.`, { contactIds: missing });
   };
 
-  const distributionLists = (): DistributionList[] => {
-    const lists = repo.lists();
-    const members = repo.memberIds(lists.map((l) => l.id));
-    const people = new Map(repo.people([...new Set(members.map((m) => m.contactId))]).map((p) => [p.contact.id, p]));
+  const distributionLists = async (): Promise<DistributionList[]> => {
+    const lists = await repo.lists();
+    const members = await repo.memberIds(lists.map((l) => l.id));
+    const people = new Map((await repo.people([...new Set(members.map((m) => m.contactId))])).map((p) => [p.contact.id, p]));
     return lists.map((list) => ({
       id: list.id,
       name: list.name,
@@ -202,14 +214,13 @@ export function createPressService(deps: ServiceDeps, office: () => OfficeSettin
     }));
   };
 
-  const mustFindAppointment = (id: number) => {
-    if (!repo.appointmentExists(id)) throw new AppError('NOT_FOUND', `Der Termin Nr. ${id} wurde nicht gefunden.`, { appointmentId: id });
+  const mustFindAppointment = async (id: number) => {
+    if (!(await repo.appointmentExists(id))) throw new AppError('NOT_FOUND', `Der Termin Nr. ${id} wurde nicht gefunden.`, { appointmentId: id });
   };
-  const invitationsOf = (appointmentId: number) => {
-    const rows = repo.invitations(appointmentId);
+  const invitationsOf = async (appointmentId: number) => {
+    const rows = await repo.invitations(appointmentId);
     const responses = new Map(rows.map((r) => [r.contactId, r.response]));
-    const invitees = repo
-      .people(rows.map((r) => r.contactId))
+    const invitees = (await repo.people(rows.map((r) => r.contactId)))
       .sort(bySortName)
       .map((p) => ({ ...member(p), response: responses.get(p.contact.id)! }));
     return { appointmentId, invitees };
@@ -217,7 +228,7 @@ export function createPressService(deps: ServiceDeps, office: () => OfficeSettin
 
   // ---------------------------------------------------------------- enquiries
 
-  const toEnquiry = (row: NonNullable<ReturnType<typeof repo.enquiry>>): PressEnquiry => ({
+  const toEnquiry = (row: PressEnquiryRow): PressEnquiry => ({
     id: row.id,
     contactId: row.contactId,
     outlet: row.outlet,
@@ -233,15 +244,15 @@ export function createPressService(deps: ServiceDeps, office: () => OfficeSettin
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   });
-  const mustFindEnquiry = (id: number) => {
-    const row = repo.enquiry(id);
+  const mustFindEnquiry = async (id: number) => {
+    const row = await repo.enquiry(id);
     if (!row) throw new AppError('NOT_FOUND', `Die Presseanfrage Nr. ${id} wurde nicht gefunden.`, { id });
     return row;
   };
-  const enquiryValuesOf = (input: z.output<typeof pressEnquiryInputSchema>) => {
+  const enquiryValuesOf = async (input: z.output<typeof pressEnquiryInputSchema>) => {
     let { outlet, journalist } = input;
     if (input.contactId !== null) {
-      const [person] = repo.people([input.contactId]);
+      const [person] = await repo.people([input.contactId]);
       if (!person) throw new AppError('NOT_FOUND', `Der Kontakt Nr. ${input.contactId} wurde nicht gefunden.`, { contactId: input.contactId });
       // The contact's names fill what was left empty: a person is the journalist, an organisation the outlet.
       if (person.contact.kind === 'person') {
@@ -257,25 +268,29 @@ export function createPressService(deps: ServiceDeps, office: () => OfficeSettin
   };
 
   const handlers: PressHandlers = {
-    'press.releases.list': ({ status, text }) => {
+    'press.releases.list': async ({ status, text }) => {
       const searching = Boolean(text && queryTerms(text).length);
-      const ids = searching ? index.search(text!, SEARCH_LIMIT) : undefined;
-      const rows = repo.releases({ status, ids });
+      if (searching) await indexed();
+      const ids = searching ? await index.search(text!, SEARCH_LIMIT) : undefined;
+      const rows = await repo.releases({ status, ids });
       // A search keeps the index's order (best first).
       if (ids) rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
       const terms = searching ? queryTerms(text!) : [];
+      // The linked appointments in one query, not one per release.
+      const appointments = new Map((await repo.appointments(rows.flatMap((r) => (r.appointmentId !== null ? [r.appointmentId] : [])))).map((a) => [a.id, a]));
       return rows.map((row) => {
-        const { body: _body, ...release } = toRelease(row);
+        const { body: _body, ...release } = releaseOf(row, row.appointmentId !== null ? appointments.get(row.appointmentId) : undefined);
         return { ...release, snippet: searching ? snippetOf(row.body || row.subtitle, terms) : null };
       });
     },
 
-    'press.releases.get': ({ id }) => toRelease(mustFind(id)),
+    'press.releases.get': async ({ id }) => toRelease(await mustFind(id)),
 
     'press.releases.save': (input) =>
-      deps.db.transaction(() => {
-        const previous = input.id ? mustFind(input.id) : null;
-        const values = valuesOf(input);
+      deps.engine.transaction(async () => {
+        if (input.id) await repo.lockRelease(input.id);
+        const previous = input.id ? await mustFind(input.id) : null;
+        const values = await valuesOf(input);
         const problem = checkSchedule(values, previous, deps.now());
         if (problem) throw invalid(problem, problem.startsWith('Die Sperrfrist') ? 'embargoUntil' : 'releaseAt');
         const at = deps.now().toISOString();
@@ -286,12 +301,12 @@ export function createPressService(deps: ServiceDeps, office: () => OfficeSettin
           const edit = statusAfterEdit(previous.status, { content, schedule: values.releaseAt !== previous.releaseAt });
           if (!edit.ok) throw new AppError('CONFLICT', edit.message, { id: previous.id, status: previous.status });
           voided = edit.approvalVoid && previous.approvedBy !== null;
-          row = repo.updateRelease(previous.id, { ...values, status: edit.status, ...(edit.approvalVoid ? { approvedBy: null, approvedAt: null } : {}) }, at);
+          row = await repo.updateRelease(previous.id, { ...values, status: edit.status, ...(edit.approvalVoid ? { approvedBy: null, approvedAt: null } : {}) }, at);
         } else {
-          row = repo.insertRelease({ ...values, status: 'entwurf' }, at);
+          row = await repo.insertRelease({ ...values, status: 'entwurf' }, at);
         }
-        indexRelease(row);
-        recordAudit(deps, {
+        await indexRelease(row);
+        await audit(deps, {
           action: previous ? 'update' : 'create',
           entity: 'press-release',
           entityId: row.id,
@@ -301,105 +316,107 @@ export function createPressService(deps: ServiceDeps, office: () => OfficeSettin
       }),
 
     'press.releases.step': ({ id, step }) =>
-      deps.db.transaction(() => {
-        const row = mustFind(id);
+      deps.engine.transaction(async () => {
+        // Locked before reading the status: two steps at once (approve and withdraw) see each other's.
+        await repo.lockRelease(id);
+        const row = await mustFind(id);
         const outcome = applyPressStep(row, step, { now: deps.now(), user: deps.user });
         if (!outcome.ok) throw new AppError('CONFLICT', outcome.message, { id, step, status: row.status });
-        const updated = repo.updateRelease(id, outcome.changes, deps.now().toISOString());
-        recordAudit(deps, { action: step, entity: 'press-release', entityId: id, summary: `${row.title}: ${PRESS_STEP_LABELS[step]}` });
+        const updated = await repo.updateRelease(id, outcome.changes, deps.now().toISOString());
+        await audit(deps, { action: step, entity: 'press-release', entityId: id, summary: `${row.title}: ${PRESS_STEP_LABELS[step]}` });
         return toRelease(updated);
       }),
 
-    'press.releases.export': ({ id, format }) => exportRelease(mustFind(id), format),
+    'press.releases.export': async ({ id, format }) => exportRelease(await mustFind(id), format),
 
-    'press.media.list': () => {
-      const lists = repo.listNamesByContact();
-      return repo.people().map((p) => toMedia(p, lists));
+    'press.media.list': async () => {
+      const lists = await repo.listNamesByContact();
+      return (await repo.people()).map((p) => toMedia(p, lists));
     },
 
     'press.media.save': (input) =>
-      deps.db.transaction(() => {
-        if (!repo.contactExists(input.contactId)) throw new AppError('NOT_FOUND', `Der Kontakt Nr. ${input.contactId} wurde nicht gefunden.`, { contactId: input.contactId });
+      deps.engine.transaction(async () => {
+        if (!(await repo.contactExists(input.contactId))) throw new AppError('NOT_FOUND', `Der Kontakt Nr. ${input.contactId} wurde nicht gefunden.`, { contactId: input.contactId });
         const topics = [...new Set(input.topics)];
-        repo.putMediaContact({ contactId: input.contactId, mediaType: input.mediaType, topics, notes: input.notes });
-        const [person] = repo.people([input.contactId]);
-        recordAudit(deps, {
+        await repo.putMediaContact({ contactId: input.contactId, mediaType: input.mediaType, topics, notes: input.notes });
+        const [person] = await repo.people([input.contactId]);
+        await audit(deps, {
           action: 'save',
           entity: 'media-contact',
           entityId: input.contactId,
           summary: `${nameOf(person!)}${input.mediaType ? ` (${input.mediaType})` : ''}${topics.length ? `: ${topics.join(', ')}` : ''}`,
         });
-        return toMedia(person!, repo.listNamesByContact());
+        return toMedia(person!, await repo.listNamesByContact());
       }),
 
     'press.media.delete': ({ id }) =>
-      deps.db.transaction(() => {
-        const [person] = repo.people([id]);
+      deps.engine.transaction(async () => {
+        const [person] = await repo.people([id]);
         if (!person?.media) throw new AppError('NOT_FOUND', `Der Medienkontakt Nr. ${id} wurde nicht gefunden.`, { id });
-        repo.deleteMediaContact(id);
-        recordAudit(deps, { action: 'delete', entity: 'media-contact', entityId: id, summary: nameOf(person) });
+        await repo.deleteMediaContact(id);
+        await audit(deps, { action: 'delete', entity: 'media-contact', entityId: id, summary: nameOf(person) });
         return { id };
       }),
 
     'press.lists.list': () => distributionLists(),
 
     'press.lists.save': (input) =>
-      deps.db.transaction(() => {
-        if (input.id && !repo.list(input.id)) throw new AppError('NOT_FOUND', `Der Verteiler Nr. ${input.id} wurde nicht gefunden.`, { id: input.id });
-        const same = repo.listByName(input.name);
+      deps.engine.transaction(async () => {
+        if (input.id && !(await repo.list(input.id))) throw new AppError('NOT_FOUND', `Der Verteiler Nr. ${input.id} wurde nicht gefunden.`, { id: input.id });
+        const same = await repo.listByName(input.name);
         if (same && same.id !== input.id) throw new AppError('CONFLICT', `Einen Verteiler „${same.name}“ gibt es schon.`, { issues: [{ path: ['name'], message: 'Diesen Namen hat schon ein anderer Verteiler.' }] });
         const memberIds = [...new Set(input.memberIds)];
-        mustExistContacts(memberIds);
-        const id = repo.saveList({ id: input.id, name: input.name, description: input.description }, memberIds);
-        recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'distribution-list', entityId: id, summary: `${input.name} (${memberIds.length} Empfänger)` });
-        return distributionLists().find((l) => l.id === id)!;
+        await mustExistContacts(memberIds);
+        const id = await repo.saveList({ id: input.id, name: input.name, description: input.description }, memberIds);
+        await audit(deps, { action: input.id ? 'update' : 'create', entity: 'distribution-list', entityId: id, summary: `${input.name} (${memberIds.length} Empfänger)` });
+        return (await distributionLists()).find((l) => l.id === id)!;
       }),
 
     'press.lists.delete': ({ id }) =>
-      deps.db.transaction(() => {
-        const list = repo.list(id);
+      deps.engine.transaction(async () => {
+        const list = await repo.list(id);
         if (!list) throw new AppError('NOT_FOUND', `Der Verteiler Nr. ${id} wurde nicht gefunden.`, { id });
-        repo.deleteList(id);
-        recordAudit(deps, { action: 'delete', entity: 'distribution-list', entityId: id, summary: list.name });
+        await repo.deleteList(id);
+        await audit(deps, { action: 'delete', entity: 'distribution-list', entityId: id, summary: list.name });
         return { id };
       }),
 
-    'press.invitations.list': ({ appointmentId }) => {
-      mustFindAppointment(appointmentId);
+    'press.invitations.list': async ({ appointmentId }) => {
+      await mustFindAppointment(appointmentId);
       return invitationsOf(appointmentId);
     },
 
     'press.invitations.save': ({ appointmentId, listIds, contactIds, responses, remove }) =>
-      deps.db.transaction(() => {
-        mustFindAppointment(appointmentId);
-        for (const listId of listIds) if (!repo.list(listId)) throw new AppError('NOT_FOUND', `Der Verteiler Nr. ${listId} wurde nicht gefunden.`, { listId });
-        const fromLists = repo.memberIds(listIds).map((m) => m.contactId);
-        mustExistContacts([...contactIds, ...responses.map((r) => r.contactId)]);
-        const before = new Set(repo.invitations(appointmentId).map((r) => r.contactId));
+      deps.engine.transaction(async () => {
+        await mustFindAppointment(appointmentId);
+        for (const listId of listIds) if (!(await repo.list(listId))) throw new AppError('NOT_FOUND', `Der Verteiler Nr. ${listId} wurde nicht gefunden.`, { listId });
+        const fromLists = (await repo.memberIds(listIds)).map((m) => m.contactId);
+        await mustExistContacts([...contactIds, ...responses.map((r) => r.contactId)]);
+        const before = new Set((await repo.invitations(appointmentId)).map((r) => r.contactId));
         const invited = [...new Set([...fromLists, ...contactIds, ...responses.map((r) => r.contactId)])];
-        repo.invite(appointmentId, invited);
-        for (const { contactId, response } of responses) repo.respond(appointmentId, contactId, response);
-        repo.uninvite(appointmentId, remove);
+        await repo.invite(appointmentId, invited);
+        for (const { contactId, response } of responses) await repo.respond(appointmentId, contactId, response);
+        await repo.uninvite(appointmentId, remove);
         const added = invited.filter((id) => !before.has(id) && !remove.includes(id)).length;
         const parts = [
           added ? `${added} eingeladen` : '',
           responses.length ? `${responses.length} Antwort${responses.length === 1 ? '' : 'en'} eingetragen` : '',
           remove.length ? `${remove.length} ausgeladen` : '',
         ].filter(Boolean);
-        if (parts.length) recordAudit(deps, { action: 'update', entity: 'press-invitation', entityId: appointmentId, summary: parts.join(', ') });
+        if (parts.length) await audit(deps, { action: 'update', entity: 'press-invitation', entityId: appointmentId, summary: parts.join(', ') });
         return invitationsOf(appointmentId);
       }),
 
-    'press.invitations.counts': () => repo.invitationCounts().map((c) => ({ ...c, accepted: c.accepted ?? 0, declined: c.declined ?? 0 })),
+    'press.invitations.counts': async () => (await repo.invitationCounts()).map((c) => ({ ...c, accepted: c.accepted ?? 0, declined: c.declined ?? 0 })),
 
-    'press.enquiries.list': (filter) => repo.enquiries(filter).map(toEnquiry),
+    'press.enquiries.list': async (filter) => (await repo.enquiries(filter)).map(toEnquiry),
 
     'press.enquiries.save': (input) =>
-      deps.db.transaction(() => {
-        const values = enquiryValuesOf(input);
+      deps.engine.transaction(async () => {
+        const values = await enquiryValuesOf(input);
         const at = deps.now().toISOString();
-        const row = input.id ? repo.updateEnquiry(mustFindEnquiry(input.id).id, values, at) : repo.insertEnquiry(values, at);
-        recordAudit(deps, {
+        const row = input.id ? await repo.updateEnquiry((await mustFindEnquiry(input.id)).id, values, at) : await repo.insertEnquiry(values, at);
+        await audit(deps, {
           action: input.id ? 'update' : 'create',
           entity: 'press-enquiry',
           entityId: row.id,
@@ -409,10 +426,10 @@ export function createPressService(deps: ServiceDeps, office: () => OfficeSettin
       }),
 
     'press.enquiries.answer': ({ id, answer }) =>
-      deps.db.transaction(() => {
-        const row = mustFindEnquiry(id);
-        const updated = repo.updateEnquiry(id, { answer, answeredAt: deps.now().toISOString(), answeredBy: deps.user }, deps.now().toISOString());
-        recordAudit(deps, { action: row.answeredAt ? 'update-answer' : 'answer', entity: 'press-enquiry', entityId: id, summary: row.topic });
+      deps.engine.transaction(async () => {
+        const row = await mustFindEnquiry(id);
+        const updated = await repo.updateEnquiry(id, { answer, answeredAt: deps.now().toISOString(), answeredBy: deps.user }, deps.now().toISOString());
+        await audit(deps, { action: row.answeredAt ? 'update-answer' : 'answer', entity: 'press-enquiry', entityId: id, summary: row.topic });
         return toEnquiry(updated);
       }),
   };

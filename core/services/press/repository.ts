@@ -1,35 +1,29 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../../../db/open';
-import {
-  appointments,
-  contacts,
-  distributionListMembers,
-  distributionLists,
-  mediaContacts,
-  pressEnquiries,
-  pressInvitations,
-  pressReleases,
-} from '../../../db/schema';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Engine } from '../../../db/engine';
 
-export type PressReleaseRow = typeof pressReleases.$inferSelect;
-export type PressReleaseValues = Omit<typeof pressReleases.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
-export type PressEnquiryRow = typeof pressEnquiries.$inferSelect;
-export type PressEnquiryValues = Omit<typeof pressEnquiries.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
-export type PressResponse = (typeof pressInvitations.$inferSelect)['response'];
-
-const organisations = alias(contacts, 'organisations');
-/** A contact with its organisation's name and its press details (when it has them). */
-const personColumns = { contact: contacts, organisationName: organisations.name, media: mediaContacts };
+type Tables = Engine['t'];
+export type PressReleaseRow = Tables['pressReleases']['$inferSelect'];
+export type PressReleaseValues = Omit<Tables['pressReleases']['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>;
+export type PressEnquiryRow = Tables['pressEnquiries']['$inferSelect'];
+export type PressEnquiryValues = Omit<Tables['pressEnquiries']['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>;
+export type PressResponse = Tables['pressInvitations']['$inferSelect']['response'];
 
 /** SQL of the press office: releases, media contacts, distribution lists, press invitations, enquiries. */
-export function pressRepository(db: Db) {
+export function pressRepository({ db, t, dsql }: Engine) {
+  const { appointments, contacts, distributionListMembers, distributionLists, mediaContacts, pressEnquiries, pressInvitations, pressReleases } = t;
+  const organisations = alias(contacts, 'organisations');
+  /** A contact with its organisation's name and its press details (when it has them). */
+  const personColumns = { contact: contacts, organisationName: organisations.name, media: mediaContacts };
   const people = () =>
     db
       .select(personColumns)
       .from(contacts)
       .leftJoin(organisations, eq(organisations.id, contacts.organisationId))
       .leftJoin(mediaContacts, eq(mediaContacts.contactId, contacts.id));
+  /** How many invitations of the group have this response (PostgreSQL sums as bigint: read as a number). */
+  const responded = (response: NonNullable<PressResponse>) =>
+    sql<number>`sum(case when ${pressInvitations.response} = ${response} then 1 else 0 end)`.mapWith(Number);
 
   return {
     // ---------------------------------------------------------------- releases
@@ -43,63 +37,78 @@ export function pressRepository(db: Db) {
         .select()
         .from(pressReleases)
         .where(conditions.length ? and(...conditions) : undefined)
-        .orderBy(desc(sql`${pressReleases.releaseAt} is null`), desc(pressReleases.releaseAt), desc(pressReleases.id))
-        .all();
+        .orderBy(desc(sql`${pressReleases.releaseAt} is null`), desc(pressReleases.releaseAt), desc(pressReleases.id));
     },
-    release(id: number): PressReleaseRow | undefined {
-      return db.select().from(pressReleases).where(eq(pressReleases.id, id)).get();
+    async release(id: number): Promise<PressReleaseRow | undefined> {
+      const [row] = await db.select().from(pressReleases).where(eq(pressReleases.id, id)).limit(1);
+      return row;
     },
-    insertRelease(values: PressReleaseValues, at: string): PressReleaseRow {
-      return db
+    /** Locks the release's row until the transaction ends (a workflow step reads its status, then writes it). */
+    async lockRelease(id: number): Promise<void> {
+      await dsql.forUpdate(db.select({ id: pressReleases.id }).from(pressReleases).where(eq(pressReleases.id, id)));
+    },
+    async insertRelease(values: PressReleaseValues, at: string): Promise<PressReleaseRow> {
+      const [row] = await db
         .insert(pressReleases)
         .values({ ...values, createdAt: at, updatedAt: at })
-        .returning()
-        .get();
+        .returning();
+      return row!;
     },
-    updateRelease(id: number, values: Partial<PressReleaseValues>, at: string): PressReleaseRow {
-      return db
+    async updateRelease(id: number, values: Partial<PressReleaseValues>, at: string): Promise<PressReleaseRow> {
+      const [row] = await db
         .update(pressReleases)
         .set({ ...values, updatedAt: at })
         .where(eq(pressReleases.id, id))
-        .returning()
-        .get()!;
+        .returning();
+      return row!;
     },
-    releaseCount(): number {
-      return db.select({ n: sql<number>`count(*)` }).from(pressReleases).get()!.n;
+    /** Title and start of these appointments (those of a page of releases, in one query). */
+    async appointments(ids: number[]) {
+      if (!ids.length) return [];
+      return db.select({ id: appointments.id, title: appointments.title, start: appointments.start }).from(appointments).where(dsql.inIds(appointments.id, [...new Set(ids)]));
     },
-    appointment(id: number) {
-      return db.select({ id: appointments.id, title: appointments.title, start: appointments.start }).from(appointments).where(eq(appointments.id, id)).get();
+    async releaseCount(): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(pressReleases);
+      return row?.n ?? 0;
+    },
+    async appointment(id: number) {
+      const [row] = await db
+        .select({ id: appointments.id, title: appointments.title, start: appointments.start })
+        .from(appointments)
+        .where(eq(appointments.id, id))
+        .limit(1);
+      return row;
     },
 
     // ---------------------------------------------------------------- contacts and media contacts
     /** Contacts with their organisation and press details (all media contacts when `ids` is absent). */
-    people(ids?: number[]) {
-      if (ids) return ids.length ? people().where(inArray(contacts.id, ids)).all() : [];
-      return people().where(sql`${mediaContacts.contactId} is not null`).orderBy(asc(contacts.sortName)).all();
+    async people(ids?: number[]) {
+      if (ids) return ids.length ? people().where(dsql.inIds(contacts.id, ids)) : [];
+      return people().where(sql`${mediaContacts.contactId} is not null`).orderBy(asc(contacts.sortName), asc(contacts.id));
     },
-    contactExists(id: number): boolean {
-      return db.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, id)).get() !== undefined;
+    async contactExists(id: number): Promise<boolean> {
+      const [row] = await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, id)).limit(1);
+      return row !== undefined;
     },
-    existingContacts(ids: number[]): number[] {
-      return ids.length ? db.select({ id: contacts.id }).from(contacts).where(inArray(contacts.id, ids)).all().map((r) => r.id) : [];
+    async existingContacts(ids: number[]): Promise<number[]> {
+      return ids.length ? (await db.select({ id: contacts.id }).from(contacts).where(dsql.inIds(contacts.id, ids))).map((r) => r.id) : [];
     },
-    putMediaContact(values: typeof mediaContacts.$inferInsert): void {
-      db.insert(mediaContacts)
+    async putMediaContact(values: Tables['mediaContacts']['$inferInsert']): Promise<void> {
+      await db
+        .insert(mediaContacts)
         .values(values)
-        .onConflictDoUpdate({ target: mediaContacts.contactId, set: { mediaType: values.mediaType, topics: values.topics, notes: values.notes } })
-        .run();
+        .onConflictDoUpdate({ target: mediaContacts.contactId, set: { mediaType: values.mediaType, topics: values.topics, notes: values.notes } });
     },
-    deleteMediaContact(contactId: number): boolean {
-      return db.delete(mediaContacts).where(eq(mediaContacts.contactId, contactId)).run().changes > 0;
+    async deleteMediaContact(contactId: number): Promise<boolean> {
+      return (await db.delete(mediaContacts).where(eq(mediaContacts.contactId, contactId)).returning({ id: mediaContacts.contactId })).length > 0;
     },
     /** Names of the distribution lists each contact is on. */
-    listNamesByContact(): Map<number, string[]> {
-      const rows = db
+    async listNamesByContact(): Promise<Map<number, string[]>> {
+      const rows = await db
         .select({ contactId: distributionListMembers.contactId, name: distributionLists.name })
         .from(distributionListMembers)
         .innerJoin(distributionLists, eq(distributionLists.id, distributionListMembers.listId))
-        .orderBy(asc(distributionLists.name))
-        .all();
+        .orderBy(asc(distributionLists.name), asc(distributionLists.id));
       const byContact = new Map<number, string[]>();
       for (const row of rows) byContact.set(row.contactId, [...(byContact.get(row.contactId) ?? []), row.name]);
       return byContact;
@@ -107,74 +116,73 @@ export function pressRepository(db: Db) {
 
     // ---------------------------------------------------------------- distribution lists
     lists() {
-      return db.select().from(distributionLists).orderBy(asc(distributionLists.name)).all();
+      return db.select().from(distributionLists).orderBy(asc(distributionLists.name), asc(distributionLists.id));
     },
-    list(id: number) {
-      return db.select().from(distributionLists).where(eq(distributionLists.id, id)).get();
+    async list(id: number) {
+      const [row] = await db.select().from(distributionLists).where(eq(distributionLists.id, id)).limit(1);
+      return row;
     },
-    listByName(name: string) {
-      return db.select().from(distributionLists).where(sql`lower(${distributionLists.name}) = lower(${name})`).get();
+    /** The list of this name, case, umlauts and ß ignored ("Presse Düsseldorf" = "presse duesseldorf"). */
+    async listByName(name: string) {
+      const [row] = await db.select().from(distributionLists).where(dsql.foldedEquals(distributionLists.name, name)).orderBy(asc(distributionLists.id)).limit(1);
+      return row;
     },
     /** Member ids of lists, in the lists' order. */
-    memberIds(listIds: number[]): Array<{ listId: number; contactId: number }> {
-      return listIds.length
-        ? db.select().from(distributionListMembers).where(inArray(distributionListMembers.listId, listIds)).all()
-        : [];
+    async memberIds(listIds: number[]): Promise<Array<{ listId: number; contactId: number }>> {
+      return listIds.length ? db.select().from(distributionListMembers).where(dsql.inIds(distributionListMembers.listId, listIds)) : [];
     },
-    saveList(values: { id?: number; name: string; description: string }, memberIds: number[]): number {
-      const id = values.id
-        ? db.update(distributionLists).set({ name: values.name, description: values.description }).where(eq(distributionLists.id, values.id)).returning().get()!.id
-        : db.insert(distributionLists).values({ name: values.name, description: values.description }).returning().get().id;
-      db.delete(distributionListMembers).where(eq(distributionListMembers.listId, id)).run();
-      if (memberIds.length) db.insert(distributionListMembers).values(memberIds.map((contactId) => ({ listId: id, contactId }))).run();
+    async saveList(values: { id?: number; name: string; description: string }, memberIds: number[]): Promise<number> {
+      const [saved] = values.id
+        ? await db.update(distributionLists).set({ name: values.name, description: values.description }).where(eq(distributionLists.id, values.id)).returning()
+        : await db.insert(distributionLists).values({ name: values.name, description: values.description }).returning();
+      const id = saved!.id;
+      await db.delete(distributionListMembers).where(eq(distributionListMembers.listId, id));
+      if (memberIds.length) await db.insert(distributionListMembers).values(memberIds.map((contactId) => ({ listId: id, contactId })));
       return id;
     },
-    deleteList(id: number): boolean {
-      return db.delete(distributionLists).where(eq(distributionLists.id, id)).run().changes > 0;
+    async deleteList(id: number): Promise<boolean> {
+      return (await db.delete(distributionLists).where(eq(distributionLists.id, id)).returning({ id: distributionLists.id })).length > 0;
     },
 
     // ---------------------------------------------------------------- press invitations
-    appointmentExists(id: number): boolean {
-      return db.select({ id: appointments.id }).from(appointments).where(eq(appointments.id, id)).get() !== undefined;
+    async appointmentExists(id: number): Promise<boolean> {
+      const [row] = await db.select({ id: appointments.id }).from(appointments).where(eq(appointments.id, id)).limit(1);
+      return row !== undefined;
     },
     invitations(appointmentId: number) {
-      return db.select().from(pressInvitations).where(eq(pressInvitations.appointmentId, appointmentId)).all();
+      return db.select().from(pressInvitations).where(eq(pressInvitations.appointmentId, appointmentId));
     },
     /** Invites (those already invited keep their response). */
-    invite(appointmentId: number, contactIds: number[]): void {
+    async invite(appointmentId: number, contactIds: number[]): Promise<void> {
       if (!contactIds.length) return;
-      db.insert(pressInvitations)
+      await db
+        .insert(pressInvitations)
         .values(contactIds.map((contactId) => ({ appointmentId, contactId })))
-        .onConflictDoNothing()
-        .run();
+        .onConflictDoNothing();
     },
-    respond(appointmentId: number, contactId: number, response: PressResponse): boolean {
-      return (
-        db
-          .update(pressInvitations)
-          .set({ response })
-          .where(and(eq(pressInvitations.appointmentId, appointmentId), eq(pressInvitations.contactId, contactId)))
-          .run().changes > 0
-      );
+    async respond(appointmentId: number, contactId: number, response: PressResponse): Promise<boolean> {
+      const rows = await db
+        .update(pressInvitations)
+        .set({ response })
+        .where(and(eq(pressInvitations.appointmentId, appointmentId), eq(pressInvitations.contactId, contactId)))
+        .returning({ contactId: pressInvitations.contactId });
+      return rows.length > 0;
     },
-    uninvite(appointmentId: number, contactIds: number[]): void {
+    async uninvite(appointmentId: number, contactIds: number[]): Promise<void> {
       if (!contactIds.length) return;
-      db.delete(pressInvitations)
-        .where(and(eq(pressInvitations.appointmentId, appointmentId), inArray(pressInvitations.contactId, contactIds)))
-        .run();
+      await db.delete(pressInvitations).where(and(eq(pressInvitations.appointmentId, appointmentId), inArray(pressInvitations.contactId, contactIds)));
     },
     invitationCounts() {
       return db
         .select({
           appointmentId: pressInvitations.appointmentId,
-          invited: sql<number>`count(*)`,
-          accepted: sql<number>`sum(${pressInvitations.response} = 'zugesagt')`,
-          declined: sql<number>`sum(${pressInvitations.response} = 'abgesagt')`,
+          invited: count(),
+          accepted: responded('zugesagt'),
+          declined: responded('abgesagt'),
         })
         .from(pressInvitations)
         .groupBy(pressInvitations.appointmentId)
-        .orderBy(asc(pressInvitations.appointmentId))
-        .all();
+        .orderBy(asc(pressInvitations.appointmentId));
     },
 
     // ---------------------------------------------------------------- enquiries
@@ -190,26 +198,26 @@ export function pressRepository(db: Db) {
           asc(sql`case when ${pressEnquiries.answeredAt} is null then coalesce(${pressEnquiries.deadline}, '9999') end`),
           desc(pressEnquiries.receivedAt),
           desc(pressEnquiries.id),
-        )
-        .all();
+        );
     },
-    enquiry(id: number): PressEnquiryRow | undefined {
-      return db.select().from(pressEnquiries).where(eq(pressEnquiries.id, id)).get();
+    async enquiry(id: number): Promise<PressEnquiryRow | undefined> {
+      const [row] = await db.select().from(pressEnquiries).where(eq(pressEnquiries.id, id)).limit(1);
+      return row;
     },
-    insertEnquiry(values: PressEnquiryValues, at: string): PressEnquiryRow {
-      return db
+    async insertEnquiry(values: PressEnquiryValues, at: string): Promise<PressEnquiryRow> {
+      const [row] = await db
         .insert(pressEnquiries)
         .values({ ...values, createdAt: at, updatedAt: at })
-        .returning()
-        .get();
+        .returning();
+      return row!;
     },
-    updateEnquiry(id: number, values: Partial<PressEnquiryValues>, at: string): PressEnquiryRow {
-      return db
+    async updateEnquiry(id: number, values: Partial<PressEnquiryValues>, at: string): Promise<PressEnquiryRow> {
+      const [row] = await db
         .update(pressEnquiries)
         .set({ ...values, updatedAt: at })
         .where(eq(pressEnquiries.id, id))
-        .returning()
-        .get()!;
+        .returning();
+      return row!;
     },
   };
 }
