@@ -174,12 +174,13 @@ function demoRequests(today: string): DemoRequest[] {
  * statement, ready to answer, answered, closed, due for follow-up), their history written as
  * the workflow would; dates relative to today so the register looks alive. Names invented.
  */
-export function loadDemoRequests(deps: ServiceDeps): void {
-  const repo = requestsRepository(deps.db);
-  if (repo.departments().length > 0) return;
+export async function loadDemoRequests(deps: ServiceDeps): Promise<void> {
+  const repo = requestsRepository(deps.engine);
+  if ((await repo.departments()).length > 0) return;
   const index = requestIndex(deps.db);
   const today = isoDateInBerlin(deps.now());
-  const departments = DEMO_DEPARTMENTS.map((d, i) => repo.saveDepartment({ ...d, active: true, sortOrder: i })!);
+  const departments = [];
+  for (const [i, d] of DEMO_DEPARTMENTS.entries()) departments.push((await repo.saveDepartment({ ...d, active: true, sortOrder: i }))!);
   const citizenIds = new Map<Person, number>();
   const citizens = citizenRecords(deps.db);
   const moment = (day: string) => `${day}T08:30:00.000Z`;
@@ -190,11 +191,11 @@ export function loadDemoRequests(deps: ServiceDeps): void {
     if (demo.person) {
       const known: number =
         citizenIds.get(demo.person) ??
-        citizens.insert({ ...demo.person, degrees: '', phone: '', searchName: searchNameOf(demo.person) }, moment(receivedOn)).id;
+        (await citizens.insert({ ...demo.person, degrees: '', phone: '', searchName: searchNameOf(demo.person) }, moment(receivedOn))).id;
       citizenIds.set(demo.person, known);
       citizenId = known;
     }
-    let row: RequestRow = repo.insert(
+    let row: RequestRow = await repo.insert(
       {
         kind: demo.kind,
         channel: demo.channel,
@@ -210,7 +211,7 @@ export function loadDemoRequests(deps: ServiceDeps): void {
       },
       moment(receivedOn),
     );
-    repo.addHistory({ requestId: row.id, at: moment(receivedOn), user: deps.user, action: 'Anliegen erfasst', status: 'eingegangen', note: '' });
+    await repo.addHistory({ requestId: row.id, at: moment(receivedOn), user: deps.user, action: 'Anliegen erfasst', status: 'eingegangen', note: '' });
     for (const { daysAgo, step, department } of demo.steps) {
       const day = addDays(today, -daysAgo);
       const input: WorkflowStep =
@@ -223,10 +224,10 @@ export function loadDemoRequests(deps: ServiceDeps): void {
       if (!outcome.ok) throw new Error(`Beispieldaten: ${demo.subject}: ${outcome.message}`);
       // The demo answer has no letter in the register.
       const { replyLetterId: _none, ...changes } = outcome.changes;
-      row = repo.update(row.id, changes, moment(day))!;
+      row = (await repo.update(row.id, changes, moment(day)))!;
       const note = input.step === 'forward' ? `${departments[department!]!.name}; Stellungnahme bis ${formatDateLong(row.statementDue!)}` : outcome.note;
-      repo.addHistory({ requestId: row.id, at: moment(day), user: deps.user, action: outcome.action, status: changes.status !== state.status ? changes.status : null, note });
+      await repo.addHistory({ requestId: row.id, at: moment(day), user: deps.user, action: outcome.action, status: changes.status !== state.status ? changes.status : null, note });
     }
-    index.put(row);
+    await index.put(row);
   }
 }

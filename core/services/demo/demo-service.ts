@@ -96,7 +96,7 @@ export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue, h
         }
         await loadDemoCalendars(deps, ids, at);
         await loadDemoSpeeches(deps, save);
-        loadDemoRequests(deps);
+        await loadDemoRequests(deps);
         const context: DemoContext = {
           save,
           today,

@@ -1,24 +1,14 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../../db/open';
-import { fullTextCount, fullTextFilter } from '../search/repository';
-import {
-  citizenEvents,
-  citizenRequests,
-  citizens,
-  departments,
-  letters,
-  requestAttachments,
-  requestHistory,
-  requestLinks,
-  signers,
-  textBlocks,
-} from '../../../db/schema';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Engine } from '../../../db/engine';
+import { addDays } from '../../domain/calendar/time';
+import { fullTextFilter } from '../search/repository';
 
-export type RequestRow = typeof citizenRequests.$inferSelect;
-export type RequestValues = Omit<typeof citizenRequests.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
-export type CitizenRow = typeof citizens.$inferSelect;
-export type CitizenValues = Omit<typeof citizens.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
-export type DepartmentRow = typeof departments.$inferSelect;
+type Tables = Engine['t'];
+export type RequestRow = Tables['citizenRequests']['$inferSelect'];
+export type RequestValues = Omit<Tables['citizenRequests']['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>;
+export type CitizenRow = Tables['citizens']['$inferSelect'];
+export type CitizenValues = Omit<Tables['citizens']['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>;
+export type DepartmentRow = Tables['departments']['$inferSelect'];
 
 /** What the register's filters say (the full-text part arrives as the matching ids, best first). */
 export interface RequestFilter {
@@ -30,45 +20,51 @@ export interface RequestFilter {
   departmentId?: number;
   citizenId?: number;
   eventId?: number;
-  /** An FTS5 MATCH expression over the requests' full-text index (core/domain/text/search-terms.ts). */
-  match?: string;
+  /**
+   * A MATCH expression over the requests' full-text index (core/domain/text/search-terms.ts),
+   * with how many rows of the index it matches (the index answers that, core/services/search).
+   */
+  match?: { expression: string; hits: number };
   /** Only these, in this order (the best full-text hits). */
   ids?: number[];
 }
 
-const listColumns = {
-  id: citizenRequests.id,
-  kind: citizenRequests.kind,
-  channel: citizenRequests.channel,
-  subject: citizenRequests.subject,
-  category: citizenRequests.category,
-  district: citizenRequests.district,
-  receivedOn: citizenRequests.receivedOn,
-  status: citizenRequests.status,
-  statementDue: citizenRequests.statementDue,
-  followUpOn: citizenRequests.followUpOn,
-  anonymisedAt: citizenRequests.anonymisedAt,
-  department: departments.name,
-  citizenDegrees: citizens.degrees,
-  citizenGivenName: citizens.givenName,
-  citizenSurname: citizens.surname,
-};
-/** `id in (…)` for many ids: one JSON parameter instead of one parameter per id. */
-const idIn = (ids: number[]): SQL => sql`${citizenRequests.id} in (select value from json_each(${JSON.stringify(ids)}))`;
-
-/**
- * The requests whose full-text index entry (request_search, written through
- * core/services/search/full-text.ts) matches. As a filter in the register's own query: no ranking
- * of thousands of hits, the page and the count stop where SQLite can.
- */
-const matching = (match: string): SQL => fullTextFilter('request_search', citizenRequests.id, match);
-/** The same, written so that SQLite reads the register in date order and stops when the page is full (`+` keeps it off the id). */
-const matchingScan = (match: string): SQL => fullTextFilter('request_search', citizenRequests.id, match, { scan: true });
 /** From this many hits on, reading the register newest first is faster than looking every hit up. */
 const MANY_HITS = 2000;
 
 /** SQL of the requests to the mayor, the citizens who sent them, the departments asked for statements. */
-export function requestsRepository(db: Db) {
+export function requestsRepository({ db, t, dsql }: Engine) {
+  const { citizenEvents, citizenRequests, citizens, departments, letters, requestAttachments, requestHistory, requestLinks, signers, textBlocks } = t;
+  const listColumns = {
+    id: citizenRequests.id,
+    kind: citizenRequests.kind,
+    channel: citizenRequests.channel,
+    subject: citizenRequests.subject,
+    category: citizenRequests.category,
+    district: citizenRequests.district,
+    receivedOn: citizenRequests.receivedOn,
+    status: citizenRequests.status,
+    statementDue: citizenRequests.statementDue,
+    followUpOn: citizenRequests.followUpOn,
+    anonymisedAt: citizenRequests.anonymisedAt,
+    department: departments.name,
+    citizenDegrees: citizens.degrees,
+    citizenGivenName: citizens.givenName,
+    citizenSurname: citizens.surname,
+  };
+  /** `id in (…)` for many ids: one parameter instead of one parameter per id. */
+  const idIn = (ids: number[]): SQL => dsql.inIds(citizenRequests.id, ids);
+  /**
+   * The requests whose full-text index entry (request_search, written through
+   * core/services/search/full-text.ts) matches. As a filter in the register's own query: no ranking
+   * of thousands of hits, the page and the count stop where the database can.
+   */
+  const matching = (match: string): SQL => fullTextFilter('request_search', citizenRequests.id, match);
+  /** The same, written so that the register is read in date order and stops when the page is full. */
+  const matchingScan = (match: string): SQL => fullTextFilter('request_search', citizenRequests.id, match, { scan: true });
+  /** 1 when `condition` holds, else 0 (booleans sort alike on both engines). */
+  const oneIf = (condition: SQL) => sql`case when ${condition} then 1 else 0 end`;
+
   const conditionsOf = (filter: RequestFilter, today: string): SQL[] => {
     const c: SQL[] = [];
     if (filter.status) c.push(eq(citizenRequests.status, filter.status));
@@ -86,7 +82,7 @@ export function requestsRepository(db: Db) {
     if (filter.departmentId) c.push(eq(citizenRequests.departmentId, filter.departmentId));
     if (filter.citizenId) c.push(eq(citizenRequests.citizenId, filter.citizenId));
     if (filter.eventId) c.push(eq(citizenRequests.eventId, filter.eventId));
-    if (filter.match) c.push(matching(filter.match));
+    if (filter.match) c.push(matching(filter.match.expression));
     if (filter.ids) c.push(idIn(filter.ids));
     return c;
   };
@@ -98,38 +94,44 @@ export function requestsRepository(db: Db) {
       .leftJoin(departments, eq(departments.id, citizenRequests.departmentId))
       .leftJoin(citizens, eq(citizens.id, citizenRequests.citizenId))
       .where(where);
+  type ListRow = Awaited<ReturnType<typeof listRows>>[number];
 
   return {
     // ------------------------------------------------------------------ requests
-    find(id: number) {
-      return db
+    async find(id: number) {
+      const [row] = await db
         .select({ request: citizenRequests, department: departments.name, citizen: citizens })
         .from(citizenRequests)
         .leftJoin(departments, eq(departments.id, citizenRequests.departmentId))
         .leftJoin(citizens, eq(citizens.id, citizenRequests.citizenId))
         .where(eq(citizenRequests.id, id))
-        .get();
+        .limit(1);
+      return row;
     },
-    insert(values: RequestValues, at: string): RequestRow {
-      return db
+    /** Locks the request's row until the transaction ends (a workflow step reads its state, then writes it). */
+    async lock(id: number): Promise<void> {
+      await dsql.forUpdate(db.select({ id: citizenRequests.id }).from(citizenRequests).where(eq(citizenRequests.id, id)));
+    },
+    async insert(values: RequestValues, at: string): Promise<RequestRow> {
+      const [row] = await db
         .insert(citizenRequests)
         .values({ ...values, createdAt: at, updatedAt: at })
-        .returning()
-        .get();
+        .returning();
+      return row!;
     },
-    update(id: number, values: Partial<RequestValues>, at: string): RequestRow | undefined {
-      return db
+    async update(id: number, values: Partial<RequestValues>, at: string): Promise<RequestRow | undefined> {
+      const [row] = await db
         .update(citizenRequests)
         .set({ ...values, updatedAt: at })
         .where(eq(citizenRequests.id, id))
-        .returning()
-        .get();
+        .returning();
+      return row;
     },
     /**
      * One page of the register: newest first, or — with `ids` from the full-text search — in the
      * order of the ids (best hit first). `total` counts all that match.
      */
-    list(filter: RequestFilter, today: string, page: { limit: number; offset: number }) {
+    async list(filter: RequestFilter, today: string, page: { limit: number; offset: number }): Promise<{ total: number; rows: ListRow[] }> {
       const conditions = conditionsOf(filter, today);
       const where = conditions.length ? and(...conditions) : undefined;
       if (filter.ids) {
@@ -139,17 +141,15 @@ export function requestsRepository(db: Db) {
         let ordered = filter.ids;
         if (others.length) {
           const matching = new Set(
-            db
+            (await db
               .select({ id: citizenRequests.id })
               .from(citizenRequests)
-              .where(and(idIn(filter.ids), ...others))
-              .all()
-              .map((r) => r.id),
+              .where(and(idIn(filter.ids), ...others))).map((r) => r.id),
           );
           ordered = filter.ids.filter((id) => matching.has(id));
         }
         const pageIds = ordered.slice(page.offset, page.offset + page.limit);
-        const byId = new Map(listRows(idIn(pageIds)).all().map((r) => [r.id, r]));
+        const byId = new Map((await listRows(idIn(pageIds))).map((r) => [r.id, r]));
         return { total: ordered.length, rows: pageIds.flatMap((id) => byId.get(id) ?? []) };
       }
       if (filter.match) {
@@ -157,59 +157,59 @@ export function requestsRepository(db: Db) {
         // not anonymised). Few hits: looked up by id; many: the register read in date order, so the
         // page stops when it is full.
         const others = conditionsOf({ ...filter, match: undefined }, today);
-        const hitCount = fullTextCount(db, 'request_search', filter.match);
+        const hitCount = filter.match.hits;
         if (hitCount === 0) return { total: 0, rows: [] };
-        const hits = hitCount > MANY_HITS ? matchingScan(filter.match) : matching(filter.match);
-        const total = others.length ? (db.select({ n: sql<number>`count(*)` }).from(citizenRequests).where(and(hits, ...others)).get()?.n ?? 0) : hitCount;
+        const hits = hitCount > MANY_HITS ? matchingScan(filter.match.expression) : matching(filter.match.expression);
+        const total = others.length ? ((await db.select({ n: count() }).from(citizenRequests).where(and(hits, ...others)))[0]?.n ?? 0) : hitCount;
         if (total === 0 || page.offset >= total) return { total, rows: [] };
-        const rows = listRows(and(hits, ...others))
+        const rows = await listRows(and(hits, ...others))
           .orderBy(desc(citizenRequests.receivedOn), desc(citizenRequests.id))
           .limit(page.limit)
-          .offset(page.offset)
-          .all();
+          .offset(page.offset);
         return { total, rows };
       }
-      const total = db.select({ n: sql<number>`count(*)` }).from(citizenRequests).where(where).get()?.n ?? 0;
-      const rows = listRows(where).orderBy(desc(citizenRequests.receivedOn), desc(citizenRequests.id)).limit(page.limit).offset(page.offset).all();
-      return { total, rows };
+      const [counted] = await db.select({ n: count() }).from(citizenRequests).where(where);
+      const rows = await listRows(where).orderBy(desc(citizenRequests.receivedOn), desc(citizenRequests.id)).limit(page.limit).offset(page.offset);
+      return { total: counted?.n ?? 0, rows };
     },
     /** Rows by id (for proposals and links), in no particular order. */
-    listItems(ids: number[]) {
-      return ids.length ? listRows(idIn(ids)).all() : [];
+    async listItems(ids: number[]) {
+      return ids.length ? listRows(idIn(ids)) : [];
     },
     /**
      * Proposals of related requests: the same person, the same place (folded, non-empty), or the
      * same category and district received within `days` days; not `id` itself nor those in
      * `exclude`. Same person first, then same place, then the newest.
      */
-    related(row: RequestRow, exclude: number[], days: number, limit: number): number[] {
+    async related(row: RequestRow, exclude: number[], days: number, limit: number): Promise<number[]> {
       const samePerson = row.citizenId !== null ? eq(citizenRequests.citizenId, row.citizenId) : undefined;
       const place = row.place.trim();
-      const samePlace = place ? and(ne(citizenRequests.place, ''), sql`fold(trim(${citizenRequests.place})) = fold(${place})`) : undefined;
+      const samePlace = place ? and(ne(citizenRequests.place, ''), dsql.foldedEquals(sql`trim(${citizenRequests.place})`, place)) : undefined;
+      // The day the request came in, `days` either side (as dates: a time of day is dropped).
+      const received = row.receivedOn.slice(0, 10);
       const sameTopic =
         row.category && row.district
           ? and(
               eq(citizenRequests.category, row.category),
               eq(citizenRequests.district, row.district),
-              gte(citizenRequests.receivedOn, sql`date(${row.receivedOn}, ${`-${days} days`})`),
-              lte(citizenRequests.receivedOn, sql`date(${row.receivedOn}, ${`+${days} days`})`),
+              gte(citizenRequests.receivedOn, addDays(received, -days)),
+              lte(citizenRequests.receivedOn, addDays(received, days)),
             )
           : undefined;
       const any = [samePerson, samePlace, sameTopic].filter((c): c is SQL => c !== undefined);
       if (!any.length) return [];
-      return db
+      const rows = await db
         .select({ id: citizenRequests.id })
         .from(citizenRequests)
         .where(and(ne(citizenRequests.id, row.id), exclude.length ? notInArray(citizenRequests.id, exclude) : undefined, or(...any)))
         .orderBy(
-          ...(samePerson ? [desc(sql`coalesce(${samePerson}, 0)`)] : []),
-          ...(samePlace ? [desc(sql`coalesce(${samePlace}, 0)`)] : []),
+          ...(samePerson ? [desc(oneIf(samePerson))] : []),
+          ...(samePlace ? [desc(oneIf(samePlace))] : []),
           desc(citizenRequests.receivedOn),
           desc(citizenRequests.id),
         )
-        .limit(limit)
-        .all()
-        .map((r) => r.id);
+        .limit(limit);
+      return rows.map((r) => r.id);
     },
     /** Requests whose text belongs in the full-text index (not anonymised), with what is indexed. */
     searchable(ids?: number[]) {
@@ -223,66 +223,72 @@ export function requestsRepository(db: Db) {
         })
         .from(citizenRequests)
         .where(and(isNull(citizenRequests.anonymisedAt), ids ? inArray(citizenRequests.id, ids) : undefined))
-        .all();
+        .orderBy(asc(citizenRequests.id));
     },
-    countSearchable(): number {
-      return db.select({ n: sql<number>`count(*)` }).from(citizenRequests).where(isNull(citizenRequests.anonymisedAt)).get()?.n ?? 0;
+    async countSearchable(): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(citizenRequests).where(isNull(citizenRequests.anonymisedAt));
+      return row?.n ?? 0;
     },
 
     // ------------------------------------------------------------------ history, attachments, links
-    addHistory(values: typeof requestHistory.$inferInsert): void {
-      db.insert(requestHistory).values(values).run();
+    async addHistory(values: Tables['requestHistory']['$inferInsert']): Promise<void> {
+      await db.insert(requestHistory).values(values);
     },
     history(requestId: number) {
-      return db.select().from(requestHistory).where(eq(requestHistory.requestId, requestId)).orderBy(asc(requestHistory.at), asc(requestHistory.id)).all();
+      return db.select().from(requestHistory).where(eq(requestHistory.requestId, requestId)).orderBy(asc(requestHistory.at), asc(requestHistory.id));
     },
     attachments(requestId: number) {
-      return db.select().from(requestAttachments).where(eq(requestAttachments.requestId, requestId)).orderBy(asc(requestAttachments.id)).all();
+      return db.select().from(requestAttachments).where(eq(requestAttachments.requestId, requestId)).orderBy(asc(requestAttachments.id));
     },
-    addAttachment(values: typeof requestAttachments.$inferInsert) {
-      return db.insert(requestAttachments).values(values).returning().get();
+    async addAttachment(values: Tables['requestAttachments']['$inferInsert']) {
+      const [row] = await db.insert(requestAttachments).values(values).returning();
+      return row!;
     },
-    deleteAttachment(id: number): void {
-      db.delete(requestAttachments).where(eq(requestAttachments.id, id)).run();
+    async deleteAttachment(id: number): Promise<void> {
+      await db.delete(requestAttachments).where(eq(requestAttachments.id, id));
     },
     /** The requests linked with `id`, in either direction. */
-    links(id: number) {
-      const rows = db
+    async links(id: number) {
+      const rows = await db
         .select()
         .from(requestLinks)
-        .where(or(eq(requestLinks.requestId, id), eq(requestLinks.linkedId, id)))
-        .all();
+        .where(or(eq(requestLinks.requestId, id), eq(requestLinks.linkedId, id)));
       const notes = new Map(rows.map((l) => [l.requestId === id ? l.linkedId : l.requestId, l.note]));
       if (!notes.size) return [];
-      return db
+      const linked = await db
         .select({ id: citizenRequests.id, subject: citizenRequests.subject, status: citizenRequests.status, receivedOn: citizenRequests.receivedOn })
         .from(citizenRequests)
         .where(inArray(citizenRequests.id, [...notes.keys()]))
-        .orderBy(desc(citizenRequests.receivedOn), desc(citizenRequests.id))
-        .all()
-        .map((r) => ({ ...r, note: notes.get(r.id) ?? '' }));
+        .orderBy(desc(citizenRequests.receivedOn), desc(citizenRequests.id));
+      return linked.map((r) => ({ ...r, note: notes.get(r.id) ?? '' }));
     },
     /** Stored once per pair, the lower id first; linking again replaces the note. */
-    link(a: number, b: number, note: string): void {
+    async link(a: number, b: number, note: string): Promise<void> {
       const [requestId, linkedId] = a < b ? [a, b] : [b, a];
-      db.insert(requestLinks)
+      await db
+        .insert(requestLinks)
         .values({ requestId, linkedId, note })
-        .onConflictDoUpdate({ target: [requestLinks.requestId, requestLinks.linkedId], set: { note } })
-        .run();
+        .onConflictDoUpdate({ target: [requestLinks.requestId, requestLinks.linkedId], set: { note } });
     },
-    unlink(a: number, b: number): boolean {
+    async unlink(a: number, b: number): Promise<boolean> {
       const [requestId, linkedId] = a < b ? [a, b] : [b, a];
-      return db.delete(requestLinks).where(and(eq(requestLinks.requestId, requestId), eq(requestLinks.linkedId, linkedId))).run().changes > 0;
+      const removed = await db
+        .delete(requestLinks)
+        .where(and(eq(requestLinks.requestId, requestId), eq(requestLinks.linkedId, linkedId)))
+        .returning({ requestId: requestLinks.requestId });
+      return removed.length > 0;
     },
 
     // ------------------------------------------------------------------ citizens
-    citizen(id: number) {
-      return db.select().from(citizens).where(eq(citizens.id, id)).get();
+    async citizen(id: number) {
+      const [row] = await db.select().from(citizens).where(eq(citizens.id, id)).limit(1);
+      return row;
     },
     /** Citizens whose folded name holds every folded word, or whose e-mail holds the text. */
-    searchCitizens(words: string[], text: string, limit: number): CitizenRow[] {
-      const byName = words.length ? and(...words.map((w) => sql`instr(${citizens.searchName}, ${w}) > 0`)) : undefined;
-      const byEmail = text ? sql`instr(lower(${citizens.email}), ${text.toLowerCase()}) > 0` : undefined;
+    async searchCitizens(words: string[], text: string, limit: number): Promise<CitizenRow[]> {
+      // The search name is stored folded (fold() leaves it as it is); the words come folded.
+      const byName = words.length ? dsql.foldedContains(citizens.searchName, words.join(' ')) : undefined;
+      const byEmail = text ? dsql.foldedContains(citizens.email, text) : undefined;
       const conditions = [byName, byEmail].filter((c): c is SQL => c !== undefined);
       if (!conditions.length) return [];
       return db
@@ -290,46 +296,51 @@ export function requestsRepository(db: Db) {
         .from(citizens)
         .where(or(...conditions))
         .orderBy(asc(citizens.searchName), asc(citizens.id))
-        .limit(limit)
-        .all();
+        .limit(limit);
     },
 
     // ------------------------------------------------------------------ departments
-    departments(): DepartmentRow[] {
-      return db.select().from(departments).orderBy(asc(departments.sortOrder), asc(departments.name), asc(departments.id)).all();
+    departments(): Promise<DepartmentRow[]> {
+      return db.select().from(departments).orderBy(asc(departments.sortOrder), asc(departments.name), asc(departments.id));
     },
-    department(id: number): DepartmentRow | undefined {
-      return db.select().from(departments).where(eq(departments.id, id)).get();
+    async department(id: number): Promise<DepartmentRow | undefined> {
+      const [row] = await db.select().from(departments).where(eq(departments.id, id)).limit(1);
+      return row;
     },
-    saveDepartment(values: Omit<typeof departments.$inferInsert, 'id'>, id?: number): DepartmentRow | undefined {
-      if (id) return db.update(departments).set(values).where(eq(departments.id, id)).returning().get();
-      return db.insert(departments).values(values).returning().get();
+    async saveDepartment(values: Omit<Tables['departments']['$inferInsert'], 'id'>, id?: number): Promise<DepartmentRow | undefined> {
+      const [row] = id ? await db.update(departments).set(values).where(eq(departments.id, id)).returning() : await db.insert(departments).values(values).returning();
+      return row;
     },
 
     // ------------------------------------------------------------------ what the workflow refers to
     /** The text of the staff's text block with this exact title (the oldest if there are several). */
-    textBlock(title: string): string | undefined {
-      return db.select({ text: textBlocks.text }).from(textBlocks).where(eq(textBlocks.title, title)).orderBy(asc(textBlocks.id)).get()?.text;
+    async textBlock(title: string): Promise<string | undefined> {
+      const [row] = await db.select({ text: textBlocks.text }).from(textBlocks).where(eq(textBlocks.title, title)).orderBy(asc(textBlocks.id)).limit(1);
+      return row?.text;
     },
-    signer(id: number) {
-      return db.select().from(signers).where(eq(signers.id, id)).get();
+    async signer(id: number) {
+      const [row] = await db.select().from(signers).where(eq(signers.id, id)).limit(1);
+      return row;
     },
     /** The Oberbürgermeister/in: the first active signer who is nobody's deputy. */
-    headSigner() {
-      return db
+    async headSigner() {
+      const [row] = await db
         .select()
         .from(signers)
         .where(and(eq(signers.deputy, false), eq(signers.active, true)))
         .orderBy(asc(signers.sortOrder), asc(signers.id))
-        .get();
+        .limit(1);
+      return row;
     },
-    letterExists(id: number): boolean {
-      return db.select({ id: letters.id }).from(letters).where(eq(letters.id, id)).get() !== undefined;
+    async letterExists(id: number): Promise<boolean> {
+      const [row] = await db.select({ id: letters.id }).from(letters).where(eq(letters.id, id)).limit(1);
+      return row !== undefined;
     },
-    eventExists(id: number): boolean {
-      return db.select({ id: citizenEvents.id }).from(citizenEvents).where(eq(citizenEvents.id, id)).get() !== undefined;
+    async eventExists(id: number): Promise<boolean> {
+      const [row] = await db.select({ id: citizenEvents.id }).from(citizenEvents).where(eq(citizenEvents.id, id)).limit(1);
+      return row !== undefined;
     },
   };
 }
 export type RequestsRepository = ReturnType<typeof requestsRepository>;
-export type RequestListRow = ReturnType<RequestsRepository['listItems']>[number];
+export type RequestListRow = Awaited<ReturnType<RequestsRepository['listItems']>>[number];

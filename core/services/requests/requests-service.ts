@@ -20,11 +20,12 @@ import { applyStep, isFollowUpDue, isOverdue, nextSteps, type Reachability, type
 import { foldGerman } from '../../domain/text/fold';
 import { matchExpression, queryTerms } from '../../domain/text/search-terms';
 import { composeRequestEmail, REQUEST_EMAIL_BLOCK_TITLES, type RequestEmailKind, type RequestEmailValues } from '../../documents/request-emails';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { citizenName, storeCitizen, toCitizen } from '../citizens/citizens';
 import { citizenRecords } from '../citizens/repository';
 import { fullTextIndex } from '../search/full-text';
+import { fullTextCount } from '../search/repository';
 import type { Uploads } from '../uploads/uploads-service';
 import { parseEml } from './eml-import';
 import { requestsRepository, type CitizenRow, type RequestListRow, type RequestRow } from './repository';
@@ -106,19 +107,30 @@ export function createRequestsService(
   deps: ServiceDeps,
   more: { uploads: Uploads; office: () => OfficeSettings; templates: () => readonly TemplateManifestEntry[] },
 ) {
-  const repo = requestsRepository(deps.db);
+  const repo = requestsRepository(deps.engine);
   const index = requestIndex(deps.db);
+  const matchCount = async (expression: string) => fullTextCount(deps.db, 'request_search', expression);
   const dataDir = path.dirname(deps.dataFile);
   const today = () => isoDateInBerlin(deps.now());
   const at = () => deps.now().toISOString();
 
   /** Keeps the full-text index current; an anonymised request's text is not searchable. */
-  const reindex = (row: RequestRow) => (row.anonymisedAt === null ? index.put(row) : index.remove(row.id));
+  const reindex = async (row: RequestRow) => (row.anonymisedAt === null ? index.put(row) : index.remove(row.id));
 
-  // Rows written without the index (demo data of an older build, a restored backup): indexed once.
-  deps.db.transaction(() => {
-    if (index.count() !== repo.countSearchable()) for (const row of repo.searchable()) index.put(row);
-  });
+  /**
+   * Rows written without the index (demo data of an older build, a restored backup): indexed
+   * once, before the first search of this run (in a transaction of its own).
+   */
+  let indexing: Promise<void> | null = null;
+  const indexed = () =>
+    (indexing ??= deps.engine
+      .transaction(async () => {
+        if ((await index.count()) !== (await repo.countSearchable())) for (const row of await repo.searchable()) await index.put(row);
+      })
+      .catch((error: unknown) => {
+        indexing = null;
+        throw error;
+      }));
 
   // ------------------------------------------------------------------ reading
 
@@ -139,8 +151,8 @@ export function createRequestsService(
     followUpOn: row.followUpOn,
   });
 
-  type Found = NonNullable<ReturnType<typeof repo.find>>;
-  const toRequest = ({ request: row, department, citizen }: Found): CitizenRequest => {
+  type Found = NonNullable<Awaited<ReturnType<typeof repo.find>>>;
+  const toRequest = async ({ request: row, department, citizen }: Found): Promise<CitizenRequest> => {
     const t = today();
     return {
       id: row.id,
@@ -172,8 +184,8 @@ export function createRequestsService(
       overdue: isOverdue(row, t),
       followUpDue: isFollowUpDue(row, t),
       nextSteps: nextSteps(workflowOf(row, citizen), t),
-      attachments: repo.attachments(row.id).map((a) => ({ id: a.id, fileName: a.fileName, size: a.size })),
-      links: repo.links(row.id),
+      attachments: (await repo.attachments(row.id)).map((a) => ({ id: a.id, fileName: a.fileName, size: a.size })),
+      links: await repo.links(row.id),
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     };
@@ -198,8 +210,8 @@ export function createRequestsService(
       row.citizenSurname !== null ? citizenName({ degrees: row.citizenDegrees ?? '', givenName: row.citizenGivenName ?? '', surname: row.citizenSurname }) : null,
   });
 
-  const mustFind = (id: number): Found => {
-    const found = repo.find(id);
+  const mustFind = async (id: number): Promise<Found> => {
+    const found = await repo.find(id);
     if (!found) throw new AppError('NOT_FOUND', `Das Anliegen Nr. ${id} wurde nicht gefunden.`, { id });
     return found;
   };
@@ -209,10 +221,10 @@ export function createRequestsService(
   const history = (requestId: number, action: string, status: RequestRow['status'] | null, note = '') =>
     repo.addHistory({ requestId, at: at(), user: deps.user, action, status, note });
 
-  const changed = (requestId: number, summary: string) => recordAudit(deps, { action: 'update', entity: 'request', entityId: requestId, summary });
+  const changed = (requestId: number, summary: string) => audit(deps, { action: 'update', entity: 'request', entityId: requestId, summary });
 
   /** Creates the person or updates her or his data (the shared citizen records); returns the id. */
-  const saveCitizen = (input: z.output<typeof citizenInputSchema>): number => storeCitizen(deps, input).id;
+  const saveCitizen = async (input: z.output<typeof citizenInputSchema>): Promise<number> => (await storeCitizen(deps, input)).id;
 
   const FIELD_LABELS: Partial<Record<keyof RequestRow, string>> = {
     kind: 'Art',
@@ -265,8 +277,8 @@ export function createRequestsService(
     return entry;
   };
 
-  const headSigner = () => {
-    const head = repo.headSigner();
+  const headSigner = async () => {
+    const head = await repo.headSigner();
     if (!head) {
       throw new AppError(
         'NOT_FOUND',
@@ -276,12 +288,12 @@ export function createRequestsService(
     return head;
   };
 
-  const acknowledgementLetter = (row: RequestRow, citizen: CitizenRow): LetterDraftOutput => {
+  const acknowledgementLetter = async (row: RequestRow, citizen: CitizenRow): Promise<LetterDraftOutput> => {
     const entry = templateEntry(REQUEST_TEMPLATES.acknowledge);
     return {
       templateId: entry.id,
       recipient: recipientOf(citizen),
-      signerId: headSigner().id,
+      signerId: (await headSigner()).id,
       fields: { anlassDatum: row.receivedOn },
       subject: entry.subject,
       body: entry.body,
@@ -315,10 +327,10 @@ export function createRequestsService(
     return [title, citizenName(c)].filter(Boolean).join(' ');
   };
 
-  const emailValues = (row: RequestRow, citizen: CitizenRow | null, department: string, note = ''): RequestEmailValues => {
-    const office = more.office();
+  const emailValues = async (row: RequestRow, citizen: CitizenRow | null, department: string, note = ''): Promise<RequestEmailValues> => {
+    const office = await more.office();
     const contact = office.contactPersons[0];
-    const head = repo.headSigner();
+    const head = await repo.headSigner();
     const forms = citizen ? recipientOf(citizen) : null;
     return {
       anrede: forms && forms.type === 'free' ? `${forms.salutation},` : 'Guten Tag,',
@@ -349,42 +361,44 @@ export function createRequestsService(
     };
   };
 
-  const email = (kind: RequestEmailKind, to: string, values: RequestEmailValues) => ({
+  const email = async (kind: RequestEmailKind, to: string, values: RequestEmailValues) => ({
     to,
-    ...composeRequestEmail(kind, values, repo.textBlock(REQUEST_EMAIL_BLOCK_TITLES[kind])),
+    ...composeRequestEmail(kind, values, await repo.textBlock(REQUEST_EMAIL_BLOCK_TITLES[kind])),
   });
 
   // ------------------------------------------------------------------ the workflow step
 
-  const step = (input: StepInput) => {
-    const { request: row, citizen } = mustFind(input.id);
+  const step = async (input: StepInput) => {
+    // Locked before reading its state: two steps at once see each other's.
+    await repo.lock(input.id);
+    const { request: row, citizen } = await mustFind(input.id);
     const t = today();
     const department =
       input.step === 'forward'
-        ? repo.department(input.departmentId)
+        ? await repo.department(input.departmentId)
         : input.step === 'remind' && row.departmentId !== null
-          ? repo.department(row.departmentId)
+          ? await repo.department(row.departmentId)
           : undefined;
     if (input.step === 'forward') {
       if (!department) throw new AppError('NOT_FOUND', `Den Fachbereich Nr. ${input.departmentId} gibt es nicht.`, { departmentId: input.departmentId });
       if (!department.active) throw new AppError('INVALID_INPUT', `Der Fachbereich „${department.name}“ ist nicht mehr aktiv; bitte einen anderen wählen.`);
     }
-    const signer = input.step === 'answer' ? repo.signer(input.signerId) : undefined;
+    const signer = input.step === 'answer' ? await repo.signer(input.signerId) : undefined;
     if (input.step === 'answer' && (!signer || !signer.active)) {
       throw new AppError('NOT_FOUND', `Die unterzeichnende Person Nr. ${input.signerId} gibt es nicht (mehr).`, { signerId: input.signerId });
     }
-    if (input.step === 'replied' && !repo.letterExists(input.letterId)) {
+    if (input.step === 'replied' && !(await repo.letterExists(input.letterId))) {
       throw new AppError('NOT_FOUND', `Der Brief Nr. ${input.letterId} wurde nicht gefunden.`, { letterId: input.letterId });
     }
-    if (input.step === 'acknowledge' && input.via === 'brief') headSigner();
+    if (input.step === 'acknowledge' && input.via === 'brief') await headSigner();
 
     const domainStep: WorkflowStep = input.step === 'answer' ? { step: 'answer' } : (input as WorkflowStep);
     const outcome = applyStep(workflowOf(row, citizen), domainStep, t);
     if (!outcome.ok) throw new AppError(outcome.code, outcome.message, { step: input.step, status: row.status });
 
     const { status, ...changes } = outcome.changes;
-    const updated = repo.update(row.id, { ...changes, status }, at())!;
-    if (input.step === 'statement') reindex(updated);
+    const updated = (await repo.update(row.id, { ...changes, status }, at()))!;
+    if (input.step === 'statement') await reindex(updated);
 
     const note = (() => {
       switch (input.step) {
@@ -402,20 +416,20 @@ export function createRequestsService(
           return outcome.note;
       }
     })();
-    history(row.id, outcome.action, status !== row.status ? status : null, note);
-    changed(row.id, `${outcome.action}: ${row.subject}`);
+    await history(row.id, outcome.action, status !== row.status ? status : null, note);
+    await changed(row.id, `${outcome.action}: ${row.subject}`);
 
     let letter: LetterDraftOutput | null = null;
     let mail: { to: string; subject: string; text: string } | null = null;
     if (input.step === 'acknowledge') {
-      if (input.via === 'brief') letter = acknowledgementLetter(updated, citizen!);
-      else mail = email('acknowledge', citizen!.email, emailValues(updated, citizen, ''));
+      if (input.via === 'brief') letter = await acknowledgementLetter(updated, citizen!);
+      else mail = await email('acknowledge', citizen!.email, await emailValues(updated, citizen, ''));
     } else if (input.step === 'answer') {
       letter = answerLetter(updated, citizen!, signer!.id);
     } else if (input.step === 'forward' || input.step === 'remind') {
-      mail = email(input.step, department?.email ?? '', emailValues(updated, citizen, department?.name ?? '', input.step === 'forward' ? input.note : ''));
+      mail = await email(input.step, department?.email ?? '', await emailValues(updated, citizen, department?.name ?? '', input.step === 'forward' ? input.note : ''));
     }
-    return { request: toRequest(mustFind(row.id)), letter, email: mail };
+    return { request: await toRequest(await mustFind(row.id)), letter, email: mail };
   };
 
   // ------------------------------------------------------------------ handlers
@@ -426,33 +440,35 @@ export function createRequestsService(
      * a word or the start of one, folded and stemmed), newest first like the rest of the register.
      * When none holds them all, the best matches of any of the words, by relevance.
      */
-    'requests.list': (input) => {
+    'requests.list': async (input) => {
       const t = today();
       const page = { limit: input.limit, offset: input.offset };
       const { text, ...filter } = input;
       let result = { total: 0, rows: [] as RequestListRow[] };
       if (!text) {
-        result = repo.list(filter, t, page);
+        result = await repo.list(filter, t, page);
       } else {
+        await indexed();
         const all = matchExpression(text, 'all');
-        if (all) result = repo.list({ ...filter, match: all }, t, page);
-        if (all && result.total === 0 && queryTerms(text).length > 1) result = repo.list({ ...filter, ids: index.search(text, RELEVANCE_HITS) }, t, page);
+        if (all) result = await repo.list({ ...filter, match: { expression: all, hits: await matchCount(all) } }, t, page);
+        if (all && result.total === 0 && queryTerms(text).length > 1) result = await repo.list({ ...filter, ids: await index.search(text, RELEVANCE_HITS) }, t, page);
       }
       return { total: result.total, items: result.rows.map((r) => toListItem(r, t)) };
     },
 
     'requests.get': ({ id }) =>
-      deps.db.transaction(() => {
-        const found = mustFind(id);
+      deps.engine.transaction(async () => {
+        const found = await mustFind(id);
         // DSGVO: who looked at whose request, and when.
-        recordAudit(deps, { action: 'view', entity: 'request', entityId: id, summary: found.request.subject });
+        await audit(deps, { action: 'view', entity: 'request', entityId: id, summary: found.request.subject });
         return toRequest(found);
       }),
 
     'requests.save': (input) =>
-      deps.db.transaction(() => {
-        const existing = input.id ? mustFind(input.id).request : undefined;
-        if (input.eventId !== null && !repo.eventExists(input.eventId)) {
+      deps.engine.transaction(async () => {
+        if (input.id) await repo.lock(input.id);
+        const existing = input.id ? (await mustFind(input.id)).request : undefined;
+        if (input.eventId !== null && !(await repo.eventExists(input.eventId))) {
           throw new AppError('NOT_FOUND', `Die Veranstaltung Nr. ${input.eventId} wurde nicht gefunden.`, { eventId: input.eventId });
         }
         if (input.receivedOn > today()) {
@@ -460,8 +476,8 @@ export function createRequestsService(
             issues: [{ path: ['receivedOn'], message: 'Das Datum liegt in der Zukunft.' }],
           });
         }
-        const citizenBefore = existing?.citizenId != null ? repo.citizen(existing.citizenId) : undefined;
-        const citizenId = input.citizen ? saveCitizen(input.citizen) : null;
+        const citizenBefore = existing?.citizenId != null ? await repo.citizen(existing.citizenId) : undefined;
+        const citizenId = input.citizen ? await saveCitizen(input.citizen) : null;
         const values = {
           kind: input.kind,
           channel: input.channel,
@@ -475,89 +491,89 @@ export function createRequestsService(
           followUpOn: input.followUpOn,
           eventId: input.eventId,
         };
-        const row = existing ? repo.update(existing.id, values, at())! : repo.insert({ ...values, status: 'eingegangen' }, at());
-        reindex(row);
+        const row = existing ? (await repo.update(existing.id, values, at()))! : await repo.insert({ ...values, status: 'eingegangen' }, at());
+        await reindex(row);
         if (existing) {
           const fields = (Object.keys(FIELD_LABELS) as Array<keyof typeof values>).filter((k) => existing[k] !== values[k]).map((k) => FIELD_LABELS[k]!);
-          const citizenAfter = citizenId !== null ? repo.citizen(citizenId) : undefined;
+          const citizenAfter = citizenId !== null ? await repo.citizen(citizenId) : undefined;
           if (citizenId === existing.citizenId && citizenBefore && citizenAfter && citizenBefore.updatedAt !== citizenAfter.updatedAt) fields.push('Angaben zur Person');
-          history(row.id, 'Angaben geändert', null, fields.join(', '));
-          changed(row.id, `Angaben geändert (${fields.join(', ') || 'nichts'}): ${row.subject}`);
+          await history(row.id, 'Angaben geändert', null, fields.join(', '));
+          await changed(row.id, `Angaben geändert (${fields.join(', ') || 'nichts'}): ${row.subject}`);
         } else {
-          history(row.id, 'Anliegen erfasst', 'eingegangen', `${REQUEST_KIND_LABELS[row.kind]}, ${REQUEST_CHANNEL_LABELS[row.channel]}`);
-          recordAudit(deps, { action: 'create', entity: 'request', entityId: row.id, summary: row.subject });
+          await history(row.id, 'Anliegen erfasst', 'eingegangen', `${REQUEST_KIND_LABELS[row.kind]}, ${REQUEST_CHANNEL_LABELS[row.channel]}`);
+          await audit(deps, { action: 'create', entity: 'request', entityId: row.id, summary: row.subject });
         }
-        return toRequest(mustFind(row.id));
+        return toRequest(await mustFind(row.id));
       }),
 
-    'requests.step': (input) => deps.db.transaction(() => step(input)),
+    'requests.step': (input) => deps.engine.transaction(() => step(input)),
 
     'requests.followUp': ({ id, on }) =>
-      deps.db.transaction(() => {
-        const { request: row } = mustFind(id);
-        repo.update(id, { followUpOn: on }, at());
+      deps.engine.transaction(async () => {
+        const { request: row } = await mustFind(id);
+        await repo.update(id, { followUpOn: on }, at());
         const action = on ? 'Wiedervorlage gesetzt' : 'Wiedervorlage entfernt';
-        history(id, action, null, on ? long(on) : row.followUpOn ? `war ${long(row.followUpOn)}` : '');
-        changed(id, `${action}: ${row.subject}`);
-        return toRequest(mustFind(id));
+        await history(id, action, null, on ? long(on) : row.followUpOn ? `war ${long(row.followUpOn)}` : '');
+        await changed(id, `${action}: ${row.subject}`);
+        return toRequest(await mustFind(id));
       }),
 
-    'requests.history': ({ id }) => {
-      mustFind(id);
-      return repo.history(id).map((h) => ({ at: h.at, user: h.user, action: h.action, status: h.status as CitizenRequest['status'] | null, note: h.note }));
+    'requests.history': async ({ id }) => {
+      await mustFind(id);
+      return (await repo.history(id)).map((h) => ({ at: h.at, user: h.user, action: h.action, status: h.status as CitizenRequest['status'] | null, note: h.note }));
     },
 
-    'requests.related': ({ id }) => {
-      const { request: row } = mustFind(id);
-      const linked = repo.links(id).map((l) => l.id);
-      const ids = repo.related(row, linked, RELATED_DAYS, RELATED_LIMIT);
+    'requests.related': async ({ id }) => {
+      const { request: row } = await mustFind(id);
+      const linked = (await repo.links(id)).map((l) => l.id);
+      const ids = await repo.related(row, linked, RELATED_DAYS, RELATED_LIMIT);
       const t = today();
-      const byId = new Map(repo.listItems(ids).map((r) => [r.id, r]));
+      const byId = new Map((await repo.listItems(ids)).map((r) => [r.id, r]));
       return ids.map((i) => toListItem(byId.get(i)!, t));
     },
 
     'requests.link': ({ id, otherId, note }) =>
-      deps.db.transaction(() => {
+      deps.engine.transaction(async () => {
         if (id === otherId) throw new AppError('INVALID_INPUT', 'Ein Anliegen kann nicht mit sich selbst verknüpft werden.');
-        const { request: row } = mustFind(id);
-        const { request: other } = mustFind(otherId);
-        repo.link(id, otherId, note);
-        history(id, 'Verknüpft', null, `mit Nr. ${otherId} „${other.subject}“${note ? ` – ${note}` : ''}`);
-        history(otherId, 'Verknüpft', null, `mit Nr. ${id} „${row.subject}“${note ? ` – ${note}` : ''}`);
-        changed(id, `Verknüpft mit Nr. ${otherId}: ${row.subject}`);
-        return toRequest(mustFind(id));
+        const { request: row } = await mustFind(id);
+        const { request: other } = await mustFind(otherId);
+        await repo.link(id, otherId, note);
+        await history(id, 'Verknüpft', null, `mit Nr. ${otherId} „${other.subject}“${note ? ` – ${note}` : ''}`);
+        await history(otherId, 'Verknüpft', null, `mit Nr. ${id} „${row.subject}“${note ? ` – ${note}` : ''}`);
+        await changed(id, `Verknüpft mit Nr. ${otherId}: ${row.subject}`);
+        return toRequest(await mustFind(id));
       }),
 
     'requests.unlink': ({ id, otherId }) =>
-      deps.db.transaction(() => {
-        const { request: row } = mustFind(id);
-        if (!repo.unlink(id, otherId)) throw new AppError('NOT_FOUND', `Das Anliegen Nr. ${id} ist nicht mit Nr. ${otherId} verknüpft.`);
-        history(id, 'Verknüpfung gelöst', null, `Nr. ${otherId}`);
-        history(otherId, 'Verknüpfung gelöst', null, `Nr. ${id}`);
-        changed(id, `Verknüpfung mit Nr. ${otherId} gelöst: ${row.subject}`);
-        return toRequest(mustFind(id));
+      deps.engine.transaction(async () => {
+        const { request: row } = await mustFind(id);
+        if (!(await repo.unlink(id, otherId))) throw new AppError('NOT_FOUND', `Das Anliegen Nr. ${id} ist nicht mit Nr. ${otherId} verknüpft.`);
+        await history(id, 'Verknüpfung gelöst', null, `Nr. ${otherId}`);
+        await history(otherId, 'Verknüpfung gelöst', null, `Nr. ${id}`);
+        await changed(id, `Verknüpfung mit Nr. ${otherId} gelöst: ${row.subject}`);
+        return toRequest(await mustFind(id));
       }),
 
-    'requests.attach': ({ id, uploadId }) => {
-      mustFind(id);
-      const upload = more.uploads.get(uploadId);
+    'requests.attach': async ({ id, uploadId }) => {
+      await mustFind(id);
+      const upload = await more.uploads.get(uploadId);
       const { relative, target } = storeFile(id, upload.fileName, (temp) => fs.copyFileSync(upload.file, temp));
       try {
-        deps.db.transaction(() => {
-          repo.addAttachment({ requestId: id, fileName: upload.fileName, path: relative, size: upload.size, addedAt: at() });
-          history(id, 'Anhang hinzugefügt', null, upload.fileName);
-          changed(id, `Anhang „${upload.fileName}“ hinzugefügt`);
+        await deps.engine.transaction(async () => {
+          await repo.addAttachment({ requestId: id, fileName: upload.fileName, path: relative, size: upload.size, addedAt: at() });
+          await history(id, 'Anhang hinzugefügt', null, upload.fileName);
+          await changed(id, `Anhang „${upload.fileName}“ hinzugefügt`);
         });
       } catch (error) {
         fs.rmSync(target, { force: true });
         throw error;
       }
-      more.uploads.discard(uploadId);
-      return toRequest(mustFind(id));
+      await more.uploads.discard(uploadId);
+      return toRequest(await mustFind(id));
     },
 
-    'requests.attachment': ({ id, attachmentId }) => {
-      const attachment = repo.attachments(id).find((a) => a.id === attachmentId);
+    'requests.attachment': async ({ id, attachmentId }) => {
+      const attachment = (await repo.attachments(id)).find((a) => a.id === attachmentId);
       if (!attachment) throw new AppError('NOT_FOUND', `Den Anhang Nr. ${attachmentId} gibt es bei diesem Anliegen nicht.`);
       let bytes: Buffer;
       try {
@@ -565,24 +581,24 @@ export function createRequestsService(
       } catch {
         throw new AppError('NOT_FOUND', `Die Datei „${attachment.fileName}“ fehlt im Datenordner (${attachment.path}).`);
       }
-      recordAudit(deps, { action: 'view', entity: 'request', entityId: id, summary: `Anhang „${attachment.fileName}“` });
+      await audit(deps, { action: 'view', entity: 'request', entityId: id, summary: `Anhang „${attachment.fileName}“` });
       return { fileName: attachment.fileName, contentBase64: bytes.toString('base64') };
     },
 
-    'requests.detach': ({ id, attachmentId }) => {
-      const attachment = repo.attachments(id).find((a) => a.id === attachmentId);
+    'requests.detach': async ({ id, attachmentId }) => {
+      const attachment = (await repo.attachments(id)).find((a) => a.id === attachmentId);
       if (!attachment) throw new AppError('NOT_FOUND', `Den Anhang Nr. ${attachmentId} gibt es bei diesem Anliegen nicht.`);
-      deps.db.transaction(() => {
-        repo.deleteAttachment(attachmentId);
-        history(id, 'Anhang entfernt', null, attachment.fileName);
-        changed(id, `Anhang „${attachment.fileName}“ entfernt`);
+      await deps.engine.transaction(async () => {
+        await repo.deleteAttachment(attachmentId);
+        await history(id, 'Anhang entfernt', null, attachment.fileName);
+        await changed(id, `Anhang „${attachment.fileName}“ entfernt`);
       });
       fs.rmSync(path.join(dataDir, attachment.path), { force: true });
-      return toRequest(mustFind(id));
+      return toRequest(await mustFind(id));
     },
 
     'requests.importEml': async ({ uploadId }) => {
-      const upload = more.uploads.get(uploadId);
+      const upload = await more.uploads.get(uploadId);
       const mail = await parseEml(new Uint8Array(fs.readFileSync(upload.file)), upload.fileName, today());
       // All or nothing: the attachments are written to temp files first, moved into place inside
       // the transaction, and removed again when anything fails.
@@ -596,15 +612,15 @@ export function createRequestsService(
           fs.writeFileSync(temp, a.bytes);
           return { ...a, temp };
         });
-        id = deps.db.transaction(() => {
+        id = await deps.engine.transaction(async () => {
           let citizenId: number | null = null;
           if (mail.sender) {
-            const known = citizenRecords(deps.db).byEmail(mail.sender.address);
+            const known = await citizenRecords(deps.db).byEmail(mail.sender.address);
             citizenId = known
               ? known.id
-              : saveCitizen({ gender: 'unknown', ...mail.sender, email: mail.sender.address, street: '', houseNumber: '', postcode: '', city: '', phone: '' });
+              : await saveCitizen({ gender: 'unknown', ...mail.sender, email: mail.sender.address, street: '', houseNumber: '', postcode: '', city: '', phone: '' });
           }
-          const row = repo.insert(
+          const row = await repo.insert(
             {
               kind: 'anregung',
               channel: 'email',
@@ -619,11 +635,11 @@ export function createRequestsService(
           for (const a of staged) {
             const { relative, target } = storeFile(row.id, a.fileName, (temp) => fs.renameSync(a.temp, temp));
             placed.push(target);
-            repo.addAttachment({ requestId: row.id, fileName: a.fileName, path: relative, size: a.bytes.length, addedAt: at() });
+            await repo.addAttachment({ requestId: row.id, fileName: a.fileName, path: relative, size: a.bytes.length, addedAt: at() });
           }
-          index.put(row);
-          history(row.id, 'Anliegen aus E-Mail übernommen', 'eingegangen', `${upload.fileName}${staged.length ? `, ${staged.length} Anhang/Anhänge` : ''}`);
-          recordAudit(deps, { action: 'create', entity: 'request', entityId: row.id, summary: `${row.subject} (E-Mail)` });
+          await index.put(row);
+          await history(row.id, 'Anliegen aus E-Mail übernommen', 'eingegangen', `${upload.fileName}${staged.length ? `, ${staged.length} Anhang/Anhänge` : ''}`);
+          await audit(deps, { action: 'create', entity: 'request', entityId: row.id, summary: `${row.subject} (E-Mail)` });
           return row.id;
         });
       } catch (error) {
@@ -632,23 +648,23 @@ export function createRequestsService(
       } finally {
         fs.rmSync(staging, { recursive: true, force: true });
       }
-      more.uploads.discard(uploadId);
-      return { request: toRequest(mustFind(id)), warnings: mail.warnings };
+      await more.uploads.discard(uploadId);
+      return { request: await toRequest(await mustFind(id)), warnings: mail.warnings };
     },
 
     'requests.departments': () => repo.departments(),
 
     'requests.departments.save': (input) =>
-      deps.db.transaction(() => {
-        if (input.id && !repo.department(input.id)) throw new AppError('NOT_FOUND', `Den Fachbereich Nr. ${input.id} gibt es nicht.`, { id: input.id });
-        const row = repo.saveDepartment({ name: input.name, email: input.email, active: input.active, sortOrder: input.sortOrder }, input.id)!;
-        recordAudit(deps, { action: input.id ? 'update' : 'create', entity: 'department', entityId: row.id, summary: row.name });
+      deps.engine.transaction(async () => {
+        if (input.id && !(await repo.department(input.id))) throw new AppError('NOT_FOUND', `Den Fachbereich Nr. ${input.id} gibt es nicht.`, { id: input.id });
+        const row = (await repo.saveDepartment({ name: input.name, email: input.email, active: input.active, sortOrder: input.sortOrder }, input.id))!;
+        await audit(deps, { action: input.id ? 'update' : 'create', entity: 'department', entityId: row.id, summary: row.name });
         return row;
       }),
 
-    'citizens.search': ({ text }) => {
+    'citizens.search': async ({ text }) => {
       const words = foldGerman(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      return repo.searchCitizens(words, text.trim(), 20).map(toCitizen);
+      return (await repo.searchCitizens(words, text.trim(), 20)).map(toCitizen);
     },
   };
 
