@@ -192,6 +192,19 @@ describe('the register: filters and German full-text search', () => {
   });
 });
 
+describe('the full-text index', () => {
+  it('finds releases written without the index (an older build, rows written by hand) once the app is opened again', async () => {
+    const id = Number(
+      app.db.$client
+        .prepare("insert into press_releases (title, subtitle, body, created_at, updated_at) values ('Neue Rheinbrücke', 'Freigabe am Samstag', 'Die Brücke verbindet Homberg und Ruhrort.', 'x', 'x')")
+        .run().lastInsertRowid,
+    );
+    app.close();
+    app = createTempApp({ dataDir: app.dataDir, now: () => clock });
+    expect((await call(app.handlers, 'press.releases.list', { text: 'Brücke Ruhrort' })).map((r) => r.id)).toEqual([id]);
+  });
+});
+
 describe('exports: Word in the city layout, HTML and text for the portal', () => {
   const exported = async (id: number, format: 'docx' | 'text' | 'html') => {
     const file = await call(app.handlers, 'press.releases.export', { id, format });

@@ -471,6 +471,22 @@ describe('the register', () => {
   });
 });
 
+describe('the full-text index', () => {
+  it('finds requests written without the index (a restored backup, rows written by hand) once the app is opened again; anonymised ones stay out', async () => {
+    const insert = app.db.$client.prepare(
+      "insert into citizen_requests (kind, channel, subject, text, place, received_on, anonymised_at, created_at, updated_at) values ('beschwerde', 'email', ?, ?, ?, '2026-11-20', ?, 'x', 'x')",
+    );
+    const lamp = Number(insert.run('Laterne defekt', 'Die Straßenlaterne an der Haltestelle ist aus.', 'Kuhlenwall', null).lastInsertRowid);
+    insert.run('Laterne erloschen', 'Die Straßenlaterne brennt nicht.', '', '2026-11-01T02:00:00Z');
+    app.close();
+    app = createTempApp({ dataDir: app.dataDir, now: () => now });
+
+    const found = await call(app.handlers, 'requests.list', { text: 'Straßenlaterne Kuhlenwall' });
+    expect(found.items.map((i) => i.id)).toEqual([lamp]);
+    expect((await call(app.handlers, 'requests.list', { text: 'Straßenlaterne' })).total).toBe(1);
+  });
+});
+
 describe('demo data', () => {
   it('six departments and eight requests in various states, dated relative to today', async () => {
     await call(app.handlers, 'demo.load', {});
