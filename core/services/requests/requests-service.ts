@@ -91,9 +91,9 @@ export function requestIndex(db: ServiceDeps['db']) {
   const index = fullTextIndex(db, 'request_search');
   return {
     ...index,
-    put(row: { id: number; subject: string; place: string; text: string; statementText: string }): void {
-      index.put(row.id, `${row.subject} ${row.place}`, `${row.text}\n${row.statementText}`);
-    },
+    // Returns what the index returns (a promise once the index is on the engine): callers await it.
+    put: (row: { id: number; subject: string; place: string; text: string; statementText: string }) =>
+      index.put(row.id, `${row.subject} ${row.place}`, `${row.text}\n${row.statementText}`),
   };
 }
 
