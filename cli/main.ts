@@ -7,6 +7,7 @@ import { call, contract, dispatch, isApiError, METHOD_NAMES, type ApiError, type
 import { runRegisterImport, uploadBytes, uploadFile } from '../core/app/register-import';
 import { openApp, type App } from '../core/app/open-app';
 import { startDailyTasks } from '../core/app/daily-tasks';
+import { readOnlyMessage } from '../core/app/read-only-copy';
 import { defaultDataDir } from '../core/app/data-dir';
 import { describeTarget, requireLocalDatabase, resolveProcessTarget, type DatabaseTarget, type TargetSource } from '../core/app/database-target';
 import { dbCommand, officeBackup } from './db-commands';
@@ -328,7 +329,9 @@ async function serve(local: Local, demo: boolean, port: number, now: (() => Date
   const database = describeTarget(local);
   process.stdout.write(`Datenbank: ${database.label} (gewählt durch: ${database.source})\nBeenden mit Strg+C.\n`);
   if (now) process.stdout.write(`Uhr der App (--now): ${now().toISOString()}\n`);
-  const daily = startDailyTasks(app.handlers, { now, log: (line) => process.stderr.write(`${line}\n`) });
+  if (app.readOnlyCopy) process.stdout.write(`${readOnlyMessage(app.readOnlyCopy)}\n`);
+  // A read-only copy changes nothing, the daily retention check included (the office database runs it).
+  const daily = app.readOnlyCopy ? null : startDailyTasks(app.handlers, { now, log: (line) => process.stderr.write(`${line}\n`) });
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -336,7 +339,7 @@ async function serve(local: Local, demo: boolean, port: number, now: (() => Date
   });
   // Open pages' change streams end first; they would keep the server from closing.
   await bridge.close();
-  daily.stop();
+  daily?.stop();
   app.close();
   return 0;
 }

@@ -266,7 +266,14 @@ const replace = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O):
  * (host and name, never the password). `label` says it for people, `source` what chose it.
  */
 export const databaseInfoSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('sqlite'), file: z.string(), label: z.string(), source: z.string() }),
+  z.object({
+    kind: z.literal('sqlite'),
+    file: z.string(),
+    label: z.string(),
+    source: z.string(),
+    /** A read-only copy of the office database (`db copy --to-data-dir`): what it was copied from and when. */
+    readOnlyCopy: z.object({ of: z.string(), copiedAt: z.string() }).optional(),
+  }),
   z.object({ kind: z.literal('postgres'), host: z.string(), database: z.string(), user: z.string(), label: z.string(), source: z.string() }),
 ]);
 export type DatabaseInfo = z.infer<typeof databaseInfoSchema>;

@@ -9,6 +9,8 @@ import { seedRoleCatalogue } from '../services/reference/roles-repository';
 import { createChangeFeed, publishChanges, type ChangeFeed } from './change-feed';
 import { dataFileIn } from './data-dir';
 import { databaseInfo, type TargetSource } from './database-target';
+import { readOnlyCopyMark, refuseChanges } from './read-only-copy';
+import type { SnapshotMark } from '../../db/copy/snapshot';
 import { sweepInterruptedWork } from './start-up-sweep';
 
 export interface OpenAppOptions {
@@ -36,6 +38,8 @@ export interface App {
   handlers: Handlers;
   /** What changed, for the windows to refresh (the doors pass it on: SSE, an IPC event). */
   changes: ChangeFeed;
+  /** A read-only copy of the office database (read-only-copy.ts): changes are refused, daily tasks do not run. */
+  readOnlyCopy: SnapshotMark | null;
   dataFile: string;
   /** A backup to a file the operating-system user named (command line only: no page reaches it). */
   backupTo(file: string): Promise<{ file: string; bytes: number }>;
@@ -59,10 +63,12 @@ export function openApp(options: OpenAppOptions): App {
   const now = options.now ?? (() => new Date());
   // Single PC: the windows of this process only (office mode adds postgresChangeTransport).
   const changes = createChangeFeed({ now });
+  const readOnlyCopy = readOnlyCopyMark(db);
+  const database = databaseInfo({ kind: 'sqlite', dataDir: options.dataDir, source: options.source ?? { kind: 'option', option: '--data-dir' } });
   const services = createServices({
     engine,
     db,
-    database: databaseInfo({ kind: 'sqlite', dataDir: options.dataDir, source: options.source ?? { kind: 'option', option: '--data-dir' } }),
+    database: readOnlyCopy && database.kind === 'sqlite' ? { ...database, readOnlyCopy } : database,
     dataFile,
     appVersion: options.appVersion,
     templatesDir: options.templatesDir,
@@ -78,12 +84,13 @@ export function openApp(options: OpenAppOptions): App {
     }),
     changes,
   });
-  const handlers = publishChanges(services, changes);
+  const handlers = publishChanges(readOnlyCopy ? refuseChanges(services, readOnlyCopy) : services, changes);
   return {
     engine,
     db,
     handlers,
     changes,
+    readOnlyCopy,
     dataFile,
     backupTo: (file) => writeBackup({ db, now, user }, file),
     close: () => {

@@ -2,9 +2,11 @@
  * The mark of a read-only copy of an office database (`db copy --to-data-dir`, the office-mode
  * backup): a row of the `settings` table, so the copy carries it wherever the folder goes, and
  * says what it was copied from and when. Copied back into an office database (restoring a
- * backup) it stays behind (plan.ts). The app does not act on it yet: a laptop that opens such a
- * folder neither says that it works on a copy nor refuses changes.
+ * backup) it stays behind (plan.ts). An app opened on such a copy says so and refuses every
+ * change (core/app/read-only-copy.ts).
  */
+import type BetterSqlite3 from 'better-sqlite3';
+
 export const SNAPSHOT_SETTING = 'readOnlySnapshot';
 
 export interface SnapshotMark {
@@ -19,4 +21,15 @@ export function parseSnapshotMark(value: unknown): SnapshotMark | null {
   if (typeof value !== 'object' || value === null) return null;
   const { of, copiedAt } = value as Record<string, unknown>;
   return typeof of === 'string' && typeof copiedAt === 'string' ? { of, copiedAt } : null;
+}
+
+/** The mark of the SQLite database `client`, or null when it is no read-only copy. */
+export function readSnapshotMark(client: BetterSqlite3.Database): SnapshotMark | null {
+  const row = client.prepare('SELECT value FROM settings WHERE key = ?').get(SNAPSHOT_SETTING) as { value: string } | undefined;
+  if (!row) return null;
+  try {
+    return parseSnapshotMark(JSON.parse(row.value));
+  } catch {
+    return null;
+  }
 }

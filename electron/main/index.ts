@@ -74,7 +74,8 @@ function start(): void {
   ipcMain.handle(API_CHANNEL, createIpcHandler(core.handlers, isTrustedUrl));
   // What is saved (here or, in office mode, on another PC) reaches the page (preload: onChange).
   forwardChanges(core.changes, () => mainWindow?.webContents ?? null, isTrustedUrl);
-  daily = startDailyTasks(core.handlers, { log: (line) => console.warn(line) });
+  // A read-only copy of the office database changes nothing, the daily retention check included.
+  if (!core.readOnlyCopy) daily = startDailyTasks(core.handlers, { log: (line) => console.warn(line) });
   Menu.setApplicationMenu(buildMenu());
   createWindow();
 }

@@ -1,6 +1,8 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, useBrowserSession } from './browser-mode';
+import { SNAPSHOT_SETTING } from '../../db/copy/snapshot';
 
 describe('the start page (Chromium)', () => {
   const session = useBrowserSession('start-page', { open: true });
@@ -15,5 +17,29 @@ describe('the start page (Chromium)', () => {
     expect(await facts.getByText('Gewählt durch', { exact: true }).count()).toBe(1);
     expect(await facts.getByText('Option --data-dir', { exact: true }).count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'start-page-database.png'), fullPage: true });
+  });
+});
+
+describe('a read-only copy of the office database on the start page (Chromium)', () => {
+  const session = useBrowserSession('start-page-copy', { open: true });
+
+  it('says that the data are a read-only copy, of what and since when', async () => {
+    // Marked as `db copy --to-data-dir` marks it (db/copy/snapshot.ts), then opened again.
+    const file = new Database(path.join(session.dataDir, 'rathausbuero.sqlite'));
+    const mark = { of: 'PostgreSQL-Datenbank „rathausbuero“ auf „db.stadt-duisburg.de“', copiedAt: '2026-12-04T16:30:00.000Z' };
+    file.prepare('insert into settings (key, value, updated_at) values (?, ?, ?)').run(SNAPSHOT_SETTING, JSON.stringify(mark), mark.copiedAt);
+    file.close();
+    await session.restart();
+    const page = session.page;
+    await page.goto(session.server.url);
+    const banner = page.getByText('Schreibgeschützte Kopie', { exact: true });
+    await banner.waitFor();
+    const text = await page.locator('.fui-MessageBarBody').innerText();
+    expect(text).toContain('Diese Daten sind eine Kopie der PostgreSQL-Datenbank „rathausbuero“ auf „db.stadt-duisburg.de“, Stand 04.12.2026, 17:30 Uhr.');
+    expect(text).toContain('nichts geändert werden');
+    // Nothing on the page offers a change that would be refused.
+    expect(await page.getByRole('button', { name: 'Beispieldaten laden' }).count()).toBe(0);
+    expect(await page.getByText('Die Kopie enthält keine Kontakte.').count()).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'start-page-read-only-copy.png'), fullPage: true });
   });
 });

@@ -1,4 +1,16 @@
-import { Button, Card, CardHeader, makeStyles, Spinner, Text, Title2, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  CardHeader,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -28,16 +40,31 @@ export function StartPage({ onNavigate }: { onNavigate: (page: Page) => void }) 
   if (info.isPending) return <Spinner label="Rathausbüro wird geladen …" />;
   if (info.error) return <div className={styles.page}><ErrorMessage error={info.error} /></div>;
   const empty = info.data.contactCount === 0;
+  const copy = info.data.database.kind === 'sqlite' ? info.data.database.readOnlyCopy : undefined;
 
   return (
     <div className={styles.page}>
       <Title2 as="h1">Willkommen im Rathausbüro</Title2>
+      {copy && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Schreibgeschützte Kopie</MessageBarTitle>
+            Diese Daten sind eine Kopie der {copy.of}, Stand {new Date(copy.copiedAt).toLocaleString('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' })} Uhr.
+            Hier kann nachgeschlagen, aber nichts geändert werden: Änderungen kämen nie im Amt an.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Text>
         Kontakte mit protokollgerechter Anrede, Briefe und Glückwünsche im Namen{' '}
         {holder.data?.title.genitive ?? 'der Oberbürgermeisterin bzw. des Oberbürgermeisters'}, Termine und
         Bürgeranliegen – alles in einer Anwendung, auch ohne Netzwerk.
       </Text>
-      {empty ? (
+      {empty && copy ? (
+        <Card>
+          <CardHeader header={<Text weight="semibold">Kontakte</Text>} />
+          <Text>Die Kopie enthält keine Kontakte.</Text>
+        </Card>
+      ) : empty ? (
         <Card>
           <CardHeader header={<Text weight="semibold">Noch keine Daten vorhanden</Text>} />
           <Text>
