@@ -57,7 +57,7 @@ export function openApp(options: OpenAppOptions): App {
     nativeBinding: options.nativeBinding,
   });
   const db = engine.sync;
-  seedRoleCatalogue(db);
+  const roles = seedRoleCatalogue(db);
   sweepInterruptedWork(db, options.dataDir);
   const user = options.user ?? safeUserName();
   const now = options.now ?? (() => new Date());
@@ -65,25 +65,28 @@ export function openApp(options: OpenAppOptions): App {
   const changes = createChangeFeed({ now });
   const readOnlyCopy = readOnlyCopyMark(db);
   const database = databaseInfo({ kind: 'sqlite', dataDir: options.dataDir, source: options.source ?? { kind: 'option', option: '--data-dir' } });
-  const services = createServices({
-    engine,
-    db,
-    database: readOnlyCopy && database.kind === 'sqlite' ? { ...database, readOnlyCopy } : database,
-    dataFile,
-    appVersion: options.appVersion,
-    templatesDir: options.templatesDir,
-    openFile: options.openFile,
-    chooseBackupFile: options.chooseBackupFile,
-    user,
-    now,
-    background: createWorkerHost({
-      database: { file: dataFile, migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding },
+  const services = createServices(
+    {
+      engine,
+      db,
+      database: readOnlyCopy && database.kind === 'sqlite' ? { ...database, readOnlyCopy } : database,
+      dataFile,
+      appVersion: options.appVersion,
+      templatesDir: options.templatesDir,
+      openFile: options.openFile,
+      chooseBackupFile: options.chooseBackupFile,
       user,
       now,
-      script: options.workerScript,
-    }),
-    changes,
-  });
+      background: createWorkerHost({
+        database: { file: dataFile, migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding },
+        user,
+        now,
+        script: options.workerScript,
+      }),
+      changes,
+    },
+    { roles },
+  );
   const handlers = publishChanges(readOnlyCopy ? refuseChanges(services, readOnlyCopy) : services, changes);
   return {
     engine,

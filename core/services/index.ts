@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { contract, METHOD_NAMES, type Handlers, type MethodName } from '../api/contract';
 import { AppError } from '../api/errors';
+import type { Role } from '../api/schemas/addressing';
 import type { ServiceDeps } from './deps';
 import { createRoleCatalogue } from './reference/role-catalogue';
 import { createAddressingService } from './addressing/addressing-service';
@@ -33,9 +34,9 @@ import { createPressService } from './press/press-service';
 
 export type { ServiceDeps } from './deps';
 
-/** All handlers of the contract, built from their dependencies. */
-export function createServices(deps: ServiceDeps): Handlers {
-  const catalogue = createRoleCatalogue(deps.db);
+/** All handlers of the contract, built from their dependencies and the role catalogue as stored at start. */
+export function createServices(deps: ServiceDeps, atStart: { roles: readonly Role[] }): Handlers {
+  const catalogue = createRoleCatalogue(deps.engine, atStart.roles);
   const contacts = createContactsService(deps, catalogue);
   const settings = createSettingsService(deps);
   const templates = createTemplateStore({

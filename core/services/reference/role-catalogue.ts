@@ -1,29 +1,29 @@
-import type { Db } from '../../../db/open';
+import type { Engine } from '../../../db/engine';
 import type { Role } from '../../api/schemas/addressing';
 import { officeName, officePlace, roleMap } from '../../domain/addressing';
 import { loadRoles } from './roles-repository';
 
-/** The roles of the database, read once and kept until they change. */
+/**
+ * The roles of the database, held in memory: many services read them synchronously while they
+ * compose addresses and lists. The snapshot is taken at start and taken again after the
+ * catalogue changes (`refresh`, on the engine).
+ */
 export interface RoleCatalogue {
   list(): Role[];
   map(): ReadonlyMap<string, Role>;
-  invalidate(): void;
+  /** Reads the roles again from the database (after a write to them). */
+  refresh(): Promise<void>;
 }
 
-export function createRoleCatalogue(db: Db): RoleCatalogue {
-  let cached: { list: Role[]; map: Map<string, Role> } | null = null;
-  const load = () => {
-    if (!cached) {
-      const list = loadRoles(db);
-      cached = { list, map: roleMap(list) };
-    }
-    return cached;
-  };
+/** The catalogue, starting from the roles as stored at start (see seedRoleCatalogue). */
+export function createRoleCatalogue(engine: Engine, atStart: readonly Role[]): RoleCatalogue {
+  const snapshot = (list: readonly Role[]) => ({ list: [...list], map: roleMap(list) });
+  let current = snapshot(atStart);
   return {
-    list: () => load().list,
-    map: () => load().map,
-    invalidate: () => {
-      cached = null;
+    list: () => current.list,
+    map: () => current.map,
+    async refresh() {
+      current = snapshot(await loadRoles(engine));
     },
   };
 }
