@@ -488,7 +488,7 @@ const rows: Row[] = [
     // snippets, through the handler).
     name: 'search',
     async run() {
-      const { fullTextIndex } = await import('../core/services/search/full-text');
+      const { fullTextIndexSync } = await import('../core/services/search/full-text-sync');
       const { bodyFromPlainText, bodyToPlainText, spokenWords } = await import('../core/api/speech-body');
       const WORDS = (
         'und die der wir Stadt Duisburg heute Jahr Menschen gemeinsam Dank Zukunft unsere allen Arbeit Engagement ' +
@@ -503,7 +503,7 @@ const rows: Row[] = [
       let seed = 7;
       const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
       return withTempApp(async (app) => {
-        const index = fullTextIndex(app.db, 'speech_search');
+        const index = fullTextIndexSync(app.db, 'speech_search');
         app.db.transaction(() => {
           const speech = app.db.$client.prepare("insert into speeches (title, kind, audience, status, created_at, updated_at) values (?, 'rede', ?, 'gehalten', 'x', 'x')");
           const version = app.db.$client.prepare("insert into speech_versions (speech_id, number, body, plain_text, words, saved_at) values (?, 1, ?, ?, ?, 'x')");
@@ -546,7 +546,7 @@ const rows: Row[] = [
     // `requests.list` (a page of 200 and the total).
     name: 'requests-search',
     async run() {
-      const { requestIndex } = await import('../core/services/requests/requests-service');
+      const { requestIndexSync } = await import('../core/services/requests/requests-service');
       const WORDS = (
         'und die der vor seit Wochen Tagen abends morgens Haus Straße Weg Ecke Kinder Nachbarn Anwohner bitte dringend ' +
         'leider wieder immer noch gefährlich dunkel laut schmutzig kaputt repariert gemeldet Stadt Verwaltung Antwort ' +
@@ -563,7 +563,7 @@ const rows: Row[] = [
       const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
       let lanterns = 0;
       return withTempApp(async (app) => {
-        const index = requestIndex(app.db);
+        const index = requestIndexSync(app.db);
         app.db.transaction(() => {
           const insert = app.db.$client.prepare(
             `insert into citizen_requests (kind, channel, subject, text, category, district, place, received_on, status, statement_text, created_at, updated_at)

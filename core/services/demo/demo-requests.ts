@@ -177,7 +177,7 @@ function demoRequests(today: string): DemoRequest[] {
 export async function loadDemoRequests(deps: ServiceDeps): Promise<void> {
   const repo = requestsRepository(deps.engine);
   if ((await repo.departments()).length > 0) return;
-  const index = requestIndex(deps.db);
+  const index = requestIndex(deps.engine);
   const today = isoDateInBerlin(deps.now());
   const departments = [];
   for (const [i, d] of DEMO_DEPARTMENTS.entries()) departments.push((await repo.saveDepartment({ ...d, active: true, sortOrder: i }))!);

@@ -9,7 +9,7 @@ import { buildDemoContacts } from './demo-contacts';
 import { settingsRepository } from '../settings/repository';
 import { DEFAULT_OFFICE } from '../settings/settings-service';
 import { calendarRepository } from '../calendar/repository';
-import { textBlockIndex } from '../search/full-text';
+import { textBlockIndexSync } from '../search/full-text-sync';
 import { isoDateInBerlin } from '../../domain/dates/format';
 import { demoSpeeches } from './demo-speeches';
 import { loadDemoRequests } from './demo-requests';
@@ -91,7 +91,7 @@ export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue, h
           settings.putSetting('office', { ...DEFAULT_OFFICE, contactPersons: DEMO_CONTACT_PERSONS }, at);
         }
         if (settings.textBlocks().length === 0) {
-          const index = textBlockIndex(deps.db);
+          const index = textBlockIndexSync(deps.db);
           for (const block of DEMO_TEXT_BLOCKS) index.put({ ...block, id: settings.insertTextBlock({ ...block, updatedAt: at }) });
         }
         await loadDemoCalendars(deps, ids, at);

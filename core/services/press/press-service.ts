@@ -75,7 +75,7 @@ const invalid = (message: string, path: string) => new AppError('INVALID_INPUT',
  */
 export function createPressService(deps: ServiceDeps, office: () => OfficeSettings) {
   const repo = pressRepository(deps.engine);
-  const index = fullTextIndex(deps.db, 'press_search');
+  const index = fullTextIndex(deps.engine, 'press_search');
   const indexRelease = async (row: Pick<PressReleaseRow, 'id' | 'title' | 'subtitle' | 'body'>) => index.put(row.id, `${row.title} ${row.subtitle}`, row.body);
 
   /**

@@ -17,7 +17,7 @@ import { call, dispatch } from '../../api';
 import { documentText } from '../../documents/docx-template';
 import { createTempApp } from '../../../tests/support/temp-app';
 import { recordAudit } from '../audit';
-import { fullTextIndex } from '../search/full-text';
+import { fullTextIndexSync } from '../search/full-text-sync';
 
 /** 10:00 in Berlin on Friday, 27 November 2026. */
 const NOW = new Date('2026-11-27T09:00:00Z');
@@ -47,7 +47,7 @@ function addRequest(values: Partial<typeof citizenRequests.$inferInsert> & { sub
     .values({ kind: 'beschwerde', channel: 'email', receivedOn: '2020-03-02', createdAt: stamp, updatedAt: stamp, ...values })
     .returning({ id: citizenRequests.id })
     .get().id;
-  fullTextIndex(app.db, 'request_search').put(id, values.subject, values.text ?? '');
+  fullTextIndexSync(app.db, 'request_search').put(id, values.subject, values.text ?? '');
   return id;
 }
 
@@ -86,7 +86,7 @@ function addEnquiry(citizenId: number | null, interests: string, updatedAt: stri
 
 const requestRow = (id: number) => app.db.select().from(citizenRequests).where(eq(citizenRequests.id, id)).get()!;
 const citizenExists = (id: number) => app.db.select().from(citizens).where(eq(citizens.id, id)).get() !== undefined;
-const searchHits = (text: string) => fullTextIndex(app.db, 'request_search').search(text, 50);
+const searchHits = (text: string) => fullTextIndexSync(app.db, 'request_search').search(text, 50);
 
 /** What the statistics count, by hand: per kind, channel, category, district, status, month; handling days. */
 function statistics() {

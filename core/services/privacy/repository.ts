@@ -14,7 +14,7 @@ import {
   requestLinks,
   volunteerEnquiries,
 } from '../../../db/schema';
-import { fullTextRepository } from '../search/repository';
+import { fullTextIndexSync } from '../search/full-text-sync';
 
 export type CitizenRow = typeof citizens.$inferSelect;
 export type AttachmentRow = typeof requestAttachments.$inferSelect;
@@ -36,7 +36,7 @@ function eachSlice(ids: readonly number[], work: (slice: number[]) => void): voi
  * count (kind, channel, category, district, dates, status, department) and clears the rest.
  */
 export function privacyRepository(db: Db) {
-  const requestIndex = fullTextRepository(db, 'request_search');
+  const requestIndex = fullTextIndexSync(db, 'request_search');
   const deleteCitizen = (id: number): void => {
     db.update(auditLog)
       .set({ summary: '' })

@@ -6,7 +6,7 @@ import { auditLog, requestLinks } from '../../../db/schema';
 import { call, dispatch, type RequestInput } from '../../api';
 import { documentText } from '../../documents/docx-template';
 import { createTempApp } from '../../../tests/support/temp-app';
-import { requestIndex } from './requests-service';
+import { requestIndexSync } from './requests-service';
 
 let app: ReturnType<typeof createTempApp>;
 /** The injected clock: tests move it forward to let deadlines pass. */
@@ -395,7 +395,7 @@ describe('the register', () => {
   });
 
   it('many hits: the total, pages newest first, filters; a sentence nobody wrote finds the best matches of its words', async () => {
-    const index = requestIndex(app.db);
+    const index = requestIndexSync(app.db);
     const insert = app.db.$client.prepare(
       "insert into citizen_requests (kind, channel, subject, text, district, place, received_on, status, created_at, updated_at) values ('beschwerde', 'email', ?, ?, ?, '', ?, 'eingegangen', 'x', 'x')",
     );

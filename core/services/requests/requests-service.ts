@@ -21,10 +21,12 @@ import { foldGerman } from '../../domain/text/fold';
 import { matchExpression, queryTerms } from '../../domain/text/search-terms';
 import { composeRequestEmail, REQUEST_EMAIL_BLOCK_TITLES, type RequestEmailKind, type RequestEmailValues } from '../../documents/request-emails';
 import { audit } from '../audit';
+import type { Engine } from '../../../db/engine';
 import type { ServiceDeps } from '../deps';
 import { citizenName, storeCitizen, toCitizen } from '../citizens/citizens';
 import { citizenRecords } from '../citizens/repository';
 import { fullTextIndex } from '../search/full-text';
+import { fullTextIndexSync } from '../search/full-text-sync';
 import { fullTextCount } from '../search/repository';
 import type { Uploads } from '../uploads/uploads-service';
 import { parseEml } from './eml-import';
@@ -86,14 +88,25 @@ const safeName = (name: string) => path.basename(name).replace(/[<>:"/\\|?*\u000
 const long = (date: string) => formatDateLong(date);
 
 
-/** The index of the requests' texts: subject and place as the title, the text and the statement as the body. */
-export function requestIndex(db: ServiceDeps['db']) {
-  const index = fullTextIndex(db, 'request_search');
+type IndexedRequest = { id: number; subject: string; place: string; text: string; statementText: string };
+/** What of a request the index holds: subject and place as the title, the text and the statement as the body. */
+const indexedText = (row: IndexedRequest) => [`${row.subject} ${row.place}`, `${row.text}\n${row.statementText}`] as const;
+
+/** The index of the requests' texts (see indexedText). */
+export function requestIndex(engine: Engine) {
+  const index = fullTextIndex(engine, 'request_search');
   return {
     ...index,
-    // Returns what the index returns (a promise once the index is on the engine): callers await it.
-    put: (row: { id: number; subject: string; place: string; text: string; statementText: string }) =>
-      index.put(row.id, `${row.subject} ${row.place}`, `${row.text}\n${row.statementText}`),
+    put: (row: IndexedRequest) => index.put(row.id, ...indexedText(row)),
+  };
+}
+
+/** The same index on the synchronous handle, for rows written in a synchronous transaction (tests, benchmarks). */
+export function requestIndexSync(db: ServiceDeps['db']) {
+  const index = fullTextIndexSync(db, 'request_search');
+  return {
+    ...index,
+    put: (row: IndexedRequest) => index.put(row.id, ...indexedText(row)),
   };
 }
 
@@ -108,8 +121,8 @@ export function createRequestsService(
   more: { uploads: Uploads; office: () => OfficeSettings; templates: () => readonly TemplateManifestEntry[] },
 ) {
   const repo = requestsRepository(deps.engine);
-  const index = requestIndex(deps.db);
-  const matchCount = async (expression: string) => fullTextCount(deps.db, 'request_search', expression);
+  const index = requestIndex(deps.engine);
+  const matchCount = (expression: string) => fullTextCount(deps.engine, 'request_search', expression);
   const dataDir = path.dirname(deps.dataFile);
   const today = () => isoDateInBerlin(deps.now());
   const at = () => deps.now().toISOString();

@@ -1,56 +1,42 @@
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Db } from '../../../db/open';
+import type { SQL, SQLWrapper } from 'drizzle-orm';
+import type { Engine } from '../../../db/engine';
+import { fullTextStatements, type FullTextTable } from './fts-statements';
 
-/** The FTS5 tables (migration 0007): rowid = the id of the indexed row. */
-export type FullTextTable = 'speech_search' | 'text_block_search' | 'request_search' | 'press_search';
+export type { FullTextTable } from './fts-statements';
 
-/** SQL of the full-text indexes. The terms written here are already folded and stemmed. */
-export function fullTextRepository(db: Db, table: FullTextTable) {
-  const sqlite = db.$client;
-  const remove = sqlite.prepare(`delete from ${table} where rowid = ?`);
-  const insert = sqlite.prepare(`insert into ${table} (rowid, title, body) values (?, ?, ?)`);
-  // bm25 weights: a hit in the title counts five times as much as one in the text.
-  const search = sqlite.prepare<[string, number], { id: number }>(
-    `select rowid as id from ${table} where ${table} match ? order by bm25(${table}, 5.0, 1.0) limit ?`,
-  );
-  const count = sqlite.prepare(`select count(*) from ${table}`).pluck();
-  const optimize = sqlite.prepare(`insert into ${table} (${table}) values ('optimize')`);
+/** The full-text index of one table on the engine (in the caller's transaction when there is one). */
+export function fullTextRepository({ db, dsql }: Engine, table: FullTextTable) {
+  const fts = fullTextStatements(table);
+  const number = async (statement: SQL) => dsql.number((await db.execute<{ n: unknown }>(statement)).rows[0]?.n) ?? 0;
   return {
-    put(id: number, title: string, body: string): void {
-      remove.run(id);
-      insert.run(id, title, body);
+    async put(id: number, title: string, body: string): Promise<void> {
+      await db.execute(fts.remove(id));
+      await db.execute(fts.insert(id, title, body));
     },
-    remove(id: number): void {
-      remove.run(id);
+    async remove(id: number): Promise<void> {
+      await db.execute(fts.remove(id));
     },
-    /**
-     * Merges the index into one segment. Until then the terms of a removed row stay in the
-     * index, only marked as deleted (contentless FTS5): after an erasure they must go.
-     */
-    compact(): void {
-      optimize.run();
+    /** See fullTextStatements().optimize: after an erasure the removed terms must go. */
+    async compact(): Promise<void> {
+      await db.execute(fts.optimize());
     },
     /** Ids of the best matches, best first. */
-    search(match: string, limit: number): number[] {
-      return search.all(match, limit).map((r) => r.id);
+    async search(match: string, limit: number): Promise<number[]> {
+      const { rows } = await db.execute<{ id: unknown }>(fts.search(match, limit));
+      return rows.map((r) => dsql.number(r.id)!);
     },
-    count(): number {
-      return count.get() as number;
-    },
+    count: (): Promise<number> => number(fts.count()),
+    /** How many rows of the index match. */
+    matchCount: (match: string): Promise<number> => number(fts.matchCount(match)),
   };
 }
 
-/**
- * `column in (rows of table matching match)`, to filter another table's query by the index
- * without ranking: SQLite stops where the page and the count let it. With `scan`, the column is
- * written `+column` so that SQLite reads the outer table in its own order (many hits).
- */
+/** `column in (rows of table matching match)`: see fullTextStatements().filter. */
 export function fullTextFilter(table: FullTextTable, column: SQLWrapper, match: string, options: { scan?: boolean } = {}): SQL {
-  const subquery = sql`(select rowid from ${sql.raw(table)} where ${sql.raw(table)} match ${match})`;
-  return options.scan ? sql`+${column} in ${subquery}` : sql`${column} in ${subquery}`;
+  return fullTextStatements(table).filter(column, match, options);
 }
 
 /** How many rows of the index match. */
-export function fullTextCount(db: Db, table: FullTextTable, match: string): number {
-  return db.get<{ n: number }>(sql`select count(*) as n from ${sql.raw(table)} where ${sql.raw(table)} match ${match}`).n;
+export function fullTextCount(engine: Engine, table: FullTextTable, match: string): Promise<number> {
+  return fullTextRepository(engine, table).matchCount(match);
 }

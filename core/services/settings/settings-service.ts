@@ -1,6 +1,6 @@
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
-import { textBlockIndex } from '../search/full-text';
+import { textBlockIndexSync } from '../search/full-text-sync';
 import { officeSettingsSchema, type Office, type OfficeHolder, type OfficeSettings, type Signer, type TextBlock } from '../../api/schemas/letters';
 import { holderForm, inHoldersForm, officeTitle } from '../../domain/office/holder-form';
 import type { ServiceDeps } from '../deps';
@@ -75,7 +75,7 @@ export function createSettingsService(deps: ServiceDeps) {
     if (!row) throw new AppError('NOT_FOUND', `Die unterzeichnende Person Nr. ${id} wurde nicht gefunden.`, { id });
     return row;
   };
-  const blockIndex = textBlockIndex(deps.db);
+  const blockIndex = textBlockIndexSync(deps.db);
   const toBlock = (row: NonNullable<ReturnType<typeof repo.textBlock>>): TextBlock => row;
 
   const handlers: SettingsHandlers = {

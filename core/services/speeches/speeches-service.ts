@@ -68,8 +68,8 @@ function describeOccasionDate(start: string, allDay: boolean): string {
 export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogue, office: () => OfficeSettings) {
   const repo = speechesRepository(deps.engine);
   const settingsRepo = settingsRepository(deps.db);
-  const speechIndex = fullTextIndex(deps.db, 'speech_search');
-  const blockIndex = textBlockIndex(deps.db);
+  const speechIndex = fullTextIndex(deps.engine, 'speech_search');
+  const blockIndex = textBlockIndex(deps.engine);
 
   const indexSpeech = async (row: { id: number; title: string; audience: string; text: string | null }) =>
     speechIndex.put(row.id, `${row.title} ${row.audience}`, row.text ?? '');
