@@ -98,12 +98,12 @@ const timeLabel = (o: { start: string; end: string; allDay: boolean }) => {
 export function createCalendarService(
   deps: ServiceDeps,
   describeContact: (row: ContactRow) => { name: string; oralSalutation: string },
-  office: () => OfficeSettings,
+  office: () => Promise<OfficeSettings>,
   uploads: Uploads,
   speechesOf: (appointmentId: number) => Promise<Speech[]>,
 ) {
   const repo = calendarRepository(deps.engine);
-  const settings = settingsRepository(deps.db);
+  const settings = settingsRepository(deps.engine);
   const calendarSettings = async () => {
     const parsed = calendarSettingsSchema.safeParse((await settings.getSetting('calendar')) ?? {});
     return parsed.success ? parsed.data : { travelMinutes: DEFAULT_TRAVEL_MINUTES };

@@ -111,7 +111,7 @@ function checkedRoute(input: EventInput): RouteStop[] {
  * Concerns raised at an event are requests (`requests.save` with `eventId`); an event with such
  * requests cannot be deleted, so no concern loses its origin.
  */
-export function createCitizenEventsService(deps: ServiceDeps, office: () => Office) {
+export function createCitizenEventsService(deps: ServiceDeps, office: () => Promise<Office>) {
   const repo = citizenEventsRepository(deps.engine);
   const people = citizenRecords(deps.db);
   const nowWallClock = () => utcToLocalDateTime(deps.now().getTime());

@@ -9,7 +9,7 @@ import { buildDemoContacts } from './demo-contacts';
 import { settingsRepository } from '../settings/repository';
 import { DEFAULT_OFFICE } from '../settings/settings-service';
 import { calendarRepository } from '../calendar/repository';
-import { textBlockIndexSync } from '../search/full-text-sync';
+import { textBlockIndex } from '../search/full-text';
 import { isoDateInBerlin } from '../../domain/dates/format';
 import { demoSpeeches } from './demo-speeches';
 import { loadDemoRequests } from './demo-requests';
@@ -84,15 +84,15 @@ export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue, h
         for (const entry of demo) {
           if (entry.partnerRef) repo.setPartner(ids.get(entry.ref)!, ids.get(entry.partnerRef)!);
         }
-        const settings = settingsRepository(deps.db);
+        const settings = settingsRepository(deps.engine);
         const at = deps.now().toISOString();
-        if (settings.signers().length === 0) for (const signer of DEMO_SIGNERS) settings.insertSigner({ ...signer, active: true });
-        if (settings.getSetting('office') === undefined) {
-          settings.putSetting('office', { ...DEFAULT_OFFICE, contactPersons: DEMO_CONTACT_PERSONS }, at);
+        if ((await settings.signers()).length === 0) for (const signer of DEMO_SIGNERS) await settings.insertSigner({ ...signer, active: true });
+        if ((await settings.getSetting('office')) === undefined) {
+          await settings.putSetting('office', { ...DEFAULT_OFFICE, contactPersons: DEMO_CONTACT_PERSONS }, at);
         }
-        if (settings.textBlocks().length === 0) {
-          const index = textBlockIndexSync(deps.db);
-          for (const block of DEMO_TEXT_BLOCKS) index.put({ ...block, id: settings.insertTextBlock({ ...block, updatedAt: at }) });
+        if ((await settings.textBlocks()).length === 0) {
+          const index = textBlockIndex(deps.engine);
+          for (const block of DEMO_TEXT_BLOCKS) await index.put({ ...block, id: await settings.insertTextBlock({ ...block, updatedAt: at }) });
         }
         await loadDemoCalendars(deps, ids, at);
         await loadDemoSpeeches(deps, save);
@@ -106,7 +106,7 @@ export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue, h
             return id;
           },
         };
-        const [mayor] = settings.signers();
+        const [mayor] = await settings.signers();
         const [mayorsCalendar] = await calendarRepository(deps.engine).calendars();
         await loadDemoRepresentation(context, mayor?.id ?? null);
         await loadDemoPress(context, mayorsCalendar?.id ?? null);
@@ -131,7 +131,7 @@ export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue, h
 
 /** The demo speeches, for the demo signers and appointments (saved as staff would: texts become versions). */
 async function loadDemoSpeeches(deps: ServiceDeps, save: DemoSave): Promise<void> {
-  const signers = settingsRepository(deps.db).signers();
+  const signers = await settingsRepository(deps.engine).signers();
   // The demo appointments lie in December 2026.
   const appointments = await calendarRepository(deps.engine).appointmentsIn('2026-12-01T00:00', '2027-01-01T00:00');
   for (const { speakerIndex, appointmentTitle, input } of demoSpeeches()) {
@@ -146,7 +146,7 @@ const CALENDAR_COLORS = ['#0f6cbd', '#c239b3', '#498205', '#ca5010', '#038387'];
 /** Calendars of the demo signers, the car pool, a few appointments and two open invitations (December 2026). */
 async function loadDemoCalendars(deps: ServiceDeps, contactIds: Map<string, number>, at: string): Promise<void> {
   const repo = calendarRepository(deps.engine);
-  const signers = settingsRepository(deps.db).signers();
+  const signers = await settingsRepository(deps.engine).signers();
   for (const [i, signer] of signers.entries()) await repo.saveCalendar({ signerId: signer.id, color: CALENDAR_COLORS[i % CALENDAR_COLORS.length], sortOrder: i });
   const calendars = await repo.calendars();
   const [ob, bm1, bm2] = calendars;

@@ -39,7 +39,7 @@ const SETTINGS_KEY = 'gifts';
  */
 export function createGiftsService(deps: ServiceDeps) {
   const repo = giftsRepository(deps.engine);
-  const settingsRepo = settingsRepository(deps.db);
+  const settingsRepo = settingsRepository(deps.engine);
 
   const settings = async (): Promise<GiftSettings> =>
     giftSettingsSchema.safeParse((await settingsRepo.getSetting(SETTINGS_KEY)) ?? {}).data ?? giftSettingsSchema.parse({});

@@ -103,7 +103,7 @@ interface PlannedOccasion {
  */
 export function createGreetingsService(deps: ServiceDeps, greetingsDeps: GreetingsDeps) {
   const repo = greetingsRepository(deps.engine);
-  const settingsRepo = settingsRepository(deps.db);
+  const settingsRepo = settingsRepository(deps.engine);
   const { letters, partnerships } = greetingsDeps;
   const dataDir = path.dirname(deps.dataFile);
 

@@ -9,6 +9,7 @@ import {
   type Letter,
   type LetterSummary,
   type Recipient,
+  type Signer,
   type TemplateKind,
 } from '../../api/schemas/letters';
 import type { z } from 'zod';
@@ -30,8 +31,8 @@ type Draft = z.output<typeof letterDraftSchema>;
 
 export interface LetterDeps {
   templates: TemplateStore;
-  office: () => import('../../api/schemas/letters').Office;
-  signer: (id: number) => import('../../api/schemas/letters').Signer;
+  office: () => Promise<import('../../api/schemas/letters').Office>;
+  signer: (id: number) => Promise<Signer>;
   recipientOf: (contactId: number, withPartner: boolean, language?: Language) => RecipientData;
 }
 
@@ -44,6 +45,8 @@ export interface PreparedLetter {
   /** Missing data: no postal address, unknown gender. (What makes the letter wrong is in `values.errors`.) */
   warnings: string[];
   date: string;
+  /** Who signs it. */
+  signer: Signer;
 }
 
 type LetterHandlers = Pick<
@@ -109,15 +112,16 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
   };
 
   /** `resolved`: the recipient's forms when the caller has them already (a CSV recipient list). */
-  const prepare = (draft: Draft, resolved?: ReturnType<typeof recipientForms>): PreparedLetter => {
+  const prepare = async (draft: Draft, resolved?: ReturnType<typeof recipientForms>): Promise<PreparedLetter> => {
     const usable = letterDeps.templates.usable(draft.templateId);
     const { forms, contactId, warnings: recipientWarnings } = resolved ?? recipientForms(draft.recipient, usable.entry.language);
     const warnings = [...recipientWarnings];
     const date = draft.date ?? isoDateInBerlin(deps.now());
+    const signer = await letterDeps.signer(draft.signerId);
     const values = buildLetterValues({
       entry: usable.entry,
-      office: letterDeps.office(),
-      signer: letterDeps.signer(draft.signerId),
+      office: await letterDeps.office(),
+      signer,
       recipient: forms,
       date,
       fields: draft.fields,
@@ -128,7 +132,7 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
     // refused before anything is written (DOMAIN.md D "Long addresses").
     const addressProblem = addressFieldProblem(usable.template, values.values);
     if (addressProblem) values.errors.unshift(addressProblem);
-    return { usable, values, recipient: forms, contactId, warnings, date };
+    return { usable, values, recipient: forms, contactId, warnings, date, signer };
   };
 
   const render = (prepared: PreparedLetter): Uint8Array => {
@@ -186,7 +190,7 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
     options: { bytes?: Uint8Array; batchId?: string; file?: string } = {},
   ): { id: number; file: string } => {
     const at = deps.now().toISOString();
-    const signer = letterDeps.signer(draft.signerId);
+    const { signer } = prepared;
     return deps.db.transaction(() => {
       const id = repo.insert({
         contactId: prepared.contactId,
@@ -227,8 +231,8 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
 
   const handlers: LetterHandlers = {
     // Descriptions speak of the office in its holder's form ("Glückwunschschreiben der Oberbürgermeisterin").
-    'templates.list': () => {
-      const form = letterDeps.office().holder.form;
+    'templates.list': async () => {
+      const form = (await letterDeps.office()).holder.form;
       return letterDeps.templates.list().map((t) => ({ ...t, description: inHoldersForm(t.description, form) }));
     },
     'templates.vocabulary': () => [...VOCABULARY],
@@ -245,8 +249,8 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
       return { fileName, contentBase64: Buffer.from(bytes).toString('base64') };
     },
 
-    'letters.prepare': (draft) => {
-      const prepared = prepare(draft);
+    'letters.prepare': async (draft) => {
+      const prepared = await prepare(draft);
       return {
         subject: draft.subject ?? prepared.usable.entry.subject,
         body: draft.body ?? prepared.usable.entry.body,
@@ -254,13 +258,13 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
         warnings: [...prepared.warnings, ...prepared.values.errors],
       };
     },
-    'letters.preview': (draft) => {
-      const prepared = prepare(draft);
+    'letters.preview': async (draft) => {
+      const prepared = await prepare(draft);
       const bytes = render(prepared);
       return { fileName: 'Vorschau.docx', contentBase64: Buffer.from(bytes).toString('base64') };
     },
-    'letters.create': (draft) => {
-      const prepared = prepare(draft);
+    'letters.create': async (draft) => {
+      const prepared = await prepare(draft);
       const bytes = render(prepared);
       const { id } = save(draft, prepared, { bytes });
       recordAudit(deps, { action: 'create', entity: 'letter', entityId: id, summary: `${prepared.recipient.name}: ${prepared.values.subject}` });
@@ -282,7 +286,7 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
       }
       return letterOf(mustFind(id));
     },
-    'letters.regenerate': ({ id, subject, body, signerId }) => {
+    'letters.regenerate': async ({ id, subject, body, signerId }) => {
       const row = mustFind(id);
       const stored = row.fields as StoredFields;
       // A deleted contact: write to the address and forms of address the letter had.
@@ -307,10 +311,10 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
         subject: subject ?? storedSubject ?? undefined,
         body: body ?? row.body,
       });
-      const prepared = prepare(draft);
+      const prepared = await prepare(draft);
       const bytes = render(prepared);
       const at = deps.now().toISOString();
-      const signer = letterDeps.signer(draft.signerId);
+      const { signer } = prepared;
       // Every version is a file of its own: what went out stays as it was (also a letter of a
       // combined print file), and the register points at the newest.
       const version = row.version + 1;

@@ -160,7 +160,7 @@ export function createMergeService(
         const contactId = item.kind === 'contact' ? item.contactId : null;
         try {
           const { draft, resolved } = draftOf(input, item);
-          const letter = letters.prepare(draft, resolved);
+          const letter = await letters.prepare(draft, resolved);
           const problems = [...letter.warnings, ...letter.values.errors];
           if (problems.length > 0) {
             job.status.problems.push({ contactId, name: letter.recipient.name, message: problems.join(' ') });

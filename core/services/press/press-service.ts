@@ -73,7 +73,7 @@ const invalid = (message: string, path: string) => new AppError('INVALID_INPUT',
  * appointments with their responses, and press enquiries with their deadlines. The workflow rules
  * are in core/domain/press/release-rules.ts; every change is recorded in the audit log.
  */
-export function createPressService(deps: ServiceDeps, office: () => OfficeSettings) {
+export function createPressService(deps: ServiceDeps, office: () => Promise<OfficeSettings>) {
   const repo = pressRepository(deps.engine);
   const index = fullTextIndex(deps.engine, 'press_search');
   const indexRelease = async (row: Pick<PressReleaseRow, 'id' | 'title' | 'subtitle' | 'body'>) => index.put(row.id, `${row.title} ${row.subtitle}`, row.body);

@@ -24,7 +24,7 @@ import { formatDateNumeric } from '../../domain/dates/format';
 import { foldGerman } from '../../domain/text/fold';
 import type { ServiceDeps } from '../deps';
 import { fileContent, fileNameOf, fileNamePart } from '../file-content';
-import { settingsRepository } from '../settings/repository';
+import { settingsRepositorySync } from '../settings/repository-sync';
 import { fileTrash } from './file-trash';
 import { privacyRepository, type CitizenRow } from './repository';
 
@@ -63,9 +63,9 @@ const accessEntry = (row: { at: string; user: string; action: string; summary: s
  * — the statistics count the same before and after. Files are moved aside before the one
  * transaction and deleted after its commit (see file-trash.ts): nothing is ever half erased.
  */
-export function createPrivacyService(deps: ServiceDeps, office: () => Office) {
+export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Office>) {
   const repo = privacyRepository(deps.db);
-  const settingsRepo = settingsRepository(deps.db);
+  const settingsRepo = settingsRepositorySync(deps.db);
   const trash = fileTrash(path.dirname(deps.dataFile));
 
   const settings = (): PrivacySettings => privacySettingsSchema.safeParse(settingsRepo.getSetting(SETTINGS_KEY) ?? {}).data ?? DEFAULT_PRIVACY_SETTINGS;
@@ -151,7 +151,7 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Office) {
   };
 
   /** Everything stored about one person (records the access on each of their requests). */
-  const exportData = (citizenId: number, format: 'json' | 'docx'): PrivacyExport => {
+  const exportData = async (citizenId: number, format: 'json' | 'docx'): Promise<PrivacyExport> => {
     const person = mustFindCitizen(citizenId);
     const requests = repo.requestsOf(citizenId);
     const requestIds = requests.map((r) => r.request.id);
@@ -166,7 +166,7 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Office) {
     const links = repo.linksOf(requestIds);
     const access = repo.auditOf('request', requestIds);
     const letters = new Map(repo.letters(requests.flatMap((r) => (r.request.replyLetterId === null ? [] : [r.request.replyLetterId]))).map((l) => [l.id, l]));
-    const o = office();
+    const o = await office();
     return {
       format: 'rathausbuero-datenauskunft',
       version: 1,
@@ -282,10 +282,10 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Office) {
     'privacy.retention.last': () => lastReport(),
 
     'privacy.citizen.export': async ({ citizenId, format }) => {
-      const data = exportData(citizenId, format);
+      const data = await exportData(citizenId, format);
       const name = ['Datenauskunft', fileNamePart(data.person.surname) || String(citizenId), utcToLocalDate(deps.now().getTime())];
       if (format === 'json') return fileContent(fileNameOf(name, 'json'), new TextEncoder().encode(`${JSON.stringify(data, null, 2)}\n`));
-      return fileContent(fileNameOf(name, 'docx'), await privacyExportDocx(data, office().holder.title.accusative));
+      return fileContent(fileNameOf(name, 'docx'), await privacyExportDocx(data, (await office()).holder.title.accusative));
     },
 
     'privacy.citizen.erase': ({ citizenId, confirm }) => {

@@ -111,7 +111,7 @@ function checkPeriod(from: string, to: string): void {
  * charts and, as .xlsx, for the annual report. They never depend on personal data: requests
  * whose personal data was erased count like all others.
  */
-export function createRequestStatsService(deps: ServiceDeps, office?: () => Office) {
+export function createRequestStatsService(deps: ServiceDeps, office?: () => Promise<Office>) {
   const repo = requestStatsRepository(deps.engine);
 
   const stats = async (from: string, to: string): Promise<RequestStats> => {

@@ -118,7 +118,7 @@ export function requestIndexSync(db: ServiceDeps['db']) {
  */
 export function createRequestsService(
   deps: ServiceDeps,
-  more: { uploads: Uploads; office: () => OfficeSettings; templates: () => readonly TemplateManifestEntry[] },
+  more: { uploads: Uploads; office: () => Promise<OfficeSettings>; templates: () => readonly TemplateManifestEntry[] },
 ) {
   const repo = requestsRepository(deps.engine);
   const index = requestIndex(deps.engine);

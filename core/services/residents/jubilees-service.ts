@@ -14,7 +14,7 @@ import { formatDateNumeric, isoDateInBerlin } from '../../domain/dates/format';
 import { jubileeListDocx, jubileeListXlsx, type JubileeListRow } from '../../documents/jubilee-lists';
 import { recordAudit } from '../audit';
 import type { RoleCatalogue } from '../reference/role-catalogue';
-import { settingsRepository } from '../settings/repository';
+import { settingsRepositorySync } from '../settings/repository-sync';
 import type { JubileeNotificationRow, JubileeResident, residentsRepository } from './repository';
 import type { JubileeLetterRow } from '../letters/repository';
 
@@ -85,10 +85,10 @@ export function createJubileesService(
   deps: ServiceDeps,
   residents: ReturnType<typeof residentsRepository>,
   catalogue: RoleCatalogue,
-  office_: () => OfficeSettings,
+  office_: () => Promise<OfficeSettings>,
   jubileeLetters: (from: string, to: string) => JubileeLetterRow[],
 ) {
-  const settings = settingsRepository(deps.db);
+  const settings = settingsRepositorySync(deps.db);
   const rules = (): HonourRules => {
     const parsed = honourRulesSchema.safeParse(upgradeStoredHonourRules(settings.getSetting('honourRules')));
     return parsed.success ? parsed.data : DEFAULT_HONOUR_RULES;
@@ -235,7 +235,7 @@ export function createJubileesService(
         dueBy: entry.due.find((d) => d.action === spec.action)?.by ?? entry.due[0]?.by ?? entry.date,
         sentOn: sentOn(entry),
       }));
-    const office = office_();
+    const office = await office_();
     const period = `${formatDateNumeric(input.from)} bis ${formatDateNumeric(input.to)}`;
     const entries = `${rows.length} ${rows.length === 1 ? 'Eintrag' : 'Einträge'}`;
     const sentNote = leftOut

@@ -9,7 +9,7 @@ import { isStandardColumnSet, suggestMapping, type ColumnMapping } from '../../d
 import type { BackgroundJob, WorkerHost } from '../background/worker-host';
 import type { ServiceDeps } from '../deps';
 import { recordAudit } from '../audit';
-import { settingsRepository } from '../settings/repository';
+import { settingsRepositorySync } from '../settings/repository-sync';
 import { scanTableFile } from '../tables/table-file';
 import type { Uploads } from '../uploads/uploads-service';
 import type { ResidentsImportOutput } from './residents-import';
@@ -58,7 +58,7 @@ export function createResidentsService(
   unsentLettersFor: (registerIds: readonly string[]) => UnsentLetter[],
 ) {
   const repo = residentsRepository(deps.db);
-  const settings = settingsRepository(deps.db);
+  const settings = settingsRepositorySync(deps.db);
   const jobs = new Map<string, Job>();
 
   const profiles = (): MappingProfile[] => {

@@ -1,68 +1,73 @@
 import { and, asc, count, eq } from 'drizzle-orm';
-import type { Db } from '../../../db/open';
-import { calendars, patronages, settings, signers, speeches, textBlocks } from '../../../db/schema';
+import type { Engine } from '../../../db/engine';
 
-type Executor = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
-
-/** SQL of the settings area: key/value settings, signers, text blocks. */
-export function settingsRepository(db: Executor) {
+/** SQL of the settings area: key/value settings, signers, text blocks (in the caller's transaction when there is one). */
+export function settingsRepository({ db, t }: Engine) {
+  type SignerValues = typeof t.signers.$inferInsert;
+  type TextBlockValues = typeof t.textBlocks.$inferInsert;
   return {
-    getSetting(key: string): unknown {
-      return db.select().from(settings).where(eq(settings.key, key)).get()?.value;
+    async getSetting(key: string): Promise<unknown> {
+      const [row] = await db.select({ value: t.settings.value }).from(t.settings).where(eq(t.settings.key, key)).limit(1);
+      return row?.value;
     },
-    putSetting(key: string, value: unknown, at: string): void {
-      db.insert(settings)
+    async putSetting(key: string, value: unknown, at: string): Promise<void> {
+      await db
+        .insert(t.settings)
         .values({ key, value, updatedAt: at })
-        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } })
-        .run();
+        .onConflictDoUpdate({ target: t.settings.key, set: { value, updatedAt: at } });
     },
     signers() {
-      return db.select().from(signers).orderBy(asc(signers.sortOrder), asc(signers.name)).all();
+      return db.select().from(t.signers).orderBy(asc(t.signers.sortOrder), asc(t.signers.name), asc(t.signers.id));
     },
     /** The Oberbürgermeister/in: the first active signer who is nobody's deputy. */
-    headSigner() {
-      return db
+    async headSigner() {
+      const [row] = await db
         .select()
-        .from(signers)
-        .where(and(eq(signers.deputy, false), eq(signers.active, true)))
-        .orderBy(asc(signers.sortOrder), asc(signers.id))
-        .get();
+        .from(t.signers)
+        .where(and(eq(t.signers.deputy, false), eq(t.signers.active, true)))
+        .orderBy(asc(t.signers.sortOrder), asc(t.signers.id))
+        .limit(1);
+      return row;
     },
-    signer(id: number) {
-      return db.select().from(signers).where(eq(signers.id, id)).get();
+    async signer(id: number) {
+      const [row] = await db.select().from(t.signers).where(eq(t.signers.id, id)).limit(1);
+      return row;
     },
-    insertSigner(values: typeof signers.$inferInsert): number {
-      return db.insert(signers).values(values).returning({ id: signers.id }).get().id;
+    async insertSigner(values: SignerValues): Promise<number> {
+      const [row] = await db.insert(t.signers).values(values).returning({ id: t.signers.id });
+      return row!.id;
     },
-    updateSigner(id: number, values: Partial<typeof signers.$inferInsert>): void {
-      db.update(signers).set(values).where(eq(signers.id, id)).run();
+    async updateSigner(id: number, values: Partial<SignerValues>): Promise<void> {
+      await db.update(t.signers).set(values).where(eq(t.signers.id, id));
     },
     /** What still names the signer (letters keep their copy of the name and lose only the link). */
-    signerUses(id: number): { calendars: number; speeches: number; patronages: number } {
-      const n = (rows: { n: number } | undefined) => rows?.n ?? 0;
+    async signerUses(id: number): Promise<{ calendars: number; speeches: number; patronages: number }> {
+      const n = async (query: Promise<Array<{ n: number }>>) => (await query)[0]?.n ?? 0;
       return {
-        calendars: n(db.select({ n: count() }).from(calendars).where(eq(calendars.signerId, id)).get()),
-        speeches: n(db.select({ n: count() }).from(speeches).where(eq(speeches.speakerId, id)).get()),
-        patronages: n(db.select({ n: count() }).from(patronages).where(eq(patronages.patronId, id)).get()),
+        calendars: await n(db.select({ n: count() }).from(t.calendars).where(eq(t.calendars.signerId, id))),
+        speeches: await n(db.select({ n: count() }).from(t.speeches).where(eq(t.speeches.speakerId, id))),
+        patronages: await n(db.select({ n: count() }).from(t.patronages).where(eq(t.patronages.patronId, id))),
       };
     },
-    deleteSigner(id: number): void {
-      db.delete(signers).where(eq(signers.id, id)).run();
+    async deleteSigner(id: number): Promise<void> {
+      await db.delete(t.signers).where(eq(t.signers.id, id));
     },
     textBlocks() {
-      return db.select().from(textBlocks).orderBy(asc(textBlocks.category), asc(textBlocks.title)).all();
+      return db.select().from(t.textBlocks).orderBy(asc(t.textBlocks.category), asc(t.textBlocks.title), asc(t.textBlocks.id));
     },
-    textBlock(id: number) {
-      return db.select().from(textBlocks).where(eq(textBlocks.id, id)).get();
+    async textBlock(id: number) {
+      const [row] = await db.select().from(t.textBlocks).where(eq(t.textBlocks.id, id)).limit(1);
+      return row;
     },
-    insertTextBlock(values: typeof textBlocks.$inferInsert): number {
-      return db.insert(textBlocks).values(values).returning({ id: textBlocks.id }).get().id;
+    async insertTextBlock(values: TextBlockValues): Promise<number> {
+      const [row] = await db.insert(t.textBlocks).values(values).returning({ id: t.textBlocks.id });
+      return row!.id;
     },
-    updateTextBlock(id: number, values: Partial<typeof textBlocks.$inferInsert>): void {
-      db.update(textBlocks).set(values).where(eq(textBlocks.id, id)).run();
+    async updateTextBlock(id: number, values: Partial<TextBlockValues>): Promise<void> {
+      await db.update(t.textBlocks).set(values).where(eq(t.textBlocks.id, id));
     },
-    deleteTextBlock(id: number): void {
-      db.delete(textBlocks).where(eq(textBlocks.id, id)).run();
+    async deleteTextBlock(id: number): Promise<void> {
+      await db.delete(t.textBlocks).where(eq(t.textBlocks.id, id));
     },
   };
 }

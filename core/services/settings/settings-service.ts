@@ -1,10 +1,10 @@
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
-import { textBlockIndexSync } from '../search/full-text-sync';
+import { textBlockIndex } from '../search/full-text';
 import { officeSettingsSchema, type Office, type OfficeHolder, type OfficeSettings, type Signer, type TextBlock } from '../../api/schemas/letters';
 import { holderForm, inHoldersForm, officeTitle } from '../../domain/office/holder-form';
 import type { ServiceDeps } from '../deps';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import { settingsRepository } from './repository';
 
 /**
@@ -36,17 +36,17 @@ type SettingsHandlers = Pick<
 
 /** Office settings, signers and text blocks. */
 export function createSettingsService(deps: ServiceDeps) {
-  const repo = settingsRepository(deps.db);
+  const repo = settingsRepository(deps.engine);
 
   /** The settings as staff wrote them. */
-  const storedOffice = (): OfficeSettings => {
-    const stored = repo.getSetting('office');
+  const storedOffice = async (): Promise<OfficeSettings> => {
+    const stored = await repo.getSetting('office');
     const parsed = officeSettingsSchema.safeParse(stored);
     return parsed.success ? parsed.data : DEFAULT_OFFICE;
   };
   /** Who holds the office, and its form for her or him (DOMAIN.md D). */
-  const officeHolder = (): OfficeHolder => {
-    const head = repo.headSigner() ?? null;
+  const officeHolder = async (): Promise<OfficeHolder> => {
+    const head = (await repo.headSigner()) ?? null;
     const form = holderForm(head);
     return { signerId: head?.id ?? null, name: head?.name ?? '', form, title: officeTitle(form) };
   };
@@ -55,9 +55,9 @@ export function createSettingsService(deps: ServiceDeps) {
    * "Die Oberbürgermeisterin" in letterhead, return address, department and footer put into the
    * form of the current holder, whichever staff wrote.
    */
-  const office = (): Office => {
-    const stored = storedOffice();
-    const holder = officeHolder();
+  const office = async (): Promise<Office> => {
+    const stored = await storedOffice();
+    const holder = await officeHolder();
     const worded = (text: string) => inHoldersForm(text, holder.form);
     return {
       ...stored,
@@ -70,30 +70,35 @@ export function createSettingsService(deps: ServiceDeps) {
       holder,
     };
   };
-  const signer = (id: number): Signer => {
-    const row = repo.signer(id);
+  const signer = async (id: number): Promise<Signer> => {
+    const row = await repo.signer(id);
     if (!row) throw new AppError('NOT_FOUND', `Die unterzeichnende Person Nr. ${id} wurde nicht gefunden.`, { id });
     return row;
   };
-  const blockIndex = textBlockIndexSync(deps.db);
-  const toBlock = (row: NonNullable<ReturnType<typeof repo.textBlock>>): TextBlock => row;
+  const blockIndex = textBlockIndex(deps.engine);
+  const textBlock = async (id: number) => {
+    const row = await repo.textBlock(id);
+    if (!row) throw new AppError('NOT_FOUND', `Der Textbaustein Nr. ${id} wurde nicht gefunden.`, { id });
+    return row;
+  };
+  const toBlock = (row: Awaited<ReturnType<typeof textBlock>>): TextBlock => row;
 
   const handlers: SettingsHandlers = {
     'settings.office.get': () => storedOffice(),
-    'settings.office.update': (input) => {
-      deps.db.transaction(() => {
-        repo.putSetting('office', input, deps.now().toISOString());
-        recordAudit(deps, { action: 'update', entity: 'settings', summary: 'Briefkopf und Ansprechpartner/innen' });
+    'settings.office.update': async (input) => {
+      await deps.engine.transaction(async () => {
+        await repo.putSetting('office', input, deps.now().toISOString());
+        await audit(deps, { action: 'update', entity: 'settings', summary: 'Briefkopf und Ansprechpartner/innen' });
       });
       return storedOffice();
     },
     'settings.officeHolder': () => officeHolder(),
     'signers.list': () => repo.signers(),
-    'signers.save': ({ id, ...values }) => {
-      const savedId = deps.db.transaction(() => {
+    'signers.save': async ({ id, ...values }) => {
+      const savedId = await deps.engine.transaction(async () => {
         if (id) {
-          signer(id);
-          repo.updateSigner(id, values);
+          await signer(id);
+          await repo.updateSigner(id, values);
           return id;
         }
         return repo.insertSigner(values);
@@ -101,9 +106,9 @@ export function createSettingsService(deps: ServiceDeps) {
       return signer(savedId);
     },
     'signers.delete': ({ id }) =>
-      deps.db.transaction(() => {
-        const existing = signer(id);
-        const uses = repo.signerUses(id);
+      deps.engine.transaction(async () => {
+        const existing = await signer(id);
+        const uses = await repo.signerUses(id);
         const named = [
           uses.calendars > 0 ? 'einen Kalender' : '',
           uses.speeches > 0 ? `${uses.speeches === 1 ? 'eine Rede' : `${uses.speeches} Reden`} als Redner/in` : '',
@@ -117,28 +122,28 @@ export function createSettingsService(deps: ServiceDeps) {
             { id, ...uses },
           );
         }
-        repo.deleteSigner(id);
-        recordAudit(deps, { action: 'delete', entity: 'signer', entityId: id, summary: existing.name });
+        await repo.deleteSigner(id);
+        await audit(deps, { action: 'delete', entity: 'signer', entityId: id, summary: existing.name });
         return { id };
       }),
-    'textBlocks.list': () => repo.textBlocks().map(toBlock),
+    'textBlocks.list': async () => (await repo.textBlocks()).map(toBlock),
     'textBlocks.save': ({ id, ...values }) =>
-      deps.db.transaction(() => {
+      deps.engine.transaction(async () => {
         const at = deps.now().toISOString();
-        const savedId = id ?? repo.insertTextBlock({ ...values, updatedAt: at });
+        const savedId = id ?? (await repo.insertTextBlock({ ...values, updatedAt: at }));
         if (id) {
-          if (!repo.textBlock(id)) throw new AppError('NOT_FOUND', `Der Textbaustein Nr. ${id} wurde nicht gefunden.`, { id });
-          repo.updateTextBlock(id, { ...values, updatedAt: at });
+          await textBlock(id);
+          await repo.updateTextBlock(id, { ...values, updatedAt: at });
         }
-        const saved = repo.textBlock(savedId)!;
-        blockIndex.put(saved);
+        const saved = await textBlock(savedId);
+        await blockIndex.put(saved);
         return toBlock(saved);
       }),
     'textBlocks.delete': ({ id }) =>
-      deps.db.transaction(() => {
-        if (!repo.textBlock(id)) throw new AppError('NOT_FOUND', `Der Textbaustein Nr. ${id} wurde nicht gefunden.`, { id });
-        repo.deleteTextBlock(id);
-        blockIndex.remove(id);
+      deps.engine.transaction(async () => {
+        await textBlock(id);
+        await repo.deleteTextBlock(id);
+        await blockIndex.remove(id);
         return { id };
       }),
   };

@@ -65,9 +65,9 @@ function describeOccasionDate(start: string, allDay: boolean): string {
  * their texts with every save kept as a version, German full-text search over speeches and text
  * blocks, the Word manuscripts, and the protocol order of greeting the guests.
  */
-export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogue, office: () => OfficeSettings) {
+export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogue, office: () => Promise<OfficeSettings>) {
   const repo = speechesRepository(deps.engine);
-  const settingsRepo = settingsRepository(deps.db);
+  const settingsRepo = settingsRepository(deps.engine);
   const speechIndex = fullTextIndex(deps.engine, 'speech_search');
   const blockIndex = textBlockIndex(deps.engine);
 

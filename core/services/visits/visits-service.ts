@@ -46,7 +46,7 @@ type VisitHandlers = Pick<
  * protocol precedence (core/domain/protocol/seating.ts), moved by staff, saved and printed.
  * Gifts given and received during a visit are kept by the gifts service (with `visitId`).
  */
-export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue, office: () => OfficeSettings) {
+export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue, office: () => Promise<OfficeSettings>) {
   const repo = visitsRepository(deps.engine);
 
   const personOf = (row: ContactRow): Person => contactToPerson({ ...row, kind: 'person', roleKey: row.roleKey ?? '' });
