@@ -626,11 +626,11 @@ const rows: Row[] = [
         // Written as the service writes them (the repository stores the folded search text and sort key).
         const { contactsRepository } = await import('../core/services/contacts/repository');
         const { contactInputSchema } = await import('../core/api/schemas/contacts');
-        const repo = contactsRepository(app.db);
-        app.db.transaction(() => {
+        const repo = contactsRepository(app.engine);
+        await app.engine.transaction(async () => {
           for (let i = 0; i < 10_000; i++) {
             const data = contactInputSchema.parse({ kind: 'person', gender: 'female', givenName: GIVEN[i % 8], surname: `${SURNAMES[i % 12]}${i}`, city: 'Duisburg' });
-            repo.insert(data, `${SURNAMES[i % 12]}${i}, ${GIVEN[i % 8]}`, 'x');
+            await repo.insert(data, `${SURNAMES[i % 12]}${i}, ${GIVEN[i % 8]}`, 'x');
           }
         });
         const queries = ['müller', 'oezdemir', 'anna', 'duisburg', 'xyz'];

@@ -92,9 +92,18 @@ function concreteIssues(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   return closest.flatMap((inner) => concreteIssues({ ...inner, path: [...issue.path, ...inner.path] }));
 }
 
+/**
+ * The database's own error where the query builder wrapped it (drizzle's DrizzleQueryError: the
+ * statement and its values — personal data — in the message, the driver's error as `cause`).
+ */
+function driverErrorOf(error: unknown): unknown {
+  const wrapped = error as { query?: unknown; params?: unknown; cause?: unknown } | null;
+  return wrapped && typeof wrapped.query === 'string' && Array.isArray(wrapped.params) && wrapped.cause instanceof Error ? wrapped.cause : error;
+}
+
 function toApiError(error: unknown, method: string, options: DispatchOptions): ApiError {
   if (error instanceof AppError) return error.toJSON();
-  const known = error as { name?: string; code?: string; message?: string; details?: unknown };
+  const known = driverErrorOf(error) as { name?: string; code?: string; message?: string; details?: unknown };
   if (known?.name === 'DatabaseOpenError' && (known.code === 'DB_TOO_NEW' || known.code === 'DB_UNREADABLE')) {
     return { code: known.code, message: known.message ?? '', details: known.details };
   }

@@ -55,7 +55,7 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
   const jubilees = createJubileesService(deps, residents.repo, catalogue, settings.office, lettersRepo.jubileeLetters);
   const speeches = createSpeechesService(deps, catalogue, settings.office);
   const calendar = createCalendarService(deps, contacts.describe, settings.office, uploads, (appointmentId) => speeches.list({ appointmentId }));
-  const invitations = createInvitationsService(deps, calendar, uploads, (id) => contacts.repo.find(id) !== undefined);
+  const invitations = createInvitationsService(deps, calendar, uploads, async (id) => (await contacts.repo.find(id)) !== undefined);
   const partnerships = createPartnershipsService(deps, catalogue);
   const handlers: Handlers = {
     ...createAppService(deps),
@@ -72,7 +72,7 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
       recipientOfData: contacts.recipientOfData,
       roles: catalogue.list,
       templateLanguage: (id) => templates.usable(id).entry.language,
-      partnerOf: (id) => contacts.repo.find(id)?.partnerId ?? null,
+      partnerOf: async (id) => (await contacts.repo.find(id))?.partnerId ?? null,
       jubilees: jubilees.letterRecipients,
     }),
     ...uploads.handlers,

@@ -15,13 +15,13 @@ import { recordAudit } from '../audit';
  */
 export function createAppService(deps: ServiceDeps): Pick<Handlers, 'app.info' | 'app.backup'> {
   return {
-    'app.info': () => ({
+    'app.info': async () => ({
       appName: 'Rathausbüro',
       version: deps.appVersion,
       dataFile: deps.dataFile,
       database: deps.database,
       schemaVersion: appliedSchemaVersion(deps.db.$client),
-      contactCount: contactsRepository(deps.db).count(),
+      contactCount: await contactsRepository(deps.engine).count(),
     }),
     'app.backup': async () => {
       const suggested = defaultBackupFile(deps);

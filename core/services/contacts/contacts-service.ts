@@ -10,7 +10,7 @@ import {
 import type { AddressForms, Language, Person } from '../../api/schemas/addressing';
 import { composeAddress, composeOrganisation, formatFullName, sortName } from '../../domain/addressing';
 import type { ServiceDeps } from '../deps';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import { roleLabelFor, type RoleCatalogue } from '../reference/role-catalogue';
 import { contactsRepository, type ContactRow, type ContactsRepository } from './repository';
 
@@ -28,17 +28,17 @@ type ContactHandlers = Pick<
 
 /** The contacts register: list, read, write, delete, and the forms of address of a contact. */
 export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogue) {
-  const repo = contactsRepository(deps.db);
+  const repo = contactsRepository(deps.engine);
   const writer = createContactWriter(deps, catalogue);
 
-  const mustFind = (id: number): ContactRow => {
-    const row = repo.find(id);
+  const mustFind = async (id: number): Promise<ContactRow> => {
+    const row = await repo.find(id);
     if (!row) throw new AppError('NOT_FOUND', `Der Kontakt Nr. ${id} wurde nicht gefunden.`, { id });
     return row;
   };
 
-  const toContact = (row: ContactRow): Contact => {
-    const tags = repo.tagsOf([row.id]).get(row.id) ?? [];
+  const toContact = async (row: ContactRow): Promise<Contact> => {
+    const tags = (await repo.tagsOf([row.id])).get(row.id) ?? [];
     const base = {
       id: row.id,
       street: row.street,
@@ -56,8 +56,8 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
       updatedAt: row.updatedAt,
     };
     if (row.kind === 'organisation') return { ...base, kind: 'organisation', name: row.name };
-    const organisation = row.organisationId ? repo.find(row.organisationId) : undefined;
-    const partner = row.partnerId ? repo.find(row.partnerId) : undefined;
+    const organisation = row.organisationId ? await repo.find(row.organisationId) : undefined;
+    const partner = row.partnerId ? await repo.find(row.partnerId) : undefined;
     return {
       ...base,
       kind: 'person',
@@ -76,26 +76,26 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
     };
   };
 
-  const personOf = (row: ContactRow): Person => {
-    const organisation = row.organisationId ? repo.find(row.organisationId) : undefined;
-    return contactToPerson({ ...row, kind: 'person', roleKey: row.roleKey ?? '' }, organisation?.name);
+  const personOf = async (row: ContactRow): Promise<Person> => {
+    const organisation = row.organisationId ? await repo.find(row.organisationId) : undefined;
+    return personOfRow(row, organisation?.name);
   };
 
   /** `language`: compose in the letter's language rather than the contact's own. */
-  const formsOf = (row: ContactRow, withPartner = true, language?: Language): AddressForms => {
+  const formsOf = async (row: ContactRow, withPartner = true, language?: Language): Promise<AddressForms> => {
     if (row.kind === 'organisation') return composeOrganisation(row.name, language ?? row.language);
-    const partner = withPartner && row.partnerId ? repo.find(row.partnerId) : undefined;
+    const partner = withPartner && row.partnerId ? await repo.find(row.partnerId) : undefined;
     const inLanguage = (p: Person): Person => (language ? { ...p, language } : p);
     return composeAddress(
-      { person: inLanguage(personOf(row)), partner: partner ? inLanguage(personOf(partner)) : undefined },
+      { person: inLanguage(await personOf(row)), partner: partner ? inLanguage(await personOf(partner)) : undefined },
       catalogue.map(),
     );
   };
 
   const handlers: ContactHandlers = {
-    'contacts.list': (filter) => {
-      const { total, rows } = repo.list(filter);
-      const tags = repo.tagsOf(rows.map((r) => r.id));
+    'contacts.list': async (filter) => {
+      const { total, rows } = await repo.list(filter);
+      const tags = await repo.tagsOf(rows.map((r) => r.id));
       const roles = catalogue.map();
       const items: ContactSummary[] = rows.map((row) => ({
         id: row.id,
@@ -114,32 +114,32 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
       }));
       return { total, items };
     },
-    'contacts.get': ({ id }) => toContact(mustFind(id)),
+    'contacts.get': async ({ id }) => toContact(await mustFind(id)),
     'contacts.tags': () => repo.tagCounts(),
-    'contacts.create': (input) => {
-      const id = deps.db.transaction(() => writer.create(input));
-      return toContact(mustFind(id));
+    'contacts.create': async (input) => {
+      const id = await deps.engine.transaction(() => writer.create(input));
+      return toContact(await mustFind(id));
     },
-    'contacts.update': ({ id, contact }) => {
-      deps.db.transaction(() => writer.update(id, contact));
-      return toContact(mustFind(id));
+    'contacts.update': async ({ id, contact }) => {
+      await deps.engine.transaction(() => writer.update(id, contact));
+      return toContact(await mustFind(id));
     },
-    'contacts.delete': ({ id }) => {
-      const row = mustFind(id);
+    'contacts.delete': async ({ id }) => {
+      const row = await mustFind(id);
       const displayName = displayNameOf(row);
-      deps.db.transaction(() => {
-        repo.delete(id);
-        recordAudit(deps, { action: 'delete', entity: 'contact', entityId: id, summary: displayName });
+      await deps.engine.transaction(async () => {
+        await repo.delete(id);
+        await audit(deps, { action: 'delete', entity: 'contact', entityId: id, summary: displayName });
       });
       return { id, displayName };
     },
-    'contacts.addressing': ({ id }) => {
-      const row = mustFind(id);
-      const forms = formsOf(row);
+    'contacts.addressing': async ({ id }) => {
+      const row = await mustFind(id);
+      const forms = await formsOf(row);
       return { ...forms, addressBlock: [...forms.addressLines, ...postalLines(row)] };
     },
-    'contacts.toPerson': ({ id }) => {
-      const row = mustFind(id);
+    'contacts.toPerson': async ({ id }) => {
+      const row = await mustFind(id);
       if (row.kind !== 'person') {
         throw new AppError('INVALID_INPUT', `„${row.name}“ ist eine Organisation, keine Person.`, { id });
       }
@@ -147,10 +147,10 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
     },
   };
   /** What a letter needs of a contact: forms of address, full address block, name. */
-  const recipientOf = (id: number, withPartner: boolean, language?: Language): RecipientData => {
-    const row = mustFind(id);
-    const partner = withPartner && row.kind === 'person' && row.partnerId ? repo.find(row.partnerId) : undefined;
-    const forms = formsOf(row, withPartner, language);
+  const recipientOf = async (id: number, withPartner: boolean, language?: Language): Promise<RecipientData> => {
+    const row = await mustFind(id);
+    const partner = withPartner && row.kind === 'person' && row.partnerId ? await repo.find(row.partnerId) : undefined;
+    const forms = await formsOf(row, withPartner, language);
     return recipientData(
       row,
       forms,
@@ -168,9 +168,12 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
     return recipientData(data, forms, displayNameOfData(data), data.kind === 'organisation' || data.gender !== 'unknown');
   };
 
-  /** For lists of people (a briefing): "Erika Albers, Mitglied des Deutschen Bundestages" and how to greet her. */
+  /**
+   * For lists of people (a briefing): "Erika Albers, Mitglied des Deutschen Bundestages" and how to
+   * greet her. Without the database: an organisation only adds a line to a postal address.
+   */
   const describe = (row: ContactRow): { name: string; oralSalutation: string } => {
-    const forms = formsOf(row, false);
+    const forms = row.kind === 'organisation' ? composeOrganisation(row.name, row.language) : composeAddress({ person: personOfRow(row) }, catalogue.map());
     const role = row.kind === 'person' ? roleLabelFor(catalogue.map().get(row.roleKey ?? ''), row.gender, row.roleDetail, row.former) : '';
     return { name: [displayNameOf(row), role].filter(Boolean).join(', '), oralSalutation: forms.oralSalutation };
   };
@@ -200,9 +203,9 @@ export interface RecipientData {
 
 /** Writes contacts with their invariants: links point at the right kind, partners are mutual. */
 export function createContactWriter(deps: ServiceDeps, catalogue: RoleCatalogue) {
-  const repo: ContactsRepository = contactsRepository(deps.db);
+  const repo: ContactsRepository = contactsRepository(deps.engine);
 
-  const check = (data: ContactData, selfId: number | null): void => {
+  const check = async (data: ContactData, selfId: number | null): Promise<void> => {
     if (data.kind !== 'person') return;
     if (data.roleKey && !catalogue.map().has(data.roleKey)) {
       throw new AppError('INVALID_INPUT', `Das Amt „${data.roleKey}“ ist im Katalog nicht bekannt.`, {
@@ -210,7 +213,7 @@ export function createContactWriter(deps: ServiceDeps, catalogue: RoleCatalogue)
       });
     }
     if (data.organisationId != null) {
-      const org = repo.find(data.organisationId);
+      const org = await repo.find(data.organisationId);
       if (!org || org.kind !== 'organisation') {
         throw new AppError('INVALID_INPUT', `Organisation: Der Kontakt Nr. ${data.organisationId} ist keine Organisation.`, {
           field: 'organisationId',
@@ -223,7 +226,7 @@ export function createContactWriter(deps: ServiceDeps, catalogue: RoleCatalogue)
           field: 'partnerId',
         });
       }
-      const partner = repo.find(data.partnerId);
+      const partner = await repo.find(data.partnerId);
       if (!partner || partner.kind !== 'person') {
         throw new AppError('INVALID_INPUT', `Ehe-/Lebenspartner/in: Der Kontakt Nr. ${data.partnerId} ist keine Person.`, {
           field: 'partnerId',
@@ -233,36 +236,36 @@ export function createContactWriter(deps: ServiceDeps, catalogue: RoleCatalogue)
   };
 
   /** Makes the partner link mutual and releases former partners. */
-  const linkPartner = (id: number, previousPartnerId: number | null, partnerId: number | null): void => {
+  const linkPartner = async (id: number, previousPartnerId: number | null, partnerId: number | null): Promise<void> => {
     if (previousPartnerId && previousPartnerId !== partnerId) {
-      const previous = repo.find(previousPartnerId);
-      if (previous?.partnerId === id) repo.setPartner(previousPartnerId, null);
+      const previous = await repo.find(previousPartnerId);
+      if (previous?.partnerId === id) await repo.setPartner(previousPartnerId, null);
     }
     if (partnerId) {
-      const partner = repo.find(partnerId)!;
-      if (partner.partnerId && partner.partnerId !== id) repo.setPartner(partner.partnerId, null);
-      repo.setPartner(partnerId, id);
+      const partner = (await repo.find(partnerId))!;
+      if (partner.partnerId && partner.partnerId !== id) await repo.setPartner(partner.partnerId, null);
+      await repo.setPartner(partnerId, id);
     }
   };
 
   return {
     /** Validates and inserts; call inside a transaction. Returns the new id. */
-    create(input: unknown): number {
+    async create(input: unknown): Promise<number> {
       const data = contactInputSchema.parse(input);
-      check(data, null);
-      const id = repo.insert(data, sortNameOf(data), deps.now().toISOString());
-      if (data.kind === 'person') linkPartner(id, null, data.partnerId);
-      recordAudit(deps, { action: 'create', entity: 'contact', entityId: id, summary: displayNameOfData(data) });
+      await check(data, null);
+      const id = await repo.insert(data, sortNameOf(data), deps.now().toISOString());
+      if (data.kind === 'person') await linkPartner(id, null, data.partnerId);
+      await audit(deps, { action: 'create', entity: 'contact', entityId: id, summary: displayNameOfData(data) });
       return id;
     },
-    update(id: number, input: unknown): void {
-      const existing = repo.find(id);
+    async update(id: number, input: unknown): Promise<void> {
+      const existing = await repo.find(id);
       if (!existing) throw new AppError('NOT_FOUND', `Der Kontakt Nr. ${id} wurde nicht gefunden.`, { id });
       const data = contactInputSchema.parse(input);
-      check(data, id);
-      repo.update(id, data, sortNameOf(data), deps.now().toISOString());
-      linkPartner(id, existing.partnerId, data.kind === 'person' ? data.partnerId : null);
-      recordAudit(deps, { action: 'update', entity: 'contact', entityId: id, summary: displayNameOfData(data) });
+      await check(data, id);
+      await repo.update(id, data, sortNameOf(data), deps.now().toISOString());
+      await linkPartner(id, existing.partnerId, data.kind === 'person' ? data.partnerId : null);
+      await audit(deps, { action: 'update', entity: 'contact', entityId: id, summary: displayNameOfData(data) });
     },
   };
 }
@@ -273,6 +276,11 @@ function sortNameOf(data: ContactData): string {
 
 function displayNameOfData(data: ContactData): string {
   return data.kind === 'organisation' ? data.name : formatFullName(contactToPerson(data));
+}
+
+/** A person contact as the addressing rules see it; `organisationName` only adds a postal line. */
+function personOfRow(row: ContactRow, organisationName?: string | null): Person {
+  return contactToPerson({ ...row, kind: 'person', roleKey: row.roleKey ?? '' }, organisationName);
 }
 
 export function displayNameOf(

@@ -3,7 +3,7 @@ import { AppError } from '../../api/errors';
 import type { ColumnMapping, ImportPreview } from '../../api/schemas/contacts';
 import { foldGerman } from '../../domain/text/fold';
 import type { ServiceDeps } from '../deps';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import type { RoleCatalogue } from '../reference/role-catalogue';
 import { analyzeCsv, parseContactRows } from './csv-import';
 import { contactsRepository } from './repository';
@@ -18,10 +18,10 @@ type ImportHandlers = Pick<Handlers, 'contacts.import.analyze' | 'contacts.impor
  * checked, errors with line and column), commit (all rows in one transaction, or none).
  */
 export function createContactImportService(deps: ServiceDeps, catalogue: RoleCatalogue): ImportHandlers {
-  const repo = contactsRepository(deps.db);
+  const repo = contactsRepository(deps.engine);
   const writer = createContactWriter(deps, catalogue);
 
-  const parse = (contentBase64: string, mapping: ColumnMapping) => {
+  const parse = async (contentBase64: string, mapping: ColumnMapping) => {
     const bytes = decodeBase64(contentBase64);
     if (!Object.values(mapping).includes('surname') && !Object.values(mapping).includes('name')) {
       throw new AppError(
@@ -30,7 +30,7 @@ export function createContactImportService(deps: ServiceDeps, catalogue: RoleCat
       );
     }
     const parsed = parseContactRows(bytes, mapping, catalogue.list());
-    const known = repo.organisationsByFoldedName();
+    const known = await repo.organisationsByFoldedName();
     // Organisations that are rows of the file themselves are linked to, not created twice.
     const inFile = new Set(parsed.rows.flatMap((row) => (row.data.kind === 'organisation' ? [foldGerman(row.data.name.trim())] : [])));
     const newOrganisations = new Map<string, string>();
@@ -47,8 +47,8 @@ export function createContactImportService(deps: ServiceDeps, catalogue: RoleCat
   return {
     'contacts.import.analyze': ({ contentBase64 }) => analyzeCsv(decodeBase64(contentBase64)),
 
-    'contacts.import.preview': ({ contentBase64, mapping }): ImportPreview => {
-      const { rows, errors, newOrganisations } = parse(contentBase64, mapping);
+    'contacts.import.preview': async ({ contentBase64, mapping }): Promise<ImportPreview> => {
+      const { rows, errors, newOrganisations } = await parse(contentBase64, mapping);
       return {
         validCount: rows.length,
         newOrganisations: [...newOrganisations.values()],
@@ -62,8 +62,8 @@ export function createContactImportService(deps: ServiceDeps, catalogue: RoleCat
       };
     },
 
-    'contacts.import.commit': ({ contentBase64, mapping, skipInvalidRows, fileName }) => {
-      const { rows, errors, known, newOrganisations } = parse(contentBase64, mapping);
+    'contacts.import.commit': async ({ contentBase64, mapping, skipInvalidRows, fileName }) => {
+      const { rows, errors, known, newOrganisations } = await parse(contentBase64, mapping);
       if (errors.length > 0 && !skipInvalidRows) {
         throw new AppError(
           'IMPORT_INVALID',
@@ -74,21 +74,21 @@ export function createContactImportService(deps: ServiceDeps, catalogue: RoleCat
       if (rows.length === 0) {
         throw new AppError('IMPORT_INVALID', `Die Datei „${fileName}“ enthält keine importierbaren Zeilen.`);
       }
-      return deps.db.transaction(() => {
+      return deps.engine.transaction(async () => {
         const organisationIds = new Map(known);
         for (const [folded, name] of newOrganisations) {
-          organisationIds.set(folded, writer.create({ kind: 'organisation', name }));
+          organisationIds.set(folded, await writer.create({ kind: 'organisation', name }));
         }
         // Organisations of the file first, so the persons can point at them.
         for (const row of rows) {
-          if (row.data.kind === 'organisation') organisationIds.set(foldGerman(row.data.name.trim()), writer.create(row.data));
+          if (row.data.kind === 'organisation') organisationIds.set(foldGerman(row.data.name.trim()), await writer.create(row.data));
         }
         for (const row of rows) {
           if (row.data.kind !== 'person') continue;
           const organisationId = row.organisationName ? (organisationIds.get(foldGerman(row.organisationName.trim())) ?? null) : null;
-          writer.create({ ...row.data, organisationId });
+          await writer.create({ ...row.data, organisationId });
         }
-        recordAudit(deps, {
+        await audit(deps, {
           action: 'import',
           entity: 'contact',
           summary: `${fileName}: ${rows.length} Kontakte, ${newOrganisations.size} neue Organisationen`,

@@ -1,14 +1,13 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../../../db/open';
-import { contacts, contactTags, roles } from '../../../db/schema';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Engine, Tables } from '../../../db/engine';
 import { foldGerman } from '../../domain/text/fold';
 import type { ContactData } from '../../api/schemas/contacts';
 
-export type ContactRow = typeof contacts.$inferSelect;
+export type ContactRow = Tables['contacts']['$inferSelect'];
 
 /** The columns a list row shows (name parts for the display name, office, place); 2,000 rows of them at once. */
-const LIST_COLUMNS = {
+const listColumns = (contacts: Tables['contacts']) => ({
   id: contacts.id,
   kind: contacts.kind,
   gender: contacts.gender,
@@ -25,9 +24,8 @@ const LIST_COLUMNS = {
   email: contacts.email,
   sortName: contacts.sortName,
   updatedAt: contacts.updatedAt,
-};
-export type ContactListRow = Pick<ContactRow, keyof typeof LIST_COLUMNS> & { organisationName: string | null };
-type Executor = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+});
+export type ContactListRow = Pick<ContactRow, keyof ReturnType<typeof listColumns>> & { organisationName: string | null };
 
 export interface ListFilter {
   query?: string;
@@ -38,20 +36,23 @@ export interface ListFilter {
   limit: number;
 }
 
-const organisations = alias(contacts, 'organisations');
+/** `%word%` for LIKE on text stored folded (lower case on both engines), LIKE's own characters escaped. */
+const likeFolded = (foldedWord: string): string => `%${foldedWord.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Data access for contacts; all SQL of the contacts area lives here. */
-export function contactsRepository(db: Executor) {
-  const tagsOf = (ids: number[]): Map<number, string[]> => {
+/** Data access for contacts; all SQL of the contacts area lives here (in the caller's transaction when there is one). */
+export function contactsRepository({ db, t, dsql }: Engine) {
+  const { contacts, contactTags, roles } = t;
+  const organisations = alias(contacts, 'organisations');
+
+  const tagsOf = async (ids: number[]): Promise<Map<number, string[]>> => {
     const result = new Map<number, string[]>();
     if (ids.length === 0) return result;
-    // The ids as one JSON parameter: a list of 2,000 is one statement with one value to bind.
-    const rows = db
+    // The ids as one parameter: a list of 2,000 is one statement with one value to bind.
+    const rows = await db
       .select()
       .from(contactTags)
-      .where(sql`${contactTags.contactId} in (select value from json_each(${JSON.stringify(ids)}))`)
-      .orderBy(contactTags.tag)
-      .all();
+      .where(dsql.inIds(contactTags.contactId, ids))
+      .orderBy(asc(contactTags.tag), asc(contactTags.contactId));
     for (const row of rows) {
       const list = result.get(row.contactId) ?? [];
       list.push(row.tag);
@@ -63,11 +64,12 @@ export function contactsRepository(db: Executor) {
   return {
     tagsOf,
 
-    find(id: number): ContactRow | undefined {
-      return db.select().from(contacts).where(eq(contacts.id, id)).get();
+    async find(id: number): Promise<ContactRow | undefined> {
+      const [row] = await db.select().from(contacts).where(eq(contacts.id, id)).limit(1);
+      return row;
     },
 
-    list(filter: ListFilter): { total: number; rows: ContactListRow[] } {
+    async list(filter: ListFilter): Promise<{ total: number; rows: ContactListRow[] }> {
       const conditions: SQL[] = [];
       if (filter.kind) conditions.push(eq(contacts.kind, filter.kind));
       if (filter.roleKey) conditions.push(eq(contacts.roleKey, filter.roleKey));
@@ -78,9 +80,10 @@ export function contactsRepository(db: Executor) {
       }
       // Folded once on writing (sortKey, searchText): a search compares stored text, no fold() per row.
       const words = (filter.query ?? '').split(/\s+/).filter(Boolean).map(foldGerman);
-      const roleLabels = words.length ? db.select({ key: roles.key, label: roles.label }).from(roles).all() : [];
+      const roleLabels = words.length ? await db.select({ key: roles.key, label: roles.label }).from(roles) : [];
       for (const word of words) {
-        const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        // Both sides folded (lower case): LIKE means the same on SQLite and PostgreSQL here.
+        const pattern = likeFolded(word);
         const holders = roleLabels.filter((r) => foldGerman(r.label).includes(word)).map((r) => r.key);
         conditions.push(sql`(
           ${contacts.searchText} like ${pattern} escape '\\'
@@ -91,88 +94,80 @@ export function contactsRepository(db: Executor) {
       const where = conditions.length ? and(...conditions) : undefined;
       const order =
         filter.sort === 'city'
-          ? [sql`${contacts.city} = ''`, sql`fold(${contacts.city})`, contacts.sortKey]
+          ? [sql`${contacts.city} = ''`, dsql.fold(contacts.city), asc(contacts.sortKey)]
           : filter.sort === 'updated'
-            ? [sql`${contacts.updatedAt} desc`, contacts.sortName]
-            : [contacts.sortKey];
-      const rows = db
-        .select({ ...LIST_COLUMNS, organisationName: organisations.name })
+            ? [desc(contacts.updatedAt), asc(contacts.sortName)]
+            : [asc(contacts.sortKey)];
+      const rows = await db
+        .select({ ...listColumns(contacts), organisationName: organisations.name })
         .from(contacts)
         .leftJoin(organisations, eq(organisations.id, contacts.organisationId))
         .where(where)
-        .orderBy(...order)
-        .limit(filter.limit)
-        .all();
+        // The id last: equal names come in the same order on both engines.
+        .orderBy(...order, asc(contacts.id))
+        .limit(filter.limit);
       // Counting runs the whole filter again: only needed when the limit cut the list.
-      const total =
-        rows.length < filter.limit
-          ? rows.length
-          : db
-              .select({ n: sql<number>`count(*)` })
-              .from(contacts)
-              .leftJoin(organisations, eq(organisations.id, contacts.organisationId))
-              .where(where)
-              .get()!.n;
-      return { total, rows };
+      if (rows.length < filter.limit) return { total: rows.length, rows };
+      const [counted] = await db
+        .select({ n: count() })
+        .from(contacts)
+        .leftJoin(organisations, eq(organisations.id, contacts.organisationId))
+        .where(where);
+      return { total: counted!.n, rows };
     },
 
-    insert(data: ContactData, sortName: string, at: string): number {
-      const row = db
+    async insert(data: ContactData, sortName: string, at: string): Promise<number> {
+      const [row] = await db
         .insert(contacts)
         .values({ ...storedColumnsOf(data, sortName), createdAt: at, updatedAt: at })
-        .returning({ id: contacts.id })
-        .get();
-      replaceTags(db, row.id, data.tags);
-      return row.id;
+        .returning({ id: contacts.id });
+      await replaceTags(row!.id, data.tags);
+      return row!.id;
     },
 
-    update(id: number, data: ContactData, sortName: string, at: string): void {
-      db.update(contacts)
+    async update(id: number, data: ContactData, sortName: string, at: string): Promise<void> {
+      await db
+        .update(contacts)
         .set({ ...storedColumnsOf(data, sortName), updatedAt: at })
-        .where(eq(contacts.id, id))
-        .run();
-      replaceTags(db, id, data.tags);
+        .where(eq(contacts.id, id));
+      await replaceTags(id, data.tags);
     },
 
-    setPartner(id: number, partnerId: number | null): void {
-      db.update(contacts).set({ partnerId }).where(eq(contacts.id, id)).run();
+    async setPartner(id: number, partnerId: number | null): Promise<void> {
+      await db.update(contacts).set({ partnerId }).where(eq(contacts.id, id));
     },
 
-    delete(id: number): void {
-      db.delete(contacts).where(eq(contacts.id, id)).run();
+    async delete(id: number): Promise<void> {
+      await db.delete(contacts).where(eq(contacts.id, id));
     },
 
-    count(): number {
-      return db.select({ n: sql<number>`count(*)` }).from(contacts).get()!.n;
-    },
+    count: (): Promise<number> => db.$count(contacts),
 
-    tagCounts(): Array<{ tag: string; count: number }> {
-      return db
-        .select({ tag: contactTags.tag, count: sql<number>`count(*)` })
+    tagCounts: (): Promise<Array<{ tag: string; count: number }>> =>
+      db
+        .select({ tag: contactTags.tag, count: count() })
         .from(contactTags)
         .groupBy(contactTags.tag)
-        .orderBy(contactTags.tag)
-        .all();
-    },
+        .orderBy(asc(contactTags.tag)),
 
-    organisationsByFoldedName(): Map<string, number> {
-      const rows = db
+    async organisationsByFoldedName(): Promise<Map<string, number>> {
+      const rows = await db
         .select({ id: contacts.id, name: contacts.name })
         .from(contacts)
         .where(eq(contacts.kind, 'organisation'))
-        .all();
+        .orderBy(asc(contacts.id));
       return new Map(rows.map((r) => [foldGerman(r.name.trim()), r.id]));
     },
   };
+
+  async function replaceTags(contactId: number, tags: readonly string[]): Promise<void> {
+    await db.delete(contactTags).where(eq(contactTags.contactId, contactId));
+    const unique = uniqueTags(tags);
+    if (unique.length) await db.insert(contactTags).values(unique.map((tag) => ({ contactId, tag })));
+  }
 }
 
 export type ContactsRepository = ReturnType<typeof contactsRepository>;
-
-function replaceTags(db: Executor, contactId: number, tags: readonly string[]): void {
-  db.delete(contactTags).where(eq(contactTags.contactId, contactId)).run();
-  const unique = uniqueTags(tags);
-  if (unique.length) db.insert(contactTags).values(unique.map((tag) => ({ contactId, tag }))).run();
-}
 
 const uniqueTags = (tags: readonly string[]): string[] => [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
 

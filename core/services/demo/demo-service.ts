@@ -56,12 +56,12 @@ const DEMO_TEXT_BLOCKS = [
  * the weeks around today.
  */
 export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue, handlers: () => Handlers): Pick<Handlers, 'demo.load'> {
-  const repo = contactsRepository(deps.db);
+  const repo = contactsRepository(deps.engine);
   const writer = createContactWriter(deps, catalogue);
   const save = demoSave(handlers);
   return {
     'demo.load': async () => {
-      if (repo.count() > 0) {
+      if ((await repo.count()) > 0) {
         throw new AppError(
           'CONFLICT',
           'Beispieldaten können nur in eine leere Datenbank geladen werden; es sind bereits Kontakte vorhanden.',
@@ -79,10 +79,10 @@ export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue, h
         for (const entry of ordered) {
           const organisationId = entry.organisationRef ? ids.get(entry.organisationRef) ?? null : null;
           const data = entry.data.kind === 'person' ? { ...entry.data, organisationId, partnerId: null } : entry.data;
-          ids.set(entry.ref, writer.create(data));
+          ids.set(entry.ref, await writer.create(data));
         }
         for (const entry of demo) {
-          if (entry.partnerRef) repo.setPartner(ids.get(entry.ref)!, ids.get(entry.partnerRef)!);
+          if (entry.partnerRef) await repo.setPartner(ids.get(entry.ref)!, ids.get(entry.partnerRef)!);
         }
         const settings = settingsRepository(deps.engine);
         const at = deps.now().toISOString();

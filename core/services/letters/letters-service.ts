@@ -33,7 +33,7 @@ export interface LetterDeps {
   templates: TemplateStore;
   office: () => Promise<import('../../api/schemas/letters').Office>;
   signer: (id: number) => Promise<Signer>;
-  recipientOf: (contactId: number, withPartner: boolean, language?: Language) => RecipientData;
+  recipientOf: (contactId: number, withPartner: boolean, language?: Language) => Promise<RecipientData>;
 }
 
 /** A letter ready to fill: template, values, and what is worth a warning. */
@@ -76,10 +76,10 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
   const dataDir = path.dirname(deps.dataFile);
 
   /** The recipient's forms of address, composed in the letter's language. */
-  const recipientForms = (
+  const recipientForms = async (
     recipient: Recipient,
     language?: Language,
-  ): { forms: RecipientForms; contactId: number | null; warnings: string[] } => {
+  ): Promise<{ forms: RecipientForms; contactId: number | null; warnings: string[] }> => {
     if (recipient.type === 'free') {
       return {
         forms: {
@@ -94,7 +94,7 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
         warnings: [],
       };
     }
-    const data = letterDeps.recipientOf(recipient.contactId, recipient.includePartner, language);
+    const data = await letterDeps.recipientOf(recipient.contactId, recipient.includePartner, language);
     const warnings: string[] = [];
     if (!data.hasPostalAddress) warnings.push(`Für „${data.name}“ ist keine vollständige Postanschrift erfasst.`);
     if (!data.genderKnown) warnings.push(`Für „${data.name}“ ist das Geschlecht unbekannt; die Anrede lautet „${data.forms.salutation}“.`);
@@ -112,9 +112,9 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
   };
 
   /** `resolved`: the recipient's forms when the caller has them already (a CSV recipient list). */
-  const prepare = async (draft: Draft, resolved?: ReturnType<typeof recipientForms>): Promise<PreparedLetter> => {
+  const prepare = async (draft: Draft, resolved?: Awaited<ReturnType<typeof recipientForms>>): Promise<PreparedLetter> => {
     const usable = letterDeps.templates.usable(draft.templateId);
-    const { forms, contactId, warnings: recipientWarnings } = resolved ?? recipientForms(draft.recipient, usable.entry.language);
+    const { forms, contactId, warnings: recipientWarnings } = resolved ?? (await recipientForms(draft.recipient, usable.entry.language));
     const warnings = [...recipientWarnings];
     const date = draft.date ?? isoDateInBerlin(deps.now());
     const signer = await letterDeps.signer(draft.signerId);

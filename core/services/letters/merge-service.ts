@@ -52,7 +52,7 @@ export interface MergeDeps {
   roles: () => readonly Role[];
   templateLanguage: (templateId: string) => Language;
   /** The partner of a person contact (null for none or an organisation). */
-  partnerOf: (contactId: number) => number | null;
+  partnerOf: (contactId: number) => Promise<number | null>;
   /** The jubilees to write to, and how many were left out because they already have a letter. */
   jubilees: (selection: Extract<MergeInput['recipients'], { type: 'jubilees' }>) => { entries: JubileeEntry[]; skipped: number };
 }
@@ -71,7 +71,7 @@ export function createMergeService(
   const dataDir = path.dirname(deps.dataFile);
 
   /** The recipients to write to, and the rows of a CSV list that could not be read. */
-  const recipientsOf = (input: MergeInput): { items: MergeItem[]; problems: MergeStatus['problems']; skipped?: number } => {
+  const recipientsOf = async (input: MergeInput): Promise<{ items: MergeItem[]; problems: MergeStatus['problems']; skipped?: number }> => {
     const r = input.recipients;
     if (r.type === 'jubilees') {
       const { entries, skipped } = mergeDeps.jubilees(r);
@@ -89,27 +89,27 @@ export function createMergeService(
     const ids =
       r.type === 'contacts'
         ? [...new Set(r.contactIds)]
-        : mergeDeps.contacts.list({ ...(r.type === 'tag' ? { tag: r.tag } : { query: r.query }), sort: 'name', limit: 100_000 }).rows.map((row) => row.id);
+        : (await mergeDeps.contacts.list({ ...(r.type === 'tag' ? { tag: r.tag } : { query: r.query }), sort: 'name', limit: 100_000 })).rows.map((row) => row.id);
     // A couple gets one letter: a partner already written to together is left out.
     const covered = new Set<number>();
     const items: MergeItem[] = [];
     for (const contactId of ids) {
       if (covered.has(contactId)) continue;
       items.push({ kind: 'contact', contactId });
-      const partner = input.includePartner ? mergeDeps.partnerOf(contactId) : null;
+      const partner = input.includePartner ? await mergeDeps.partnerOf(contactId) : null;
       if (partner !== null) covered.add(partner);
     }
     return { items, problems: [] };
   };
 
   /** The draft and the resolved recipient of one item of the merge. */
-  const draftOf = (input: MergeInput, item: MergeItem) => {
+  const draftOf = async (input: MergeInput, item: MergeItem) => {
     const common = { templateId: input.templateId, signerId: input.signerId, date: input.date, fields: input.fields, subject: input.subject, body: input.body };
     // Addressed and closed in the template's language, as a single letter is.
     const language = mergeDeps.templateLanguage(input.templateId);
     if (item.kind === 'contact') {
       const draft = letterDraftSchema.parse({ ...common, recipient: { type: 'contact', contactId: item.contactId, includePartner: input.includePartner } });
-      return { draft, resolved: letters.recipientForms(draft.recipient, language) };
+      return { draft, resolved: await letters.recipientForms(draft.recipient, language) };
     }
     if (item.kind === 'jubilee') {
       const { entry } = item;
@@ -127,7 +127,7 @@ export function createMergeService(
         recipient: { type: 'free', name, lines: person.addressLines, salutation: person.salutation },
       });
       const warnings = person.addressLines.length < 3 ? [`Für „${name}“ ist keine vollständige Postanschrift erfasst.`] : [];
-      return { draft, resolved: { ...letters.recipientForms(draft.recipient, language), warnings } };
+      return { draft, resolved: { ...(await letters.recipientForms(draft.recipient, language)), warnings } };
     }
     const data = mergeDeps.recipientOfData(item.row.data, item.row.organisationName, language);
     const warnings: string[] = [];
@@ -159,7 +159,7 @@ export function createMergeService(
         const item = items[i];
         const contactId = item.kind === 'contact' ? item.contactId : null;
         try {
-          const { draft, resolved } = draftOf(input, item);
+          const { draft, resolved } = await draftOf(input, item);
           const letter = await letters.prepare(draft, resolved);
           const problems = [...letter.warnings, ...letter.values.errors];
           if (problems.length > 0) {
@@ -267,8 +267,8 @@ export function createMergeService(
   };
 
   return {
-    'letters.merge.start': (input) => {
-      const { items, problems, skipped = 0 } = recipientsOf(input);
+    'letters.merge.start': async (input) => {
+      const { items, problems, skipped = 0 } = await recipientsOf(input);
       if (items.length === 0 && skipped === 0) {
         throw new AppError('INVALID_INPUT', 'Die Auswahl enthält keine Empfänger.', { problems });
       }
