@@ -136,21 +136,6 @@ export async function backupDatabase(db: Db, target: string): Promise<void> {
 }
 
 /**
- * Runs `work` in one transaction that is on the disk when it returns, also after a power loss
- * (synchronous=FULL for this commit; WAL with NORMAL may lose the last commits). For commits
- * that files outside the database follow, such as a mail merge's letters.
- */
-export function commitDurably<T>(db: Db, work: () => T): T {
-  const before = db.$client.pragma('synchronous', { simple: true }) as number;
-  db.$client.pragma('synchronous = FULL');
-  try {
-    return db.transaction(() => work());
-  } finally {
-    db.$client.pragma(`synchronous = ${before}`);
-  }
-}
-
-/**
  * Copies every committed change into the database file and empties the write-ahead log, so
  * that no earlier version of an erased row stays readable in the log. False when another
  * connection (a running import, the command line) kept the log from being emptied.

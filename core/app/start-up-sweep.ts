@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Db } from '../../db/open';
 import { removeAbandonedTempFiles } from '../services/files';
 import { settleInterruptedMerges } from '../services/letters/merge-staging';
-import { lettersRepository } from '../services/letters/repository';
+import { lettersRepositorySync } from '../services/letters/repository-sync';
 import { removeAbandonedUploads } from '../services/uploads/uploads-service';
 
 /**
@@ -12,7 +12,7 @@ import { removeAbandonedUploads } from '../services/uploads/uploads-service';
  * of another running process (the command line beside the app) is left alone.
  */
 export function sweepInterruptedWork(db: Db, dataDir: string): void {
-  const letters = lettersRepository(db);
+  const letters = lettersRepositorySync(db);
   settleInterruptedMerges(dataDir, letters.filesOfBatch);
   removeAbandonedTempFiles(path.join(dataDir, 'Briefe'));
   removeAbandonedUploads(dataDir);

@@ -16,7 +16,7 @@ import { createTemplateStore } from './letters/template-store';
 import { createLettersService } from './letters/letters-service';
 import { createMergeService } from './letters/merge-service';
 import { createResidentsService } from './residents/residents-service';
-import { lettersRepository } from './letters/repository';
+import { lettersRepositorySync } from './letters/repository-sync';
 import { createUploads } from './uploads/uploads-service';
 import { createCalendarService } from './calendar/calendar-service';
 import { createInvitationsService } from './calendar/invitations-service';
@@ -50,7 +50,7 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
     recipientOf: contacts.recipientOf,
   });
   const uploads = createUploads(deps);
-  const lettersRepo = lettersRepository(deps.db);
+  const lettersRepo = lettersRepositorySync(deps.db);
   const residents = createResidentsService(deps, deps.background, uploads, lettersRepo.unsentForResidents);
   const jubilees = createJubileesService(deps, residents.repo, catalogue, settings.office, lettersRepo.jubileeLetters);
   const speeches = createSpeechesService(deps, catalogue, settings.office);

@@ -1,4 +1,4 @@
-export type { Dialect, Engine, EngineDb, OpenEngine, Tables } from './types';
+export type { Dialect, Engine, EngineDb, OpenEngine, Tables, TransactionOptions } from './types';
 export { createSqliteEngine, openSqliteEngine, type SqliteEngine } from './sqlite';
 export {
   createPostgresEngine,

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { SQLWrapper } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -7,7 +7,7 @@ import { DatabaseOpenError, knownSchemaVersion } from '../open';
 import * as pgSchema from '../schema-pg';
 import { postgresDialect } from './dialect';
 import { FifoMutex, TransactionScopes } from './scope';
-import type { EngineDb, OpenEngine } from './types';
+import type { EngineDb, OpenEngine, TransactionOptions } from './types';
 
 /** drizzle's transaction on one client of the pool. */
 type Transaction = Parameters<Parameters<NodePgDatabase['transaction']>[0]>[0];
@@ -52,10 +52,14 @@ export function createPostgresEngine(pool: pg.Pool): OpenEngine {
     db: db as unknown as EngineDb,
     t: pgSchema,
     dsql: postgresDialect,
-    transaction<T>(work: () => Promise<T>): Promise<T> {
+    transaction<T>(work: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
       const scope = scopes.current();
       if (!scope) {
-        return base.transaction((tx) => scopes.within({ depth: 0, handle: tx, open: true, children: new FifoMutex() }, work));
+        return base.transaction(async (tx) => {
+          // The server's default, unless it was configured to trade durability for speed.
+          if (options.durable) await tx.execute(sql`set local synchronous_commit = on`);
+          return scopes.within({ depth: 0, handle: tx, open: true, children: new FifoMutex() }, work);
+        });
       }
       const parent = scope.handle;
       return scope.children.run(() =>

@@ -6,7 +6,7 @@ import { openDatabase, type Db, type OpenDatabaseOptions } from '../open';
 import * as sqliteSchema from '../schema';
 import { sqliteDialect } from './dialect';
 import { FifoMutex, TransactionScopes } from './scope';
-import type { EngineDb, OpenEngine, Tables } from './types';
+import type { EngineDb, OpenEngine, Tables, TransactionOptions } from './types';
 
 type Method = 'run' | 'all' | 'values' | 'get';
 
@@ -62,15 +62,26 @@ export function createSqliteEngine(client: Database.Database): OpenEngine {
     }
   }
 
+  /** synchronous=FULL for one commit (WAL with NORMAL may lose the last commits at a power loss). */
+  async function durably<T>(commit: () => Promise<T>): Promise<T> {
+    const before = client.pragma('synchronous', { simple: true }) as number;
+    client.pragma('synchronous = FULL');
+    try {
+      return await commit();
+    } finally {
+      client.pragma(`synchronous = ${before}`);
+    }
+  }
+
   return {
     kind: 'sqlite',
     // The SQLite builders at run time, PostgreSQL's types at compile time (see types.ts).
     db: db as unknown as EngineDb,
     t: sqliteSchema as unknown as Tables,
     dsql: sqliteDialect,
-    transaction<T>(work: () => Promise<T>): Promise<T> {
+    transaction<T>(work: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
       const scope = scopes.current();
-      if (!scope) return connection.run(() => inTransaction(0, work));
+      if (!scope) return connection.run(() => (options.durable ? durably(() => inTransaction(0, work)) : inTransaction(0, work)));
       return scope.children.run(() => inTransaction(scope.depth + 1, work));
     },
     close: () =>

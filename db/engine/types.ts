@@ -67,6 +67,11 @@ export interface Dialect {
   json<T = unknown>(raw: unknown): T | null;
 }
 
+export interface TransactionOptions {
+  /** The commit survives a power loss once the transaction resolves. */
+  durable?: boolean;
+}
+
 /** What services and repositories receive: one database, either engine. */
 export interface Engine {
   kind: 'sqlite' | 'postgres';
@@ -77,8 +82,10 @@ export interface Engine {
    * Runs `work` in one transaction: committed when it resolves, rolled back when it throws.
    * Inside, `db` runs on the transaction (repositories need not know); a nested call is a
    * savepoint. Statements of other, unrelated calls never land inside it.
+   * `durable`: the commit is on disk before the promise resolves (for commits that files outside
+   * the database follow, such as a mail merge's letters); only the outermost transaction commits.
    */
-  transaction<T>(work: () => Promise<T>): Promise<T>;
+  transaction<T>(work: () => Promise<T>, options?: TransactionOptions): Promise<T>;
 }
 
 /** An opened engine: the engine plus closing it (waits for statements under way). */

@@ -20,7 +20,7 @@ import { fileNameOf, fileNamePart } from '../file-content';
 import { addressFieldProblem, fillTemplate } from '../../documents/docx-template';
 import { VOCABULARY } from '../../documents/vocabulary';
 import type { ServiceDeps } from '../deps';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import { writeFileAtomic } from '../files';
 import type { RecipientData } from '../contacts/contacts-service';
 import { buildLetterValues, type LetterValues, type RecipientForms } from './letter-values';
@@ -72,7 +72,7 @@ const STATUS_TEXT = { entwurf: 'Entwurf', zur_unterschrift: 'zur Unterschrift', 
 
 /** Letters: compose, preview, save to the register, generate again, change status. */
 export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) {
-  const repo = lettersRepository(deps.db);
+  const repo = lettersRepository(deps.engine);
   const dataDir = path.dirname(deps.dataFile);
 
   /** The recipient's forms of address, composed in the letter's language. */
@@ -164,7 +164,7 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
     version: row.version,
     file: row.file,
   });
-  const letterOf = (row: LetterRow): Letter => ({
+  const letterOf = async (row: LetterRow): Promise<Letter> => ({
     ...summaryOf(row),
     recipientLines: row.recipientLines,
     body: row.body,
@@ -172,10 +172,10 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
     fields: row.fields,
     signerId: row.signerId,
     language: row.language,
-    events: repo.events(row.id),
+    events: await repo.events(row.id),
   });
-  const mustFind = (id: number): LetterRow => {
-    const row = repo.find(id);
+  const mustFind = async (id: number): Promise<LetterRow> => {
+    const row = await repo.find(id);
     if (!row) throw new AppError('NOT_FOUND', `Der Brief Nr. ${id} wurde nicht gefunden.`, { id });
     return row;
   };
@@ -188,11 +188,11 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
     draft: Draft,
     prepared: PreparedLetter,
     options: { bytes?: Uint8Array; batchId?: string; file?: string } = {},
-  ): { id: number; file: string } => {
+  ): Promise<{ id: number; file: string }> => {
     const at = deps.now().toISOString();
     const { signer } = prepared;
-    return deps.db.transaction(() => {
-      const id = repo.insert({
+    return deps.engine.transaction(async () => {
+      const id = await repo.insert({
         contactId: prepared.contactId,
         includePartner: draft.recipient.type === 'contact' && draft.recipient.includePartner,
         recipientName: prepared.recipient.name,
@@ -216,8 +216,8 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
       });
       const file =
         options.file ?? path.join('Briefe', prepared.date.slice(0, 4), fileNameFor(id, prepared.recipient.name, prepared.values.occasion));
-      repo.update(id, { file });
-      repo.addEvent(
+      await repo.update(id, { file });
+      await repo.addEvent(
         id,
         at,
         deps.user,
@@ -266,28 +266,28 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
     'letters.create': async (draft) => {
       const prepared = await prepare(draft);
       const bytes = render(prepared);
-      const { id } = save(draft, prepared, { bytes });
-      recordAudit(deps, { action: 'create', entity: 'letter', entityId: id, summary: `${prepared.recipient.name}: ${prepared.values.subject}` });
-      return letterOf(mustFind(id));
+      const { id } = await save(draft, prepared, { bytes });
+      await audit(deps, { action: 'create', entity: 'letter', entityId: id, summary: `${prepared.recipient.name}: ${prepared.values.subject}` });
+      return letterOf(await mustFind(id));
     },
-    'letters.list': (filter) => {
-      const { total, rows } = repo.list(filter);
+    'letters.list': async (filter) => {
+      const { total, rows } = await repo.list(filter);
       return { total, items: rows.map(summaryOf) };
     },
-    'letters.get': ({ id }) => letterOf(mustFind(id)),
-    'letters.setStatus': ({ id, status }) => {
-      const row = mustFind(id);
+    'letters.get': async ({ id }) => letterOf(await mustFind(id)),
+    'letters.setStatus': async ({ id, status }) => {
+      const row = await mustFind(id);
       if (row.status !== status) {
         const at = deps.now().toISOString();
-        deps.db.transaction(() => {
-          repo.update(id, { status, updatedAt: at });
-          repo.addEvent(id, at, deps.user, 'Status', `${STATUS_TEXT[row.status]} → ${STATUS_TEXT[status]}`);
+        await deps.engine.transaction(async () => {
+          await repo.update(id, { status, updatedAt: at });
+          await repo.addEvent(id, at, deps.user, 'Status', `${STATUS_TEXT[row.status]} → ${STATUS_TEXT[status]}`);
         });
       }
-      return letterOf(mustFind(id));
+      return letterOf(await mustFind(id));
     },
     'letters.regenerate': async ({ id, subject, body, signerId }) => {
-      const row = mustFind(id);
+      const row = await mustFind(id);
       const stored = row.fields as StoredFields;
       // A deleted contact: write to the address and forms of address the letter had.
       const recipient: Recipient =
@@ -324,8 +324,8 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
         fileNameFor(id, prepared.recipient.name, prepared.values.occasion).replace(/\.docx$/, `-v${version}.docx`),
       );
       const reopened = row.status !== 'entwurf';
-      deps.db.transaction(() => {
-        repo.update(id, {
+      await deps.engine.transaction(async () => {
+        await repo.update(id, {
           file,
           subject: prepared.values.subject,
           body: draft.body ?? row.body,
@@ -338,7 +338,7 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
           status: 'entwurf',
           updatedAt: at,
         });
-        repo.addEvent(
+        await repo.addEvent(
           id,
           at,
           deps.user,
@@ -347,10 +347,10 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
         );
         writeFileAtomic(absolute(file), bytes);
       });
-      return letterOf(mustFind(id));
+      return letterOf(await mustFind(id));
     },
-    'letters.file': ({ id }) => {
-      const row = mustFind(id);
+    'letters.file': async ({ id }) => {
+      const row = await mustFind(id);
       const file = absolute(row.file);
       if (!fs.existsSync(file)) {
         throw new AppError('NOT_FOUND', `Die Datei des Briefes Nr. ${id} fehlt: „${file}“. Mit „Neu erzeugen“ lässt sie sich wiederherstellen.`, { file });
@@ -358,7 +358,7 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
       return { fileName: path.basename(row.file), contentBase64: fs.readFileSync(file).toString('base64') };
     },
     'letters.open': async ({ id }) => {
-      const row = mustFind(id);
+      const row = await mustFind(id);
       const file = absolute(row.file);
       if (!deps.openFile) return { file, opened: false };
       await deps.openFile(file);

@@ -7,9 +7,8 @@ import { AppError } from '../../api/errors';
 import { letterDraftSchema, type mergeInputSchema, type MergeStatus } from '../../api/schemas/letters';
 import { fillCombined } from '../../documents/docx-template';
 import type { ServiceDeps } from '../deps';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import { writeFileAtomic } from '../files';
-import { commitDurably } from '../../../db/open';
 import { publishStaged, stagingFolder } from './merge-staging';
 import type { ContactsRepository } from '../contacts/repository';
 import type { RecipientData } from '../contacts/contacts-service';
@@ -190,7 +189,7 @@ export function createMergeService(
         const bytes = fillCombined(prepared[0].letter.usable.template, prepared.map((p) => p.letter.values.values));
         writeFileAtomic(path.join(staging, 'combined.docx'), bytes);
       }
-      const files = commit(job, input, prepared, staging, combined);
+      const files = await commit(job, input, prepared, staging, combined);
       deps.changes.publish('letters.merge.start');
       try {
         publishStaged(dataDir, staging, files);
@@ -208,26 +207,28 @@ export function createMergeService(
   };
 
   /**
-   * Records all letters in one transaction and, inside it, gives each staged file the name its
-   * register row points at; returns those files (relative to the data folder) to publish.
+   * Records all letters in one transaction (on disk when it returns, also after a power loss) and,
+   * inside it, gives each staged file the name its register row points at; returns those files
+   * (relative to the data folder) to publish.
    */
-  const commit = (
+  const commit = async (
     job: Job,
     input: MergeInput,
     prepared: Staged[],
     staging: string,
     combined: boolean,
-  ): string[] => {
+  ): Promise<string[]> => {
     const files: string[] = [];
-    try {
-      commitDurably(deps.db, () => {
-        const date = prepared[0].letter.date;
-        const combinedFile = combined
-          ? path.join('Briefe', date.slice(0, 4), `Serienbrief-${date}-${input.templateId}-${job.status.jobId.slice(0, 8)}.docx`)
-          : null;
+    const letterIds: number[] = [];
+    const date = prepared[0].letter.date;
+    const combinedFile = combined
+      ? path.join('Briefe', date.slice(0, 4), `Serienbrief-${date}-${input.templateId}-${job.status.jobId.slice(0, 8)}.docx`)
+      : null;
+    await deps.engine.transaction(
+      async () => {
         for (const { draft, letter, stagedFile } of prepared) {
-          const { id, file } = letters.save(draft, letter, { batchId: job.status.jobId, file: combinedFile ?? undefined });
-          job.status.letterIds.push(id);
+          const { id, file } = await letters.save(draft, letter, { batchId: job.status.jobId, file: combinedFile ?? undefined });
+          letterIds.push(id);
           if (stagedFile) {
             fs.renameSync(stagedFile, path.join(staging, path.basename(file)));
             files.push(file);
@@ -236,21 +237,20 @@ export function createMergeService(
         if (combinedFile) {
           fs.renameSync(path.join(staging, 'combined.docx'), path.join(staging, path.basename(combinedFile)));
           files.push(combinedFile);
-          job.status.combinedFile = path.join(dataDir, combinedFile);
         }
-        job.status.folder = path.join(dataDir, 'Briefe', date.slice(0, 4));
-        recordAudit(deps, {
+        await audit(deps, {
           action: 'merge',
           entity: 'letter',
           summary: `${input.templateId}: ${prepared.length} Briefe, ${job.status.problems.length} nicht erstellt`,
         });
-      });
-      return files;
-    } catch (error) {
-      job.status.letterIds = [];
-      job.status.combinedFile = null;
-      throw error;
-    }
+      },
+      { durable: true },
+    );
+    // Only committed letters show in the status (it is read while the transaction runs).
+    job.status.letterIds.push(...letterIds);
+    if (combinedFile) job.status.combinedFile = path.join(dataDir, combinedFile);
+    job.status.folder = path.join(dataDir, 'Briefe', date.slice(0, 4));
+    return files;
   };
 
   const finish = (job: Job, state: MergeStatus['state'], staging: string) => {

@@ -16,7 +16,7 @@ import { recordAudit } from '../audit';
 import type { RoleCatalogue } from '../reference/role-catalogue';
 import { settingsRepositorySync } from '../settings/repository-sync';
 import type { JubileeNotificationRow, JubileeResident, residentsRepository } from './repository';
-import type { JubileeLetterRow } from '../letters/repository';
+import type { JubileeLetterRow } from '../letters/repository-sync';
 
 type JubileeHandlers = Pick<
   Handlers,
