@@ -134,13 +134,3 @@ export async function backupDatabase(db: Db, target: string): Promise<void> {
   await db.$client.backup(temp);
   fs.renameSync(temp, target);
 }
-
-/**
- * Copies every committed change into the database file and empties the write-ahead log, so
- * that no earlier version of an erased row stays readable in the log. False when another
- * connection (a running import, the command line) kept the log from being emptied.
- */
-export function checkpointAndEmptyLog(db: Db): boolean {
-  const [result] = db.$client.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
-  return result.busy === 0;
-}

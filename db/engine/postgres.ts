@@ -66,6 +66,7 @@ export function createPostgresEngine(pool: pg.Pool): OpenEngine {
         parent.transaction((tx) => scopes.within({ depth: scope.depth + 1, handle: tx, open: true, children: new FifoMutex() }, work)),
       );
     },
+    emptyLog: async () => true,
     close: () => pool.end(),
   };
 }

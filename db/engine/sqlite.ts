@@ -84,6 +84,14 @@ export function createSqliteEngine(client: Database.Database): OpenEngine {
       if (!scope) return connection.run(() => (options.durable ? durably(() => inTransaction(0, work)) : inTransaction(0, work)));
       return scope.children.run(() => inTransaction(scope.depth + 1, work));
     },
+    emptyLog: () => {
+      // Inside a transaction it would wait for that transaction's own lock.
+      if (scopes.current()) return Promise.reject(new Error('emptyLog: only outside a transaction'));
+      return connection.run(() => {
+        const [result] = client.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+        return result!.busy === 0;
+      });
+    },
     close: () =>
       connection.run(() => {
         client.close();

@@ -86,6 +86,14 @@ export interface Engine {
    * the database follow, such as a mail merge's letters); only the outermost transaction commits.
    */
   transaction<T>(work: () => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * After an erasure: nothing the database keeps beside its tables may still hold an erased row.
+   * SQLite: the committed changes are copied into the file and the write-ahead log is emptied
+   * (false when another connection, such as the command line, kept it from being emptied).
+   * PostgreSQL: its log belongs to the server that the city's IT runs and backs up; nothing to do
+   * here (true).
+   */
+  emptyLog(): Promise<boolean>;
 }
 
 /** An opened engine: the engine plus closing it (waits for statements under way). */

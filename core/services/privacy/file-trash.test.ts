@@ -47,11 +47,11 @@ describe('fileTrash', () => {
     fs.rmSync(outside, { recursive: true, force: true });
   });
 
-  it('settles a batch a crash left behind: files still in use go back, the others are deleted', () => {
+  it('settles a batch a crash left behind: files still in use go back, the others are deleted', async () => {
     dir = tempDir();
     const [kept, erased] = files('noch-da.pdf', 'geloescht.pdf');
     fileTrash(dir).moveAway([kept, erased]); // neither purged nor restored: the process died
-    fileTrash(dir).recover((relative) => relative === kept);
+    await fileTrash(dir).recover(async (relative) => relative === kept);
     expect(exists(kept)).toBe(true);
     expect(exists(erased)).toBe(false);
     expect(fs.readdirSync(path.join(dir, '.papierkorb'))).toEqual([]);

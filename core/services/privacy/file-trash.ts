@@ -103,7 +103,7 @@ export function fileTrash(dataDir: string) {
     },
 
     /** Settles batches an interrupted erasure left behind (`inUse`: a row still points at the file). */
-    recover(inUse: (relativePath: string) => boolean): void {
+    async recover(inUse: (relativePath: string) => Promise<boolean>): Promise<void> {
       let batches: string[];
       try {
         batches = fs.readdirSync(trashDir);
@@ -119,7 +119,11 @@ export function fileTrash(dataDir: string) {
           // No manifest: the batch was never filled.
         }
         try {
-          putBack(batchDir, planned.filter((entry) => inside(entry.from) && inUse(entry.from) && fs.existsSync(path.join(batchDir, entry.to))));
+          const back: Moved[] = [];
+          for (const entry of planned) {
+            if (inside(entry.from) && fs.existsSync(path.join(batchDir, entry.to)) && (await inUse(entry.from))) back.push(entry);
+          }
+          putBack(batchDir, back);
         } catch {
           // Left for the next run (a file in the way, a locked folder).
         }

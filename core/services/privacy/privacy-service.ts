@@ -16,15 +16,14 @@ import {
 import { localDateToUtc, utcToLocalDate } from '../../domain/calendar/time';
 import { retentionCutoffs } from '../../domain/privacy/retention';
 import { privacyExportDocx, type PrivacyExport } from '../../documents/privacy-export';
-import { checkpointAndEmptyLog } from '../../../db/open';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import { displayNameOf } from '../contacts/contacts-service';
 import { citizenName } from '../citizens/citizens';
 import { formatDateNumeric } from '../../domain/dates/format';
 import { foldGerman } from '../../domain/text/fold';
 import type { ServiceDeps } from '../deps';
 import { fileContent, fileNameOf, fileNamePart } from '../file-content';
-import { settingsRepositorySync } from '../settings/repository-sync';
+import { settingsRepository } from '../settings/repository';
 import { fileTrash } from './file-trash';
 import { privacyRepository, type CitizenRow } from './repository';
 
@@ -64,18 +63,19 @@ const accessEntry = (row: { at: string; user: string; action: string; summary: s
  * transaction and deleted after its commit (see file-trash.ts): nothing is ever half erased.
  */
 export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Office>) {
-  const repo = privacyRepository(deps.db);
-  const settingsRepo = settingsRepositorySync(deps.db);
+  const repo = privacyRepository(deps.engine);
+  const settingsRepo = settingsRepository(deps.engine);
   const trash = fileTrash(path.dirname(deps.dataFile));
 
-  const settings = (): PrivacySettings => privacySettingsSchema.safeParse(settingsRepo.getSetting(SETTINGS_KEY) ?? {}).data ?? DEFAULT_PRIVACY_SETTINGS;
-  const lastReport = (): RetentionReport | null => {
-    const stored = settingsRepo.getSetting(LAST_REPORT_KEY);
+  const settings = async (): Promise<PrivacySettings> =>
+    privacySettingsSchema.safeParse((await settingsRepo.getSetting(SETTINGS_KEY)) ?? {}).data ?? DEFAULT_PRIVACY_SETTINGS;
+  const lastReport = async (): Promise<RetentionReport | null> => {
+    const stored = await settingsRepo.getSetting(LAST_REPORT_KEY);
     return stored === undefined ? null : (retentionReportSchema.safeParse(stored).data ?? null);
   };
 
-  const mustFindCitizen = (id: number) => {
-    const found = repo.citizen(id);
+  const mustFindCitizen = async (id: number) => {
+    const found = await repo.citizen(id);
     if (!found) throw new AppError('NOT_FOUND', `Die Person Nr. ${id} wurde nicht gefunden (vielleicht wurden ihre Daten schon gelöscht).`, { id });
     return found;
   };
@@ -87,25 +87,25 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Of
    * full-text index drops the terms (see anonymiseRequests) and the write-ahead log is emptied
    * into the database file; `logEmptied` is false when another connection kept it.
    */
-  const erase = (
+  const erase = async (
     target: { requests: number[]; enquiries: number[]; registrations: number[]; citizen?: number },
-    inTransaction: (counts: ErasureCounts, at: string) => void,
-  ): { counts: ErasureCounts; logEmptied: boolean } => {
-    trash.recover(repo.attachmentPathInUse);
+    inTransaction: (counts: ErasureCounts, at: string) => Promise<void>,
+  ): Promise<{ counts: ErasureCounts; logEmptied: boolean }> => {
+    await trash.recover(repo.attachmentPathInUse);
     const at = deps.now().toISOString();
-    const attachments = repo.attachmentsOf(target.requests);
+    const attachments = await repo.attachmentsOf(target.requests);
     const batch = trash.moveAway(attachments.map((a) => a.path));
     try {
-      const counts = deps.db.transaction(() => {
-        repo.anonymiseRequests(target.requests, at, ANONYMISED_SUBJECT);
+      const counts = await deps.engine.transaction(async () => {
+        await repo.anonymiseRequests(target.requests, at, ANONYMISED_SUBJECT);
         for (const id of target.requests) {
-          recordAudit(deps, { action: 'anonymise', entity: 'request', entityId: id, summary: target.citizen ? 'auf Wunsch der Person' : 'Aufbewahrungsfrist abgelaufen' });
+          await audit(deps, { action: 'anonymise', entity: 'request', entityId: id, summary: target.citizen ? 'auf Wunsch der Person' : 'Aufbewahrungsfrist abgelaufen' });
         }
-        repo.anonymiseEnquiries(target.enquiries, at);
-        repo.deleteRegistrations(target.registrations);
+        await repo.anonymiseEnquiries(target.enquiries, at);
+        await repo.deleteRegistrations(target.registrations);
         // On request only that person goes; the retention check also removes everyone left with nothing.
-        if (target.citizen !== undefined) repo.deleteCitizen(target.citizen);
-        const citizens = target.citizen !== undefined ? 1 : repo.deleteCitizensLeftWithNothing();
+        if (target.citizen !== undefined) await repo.deleteCitizen(target.citizen);
+        const citizens = target.citizen !== undefined ? 1 : await repo.deleteCitizensLeftWithNothing();
         const result: ErasureCounts = {
           requests: target.requests.length,
           attachments: attachments.length,
@@ -113,11 +113,11 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Of
           eventRegistrations: target.registrations.length,
           citizens,
         };
-        inTransaction(result, at);
+        await inTransaction(result, at);
         return result;
       });
       batch.purge();
-      return { counts, logEmptied: checkpointAndEmptyLog(deps.db) };
+      return { counts, logEmptied: await deps.engine.emptyLog() };
     } catch (error) {
       batch.restore();
       throw error;
@@ -140,11 +140,11 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Of
    * The official letters to a person: the replies to their requests and the letters addressed to
    * them by name at their address (e.g. an acknowledgement), oldest first.
    */
-  const lettersTo = (person: CitizenRow, requests: ReturnType<typeof repo.requestsOf>) => {
-    const replies = repo.letters(requests.flatMap((r) => (r.request.replyLetterId === null ? [] : [r.request.replyLetterId])));
+  const lettersTo = async (person: CitizenRow, requests: Awaited<ReturnType<typeof repo.requestsOf>>) => {
+    const replies = await repo.letters(requests.flatMap((r) => (r.request.replyLetterId === null ? [] : [r.request.replyLetterId])));
     const street = foldGerman(`${person.street} ${person.houseNumber}`).replace(/\s+/g, ' ').trim();
     const addressed = street
-      ? repo.lettersAddressedTo(citizenName(person)).filter((l) => l.recipientLines.some((line) => foldGerman(line).replace(/\s+/g, ' ').trim() === street))
+      ? (await repo.lettersAddressedTo(citizenName(person))).filter((l) => l.recipientLines.some((line) => foldGerman(line).replace(/\s+/g, ' ').trim() === street))
       : [];
     const byId = new Map([...replies, ...addressed].map((l) => [l.id, l]));
     return [...byId.values()].sort((a, b) => a.id - b.id);
@@ -152,20 +152,22 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Of
 
   /** Everything stored about one person (records the access on each of their requests). */
   const exportData = async (citizenId: number, format: 'json' | 'docx'): Promise<PrivacyExport> => {
-    const person = mustFindCitizen(citizenId);
-    const requests = repo.requestsOf(citizenId);
+    const person = await mustFindCitizen(citizenId);
+    const requests = await repo.requestsOf(citizenId);
     const requestIds = requests.map((r) => r.request.id);
-    deps.db.transaction(() => {
+    await deps.engine.transaction(async () => {
       for (const id of requestIds) {
-        recordAudit(deps, { action: 'view', entity: 'request', entityId: id, summary: `Datenauskunft (${format === 'docx' ? 'Word' : 'JSON'})` });
+        await audit(deps, { action: 'view', entity: 'request', entityId: id, summary: `Datenauskunft (${format === 'docx' ? 'Word' : 'JSON'})` });
       }
-      recordAudit(deps, { action: 'export', entity: 'citizen', entityId: citizenId, summary: `Datenauskunft (${format === 'docx' ? 'Word' : 'JSON'})` });
+      await audit(deps, { action: 'export', entity: 'citizen', entityId: citizenId, summary: `Datenauskunft (${format === 'docx' ? 'Word' : 'JSON'})` });
     });
-    const history = repo.historyOf(requestIds);
-    const attachments = repo.attachmentsOf(requestIds);
-    const links = repo.linksOf(requestIds);
-    const access = repo.auditOf('request', requestIds);
-    const letters = new Map(repo.letters(requests.flatMap((r) => (r.request.replyLetterId === null ? [] : [r.request.replyLetterId]))).map((l) => [l.id, l]));
+    const history = await repo.historyOf(requestIds);
+    const attachments = await repo.attachmentsOf(requestIds);
+    const links = await repo.linksOf(requestIds);
+    const access = await repo.auditOf('request', requestIds);
+    const letters = new Map((await repo.letters(requests.flatMap((r) => (r.request.replyLetterId === null ? [] : [r.request.replyLetterId])))).map((l) => [l.id, l]));
+    const registrations = await repo.registrationsOf(citizenId);
+    const enquiries = await repo.enquiriesOf(citizenId);
     const o = await office();
     return {
       format: 'rathausbuero-datenauskunft',
@@ -226,13 +228,13 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Of
           accessLog: access.filter((a) => a.entityId === r.id).map(accessEntry),
         };
       }),
-      eventRegistrations: repo.registrationsOf(citizenId).map(({ registration, event }) => ({
+      eventRegistrations: registrations.map(({ registration, event }) => ({
         event: { id: event.id, kind: event.kind, title: event.title, start: event.start, end: event.end, district: event.district, place: event.place },
         topic: registration.topic,
         registeredOn: registration.registeredOn,
         attended: registration.attended,
       })),
-      volunteerEnquiries: repo.enquiriesOf(citizenId).map(({ enquiry: e, organisation }) => ({
+      volunteerEnquiries: enquiries.map(({ enquiry: e, organisation }) => ({
         id: e.id,
         receivedOn: e.receivedOn,
         interests: e.interests,
@@ -249,10 +251,10 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Of
 
   const handlers: PrivacyHandlers = {
     'privacy.settings': () => settings(),
-    'privacy.settings.save': (input) => {
-      deps.db.transaction(() => {
-        settingsRepo.putSetting(SETTINGS_KEY, input, deps.now().toISOString());
-        recordAudit(deps, {
+    'privacy.settings.save': async (input) => {
+      await deps.engine.transaction(async () => {
+        await settingsRepo.putSetting(SETTINGS_KEY, input, deps.now().toISOString());
+        await audit(deps, {
           action: 'update',
           entity: 'settings',
           summary: `Aufbewahrung: Anliegen ${input.requestRetentionYears} J., Anmeldungen ${input.eventRetentionMonths} Mon., Ehrenamt ${input.volunteeringRetentionYears} J.`,
@@ -261,21 +263,21 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Of
       return settings();
     },
 
-    'privacy.retention.run': ({ automatic }) => {
+    'privacy.retention.run': async ({ automatic }) => {
       const now = deps.now();
       const today = utcToLocalDate(now.getTime());
-      const rules = settings();
+      const rules = await settings();
       const cutoffs = retentionCutoffs(today, rules);
       const target = {
-        requests: repo.requestsClosedBefore(cutoffs.requestsClosedBefore),
-        enquiries: repo.enquiriesUpdatedBefore(new Date(localDateToUtc(cutoffs.volunteeringUpdatedBefore)).toISOString()),
-        registrations: repo.registrationsOfEventsEndedBefore(cutoffs.eventsEndedBefore),
+        requests: await repo.requestsClosedBefore(cutoffs.requestsClosedBefore),
+        enquiries: await repo.enquiriesUpdatedBefore(new Date(localDateToUtc(cutoffs.volunteeringUpdatedBefore)).toISOString()),
+        registrations: await repo.registrationsOfEventsEndedBefore(cutoffs.eventsEndedBefore),
       };
       let report: RetentionReport | undefined;
-      erase(target, (erased, at) => {
+      await erase(target, async (erased, at) => {
         report = { at, date: today, automatic, settings: rules, cutoffs, erased };
-        settingsRepo.putSetting(LAST_REPORT_KEY, report, at);
-        recordAudit(deps, { action: 'retention', entity: 'privacy', summary: `Aufbewahrungsfristen geprüft${automatic ? ' (täglich)' : ''}: ${describe(erased)}` });
+        await settingsRepo.putSetting(LAST_REPORT_KEY, report, at);
+        await audit(deps, { action: 'retention', entity: 'privacy', summary: `Aufbewahrungsfristen geprüft${automatic ? ' (täglich)' : ''}: ${describe(erased)}` });
       });
       return report!;
     },
@@ -288,26 +290,26 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Of
       return fileContent(fileNameOf(name, 'docx'), await privacyExportDocx(data, (await office()).holder.title.accusative));
     },
 
-    'privacy.citizen.erase': ({ citizenId, confirm }) => {
-      const person = mustFindCitizen(citizenId);
+    'privacy.citizen.erase': async ({ citizenId, confirm }) => {
+      const person = await mustFindCitizen(citizenId);
       if (!sameSurname(confirm, person.surname)) {
         throw new AppError('INVALID_INPUT', 'Der eingegebene Nachname stimmt nicht mit dem gespeicherten überein. Es wurde nichts gelöscht.', {
           issues: [{ path: ['confirm'], field: 'Bestätigung', message: 'Der Nachname stimmt nicht überein.' }],
         });
       }
-      const requests = repo.requestsOf(citizenId);
-      const keptLetters = lettersTo(person, requests).map(({ id, file, subject, letterDate }) => ({ id, file, subject, letterDate }));
+      const requests = await repo.requestsOf(citizenId);
+      const keptLetters = (await lettersTo(person, requests)).map(({ id, file, subject, letterDate }) => ({ id, file, subject, letterDate }));
       const target = {
         requests: requests.map((r) => r.request.id),
-        enquiries: repo.enquiryIdsOf(citizenId),
-        registrations: repo.registrationIdsOf(citizenId),
+        enquiries: await repo.enquiryIdsOf(citizenId),
+        registrations: await repo.registrationIdsOf(citizenId),
         citizen: citizenId,
       };
       let at = '';
-      const { counts: erased, logEmptied } = erase(target, (counts, when) => {
+      const { counts: erased, logEmptied } = await erase(target, async (counts, when) => {
         at = when;
-        repo.scrubLetterAudit(keptLetters.map((l) => l.id));
-        recordAudit(deps, { action: 'erase', entity: 'citizen', entityId: citizenId, summary: `Alle Daten auf Wunsch gelöscht: ${describe(counts)}` });
+        await repo.scrubLetterAudit(keptLetters.map((l) => l.id));
+        await audit(deps, { action: 'erase', entity: 'citizen', entityId: citizenId, summary: `Alle Daten auf Wunsch gelöscht: ${describe(counts)}` });
       });
       const listed = keptLetters.map((l) => `Nr. ${l.id} „${l.subject}“ vom ${formatDateNumeric(l.letterDate)}`).join(', ');
       const notes =
@@ -322,9 +324,9 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Of
       return { at, erased, keptLetters, notes };
     },
 
-    'privacy.accessLog': ({ requestId }) => {
-      if (!repo.requestExists(requestId)) throw new AppError('NOT_FOUND', `Das Anliegen Nr. ${requestId} wurde nicht gefunden.`, { id: requestId });
-      return repo.auditOf('request', [requestId]).map(accessEntry);
+    'privacy.accessLog': async ({ requestId }) => {
+      if (!(await repo.requestExists(requestId))) throw new AppError('NOT_FOUND', `Das Anliegen Nr. ${requestId} wurde nicht gefunden.`, { id: requestId });
+      return (await repo.auditOf('request', [requestId])).map(accessEntry);
     },
   };
   return { handlers, settings, lastReport };

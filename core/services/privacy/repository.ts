@@ -1,53 +1,48 @@
-import { and, asc, eq, inArray, isNull, lt, notExists, or, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/open';
-import {
-  auditLog,
-  citizenEvents,
-  citizenRequests,
-  citizens,
-  contacts,
-  departments,
-  eventRegistrations,
-  letters,
-  requestAttachments,
-  requestHistory,
-  requestLinks,
-  volunteerEnquiries,
-} from '../../../db/schema';
-import { fullTextIndexSync } from '../search/full-text-sync';
+import { and, asc, eq, isNull, lt, notExists, or, sql } from 'drizzle-orm';
+import type { Engine, Tables } from '../../../db/engine';
+import { fullTextRepository } from '../search/repository';
 
-export type CitizenRow = typeof citizens.$inferSelect;
-export type AttachmentRow = typeof requestAttachments.$inferSelect;
-
-/** SQLite allows ~32,000 bound values; ids go in slices well below. */
-const SLICE = 500;
-function sliced<T>(ids: readonly number[], work: (slice: number[]) => T[]): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += SLICE) out.push(...work(ids.slice(i, i + SLICE)));
-  return out;
-}
-function eachSlice(ids: readonly number[], work: (slice: number[]) => void): void {
-  for (let i = 0; i < ids.length; i += SLICE) work(ids.slice(i, i + SLICE));
-}
+export type CitizenRow = Tables['citizens']['$inferSelect'];
+export type AttachmentRow = Tables['requestAttachments']['$inferSelect'];
 
 /**
  * SQL of the privacy area (DSGVO): everything stored about one citizen, the records the
- * retention rules erase, and the anonymising itself. Anonymising keeps what the statistics
- * count (kind, channel, category, district, dates, status, department) and clears the rest.
+ * retention rules erase, and the anonymising itself (in the caller's transaction when there is
+ * one). Anonymising keeps what the statistics count (kind, channel, category, district, dates,
+ * status, department) and clears the rest. Lists of ids are bound as one value each (dsql.inIds).
  */
-export function privacyRepository(db: Db) {
-  const requestIndex = fullTextIndexSync(db, 'request_search');
-  const deleteCitizen = (id: number): void => {
-    db.update(auditLog)
+export function privacyRepository(engine: Engine) {
+  const { db, t, dsql } = engine;
+  const {
+    auditLog,
+    citizenEvents,
+    citizenRequests,
+    citizens,
+    contacts,
+    departments,
+    eventRegistrations,
+    letters,
+    requestAttachments,
+    requestHistory,
+    requestLinks,
+    volunteerEnquiries,
+  } = t;
+  const requestIndex = fullTextRepository(engine, 'request_search');
+  const ids = (rows: Array<{ id: number }>) => rows.map((r) => r.id);
+  /** Deletes the persons and clears the audit log's summaries about them. */
+  const deleteCitizens = async (citizenIds: readonly number[]): Promise<void> => {
+    if (citizenIds.length === 0) return;
+    await db
+      .update(auditLog)
       .set({ summary: '' })
-      .where(and(eq(auditLog.entity, 'citizen'), eq(auditLog.entityId, id)))
-      .run();
-    db.delete(citizens).where(eq(citizens.id, id)).run();
+      .where(and(eq(auditLog.entity, 'citizen'), dsql.inIds(auditLog.entityId, citizenIds)));
+    await db.delete(citizens).where(dsql.inIds(citizens.id, citizenIds));
   };
 
   return {
-    citizen(id: number): CitizenRow | undefined {
-      return db.select().from(citizens).where(eq(citizens.id, id)).get();
+    async citizen(id: number): Promise<CitizenRow | undefined> {
+      const [row] = await db.select().from(citizens).where(eq(citizens.id, id)).limit(1);
+      return row;
     },
 
     // ------------------------------------------------------------ one person's data
@@ -58,27 +53,24 @@ export function privacyRepository(db: Db) {
         .from(citizenRequests)
         .leftJoin(departments, eq(departments.id, citizenRequests.departmentId))
         .where(eq(citizenRequests.citizenId, citizenId))
-        .orderBy(asc(citizenRequests.receivedOn), asc(citizenRequests.id))
-        .all();
+        .orderBy(asc(citizenRequests.receivedOn), asc(citizenRequests.id));
     },
     historyOf(requestIds: readonly number[]) {
-      return sliced(requestIds, (ids) =>
-        db.select().from(requestHistory).where(inArray(requestHistory.requestId, ids)).orderBy(asc(requestHistory.at), asc(requestHistory.id)).all(),
-      );
+      return db
+        .select()
+        .from(requestHistory)
+        .where(dsql.inIds(requestHistory.requestId, requestIds))
+        .orderBy(asc(requestHistory.at), asc(requestHistory.id));
     },
-    attachmentsOf(requestIds: readonly number[]): AttachmentRow[] {
-      return sliced(requestIds, (ids) =>
-        db.select().from(requestAttachments).where(inArray(requestAttachments.requestId, ids)).orderBy(asc(requestAttachments.id)).all(),
-      );
+    attachmentsOf(requestIds: readonly number[]): Promise<AttachmentRow[]> {
+      return db.select().from(requestAttachments).where(dsql.inIds(requestAttachments.requestId, requestIds)).orderBy(asc(requestAttachments.id));
     },
     linksOf(requestIds: readonly number[]) {
-      return sliced(requestIds, (ids) =>
-        db
-          .select()
-          .from(requestLinks)
-          .where(or(inArray(requestLinks.requestId, ids), inArray(requestLinks.linkedId, ids)))
-          .all(),
-      );
+      return db
+        .select()
+        .from(requestLinks)
+        .where(or(dsql.inIds(requestLinks.requestId, requestIds), dsql.inIds(requestLinks.linkedId, requestIds)))
+        .orderBy(asc(requestLinks.requestId), asc(requestLinks.linkedId));
     },
     /** Letters written to a person of the citizen dialogue without a contact: by name (the caller checks the address). */
     lettersAddressedTo(name: string) {
@@ -86,35 +78,31 @@ export function privacyRepository(db: Db) {
         .select({ id: letters.id, file: letters.file, subject: letters.subject, letterDate: letters.letterDate, recipientLines: letters.recipientLines })
         .from(letters)
         .where(and(isNull(letters.contactId), eq(letters.recipientName, name)))
-        .orderBy(asc(letters.id))
-        .all();
+        .orderBy(asc(letters.id));
     },
     /** Clears the audit log's summaries of letters (they name the recipient); who did what when stays. */
-    scrubLetterAudit(ids: readonly number[]): void {
-      eachSlice(ids, (slice) =>
-        db.update(auditLog)
-          .set({ summary: '' })
-          .where(and(eq(auditLog.entity, 'letter'), inArray(auditLog.entityId, slice)))
-          .run(),
-      );
+    async scrubLetterAudit(letterIds: readonly number[]): Promise<void> {
+      if (letterIds.length === 0) return;
+      await db
+        .update(auditLog)
+        .set({ summary: '' })
+        .where(and(eq(auditLog.entity, 'letter'), dsql.inIds(auditLog.entityId, letterIds)));
     },
-    letters(ids: readonly number[]) {
-      return sliced(ids, (slice) =>
-        db
-          .select({
-            id: letters.id,
-            recipientName: letters.recipientName,
-            recipientLines: letters.recipientLines,
-            subject: letters.subject,
-            letterDate: letters.letterDate,
-            status: letters.status,
-            signerName: letters.signerName,
-            file: letters.file,
-          })
-          .from(letters)
-          .where(inArray(letters.id, slice))
-          .all(),
-      );
+    letters(letterIds: readonly number[]) {
+      return db
+        .select({
+          id: letters.id,
+          recipientName: letters.recipientName,
+          recipientLines: letters.recipientLines,
+          subject: letters.subject,
+          letterDate: letters.letterDate,
+          status: letters.status,
+          signerName: letters.signerName,
+          file: letters.file,
+        })
+        .from(letters)
+        .where(dsql.inIds(letters.id, letterIds))
+        .orderBy(asc(letters.id));
     },
     registrationsOf(citizenId: number) {
       return db
@@ -122,8 +110,7 @@ export function privacyRepository(db: Db) {
         .from(eventRegistrations)
         .innerJoin(citizenEvents, eq(citizenEvents.id, eventRegistrations.eventId))
         .where(eq(eventRegistrations.citizenId, citizenId))
-        .orderBy(asc(citizenEvents.start))
-        .all();
+        .orderBy(asc(citizenEvents.start), asc(eventRegistrations.id));
     },
     enquiriesOf(citizenId: number) {
       return db
@@ -131,59 +118,59 @@ export function privacyRepository(db: Db) {
         .from(volunteerEnquiries)
         .leftJoin(contacts, eq(contacts.id, volunteerEnquiries.organisationId))
         .where(eq(volunteerEnquiries.citizenId, citizenId))
-        .orderBy(asc(volunteerEnquiries.receivedOn), asc(volunteerEnquiries.id))
-        .all();
+        .orderBy(asc(volunteerEnquiries.receivedOn), asc(volunteerEnquiries.id));
     },
     /** The audit log of some records of one kind, oldest first. */
-    auditOf(entity: string, ids: readonly number[]) {
-      return sliced(ids, (slice) =>
-        db
-          .select()
-          .from(auditLog)
-          .where(and(eq(auditLog.entity, entity), inArray(auditLog.entityId, slice)))
-          .orderBy(asc(auditLog.at), asc(auditLog.id))
-          .all(),
-      );
+    auditOf(entity: string, entityIds: readonly number[]) {
+      return db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, entity), dsql.inIds(auditLog.entityId, entityIds)))
+        .orderBy(asc(auditLog.at), asc(auditLog.id));
     },
-    requestExists(id: number): boolean {
-      return db.select({ id: citizenRequests.id }).from(citizenRequests).where(eq(citizenRequests.id, id)).get() !== undefined;
+    async requestExists(id: number): Promise<boolean> {
+      const [row] = await db.select({ id: citizenRequests.id }).from(citizenRequests).where(eq(citizenRequests.id, id)).limit(1);
+      return row !== undefined;
     },
 
     // ------------------------------------------------------------ what the retention rules erase
 
     /** Requests closed before the day, not yet anonymised. */
-    requestsClosedBefore(day: string): number[] {
-      return db
-        .select({ id: citizenRequests.id })
-        .from(citizenRequests)
-        .where(and(lt(citizenRequests.closedOn, day), isNull(citizenRequests.anonymisedAt)))
-        .all()
-        .map((r) => r.id);
+    async requestsClosedBefore(day: string): Promise<number[]> {
+      return ids(
+        await db
+          .select({ id: citizenRequests.id })
+          .from(citizenRequests)
+          .where(and(lt(citizenRequests.closedOn, day), isNull(citizenRequests.anonymisedAt)))
+          .orderBy(asc(citizenRequests.id)),
+      );
     },
     /** Volunteering enquiries last changed before the instant (ISO), not yet anonymised. */
-    enquiriesUpdatedBefore(instant: string): number[] {
-      return db
-        .select({ id: volunteerEnquiries.id })
-        .from(volunteerEnquiries)
-        .where(and(lt(volunteerEnquiries.updatedAt, instant), isNull(volunteerEnquiries.anonymisedAt)))
-        .all()
-        .map((r) => r.id);
+    async enquiriesUpdatedBefore(instant: string): Promise<number[]> {
+      return ids(
+        await db
+          .select({ id: volunteerEnquiries.id })
+          .from(volunteerEnquiries)
+          .where(and(lt(volunteerEnquiries.updatedAt, instant), isNull(volunteerEnquiries.anonymisedAt)))
+          .orderBy(asc(volunteerEnquiries.id)),
+      );
     },
     /** Registrations for events that ended before the day (events hold Berlin wall-clock times). */
-    registrationsOfEventsEndedBefore(day: string): number[] {
-      return db
-        .select({ id: eventRegistrations.id })
-        .from(eventRegistrations)
-        .innerJoin(citizenEvents, eq(citizenEvents.id, eventRegistrations.eventId))
-        .where(lt(sql`substr(${citizenEvents.end}, 1, 10)`, day))
-        .all()
-        .map((r) => r.id);
+    async registrationsOfEventsEndedBefore(day: string): Promise<number[]> {
+      return ids(
+        await db
+          .select({ id: eventRegistrations.id })
+          .from(eventRegistrations)
+          .innerJoin(citizenEvents, eq(citizenEvents.id, eventRegistrations.eventId))
+          .where(lt(sql`substr(${citizenEvents.end}, 1, 10)`, day))
+          .orderBy(asc(eventRegistrations.id)),
+      );
     },
-    enquiryIdsOf(citizenId: number): number[] {
-      return db.select({ id: volunteerEnquiries.id }).from(volunteerEnquiries).where(eq(volunteerEnquiries.citizenId, citizenId)).all().map((r) => r.id);
+    async enquiryIdsOf(citizenId: number): Promise<number[]> {
+      return ids(await db.select({ id: volunteerEnquiries.id }).from(volunteerEnquiries).where(eq(volunteerEnquiries.citizenId, citizenId)).orderBy(asc(volunteerEnquiries.id)));
     },
-    registrationIdsOf(citizenId: number): number[] {
-      return db.select({ id: eventRegistrations.id }).from(eventRegistrations).where(eq(eventRegistrations.citizenId, citizenId)).all().map((r) => r.id);
+    async registrationIdsOf(citizenId: number): Promise<number[]> {
+      return ids(await db.select({ id: eventRegistrations.id }).from(eventRegistrations).where(eq(eventRegistrations.citizenId, citizenId)).orderBy(asc(eventRegistrations.id)));
     },
 
     // ------------------------------------------------------------ anonymising (in the caller's transaction)
@@ -194,64 +181,64 @@ export function privacyRepository(db: Db) {
      * caller deletes the files) and the full-text entry. Kind, channel, category, district,
      * dates, status and department stay for the statistics.
      */
-    anonymiseRequests(ids: readonly number[], at: string, subject: string): void {
-      eachSlice(ids, (slice) => {
-        db.update(citizenRequests)
-          .set({ citizenId: null, subject, text: '', place: '', statementText: '', anonymisedAt: at, updatedAt: at })
-          .where(inArray(citizenRequests.id, slice))
-          .run();
-        db.update(requestHistory).set({ note: '' }).where(inArray(requestHistory.requestId, slice)).run();
-        db.update(requestLinks)
-          .set({ note: '' })
-          .where(or(inArray(requestLinks.requestId, slice), inArray(requestLinks.linkedId, slice)))
-          .run();
-        db.delete(requestAttachments).where(inArray(requestAttachments.requestId, slice)).run();
-        db.update(auditLog)
-          .set({ summary: '' })
-          .where(and(eq(auditLog.entity, 'request'), inArray(auditLog.entityId, slice)))
-          .run();
-      });
-      for (const id of ids) requestIndex.remove(id);
-      if (ids.length) requestIndex.compact();
+    async anonymiseRequests(requestIds: readonly number[], at: string, subject: string): Promise<void> {
+      if (requestIds.length === 0) return;
+      await db
+        .update(citizenRequests)
+        .set({ citizenId: null, subject, text: '', place: '', statementText: '', anonymisedAt: at, updatedAt: at })
+        .where(dsql.inIds(citizenRequests.id, requestIds));
+      await db.update(requestHistory).set({ note: '' }).where(dsql.inIds(requestHistory.requestId, requestIds));
+      await db
+        .update(requestLinks)
+        .set({ note: '' })
+        .where(or(dsql.inIds(requestLinks.requestId, requestIds), dsql.inIds(requestLinks.linkedId, requestIds)));
+      await db.delete(requestAttachments).where(dsql.inIds(requestAttachments.requestId, requestIds));
+      await db
+        .update(auditLog)
+        .set({ summary: '' })
+        .where(and(eq(auditLog.entity, 'request'), dsql.inIds(auditLog.entityId, requestIds)));
+      for (const id of requestIds) await requestIndex.remove(id);
+      await requestIndex.compact();
     },
     /** Clears the person, their interests and the notes; fields, organisation and outcome stay. */
-    anonymiseEnquiries(ids: readonly number[], at: string): void {
-      eachSlice(ids, (slice) => {
-        db.update(volunteerEnquiries)
-          .set({ citizenId: null, interests: '', notes: '', anonymisedAt: at, updatedAt: at })
-          .where(inArray(volunteerEnquiries.id, slice))
-          .run();
-        db.update(auditLog)
-          .set({ summary: '' })
-          .where(and(eq(auditLog.entity, 'volunteer_enquiry'), inArray(auditLog.entityId, slice)))
-          .run();
-      });
+    async anonymiseEnquiries(enquiryIds: readonly number[], at: string): Promise<void> {
+      if (enquiryIds.length === 0) return;
+      await db
+        .update(volunteerEnquiries)
+        .set({ citizenId: null, interests: '', notes: '', anonymisedAt: at, updatedAt: at })
+        .where(dsql.inIds(volunteerEnquiries.id, enquiryIds));
+      await db
+        .update(auditLog)
+        .set({ summary: '' })
+        .where(and(eq(auditLog.entity, 'volunteer_enquiry'), dsql.inIds(auditLog.entityId, enquiryIds)));
     },
-    deleteRegistrations(ids: readonly number[]): void {
-      eachSlice(ids, (slice) => db.delete(eventRegistrations).where(inArray(eventRegistrations.id, slice)).run());
+    async deleteRegistrations(registrationIds: readonly number[]): Promise<void> {
+      if (registrationIds.length === 0) return;
+      await db.delete(eventRegistrations).where(dsql.inIds(eventRegistrations.id, registrationIds));
     },
     /** Deletes the person (the requests' and enquiries' references become null). */
-    deleteCitizen,
+    deleteCitizen: (id: number): Promise<void> => deleteCitizens([id]),
     /** Deletes the persons nothing refers to any more; returns how many. */
-    deleteCitizensLeftWithNothing(): number {
-      const orphans = db
-        .select({ id: citizens.id })
-        .from(citizens)
-        .where(
-          and(
-            notExists(db.select({ one: sql`1` }).from(citizenRequests).where(eq(citizenRequests.citizenId, citizens.id))),
-            notExists(db.select({ one: sql`1` }).from(eventRegistrations).where(eq(eventRegistrations.citizenId, citizens.id))),
-            notExists(db.select({ one: sql`1` }).from(volunteerEnquiries).where(eq(volunteerEnquiries.citizenId, citizens.id))),
+    async deleteCitizensLeftWithNothing(): Promise<number> {
+      const orphans = ids(
+        await db
+          .select({ id: citizens.id })
+          .from(citizens)
+          .where(
+            and(
+              notExists(db.select({ one: sql`1` }).from(citizenRequests).where(eq(citizenRequests.citizenId, citizens.id))),
+              notExists(db.select({ one: sql`1` }).from(eventRegistrations).where(eq(eventRegistrations.citizenId, citizens.id))),
+              notExists(db.select({ one: sql`1` }).from(volunteerEnquiries).where(eq(volunteerEnquiries.citizenId, citizens.id))),
+            ),
           ),
-        )
-        .all()
-        .map((r) => r.id);
-      for (const id of orphans) deleteCitizen(id);
+      );
+      await deleteCitizens(orphans);
       return orphans.length;
     },
     /** Whether an attachment row still points at this file (recovering an interrupted erasure). */
-    attachmentPathInUse(relativePath: string): boolean {
-      return db.select({ id: requestAttachments.id }).from(requestAttachments).where(eq(requestAttachments.path, relativePath)).get() !== undefined;
+    async attachmentPathInUse(relativePath: string): Promise<boolean> {
+      const [row] = await db.select({ id: requestAttachments.id }).from(requestAttachments).where(eq(requestAttachments.path, relativePath)).limit(1);
+      return row !== undefined;
     },
   };
 }
