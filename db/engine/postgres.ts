@@ -67,6 +67,10 @@ export function createPostgresEngine(pool: pg.Pool): OpenEngine {
       );
     },
     emptyLog: async () => true,
+    async schemaVersion() {
+      const { rows } = await runner().execute(sql.raw(`select count(*) as "n" from "${PG_MIGRATIONS.schema}"."${PG_MIGRATIONS.table}"`));
+      return Number(rows[0]!.n);
+    },
     close: () => pool.end(),
   };
 }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { SQLWrapper } from 'drizzle-orm';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { drizzle } from 'drizzle-orm/sqlite-proxy';
-import { openDatabase, type Db, type OpenDatabaseOptions } from '../open';
+import { appliedSchemaVersion, openDatabase, type Db, type OpenDatabaseOptions } from '../open';
 import * as sqliteSchema from '../schema';
 import { sqliteDialect } from './dialect';
 import { FifoMutex, TransactionScopes } from './scope';
@@ -84,6 +84,7 @@ export function createSqliteEngine(client: Database.Database): OpenEngine {
       if (!scope) return connection.run(() => (options.durable ? durably(() => inTransaction(0, work)) : inTransaction(0, work)));
       return scope.children.run(() => inTransaction(scope.depth + 1, work));
     },
+    schemaVersion: () => statement(() => appliedSchemaVersion(client)),
     emptyLog: () => {
       // Inside a transaction it would wait for that transaction's own lock.
       if (scopes.current()) return Promise.reject(new Error('emptyLog: only outside a transaction'));

@@ -94,6 +94,8 @@ export interface Engine {
    * here (true).
    */
   emptyLog(): Promise<boolean>;
+  /** How many of the shipped migrations the database has applied (its schema version). */
+  schemaVersion(): Promise<number>;
 }
 
 /** An opened engine: the engine plus closing it (waits for statements under way). */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
-import { appliedSchemaVersion, backupDatabase } from '../../../db/open';
+import { backupDatabase } from '../../../db/open';
 import type { ServiceDeps } from '../deps';
 import { contactsRepository } from '../contacts/repository';
 import { recordAudit } from '../audit';
@@ -20,7 +20,7 @@ export function createAppService(deps: ServiceDeps): Pick<Handlers, 'app.info' |
       version: deps.appVersion,
       dataFile: deps.dataFile,
       database: deps.database,
-      schemaVersion: appliedSchemaVersion(deps.db.$client),
+      schemaVersion: await deps.engine.schemaVersion(),
       contactCount: await contactsRepository(deps.engine).count(),
     }),
     'app.backup': async () => {
@@ -32,7 +32,10 @@ export function createAppService(deps: ServiceDeps): Pick<Handlers, 'app.info' |
   };
 }
 
-/** Writes a backup of the database to a new file and records it. */
+/**
+ * Writes a backup of the database to a new file and records it: SQLite's online backup of the
+ * single-PC data file, so on the synchronous handle (office mode: the server's own backup).
+ */
 export async function writeBackup(deps: Pick<ServiceDeps, 'db' | 'now' | 'user'>, file: string): Promise<{ file: string; bytes: number }> {
   if (fs.existsSync(file)) {
     throw new AppError('CONFLICT', `Die Sicherungsdatei „${file}“ gibt es schon; bitte einen anderen Namen wählen.`);
