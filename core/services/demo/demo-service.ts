@@ -1,7 +1,7 @@
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import type { ServiceDeps } from '../deps';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import type { RoleCatalogue } from '../reference/role-catalogue';
 import { contactsRepository } from '../contacts/repository';
 import { createContactWriter } from '../contacts/contacts-service';
@@ -122,7 +122,7 @@ export function createDemoService(deps: ServiceDeps, catalogue: RoleCatalogue, h
             note: 'Mit Blumen und der Glückwunschurkunde; Familie ist informiert.',
           });
         }
-        recordAudit(deps, { action: 'demo', entity: 'contact', summary: `${demo.length} Beispielkontakte geladen` });
+        await audit(deps, { action: 'demo', entity: 'contact', summary: `${demo.length} Beispielkontakte geladen` });
         return { contacts: demo.length };
       });
     },
