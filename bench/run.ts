@@ -853,10 +853,13 @@ function parent(wanted: string[]): void {
     process.exitCode = 2;
     return;
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rathausbuero-bench-data-'));
+  // RATHAUS_BENCH_DATA names a folder to keep between runs (extracts and the imported register are made once).
+  const kept = process.env.RATHAUS_BENCH_DATA;
+  const dataDir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rathausbuero-bench-data-'));
+  if (kept) fs.mkdirSync(kept, { recursive: true });
   process.env.RATHAUS_BENCH_DATA = dataDir;
   if (selected.some((r) => ['import', 'reimport', 'jubilees-month', 'app-ready'].includes(r.name))) prepareExtracts();
-  if (selected.some((r) => ['reimport', 'jubilees-month', 'app-ready'].includes(r.name))) {
+  if (selected.some((r) => ['reimport', 'jubilees-month', 'app-ready'].includes(r.name)) && !(kept && fs.existsSync(importedDataDir()))) {
     spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--setup'], { encoding: 'utf8', stdio: 'inherit' });
   }
   for (const row of selected) {
@@ -873,7 +876,7 @@ function parent(wanted: string[]): void {
     const peer = r.peer ? `  peer ${r.peer.name} ${r.peer.value} ${r.unit}, ratio ${(r.value / r.peer.value).toFixed(2)}×` : '';
     console.log(`${row.name.padEnd(22)} ${String(r.value).padStart(9)} ${r.unit.padEnd(10)} (target ${r.target})  peak RSS ${r.rssMb} MB${peer}`);
   }
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (!kept) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 async function setup(): Promise<void> {
