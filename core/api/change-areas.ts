@@ -77,10 +77,7 @@ export function changedAreas(method: MethodName): Area[] {
   return AREAS.filter((area) => touched.has(area));
 }
 
-/** A query keyed by a method name (`['calendar.view', …]`) belongs to these areas' views. */
-export function isInAreas(queryKeyHead: unknown, areas: readonly string[]): boolean {
-  return typeof queryKeyHead === 'string' && areas.some((area) => queryKeyHead.startsWith(`${area}.`));
-}
+export { isInAreas } from './query-areas';
 
 /**
  * What a window is told. `change`: data of these areas changed (by the method named, at `at`,

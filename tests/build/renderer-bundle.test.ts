@@ -33,3 +33,10 @@ it('the start page loads without the code of the calendar and the speech editor,
     expect(atStart.includes(marker), marker).toBe(false);
   }
 });
+
+it("the start page loads without the API's schemas (zod): the forms that check input bring them", () => {
+  const atStart = [...loadedAtStart().values()].join('\n');
+  const all = fs.readdirSync(path.join(RENDERER, 'assets')).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(RENDERER, 'assets', f), 'utf8')).join('\n');
+  expect(all).toContain('ZodError');
+  expect(atStart.includes('ZodError')).toBe(false);
+});

@@ -1,4 +1,6 @@
-import { isInAreas, type ChangeEvent } from '../../../core/api';
+import type { ChangeEvent } from '../../../core/api';
+// Not from the barrel: that would load the whole contract (every schema, zod) before the first render.
+import { isInAreas } from '../../../core/api/query-areas';
 
 /**
  * The part of TanStack Query's QueryClient used here (said structurally: React's types stay out

@@ -1,6 +1,7 @@
-import { Badge, Button, Caption1, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { LETTER_STATUS_LABELS, type JubileeEntry, type JubileeNotification } from '../../../../core/api';
 import { germanDate } from '../../components/format';
+import { OverdueBadge } from './OverdueBadge';
 
 const useStyles = makeStyles({
   stack: { display: 'grid', gap: '2px', justifyItems: 'start' },
@@ -19,14 +20,6 @@ export const NOTIFICATION_LABELS: Record<JubileeNotification['action'], string> 
 export const dayOf = (at: string) =>
   new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(at));
 
-/** The mark of a deadline passed without the step done: the same on the Jubiläen page and the start page. */
-export function OverdueBadge() {
-  return (
-    <Badge appearance="filled" color="danger">
-      überfällig
-    </Badge>
-  );
-}
 
 /** "den 90. Geburtstag", "die Diamantene Hochzeit". */
 export const jubileeWithArticle = (entry: Pick<JubileeEntry, 'kind' | 'label'>) => `${/Hochzeit$/.test(entry.label) ? 'die' : 'den'} ${entry.label}`;

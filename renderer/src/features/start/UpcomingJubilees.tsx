@@ -4,7 +4,7 @@ import type { JubileesOverview } from '../../../../core/api';
 import { api } from '../../api/client';
 import { count, germanDate } from '../../components/format';
 import type { Page } from '../../app/pages';
-import { OverdueBadge } from '../jubilees/JubileeCells';
+import { OverdueBadge } from '../jubilees/OverdueBadge';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'grid', gap: '2px' },
