@@ -18,6 +18,17 @@ describe('the start page (Chromium)', () => {
     expect(await facts.getByText('Option --data-dir', { exact: true }).count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'start-page-database.png'), fullPage: true });
   });
+
+  it("asks for the register's status and the jubilee overview together, not one after the other", async () => {
+    const page = session.page;
+    const calls: string[] = [];
+    const method = (url: string) => new URL(url).pathname.replace(/^\/api\//, '');
+    page.on('request', (r) => void calls.push(`sent ${method(r.url())}`));
+    page.on('requestfinished', (r) => void calls.push(`answered ${method(r.url())}`));
+    await page.reload();
+    await expect.poll(() => calls.includes('answered jubilees.overview') && calls.includes('answered residents.status')).toBe(true);
+    expect(calls.indexOf('sent jubilees.overview')).toBeLessThan(calls.indexOf('answered residents.status'));
+  });
 });
 
 describe('a read-only copy of the office database on the start page (Chromium)', () => {

@@ -26,7 +26,8 @@ const SHOWN = 10;
 export function UpcomingJubilees({ onNavigate }: { onNavigate: (page: Page) => void }) {
   const styles = useStyles();
   const status = useQuery({ queryKey: ['residents.status'], queryFn: () => api('residents.status', {}) });
-  const overview = useQuery({ queryKey: ['jubilees.overview'], queryFn: () => api('jubilees.overview', {}), enabled: Boolean(status.data?.residents) });
+  // Asked at once, beside the status (not after it): the card shows once both are there.
+  const overview = useQuery({ queryKey: ['jubilees.overview'], queryFn: () => api('jubilees.overview', {}) });
   if (!status.data?.residents || !overview.data) return null;
   const { to, birthdays, weddings, deadlines } = overview.data;
   const overdue = deadlines.filter((d) => d.overdue).length;
