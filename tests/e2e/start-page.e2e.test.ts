@@ -29,6 +29,18 @@ describe('the start page (Chromium)', () => {
     await expect.poll(() => calls.includes('answered jubilees.overview') && calls.includes('answered residents.status')).toBe(true);
     expect(calls.indexOf('sent jubilees.overview')).toBeLessThan(calls.indexOf('answered residents.status'));
   });
+
+  it('asks for its dashboard (appointments, jubilees) beside the app facts, not after their answer', async () => {
+    const page = session.page;
+    const calls: string[] = [];
+    const method = (url: string) => new URL(url).pathname.replace(/^\/api\//, '');
+    page.on('request', (r) => void calls.push(`sent ${method(r.url())}`));
+    page.on('requestfinished', (r) => void calls.push(`answered ${method(r.url())}`));
+    await page.reload();
+    await expect.poll(() => ['app.info', 'calendar.calendars', 'residents.status'].every((m) => calls.includes(`answered ${m}`))).toBe(true);
+    expect(calls.indexOf('sent calendar.calendars')).toBeLessThan(calls.indexOf('answered app.info'));
+    expect(calls.indexOf('sent residents.status')).toBeLessThan(calls.indexOf('answered app.info'));
+  });
 });
 
 describe('a read-only copy of the office database on the start page (Chromium)', () => {
