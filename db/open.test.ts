@@ -207,6 +207,10 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
        values ('R1', 'Groß', 'female', '1936-12-03', 'Mitte', 0, 'h', 1, 'x'), ('R2', 'Alt', 'male', '1926-12-10', 'Süd', 1, 'h', 1, 'x')`,
     ).run();
   },
+  '0015_online_plan': (db) => {
+    db.prepare("insert into press_releases (title, status, embargo_until, created_at, updated_at) values ('Hafenfest 2027', 'freigegeben', '2027-06-18T10:00', 'x', 'x')").run();
+    db.prepare("insert into settings (key, value, updated_at) values ('speeches', '{\"wordsPerMinute\":110}', 'x')").run();
+  },
 };
 
 describe('migrations', () => {

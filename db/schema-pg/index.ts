@@ -9,3 +9,4 @@ export * from './patronages';
 export * from './citizen-dialogue';
 export * from './representation';
 export * from './press';
+export * from './online';

@@ -1,0 +1,38 @@
+// PostgreSQL twin of db/schema/online.ts (office mode): the same tables, columns and keys; what they mean is written there.
+import { pgTable, index, integer, json, text } from 'drizzle-orm/pg-core';
+
+export const onlineTopics = pgTable('online_topics', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  title: text('title').notNull(),
+  goal: text('goal').notNull().default(''),
+  owner: text('owner').notNull().default(''),
+  startsOn: text('starts_on'),
+  endsOn: text('ends_on'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const onlinePosts = pgTable(
+  'online_posts',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    topicId: integer('topic_id').references(() => onlineTopics.id, { onDelete: 'set null' }),
+    channel: text('channel', {
+      enum: ['portal', 'intranet', 'facebook', 'instagram', 'x', 'mastodon', 'bluesky', 'threads', 'linkedin', 'youtube', 'whatsapp'],
+    }).notNull(),
+    text: text('text').notNull().default(''),
+    link: text('link').notNull().default(''),
+    media: json('media').notNull(),
+    plannedAt: text('planned_at'),
+    status: text('status', { enum: ['idee', 'entwurf', 'zur_freigabe', 'freigegeben', 'geplant', 'veroeffentlicht', 'zurueckgezogen'] })
+      .notNull()
+      .default('idee'),
+    approvedBy: text('approved_by'),
+    approvedAt: text('approved_at'),
+    publishedAt: text('published_at'),
+    publishedUrl: text('published_url'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('online_posts_planned_idx').on(t.plannedAt), index('online_posts_topic_idx').on(t.topicId)],
+);

@@ -1,0 +1,46 @@
+import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+
+/** Topics of the editorial plan (Redaktionsplan): what the office wants to say, why, who looks after it, when. */
+export const onlineTopics = sqliteTable('online_topics', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  title: text('title').notNull(),
+  /** What the topic is meant to achieve. */
+  goal: text('goal').notNull().default(''),
+  /** Who looks after it (a name). */
+  owner: text('owner').notNull().default(''),
+  /** The days the topic runs: "2027-06-01", each may be open. */
+  startsOn: text('starts_on'),
+  endsOn: text('ends_on'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** One contribution of a topic on one channel (the city portal, the intranet, a social media channel). */
+export const onlinePosts = sqliteTable(
+  'online_posts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    topicId: integer('topic_id').references(() => onlineTopics.id, { onDelete: 'set null' }),
+    channel: text('channel', {
+      enum: ['portal', 'intranet', 'facebook', 'instagram', 'x', 'mastodon', 'bluesky', 'threads', 'linkedin', 'youtube', 'whatsapp'],
+    }).notNull(),
+    text: text('text').notNull().default(''),
+    /** The address the post points to (posted after the text unless the text has it). */
+    link: text('link').notNull().default(''),
+    /** JSON [{ kind: 'image' | 'video', alt }]. */
+    media: text('media', { mode: 'json' }).notNull(),
+    /** Planned publishing time: wall-clock "2027-06-18T10:00" Europe/Berlin. */
+    plannedAt: text('planned_at'),
+    status: text('status', { enum: ['idee', 'entwurf', 'zur_freigabe', 'freigegeben', 'geplant', 'veroeffentlicht', 'zurueckgezogen'] })
+      .notNull()
+      .default('idee'),
+    approvedBy: text('approved_by'),
+    approvedAt: text('approved_at'),
+    /** When it was marked published (wall-clock) and where it is. */
+    publishedAt: text('published_at'),
+    publishedUrl: text('published_url'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('online_posts_planned_idx').on(t.plannedAt), index('online_posts_topic_idx').on(t.topicId)],
+);
