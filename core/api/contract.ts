@@ -190,6 +190,18 @@ import {
   pressReleaseSchema,
   pressReleaseStepInputSchema,
 } from './schemas/press';
+import {
+  onlineCheckInputSchema,
+  onlineCheckResultSchema,
+  onlinePostInputSchema,
+  onlinePostListInputSchema,
+  onlinePostSchema,
+  onlinePostStepInputSchema,
+  onlineSettingsSchema,
+  onlineTopicDetailSchema,
+  onlineTopicInputSchema,
+  onlineTopicSchema,
+} from './schemas/online';
 import { honourRulesPatchSchema, honourRulesSchema } from '../domain/jubilees/honour-rules';
 import { germanIssueMessage } from './german-issues';
 import {
@@ -611,6 +623,24 @@ export const contract = {
   'press.enquiries.save': save(pressEnquiryInputSchema, pressEnquirySchema),
   /** Records the answer with who and when. */
   'press.enquiries.answer': command(pressEnquiryAnswerSchema, pressEnquirySchema),
+
+  // Online communication: the editorial plan (Redaktionsplan) for the city portal, the intranet and the social media channels.
+  /** A text checked against its channel: length as the platform counts it, and what to fix (German messages). */
+  'online.check': query(onlineCheckInputSchema, onlineCheckResultSchema),
+  /** The rules per channel (limits, hashtags, link required); platforms change them, staff follow. */
+  'online.settings': query(none, onlineSettingsSchema),
+  'online.settings.save': replace(onlineSettingsSchema, onlineSettingsSchema),
+  'online.topics.list': query(none, z.array(onlineTopicSchema)),
+  /** A topic with its posts on every channel. */
+  'online.topics.get': query(byId, onlineTopicDetailSchema),
+  'online.topics.save': save(onlineTopicInputSchema, onlineTopicSchema, onlineTopicDetailSchema),
+  /** The posts planned or published from `from` to `to` (days, inclusive), by time. */
+  'online.posts.list': query(onlinePostListInputSchema, z.array(onlinePostSchema)),
+  'online.posts.get': query(byId, onlinePostSchema),
+  /** A new post with text is a draft, without an idea; changing the content of an approved post voids the approval. */
+  'online.posts.save': save(onlinePostInputSchema, onlinePostSchema),
+  /** Draft, submit, approve (only when the channel check finds nothing), schedule, mark published (not before its time, with the URL), withdraw. */
+  'online.posts.step': command(onlinePostStepInputSchema, onlinePostSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ export * from './schemas/greetings';
 export * from './schemas/citizen-requests';
 export * from './schemas/citizen-events';
 export * from './schemas/press';
+export * from './schemas/online';
 export * from './schemas/visits';
 export * from './schemas/common';
 export * from './change-areas';

@@ -31,6 +31,7 @@ import { createCitizenEventsService } from './citizen-events/events-service';
 import { createVolunteeringService } from './volunteering/volunteering-service';
 import { createRequestStatsService } from './request-stats/stats-service';
 import { createPressService } from './press/press-service';
+import { createOnlineService } from './online/online-service';
 
 export type { ServiceDeps } from './deps';
 
@@ -90,6 +91,7 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
     ...createVolunteeringService(deps).handlers,
     ...createRequestStatsService(deps, settings.office).handlers,
     ...createPressService(deps, settings.office).handlers,
+    ...createOnlineService(deps).handlers,
   };
   return waitWhileImporting(handlers, residents.writing);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_KEYS, DEFAULT_CHANNEL_RULES, type ChannelKey, type ChannelRules } from './channels';
-import { checkPost, hashtagNeedsCamelCase, type MediaItem, type ProblemCode } from './check';
+import { checkPost, hashtagNeedsCamelCase, postedText, type MediaItem, type ProblemCode } from './check';
 
 const a = (n: number) => 'a'.repeat(n);
 /** A link of exactly `n` characters. */
@@ -152,5 +152,16 @@ describe('the CamelCase rule for hashtags', () => {
     ['ÖPNV_Ruhr', false],
   ] as const)('#%s needs CamelCase: %s', (tag, expected) => {
     expect(hashtagNeedsCamelCase(tag)).toBe(expected);
+  });
+});
+
+describe('the text as it goes out: text, then the link unless the text has it', () => {
+  it.each([
+    ['Programm:', 'https://www.duisburg.de/hafenfest', 'Programm:\nhttps://www.duisburg.de/hafenfest'],
+    ['Programm: https://www.duisburg.de/hafenfest', 'https://www.duisburg.de/hafenfest', 'Programm: https://www.duisburg.de/hafenfest'],
+    ['Ohne Link', '  ', 'Ohne Link'],
+    ['', 'https://www.duisburg.de/hafenfest', 'https://www.duisburg.de/hafenfest'],
+  ])('%j + %j', (text, link, expected) => {
+    expect(postedText(text, link)).toBe(expected);
   });
 });

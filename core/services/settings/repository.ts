@@ -71,3 +71,4 @@ export function settingsRepository({ db, t }: Engine) {
     },
   };
 }
+

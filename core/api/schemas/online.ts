@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { CHANNEL_KEYS, type ChannelKey } from '../../domain/online/channels';
+import { POST_STATUSES, POST_STEPS } from '../../domain/online/post-rules';
+import { isoDate, localDateTime, multiLine, recordId, singleLine } from './common';
+
+/** A post's text at most (Facebook takes 63,206 characters; the office's own channels are shorter). */
+const MAX_POST_TEXT = 70_000;
+/** Alternative text at most (Mastodon takes 1,500, X 1,000). */
+const MAX_ALT_TEXT = 1_500;
+/** Images and videos of one post at most (Instagram's carousel takes 20). */
+const MAX_MEDIA = 20;
+
+export const channelKeySchema = z.enum(CHANNEL_KEYS);
+export { CHANNEL_KEYS, CHANNEL_NAMES, DEFAULT_CHANNEL_RULES, type ChannelKey } from '../../domain/online/channels';
+export { POST_STATUS_LABELS, POST_STEP_LABELS, type PostStatus, type PostStep } from '../../domain/online/post-rules';
+
+// ------------------------------------------------------------------ online.check
+
+export const mediaKindSchema = z.enum(['image', 'video']);
+
+export const onlineCheckInputSchema = z.strictObject({
+  channel: channelKeySchema,
+  text: multiLine(MAX_POST_TEXT, { trim: false }),
+  media: z
+    .array(z.strictObject({ kind: mediaKindSchema, alt: multiLine(MAX_ALT_TEXT).optional() }))
+    .max(MAX_MEDIA)
+    .optional(),
+});
+export type OnlineCheckInput = z.input<typeof onlineCheckInputSchema>;
+
+export const checkProblemSchema = z.object({ code: z.string(), message: z.string() });
+export const onlineCheckResultSchema = z.object({
+  /** As the channel counts (YouTube: the title, the first line). */
+  length: z.number().int(),
+  limit: z.number().int(),
+  problems: z.array(checkProblemSchema),
+});
+export type OnlineCheckResult = z.infer<typeof onlineCheckResultSchema>;
+
+// ------------------------------------------------------------------ settings: the rules per channel
+
+const count = (max: number) => z.number().int().min(1).max(max);
+export const channelRulesSchema = z.strictObject({
+  /** Most characters as the platform counts them (YouTube: of the title). */
+  limit: count(1_000_000),
+  /** Most hashtags in one post; null: no limit. */
+  hashtagLimit: z.number().int().min(0).max(1000).nullable(),
+  /** YouTube: most characters of the description; null elsewhere. */
+  descriptionLimit: count(1_000_000).nullable(),
+  /** A post must contain a link. */
+  linkRequired: z.boolean(),
+});
+
+export const onlineSettingsSchema = z.strictObject({
+  channels: z.strictObject(Object.fromEntries(CHANNEL_KEYS.map((key) => [key, channelRulesSchema])) as Record<ChannelKey, typeof channelRulesSchema>),
+});
+export type OnlineSettings = z.infer<typeof onlineSettingsSchema>;
+
+// ------------------------------------------------------------------ topics
+
+export const onlineTopicInputSchema = z.strictObject({
+  id: recordId.optional(),
+  title: singleLine(300).min(1, 'Bitte das Thema benennen.'),
+  /** What the topic is meant to achieve. */
+  goal: multiLine(5000).default(''),
+  /** Who looks after it. */
+  owner: singleLine(200).default(''),
+  startsOn: isoDate.nullable().default(null),
+  endsOn: isoDate.nullable().default(null),
+});
+export type OnlineTopicInput = z.input<typeof onlineTopicInputSchema>;
+
+export const onlineTopicSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  goal: z.string(),
+  owner: z.string(),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  /** Its posts on all channels. */
+  postCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type OnlineTopic = z.infer<typeof onlineTopicSchema>;
+
+// ------------------------------------------------------------------ posts
+
+export const postStatusSchema = z.enum(POST_STATUSES);
+export const postStepSchema = z.enum(POST_STEPS);
+
+export const postMediaSchema = z.strictObject({ kind: mediaKindSchema, alt: multiLine(MAX_ALT_TEXT).default('') });
+export type PostMedia = z.infer<typeof postMediaSchema>;
+
+export const onlinePostInputSchema = z.strictObject({
+  id: recordId.optional(),
+  topicId: recordId.nullable().default(null),
+  channel: channelKeySchema,
+  /** Empty: the post is an idea. */
+  text: multiLine(MAX_POST_TEXT).default(''),
+  /** Where the post points to (added after the text when the text does not contain it). */
+  link: singleLine(2000).default(''),
+  media: z.array(postMediaSchema).max(MAX_MEDIA).default([]),
+  /** Planned publishing time, Berlin wall-clock. */
+  plannedAt: localDateTime.nullable().default(null),
+});
+export type OnlinePostInput = z.input<typeof onlinePostInputSchema>;
+
+export const onlinePostSchema = z.object({
+  id: z.number().int(),
+  topicId: z.number().int().nullable(),
+  /** The topic's title. */
+  topic: z.string().nullable(),
+  channel: channelKeySchema,
+  /** "Bluesky", "Stadtportal". */
+  channelName: z.string(),
+  text: z.string(),
+  link: z.string(),
+  media: z.array(z.object({ kind: mediaKindSchema, alt: z.string() })),
+  plannedAt: z.string().nullable(),
+  status: postStatusSchema,
+  approvedBy: z.string().nullable(),
+  /** ISO instant. */
+  approvedAt: z.string().nullable(),
+  /** Berlin wall-clock. */
+  publishedAt: z.string().nullable(),
+  publishedUrl: z.string().nullable(),
+  /** The channel check of the text as it would be posted (text and link). */
+  check: onlineCheckResultSchema,
+  /** The steps allowed now, in workflow order. */
+  steps: z.array(postStepSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type OnlinePost = z.infer<typeof onlinePostSchema>;
+
+export const onlineTopicDetailSchema = onlineTopicSchema.extend({ posts: z.array(onlinePostSchema) });
+export type OnlineTopicDetail = z.infer<typeof onlineTopicDetailSchema>;
+
+export const onlinePostListInputSchema = z.strictObject({
+  /** First and last day (planned or published), inclusive. */
+  from: isoDate,
+  to: isoDate,
+  channel: channelKeySchema.optional(),
+});
+
+export const onlinePostStepInputSchema = z.strictObject({
+  id: recordId,
+  step: postStepSchema,
+  /** Publishing: where the post is now. */
+  url: singleLine(2000).optional(),
+});

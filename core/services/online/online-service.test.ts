@@ -1,0 +1,230 @@
+/**
+ * The editorial plan through the contract, on a real SQLite file: the channel check with the
+ * shape other tools rely on, the rules per channel as settings, topics, and posts from the idea
+ * to the published post — approved only when the check finds nothing (run again at approval),
+ * the approval void when the text changes, never published before its time or unapproved.
+ */
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditLog, settings } from '../../../db/schema';
+import { call, dispatch, DEFAULT_CHANNEL_RULES, type OnlinePostInput, type OnlineSettings } from '../../api';
+import { createTempApp } from '../../../tests/support/temp-app';
+
+/** Friday, 27 November 2026, 10:00 in Duisburg; tests move the clock on. */
+let clock = new Date('2026-11-27T09:00:00Z');
+let app: ReturnType<typeof createTempApp>;
+beforeEach(() => {
+  clock = new Date('2026-11-27T09:00:00Z');
+  app = createTempApp({ now: () => clock });
+});
+afterEach(() => app.cleanup());
+
+const errorOf = async (result: ReturnType<typeof dispatch>) => {
+  const r = await result;
+  return r.ok ? null : r.error;
+};
+const audit = (entity: string) =>
+  app.db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.entity, entity))
+    .orderBy(auditLog.id)
+    .all()
+    .map((a) => [a.action, a.summary]);
+
+const TOO_LONG_FOR_BLUESKY = `Das Hafenfest in Ruhrort beginnt am Freitag, 18. Juni 2027, um 18 Uhr mit der Eröffnung auf der Mühlenweide. ${'Musik, Schiffsparade und Feuerwerk am Eisenbahnhafen. '.repeat(4)}`;
+const bluesky = (more: Partial<OnlinePostInput> = {}): OnlinePostInput => ({
+  topicId: null,
+  channel: 'bluesky',
+  text: 'Das Hafenfest in Ruhrort beginnt am 18. Juni 2027! Programm und Anreise:',
+  link: 'https://www.duisburg.de/hafenfest',
+  media: [{ kind: 'image', alt: 'Schiffe im Eisenbahnhafen bei Sonnenuntergang' }],
+  plannedAt: '2026-11-30T10:00',
+  ...more,
+});
+const save = (input: OnlinePostInput) => call(app.handlers, 'online.posts.save', input);
+const step = (id: number, name: 'draft' | 'submit' | 'approve' | 'schedule' | 'publish' | 'withdraw', url?: string) =>
+  call(app.handlers, 'online.posts.step', { id, step: name, url });
+
+describe('online.check', () => {
+  it('answers { length, limit, problems: { code, message }[] } with German messages, as the channel counts', async () => {
+    expect(await call(app.handlers, 'online.check', { channel: 'bluesky', text: 'ä'.repeat(312) })).toEqual({
+      length: 312,
+      limit: 300,
+      problems: [{ code: 'too-long', message: 'Der Text ist zu lang für Bluesky: 312 von höchstens 300 Zeichen (12 zu viel).' }],
+    });
+    expect(await call(app.handlers, 'online.check', { channel: 'x', text: `Mehr: https://www.duisburg.de/${'x'.repeat(200)}`, media: [{ kind: 'image' }] })).toEqual({
+      length: 29,
+      limit: 280,
+      problems: [{ code: 'alt-text-missing', message: 'Bild 1 hat keinen Alternativtext: Wer nicht sehen kann, erfährt nicht, was es zeigt.' }],
+    });
+    const unknown = await errorOf(dispatch(app.handlers, 'online.check', { channel: 'myspace', text: 'Hallo' }));
+    expect(unknown?.code).toBe('INVALID_INPUT');
+  });
+});
+
+describe('the rules per channel are settings', () => {
+  it('has today’s platform values as defaults; changed limits apply to the check at once', async () => {
+    const defaults = await call(app.handlers, 'online.settings', {});
+    expect(defaults.channels.bluesky).toEqual({ limit: 300, hashtagLimit: null, descriptionLimit: null, linkRequired: false });
+    expect(defaults.channels.instagram).toEqual({ limit: 2200, hashtagLimit: 30, descriptionLimit: null, linkRequired: false });
+    expect(defaults.channels.x.limit).toBe(280);
+    expect(defaults.channels.youtube).toMatchObject({ limit: 100, descriptionLimit: 5000 });
+    expect(Object.keys(defaults.channels)).toEqual(['portal', 'intranet', 'facebook', 'instagram', 'x', 'mastodon', 'bluesky', 'threads', 'linkedin', 'youtube', 'whatsapp']);
+
+    const changed: OnlineSettings = { channels: { ...defaults.channels, bluesky: { ...defaults.channels.bluesky, limit: 350 }, x: { ...defaults.channels.x, linkRequired: true } } };
+    expect((await call(app.handlers, 'online.settings.save', changed)).channels.bluesky.limit).toBe(350);
+    expect(await call(app.handlers, 'online.check', { channel: 'bluesky', text: 'a'.repeat(320) })).toEqual({ length: 320, limit: 350, problems: [] });
+    expect((await call(app.handlers, 'online.check', { channel: 'x', text: 'Ohne Link' })).problems.map((p) => p.code)).toEqual(['link-missing']);
+    expect(audit('settings')).toEqual([['update', 'Regeln der Online-Kanäle (abweichend: X, Bluesky)']]);
+
+    // The whole record is sent: a channel left out is refused, nothing is stored.
+    const { whatsapp: _left, ...partial } = changed.channels;
+    const refused = await errorOf(dispatch(app.handlers, 'online.settings.save', { channels: partial }));
+    expect(refused?.code).toBe('INVALID_INPUT');
+    expect((await call(app.handlers, 'online.settings', {})).channels.whatsapp).toEqual(DEFAULT_CHANNEL_RULES.whatsapp);
+  });
+
+  it('gives a channel missing from what was stored (added by a newer version) its default, and keeps the others', async () => {
+    app.db.insert(settings).values({ key: 'online', value: { channels: { bluesky: { limit: 320, hashtagLimit: null, descriptionLimit: null, linkRequired: false }, x: 'kaputt' } }, updatedAt: 'x' }).run();
+    const read = await call(app.handlers, 'online.settings', {});
+    expect(read.channels.bluesky.limit).toBe(320);
+    expect(read.channels.x).toEqual(DEFAULT_CHANNEL_RULES.x);
+    expect(read.channels.threads).toEqual(DEFAULT_CHANNEL_RULES.threads);
+  });
+});
+
+describe('topics', () => {
+  it('are saved with goal, owner and dates, listed with their post counts and read with their posts', async () => {
+    const topic = await call(app.handlers, 'online.topics.save', {
+      title: 'Hafenfest Ruhrort 2027',
+      goal: 'Besucherinnen und Besucher aus der Region; Anreise mit Bus und Bahn',
+      owner: 'Jana Kowalczyk',
+      startsOn: '2026-11-30',
+      endsOn: '2027-06-20',
+    });
+    expect(topic).toMatchObject({ title: 'Hafenfest Ruhrort 2027', owner: 'Jana Kowalczyk', startsOn: '2026-11-30', endsOn: '2027-06-20', postCount: 0 });
+    const later = await call(app.handlers, 'online.topics.save', { title: 'Neujahrsempfang', startsOn: '2027-01-10' });
+    const open = await call(app.handlers, 'online.topics.save', { title: 'Bürgerbüros: neue Öffnungszeiten' });
+    await save(bluesky({ topicId: topic.id }));
+    await save({ topicId: topic.id, channel: 'portal', text: '' });
+    expect((await call(app.handlers, 'online.topics.list', {})).map((t) => [t.id, t.postCount])).toEqual([
+      [topic.id, 2],
+      [later.id, 0],
+      [open.id, 0],
+    ]);
+    const detail = await call(app.handlers, 'online.topics.get', { id: topic.id });
+    expect(detail.posts.map((p) => [p.channelName, p.status, p.topic])).toEqual([
+      ['Bluesky', 'entwurf', 'Hafenfest Ruhrort 2027'],
+      ['Stadtportal', 'idee', 'Hafenfest Ruhrort 2027'],
+    ]);
+    // The topic as read may be sent back (its posts are not stored with it).
+    expect((await call(app.handlers, 'online.topics.save', { ...detail, goal: 'Neues Ziel' })).goal).toBe('Neues Ziel');
+
+    expect(await errorOf(dispatch(app.handlers, 'online.topics.save', { title: 'Falsch herum', startsOn: '2027-02-01', endsOn: '2027-01-31' }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Das Ende liegt vor dem Beginn des Themas.',
+    });
+    expect(await errorOf(dispatch(app.handlers, 'online.topics.get', { id: 999 }))).toMatchObject({ code: 'NOT_FOUND', message: 'Das Thema Nr. 999 wurde nicht gefunden.' });
+    expect(await errorOf(dispatch(app.handlers, 'online.posts.save', bluesky({ topicId: 999 })))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('posts: from the idea to the published post', () => {
+  it('is checked at approval, approved with who and when, voided by an edit, scheduled, and published only after its time with its URL', async () => {
+    const idea = await save({ channel: 'bluesky', text: '' });
+    expect(idea).toMatchObject({ status: 'idee', steps: ['draft', 'withdraw'], check: { problems: [{ code: 'text-empty' }] } });
+
+    const draft = await save(bluesky({ text: TOO_LONG_FOR_BLUESKY }));
+    expect(draft.status).toBe('entwurf');
+    expect(draft.check.problems.map((p) => p.code)).toEqual(['too-long']);
+    await step(draft.id, 'submit');
+
+    // A post whose check has problems is not approved.
+    const refused = await errorOf(dispatch(app.handlers, 'online.posts.step', { id: draft.id, step: 'approve' }));
+    expect(refused).toMatchObject({ code: 'CONFLICT' });
+    expect(refused!.message).toMatch(/^Der Beitrag kann so nicht freigegeben werden: Der Text ist zu lang für Bluesky: \d+ von höchstens 300 Zeichen \(\d+ zu viel\)\.$/);
+
+    // Shortened during the approval it stays in approval, and is approved.
+    const short = await save({ ...bluesky(), id: draft.id });
+    expect(short).toMatchObject({ status: 'zur_freigabe', check: { problems: [] } });
+    const approved = await step(draft.id, 'approve');
+    expect(approved).toMatchObject({ status: 'freigegeben', approvedBy: 'test', approvedAt: '2026-11-27T09:00:00.000Z', steps: ['schedule', 'publish', 'withdraw'] });
+
+    // Editing the approved text voids the approval.
+    const edited = await save({ ...bluesky(), id: draft.id, text: 'Das Hafenfest beginnt am 18. Juni 2027! Alles zum Programm:' });
+    expect(edited).toMatchObject({ status: 'entwurf', approvedBy: null, approvedAt: null });
+    await step(draft.id, 'submit');
+    await step(draft.id, 'approve');
+
+    // Only the planned time changed: still approved.
+    expect(await save({ ...bluesky(), id: draft.id, text: edited.text, plannedAt: '2026-11-30T12:00' })).toMatchObject({ status: 'freigegeben', approvedBy: 'test' });
+    expect(await step(draft.id, 'schedule')).toMatchObject({ status: 'geplant', plannedAt: '2026-11-30T12:00' });
+
+    // Not before its planned time …
+    const early = await errorOf(dispatch(app.handlers, 'online.posts.step', { id: draft.id, step: 'publish', url: 'https://bsky.app/profile/duisburg.de/post/1' }));
+    expect(early).toMatchObject({ code: 'CONFLICT', message: 'Der Beitrag ist für 30. November 2026, 12:00 Uhr geplant; vorher kann er nicht als veröffentlicht vermerkt werden.' });
+    // … and not without the address where it is.
+    clock = new Date('2026-11-30T11:00:00Z');
+    expect(await errorOf(dispatch(app.handlers, 'online.posts.step', { id: draft.id, step: 'publish' }))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'Bitte die Adresse (URL) angeben, unter der der Beitrag veröffentlicht ist.',
+    });
+    const published = await step(draft.id, 'publish', 'https://bsky.app/profile/duisburg.de/post/1');
+    expect(published).toMatchObject({ status: 'veroeffentlicht', publishedAt: '2026-11-30T12:00', publishedUrl: 'https://bsky.app/profile/duisburg.de/post/1', steps: ['withdraw'] });
+
+    // A published post is not changed.
+    expect(await errorOf(dispatch(app.handlers, 'online.posts.save', { ...bluesky(), id: draft.id, text: 'Korrektur' }))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'Ein veröffentlichter Beitrag kann nicht mehr geändert werden. Bitte ihn zurückziehen und einen neuen anlegen.',
+    });
+    expect(audit('online-post').map(([action]) => action)).toEqual(['create', 'create', 'submit', 'update', 'approve', 'update', 'submit', 'approve', 'update', 'schedule', 'publish']);
+    expect(audit('online-post')[5]).toEqual(['update', 'Bluesky (Entwurf), Freigabe aufgehoben']);
+  });
+
+  it('is never published unapproved, and the check at approval uses the rules as they are then', async () => {
+    const post = await save(bluesky({ plannedAt: null }));
+    expect(await errorOf(dispatch(app.handlers, 'online.posts.step', { id: post.id, step: 'publish', url: 'https://www.duisburg.de/x' }))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'Der Beitrag ist nicht freigegeben (ein Entwurf); veröffentlicht werden darf er erst nach der Freigabe.',
+    });
+    await step(post.id, 'submit');
+    // The limit is lowered while the post waits for approval.
+    const current = await call(app.handlers, 'online.settings', {});
+    await call(app.handlers, 'online.settings.save', { channels: { ...current.channels, bluesky: { ...current.channels.bluesky, limit: 50 } } });
+    const refused = await errorOf(dispatch(app.handlers, 'online.posts.step', { id: post.id, step: 'approve' }));
+    expect(refused?.message).toContain('Der Text ist zu lang für Bluesky');
+    expect((await call(app.handlers, 'online.posts.get', { id: post.id })).status).toBe('zur_freigabe');
+  });
+
+  it('refuses a planned time in the past and a missing alternative text at approval', async () => {
+    expect(await errorOf(dispatch(app.handlers, 'online.posts.save', bluesky({ plannedAt: '2026-11-27T09:00' })))).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Der geplante Zeitpunkt (27. November 2026, 09:00 Uhr) liegt in der Vergangenheit.',
+    });
+    const post = await save(bluesky({ media: [{ kind: 'video', alt: '' }] }));
+    await step(post.id, 'submit');
+    expect((await errorOf(dispatch(app.handlers, 'online.posts.step', { id: post.id, step: 'approve' })))?.message).toContain('Video 1 hat keinen Alternativtext');
+  });
+});
+
+describe('online.posts.list { from, to, channel? }', () => {
+  it('lists the posts planned or published in the days, by time, filtered by channel', async () => {
+    const late = await save(bluesky({ plannedAt: '2026-12-06T23:59' }));
+    const early = await save({ channel: 'x', text: 'Heute: Sitzung des Rates', plannedAt: '2026-11-30T08:00' });
+    await save(bluesky({ plannedAt: '2026-12-07T00:00' }));
+    await save({ channel: 'instagram', text: 'Ohne Termin' });
+    const published = await save({ channel: 'mastodon', text: 'Sofort: Glatteis auf der A59', link: 'https://www.duisburg.de/verkehr' });
+    await step(published.id, 'submit');
+    await step(published.id, 'approve');
+    await step(published.id, 'publish', 'https://social.example/@duisburg/1');
+
+    const week = await call(app.handlers, 'online.posts.list', { from: '2026-11-27', to: '2026-12-06' });
+    expect(week.map((p) => p.id)).toEqual([published.id, early.id, late.id]);
+    expect((await call(app.handlers, 'online.posts.list', { from: '2026-11-27', to: '2026-12-06', channel: 'bluesky' })).map((p) => p.id)).toEqual([late.id]);
+    expect(await errorOf(dispatch(app.handlers, 'online.posts.list', { from: '2026-12-06', to: '2026-11-27' }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Das Ende des Zeitraums liegt vor seinem Beginn.',
+    });
+  });
+});

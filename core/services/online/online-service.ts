@@ -1,0 +1,228 @@
+import type { z } from 'zod';
+import type { Handlers } from '../../api/contract';
+import { AppError } from '../../api/errors';
+import {
+  channelRulesSchema,
+  type OnlinePost,
+  type onlinePostInputSchema,
+  type OnlineSettings,
+  type OnlineTopic,
+  type PostMedia,
+} from '../../api/schemas/online';
+import { addDays } from '../../domain/calendar/time';
+import { CHANNEL_KEYS, CHANNEL_NAMES, DEFAULT_CHANNEL_RULES, type ChannelKey } from '../../domain/online/channels';
+import { checkPost, postedText, type CheckResult } from '../../domain/online/check';
+import { applyPostStep, checkPlannedAt, nextPostSteps, POST_STATUS_LABELS, POST_STEP_LABELS, postStatusAfterEdit } from '../../domain/online/post-rules';
+import { audit } from '../audit';
+import type { ServiceDeps } from '../deps';
+import { settingsRepository } from '../settings/repository';
+import { onlineRepository, type OnlinePostRow, type OnlineTopicRow } from './repository';
+
+type OnlineHandlers = Pick<
+  Handlers,
+  | 'online.check'
+  | 'online.settings'
+  | 'online.settings.save'
+  | 'online.topics.list'
+  | 'online.topics.get'
+  | 'online.topics.save'
+  | 'online.posts.list'
+  | 'online.posts.get'
+  | 'online.posts.save'
+  | 'online.posts.step'
+>;
+
+/** Days one list may span at most (a year and a little: the plan's year view). */
+const MAX_LIST_DAYS = 400;
+
+const invalid = (message: string, path: string) => new AppError('INVALID_INPUT', message, { issues: [{ path: [path], message }] });
+
+/** Media as stored (JSON): only well-formed entries. */
+const mediaOf = (stored: unknown): PostMedia[] =>
+  Array.isArray(stored)
+    ? stored.flatMap((m: { kind?: unknown; alt?: unknown }) =>
+        m && (m.kind === 'image' || m.kind === 'video') ? [{ kind: m.kind, alt: typeof m.alt === 'string' ? m.alt : '' }] : [],
+      )
+    : [];
+
+/**
+ * The editorial plan (Redaktionsplan) of the city's online communication: topics, and their posts
+ * per channel with the workflow of core/domain/online/post-rules.ts; every post is checked against
+ * its channel (core/domain/online/check.ts) with the limits of the settings (`online.settings`),
+ * and the check runs again when the post is approved. Every change is recorded in the audit log.
+ */
+export function createOnlineService(deps: ServiceDeps) {
+  const repo = onlineRepository(deps.engine);
+  const settingsRows = settingsRepository(deps.engine);
+  const SETTINGS_KEY = 'online';
+
+  /** The settings as staff saved them; a channel they never saved (or one added since) has today's defaults. */
+  const settings = async (): Promise<OnlineSettings> => {
+    const saved = await settingsRows.getSetting(SETTINGS_KEY);
+    const channels = typeof saved === 'object' && saved !== null ? (saved as { channels?: Record<string, unknown> }).channels : undefined;
+    return {
+      channels: Object.fromEntries(
+        CHANNEL_KEYS.map((key) => [key, channelRulesSchema.safeParse(channels?.[key]).data ?? DEFAULT_CHANNEL_RULES[key]]),
+      ) as OnlineSettings['channels'],
+    };
+  };
+
+  const check = (channel: ChannelKey, text: string, media: ReadonlyArray<{ kind: 'image' | 'video'; alt?: string }>, current: OnlineSettings): CheckResult =>
+    checkPost(channel, text, media, current.channels[channel]);
+  const checkOf = (row: OnlinePostRow, current: OnlineSettings) => check(row.channel, postedText(row.text, row.link), mediaOf(row.media), current);
+
+  const toTopic = (row: OnlineTopicRow, postCount: number): OnlineTopic => ({
+    id: row.id,
+    title: row.title,
+    goal: row.goal,
+    owner: row.owner,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    postCount,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  });
+  const toPost = ({ post: row, topic }: { post: OnlinePostRow; topic: string | null }, current: OnlineSettings): OnlinePost => ({
+    id: row.id,
+    topicId: row.topicId,
+    topic,
+    channel: row.channel,
+    channelName: CHANNEL_NAMES[row.channel],
+    text: row.text,
+    link: row.link,
+    media: mediaOf(row.media),
+    plannedAt: row.plannedAt,
+    status: row.status,
+    approvedBy: row.approvedBy,
+    approvedAt: row.approvedAt,
+    publishedAt: row.publishedAt,
+    publishedUrl: row.publishedUrl,
+    check: checkOf(row, current),
+    steps: nextPostSteps(row.status),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  });
+
+  const mustFindTopic = async (id: number): Promise<OnlineTopicRow> => {
+    const row = await repo.topic(id);
+    if (!row) throw new AppError('NOT_FOUND', `Das Thema Nr. ${id} wurde nicht gefunden.`, { id });
+    return row;
+  };
+  const mustFindPost = async (id: number) => {
+    const row = await repo.post(id);
+    if (!row) throw new AppError('NOT_FOUND', `Der Beitrag Nr. ${id} wurde nicht gefunden.`, { id });
+    return row;
+  };
+  const post = async (id: number) => toPost(await mustFindPost(id), await settings());
+
+  const postValuesOf = async (input: z.output<typeof onlinePostInputSchema>) => {
+    if (input.topicId !== null && !(await repo.topic(input.topicId))) {
+      throw new AppError('NOT_FOUND', `Das Thema Nr. ${input.topicId} wurde nicht gefunden.`, { topicId: input.topicId });
+    }
+    return { topicId: input.topicId, channel: input.channel, text: input.text, link: input.link, media: input.media, plannedAt: input.plannedAt };
+  };
+
+  const handlers: OnlineHandlers = {
+    'online.check': async ({ channel, text, media }) => check(channel, text, media ?? [], await settings()),
+
+    'online.settings': () => settings(),
+
+    'online.settings.save': (input) =>
+      deps.engine.transaction(async () => {
+        await settingsRows.putSetting(SETTINGS_KEY, input, deps.now().toISOString());
+        const changed = CHANNEL_KEYS.filter((key) => JSON.stringify(input.channels[key]) !== JSON.stringify(DEFAULT_CHANNEL_RULES[key]));
+        await audit(deps, {
+          action: 'update',
+          entity: 'settings',
+          summary: `Regeln der Online-Kanäle${changed.length ? ` (abweichend: ${changed.map((key) => CHANNEL_NAMES[key]).join(', ')})` : ''}`,
+        });
+        return settings();
+      }),
+
+    'online.topics.list': async () => (await repo.topics()).map(({ topic, postCount }) => toTopic(topic, postCount)),
+
+    'online.topics.get': async ({ id }) => {
+      const row = await mustFindTopic(id);
+      const current = await settings();
+      const posts = (await repo.postsOfTopic(id)).map((p) => toPost(p, current));
+      return { ...toTopic(row, posts.length), posts };
+    },
+
+    'online.topics.save': ({ id, ...values }) =>
+      deps.engine.transaction(async () => {
+        if (values.startsOn && values.endsOn && values.endsOn < values.startsOn) throw invalid('Das Ende liegt vor dem Beginn des Themas.', 'endsOn');
+        const at = deps.now().toISOString();
+        if (id) await mustFindTopic(id);
+        const row = id ? await repo.updateTopic(id, values, at) : await repo.insertTopic(values, at);
+        await audit(deps, { action: id ? 'update' : 'create', entity: 'online-topic', entityId: row.id, summary: row.title });
+        return toTopic(row, await repo.topicPostCount(row.id));
+      }),
+
+    'online.posts.list': async ({ from, to, channel }) => {
+      if (to < from) throw invalid('Das Ende des Zeitraums liegt vor seinem Beginn.', 'to');
+      const end = addDays(to, 1);
+      if (addDays(from, MAX_LIST_DAYS) < end) throw invalid(`Bitte höchstens ${MAX_LIST_DAYS} Tage auf einmal abrufen.`, 'to');
+      const current = await settings();
+      return (await repo.postsBetween(from, end, channel)).map((p) => toPost(p, current));
+    },
+
+    'online.posts.get': ({ id }) => post(id),
+
+    'online.posts.save': (input) =>
+      deps.engine.transaction(async () => {
+        if (input.id) await repo.lockPost(input.id);
+        const previous = input.id ? (await mustFindPost(input.id)).post : null;
+        const values = await postValuesOf(input);
+        // What the edit does to the state first: a published post is refused whatever changed.
+        const edit = previous
+          ? postStatusAfterEdit(previous.status, {
+              content:
+                values.channel !== previous.channel ||
+                values.text !== previous.text ||
+                values.link !== previous.link ||
+                JSON.stringify(values.media) !== JSON.stringify(mediaOf(previous.media)),
+              schedule: values.plannedAt !== previous.plannedAt,
+              unscheduled: values.plannedAt === null && previous.plannedAt !== null,
+            })
+          : null;
+        if (previous && edit && !edit.ok) throw new AppError('CONFLICT', edit.message, { id: previous.id, status: previous.status });
+        const problem = checkPlannedAt(values.plannedAt, previous?.plannedAt ?? null, deps.now());
+        if (problem) throw invalid(problem, 'plannedAt');
+        const at = deps.now().toISOString();
+        let id: number;
+        let status: OnlinePostRow['status'];
+        let voided = false;
+        if (previous && edit?.ok) {
+          voided = edit.approvalVoid && previous.approvedBy !== null;
+          status = edit.status;
+          await repo.updatePost(previous.id, { ...values, status, ...(edit.approvalVoid ? { approvedBy: null, approvedAt: null } : {}) }, at);
+          id = previous.id;
+        } else {
+          status = values.text.trim() ? 'entwurf' : 'idee';
+          id = await repo.insertPost({ ...values, status }, at);
+        }
+        await audit(deps, {
+          action: previous ? 'update' : 'create',
+          entity: 'online-post',
+          entityId: id,
+          summary: `${CHANNEL_NAMES[values.channel]} (${POST_STATUS_LABELS[status]})${voided ? ', Freigabe aufgehoben' : ''}`,
+        });
+        return post(id);
+      }),
+
+    'online.posts.step': ({ id, step, url }) =>
+      deps.engine.transaction(async () => {
+        // Locked before reading the status: two steps at once (approve and withdraw) see each other's.
+        await repo.lockPost(id);
+        const { post: row } = await mustFindPost(id);
+        // The check runs at approval, with the channel's rules as they are now.
+        const problems = step === 'approve' ? checkOf(row, await settings()).problems : [];
+        const outcome = applyPostStep(row, step, { now: deps.now(), user: deps.user, problems, url });
+        if (!outcome.ok) throw new AppError('CONFLICT', outcome.message, { id, step, status: row.status, problems });
+        await repo.updatePost(id, outcome.changes, deps.now().toISOString());
+        await audit(deps, { action: step, entity: 'online-post', entityId: id, summary: `${CHANNEL_NAMES[row.channel]}: ${POST_STEP_LABELS[step]}` });
+        return post(id);
+      }),
+  };
+  return { handlers };
+}

@@ -1,0 +1,94 @@
+import { and, asc, count, eq, gte, lt, or, sql } from 'drizzle-orm';
+import type { Engine } from '../../../db/engine';
+
+type Tables = Engine['t'];
+export type OnlineTopicRow = Tables['onlineTopics']['$inferSelect'];
+export type OnlineTopicValues = Omit<Tables['onlineTopics']['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>;
+export type OnlinePostRow = Tables['onlinePosts']['$inferSelect'];
+export type OnlinePostValues = Omit<Tables['onlinePosts']['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>;
+export type ChannelKey = OnlinePostRow['channel'];
+
+/** SQL of the editorial plan: topics and their posts per channel. */
+export function onlineRepository({ db, t, dsql }: Engine) {
+  const { onlinePosts: posts, onlineTopics: topics } = t;
+  /** Each post with its topic's title. */
+  const postsWithTopic = () => db.select({ post: posts, topic: topics.title }).from(posts).leftJoin(topics, eq(topics.id, posts.topicId));
+  /** When the post is in the plan: published, else planned. */
+  const planTime = sql<string | null>`coalesce(${posts.publishedAt}, ${posts.plannedAt})`;
+
+  return {
+    // ---------------------------------------------------------------- topics
+    /** Those starting first first (open start last), then by title. */
+    async topics() {
+      const counts = db.select({ topicId: posts.topicId, n: count().as('n') }).from(posts).groupBy(posts.topicId).as('counts');
+      return db
+        .select({ topic: topics, postCount: sql<number>`coalesce(${counts.n}, 0)`.mapWith(Number) })
+        .from(topics)
+        .leftJoin(counts, eq(counts.topicId, topics.id))
+        .orderBy(sql`${topics.startsOn} is null`, asc(topics.startsOn), asc(topics.title), asc(topics.id));
+    },
+    async topic(id: number): Promise<OnlineTopicRow | undefined> {
+      const [row] = await db.select().from(topics).where(eq(topics.id, id)).limit(1);
+      return row;
+    },
+    async topicPostCount(id: number): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(posts).where(eq(posts.topicId, id));
+      return row?.n ?? 0;
+    },
+    async insertTopic(values: OnlineTopicValues, at: string): Promise<OnlineTopicRow> {
+      const [row] = await db
+        .insert(topics)
+        .values({ ...values, createdAt: at, updatedAt: at })
+        .returning();
+      return row!;
+    },
+    async updateTopic(id: number, values: OnlineTopicValues, at: string): Promise<OnlineTopicRow> {
+      const [row] = await db
+        .update(topics)
+        .set({ ...values, updatedAt: at })
+        .where(eq(topics.id, id))
+        .returning();
+      return row!;
+    },
+
+    // ---------------------------------------------------------------- posts
+    /**
+     * Posts planned or published from the start of `from` to the end of `to` (days), by their time
+     * in the plan (wall-clock text, compared as text on both engines), then id.
+     */
+    postsBetween(from: string, toExclusive: string, channel?: ChannelKey) {
+      const inRange = (column: typeof posts.plannedAt | typeof posts.publishedAt) => and(gte(column, from), lt(column, toExclusive));
+      return postsWithTopic()
+        .where(and(or(inRange(posts.plannedAt), inRange(posts.publishedAt)), channel ? eq(posts.channel, channel) : undefined))
+        .orderBy(asc(planTime), asc(posts.id));
+    },
+    /** A topic's posts: planned ones by time, then those without a time, each by id. */
+    postsOfTopic(topicId: number) {
+      return postsWithTopic()
+        .where(eq(posts.topicId, topicId))
+        .orderBy(sql`${planTime} is null`, asc(planTime), asc(posts.id));
+    },
+    async post(id: number) {
+      const [row] = await postsWithTopic().where(eq(posts.id, id)).limit(1);
+      return row;
+    },
+    /** Locks the post's row until the transaction ends (a step reads its status, then writes it). */
+    async lockPost(id: number): Promise<void> {
+      await dsql.forUpdate(db.select({ id: posts.id }).from(posts).where(eq(posts.id, id)));
+    },
+    async insertPost(values: OnlinePostValues, at: string): Promise<number> {
+      const [row] = await db
+        .insert(posts)
+        .values({ ...values, createdAt: at, updatedAt: at })
+        .returning({ id: posts.id });
+      return row!.id;
+    },
+    async updatePost(id: number, values: Partial<OnlinePostValues>, at: string): Promise<void> {
+      await db
+        .update(posts)
+        .set({ ...values, updatedAt: at })
+        .where(eq(posts.id, id));
+    },
+  };
+}
+export type OnlineRepository = ReturnType<typeof onlineRepository>;
