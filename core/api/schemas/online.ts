@@ -11,7 +11,8 @@ const MAX_ALT_TEXT = 1_500;
 const MAX_MEDIA = 20;
 
 export const channelKeySchema = z.enum(CHANNEL_KEYS);
-export { CHANNEL_KEYS, CHANNEL_NAMES, DEFAULT_CHANNEL_RULES, type ChannelKey } from '../../domain/online/channels';
+export { CHANNEL_AFTER_FUER, CHANNEL_KEYS, CHANNEL_NAMES, DEFAULT_CHANNEL_RULES, type ChannelKey } from '../../domain/online/channels';
+export { postedText } from '../../domain/online/posted-text';
 export { POST_STATUS_LABELS, POST_STEP_LABELS, type PostStatus, type PostStep } from '../../domain/online/post-rules';
 
 // ------------------------------------------------------------------ online.check
@@ -142,6 +143,8 @@ export const onlinePostListInputSchema = z.strictObject({
   from: isoDate,
   to: isoDate,
   channel: channelKeySchema.optional(),
+  /** Also the posts with neither a planned nor a published time (ideas, drafts not yet planned), first. */
+  unplanned: z.boolean().optional(),
 });
 
 export const onlinePostStepInputSchema = z.strictObject({

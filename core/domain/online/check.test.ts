@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_KEYS, DEFAULT_CHANNEL_RULES, type ChannelKey, type ChannelRules } from './channels';
-import { checkPost, hashtagNeedsCamelCase, postedText, type MediaItem, type ProblemCode } from './check';
+import { checkPost, hashtagNeedsCamelCase, type MediaItem, type ProblemCode } from './check';
+import { postedText } from './posted-text';
 
 const a = (n: number) => 'a'.repeat(n);
 /** A link of exactly `n` characters. */

@@ -28,8 +28,13 @@
  * - `too-many-hashtags`: more hashtags than the channel takes (Instagram: 30).
  * - `too-long`, `description-too-long`, `text-empty`.
  */
-import { extractHashtags, extractUrlsWithIndices, parseTweet } from 'twitter-text';
+import * as twitterTextModule from 'twitter-text';
 import { CHANNEL_AFTER_FUER, type ChannelKey, type ChannelRules } from './channels';
+
+// twitter-text is a CommonJS module without named exports Node's ESM loader can see (the built
+// app imports it so): its functions are on the default export there, on the namespace elsewhere.
+const twitterText = (twitterTextModule as unknown as { default?: typeof twitterTextModule }).default ?? twitterTextModule;
+const { extractHashtags, extractUrlsWithIndices, parseTweet } = twitterText;
 
 export const PROBLEM_CODES = [
   'text-empty',
@@ -187,12 +192,3 @@ export function checkPost(channel: ChannelKey, text: string, media: readonly Med
   return { length, limit: rules.limit, problems };
 }
 
-/**
- * The text as it goes out: the post's text followed by its link on a line of its own, unless the
- * text already contains the link.
- */
-export function postedText(text: string, link: string): string {
-  const address = link.trim();
-  if (!address || text.includes(address)) return text;
-  return text.trim() ? `${text}\n${address}` : address;
-}

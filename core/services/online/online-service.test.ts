@@ -213,7 +213,7 @@ describe('online.posts.list { from, to, channel? }', () => {
     const late = await save(bluesky({ plannedAt: '2026-12-06T23:59' }));
     const early = await save({ channel: 'x', text: 'Heute: Sitzung des Rates', plannedAt: '2026-11-30T08:00' });
     await save(bluesky({ plannedAt: '2026-12-07T00:00' }));
-    await save({ channel: 'instagram', text: 'Ohne Termin' });
+    const unplanned = await save({ channel: 'instagram', text: 'Ohne Termin' });
     const published = await save({ channel: 'mastodon', text: 'Sofort: Glatteis auf der A59', link: 'https://www.duisburg.de/verkehr' });
     await step(published.id, 'submit');
     await step(published.id, 'approve');
@@ -222,6 +222,8 @@ describe('online.posts.list { from, to, channel? }', () => {
     const week = await call(app.handlers, 'online.posts.list', { from: '2026-11-27', to: '2026-12-06' });
     expect(week.map((p) => p.id)).toEqual([published.id, early.id, late.id]);
     expect((await call(app.handlers, 'online.posts.list', { from: '2026-11-27', to: '2026-12-06', channel: 'bluesky' })).map((p) => p.id)).toEqual([late.id]);
+    // With the posts not yet planned (first).
+    expect((await call(app.handlers, 'online.posts.list', { from: '2026-11-27', to: '2026-12-06', unplanned: true })).map((p) => p.id)).toEqual([unplanned.id, published.id, early.id, late.id]);
     expect(await errorOf(dispatch(app.handlers, 'online.posts.list', { from: '2026-12-06', to: '2026-11-27' }))).toMatchObject({
       code: 'INVALID_INPUT',
       message: 'Das Ende des Zeitraums liegt vor seinem Beginn.',

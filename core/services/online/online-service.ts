@@ -11,7 +11,8 @@ import {
 } from '../../api/schemas/online';
 import { addDays } from '../../domain/calendar/time';
 import { CHANNEL_KEYS, CHANNEL_NAMES, DEFAULT_CHANNEL_RULES, type ChannelKey } from '../../domain/online/channels';
-import { checkPost, postedText, type CheckResult } from '../../domain/online/check';
+import { checkPost, type CheckResult } from '../../domain/online/check';
+import { postedText } from '../../domain/online/posted-text';
 import { applyPostStep, checkPlannedAt, nextPostSteps, POST_STATUS_LABELS, POST_STEP_LABELS, postStatusAfterEdit } from '../../domain/online/post-rules';
 import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
@@ -158,12 +159,12 @@ export function createOnlineService(deps: ServiceDeps) {
         return toTopic(row, await repo.topicPostCount(row.id));
       }),
 
-    'online.posts.list': async ({ from, to, channel }) => {
+    'online.posts.list': async ({ from, to, channel, unplanned }) => {
       if (to < from) throw invalid('Das Ende des Zeitraums liegt vor seinem Beginn.', 'to');
       const end = addDays(to, 1);
       if (addDays(from, MAX_LIST_DAYS) < end) throw invalid(`Bitte höchstens ${MAX_LIST_DAYS} Tage auf einmal abrufen.`, 'to');
       const current = await settings();
-      return (await repo.postsBetween(from, end, channel)).map((p) => toPost(p, current));
+      return (await repo.postsBetween(from, end, channel, unplanned)).map((p) => toPost(p, current));
     },
 
     'online.posts.get': ({ id }) => post(id),
