@@ -8,7 +8,7 @@ import { ARTIFACTS, useBrowserSession } from './browser-mode';
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Every area of the navigation, with the demo office's data in it. */
-const PAGES = ['Start', 'Kontakte', 'Korrespondenz', 'Termine', 'Einladungen', 'Reden', 'Schirmherrschaften', 'Partnerstädte', 'Grußkalender', 'Besuche', 'Geschenke', 'Presse', 'Bürgeranliegen', 'Bürgergespräche', 'Engagement', 'Jubiläen', 'Einstellungen'];
+const PAGES = ['Start', 'Kontakte', 'Korrespondenz', 'Termine', 'Einladungen', 'Reden', 'Schirmherrschaften', 'Partnerstädte', 'Grußkalender', 'Besuche', 'Geschenke', 'Presse', 'Online', 'Bürgeranliegen', 'Bürgergespräche', 'Engagement', 'Jubiläen', 'Einstellungen'];
 
 /**
  * Violations of third-party parts the app cannot change, each named with its reason; only those

@@ -17,6 +17,7 @@ import {
   PartnershipsPage,
   PatronagesPage,
   PressPage,
+  OnlinePage,
   RequestsPage,
   SettingsPage,
   SpeechesPage,
@@ -25,7 +26,7 @@ import {
 import { CalendarMailRegular, GlobeRegular } from '@fluentui/react-icons';
 import { GiftRegular, PeopleTeamRegular } from '@fluentui/react-icons';
 
-import { NewsRegular } from '@fluentui/react-icons';
+import { NewsRegular, ShareRegular } from '@fluentui/react-icons';
 import { RouteScope, useNavigate, useRouteSegment } from '../components/route';
 import { isPage, type Page } from './pages';
 
@@ -144,6 +145,9 @@ export function App() {
             <Tab value="press" icon={<NewsRegular />}>
               Presse
             </Tab>
+            <Tab value="online" icon={<ShareRegular />}>
+              Online
+            </Tab>
             <Tab value="requests" icon={<PersonFeedbackRegular />}>
               Bürgeranliegen
             </Tab>
@@ -175,6 +179,7 @@ export function App() {
             {page === 'visits' && <VisitsPage />}
             {page === 'gifts' && <GiftsPage />}
             {page === 'press' && <PressPage />}
+            {page === 'online' && <OnlinePage />}
             {page === 'requests' && <RequestsPage />}
             {page === 'citizenEvents' && <CitizenEventsPage />}
             {page === 'engagement' && <EngagementPage />}

@@ -32,3 +32,4 @@ export const RequestsPage = lazyPage(() => import('../features/requests/Requests
 export const CitizenEventsPage = lazyPage(() => import('../features/citizen-events/CitizenEventsPage').then((m) => m.CitizenEventsPage));
 export const EngagementPage = lazyPage(() => import('../features/volunteering/EngagementPage').then((m) => m.EngagementPage));
 export const PressPage = lazyPage(() => import('../features/press/PressPage').then((m) => m.PressPage));
+export const OnlinePage = lazyPage(() => import('../features/online/OnlinePage').then((m) => m.OnlinePage));

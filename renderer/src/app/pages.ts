@@ -15,6 +15,7 @@ export const PAGES = [
   'visits',
   'gifts',
   'press',
+  'online',
   'requests',
   'citizenEvents',
   'engagement',
