@@ -82,5 +82,26 @@ describe('online editorial plan in browser mode (Chromium)', () => {
       .poll(() => dialog().getByRole('alert').filter({ hasText: 'Nicht möglich' }).textContent())
       .toContain('Der Beitrag kann so nicht freigegeben werden: Den Hashtag „#hafenfest“ lesen Screenreader als ein Wort vor.');
     expect(await dialog().getByRole('group', { name: 'Stand' }).textContent()).toContain('zur Freigabe');
+    await dialog().getByRole('button', { name: 'Schließen' }).last().click();
+    await expect.poll(() => dialog().count()).toBe(0);
+  });
+
+  it('follows a platform’s new limit set in the settings', async () => {
+    const page = session.page;
+    await page.getByRole('tab', { name: 'Einstellungen' }).click();
+    await page.getByRole('navigation', { name: 'Bereiche der Einstellungen' }).getByRole('link', { name: 'Online-Kanäle' }).click();
+    const limit = page.getByRole('textbox', { name: 'Zeichen höchstens Bluesky' });
+    expect(await limit.inputValue()).toBe('300');
+    await limit.fill('350');
+    await page.getByRole('button', { name: 'Regeln speichern' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Regeln der Online-Kanäle gespeichert.' }).count()).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'online-einstellungen.png') });
+
+    await page.getByRole('tab', { name: 'Online' }).click();
+    await page.getByRole('button', { name: 'Beitrag anlegen …' }).click();
+    await dialog().getByRole('combobox', { name: 'Kanal' }).selectOption({ label: 'Bluesky' });
+    await dialog().getByRole('textbox', { name: 'Text' }).fill(TOO_LONG.slice(0, 320));
+    await expect.poll(() => check().textContent()).toContain('320 von 350 Zeichen (Bluesky)');
+    expect(await check().textContent()).toContain('Passt für Bluesky.');
   });
 });

@@ -5,6 +5,7 @@ import { CarpoolSection } from './CarpoolSection';
 import { DepartmentsSection } from './DepartmentsSection';
 import { HonourRulesSection } from './HonourRulesSection';
 import { LetterheadSection } from './LetterheadSection';
+import { OnlineChannelsSection } from './OnlineChannelsSection';
 import { PrivacySection } from './PrivacySection';
 import { SignersSection } from './SignersSection';
 import { SpeechesSection } from './SpeechesSection';
@@ -36,13 +37,14 @@ const SECTIONS = [
   { id: 'calendar', label: 'Kalender', hint: 'Kalender der Unterzeichnenden, Farben, Wegezeit', Section: CalendarSection },
   { id: 'carpool', label: 'Fahrbereitschaft', hint: 'Fahrer/innen, Fahrzeuge, Abwesenheiten', Section: CarpoolSection },
   { id: 'speeches', label: 'Reden', hint: 'Redetempo', Section: SpeechesSection },
+  { id: 'online', label: 'Online-Kanäle', hint: 'Zeichengrenzen, Hashtags, Links je Kanal', Section: OnlineChannelsSection },
   { id: 'departments', label: 'Fachbereiche', hint: 'Empfänger weitergeleiteter Bürgeranliegen', Section: DepartmentsSection },
   { id: 'privacy', label: 'Datenschutz', hint: 'Aufbewahrung personenbezogener Daten', Section: PrivacySection },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 const SECTION_IDS = SECTIONS.map((s) => s.id);
 
-/** Letterhead, signers, honour rules, calendars, car pool, speeches, departments, privacy: settings, not code – one section at a time. */
+/** Letterhead, signers, honour rules, calendars, car pool, speeches, online channels, departments, privacy: settings, not code – one section at a time. */
 export function SettingsPage() {
   const styles = useStyles();
   const [shown] = useRouteTab<SectionId>(SECTION_IDS);
