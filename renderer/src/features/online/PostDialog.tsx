@@ -28,6 +28,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { DateField, SelectField, TextField, TimeField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
+import { WorkflowSteps } from '../../components/WorkflowSteps';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { instantText, joinDateTime, wallClockText } from '../press/press-format';
 import { ChannelCheck } from './ChannelCheck';
@@ -278,39 +279,21 @@ function PostForm({
 /** The workflow buttons the state allows; publishing asks for the address where the post now is. */
 function PostWorkflow({ post, unsaved, onChanged }: { post: OnlinePost; unsaved: boolean; onChanged: (post: OnlinePost, message: string) => Promise<void> }) {
   const styles = useStyles();
-  const layout = useFormDialogStyles();
   const [url, setUrl] = useState('');
-  const step = useMutation({
-    mutationFn: (name: PostStep) => api('online.posts.step', { id: post.id, step: name, ...(name === 'publish' ? { url } : {}) }),
-    onSuccess: (saved, name) => onChanged(saved, DONE[name]),
-  });
   return (
-    <section aria-label="Freigabe und Veröffentlichung" className={layout.form}>
-      <Subtitle2 as="h2" className={layout.section}>
-        Freigabe und Veröffentlichung
-      </Subtitle2>
-      <div className={styles.actions}>
-        {post.steps.includes('publish') && (
-          <Field label="Veröffentlicht unter (URL)" className={styles.url}>
-            <Input value={url} onChange={(_, d) => setUrl(d.value)} placeholder="https://…" />
-          </Field>
-        )}
-        {post.steps.map((name) => (
-          <Button
-            key={name}
-            appearance={name === 'withdraw' ? 'secondary' : 'primary'}
-            disabled={unsaved || step.isPending}
-            onClick={() => {
-              step.reset();
-              step.mutate(name);
-            }}
-          >
-            {POST_STEP_LABELS[name]}
-          </Button>
-        ))}
-        {unsaved && <Text className={styles.muted}>Bitte zuerst speichern.</Text>}
-      </div>
-      <ErrorMessage error={step.error} title="Nicht möglich" />
-    </section>
+    <WorkflowSteps
+      steps={post.steps}
+      labels={POST_STEP_LABELS}
+      done={DONE}
+      unsaved={unsaved}
+      run={(step) => api('online.posts.step', { id: post.id, step, ...(step === 'publish' ? { url } : {}) })}
+      onChanged={onChanged}
+    >
+      {post.steps.includes('publish') && (
+        <Field label="Veröffentlicht unter (URL)" className={styles.url}>
+          <Input value={url} onChange={(_, d) => setUrl(d.value)} placeholder="https://…" />
+        </Field>
+      )}
+    </WorkflowSteps>
   );
 }
