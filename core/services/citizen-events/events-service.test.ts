@@ -5,6 +5,7 @@ import { call, dispatch, type CitizenEventInput, type CitizenInput } from '../..
 import { documentText } from '../../documents/docx-template';
 import { createTempApp } from '../../../tests/support/temp-app';
 import { whenInWords, whenLabel } from './events-service';
+import { errorOf } from '../../../tests/support/api-result';
 
 let app: ReturnType<typeof createTempApp>;
 beforeEach(async () => {
@@ -31,11 +32,6 @@ const WALK: CitizenEventInput = {
 const MARLENE: CitizenInput = { gender: 'female', givenName: 'Marlene', surname: 'Quadflieg', street: 'Brückenstraße', houseNumber: '12', postcode: '47053', city: 'Duisburg', email: 'm.quadflieg@example.org' };
 const OSKAR: CitizenInput = { gender: 'male', degrees: 'Dr.', givenName: 'Oskar', surname: 'Wengenroth', street: 'Wörthstraße', houseNumber: '3', postcode: '47053', city: 'Duisburg' };
 const FRIEDA: CitizenInput = { gender: 'female', givenName: 'Frieda', surname: 'Ollenhauer', city: 'Duisburg' };
-
-const errorOf = async (result: ReturnType<typeof dispatch>) => {
-  const r = await result;
-  return r.ok ? null : r.error;
-};
 
 const textOf = async (id: number, kind: 'einladung' | 'pressenotiz' | 'briefing' | 'nachbericht') => {
   const file = await call(app.handlers, 'citizenEvents.document', { id, kind });

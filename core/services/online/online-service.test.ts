@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, settings } from '../../../db/schema';
 import { call, dispatch, DEFAULT_CHANNEL_RULES, type OnlinePostInput, type OnlineSettings } from '../../api';
 import { createTempApp } from '../../../tests/support/temp-app';
+import { errorOf } from '../../../tests/support/api-result';
 
 /** Friday, 27 November 2026, 10:00 in Duisburg; tests move the clock on. */
 let clock = new Date('2026-11-27T09:00:00Z');
@@ -19,10 +20,6 @@ beforeEach(() => {
 });
 afterEach(() => app.cleanup());
 
-const errorOf = async (result: ReturnType<typeof dispatch>) => {
-  const r = await result;
-  return r.ok ? null : r.error;
-};
 const audit = (entity: string) =>
   app.db
     .select()

@@ -5,6 +5,7 @@ import { call, dispatch, type PatronageInput } from '../../api';
 import { documentText } from '../../documents/docx-template';
 import { createTempApp } from '../../../tests/support/temp-app';
 import { eventDatesInWords } from './patronages-service';
+import { errorOf } from '../../../tests/support/api-result';
 
 let app: ReturnType<typeof createTempApp>;
 beforeEach(async () => {
@@ -36,11 +37,6 @@ const request = (more: Partial<PatronageInput> = {}): PatronageInput => ({
   receivedOn: '2026-11-20',
   ...more,
 });
-
-const errorOf = async (result: ReturnType<typeof dispatch>) => {
-  const r = await result;
-  return r.ok ? null : r.error;
-};
 
 describe('patronages.save', () => {
   it('records a request of an organisation contact: its name, the patron, the criteria checklist', async () => {

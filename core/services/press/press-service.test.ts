@@ -5,6 +5,7 @@ import { call, dispatch, type PressReleaseInput } from '../../api';
 import { documentText } from '../../documents/docx-template';
 import { openDocx, paragraphs } from '../../../tests/support/docx-layout';
 import { createTempApp } from '../../../tests/support/temp-app';
+import { errorOf } from '../../../tests/support/api-result';
 
 /** Friday, 27 November 2026, 10:00 in Duisburg; tests move the clock on. */
 let clock = new Date('2026-11-27T09:00:00Z');
@@ -15,10 +16,6 @@ beforeEach(() => {
 });
 afterEach(() => app.cleanup());
 
-const errorOf = async (result: ReturnType<typeof dispatch>) => {
-  const r = await result;
-  return r.ok ? null : r.error;
-};
 const audit = (entity: string) =>
   app.db
     .select()

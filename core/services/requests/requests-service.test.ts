@@ -7,6 +7,7 @@ import { call, dispatch, type RequestInput } from '../../api';
 import { documentText } from '../../documents/docx-template';
 import { createTempApp } from '../../../tests/support/temp-app';
 import { requestIndexSync } from './requests-service';
+import { errorOf } from '../../../tests/support/api-result';
 
 let app: ReturnType<typeof createTempApp>;
 /** The injected clock: tests move it forward to let deadlines pass. */
@@ -20,11 +21,6 @@ beforeEach(() => {
   app = createTempApp({ now: () => now });
 });
 afterEach(() => app.cleanup());
-
-const errorOf = async (result: ReturnType<typeof dispatch>) => {
-  const r = await result;
-  return r.ok ? null : r.error;
-};
 
 /** Signers (fictional), the office's contact person and two departments. */
 async function setup() {

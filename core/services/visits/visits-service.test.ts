@@ -4,6 +4,7 @@ import { auditLog } from '../../../db/schema';
 import { call, dispatch, type VisitInput } from '../../api';
 import { documentText } from '../../documents/docx-template';
 import { createTempApp } from '../../../tests/support/temp-app';
+import { errorOf } from '../../../tests/support/api-result';
 
 let app: ReturnType<typeof createTempApp>;
 beforeEach(async () => {
@@ -11,11 +12,6 @@ beforeEach(async () => {
   await call(app.handlers, 'demo.load', {});
 });
 afterEach(() => app.cleanup());
-
-const errorOf = async (result: ReturnType<typeof dispatch>) => {
-  const r = await result;
-  return r.ok ? null : r.error;
-};
 
 async function contactId(query: string): Promise<number> {
   const { items } = await call(app.handlers, 'contacts.list', { query, kind: 'person', limit: 5, sort: 'name' });

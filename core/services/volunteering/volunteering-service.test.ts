@@ -4,17 +4,13 @@ import { auditLog, citizens, volunteerEnquiries } from '../../../db/schema';
 import { call, dispatch, type CitizenInput } from '../../api';
 import { createTempApp } from '../../../tests/support/temp-app';
 import { normaliseFields } from './volunteering-service';
+import { errorOf } from '../../../tests/support/api-result';
 
 let app: ReturnType<typeof createTempApp>;
 beforeEach(() => {
   app = createTempApp({ now: () => new Date('2026-11-27T09:00:00Z') });
 });
 afterEach(() => app.cleanup());
-
-const errorOf = async (result: ReturnType<typeof dispatch>) => {
-  const r = await result;
-  return r.ok ? null : r.error;
-};
 
 const organisation = (name: string, more: Record<string, string> = {}) => call(app.handlers, 'contacts.create', { kind: 'organisation', name, city: 'Duisburg', ...more });
 
