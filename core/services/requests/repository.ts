@@ -33,7 +33,8 @@ export interface RequestFilter {
 const MANY_HITS = 2000;
 
 /** SQL of the requests to the mayor, the citizens who sent them, the departments asked for statements. */
-export function requestsRepository({ db, t, dsql }: Engine) {
+export function requestsRepository(engine: Engine) {
+  const { db, t, dsql } = engine;
   const { citizenEvents, citizenRequests, citizens, departments, letters, requestAttachments, requestHistory, requestLinks, signers, textBlocks } = t;
   const listColumns = {
     id: citizenRequests.id,
@@ -59,9 +60,9 @@ export function requestsRepository({ db, t, dsql }: Engine) {
    * core/services/search/full-text.ts) matches. As a filter in the register's own query: no ranking
    * of thousands of hits, the page and the count stop where the database can.
    */
-  const matching = (match: string): SQL => fullTextFilter('request_search', citizenRequests.id, match);
+  const matching = (match: string): SQL => fullTextFilter(engine, 'request_search', citizenRequests.id, match);
   /** The same, written so that the register is read in date order and stops when the page is full. */
-  const matchingScan = (match: string): SQL => fullTextFilter('request_search', citizenRequests.id, match, { scan: true });
+  const matchingScan = (match: string): SQL => fullTextFilter(engine, 'request_search', citizenRequests.id, match, { scan: true });
   /** 1 when `condition` holds, else 0 (booleans sort alike on both engines). */
   const oneIf = (condition: SQL) => sql`case when ${condition} then 1 else 0 end`;
 

@@ -9,7 +9,7 @@ import { fullTextStatements, type FullTextTable } from './fts-statements';
  * with `ServiceDeps.db`; a service on the engine uses full-text.ts.
  */
 export function fullTextIndexSync(db: Db, table: FullTextTable) {
-  const fts = fullTextStatements(table);
+  const fts = fullTextStatements('sqlite', table);
   const put = (id: number, title: string, text: string): void => {
     db.run(fts.remove(id));
     db.run(fts.insert(id, indexTerms(title), indexTerms(text)));
@@ -30,7 +30,7 @@ export function fullTextIndexSync(db: Db, table: FullTextTable) {
     },
     count: (): number => db.get<{ n: number }>(fts.count())!.n,
     compact(): void {
-      db.run(fts.optimize());
+      db.run(fts.optimize()!);
     },
   };
 }
@@ -48,5 +48,5 @@ export function textBlockIndexSync(db: Db) {
 
 /** How many rows of the index match, on the synchronous handle (see fullTextCount). */
 export function fullTextCountSync(db: Db, table: FullTextTable, match: string): number {
-  return db.get<{ n: number }>(fullTextStatements(table).matchCount(match))!.n;
+  return db.get<{ n: number }>(fullTextStatements('sqlite', table).matchCount(match))!.n;
 }

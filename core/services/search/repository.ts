@@ -5,8 +5,8 @@ import { fullTextStatements, type FullTextTable } from './fts-statements';
 export type { FullTextTable } from './fts-statements';
 
 /** The full-text index of one table on the engine (in the caller's transaction when there is one). */
-export function fullTextRepository({ db, dsql }: Engine, table: FullTextTable) {
-  const fts = fullTextStatements(table);
+export function fullTextRepository({ kind, db, dsql }: Engine, table: FullTextTable) {
+  const fts = fullTextStatements(kind, table);
   const number = async (statement: SQL) => dsql.number((await db.execute<{ n: unknown }>(statement)).rows[0]?.n) ?? 0;
   return {
     async put(id: number, title: string, body: string): Promise<void> {
@@ -18,7 +18,8 @@ export function fullTextRepository({ db, dsql }: Engine, table: FullTextTable) {
     },
     /** See fullTextStatements().optimize: after an erasure the removed terms must go. */
     async compact(): Promise<void> {
-      await db.execute(fts.optimize());
+      const optimize = fts.optimize();
+      if (optimize) await db.execute(optimize);
     },
     /** Ids of the best matches, best first. */
     async search(match: string, limit: number): Promise<number[]> {
@@ -31,9 +32,9 @@ export function fullTextRepository({ db, dsql }: Engine, table: FullTextTable) {
   };
 }
 
-/** `column in (rows of table matching match)`: see fullTextStatements().filter. */
-export function fullTextFilter(table: FullTextTable, column: SQLWrapper, match: string, options: { scan?: boolean } = {}): SQL {
-  return fullTextStatements(table).filter(column, match, options);
+/** `column in (rows of table matching match)`: see FullTextStatements.filter. */
+export function fullTextFilter(engine: Engine, table: FullTextTable, column: SQLWrapper, match: string, options: { scan?: boolean } = {}): SQL {
+  return fullTextStatements(engine.kind, table).filter(column, match, options);
 }
 
 /** How many rows of the index match. */
