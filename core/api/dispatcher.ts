@@ -104,7 +104,7 @@ function driverErrorOf(error: unknown): unknown {
 function toApiError(error: unknown, method: string, options: DispatchOptions): ApiError {
   if (error instanceof AppError) return error.toJSON();
   const known = driverErrorOf(error) as { name?: string; code?: string; message?: string; details?: unknown };
-  if (known?.name === 'DatabaseOpenError' && (known.code === 'DB_TOO_NEW' || known.code === 'DB_UNREADABLE')) {
+  if (known?.name === 'DatabaseOpenError' && (known.code === 'DB_TOO_NEW' || known.code === 'DB_UNREADABLE' || known.code === 'DB_UNREACHABLE')) {
     return { code: known.code, message: known.message ?? '', details: known.details };
   }
   options.onUnexpectedError?.(error, method);

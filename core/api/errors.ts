@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'TEMPLATE_INVALID'
   | 'DB_TOO_NEW'
   | 'DB_UNREADABLE'
+  /** Office mode: the connection to the office's database broke off (server stopped, network down); the call changed nothing. */
+  | 'DB_UNREACHABLE'
   | 'UNAUTHORIZED'
   | 'INTERNAL';
 

@@ -22,8 +22,17 @@ const MINIMUM_SERVER = 150000;
 /**
  * PostgreSQL behind the engine: a node-postgres pool, drizzle's own transactions. Inside
  * `transaction(…)` (found through AsyncLocalStorage) `db` runs on the transaction's client.
+ * When the connection breaks off (the server stops, the network drops), a statement or
+ * transaction fails with DB_UNREACHABLE and a German message (see connectionLost); the
+ * transaction is rolled back by the server, the broken connection leaves the pool, and the next
+ * call opens a new one.
  */
 export function createPostgresEngine(pool: pg.Pool): OpenEngine {
+  // Statements outside a transaction go through pool.query (drizzle's own calls included).
+  const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  pool.query = ((...args: unknown[]) => poolQuery(...args).catch((error: unknown) => {
+    throw connectionLost(error, 'statement') ?? error;
+  })) as typeof pool.query;
   const base = drizzle({ client: pool });
   const scopes = new TransactionScopes<Runner>();
   const runner = (): Runner => scopes.current()?.handle ?? base;
@@ -55,11 +64,15 @@ export function createPostgresEngine(pool: pg.Pool): OpenEngine {
     transaction<T>(work: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
       const scope = scopes.current();
       if (!scope) {
-        return base.transaction(async (tx) => {
-          // The server's default, unless it was configured to trade durability for speed.
-          if (options.durable) await tx.execute(sql`set local synchronous_commit = on`);
-          return scopes.within({ depth: 0, handle: tx, open: true, children: new FifoMutex() }, work);
-        });
+        return base
+          .transaction(async (tx) => {
+            // The server's default, unless it was configured to trade durability for speed.
+            if (options.durable) await tx.execute(sql`set local synchronous_commit = on`);
+            return scopes.within({ depth: 0, handle: tx, open: true, children: new FifoMutex() }, work);
+          })
+          .catch((error: unknown) => {
+            throw connectionLost(error, 'transaction') ?? error;
+          });
       }
       const parent = scope.handle;
       return scope.children.run(() =>
@@ -73,6 +86,37 @@ export function createPostgresEngine(pool: pg.Pool): OpenEngine {
     },
     close: () => pool.end(),
   };
+}
+
+/** Driver and server codes of a connection that broke off (SQLSTATE class 08, the server shutting down or starting). */
+const LOST_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'EAI_AGAIN', '57P01', '57P02', '57P03']);
+/** node-postgres' own messages for a connection that is gone (they carry no code). */
+const LOST_MESSAGES = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect/i;
+
+/**
+ * The German error for a call whose connection to the office database broke off, or undefined
+ * when `error` is something else. Looks through drizzle's wrapper (whose message holds the
+ * statement and its values) at the driver's error. Inside a transaction nothing was written: the
+ * server rolls back a transaction whose connection is gone.
+ */
+export function connectionLost(error: unknown, during: 'transaction' | 'statement'): DatabaseOpenError | undefined {
+  if ((error as { name?: unknown } | null)?.name === 'DatabaseOpenError') return undefined;
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message, query } = e as { code?: unknown; message?: unknown; query?: unknown };
+    const lost =
+      (typeof code === 'string' && (LOST_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) ||
+      (typeof query !== 'string' && typeof message === 'string' && LOST_MESSAGES.test(message));
+    if (lost) {
+      return new DatabaseOpenError(
+        'DB_UNREACHABLE',
+        during === 'transaction'
+          ? 'Die Verbindung zur Datenbank des Amts ist unterbrochen. Ihre Eingaben sind nicht gespeichert; bitte versuchen Sie es gleich noch einmal.'
+          : 'Die Verbindung zur Datenbank des Amts ist unterbrochen; bitte versuchen Sie es gleich noch einmal.',
+        { cause: typeof message === 'string' ? message : String(code) },
+      );
+    }
+  }
+  return undefined;
 }
 
 export interface OpenPostgresOptions {
@@ -93,6 +137,8 @@ export async function openPostgresEngine(url: string, options: OpenPostgresOptio
     connectionString: url,
     max: options.poolSize ?? 5,
     connectionTimeoutMillis: 10_000,
+    // A connection whose network is gone is noticed by the operating system, not only at the next statement.
+    keepAlive: true,
     // PostgreSQL keeps only ASCII here.
     application_name: 'Rathausbuero',
   });

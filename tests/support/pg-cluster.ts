@@ -15,7 +15,7 @@ import path from 'node:path';
 import pg from 'pg';
 
 /** Where a started cluster is and how to reach it (written to `cluster.json` in the run folder). */
-interface ClusterInfo {
+export interface ClusterInfo {
   /** The cluster's own temp folder (data, log, this info). */
   dir: string;
   binDir: string;
@@ -58,7 +58,7 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
   return databaseOn(adminUrl(info), label, async () => stopCluster(info));
 }
 
-function adminUrl(info: ClusterInfo): string {
+export function adminUrl(info: ClusterInfo): string {
   return `postgres://${SUPERUSER}@127.0.0.1:${info.port}/postgres`;
 }
 
@@ -148,26 +148,39 @@ export async function startCluster(): Promise<ClusterInfo> {
   }
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
-    const options = [
-      `-p ${port}`,
-      '-c listen_addresses=127.0.0.1',
-      "-c unix_socket_directories=''",
-      // A throw-away cluster: durability is not needed, speed is.
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
-      '-c max_connections=200',
-    ].join(' ');
+    const info = { dir, binDir, dataDir, port: await freePort(), runAs };
     try {
-      run(binDir, runAs, 'pg_ctl', ['-D', dataDir, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
-      return { dir, binDir, dataDir, port, runAs };
+      startServer(info);
+      return info;
     } catch (error) {
       lastError = error;
     }
   }
   fs.rmSync(dir, { recursive: true, force: true });
   throw lastError;
+}
+
+/** Starts the server of a cluster on its port (again, after stopServer). */
+export function startServer(info: ClusterInfo): void {
+  const options = [
+    `-p ${info.port}`,
+    '-c listen_addresses=127.0.0.1',
+    "-c unix_socket_directories=''",
+    // A throw-away cluster: durability is not needed, speed is.
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=200',
+  ].join(' ');
+  run(info.binDir, info.runAs, 'pg_ctl', ['-D', info.dataDir, '-o', options, '-l', path.join(info.dir, 'server.log'), '-w', '-t', '60', 'start']);
+}
+
+/**
+ * Stops the server and keeps its files (fault tests: the office's server goes away and comes
+ * back). `immediate` ends every connection at once, as a crash or a network drop does.
+ */
+export function stopServer(info: ClusterInfo, mode: 'immediate' | 'fast' = 'immediate'): void {
+  run(info.binDir, info.runAs, 'pg_ctl', ['-D', info.dataDir, '-m', mode, '-w', 'stop']);
 }
 
 export async function stopCluster(info: ClusterInfo): Promise<void> {
