@@ -27,8 +27,6 @@ const STATUS: Record<string, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   UNAUTHORIZED: 401,
-  // Office mode: the office's database is away for the moment; the same call works again later.
-  DB_UNREACHABLE: 503,
 };
 
 const CONTENT_TYPES: Record<string, string> = {
