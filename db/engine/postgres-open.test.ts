@@ -242,7 +242,7 @@ describe('both engines’ migrations build the same database', () => {
     // Primary keys are constraints on both; SQLite makes no named index for them.
     const indexes = await db.execute<{ name: string }>(sql`
       select i.relname as name from pg_index x join pg_class i on i.oid = x.indexrelid join pg_namespace n on n.oid = i.relnamespace
-      where n.nspname = 'public' and not x.indisprimary and i.relname not like '%_search_terms_idx'`);
+      where n.nspname = 'public' and not x.indisprimary and i.relname !~ '^(speech|text_block|request|press)_search_'`);
     return {
       columns: columns.rows.map((r) => `${r.t}.${r.c}${r.nullable === 'NO' ? ' not null' : ''}`).sort(),
       indexes: indexes.rows.map((r) => r.name).sort(),

@@ -84,22 +84,32 @@ function postgresStatements(table: FullTextTable): FullTextStatements {
       // FTS5's bm25 (fts5_aux.c): per term idf · f·(k1+1) / (f + k1·(1 − b + b·D/avgdl)), summed
       // in the order typed; idf = ln((N − n + 0.5)/(n + 0.5)), 1e-6 when not above 0; D = the
       // record's number of terms, avgdl = the index's average; k1 = 1.2, b = 0.75.
-      const hits = terms.map((term, i) => sql`(select count(*)::float8 as h from ${name} where terms @@ ${tsquery({ terms: [term], any })}::tsquery) ${sql.raw(`h${i}`)}`);
+      const single = (term: string) => sql`${tsquery({ terms: [term], any })}::tsquery`;
+      const raw = (text: string) => sql.raw(text);
+      // Each term's weighted count in a record (computed once per record: `offset 0` keeps it apart).
+      const frequencies = terms.map((term, i) => sql`8::float8 * ts_rank_cd(${WEIGHTS}, s.terms, ${single(term)}, 0)::float8 as ${raw(`f${i}`)}`);
+      // How many records hold each term (FTS5's nHit). When any term suffices (or there is one),
+      // every such record is among the matches: counted on them. Else each term on its own.
+      const counted = any || terms.length === 1;
+      const hits = counted
+        ? terms.map((_, i) => sql`count(*) filter (where r.f${raw(String(i))} > 0) over ()::float8 as ${raw(`h${i}`)}`)
+        : terms.map((term, i) => sql`(select count(*)::float8 from ${name} where terms @@ ${single(term)}) as ${raw(`h${i}`)}`);
       const score = sql.join(
-        terms.map((term, i) => {
-          const h = sql.raw(`h${i}.h`);
+        terms.map((_, i) => {
+          const [h, f] = [raw(`m.h${i}`), raw(`m.f${i}`)];
           const idf = sql`(case when ln((stats.n - ${h} + 0.5::float8) / (${h} + 0.5::float8)) <= 0 then 1e-6::float8 else ln((stats.n - ${h} + 0.5::float8) / (${h} + 0.5::float8)) end)`;
-          const f = sql`(8::float8 * ts_rank_cd(${WEIGHTS}, s.terms, ${tsquery({ terms: [term], any })}::tsquery, 0)::float8)`;
-          return sql`${idf} * ((${f} * (1.2::float8 + 1.0::float8)) / (${f} + 1.2::float8 * (1::float8 - 0.75::float8 + 0.75::float8 * s.words / stats.avgdl)))`;
+          return sql`${idf} * ((${f} * (1.2::float8 + 1.0::float8)) / (${f} + 1.2::float8 * (1::float8 - 0.75::float8 + 0.75::float8 * m.words / stats.avgdl)))`;
         }),
         sql` + `,
       );
-      return sql`select s.id as "id"
-        from ${name} s,
-          (select count(*)::float8 as n, coalesce(sum(words), 0)::float8 / greatest(count(*), 1)::float8 as avgdl from ${name}) stats,
-          ${sql.join(hits, sql`, `)}
-        where ${matching(match, sql.raw('s.terms'))}
-        order by ${score} desc, s.id
+      return sql`select m.id as "id"
+        from (
+          select s.id, s.words, ${sql.join(terms.map((_, i) => raw(`r.f${i}`)), sql`, `)}, ${sql.join(hits, sql`, `)}
+          from ${name} s cross join lateral (select ${sql.join(frequencies, sql`, `)} offset 0) r
+          where ${matching(match, raw('s.terms'))}
+        ) m,
+          (select count(*)::float8 as n, coalesce(sum(words), 0)::float8 / greatest(count(*), 1)::float8 as avgdl from ${name}) stats
+        order by ${score} desc, m.id
         limit ${limit}`;
     },
     count: () => sql`select count(*) as "n" from ${name}`,
