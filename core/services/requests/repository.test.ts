@@ -1,12 +1,15 @@
 /**
  * The register of requests on both engines: a page and its total, ids in the order given,
  * related requests (same person, same place however spelled, same topic within days) in the
- * same order, links in either direction, citizens found by folded name or e-mail.
- * (The full-text filter is the search area's and runs on SQLite's FTS5 for now.)
+ * same order, links in either direction, citizens found by folded name or e-mail; the register
+ * filtered by the full-text index (FTS5 on SQLite, tsvector on PostgreSQL) the same on both.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestEngine, type TestEngine } from '../../../tests/support/test-engine';
+import { matchExpression } from '../../domain/text/search-terms';
+import { fullTextCount } from '../search/repository';
 import { requestsRepository, type RequestValues } from './repository';
+import { requestIndex } from './requests-service';
 
 describe.each(ENGINES)('requests repository on %s', (kind) => {
   let handle: TestEngine;
@@ -61,5 +64,38 @@ describe.each(ENGINES)('requests repository on %s', (kind) => {
     expect((await repo.searchCitizens(['hollmann', 'bernd'], 'hollmann bernd', 10)).map((c) => c.id)).toEqual([bernd!.id]);
     expect(await repo.searchCitizens(['100%'], '100%', 10)).toEqual([]);
     expect(await repo.countSearchable()).toBe(6);
+  });
+
+  it('filters the register by the words of the full-text index, newest first, few hits or many', async () => {
+    const repo = requestsRepository(handle.engine);
+    const index = requestIndex(handle.engine);
+    const values = (subject: string, receivedOn: string, more: Partial<RequestValues> = {}): RequestValues => ({
+      kind: 'beschwerde',
+      channel: 'email',
+      subject,
+      receivedOn,
+      status: 'eingegangen',
+      ...more,
+    });
+    const written = [
+      await repo.insert(values('Straßenlaterne aus', '2026-03-02', { place: 'Königstraße 3', text: 'Seit Tagen dunkel.' }), 'x'),
+      await repo.insert(values('Spielplatz verschmutzt', '2026-03-05', { text: 'Glasscherben unter der Schaukel.', district: 'Süd' }), 'x'),
+      await repo.insert(values('Laternen im Park', '2026-03-09', { text: 'Die Straßenlaternen am Weg flackern.', district: 'Süd' }), 'x'),
+    ];
+    for (const row of written) await index.put(row);
+    const list = async (text: string, filter: { district?: string } = {}, hits?: number) => {
+      const expression = matchExpression(text)!;
+      const match = { expression, hits: hits ?? (await fullTextCount(handle.engine, 'request_search', expression)) };
+      const page = await repo.list({ ...filter, match }, '2026-11-27', { limit: 10, offset: 0 });
+      return { total: page.total, subjects: page.rows.map((r) => r.subject) };
+    };
+    expect(await list('Strassenlaterne')).toEqual({ total: 2, subjects: ['Laternen im Park', 'Straßenlaterne aus'] });
+    expect(await list('laterne süd', { district: 'Süd' })).toEqual({ total: 0, subjects: [] });
+    expect(await list('laterne', { district: 'Süd' })).toEqual({ total: 1, subjects: ['Laternen im Park'] });
+    expect(await list('KOENIGSTRASSE')).toEqual({ total: 1, subjects: ['Straßenlaterne aus'] });
+    expect(await list('Scherben')).toEqual({ total: 0, subjects: [] });
+    expect(await list('Glasscherbe')).toEqual({ total: 1, subjects: ['Spielplatz verschmutzt'] });
+    // Many hits (as the index counts them): the register is read in date order instead.
+    expect((await list('laterne', { district: 'Süd' }, 5000)).subjects).toEqual(['Laternen im Park']);
   });
 });
