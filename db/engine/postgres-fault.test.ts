@@ -4,7 +4,7 @@
  * next call after the server is back works without restarting the app. A cluster of its own
  * (tests/support/pg-cluster.ts), since it is stopped and started again.
  */
-import { asc, count } from 'drizzle-orm';
+import { asc, count, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../core/api/dispatcher';
@@ -87,6 +87,22 @@ describe('the office database goes away during work and comes back', () => {
     expect(answerAfter).toMatchObject({ ok: true });
     expect(await titles()).toEqual(['Wieder da', 'Wieder da (2)']);
     expect(await textBlockIndex(engine).search('wieder', 10)).toHaveLength(1);
+  });
+
+  it('a connection reset in the middle of a save (the server stays up) answers the same and keeps nothing', async () => {
+    const before = await titles();
+    // The server ends this connection (as after a network reset or an administrator's kill).
+    const cut = () => engine.db.execute(sql`select pg_terminate_backend(pg_backend_pid())`);
+    await expect(
+      engine.transaction(async () => {
+        await engine.db.insert(engine.t.textBlocks).values({ title: 'Abgerissen', category: 'Test', text: '', updatedAt: 'x' });
+        await cut();
+        await engine.db.insert(engine.t.textBlocks).values({ title: 'Abgerissen (2)', category: 'Test', text: '', updatedAt: 'x' });
+      }),
+    ).rejects.toMatchObject({ code: 'DB_UNREACHABLE', message: LOST });
+    expect(await titles()).toEqual(before);
+    await save('Gleich danach');
+    expect(await titles()).toEqual([...before, 'Gleich danach', 'Gleich danach (2)']);
   });
 
   it('the listener for changes of other PCs comes back when the server is back', async () => {
