@@ -76,7 +76,12 @@ const invalid = (message: string, path: string) => new AppError('INVALID_INPUT',
 export function createPressService(deps: ServiceDeps, office: () => Promise<OfficeSettings>) {
   const repo = pressRepository(deps.engine);
   const index = fullTextIndex(deps.engine, 'press_search');
-  const indexRelease = async (row: Pick<PressReleaseRow, 'id' | 'title' | 'subtitle' | 'body'>) => index.put(row.id, `${row.title} ${row.subtitle}`, row.body);
+  /** What of a release the index holds: title and subtitle as the title, the body as the body. */
+  const releaseText = (row: Pick<PressReleaseRow, 'id' | 'title' | 'subtitle' | 'body'>) => ({ id: row.id, title: `${row.title} ${row.subtitle}`, text: row.body });
+  const indexRelease = async (row: Pick<PressReleaseRow, 'id' | 'title' | 'subtitle' | 'body'>) => {
+    const { id, title, text } = releaseText(row);
+    await index.put(id, title, text);
+  };
 
   /**
    * Rows written without the index (an older build, rows imported by hand): indexed once, before
@@ -86,7 +91,7 @@ export function createPressService(deps: ServiceDeps, office: () => Promise<Offi
   const indexed = () =>
     (indexing ??= deps.engine
       .transaction(async () => {
-        if ((await index.count()) !== (await repo.releaseCount())) for (const row of await repo.releases({})) await indexRelease(row);
+        if ((await index.count()) !== (await repo.releaseCount())) await index.putMany((await repo.releases({})).map(releaseText));
       })
       .catch((error: unknown) => {
         indexing = null;

@@ -98,6 +98,13 @@ export function requestIndex(engine: Engine) {
   return {
     ...index,
     put: (row: IndexedRequest) => index.put(row.id, ...indexedText(row)),
+    putMany: (rows: readonly IndexedRequest[]) =>
+      index.putMany(
+        rows.map((row) => {
+          const [title, text] = indexedText(row);
+          return { id: row.id, title, text };
+        }),
+      ),
   };
 }
 
@@ -138,7 +145,7 @@ export function createRequestsService(
   const indexed = () =>
     (indexing ??= deps.engine
       .transaction(async () => {
-        if ((await index.count()) !== (await repo.countSearchable())) for (const row of await repo.searchable()) await index.put(row);
+        if ((await index.count()) !== (await repo.countSearchable())) await index.putMany(await repo.searchable());
       })
       .catch((error: unknown) => {
         indexing = null;

@@ -7,11 +7,20 @@ import type { Engine } from '../../../db/engine';
  */
 export type FullTextTable = 'speech_search' | 'text_block_search' | 'request_search' | 'press_search';
 
+/** One record's entry: its id and the terms of its title and body. */
+export interface FullTextEntry {
+  id: number;
+  title: string;
+  body: string;
+}
+
 /** Every statement of the full-text search for one table, said once per engine. */
 export interface FullTextStatements {
   remove(id: number): SQL;
   /** `title` and `body` are the terms to index (core/domain/text/search-terms.ts indexTerms). */
   insert(id: number, title: string, body: string): SQL;
+  /** The statements that replace the entries of many records at once (terms as for insert). */
+  replace(entries: readonly FullTextEntry[]): SQL[];
   /**
    * The best matches as rows `{ id }`, best first by bm25 (a hit in the title counts five times as
    * much as one in the body; rarer words weigh more; longer records less), then by id.
@@ -43,9 +52,13 @@ export function fullTextStatements(kind: Engine['kind'], table: FullTextTable): 
 /** SQLite's FTS5: contentless tables of title and body, ranked by bm25. */
 function sqliteStatements(table: FullTextTable): FullTextStatements {
   const name = sql.raw(table);
+  const remove = (id: number) => sql`delete from ${name} where rowid = ${id}`;
+  const insert = (id: number, title: string, body: string) => sql`insert into ${name} (rowid, title, body) values (${id}, ${title}, ${body})`;
   return {
-    remove: (id) => sql`delete from ${name} where rowid = ${id}`,
-    insert: (id, title, body) => sql`insert into ${name} (rowid, title, body) values (${id}, ${title}, ${body})`,
+    remove,
+    insert,
+    // One statement per row costs nothing on a local file.
+    replace: (entries) => entries.flatMap(({ id, title, body }) => [remove(id), insert(id, title, body)]),
     search: (match, limit) => sql`select rowid as "id" from ${name} where ${name} match ${match} order by bm25(${name}, 5.0, 1.0), rowid limit ${limit}`,
     count: () => sql`select count(*) as "n" from ${name}`,
     matchCount: (match) => sql`select count(*) as "n" from ${name} where ${name} match ${match}`,
@@ -78,6 +91,16 @@ function postgresStatements(table: FullTextTable): FullTextStatements {
     insert(id, title, body) {
       const { vector, words } = tsvectorOf(title, body);
       return sql`insert into ${name} (id, words, terms) values (${id}, ${words}, ${vector}::tsvector)`;
+    },
+    // Two statements for all of them (each statement is a round trip to the server).
+    replace(entries) {
+      const ids = entries.map((e) => e.id);
+      const written = entries.map((e) => tsvectorOf(e.title, e.body));
+      return [
+        sql`delete from ${name} where id = any(${sql.param(ids)}::integer[])`,
+        sql`insert into ${name} (id, words, terms)
+          select * from unnest(${sql.param(ids)}::integer[], ${sql.param(written.map((w) => w.words))}::integer[], ${sql.param(written.map((w) => w.vector))}::tsvector[])`,
+      ];
     },
     search(match, limit) {
       const { terms, any } = parseMatch(match);

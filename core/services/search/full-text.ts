@@ -22,6 +22,9 @@ export function fullTextIndex(engine: Engine, table: FullTextTable) {
   const repo = fullTextRepository(engine, table);
   return {
     put: (id: number, title: string, text: string): Promise<void> => repo.put(id, indexTerms(title), indexTerms(text)),
+    /** Writes many records at once (an index built again): the same entries as `put` one by one. */
+    putMany: (records: ReadonlyArray<{ id: number; title: string; text: string }>): Promise<void> =>
+      repo.putMany(records.map((r) => ({ id: r.id, title: indexTerms(r.title), body: indexTerms(r.text) }))),
     remove: (id: number): Promise<void> => repo.remove(id),
     /** Ids of the records matching the words typed, best first (see matchesToTry). */
     async search(text: string, limit: number): Promise<number[]> {
@@ -37,12 +40,21 @@ export function fullTextIndex(engine: Engine, table: FullTextTable) {
 }
 export type FullTextIndex = ReturnType<typeof fullTextIndex>;
 
+type TextBlockEntry = { id: number; title: string; category: string; text: string };
+const blockText = (block: TextBlockEntry) => [`${block.title} ${block.category}`, block.text] as const;
+
 /** The index of the text blocks (Textbausteine): title and category as the title, the text as the body. */
 export function textBlockIndex(engine: Engine) {
   const index = fullTextIndex(engine, 'text_block_search');
   return {
     ...index,
-    put: (block: { id: number; title: string; category: string; text: string }): Promise<void> =>
-      index.put(block.id, `${block.title} ${block.category}`, block.text),
+    put: (block: TextBlockEntry): Promise<void> => index.put(block.id, ...blockText(block)),
+    putMany: (blocks: readonly TextBlockEntry[]): Promise<void> =>
+      index.putMany(
+        blocks.map((block) => {
+          const [title, text] = blockText(block);
+          return { id: block.id, title, text };
+        }),
+      ),
   };
 }

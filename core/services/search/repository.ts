@@ -1,8 +1,8 @@
 import type { SQL, SQLWrapper } from 'drizzle-orm';
 import type { Engine } from '../../../db/engine';
-import { fullTextStatements, type FullTextTable } from './fts-statements';
+import { fullTextStatements, type FullTextEntry, type FullTextTable } from './fts-statements';
 
-export type { FullTextTable } from './fts-statements';
+export type { FullTextEntry, FullTextTable } from './fts-statements';
 
 /** The full-text index of one table on the engine (in the caller's transaction when there is one). */
 export function fullTextRepository({ kind, db, dsql }: Engine, table: FullTextTable) {
@@ -12,6 +12,12 @@ export function fullTextRepository({ kind, db, dsql }: Engine, table: FullTextTa
     async put(id: number, title: string, body: string): Promise<void> {
       await db.execute(fts.remove(id));
       await db.execute(fts.insert(id, title, body));
+    },
+    /** Replaces the entries of many records (rebuilding an index): a few statements per thousand. */
+    async putMany(entries: readonly FullTextEntry[]): Promise<void> {
+      for (let i = 0; i < entries.length; i += 1000) {
+        for (const statement of fts.replace(entries.slice(i, i + 1000))) await db.execute(statement);
+      }
     },
     async remove(id: number): Promise<void> {
       await db.execute(fts.remove(id));

@@ -71,8 +71,12 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
   const speechIndex = fullTextIndex(deps.engine, 'speech_search');
   const blockIndex = textBlockIndex(deps.engine);
 
-  const indexSpeech = async (row: { id: number; title: string; audience: string; text: string | null }) =>
-    speechIndex.put(row.id, `${row.title} ${row.audience}`, row.text ?? '');
+  /** What of a speech the index holds: title and audience as the title, the newest text as the body. */
+  const speechText = (row: { title: string; audience: string; text: string | null }) => ({ title: `${row.title} ${row.audience}`, text: row.text ?? '' });
+  const indexSpeech = async (row: { id: number; title: string; audience: string; text: string | null }) => {
+    const { title, text } = speechText(row);
+    await speechIndex.put(row.id, title, text);
+  };
 
   /**
    * Rows written without the index (before migration 0007, demo data, an older build): indexed
@@ -83,10 +87,10 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
     (indexing ??= deps.engine
       .transaction(async () => {
         if ((await speechIndex.count()) !== (await repo.count())) {
-          for (const row of await repo.searchable()) await indexSpeech(row);
+          await speechIndex.putMany((await repo.searchable()).map((row) => ({ id: row.id, ...speechText(row) })));
         }
         const blocks = await repo.allTextBlocks();
-        if ((await blockIndex.count()) !== blocks.length) for (const block of blocks) await blockIndex.put(block);
+        if ((await blockIndex.count()) !== blocks.length) await blockIndex.putMany(blocks);
       })
       .catch((error: unknown) => {
         indexing = null;
