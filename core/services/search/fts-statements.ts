@@ -79,8 +79,8 @@ function sqliteStatements(table: FullTextTable): FullTextStatements {
  * same way: ts_rank_cd of one term with the weights below is that term's weighted number of
  * occurrences (each occurrence is its own cover), times 8 the title's 5 to the body's 1 as
  * bm25(…, 5.0, 1.0) counts them (both weights are exact binary fractions, so sums are exact).
- * Limits of tsvector: a term counts at most 256 times per record, and positions after 16,383
- * words count as one (records that long rank a little differently from SQLite).
+ * Limits of tsvector: a term counts at most 256 times per record, and its occurrences after the
+ * 16,383rd word count once (records that long rank a little differently from SQLite).
  */
 function postgresStatements(table: FullTextTable): FullTextStatements {
   const name = sql.raw(`"${table}"`);
@@ -115,7 +115,7 @@ function postgresStatements(table: FullTextTable): FullTextStatements {
       // every such record is among the matches: counted on them. Else each term on its own.
       const counted = any || terms.length === 1;
       const hits = counted
-        ? terms.map((_, i) => sql`count(*) filter (where r.f${raw(String(i))} > 0) over ()::float8 as ${raw(`h${i}`)}`)
+        ? terms.map((_, i) => sql`count(*) filter (where ${raw(`r.f${i}`)} > 0) over ()::float8 as ${raw(`h${i}`)}`)
         : terms.map((term, i) => sql`(select count(*)::float8 from ${name} where terms @@ ${single(term)}) as ${raw(`h${i}`)}`);
       const score = sql.join(
         terms.map((_, i) => {
