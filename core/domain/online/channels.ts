@@ -55,6 +55,14 @@ export const CHANNEL_AFTER_FUER: Record<ChannelKey, string> = {
   whatsapp: 'den WhatsApp-Kanal',
 };
 
+/** Where something is posted, after „auf“/„in“: „auf Bluesky“, „auf dem Stadtportal“, „im Intranet“. */
+export const CHANNEL_ON: Record<ChannelKey, string> = {
+  ...(Object.fromEntries(Object.entries(CHANNEL_NAMES).map(([key, name]) => [key, `auf ${name}`])) as Record<ChannelKey, string>),
+  portal: 'auf dem Stadtportal',
+  intranet: 'im Intranet',
+  whatsapp: 'auf dem WhatsApp-Kanal',
+};
+
 export function isChannelKey(value: string): value is ChannelKey {
   return (CHANNEL_KEYS as readonly string[]).includes(value);
 }
