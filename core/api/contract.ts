@@ -194,6 +194,8 @@ import {
   onlineCheckInputSchema,
   onlineCheckResultSchema,
   onlinePostInputSchema,
+  onlinePlanInputSchema,
+  onlinePlanSchema,
   onlinePostListInputSchema,
   onlinePostSchema,
   onlinePostStepInputSchema,
@@ -637,6 +639,8 @@ export const contract = {
   /** The posts planned or published from `from` to `to` (days, inclusive), by time. */
   'online.posts.list': query(onlinePostListInputSchema, z.array(onlinePostSchema)),
   'online.posts.get': query(byId, onlinePostSchema),
+  /** The plan from `from` to `to` (days, inclusive) by time in the plan, with its clusters and silences (German warnings). */
+  'online.plan': query(onlinePlanInputSchema, onlinePlanSchema),
   /** A new post with text is a draft, without an idea; changing the content of an approved post voids the approval. */
   'online.posts.save': save(onlinePostInputSchema, onlinePostSchema),
   /** Draft, submit, approve (only when the channel check finds nothing), schedule, mark published (not before its time, with the URL), withdraw. */

@@ -11,8 +11,9 @@ const MAX_ALT_TEXT = 1_500;
 const MAX_MEDIA = 20;
 
 export const channelKeySchema = z.enum(CHANNEL_KEYS);
-export { CHANNEL_AFTER_FUER, CHANNEL_KEYS, CHANNEL_NAMES, DEFAULT_CHANNEL_RULES, type ChannelKey } from '../../domain/online/channels';
+export { CHANNEL_AFTER_FUER, CHANNEL_KEYS, CHANNEL_ON, CHANNEL_NAMES, DEFAULT_CHANNEL_RULES, type ChannelKey } from '../../domain/online/channels';
 export { postedText } from '../../domain/online/posted-text';
+export { CLUSTER_MIN_POSTS, CLUSTER_WINDOW_MINUTES, SILENCE_DAYS } from '../../domain/online/plan-warnings';
 export { POST_STATUS_LABELS, POST_STEP_LABELS, type PostStatus, type PostStep } from '../../domain/online/post-rules';
 
 // ------------------------------------------------------------------ online.check
@@ -146,6 +147,51 @@ export const onlinePostListInputSchema = z.strictObject({
   /** Also the posts with neither a planned nor a published time (ideas, drafts not yet planned), first. */
   unplanned: z.boolean().optional(),
 });
+
+// ------------------------------------------------------------------ the plan (calendar)
+
+export const onlinePlanInputSchema = z.strictObject({
+  /** First and last day shown, inclusive. */
+  from: isoDate,
+  to: isoDate,
+  /** Only these channels (all when left out). */
+  channels: z.array(channelKeySchema).max(CHANNEL_KEYS.length).optional(),
+  /** Only this topic's posts (the warnings still look at every post of the channels shown). */
+  topicId: recordId.optional(),
+});
+export type OnlinePlanInput = z.input<typeof onlinePlanInputSchema>;
+
+export const onlinePlanItemSchema = z.object({
+  id: z.number().int(),
+  topicId: z.number().int().nullable(),
+  topic: z.string().nullable(),
+  channel: channelKeySchema,
+  channelName: z.string(),
+  text: z.string(),
+  /** Its time in the plan: published, else planned (Berlin wall-clock). */
+  at: z.string(),
+  plannedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  status: postStatusSchema,
+  /** Its planned time may be changed (not a published post). */
+  movable: z.boolean(),
+});
+export type OnlinePlanItem = z.infer<typeof onlinePlanItemSchema>;
+
+export const planWarningSchema = z.object({
+  /** cluster: many posts in a short time on one channel; silence: days with nothing on a channel. */
+  kind: z.enum(['cluster', 'silence']),
+  channel: channelKeySchema,
+  /** A cluster: its first and last post's time; a silence: its first and last day. */
+  from: z.string(),
+  to: z.string(),
+  postIds: z.array(z.number().int()),
+  message: z.string(),
+});
+export type PlanWarning = z.infer<typeof planWarningSchema>;
+
+export const onlinePlanSchema = z.object({ items: z.array(onlinePlanItemSchema), warnings: z.array(planWarningSchema) });
+export type OnlinePlan = z.infer<typeof onlinePlanSchema>;
 
 export const onlinePostStepInputSchema = z.strictObject({
   id: recordId,

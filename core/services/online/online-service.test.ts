@@ -227,3 +227,67 @@ describe('online.posts.list { from, to, channel? }', () => {
     });
   });
 });
+
+describe('online.plan { from, to, channels?, topicId? }', () => {
+  it('shows the posts by their time in the plan with their clusters and silences, filtered by channel and topic', async () => {
+    const topic = await call(app.handlers, 'online.topics.save', { title: 'Hafenfest Ruhrort 2027' });
+    const morning = [];
+    for (const plannedAt of ['2026-12-10T10:00', '2026-12-10T10:20', '2026-12-10T10:40']) morning.push(await save(bluesky({ plannedAt, topicId: topic.id })));
+    const portal = await save({ channel: 'portal', text: 'Weihnachtsmarkt: längere Öffnungszeiten', plannedAt: '2026-12-08T09:00' });
+    const withdrawn = await save({ channel: 'portal', text: 'Zurückgezogen', plannedAt: '2026-12-10T11:00' });
+    await step(withdrawn.id, 'withdraw');
+    const published = await save({ channel: 'mastodon', text: 'Sofort: Glatteis auf der A59', link: 'https://www.duisburg.de/verkehr' });
+    await step(published.id, 'submit');
+    await step(published.id, 'approve');
+    await step(published.id, 'publish', 'https://social.example/@duisburg/1');
+
+    const week = await call(app.handlers, 'online.plan', { from: '2026-11-23', to: '2026-12-13' });
+    expect(week.items.map((i) => [i.id, i.channel, i.at, i.status, i.movable])).toEqual([
+      [published.id, 'mastodon', '2026-11-27T10:00', 'veroeffentlicht', false],
+      [portal.id, 'portal', '2026-12-08T09:00', 'entwurf', true],
+      ...morning.map((p) => [p.id, 'bluesky', p.plannedAt, 'entwurf', true]),
+      [withdrawn.id, 'portal', '2026-12-10T11:00', 'zurueckgezogen', true],
+    ]);
+    expect(week.items[2]).toMatchObject({ topic: 'Hafenfest Ruhrort 2027', channelName: 'Bluesky', text: bluesky().text });
+    // Withdrawn posts neither fill a gap nor make a cluster; the channels with posts are watched.
+    expect(week.warnings.map((w) => w.message)).toEqual([
+      'Häufung auf Bluesky: 3 Beiträge am 10.12.2026 zwischen 10:00 und 10:40 Uhr.',
+      'Auf dem Stadtportal ist vom 23.11.2026 bis 07.12.2026 (15 Tage) nichts geplant.',
+      'Auf Mastodon ist vom 28.11.2026 bis 13.12.2026 (16 Tage) nichts geplant.',
+      'Auf Bluesky ist vom 23.11.2026 bis 09.12.2026 (17 Tage) nichts geplant.',
+    ]);
+    expect(week.warnings[0]).toMatchObject({ kind: 'cluster', channel: 'bluesky', postIds: morning.map((p) => p.id) });
+
+    // Channels asked for are watched even when nothing is planned there.
+    const instagram = await call(app.handlers, 'online.plan', { from: '2026-12-07', to: '2026-12-13', channels: ['instagram', 'bluesky'] });
+    expect(instagram.items.map((i) => i.id)).toEqual(morning.map((p) => p.id));
+    expect(instagram.warnings.map((w) => w.message)).toEqual([
+      'Häufung auf Bluesky: 3 Beiträge am 10.12.2026 zwischen 10:00 und 10:40 Uhr.',
+      'Auf Instagram ist vom 07.12.2026 bis 13.12.2026 (7 Tage) nichts geplant.',
+    ]);
+    // A topic: its posts; the warnings still look at the whole plan of the channels.
+    const ofTopic = await call(app.handlers, 'online.plan', { from: '2026-12-07', to: '2026-12-13', topicId: topic.id });
+    expect(ofTopic.items.map((i) => i.id)).toEqual(morning.map((p) => p.id));
+    expect(ofTopic.warnings.map((w) => w.kind)).toEqual(['cluster']);
+
+    expect(await errorOf(dispatch(app.handlers, 'online.plan', { from: '2026-12-13', to: '2026-12-07' }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Das Ende des Zeitraums liegt vor seinem Beginn.',
+    });
+  });
+
+  it('moves a post in the plan through online.posts.save: the state stays, never into the past', async () => {
+    const post = await save(bluesky({ plannedAt: '2026-12-10T10:00' }));
+    await step(post.id, 'submit');
+    await step(post.id, 'approve');
+    await step(post.id, 'schedule');
+    const input = { topicId: post.topicId, channel: post.channel, text: post.text, link: post.link, media: post.media };
+    expect(await save({ id: post.id, ...input, plannedAt: '2026-12-11T10:00' })).toMatchObject({ status: 'geplant', approvedBy: expect.any(String) });
+    const plan = await call(app.handlers, 'online.plan', { from: '2026-12-07', to: '2026-12-13' });
+    expect(plan.items.map((i) => i.at)).toEqual(['2026-12-11T10:00']);
+    expect(await errorOf(dispatch(app.handlers, 'online.posts.save', { id: post.id, ...input, plannedAt: '2026-11-26T10:00' }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Der geplante Zeitpunkt (26. November 2026, 10:00 Uhr) liegt in der Vergangenheit.',
+    });
+  });
+});

@@ -3,6 +3,7 @@ import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import {
   channelRulesSchema,
+  type OnlinePlanItem,
   type OnlinePost,
   type onlinePostInputSchema,
   type OnlineSettings,
@@ -13,6 +14,7 @@ import { addDays } from '../../domain/calendar/time';
 import { CHANNEL_KEYS, CHANNEL_NAMES, DEFAULT_CHANNEL_RULES, type ChannelKey } from '../../domain/online/channels';
 import { checkPost, type CheckResult } from '../../domain/online/check';
 import { postedText } from '../../domain/online/posted-text';
+import { planWarnings } from '../../domain/online/plan-warnings';
 import { applyPostStep, checkPlannedAt, nextPostSteps, POST_STATUS_LABELS, POST_STEP_LABELS, postStatusAfterEdit } from '../../domain/online/post-rules';
 import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
@@ -28,6 +30,7 @@ type OnlineHandlers = Pick<
   | 'online.topics.get'
   | 'online.topics.save'
   | 'online.posts.list'
+  | 'online.plan'
   | 'online.posts.get'
   | 'online.posts.save'
   | 'online.posts.step'
@@ -37,6 +40,14 @@ type OnlineHandlers = Pick<
 const MAX_LIST_DAYS = 400;
 
 const invalid = (message: string, path: string) => new AppError('INVALID_INPUT', message, { issues: [{ path: [path], message }] });
+
+/** The end (exclusive) of the days from–to, or a German refusal of a range the wrong way round or too long. */
+function endOfRange(from: string, to: string): string {
+  if (to < from) throw invalid('Das Ende des Zeitraums liegt vor seinem Beginn.', 'to');
+  const end = addDays(to, 1);
+  if (addDays(from, MAX_LIST_DAYS) < end) throw invalid(`Bitte höchstens ${MAX_LIST_DAYS} Tage auf einmal abrufen.`, 'to');
+  return end;
+}
 
 /** Media as stored (JSON): only well-formed entries. */
 const mediaOf = (stored: unknown): PostMedia[] =>
@@ -160,11 +171,35 @@ export function createOnlineService(deps: ServiceDeps) {
       }),
 
     'online.posts.list': async ({ from, to, channel, unplanned }) => {
-      if (to < from) throw invalid('Das Ende des Zeitraums liegt vor seinem Beginn.', 'to');
-      const end = addDays(to, 1);
-      if (addDays(from, MAX_LIST_DAYS) < end) throw invalid(`Bitte höchstens ${MAX_LIST_DAYS} Tage auf einmal abrufen.`, 'to');
+      const end = endOfRange(from, to);
       const current = await settings();
-      return (await repo.postsBetween(from, end, channel, unplanned)).map((p) => toPost(p, current));
+      return (await repo.postsBetween(from, end, channel ? [channel] : undefined, unplanned)).map((p) => toPost(p, current));
+    },
+
+    'online.plan': async ({ from, to, channels, topicId }) => {
+      const rows = await repo.postsBetween(from, endOfRange(from, to), channels);
+      const all = rows.map(({ post: row, topic }): OnlinePlanItem => ({
+        id: row.id,
+        topicId: row.topicId,
+        topic,
+        channel: row.channel,
+        channelName: CHANNEL_NAMES[row.channel],
+        text: row.text,
+        at: (row.publishedAt ?? row.plannedAt)!,
+        plannedAt: row.plannedAt,
+        publishedAt: row.publishedAt,
+        status: row.status,
+        movable: row.status !== 'veroeffentlicht' && row.publishedAt === null,
+      }));
+      // What goes out: withdrawn posts neither make a cluster nor fill a silence. The warnings look
+      // at every post of the channels shown (the audience sees all topics); watched for silences
+      // are the channels asked for, else those with a post in the range.
+      const out = all.filter((i) => i.status !== 'zurueckgezogen');
+      const watched = channels ?? CHANNEL_KEYS.filter((key) => all.some((i) => i.channel === key));
+      return {
+        items: topicId === undefined ? all : all.filter((i) => i.topicId === topicId),
+        warnings: planWarnings(out, { from, to }, watched),
+      };
     },
 
     'online.posts.get': ({ id }) => post(id),

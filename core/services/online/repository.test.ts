@@ -35,7 +35,7 @@ describe.each(ENGINES)('the editorial plan on %s', (kind) => {
     ]);
     expect(await repo.topicPostCount(open.id)).toBe(0);
     expect((await repo.postsBetween('2027-06-12', '2027-06-19')).map((r) => r.post.id)).toEqual([published, early, late]);
-    expect((await repo.postsBetween('2027-06-12', '2027-06-19', 'x')).map((r) => r.post.id)).toEqual([published, early]);
+    expect((await repo.postsBetween('2027-06-12', '2027-06-19', ['x'])).map((r) => r.post.id)).toEqual([published, early]);
     const reception2 = (await repo.postsOfTopic(reception.id))[0]!.post.id;
     expect((await repo.postsBetween('2027-06-12', '2027-06-13', undefined, true)).map((r) => r.post.id)).toEqual([reception2, published, early]);
     const [first] = await repo.postsBetween('2027-06-18', '2027-06-19');

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Engine } from '../../../db/engine';
 
 type Tables = Engine['t'];
@@ -55,15 +55,15 @@ export function onlineRepository({ db, t, dsql }: Engine) {
     /**
      * Posts planned or published from the start of `from` to the end of `to` (days), by their time
      * in the plan (wall-clock text, compared as text on both engines), then id; with `unplanned`,
-     * the posts without either time first.
+     * the posts without either time first. `channels`: only these (all when left out).
      */
-    postsBetween(from: string, toExclusive: string, channel?: ChannelKey, unplanned = false) {
+    postsBetween(from: string, toExclusive: string, channels?: readonly ChannelKey[], unplanned = false) {
       const inRange = (column: typeof posts.plannedAt | typeof posts.publishedAt) => and(gte(column, from), lt(column, toExclusive));
       return postsWithTopic()
         .where(
           and(
             or(inRange(posts.plannedAt), inRange(posts.publishedAt), unplanned ? and(isNull(posts.plannedAt), isNull(posts.publishedAt)) : undefined),
-            channel ? eq(posts.channel, channel) : undefined,
+            channels ? inArray(posts.channel, [...channels]) : undefined,
           ),
         )
         .orderBy(sql`${planTime} is not null`, asc(planTime), asc(posts.id));
