@@ -258,17 +258,24 @@ describe('online.plan { from, to, channels?, topicId? }', () => {
     ]);
     expect(week.warnings[0]).toMatchObject({ kind: 'cluster', channel: 'bluesky', postIds: morning.map((p) => p.id) });
 
-    // Channels asked for are watched even when nothing is planned there.
+    // A channel in use (a post at any time) is watched also when nothing is planned in the range;
+    // one never used is not (the office does not post there).
+    await save({ channel: 'instagram', text: 'Adventskalender, Türchen 20', plannedAt: '2026-12-20T08:00' });
     const instagram = await call(app.handlers, 'online.plan', { from: '2026-12-07', to: '2026-12-13', channels: ['instagram', 'bluesky'] });
     expect(instagram.items.map((i) => i.id)).toEqual(morning.map((p) => p.id));
     expect(instagram.warnings.map((w) => w.message)).toEqual([
       'Häufung auf Bluesky: 3 Beiträge am 10.12.2026 zwischen 10:00 und 10:40 Uhr.',
       'Auf Instagram ist vom 07.12.2026 bis 13.12.2026 (7 Tage) nichts geplant.',
     ]);
+    expect((await call(app.handlers, 'online.plan', { from: '2026-12-07', to: '2026-12-13', channels: ['threads'] })).warnings).toEqual([]);
     // A topic: its posts; the warnings still look at the whole plan of the channels.
     const ofTopic = await call(app.handlers, 'online.plan', { from: '2026-12-07', to: '2026-12-13', topicId: topic.id });
     expect(ofTopic.items.map((i) => i.id)).toEqual(morning.map((p) => p.id));
-    expect(ofTopic.warnings.map((w) => w.kind)).toEqual(['cluster']);
+    expect(ofTopic.warnings.map((w) => [w.kind, w.channel])).toEqual([
+      ['cluster', 'bluesky'],
+      ['silence', 'instagram'],
+      ['silence', 'mastodon'],
+    ]);
 
     expect(await errorOf(dispatch(app.handlers, 'online.plan', { from: '2026-12-13', to: '2026-12-07' }))).toMatchObject({
       code: 'INVALID_INPUT',

@@ -193,9 +193,10 @@ export function createOnlineService(deps: ServiceDeps) {
       }));
       // What goes out: withdrawn posts neither make a cluster nor fill a silence. The warnings look
       // at every post of the channels shown (the audience sees all topics); watched for silences
-      // are the channels asked for, else those with a post in the range.
+      // are the channels shown that the office uses (a post on them at any time).
       const out = all.filter((i) => i.status !== 'zurueckgezogen');
-      const watched = channels ?? CHANNEL_KEYS.filter((key) => all.some((i) => i.channel === key));
+      const used = await repo.usedChannels();
+      const watched = (channels ?? CHANNEL_KEYS).filter((key) => used.includes(key));
       return {
         items: topicId === undefined ? all : all.filter((i) => i.topicId === topicId),
         warnings: planWarnings(out, { from, to }, watched),

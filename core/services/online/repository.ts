@@ -68,6 +68,10 @@ export function onlineRepository({ db, t, dsql }: Engine) {
         )
         .orderBy(sql`${planTime} is not null`, asc(planTime), asc(posts.id));
     },
+    /** The channels with a post at any time (withdrawn ones too): those the office uses. */
+    async usedChannels(): Promise<ChannelKey[]> {
+      return (await db.selectDistinct({ channel: posts.channel }).from(posts)).map((r) => r.channel);
+    },
     /** A topic's posts: planned ones by time, then those without a time, each by id. */
     postsOfTopic(topicId: number) {
       return postsWithTopic()
