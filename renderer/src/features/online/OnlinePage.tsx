@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, makeStyles, Spinner, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2, tokens } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, Spinner, Subtitle1, Tab, Table, TabList, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { CHANNEL_NAMES, POST_STATUS_LABELS, type ChannelKey, type OnlinePost, type OnlineTopic } from '../../../../core/api';
@@ -10,10 +10,12 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { count, germanDate } from '../../components/format';
 import { useRegisterPageStyles } from '../../components/layout-styles';
 import { RegisterRow } from '../../components/RegisterRow';
+import { RouteScope, useRouteTab } from '../../components/route';
 import { openedRecord, useRecordDialog } from '../../components/use-dialog-state';
 import { addDays, berlinToday } from '../calendar/wall-clock';
 import { wallClockText } from '../press/press-format';
 import { excerpt, POST_STATUS_COLORS } from './online-format';
+import { PlanCalendar } from './PlanCalendar';
 import { PostDialog } from './PostDialog';
 import { TopicDialog } from './TopicDialog';
 
@@ -58,11 +60,38 @@ function PostRow({ post, onOpen }: { post: OnlinePost; onOpen: (id: number) => v
   );
 }
 
+const VIEWS = ['overview', 'plan'] as const;
+type View = (typeof VIEWS)[number];
+
 /**
- * The online editorial plan (Redaktionsplan): the topics with goal, owner and dates, and the
- * posts of the coming weeks on every channel, each checked against its channel.
+ * The online editorial plan (Redaktionsplan): an overview of the topics and posts, and the plan
+ * as a calendar. The tab is part of the address (`#/online/plan/post-12`), the post open in it, too.
  */
 export function OnlinePage() {
+  const styles = useRegisterPageStyles();
+  const [view, setView] = useRouteTab(VIEWS);
+  return (
+    <>
+      <div className={styles.page} style={{ paddingBottom: 0 }}>
+        <Title2 as="h1">Online-Redaktion</Title2>
+        <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="Bereich der Online-Redaktion">
+          <Tab value="overview">Themen und Beiträge</Tab>
+          <Tab value="plan">Plan</Tab>
+        </TabList>
+      </div>
+      <RouteScope segment={view}>
+        {view === 'overview' && <OnlineOverview />}
+        {view === 'plan' && <PlanCalendar />}
+      </RouteScope>
+    </>
+  );
+}
+
+/**
+ * The topics with goal, owner and dates, and the posts of the coming weeks on every channel,
+ * each checked against its channel.
+ */
+function OnlineOverview() {
   const styles = useRegisterPageStyles();
   const [channel, setChannel] = useState<ChannelKey | ''>('');
   const topicDialog = useRecordDialog('topic');
@@ -79,8 +108,6 @@ export function OnlinePage() {
   const openTopic = openedRecord(topicDialog.opened, topics.data, (t) => t.id);
   return (
     <div className={styles.page}>
-      <Title2 as="h1">Online-Redaktion</Title2>
-
       <section aria-labelledby="online-topics" className={styles.page} style={{ padding: 0 }}>
         <div className={styles.head}>
           <Subtitle1 as="h2" id="online-topics">

@@ -90,6 +90,7 @@ export function PostDialog({ postId, topicId, onClose }: { postId: number | null
     queryClient.setQueryData(['online.posts.get', saved.id], saved);
     setNotice(message);
     await queryClient.invalidateQueries({ queryKey: ['online.posts.list'] });
+    await queryClient.invalidateQueries({ queryKey: ['online.plan'] });
     await queryClient.invalidateQueries({ queryKey: ['online.topics.list'] });
     await queryClient.invalidateQueries({ queryKey: ['online.topics.get'] });
   };

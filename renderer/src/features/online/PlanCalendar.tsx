@@ -1,0 +1,308 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import FullCalendar from '@fullcalendar/react';
+import type { DatesSetArg, EventClickArg, EventDropArg, EventInput, EventMountArg } from '@fullcalendar/core';
+import deLocale from '@fullcalendar/core/locales/de';
+import dayGridPlugin from '@fullcalendar/daygrid';
+import timeGridPlugin from '@fullcalendar/timegrid';
+import interactionPlugin from '@fullcalendar/interaction';
+import { Button, Checkbox, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Text, tokens } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { CHANNEL_KEYS, CHANNEL_NAMES, POST_STATUS_LABELS, type ChannelKey, type OnlinePlanItem } from '../../../../core/api';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useRecordDialog } from '../../components/use-dialog-state';
+import { textColorOn } from '../calendar/event-colors';
+import { addDays, addMinutes, berlinNow, fromUtc } from '../calendar/wall-clock';
+import '../calendar/calendar.css';
+import { wallClockText } from '../press/press-format';
+import { CHANNEL_COLORS, excerpt } from './online-format';
+import { PostDialog } from './PostDialog';
+
+const useStyles = makeStyles({
+  page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, display: 'grid', gap: tokens.spacingVerticalM },
+  filter: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  head: { display: 'flex', alignItems: 'end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  grow: { flexGrow: 1 },
+  swatch: { display: 'inline-block', width: '12px', height: '12px', borderRadius: '3px', marginRight: '6px', verticalAlign: '-1px' },
+  calendar: { height: 'calc(100vh - 330px)', minHeight: '560px' },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+/** How long a post looks in the day and week views (it goes out at one moment). */
+const SHOWN_MINUTES = 30;
+const SILENCE_PREFIX = 'silence|';
+
+interface Moved {
+  id: number;
+  title: string;
+  from: string;
+  to: string;
+}
+
+/** Everything about a post in one sentence: tooltip and name for screen readers. */
+function describe(item: OnlinePlanItem, cluster: string | undefined): string {
+  return [
+    `${item.channelName}: ${excerpt(item.text, 120) || '(noch kein Text)'}`,
+    wallClockText(item.at),
+    item.topic && `Thema: ${item.topic}`,
+    `Status: ${POST_STATUS_LABELS[item.status]}`,
+  ]
+    .filter(Boolean)
+    .join(', ')
+    .concat(cluster ? `. ⚠ ${cluster}` : '');
+}
+
+/**
+ * The plan of the online channels as a calendar (day, week, month): every post at its time in the
+ * plan, coloured and named by channel; filters by channel and topic; clusters (⚠, red frame) and
+ * silences (a tinted band) with their German warnings above. A post moves by drag and drop
+ * (saved through `online.posts.save` with the same rules as in its dialog; „Rückgängig“ puts it
+ * back); a click opens it.
+ */
+export function PlanCalendar() {
+  const styles = useStyles();
+  const queryClient = useQueryClient();
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [hidden, setHidden] = useState<ReadonlySet<ChannelKey>>(new Set());
+  const [topicId, setTopicId] = useState('');
+  const [moved, setMoved] = useState<Moved | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const dialog = useRecordDialog('post');
+  const channels = hidden.size ? CHANNEL_KEYS.filter((key) => !hidden.has(key)) : undefined;
+  const topics = useQuery({ queryKey: ['online.topics.list'], queryFn: () => api('online.topics.list', {}) });
+  const plan = useQuery({
+    queryKey: ['online.plan', range?.from, range?.to, channels, topicId],
+    queryFn: () => api('online.plan', { from: range!.from, to: range!.to, channels, topicId: topicId ? Number(topicId) : undefined }),
+    enabled: range !== null,
+    placeholderData: keepPreviousData,
+  });
+
+  const byId = useMemo(() => new Map((plan.data?.items ?? []).map((i) => [String(i.id), i])), [plan.data]);
+  const clusterOf = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const w of plan.data?.warnings ?? []) if (w.kind === 'cluster') for (const id of w.postIds) map.set(String(id), w.message);
+    return map;
+  }, [plan.data]);
+  // FullCalendar keeps its callbacks from the first render; they read the latest data here.
+  const latest = useRef({ byId, clusterOf });
+  latest.current = { byId, clusterOf };
+
+  const events = useMemo((): EventInput[] => {
+    const items: EventInput[] = (plan.data?.items ?? []).map((item) => {
+      const color = CHANNEL_COLORS[item.channel];
+      const cluster = clusterOf.has(String(item.id));
+      return {
+        id: String(item.id),
+        title: `${cluster ? '⚠ ' : ''}${item.channelName}: ${excerpt(item.text, 60) || '(noch kein Text)'}`,
+        start: item.at,
+        end: addMinutes(item.at, SHOWN_MINUTES),
+        allDay: false,
+        backgroundColor: color,
+        borderColor: color,
+        textColor: textColorOn(color),
+        editable: item.movable,
+        classNames: [cluster && 'rb-conflict', item.status === 'zurueckgezogen' && 'rb-cancelled', item.status !== 'geplant' && item.status !== 'veroeffentlicht' && 'rb-planned'].filter(
+          (c): c is string => Boolean(c),
+        ),
+      };
+    });
+    for (const w of plan.data?.warnings ?? []) {
+      if (w.kind !== 'silence') continue;
+      items.push({
+        id: `${SILENCE_PREFIX}${w.channel}|${w.from}`,
+        title: `${CHANNEL_NAMES[w.channel]}: nichts geplant`,
+        start: w.from,
+        end: addDays(w.to, 1),
+        allDay: true,
+        display: 'background',
+        classNames: ['rb-silence'],
+      });
+    }
+    return items;
+  }, [plan.data, clusterOf]);
+
+  const move = useMutation({
+    mutationFn: async ({ id, plannedAt }: { id: number; plannedAt: string; revert?: () => void }) => {
+      // Saved as in the post's dialog: the stored post with the new time, under the same rules.
+      const post = await api('online.posts.get', { id });
+      return api('online.posts.save', { id, topicId: post.topicId, channel: post.channel, text: post.text, link: post.link, media: post.media, plannedAt });
+    },
+    onMutate: () => {
+      setMoved(null);
+      setProblem(null);
+    },
+    onSuccess: async (post) => {
+      queryClient.setQueryData(['online.posts.get', post.id], post);
+      await queryClient.invalidateQueries({ queryKey: ['online.plan'] });
+      await queryClient.invalidateQueries({ queryKey: ['online.posts.list'] });
+    },
+    onError: (_, { revert }) => revert?.(),
+  });
+
+  const onDrop = (info: EventDropArg) => {
+    const item = latest.current.byId.get(info.event.id);
+    if (!item || !info.event.start) return info.revert();
+    if (info.event.allDay) {
+      info.revert();
+      setProblem('Ein Beitrag geht zu einer Uhrzeit hinaus: Bitte ihn auf einen Tag in der Monatsansicht oder auf eine Uhrzeit ziehen.');
+      return;
+    }
+    const plannedAt = fromUtc(info.event.start, false);
+    const title = `${item.channelName}: ${excerpt(item.text, 60) || '(noch kein Text)'}`;
+    move.mutate(
+      { id: item.id, plannedAt, revert: info.revert },
+      { onSuccess: () => setMoved({ id: item.id, title, from: item.at, to: plannedAt }) },
+    );
+  };
+
+  const undo = () => {
+    if (!moved) return;
+    move.mutate({ id: moved.id, plannedAt: moved.from }, { onSuccess: () => setMoved(null) });
+  };
+
+  const onEventClick = (info: EventClickArg) => {
+    info.jsEvent.preventDefault();
+    if (latest.current.byId.has(info.event.id)) dialog.open(Number(info.event.id));
+  };
+
+  const annotate = (el: HTMLElement, id: string) => {
+    const item = latest.current.byId.get(id);
+    if (!item) return;
+    el.dataset.postId = id;
+    el.dataset.channel = item.channel;
+    el.setAttribute('role', 'button');
+    el.title = describe(item, latest.current.clusterOf.get(id));
+  };
+  const onEventMount = (info: EventMountArg) => {
+    if (latest.current.byId.has(info.event.id)) annotate(info.el, info.event.id);
+    else info.el.title = info.event.title;
+  };
+  // FullCalendar keeps an element when only the data behind it changed (moved into a cluster).
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    for (const el of container.current?.querySelectorAll<HTMLElement>('[data-post-id]') ?? []) annotate(el, el.dataset.postId!);
+  });
+
+  const onDatesSet = (info: DatesSetArg) => {
+    const from = fromUtc(info.start, true);
+    const to = addDays(fromUtc(info.end, true), -1);
+    setRange((r) => (r?.from === from && r.to === to ? r : { from, to }));
+  };
+
+  const toggle = (key: ChannelKey, show: boolean) =>
+    setHidden((h) => {
+      const next = new Set(h);
+      if (show) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+
+  const warnings = plan.data?.warnings ?? [];
+  return (
+    <div className={styles.page}>
+      <div className={styles.filter} role="group" aria-label="Kanäle anzeigen">
+        <Checkbox
+          label="alle"
+          checked={hidden.size === 0 ? true : hidden.size === CHANNEL_KEYS.length ? false : 'mixed'}
+          onChange={(_, d) => setHidden(d.checked === true ? new Set() : new Set(CHANNEL_KEYS))}
+        />
+        {CHANNEL_KEYS.map((key) => (
+          <Checkbox
+            key={key}
+            checked={!hidden.has(key)}
+            onChange={(_, d) => toggle(key, d.checked === true)}
+            label={
+              <>
+                <span className={styles.swatch} style={{ backgroundColor: CHANNEL_COLORS[key] }} aria-hidden />
+                {CHANNEL_NAMES[key]}
+              </>
+            }
+          />
+        ))}
+      </div>
+      <div className={styles.head}>
+        <Field label="Thema">
+          <Select value={topicId} onChange={(_, d) => setTopicId(d.value)}>
+            <option value="">alle</option>
+            {(topics.data ?? []).map((t) => (
+              <option key={t.id} value={String(t.id)}>
+                {t.title}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className={styles.grow} />
+        <Text className={styles.hint}>Verschieben: Beitrag auf einen anderen Tag oder eine andere Uhrzeit ziehen; ein Klick öffnet ihn.</Text>
+      </div>
+
+      <ErrorMessage error={plan.error} title="Der Plan lässt sich nicht laden" />
+      <ErrorMessage error={move.error} title="Nicht verschoben" />
+      {problem && (
+        <MessageBar intent="warning" role="status">
+          <MessageBarBody>{problem}</MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Hinweis schließen" icon={<DismissRegular />} onClick={() => setProblem(null)} />} />
+        </MessageBar>
+      )}
+      {moved && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>
+            <MessageBarTitle>„{moved.title}“ verschoben</MessageBarTitle>
+            von {wallClockText(moved.from)} auf {wallClockText(moved.to)}
+          </MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Hinweis schließen" icon={<DismissRegular />} onClick={() => setMoved(null)} />}>
+            <Button onClick={undo} disabled={move.isPending}>
+              Rückgängig
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {warnings.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Häufungen und Lücken im Plan</MessageBarTitle>
+            <ul className={styles.warnings} aria-label="Häufungen und Lücken im Plan">
+              {warnings.map((w) => (
+                <li key={`${w.kind}|${w.channel}|${w.from}`}>{w.message}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <div className={`rb-calendar ${styles.calendar}`} ref={container}>
+        <FullCalendar
+          plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
+          locale={deLocale}
+          // Wall-clock times as written (Europe/Berlin in the API): no shift by the computer's zone.
+          timeZone="UTC"
+          now={() => berlinNow()}
+          initialView="timeGridWeek"
+          headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth' }}
+          buttonIcons={false}
+          buttonText={{ prev: 'Zurück', next: 'Weiter' }}
+          firstDay={1}
+          weekNumbers
+          nowIndicator
+          height="100%"
+          scrollTime="07:30:00"
+          slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+          eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+          // A post goes out at one moment: its time, no end.
+          displayEventEnd={false}
+          dayMaxEvents
+          editable
+          eventDurationEditable={false}
+          events={events}
+          datesSet={onDatesSet}
+          eventClick={onEventClick}
+          eventDidMount={onEventMount}
+          eventDrop={onDrop}
+        />
+      </div>
+
+      {dialog.opened && <PostDialog key={dialog.opened.key} postId={dialog.opened.target} topicId={null} onClose={dialog.close} />}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, useBrowserSession } from './browser-mode';
+import { pageApi } from './page-api';
+
+describe('the online plan as a calendar in browser mode (Chromium)', () => {
+  // The app's clock and the browser's: Friday, 27 November 2026, 10:00 in Duisburg.
+  const NOW = '2026-11-27T10:00:00+01:00';
+  const session = useBrowserSession('online-plan', { serverArgs: ['--now', NOW] });
+  const events = () => session.page.locator('.fc-event[data-post-id]');
+  const inColumn = (date: string) => session.page.locator(`td.fc-timegrid-col[data-date="${date}"]`).locator('.fc-event[data-post-id]');
+  const warnings = () => session.page.getByRole('list', { name: 'Häufungen und Lücken im Plan' });
+  let instagram = 0;
+  let saturday = 0;
+
+  /** Drags the post from its top edge to `time` on `date` in the week view. */
+  const drag = async (id: number, date: string, time: string) => {
+    const page = session.page;
+    const from = (await page.locator(`.fc-event[data-post-id="${id}"]`).boundingBox())!;
+    const column = (await page.locator(`td.fc-timegrid-col[data-date="${date}"]`).boundingBox())!;
+    const slot = (await page.locator(`td.fc-timegrid-slot-lane[data-time="${time}:00"]`).boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + 4);
+    await page.mouse.down();
+    await page.mouse.move(column.x + column.width / 2, slot.y + 4, { steps: 12 });
+    await page.mouse.up();
+  };
+
+  it('shows the week’s posts by channel with a cluster warning, and filters by channel and topic', async () => {
+    const page = session.page;
+    await page.clock.install({ time: new Date(NOW) });
+    await page.goto(session.server.url);
+    const topic = await pageApi(page, 'online.topics.save', { title: 'Weihnachtsmarkt 2026' });
+    for (const plannedAt of ['2026-12-01T10:00', '2026-12-01T10:20', '2026-12-01T10:40']) {
+      await pageApi(page, 'online.posts.save', { channel: 'bluesky', text: `Weihnachtsmarkt: heute geöffnet (${plannedAt.slice(11)})`, plannedAt, topicId: topic.id });
+    }
+    instagram = (await pageApi(page, 'online.posts.save', { channel: 'instagram', text: 'Der Lichterzauber auf dem König-Heinrich-Platz', plannedAt: '2026-12-02T14:00' })).id;
+    await pageApi(page, 'online.posts.save', { channel: 'portal', text: 'Neue Öffnungszeiten der Bürgerservice-Stellen', plannedAt: '2026-12-03T09:00' });
+    saturday = (await pageApi(page, 'online.posts.save', { channel: 'mastodon', text: 'Samstag: Adventsmarkt in Hamborn', plannedAt: '2026-11-28T11:00' })).id;
+
+    await page.getByRole('tab', { name: 'Online' }).click();
+    await page.getByRole('tab', { name: 'Plan' }).click();
+    await expect.poll(() => inColumn('2026-11-28').count()).toBe(1);
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await expect.poll(() => events().count()).toBe(5);
+    expect(await inColumn('2026-12-01').count()).toBe(3);
+    expect(await inColumn('2026-12-01').first().textContent()).toContain('⚠ Bluesky: Weihnachtsmarkt');
+    expect(await inColumn('2026-12-02').getAttribute('title')).toContain('Instagram: Der Lichterzauber auf dem König-Heinrich-Platz, 02.12.2026, 14:00 Uhr, Status: Entwurf');
+    await expect.poll(() => warnings().textContent()).toContain('Häufung auf Bluesky: 3 Beiträge am 01.12.2026 zwischen 10:00 und 10:40 Uhr.');
+    expect(await warnings().textContent()).toContain('Auf Mastodon ist vom 30.11.2026 bis 06.12.2026 (7 Tage) nichts geplant.');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'online-plan-woche.png') });
+
+    // Only Instagram: the other channels' posts and warnings go.
+    await page.getByRole('checkbox', { name: 'alle' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Instagram' }).check();
+    await expect.poll(() => events().count()).toBe(1);
+    expect(await events().getAttribute('data-channel')).toBe('instagram');
+    await expect.poll(() => warnings().count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'alle' }).check();
+    await expect.poll(() => events().count()).toBe(5);
+
+    // One topic: its posts; the cluster it is part of is still said.
+    await page.getByRole('combobox', { name: 'Thema' }).selectOption({ label: 'Weihnachtsmarkt 2026' });
+    await expect.poll(() => events().count()).toBe(3);
+    expect(await warnings().textContent()).toContain('Häufung auf Bluesky');
+    await page.getByRole('combobox', { name: 'Thema' }).selectOption({ label: 'alle' });
+    await expect.poll(() => events().count()).toBe(5);
+  });
+
+  it('moves a post to another day by drag and drop, saved (also after a reload), and undoes it', async () => {
+    const page = session.page;
+    await drag(instagram, '2026-12-04', '14:00');
+    const moved = page.getByRole('status').filter({ hasText: 'verschoben' });
+    await expect.poll(() => moved.textContent()).toContain('von 02.12.2026, 14:00 Uhr auf 04.12.2026, 14:00 Uhr');
+    expect((await pageApi(page, 'online.posts.get', { id: instagram })).plannedAt).toBe('2026-12-04T14:00');
+    await expect.poll(() => inColumn('2026-12-04').count()).toBe(1);
+
+    await moved.getByRole('button', { name: 'Rückgängig' }).click();
+    await expect.poll(() => inColumn('2026-12-02').count()).toBe(1);
+    expect((await pageApi(page, 'online.posts.get', { id: instagram })).plannedAt).toBe('2026-12-02T14:00');
+
+    await drag(instagram, '2026-12-04', '15:00');
+    await expect.poll(() => moved.textContent()).toContain('auf 04.12.2026, 15:00 Uhr');
+    await page.reload();
+    await expect.poll(() => page.getByRole('tab', { name: 'Plan', selected: true }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await expect.poll(() => inColumn('2026-12-04').count()).toBe(1);
+    expect(await inColumn('2026-12-04').getAttribute('title')).toContain('04.12.2026, 15:00 Uhr');
+    expect(await inColumn('2026-12-02').count()).toBe(0);
+  });
+
+  it('refuses to move a post into the past, says why in German, and puts it back', async () => {
+    const page = session.page;
+    await page.getByRole('button', { name: 'Zurück' }).click();
+    await expect.poll(() => inColumn('2026-11-28').count()).toBe(1);
+    await drag(saturday, '2026-11-26', '11:00');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Der geplante Zeitpunkt (26. November 2026, 11:00 Uhr) liegt in der Vergangenheit.');
+    expect(await page.getByRole('alert').textContent()).toContain('Nicht verschoben');
+    await expect.poll(() => inColumn('2026-11-28').count()).toBe(1);
+    expect(await inColumn('2026-11-26').count()).toBe(0);
+    expect((await pageApi(page, 'online.posts.get', { id: saturday })).plannedAt).toBe('2026-11-28T11:00');
+  });
+});
