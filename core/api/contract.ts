@@ -194,6 +194,7 @@ import {
   onlineCheckInputSchema,
   onlineCheckResultSchema,
   onlinePostInputSchema,
+  onlineExportInputSchema,
   onlinePlanInputSchema,
   onlinePlanSchema,
   onlinePostListInputSchema,
@@ -641,6 +642,8 @@ export const contract = {
   'online.posts.get': query(byId, onlinePostSchema),
   /** The plan from `from` to `to` (days, inclusive) by time in the plan, with its clusters and silences (German warnings). */
   'online.plan': query(onlinePlanInputSchema, onlinePlanSchema),
+  /** Files for the offline office PCs: the portal's news (HTML, RSS 2.0), the social posts (.zip, a folder each), the plan (.docx, .xlsx). */
+  'online.export': query(onlineExportInputSchema, fileContentSchema),
   /** A new post with text is a draft, without an idea; changing the content of an approved post voids the approval. */
   'online.posts.save': save(onlinePostInputSchema, onlinePostSchema),
   /** Draft, submit, approve (only when the channel check finds nothing), schedule, mark published (not before its time, with the URL), withdraw. */

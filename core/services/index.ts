@@ -91,7 +91,7 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
     ...createVolunteeringService(deps).handlers,
     ...createRequestStatsService(deps, settings.office).handlers,
     ...createPressService(deps, settings.office).handlers,
-    ...createOnlineService(deps).handlers,
+    ...createOnlineService(deps, settings.office).handlers,
   };
   return waitWhileImporting(handlers, residents.writing);
 }

@@ -193,6 +193,18 @@ export type PlanWarning = z.infer<typeof planWarningSchema>;
 export const onlinePlanSchema = z.object({ items: z.array(onlinePlanItemSchema), warnings: z.array(planWarningSchema) });
 export type OnlinePlan = z.infer<typeof onlinePlanSchema>;
 
+// ------------------------------------------------------------------ exports for the offline office PCs
+
+/**
+ * portal-html / portal-feed: the portal's approved news as an HTML page / an RSS 2.0 feed file;
+ * social: the approved social posts, a folder each in a .zip; plan-docx / plan-xlsx: the plan
+ * (every post but the withdrawn ones) for the morning meeting.
+ */
+export const ONLINE_EXPORTS = ['portal-html', 'portal-feed', 'social', 'plan-docx', 'plan-xlsx'] as const;
+export type OnlineExport = (typeof ONLINE_EXPORTS)[number];
+export const onlineExportInputSchema = z.strictObject({ what: z.enum(ONLINE_EXPORTS), from: isoDate, to: isoDate });
+export type OnlineExportInput = z.input<typeof onlineExportInputSchema>;
+
 export const onlinePostStepInputSchema = z.strictObject({
   id: recordId,
   step: postStepSchema,

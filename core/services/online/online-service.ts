@@ -15,6 +15,10 @@ import { CHANNEL_KEYS, CHANNEL_NAMES, DEFAULT_CHANNEL_RULES, type ChannelKey } f
 import { checkPost, type CheckResult } from '../../domain/online/check';
 import { postedText } from '../../domain/online/posted-text';
 import { planWarnings } from '../../domain/online/plan-warnings';
+import type { OfficeSettings } from '../../api/schemas/letters';
+import { planDocx, planXlsx, portalNewsFeed, portalNewsHtml, socialPostsZip, type ExportPost } from '../../documents/online-exports';
+import { formatDateNumeric } from '../../domain/dates/format';
+import { fileContent, fileNameOf, fileNamePart } from '../file-content';
 import { applyPostStep, checkPlannedAt, nextPostSteps, POST_STATUS_LABELS, POST_STEP_LABELS, postStatusAfterEdit } from '../../domain/online/post-rules';
 import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
@@ -31,6 +35,7 @@ type OnlineHandlers = Pick<
   | 'online.topics.save'
   | 'online.posts.list'
   | 'online.plan'
+  | 'online.export'
   | 'online.posts.get'
   | 'online.posts.save'
   | 'online.posts.step'
@@ -63,7 +68,7 @@ const mediaOf = (stored: unknown): PostMedia[] =>
  * its channel (core/domain/online/check.ts) with the limits of the settings (`online.settings`),
  * and the check runs again when the post is approved. Every change is recorded in the audit log.
  */
-export function createOnlineService(deps: ServiceDeps) {
+export function createOnlineService(deps: ServiceDeps, office: () => Promise<OfficeSettings>) {
   const repo = onlineRepository(deps.engine);
   const settingsRows = settingsRepository(deps.engine);
   const SETTINGS_KEY = 'online';
@@ -134,6 +139,43 @@ export function createOnlineService(deps: ServiceDeps) {
     return { topicId: input.topicId, channel: input.channel, text: input.text, link: input.link, media: input.media, plannedAt: input.plannedAt };
   };
 
+  /** The plan's posts of the days from–to (optionally only some channels) with its clusters and silences. */
+  const planOf = async (from: string, to: string, channels?: readonly ChannelKey[]) => {
+    const rows = await repo.postsBetween(from, endOfRange(from, to), channels);
+    const all = rows.map(({ post: row, topic }): OnlinePlanItem => ({
+      id: row.id,
+      topicId: row.topicId,
+      topic,
+      channel: row.channel,
+      channelName: CHANNEL_NAMES[row.channel],
+      text: row.text,
+      at: (row.publishedAt ?? row.plannedAt)!,
+      plannedAt: row.plannedAt,
+      publishedAt: row.publishedAt,
+      status: row.status,
+      movable: row.status !== 'veroeffentlicht' && row.publishedAt === null,
+    }));
+    // What goes out: withdrawn posts neither make a cluster nor fill a silence. The warnings look
+    // at every post of the channels shown (the audience sees all topics); watched for silences
+    // are the channels shown that the office uses (a post on them at any time).
+    const out = all.filter((i) => i.status !== 'zurueckgezogen');
+    const used = await repo.usedChannels();
+    const watched = (channels ?? CHANNEL_KEYS).filter((key) => used.includes(key));
+    return { rows, all, warnings: planWarnings(out, { from, to }, watched) };
+  };
+  /** The posts of the plan as the files need them. */
+  const exportPosts = (rows: ReadonlyArray<{ post: OnlinePostRow; topic: string | null }>): ExportPost[] =>
+    rows.map(({ post: row, topic }) => ({
+      id: row.id,
+      channelName: CHANNEL_NAMES[row.channel],
+      topic,
+      text: row.text,
+      link: row.link,
+      media: mediaOf(row.media),
+      at: (row.publishedAt ?? row.plannedAt)!,
+      statusLabel: POST_STATUS_LABELS[row.status],
+    }));
+
   const handlers: OnlineHandlers = {
     'online.check': async ({ channel, text, media }) => check(channel, text, media ?? [], await settings()),
 
@@ -177,30 +219,35 @@ export function createOnlineService(deps: ServiceDeps) {
     },
 
     'online.plan': async ({ from, to, channels, topicId }) => {
+      const { all, warnings } = await planOf(from, to, channels);
+      return { items: topicId === undefined ? all : all.filter((i) => i.topicId === topicId), warnings };
+    },
+
+    'online.export': async ({ what, from, to }) => {
+      const settings = await office();
+      const range = { office: [settings.stadt, settings.amt].filter(Boolean).join(' · '), internet: settings.internet, from, to };
+      const span = [from, 'bis', to];
+      if (what === 'plan-docx' || what === 'plan-xlsx') {
+        const { rows, warnings } = await planOf(from, to);
+        const posts = exportPosts(rows.filter((r) => r.post.status !== 'zurueckgezogen'));
+        const plan = { ...range, posts, warnings: warnings.map((w) => w.message) };
+        return what === 'plan-docx'
+          ? fileContent(fileNameOf(['Online-Redaktionsplan', ...span], 'docx'), await planDocx(plan))
+          : fileContent(fileNameOf(['Online-Redaktionsplan', ...span], 'xlsx'), await planXlsx(plan));
+      }
+      // Nothing leaves the office unapproved: only approved (or already published) posts.
+      const portal = what !== 'social';
+      const channels = portal ? (['portal'] as const) : CHANNEL_KEYS.filter((key) => key !== 'portal' && key !== 'intranet');
       const rows = await repo.postsBetween(from, endOfRange(from, to), channels);
-      const all = rows.map(({ post: row, topic }): OnlinePlanItem => ({
-        id: row.id,
-        topicId: row.topicId,
-        topic,
-        channel: row.channel,
-        channelName: CHANNEL_NAMES[row.channel],
-        text: row.text,
-        at: (row.publishedAt ?? row.plannedAt)!,
-        plannedAt: row.plannedAt,
-        publishedAt: row.publishedAt,
-        status: row.status,
-        movable: row.status !== 'veroeffentlicht' && row.publishedAt === null,
-      }));
-      // What goes out: withdrawn posts neither make a cluster nor fill a silence. The warnings look
-      // at every post of the channels shown (the audience sees all topics); watched for silences
-      // are the channels shown that the office uses (a post on them at any time).
-      const out = all.filter((i) => i.status !== 'zurueckgezogen');
-      const used = await repo.usedChannels();
-      const watched = (channels ?? CHANNEL_KEYS).filter((key) => used.includes(key));
-      return {
-        items: topicId === undefined ? all : all.filter((i) => i.topicId === topicId),
-        warnings: planWarnings(out, { from, to }, watched),
-      };
+      const approved = rows.filter(({ post: p }) => p.status === 'freigegeben' || p.status === 'geplant' || p.status === 'veroeffentlicht');
+      if (!approved.length) {
+        const days = `vom ${formatDateNumeric(from)} bis ${formatDateNumeric(to)}`;
+        throw new AppError('CONFLICT', portal ? `Für das Stadtportal ist ${days} keine freigegebene Meldung geplant.` : `In den sozialen Medien ist ${days} kein freigegebener Beitrag geplant.`, { what, from, to });
+      }
+      const posts = exportPosts(approved);
+      if (what === 'portal-html') return fileContent(fileNameOf(['Stadtportal-Meldungen', ...span], 'html'), new TextEncoder().encode(portalNewsHtml(posts, range)));
+      if (what === 'portal-feed') return fileContent(fileNameOf(['Stadtportal-Feed', ...span], 'xml'), new TextEncoder().encode(portalNewsFeed(posts, range, deps.now())));
+      return fileContent(fileNameOf(['Social-Media-Beiträge', ...span], 'zip'), socialPostsZip(posts, fileNamePart));
     },
 
     'online.posts.get': ({ id }) => post(id),
