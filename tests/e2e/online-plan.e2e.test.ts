@@ -99,4 +99,34 @@ describe('the online plan as a calendar in browser mode (Chromium)', () => {
     expect(await inColumn('2026-11-26').count()).toBe(0);
     expect((await pageApi(page, 'online.posts.get', { id: saturday })).plannedAt).toBe('2026-11-28T11:00');
   });
+
+  it('exports the week shown: refused in German while nothing is approved, then the portal feed and the plan in Word', async () => {
+    const page = session.page;
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    const exports = page.getByRole('group', { name: 'Export' });
+    await expect.poll(() => exports.textContent()).toContain('Export vom 30.11.2026 bis 06.12.2026:');
+    await exports.getByRole('button', { name: 'Stadtportal (RSS-Feed)' }).click();
+    await expect
+      .poll(() => exports.getByRole('alert').textContent())
+      .toContain('Für das Stadtportal ist vom 30.11.2026 bis 06.12.2026 keine freigegebene Meldung geplant.');
+
+    const news = (await pageApi(page, 'online.plan', { from: '2026-11-30', to: '2026-12-06', channels: ['portal'] })).items[0]!;
+    await pageApi(page, 'online.posts.step', { id: news.id, step: 'submit' });
+    await pageApi(page, 'online.posts.step', { id: news.id, step: 'approve' });
+    let download = page.waitForEvent('download');
+    await exports.getByRole('button', { name: 'Stadtportal (RSS-Feed)' }).click();
+    const feed = await download;
+    expect(feed.suggestedFilename()).toBe('Stadtportal-Feed-2026-11-30-bis-2026-12-06.xml');
+    const xml = (await import('node:fs')).readFileSync((await feed.path())!, 'utf8');
+    // Chromium's own XML parser reads it back.
+    const parsed = (await page.evaluate(
+      `(() => { const d = new DOMParser().parseFromString(${JSON.stringify(xml)}, 'application/xml'); return [d.getElementsByTagName('parsererror').length, d.querySelector('item > title')?.textContent]; })()`,
+    )) as [number, string];
+    expect(parsed).toEqual([0, 'Neue Öffnungszeiten der Bürgerservice-Stellen']);
+    expect(await exports.getByRole('alert').count()).toBe(0);
+
+    download = page.waitForEvent('download');
+    await exports.getByRole('button', { name: 'Plan (Word)' }).click();
+    expect((await download).suggestedFilename()).toBe('Online-Redaktionsplan-2026-11-30-bis-2026-12-06.docx');
+  });
 });

@@ -13,6 +13,8 @@ const MIME_TYPES: Record<string, string> = {
   png: 'image/png',
   gif: 'image/gif',
   zip: 'application/zip',
+  html: 'text/html',
+  xml: 'application/xml',
 };
 
 /** The MIME type for a file name's extension (Word files and calendars; anything else as bytes). */

@@ -17,6 +17,7 @@ import { addDays, addMinutes, berlinNow, fromUtc } from '../calendar/wall-clock'
 import '../calendar/calendar.css';
 import { wallClockText } from '../press/press-format';
 import { CHANNEL_COLORS, excerpt } from './online-format';
+import { PlanExports } from './PlanExports';
 import { PostDialog } from './PostDialog';
 
 const useStyles = makeStyles({
@@ -236,6 +237,7 @@ export function PlanCalendar() {
         <div className={styles.grow} />
         <Text className={styles.hint}>Verschieben: Beitrag auf einen anderen Tag oder eine andere Uhrzeit ziehen; ein Klick öffnet ihn.</Text>
       </div>
+      {range && <PlanExports from={range.from} to={range.to} />}
 
       <ErrorMessage error={plan.error} title="Der Plan lässt sich nicht laden" />
       <ErrorMessage error={move.error} title="Nicht verschoben" />
