@@ -84,6 +84,15 @@ describe('accessibility of the main pages (axe-core in Chromium, demo office)', 
     expect(await seriousViolations(`termine-${view}-${day || 'heute'}`)).toEqual([]);
   });
 
+  // The online plan in each of its views.
+  it.each(['Tag', 'Woche', 'Monat'])('Online, Plan, %s: no serious or critical violation', async (view) => {
+    const page = session.page;
+    await page.goto(new URL('#/online/plan', session.server.url.replace(/#.*$/, '')).href);
+    await page.getByRole('button', { name: view, exact: true }).click();
+    await expect.poll(() => page.locator('.fc-view').count()).toBe(1);
+    expect(await seriousViolations(`online-plan-${view}`)).toEqual([]);
+  });
+
   it('the calendar’s buttons to the previous and the next period have names, and hints that say how far they go', async () => {
     const page = session.page;
     await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('tab', { name: 'Termine', exact: true }).click();
