@@ -22,7 +22,7 @@ export interface ExportPost {
   /** The text as written (without the link). */
   text: string;
   link: string;
-  media: ReadonlyArray<{ kind: 'image' | 'video'; alt: string }>;
+  media: ReadonlyArray<{ kind: 'image' | 'video'; alt: string; credit?: string }>;
   /** Its time in the plan, Berlin wall-clock. */
   at: string;
   /** "geplant", "zur Freigabe". */
@@ -50,9 +50,12 @@ const whenText = (at: string) => `${weekdayDate(at.slice(0, 10))}, ${at.slice(11
 /** "30.11.2026 bis 06.12.2026", or one day. */
 const rangeText = ({ from, to }: ExportRange) => (from === to ? formatDateNumeric(from) : `${formatDateNumeric(from)} bis ${formatDateNumeric(to)}`);
 const MEDIA_WORD = { image: 'Bild', video: 'Video' } as const;
-/** "Bild 1: Alternativtext: Schiffe im Hafen", "Video 2: (ohne Alternativtext)". */
+/** "Bild 1: Alternativtext: Schiffe im Hafen; Bildnachweis: Foto: Stadt Duisburg", "Video 2: (ohne Alternativtext)". */
 const mediaLines = (post: ExportPost) =>
-  post.media.map((m, i) => `${MEDIA_WORD[m.kind]} ${i + 1}: ${m.alt.trim() ? `Alternativtext: ${m.alt.trim()}` : '(ohne Alternativtext)'}`);
+  post.media.map(
+    (m, i) =>
+      `${MEDIA_WORD[m.kind]} ${i + 1}: ${m.alt.trim() ? `Alternativtext: ${m.alt.trim()}` : '(ohne Alternativtext)'}${m.credit?.trim() ? `; Bildnachweis: ${m.credit.trim()}` : ''}`,
+  );
 
 /** The headline of a portal news item (its first line) and the paragraphs after it. */
 export function newsParts(text: string): { headline: string; paragraphs: string[][] } {

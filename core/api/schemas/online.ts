@@ -7,6 +7,8 @@ import { isoDate, localDateTime, multiLine, recordId, singleLine } from './commo
 const MAX_POST_TEXT = 70_000;
 /** Alternative text at most (Mastodon takes 1,500, X 1,000). */
 const MAX_ALT_TEXT = 1_500;
+/** A credit (Bildnachweis) at most. */
+const MAX_CREDIT = 300;
 /** Images and videos of one post at most (Instagram's carousel takes 20). */
 const MAX_MEDIA = 20;
 
@@ -24,9 +26,18 @@ export const onlineCheckInputSchema = z.strictObject({
   channel: channelKeySchema,
   text: multiLine(MAX_POST_TEXT, { trim: false }),
   media: z
-    .array(z.strictObject({ kind: mediaKindSchema, alt: multiLine(MAX_ALT_TEXT).optional() }))
+    .array(
+      z.strictObject({
+        kind: mediaKindSchema,
+        alt: multiLine(MAX_ALT_TEXT).optional(),
+        credit: singleLine(MAX_CREDIT).optional(),
+        rightsUntil: isoDate.nullable().optional(),
+      }),
+    )
     .max(MAX_MEDIA)
     .optional(),
+  /** The day the post goes out: its images' and videos' usage rights must last until then (not checked when left out). */
+  on: isoDate.optional(),
 });
 export type OnlineCheckInput = z.input<typeof onlineCheckInputSchema>;
 
@@ -91,7 +102,14 @@ export type OnlineTopic = z.infer<typeof onlineTopicSchema>;
 export const postStatusSchema = z.enum(POST_STATUSES);
 export const postStepSchema = z.enum(POST_STEPS);
 
-export const postMediaSchema = z.strictObject({ kind: mediaKindSchema, alt: multiLine(MAX_ALT_TEXT).default('') });
+export const postMediaSchema = z.strictObject({
+  kind: mediaKindSchema,
+  alt: multiLine(MAX_ALT_TEXT).default(''),
+  /** Bildnachweis: "Foto: Stadt Duisburg / Tanja Pickartz". */
+  credit: singleLine(MAX_CREDIT).default(''),
+  /** The last day the office may use it; null: no end. */
+  rightsUntil: isoDate.nullable().default(null),
+});
 export type PostMedia = z.infer<typeof postMediaSchema>;
 
 export const onlinePostInputSchema = z.strictObject({
@@ -118,7 +136,7 @@ export const onlinePostSchema = z.object({
   channelName: z.string(),
   text: z.string(),
   link: z.string(),
-  media: z.array(z.object({ kind: mediaKindSchema, alt: z.string() })),
+  media: z.array(z.object({ kind: mediaKindSchema, alt: z.string(), credit: z.string(), rightsUntil: z.string().nullable() })),
   plannedAt: z.string().nullable(),
   status: postStatusSchema,
   approvedBy: z.string().nullable(),

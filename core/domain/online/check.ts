@@ -16,6 +16,8 @@
  *
  * The other checks:
  * - `alt-text-missing`: an image or video without alternative text (blind readers get nothing).
+ * - `rights-expired`: an image or video whose usage rights (Rechte bis) end before the day the
+ *   post goes out (checked when that day is given).
  * - `hashtag-not-camel-case`: a hashtag whose letters are all lower case (two or more letters,
  *   #hafenfest) or all upper case (more than five letters, #HAFENFEST). Screen readers read a
  *   hashtag in CamelCase (#HafenFest) word by word, one without capitals as one garbled word.
@@ -30,6 +32,7 @@
  */
 import * as twitterTextModule from 'twitter-text';
 import { CHANNEL_AFTER_FUER, type ChannelKey, type ChannelRules } from './channels';
+import { formatDateNumeric } from '../dates/format';
 
 // twitter-text is a CommonJS module without named exports Node's ESM loader can see (the built
 // app imports it so): its functions are on the default export there, on the namespace elsewhere.
@@ -45,6 +48,7 @@ export const PROBLEM_CODES = [
   'hashtag-not-camel-case',
   'emoji-run',
   'alt-text-missing',
+  'rights-expired',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -56,6 +60,10 @@ export interface CheckProblem {
 export interface MediaItem {
   kind: 'image' | 'video';
   alt?: string;
+  /** Bildnachweis: "Foto: Stadt Duisburg / Tanja Pickartz". */
+  credit?: string;
+  /** The last day the office may use it (ISO date); null or missing: no end. */
+  rightsUntil?: string | null;
 }
 
 export interface CheckResult {
@@ -141,8 +149,12 @@ function emojiRuns(text: string): string[] {
 const too = (what: string, channel: string, length: number, limit: number) =>
   `${what} zu lang für ${channel}: ${number(length)} von höchstens ${number(limit)} Zeichen (${number(length - limit)} zu viel).`;
 
-/** Checks a post for `channel` against its rules. */
-export function checkPost(channel: ChannelKey, text: string, media: readonly MediaItem[], rules: ChannelRules): CheckResult {
+/**
+ * Checks a post for `channel` against its rules. `on`: the day it goes out (ISO date); its images
+ * and videos must still be usable then (`rightsUntil` that day or later). Without it, the rights
+ * are not checked.
+ */
+export function checkPost(channel: ChannelKey, text: string, media: readonly MediaItem[], rules: ChannelRules, options: { on?: string } = {}): CheckResult {
   const name = CHANNEL_AFTER_FUER[channel];
   const problems: CheckProblem[] = [];
   const add = (code: ProblemCode, message: string) => problems.push({ code, message });
@@ -188,6 +200,19 @@ export function checkPost(channel: ChannelKey, text: string, media: readonly Med
     if (item.alt?.trim()) return;
     add('alt-text-missing', `${item.kind === 'image' ? 'Bild' : 'Video'} ${i + 1} hat keinen Alternativtext: Wer nicht sehen kann, erfährt nicht, was es zeigt.`);
   });
+
+  const { on } = options;
+  if (on) {
+    media.forEach((item, i) => {
+      if (!item.rightsUntil || item.rightsUntil >= on) return;
+      const word = item.kind === 'image' ? 'Bild' : 'Video';
+      const credit = item.credit?.trim() ? ` (${item.credit.trim()})` : '';
+      add(
+        'rights-expired',
+        `Die Nutzungsrechte an ${word} ${i + 1}${credit} sind am ${formatDateNumeric(item.rightsUntil)} abgelaufen; der Beitrag geht am ${formatDateNumeric(on)} hinaus. Bitte ${item.kind === 'image' ? 'ein anderes Bild' : 'ein anderes Video'} wählen oder die Rechte verlängern.`,
+      );
+    });
+  }
 
   return { length, limit: rules.limit, problems };
 }

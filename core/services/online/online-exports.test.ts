@@ -49,7 +49,7 @@ async function seed() {
     channel: 'bluesky',
     text: 'Heute öffnet der Weihnachtsmarkt! Alle Infos:',
     link: 'https://www.duisburg.de/weihnachtsmarkt',
-    media: [{ kind: 'image', alt: 'Lichterketten über der Königstraße' }, { kind: 'video', alt: 'Rundgang über den Markt' }],
+    media: [{ kind: 'image', alt: 'Lichterketten über der Königstraße', credit: 'Foto: Stadt Duisburg / Uwe Köppen' }, { kind: 'video', alt: 'Rundgang über den Markt' }],
     plannedAt: '2026-12-01T10:30',
     topicId: topic.id,
   });
@@ -126,7 +126,7 @@ describe('online.export: the social posts', () => {
     expect(strFromU8(files[`2026-12-01_1030_Bluesky_${bluesky.id}/Medien.txt`]!).split('\r\n')).toEqual([
       'Bluesky, Dienstag, 1. Dezember 2026, 10:30 Uhr',
       '',
-      'Bild 1: Alternativtext: Lichterketten über der Königstraße',
+      'Bild 1: Alternativtext: Lichterketten über der Königstraße; Bildnachweis: Foto: Stadt Duisburg / Uwe Köppen',
       'Video 2: Alternativtext: Rundgang über den Markt',
       '',
     ]);

@@ -298,3 +298,28 @@ describe('online.plan { from, to, channels?, topicId? }', () => {
     });
   });
 });
+
+describe('media with credit and usage rights', () => {
+  it('keeps credit and rights date, warns when the rights end before the day the post goes out, and refuses the approval then', async () => {
+    const photo = { kind: 'image' as const, alt: 'Schiffe im Eisenbahnhafen', credit: 'Foto: Stadt Duisburg / Uwe Köppen', rightsUntil: '2026-12-09' };
+    const post = await save(bluesky({ media: [photo], plannedAt: '2026-12-10T10:00' }));
+    expect(post.media).toEqual([photo]);
+    const expired =
+      'Die Nutzungsrechte an Bild 1 (Foto: Stadt Duisburg / Uwe Köppen) sind am 09.12.2026 abgelaufen; der Beitrag geht am 10.12.2026 hinaus. Bitte ein anderes Bild wählen oder die Rechte verlängern.';
+    expect(post.check.problems).toEqual([{ code: 'rights-expired', message: expired }]);
+    await step(post.id, 'submit');
+    expect(await errorOf(dispatch(app.handlers, 'online.posts.step', { id: post.id, step: 'approve' }))).toMatchObject({
+      code: 'CONFLICT',
+      message: `Der Beitrag kann so nicht freigegeben werden: ${expired}`,
+    });
+    // Planned a day earlier, it fits.
+    const earlier = await save({ ...bluesky({ media: [photo] }), id: post.id, plannedAt: '2026-12-09T18:00' });
+    expect(earlier.check.problems).toEqual([]);
+    expect((await step(post.id, 'approve')).status).toBe('freigegeben');
+    // The check while typing says the same for the day given.
+    expect((await call(app.handlers, 'online.check', { channel: 'bluesky', text: 'Hallo', media: [photo], on: '2026-12-10' })).problems.map((p) => p.code)).toEqual(['rights-expired']);
+    // Without a planned day: today counts.
+    const unplanned = await save(bluesky({ media: [{ ...photo, rightsUntil: '2026-11-26' }], plannedAt: null }));
+    expect(unplanned.check.problems[0]?.message).toContain('sind am 26.11.2026 abgelaufen; der Beitrag geht am 27.11.2026 hinaus.');
+  });
+});

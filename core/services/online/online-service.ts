@@ -12,12 +12,12 @@ import {
 } from '../../api/schemas/online';
 import { addDays } from '../../domain/calendar/time';
 import { CHANNEL_KEYS, CHANNEL_NAMES, DEFAULT_CHANNEL_RULES, type ChannelKey } from '../../domain/online/channels';
-import { checkPost, type CheckResult } from '../../domain/online/check';
+import { checkPost, type CheckResult, type MediaItem } from '../../domain/online/check';
 import { postedText } from '../../domain/online/posted-text';
 import { planWarnings } from '../../domain/online/plan-warnings';
 import type { OfficeSettings } from '../../api/schemas/letters';
 import { planDocx, planXlsx, portalNewsFeed, portalNewsHtml, socialPostsZip, type ExportPost } from '../../documents/online-exports';
-import { formatDateNumeric } from '../../domain/dates/format';
+import { formatDateNumeric, isoDateInBerlin } from '../../domain/dates/format';
 import { fileContent, fileNameOf, fileNamePart } from '../file-content';
 import { applyPostStep, checkPlannedAt, nextPostSteps, POST_STATUS_LABELS, POST_STEP_LABELS, postStatusAfterEdit } from '../../domain/online/post-rules';
 import { audit } from '../audit';
@@ -54,11 +54,20 @@ function endOfRange(from: string, to: string): string {
   return end;
 }
 
-/** Media as stored (JSON): only well-formed entries. */
+/** Media as stored (JSON): only well-formed entries (credit and rights date added later: missing is empty). */
 const mediaOf = (stored: unknown): PostMedia[] =>
   Array.isArray(stored)
-    ? stored.flatMap((m: { kind?: unknown; alt?: unknown }) =>
-        m && (m.kind === 'image' || m.kind === 'video') ? [{ kind: m.kind, alt: typeof m.alt === 'string' ? m.alt : '' }] : [],
+    ? stored.flatMap((m: { kind?: unknown; alt?: unknown; credit?: unknown; rightsUntil?: unknown }) =>
+        m && (m.kind === 'image' || m.kind === 'video')
+          ? [
+              {
+                kind: m.kind,
+                alt: typeof m.alt === 'string' ? m.alt : '',
+                credit: typeof m.credit === 'string' ? m.credit : '',
+                rightsUntil: typeof m.rightsUntil === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(m.rightsUntil) ? m.rightsUntil : null,
+              },
+            ]
+          : [],
       )
     : [];
 
@@ -84,9 +93,16 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
     };
   };
 
-  const check = (channel: ChannelKey, text: string, media: ReadonlyArray<{ kind: 'image' | 'video'; alt?: string }>, current: OnlineSettings): CheckResult =>
-    checkPost(channel, text, media, current.channels[channel]);
-  const checkOf = (row: OnlinePostRow, current: OnlineSettings) => check(row.channel, postedText(row.text, row.link), mediaOf(row.media), current);
+  const check = (channel: ChannelKey, text: string, media: readonly MediaItem[], current: OnlineSettings, on?: string): CheckResult =>
+    checkPost(channel, text, media, current.channels[channel], { on });
+  /** The day a post goes out: when it was published, else its planned day, but not before today. */
+  const dayOut = (row: OnlinePostRow) => {
+    if (row.publishedAt) return row.publishedAt.slice(0, 10);
+    const today = isoDateInBerlin(deps.now());
+    const planned = row.plannedAt?.slice(0, 10);
+    return planned && planned > today ? planned : today;
+  };
+  const checkOf = (row: OnlinePostRow, current: OnlineSettings) => check(row.channel, postedText(row.text, row.link), mediaOf(row.media), current, dayOut(row));
 
   const toTopic = (row: OnlineTopicRow, postCount: number): OnlineTopic => ({
     id: row.id,
@@ -177,7 +193,7 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
     }));
 
   const handlers: OnlineHandlers = {
-    'online.check': async ({ channel, text, media }) => check(channel, text, media ?? [], await settings()),
+    'online.check': async ({ channel, text, media, on }) => check(channel, text, media ?? [], await settings(), on),
 
     'online.settings': () => settings(),
 
