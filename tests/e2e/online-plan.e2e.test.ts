@@ -129,4 +129,27 @@ describe('the online plan as a calendar in browser mode (Chromium)', () => {
     await exports.getByRole('button', { name: 'Plan (Word)' }).click();
     expect((await download).suggestedFilename()).toBe('Online-Redaktionsplan-2026-11-30-bis-2026-12-06.docx');
   });
+
+  it('opens a post from the plan; an image whose usage rights end before the post goes out is named at once', async () => {
+    const page = session.page;
+    const dialog = page.getByRole('dialog');
+    await inColumn('2026-12-04').click();
+    await expect.poll(() => dialog.getByRole('textbox', { name: 'Text' }).inputValue()).toBe('Der Lichterzauber auf dem König-Heinrich-Platz');
+    await dialog.getByRole('button', { name: 'Bild oder Video hinzufügen' }).click();
+    await dialog.getByRole('textbox', { name: 'Alternativtext (1)' }).fill('Lichterketten über dem König-Heinrich-Platz');
+    await dialog.getByRole('textbox', { name: 'Bildnachweis (1)' }).fill('Foto: Stadt Duisburg / Uwe Köppen');
+    await dialog.getByLabel('Rechte bis (1)').fill('2026-12-03');
+    const check = dialog.getByRole('region', { name: 'Prüfung für den Kanal' });
+    await expect
+      .poll(() => check.textContent())
+      .toContain('Die Nutzungsrechte an Bild 1 (Foto: Stadt Duisburg / Uwe Köppen) sind am 03.12.2026 abgelaufen; der Beitrag geht am 04.12.2026 hinaus.');
+    await check.scrollIntoViewIfNeeded();
+    await dialog.screenshot({ path: path.join(ARTIFACTS, 'online-beitrag-bildrechte.png') });
+    await dialog.getByLabel('Rechte bis (1)').fill('2026-12-31');
+    await expect.poll(() => check.textContent()).toContain('Passt für Instagram.');
+    await dialog.getByRole('button', { name: 'Beitrag speichern' }).click();
+    await expect.poll(() => dialog.getByRole('status').filter({ hasText: 'Beitrag gespeichert' }).count()).toBe(1);
+    const saved = await pageApi(page, 'online.posts.get', { id: instagram });
+    expect(saved.media).toEqual([{ kind: 'image', alt: 'Lichterketten über dem König-Heinrich-Platz', credit: 'Foto: Stadt Duisburg / Uwe Köppen', rightsUntil: '2026-12-31' }]);
+  });
 });

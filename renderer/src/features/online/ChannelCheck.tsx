@@ -12,19 +12,20 @@ const useStyles = makeStyles({
 
 /**
  * The channel check of the text being typed (`online.check`): the length as the platform counts
- * it and what to fix before the approval, shown while typing.
+ * it and what to fix before the approval, shown while typing; `on`: the day the post goes out
+ * (for the usage rights of its images and videos).
  */
-export function ChannelCheck({ channel, text, link, media }: { channel: ChannelKey; text: string; link: string; media: PostMedia[] }) {
+export function ChannelCheck({ channel, text, link, media, on }: { channel: ChannelKey; text: string; link: string; media: PostMedia[]; on?: string }) {
   const styles = useStyles();
   const posted = postedText(text, link);
   // A short pause after the last key, so a fast typist does not send a request per letter.
-  const [input, setInput] = useState({ channel, text: posted, media });
+  const [input, setInput] = useState({ channel, text: posted, media, on });
   useEffect(() => {
-    const timer = setTimeout(() => setInput({ channel, text: posted, media }), 120);
+    const timer = setTimeout(() => setInput({ channel, text: posted, media, on }), 120);
     return () => clearTimeout(timer);
-  }, [channel, posted, media]);
+  }, [channel, posted, media, on]);
   const check = useQuery({
-    queryKey: ['online.check', input.channel, input.text, input.media],
+    queryKey: ['online.check', input.channel, input.text, input.media, input.on],
     queryFn: () => api('online.check', input),
     placeholderData: keepPreviousData,
   });

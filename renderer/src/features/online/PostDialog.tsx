@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import {
   Badge,
@@ -31,6 +31,7 @@ import { SaveActions } from '../../components/SaveActions';
 import { WorkflowSteps } from '../../components/WorkflowSteps';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { instantText, joinDateTime, wallClockText } from '../press/press-format';
+import { berlinToday } from '../calendar/wall-clock';
 import { ChannelCheck } from './ChannelCheck';
 import { POST_STATUS_COLORS } from './online-format';
 
@@ -38,7 +39,10 @@ const useStyles = makeStyles({
   status: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   text: { '& textarea': { minHeight: '160px', fontFamily: tokens.fontFamilyBase, lineHeight: tokens.lineHeightBase400 } },
-  medium: { display: 'grid', gridTemplateColumns: '140px minmax(0, 1fr) auto', gap: tokens.spacingHorizontalS, alignItems: 'end' },
+  // The fields' inputs in one line (labels of one height at the top, the hint below its field).
+  medium: { display: 'grid', gridTemplateColumns: '110px minmax(0, 2fr) minmax(0, 1.3fr) 150px auto', gap: tokens.spacingHorizontalS, alignItems: 'start' },
+  /** The remove button beside the inputs, below the labels' line. */
+  remove: { marginTop: `calc(${tokens.lineHeightBase300} + ${tokens.spacingVerticalXS})` },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'end' },
   url: { minWidth: '320px', flexGrow: 1 },
 });
@@ -48,10 +52,14 @@ interface PostFormValues {
   channel: ChannelKey;
   text: string;
   link: string;
-  media: Array<{ kind: 'image' | 'video'; alt: string }>;
+  /** `rightsUntil` as typed ("" for none). */
+  media: Array<{ kind: 'image' | 'video'; alt: string; credit: string; rightsUntil: string }>;
   plannedDate: string;
   plannedTime: string;
 }
+
+/** The media as the API takes them: no date typed is no end of the rights. */
+const mediaOf = (media: PostFormValues['media']) => media.map((m) => ({ ...m, rightsUntil: m.rightsUntil || null }));
 
 function formValuesOf(post: OnlinePost | null, topicId: number | null): PostFormValues {
   return {
@@ -59,7 +67,7 @@ function formValuesOf(post: OnlinePost | null, topicId: number | null): PostForm
     channel: post?.channel ?? 'bluesky',
     text: post?.text ?? '',
     link: post?.link ?? '',
-    media: post?.media.map((m) => ({ ...m })) ?? [],
+    media: post?.media.map((m) => ({ ...m, rightsUntil: m.rightsUntil ?? '' })) ?? [],
     plannedDate: post?.plannedAt?.slice(0, 10) ?? '',
     plannedTime: post?.plannedAt?.slice(11, 16) ?? '',
   };
@@ -174,7 +182,11 @@ function PostForm({
   const media = useFieldArray({ control, name: 'media' });
   useEffect(() => onDirtyChange(formState.isDirty), [formState.isDirty, onDirtyChange]);
   const topics = useQuery({ queryKey: ['online.topics.list'], queryFn: () => api('online.topics.list', {}) });
-  const [channel, text, link, mediaValues] = useWatch({ control, name: ['channel', 'text', 'link', 'media'] });
+  const [channel, text, link, mediaValues, plannedDate] = useWatch({ control, name: ['channel', 'text', 'link', 'media', 'plannedDate'] });
+  // The day the post goes out, for the usage rights of its media: its planned day, not before today.
+  const today = berlinToday();
+  const checkedMedia = useMemo(() => mediaOf(mediaValues), [mediaValues]);
+  const dayOut = /^\d{4}-\d{2}-\d{2}$/.test(plannedDate) && plannedDate > today ? plannedDate : today;
   const save = useMutation({
     mutationFn: (input: OnlinePostInput) => api('online.posts.save', input),
     onSuccess: async (saved) => {
@@ -194,7 +206,7 @@ function PostForm({
       channel: values.channel,
       text: values.text,
       link: values.link,
-      media: values.media,
+      media: mediaOf(values.media),
       plannedAt,
     });
   };
@@ -227,7 +239,7 @@ function PostForm({
         )}
       />
       <TextField control={control} name="link" label="Link" placeholder="https://www.duisburg.de/…" hint="Wird unter den Text gesetzt, wenn er nicht schon darin steht." />
-      <ChannelCheck channel={channel} text={text} link={link} media={mediaValues} />
+      <ChannelCheck channel={channel} text={text} link={link} media={checkedMedia} on={dayOut} />
       <Subtitle2 as="h3" className={layout.section}>
         Bilder und Videos
       </Subtitle2>
@@ -254,11 +266,13 @@ function PostForm({
               </Field>
             )}
           />
-          <Button icon={<DeleteRegular />} aria-label={`Medium ${i + 1} entfernen`} onClick={() => media.remove(i)} />
+          <TextField control={control} name={`media.${i}.credit`} label={`Bildnachweis (${i + 1})`} placeholder="Foto: Stadt Duisburg / …" />
+          <DateField control={control} name={`media.${i}.rightsUntil`} label={`Rechte bis (${i + 1})`} />
+          <Button className={styles.remove} icon={<DeleteRegular />} aria-label={`Medium ${i + 1} entfernen`} onClick={() => media.remove(i)} />
         </div>
       ))}
       <div>
-        <Button icon={<AddRegular />} onClick={() => media.append({ kind: 'image', alt: '' })}>
+        <Button icon={<AddRegular />} onClick={() => media.append({ kind: 'image', alt: '', credit: '', rightsUntil: '' })}>
           Bild oder Video hinzufügen
         </Button>
       </div>
