@@ -76,6 +76,8 @@ describe('the online plan as a calendar in browser mode (Chromium)', () => {
 
     await moved.getByRole('button', { name: 'Rückgängig' }).click();
     await expect.poll(() => inColumn('2026-12-02').count()).toBe(1);
+    // The note goes once the post is back (the calendar moves up: measured after that).
+    await expect.poll(() => moved.count()).toBe(0);
     expect((await pageApi(page, 'online.posts.get', { id: instagram })).plannedAt).toBe('2026-12-02T14:00');
 
     await drag(instagram, '2026-12-04', '15:00');
@@ -86,6 +88,21 @@ describe('the online plan as a calendar in browser mode (Chromium)', () => {
     await expect.poll(() => inColumn('2026-12-04').count()).toBe(1);
     expect(await inColumn('2026-12-04').getAttribute('title')).toContain('04.12.2026, 15:00 Uhr');
     expect(await inColumn('2026-12-02').count()).toBe(0);
+
+    // By keyboard: Alt+→ a day later, Alt+↓ 15 minutes later (and back); the focus stays on the post.
+    const focused = () => page.evaluate(`document.activeElement?.dataset?.postId`);
+    await page.locator(`.fc-event[data-post-id="${instagram}"]`).focus();
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect.poll(() => moved.textContent()).toContain('von 04.12.2026, 15:00 Uhr auf 05.12.2026, 15:00 Uhr');
+    await expect.poll(focused).toBe(String(instagram));
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => moved.textContent()).toContain('von 05.12.2026, 15:00 Uhr auf 05.12.2026, 15:15 Uhr');
+    await expect.poll(focused).toBe(String(instagram));
+    await page.keyboard.press('Alt+ArrowLeft');
+    await expect.poll(() => moved.textContent()).toContain('auf 04.12.2026, 15:15 Uhr');
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => moved.textContent()).toContain('auf 04.12.2026, 15:00 Uhr');
+    expect((await pageApi(page, 'online.posts.get', { id: instagram })).plannedAt).toBe('2026-12-04T15:00');
   });
 
   it('refuses to move a post into the past, says why in German, and puts it back', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import FullCalendar from '@fullcalendar/react';
 import type { DatesSetArg, EventClickArg, EventDropArg, EventInput, EventMountArg } from '@fullcalendar/core';
 import deLocale from '@fullcalendar/core/locales/de';
@@ -34,6 +34,7 @@ const useStyles = makeStyles({
 /** How long a post looks in the day and week views (it goes out at one moment). */
 const SHOWN_MINUTES = 30;
 const SILENCE_PREFIX = 'silence|';
+const ARROW_KEYS = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'];
 
 interface Moved {
   id: number;
@@ -139,7 +140,10 @@ export function PlanCalendar() {
       await queryClient.invalidateQueries({ queryKey: ['online.plan'] });
       await queryClient.invalidateQueries({ queryKey: ['online.posts.list'] });
     },
-    onError: (_, { revert }) => revert?.(),
+    onError: (_, { revert }) => {
+      pendingFocus.current = null;
+      revert?.();
+    },
   });
 
   const onDrop = (info: EventDropArg) => {
@@ -157,6 +161,26 @@ export function PlanCalendar() {
       { onSuccess: () => setMoved({ id: item.id, title, from: item.at, to: plannedAt }) },
     );
   };
+
+  /** Alt+↑/↓: 15 minutes earlier or later; Alt+←/→: a day earlier or later. */
+  const moveByKeyboard = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!e.altKey || !ARROW_KEYS.includes(e.key)) return;
+    const el = (e.target as HTMLElement).closest<HTMLElement>('[data-post-id]');
+    const item = el && latest.current.byId.get(el.dataset.postId ?? '');
+    if (!item) return;
+    e.preventDefault();
+    if (!item.movable) {
+      setProblem('Ein veröffentlichter Beitrag wird nicht mehr verschoben.');
+      return;
+    }
+    const step = e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 1;
+    const plannedAt = e.key === 'ArrowUp' || e.key === 'ArrowDown' ? addMinutes(item.at, 15 * step) : addDays(item.at, step);
+    const title = `${item.channelName}: ${excerpt(item.text, 60) || '(noch kein Text)'}`;
+    pendingFocus.current = String(item.id);
+    move.mutate({ id: item.id, plannedAt }, { onSuccess: () => setMoved({ id: item.id, title, from: item.at, to: plannedAt }) });
+  };
+  /** The post moved by keyboard keeps the focus when FullCalendar draws it anew. */
+  const pendingFocus = useRef<string | null>(null);
 
   const undo = () => {
     if (!moved) return;
@@ -179,6 +203,11 @@ export function PlanCalendar() {
   const onEventMount = (info: EventMountArg) => {
     if (latest.current.byId.has(info.event.id)) annotate(info.el, info.event.id);
     else info.el.title = info.event.title;
+    if (pendingFocus.current === info.event.id) {
+      pendingFocus.current = null;
+      const el = info.el;
+      requestAnimationFrame(() => el.focus());
+    }
   };
   // FullCalendar keeps an element when only the data behind it changed (moved into a cluster).
   const container = useRef<HTMLDivElement>(null);
@@ -235,7 +264,9 @@ export function PlanCalendar() {
           </Select>
         </Field>
         <div className={styles.grow} />
-        <Text className={styles.hint}>Verschieben: Beitrag auf einen anderen Tag oder eine andere Uhrzeit ziehen; ein Klick öffnet ihn.</Text>
+        <Text className={styles.hint}>
+          Verschieben: ziehen, oder Beitrag mit Tab wählen und Alt+↑/↓ (15 Minuten), Alt+←/→ (ein Tag); Eingabetaste öffnet den Beitrag.
+        </Text>
       </div>
       {range && <PlanExports from={range.from} to={range.to} />}
 
@@ -273,7 +304,7 @@ export function PlanCalendar() {
         </MessageBar>
       )}
 
-      <div className={`rb-calendar ${styles.calendar}`} ref={container}>
+      <div className={`rb-calendar ${styles.calendar}`} ref={container} onKeyDown={moveByKeyboard}>
         <FullCalendar
           plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
           locale={deLocale}
