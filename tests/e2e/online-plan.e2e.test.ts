@@ -64,6 +64,15 @@ describe('the online plan as a calendar in browser mode (Chromium)', () => {
     expect(await warnings().textContent()).toContain('Häufung auf Bluesky');
     await page.getByRole('combobox', { name: 'Thema' }).selectOption({ label: 'alle' });
     await expect.poll(() => events().count()).toBe(5);
+
+    // November (to 6 December, the days its view shows): all six posts, its warnings for all its days.
+    await page.getByRole('button', { name: 'Monat', exact: true }).click();
+    await expect.poll(() => warnings().textContent()).toContain('Auf Instagram ist vom 26.10.2026 bis 01.12.2026 (37 Tage) nichts geplant.');
+    expect(await warnings().textContent()).toContain('Auf Mastodon ist vom 29.11.2026 bis 06.12.2026 (8 Tage) nichts geplant.');
+    expect(await events().count()).toBe(6);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'online-plan-monat.png') });
+    await page.getByRole('button', { name: 'Woche', exact: true }).click();
+    await expect.poll(() => inColumn('2026-12-01').count()).toBe(3);
   });
 
   it('moves a post to another day by drag and drop, saved (also after a reload), and undoes it', async () => {
