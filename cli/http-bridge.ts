@@ -2,15 +2,21 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { dispatch, type ApiError, type Handlers } from '../core/api';
+import type { ApiError } from '../core/api/errors';
+import type { Handlers } from '../core/api/contract';
 import { createChangeStream, type ChangeSource, type ChangeStream } from './change-stream';
 
-/** The HTTP door of browser mode: loopback only, one token per start, no CORS. */
+/**
+ * The HTTP door of browser mode: loopback only, one token per start, no CORS. It imports only
+ * light modules: it can listen and serve the page's files while the API's modules (the contract,
+ * the services) are still loading; the API's calls wait for them.
+ */
 export interface BridgeOptions {
-  handlers: Handlers;
+  /** The app's handlers, or their promise while the app is being loaded: calls wait for it; if it fails, they answer its error. */
+  handlers: Handlers | Promise<Handlers>;
   token: string;
-  /** What the app saves; open pages get it as server-sent events (change-stream.ts). Without it, /events answers 404. */
-  changes?: ChangeSource;
+  /** What the app saves (or its promise); open pages get it as server-sent events (change-stream.ts). Without it, /events answers 404. */
+  changes?: ChangeSource | Promise<ChangeSource>;
   /** Milliseconds for the stream tickets' lifetime (tests move it on). */
   clock?: () => number;
   /** Built renderer (index.html and assets); served without the token, it holds no data. */
@@ -57,11 +63,50 @@ export const CONTENT_SECURITY_POLICY = [
 export type BridgeListener = http.RequestListener & {
   /** Ends the open change streams (they would keep the server from closing). */
   closeStreams(): void;
+  /**
+   * Resolves once the page has had its answers: at least one API call answered and none in
+   * flight for `ms` milliseconds. Work that can wait (the start-up retention check) waits for it.
+   */
+  quiet(ms: number): Promise<void>;
 };
+
+/** The dispatcher and the app's handlers, once both are loaded; a failure is every call's answer. */
+interface ApiDoor {
+  dispatch: typeof import('../core/api/dispatcher').dispatch;
+  handlers: Handlers;
+}
+
+/** A change source that is still being loaded: a page's stream follows it once it is there (nothing can change before). */
+function laterSource(loading: Promise<ChangeSource>): ChangeSource {
+  return {
+    subscribe(listener) {
+      let unsubscribe: (() => void) | null = null;
+      let ended = false;
+      void loading.then(
+        (source) => {
+          if (!ended) unsubscribe = source.subscribe(listener);
+        },
+        () => {},
+      );
+      return () => {
+        ended = true;
+        unsubscribe?.();
+      };
+    },
+  };
+}
 
 export function createBridgeListener(options: BridgeOptions): BridgeListener {
   const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
-  const stream = options.changes ? createChangeStream(options.changes, { clock: options.clock }) : null;
+  const changes = options.changes instanceof Promise ? laterSource(options.changes) : options.changes;
+  const stream = changes ? createChangeStream(changes, { clock: options.clock }) : null;
+  // A failure to load shows in the calls' answers (and to whoever started the load), not as an unhandled rejection.
+  for (const loading of [options.handlers, options.changes]) if (loading instanceof Promise) loading.catch(() => {});
+  let door: Promise<ApiDoor> | null = null;
+  /** The dispatcher is imported at the first call (with the contract and its schemas), not at start. */
+  const api = () =>
+    (door ??= Promise.all([import('../core/api/dispatcher'), options.handlers]).then(([{ dispatch }, handlers]) => ({ dispatch, handlers })));
+  const traffic = callTraffic();
   const listener: http.RequestListener = (req, res) => {
     const port = (req.socket.address() as AddressInfo).port;
     const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
@@ -81,14 +126,50 @@ export function createBridgeListener(options: BridgeOptions): BridgeListener {
     } catch {
       return sendError(res, 400, { code: 'INVALID_INPUT', message: 'Die Adresse ist ungültig.' });
     }
-    if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length), options, maxBody);
+    if (pathname.startsWith('/api/')) return traffic.track(res, () => handleApi(req, res, pathname.slice('/api/'.length), options, maxBody, api));
     if (pathname === '/events' || pathname === '/events/ticket') return handleEvents(req, res, pathname, url, options, stream);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendError(res, 405, { code: 'INVALID_INPUT', message: 'Methode nicht erlaubt.' });
     }
     return serveStatic(res, options.staticDir, pathname);
   };
-  return Object.assign(listener, { closeStreams: () => stream?.closeAll() });
+  return Object.assign(listener, { closeStreams: () => stream?.closeAll(), quiet: traffic.quiet });
+}
+
+/** Counts the API calls in flight, for `quiet`. */
+function callTraffic() {
+  let inFlight = 0;
+  let answered = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waiting: Array<{ ms: number; resolve: () => void }> = [];
+  /** (Re)starts the wait of the longest waiter; all resolve when the calls have been quiet long enough. */
+  const check = () => {
+    clearTimeout(timer);
+    if (inFlight > 0 || answered === 0 || waiting.length === 0) return;
+    const ms = Math.max(...waiting.map((w) => w.ms));
+    timer = setTimeout(() => {
+      for (const w of waiting.splice(0)) w.resolve();
+    }, ms);
+    timer.unref?.();
+  };
+  return {
+    track(res: http.ServerResponse, handle: () => void) {
+      inFlight++;
+      clearTimeout(timer);
+      res.once('close', () => {
+        inFlight--;
+        answered++;
+        check();
+      });
+      handle();
+    },
+    quiet(ms: number): Promise<void> {
+      return new Promise((resolve) => {
+        waiting.push({ ms, resolve });
+        check();
+      });
+    },
+  };
 }
 
 const NO_TOKEN: ApiError = {
@@ -140,6 +221,7 @@ function handleApi(
   method: string,
   options: BridgeOptions,
   maxBody: number,
+  api: () => Promise<ApiDoor>,
 ): void {
   if (req.method !== 'POST') {
     return sendError(res, 405, { code: 'INVALID_INPUT', message: 'Die Schnittstelle erwartet POST.' });
@@ -170,12 +252,26 @@ function handleApi(
     } catch {
       return sendError(res, 400, { code: 'INVALID_INPUT', message: 'Die Anfrage ist kein gültiges JSON.' });
     }
-    const result = await dispatch(options.handlers, method, input, {
+    let loaded: ApiDoor;
+    try {
+      loaded = await api();
+    } catch (error) {
+      return sendError(res, 503, notLoaded(error));
+    }
+    const result = await loaded.dispatch(loaded.handlers, method, input, {
       onUnexpectedError: (error, name) => options.log?.(`Fehler in ${name}: ${(error as Error)?.stack ?? error}`),
     });
     if (result.ok) return sendJson(res, 200, { data: result.data ?? null });
     return sendError(res, STATUS[result.error.code] ?? 500, result.error);
   });
+}
+
+/** The app could not be opened (a database of a newer version, an unreadable file): its own German message. */
+function notLoaded(error: unknown): ApiError {
+  const known = error as { code?: unknown; message?: unknown; details?: unknown };
+  const code = known?.code === 'DB_TOO_NEW' || known?.code === 'DB_UNREADABLE' ? known.code : 'INTERNAL';
+  const message = typeof known?.message === 'string' ? known.message : String(error);
+  return { code, message: code === 'INTERNAL' ? `Rathausbüro konnte nicht gestartet werden: ${message}` : message, details: known?.details };
 }
 
 function serveStatic(res: http.ServerResponse, staticDir: string, pathname: string): void {
@@ -216,7 +312,7 @@ function sendError(res: http.ServerResponse, status: number, error: ApiError): v
 /** Starts the bridge on 127.0.0.1 (port 0 = a free one) and resolves with its address. */
 export function startBridge(
   options: BridgeOptions & { port?: number },
-): Promise<{ server: http.Server; port: number; url: string; close(): Promise<void> }> {
+): Promise<{ server: http.Server; port: number; url: string; close(): Promise<void>; quiet: BridgeListener['quiet'] }> {
   const listener = createBridgeListener(options);
   const server = http.createServer(listener);
   /** Ends the pages' change streams, then waits for the calls under way. */
@@ -231,7 +327,7 @@ export function startBridge(
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
       const port = (server.address() as AddressInfo).port;
-      resolve({ server, port, url: `http://127.0.0.1:${port}/#token=${options.token}`, close });
+      resolve({ server, port, url: `http://127.0.0.1:${port}/#token=${options.token}`, close, quiet: listener.quiet });
     });
   });
 }

@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema';
 import { foldGerman } from '../core/domain/text/fold';
+import { DatabaseOpenError } from './open-error';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -16,20 +17,7 @@ export interface OpenDatabaseOptions {
   nativeBinding?: string;
 }
 
-/** Office mode (PostgreSQL, db/engine/postgres.ts): why the office's database cannot be used. */
-export type OfficeDatabaseErrorCode = 'DB_NEEDS_MIGRATION' | 'DB_UNREACHABLE' | 'DB_LOGIN_FAILED' | 'DB_MISSING' | 'DB_UNSUPPORTED';
-
-/** Thrown when the database cannot be used; `code` tells the caller which case. */
-export class DatabaseOpenError extends Error {
-  constructor(
-    readonly code: 'DB_TOO_NEW' | 'DB_UNREADABLE' | OfficeDatabaseErrorCode,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'DatabaseOpenError';
-  }
-}
+export { DatabaseOpenError, type OfficeDatabaseErrorCode } from './open-error';
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';
 

@@ -63,4 +63,16 @@ describe('startDailyTasks', () => {
     refuse = false;
     await until(async () => (await call(app.handlers, 'privacy.retention.last', {})) !== null);
   });
+
+  it('the start-up run waits for firstRunAfter (browser mode: until the start page has its answers), then runs', async () => {
+    const now = new Date('2026-11-27T09:00:00Z');
+    app = createTempApp({ now: () => now });
+    let pageServed!: () => void;
+    const firstRunAfter = new Promise<void>((resolve) => (pageServed = resolve));
+    tasks = startDailyTasks(app.handlers, { now: () => now, firstRunAfter });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await call(app.handlers, 'privacy.retention.last', {})).toBeNull();
+    pageServed();
+    await until(async () => (await call(app.handlers, 'privacy.retention.last', {}))?.date === '2026-11-27');
+  });
 });

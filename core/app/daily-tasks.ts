@@ -14,13 +14,15 @@ export interface DailyTasksOptions {
   log?: (line: string) => void;
   /** How often to look whether today's run is still due; default hourly. */
   checkEveryMs?: number;
+  /** The start-up run waits for this (browser mode: until the start page has its answers); default: at once. */
+  firstRunAfter?: Promise<unknown>;
 }
 
 const HOUR = 60 * 60 * 1000;
 
 /**
  * Work the long-running app does once a day: the privacy retention check (DSGVO). It runs at
- * start-up, then once per calendar day (Europe/Berlin): an hourly timer looks whether today's run
+ * start-up (once `firstRunAfter` has settled), then once per calendar day (Europe/Berlin): an hourly timer looks whether today's run
  * is still due, so a computer that slept over midnight catches up, and a run refused for the
  * moment (a register import writing) is tried again an hour later. The timer does not keep the
  * process alive; `stop()` ends it when the app closes.
@@ -59,7 +61,7 @@ export function startDailyTasks(handlers: Handlers, options: DailyTasksOptions =
     }
   };
 
-  const first = setTimeout(() => void tick(), 0);
+  const first = setTimeout(() => void (options.firstRunAfter ?? Promise.resolve()).then(tick, tick), 0);
   first.unref?.();
   const timer = setInterval(() => void tick(), options.checkEveryMs ?? HOUR);
   timer.unref?.();

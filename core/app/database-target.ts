@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describePostgresUrl } from '../../db/engine/postgres';
+import { describePostgresUrl } from '../../db/engine/postgres-url';
 import type { DatabaseInfo } from '../api/contract';
 import { dataFileIn, defaultDataDir } from './data-dir';
 

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { Db } from '../../db/open';
-import { openSqliteEngine, type Engine } from '../../db/engine';
+import type { Engine } from '../../db/engine';
+import { openSqliteEngine } from '../../db/engine/sqlite';
 import type { Handlers } from '../api/contract';
 import { createServices } from '../services';
 import { writeBackup } from '../services/app/app-service';

@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { sql, type SQLWrapper } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
@@ -6,6 +5,7 @@ import pg from 'pg';
 import { DatabaseOpenError, knownSchemaVersion } from '../open';
 import * as pgSchema from '../schema-pg';
 import { postgresDialect } from './dialect';
+import { describePostgresUrl, type PostgresTarget } from './postgres-url';
 import { FifoMutex, TransactionScopes } from './scope';
 import type { EngineDb, OpenEngine, TransactionOptions } from './types';
 
@@ -206,33 +206,7 @@ export async function migratePostgres(url: string, options: { migrationsFolder: 
   }
 }
 
-export interface PostgresTarget {
-  host: string;
-  database: string;
-  user: string;
-}
-
-/** Where the URL points (never the password: it goes into messages and logs). */
-export function describePostgresUrl(url: string): PostgresTarget {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new DatabaseOpenError(
-      'DB_UNREACHABLE',
-      'Die Adresse der Datenbank ist keine gültige PostgreSQL-Adresse (erwartet: postgres://benutzer@server:5432/datenbank).',
-      {},
-    );
-  }
-  // What node-postgres falls back to when the URL leaves a part out.
-  const user = decodeURIComponent(parsed.username) || process.env.PGUSER || os.userInfo().username;
-  const hostname = parsed.hostname || process.env.PGHOST || 'localhost';
-  return {
-    host: parsed.port ? `${hostname}:${parsed.port}` : hostname,
-    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || process.env.PGDATABASE || user,
-    user,
-  };
-}
+export { describePostgresUrl, type PostgresTarget } from './postgres-url';
 
 /** The German message for a failed connection, by what went wrong. */
 function connectionError(error: unknown, target: PostgresTarget): DatabaseOpenError {

@@ -47,6 +47,8 @@ describe('a read-only copy of the office database on the start page (Chromium)',
   const session = useBrowserSession('start-page-copy', { open: true });
 
   it('says that the data are a read-only copy, of what and since when', async () => {
+    // The server listens before its database is open: the page's first answer says it is.
+    await session.page.getByRole('heading', { name: 'Willkommen im Rathausbüro' }).waitFor();
     // Marked as `db copy --to-data-dir` marks it (db/copy/snapshot.ts), then opened again.
     const file = new Database(path.join(session.dataDir, 'rathausbuero.sqlite'));
     const mark = { of: 'PostgreSQL-Datenbank „rathausbuero“ auf „db.stadt-duisburg.de“', copiedAt: '2026-12-04T16:30:00.000Z' };
