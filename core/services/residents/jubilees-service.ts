@@ -94,14 +94,20 @@ export function createJubileesService(
     return parsed.success ? parsed.data : DEFAULT_HONOUR_RULES;
   };
 
-  /** The entries with the residents they are about. */
-  const detailed = (from: string, to: string, district?: string): Array<{ entry: JubileeEntry; people: JubileeResident[] }> => {
+  /** The period's jubilees (the engine's entries) with the residents they are about, not yet addressed. */
+  const jubileesWithPeople = (from: string, to: string, district?: string) => {
     const honour = rules();
     // Only who was born (married) N years before the period, for the numbers N the rules act on.
     const search = jubileeDateRanges(from, to, honour);
     const candidates = residents.jubileeCandidates(search, district);
     const byId = new Map(candidates.map((r) => [r.registerId, r]));
-    const entries = jubileesInPeriod(candidates, from, to, honour);
+    return jubileesInPeriod(candidates, from, to, honour)
+      .filter((e) => !district || e.registerIds.every((id) => byId.get(id)?.district === district))
+      .map((jubilee) => ({ jubilee, people: jubilee.registerIds.map((id) => byId.get(id)!) }));
+  };
+
+  /** Makes a jubilee of the period (from, to) an entry of the lists: addressed, with its letters and notifications. */
+  const entryMaker = (from: string, to: string) => {
     const roles = catalogue.map();
     const letters = new Map<string, JubileeEntry['letters']>();
     for (const row of jubileeLetters(from, to)) {
@@ -110,29 +116,29 @@ export function createJubileesService(
     }
     const recorded = new Map(residents.notificationsBetween(from, to).map((row) => [`${row.jubileeKey}#${row.action}`, row]));
     const today = isoDateInBerlin(deps.now());
-    return entries
-      .filter((e) => !district || e.registerIds.every((id) => byId.get(id)?.district === district))
-      .map((entry) => {
-        const people = entry.registerIds.map((id) => byId.get(id)!);
-        const forms = composeAddress({ person: personOf(people[0]), partner: people[1] ? personOf(people[1]) : undefined }, roles);
-        const addressLines = [...forms.addressLines, ...postalLines(people[0])];
-        const key = jubileeKey(entry.date, entry.kind, entry.registerIds);
-        return {
-          people,
-          entry: {
-            date: entry.date,
-            kind: entry.kind,
-            number: entry.number,
-            label: entry.label,
-            persons: people.map((p) => ({ registerId: p.registerId, addressLines, salutation: forms.salutation })),
-            due: entry.due,
-            letters: letters.get(key) ?? [],
-            notifications: entry.due.flatMap(({ action, by }) =>
-              isNotification(action) ? [notificationOf(action, by, recorded.get(`${key}#${action}`), today)] : [],
-            ),
-          },
-        };
-      });
+    return ({ jubilee: entry, people }: ReturnType<typeof jubileesWithPeople>[number]): JubileeEntry => {
+      const forms = composeAddress({ person: personOf(people[0]), partner: people[1] ? personOf(people[1]) : undefined }, roles);
+      const addressLines = [...forms.addressLines, ...postalLines(people[0])];
+      const key = jubileeKey(entry.date, entry.kind, entry.registerIds);
+      return {
+        date: entry.date,
+        kind: entry.kind,
+        number: entry.number,
+        label: entry.label,
+        persons: people.map((p) => ({ registerId: p.registerId, addressLines, salutation: forms.salutation })),
+        due: entry.due,
+        letters: letters.get(key) ?? [],
+        notifications: entry.due.flatMap(({ action, by }) =>
+          isNotification(action) ? [notificationOf(action, by, recorded.get(`${key}#${action}`), today)] : [],
+        ),
+      };
+    };
+  };
+
+  /** The entries with the residents they are about. */
+  const detailed = (from: string, to: string, district?: string): Array<{ entry: JubileeEntry; people: JubileeResident[] }> => {
+    const entryOf = entryMaker(from, to);
+    return jubileesWithPeople(from, to, district).map((found) => ({ people: found.people, entry: entryOf(found) }));
   };
   const list = (from: string, to: string, district?: string): JubileeEntry[] => detailed(from, to, district).map((d) => d.entry);
 
@@ -161,8 +167,12 @@ export function createJubileesService(
     const from = isoDateInBerlin(deps.now());
     const to = addDays(from, OVERVIEW_DAYS);
     const honour = rules();
-    const entries = list(from, addDays(to, Math.max(honour.federal.notifyLatestDays, honour.land.leadDays)));
-    const soon = entries.filter((e) => e.date <= to);
+    const until = addDays(to, Math.max(honour.federal.notifyLatestDays, honour.land.leadDays));
+    const found = jubileesWithPeople(from, until);
+    const soon = found.filter(({ jubilee }) => jubilee.date <= to);
+    // Only the jubilees with a notification due by then are addressed (a few dozen, not thousands).
+    const entryOf = entryMaker(from, until);
+    const entries = found.filter(({ jubilee }) => jubilee.due.some((d) => isNotification(d.action) && d.by <= to)).map(entryOf);
     const deadlines = entries
       .flatMap((e) =>
         e.notifications
@@ -173,8 +183,8 @@ export function createJubileesService(
     return {
       from,
       to,
-      birthdays: soon.filter((e) => e.kind === 'birthday').length,
-      weddings: soon.filter((e) => e.kind === 'wedding').length,
+      birthdays: soon.filter(({ jubilee }) => jubilee.kind === 'birthday').length,
+      weddings: soon.filter(({ jubilee }) => jubilee.kind === 'wedding').length,
       deadlines,
     };
   };
