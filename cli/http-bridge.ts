@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ApiError } from '../core/api/errors';
 import type { Handlers } from '../core/api/contract';
+import { createCallTraffic } from '../core/app/call-traffic';
 import { createChangeStream, type ChangeSource, type ChangeStream } from './change-stream';
 
 /**
@@ -63,10 +64,7 @@ export const CONTENT_SECURITY_POLICY = [
 export type BridgeListener = http.RequestListener & {
   /** Ends the open change streams (they would keep the server from closing). */
   closeStreams(): void;
-  /**
-   * Resolves once the page has had its answers: at least one API call answered and none in
-   * flight for `ms` milliseconds. Work that can wait (the start-up retention check) waits for it.
-   */
+  /** Resolves once the page has had its answers (core/app/call-traffic.ts): work that can wait waits for it. */
   quiet(ms: number): Promise<void>;
 };
 
@@ -106,7 +104,7 @@ export function createBridgeListener(options: BridgeOptions): BridgeListener {
   /** The dispatcher is imported at the first call (with the contract and its schemas), not at start. */
   const api = () =>
     (door ??= Promise.all([import('../core/api/dispatcher'), options.handlers]).then(([{ dispatch }, handlers]) => ({ dispatch, handlers })));
-  const traffic = callTraffic();
+  const traffic = createCallTraffic();
   const listener: http.RequestListener = (req, res) => {
     const port = (req.socket.address() as AddressInfo).port;
     const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
@@ -126,7 +124,10 @@ export function createBridgeListener(options: BridgeOptions): BridgeListener {
     } catch {
       return sendError(res, 400, { code: 'INVALID_INPUT', message: 'Die Adresse ist ungültig.' });
     }
-    if (pathname.startsWith('/api/')) return traffic.track(res, () => handleApi(req, res, pathname.slice('/api/'.length), options, maxBody, api));
+    if (pathname.startsWith('/api/')) {
+      res.once('close', traffic.begin());
+      return handleApi(req, res, pathname.slice('/api/'.length), options, maxBody, api);
+    }
     if (pathname === '/events' || pathname === '/events/ticket') return handleEvents(req, res, pathname, url, options, stream);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendError(res, 405, { code: 'INVALID_INPUT', message: 'Methode nicht erlaubt.' });
@@ -134,42 +135,6 @@ export function createBridgeListener(options: BridgeOptions): BridgeListener {
     return serveStatic(res, options.staticDir, pathname);
   };
   return Object.assign(listener, { closeStreams: () => stream?.closeAll(), quiet: traffic.quiet });
-}
-
-/** Counts the API calls in flight, for `quiet`. */
-function callTraffic() {
-  let inFlight = 0;
-  let answered = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const waiting: Array<{ ms: number; resolve: () => void }> = [];
-  /** (Re)starts the wait of the longest waiter; all resolve when the calls have been quiet long enough. */
-  const check = () => {
-    clearTimeout(timer);
-    if (inFlight > 0 || answered === 0 || waiting.length === 0) return;
-    const ms = Math.max(...waiting.map((w) => w.ms));
-    timer = setTimeout(() => {
-      for (const w of waiting.splice(0)) w.resolve();
-    }, ms);
-    timer.unref?.();
-  };
-  return {
-    track(res: http.ServerResponse, handle: () => void) {
-      inFlight++;
-      clearTimeout(timer);
-      res.once('close', () => {
-        inFlight--;
-        answered++;
-        check();
-      });
-      handle();
-    },
-    quiet(ms: number): Promise<void> {
-      return new Promise((resolve) => {
-        waiting.push({ ms, resolve });
-        check();
-      });
-    },
-  };
 }
 
 const NO_TOKEN: ApiError = {

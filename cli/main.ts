@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { isApiError } from '../core/api/errors';
+import { startPageServed } from '../core/app/call-traffic';
 import { defaultDataDir } from '../core/app/data-dir';
 import { describeTarget, requireLocalDatabase, resolveProcessTarget, type DatabaseTarget } from '../core/app/database-target';
 import type { App } from '../core/app/open-app';
@@ -149,11 +150,6 @@ export function parseNow(value: string | undefined, realNow: () => number = Date
   return () => new Date(start + (realNow() - realStart));
 }
 
-/** How long the API must have been quiet after the page's first calls before the start-up retention check runs. */
-const START_PAGE_SETTLED_MS = 500;
-/** The start-up retention check runs at the latest this long after the start, whether a page came or not. */
-const RETENTION_CHECK_LATEST_MS = 10_000;
-
 /**
  * Browser mode. The bridge listens at once and serves the page's files while the app (the API's
  * modules, the database) loads in the background; the page's first calls wait for it. The
@@ -185,8 +181,8 @@ async function serve(local: Local, demo: boolean, port: number, now: (() => Date
   if (opened.readOnlyCopy) process.stdout.write(`${(await import('../core/app/read-only-copy')).readOnlyMessage(opened.readOnlyCopy)}\n`);
   // A read-only copy changes nothing, the daily retention check included (the office database runs it).
   const { startDailyTasks } = await import('../core/app/daily-tasks');
-  const pageServed = Promise.race([bridge.quiet(START_PAGE_SETTLED_MS), delay(RETENTION_CHECK_LATEST_MS)]);
-  const daily = opened.readOnlyCopy ? null : startDailyTasks(opened.handlers, { now, log: (line) => process.stderr.write(`${line}\n`), firstRunAfter: pageServed });
+  const firstRunAfter = startPageServed(bridge);
+  const daily = opened.readOnlyCopy ? null : startDailyTasks(opened.handlers, { now, log: (line) => process.stderr.write(`${line}\n`), firstRunAfter });
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -223,11 +219,6 @@ async function loadApp(local: Local, demo: boolean, now: (() => Date) | undefine
 /** Lets waiting requests be answered (after the I/O of this turn). */
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** A timer that does not keep the process alive. */
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 export async function run(argv: string[]): Promise<void> {

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
-import { openApp, type App } from '../../core/app/open-app';
+import type { App } from '../../core/app/open-app';
 import { requireLocalDatabase, resolveProcessTarget, targetOptionsFromArgv } from '../../core/app/database-target';
-import { startDailyTasks, type DailyTasks } from '../../core/app/daily-tasks';
+import type { DailyTasks } from '../../core/app/daily-tasks';
+import { createCallTraffic, startPageServed } from '../../core/app/call-traffic';
 import { API_CHANNEL, createIpcHandler, forwardChanges, trustedUrlCheck } from './ipc';
 import { isExternalLink, limitPermissions, refuseWebviews } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
@@ -35,49 +36,71 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
+/**
+ * Opens the window at once; the app (the API's modules, the database) loads meanwhile and the
+ * page's first calls wait for it, as in browser mode. The start-up retention check waits until
+ * the start page has its answers.
+ */
 function start(): void {
+  let local: ReturnType<typeof requireLocalDatabase>;
   try {
     // --database, --data-dir, RATHAUSBUERO_DATABASE, IT's configuration file, else this user's folder.
     const target = resolveProcessTarget(targetOptionsFromArgv(process.argv), app.getPath('userData'));
-    const local = requireLocalDatabase(target, 'Die Desktop-App', 'bitte wenden Sie sich an die IT.');
-    core = openApp({
-      dataDir: local.dataDir,
-      source: local.source,
-      migrationsFolder: path.join(app.getAppPath(), 'db', 'migrations'),
-      templatesDir: path.join(app.getAppPath(), 'templates'),
-      openFile: async (file) => {
-        const problem = await shell.openPath(file);
-        if (problem) throw new Error(`„${file}“ lässt sich nicht öffnen: ${problem}`);
-      },
-      // A backup of the whole database goes only where the user chose (see app-service.ts).
-      chooseBackupFile: async (suggested) => {
-        const options = {
-          title: 'Datenbank sichern',
-          defaultPath: suggested,
-          buttonLabel: 'Sichern',
-          filters: [{ name: 'Rathausbüro-Sicherung', extensions: ['sqlite'] }],
-        };
-        const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-        return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
-      },
-      appVersion: app.getVersion(),
-      nativeBinding: nativeBindingPath(),
-      // Built beside this file by electron-vite (see electron.vite.config.ts).
-      workerScript: new URL('./worker.js', import.meta.url),
-    });
+    local = requireLocalDatabase(target, 'Die Desktop-App', 'bitte wenden Sie sich an die IT.');
   } catch (error) {
-    dialog.showErrorBox('Rathausbüro kann nicht starten', (error as Error).message);
-    app.exit(1);
-    return;
+    return cannotStart(error);
   }
+  const loading = openCore(local);
+  const traffic = createCallTraffic();
   limitPermissions(session.defaultSession, isTrustedUrl);
-  ipcMain.handle(API_CHANNEL, createIpcHandler(core.handlers, isTrustedUrl));
-  // What is saved (here or, in office mode, on another PC) reaches the page (preload: onChange).
-  forwardChanges(core.changes, () => mainWindow?.webContents ?? null, isTrustedUrl);
-  // A read-only copy of the office database changes nothing, the daily retention check included.
-  if (!core.readOnlyCopy) daily = startDailyTasks(core.handlers, { log: (line) => console.warn(line) });
+  ipcMain.handle(API_CHANNEL, createIpcHandler(loading.then((opened) => opened.handlers), isTrustedUrl, traffic));
   Menu.setApplicationMenu(buildMenu());
   createWindow();
+  loading.then(async (opened) => {
+    core = opened;
+    // What is saved (here or, in office mode, on another PC) reaches the page (preload: onChange).
+    forwardChanges(opened.changes, () => mainWindow?.webContents ?? null, isTrustedUrl);
+    // A read-only copy of the office database changes nothing, the daily retention check included.
+    if (opened.readOnlyCopy) return;
+    const { startDailyTasks } = await import('../../core/app/daily-tasks');
+    daily = startDailyTasks(opened.handlers, { log: (line) => console.warn(line), firstRunAfter: startPageServed(traffic) });
+  }, cannotStart);
+}
+
+/** Loads the API's modules and opens the app on the data folder. */
+async function openCore(local: ReturnType<typeof requireLocalDatabase>): Promise<App> {
+  const { openApp } = await import('../../core/app/open-app');
+  return openApp({
+    dataDir: local.dataDir,
+    source: local.source,
+    migrationsFolder: path.join(app.getAppPath(), 'db', 'migrations'),
+    templatesDir: path.join(app.getAppPath(), 'templates'),
+    openFile: async (file) => {
+      const problem = await shell.openPath(file);
+      if (problem) throw new Error(`„${file}“ lässt sich nicht öffnen: ${problem}`);
+    },
+    // A backup of the whole database goes only where the user chose (see app-service.ts).
+    chooseBackupFile: async (suggested) => {
+      const options = {
+        title: 'Datenbank sichern',
+        defaultPath: suggested,
+        buttonLabel: 'Sichern',
+        filters: [{ name: 'Rathausbüro-Sicherung', extensions: ['sqlite'] }],
+      };
+      const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+    },
+    appVersion: app.getVersion(),
+    nativeBinding: nativeBindingPath(),
+    // Built beside this file by electron-vite (see electron.vite.config.ts).
+    workerScript: new URL('./worker.js', import.meta.url),
+  });
+}
+
+/** A database this version cannot use (or no database at all): the German message, then the app ends. */
+function cannotStart(error: unknown): void {
+  dialog.showErrorBox('Rathausbüro kann nicht starten', (error as Error).message);
+  app.exit(1);
 }
 
 /** In a checkout, Electron loads its own build of better-sqlite3 (see scripts/start.mjs). */

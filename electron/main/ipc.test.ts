@@ -29,6 +29,20 @@ describe('IPC binding against the contract table', () => {
     }
   });
 
+  it('a call that arrives while the app is still loading waits for it and gets its answer', async () => {
+    let loaded!: (handlers: typeof app.handlers) => void;
+    const loading = createIpcHandler(new Promise((resolve) => (loaded = resolve)), trusted);
+    let answered = false;
+    const pending = loading(fromApp, 'addressing.compose', { person: { gender: 'female', surname: 'Groß' } }).then((result) => {
+      answered = true;
+      return result;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(answered).toBe(false);
+    loaded(app.handlers);
+    expect(await pending).toMatchObject({ ok: true, data: { salutation: 'Sehr geehrte Frau Groß' } });
+  });
+
   it('refuses calls from any other page', async () => {
     const result = await handle({ senderFrame: { url: 'https://evil.example/' } } as never, 'app.info', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });

@@ -1,24 +1,34 @@
 import { pathToFileURL } from 'node:url';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
-import { dispatch, type DispatchResult, type Handlers } from '../../core/api';
+import type { Handlers } from '../../core/api/contract';
+import type { DispatchResult } from '../../core/api/dispatcher';
 import type { ChangeFeed } from '../../core/app/change-feed';
+import type { CallTraffic } from '../../core/app/call-traffic';
 import { API_CHANNEL, CHANGE_CHANNEL } from '../ipc-channels';
 
 export { API_CHANNEL };
 
 /**
  * The IPC door: every call goes through the contract's dispatcher (unknown names are
- * refused there). Calls from frames other than the app's own page are refused here.
+ * refused there). Calls from frames other than the app's own page are refused here. The
+ * handlers may still be loading (the window opens meanwhile): calls wait for them. `traffic`
+ * counts the calls (the start-up retention check waits until the start page has its answers).
  */
-export function createIpcHandler(handlers: Handlers, isTrustedUrl: (url: string) => boolean) {
+export function createIpcHandler(handlers: Handlers | Promise<Handlers>, isTrustedUrl: (url: string) => boolean, traffic?: CallTraffic) {
   return async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, name: unknown, input: unknown): Promise<DispatchResult> => {
     const url = event.senderFrame?.url ?? '';
     if (!isTrustedUrl(url)) {
       return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Zugriff verweigert: unbekannte Seite.' } };
     }
-    return dispatch(handlers, name, input, {
-      onUnexpectedError: (error, method) => console.error(`Fehler in ${method}:`, error),
-    });
+    const end = traffic?.begin();
+    try {
+      const [{ dispatch }, loaded] = await Promise.all([import('../../core/api/dispatcher'), handlers]);
+      return await dispatch(loaded, name, input, {
+        onUnexpectedError: (error, method) => console.error(`Fehler in ${method}:`, error),
+      });
+    } finally {
+      end?.();
+    }
   };
 }
 
