@@ -10,7 +10,7 @@ import { checkRecurrenceRule, occurrencesOf } from '../../domain/calendar/recurr
 import type { CalendarEntry } from '../../domain/calendar/types';
 import { formatDateLong, formatDateNumeric } from '../../domain/dates/format';
 import type { OfficeSettings } from '../../api/schemas/letters';
-import { briefingDocx, driverPlanDocx, type BriefingItem } from '../../documents/briefing';
+import type { BriefingItem } from '../../documents/briefing';
 import { calendarToIcs, exportedRule, parseIcs, type ImportedEvent } from '../../documents/ics';
 import type { Uploads } from '../uploads/uploads-service';
 import { SPEECH_KIND_LABELS, SPEECH_STATUS_LABELS, type Speech } from '../../api/schemas/speeches';
@@ -20,6 +20,9 @@ import type { ServiceDeps } from '../deps';
 import type { ContactRow } from '../contacts/repository';
 import { settingsRepository } from '../settings/repository';
 import { calendarRepository, changesAppointment, type AppointmentRow } from './repository';
+
+/** The document builders (docx is large) load with the first document, not at start. */
+const documents = () => import('../../documents/briefing');
 
 type CalendarHandlers = Pick<
   Handlers,
@@ -395,7 +398,7 @@ export function createCalendarService(
         const conflicts = await dayConflicts((occurrence ?? row).start.slice(0, 10), row.calendarId);
         const item = await briefingItem(row, occurrence ?? row, conflicts.get(`${row.id}|${(occurrence ?? row).start}`) ?? []);
         const person = `${calendar.name}, ${calendar.office}`;
-        const bytes = await briefingDocx({ office: officeLine, title: `Terminmappe für ${person}`, subtitle: `${row.title} – ${item.day}`, person, date: item.day, items: [item] });
+        const bytes = await (await documents()).briefingDocx({ office: officeLine, title: `Terminmappe für ${person}`, subtitle: `${row.title} – ${item.day}`, person, date: item.day, items: [item] });
         return fileContent(fileNameOf(['Terminmappe', (occurrence ?? row).start.slice(0, 10), row.title], 'docx'), bytes);
       }
       const calendar = (await repo.calendars()).find((c) => c.id === input.calendarId);
@@ -404,7 +407,7 @@ export function createCalendarService(
       const items: BriefingItem[] = [];
       for (const { row, o } of await dayOccurrences(input.date, [calendar.id])) items.push(await briefingItem(row, o, conflicts.get(`${row.id}|${o.start}`) ?? []));
       const person = `${calendar.name}, ${calendar.office}`;
-      const bytes = await briefingDocx({ office: officeLine, title: `Terminmappe für ${person}`, subtitle: dayLabel(input.date), person, date: dayLabel(input.date), items });
+      const bytes = await (await documents()).briefingDocx({ office: officeLine, title: `Terminmappe für ${person}`, subtitle: dayLabel(input.date), person, date: dayLabel(input.date), items });
       return fileContent(fileNameOf(['Terminmappe', input.date, calendar.name], 'docx'), bytes);
     },
 
@@ -430,7 +433,7 @@ export function createCalendarService(
           })(),
         }));
       const own = await office();
-      const bytes = await driverPlanDocx({ office: `${own.stadt} · ${own.dienststelle}`, driver: driver.name, day: dayLabel(date), rows });
+      const bytes = await (await documents()).driverPlanDocx({ office: `${own.stadt} · ${own.dienststelle}`, driver: driver.name, day: dayLabel(date), rows });
       return fileContent(fileNameOf(['Tagesplan', date, driver.name], 'docx'), bytes);
     },
 

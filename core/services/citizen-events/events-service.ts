@@ -15,20 +15,16 @@ import type { Office, OfficeSettings } from '../../api/schemas/letters';
 import { utcToLocalDateTime } from '../../domain/calendar/time';
 import { formatDateLong, formatDateNumeric, isoDateInBerlin } from '../../domain/dates/format';
 import { foldGerman } from '../../domain/text/fold';
-import {
-  eventBriefingDocx,
-  followUpReportDocx,
-  invitationDocx,
-  pressNoteDocx,
-  type CitizenEventFacts,
-  type EventHost,
-} from '../../documents/citizen-event-documents';
+import type { CitizenEventFacts, EventHost } from '../../documents/citizen-event-documents';
 import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { fileContent, fileNameOf } from '../file-content';
 import { citizenName, samePerson, storeCitizen, toCitizen } from '../citizens/citizens';
 import { citizenRecords } from '../citizens/repository';
 import { citizenEventsRepository, type CitizenEventRow, type SignerRow } from './repository';
+
+/** The document builders (docx is large) load with the first document, not at start. */
+const builders = () => import('../../documents/citizen-event-documents');
 
 type EventHandlers = Pick<
   Handlers,
@@ -224,14 +220,14 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Prom
       const registration = contact
         ? [contact.name, contact.phone ? `Telefon ${contact.phone}` : '', contact.email ? `E-Mail ${contact.email}` : ''].filter(Boolean)
         : [own.amt, own.hausanschrift].filter(Boolean);
-      return { name: 'Einladung', bytes: await invitationDocx({ ...(await factsOf(row)), registration }) };
+      return { name: 'Einladung', bytes: await (await builders()).invitationDocx({ ...(await factsOf(row)), registration }) };
     },
     pressenotiz: async (row: CitizenEventRow) => {
       const contact = await registrationContact();
       const ways = contact ? [contact.phone ? `telefonisch unter ${contact.phone}` : '', contact.email ? `per E-Mail an ${contact.email}` : ''].filter(Boolean) : [];
       return {
         name: 'Pressenotiz',
-        bytes: await pressNoteDocx({
+        bytes: await (await builders()).pressNoteDocx({
           ...(await factsOf(row)),
           dateLine: `${cityOf(await office())}, ${formatDateLong(isoDateInBerlin(deps.now()))}`,
           registrationText: ways.join(' oder '),
@@ -251,7 +247,7 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Prom
       const appointment = row.appointmentId !== null ? await repo.appointment(row.appointmentId) : undefined;
       return {
         name: 'Unterlage',
-        bytes: await eventBriefingDocx({
+        bytes: await (await builders()).eventBriefingDocx({
           ...(await factsOf(row)),
           briefingFor: host ? `${host.name}, ${host.office}` : '',
           asOf: `Stand: ${formatDateNumeric(isoDateInBerlin(deps.now()))}`,
@@ -292,7 +288,7 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Prom
         : 'Bei der Veranstaltung wurden keine Anliegen aufgenommen.';
       return {
         name: 'Nachbericht',
-        bytes: await followUpReportDocx({
+        bytes: await (await builders()).followUpReportDocx({
           ...(await factsOf(row)),
           asOf: `Stand: ${formatDateNumeric(isoDateInBerlin(deps.now()))}`,
           registered: (await repo.registrations(row.id)).length,

@@ -23,13 +23,16 @@ import {
   statusAfterEdit,
 } from '../../domain/press/release-rules';
 import { queryTerms, snippetOf } from '../../domain/text/search-terms';
-import { pressReleaseDocx, pressReleaseHtml, pressReleaseText, type PressReleaseDocument } from '../../documents/press-release';
+import type { PressReleaseDocument } from '../../documents/press-release';
 import { audit } from '../audit';
 import { displayNameOf } from '../contacts/contacts-service';
 import type { ServiceDeps } from '../deps';
 import { fileContent, fileNameOf } from '../file-content';
 import { fullTextIndex } from '../search/full-text';
 import { pressRepository, type PressEnquiryRow, type PressReleaseRow } from './repository';
+
+/** The document builders (docx is large) load with the first document, not at start. */
+const documents = () => import('../../documents/press-release');
 
 type PressHandlers = Pick<
   Handlers,
@@ -169,8 +172,8 @@ export function createPressService(deps: ServiceDeps, office: () => Promise<Offi
   const exportRelease = async (row: PressReleaseRow, format: PressExportFormat) => {
     const document = await documentOf(row);
     const name = ['Pressemitteilung', row.title];
-    if (format === 'docx') return fileContent(fileNameOf(name, 'docx'), await pressReleaseDocx(document));
-    const text = format === 'html' ? pressReleaseHtml(document) : pressReleaseText(document);
+    if (format === 'docx') return fileContent(fileNameOf(name, 'docx'), await (await documents()).pressReleaseDocx(document));
+    const text = format === 'html' ? (await documents()).pressReleaseHtml(document) : (await documents()).pressReleaseText(document);
     return fileContent(fileNameOf(name, format === 'html' ? 'html' : 'txt'), new TextEncoder().encode(text));
   };
 

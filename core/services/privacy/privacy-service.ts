@@ -15,7 +15,7 @@ import {
 } from '../../api/schemas/privacy';
 import { localDateToUtc, utcToLocalDate } from '../../domain/calendar/time';
 import { retentionCutoffs } from '../../domain/privacy/retention';
-import { privacyExportDocx, type PrivacyExport } from '../../documents/privacy-export';
+import type { PrivacyExport } from '../../documents/privacy-export';
 import { audit } from '../audit';
 import { displayNameOf } from '../contacts/contacts-service';
 import { citizenName } from '../citizens/citizens';
@@ -26,6 +26,9 @@ import { fileContent, fileNameOf, fileNamePart } from '../file-content';
 import { settingsRepository } from '../settings/repository';
 import { fileTrash } from './file-trash';
 import { privacyRepository, type CitizenRow } from './repository';
+
+/** The document builders (docx is large) load with the first document, not at start. */
+const documents = () => import('../../documents/privacy-export');
 
 type PrivacyHandlers = Pick<
   Handlers,
@@ -287,7 +290,7 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Of
       const data = await exportData(citizenId, format);
       const name = ['Datenauskunft', fileNamePart(data.person.surname) || String(citizenId), utcToLocalDate(deps.now().getTime())];
       if (format === 'json') return fileContent(fileNameOf(name, 'json'), new TextEncoder().encode(`${JSON.stringify(data, null, 2)}\n`));
-      return fileContent(fileNameOf(name, 'docx'), await privacyExportDocx(data, (await office()).holder.title.accusative));
+      return fileContent(fileNameOf(name, 'docx'), await (await documents()).privacyExportDocx(data, (await office()).holder.title.accusative));
     },
 
     'privacy.citizen.erase': async ({ citizenId, confirm }) => {

@@ -11,12 +11,15 @@ import { applyHonourRulesPatch, DEFAULT_HONOUR_RULES, honourRulesSchema, upgrade
 import type { ServiceDeps } from '../deps';
 import type { OfficeSettings } from '../../api/schemas/letters';
 import { formatDateNumeric, isoDateInBerlin } from '../../domain/dates/format';
-import { jubileeListDocx, jubileeListXlsx, type JubileeListRow } from '../../documents/jubilee-lists';
+import type { JubileeListRow } from '../../documents/jubilee-lists';
 import { recordAudit } from '../audit';
 import type { RoleCatalogue } from '../reference/role-catalogue';
 import { settingsRepositorySync } from '../settings/repository-sync';
 import type { JubileeNotificationRow, JubileeResident, residentsRepository } from './repository';
 import type { JubileeLetterRow } from '../letters/repository-sync';
+
+/** The document builders (docx is large) load with the first document, not at start. */
+const documents = () => import('../../documents/jubilee-lists');
 
 type JubileeHandlers = Pick<
   Handlers,
@@ -260,7 +263,7 @@ export function createJubileesService(
       rows,
       sentColumn: Boolean(input.includeSent) && isNotification(spec.action),
     };
-    const bytes = input.format === 'docx' ? await jubileeListDocx(document) : await jubileeListXlsx(document);
+    const bytes = input.format === 'docx' ? await (await documents()).jubileeListDocx(document) : await (await documents()).jubileeListXlsx(document);
     deps.db.transaction(() => {
       // A notification list produced: recorded for each of its jubilees not sent yet (who and when).
       if (isNotification(spec.action)) {

@@ -25,7 +25,7 @@ import { formatDateLong, formatDateNumeric, isoDateInBerlin } from '../../domain
 import { compareTexts } from '../../domain/speeches/compare';
 import { composeGreeting } from '../../domain/speeches/greeting';
 import { queryTerms, snippetOf } from '../../domain/text/search-terms';
-import { festschriftGrusswortDocx, speechManuscriptDocx, type SpeechDocumentInput } from '../../documents/speech-documents';
+import type { SpeechDocumentInput } from '../../documents/speech-documents';
 import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { fileContent, fileNameOf } from '../file-content';
@@ -33,6 +33,9 @@ import type { RoleCatalogue } from '../reference/role-catalogue';
 import { fullTextIndex, textBlockIndex } from '../search/full-text';
 import { settingsRepository } from '../settings/repository';
 import { speechesRepository, type SpeechVersionRow } from './repository';
+
+/** The document builders (docx is large) load with the first document, not at start. */
+const documents = () => import('../../documents/speech-documents');
 
 type SpeechHandlers = Pick<
   Handlers,
@@ -283,8 +286,8 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
     },
     'speeches.document': async ({ id, format }) => {
       const input = await documentInput(id);
-      if (format === 'manuskript') return { ...fileContent(fileNameOf(['Redemanuskript', input.title], 'docx'), await speechManuscriptDocx(input)), warnings: [] };
-      const { bytes, warnings } = await festschriftGrusswortDocx(input);
+      if (format === 'manuskript') return { ...fileContent(fileNameOf(['Redemanuskript', input.title], 'docx'), await (await documents()).speechManuscriptDocx(input)), warnings: [] };
+      const { bytes, warnings } = await (await documents()).festschriftGrusswortDocx(input);
       return { ...fileContent(fileNameOf(['Grußwort-Festschrift', input.title], 'docx'), bytes), warnings };
     },
     'speeches.settings': () => settings(),

@@ -18,12 +18,15 @@ import {
 import { compareRanks, composeAddress, findRole, formatFullName, protocolRank } from '../../domain/addressing';
 import { formatDateLong } from '../../domain/dates/format';
 import { proposeSeating, type SeatingPerson } from '../../domain/protocol/seating';
-import { seatingDocx } from '../../documents/seating-document';
+
 import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { fileContent, fileNameOf } from '../file-content';
 import { roleLabelFor, type RoleCatalogue } from '../reference/role-catalogue';
 import { visitsRepository, type ContactRow, type VisitPersonRow } from './repository';
+
+/** The document builders (docx is large) load with the first document, not at start. */
+const documents = () => import('../../documents/seating-document');
 
 type VisitHandlers = Pick<
   Handlers,
@@ -349,7 +352,7 @@ export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue,
       const plan = await planOf(visitId);
       if (!plan) throw new AppError('NOT_FOUND', `Für „${visit.title}“ ist noch keine Sitzordnung gespeichert.`, { visitId });
       const own = await office();
-      const bytes = await seatingDocx({
+      const bytes = await (await documents()).seatingDocx({
         office: [own.stadt, own.dienststelle].filter(Boolean).join(' · '),
         title: plan.title,
         subtitle: `${visit.title} – ${formatDateLong(plan.date)}`,
