@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Engine } from './types';
 
 /**
@@ -75,7 +75,9 @@ export function listen(url: string, options: ListenOptions): Listener {
 
   const connect = async (): Promise<void> => {
     retry = undefined;
-    const client = new pg.Client({
+    // node-postgres loads in office mode only (the SQLite door never reaches here).
+    const { default: driver } = await import('pg');
+    const client = new driver.Client({
       connectionString: url,
       application_name: LISTENER_APPLICATION_NAME,
       keepAlive: true,
