@@ -23,7 +23,9 @@ export default defineConfig({
       // Node's module loader spends more time per file than on the code (drizzle-orm 145 files,
       // zod 95, date-holidays with its calendars 100: most of the API's start-up). Native modules
       // (better-sqlite3), CommonJS packages and what loads only on demand stay in node_modules.
-      externalizeDeps: { exclude: ['drizzle-orm', 'zod', 'date-holidays', 'diff', 'postal-mime', '@date-fns/tz'] },
+      externalizeDeps: {
+        exclude: ['drizzle-orm', 'zod', 'date-holidays', 'diff', 'postal-mime', '@date-fns/tz', 'twitter-text', 'rrule', 'ical.js', 'ical-generator', 'csv-parse', 'fflate', '@sindresorhus/transliterate', '@orama/stemmers'],
+      },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
