@@ -24,7 +24,7 @@ export default defineConfig({
       // zod 95, date-holidays with its calendars 100: most of the API's start-up). Native modules
       // (better-sqlite3), CommonJS packages and what loads only on demand stay in node_modules.
       externalizeDeps: {
-        exclude: ['drizzle-orm', 'zod', 'date-holidays', 'diff', 'postal-mime', '@date-fns/tz', 'twitter-text', 'rrule', 'ical.js', 'ical-generator', 'csv-parse', 'fflate', '@sindresorhus/transliterate', '@orama/stemmers'],
+        exclude: ['drizzle-orm', 'zod', 'date-holidays', 'diff', 'postal-mime', '@date-fns/tz', 'twitter-text', 'rrule', 'ical.js', 'ical-generator', 'csv-parse', '@sindresorhus/transliterate', '@orama/stemmers'],
       },
       rollupOptions: {
         input: {

@@ -197,14 +197,18 @@ async function serve(local: Local, demo: boolean, port: number, now: (() => Date
 
 /**
  * Loads the API's modules and opens the app (with the demo data if asked for and the folder is
- * empty). Layer by layer (the contract and its schemas, the database, the services), giving the
- * bridge a turn between them: a module's code runs in one piece, and the page's files are served
- * in the pauses.
+ * empty). A module's code runs in one piece, so the API loads in layers (the contract and its
+ * schemas, the database, the largest libraries each on its own, then the services), giving the
+ * bridge a turn between them: the page's files are served in the pauses, not after the API.
  */
 async function loadApp(local: Local, demo: boolean, now: (() => Date) | undefined): Promise<App> {
   const { call } = await import('../core/api/dispatcher');
   await nextTurn();
   await import('../db/engine/sqlite');
+  await nextTurn();
+  await import('../core/domain/calendar/holidays');
+  await nextTurn();
+  await import('../core/domain/online/check');
   await nextTurn();
   const { openLocalApp } = await import('./app-commands');
   await nextTurn();

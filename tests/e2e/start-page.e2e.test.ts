@@ -25,6 +25,9 @@ describe('the start page (Chromium)', () => {
     const method = (url: string) => new URL(url).pathname.replace(/^\/api\//, '');
     page.on('request', (r) => void calls.push(`sent ${method(r.url())}`));
     page.on('requestfinished', (r) => void calls.push(`answered ${method(r.url())}`));
+    // Nothing of the page before (or of its reading again after the start-up retention check) still under way.
+    await page.waitForLoadState('networkidle');
+    calls.length = 0;
     await page.reload();
     await expect.poll(() => calls.includes('answered jubilees.overview') && calls.includes('answered residents.status')).toBe(true);
     expect(calls.indexOf('sent jubilees.overview')).toBeLessThan(calls.indexOf('answered residents.status'));
@@ -36,6 +39,9 @@ describe('the start page (Chromium)', () => {
     const method = (url: string) => new URL(url).pathname.replace(/^\/api\//, '');
     page.on('request', (r) => void calls.push(`sent ${method(r.url())}`));
     page.on('requestfinished', (r) => void calls.push(`answered ${method(r.url())}`));
+    // Nothing of the page before (or of its reading again after the start-up retention check) still under way.
+    await page.waitForLoadState('networkidle');
+    calls.length = 0;
     await page.reload();
     await expect.poll(() => ['app.info', 'calendar.calendars', 'residents.status'].every((m) => calls.includes(`answered ${m}`))).toBe(true);
     expect(calls.indexOf('sent calendar.calendars')).toBeLessThan(calls.indexOf('answered app.info'));
