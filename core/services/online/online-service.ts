@@ -16,7 +16,7 @@ import { checkPost, type CheckResult, type MediaItem } from '../../domain/online
 import { postedText } from '../../domain/online/posted-text';
 import { planWarnings } from '../../domain/online/plan-warnings';
 import type { OfficeSettings } from '../../api/schemas/letters';
-import { planDocx, planXlsx, portalNewsFeed, portalNewsHtml, socialPostsZip, type ExportPost } from '../../documents/online-exports';
+import type { ExportPost } from '../../documents/online-exports';
 import { formatDateNumeric, isoDateInBerlin } from '../../domain/dates/format';
 import { fileContent, fileNameOf, fileNamePart } from '../file-content';
 import { applyPostStep, checkPlannedAt, nextPostSteps, POST_STATUS_LABELS, POST_STEP_LABELS, postStatusAfterEdit } from '../../domain/online/post-rules';
@@ -24,6 +24,9 @@ import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { settingsRepository } from '../settings/repository';
 import { onlineRepository, type OnlinePostRow, type OnlineTopicRow } from './repository';
+
+/** The document builders (docx is large) load with the first document, not at start. */
+const documents = () => import('../../documents/online-exports');
 
 type OnlineHandlers = Pick<
   Handlers,
@@ -248,8 +251,8 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
         const posts = exportPosts(rows.filter((r) => r.post.status !== 'zurueckgezogen'));
         const plan = { ...range, posts, warnings: warnings.map((w) => w.message) };
         return what === 'plan-docx'
-          ? fileContent(fileNameOf(['Online-Redaktionsplan', ...span], 'docx'), await planDocx(plan))
-          : fileContent(fileNameOf(['Online-Redaktionsplan', ...span], 'xlsx'), await planXlsx(plan));
+          ? fileContent(fileNameOf(['Online-Redaktionsplan', ...span], 'docx'), await (await documents()).planDocx(plan))
+          : fileContent(fileNameOf(['Online-Redaktionsplan', ...span], 'xlsx'), await (await documents()).planXlsx(plan));
       }
       // Nothing leaves the office unapproved: only approved (or already published) posts.
       const portal = what !== 'social';
@@ -261,9 +264,9 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
         throw new AppError('CONFLICT', portal ? `Für das Stadtportal ist ${days} keine freigegebene Meldung geplant.` : `In den sozialen Medien ist ${days} kein freigegebener Beitrag geplant.`, { what, from, to });
       }
       const posts = exportPosts(approved);
-      if (what === 'portal-html') return fileContent(fileNameOf(['Stadtportal-Meldungen', ...span], 'html'), new TextEncoder().encode(portalNewsHtml(posts, range)));
-      if (what === 'portal-feed') return fileContent(fileNameOf(['Stadtportal-Feed', ...span], 'xml'), new TextEncoder().encode(portalNewsFeed(posts, range, deps.now())));
-      return fileContent(fileNameOf(['Social-Media-Beiträge', ...span], 'zip'), socialPostsZip(posts, fileNamePart));
+      if (what === 'portal-html') return fileContent(fileNameOf(['Stadtportal-Meldungen', ...span], 'html'), new TextEncoder().encode((await documents()).portalNewsHtml(posts, range)));
+      if (what === 'portal-feed') return fileContent(fileNameOf(['Stadtportal-Feed', ...span], 'xml'), new TextEncoder().encode((await documents()).portalNewsFeed(posts, range, deps.now())));
+      return fileContent(fileNameOf(['Social-Media-Beiträge', ...span], 'zip'), (await documents()).socialPostsZip(posts, fileNamePart));
     },
 
     'online.posts.get': ({ id }) => post(id),

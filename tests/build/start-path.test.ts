@@ -1,0 +1,41 @@
+/**
+ * What browser mode loads before the start page can be answered: out/main/cli.js and the chunks
+ * `serve` loads for the API, with everything they import statically. Libraries only some
+ * commands, modes or documents need stay out of it (they load when used).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+
+const OUT = path.resolve(__dirname, '../../out/main');
+
+/** The bare (package) imports of a built file and of every chunk it imports statically, transitively. */
+function staticPackages(file: string, seen = new Set<string>()): Set<string> {
+  const packages = new Set<string>();
+  if (seen.has(file)) return packages;
+  seen.add(file);
+  const code = fs.readFileSync(file, 'utf8');
+  for (const match of code.matchAll(/^(?:import|export)\s[^;]*?from\s*"([^"]+)";|^import\s*"([^"]+)";/gm)) {
+    const specifier = match[1] ?? match[2];
+    if (!specifier) continue;
+    if (specifier.startsWith('./') || specifier.startsWith('../')) {
+      for (const p of staticPackages(path.resolve(path.dirname(file), specifier), seen)) packages.add(p);
+    } else if (!specifier.startsWith('node:')) packages.add(specifier);
+  }
+  return packages;
+}
+
+it('serve listens on light imports: out/main/cli.js loads no library', () => {
+  expect([...staticPackages(path.join(OUT, 'cli.js'))]).toEqual([]);
+});
+
+it("the API's modules that serve loads hold neither docx, pg, nor exceljs (documents, office mode and workbooks load when used)", () => {
+  const cli = fs.readFileSync(path.join(OUT, 'cli.js'), 'utf8');
+  // The chunks `loadApp` imports (and `call`, `import`, …): every dynamic import of cli.js but the office-mode commands.
+  const chunks = [...cli.matchAll(/import\("(\.\/chunks\/[^"]+)"\)/g)].map((m) => m[1]!).filter((chunk) => !chunk.includes('db-commands'));
+  expect(chunks.length).toBeGreaterThan(2);
+  const loaded = new Set<string>();
+  for (const chunk of chunks) for (const p of staticPackages(path.join(OUT, chunk))) loaded.add(p);
+  expect(loaded.has('better-sqlite3')).toBe(true);
+  expect([...loaded].filter((p) => /^(docx|pg|pg-copy-streams|exceljs)(\/|$)/.test(p))).toEqual([]);
+});
