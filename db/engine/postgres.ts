@@ -144,6 +144,10 @@ export async function openPostgresEngine(url: string, options: OpenPostgresOptio
   });
   // An idle connection the server closed (a restart) is dropped; the next query opens a new one.
   pool.on('error', () => {});
+  // A connection lost while checked out (inside a transaction) also emits 'error' on its client,
+  // where the pool listens only while it is idle: the statement in flight already fails with
+  // DB_UNREACHABLE (connectionLost), so the event itself must not end the process.
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     const client = await pool.connect().catch((error: unknown) => {
       throw connectionError(error, target);
