@@ -12,7 +12,7 @@ import { dataFileIn } from './data-dir';
 import { databaseInfo, type TargetSource } from './database-target';
 import { readOnlyCopyMark, refuseChanges } from './read-only-copy';
 import type { SnapshotMark } from '../../db/copy/snapshot';
-import { sweepInterruptedWork } from './start-up-sweep';
+import { afterSweep, sweepInterruptedWork } from './start-up-sweep';
 
 export interface OpenAppOptions {
   dataDir: string;
@@ -37,6 +37,8 @@ export interface App {
   engine: Engine;
   db: Db;
   handlers: Handlers;
+  /** Resolves once the start-up sweep is done (the handlers wait for it by themselves). */
+  ready: Promise<void>;
   /** What changed, for the windows to refresh (the doors pass it on: SSE, an IPC event). */
   changes: ChangeFeed;
   /** A read-only copy of the office database (read-only-copy.ts): changes are refused, daily tasks do not run. */
@@ -59,7 +61,7 @@ export function openApp(options: OpenAppOptions): App {
   });
   const db = engine.sync;
   const roles = seedRoleCatalogue(db);
-  sweepInterruptedWork(db, options.dataDir);
+  const ready = sweepInterruptedWork(engine, options.dataDir);
   const user = options.user ?? safeUserName();
   const now = options.now ?? (() => new Date());
   // Single PC: the windows of this process only (office mode adds postgresChangeTransport).
@@ -69,7 +71,7 @@ export function openApp(options: OpenAppOptions): App {
   const services = createServices(
     {
       engine,
-      db,
+      sqliteFile: db,
       database: readOnlyCopy && database.kind === 'sqlite' ? { ...database, readOnlyCopy } : database,
       dataFile,
       appVersion: options.appVersion,
@@ -88,15 +90,19 @@ export function openApp(options: OpenAppOptions): App {
     },
     { roles },
   );
-  const handlers = publishChanges(readOnlyCopy ? refuseChanges(services, readOnlyCopy) : services, changes);
+  const handlers = afterSweep(publishChanges(readOnlyCopy ? refuseChanges(services, readOnlyCopy) : services, changes), ready);
   return {
     engine,
     db,
     handlers,
+    ready,
     changes,
     readOnlyCopy,
     dataFile,
-    backupTo: (file) => writeBackup({ db, now, user }, file),
+    backupTo: async (file) => {
+      await ready;
+      return writeBackup({ sqliteFile: db, engine, now, user }, file);
+    },
     close: () => {
       void changes.close();
       db.$client.close();

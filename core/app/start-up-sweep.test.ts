@@ -11,10 +11,11 @@ const endedPid = (): number => spawnSync(process.execPath, ['-e', '']).pid!;
 let app: ReturnType<typeof createTempApp>;
 afterEach(() => app.cleanup());
 
-/** The same data folder opened again, as at the next start. */
-const reopen = () => {
+/** The same data folder opened again, as at the next start, once its start-up sweep is done. */
+const reopen = async () => {
   app.close();
   app = createTempApp({ dataDir: app.dataDir });
+  await app.ready;
 };
 
 async function mergeOf(count: number): Promise<MergeStatus> {
@@ -49,7 +50,7 @@ describe('start-up sweep after a crash', () => {
     const staging = path.join(lettersFolder(), `.entstehend-${endedPid()}-${done.jobId}`);
     fs.mkdirSync(staging);
     for (const file of files.slice(1)) fs.renameSync(path.join(app.dataDir, file), path.join(staging, path.basename(file)));
-    reopen();
+    await reopen();
     expect(filesIn(path.join(lettersFolder(), '2026')).map((name) => `Briefe/2026/${name}`)).toEqual(files);
     expect(filesIn(lettersFolder())).toEqual(['2026']);
   });
@@ -62,7 +63,7 @@ describe('start-up sweep after a crash', () => {
     fs.writeFileSync(path.join(staging, '000001-anna-nummer0.docx'), 'halb');
     // A staging folder of the version before, without a process id.
     fs.mkdirSync(path.join(lettersFolder(), '.entstehend-1d9a4b52-6b3e-4f0e-9d43-0c2f4a1f5e77'));
-    reopen();
+    await reopen();
     expect(filesIn(lettersFolder())).toEqual([]);
     expect(await registerFiles()).toEqual([]);
   });
@@ -81,7 +82,7 @@ describe('start-up sweep after a crash', () => {
       fs.writeFileSync(path.join(app.dataDir, '.uploads', String(owner), '5b0c1a2e-3f4d-4e5f-8a9b-0c1d2e3f4a5b'), 'Teil 1');
     }
     fs.writeFileSync(path.join(app.dataDir, '.uploads', '5b0c1a2e-3f4d-4e5f-8a9b-0c1d2e3f4a5b'), 'aus älterer Version');
-    reopen();
+    await reopen();
     expect(filesIn(year)).toEqual([`000008-brief.docx.${running}.1767225600000.tmp`]);
     expect(filesIn(lettersFolder())).toEqual([`.entstehend-${running}-7013f85c-f92e-4b65-a2ca-5d6d94c6741c`, '2026']);
     expect(filesIn(path.join(app.dataDir, '.uploads'))).toEqual([String(running)]);
@@ -93,7 +94,7 @@ describe('start-up sweep after a crash', () => {
     const second = await call(app.handlers, 'uploads.append', { uploadId: first.uploadId, fileName: 'a.csv', chunkBase64: Buffer.from('Welt').toString('base64') });
     expect(second.size).toBe(10);
     expect(fs.readFileSync(path.join(app.dataDir, '.uploads', String(process.pid), first.uploadId), 'utf8')).toBe('Hallo Welt');
-    reopen();
+    await reopen();
     expect(filesIn(path.join(app.dataDir, '.uploads'))).toEqual([]);
   });
 });

@@ -22,8 +22,9 @@ export async function audit(deps: { engine: Engine; now: () => Date; user: strin
 }
 
 /**
- * The same on the synchronous handle, for services not yet moved to the engine (in the caller's
- * `db.transaction` when there is one). Goes away with `ServiceDeps.db`.
+ * The same on a synchronous SQLite connection, for the register import (residents-import.ts): it
+ * runs on the background worker's own connection (or the demo's SQLite file), in its transaction.
+ * Services use `audit`.
  */
 export function recordAudit(deps: { db: Db; now: () => Date; user: string }, entry: AuditEntry): void {
   deps.db.insert(auditLog).values(rowOf(deps, entry)).run();

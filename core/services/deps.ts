@@ -13,12 +13,12 @@ export interface ServiceDeps {
    */
   engine: Engine;
   /**
-   * The synchronous SQLite handle on the same connection, for code not yet moved to `engine`
-   * (and SQLite-only work: backups, checkpoints). Never use it between the awaits of an
-   * `engine.transaction` — it would run inside that transaction. Goes away once every service
-   * runs on the engine.
+   * Single PC: the SQLite file's synchronous handle (on the engine's connection), for the only
+   * work that needs the file itself — SQLite's online backup (`app.backup`) and the register
+   * import run inline (the demo's extract). Office mode (PostgreSQL): null, and that work is
+   * refused with a German message. Services read and write through `engine`, never through this.
    */
-  db: Db;
+  sqliteFile: Db | null;
   /** The current time (tests pass a fixed clock). */
   now: () => Date;
   /** Who is working (recorded in the audit log). */

@@ -16,7 +16,7 @@ import { createTemplateStore } from './letters/template-store';
 import { createLettersService } from './letters/letters-service';
 import { createMergeService } from './letters/merge-service';
 import { createResidentsService } from './residents/residents-service';
-import { lettersRepositorySync } from './letters/repository-sync';
+import { lettersRepository } from './letters/repository';
 import { createUploads } from './uploads/uploads-service';
 import { createCalendarService } from './calendar/calendar-service';
 import { createInvitationsService } from './calendar/invitations-service';
@@ -51,7 +51,7 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
     recipientOf: contacts.recipientOf,
   });
   const uploads = createUploads(deps);
-  const lettersRepo = lettersRepositorySync(deps.db);
+  const lettersRepo = lettersRepository(deps.engine);
   const residents = createResidentsService(deps, deps.background, uploads, lettersRepo.unsentForResidents);
   const jubilees = createJubileesService(deps, residents.repo, catalogue, settings.office, lettersRepo.jubileeLetters);
   const speeches = createSpeechesService(deps, catalogue, settings.office);

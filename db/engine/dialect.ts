@@ -38,6 +38,8 @@ export const sqliteDialect: Dialect = {
     key === null
       ? sql`exists (select 1 from json_each(${column}) where value = ${element})`
       : sql`exists (select 1 from json_each(${column}, ${`$.${key}`}) where value = ${element})`,
+  jsonText: (column, key) => sql<string | null>`cast(json_extract(${column}, ${`$.${key}`}) as text)`,
+  jsonIsArray: (column, key) => sql`json_type(${column}, ${`$.${key}`}) = 'array'`,
   daysBetween: (from, to) => sql<number | null>`cast(julianday(${to}) - julianday(${from}) as integer)`,
   jsonArrayAgg: (value, where) => (where ? sql`json_group_array(${value}) filter (where ${where})` : sql`json_group_array(${value})`),
   inIds: (column, ids) => sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`,
@@ -58,6 +60,8 @@ export const postgresDialect: Dialect = {
     return sql`exists (select 1 from json_array_elements_text(case when json_typeof(${array}) = 'array' then ${array} end) as e(value)
       where e.value = ${String(element)})`;
   },
+  jsonText: (column, key) => sql<string | null>`(${column} ->> ${key}::text)`,
+  jsonIsArray: (column, key) => sql`json_typeof(${column} -> ${key}::text) = 'array'`,
   daysBetween: (from, to) => sql<number | null>`(cast(${to} as date) - cast(${from} as date))`,
   // json_agg of no rows is null, not an empty array.
   jsonArrayAgg: (value, where) => sql`coalesce(json_agg(${value})${where ? sql` filter (where ${where})` : sql``}, '[]'::json)`,

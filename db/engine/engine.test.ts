@@ -212,6 +212,27 @@ describe.each(ENGINES)('engine on %s', (kind) => {
     expect(await asking('speech')).toEqual([]);
   });
 
+  it('reads a top-level JSON value as text and tells whether one is an array (the jubilee letters of a period)', async () => {
+    const { db, t, dsql } = engine;
+    const letters = lettersRepository(engine);
+    const id = await letters.add('Erika Mustermann', { registerIds: ['R5', 'R7'] });
+    const other = await letters.add('Max Mustermann', { anlassDatum: '2026-12-01', ehejahre: 50, registerIds: 'R9' });
+    const read = await db
+      .select({
+        id: t.letters.id,
+        day: dsql.jsonText(t.letters.fields, 'anlassDatum'),
+        wedding: dsql.jsonText(t.letters.fields, 'ehejahre'),
+        listed: dsql.jsonIsArray(t.letters.fields, 'registerIds'),
+      })
+      .from(t.letters)
+      .where(sql`${t.letters.id} in (${id}, ${other})`)
+      .orderBy(asc(t.letters.id));
+    expect(read.map((r) => ({ ...r, listed: dsql.bool(r.listed) }))).toEqual([
+      { id, day: null, wedding: null, listed: true },
+      { id: other, day: '2026-12-01', wedding: '50', listed: false },
+    ]);
+  });
+
   it('counts whole days between ISO dates and gathers a group’s values as a JSON array', async () => {
     const { db, t, dsql } = engine;
     const r = t.citizenRequests;

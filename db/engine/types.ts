@@ -35,6 +35,10 @@ export interface Dialect {
   foldedEquals(value: SQLWrapper, text: string): SQL;
   /** The JSON array in `column` (at the top-level key `key`, or the column itself) has an element equal to `element`. */
   jsonArrayContains(column: SQLWrapper, key: string | null, element: string | number): SQL;
+  /** A string or number at the top-level key `key` of the JSON in `column`, as text (null when the key is missing or JSON null). */
+  jsonText(column: SQLWrapper, key: string): SQL<string | null>;
+  /** The value at the top-level key `key` of the JSON in `column` is an array. */
+  jsonIsArray(column: SQLWrapper, key: string): SQL;
   /**
    * Whole days from the ISO date `from` to the ISO date `to` (negative when `to` lies before;
    * null when either is null).

@@ -5,7 +5,7 @@ import { AppError } from '../../api/errors';
 import { backupDatabase } from '../../../db/open';
 import type { ServiceDeps } from '../deps';
 import { contactsRepository } from '../contacts/repository';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 
 /**
  * Facts about the running app, and the backup of the data file. The whole database leaves the
@@ -34,18 +34,25 @@ export function createAppService(deps: ServiceDeps): Pick<Handlers, 'app.info' |
 
 /**
  * Writes a backup of the database to a new file and records it: SQLite's online backup of the
- * single-PC data file, so on the synchronous handle (office mode: the server's own backup).
+ * single-PC data file, so on the file's own handle. Office mode: the server's own backups (IT), or
+ * a snapshot as a new data folder (`rathausbuero db copy --to-data-dir`).
  */
-export async function writeBackup(deps: Pick<ServiceDeps, 'db' | 'now' | 'user'>, file: string): Promise<{ file: string; bytes: number }> {
+export async function writeBackup(deps: Pick<ServiceDeps, 'sqliteFile' | 'engine' | 'now' | 'user'>, file: string): Promise<{ file: string; bytes: number }> {
+  if (!deps.sqliteFile) {
+    throw new AppError(
+      'CONFLICT',
+      'Im Büro-Modus (PostgreSQL) sichert die IT die gemeinsame Datenbank. Eine Kopie als eigener Datenordner entsteht mit „rathausbuero db copy --to-data-dir ORDNER“.',
+    );
+  }
   if (fs.existsSync(file)) {
     throw new AppError('CONFLICT', `Die Sicherungsdatei „${file}“ gibt es schon; bitte einen anderen Namen wählen.`);
   }
   try {
-    await backupDatabase(deps.db, file);
+    await backupDatabase(deps.sqliteFile, file);
   } catch (error) {
     throw new AppError('INTERNAL', `Die Sicherung nach „${file}“ ist fehlgeschlagen: ${(error as Error).message}`);
   }
-  recordAudit(deps, { action: 'backup', entity: 'database', summary: file });
+  await audit(deps, { action: 'backup', entity: 'database', summary: file });
   return { file, bytes: fs.statSync(file).size };
 }
 

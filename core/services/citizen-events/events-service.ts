@@ -109,7 +109,7 @@ function checkedRoute(input: EventInput): RouteStop[] {
  */
 export function createCitizenEventsService(deps: ServiceDeps, office: () => Promise<Office>) {
   const repo = citizenEventsRepository(deps.engine);
-  const people = citizenRecords(deps.db);
+  const people = citizenRecords(deps.engine);
   const nowWallClock = () => utcToLocalDateTime(deps.now().getTime());
 
   const mustFind = async (id: number) => {

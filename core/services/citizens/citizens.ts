@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../api/errors';
 import type { Citizen, citizenInputSchema } from '../../api/schemas/citizen-requests';
 import { foldGerman } from '../../domain/text/fold';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { citizenRecords, type CitizenRow } from './repository';
 
@@ -49,21 +49,21 @@ export function samePerson(a: CitizenData | CitizenRow, b: CitizenData | Citizen
  * Saves a person of the citizen dialogue (in the caller's transaction): with `id`, the known
  * person's data is updated; without, a new person is recorded.
  */
-export function storeCitizen(deps: ServiceDeps, input: CitizenData): CitizenRow {
-  const records = citizenRecords(deps.db);
+export async function storeCitizen(deps: ServiceDeps, input: CitizenData): Promise<CitizenRow> {
+  const records = citizenRecords(deps.engine);
   const at = deps.now().toISOString();
   const { id, ...data } = input;
   const values = { ...data, searchName: searchNameOf(data) };
   if (id !== undefined) {
-    const existing = records.find(id);
+    const existing = await records.find(id);
     if (!existing) throw new AppError('NOT_FOUND', `Die Person Nr. ${id} wurde nicht gefunden.`, { id });
     // Unchanged data is not written again (and not recorded as a change).
     if ((Object.keys(values) as Array<keyof typeof values>).every((k) => existing[k] === values[k])) return existing;
-    const updated = records.update(id, values, at)!;
-    recordAudit(deps, { action: 'update', entity: 'citizen', entityId: id });
+    const updated = (await records.update(id, values, at))!;
+    await audit(deps, { action: 'update', entity: 'citizen', entityId: id });
     return updated;
   }
-  const row = records.insert(values, at);
-  recordAudit(deps, { action: 'create', entity: 'citizen', entityId: row.id });
+  const row = await records.insert(values, at);
+  await audit(deps, { action: 'create', entity: 'citizen', entityId: row.id });
   return row;
 }

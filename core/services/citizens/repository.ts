@@ -1,46 +1,48 @@
 import { and, desc, eq, notExists, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/open';
-import { citizenRequests, citizens, eventRegistrations, volunteerEnquiries } from '../../../db/schema';
+import type { Engine, Tables } from '../../../db/engine';
 
-export type CitizenRow = typeof citizens.$inferSelect;
-export type CitizenValues = Omit<typeof citizens.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
+export type CitizenRow = Tables['citizens']['$inferSelect'];
+export type CitizenValues = Omit<Tables['citizens']['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>;
 
 /**
  * The persons of the citizen dialogue (table `citizens`), shared by requests, talks and walks and volunteering:
- * find, create, update, and remove a person nothing refers to any more.
+ * find, create, update, and remove a person nothing refers to any more (in the caller's transaction when there is one).
  */
-export function citizenRecords(db: Db) {
+export function citizenRecords({ db, t }: Engine) {
+  const { citizens, citizenRequests, eventRegistrations, volunteerEnquiries } = t;
   return {
-    find(id: number): CitizenRow | undefined {
-      return db.select().from(citizens).where(eq(citizens.id, id)).get();
+    async find(id: number): Promise<CitizenRow | undefined> {
+      const [row] = await db.select().from(citizens).where(eq(citizens.id, id)).limit(1);
+      return row;
     },
     /** The person last recorded with this e-mail address (case ignored). */
-    byEmail(email: string): CitizenRow | undefined {
-      return db
+    async byEmail(email: string): Promise<CitizenRow | undefined> {
+      const [row] = await db
         .select()
         .from(citizens)
         .where(sql`lower(${citizens.email}) = ${email.toLowerCase()}`)
         .orderBy(desc(citizens.updatedAt), desc(citizens.id))
-        .get();
+        .limit(1);
+      return row;
     },
-    insert(values: CitizenValues, at: string): CitizenRow {
-      return db
+    async insert(values: CitizenValues, at: string): Promise<CitizenRow> {
+      const [row] = await db
         .insert(citizens)
         .values({ ...values, createdAt: at, updatedAt: at })
-        .returning()
-        .get();
+        .returning();
+      return row!;
     },
-    update(id: number, values: CitizenValues, at: string): CitizenRow | undefined {
-      return db
+    async update(id: number, values: CitizenValues, at: string): Promise<CitizenRow | undefined> {
+      const [row] = await db
         .update(citizens)
         .set({ ...values, updatedAt: at })
         .where(eq(citizens.id, id))
-        .returning()
-        .get();
+        .returning();
+      return row;
     },
     /** Deletes the person if no request, registration or enquiry refers to them (data economy, DSGVO). */
-    deleteIfUnreferenced(id: number): boolean {
-      const result = db
+    async deleteIfUnreferenced(id: number): Promise<boolean> {
+      const deleted = await db
         .delete(citizens)
         .where(
           and(
@@ -50,9 +52,8 @@ export function citizenRecords(db: Db) {
             notExists(db.select({ one: sql`1` }).from(volunteerEnquiries).where(eq(volunteerEnquiries.citizenId, citizens.id))),
           ),
         )
-        .run();
-      return result.changes > 0;
+        .returning({ id: citizens.id });
+      return deleted.length > 0;
     },
   };
 }
-

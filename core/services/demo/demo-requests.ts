@@ -182,7 +182,7 @@ export async function loadDemoRequests(deps: ServiceDeps): Promise<void> {
   const departments = [];
   for (const [i, d] of DEMO_DEPARTMENTS.entries()) departments.push((await repo.saveDepartment({ ...d, active: true, sortOrder: i }))!);
   const citizenIds = new Map<Person, number>();
-  const citizens = citizenRecords(deps.db);
+  const citizens = citizenRecords(deps.engine);
   const moment = (day: string) => `${day}T08:30:00.000Z`;
 
   for (const demo of demoRequests(today)) {

@@ -159,18 +159,20 @@ export function demoRegisterExtract(today: string): DemoExtract {
 
 /**
  * Takes the extract over through the register import (the task the background worker runs), on
- * the demo's connection and inside its transaction. An office that has imported its own register
- * keeps it: then nothing is imported and null is returned.
+ * the SQLite file's handle and inside the demo's transaction. An office that has imported its own
+ * register keeps it: then nothing is imported and null is returned. Office mode (PostgreSQL) has
+ * no register import yet: the demo office comes without residents there (null).
  */
 export async function loadDemoRegisterExtract(deps: ServiceDeps, extract: DemoExtract): Promise<DemoExtract['centenarian'] | null> {
-  const residents = residentsRepository(deps.db);
-  if (residents.lastImport() !== undefined || residents.count() > 0) return null;
+  if (!deps.sqliteFile) return null;
+  const residents = residentsRepository(deps.engine);
+  if ((await residents.lastImport()) !== undefined || (await residents.count()) > 0) return null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rathausbuero-demo-'));
   try {
     const file = path.join(dir, 'Melderegister-Auszug.csv');
     fs.writeFileSync(file, extract.csv);
     await runResidentsImport(
-      { db: deps.db, now: deps.now, user: deps.user },
+      { db: deps.sqliteFile, now: deps.now, user: deps.user },
       { file, fileName: 'Melderegister-Auszug (Beispieldaten).csv', commit: true },
       { progress: () => {}, checkCancelled: () => {} },
     );

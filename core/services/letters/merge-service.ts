@@ -53,7 +53,7 @@ export interface MergeDeps {
   /** The partner of a person contact (null for none or an organisation). */
   partnerOf: (contactId: number) => Promise<number | null>;
   /** The jubilees to write to, and how many were left out because they already have a letter. */
-  jubilees: (selection: Extract<MergeInput['recipients'], { type: 'jubilees' }>) => { entries: JubileeEntry[]; skipped: number };
+  jubilees: (selection: Extract<MergeInput['recipients'], { type: 'jubilees' }>) => Promise<{ entries: JubileeEntry[]; skipped: number }>;
 }
 
 type MergeItem =
@@ -73,7 +73,7 @@ export function createMergeService(
   const recipientsOf = async (input: MergeInput): Promise<{ items: MergeItem[]; problems: MergeStatus['problems']; skipped?: number }> => {
     const r = input.recipients;
     if (r.type === 'jubilees') {
-      const { entries, skipped } = mergeDeps.jubilees(r);
+      const { entries, skipped } = await mergeDeps.jubilees(r);
       return { items: entries.map((entry) => ({ kind: 'jubilee' as const, entry })), problems: [], skipped };
     }
     if (r.type === 'csv') {

@@ -41,7 +41,7 @@ export function publishStaged(dataDir: string, staging: string, files: readonly 
  * At start: settles the staging folders of merges whose process has ended (see above).
  * `filesOfBatch`: the files the register rows of a merge point at.
  */
-export function settleInterruptedMerges(dataDir: string, filesOfBatch: (jobId: string) => string[]): void {
+export async function settleInterruptedMerges(dataDir: string, filesOfBatch: (jobId: string) => Promise<string[]>): Promise<void> {
   const letters = path.join(dataDir, 'Briefe');
   let names: string[];
   try {
@@ -53,8 +53,9 @@ export function settleInterruptedMerges(dataDir: string, filesOfBatch: (jobId: s
     const match = STAGING.exec(name);
     if (!match || !leftByEndedProcess(match[1] === undefined ? undefined : Number(match[1]))) continue;
     const staging = path.join(letters, name);
+    const files = await filesOfBatch(match[2]);
     try {
-      publishStaged(dataDir, staging, filesOfBatch(match[2]));
+      publishStaged(dataDir, staging, files);
       fs.rmSync(staging, { recursive: true, force: true });
     } catch {
       // A file in the way or locked (Windows): left for the next start; the app starts all the same.

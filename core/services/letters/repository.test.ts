@@ -68,4 +68,28 @@ describe.each(ENGINES)('letters repository on %s', (kind) => {
     ]);
     expect(await repo.find(999_999)).toBeUndefined();
   });
+
+  it('gives the residents’ register its letters: jubilee letters of a period, unsent ones to residents, the files of a merge', async () => {
+    const jubilee = (registerIds: string[], day: string, more: Record<string, unknown>, over: Partial<NewLetter> = {}) =>
+      repo.insert(letter({ fields: { registerIds, anlassDatum: day, ...more }, ...over }));
+    const birthday = await jubilee(['R7'], '2026-12-10', { alter: 100 }, { batchId: 'serie-1', file: 'Briefe/2026/serie.docx' });
+    const wedding = await jubilee(['R8', 'R9'], '2026-12-20', { ehejahre: 60 }, { batchId: 'serie-1', file: 'Briefe/2026/serie.docx', status: 'versandt' });
+    await jubilee(['R7'], '2027-01-05', { alter: 101 }, { batchId: 'serie-2', file: 'Briefe/2027/einzeln.docx' });
+    // Named but not a list of ids, or no day: not a jubilee letter of the register.
+    await repo.insert(letter({ fields: { registerIds: 'R7', anlassDatum: '2026-12-11' } }));
+    await repo.insert(letter({ fields: { registerIds: ['R7'] } }));
+
+    expect(await repo.jubileeLetters('2026-12-01', '2026-12-31')).toEqual([
+      { id: birthday, status: 'entwurf', letterDate: '2026-11-27', date: '2026-12-10', registerIds: ['R7'], wedding: false },
+      { id: wedding, status: 'versandt', letterDate: '2026-11-27', date: '2026-12-20', registerIds: ['R8', 'R9'], wedding: true },
+    ]);
+    expect(await repo.jubileeLetters('2026-12-21', '2026-12-31')).toEqual([]);
+    const unsent = await repo.unsentForResidents(['R9', 'R1', 'R404']);
+    expect(unsent.map((l) => l.id)).toEqual([ids.albers]);
+    expect(unsent[0]).toEqual({ id: ids.albers, recipientName: 'Erika Albers', status: 'zur_unterschrift', letterDate: '2026-11-27' });
+    expect((await repo.unsentForResidents(['R7'])).length).toBe(3);
+    expect(await repo.unsentForResidents([])).toEqual([]);
+    expect(await repo.filesOfBatch('serie-1')).toEqual(['Briefe/2026/serie.docx']);
+    expect(await repo.filesOfBatch('serie-404')).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, count, desc, eq, gte, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Engine, Tables } from '../../../db/engine';
 
 export type LetterRow = Tables['letters']['$inferSelect'];
@@ -14,10 +14,27 @@ export interface LetterFilter {
   limit: number;
 }
 
-/**
- * SQL of the outgoing-letters register (in the caller's transaction when there is one). What the
- * residents' register reads of it is still on the synchronous handle: repository-sync.ts.
- */
+/** A letter written for a jubilee from the residents' register. */
+export interface JubileeLetterRow {
+  id: number;
+  status: LetterRow['status'];
+  letterDate: string;
+  /** The day of the jubilee (the letter's `anlassDatum`). */
+  date: string;
+  registerIds: string[];
+  /** A wedding jubilee (the letter names years of marriage), else a birthday. */
+  wedding: boolean;
+}
+
+/** A letter not yet sent to a resident whom the register now blocks. */
+export interface UnsentResidentLetter {
+  id: number;
+  recipientName: string;
+  status: LetterRow['status'];
+  letterDate: string;
+}
+
+/** SQL of the outgoing-letters register (in the caller's transaction when there is one). */
 export function lettersRepository({ db, t, dsql }: Engine) {
   const { letters, letterEvents } = t;
   return {
@@ -57,6 +74,43 @@ export function lettersRepository({ db, t, dsql }: Engine) {
       const rows = await db.select().from(letters).where(where).orderBy(desc(letters.letterDate), desc(letters.id)).limit(filter.limit);
       const [counted] = await db.select({ n: count() }).from(letters).where(where);
       return { total: counted!.n, rows };
+    },
+    /** The files the register rows of one mail merge point at (a combined print file once). */
+    async filesOfBatch(batchId: string): Promise<string[]> {
+      const rows = await db.select({ file: letters.file }).from(letters).where(eq(letters.batchId, batchId)).orderBy(asc(letters.id));
+      return [...new Set(rows.map((row) => row.file))];
+    },
+    /** Letters not yet sent that were written to any of these residents (jubilee letters). */
+    async unsentForResidents(registerIds: readonly string[]): Promise<UnsentResidentLetter[]> {
+      if (registerIds.length === 0) return [];
+      // The unsent letters to residents are few; the ids may be thousands (a whole district gone).
+      const wanted = new Set(registerIds);
+      const rows = await db
+        .select({ id: letters.id, recipientName: letters.recipientName, status: letters.status, letterDate: letters.letterDate, fields: letters.fields })
+        .from(letters)
+        .where(and(ne(letters.status, 'versandt'), dsql.jsonIsArray(letters.fields, 'registerIds')))
+        .orderBy(asc(letters.id));
+      return rows
+        .filter((row) => (row.fields.registerIds as unknown[]).some((id) => wanted.has(id as string)))
+        .map(({ fields: _fields, ...letter }) => letter);
+    },
+    /**
+     * Letters written for a jubilee from the residents' register (their fields name the register
+     * ids and the day) whose day lies between `from` and `to`: any status, oldest first.
+     */
+    async jubileeLetters(from: string, to: string): Promise<JubileeLetterRow[]> {
+      const day = dsql.jsonText(letters.fields, 'anlassDatum');
+      const rows = await db
+        .select({ id: letters.id, status: letters.status, letterDate: letters.letterDate, date: day, fields: letters.fields })
+        .from(letters)
+        .where(and(between(day, from, to), dsql.jsonIsArray(letters.fields, 'registerIds')))
+        .orderBy(asc(letters.id));
+      return rows.map(({ fields, date, ...r }) => ({
+        ...r,
+        date: date!,
+        registerIds: fields.registerIds as string[],
+        wedding: fields.ehejahre !== undefined && fields.ehejahre !== null,
+      }));
     },
   };
 }

@@ -109,7 +109,7 @@ export function requestIndex(engine: Engine) {
 }
 
 /** The same index on the synchronous handle, for rows written in a synchronous transaction (tests, benchmarks). */
-export function requestIndexSync(db: ServiceDeps['db']) {
+export function requestIndexSync(db: Parameters<typeof fullTextIndexSync>[0]) {
   const index = fullTextIndexSync(db, 'request_search');
   return {
     ...index,
@@ -635,7 +635,7 @@ export function createRequestsService(
         id = await deps.engine.transaction(async () => {
           let citizenId: number | null = null;
           if (mail.sender) {
-            const known = await citizenRecords(deps.db).byEmail(mail.sender.address);
+            const known = await citizenRecords(deps.engine).byEmail(mail.sender.address);
             citizenId = known
               ? known.id
               : await saveCitizen({ gender: 'unknown', ...mail.sender, email: mail.sender.address, street: '', houseNumber: '', postcode: '', city: '', phone: '' });

@@ -12,11 +12,11 @@ import type { ServiceDeps } from '../deps';
 import type { OfficeSettings } from '../../api/schemas/letters';
 import { formatDateNumeric, isoDateInBerlin } from '../../domain/dates/format';
 import type { JubileeListRow } from '../../documents/jubilee-lists';
-import { recordAudit } from '../audit';
+import { audit } from '../audit';
 import type { RoleCatalogue } from '../reference/role-catalogue';
-import { settingsRepositorySync } from '../settings/repository-sync';
+import { settingsRepository } from '../settings/repository';
 import type { JubileeNotificationRow, JubileeResident, residentsRepository } from './repository';
-import type { JubileeLetterRow } from '../letters/repository-sync';
+import type { JubileeLetterRow } from '../letters/repository';
 
 /** The document builders (docx is large) load with the first document, not at start. */
 const documents = () => import('../../documents/jubilee-lists');
@@ -89,20 +89,20 @@ export function createJubileesService(
   residents: ReturnType<typeof residentsRepository>,
   catalogue: RoleCatalogue,
   office_: () => Promise<OfficeSettings>,
-  jubileeLetters: (from: string, to: string) => JubileeLetterRow[],
+  jubileeLetters: (from: string, to: string) => Promise<JubileeLetterRow[]>,
 ) {
-  const settings = settingsRepositorySync(deps.db);
-  const rules = (): HonourRules => {
-    const parsed = honourRulesSchema.safeParse(upgradeStoredHonourRules(settings.getSetting('honourRules')));
+  const settings = settingsRepository(deps.engine);
+  const rules = async (): Promise<HonourRules> => {
+    const parsed = honourRulesSchema.safeParse(upgradeStoredHonourRules(await settings.getSetting('honourRules')));
     return parsed.success ? parsed.data : DEFAULT_HONOUR_RULES;
   };
 
   /** The period's jubilees (the engine's entries) with the residents they are about, not yet addressed. */
-  const jubileesWithPeople = (from: string, to: string, district?: string) => {
-    const honour = rules();
+  const jubileesWithPeople = async (from: string, to: string, district?: string) => {
+    const honour = await rules();
     // Only who was born (married) N years before the period, for the numbers N the rules act on.
     const search = jubileeDateRanges(from, to, honour);
-    const candidates = residents.jubileeCandidates(search, district);
+    const candidates = await residents.jubileeCandidates(search, district);
     const byId = new Map(candidates.map((r) => [r.registerId, r]));
     return jubileesInPeriod(candidates, from, to, honour)
       .filter((e) => !district || e.registerIds.every((id) => byId.get(id)?.district === district))
@@ -110,16 +110,16 @@ export function createJubileesService(
   };
 
   /** Makes a jubilee of the period (from, to) an entry of the lists: addressed, with its letters and notifications. */
-  const entryMaker = (from: string, to: string) => {
+  const entryMaker = async (from: string, to: string) => {
     const roles = catalogue.map();
     const letters = new Map<string, JubileeEntry['letters']>();
-    for (const row of jubileeLetters(from, to)) {
+    for (const row of await jubileeLetters(from, to)) {
       const key = letterKey(row);
       letters.set(key, [...(letters.get(key) ?? []), { id: row.id, status: row.status, letterDate: row.letterDate }]);
     }
-    const recorded = new Map(residents.notificationsBetween(from, to).map((row) => [`${row.jubileeKey}#${row.action}`, row]));
+    const recorded = new Map((await residents.notificationsBetween(from, to)).map((row) => [`${row.jubileeKey}#${row.action}`, row]));
     const today = isoDateInBerlin(deps.now());
-    return ({ jubilee: entry, people }: ReturnType<typeof jubileesWithPeople>[number]): JubileeEntry => {
+    return ({ jubilee: entry, people }: Awaited<ReturnType<typeof jubileesWithPeople>>[number]): JubileeEntry => {
       const forms = composeAddress({ person: personOf(people[0]), partner: people[1] ? personOf(people[1]) : undefined }, roles);
       const addressLines = [...forms.addressLines, ...postalLines(people[0])];
       const key = jubileeKey(entry.date, entry.kind, entry.registerIds);
@@ -139,19 +139,19 @@ export function createJubileesService(
   };
 
   /** The entries with the residents they are about. */
-  const detailed = (from: string, to: string, district?: string): Array<{ entry: JubileeEntry; people: JubileeResident[] }> => {
-    const entryOf = entryMaker(from, to);
-    return jubileesWithPeople(from, to, district).map((found) => ({ people: found.people, entry: entryOf(found) }));
+  const detailed = async (from: string, to: string, district?: string): Promise<Array<{ entry: JubileeEntry; people: JubileeResident[] }>> => {
+    const entryOf = await entryMaker(from, to);
+    return (await jubileesWithPeople(from, to, district)).map((found) => ({ people: found.people, entry: entryOf(found) }));
   };
-  const list = (from: string, to: string, district?: string): JubileeEntry[] => detailed(from, to, district).map((d) => d.entry);
+  const list = async (from: string, to: string, district?: string): Promise<JubileeEntry[]> => (await detailed(from, to, district)).map((d) => d.entry);
 
   /**
    * The jubilees to write letters for: those of the kind due a letter, by default only those
    * without one yet (`skipped` counts the others). Writing again is the explicit `existing: 'again'`.
    */
-  const letterRecipients = (selection: JubileeLetterSelection): { entries: JubileeEntry[]; skipped: number } => {
+  const letterRecipients = async (selection: JubileeLetterSelection): Promise<{ entries: JubileeEntry[]; skipped: number }> => {
     const only = selection.registerIds ? [...selection.registerIds].sort().join(',') : null;
-    const due = list(selection.from, selection.to, selection.district).filter(
+    const due = (await list(selection.from, selection.to, selection.district)).filter(
       (e) =>
         e.kind === selection.kind &&
         e.due.some((d) => d.action === 'letter') &&
@@ -166,15 +166,15 @@ export function createJubileesService(
    * until then (overdue ones included), all from one `list` over the jubilees whose
    * notifications can be due in that time.
    */
-  const overview = (): JubileesOverview => {
+  const overview = async (): Promise<JubileesOverview> => {
     const from = isoDateInBerlin(deps.now());
     const to = addDays(from, OVERVIEW_DAYS);
-    const honour = rules();
+    const honour = await rules();
     const until = addDays(to, Math.max(honour.federal.notifyLatestDays, honour.land.leadDays));
-    const found = jubileesWithPeople(from, until);
+    const found = await jubileesWithPeople(from, until);
     const soon = found.filter(({ jubilee }) => jubilee.date <= to);
     // Only the jubilees with a notification due by then are addressed (a few dozen, not thousands).
-    const entryOf = entryMaker(from, until);
+    const entryOf = await entryMaker(from, until);
     const entries = found.filter(({ jubilee }) => jubilee.due.some((d) => isNotification(d.action) && d.by <= to)).map(entryOf);
     const deadlines = entries
       .flatMap((e) =>
@@ -193,9 +193,12 @@ export function createJubileesService(
   };
 
   /** The keys of these jubilees; each must be listed with this notification due, else a German refusal. */
-  const notificationKeys = (action: JubileeNotification['action'], jubilees: ReadonlyArray<{ date: string; kind: string; registerIds: readonly string[] }>): string[] => {
+  const notificationKeys = async (
+    action: JubileeNotification['action'],
+    jubilees: ReadonlyArray<{ date: string; kind: string; registerIds: readonly string[] }>,
+  ): Promise<string[]> => {
     const dates = jubilees.map((j) => j.date).sort();
-    const listed = new Map(list(dates[0], dates[dates.length - 1]).map((e) => [jubileeKey(e.date, e.kind, e.persons.map((p) => p.registerId)), e]));
+    const listed = new Map((await list(dates[0], dates[dates.length - 1])).map((e) => [jubileeKey(e.date, e.kind, e.persons.map((p) => p.registerId)), e]));
     return jubilees.map((j) => {
       const key = jubileeKey(j.date, j.kind, j.registerIds);
       const entry = listed.get(key);
@@ -231,7 +234,7 @@ export function createJubileesService(
       const sent = sentOf(entry);
       return sent ? isoDateInBerlin(new Date(sent.at)) : '';
     };
-    const due = detailed(input.from, input.to, input.district).filter(
+    const due = (await detailed(input.from, input.to, input.district)).filter(
       ({ entry }) => input.target === 'district' || entry.due.some((d) => d.action === spec.action),
     );
     const listed = input.includeSent ? due : due.filter(({ entry }) => !sentOf(entry));
@@ -264,27 +267,27 @@ export function createJubileesService(
       sentColumn: Boolean(input.includeSent) && isNotification(spec.action),
     };
     const bytes = input.format === 'docx' ? await (await documents()).jubileeListDocx(document) : await (await documents()).jubileeListXlsx(document);
-    deps.db.transaction(() => {
+    await deps.engine.transaction(async () => {
       // A notification list produced: recorded for each of its jubilees not sent yet (who and when).
       if (isNotification(spec.action)) {
         const keys = listed.filter(({ entry }) => !sentOf(entry)).map(({ entry }) => jubileeKey(entry.date, entry.kind, entry.persons.map((p) => p.registerId)));
-        residents.recordNotifications(keys, spec.action, { produced: { at: deps.now().toISOString(), user: deps.user } });
+        await residents.recordNotifications(keys, spec.action, { produced: { at: deps.now().toISOString(), user: deps.user } });
       }
-      recordAudit(deps, { action: 'export', entity: 'jubilees', summary: `${spec.title}, ${period}, ${entries}${sentNote}` });
+      await audit(deps, { action: 'export', entity: 'jubilees', summary: `${spec.title}, ${period}, ${entries}${sentNote}` });
     });
     const name = { federal: 'Meldung-Bundespraesident', land: 'Meldung-Land-NRW', district: 'Jubilaeen-Bezirke' }[input.target];
     return { fileName: `${name}-${input.from}-bis-${input.to}.${input.format}`, contentBase64: Buffer.from(bytes).toString('base64') };
   };
 
   const handlers: JubileeHandlers = {
-    'jubilees.list': ({ from, to, district }) => ({ entries: list(from, to, district) }),
+    'jubilees.list': async ({ from, to, district }) => ({ entries: await list(from, to, district) }),
     'jubilees.overview': () => overview(),
-    'jubilees.notifications.mark': ({ action, jubilees, sent }) => {
-      const keys = notificationKeys(action, jubilees);
+    'jubilees.notifications.mark': async ({ action, jubilees, sent }) => {
+      const keys = await notificationKeys(action, jubilees);
       const at = deps.now().toISOString();
-      deps.db.transaction(() => {
-        residents.recordNotifications(keys, action, { sent: sent ? { at, user: deps.user } : null });
-        recordAudit(deps, {
+      await deps.engine.transaction(async () => {
+        await residents.recordNotifications(keys, action, { sent: sent ? { at, user: deps.user } : null });
+        await audit(deps, {
           action: sent ? 'sent' : 'unsent',
           entity: 'jubilees',
           summary: `${NOTIFICATION_NAMES[action]}: ${keys.length} ${keys.length === 1 ? 'Jubiläum' : 'Jubiläen'} ${sent ? 'als versandt vermerkt' : 'wieder als nicht versandt geführt'}`,
@@ -293,31 +296,31 @@ export function createJubileesService(
       return { marked: keys.length };
     },
     'jubilees.export': (input) => exportList(input),
-    'jubilees.visits.list': ({ from, to }) => residents.visitsBetween(from, to).map(visitOf),
-    'jubilees.visits.plan': (input) => {
-      const row = residents.saveVisit(
+    'jubilees.visits.list': async ({ from, to }) => (await residents.visitsBetween(from, to)).map(visitOf),
+    'jubilees.visits.plan': async (input) => {
+      const row = await residents.saveVisit(
         { jubileeKey: jubileeKey(input.jubileeDate, input.kind, input.registerIds), visitDate: input.visitDate, visitor: input.visitor, note: input.note },
         deps.now().toISOString(),
       );
-      recordAudit(deps, { action: 'plan', entity: 'visit', entityId: row.id, summary: `${input.jubileeDate}: ${input.visitor} am ${input.visitDate}` });
+      await audit(deps, { action: 'plan', entity: 'visit', entityId: row.id, summary: `${input.jubileeDate}: ${input.visitor} am ${input.visitDate}` });
       return visitOf(row);
     },
-    'jubilees.visits.cancel': ({ id }) => {
-      if (!residents.deleteVisit(id)) throw new AppError('NOT_FOUND', `Der geplante Besuch Nr. ${id} wurde nicht gefunden.`, { id });
-      recordAudit(deps, { action: 'cancel', entity: 'visit', entityId: id });
+    'jubilees.visits.cancel': async ({ id }) => {
+      if (!(await residents.deleteVisit(id))) throw new AppError('NOT_FOUND', `Der geplante Besuch Nr. ${id} wurde nicht gefunden.`, { id });
+      await audit(deps, { action: 'cancel', entity: 'visit', entityId: id });
       return { id };
     },
     'jubilees.rules.get': () => rules(),
-    'jubilees.rules.update': (patch) => {
+    'jubilees.rules.update': async (patch) => {
       // What the change does not name stays; the whole result must keep within the BMG.
-      const parsed = honourRulesSchema.safeParse(applyHonourRulesPatch(rules(), patch));
+      const parsed = honourRulesSchema.safeParse(applyHonourRulesPatch(await rules(), patch));
       if (!parsed.success) {
         const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
         throw new AppError('INVALID_INPUT', issues.map((i) => i.message).join(' '), { issues });
       }
-      deps.db.transaction(() => {
-        settings.putSetting('honourRules', parsed.data, deps.now().toISOString());
-        recordAudit(deps, { action: 'update', entity: 'settings', summary: 'Ehrungsordnung' });
+      await deps.engine.transaction(async () => {
+        await settings.putSetting('honourRules', parsed.data, deps.now().toISOString());
+        await audit(deps, { action: 'update', entity: 'settings', summary: 'Ehrungsordnung' });
       });
       return rules();
     },

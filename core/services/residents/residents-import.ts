@@ -14,7 +14,7 @@ import type { ColumnMapping } from '../../domain/residents/register-fields';
 import { recordAudit } from '../audit';
 import type { TaskContext, TaskControl } from '../background/task';
 import { scanRegisterExtract, type ResidentRow } from './register-extract';
-import { residentsRepository } from './repository';
+import { registerImportRepository } from './import-repository';
 
 /** Rejected rows listed in the preview; the count covers all. */
 export const SHOWN_REJECTIONS = 500;
@@ -78,7 +78,7 @@ function transactionOn(client: Db['$client'], begin: 'BEGIN IMMEDIATE' | 'BEGIN'
 
 export async function runResidentsImport(context: TaskContext, input: ResidentsImportInput, control: TaskControl): Promise<ResidentsImportOutput> {
   const { db } = context;
-  const repo = residentsRepository(db);
+  const repo = registerImportRepository(db);
   const bytes = new Uint8Array(fs.readFileSync(input.file));
   const at = context.now().toISOString();
   const deps = { db, now: context.now, user: context.user };

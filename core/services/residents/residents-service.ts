@@ -8,10 +8,11 @@ import { formatDateNumeric } from '../../domain/dates/format';
 import { isStandardColumnSet, suggestMapping, type ColumnMapping } from '../../domain/residents/register-fields';
 import type { BackgroundJob, WorkerHost } from '../background/worker-host';
 import type { ServiceDeps } from '../deps';
-import { recordAudit } from '../audit';
-import { settingsRepositorySync } from '../settings/repository-sync';
+import { audit } from '../audit';
+import { settingsRepository } from '../settings/repository';
 import { scanTableFile } from '../tables/table-file';
 import type { Uploads } from '../uploads/uploads-service';
+import type { UnsentResidentLetter } from '../letters/repository';
 import type { ResidentsImportOutput } from './residents-import';
 import { residentsRepository } from './repository';
 
@@ -27,12 +28,7 @@ type ResidentHandlers = Pick<
   | 'residents.import.profiles.delete'
 >;
 
-export interface UnsentLetter {
-  id: number;
-  recipientName: string;
-  status: string;
-  letterDate: string;
-}
+export type { UnsentResidentLetter as UnsentLetter } from '../letters/repository';
 
 const SAMPLE_ROWS = 5;
 const PROFILES_KEY = 'residentImportProfiles';
@@ -55,29 +51,29 @@ export function createResidentsService(
   deps: ServiceDeps,
   background: WorkerHost,
   uploads: Uploads,
-  unsentLettersFor: (registerIds: readonly string[]) => UnsentLetter[],
+  unsentLettersFor: (registerIds: readonly string[]) => Promise<UnsentResidentLetter[]>,
 ) {
-  const repo = residentsRepository(deps.db);
-  const settings = settingsRepositorySync(deps.db);
+  const repo = residentsRepository(deps.engine);
+  const settings = settingsRepository(deps.engine);
   const jobs = new Map<string, Job>();
 
-  const profiles = (): MappingProfile[] => {
-    const parsed = z.array(mappingProfileSchema).safeParse(settings.getSetting(PROFILES_KEY));
+  const profiles = async (): Promise<MappingProfile[]> => {
+    const parsed = z.array(mappingProfileSchema).safeParse(await settings.getSetting(PROFILES_KEY));
     return parsed.success ? parsed.data : [];
   };
-  const saveProfiles = (list: MappingProfile[], summary: string) => {
-    deps.db.transaction(() => {
-      settings.putSetting(PROFILES_KEY, list, deps.now().toISOString());
-      recordAudit(deps, { action: 'update', entity: 'settings', summary });
+  const saveProfiles = async (list: MappingProfile[], summary: string) => {
+    await deps.engine.transaction(async () => {
+      await settings.putSetting(PROFILES_KEY, list, deps.now().toISOString());
+      await audit(deps, { action: 'update', entity: 'settings', summary });
     });
     return profiles();
   };
 
   /** The saved profile whose columns are all in the file and that names the most of them. */
-  const fittingProfile = (headers: readonly string[]): MappingProfile | null => {
+  const fittingProfile = async (headers: readonly string[]): Promise<MappingProfile | null> => {
     const present = new Set(headers);
     let best: { profile: MappingProfile; columns: number } | null = null;
-    for (const profile of profiles()) {
+    for (const profile of await profiles()) {
       const columns = Object.entries(profile.mapping).filter(([, field]) => field);
       if (columns.length === 0 || !columns.every(([header]) => present.has(header))) continue;
       if (!best || columns.length > best.columns) best = { profile, columns: columns.length };
@@ -85,8 +81,8 @@ export function createResidentsService(
     return best?.profile ?? null;
   };
 
-  const warningsOf = (output: ResidentsImportOutput): string[] => {
-    const warnings = unsentLettersFor(output.blockedIds).map(
+  const warningsOf = async (output: ResidentsImportOutput): Promise<string[]> => {
+    const warnings = (await unsentLettersFor(output.blockedIds)).map(
       (letter) =>
         `Brief Nr. ${letter.id} an „${letter.recipientName}“ vom ${formatDateNumeric(letter.letterDate)} ist noch nicht versandt, ` +
         'die Person ist laut Melderegister jetzt gesperrt, verstorben, weggezogen oder nicht mehr enthalten: bitte nicht versenden.',
@@ -98,6 +94,15 @@ export function createResidentsService(
       );
     }
     return warnings;
+  };
+
+  /** The import is committed: a failed look at the letters must not leave its job running for ever. */
+  const warningsOrProblem = async (output: ResidentsImportOutput): Promise<string[]> => {
+    try {
+      return await warningsOf(output);
+    } catch (error) {
+      return [`Ob noch unversandte Briefe an gesperrte Personen vorliegen, ließ sich nicht prüfen (${(error as Error).message}); bitte die Briefe vor dem Versand prüfen.`];
+    }
   };
 
   const snapshot = (entry: Job): ResidentImportJob => {
@@ -121,12 +126,12 @@ export function createResidentsService(
   };
 
   const handlers: ResidentHandlers = {
-    'residents.status': () => {
-      const last = repo.lastImport();
+    'residents.status': async () => {
+      const last = await repo.lastImport();
       return {
-        residents: repo.count(),
+        residents: await repo.count(),
         lastImport: last ? { at: last.at, fileName: last.fileName, user: last.user } : null,
-        districts: repo.districts(),
+        districts: await repo.districts(),
       };
     },
 
@@ -137,7 +142,7 @@ export function createResidentsService(
         maxRecords: SAMPLE_ROWS,
       });
       const standard = isStandardColumnSet(table.headers);
-      const profile = standard ? null : fittingProfile(table.headers);
+      const profile = standard ? null : await fittingProfile(table.headers);
       const mapping: ColumnMapping = profile
         ? Object.fromEntries(table.headers.map((header) => [header, profile.mapping[header] ?? null]))
         : suggestMapping(table.headers);
@@ -161,13 +166,15 @@ export function createResidentsService(
         status: { jobId, commit, state: 'running', done: 0, total: upload.size, preview: null, result: null, error: null },
       };
       jobs.set(jobId, entry);
-      void job.end.then((end) => {
+      void job.end.then(async (end) => {
+        // Read before the status changes, so a poller sees the job end with its warnings at once.
+        const warnings = end.state === 'done' && commit && end.value.importId !== null ? await warningsOrProblem(end.value) : [];
         const status = entry.status;
         status.done = status.total;
         if (end.state === 'done') {
           status.preview = end.value.summary;
           if (commit && end.value.importId !== null) {
-            status.result = { ...end.value.summary, importId: end.value.importId, warnings: warningsOf(end.value) };
+            status.result = { ...end.value.summary, importId: end.value.importId, warnings };
             uploads.discard(uploadId);
           }
         } else if (end.state === 'failed') {
@@ -191,13 +198,13 @@ export function createResidentsService(
 
     'residents.import.profiles': () => profiles(),
 
-    'residents.import.profiles.save': (profile) => {
-      const others = profiles().filter((p) => p.name !== profile.name);
+    'residents.import.profiles.save': async (profile) => {
+      const others = (await profiles()).filter((p) => p.name !== profile.name);
       return saveProfiles([...others, profile].sort((a, b) => a.name.localeCompare(b.name, 'de')), `Zuordnungsprofil „${profile.name}“ gespeichert`);
     },
 
-    'residents.import.profiles.delete': ({ name }) => {
-      const list = profiles();
+    'residents.import.profiles.delete': async ({ name }) => {
+      const list = await profiles();
       if (!list.some((p) => p.name === name)) throw new AppError('NOT_FOUND', `Das Zuordnungsprofil „${name}“ gibt es nicht.`, { name });
       return saveProfiles(
         list.filter((p) => p.name !== name),
