@@ -2,12 +2,13 @@ import os from 'node:os';
 import type { Db } from '../../db/open';
 import type { Engine } from '../../db/engine';
 import { openSqliteEngine } from '../../db/engine/sqlite';
-import type { Handlers } from '../api/contract';
+import type { DatabaseInfo, Handlers } from '../api/contract';
+import type { Role } from '../api/schemas/addressing';
 import { createServices } from '../services';
 import { writeBackup } from '../services/app/app-service';
-import { createWorkerHost } from '../services/background/worker-host';
-import { seedRoleCatalogue } from '../services/reference/roles-repository';
-import { createChangeFeed, publishChanges, type ChangeFeed } from './change-feed';
+import { createWorkerHost, type WorkerHost } from '../services/background/worker-host';
+import { seedRoleCatalogue, seedRoleCatalogueOn } from '../services/reference/roles-repository';
+import { createChangeFeed, postgresChangeTransport, publishChanges, type ChangeFeed } from './change-feed';
 import { dataFileIn } from './data-dir';
 import { databaseInfo, type TargetSource } from './database-target';
 import { readOnlyCopyMark, refuseChanges } from './read-only-copy';
@@ -32,10 +33,10 @@ export interface OpenAppOptions {
   workerScript?: URL;
 }
 
-export interface App {
+/** An opened app on either engine: what every door needs. */
+export interface OpenedApp {
   /** The database every service uses (see ServiceDeps.engine). */
   engine: Engine;
-  db: Db;
   handlers: Handlers;
   /** Resolves once the start-up sweep is done (the handlers wait for it by themselves). */
   ready: Promise<void>;
@@ -43,10 +44,65 @@ export interface App {
   changes: ChangeFeed;
   /** A read-only copy of the office database (read-only-copy.ts): changes are refused, daily tasks do not run. */
   readOnlyCopy: SnapshotMark | null;
+  /** Single PC: the SQLite file. Office mode: where this PC keeps its files (its folder), though no such file is used. */
   dataFile: string;
   /** A backup to a file the operating-system user named (command line only: no page reaches it). */
   backupTo(file: string): Promise<{ file: string; bytes: number }>;
+  /** Closes the database (office mode: resolves once its connections are closed). */
+  close(): void | Promise<void>;
+}
+
+/** The single-PC app on its SQLite file. */
+export interface App extends OpenedApp {
+  /** The SQLite file's synchronous handle (tests, benchmarks, backups). */
+  db: Db;
   close(): void;
+}
+
+/** What both engines' apps are built from, once the database is open. */
+interface Parts {
+  engine: Engine;
+  sqliteFile: Db | null;
+  roles: readonly Role[];
+  database: DatabaseInfo;
+  /** The folder of this PC's files (letters, uploads, templates' copies). */
+  dataDir: string;
+  changes: ChangeFeed;
+  readOnlyCopy: SnapshotMark | null;
+  background: WorkerHost;
+  user: string;
+  now: () => Date;
+}
+
+/** The services on an open database, behind the doors' wrappers (read-only copy, change feed, start-up sweep). */
+function assemble(options: OpenAppOptions | OpenOfficeAppOptions, parts: Parts): Pick<OpenedApp, 'handlers' | 'ready' | 'backupTo'> {
+  const ready = sweepInterruptedWork(parts.engine, parts.dataDir);
+  const services = createServices(
+    {
+      engine: parts.engine,
+      sqliteFile: parts.sqliteFile,
+      database: parts.database,
+      dataFile: dataFileIn(parts.dataDir),
+      appVersion: options.appVersion,
+      templatesDir: options.templatesDir,
+      openFile: options.openFile,
+      chooseBackupFile: options.chooseBackupFile,
+      user: parts.user,
+      now: parts.now,
+      background: parts.background,
+      changes: parts.changes,
+    },
+    { roles: parts.roles },
+  );
+  const doors = parts.readOnlyCopy ? refuseChanges(services, parts.readOnlyCopy) : services;
+  return {
+    handlers: afterSweep(publishChanges(doors, parts.changes), ready),
+    ready,
+    backupTo: async (file) => {
+      await ready;
+      return writeBackup({ sqliteFile: parts.sqliteFile, engine: parts.engine, now: parts.now, user: parts.user }, file);
+    },
+  };
 }
 
 /**
@@ -60,55 +116,106 @@ export function openApp(options: OpenAppOptions): App {
     nativeBinding: options.nativeBinding,
   });
   const db = engine.sync;
-  const roles = seedRoleCatalogue(db);
-  const ready = sweepInterruptedWork(engine, options.dataDir);
   const user = options.user ?? safeUserName();
   const now = options.now ?? (() => new Date());
   // Single PC: the windows of this process only (office mode adds postgresChangeTransport).
   const changes = createChangeFeed({ now });
   const readOnlyCopy = readOnlyCopyMark(db);
   const database = databaseInfo({ kind: 'sqlite', dataDir: options.dataDir, source: options.source ?? { kind: 'option', option: '--data-dir' } });
-  const services = createServices(
-    {
-      engine,
-      sqliteFile: db,
-      database: readOnlyCopy && database.kind === 'sqlite' ? { ...database, readOnlyCopy } : database,
-      dataFile,
-      appVersion: options.appVersion,
-      templatesDir: options.templatesDir,
-      openFile: options.openFile,
-      chooseBackupFile: options.chooseBackupFile,
+  const app = assemble(options, {
+    engine,
+    sqliteFile: db,
+    roles: seedRoleCatalogue(db),
+    database: readOnlyCopy && database.kind === 'sqlite' ? { ...database, readOnlyCopy } : database,
+    dataDir: options.dataDir,
+    changes,
+    readOnlyCopy,
+    background: createWorkerHost({
+      database: { file: dataFile, migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding },
       user,
       now,
-      background: createWorkerHost({
-        database: { file: dataFile, migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding },
-        user,
-        now,
-        script: options.workerScript,
-      }),
-      changes,
-    },
-    { roles },
-  );
-  const handlers = afterSweep(publishChanges(readOnlyCopy ? refuseChanges(services, readOnlyCopy) : services, changes), ready);
+      script: options.workerScript,
+    }),
+    user,
+    now,
+  });
   return {
+    ...app,
     engine,
     db,
-    handlers,
-    ready,
     changes,
     readOnlyCopy,
     dataFile,
-    backupTo: async (file) => {
-      await ready;
-      return writeBackup({ sqliteFile: db, engine, now, user }, file);
-    },
     close: () => {
       void changes.close();
       db.$client.close();
     },
   };
 }
+
+export interface OpenOfficeAppOptions extends Omit<OpenAppOptions, 'dataDir' | 'migrationsFolder' | 'nativeBinding' | 'workerScript'> {
+  /** The office database (`--database`, the environment, IT's configuration file). */
+  url: string;
+  /** This PC's own folder: uploads in transfer; letters and documents until files are stored in the database. */
+  localDir: string;
+  /** The PostgreSQL migrations this build ships (db/migrations-pg): the database must be at their version. */
+  pgMigrationsFolder: string;
+}
+
+/**
+ * Office mode: opens the office's PostgreSQL database (never migrating it: that is IT's step,
+ * `rathausbuero db migrate`) and builds the same services on it; changes reach the other PCs
+ * through LISTEN/NOTIFY. What needs the single-PC SQLite file is refused with a German message:
+ * the residents' register import (it runs on the file's own connection in a worker thread) and
+ * `app.backup` (SQLite's online backup; the office database is IT's to back up). The demo office
+ * comes without the register extract there.
+ */
+export async function openOfficeApp(options: OpenOfficeAppOptions): Promise<OpenedApp> {
+  // node-postgres loads only in office mode (the single-PC start path never needs it).
+  const { openPostgresEngine } = await import('../../db/engine/postgres');
+  const engine = await openPostgresEngine(options.url, { migrationsFolder: options.pgMigrationsFolder });
+  try {
+    const now = options.now ?? (() => new Date());
+    const user = options.user ?? safeUserName();
+    const roles = await seedRoleCatalogueOn(engine);
+    const changes = createChangeFeed({ now, transport: postgresChangeTransport(engine, options.url) });
+    const target = { kind: 'postgres', url: options.url, localDir: options.localDir, source: options.source ?? { kind: 'option', option: '--database' } } as const;
+    const app = assemble(options, {
+      engine,
+      sqliteFile: null,
+      roles,
+      database: databaseInfo(target),
+      dataDir: options.localDir,
+      changes,
+      readOnlyCopy: null,
+      background: noBackgroundWorker,
+      user,
+      now,
+    });
+    return {
+      ...app,
+      engine,
+      changes,
+      readOnlyCopy: null,
+      dataFile: dataFileIn(options.localDir),
+      close: async () => {
+        await app.ready.catch(() => {});
+        await changes.close();
+        await engine.close();
+      },
+    };
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+}
+
+/** Office mode has no background worker: its only task, the register import, needs the SQLite file (residents-service.ts refuses it first). */
+const noBackgroundWorker: WorkerHost = {
+  start(task) {
+    throw new Error(`Die Hintergrundaufgabe „${task}“ braucht die SQLite-Datei eines Datenordners; im Büro-Modus gibt es sie nicht.`);
+  },
+};
 
 function safeUserName(): string {
   try {
