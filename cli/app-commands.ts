@@ -6,9 +6,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { call, contract, dispatch, METHOD_NAMES, type ApiError, type DispatchResult, type MethodName, type RegisterMapping } from '../core/api';
 import { runRegisterImport, uploadBytes, uploadFile } from '../core/app/register-import';
-import { openApp, type App } from '../core/app/open-app';
+import { openApp, openOfficeApp, type App, type OpenedApp } from '../core/app/open-app';
 import type { DatabaseTarget, TargetSource } from '../core/app/database-target';
-import { appVersion, MIGRATIONS_FOLDER, TEMPLATES_DIR, WORKER_SCRIPT } from './paths';
+import { appVersion, MIGRATIONS_FOLDER, PG_MIGRATIONS_FOLDER, TEMPLATES_DIR, WORKER_SCRIPT } from './paths';
 import { fail } from './print-error';
 import { UsageError } from './usage-error';
 
@@ -81,6 +81,20 @@ export async function importCommand(local: Local, args: string[], profileName: s
 /** Opens the app on a data folder, as every command of this module does. */
 export function openLocalApp(local: { dataDir: string; source: TargetSource }, now?: () => Date): App {
   return openApp({ dataDir: local.dataDir, source: local.source, migrationsFolder: MIGRATIONS_FOLDER, templatesDir: TEMPLATES_DIR, appVersion: appVersion(), now, workerScript: WORKER_SCRIPT });
+}
+
+/** The app on the chosen database: the data folder's SQLite file, or the office database (office mode). */
+export async function openTarget(chosen: DatabaseTarget, now?: () => Date): Promise<OpenedApp> {
+  if (chosen.kind === 'sqlite') return openLocalApp(chosen, now);
+  return openOfficeApp({
+    url: chosen.url,
+    localDir: chosen.localDir,
+    source: chosen.source,
+    pgMigrationsFolder: PG_MIGRATIONS_FOLDER,
+    templatesDir: TEMPLATES_DIR,
+    appVersion: appVersion(),
+    now,
+  });
 }
 
 async function withApp(local: Local, work: (app: App) => Promise<number>): Promise<number> {

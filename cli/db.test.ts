@@ -342,9 +342,55 @@ describe('which database a command uses', { timeout: 240_000 }, () => {
       code: 'OFFICE_MODE_UNAVAILABLE',
       message:
         `Als Datenbank ist die PostgreSQL-Datenbank „${database}“ auf „${host}“ (Anmeldung als „postgres“) eingestellt (Option --database). ` +
-        '„rathausbuero call“ arbeitet in dieser Version noch nicht mit der Bürodatenbank; möglich sind dort „info“, „backup“, „db migrate“ und „db copy“. ' +
+        '„rathausbuero call“ arbeitet in dieser Version noch nicht mit der Bürodatenbank; möglich sind dort „serve“, „info“, „backup“, „db migrate“ und „db copy“. ' +
         'Für die SQLite-Datei eines Datenordners: --data-dir ORDNER.',
     });
+  });
+
+  it('serve --database: the browser mode works on the office database (a contact saved over HTTP is in it)', async () => {
+    const office = await emptyOfficeDatabase();
+    expect((await run(['db', 'migrate', '--database', office])).code).toBe(0);
+    const local = newFolder();
+    const child = spawn(process.execPath, [BIN, 'serve', '--database', office, '--data-dir', local], { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let output = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`Server did not start:\n${output}`)), 60_000);
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([\w-]+)[\s\S]*Beenden mit Strg\+C/.exec(output);
+          if (match) {
+            clearTimeout(timer);
+            resolve(`${match[1]}/#token=${match[2]}`);
+          }
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.once('exit', (code) => reject(new Error(`Server exited with ${code}:\n${output}`)));
+      });
+      const { database, host } = where(office);
+      expect(output).toContain(`Datenbank: PostgreSQL-Datenbank „${database}“ auf „${host}“ (Anmeldung als „postgres“) (gewählt durch: Option --database)`);
+      const [base, token] = url.split('/#token=');
+      const post = (method: string, input: unknown) =>
+        fetch(`${base}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-rathaus-token': token! }, body: JSON.stringify(input) });
+      const created = await post('contacts.create', { kind: 'organisation', name: 'Hafenverein Ruhrort e. V.' });
+      expect(created.status).toBe(200);
+      const info = (await (await post('app.info', {})).json()) as { data: { database: { kind: string }; contactCount: number } };
+      expect(info.data).toMatchObject({ database: { kind: 'postgres' }, contactCount: 1 });
+      const client = new pg.Client({ connectionString: office });
+      await client.connect();
+      try {
+        expect((await client.query('select name from contacts')).rows).toEqual([{ name: 'Hafenverein Ruhrort e. V.' }]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
+    }
   });
 
   it('info names the database, what chose it and the version, and never a password: an option, the variable, IT\'s configuration file, else this user\'s folder', async () => {

@@ -4,8 +4,7 @@ import { isApiError } from '../core/api/errors';
 import { startPageServed } from '../core/app/call-traffic';
 import { defaultDataDir } from '../core/app/data-dir';
 import { describeTarget, requireLocalDatabase, resolveProcessTarget, type DatabaseTarget } from '../core/app/database-target';
-import type { App } from '../core/app/open-app';
-import type { Local } from './app-commands';
+import type { OpenedApp } from '../core/app/open-app';
 import { startBridge } from './http-bridge';
 import { appVersion, RENDERER_DIR } from './paths';
 import { fail } from './print-error';
@@ -20,8 +19,8 @@ async function usage(): Promise<string> {
   return `Rathausbüro – Kommandozeile
 
 Aufruf:
-  rathausbuero serve  [--data-dir DIR] [--demo] [--port N] [--now ZEIT]
-                                                            Browser-Modus starten
+  rathausbuero serve  [--database URL | --data-dir DIR] [--demo] [--port N] [--now ZEIT]
+                                                            Browser-Modus starten (auch auf der Bürodatenbank)
   rathausbuero call   METHODE ['JSON' | --input DATEI | --input -] [--file PFAD] [--data-dir DIR]
                                                             eine API-Funktion aufrufen
   rathausbuero backup [--to DATEI] [--data-dir DIR]          Datenbank sichern
@@ -60,7 +59,7 @@ Welche Datenbank: --database URL (Büromodus), sonst --data-dir DIR (die SQLite-
 // Exit codes: 0 ok, 1 the call failed, 2 wrong usage (UsageError).
 
 /** Doors that work only on a SQLite file so far say so in office mode, and what works there. */
-const OFFICE_HINT = 'möglich sind dort „info“, „backup“, „db migrate“ und „db copy“. Für die SQLite-Datei eines Datenordners: --data-dir ORDNER.';
+const OFFICE_HINT = 'möglich sind dort „serve“, „info“, „backup“, „db migrate“ und „db copy“. Für die SQLite-Datei eines Datenordners: --data-dir ORDNER.';
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -96,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
   const local = () => requireLocalDatabase(target(), `„rathausbuero ${command}“`, OFFICE_HINT);
   switch (command) {
     case 'serve':
-      return serve(local(), values.demo ?? false, parsePort(values.port), parseNow(values.now));
+      return serve(target(), values.demo ?? false, parsePort(values.port), parseNow(values.now));
     case 'call':
       return (await import('./app-commands')).callMethod(local(), rest, { input: values.input, file: values.file });
     case 'backup': {
@@ -155,8 +154,8 @@ export function parseNow(value: string | undefined, realNow: () => number = Date
  * modules, the database) loads in the background; the page's first calls wait for it. The
  * start-up retention check waits until the start page has its answers.
  */
-async function serve(local: Local, demo: boolean, port: number, now: (() => Date) | undefined): Promise<number> {
-  const app = loadApp(local, demo, now);
+async function serve(chosen: DatabaseTarget, demo: boolean, port: number, now: (() => Date) | undefined): Promise<number> {
+  const app = loadApp(chosen, demo, now);
   const token = crypto.randomBytes(24).toString('base64url');
   const bridge = await startBridge({
     handlers: app.then((opened) => opened.handlers),
@@ -167,10 +166,10 @@ async function serve(local: Local, demo: boolean, port: number, now: (() => Date
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`Rathausbüro läuft im Browser-Modus (nur auf diesem Rechner erreichbar):\n${bridge.url}\n`);
-  const database = describeTarget(local);
+  const database = describeTarget(chosen);
   process.stdout.write(`Datenbank: ${database.label} (gewählt durch: ${database.source})\nBeenden mit Strg+C.\n`);
   if (now) process.stdout.write(`Uhr der App (--now): ${now().toISOString()}\n`);
-  let opened: App;
+  let opened: OpenedApp;
   try {
     opened = await app;
   } catch (error) {
@@ -191,7 +190,7 @@ async function serve(local: Local, demo: boolean, port: number, now: (() => Date
   // Open pages' change streams end first; they would keep the server from closing.
   await bridge.close();
   daily?.stop();
-  opened.close();
+  await opened.close();
   return 0;
 }
 
@@ -201,18 +200,18 @@ async function serve(local: Local, demo: boolean, port: number, now: (() => Date
  * schemas, the database, the largest libraries each on its own, then the services), giving the
  * bridge a turn between them: the page's files are served in the pauses, not after the API.
  */
-async function loadApp(local: Local, demo: boolean, now: (() => Date) | undefined): Promise<App> {
+async function loadApp(chosen: DatabaseTarget, demo: boolean, now: (() => Date) | undefined): Promise<OpenedApp> {
   const { call } = await import('../core/api/dispatcher');
   await nextTurn();
-  await import('../db/engine/sqlite');
+  if (chosen.kind === 'sqlite') await import('../db/engine/sqlite');
   await nextTurn();
   await import('../core/domain/calendar/holidays');
   await nextTurn();
   await import('../core/domain/online/check');
   await nextTurn();
-  const { openLocalApp } = await import('./app-commands');
+  const { openTarget } = await import('./app-commands');
   await nextTurn();
-  const app = openLocalApp(local, now);
+  const app = await openTarget(chosen, now);
   if (demo && (await call(app.handlers, 'app.info', {})).contactCount === 0) {
     const loaded = await call(app.handlers, 'demo.load', {});
     process.stdout.write(`Beispieldaten geladen: ${loaded.contacts} Kontakte.\n`);

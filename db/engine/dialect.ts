@@ -47,6 +47,7 @@ export const sqliteDialect: Dialect = {
   forUpdate: (query) => query,
   isUniqueViolation: (error) => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(causeCode(error) ?? ''),
   isForeignKeyViolation: (error) => causeCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY',
+  literal: (value) => sql.raw(value ? '1' : '0'),
   bool: (raw) => (raw === null || raw === undefined ? null : raw === 1 || raw === true || raw === 1n),
   number: (raw) => (raw === null || raw === undefined ? null : Number(raw)),
   json: <T>(raw: unknown) => (raw === null || raw === undefined ? null : typeof raw === 'string' ? (JSON.parse(raw) as T) : (raw as T)),
@@ -69,6 +70,7 @@ export const postgresDialect: Dialect = {
   forUpdate: <Query extends { for(strength: 'update'): unknown }>(query: Query) => query.for('update') as Query,
   isUniqueViolation: (error) => causeCode(error) === '23505',
   isForeignKeyViolation: (error) => causeCode(error) === '23503',
+  literal: (value) => sql.raw(value ? 'true' : 'false'),
   bool: (raw) => (raw === null || raw === undefined ? null : raw === true),
   number: (raw) => (raw === null || raw === undefined ? null : Number(raw)),
   // node-postgres parses json already; a string here is a JSON string value, not JSON text.

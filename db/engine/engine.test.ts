@@ -168,6 +168,10 @@ describe.each(ENGINES)('engine on %s', (kind) => {
     // A boolean bound in raw SQL works on both (SQLite binds it as 1/0).
     const { rows: active } = await db.execute<{ id: unknown }>(sql`select id as "id" from ${t.signers} where active = ${true}`);
     expect(active.map((r) => dsql.number(r.id))).toEqual([signer!.id]);
+    // …and one written into the SQL text (what a partial index must see).
+    const literally = (value: boolean) => db.select({ id: t.signers.id }).from(t.signers).where(sql`${t.signers.active} = ${dsql.literal(value)}`);
+    expect(await literally(true)).toEqual([{ id: signer!.id }]);
+    expect(await literally(false)).toEqual([]);
   });
 
   it('finds folded text the same way on both (fold() exists on both engines)', async () => {

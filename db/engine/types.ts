@@ -63,6 +63,12 @@ export interface Dialect {
   isUniqueViolation(error: unknown): boolean;
   /** The error is a violated foreign key. */
   isForeignKeyViolation(error: unknown): boolean;
+  /**
+   * A boolean written into the SQL text, not bound (SQLite: 1/0, PostgreSQL: true/false). For a
+   * condition a partial index must recognise: SQLite uses an index `where gone = 0` only for a
+   * query that says `gone = 0` itself; a bound `gone = ?` reads the whole table.
+   */
+  literal(value: boolean): SQL;
   /** A boolean from raw SQL (SQLite: 1/0, PostgreSQL: true/false). */
   bool(raw: unknown): boolean | null;
   /** A number from raw SQL (PostgreSQL returns `count(*)`, `sum()` and bigint as strings). */

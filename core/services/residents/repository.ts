@@ -19,7 +19,7 @@ export type JubileeResident = Omit<ResidentDbRow, 'rowHash' | 'importId' | 'upda
  * visits and notifications (in the caller's transaction when there is one). The import writes
  * the copy through import-repository.ts.
  */
-export function residentsRepository({ db, t }: Engine) {
+export function residentsRepository({ db, t, dsql }: Engine) {
   const { residents: r, residentImports, jubileeVisits, jubileeNotifications } = t;
 
   /** Who may appear on a jubilee list at all (DOMAIN.md C; the engine checks it again). */
@@ -109,15 +109,16 @@ export function residentsRepository({ db, t }: Engine) {
 
     /**
      * One index lookup per district (residents_current_district_idx), not a pass over every
-     * resident. `gone` is bound, not written as a literal: SQLite matches the partial index
-     * (`where gone = 0`) only so.
+     * resident. `gone = false` is written into the SQL (dsql.literal): only so does SQLite use
+     * that partial index (`where gone = 0`); so in `count` too.
      */
     async districts(): Promise<string[]> {
+      const current = sql`gone = ${dsql.literal(false)}`;
       const { rows } = await db.execute<{ district: string }>(
         sql`with recursive walk(district) as (
-              select (select min(district) from ${r} where gone = ${false} and district > '')
+              select (select min(district) from ${r} where ${current} and district > '')
               union all
-              select (select min(district) from ${r} where gone = ${false} and district > walk.district) from walk where walk.district is not null
+              select (select min(district) from ${r} where ${current} and district > walk.district) from walk where walk.district is not null
             )
             select district as "district" from walk where district is not null`,
       );
@@ -125,7 +126,7 @@ export function residentsRepository({ db, t }: Engine) {
     },
 
     async count(): Promise<number> {
-      const [row] = await db.select({ n: count() }).from(r).where(eq(r.gone, false));
+      const [row] = await db.select({ n: count() }).from(r).where(sql`${r.gone} = ${dsql.literal(false)}`);
       return row!.n;
     },
 
