@@ -40,14 +40,6 @@ export function tempDir(prefix = 'rathausbuero-test-'): string {
 }
 
 /**
- * The engines for a suite whose calls write the full-text index (the demo office, requests,
- * speeches, press, text blocks). PostgreSQL's index comes with core/services/search's move to
- * PostgreSQL (branch i14-pgsearch); until that is merged, PostgreSQL runs only with
- * RATHAUS_PG_FULL_TEXT=1 (on a branch that has it). Once merged: replace it by ENGINES.
- */
-export const FULL_TEXT_ENGINES: readonly EngineKind[] = process.env.RATHAUS_PG_FULL_TEXT ? ['sqlite', 'postgres'] : ['sqlite'];
-
-/**
  * A fresh app on `kind`: a SQLite file in a temp folder (as `createTempApp`), or office mode on a
  * fresh, migrated PostgreSQL database of the test run (its own files in a temp folder). For
  * running a service suite on both engines: `describe.each(ENGINES)` and `await openTempApp(kind)`.

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, dispatch, type AppointmentInput } from '../../api';
 import { documentText } from '../../documents/docx-template';
 import { openDocx, paragraphText } from '../../../tests/support/docx-layout';
-import { FULL_TEXT_ENGINES, openTempApp } from '../../../tests/support/temp-app';
+import { openTempApp } from '../../../tests/support/temp-app';
+import { ENGINES } from '../../../tests/support/test-engine';
 
 let app: Awaited<ReturnType<typeof openTempApp>>;
 
@@ -19,7 +20,7 @@ const appointment = (calendarId: number, title: string, start: string, end: stri
   end,
   ...more,
 });
-describe.each(FULL_TEXT_ENGINES)('calendar on %s', (kind) => {
+describe.each(ENGINES)('calendar on %s', (kind) => {
   beforeEach(async () => {
     app = await openTempApp(kind, { label: 'calendar_service', now: () => new Date('2026-11-27T09:00:00Z') });
     await call(app.handlers, 'demo.load', {});

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/open';
 import { call, dispatch, type RequestInput } from '../../api';
 import { documentText } from '../../documents/docx-template';
-import { createTempApp, FULL_TEXT_ENGINES, openTempApp } from '../../../tests/support/temp-app';
+import { createTempApp, openTempApp } from '../../../tests/support/temp-app';
+import { ENGINES } from '../../../tests/support/test-engine';
 import { requestIndexSync } from './requests-service';
 import { errorOf } from '../../../tests/support/api-result';
 
@@ -66,7 +67,7 @@ const auditOf = (entity: string, action?: string) => {
     .where(action ? and(eq(auditLog.entity, entity), eq(auditLog.action, action)) : eq(auditLog.entity, entity))
     .orderBy(asc(auditLog.id));
 };
-describe.each(FULL_TEXT_ENGINES)('requests on %s', (kind) => {
+describe.each(ENGINES)('requests on %s', (kind) => {
   beforeEach(async () => {
     setToday('2026-11-27'); // a Friday
     app = await openTempApp(kind, { label: 'requests_service', now: () => now });
