@@ -33,6 +33,7 @@ const STATUS: Record<string, number> = {
   TEMPLATE_INVALID: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  STALE: 409,
   UNAUTHORIZED: 401,
 };
 

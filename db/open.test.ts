@@ -211,6 +211,14 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
     db.prepare("insert into press_releases (title, status, embargo_until, created_at, updated_at) values ('Hafenfest 2027', 'freigegeben', '2027-06-18T10:00', 'x', 'x')").run();
     db.prepare("insert into settings (key, value, updated_at) values ('speeches', '{\"wordsPerMinute\":110}', 'x')").run();
   },
+  '0016_record_revisions': (db) => {
+    db.prepare("insert into contacts (kind, name, sort_name, created_at, updated_at) values ('organisation', 'Straßenbahnfreunde', 'Straßenbahnfreunde', 'x', 'x')").run();
+    db.prepare("insert into signers (name, gender, office, deputy) values ('Dr. Petra Hovestadt', 'female', 'Oberbürgermeisterin', 0)").run();
+    db.prepare("insert into calendars (signer_id, color, sort_order) values (1, '#0f6cbd', 0)").run();
+    db.prepare(
+      "insert into appointments (calendar_id, title, start, end, recurrence_exceptions, created_at, updated_at) values (1, 'Empfang', '2026-12-08T11:00', '2026-12-08T13:00', '[]', 'x', 'x')",
+    ).run();
+  },
 };
 
 describe('migrations', () => {
@@ -253,6 +261,11 @@ describe('migrations', () => {
         ['strassenbahnfreunde', searchTextOf(camel(rows[1]) as never, [])],
       ]);
       expect(rows[0].search_text).toBe('oezdemir juelide   dr. duisburg 47051 j.oezdemir@example.org fraktion gruene presse vereine');
+    }
+    // 0016: the records already there start at revision 1.
+    if (tag === '0016_record_revisions') {
+      const revisions = (table: string) => migrated.$client.prepare(`select revision from ${table}`).pluck().all();
+      expect([revisions('contacts'), revisions('appointments')]).toEqual([[1], [1]]);
     }
     migrated.$client.close();
   });

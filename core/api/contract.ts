@@ -216,6 +216,7 @@ import {
   MAX_INLINE_FILE_BYTES,
   multiLine,
   recordId,
+  revisionSchema,
   singleLine,
   uploadIdSchema,
 } from './schemas/common';
@@ -225,6 +226,8 @@ z.config({ customError: germanIssueMessage });
 
 const none = z.object({}).strict().optional().default({});
 const byId = z.strictObject({ id: recordId });
+/** A record as it was loaded: deleting it is refused (STALE) once someone else changed it. */
+const byIdAtRevision = z.strictObject({ id: recordId, revision: revisionSchema });
 const templateId = z.strictObject({ id: singleLine(100).min(1) });
 
 /** One entry of the contract: what a method takes and what it returns. */
@@ -457,8 +460,8 @@ export const contract = {
   'contacts.get': query(byId, contactSchema),
   'contacts.tags': query(none, z.array(z.object({ tag: z.string(), count: z.number().int() }))),
   'contacts.create': command(contactInputSchema, contactSchema),
-  'contacts.update': save(z.strictObject({ id: recordId, contact: contactInputSchema }), contactSchema, z.object({ contact: contactSchema })),
-  'contacts.delete': command(byId, z.object({ id: z.number().int(), displayName: z.string() })),
+  'contacts.update': save(z.strictObject({ id: recordId, revision: revisionSchema, contact: contactInputSchema }), contactSchema, z.object({ contact: contactSchema })),
+  'contacts.delete': command(byIdAtRevision, z.object({ id: z.number().int(), displayName: z.string() })),
   'contacts.addressing': query(byId, contactAddressingSchema),
   'contacts.toPerson': query(byId, personSchema),
   'contacts.import.analyze': query(csvFileSchema, csvAnalysisSchema),

@@ -4,6 +4,8 @@ export type ErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  /** The record was changed by someone else since it was loaded (its `revision` moved on); nothing was saved. */
+  | 'STALE'
   | 'IMPORT_INVALID'
   | 'TEMPLATE_INVALID'
   | 'DB_TOO_NEW'

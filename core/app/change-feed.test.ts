@@ -31,7 +31,7 @@ describe('the change feed of an app', () => {
   it('announces nothing for a query, a refused input or a failed change', async () => {
     await call(app.handlers, 'contacts.list', {});
     await dispatch(app.handlers, 'contacts.create', { kind: 'person', surname: '' });
-    const missing = await dispatch(app.handlers, 'contacts.delete', { id: 4242 });
+    const missing = await dispatch(app.handlers, 'contacts.delete', { id: 4242, revision: 1 });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(events).toEqual([]);
   });

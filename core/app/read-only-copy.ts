@@ -2,7 +2,7 @@ import type { Db } from '../../db/open';
 import { readSnapshotMark, type SnapshotMark } from '../../db/copy/snapshot';
 import { AppError } from '../api/errors';
 import { contract, METHOD_NAMES, type Handlers, type MethodName } from '../api/contract';
-import { formatDateNumeric, isoDateInBerlin } from '../domain/dates/format';
+import { formatMomentNumeric } from '../domain/dates/format';
 
 /**
  * A read-only copy of the office database (`db copy --to-data-dir`, the office-mode backup), on a
@@ -22,18 +22,10 @@ export function readOnlyCopyMark(db: Db): SnapshotMark | null {
  */
 const CHANGE_NOTHING: ReadonlySet<MethodName> = new Set<MethodName>(['app.backup', 'uploads.append', 'uploads.discard']);
 
-/** "27.11.2026, 14:05 Uhr" in Berlin time. */
-function describeMoment(iso: string): string {
-  const moment = new Date(iso);
-  if (Number.isNaN(moment.getTime())) return iso;
-  const time = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' }).format(moment);
-  return `${formatDateNumeric(isoDateInBerlin(moment))}, ${time} Uhr`;
-}
-
 /** The German sentence a refused change answers with. */
 export function readOnlyMessage(mark: SnapshotMark): string {
   return (
-    `Diese Daten sind eine schreibgeschützte Kopie der ${mark.of} (Stand ${describeMoment(mark.copiedAt)}). ` +
+    `Diese Daten sind eine schreibgeschützte Kopie der ${mark.of} (Stand ${formatMomentNumeric(mark.copiedAt)}). ` +
     'Änderungen sind hier nicht möglich, denn sie kämen nie im Amt an; bitte an der gemeinsamen Datenbank im Amt arbeiten.'
   );
 }

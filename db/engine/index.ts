@@ -9,3 +9,4 @@ export {
   type OpenPostgresOptions,
   type PostgresTarget,
 } from './postgres';
+export { deleteAtRevision, refuseStale, updateAtRevision, type RevisionedRecord, type RevisionedTable, type RevisionTarget } from './revision';

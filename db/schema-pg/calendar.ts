@@ -107,6 +107,7 @@ export const appointments = pgTable(
     externalUid: text('external_uid').unique(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('appointments_calendar_start_idx').on(t.calendarId, t.start), index('appointments_start_idx').on(t.start)],
 );

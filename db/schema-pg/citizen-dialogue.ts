@@ -104,6 +104,7 @@ export const citizenRequests = pgTable(
     anonymisedAt: text('anonymised_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [
     index('citizen_requests_status_idx').on(t.status, t.statementDue),

@@ -41,6 +41,7 @@ export const contacts = pgTable(
     searchText: text('search_text').notNull().default(''),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [
     index('contacts_sort_name_idx').on(t.sortName),

@@ -130,6 +130,8 @@ export const appointments = sqliteTable(
     externalUid: text('external_uid').unique(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('appointments_calendar_start_idx').on(t.calendarId, t.start), index('appointments_start_idx').on(t.start)],
 );

@@ -120,6 +120,8 @@ export const citizenRequests = sqliteTable(
     anonymisedAt: text('anonymised_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [
     index('citizen_requests_status_idx').on(t.status, t.statementDue),

@@ -44,6 +44,8 @@ export const contacts = sqliteTable(
     searchText: text('search_text').notNull().default(''),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [
     index('contacts_sort_name_idx').on(t.sortName),

@@ -187,6 +187,11 @@ export const optionalEmail = (message = 'Bitte eine gültige E-Mail-Adresse ange
 
 /** The id of a stored record. */
 export const recordId = z.number().int().positive();
+/**
+ * The `revision` a record was loaded at (every `*.get` and changeable list item carries it); a
+ * change of the record sends it back, and a save against an older one is refused with STALE.
+ */
+export const revisionSchema = z.number({ message: 'Der Bearbeitungsstand (revision) fehlt.' }).int().positive();
 
 /** An upload's id (`uploads.append`). */
 export const uploadIdSchema = z.string().max(36).uuid('Ungültige Upload-Kennung.');

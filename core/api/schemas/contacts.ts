@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { genderSchema, languageSchema, addressFormsSchema } from './addressing';
-import { base64Content, fileNameSchema, MAX_INLINE_FILE_BYTES, multiLine, optionalEmail, singleLine } from './common';
+import { base64Content, fileNameSchema, MAX_INLINE_FILE_BYTES, multiLine, optionalEmail, revisionSchema, singleLine } from './common';
 
 const text = (max = 200) => singleLine(max);
 const optText = (max = 200) => text(max).optional().default('');
@@ -58,6 +58,7 @@ const contactMeta = {
   id: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  revision: revisionSchema,
 };
 
 export const contactSchema = z.discriminatedUnion('kind', [
@@ -81,6 +82,7 @@ export const contactSummarySchema = z.object({
   email: z.string(),
   tags: z.array(z.string()),
   updatedAt: z.string(),
+  revision: revisionSchema,
 });
 export type ContactSummary = z.infer<typeof contactSummarySchema>;
 

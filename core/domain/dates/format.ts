@@ -30,3 +30,11 @@ export function formatDateNumeric(iso: string): string {
   parseIsoDate(iso);
   return `${day}.${month}.${year}`;
 }
+
+/** A moment (ISO timestamp) as the office reads it: "27.11.2026, 14:05 Uhr" in Berlin time; the text itself when it is no moment. */
+export function formatMomentNumeric(iso: string): string {
+  const moment = new Date(iso);
+  if (Number.isNaN(moment.getTime())) return iso;
+  const time = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' }).format(moment);
+  return `${formatDateNumeric(isoDateInBerlin(moment))}, ${time} Uhr`;
+}

@@ -73,7 +73,7 @@ describe.each(ENGINES)('contacts service on %s', (kind) => {
       (await call(app.handlers, 'contacts.list', { query })).items.map((i) => i.displayName).sort();
     expect(await names('bundestag')).toEqual(['Erika Albers']);
     const stored = await call(app.handlers, 'contacts.get', { id: org.id });
-    await call(app.handlers, 'contacts.update', { id: org.id, contact: { ...stored, name: 'Bürgerschützen Ruhrort' } });
+    await call(app.handlers, 'contacts.update', { id: org.id, revision: stored.revision, contact: { ...stored, name: 'Bürgerschützen Ruhrort' } });
     expect(await names('buergerschuetzen')).toEqual(['Bürgerschützen Ruhrort', 'Erika Kaya']);
     expect(await names('schützenverein')).toEqual([]);
   });
@@ -120,11 +120,11 @@ describe.each(ENGINES)('contacts service on %s', (kind) => {
     expect(couple.salutation).toBe('Sehr geehrte Frau Maier, sehr geehrter Herr Maier');
 
     const c = await call(app.handlers, 'contacts.create', person({ givenName: 'Clara', surname: 'Neu' }));
-    await call(app.handlers, 'contacts.update', { id: b.id, contact: { ...b, partnerId: c.id } });
+    await call(app.handlers, 'contacts.update', { id: b.id, revision: b.revision, contact: { ...b, partnerId: c.id } });
     expect(await partnerOf(a.id)).toBeNull();
     expect(await partnerOf(c.id)).toBe(b.id);
 
-    await call(app.handlers, 'contacts.delete', { id: b.id });
+    await call(app.handlers, 'contacts.delete', { id: b.id, revision: (await call(app.handlers, 'contacts.get', { id: b.id })).revision });
     expect(await partnerOf(c.id)).toBeNull();
   });
 
@@ -143,7 +143,7 @@ describe.each(ENGINES)('contacts service on %s', (kind) => {
         expect(result.error.message).toMatch(message);
       }
     }
-    const self = await dispatch(app.handlers, 'contacts.update', { id: p.id, contact: { ...p, partnerId: p.id } });
+    const self = await dispatch(app.handlers, 'contacts.update', { id: p.id, revision: p.revision, contact: { ...p, partnerId: p.id } });
     expect(self.ok || self.error.message).toMatch(/nicht mit sich selbst/);
     expect((await call(app.handlers, 'contacts.list', {})).total).toBe(1);
   });
@@ -160,7 +160,7 @@ describe.each(ENGINES)('contacts service on %s', (kind) => {
 
   it('deletes a contact, records it in the audit log and reports an unknown id', async () => {
     const p = await call(app.handlers, 'contacts.create', person());
-    expect(await call(app.handlers, 'contacts.delete', { id: p.id })).toEqual({ id: p.id, displayName: 'Erika Beispiel' });
+    expect(await call(app.handlers, 'contacts.delete', { id: p.id, revision: p.revision })).toEqual({ id: p.id, displayName: 'Erika Beispiel' });
     const missing = await dispatch(app.handlers, 'contacts.get', { id: p.id });
     expect(missing.ok ? null : missing.error).toMatchObject({ code: 'NOT_FOUND', message: `Der Kontakt Nr. ${p.id} wurde nicht gefunden.` });
     const { db, t } = app.engine;
@@ -169,5 +169,50 @@ describe.each(ENGINES)('contacts service on %s', (kind) => {
       { action: 'create', summary: 'Erika Beispiel' },
       { action: 'delete', summary: 'Erika Beispiel' },
     ]);
+  });
+
+  it('saves against the revision it was loaded at: the list and the record carry it, each save raises it', async () => {
+    const p = await call(app.handlers, 'contacts.create', person());
+    expect(p.revision).toBe(1);
+    const saved = await call(app.handlers, 'contacts.update', { id: p.id, revision: 1, contact: { ...p, city: 'Moers' } });
+    expect(saved).toMatchObject({ city: 'Moers', revision: 2 });
+    expect((await call(app.handlers, 'contacts.list', {})).items.map((i) => [i.id, i.revision])).toEqual([[p.id, 2]]);
+    expect((await call(app.handlers, 'contacts.get', { id: p.id })).revision).toBe(2);
+  });
+
+  it('refuses a save and a delete against an older revision with STALE naming who changed it; nothing is overwritten', async () => {
+    const p = await call(app.handlers, 'contacts.create', person());
+    const tabA = await call(app.handlers, 'contacts.get', { id: p.id });
+    const tabB = await call(app.handlers, 'contacts.get', { id: p.id });
+    await call(app.handlers, 'contacts.update', { id: p.id, revision: tabA.revision, contact: { ...tabA, city: 'Moers' } });
+
+    const stale = await dispatch(app.handlers, 'contacts.update', { id: p.id, revision: tabB.revision, contact: { ...tabB, city: 'Wesel' } });
+    expect(stale.ok ? null : stale.error).toMatchObject({
+      code: 'STALE',
+      message: 'Dieser Kontakt wurde inzwischen von test geändert (27.11.2026, 10:00 Uhr). Bitte laden Sie ihn neu; Ihre Änderungen sind nicht gespeichert.',
+    });
+    const refusedDelete = await dispatch(app.handlers, 'contacts.delete', { id: p.id, revision: tabB.revision });
+    expect(refusedDelete.ok ? null : refusedDelete.error.code).toBe('STALE');
+    expect(await call(app.handlers, 'contacts.get', { id: p.id })).toMatchObject({ city: 'Moers', revision: 2 });
+    const audit = app.db.$client.prepare('select action from audit_log order by id').all();
+    expect(audit).toEqual([{ action: 'create' }, { action: 'update' }]);
+  });
+
+  it('requires the revision on update and delete', async () => {
+    const p = await call(app.handlers, 'contacts.create', person());
+    for (const [method, input] of [
+      ['contacts.update', { id: p.id, contact: person() }],
+      ['contacts.delete', { id: p.id }],
+    ] as const) {
+      const result = await dispatch(app.handlers, method, input as never);
+      expect(result.ok ? null : result.error.code).toBe('INVALID_INPUT');
+    }
+  });
+
+  it('a partner link made from the other contact raises that contact’s revision too', async () => {
+    const a = await call(app.handlers, 'contacts.create', person({ givenName: 'Maria', surname: 'Maier' }));
+    await call(app.handlers, 'contacts.create', person({ givenName: 'Manfred', surname: 'Maier', gender: 'male', partnerId: a.id }));
+    const stale = await dispatch(app.handlers, 'contacts.update', { id: a.id, revision: a.revision, contact: { ...a, partnerId: null } });
+    expect(stale.ok ? null : stale.error.code).toBe('STALE');
   });
 });

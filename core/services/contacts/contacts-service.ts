@@ -13,6 +13,7 @@ import type { ServiceDeps } from '../deps';
 import { audit } from '../audit';
 import { roleLabelFor, type RoleCatalogue } from '../reference/role-catalogue';
 import { contactsRepository, type ContactRow, type ContactsRepository } from './repository';
+import type { RevisionTarget } from '../../../db/engine';
 
 type ContactHandlers = Pick<
   Handlers,
@@ -54,6 +55,7 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
       notes: row.notes,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
+      revision: row.revision,
     };
     if (row.kind === 'organisation') return { ...base, kind: 'organisation', name: row.name };
     const organisation = row.organisationId ? await repo.find(row.organisationId) : undefined;
@@ -111,6 +113,7 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
         email: row.email,
         tags: tags.get(row.id) ?? [],
         updatedAt: row.updatedAt,
+        revision: row.revision,
       }));
       return { total, items };
     },
@@ -120,15 +123,15 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
       const id = await deps.engine.transaction(() => writer.create(input));
       return toContact(await mustFind(id));
     },
-    'contacts.update': async ({ id, contact }) => {
-      await deps.engine.transaction(() => writer.update(id, contact));
+    'contacts.update': async ({ id, revision, contact }) => {
+      await deps.engine.transaction(() => writer.update({ id, revision }, contact));
       return toContact(await mustFind(id));
     },
-    'contacts.delete': async ({ id }) => {
+    'contacts.delete': async ({ id, revision }) => {
       const row = await mustFind(id);
       const displayName = displayNameOf(row);
       await deps.engine.transaction(async () => {
-        await repo.delete(id);
+        await repo.delete({ id, revision });
         await audit(deps, { action: 'delete', entity: 'contact', entityId: id, summary: displayName });
       });
       return { id, displayName };
@@ -258,12 +261,14 @@ export function createContactWriter(deps: ServiceDeps, catalogue: RoleCatalogue)
       await audit(deps, { action: 'create', entity: 'contact', entityId: id, summary: displayNameOfData(data) });
       return id;
     },
-    async update(id: number, input: unknown): Promise<void> {
+    /** Validates and saves the contact as loaded at `target.revision` (STALE when someone saved it since); call inside a transaction. */
+    async update(target: RevisionTarget, input: unknown): Promise<void> {
+      const { id } = target;
       const existing = await repo.find(id);
       if (!existing) throw new AppError('NOT_FOUND', `Der Kontakt Nr. ${id} wurde nicht gefunden.`, { id });
       const data = contactInputSchema.parse(input);
       await check(data, id);
-      await repo.update(id, data, sortNameOf(data), deps.now().toISOString());
+      await repo.update(target, data, sortNameOf(data), deps.now().toISOString());
       await linkPartner(id, existing.partnerId, data.kind === 'person' ? data.partnerId : null);
       await audit(deps, { action: 'update', entity: 'contact', entityId: id, summary: displayNameOfData(data) });
     },

@@ -65,7 +65,7 @@ describe.each(ENGINES)('contacts repository on %s', (kind) => {
   it('reads the tags of many contacts at once and replaces them on update', async () => {
     const tags = await repo.tagsOf([ids.juelide!, ids.verein!, ids.anna!, 999_999]);
     expect(Object.fromEntries(tags)).toEqual({ [ids.juelide!]: ['Presse', 'Vereine'], [ids.verein!]: ['Vereine'] });
-    await repo.update(ids.ole!, contactInputSchema.parse({ kind: 'person', gender: 'male', givenName: 'Ole', surname: 'Öhm', city: 'Dinslaken', tags: ['Presse', ' Presse '] }), 'Öhm, Ole', '2026-11-30T09:00:00Z');
+    await repo.update({ id: ids.ole!, revision: 1 }, contactInputSchema.parse({ kind: 'person', gender: 'male', givenName: 'Ole', surname: 'Öhm', city: 'Dinslaken', tags: ['Presse', ' Presse '] }), 'Öhm, Ole', '2026-11-30T09:00:00Z');
     expect((await repo.tagsOf([ids.ole!])).get(ids.ole!)).toEqual(['Presse']);
     expect((await found('sicher')).refs).toEqual([]);
     expect((await repo.find(ids.ole!))?.updatedAt).toBe('2026-11-30T09:00:00Z');

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Engine, Tables } from '../../../db/engine';
+import { deleteAtRevision, updateAtRevision, type Engine, type RevisionedRecord, type RevisionTarget, type Tables } from '../../../db/engine';
 import { foldGerman } from '../../domain/text/fold';
 import type { ContactData } from '../../api/schemas/contacts';
 
@@ -24,6 +24,7 @@ const listColumns = (contacts: Tables['contacts']) => ({
   email: contacts.email,
   sortName: contacts.sortName,
   updatedAt: contacts.updatedAt,
+  revision: contacts.revision,
 });
 export type ContactListRow = Pick<ContactRow, keyof ReturnType<typeof listColumns>> & { organisationName: string | null };
 
@@ -39,8 +40,12 @@ export interface ListFilter {
 /** `%word%` for LIKE on text stored folded (lower case on both engines), LIKE's own characters escaped. */
 const likeFolded = (foldedWord: string): string => `%${foldedWord.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** How STALE names a contact. */
+const CONTACT: RevisionedRecord = { entity: 'contact', thisOne: 'Dieser Kontakt', it: 'ihn' };
+
 /** Data access for contacts; all SQL of the contacts area lives here (in the caller's transaction when there is one). */
-export function contactsRepository({ db, t, dsql }: Engine) {
+export function contactsRepository(engine: Engine) {
+  const { db, t, dsql } = engine;
   const { contacts, contactTags, roles } = t;
   const organisations = alias(contacts, 'organisations');
 
@@ -125,20 +130,20 @@ export function contactsRepository({ db, t, dsql }: Engine) {
       return row!.id;
     },
 
-    async update(id: number, data: ContactData, sortName: string, at: string): Promise<void> {
-      await db
-        .update(contacts)
-        .set({ ...storedColumnsOf(data, sortName), updatedAt: at })
-        .where(eq(contacts.id, id));
-      await replaceTags(id, data.tags);
+    /** Saves the contact as loaded at `target.revision` (STALE when someone saved it since); call inside a transaction. */
+    async update(target: RevisionTarget, data: ContactData, sortName: string, at: string): Promise<void> {
+      await updateAtRevision(engine, contacts, CONTACT, target, { ...storedColumnsOf(data, sortName), updatedAt: at });
+      await replaceTags(target.id, data.tags);
     },
 
+    /** The partner link as the other contact's save made it: that contact's record changed too (its revision rises). */
     async setPartner(id: number, partnerId: number | null): Promise<void> {
-      await db.update(contacts).set({ partnerId }).where(eq(contacts.id, id));
+      await db.update(contacts).set({ partnerId, revision: sql`${contacts.revision} + 1` }).where(eq(contacts.id, id));
     },
 
-    async delete(id: number): Promise<void> {
-      await db.delete(contacts).where(eq(contacts.id, id));
+    /** Deletes the contact as loaded at `target.revision` (STALE when someone saved it since). */
+    async delete(target: RevisionTarget): Promise<void> {
+      await deleteAtRevision(engine, contacts, CONTACT, target);
     },
 
     count: (): Promise<number> => db.$count(contacts),

@@ -114,6 +114,7 @@ describe.each(ENGINES)('letters on %s', (kind) => {
       await call(app.handlers, 'letters.setStatus', { id: letter.id, status: 'zur_unterschrift' });
       await call(app.handlers, 'contacts.update', {
         id: erna.id,
+        revision: erna.revision,
         contact: { ...erna, surname: 'Groß-Müller', street: 'Neue Straße', houseNumber: '1', postcode: '47057', city: 'Duisburg' },
       });
       const again = await call(app.handlers, 'letters.regenerate', { id: letter.id });
@@ -135,7 +136,7 @@ describe.each(ENGINES)('letters on %s', (kind) => {
     it('generates a letter again after its contact was deleted, with the address and salutation it had', async () => {
       const erna = await createPerson();
       const letter = await call(app.handlers, 'letters.create', birthday(erna.id));
-      await call(app.handlers, 'contacts.delete', { id: erna.id });
+      await call(app.handlers, 'contacts.delete', { id: erna.id, revision: erna.revision });
       const again = await call(app.handlers, 'letters.regenerate', { id: letter.id });
       const body = readLetter(again.file).text.body;
       expect(body).toContain('Frau Erna Groß-Müller\nKönigstraße 5\n47051 Duisburg');

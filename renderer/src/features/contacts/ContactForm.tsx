@@ -85,7 +85,7 @@ export function ContactForm({ contact, roles, onSaved, onCancel, onDeleted }: Co
   const save = useMutation({
     mutationFn: (formValues: ContactFormValues) => {
       const input = inputOf(formValues);
-      return contact ? api('contacts.update', { id: contact.id, contact: input }) : api('contacts.create', input);
+      return contact ? api('contacts.update', { id: contact.id, revision: contact.revision, contact: input }) : api('contacts.create', input);
     },
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['contacts.list'] });
@@ -222,7 +222,7 @@ export function ContactForm({ contact, roles, onSaved, onCancel, onDeleted }: Co
       </div>
       {contact && (
         <DeleteContactDialog
-          target={confirmDelete ? { id: contact.id, name: displayName(contact) } : null}
+          target={confirmDelete ? { id: contact.id, revision: contact.revision, name: displayName(contact) } : null}
           onClose={() => setConfirmDelete(false)}
           onDeleted={onDeleted}
         />

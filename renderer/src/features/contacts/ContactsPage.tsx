@@ -60,7 +60,7 @@ export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id
   const [tag, setTag] = useState('');
   const [roleKey, setRoleKey] = useState('');
   const [sort, setSort] = useState<'name' | 'city' | 'updated'>('name');
-  const [deleting, setDeleting] = useState<{ id: number; name: string } | null>(null);
+  const [deleting, setDeleting] = useState<{ id: number; revision: number; name: string } | null>(null);
   const [importing, setImporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -199,7 +199,7 @@ export function ContactsPage({ onWriteLetter }: { onWriteLetter?: (contact: { id
                     tabIndex={0}
                     onClick={() => drawer.open(item.id)}
                     onKeyDown={(event) => {
-                      if (event.key === 'Delete') setDeleting({ id: item.id, name: item.displayName });
+                      if (event.key === 'Delete') setDeleting({ id: item.id, revision: item.revision, name: item.displayName });
                       else openOnEnter(() => drawer.open(item.id))(event);
                     }}
                   >

@@ -17,13 +17,13 @@ export function DeleteContactDialog({
   onClose,
   onDeleted,
 }: {
-  target: { id: number; name: string } | null;
+  target: { id: number; revision: number; name: string } | null;
   onClose: () => void;
   onDeleted: (name: string) => void;
 }) {
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: (id: number) => api('contacts.delete', { id }),
+    mutationFn: (loaded: { id: number; revision: number }) => api('contacts.delete', { id: loaded.id, revision: loaded.revision }),
     onSuccess: async (result) => {
       await queryClient.invalidateQueries();
       onDeleted(result.displayName);
@@ -43,7 +43,7 @@ export function DeleteContactDialog({
             <Button
               appearance="primary"
               disabled={remove.isPending}
-              onClick={() => target && remove.mutate(target.id)}
+              onClick={() => target && remove.mutate(target)}
             >
               Endgültig löschen
             </Button>
