@@ -17,17 +17,20 @@ export function SaveActions({
   error,
   unsaved,
   unsavedNote = '',
+  onReload,
 }: {
   label: string;
   saving: boolean;
   error: unknown;
   unsaved: boolean;
   unsavedNote?: string;
+  /** Takes the record anew after a save was refused as STALE (see ErrorMessage). */
+  onReload?: () => void;
 }) {
   const styles = useStyles();
   return (
     <>
-      <ErrorMessage error={error} title="Nicht gespeichert" />
+      <ErrorMessage error={error} title="Nicht gespeichert" onReload={onReload} />
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={saving}>
           {saving ? 'Wird gespeichert …' : label}

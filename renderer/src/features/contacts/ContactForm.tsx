@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Contact, Role } from '../../../../core/api';
 import { api, ApiCallError } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useLoadedRecord } from '../../components/use-loaded-record';
 import { CheckboxField, RadioField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { AddressPreview } from './AddressPreview';
 import { ContactLetters } from './ContactLetters';
@@ -56,17 +57,19 @@ export interface ContactFormProps {
 }
 
 /** Create or edit one contact, with validation and a live preview of the forms of address. */
-export function ContactForm({ contact, roles, onSaved, onCancel, onDeleted }: ContactFormProps) {
+export function ContactForm({ contact: latest, roles, onSaved, onCancel, onDeleted }: ContactFormProps) {
   const styles = useStyles();
   const queryClient = useQueryClient();
   // Nested inside the drawer, so closing it hands focus and accessibility back to the form.
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const defaults = useMemo(() => (contact ? formValuesOf(contact) : EMPTY_FORM), [contact]);
-  const { handleSubmit, control, setError, reset } = useForm<ContactFormValues>({
-    defaultValues: defaults,
+  const { handleSubmit, control, setError, reset, formState } = useForm<ContactFormValues>({
+    defaultValues: latest ? formValuesOf(latest) : EMPTY_FORM,
     resolver,
     mode: 'onTouched',
   });
+  // The contact as loaded: its revision goes back with the save; another PC's save replaces it only while nothing is typed.
+  const [contact, take] = useLoadedRecord(latest, formState.isDirty);
+  const defaults = useMemo(() => (contact ? formValuesOf(contact) : EMPTY_FORM), [contact]);
   useEffect(() => reset(defaults), [defaults, reset]);
   const values = useWatch({ control }) as ContactFormValues;
 
@@ -98,6 +101,14 @@ export function ContactForm({ contact, roles, onSaved, onCancel, onDeleted }: Co
       if (field?.field) setError(field.field, { message: (error as Error).message });
     },
   });
+
+  /** „Neu laden“ after STALE: the contact as it is stored now replaces the user's input. */
+  const reload = async () => {
+    if (!contact) return;
+    const fresh = await queryClient.fetchQuery({ queryKey: ['contacts.get', contact.id], queryFn: () => api('contacts.get', { id: contact.id }), staleTime: 0 });
+    save.reset();
+    take(fresh);
+  };
 
   const person = values.kind === 'person';
   const text = (name: keyof ContactFormValues, label: string, props: { placeholder?: string; type?: 'email' | 'tel'; required?: boolean } = {}) => (
@@ -199,7 +210,7 @@ export function ContactForm({ contact, roles, onSaved, onCancel, onDeleted }: Co
         {text('tags', 'Gruppen (durch Komma getrennt)', { placeholder: 'z. B. Presse, Neujahrsempfang' })}
         <TextareaField control={control} name="notes" label="Notizen" />
 
-        <ErrorMessage error={save.error} title="Der Kontakt wurde nicht gespeichert" />
+        <ErrorMessage error={save.error} title="Der Kontakt wurde nicht gespeichert" onReload={() => void reload()} />
         <div className={styles.actions}>
           <div>
             {contact && (

@@ -1,0 +1,70 @@
+/**
+ * Working together (issue 14): two tabs edit the same contact. The second save is refused as
+ * STALE with a German notice; the user's input stays until they choose „Neu laden“, which shows
+ * the other tab's change.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, useBrowserSession } from './browser-mode';
+import { pageApi } from './page-api';
+
+async function openContact(page: Page, name: string) {
+  await page.getByRole('tab', { name: 'Kontakte' }).click();
+  await page.getByRole('searchbox', { name: 'Kontakte durchsuchen' }).fill(name);
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect.poll(() => row.count()).toBe(1);
+  await row.click();
+  const form = page.getByRole('form', { name: 'Kontakt bearbeiten' });
+  await expect.poll(() => form.getByLabel('Nachname').inputValue()).toBe('Beispiel');
+  return form;
+}
+
+describe('two tabs save the same contact (browser mode, Chromium)', () => {
+  const session = useBrowserSession('stale-save');
+  let other: Page;
+
+  beforeAll(async () => {
+    await session.page.goto(session.server.url);
+    await pageApi(session.page, 'contacts.create', { kind: 'person', gender: 'female', givenName: 'Erika', surname: 'Beispiel', city: 'Duisburg' });
+    // The second tab: a page of its own on the same served app (the same URL with its token).
+    other = await session.page.context().browser()!.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'de-DE' });
+    await other.goto(session.server.url);
+  });
+  afterAll(async () => {
+    await other?.context().close();
+  });
+
+  it('refuses the second save with „Neu laden“, keeps the input until the user reloads, then shows the other change', async () => {
+    const first = await openContact(session.page, 'Erika Beispiel');
+    const second = await openContact(other, 'Erika Beispiel');
+
+    // The second tab has unsaved input when the first tab saves.
+    await second.getByLabel('Ort').fill('Wesel');
+    await first.getByLabel('Ort').fill('Moers');
+    await first.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => session.page.getByText('„Erika Beispiel“ wurde gespeichert.').isVisible()).toBe(true);
+
+    await second.getByRole('button', { name: 'Speichern' }).click();
+    const notice = other.getByRole('alert').filter({ hasText: 'Inzwischen geändert' });
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toMatch(
+      /Dieser Kontakt wurde inzwischen von .+ geändert \(\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr\)\. Bitte laden Sie ihn neu; Ihre Änderungen sind nicht gespeichert\./,
+    );
+    // Nothing overwritten: the stored contact is the first tab's, the second tab still shows its own input.
+    const contacts = await pageApi(other, 'contacts.list', { query: 'Erika Beispiel' });
+    expect(contacts.items.map((c) => [c.city, c.revision])).toEqual([['Moers', 2]]);
+    expect(await second.getByLabel('Ort').inputValue()).toBe('Wesel');
+    await other.screenshot({ path: path.join(ARTIFACTS, 'kontakt-inzwischen-geaendert.png') });
+
+    await notice.getByRole('button', { name: 'Neu laden' }).click();
+    await expect.poll(() => second.getByLabel('Ort').inputValue()).toBe('Moers');
+    expect(await notice.count()).toBe(0);
+
+    // Saved again on top of the reloaded contact, the second tab's change goes through.
+    await second.getByLabel('Ort').fill('Wesel');
+    await second.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => other.getByText('„Erika Beispiel“ wurde gespeichert.').isVisible()).toBe(true);
+    expect((await pageApi(other, 'contacts.list', { query: 'Erika Beispiel' })).items.map((c) => [c.city, c.revision])).toEqual([['Wesel', 3]]);
+  });
+});
