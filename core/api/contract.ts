@@ -539,10 +539,10 @@ export const contract = {
    * `occurrenceStart`, only that date of a series moves (it becomes an appointment of its own).
    */
   'calendar.appointments.move': command(
-    z.strictObject({ id: recordId, start: localDateOrDateTime, end: localDateOrDateTime, occurrenceStart: localDateOrDateTime.optional() }),
+    z.strictObject({ id: recordId, revision: revisionSchema, start: localDateOrDateTime, end: localDateOrDateTime, occurrenceStart: localDateOrDateTime.optional() }),
     appointmentSavedSchema,
   ),
-  'calendar.appointments.delete': command(byId, z.object({ id: z.number().int() })),
+  'calendar.appointments.delete': command(byIdAtRevision, z.object({ id: z.number().int() })),
   /** The Terminmappe as .docx: one appointment (an occurrence of a series with `date`), or a person's whole day. */
   'calendar.briefing': query(
     z.union([

@@ -36,7 +36,7 @@ function examples(door: string, setup: () => Promise<{ app: App; caller: Caller;
       ['calendar.briefing', { calendarId: 1, date: '2027-02-30' }, 'Datum: Den 30.02.2027 gibt es nicht.'],
       ['calendar.briefing', { appointmentId: 1, date: '2026-02-29' }, 'Datum: Den 29.02.2026 gibt es nicht.'],
       ['carpool.dayPlan', { driverId: 1, date: '2027-02-30' }, 'Datum: Den 30.02.2027 gibt es nicht.'],
-      ['calendar.appointments.move', { id: 1, start: '2026-12-01T25:61', end: '2026-12-01T23:00' }, 'Beginn: Die Uhrzeit 25:61 gibt es nicht (00:00 bis 23:59).'],
+      ['calendar.appointments.move', { id: 1, revision: 1, start: '2026-12-01T25:61', end: '2026-12-01T23:00' }, 'Beginn: Die Uhrzeit 25:61 gibt es nicht (00:00 bis 23:59).'],
       ['calendar.appointments.save', { calendarId: 1, title: 'Empfang', start: '2027-02-30T10:00', end: '2027-03-01T11:00' }, 'Beginn: Den 30.02.2027 gibt es nicht.'],
       ['press.enquiries.save', { receivedAt: '2026-11-27T24:00', topic: 'Hafenfest' }, 'Eingang: Die Uhrzeit 24:00 gibt es nicht (00:00 bis 23:59).'],
       ['greetings.extras.save', { name: 'Nouruz', date: '02-30' }, 'Datum: Den 30.02. gibt es in keinem Jahr.'],
@@ -132,11 +132,11 @@ function examples(door: string, setup: () => Promise<{ app: App; caller: Caller;
     it('moves an appointment only to a span a saved one may have', async () => {
       const appointment = dataOf<{ id: number; title: string; allDay: boolean }>(await call('calendar.appointments.get', { id: 1 }));
       expect(appointment.allDay).toBe(false);
-      const backwards = await call('calendar.appointments.move', { id: 1, start: '2026-12-10T10:00', end: '2026-12-10T09:00' });
+      const backwards = await call('calendar.appointments.move', { id: 1, revision: 1, start: '2026-12-10T10:00', end: '2026-12-10T09:00' });
       expect(messageOf(backwards)).toBe(`Der Termin „${appointment.title}“ lässt sich so nicht verschieben: Das Ende muss nach dem Beginn liegen.`);
-      const days = await call('calendar.appointments.move', { id: 1, start: '2200-12-31', end: '2026-12-10T10:00' });
+      const days = await call('calendar.appointments.move', { id: 1, revision: 1, start: '2200-12-31', end: '2026-12-10T10:00' });
       expect(messageOf(days)).toBe(`Der Termin „${appointment.title}“ lässt sich so nicht verschieben: Bitte Datum und Uhrzeit angeben.`);
-      const far = await call('calendar.appointments.move', { id: 1, start: '9999-12-31', end: '2026-12-10T10:00' });
+      const far = await call('calendar.appointments.move', { id: 1, revision: 1, start: '9999-12-31', end: '2026-12-10T10:00' });
       expect(messageOf(far)).toContain('Beginn: Das Datum 31.12.9999 liegt außerhalb der Jahre 1800 bis 2200');
     });
 

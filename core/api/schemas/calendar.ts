@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { letterDraftSchema } from './letters';
-import { isoDate, localDateOrDateTime, multiLine, singleLine } from './common';
+import { isoDate, localDateOrDateTime, multiLine, revisionSchema, singleLine } from './common';
 
 /** Wall-clock time in Europe/Berlin ("2026-12-10T14:00") or, for all-day entries, a date. */
 const localTime = localDateOrDateTime;
@@ -49,6 +49,8 @@ export const appointmentPersonSchema = z.strictObject({
 export const appointmentInputSchema = z
   .strictObject({
     id: z.number().int().positive().optional(),
+    /** With `id`: the revision the appointment was loaded at (required; STALE when it moved on). */
+    revision: revisionSchema.optional(),
     calendarId: z.number().int().positive({ message: 'Bitte wählen Sie, in wessen Kalender der Termin gehört.' }),
     title: singleLine(300).min(1, 'Bitte einen Titel angeben.'),
     ...spanShape,
@@ -69,7 +71,12 @@ export const appointmentInputSchema = z
     vehicleId: z.number().int().positive().nullable().default(null),
     people: z.array(appointmentPersonSchema).max(500).default([]),
   })
-  .superRefine(checkSpan);
+  .superRefine(checkSpan)
+  .superRefine((input, ctx) => {
+    if (input.id !== undefined && input.revision === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['revision'], message: 'Der Bearbeitungsstand (revision) fehlt.' });
+    }
+  });
 export type AppointmentInput = z.input<typeof appointmentInputSchema>;
 
 export const appointmentSchema = z.object({
@@ -96,6 +103,7 @@ export const appointmentSchema = z.object({
   speeches: z.array(z.object({ id: z.number().int(), title: z.string(), kind: z.string(), status: z.string(), deadline: z.string().nullable() })),
   createdAt: z.string(),
   updatedAt: z.string(),
+  revision: revisionSchema,
 });
 export type Appointment = z.infer<typeof appointmentSchema>;
 
@@ -123,6 +131,8 @@ export const occurrenceSchema = z.object({
   /** German descriptions of the conflicts this occurrence is part of. */
   conflicts: z.array(z.string()),
   driver: z.string().nullable(),
+  /** The appointment's revision (moving or deleting it from the view sends it back). */
+  revision: revisionSchema,
 });
 export type CalendarOccurrence = z.infer<typeof occurrenceSchema>;
 

@@ -124,6 +124,35 @@ describe.each(ENGINES)('calendar on %s', (kind) => {
   });
 
   describe('appointments', () => {
+    it('saves, moves and deletes against the revision it was loaded at; an older one is refused with STALE and nothing changes', async () => {
+      const { bm2 } = await ids();
+      const { appointment: created } = await call(app.handlers, 'calendar.appointments.save', appointment(bm2, 'Kranzniederlegung', '2027-03-10T10:00', '2027-03-10T11:00'));
+      expect(created.revision).toBe(1);
+      const inView = (await call(app.handlers, 'calendar.view', { from: '2027-03-10', to: '2027-03-10', calendarIds: [bm2] })).occurrences;
+      expect(inView.map((o) => [o.appointmentId, o.revision])).toEqual([[created.id, 1]]);
+
+      // Two PCs loaded revision 1; the first saves, the second's save, move and delete are refused.
+      const saved = await call(app.handlers, 'calendar.appointments.save', { ...created, place: 'Ehrenfriedhof' });
+      expect(saved.appointment.revision).toBe(2);
+      const staleMessage =
+        'Dieser Termin wurde inzwischen von test geändert (27.11.2026, 10:00 Uhr). Bitte laden Sie ihn neu; Ihre Änderungen sind nicht gespeichert.';
+      for (const [method, input] of [
+        ['calendar.appointments.save', { ...created, place: 'Rathaus' }],
+        ['calendar.appointments.move', { id: created.id, revision: 1, start: '2027-03-10T12:00', end: '2027-03-10T13:00' }],
+        ['calendar.appointments.delete', { id: created.id, revision: 1 }],
+      ] as const) {
+        const refused = await dispatch(app.handlers, method, input as never);
+        expect(refused.ok ? null : refused.error).toMatchObject({ code: 'STALE', message: staleMessage });
+      }
+      expect(await call(app.handlers, 'calendar.appointments.get', { id: created.id })).toMatchObject({ place: 'Ehrenfriedhof', start: '2027-03-10T10:00', revision: 2 });
+
+      const moved = await call(app.handlers, 'calendar.appointments.move', { id: created.id, revision: 2, start: '2027-03-10T12:00', end: '2027-03-10T13:00' });
+      expect(moved.appointment.revision).toBe(3);
+      expect(await call(app.handlers, 'calendar.appointments.delete', { id: created.id, revision: 3 })).toEqual({ id: created.id });
+      const missingRevision = await dispatch(app.handlers, 'calendar.appointments.save', { ...created, revision: undefined });
+      expect(missingRevision.ok ? null : missingRevision.error.code).toBe('INVALID_INPUT');
+    });
+
     it('flags an overlapping appointment when saving, and shows the conflict in the view', async () => {
       const { bm2 } = await ids();
       const first = await call(app.handlers, 'calendar.appointments.save', appointment(bm2, 'Kranzniederlegung', '2027-03-10T10:00', '2027-03-10T11:00', { place: 'Ehrenfriedhof' }));
@@ -157,7 +186,7 @@ describe.each(ENGINES)('calendar on %s', (kind) => {
       const view = await call(app.handlers, 'calendar.view', { from: '2027-01-01', to: '2027-01-31', calendarIds: [ob] });
       const january = view.occurrences.find((o) => o.title === 'Bürgersprechstunde')!;
       expect(january.start).toBe('2027-01-06T16:00');
-      const moved = await call(app.handlers, 'calendar.appointments.move', { id: january.appointmentId, occurrenceStart: january.start, start: '2027-01-07T16:00', end: '2027-01-07T18:00' });
+      const moved = await call(app.handlers, 'calendar.appointments.move', { id: january.appointmentId, revision: january.revision, occurrenceStart: january.start, start: '2027-01-07T16:00', end: '2027-01-07T18:00' });
       expect(moved.appointment).toMatchObject({ title: 'Bürgersprechstunde', start: '2027-01-07T16:00', recurrence: null });
       expect(moved.appointment.id).not.toBe(january.appointmentId);
       const after = await call(app.handlers, 'calendar.view', { from: '2026-12-01', to: '2027-02-28', calendarIds: [ob] });
@@ -198,7 +227,7 @@ describe.each(ENGINES)('calendar on %s', (kind) => {
 
       const concert = view.occurrences.find((o) => o.title === 'Weihnachtskonzert der Musikschule')!;
       expect(concert.conflicts).toHaveLength(1); // overlaps the delegation's reception
-      const moved = await call(app.handlers, 'calendar.appointments.move', { id: concert.appointmentId, start: '2026-12-08T15:00', end: '2026-12-08T16:30' });
+      const moved = await call(app.handlers, 'calendar.appointments.move', { id: concert.appointmentId, revision: concert.revision, start: '2026-12-08T15:00', end: '2026-12-08T16:30' });
       expect(moved.appointment).toMatchObject({ start: '2026-12-08T15:00', end: '2026-12-08T16:30', title: 'Weihnachtskonzert der Musikschule' });
       expect(moved.conflicts).toEqual([]);
     });

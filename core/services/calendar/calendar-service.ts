@@ -136,6 +136,7 @@ export function createCalendarService(
     speeches: (await speechesOf(row.id)).map(({ id, title, kind, status, deadline }) => ({ id, title, kind, status, deadline })),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    revision: row.revision,
   });
 
   const mustFind = async (id: number): Promise<AppointmentRow> => {
@@ -244,7 +245,7 @@ export function createCalendarService(
       throw new AppError('NOT_FOUND', `Den Kalender Nr. ${input.calendarId} gibt es nicht.`, { calendarId: input.calendarId });
     }
     const at = deps.now().toISOString();
-    const row = input.id ? (await repo.updateAppointment((await mustFind(input.id)).id, valuesOf(input), at))! : await repo.insertAppointment(valuesOf(input), at);
+    const row = input.id ? (await repo.updateAppointment((await mustFind(input.id)).id, valuesOf(input), at, input.revision))! : await repo.insertAppointment(valuesOf(input), at);
     await repo.replacePeople(row.id, input.people);
     await checkCarPool(row);
     await audit(deps, { action: input.id ? 'update' : 'create', entity: 'appointment', entityId: row.id, summary: `${row.title}, ${row.start}` });
@@ -481,6 +482,7 @@ export function createCalendarService(
             recurring: Boolean(row.recurrenceRule),
             conflicts: messages.get(`${entry.id}|${o.start}`) ?? [],
             driver: row.driverId === null ? null : (drivers.get(row.driverId) ?? null),
+            revision: row.revision,
           };
         }),
       );
@@ -494,7 +496,7 @@ export function createCalendarService(
 
     'calendar.appointments.save': (input) => deps.engine.transaction(() => save(input)),
 
-    'calendar.appointments.move': ({ id, start, end, occurrenceStart }) =>
+    'calendar.appointments.move': ({ id, revision, start, end, occurrenceStart }) =>
       deps.engine.transaction(async () => {
         const current = await toAppointment(await mustFind(id));
         // The new span obeys the rules of a saved one: dates for an all-day entry, times otherwise, the end after the start.
@@ -509,18 +511,18 @@ export function createCalendarService(
         if (current.recurrence && occurrenceStart) {
           // One date of a series: it leaves the series (an exception) and becomes an appointment of its own.
           const exceptions = [...new Set([...current.recurrence.exceptions, occurrenceStart])];
-          await repo.updateAppointment(id, { recurrenceExceptions: exceptions }, deps.now().toISOString());
-          const single: AppointmentInput = { ...current, id: undefined, recurrence: null, start, end, people };
+          await repo.updateAppointment(id, { recurrenceExceptions: exceptions }, deps.now().toISOString(), revision);
+          const single: AppointmentInput = { ...current, id: undefined, revision: undefined, recurrence: null, start, end, people };
           return save(single as z.output<typeof appointmentInputSchema>);
         }
-        const input: AppointmentInput = { ...current, start, end, people };
+        const input: AppointmentInput = { ...current, revision, start, end, people };
         return save(input as z.output<typeof appointmentInputSchema>);
       }),
 
-    'calendar.appointments.delete': ({ id }) =>
+    'calendar.appointments.delete': ({ id, revision }) =>
       deps.engine.transaction(async () => {
         const row = await mustFind(id);
-        await repo.deleteAppointment(id);
+        await repo.deleteAppointment({ id, revision });
         await audit(deps, { action: 'delete', entity: 'appointment', entityId: id, summary: `${row.title}, ${row.start}` });
         return { id };
       }),

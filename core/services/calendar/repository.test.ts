@@ -62,8 +62,8 @@ describe.each(ENGINES)('calendar repository on %s', (kind) => {
     await repo.replacePeople(reception.id, []);
     expect(await repo.people(reception.id)).toEqual([]);
 
-    expect(await repo.deleteAppointment(reception.id)).toBe(true);
-    expect(await repo.deleteAppointment(reception.id)).toBe(false);
+    await repo.deleteAppointment({ id: reception.id, revision: reception.revision });
+    expect(await repo.appointment(reception.id)).toBeUndefined();
 
     const invitation = (event: string, replyBy: string | null): InvitationValues => ({
       inviterName: 'Verein',

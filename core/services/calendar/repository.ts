@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, isNotNull, lt, or, sql } from 'drizzle-orm';
-import type { Engine } from '../../../db/engine';
+import { deleteAtRevision, refuseStale, updateAtRevision, type Engine, type RevisionedRecord, type RevisionTarget } from '../../../db/engine';
 
 type Tables = Engine['t'];
 export type AppointmentRow = Tables['appointments']['$inferSelect'];
@@ -14,8 +14,12 @@ export function changesAppointment(row: AppointmentRow, values: Partial<Appointm
   );
 }
 
+/** How STALE names an appointment. */
+const APPOINTMENT: RevisionedRecord = { entity: 'appointment', thisOne: 'Dieser Termin', it: 'ihn' };
+
 /** SQL of calendars, appointments, the car pool and invitations. */
-export function calendarRepository({ db, t, dsql }: Engine) {
+export function calendarRepository(engine: Engine) {
+  const { db, t, dsql } = engine;
   const { appointmentPeople, appointments, calendars, carPoolAbsences, contacts, drivers, invitationAttachments, invitations, signers, vehicles } = t;
   const appointment = async (id: number): Promise<AppointmentRow | undefined> => {
     const [row] = await db.select().from(appointments).where(eq(appointments.id, id)).limit(1);
@@ -79,19 +83,22 @@ export function calendarRepository({ db, t, dsql }: Engine) {
      * Writes the values and moves `updatedAt`; when none of them differs the row is left as it is
      * (`updatedAt` drives the .ics SEQUENCE, which must not rise without a change).
      */
-    async updateAppointment(id: number, values: Partial<AppointmentValues>, at: string): Promise<AppointmentRow | undefined> {
+    /**
+     * `loaded`: the revision the user loaded it at — an older one is refused (STALE), also when
+     * nothing would change; without it (the app's own updates: an .ics import, a declined
+     * invitation) the current one. A change raises the revision.
+     */
+    async updateAppointment(id: number, values: Partial<AppointmentValues>, at: string, loaded?: number): Promise<AppointmentRow | undefined> {
       const current = await appointment(id);
       if (!current) return undefined;
+      if (loaded !== undefined && loaded !== current.revision) await refuseStale(engine, appointments, APPOINTMENT, { id, revision: loaded });
       if (!changesAppointment(current, values)) return current;
-      const [row] = await db
-        .update(appointments)
-        .set({ ...values, updatedAt: at })
-        .where(eq(appointments.id, id))
-        .returning();
-      return row;
+      await updateAtRevision(engine, appointments, APPOINTMENT, { id, revision: loaded ?? current.revision }, { ...values, updatedAt: at });
+      return appointment(id);
     },
-    async deleteAppointment(id: number): Promise<boolean> {
-      return (await db.delete(appointments).where(eq(appointments.id, id)).returning({ id: appointments.id })).length > 0;
+    /** Deletes the appointment as loaded at `target.revision` (STALE when someone saved it since). */
+    async deleteAppointment(target: RevisionTarget): Promise<void> {
+      await deleteAtRevision(engine, appointments, APPOINTMENT, target);
     },
     people(appointmentId: number) {
       return db

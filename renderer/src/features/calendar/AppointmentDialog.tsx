@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import {
   Button,
@@ -27,6 +27,7 @@ import type { Appointment, AppointmentInput, CalendarInfo } from '../../../../co
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useLoadedRecord } from '../../components/use-loaded-record';
 import { useFocusOnceLoaded } from '../../components/dialog-focus';
 import { downloadBase64 } from '../../components/files';
 import { DateField, SelectField, TextareaField, TextField } from '../../components/form-fields';
@@ -133,6 +134,7 @@ function inputOf(values: AppointmentFormValues, appointment: Appointment | null)
         : buildRule(values.repeat, values.start, values.repeatUntil, values.allDay);
   return {
     id: appointment?.id,
+    revision: appointment?.revision,
     calendarId: Number(values.calendarId),
     title: values.title,
     start: values.start,
@@ -213,7 +215,7 @@ export function AppointmentDialog({
           </DialogBody>
         ) : (
           <AppointmentForm
-            key={appointment.data ? `${appointment.data.id}-${appointment.data.updatedAt}` : 'new'}
+            key={appointment.data ? String(appointment.data.id) : 'new'}
             appointment={appointment.data ?? null}
             target={target}
             calendars={calendars}
@@ -228,7 +230,7 @@ export function AppointmentDialog({
 }
 
 function AppointmentForm({
-  appointment,
+  appointment: latest,
   target,
   calendars,
   conflicts,
@@ -247,7 +249,14 @@ function AppointmentForm({
   const queryClient = useQueryClient();
   const drivers = useQuery({ queryKey: ['carpool.drivers'], queryFn: () => api('carpool.drivers', {}) });
   const vehicles = useQuery({ queryKey: ['carpool.vehicles'], queryFn: () => api('carpool.vehicles', {}) });
-  const { control, handleSubmit } = useForm<AppointmentFormValues>({ defaultValues: formValuesOf(appointment, target, calendars) });
+  const { control, handleSubmit, reset, formState } = useForm<AppointmentFormValues>({ defaultValues: formValuesOf(latest, target, calendars) });
+  // The appointment as loaded: its revision goes back with the save; another PC's save replaces it only while nothing is typed.
+  const [appointment, take] = useLoadedRecord(latest, formState.isDirty);
+  useEffect(() => {
+    reset(formValuesOf(appointment, target, calendars));
+    // Only a newly taken appointment fills the form again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [appointment]);
   const people = useFieldArray({ control, name: 'people' });
   const [start, repeat, title] = useWatch({ control, name: ['start', 'repeat', 'title'] });
   const [pickerKeys, setPickerKeys] = useState({ contact: 0, guest: 0 });
@@ -256,10 +265,13 @@ function AppointmentForm({
 
   const save = useMutation({
     mutationFn: (values: AppointmentFormValues) => api('calendar.appointments.save', inputOf(values, appointment)),
-    onSuccess: onSaved,
+    onSuccess: async (result) => {
+      take(result.appointment);
+      await onSaved(result);
+    },
   });
   const remove = useMutation({
-    mutationFn: () => api('calendar.appointments.delete', { id: appointment!.id }),
+    mutationFn: () => api('calendar.appointments.delete', { id: appointment!.id, revision: appointment!.revision }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['calendar.view'] });
       onClose();
@@ -277,6 +289,20 @@ function AppointmentForm({
       onClose();
     },
   });
+
+  /** „Neu laden“ after STALE: the appointment as it is stored now replaces the user's input. */
+  const reload = async () => {
+    if (!appointment) return;
+    const fresh = await queryClient.fetchQuery({
+      queryKey: ['calendar.appointments.get', appointment.id],
+      queryFn: () => api('calendar.appointments.get', { id: appointment.id }),
+      staleTime: 0,
+    });
+    save.reset();
+    skip.reset();
+    remove.reset();
+    take(fresh);
+  };
 
   /** The Terminmappe (.docx) of the stored appointment; of a series, for the chosen date. */
   const briefing = useMutation({
@@ -486,8 +512,8 @@ function AppointmentForm({
                 </MessageBarActions>
               </MessageBar>
             )}
-            <ErrorMessage error={save.error ?? skip.error} title="Nicht gespeichert" />
-            <ErrorMessage error={remove.error} title="Nicht gelöscht" />
+            <ErrorMessage error={save.error ?? skip.error} title="Nicht gespeichert" onReload={() => void reload()} />
+            <ErrorMessage error={remove.error} title="Nicht gelöscht" onReload={() => void reload()} />
             <ErrorMessage error={briefing.error} title="Terminmappe nicht erstellt" />
           </div>
         </DialogContent>

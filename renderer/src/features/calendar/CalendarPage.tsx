@@ -225,7 +225,7 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
 
   const move = useMutation({
     mutationFn: ({ occurrence, start, end }: { occurrence: CalendarOccurrence; start: string; end: string; revert?: () => void }) =>
-      api('calendar.appointments.move', { id: occurrence.appointmentId, start, end, occurrenceStart: occurrence.recurring ? occurrence.start : undefined }),
+      api('calendar.appointments.move', { id: occurrence.appointmentId, revision: occurrence.revision, start, end, occurrenceStart: occurrence.recurring ? occurrence.start : undefined }),
     onMutate: () => {
       setMoved(null);
       setProblem(null);
