@@ -16,17 +16,17 @@ async function openContact(page: Page, name: string) {
   await expect.poll(() => row.count()).toBe(1);
   await row.click();
   const form = page.getByRole('form', { name: 'Kontakt bearbeiten' });
-  await expect.poll(() => form.getByLabel('Nachname').inputValue()).toBe('Beispiel');
+  await expect.poll(() => form.getByLabel('Nachname').inputValue()).toBe(name.split(' ')[1]);
   return form;
 }
 
 describe('two tabs save the same contact (browser mode, Chromium)', () => {
-  const session = useBrowserSession('stale-save');
+  const session = useBrowserSession('stale-save', { serverArgs: ['--demo'] });
   let other: Page;
 
   beforeAll(async () => {
     await session.page.goto(session.server.url);
-    await pageApi(session.page, 'contacts.create', { kind: 'person', gender: 'female', givenName: 'Erika', surname: 'Beispiel', city: 'Duisburg' });
+    await pageApi(session.page, 'contacts.create', { kind: 'person', gender: 'female', givenName: 'Erika', surname: 'Zweifenster', city: 'Duisburg' });
     // The second tab: a page of its own on the same served app (the same URL with its token).
     other = await session.page.context().browser()!.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'de-DE' });
     await other.goto(session.server.url);
@@ -36,14 +36,14 @@ describe('two tabs save the same contact (browser mode, Chromium)', () => {
   });
 
   it('refuses the second save with „Neu laden“, keeps the input until the user reloads, then shows the other change', async () => {
-    const first = await openContact(session.page, 'Erika Beispiel');
-    const second = await openContact(other, 'Erika Beispiel');
+    const first = await openContact(session.page, 'Erika Zweifenster');
+    const second = await openContact(other, 'Erika Zweifenster');
 
     // The second tab has unsaved input when the first tab saves.
     await second.getByLabel('Ort').fill('Wesel');
     await first.getByLabel('Ort').fill('Moers');
     await first.getByRole('button', { name: 'Speichern' }).click();
-    await expect.poll(() => session.page.getByText('„Erika Beispiel“ wurde gespeichert.').isVisible()).toBe(true);
+    await expect.poll(() => session.page.getByText('„Erika Zweifenster“ wurde gespeichert.').isVisible()).toBe(true);
 
     await second.getByRole('button', { name: 'Speichern' }).click();
     const notice = other.getByRole('alert').filter({ hasText: 'Inzwischen geändert' });
@@ -52,7 +52,7 @@ describe('two tabs save the same contact (browser mode, Chromium)', () => {
       /Dieser Kontakt wurde inzwischen von .+ geändert \(\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr\)\. Bitte laden Sie ihn neu; Ihre Änderungen sind nicht gespeichert\./,
     );
     // Nothing overwritten: the stored contact is the first tab's, the second tab still shows its own input.
-    const contacts = await pageApi(other, 'contacts.list', { query: 'Erika Beispiel' });
+    const contacts = await pageApi(other, 'contacts.list', { query: 'Erika Zweifenster' });
     expect(contacts.items.map((c) => [c.city, c.revision])).toEqual([['Moers', 2]]);
     expect(await second.getByLabel('Ort').inputValue()).toBe('Wesel');
     await other.screenshot({ path: path.join(ARTIFACTS, 'kontakt-inzwischen-geaendert.png') });
@@ -64,7 +64,40 @@ describe('two tabs save the same contact (browser mode, Chromium)', () => {
     // Saved again on top of the reloaded contact, the second tab's change goes through.
     await second.getByLabel('Ort').fill('Wesel');
     await second.getByRole('button', { name: 'Speichern' }).click();
-    await expect.poll(() => other.getByText('„Erika Beispiel“ wurde gespeichert.').isVisible()).toBe(true);
-    expect((await pageApi(other, 'contacts.list', { query: 'Erika Beispiel' })).items.map((c) => [c.city, c.revision])).toEqual([['Wesel', 3]]);
+    await expect.poll(() => other.getByText('„Erika Zweifenster“ wurde gespeichert.').isVisible()).toBe(true);
+    expect((await pageApi(other, 'contacts.list', { query: 'Erika Zweifenster' })).items.map((c) => [c.city, c.revision])).toEqual([['Wesel', 3]]);
+  });
+
+  it('the appointment form shows the same notice, and „Neu laden“ shows the other tab\'s change', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const title = 'Abstimmung Zweifenster';
+    const calendars = await pageApi(session.page, 'calendar.calendars', {});
+    await pageApi(session.page, 'calendar.appointments.save', { calendarId: calendars[0]!.id, title, start: `${today}T10:00`, end: `${today}T11:00`, place: 'Rathaus' });
+    const open = async (page: Page) => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('tab', { name: 'Termine' }).click();
+      const event = page.locator('.fc-event[data-event-key]').filter({ hasText: title });
+      await expect.poll(() => event.count()).toBe(1);
+      await event.click();
+      const dialog = page.getByRole('dialog');
+      await expect.poll(() => dialog.getByLabel('Titel').inputValue()).toBe(title);
+      return dialog;
+    };
+    const first = await open(session.page);
+    const second = await open(other);
+    await second.getByLabel('Ort', { exact: true }).fill('Mercatorhalle');
+    await first.getByLabel('Ort', { exact: true }).fill('Rathaus, Ratssaal');
+    await first.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => session.page.getByRole('dialog').count()).toBe(0);
+
+    await second.getByRole('button', { name: 'Speichern' }).click();
+    const notice = second.getByRole('alert').filter({ hasText: 'Inzwischen geändert' });
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toContain('Dieser Termin wurde inzwischen von');
+    expect(await second.getByLabel('Ort', { exact: true }).inputValue()).toBe('Mercatorhalle');
+    await other.screenshot({ path: path.join(ARTIFACTS, 'termin-inzwischen-geaendert.png') });
+    await notice.getByRole('button', { name: 'Neu laden' }).click();
+    await expect.poll(() => second.getByLabel('Ort', { exact: true }).inputValue()).toBe('Rathaus, Ratssaal');
+    expect(await notice.count()).toBe(0);
   });
 });
