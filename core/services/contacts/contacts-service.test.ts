@@ -194,7 +194,8 @@ describe.each(ENGINES)('contacts service on %s', (kind) => {
     const refusedDelete = await dispatch(app.handlers, 'contacts.delete', { id: p.id, revision: tabB.revision });
     expect(refusedDelete.ok ? null : refusedDelete.error.code).toBe('STALE');
     expect(await call(app.handlers, 'contacts.get', { id: p.id })).toMatchObject({ city: 'Moers', revision: 2 });
-    const audit = app.db.$client.prepare('select action from audit_log order by id').all();
+    const { db, t } = app.engine;
+    const audit = await db.select({ action: t.auditLog.action }).from(t.auditLog).orderBy(asc(t.auditLog.id));
     expect(audit).toEqual([{ action: 'create' }, { action: 'update' }]);
   });
 
