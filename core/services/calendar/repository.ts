@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, isNotNull, lt, or, sql } from 'drizzle-orm';
-import { deleteAtRevision, refuseStale, updateAtRevision, type Engine, type RevisionedRecord, type RevisionTarget } from '../../../db/engine';
+import type { Engine } from '../../../db/engine/types';
+import { deleteAtRevision, refuseStale, updateAtRevision, type RevisionedRecord, type RevisionTarget } from '../../../db/engine/revision';
 
 type Tables = Engine['t'];
 export type AppointmentRow = Tables['appointments']['$inferSelect'];

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { deleteAtRevision, updateAtRevision, type Engine, type RevisionedRecord, type RevisionTarget, type Tables } from '../../../db/engine';
+import type { Engine, Tables } from '../../../db/engine/types';
+import { deleteAtRevision, updateAtRevision, type RevisionedRecord, type RevisionTarget } from '../../../db/engine/revision';
 import { foldGerman } from '../../domain/text/fold';
 import type { ContactData } from '../../api/schemas/contacts';
 
