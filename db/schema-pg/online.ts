@@ -31,8 +31,30 @@ export const onlinePosts = pgTable(
     approvedAt: text('approved_at'),
     publishedAt: text('published_at'),
     publishedUrl: text('published_url'),
+    pausedAt: text('paused_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [index('online_posts_planned_idx').on(t.plannedAt), index('online_posts_topic_idx').on(t.topicId)],
 );
+
+export const onlineHoldingStatements = pgTable('online_holding_statements', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  scenario: text('scenario').notNull(),
+  text: text('text').notNull(),
+  approvedBy: text('approved_by'),
+  approvedAt: text('approved_at'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const onlineCrisisLog = pgTable('online_crisis_log', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  kind: text('kind', { enum: ['start', 'end', 'post', 'statement'] }).notNull(),
+  at: text('at').notNull(),
+  user: text('user').notNull(),
+  channel: text('channel'),
+  postId: integer('post_id').references(() => onlinePosts.id, { onDelete: 'set null' }),
+  statementId: integer('statement_id').references(() => onlineHoldingStatements.id, { onDelete: 'set null' }),
+  summary: text('summary').notNull().default(''),
+});

@@ -39,8 +39,40 @@ export const onlinePosts = sqliteTable(
     /** When it was marked published (wall-clock) and where it is. */
     publishedAt: text('published_at'),
     publishedUrl: text('published_url'),
+    /** Crisis mode paused it (ISO instant): it keeps its state and planned time, and goes out again when crisis mode ends. */
+    pausedAt: text('paused_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [index('online_posts_planned_idx').on(t.plannedAt), index('online_posts_topic_idx').on(t.topicId)],
 );
+
+/** Pre-approved holding statements (Wartestellungnahmen) per crisis scenario ("Unwetter", "IT-Ausfall"). */
+export const onlineHoldingStatements = sqliteTable('online_holding_statements', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  scenario: text('scenario').notNull(),
+  text: text('text').notNull(),
+  /** Who approved the text and when (ISO instant); editing it voids the approval. */
+  approvedBy: text('approved_by'),
+  approvedAt: text('approved_at'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/**
+ * The crisis log: crisis mode switched on and off, and what was published during it (a post, a
+ * holding statement) — who, on which channel, when. Crisis mode is on while the latest start has
+ * no end after it.
+ */
+export const onlineCrisisLog = sqliteTable('online_crisis_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind', { enum: ['start', 'end', 'post', 'statement'] }).notNull(),
+  /** ISO instant. */
+  at: text('at').notNull(),
+  user: text('user').notNull(),
+  channel: text('channel'),
+  postId: integer('post_id').references(() => onlinePosts.id, { onDelete: 'set null' }),
+  statementId: integer('statement_id').references(() => onlineHoldingStatements.id, { onDelete: 'set null' }),
+  /** What it was, in words (the text published, or how many posts were paused). */
+  summary: text('summary').notNull().default(''),
+});
