@@ -191,6 +191,11 @@ import {
   pressReleaseStepInputSchema,
 } from './schemas/press';
 import {
+  crisisPublishInputSchema,
+  crisisStateSchema,
+  crisisSwitchInputSchema,
+  holdingStatementInputSchema,
+  holdingStatementSchema,
   onlineCheckInputSchema,
   onlineCheckResultSchema,
   onlinePostInputSchema,
@@ -651,6 +656,17 @@ export const contract = {
   'online.posts.save': save(onlinePostInputSchema, onlinePostSchema),
   /** Draft, submit, approve (only when the channel check finds nothing), schedule, mark published (not before its time, with the URL), withdraw. */
   'online.posts.step': command(onlinePostStepInputSchema, onlinePostSchema),
+  /** Crisis mode: on or off, the posts it paused, and the log of what was published during the crisis. */
+  'online.crisis': query(none, crisisStateSchema),
+  /** On: every approved or scheduled post planned for later is paused (state and time kept); off: they are planned again. */
+  'online.crisis.switch': command(crisisSwitchInputSchema, crisisStateSchema),
+  /** Records a holding statement (approved) as published on a channel during the crisis, in the crisis log. */
+  'online.crisis.publish': command(crisisPublishInputSchema, crisisStateSchema),
+  /** The holding statements (Wartestellungnahmen) by scenario. */
+  'online.statements.list': query(none, z.array(holdingStatementSchema)),
+  /** Editing the text or scenario of an approved statement voids the approval. */
+  'online.statements.save': save(holdingStatementInputSchema, holdingStatementSchema),
+  'online.statements.approve': command(byId, holdingStatementSchema),
 } as const;
 
 export type Contract = typeof contract;

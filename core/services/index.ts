@@ -31,6 +31,7 @@ import { createCitizenEventsService } from './citizen-events/events-service';
 import { createVolunteeringService } from './volunteering/volunteering-service';
 import { createRequestStatsService } from './request-stats/stats-service';
 import { createPressService } from './press/press-service';
+import { createCrisisService } from './online/crisis-service';
 import { createOnlineService } from './online/online-service';
 
 export type { ServiceDeps } from './deps';
@@ -92,6 +93,7 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
     ...createRequestStatsService(deps, settings.office).handlers,
     ...createPressService(deps, settings.office).handlers,
     ...createOnlineService(deps, settings.office).handlers,
+    ...createCrisisService(deps).handlers,
   };
   return waitWhileImporting(handlers, residents.writing);
 }

@@ -193,6 +193,8 @@ export const onlinePlanItemSchema = z.object({
   status: postStatusSchema,
   /** Its planned time may be changed (not a published post). */
   movable: z.boolean(),
+  /** Crisis mode paused it: it does not go out until crisis mode ends. */
+  paused: z.boolean(),
 });
 export type OnlinePlanItem = z.infer<typeof onlinePlanItemSchema>;
 
@@ -228,4 +230,61 @@ export const onlinePostStepInputSchema = z.strictObject({
   step: postStepSchema,
   /** Publishing: where the post is now. */
   url: singleLine(2000).optional(),
+});
+
+// ------------------------------------------------------------------ crisis mode (Krisenkommunikation)
+
+/** A pre-approved holding statement (Wartestellungnahme) for one crisis scenario. */
+export const holdingStatementInputSchema = z.strictObject({
+  id: recordId.optional(),
+  /** "Unwetter", "Großbrand", "IT-Ausfall". */
+  scenario: singleLine(200).min(1, 'Bitte das Szenario benennen (z. B. Unwetter).'),
+  text: multiLine(MAX_POST_TEXT).min(1, 'Bitte den Text der Wartestellungnahme schreiben.'),
+});
+export type HoldingStatementInput = z.input<typeof holdingStatementInputSchema>;
+
+export const holdingStatementSchema = z.object({
+  id: z.number().int(),
+  scenario: z.string(),
+  text: z.string(),
+  /** Who approved it and when (ISO instant); null: not approved (or edited since). */
+  approvedBy: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type HoldingStatement = z.infer<typeof holdingStatementSchema>;
+
+export const crisisLogEntrySchema = z.object({
+  id: z.number().int(),
+  /** start / end: crisis mode switched on / off; post / statement: published during the crisis. */
+  kind: z.enum(['start', 'end', 'post', 'statement']),
+  /** ISO instant. */
+  at: z.string(),
+  user: z.string(),
+  channel: channelKeySchema.nullable(),
+  channelName: z.string().nullable(),
+  postId: z.number().int().nullable(),
+  statementId: z.number().int().nullable(),
+  summary: z.string(),
+});
+export type CrisisLogEntry = z.infer<typeof crisisLogEntrySchema>;
+
+export const crisisStateSchema = z.object({
+  active: z.boolean(),
+  /** When and by whom crisis mode was switched on (the current crisis; null when off). */
+  since: z.string().nullable(),
+  by: z.string().nullable(),
+  /** The posts crisis mode paused, by planned time. */
+  paused: z.array(onlinePlanItemSchema),
+  /** The current crisis's log (or the last one's when off), newest first. */
+  log: z.array(crisisLogEntrySchema),
+});
+export type CrisisState = z.infer<typeof crisisStateSchema>;
+
+export const crisisSwitchInputSchema = z.strictObject({ active: z.boolean() });
+
+export const crisisPublishInputSchema = z.strictObject({
+  statementId: recordId,
+  channel: channelKeySchema,
 });

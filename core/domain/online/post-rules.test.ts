@@ -35,6 +35,7 @@ const cases: Case[] = [
   ['publish an approved post not planned', post({ status: 'freigegeben' }), 'publish', { url: 'https://www.duisburg.de/x' }, { status: 'veroeffentlicht', publishedAt: '2026-11-27T10:00', publishedUrl: 'https://www.duisburg.de/x' }],
   ['publish without the URL', post({ status: 'freigegeben' }), 'publish', {}, 'Bitte die Adresse (URL) angeben, unter der der Beitrag veröffentlicht ist.'],
   ['publish with no web address', post({ status: 'freigegeben' }), 'publish', { url: 'duisburg' }, '„duisburg“ ist keine Internetadresse (sie beginnt mit https://).'],
+  ['publish a post paused by crisis mode', post({ status: 'geplant', plannedAt: '2026-11-27T10:00', pausedAt: '2026-11-27T08:00:00.000Z' }), 'publish', { url: 'https://www.duisburg.de/x' }, 'Der Beitrag ist im Krisenmodus pausiert; veröffentlicht werden kann er erst, wenn der Krisenmodus ausgeschaltet ist.'],
   ['publish twice', post({ status: 'veroeffentlicht' }), 'publish', { url: 'https://www.duisburg.de/x' }, 'Der Beitrag ist bereits als veröffentlicht vermerkt.'],
   // Withdrawing
   ['withdraw a published post', post({ status: 'veroeffentlicht' }), 'withdraw', {}, { status: 'zurueckgezogen' }],

@@ -23,6 +23,7 @@
  *    a post in approval keep their state. A published post cannot be changed. Changing only the
  *    planned time keeps the state; removing it from a scheduled post makes it approved again
  *    (approved, not scheduled). A planned time that is set or changed must not lie in the past.
+ * 6. A post that crisis mode paused is not marked published until crisis mode ends.
  */
 import { localDateTimeToUtc, utcToLocalDateTime } from '../calendar/time';
 import type { LocalDateTime } from '../calendar/types';
@@ -57,6 +58,8 @@ export interface PostFacts {
   status: PostStatus;
   text: string;
   plannedAt: LocalDateTime | null;
+  /** Crisis mode paused it (when); null or left out: not paused. */
+  pausedAt?: string | null;
 }
 
 /** What the step needs besides the post: the time, who acts, the check (approval), the URL (publishing). */
@@ -154,6 +157,7 @@ export function applyPostStep(post: PostFacts, step: PostStep, context: StepCont
       if (status !== 'freigegeben' && status !== 'geplant') {
         return refuse(`Der Beitrag ist nicht freigegeben (${STATUS_WORDS[status]}); veröffentlicht werden darf er erst nach der Freigabe.`);
       }
+      if (post.pausedAt) return refuse('Der Beitrag ist im Krisenmodus pausiert; veröffentlicht werden kann er erst, wenn der Krisenmodus ausgeschaltet ist.');
       if (post.plannedAt !== null && !passed(post.plannedAt, context.now)) {
         return refuse(`Der Beitrag ist für ${wallClock(post.plannedAt)} geplant; vorher kann er nicht als veröffentlicht vermerkt werden.`);
       }

@@ -21,6 +21,7 @@ import { formatDateNumeric, isoDateInBerlin } from '../../domain/dates/format';
 import { fileContent, fileNameOf, fileNamePart } from '../file-content';
 import { applyPostStep, checkPlannedAt, nextPostSteps, POST_STATUS_LABELS, POST_STEP_LABELS, postStatusAfterEdit } from '../../domain/online/post-rules';
 import { audit } from '../audit';
+import { crisisRepository } from './crisis-repository';
 import type { ServiceDeps } from '../deps';
 import { settingsRepository } from '../settings/repository';
 import { onlineRepository, type OnlinePostRow, type OnlineTopicRow } from './repository';
@@ -74,6 +75,22 @@ const mediaOf = (stored: unknown): PostMedia[] =>
       )
     : [];
 
+/** A post as the plan shows it. */
+export const planItemOf = ({ post: row, topic }: { post: OnlinePostRow; topic: string | null }): OnlinePlanItem => ({
+  id: row.id,
+  topicId: row.topicId,
+  topic,
+  channel: row.channel,
+  channelName: CHANNEL_NAMES[row.channel],
+  text: row.text,
+  at: (row.publishedAt ?? row.plannedAt)!,
+  plannedAt: row.plannedAt,
+  publishedAt: row.publishedAt,
+  status: row.status,
+  movable: row.status !== 'veroeffentlicht' && row.publishedAt === null,
+  paused: row.pausedAt !== null,
+});
+
 /**
  * The editorial plan (Redaktionsplan) of the city's online communication: topics, and their posts
  * per channel with the workflow of core/domain/online/post-rules.ts; every post is checked against
@@ -82,6 +99,7 @@ const mediaOf = (stored: unknown): PostMedia[] =>
  */
 export function createOnlineService(deps: ServiceDeps, office: () => Promise<OfficeSettings>) {
   const repo = onlineRepository(deps.engine);
+  const crisis = crisisRepository(deps.engine);
   const settingsRows = settingsRepository(deps.engine);
   const SETTINGS_KEY = 'online';
 
@@ -161,19 +179,7 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
   /** The plan's posts of the days from–to (optionally only some channels) with its clusters and silences. */
   const planOf = async (from: string, to: string, channels?: readonly ChannelKey[]) => {
     const rows = await repo.postsBetween(from, endOfRange(from, to), channels);
-    const all = rows.map(({ post: row, topic }): OnlinePlanItem => ({
-      id: row.id,
-      topicId: row.topicId,
-      topic,
-      channel: row.channel,
-      channelName: CHANNEL_NAMES[row.channel],
-      text: row.text,
-      at: (row.publishedAt ?? row.plannedAt)!,
-      plannedAt: row.plannedAt,
-      publishedAt: row.publishedAt,
-      status: row.status,
-      movable: row.status !== 'veroeffentlicht' && row.publishedAt === null,
-    }));
+    const all = rows.map(planItemOf);
     // What goes out: withdrawn posts neither make a cluster nor fill a silence. The warnings look
     // at every post of the channels shown (the audience sees all topics); watched for silences
     // are the channels shown that the office uses (a post on them at any time).
@@ -322,7 +328,13 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
         const problems = step === 'approve' ? checkOf(row, await settings()).problems : [];
         const outcome = applyPostStep(row, step, { now: deps.now(), user: deps.user, problems, url });
         if (!outcome.ok) throw new AppError('CONFLICT', outcome.message, { id, step, status: row.status, problems });
-        await repo.updatePost(id, outcome.changes, deps.now().toISOString());
+        const at = deps.now().toISOString();
+        // In crisis mode a post scheduled now is paused like the others; one published goes into the crisis log.
+        const inCrisis = (step === 'schedule' || step === 'publish') && (await crisis.active());
+        await repo.updatePost(id, { ...outcome.changes, ...(inCrisis && step === 'schedule' ? { pausedAt: at } : {}) }, at);
+        if (inCrisis && step === 'publish') {
+          await crisis.addLog({ kind: 'post', at, user: deps.user, channel: row.channel, postId: id, summary: row.text });
+        }
         await audit(deps, { action: step, entity: 'online-post', entityId: id, summary: `${CHANNEL_NAMES[row.channel]}: ${POST_STEP_LABELS[step]}` });
         return post(id);
       }),

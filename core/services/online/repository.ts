@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Engine } from '../../../db/engine';
 
 type Tables = Engine['t'];
@@ -67,6 +67,12 @@ export function onlineRepository({ db, t, dsql }: Engine) {
           ),
         )
         .orderBy(sql`${planTime} is not null`, asc(planTime), asc(posts.id));
+    },
+    /** The posts crisis mode paused, by planned time, then id. */
+    pausedPosts() {
+      return postsWithTopic()
+        .where(isNotNull(posts.pausedAt))
+        .orderBy(asc(posts.plannedAt), asc(posts.id));
     },
     /** The channels with a post at any time (withdrawn ones too): those the office uses. */
     async usedChannels(): Promise<ChannelKey[]> {
