@@ -15,6 +15,7 @@ import { openedRecord, useRecordDialog } from '../../components/use-dialog-state
 import { addDays, berlinToday } from '../calendar/wall-clock';
 import { wallClockText } from '../press/press-format';
 import { excerpt, POST_STATUS_COLORS } from './online-format';
+import { CrisisBanner, CrisisPanel, useCrisis } from './CrisisPanel';
 import { PlanCalendar } from './PlanCalendar';
 import { PostDialog } from './PostDialog';
 import { TopicDialog } from './TopicDialog';
@@ -60,7 +61,7 @@ function PostRow({ post, onOpen }: { post: OnlinePost; onOpen: (id: number) => v
   );
 }
 
-const VIEWS = ['overview', 'plan'] as const;
+const VIEWS = ['overview', 'plan', 'crisis'] as const;
 type View = (typeof VIEWS)[number];
 
 /**
@@ -70,6 +71,7 @@ type View = (typeof VIEWS)[number];
 export function OnlinePage() {
   const styles = useRegisterPageStyles();
   const [view, setView] = useRouteTab(VIEWS);
+  const crisis = useCrisis();
   return (
     <>
       <div className={styles.page} style={{ paddingBottom: 0 }}>
@@ -77,11 +79,14 @@ export function OnlinePage() {
         <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="Bereich der Online-Redaktion">
           <Tab value="overview">Themen und Beiträge</Tab>
           <Tab value="plan">Plan</Tab>
+          <Tab value="crisis">Krisenmodus</Tab>
         </TabList>
+        {crisis.data && <CrisisBanner crisis={crisis.data} />}
       </div>
       <RouteScope segment={view}>
         {view === 'overview' && <OnlineOverview />}
         {view === 'plan' && <PlanCalendar />}
+        {view === 'crisis' && <CrisisPanel />}
       </RouteScope>
     </>
   );

@@ -50,6 +50,7 @@ function describe(item: OnlinePlanItem, cluster: string | undefined): string {
     wallClockText(item.at),
     item.topic && `Thema: ${item.topic}`,
     `Status: ${POST_STATUS_LABELS[item.status]}`,
+    item.paused && 'im Krisenmodus pausiert',
   ]
     .filter(Boolean)
     .join(', ')
