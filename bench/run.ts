@@ -782,6 +782,55 @@ const rows: Row[] = [
     },
   },
   {
+    // The online editorial plan's month view: 2,000 posts in December 2026 across 10 channels
+    // (every status, some with a topic, some published), written as the service writes them;
+    // `online.plan` for the days the month view shows (30 November 2026 to 10 January 2027, with
+    // its clusters and silences) through the handler. The value is the median of 20 calls.
+    name: 'online-plan',
+    async run() {
+      return withTempApp(async (app) => {
+        const { onlineRepository } = await import('../core/services/online/repository');
+        const { CHANNEL_KEYS } = await import('../core/domain/online/channels');
+        const { POST_STATUSES } = await import('../core/domain/online/post-rules');
+        const repo = onlineRepository(app.engine);
+        const channels = CHANNEL_KEYS.filter((key) => key !== 'whatsapp');
+        const POSTS = 2000;
+        await app.engine.transaction(async () => {
+          const topics = [];
+          for (let i = 0; i < 20; i++) topics.push((await repo.insertTopic({ title: `Thema ${i + 1}: Weihnachtsmarkt und Bürgerservice` }, 'x')).id);
+          for (let i = 0; i < POSTS; i++) {
+            const day = String(1 + (i % 31)).padStart(2, '0');
+            const time = `${String(7 + (i % 13)).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}`;
+            const status = POST_STATUSES[i % POST_STATUSES.length]!;
+            const at = `2026-12-${day}T${time}`;
+            await repo.insertPost(
+              {
+                channel: channels[i % channels.length]!,
+                topicId: i % 3 ? topics[i % topics.length]! : null,
+                text: `Beitrag ${i + 1}: Der Weihnachtsmarkt in der Duisburger Innenstadt hat heute bis 21 Uhr geöffnet. #Duisburg #Weihnachtsmarkt`,
+                link: 'https://www.duisburg.de/weihnachtsmarkt',
+                media: [{ kind: 'image', alt: 'Lichter am König-Heinrich-Platz', credit: 'Foto: Stadt Duisburg', rightsUntil: null }],
+                status,
+                plannedAt: status === 'veroeffentlicht' ? null : at,
+                publishedAt: status === 'veroeffentlicht' ? at : null,
+              },
+              'x',
+            );
+          }
+        });
+        const times: number[] = [];
+        for (let i = 0; i < 20; i++) {
+          const start = performance.now();
+          const plan = await call(app.handlers, 'online.plan', { from: '2026-11-30', to: '2027-01-10' });
+          times.push(performance.now() - start);
+          if (plan.items.length !== POSTS) throw new Error(`Der Monatsplan zeigt ${plan.items.length} statt ${POSTS} Beiträge`);
+        }
+        const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+        return { value: Number(median(times).toFixed(1)), unit: 'ms median', target: `≤ 100 ms (Monatsansicht des Online-Plans mit ${POSTS.toLocaleString('de-DE')} Beiträgen auf 10 Kanälen, online.plan mit Häufungen und Lücken)` };
+      });
+    },
+  },
+  {
     // The engine layer (db/engine): 10,000 inserts, then 10,000 reads by id, one awaited statement
     // at a time as a service loop would, into audit_log. SQLite through the engine (async proxy,
     // FIFO mutex), peer: drizzle's own synchronous driver on the same kind of file; PostgreSQL
