@@ -93,6 +93,23 @@ describe('accessibility of the main pages (axe-core in Chromium, demo office)', 
     expect(await seriousViolations(`online-plan-${view}`)).toEqual([]);
   });
 
+  it('Online, Krisenmodus (with a holding statement, switched on): no serious or critical violation', async () => {
+    const page = session.page;
+    await page.goto(new URL('#/online/crisis', session.server.url.replace(/#.*$/, '')).href);
+    await page.getByRole('button', { name: 'Wartestellungnahme anlegen …' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Wartestellungnahme' });
+    await dialog.getByRole('textbox', { name: 'Szenario' }).fill('Unwetter');
+    await dialog.getByRole('textbox', { name: 'Text' }).fill('Wir beobachten die Unwetterlage und informieren hier fortlaufend.');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Wartestellungnahmen' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Krisenmodus einschalten …' }).click();
+    await page.getByRole('alertdialog', { name: 'Krisenmodus einschalten?' }).getByRole('button', { name: 'Einschalten' }).click();
+    await expect.poll(() => page.getByRole('status', { name: 'Krisenmodus' }).count()).toBe(1);
+    expect(await seriousViolations('online-krisenmodus')).toEqual([]);
+    await page.getByRole('button', { name: 'Krisenmodus ausschalten' }).click();
+    await expect.poll(() => page.getByRole('status', { name: 'Krisenmodus' }).count()).toBe(0);
+  });
+
   it('the calendar’s buttons to the previous and the next period have names, and hints that say how far they go', async () => {
     const page = session.page;
     await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('tab', { name: 'Termine', exact: true }).click();
