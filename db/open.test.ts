@@ -219,6 +219,11 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
       "insert into appointments (calendar_id, title, start, end, recurrence_exceptions, created_at, updated_at) values (1, 'Empfang', '2026-12-08T11:00', '2026-12-08T13:00', '[]', 'x', 'x')",
     ).run();
   },
+  '0017_online_crisis': (db) => {
+    db.prepare(
+      "insert into online_posts (channel, text, media, status, planned_at, created_at, updated_at) values ('instagram', 'Hafenfest', '[]', 'geplant', '2027-06-20T10:00', 'x', 'x')",
+    ).run();
+  },
 };
 
 describe('migrations', () => {
@@ -266,6 +271,10 @@ describe('migrations', () => {
     if (tag === '0016_record_revisions') {
       const revisions = (table: string) => migrated.$client.prepare(`select revision from ${table}`).pluck().all();
       expect([revisions('contacts'), revisions('appointments')]).toEqual([[1], [1]]);
+    }
+    // 0017: a post planned before crisis mode existed is not paused.
+    if (tag === '0017_online_crisis') {
+      expect(migrated.$client.prepare('select status, paused_at as pausedAt from online_posts').all()).toEqual([{ status: 'geplant', pausedAt: null }]);
     }
     migrated.$client.close();
   });
