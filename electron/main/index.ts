@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
-import type { App } from '../../core/app/open-app';
-import { requireLocalDatabase, resolveProcessTarget, targetOptionsFromArgv } from '../../core/app/database-target';
+import type { OpenAppOptions, OpenedApp } from '../../core/app/open-app';
+import { resolveProcessTarget, targetOptionsFromArgv, type DatabaseTarget } from '../../core/app/database-target';
 import type { DailyTasks } from '../../core/app/daily-tasks';
 import { createCallTraffic, startPageServed } from '../../core/app/call-traffic';
 import { API_CHANNEL, createIpcHandler, forwardChanges, trustedUrlCheck } from './ipc';
@@ -11,7 +11,7 @@ import { loadWindowState, saveWindowState } from './window-state';
 
 // The thin desktop shell: lifecycle, one window, one IPC channel into the dispatcher and one
 // event channel out of it (the app's changes).
-let core: App | null = null;
+let core: OpenedApp | null = null;
 let daily: DailyTasks | null = null;
 let mainWindow: BrowserWindow | null = null;
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
@@ -32,7 +32,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     daily?.stop();
-    core?.close();
+    void core?.close();
   });
 }
 
@@ -42,15 +42,14 @@ if (!app.requestSingleInstanceLock()) {
  * the start page has its answers.
  */
 function start(): void {
-  let local: ReturnType<typeof requireLocalDatabase>;
+  let target: DatabaseTarget;
   try {
     // --database, --data-dir, RATHAUSBUERO_DATABASE, IT's configuration file, else this user's folder.
-    const target = resolveProcessTarget(targetOptionsFromArgv(process.argv), app.getPath('userData'));
-    local = requireLocalDatabase(target, 'Die Desktop-App', 'bitte wenden Sie sich an die IT.');
+    target = resolveProcessTarget(targetOptionsFromArgv(process.argv), app.getPath('userData'));
   } catch (error) {
     return cannotStart(error);
   }
-  const loading = openCore(local);
+  const loading = openCore(target);
   const traffic = createCallTraffic();
   limitPermissions(session.defaultSession, isTrustedUrl);
   ipcMain.handle(API_CHANNEL, createIpcHandler(loading.then((opened) => opened.handlers), isTrustedUrl, traffic));
@@ -67,13 +66,11 @@ function start(): void {
   }, cannotStart);
 }
 
-/** Loads the API's modules and opens the app on the data folder. */
-async function openCore(local: ReturnType<typeof requireLocalDatabase>): Promise<App> {
-  const { openApp } = await import('../../core/app/open-app');
-  return openApp({
-    dataDir: local.dataDir,
-    source: local.source,
-    migrationsFolder: path.join(app.getAppPath(), 'db', 'migrations'),
+/** Loads the API's modules and opens the app on the data folder's SQLite file or, in office mode, on the office database. */
+async function openCore(target: DatabaseTarget): Promise<OpenedApp> {
+  const { openApp, openOfficeApp } = await import('../../core/app/open-app');
+  const common: Omit<OpenAppOptions, 'dataDir' | 'migrationsFolder'> = {
+    source: target.source,
     templatesDir: path.join(app.getAppPath(), 'templates'),
     openFile: async (file) => {
       const problem = await shell.openPath(file);
@@ -91,6 +88,14 @@ async function openCore(local: ReturnType<typeof requireLocalDatabase>): Promise
       return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
     },
     appVersion: app.getVersion(),
+  };
+  if (target.kind === 'postgres') {
+    return openOfficeApp({ ...common, url: target.url, localDir: target.localDir, pgMigrationsFolder: path.join(app.getAppPath(), 'db', 'migrations-pg') });
+  }
+  return openApp({
+    ...common,
+    dataDir: target.dataDir,
+    migrationsFolder: path.join(app.getAppPath(), 'db', 'migrations'),
     nativeBinding: nativeBindingPath(),
     // Built beside this file by electron-vite (see electron.vite.config.ts).
     workerScript: new URL('./worker.js', import.meta.url),

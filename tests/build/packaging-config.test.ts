@@ -52,6 +52,28 @@ describe('the installers', () => {
     expect(typeof afterPack).toBe('function');
   });
 
+  it('pack every folder the app reads at run time: both engines\' migrations and the Word templates', async () => {
+    const config = await getConfig(ROOT, null, null);
+    const { minimatch } = load('minimatch') as { minimatch(file: string, pattern: string, options?: { dot?: boolean }): boolean };
+    // As electron-builder normalises it: [{ filter: [...patterns] }].
+    const patterns = (config.files as Array<{ filter: string[] }>).flatMap((set) => set.filter);
+    const packed = (file: string) => {
+      let included = false;
+      for (const pattern of patterns) {
+        if (pattern.startsWith('!')) included &&= !minimatch(file, pattern.slice(1), { dot: true });
+        else included ||= minimatch(file, pattern, { dot: true });
+      }
+      return included;
+    };
+    for (const folder of ['db/migrations', 'db/migrations-pg', 'templates']) {
+      const files = (fs.readdirSync(path.join(ROOT, folder), { recursive: true }) as string[])
+        .map((file) => `${folder}/${file.split(path.sep).join('/')}`)
+        .filter((file) => fs.statSync(path.join(ROOT, file)).isFile());
+      expect(files.length).toBeGreaterThan(0);
+      expect(files.filter((file) => !packed(file))).toEqual([]);
+    }
+  });
+
   it('flips the fuses of a real binary: no Node mode, no NODE_OPTIONS or --inspect, only the app.asar, its integrity checked', async () => {
     const config = await getConfig(ROOT, null, null);
     const afterPack = await resolveFunction('afterPack', config.afterPack, 'afterPack', ROOT);
