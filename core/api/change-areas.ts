@@ -1,4 +1,5 @@
 import { contract, METHOD_NAMES, type MethodName } from './contract';
+import type { RetentionReport } from './schemas/privacy';
 
 /**
  * What a change touches, said once for the whole app. When a method that changes data succeeds,
@@ -67,10 +68,22 @@ const ALSO_CHANGES: { readonly [N in MethodName]?: readonly Area[] | typeof EVER
  */
 export const CHANGED_BY_JOB: ReadonlySet<MethodName> = new Set<MethodName>(['letters.merge.start', 'residents.import.start']);
 
-/** The areas a successful call of `method` changes: its own, what it also writes, and where those are shown. */
-export function changedAreas(method: MethodName): Area[] {
+/**
+ * Calls whose answer shows that they wrote only into their own area this time: the daily
+ * retention check that erased nothing wrote only its report, so no window reads the registers again.
+ */
+const OWN_AREA_ONLY_WHEN: { readonly [N in MethodName]?: (result: unknown) => boolean } = {
+  'privacy.retention.run': (report) => Object.values((report as RetentionReport).erased).every((n) => n === 0),
+};
+
+/**
+ * The areas a successful call of `method` changes: its own, what it also writes, and where those
+ * are shown. With the call's answer (`result`), a call that wrote less this time says so.
+ */
+export function changedAreas(method: MethodName, result?: unknown): Area[] {
   if (!contract[method].mutates) return [];
-  const also = ALSO_CHANGES[method];
+  const ownOnly = result !== undefined && OWN_AREA_ONLY_WHEN[method]?.(result) === true;
+  const also = ownOnly ? undefined : ALSO_CHANGES[method];
   if (also === EVERYTHING) return [...AREAS];
   const written = [areaOf(method), ...(also ?? [])];
   const touched = new Set<Area>(written.flatMap((area) => [area, ...(SHOWN_IN[area] ?? [])]));

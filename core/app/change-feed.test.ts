@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { call, dispatch, type ChangeEvent, type Handlers, type Input, type MergeStatus } from '../api';
+import { call, changedAreas, dispatch, type ChangeEvent, type Handlers, type Input, type MergeStatus } from '../api';
 import { STANDARD_COLUMNS } from '../services/residents/register-extract';
 import { createTempApp } from '../../tests/support/temp-app';
 import { previewExtract, importExtract } from '../../tests/support/register-import';
@@ -34,6 +34,15 @@ describe('the change feed of an app', () => {
     const missing = await dispatch(app.handlers, 'contacts.delete', { id: 4242, revision: 1 });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(events).toEqual([]);
+  });
+
+  it('a retention check that erased nothing announces only its report; one that erased announces the registers', async () => {
+    await call(app.handlers, 'privacy.retention.run', { automatic: true });
+    expect(events.map((e) => e.type === 'change' && e.areas)).toEqual([['privacy']]);
+    expect(changedAreas('privacy.retention.run', { erased: { requests: 1, attachments: 0, volunteerEnquiries: 0, eventRegistrations: 0, citizens: 0 } })).toEqual(
+      expect.arrayContaining(['privacy', 'requests', 'citizens', 'citizenEvents', 'volunteering', 'letters']),
+    );
+    expect(changedAreas('privacy.retention.run')).toEqual(changedAreas('privacy.retention.run', { erased: { requests: 0, attachments: 2, volunteerEnquiries: 0, eventRegistrations: 0, citizens: 0 } }));
   });
 
   it('keeps announcing to the others when one listener fails', async () => {

@@ -14,8 +14,8 @@ import type { Engine } from '../../db/engine/types';
 export interface ChangeFeed {
   /** This process's mark on what it publishes (its own messages coming back are recognised by it). */
   readonly origin: string;
-  /** A change by `method` is saved (committed). */
-  publish(method: MethodName): void;
+  /** A change by `method` is saved (committed); `result`, its answer, may narrow the areas (changedAreas). */
+  publish(method: MethodName, result?: unknown): void;
   /** Calls `listener` with every change and resync from now on; returns the unsubscribe. */
   subscribe(listener: (event: ChangeEvent) => void): () => void;
   close(): Promise<void>;
@@ -69,9 +69,9 @@ export function createChangeFeed(options: ChangeFeedOptions = {}): ChangeFeed {
 
   return {
     origin,
-    publish(method) {
+    publish(method, result) {
       if (closed) return;
-      const event: LocalChange = { type: 'change', areas: changedAreas(method), method, at: now().toISOString(), origin };
+      const event: LocalChange = { type: 'change', areas: changedAreas(method, result), method, at: now().toISOString(), origin };
       emit(event);
       options.transport?.send(event).catch((error: Error) => {
         log(`Die anderen Arbeitsplätze konnten nicht über die Änderung (${method}) benachrichtigt werden: ${error.message}`);
@@ -103,11 +103,11 @@ export function publishChanges(handlers: Handlers, feed: Pick<ChangeFeed, 'publi
       const result = handler(input);
       if (result instanceof Promise) {
         return result.then((value: unknown) => {
-          feed.publish(name);
+          feed.publish(name, value);
           return value;
         });
       }
-      feed.publish(name);
+      feed.publish(name, result);
       return result;
     };
   }
