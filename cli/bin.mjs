@@ -7,7 +7,8 @@ import { chooseEntry } from './launch.mjs';
 
 const entry = chooseEntry(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
 if (!entry.built) {
-  process.stderr.write(`${entry.reason}\n`);
+  // Told to a person at the console; a program reading stderr (a script, the tests) gets only the command's own output.
+  if (process.stderr.isTTY) process.stderr.write(`${entry.reason}\n`);
   const { register } = await import('tsx/esm/api');
   register();
 }
