@@ -83,7 +83,8 @@ describe('citizens’ requests in browser mode (Chromium)', () => {
     const request = dialog().getByRole('group', { name: `Bitte um Stellungnahme an ${DEPARTMENT}` });
     await expect.poll(() => request.textContent()).toContain('strassenbau@stadt-duisburg.de');
     const timeline = dialog().getByRole('list', { name: 'Bearbeitungsstand' });
-    expect(await timeline.textContent()).toContain(`an ${DEPARTMENT} · Frist 10.12.2026`);
+    // The history is read again after the step (its own query): wait for it, as a user would.
+    await expect.poll(() => timeline.textContent()).toContain(`an ${DEPARTMENT} · Frist 10.12.2026`);
     await dialog().screenshot({ path: path.join(ARTIFACTS, 'anliegen-weitergeleitet.png') });
     await dialog().getByRole('button', { name: 'Schließen' }).last().click();
     await expect.poll(() => dialog().count()).toBe(0);
