@@ -36,6 +36,7 @@ export async function startServer(dataDir: string, extra: string[] = []): Promis
     child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`Server exited with ${code}:\n${output}`)));
   });
+  await apiAnswered(url);
   const end = (signal: NodeJS.Signals) =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -43,6 +44,26 @@ export async function startServer(dataDir: string, extra: string[] = []): Promis
       child.kill(signal);
     });
   return { url, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+}
+
+/**
+ * The server prints its URL at once and opens the app (and loads `--demo`'s data) behind it; the
+ * first API call waits for that. Waiting for one answer here (whatever it says: a database the
+ * version refuses answers its message) lets a test use the data folder beside the server.
+ */
+async function apiAnswered(url: string): Promise<void> {
+  const { origin, hash } = new URL(url);
+  const token = new URLSearchParams(hash.slice(1)).get('token') ?? '';
+  try {
+    await fetch(`${origin}/api/app.info`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-rathaus-token': token },
+      body: '{}',
+      signal: AbortSignal.timeout(60_000),
+    });
+  } catch {
+    // A server that ended (its database refused) has said why on its output; the test reads that.
+  }
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
