@@ -16,8 +16,11 @@ export interface RunningServer {
   kill(): Promise<void>;
 }
 
-/** Starts `rathausbuero serve` on a free loopback port and waits for its URL. */
-export async function startServer(dataDir: string, extra: string[] = []): Promise<RunningServer> {
+/**
+ * Starts `rathausbuero serve` on a free loopback port and waits for its URL and then for the
+ * API's first answer (the app open); `urlOnly` waits for the URL alone (the start-up bench).
+ */
+export async function startServer(dataDir: string, extra: string[] = [], options: { urlOnly?: boolean } = {}): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'cli/bin.mjs'), 'serve', '--data-dir', dataDir, ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -36,7 +39,7 @@ export async function startServer(dataDir: string, extra: string[] = []): Promis
     child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`Server exited with ${code}:\n${output}`)));
   });
-  await apiAnswered(url);
+  if (!options.urlOnly) await apiAnswered(url);
   const end = (signal: NodeJS.Signals) =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
