@@ -7,18 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, useBrowserSession } from './browser-mode';
+import { openContact } from './contact-form';
 import { pageApi } from './page-api';
-
-async function openContact(page: Page, name: string) {
-  await page.getByRole('tab', { name: 'Kontakte' }).click();
-  await page.getByRole('searchbox', { name: 'Kontakte durchsuchen' }).fill(name);
-  const row = page.getByRole('row').filter({ hasText: name });
-  await expect.poll(() => row.count()).toBe(1);
-  await row.click();
-  const form = page.getByRole('form', { name: 'Kontakt bearbeiten' });
-  await expect.poll(() => form.getByLabel('Nachname').inputValue()).toBe(name.split(' ')[1]);
-  return form;
-}
 
 describe('two tabs save the same contact (browser mode, Chromium)', () => {
   const session = useBrowserSession('stale-save', { serverArgs: ['--demo'] });

@@ -1,0 +1,102 @@
+/**
+ * Office mode (issue 14): two browser-mode servers — two PCs of the office — on one PostgreSQL
+ * database. What one saves, the other shows without a reload (LISTEN/NOTIFY → change stream →
+ * query cache); both edit one contact and the second save is refused as STALE.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '../support/pg-cluster';
+import { tempDir } from '../support/temp-app';
+import { ARTIFACTS, launchBrowser, startServer, type RunningServer } from './browser-mode';
+import { openContact } from './contact-form';
+import { pageApi } from './page-api';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Today, as the week view finds it (FullCalendar shows the app's local times as UTC). */
+const today = new Date().toISOString().slice(0, 10);
+
+describe('two PCs on one office database (two browser-mode servers on PostgreSQL, Chromium)', () => {
+  let database: TestDatabase;
+  let browser: Browser;
+  /** Each server gets a data folder of its own (unused on PostgreSQL: nothing may land there). */
+  const folders = [tempDir('rathausbuero-e2e-office-1-'), tempDir('rathausbuero-e2e-office-2-')];
+  const servers: RunningServer[] = [];
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('e2e_office');
+    // IT's step: the office database is brought to this version once, never by a PC at start.
+    execFileSync(process.execPath, [path.join(ROOT, 'cli/bin.mjs'), 'db', 'migrate', '--database', database.url], { stdio: 'pipe' });
+    browser = await launchBrowser();
+    for (const [i, folder] of folders.entries()) {
+      servers.push(await startServer(folder, ['--database', database.url, ...(i === 0 ? ['--demo'] : [])]));
+      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'de-DE' });
+      await page.goto(servers[i]!.url);
+      pages.push(page);
+    }
+    // The second PC's page is marked: a reload would lose the mark.
+    await pages[1]!.evaluate('window.notReloaded = true');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    for (const server of servers) await server.stop();
+    await database?.drop();
+    for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('both PCs say they work on the office database', async () => {
+    for (const page of pages) {
+      const info = await pageApi(page, 'app.info', {});
+      expect(info.database.kind).toBe('postgres');
+    }
+  });
+
+  it('an appointment saved on one PC appears in the other PC’s open week view without a reload', async () => {
+    const [first, second] = pages as [Page, Page];
+    const title = 'Abstimmung Stadtfest Homberg';
+    await second.getByRole('tab', { name: 'Termine', exact: true }).click();
+    await expect.poll(() => second.locator('.fc-timegrid').count()).toBeGreaterThan(0);
+    const shown = second.locator('.fc-event').filter({ hasText: title });
+    expect(await shown.count()).toBe(0);
+
+    const calendars = await pageApi(first, 'calendar.calendars', {});
+    expect(calendars.length).toBeGreaterThan(0);
+    await pageApi(first, 'calendar.appointments.save', { calendarId: calendars[0]!.id, title, start: `${today}T10:00`, end: `${today}T11:00`, place: 'Rathaus, Raum 100' });
+
+    await expect.poll(() => shown.count()).toBeGreaterThan(0);
+    expect(await second.evaluate('window.notReloaded')).toBe(true);
+    await second.screenshot({ path: path.join(ARTIFACTS, 'buero-termin-auf-zweitem-pc.png') });
+  });
+
+  it('both PCs edit one contact: the second save is refused as STALE and nothing is overwritten', async () => {
+    const [firstPage, secondPage] = pages as [Page, Page];
+    await pageApi(firstPage, 'contacts.create', { kind: 'person', gender: 'female', givenName: 'Erika', surname: 'Zweiplatz', city: 'Duisburg' });
+    const first = await openContact(firstPage, 'Erika Zweiplatz');
+    const second = await openContact(secondPage, 'Erika Zweiplatz');
+
+    await second.getByLabel('Ort').fill('Wesel');
+    await first.getByLabel('Ort').fill('Moers');
+    await first.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => firstPage.getByText('„Erika Zweiplatz“ wurde gespeichert.').isVisible()).toBe(true);
+
+    await second.getByRole('button', { name: 'Speichern' }).click();
+    const notice = secondPage.getByRole('alert').filter({ hasText: 'Inzwischen geändert' });
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toMatch(/Dieser Kontakt wurde inzwischen von .+ geändert \(\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr\)\./);
+    const stored = await pageApi(secondPage, 'contacts.list', { query: 'Erika Zweiplatz' });
+    expect(stored.items.map((c) => [c.city, c.revision])).toEqual([['Moers', 2]]);
+    expect(await second.getByLabel('Ort').inputValue()).toBe('Wesel');
+    await secondPage.screenshot({ path: path.join(ARTIFACTS, 'buero-kontakt-inzwischen-geaendert.png') });
+
+    await notice.getByRole('button', { name: 'Neu laden' }).click();
+    await expect.poll(() => second.getByLabel('Ort').inputValue()).toBe('Moers');
+  });
+
+  it('nothing of the office’s data lands in a PC’s data folder', () => {
+    for (const folder of folders) expect(fs.readdirSync(folder).filter((name) => /\.(sqlite|db)$/.test(name))).toEqual([]);
+  });
+});
