@@ -94,6 +94,7 @@ export async function openTarget(chosen: DatabaseTarget, now?: () => Date): Prom
     templatesDir: TEMPLATES_DIR,
     appVersion: appVersion(),
     now,
+    workerScript: WORKER_SCRIPT,
   });
 }
 

@@ -153,7 +153,7 @@ export function openApp(options: OpenAppOptions): App {
   };
 }
 
-export interface OpenOfficeAppOptions extends Omit<OpenAppOptions, 'dataDir' | 'migrationsFolder' | 'nativeBinding' | 'workerScript'> {
+export interface OpenOfficeAppOptions extends Omit<OpenAppOptions, 'dataDir' | 'migrationsFolder' | 'nativeBinding'> {
   /** The office database (`--database`, the environment, IT's configuration file). */
   url: string;
   /** This PC's own folder: uploads in transfer; letters and documents until files are stored in the database. */
@@ -165,10 +165,9 @@ export interface OpenOfficeAppOptions extends Omit<OpenAppOptions, 'dataDir' | '
 /**
  * Office mode: opens the office's PostgreSQL database (never migrating it: that is IT's step,
  * `rathausbuero db migrate`) and builds the same services on it; changes reach the other PCs
- * through LISTEN/NOTIFY. What needs the single-PC SQLite file is refused with a German message:
- * the residents' register import (it runs on the file's own connection in a worker thread) and
- * `app.backup` (SQLite's online backup; the office database is IT's to back up). The demo office
- * comes without the register extract there.
+ * through LISTEN/NOTIFY. The register import runs in the background worker on a connection of
+ * its own (COPY). `app.backup` (SQLite's online backup) is refused with a German message: the
+ * office database is IT's to back up. The demo office comes without the register extract there.
  */
 export async function openOfficeApp(options: OpenOfficeAppOptions): Promise<OpenedApp> {
   // node-postgres loads only in office mode (the single-PC start path never needs it).
@@ -188,7 +187,7 @@ export async function openOfficeApp(options: OpenOfficeAppOptions): Promise<Open
       dataDir: options.localDir,
       changes,
       readOnlyCopy: null,
-      background: noBackgroundWorker,
+      background: createWorkerHost({ database: { kind: 'postgres', url: options.url }, user, now, script: options.workerScript }),
       user,
       now,
     });
@@ -209,13 +208,6 @@ export async function openOfficeApp(options: OpenOfficeAppOptions): Promise<Open
     throw error;
   }
 }
-
-/** Office mode has no background worker: its only task, the register import, needs the SQLite file (residents-service.ts refuses it first). */
-const noBackgroundWorker: WorkerHost = {
-  start(task) {
-    throw new Error(`Die Hintergrundaufgabe „${task}“ braucht die SQLite-Datei eines Datenordners; im Büro-Modus gibt es sie nicht.`);
-  },
-};
 
 function safeUserName(): string {
   try {

@@ -88,6 +88,8 @@ async function openCore(target: DatabaseTarget): Promise<OpenedApp> {
       return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
     },
     appVersion: app.getVersion(),
+    // Built beside this file by electron-vite (see electron.vite.config.ts).
+    workerScript: new URL('./worker.js', import.meta.url),
   };
   if (target.kind === 'postgres') {
     return openOfficeApp({ ...common, url: target.url, localDir: target.localDir, pgMigrationsFolder: path.join(app.getAppPath(), 'db', 'migrations-pg') });
@@ -97,8 +99,6 @@ async function openCore(target: DatabaseTarget): Promise<OpenedApp> {
     dataDir: target.dataDir,
     migrationsFolder: path.join(app.getAppPath(), 'db', 'migrations'),
     nativeBinding: nativeBindingPath(),
-    // Built beside this file by electron-vite (see electron.vite.config.ts).
-    workerScript: new URL('./worker.js', import.meta.url),
   });
 }
 

@@ -96,6 +96,17 @@ describe('two PCs on one office database (two browser-mode servers on PostgreSQL
     await expect.poll(() => second.getByLabel('Ort').inputValue()).toBe('Moers');
   });
 
+  it('a register extract read on one PC (in its background worker, with COPY) is the register of the other PC', async () => {
+    const [first, second] = pages as [Page, Page];
+    const before = (await pageApi(second, 'residents.status', {})).residents;
+    const columns = 'register_id;surname;given_names;degree;gender;birth_date;street;house_number;postcode;city;district;marriage_date;spouse_register_id;death_date;moved_away;objection;information_block;conditional_block';
+    const rows = ['B-1;Öztürk;Ayşe;;w;03.12.1936;Königstraße;5;47051;Duisburg;Mitte;;;;;;;', 'B-2;Weiß;Jürgen;;m;05.01.1941;Hofweg;2;47057;Duisburg;Süd;;;;;;;'];
+    const upload = await pageApi(first, 'uploads.append', { fileName: 'Auszug.csv', chunkBase64: Buffer.from([columns, ...rows].join('\n')).toString('base64') });
+    const job = await pageApi(first, 'residents.import.start', { uploadId: upload.uploadId, commit: true });
+    await expect.poll(async () => (await pageApi(first, 'residents.import.status', { jobId: job.jobId })).state).toBe('done');
+    expect((await pageApi(second, 'residents.status', {})).residents).toBe(before + 2);
+  });
+
   it('nothing of the office’s data lands in a PC’s data folder', () => {
     for (const folder of folders) expect(fs.readdirSync(folder).filter((name) => /\.(sqlite|db)$/.test(name))).toEqual([]);
   });

@@ -47,7 +47,7 @@ export function tempDir(prefix = 'rathausbuero-test-'): string {
 export async function openTempApp(
   kind: EngineKind,
   options: { now?: () => Date; label?: string } = {},
-): Promise<OpenedApp & { dataDir: string; cleanup(): Promise<void> }> {
+): Promise<OpenedApp & { dataDir: string; /** The office database's URL (PostgreSQL only). */ url?: string; cleanup(): Promise<void> }> {
   if (kind === 'sqlite') {
     const app = createTempApp({ now: options.now });
     return { ...app, cleanup: async () => app.cleanup() };
@@ -68,6 +68,7 @@ export async function openTempApp(
     return {
       ...app,
       dataDir,
+      url: database.url,
       cleanup: async () => {
         await app.close();
         await database.drop();

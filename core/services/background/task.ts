@@ -17,6 +17,13 @@ export interface TaskContext {
   user: string;
 }
 
+/** The same for a task on the office database (PostgreSQL): it connects itself, with this URL. */
+export interface PostgresTaskContext {
+  url: string;
+  now: () => Date;
+  user: string;
+}
+
 /** Thrown inside a task when the user cancelled it; the task must leave nothing behind. */
 export class TaskCancelled extends Error {
   constructor() {

@@ -8,11 +8,8 @@ import { Worker } from 'node:worker_threads';
 import type { ApiError } from '../../api/errors';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
 
-export interface DatabaseLocation {
-  file: string;
-  migrationsFolder: string;
-  nativeBinding?: string;
-}
+/** The database a worker connects to: the single PC's SQLite file, or the office database. */
+export type DatabaseLocation = { kind?: 'sqlite'; file: string; migrationsFolder: string; nativeBinding?: string } | { kind: 'postgres'; url: string };
 
 /** What a worker is started with. */
 export interface WorkerData {

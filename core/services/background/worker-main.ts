@@ -22,17 +22,24 @@ async function main(data: WorkerData): Promise<WorkerOutcome> {
       if (Atomics.load(flags, 0) === 1) throw new TaskCancelled();
     },
   };
-  const db = openDatabase(data.database.file, { migrationsFolder: data.database.migrationsFolder, nativeBinding: data.database.nativeBinding });
+  const location = data.database;
+  // Office mode: the task connects to the office database itself (it needs its own connection for COPY).
+  const db = location.kind === 'postgres' ? null : openDatabase(location.file, { migrationsFolder: location.migrationsFolder, nativeBinding: location.nativeBinding });
   try {
-    const task = TASKS[data.task as TaskName] as (context: unknown, input: unknown, control: TaskControl) => Promise<unknown>;
-    const value = await task({ db, now: () => new Date(data.now), user: data.user }, data.input, control);
+    const twins = TASKS[data.task as TaskName];
+    type Task = (context: unknown, input: unknown, control: TaskControl) => Promise<unknown>;
+    const now = () => new Date(data.now);
+    const value =
+      location.kind === 'postgres'
+        ? await (twins.postgres as Task)({ url: location.url, now, user: data.user }, data.input, control)
+        : await (twins.sqlite as Task)({ db, now, user: data.user }, data.input, control);
     return { ok: true, value };
   } catch (error) {
     if (error instanceof TaskCancelled) return { ok: false, cancelled: true };
     if (error instanceof AppError) return { ok: false, error: error.toJSON() };
     return { ok: false, error: { code: 'INTERNAL', message: (error as Error).message, details: { stack: (error as Error).stack } } };
   } finally {
-    db.$client.close();
+    db?.$client.close();
   }
 }
 

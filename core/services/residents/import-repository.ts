@@ -7,7 +7,7 @@ import type { ResidentRow } from './register-extract';
  * SQL of the register import (residents-import.ts) on the SQLite file's own synchronous
  * connection — the background worker's, or the demo's inside its transaction. Bulk writes use
  * prepared statements (500,000 rows). Everything else reads the register through the engine
- * (repository.ts). Office mode (PostgreSQL) has no import yet (core/app/open-app.ts).
+ * (repository.ts). Office mode (PostgreSQL): import-postgres-repository.ts.
  */
 export function registerImportRepository(db: Db) {
   const client = db.$client;

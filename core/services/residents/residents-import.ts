@@ -6,14 +6,16 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Db } from '../../../db/open';
 import { AppError } from '../../api/errors';
 import type { ResidentImportPreview } from '../../api/schemas/residents';
 import { isoDateInBerlin } from '../../domain/dates/format';
 import type { ColumnMapping } from '../../domain/residents/register-fields';
 import { recordAudit } from '../audit';
-import type { TaskContext, TaskControl } from '../background/task';
-import { scanRegisterExtract, type ResidentRow } from './register-extract';
+import type { PostgresTaskContext, TaskContext, TaskControl } from '../background/task';
+import { scanRegisterExtract, type ExtractScan, type ResidentRow } from './register-extract';
 import { registerImportRepository } from './import-repository';
 
 /** Rejected rows listed in the preview; the count covers all. */
@@ -76,6 +78,26 @@ function transactionOn(client: Db['$client'], begin: 'BEGIN IMMEDIATE' | 'BEGIN'
   };
 }
 
+/** What the preview and the import report: the counts, and the first rejected rows. */
+function summaryOf(extract: ExtractScan, counts: { added: number; changed: number; unchanged: number; gone: number }): ResidentImportPreview {
+  return {
+    format: extract.format,
+    encoding: extract.encoding,
+    rows: extract.rowCount,
+    ...counts,
+    rejected: extract.rejected.slice(0, SHOWN_REJECTIONS).map(({ line, message }) => ({ line, message })),
+    rejectedTotal: extract.rejected.length,
+  };
+}
+
+function nothingToImport(fileName: string, summary: ResidentImportPreview): AppError {
+  return new AppError('IMPORT_INVALID', `Die Datei „${fileName}“ enthält keine gültige Zeile; es wurde nichts importiert.`, { rejected: summary.rejected });
+}
+
+function auditSummary(fileName: string, summary: ResidentImportPreview): string {
+  return `${fileName}: ${summary.added} neu, ${summary.changed} geändert, ${summary.gone} nicht mehr enthalten, ${summary.rejectedTotal} abgelehnt`;
+}
+
 export async function runResidentsImport(context: TaskContext, input: ResidentsImportInput, control: TaskControl): Promise<ResidentsImportOutput> {
   const { db } = context;
   const repo = registerImportRepository(db);
@@ -129,27 +151,13 @@ export async function runResidentsImport(context: TaskContext, input: ResidentsI
     // Rejected rows with a register id were recorded too: their people stay as they were.
     const goneIds = comparison.unseenIds();
     comparison.clear();
-    const summary: ResidentImportPreview = {
-      format: extract.format,
-      encoding: extract.encoding,
-      rows: extract.rowCount,
-      added,
-      changed,
-      unchanged,
-      gone: goneIds.length,
-      rejected: extract.rejected.slice(0, SHOWN_REJECTIONS).map(({ line, message }) => ({ line, message })),
-      rejectedTotal: extract.rejected.length,
-    };
+    const summary = summaryOf(extract, { added, changed, unchanged, gone: goneIds.length });
     if (importId === null) {
       tx.rollback();
       return { summary, importId, blockedIds: [...newlyBlocked, ...goneIds], droppedVisits: [] };
     }
 
-    if (extract.rowCount === 0) {
-      throw new AppError('IMPORT_INVALID', `Die Datei „${input.fileName}“ enthält keine gültige Zeile; es wurde nichts importiert.`, {
-        rejected: summary.rejected,
-      });
-    }
+    if (extract.rowCount === 0) throw nothingToImport(input.fileName, summary);
     control.checkCancelled();
     repo.markGone(goneIds, importId, at);
     // Planned lists: a person the register now blocks is taken off them.
@@ -160,7 +168,7 @@ export async function runResidentsImport(context: TaskContext, input: ResidentsI
       action: 'import',
       entity: 'residents',
       entityId: importId,
-      summary: `${input.fileName}: ${added} neu, ${changed} geändert, ${goneIds.length} nicht mehr enthalten, ${extract.rejected.length} abgelehnt`,
+      summary: auditSummary(input.fileName, summary),
     });
     control.checkCancelled();
     tx.commit();
@@ -173,5 +181,102 @@ export async function runResidentsImport(context: TaskContext, input: ResidentsI
   } catch (error) {
     tx.rollback();
     throw error;
+  }
+}
+
+/**
+ * The same in office mode, on the import's own PostgreSQL connection: the accepted rows are
+ * written while they are read, as COPY lines into a file of this PC's temp folder (readable by
+ * this user only, removed at the end), then COPYed into a temporary table and compared with the
+ * stored copy in SQL. One transaction; a preview ends with a rollback. An import that writes
+ * holds the office's import lock: a second PC starting one meanwhile gets a German message.
+ */
+export async function runResidentsImportOnPostgres(
+  context: PostgresTaskContext,
+  input: ResidentsImportInput,
+  control: TaskControl,
+): Promise<ResidentsImportOutput> {
+  // node-postgres loads only here, in office mode's worker (the single-PC start path never needs it).
+  const { connectForImport, importLine, registerImportPostgresRepository } = await import('./import-postgres-repository');
+  const bytes = new Uint8Array(fs.readFileSync(input.file));
+  const at = context.now().toISOString();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rathausbuero-import-'));
+  const rowsFile = path.join(dir, 'zeilen.copy');
+  const client = await connectForImport(context.url);
+  const repo = registerImportPostgresRepository(client);
+  try {
+    await repo.begin();
+    try {
+      if (input.commit && !(await repo.lockForImport())) {
+        throw new AppError(
+          'CONFLICT',
+          'An einem anderen Arbeitsplatz wird gerade ein Melderegister-Auszug übernommen. Bitte warten Sie, bis er fertig ist, und lesen Sie den Auszug danach erneut ein.',
+        );
+      }
+      await repo.createStaging();
+      const out = fs.openSync(rowsFile, 'w', 0o600);
+      const seen = new Map<string, number>();
+      let pending = '';
+      let sinceCheck = 0;
+      let extract: ExtractScan;
+      try {
+        extract = await scanRegisterExtract(
+          bytes,
+          isoDateInBerlin(context.now()),
+          (row) => {
+            if (++sinceCheck === CANCEL_CHECK_ROWS) {
+              sinceCheck = 0;
+              control.checkCancelled();
+              fs.writeSync(out, pending);
+              pending = '';
+            }
+            pending += importLine(row, hashOf(row));
+          },
+          {
+            mapping: input.mapping,
+            see: (registerId, line) => {
+              const previous = seen.get(registerId);
+              if (previous === undefined) seen.set(registerId, line);
+              return previous;
+            },
+            onProgress: (read, total) => {
+              control.progress(read, total);
+              control.checkCancelled();
+            },
+          },
+        );
+        fs.writeSync(out, pending);
+      } finally {
+        fs.closeSync(out);
+      }
+      control.checkCancelled();
+      await repo.copyRows(rowsFile);
+      await repo.copySeen(seen.keys());
+      seen.clear();
+      const { goneIds, newlyBlocked, ...counts } = await repo.compare();
+      const summary = summaryOf(extract, { ...counts, gone: goneIds.length });
+      const blockedIds = [...newlyBlocked, ...goneIds];
+      if (!input.commit) {
+        await repo.rollback();
+        return { summary, importId: null, blockedIds, droppedVisits: [] };
+      }
+      if (extract.rowCount === 0) throw nothingToImport(input.fileName, summary);
+      control.checkCancelled();
+      const importId = await repo.recordImport({ at, user: context.user, fileName: input.fileName });
+      await repo.writeRows(importId, at);
+      await repo.markGone(goneIds, importId, at);
+      const droppedVisits = await repo.dropVisitsOf(blockedIds);
+      await repo.updateImportCounts(importId, { ...counts, gone: goneIds.length, rejected: extract.rejected.length });
+      await repo.audit({ at, user: context.user, entityId: importId, summary: auditSummary(input.fileName, summary) });
+      control.checkCancelled();
+      await repo.commit();
+      return { summary, importId, blockedIds, droppedVisits };
+    } catch (error) {
+      await repo.rollback();
+      throw error;
+    }
+  } finally {
+    await client.end().catch(() => {});
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

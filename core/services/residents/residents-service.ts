@@ -150,14 +150,8 @@ export function createResidentsService(
     },
 
     'residents.import.start': ({ uploadId, mapping, commit }) => {
-      // The import writes through the SQLite file's own connection in a worker thread (residents-import.ts).
-      if (!deps.sqliteFile) {
-        throw new AppError(
-          'CONFLICT',
-          'Im Büro-Modus (gemeinsame PostgreSQL-Datenbank) kann diese Version noch keinen Melderegister-Auszug einlesen; ' +
-            'das geht bisher nur am Einzelplatz mit der SQLite-Datei eines Datenordners. Die Jubiläumslisten zeigen weiter den zuletzt übernommenen Stand.',
-        );
-      }
+      // The import runs in a worker thread on its own connection (residents-import.ts): the SQLite
+      // file's, or in office mode its own to the office database (where a lock lets one PC import at a time).
       forgetOldJobs();
       const running = [...jobs.values()].find((entry) => entry.status.state === 'running');
       if (running) {
