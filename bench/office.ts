@@ -80,6 +80,29 @@ async function officeCopyOf(dataDir: string): Promise<{ app: OpenedApp; openAnot
   }
 }
 
+/** An empty office database at this version, and an office app on it (the `pg-import` row). */
+export async function emptyOfficeApp(): Promise<{ app: OpenedApp; close(): Promise<void> }> {
+  const { migratePostgres } = await import('../db/engine/postgres');
+  const database = await createTestDatabase('bench');
+  const localDir = tempDir();
+  try {
+    await migratePostgres(database.url, { migrationsFolder: PG_MIGRATIONS });
+    const app = await openOfficeApp({ url: database.url, localDir, pgMigrationsFolder: PG_MIGRATIONS, templatesDir: TEMPLATES, appVersion: 'bench', user: 'bench' });
+    return {
+      app,
+      async close() {
+        await app.close();
+        await database.drop();
+        fs.rmSync(localDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await database.drop();
+    fs.rmSync(localDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
 /**
  * Runs a row on SQLite; on 'postgres', also on a copy of the same data in PostgreSQL, with the
  * SQLite figure beside it as the peer ("PostgreSQL … ms, SQLite … ms").
