@@ -27,7 +27,17 @@ const open = (now: Date = NOW) => {
   app = createTempApp({ now: () => now });
   return app;
 };
-afterEach(() => app?.cleanup());
+/** Another app on the same data folder with its own clock (another PC of the office, or a restart later). */
+const others: Array<{ close(): void }> = [];
+const appAt = (now: Date) => {
+  const other = createTempApp({ dataDir: app.dataDir, now: () => now });
+  others.push(other);
+  return other;
+};
+afterEach(() => {
+  for (const other of others.splice(0)) other.close();
+  app?.cleanup();
+});
 
 // ---------------------------------------------------------------- fixtures (SQL, as the requests service would write them)
 
@@ -239,6 +249,22 @@ describe('privacy.retention.run', () => {
 
     // A second run finds nothing new.
     expect((await call(app.handlers, 'privacy.retention.run', {})).erased).toEqual({ requests: 0, attachments: 0, volunteerEnquiries: 0, eventRegistrations: 0, citizens: 0 });
+  });
+
+  it('runs the daily check once a day for the office: a second PC (or a restart) the same day gets the first report, the next day runs again', async () => {
+    open(new Date('2026-11-27T08:00:00Z'));
+    office();
+    const first = await call(app.handlers, 'privacy.retention.run', { automatic: true });
+    expect(first.erased.requests).toBeGreaterThan(0);
+    // Another PC of the office starts its daily check later that day.
+    const second = await call(appAt(new Date('2026-11-27T15:00:00Z')).handlers, 'privacy.retention.run', { automatic: true });
+    expect(second).toEqual(first);
+    expect(app.db.select().from(auditLog).where(eq(auditLog.action, 'retention')).all()).toHaveLength(1);
+    // By hand it always runs; the next day the daily check runs again.
+    expect((await call(app.handlers, 'privacy.retention.run', {})).automatic).toBe(false);
+    const nextDay = await call(appAt(new Date('2026-11-28T07:00:00Z')).handlers, 'privacy.retention.run', { automatic: true });
+    expect(nextDay).toMatchObject({ date: '2026-11-28', automatic: true });
+    expect(app.db.select().from(auditLog).where(eq(auditLog.action, 'retention')).all()).toHaveLength(3);
   });
 
   it('counts the day in Berlin: half past midnight on 28 November the request closed on 27 November 2023 goes too', async () => {

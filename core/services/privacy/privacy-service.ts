@@ -269,6 +269,10 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Of
     'privacy.retention.run': async ({ automatic }) => {
       const now = deps.now();
       const today = utcToLocalDate(now.getTime());
+      // The daily check runs once a day for the office: in office mode every PC starts it, and the
+      // first one's report stands for the day (a second run would erase nothing new; a run by hand always runs).
+      const last = automatic ? await lastReport() : null;
+      if (last?.automatic && last.date === today) return last;
       const rules = await settings();
       const cutoffs = retentionCutoffs(today, rules);
       const target = {
