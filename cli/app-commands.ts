@@ -36,12 +36,12 @@ export function listMethods(): number {
   return 0;
 }
 
-export async function importCommand(local: Local, args: string[], profileName: string | undefined): Promise<number> {
+export async function importCommand(chosen: DatabaseTarget, args: string[], profileName: string | undefined): Promise<number> {
   const [what, file] = args;
-  if (what !== 'residents' || !file) throw new UsageError('Aufruf: rathausbuero import residents DATEI [--profile NAME] [--data-dir DIR]');
+  if (what !== 'residents' || !file) throw new UsageError('Aufruf: rathausbuero import residents DATEI [--profile NAME] [--database URL | --data-dir DIR]');
   const content = readFile(file);
   if ('error' in content) return fail(content.error);
-  return withApp(local, async (app) => {
+  return withAppOn(chosen, async (app) => {
     let mapping: RegisterMapping | undefined;
     if (profileName) {
       const profile = (await call(app.handlers, 'residents.import.profiles', {})).find((p) => p.name === profileName);
@@ -98,6 +98,16 @@ export async function openTarget(chosen: DatabaseTarget, now?: () => Date): Prom
   });
 }
 
+/** The app on the chosen database (a data folder's SQLite file or the office database) for one command. */
+async function withAppOn(chosen: DatabaseTarget, work: (app: OpenedApp) => Promise<number>): Promise<number> {
+  const app = await openTarget(chosen);
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
 async function withApp(local: Local, work: (app: App) => Promise<number>): Promise<number> {
   const app = openLocalApp(local);
   try {
@@ -141,9 +151,9 @@ interface CallOptions {
   file?: string;
 }
 
-export async function callMethod(local: Local, args: string[], options: CallOptions): Promise<number> {
+export async function callMethod(chosen: DatabaseTarget, args: string[], options: CallOptions): Promise<number> {
   const [method, json, ...extra] = args;
-  const usage = 'Aufruf: rathausbuero call METHODE [\'JSON\' | --input DATEI | --input -] [--file PFAD] [--data-dir DIR]';
+  const usage = 'Aufruf: rathausbuero call METHODE [\'JSON\' | --input DATEI | --input -] [--file PFAD] [--database URL | --data-dir DIR]';
   if (!method || extra.length > 0) throw new UsageError(usage);
   if (json !== undefined && options.input !== undefined) throw new UsageError(`Bitte die Eingabe entweder als Argument oder mit --input angeben, nicht beides.\n${usage}`);
   if (options.file !== undefined && !FILE_METHODS.includes(method as MethodName)) {
@@ -169,7 +179,7 @@ export async function callMethod(local: Local, args: string[], options: CallOpti
       return fail(unreadableFile(options.file, error));
     }
   }
-  return withApp(local, async (app) => {
+  return withAppOn(chosen, async (app) => {
     const onUnexpectedError = (error: unknown) => process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
     let uploadId: string | undefined;
     try {
@@ -193,7 +203,7 @@ export async function callMethod(local: Local, args: string[], options: CallOpti
  * A call that started work in the background (a mail merge, a register import) would end with
  * this process: wait for the job's end and answer with its final status.
  */
-async function untilJobEnds(app: App, method: string, result: DispatchResult): Promise<DispatchResult> {
+async function untilJobEnds(app: OpenedApp, method: string, result: DispatchResult): Promise<DispatchResult> {
   const job = result.ok ? (result.data as { jobId?: unknown; state?: unknown } | null) : null;
   const status = method.replace(/\.start$/, '.status');
   if (!job || typeof job.jobId !== 'string' || job.state !== 'running' || status === method || !(METHOD_NAMES as string[]).includes(status)) return result;

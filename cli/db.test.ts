@@ -331,20 +331,21 @@ describe('which database a command uses', { timeout: 240_000 }, () => {
     });
   });
 
-  it('commands that cannot work on the office database yet say so in German, naming it without its password', async () => {
+  it('call and import work on the office database: a register extract imported there is counted by a call', async () => {
     const office = await emptyOfficeDatabase();
-    const withPassword = office.replace('postgres@', 'postgres:geheim@');
-    const { database, host } = where(office);
-    const result = await run(['call', 'app.info', '{}', '--database', withPassword]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).not.toMatch(/geheim/);
-    expect(JSON.parse(result.stderr)).toMatchObject({
-      code: 'OFFICE_MODE_UNAVAILABLE',
-      message:
-        `Als Datenbank ist die PostgreSQL-Datenbank „${database}“ auf „${host}“ (Anmeldung als „postgres“) eingestellt (Option --database). ` +
-        '„rathausbuero call“ arbeitet in dieser Version noch nicht mit der Bürodatenbank; möglich sind dort „serve“, „info“, „backup“, „db migrate“ und „db copy“. ' +
-        'Für die SQLite-Datei eines Datenordners: --data-dir ORDNER.',
-    });
+    expect((await run(['db', 'migrate', '--database', office])).code).toBe(0);
+    const extract = path.join(newFolder(), 'Auszug.csv');
+    fs.writeFileSync(
+      extract,
+      'register_id;surname;given_names;degree;gender;birth_date;street;house_number;postcode;city;district;marriage_date;spouse_register_id;death_date;moved_away;objection;information_block;conditional_block\n' +
+        'C-1;Öztürk;Ayşe;;w;03.12.1936;Königstraße;5;47051;Duisburg;Mitte;;;;;;;\n',
+    );
+    const imported = await run(['import', 'residents', extract, '--database', office]);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    const status = await run(['call', 'residents.status', '{}', '--database', office]);
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ residents: 1, lastImport: { fileName: 'Auszug.csv' } });
   });
 
   it('serve --database: the browser mode works on the office database (a contact saved over HTTP is in it)', async () => {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { isApiError } from '../core/api/errors';
 import { startPageServed } from '../core/app/call-traffic';
 import { defaultDataDir } from '../core/app/data-dir';
-import { describeTarget, requireLocalDatabase, resolveProcessTarget, type DatabaseTarget } from '../core/app/database-target';
+import { describeTarget, resolveProcessTarget, type DatabaseTarget } from '../core/app/database-target';
 import type { OpenedApp } from '../core/app/open-app';
 import { startBridge } from './http-bridge';
 import { appVersion, RENDERER_DIR } from './paths';
@@ -21,11 +21,11 @@ async function usage(): Promise<string> {
 Aufruf:
   rathausbuero serve  [--database URL | --data-dir DIR] [--demo] [--port N] [--now ZEIT]
                                                             Browser-Modus starten (auch auf der Bürodatenbank)
-  rathausbuero call   METHODE ['JSON' | --input DATEI | --input -] [--file PFAD] [--data-dir DIR]
+  rathausbuero call   METHODE ['JSON' | --input DATEI | --input -] [--file PFAD] [--database URL | --data-dir DIR]
                                                             eine API-Funktion aufrufen
   rathausbuero backup [--to DATEI] [--data-dir DIR]          Datenbank sichern
   rathausbuero backup [--to ORDNER] --database URL           Bürodatenbank in einen neuen Datenordner sichern
-  rathausbuero import residents DATEI [--profile NAME] [--data-dir DIR]
+  rathausbuero import residents DATEI [--profile NAME] [--database URL | --data-dir DIR]
                                                             Melderegister-Auszug einlesen (CSV oder Excel)
   rathausbuero methods                                       alle API-Funktionen auflisten
   rathausbuero info [--database URL | --data-dir DIR]        zeigen, welche Datenbank verwendet wird und warum
@@ -59,7 +59,6 @@ Welche Datenbank: --database URL (Büromodus), sonst --data-dir DIR (die SQLite-
 // Exit codes: 0 ok, 1 the call failed, 2 wrong usage (UsageError).
 
 /** Doors that work only on a SQLite file so far say so in office mode, and what works there. */
-const OFFICE_HINT = 'möglich sind dort „serve“, „info“, „backup“, „db migrate“ und „db copy“. Für die SQLite-Datei eines Datenordners: --data-dir ORDNER.';
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -91,13 +90,11 @@ export async function main(argv: string[]): Promise<number> {
     return dbCommand(rest, { database: values.database, dataDir: values['data-dir'], toDataDir: values['to-data-dir'], from: values.from, to: values.to }, out);
   }
   const target = () => resolveProcessTarget({ database: values.database, dataDir: values['data-dir'] });
-  /** The SQLite data folder for a door that cannot work on the office database yet. */
-  const local = () => requireLocalDatabase(target(), `„rathausbuero ${command}“`, OFFICE_HINT);
   switch (command) {
     case 'serve':
       return serve(target(), values.demo ?? false, parsePort(values.port), parseNow(values.now));
     case 'call':
-      return (await import('./app-commands')).callMethod(local(), rest, { input: values.input, file: values.file });
+      return (await import('./app-commands')).callMethod(target(), rest, { input: values.input, file: values.file });
     case 'backup': {
       const chosen = target();
       if (chosen.kind === 'postgres') {
@@ -107,7 +104,7 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./app-commands')).backupCommand(chosen, values.to, out);
     }
     case 'import':
-      return (await import('./app-commands')).importCommand(local(), rest, values.profile);
+      return (await import('./app-commands')).importCommand(target(), rest, values.profile);
     case 'info':
       return info(target(), out);
     case 'methods':

@@ -5,10 +5,8 @@ import { tempDir } from '../../tests/support/temp-app';
 import {
   configFilePath,
   databaseInfo,
-  DatabaseTargetError,
   describeTarget,
   readConfigFile,
-  requireLocalDatabase,
   resolveDatabaseTarget,
   targetOptionsFromArgv,
   type DatabaseTarget,
@@ -272,30 +270,5 @@ describe('databaseInfo (what app.info reports)', () => {
       source: 'Option --database',
     });
     expect(JSON.stringify(office)).not.toMatch(/geheim/);
-  });
-});
-
-describe('requireLocalDatabase (doors that cannot work on the office database yet)', () => {
-  it('passes a SQLite target through and refuses the office database in German, naming it and what chose it', () => {
-    const local: DatabaseTarget = { kind: 'sqlite', dataDir: HOME, source: { kind: 'default' } };
-    expect(requireLocalDatabase(local, 'Die Desktop-App', 'bitte wenden Sie sich an die IT.')).toBe(local);
-    let error: unknown;
-    try {
-      requireLocalDatabase(
-        { kind: 'postgres', url: 'postgres://hmueller:geheim@dbserver/rb', source: { kind: 'config-file', file: LINUX_CONFIG }, localDir: HOME },
-        'Die Desktop-App',
-        'bitte wenden Sie sich an die IT.',
-      );
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(DatabaseTargetError);
-    expect(error).toMatchObject({
-      code: 'OFFICE_MODE_UNAVAILABLE',
-      message:
-        'Als Datenbank ist die PostgreSQL-Datenbank „rb“ auf „dbserver“ (Anmeldung als „hmueller“) eingestellt (Konfigurationsdatei „/etc/rathausbuero/config.json“). ' +
-        'Die Desktop-App arbeitet in dieser Version noch nicht mit der Bürodatenbank; bitte wenden Sie sich an die IT.',
-    });
-    expect(JSON.stringify((error as DatabaseTargetError).details)).not.toMatch(/geheim/);
   });
 });

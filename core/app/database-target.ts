@@ -49,7 +49,7 @@ const CONFIG_KEYS: ReadonlyArray<keyof MachineConfig> = ['database'];
 /** A database that cannot be chosen as given: `message` is German and says what and where. */
 export class DatabaseTargetError extends Error {
   constructor(
-    readonly code: 'CONFIG_INVALID' | 'DATABASE_ADDRESS_INVALID' | 'OFFICE_MODE_UNAVAILABLE',
+    readonly code: 'CONFIG_INVALID' | 'DATABASE_ADDRESS_INVALID',
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {
@@ -238,17 +238,3 @@ export function databaseInfo(target: DatabaseTarget): DatabaseInfo {
   return { kind: 'postgres', host, database, user, label, source };
 }
 
-/**
- * The SQLite target, or the German refusal for a door that cannot work on the office database
- * yet (the services are moving to the async engine area by area): `door` names it („rathausbuero
- * call“), `hint` says what works instead.
- */
-export function requireLocalDatabase(target: DatabaseTarget, door: string, hint: string): Extract<DatabaseTarget, { kind: 'sqlite' }> {
-  if (target.kind === 'sqlite') return target;
-  const { label, source } = describeTarget(target);
-  throw new DatabaseTargetError(
-    'OFFICE_MODE_UNAVAILABLE',
-    `Als Datenbank ist die ${label} eingestellt (${source}). ${door} arbeitet in dieser Version noch nicht mit der Bürodatenbank; ${hint}`,
-    { database: databaseInfo(target) },
-  );
-}
