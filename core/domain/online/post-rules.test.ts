@@ -37,6 +37,12 @@ const cases: Case[] = [
   ['publish with no web address', post({ status: 'freigegeben' }), 'publish', { url: 'duisburg' }, '„duisburg“ ist keine Internetadresse (sie beginnt mit https://).'],
   ['publish a post paused by crisis mode', post({ status: 'geplant', plannedAt: '2026-11-27T10:00', pausedAt: '2026-11-27T08:00:00.000Z' }), 'publish', { url: 'https://www.duisburg.de/x' }, 'Der Beitrag ist im Krisenmodus pausiert; veröffentlicht werden kann er erst, wenn der Krisenmodus ausgeschaltet ist.'],
   ['publish twice', post({ status: 'veroeffentlicht' }), 'publish', { url: 'https://www.duisburg.de/x' }, 'Der Beitrag ist bereits als veröffentlicht vermerkt.'],
+  // A post taken from a press release keeps its embargo (Sperrfrist) as its earliest time
+  ['schedule before the embargo', post({ status: 'freigegeben', plannedAt: '2026-11-28T09:59', notBefore: '2026-11-28T10:00' }), 'schedule', {}, 'Der Beitrag unterliegt einer Sperrfrist bis 28. November 2026, 10:00 Uhr; bitte frühestens dann einplanen.'],
+  ['schedule at the embargo', post({ status: 'freigegeben', plannedAt: '2026-11-28T10:00', notBefore: '2026-11-28T10:00' }), 'schedule', {}, { status: 'geplant' }],
+  ['publish an approved post, not planned, before the embargo', post({ status: 'freigegeben', notBefore: '2026-11-27T10:01' }), 'publish', { url: 'https://www.duisburg.de/x' }, 'Der Beitrag unterliegt einer Sperrfrist bis 27. November 2026, 10:01 Uhr; vorher kann er nicht als veröffentlicht vermerkt werden.'],
+  ['publish a post planned in time but the embargo not passed', post({ status: 'geplant', plannedAt: '2026-11-27T10:00', notBefore: '2026-11-27T12:00' }), 'publish', { url: 'https://www.duisburg.de/x' }, 'Der Beitrag unterliegt einer Sperrfrist bis 27. November 2026, 12:00 Uhr; vorher kann er nicht als veröffentlicht vermerkt werden.'],
+  ['publish once the embargo passed', post({ status: 'freigegeben', notBefore: '2026-11-27T10:00' }), 'publish', { url: 'https://www.duisburg.de/x' }, { status: 'veroeffentlicht', publishedAt: '2026-11-27T10:00', publishedUrl: 'https://www.duisburg.de/x' }],
   // Withdrawing
   ['withdraw a published post', post({ status: 'veroeffentlicht' }), 'withdraw', {}, { status: 'zurueckgezogen' }],
   ['withdraw an idea', post({ status: 'idee' }), 'withdraw', {}, { status: 'zurueckgezogen' }],
@@ -80,5 +86,13 @@ describe('editing', () => {
     expect(checkPlannedAt('2026-11-27T09:59', '2026-11-27T09:59', NOW)).toBeNull();
     expect(checkPlannedAt('2026-11-27T10:00', null, NOW)).toBeNull();
     expect(checkPlannedAt(null, '2026-11-27T09:59', NOW)).toBeNull();
+  });
+
+  it('refuses a planned time before the embargo, also an unchanged one (the embargo came later)', () => {
+    const embargo = '2026-12-01T10:00';
+    expect(checkPlannedAt('2026-11-30T18:00', null, NOW, embargo)).toBe('Der Beitrag unterliegt einer Sperrfrist bis 1. Dezember 2026, 10:00 Uhr; der geplante Zeitpunkt (30. November 2026, 18:00 Uhr) liegt davor.');
+    expect(checkPlannedAt('2026-12-01T09:59', '2026-12-01T09:59', NOW, embargo)).toBe('Der Beitrag unterliegt einer Sperrfrist bis 1. Dezember 2026, 10:00 Uhr; der geplante Zeitpunkt (1. Dezember 2026, 09:59 Uhr) liegt davor.');
+    expect(checkPlannedAt('2026-12-01T10:00', null, NOW, embargo)).toBeNull();
+    expect(checkPlannedAt(null, null, NOW, embargo)).toBeNull();
   });
 });

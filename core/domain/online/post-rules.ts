@@ -24,6 +24,8 @@
  *    planned time keeps the state; removing it from a scheduled post makes it approved again
  *    (approved, not scheduled). A planned time that is set or changed must not lie in the past.
  * 6. A post that crisis mode paused is not marked published until crisis mode ends.
+ * 7. A post taken from a press release with an embargo (Sperrfrist) keeps the embargo as its
+ *    earliest time (`notBefore`): it is not planned, scheduled or marked published before it.
  */
 import { localDateTimeToUtc, utcToLocalDateTime } from '../calendar/time';
 import type { LocalDateTime } from '../calendar/types';
@@ -60,6 +62,8 @@ export interface PostFacts {
   plannedAt: LocalDateTime | null;
   /** Crisis mode paused it (when); null or left out: not paused. */
   pausedAt?: string | null;
+  /** Its earliest time (the embargo of the press release it was taken from); null or left out: none. */
+  notBefore?: LocalDateTime | null;
 }
 
 /** What the step needs besides the post: the time, who acts, the check (approval), the URL (publishing). */
@@ -96,6 +100,7 @@ const STATUS_WORDS: Record<PostStatus, string> = {
 /** "18. Juni 2027, 10:00 Uhr" from "2027-06-18T10:00". */
 const wallClock = (value: LocalDateTime) => `${formatDateLong(value.slice(0, 10))}, ${value.slice(11, 16)} Uhr`;
 const passed = (value: LocalDateTime, now: Date) => localDateTimeToUtc(value) <= now.getTime();
+const embargoUntil = (notBefore: LocalDateTime) => `Der Beitrag unterliegt einer Sperrfrist bis ${wallClock(notBefore)}`;
 
 /** The steps the state offers, in workflow order. */
 export function nextPostSteps(status: PostStatus): PostStep[] {
@@ -150,6 +155,7 @@ export function applyPostStep(post: PostFacts, step: PostStep, context: StepCont
       if (status !== 'freigegeben') return refuse(`Eingeplant werden kann nur ein freigegebener Beitrag; dieser ist ${STATUS_WORDS[status]}.`);
       if (post.plannedAt === null) return refuse('Bitte zuerst den geplanten Zeitpunkt eintragen.');
       if (passed(post.plannedAt, context.now)) return refuse(`Der geplante Zeitpunkt (${wallClock(post.plannedAt)}) ist schon vorbei. Bitte einen späteren eintragen.`);
+      if (post.notBefore && post.plannedAt < post.notBefore) return refuse(`${embargoUntil(post.notBefore)}; bitte frühestens dann einplanen.`);
       return { ok: true, changes: { status: 'geplant' } };
     }
     case 'publish': {
@@ -158,6 +164,7 @@ export function applyPostStep(post: PostFacts, step: PostStep, context: StepCont
         return refuse(`Der Beitrag ist nicht freigegeben (${STATUS_WORDS[status]}); veröffentlicht werden darf er erst nach der Freigabe.`);
       }
       if (post.pausedAt) return refuse('Der Beitrag ist im Krisenmodus pausiert; veröffentlicht werden kann er erst, wenn der Krisenmodus ausgeschaltet ist.');
+      if (post.notBefore && !passed(post.notBefore, context.now)) return refuse(`${embargoUntil(post.notBefore)}; vorher kann er nicht als veröffentlicht vermerkt werden.`);
       if (post.plannedAt !== null && !passed(post.plannedAt, context.now)) {
         return refuse(`Der Beitrag ist für ${wallClock(post.plannedAt)} geplant; vorher kann er nicht als veröffentlicht vermerkt werden.`);
       }
@@ -173,10 +180,16 @@ export function applyPostStep(post: PostFacts, step: PostStep, context: StepCont
   }
 }
 
-/** A planned time being saved (`previous`: the stored one, null when new). A German reason, or null when fine. */
-export function checkPlannedAt(next: LocalDateTime | null, previous: LocalDateTime | null, now: Date): string | null {
+/**
+ * A planned time being saved (`previous`: the stored one, null when new; `notBefore`: the post's
+ * earliest time, an embargo). A German reason, or null when fine.
+ */
+export function checkPlannedAt(next: LocalDateTime | null, previous: LocalDateTime | null, now: Date, notBefore: LocalDateTime | null = null): string | null {
   if (next !== null && next !== previous && localDateTimeToUtc(next) < now.getTime()) {
     return `Der geplante Zeitpunkt (${wallClock(next)}) liegt in der Vergangenheit.`;
+  }
+  if (next !== null && notBefore !== null && next < notBefore) {
+    return `${embargoUntil(notBefore)}; der geplante Zeitpunkt (${wallClock(next)}) liegt davor.`;
   }
   return null;
 }
