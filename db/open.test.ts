@@ -224,6 +224,14 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
       "insert into online_posts (channel, text, media, status, planned_at, created_at, updated_at) values ('instagram', 'Hafenfest', '[]', 'geplant', '2027-06-20T10:00', 'x', 'x')",
     ).run();
   },
+  '0018_online_proposals': (db) => {
+    db.prepare("insert into signers (name, gender, office, deputy) values ('Dr. Petra Hovestadt', 'female', 'Oberbürgermeisterin', 0)").run();
+    db.prepare("insert into calendars (signer_id, color, sort_order) values (1, '#0f6cbd', 0)").run();
+    db.prepare(
+      "insert into appointments (calendar_id, title, start, end, recurrence_exceptions, created_at, updated_at) values (1, 'Empfang', '2026-12-08T11:00', '2026-12-08T13:00', '[]', 'x', 'x')",
+    ).run();
+    db.prepare("insert into online_posts (channel, text, media, status, created_at, updated_at) values ('bluesky', 'Hafenfest', '[]', 'entwurf', 'x', 'x')").run();
+  },
 };
 
 describe('migrations', () => {
@@ -275,6 +283,11 @@ describe('migrations', () => {
     // 0017: a post planned before crisis mode existed is not paused.
     if (tag === '0017_online_crisis') {
       expect(migrated.$client.prepare('select status, paused_at as pausedAt from online_posts').all()).toEqual([{ status: 'geplant', pausedAt: null }]);
+    }
+    // 0018: appointments already there are not public; posts already there come from no proposal.
+    if (tag === '0018_online_proposals') {
+      expect(migrated.$client.prepare('select public from appointments').pluck().all()).toEqual([0]);
+      expect(migrated.$client.prepare('select origin, not_before as notBefore from online_posts').all()).toEqual([{ origin: null, notBefore: null }]);
     }
     migrated.$client.close();
   });

@@ -105,6 +105,7 @@ export const appointments = pgTable(
     driverId: integer('driver_id').references(() => drivers.id, { onDelete: 'set null' }),
     vehicleId: integer('vehicle_id').references(() => vehicles.id, { onDelete: 'set null' }),
     externalUid: text('external_uid').unique(),
+    public: boolean('public').notNull().default(false),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     revision: integer('revision').notNull().default(1),

@@ -32,11 +32,19 @@ export const onlinePosts = pgTable(
     publishedAt: text('published_at'),
     publishedUrl: text('published_url'),
     pausedAt: text('paused_at'),
+    origin: text('origin'),
+    notBefore: text('not_before'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('online_posts_planned_idx').on(t.plannedAt), index('online_posts_topic_idx').on(t.topicId)],
+  (t) => [index('online_posts_planned_idx').on(t.plannedAt), index('online_posts_topic_idx').on(t.topicId), index('online_posts_origin_idx').on(t.origin)],
 );
+
+export const onlineProposalDismissals = pgTable('online_proposal_dismissals', {
+  key: text('key').primaryKey(),
+  dismissedBy: text('dismissed_by').notNull(),
+  dismissedAt: text('dismissed_at').notNull(),
+});
 
 export const onlineHoldingStatements = pgTable('online_holding_statements', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),

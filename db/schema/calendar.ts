@@ -128,6 +128,8 @@ export const appointments = sqliteTable(
     vehicleId: integer('vehicle_id').references(() => vehicles.id, { onDelete: 'set null' }),
     /** The iCalendar UID it came from (an imported invitation), so a re-import updates it. */
     externalUid: text('external_uid').unique(),
+    /** Öffentlich: the press and online team may announce it („Termine der Woche“); off unless staff mark it. */
+    public: integer('public', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */

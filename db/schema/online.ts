@@ -41,11 +41,24 @@ export const onlinePosts = sqliteTable(
     publishedUrl: text('published_url'),
     /** Crisis mode paused it (ISO instant): it keeps its state and planned time, and goes out again when crisis mode ends. */
     pausedAt: text('paused_at'),
+    /** The proposal it was taken from ("press:12", "week:2026-12-14"; core/domain/online/proposals.ts); null: written freely. */
+    origin: text('origin'),
+    /** Its earliest time (wall-clock): the embargo of the press release it was taken from. */
+    notBefore: text('not_before'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('online_posts_planned_idx').on(t.plannedAt), index('online_posts_topic_idx').on(t.topicId)],
+  (t) => [index('online_posts_planned_idx').on(t.plannedAt), index('online_posts_topic_idx').on(t.topicId), index('online_posts_origin_idx').on(t.origin)],
 );
+
+/** Proposals staff dismissed (Verwerfen): not proposed again. */
+export const onlineProposalDismissals = sqliteTable('online_proposal_dismissals', {
+  /** The proposal's key ("greeting:weihnachten:2026-12-25"). */
+  key: text('key').primaryKey(),
+  dismissedBy: text('dismissed_by').notNull(),
+  /** ISO instant. */
+  dismissedAt: text('dismissed_at').notNull(),
+});
 
 /** Pre-approved holding statements (Wartestellungnahmen) per crisis scenario ("Unwetter", "IT-Ausfall"). */
 export const onlineHoldingStatements = sqliteTable('online_holding_statements', {
