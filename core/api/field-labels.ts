@@ -173,6 +173,7 @@ export const FIELD_LABELS: Record<string, string> = {
   politicalNeutrality: 'Parteipolitische Neutralität',
   press: 'Presse',
   programme: 'Programm',
+  public: 'Öffentlich',
   publicBenefit: 'Gemeinnützigkeit',
   quantity: 'Anzahl',
   question: 'Frage',

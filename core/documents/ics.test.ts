@@ -11,7 +11,7 @@ const ENTRIES: IcsExportEntry[] = [
   {
     id: '101', owner: 'ob', title: 'Haushaltsrede im Rat', start: '2026-12-10T14:00', end: '2026-12-10T15:30', allDay: false,
     place: 'Rathaus, Ratssaal', status: 'bestätigt', description: 'Redeentwurf liegt im Vorzimmer.\nBitte Mikrofon prüfen; danke!',
-    updatedAt: '2026-11-20T09:15:00Z',
+    updatedAt: '2026-11-20T09:15:00Z', public: true,
   },
   { id: '102', owner: 'ob', title: 'Nachtschicht bei der Feuerwehr (Sommerzeitbeginn)', start: '2026-03-28T22:00', end: '2026-03-29T04:00', allDay: false, place: 'Feuerwache 1', status: 'bestätigt' },
   { id: '103', owner: 'ob', title: 'Lange Nacht der Industriekultur (Winterzeitbeginn)', start: '2026-10-24T23:00', end: '2026-10-25T03:30', allDay: false, place: 'Landschaftspark Nord', status: 'geplant' },
@@ -69,6 +69,8 @@ describe('ICS round trip (export → import gives the same events)', () => {
       status: entry.status,
       recurrence: entry.recurrence ?? null,
       organizer: null,
+      // Only an appointment marked öffentlich carries the mark; the others do not say.
+      public: entry.public ? true : null,
     });
   });
 
@@ -401,6 +403,7 @@ describe('parseIcs: invitations from Outlook and Google', () => {
         status: 'bestätigt',
         recurrence: null,
         organizer: 'Müller, Anna <anna.mueller@stadtwerke-example.de>',
+        public: null,
       },
     ]);
   });

@@ -133,8 +133,13 @@ function vtimezoneFor(tzid: string): string | null {
   return tzid === CALENDAR_TIME_ZONE ? BERLIN_VTIMEZONE : null;
 }
 
+/** Our own mark of an appointment staff marked öffentlich (other programs ignore it; CLASS would change how they show it). */
+const PUBLIC_PROPERTY = 'X-RATHAUSBUERO-OEFFENTLICH';
+
 export type IcsExportEntry = CalendarEntry & {
   description?: string;
+  /** Marked öffentlich: written as X-RATHAUSBUERO-OEFFENTLICH:TRUE. */
+  public?: boolean;
   /** When the entry was last changed (ISO instant); drives SEQUENCE, LAST-MODIFIED and DTSTAMP. */
   updatedAt?: string;
 };
@@ -289,6 +294,7 @@ export function calendarToIcs(input: IcsExportInput): string {
       status: STATUS_TO_ICS[entry.status],
       busystatus: STATUS_TO_BUSY[entry.status],
       repeating: entry.recurrence ? recurrenceLines(entry, entry.recurrence) : null,
+      x: entry.public ? [{ key: PUBLIC_PROPERTY, value: 'TRUE' }] : [],
     });
   }
   return `${calendar.toString()}\r\n`;
@@ -311,6 +317,8 @@ export interface ImportedEvent {
   recurrence: Recurrence | null;
   /** "Name <mail@example.org>", or the address alone. */
   organizer: string | null;
+  /** X-RATHAUSBUERO-OEFFENTLICH: true/false as written; null when the file does not say (then an existing appointment keeps its flag). */
+  public: boolean | null;
 }
 
 export interface IcsImport {
@@ -514,6 +522,7 @@ function readEvent(vevent: IcalComponent, method: string, rawRules: string[] | n
     status: statusOf(vevent, method),
     recurrence: readRecurrence(vevent, start, rawRules, label, problems),
     organizer: organizerOf(vevent),
+    public: publicOf(vevent),
   };
 
   const recurrenceIdProp = vevent.getFirstProperty('recurrence-id');
@@ -521,6 +530,12 @@ function readEvent(vevent: IcalComponent, method: string, rawRules: string[] | n
   const recurrenceId =
     recurrenceIdProp && recurrenceIdValue instanceof ICAL.Time ? exceptionText(readPoint(recurrenceIdProp, recurrenceIdValue, label, problems), start) : null;
   return { event, recurrenceId };
+}
+
+/** Our X-RATHAUSBUERO-OEFFENTLICH mark: true, false, or null when absent. */
+function publicOf(vevent: IcalComponent): boolean | null {
+  const value = textOf(vevent, PUBLIC_PROPERTY.toLowerCase()).trim().toUpperCase();
+  return value === 'TRUE' ? true : value === 'FALSE' ? false : null;
 }
 
 /** An excluded occurrence, written like the series' start (a date, or a Berlin wall-clock time). */

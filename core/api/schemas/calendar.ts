@@ -70,6 +70,8 @@ export const appointmentInputSchema = z
     driverId: z.number().int().positive().nullable().default(null),
     vehicleId: z.number().int().positive().nullable().default(null),
     people: z.array(appointmentPersonSchema).max(500).default([]),
+    /** Öffentlich: may be announced („Termine der Woche“ in the online plan); off unless marked. */
+    public: z.boolean().default(false),
   })
   .superRefine(checkSpan)
   .superRefine((input, ctx) => {
@@ -98,6 +100,8 @@ export const appointmentSchema = z.object({
   invitationId: z.number().int().nullable(),
   driverId: z.number().int().nullable(),
   vehicleId: z.number().int().nullable(),
+  /** Öffentlich: may be announced. */
+  public: z.boolean(),
   people: z.array(appointmentPersonSchema.extend({ name: z.string(), oralSalutation: z.string() })),
   /** Speeches and Grußworte written for it (speech register). */
   speeches: z.array(z.object({ id: z.number().int(), title: z.string(), kind: z.string(), status: z.string(), deadline: z.string().nullable() })),

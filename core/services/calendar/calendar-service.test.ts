@@ -324,6 +324,55 @@ describe.each(ENGINES)('calendar on %s', (kind) => {
     });
   });
 
+  describe('the öffentlich flag', () => {
+    it('is off unless staff mark an appointment öffentlich; saving keeps it, with the revision rising', async () => {
+      const { ob } = await ids();
+      const plain = (await call(app.handlers, 'calendar.appointments.save', appointment(ob, 'Internes Gespräch', '2027-01-11T09:00', '2027-01-11T10:00'))).appointment;
+      expect(plain.public).toBe(false);
+      const saved = (await call(app.handlers, 'calendar.appointments.save', appointment(ob, 'Neujahrsempfang', '2027-01-12T18:00', '2027-01-12T20:00', { public: true }))).appointment;
+      expect(saved).toMatchObject({ public: true, revision: 1 });
+      // An update sends the whole record, as the form does.
+      const { speeches: _speeches, createdAt: _created, updatedAt: _updated, people: _people, ...record } = saved;
+      const { id } = saved;
+      const again = (await call(app.handlers, 'calendar.appointments.save', { ...record, people: [], place: 'Rathaus' })).appointment;
+      expect(again).toMatchObject({ public: true, place: 'Rathaus', revision: 2 });
+      expect(await call(app.handlers, 'calendar.appointments.get', { id })).toMatchObject({ public: true, revision: 2 });
+      const off = (await call(app.handlers, 'calendar.appointments.save', { ...record, people: [], revision: 2, public: false })).appointment;
+      expect(off).toMatchObject({ public: false, revision: 3 });
+    });
+
+    it('goes out in the .ics export and comes back on its re-import; an appointment not marked stays unmarked', async () => {
+      const { ob } = await ids();
+      const marked = (await call(app.handlers, 'calendar.appointments.save', appointment(ob, 'Neujahrsempfang', '2027-01-12T18:00', '2027-01-12T20:00', { public: true }))).appointment;
+      const plain = (await call(app.handlers, 'calendar.appointments.save', appointment(ob, 'Internes Gespräch', '2027-01-11T09:00', '2027-01-11T10:00'))).appointment;
+      const exported = await call(app.handlers, 'calendar.ics.export', { calendarId: ob });
+      const text = Buffer.from(exported.contentBase64, 'base64').toString('utf8');
+      expect(text.match(/X-RATHAUSBUERO-OEFFENTLICH:TRUE/g)).toHaveLength(1);
+
+      // Into a second office: the flag arrives with the appointments.
+      const other = await openTempApp(kind, { label: 'calendar_public_ics', now: () => new Date('2026-11-27T09:00:00Z') });
+      try {
+        await call(other.handlers, 'demo.load', {});
+        const [otherOb] = await call(other.handlers, 'calendar.calendars', {});
+        const foreign = text.replace(/@[a-z.-]*rathausbuero[a-z.-]*/gi, '@anderes-amt.example');
+        const uploadId = (await call(other.handlers, 'uploads.append', { fileName: 'termine.ics', chunkBase64: Buffer.from(foreign).toString('base64') })).uploadId;
+        await call(other.handlers, 'calendar.ics.import', { uploadId, calendarId: otherOb!.id });
+        const january = (await call(other.handlers, 'calendar.view', { from: '2027-01-11', to: '2027-01-12', calendarIds: [otherOb!.id] })).occurrences;
+        const byTitle = async (title: string) => call(other.handlers, 'calendar.appointments.get', { id: january.find((o) => o.title === title)!.appointmentId });
+        expect((await byTitle('Neujahrsempfang')).public).toBe(true);
+        expect((await byTitle('Internes Gespräch')).public).toBe(false);
+      } finally {
+        await other.cleanup();
+      }
+
+      // Re-imported into this office: updates, the flags as they were.
+      const uploadId = (await call(app.handlers, 'uploads.append', { fileName: 'termine.ics', chunkBase64: exported.contentBase64 })).uploadId;
+      await call(app.handlers, 'calendar.ics.import', { uploadId, calendarId: ob });
+      expect((await call(app.handlers, 'calendar.appointments.get', { id: marked.id })).public).toBe(true);
+      expect((await call(app.handlers, 'calendar.appointments.get', { id: plain.id })).public).toBe(false);
+    });
+  });
+
   describe('iCalendar', () => {
     it('exports a calendar and re-imports it as updates, not duplicates', async () => {
       const { ob } = await ids();

@@ -132,6 +132,7 @@ export function createCalendarService(
     invitationId: row.invitationId,
     driverId: row.driverId,
     vehicleId: row.vehicleId,
+    public: row.public,
     people: (await repo.people(row.id)).map((p) => ({ contactId: p.contactId, role: p.role, note: p.note, ...describeContact(p.contact) })),
     speeches: (await speechesOf(row.id)).map(({ id, title, kind, status, deadline }) => ({ id, title, kind, status, deadline })),
     createdAt: row.createdAt,
@@ -235,6 +236,7 @@ export function createCalendarService(
     invitationId: input.invitationId,
     driverId: input.driverId,
     vehicleId: input.vehicleId,
+    public: input.public,
   });
 
   /** Saves (in the caller's transaction) and checks; throws for a double-booked driver or car. */
@@ -322,7 +324,7 @@ export function createCalendarService(
         calendarName: `Termine ${calendar.name}, ${calendar.office}`,
         uidDomain: UID_DOMAIN,
         generatedAt: deps.now().toISOString(),
-        entries: rows.map((row) => ({ ...entryOf(row), description: row.programme, updatedAt: row.updatedAt })),
+        entries: rows.map((row) => ({ ...entryOf(row), description: row.programme, updatedAt: row.updatedAt, public: row.public })),
       });
       return fileContent(fileNameOf(['Termine', calendar.name], 'ics'), new TextEncoder().encode(text));
     },
@@ -348,6 +350,8 @@ export function createCalendarService(
             status: event.status,
             recurrenceRule: event.recurrence?.rule ?? null,
             recurrenceExceptions: event.recurrence?.exceptions ?? [],
+            // Öffentlich only as the file says it (our own mark); a file that does not say keeps the flag.
+            ...(event.public === null ? {} : { public: event.public }),
           };
           // Our own UID ("12@…") or one seen before: update instead of duplicating.
           const ownId = own.exec(event.uid)?.[1];

@@ -30,7 +30,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useLoadedRecord } from '../../components/use-loaded-record';
 import { useFocusOnceLoaded } from '../../components/dialog-focus';
 import { downloadBase64 } from '../../components/files';
-import { DateField, SelectField, TextareaField, TextField } from '../../components/form-fields';
+import { CheckboxField, DateField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { useScrollIntoView } from '../../components/use-scroll-into-view';
 import { ContactPicker } from '../letters/ContactPicker';
 import { calendarLabel, STATUS_LABELS } from './labels';
@@ -81,9 +81,11 @@ interface AppointmentFormValues {
   driverId: string;
   vehicleId: string;
   people: PersonRow[];
+  /** Öffentlicher Termin: may be announced (online „Termine der Woche“). */
+  public: boolean;
 }
 
-const blank = { place: '', routeNote: '', programme: '', dressCode: '', press: '', gift: '', notes: '', driverId: '', vehicleId: '', people: [] };
+const blank = { place: '', routeNote: '', programme: '', dressCode: '', press: '', gift: '', notes: '', driverId: '', vehicleId: '', people: [], public: false };
 
 function formValuesOf(appointment: Appointment | null, target: AppointmentTarget, calendars: CalendarInfo[]): AppointmentFormValues {
   if (appointment) {
@@ -107,6 +109,7 @@ function formValuesOf(appointment: Appointment | null, target: AppointmentTarget
       driverId: appointment.driverId === null ? '' : String(appointment.driverId),
       vehicleId: appointment.vehicleId === null ? '' : String(appointment.vehicleId),
       people: appointment.people.map((p) => ({ contactId: p.contactId, role: p.role, note: p.note, name: p.name, salutation: p.oralSalutation })),
+      public: appointment.public,
     };
   }
   const slot = target.appointmentId === undefined ? target : null;
@@ -153,6 +156,7 @@ function inputOf(values: AppointmentFormValues, appointment: Appointment | null)
     driverId: values.driverId ? Number(values.driverId) : null,
     vehicleId: values.vehicleId ? Number(values.vehicleId) : null,
     people: values.people.map(({ contactId, role, note }) => ({ contactId, role, note })),
+    public: values.public,
   };
 }
 
@@ -436,6 +440,7 @@ function AppointmentForm({
             <TextField control={control} name="dressCode" label="Kleiderordnung" />
           </div>
           <TextareaField control={control} name="routeNote" label="Anfahrt / Wegbeschreibung" />
+          <CheckboxField control={control} name="public" label="Öffentlicher Termin" />
 
           <Subtitle2 as="h3" className={layout.section}>
             Fahrdienst
