@@ -209,6 +209,10 @@ import {
   onlineTopicDetailSchema,
   onlineTopicInputSchema,
   onlineTopicSchema,
+  onlineProposalDismissInputSchema,
+  onlineProposalListInputSchema,
+  onlineProposalSchema,
+  onlineProposalTakeInputSchema,
 } from './schemas/online';
 import { honourRulesPatchSchema, honourRulesSchema } from '../domain/jubilees/honour-rules';
 import { germanIssueMessage } from './german-issues';
@@ -667,6 +671,12 @@ export const contract = {
   /** Editing the text or scenario of an approved statement voids the approval. */
   'online.statements.save': save(holdingStatementInputSchema, holdingStatementSchema),
   'online.statements.approve': command(byId, holdingStatementSchema),
+  /** Proposals (never posted automatically) whose suggested time lies from `from` to `to`: press embargoes, holidays of the greetings plan, the mayor's public appointments of a week, citizens' talks and walks; not those taken or dismissed. */
+  'online.proposals.list': query(onlineProposalListInputSchema, z.array(onlineProposalSchema)),
+  /** Takes a proposal: a topic with one post per channel (a draft; an embargo stays the posts' earliest time). */
+  'online.proposals.take': command(onlineProposalTakeInputSchema, onlineTopicDetailSchema),
+  /** Dismisses a proposal: it is not proposed again. */
+  'online.proposals.dismiss': command(onlineProposalDismissInputSchema, z.object({ key: z.string() })),
 } as const;
 
 export type Contract = typeof contract;

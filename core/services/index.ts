@@ -33,6 +33,7 @@ import { createRequestStatsService } from './request-stats/stats-service';
 import { createPressService } from './press/press-service';
 import { createCrisisService } from './online/crisis-service';
 import { createOnlineService } from './online/online-service';
+import { createProposalsService } from './online/proposals-service';
 
 export type { ServiceDeps } from './deps';
 
@@ -94,6 +95,11 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
     ...createPressService(deps, settings.office).handlers,
     ...createOnlineService(deps, settings.office).handlers,
     ...createCrisisService(deps).handlers,
+    ...createProposalsService(deps, {
+      office: settings.office,
+      greetings: async (year) => handlers['greetings.overview']({ year }),
+      topic: async (id) => handlers['online.topics.get']({ id }),
+    }).handlers,
   };
   return waitWhileImporting(handlers, residents.writing);
 }

@@ -145,6 +145,10 @@ export const onlinePostSchema = z.object({
   /** Berlin wall-clock. */
   publishedAt: z.string().nullable(),
   publishedUrl: z.string().nullable(),
+  /** The proposal it was taken from ("press:12"); null: written freely. */
+  origin: z.string().nullable(),
+  /** Its earliest time (Berlin wall-clock): the embargo of the press release it comes from; null: none. */
+  notBefore: z.string().nullable(),
   /** The channel check of the text as it would be posted (text and link). */
   check: onlineCheckResultSchema,
   /** The steps allowed now, in workflow order. */
@@ -288,3 +292,50 @@ export const crisisPublishInputSchema = z.strictObject({
   statementId: recordId,
   channel: channelKeySchema,
 });
+
+// ------------------------------------------------------------------ proposals (Vorschläge), never posted automatically
+
+export { PROPOSAL_KINDS, type ProposalKind } from '../../domain/online/proposals';
+
+/** What a proposal comes from, in German („Pressemitteilung mit Sperrfrist“). */
+export const PROPOSAL_KIND_LABELS = {
+  press: 'Pressemitteilung mit Sperrfrist',
+  greeting: 'Grußkalender',
+  week: 'Öffentliche Termine der Woche',
+  event: 'Bürgergespräch oder -spaziergang',
+} as const;
+
+export const onlineProposalListInputSchema = z.strictObject({
+  /** First and last day of the suggested times, inclusive. */
+  from: isoDate,
+  to: isoDate,
+});
+
+export const onlineProposalSchema = z.object({
+  /** Its origin, stable ("press:12", "greeting:weihnachten:2026-12-25", "week:2026-12-14", "event:3"). */
+  key: z.string(),
+  kind: z.enum(['press', 'greeting', 'week', 'event']),
+  /** The record it comes from: the press release's or event's id, the holiday's key and day, the week's Monday. */
+  originId: z.string(),
+  title: z.string(),
+  /** Berlin wall-clock. */
+  suggestedAt: z.string(),
+  /** The earliest time a post taken from it may be planned or published (the embargo); null: none. */
+  notBefore: z.string().nullable(),
+  suggestedText: z.string(),
+  channels: z.array(channelKeySchema),
+});
+export type OnlineProposal = z.infer<typeof onlineProposalSchema>;
+
+export const onlineProposalTakeInputSchema = z.strictObject({
+  key: singleLine(200).min(1),
+  /** One post per channel (at least one). */
+  channels: z.array(channelKeySchema).min(1, 'Bitte mindestens einen Kanal wählen.').max(CHANNEL_KEYS.length),
+  /** The text to start from (default: the proposal's). */
+  text: multiLine(MAX_POST_TEXT).optional(),
+  /** The planned time (default: the proposal's suggested time). */
+  plannedAt: localDateTime.nullable().optional(),
+});
+export type OnlineProposalTakeInput = z.input<typeof onlineProposalTakeInputSchema>;
+
+export const onlineProposalDismissInputSchema = z.strictObject({ key: singleLine(200).min(1) });

@@ -151,6 +151,8 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
     approvedAt: row.approvedAt,
     publishedAt: row.publishedAt,
     publishedUrl: row.publishedUrl,
+    origin: row.origin,
+    notBefore: row.notBefore,
     check: checkOf(row, current),
     steps: nextPostSteps(row.status),
     createdAt: row.createdAt,
@@ -295,7 +297,7 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
             })
           : null;
         if (previous && edit && !edit.ok) throw new AppError('CONFLICT', edit.message, { id: previous.id, status: previous.status });
-        const problem = checkPlannedAt(values.plannedAt, previous?.plannedAt ?? null, deps.now());
+        const problem = checkPlannedAt(values.plannedAt, previous?.plannedAt ?? null, deps.now(), previous?.notBefore ?? null);
         if (problem) throw invalid(problem, 'plannedAt');
         const at = deps.now().toISOString();
         let id: number;
