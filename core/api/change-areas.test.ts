@@ -48,6 +48,11 @@ describe('which areas a change touches', () => {
     ['residents.import.start', ['residents', 'jubilees'], ['letters']],
     ['letters.merge.start', ['letters', 'jubilees', 'greetings', 'requests'], ['contacts']],
     ['calendar.appointments.save', ['calendar', 'visits', 'press', 'speeches'], ['contacts', 'letters']],
+    // The online plan's proposals: an appointment marked öffentlich, an embargo, a holiday, a citizens' talk.
+    ['calendar.appointments.save', ['online'], []],
+    ['press.releases.save', ['press', 'online'], ['calendar']],
+    ['greetings.extras.save', ['greetings', 'online'], ['calendar']],
+    ['citizenEvents.save', ['citizenEvents', 'online'], ['press']],
   ] as const)('%s changes %j and not %j', (method, includes, excludes) => {
     const areas = changedAreas(method);
     for (const area of includes) expect(areas).toContain(area);

@@ -28,7 +28,10 @@ const EVERYTHING = 'everything';
  */
 const SHOWN_IN: { readonly [A in Area]?: readonly Area[] } = {
   contacts: ['app', 'calendar', 'gifts', 'greetings', 'invitations', 'partnerships', 'patronages', 'press', 'seating', 'visits', 'volunteering'],
-  calendar: ['citizenEvents', 'invitations', 'patronages', 'press', 'speeches', 'visits'],
+  calendar: ['citizenEvents', 'invitations', 'online', 'patronages', 'press', 'speeches', 'visits'],
+  // The online plan's proposals read press embargoes, the greetings plan and citizens' events.
+  press: ['online'],
+  greetings: ['online'],
   carpool: ['calendar'],
   invitations: ['calendar', 'speeches'],
   signers: ['calendar', 'citizenEvents', 'greetings', 'letters', 'patronages', 'requests', 'settings', 'speeches'],
@@ -40,7 +43,7 @@ const SHOWN_IN: { readonly [A in Area]?: readonly Area[] } = {
   visits: ['gifts', 'seating'],
   citizens: ['citizenEvents', 'requests', 'volunteering'],
   requests: ['citizenEvents', 'citizens', 'privacy'],
-  citizenEvents: ['citizens', 'requests'],
+  citizenEvents: ['citizens', 'online', 'requests'],
   volunteering: ['citizens'],
   residents: ['jubilees'],
 };
