@@ -18,6 +18,7 @@ import { excerpt, POST_STATUS_COLORS } from './online-format';
 import { CrisisBanner, CrisisPanel, useCrisis } from './CrisisPanel';
 import { PlanCalendar } from './PlanCalendar';
 import { PostDialog } from './PostDialog';
+import { ProposalsPanel } from './ProposalsPanel';
 import { TopicDialog } from './TopicDialog';
 
 const useStyles = makeStyles({
@@ -61,7 +62,7 @@ function PostRow({ post, onOpen }: { post: OnlinePost; onOpen: (id: number) => v
   );
 }
 
-const VIEWS = ['overview', 'plan', 'crisis'] as const;
+const VIEWS = ['overview', 'plan', 'proposals', 'crisis'] as const;
 type View = (typeof VIEWS)[number];
 
 /**
@@ -79,6 +80,7 @@ export function OnlinePage() {
         <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="Bereich der Online-Redaktion">
           <Tab value="overview">Themen und Beiträge</Tab>
           <Tab value="plan">Plan</Tab>
+          <Tab value="proposals">Vorschläge</Tab>
           <Tab value="crisis">Krisenmodus</Tab>
         </TabList>
         {crisis.data && <CrisisBanner crisis={crisis.data} />}
@@ -86,6 +88,7 @@ export function OnlinePage() {
       <RouteScope segment={view}>
         {view === 'overview' && <OnlineOverview />}
         {view === 'plan' && <PlanCalendar />}
+        {view === 'proposals' && <ProposalsPanel />}
         {view === 'crisis' && <CrisisPanel />}
       </RouteScope>
     </>

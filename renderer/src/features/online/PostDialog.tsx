@@ -119,6 +119,11 @@ export function PostDialog({ postId, topicId, onClose }: { postId: number | null
                     freigegeben von {data.approvedBy} am {instantText(data.approvedAt)}
                   </Text>
                 )}
+                {data.notBefore && data.status !== 'veroeffentlicht' && (
+                  <Badge appearance="tint" color="danger">
+                    Sperrfrist bis {wallClockText(data.notBefore)}
+                  </Badge>
+                )}
                 {data.publishedAt && (
                   <Text className={styles.muted}>
                     veröffentlicht am {wallClockText(data.publishedAt)}
