@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, useBrowserSession } from './browser-mode';
+import { dragPost } from './online-plan-actions';
 import { pageApi } from './page-api';
 
 describe('the online plan as a calendar in browser mode (Chromium)', () => {
@@ -14,16 +15,7 @@ describe('the online plan as a calendar in browser mode (Chromium)', () => {
   let saturday = 0;
 
   /** Drags the post from its top edge to `time` on `date` in the week view. */
-  const drag = async (id: number, date: string, time: string) => {
-    const page = session.page;
-    const from = (await page.locator(`.fc-event[data-post-id="${id}"]`).boundingBox())!;
-    const column = (await page.locator(`td.fc-timegrid-col[data-date="${date}"]`).boundingBox())!;
-    const slot = (await page.locator(`td.fc-timegrid-slot-lane[data-time="${time}:00"]`).boundingBox())!;
-    await page.mouse.move(from.x + from.width / 2, from.y + 4);
-    await page.mouse.down();
-    await page.mouse.move(column.x + column.width / 2, slot.y + 4, { steps: 12 });
-    await page.mouse.up();
-  };
+  const drag = (id: number, date: string, time: string) => dragPost(session.page, id, date, time);
 
   it('shows the week’s posts by channel with a cluster warning, and filters by channel and topic', async () => {
     const page = session.page;

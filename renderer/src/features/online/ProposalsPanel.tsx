@@ -153,7 +153,8 @@ function TakeDialog({ proposal, onClose, onTaken }: { proposal: OnlineProposal; 
   const [text, setText] = useState(proposal.suggestedText);
   const take = useMutation({
     mutationFn: () => api('online.proposals.take', { key: proposal.key, channels, text }),
-    onSuccess: (topic) => onTaken(`Übernommen: Thema „${topic.title}“ mit ${count(topic.posts.length, 'Entwurf', 'Entwürfen')} für ${wallClockText(proposal.suggestedAt)}.`),
+    onSuccess: (topic) =>
+      onTaken(`Übernommen: ${count(topic.posts.length, 'Entwurf', 'Entwürfe')} im Redaktionsplan (${topic.title}), geplant für ${wallClockText(topic.posts[0]?.plannedAt ?? proposal.suggestedAt)}.`),
   });
   const toggle = (key: ChannelKey, on: boolean) => setChannels((current) => (on ? CHANNEL_KEYS.filter((k) => k === key || current.includes(k)) : current.filter((k) => k !== key)));
   return (
