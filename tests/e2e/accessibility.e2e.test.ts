@@ -93,6 +93,14 @@ describe('accessibility of the main pages (axe-core in Chromium, demo office)', 
     expect(await seriousViolations(`online-plan-${view}`)).toEqual([]);
   });
 
+  it('Online, Vorschläge: no serious or critical violation', async () => {
+    const page = session.page;
+    await page.goto(new URL('#/online/proposals', session.server.url.replace(/#.*$/, '')).href);
+    await expect.poll(() => page.getByRole('heading', { name: 'Vorschläge' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('table', { name: 'Vorschläge' }).or(page.getByText('Keine offenen Vorschläge')).count()).toBe(1);
+    expect(await seriousViolations('online-vorschlaege')).toEqual([]);
+  });
+
   it('Online, Krisenmodus (with a holding statement, switched on): no serious or critical violation', async () => {
     const page = session.page;
     await page.goto(new URL('#/online/crisis', session.server.url.replace(/#.*$/, '')).href);

@@ -144,4 +144,31 @@ describe('online proposals and the plan in browser mode (Chromium)', () => {
       .toContain('Der Beitrag unterliegt einer Sperrfrist bis 10. Dezember 2026, 11:00 Uhr; vorher kann er nicht als veröffentlicht vermerkt werden.');
     await dialog().screenshot({ path: path.join(ARTIFACTS, 'online-sperrfrist.png') });
   });
+
+  it('proposes „Termine der Woche“ with the appointment marked „Öffentlicher Termin“ in its form, never the others', async () => {
+    const page = session.page;
+    const base = session.server.url.replace(/#.*$/, '');
+    const ob = await pageApi(page, 'signers.save', { name: 'Dr. Petra Hovestadt', gender: 'female', office: 'Oberbürgermeisterin', deputy: false });
+    const [calendar] = await pageApi(page, 'calendar.calendars.save', { signerId: ob.id, color: '#0f6cbd', sortOrder: 0 });
+    const rink = (await pageApi(page, 'calendar.appointments.save', { calendarId: calendar!.id, title: 'Eröffnung der Eisbahn', start: '2026-12-14T18:30', end: '2026-12-14T19:30', place: 'König-Heinrich-Platz' })).appointment;
+    await pageApi(page, 'calendar.appointments.save', { calendarId: calendar!.id, title: 'Vertrauliches Gespräch mit dem Investor', start: '2026-12-15T09:00', end: '2026-12-15T10:00' });
+    expect(rink.public).toBe(false);
+
+    // Marked in the appointment's form, by keyboard.
+    await page.goto(new URL(`#/calendar/2026-12-14/appointment-${rink.id}`, base).href);
+    const box = dialog().getByRole('checkbox', { name: 'Öffentlicher Termin' });
+    await expect.poll(() => box.isChecked()).toBe(false);
+    await box.focus();
+    await page.keyboard.press('Space');
+    expect(await box.isChecked()).toBe(true);
+    await dialog().getByRole('button', { name: 'Speichern', exact: true }).click();
+    await expect.poll(async () => (await pageApi(page, 'calendar.appointments.get', { id: rink.id })).public).toBe(true);
+
+    await page.goto(new URL('#/online/proposals', base).href);
+    const week = page.getByRole('table', { name: 'Vorschläge' }).getByRole('row').filter({ hasText: 'Termine der Woche vom 14. bis 20. Dezember 2026' });
+    await expect.poll(() => week.textContent()).toContain('Montag, 14.12., 18:30 Uhr: Eröffnung der Eisbahn (König-Heinrich-Platz)');
+    expect(await week.textContent()).toContain('14.12.2026, 08:00 Uhr');
+    expect(await week.textContent()).not.toContain('Vertrauliches Gespräch');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'online-vorschlag-termine-der-woche.png') });
+  });
 });

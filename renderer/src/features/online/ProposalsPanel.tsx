@@ -31,7 +31,6 @@ import { count, germanDate } from '../../components/format';
 import { useFormDialogStyles, useRegisterPageStyles } from '../../components/layout-styles';
 import { addDays, berlinToday } from '../calendar/wall-clock';
 import { wallClockText } from '../press/press-format';
-import { excerpt } from './online-format';
 
 /** How far ahead the proposals look (four weeks). */
 const AHEAD_DAYS = 28;
@@ -109,7 +108,7 @@ export function ProposalsPanel() {
                           {PROPOSAL_KIND_LABELS[proposal.kind]}
                           {proposal.notBefore && ` · Sperrfrist bis ${wallClockText(proposal.notBefore)}`}
                         </span>
-                        <span>{excerpt(proposal.suggestedText, 140)}</span>
+                        <span style={{ whiteSpace: 'pre-line' }}>{proposal.suggestedText}</span>
                       </div>
                     </TableCell>
                     <TableCell>{proposal.channels.map((key) => CHANNEL_NAMES[key]).join(', ')}</TableCell>
