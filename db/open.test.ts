@@ -232,6 +232,12 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
     ).run();
     db.prepare("insert into online_posts (channel, text, media, status, created_at, updated_at) values ('bluesky', 'Hafenfest', '[]', 'entwurf', 'x', 'x')").run();
   },
+  '0019_social_requests_lapsed_posts': (db) => {
+    db.prepare("insert into citizen_requests (kind, channel, subject, received_on, created_at, updated_at) values ('beschwerde', 'telefon', 'Laterne defekt', '2026-11-02', 'x', 'x')").run();
+    db.prepare(
+      "insert into online_posts (channel, text, media, status, planned_at, paused_at, created_at, updated_at) values ('mastodon', 'Weihnachtsmarkt', '[]', 'geplant', '2026-11-28T10:00', 'x', 'x', 'x')",
+    ).run();
+  },
 };
 
 describe('migrations', () => {
@@ -288,6 +294,11 @@ describe('migrations', () => {
     if (tag === '0018_online_proposals') {
       expect(migrated.$client.prepare('select public from appointments').pluck().all()).toEqual([0]);
       expect(migrated.$client.prepare('select origin, not_before as notBefore from online_posts').all()).toEqual([{ origin: null, notBefore: null }]);
+    }
+    // 0019: a request there has no link; a paused post has not lapsed.
+    if (tag === '0019_social_requests_lapsed_posts') {
+      expect(migrated.$client.prepare('select link from citizen_requests').all()).toEqual([{ link: '' }]);
+      expect(migrated.$client.prepare("select lapsed_at as lapsedAt from online_posts where text = 'Weihnachtsmarkt'").all()).toEqual([{ lapsedAt: null }]);
     }
     migrated.$client.close();
   });

@@ -75,7 +75,8 @@ export const citizenRequests = pgTable(
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     kind: text('kind', { enum: ['idee', 'anregung', 'beschwerde', 'hilfe', 'lob'] }).notNull(),
-    channel: text('channel', { enum: ['brief', 'email', 'telefon', 'persoenlich', 'buergergespraech', 'buergerspaziergang'] }).notNull(),
+    channel: text('channel', { enum: ['brief', 'email', 'telefon', 'persoenlich', 'buergergespraech', 'buergerspaziergang', 'social_media'] }).notNull(),
+    link: text('link').notNull().default(''),
     citizenId: integer('citizen_id').references(() => citizens.id, { onDelete: 'set null' }),
     subject: text('subject').notNull(),
     text: text('text').notNull().default(''),

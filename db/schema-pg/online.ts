@@ -34,6 +34,7 @@ export const onlinePosts = pgTable(
     pausedAt: text('paused_at'),
     origin: text('origin'),
     notBefore: text('not_before'),
+    lapsedAt: text('lapsed_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -87,7 +87,9 @@ export const citizenRequests = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     kind: text('kind', { enum: ['idee', 'anregung', 'beschwerde', 'hilfe', 'lob'] }).notNull(),
-    channel: text('channel', { enum: ['brief', 'email', 'telefon', 'persoenlich', 'buergergespraech', 'buergerspaziergang'] }).notNull(),
+    channel: text('channel', { enum: ['brief', 'email', 'telefon', 'persoenlich', 'buergergespraech', 'buergerspaziergang', 'social_media'] }).notNull(),
+    /** Where it was seen: the address (URL) of the post on social media; empty for the other channels. */
+    link: text('link').notNull().default(''),
     /** Null: anonymous, or the person's data was erased. */
     citizenId: integer('citizen_id').references(() => citizens.id, { onDelete: 'set null' }),
     subject: text('subject').notNull(),

@@ -45,6 +45,8 @@ export const onlinePosts = sqliteTable(
     origin: text('origin'),
     /** Its earliest time (wall-clock): the embargo of the press release it was taken from. */
     notBefore: text('not_before'),
+    /** Its planned time passed while crisis mode paused it (ISO instant of the crisis's end): it needs a new time before it goes out. */
+    lapsedAt: text('lapsed_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
