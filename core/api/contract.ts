@@ -662,7 +662,7 @@ export const contract = {
   'online.posts.step': command(onlinePostStepInputSchema, onlinePostSchema),
   /** Crisis mode: on or off, the posts it paused, and the log of what was published during the crisis. */
   'online.crisis': query(none, crisisStateSchema),
-  /** On: every approved or scheduled post planned for later is paused (state and time kept); off: they are planned again. */
+  /** On: every approved or scheduled post planned for later is paused (state and time kept); off: they are planned again, those whose time passed meanwhile lapse („Zeitpunkt verstrichen“) until they get a new time. */
   'online.crisis.switch': command(crisisSwitchInputSchema, crisisStateSchema),
   /** Records a holding statement (approved) as published on a channel during the crisis, in the crisis log. */
   'online.crisis.publish': command(crisisPublishInputSchema, crisisStateSchema),

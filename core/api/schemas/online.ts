@@ -199,6 +199,8 @@ export const onlinePlanItemSchema = z.object({
   movable: z.boolean(),
   /** Crisis mode paused it: it does not go out until crisis mode ends. */
   paused: z.boolean(),
+  /** Its planned time passed while crisis mode paused it („Zeitpunkt verstrichen“): it needs a new time. */
+  lapsed: z.boolean(),
 });
 export type OnlinePlanItem = z.infer<typeof onlinePlanItemSchema>;
 
@@ -281,6 +283,8 @@ export const crisisStateSchema = z.object({
   by: z.string().nullable(),
   /** The posts crisis mode paused, by planned time. */
   paused: z.array(onlinePlanItemSchema),
+  /** The posts whose planned time passed while crisis mode paused them („Zeitpunkt verstrichen“), by planned time: each needs a new time. */
+  lapsed: z.array(onlinePlanItemSchema),
   /** The current crisis's log (or the last one's when off), newest first. */
   log: z.array(crisisLogEntrySchema),
 });

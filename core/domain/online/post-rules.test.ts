@@ -36,6 +36,7 @@ const cases: Case[] = [
   ['publish without the URL', post({ status: 'freigegeben' }), 'publish', {}, 'Bitte die Adresse (URL) angeben, unter der der Beitrag veröffentlicht ist.'],
   ['publish with no web address', post({ status: 'freigegeben' }), 'publish', { url: 'duisburg' }, '„duisburg“ ist keine Internetadresse (sie beginnt mit https://).'],
   ['publish a post paused by crisis mode', post({ status: 'geplant', plannedAt: '2026-11-27T10:00', pausedAt: '2026-11-27T08:00:00.000Z' }), 'publish', { url: 'https://www.duisburg.de/x' }, 'Der Beitrag ist im Krisenmodus pausiert; veröffentlicht werden kann er erst, wenn der Krisenmodus ausgeschaltet ist.'],
+  ['publish a post whose time lapsed in crisis mode', post({ status: 'freigegeben', plannedAt: '2026-11-27T09:00', lapsedAt: '2026-11-27T09:30:00.000Z' }), 'publish', { url: 'https://www.duisburg.de/x' }, 'Der geplante Zeitpunkt (27. November 2026, 09:00 Uhr) ist im Krisenmodus verstrichen. Bitte zuerst einen neuen Zeitpunkt eintragen.'],
   ['publish twice', post({ status: 'veroeffentlicht' }), 'publish', { url: 'https://www.duisburg.de/x' }, 'Der Beitrag ist bereits als veröffentlicht vermerkt.'],
   // A post taken from a press release keeps its embargo (Sperrfrist) as its earliest time
   ['schedule before the embargo', post({ status: 'freigegeben', plannedAt: '2026-11-28T09:59', notBefore: '2026-11-28T10:00' }), 'schedule', {}, 'Der Beitrag unterliegt einer Sperrfrist bis 28. November 2026, 10:00 Uhr; bitte frühestens dann einplanen.'],

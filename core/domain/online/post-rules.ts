@@ -23,7 +23,8 @@
  *    a post in approval keep their state. A published post cannot be changed. Changing only the
  *    planned time keeps the state; removing it from a scheduled post makes it approved again
  *    (approved, not scheduled). A planned time that is set or changed must not lie in the past.
- * 6. A post that crisis mode paused is not marked published until crisis mode ends.
+ * 6. A post that crisis mode paused is not marked published until crisis mode ends; one whose
+ *    planned time passed meanwhile (lapsed) is not marked published until it has a new time.
  * 7. A post taken from a press release with an embargo (Sperrfrist) keeps the embargo as its
  *    earliest time (`notBefore`): it is not planned, scheduled or marked published before it.
  */
@@ -64,6 +65,8 @@ export interface PostFacts {
   pausedAt?: string | null;
   /** Its earliest time (the embargo of the press release it was taken from); null or left out: none. */
   notBefore?: LocalDateTime | null;
+  /** Its planned time passed while crisis mode paused it (when the crisis ended); null or left out: not lapsed. */
+  lapsedAt?: string | null;
 }
 
 /** What the step needs besides the post: the time, who acts, the check (approval), the URL (publishing). */
@@ -165,6 +168,9 @@ export function applyPostStep(post: PostFacts, step: PostStep, context: StepCont
       }
       if (post.pausedAt) return refuse('Der Beitrag ist im Krisenmodus pausiert; veröffentlicht werden kann er erst, wenn der Krisenmodus ausgeschaltet ist.');
       if (post.notBefore && !passed(post.notBefore, context.now)) return refuse(`${embargoUntil(post.notBefore)}; vorher kann er nicht als veröffentlicht vermerkt werden.`);
+      if (post.lapsedAt && post.plannedAt !== null) {
+        return refuse(`Der geplante Zeitpunkt (${wallClock(post.plannedAt)}) ist im Krisenmodus verstrichen. Bitte zuerst einen neuen Zeitpunkt eintragen.`);
+      }
       if (post.plannedAt !== null && !passed(post.plannedAt, context.now)) {
         return refuse(`Der Beitrag ist für ${wallClock(post.plannedAt)} geplant; vorher kann er nicht als veröffentlicht vermerkt werden.`);
       }

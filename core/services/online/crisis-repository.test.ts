@@ -33,7 +33,9 @@ describe.each(ENGINES)('crisis mode on %s', (kind) => {
     expect(await crisis.active()).toBe(true);
     await crisis.addLog({ kind: 'post', at: '2026-11-27T09:30:00.000Z', user: 'Ümit', channel: 'mastodon', summary: 'Text' });
     await crisis.addLog({ kind: 'end', at: '2026-11-27T10:00:00.000Z', user: 'Ümit', summary: 'aus' });
-    expect((await crisis.resumePaused()).sort((a, b) => a - b)).toEqual([scheduled, approved]);
+    // Ended at 10:30: the one planned for 10:01 lapsed (approved, no longer scheduled), the other is planned again.
+    expect(await crisis.resumePaused('2026-11-27T10:30', '2026-11-27T09:30:00.000Z')).toEqual({ resumed: [approved], lapsed: [scheduled] });
+    expect((await posts.lapsedPosts()).map((r) => [r.post.id, r.post.status, r.post.plannedAt, r.post.lapsedAt])).toEqual([[scheduled, 'freigegeben', '2026-11-27T10:01', '2026-11-27T09:30:00.000Z']]);
     expect(await posts.pausedPosts()).toEqual([]);
     expect(await crisis.active()).toBe(false);
     const [first] = await crisis.logFrom(0);

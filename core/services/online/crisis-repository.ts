@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lte } from 'drizzle-orm';
 import type { Engine } from '../../../db/engine';
 
 type Tables = Engine['t'];
@@ -59,10 +59,19 @@ export function crisisRepository({ db, t }: Engine) {
         .returning({ id: posts.id });
       return rows.map((r) => r.id);
     },
-    /** Resumes every paused post; their ids. */
-    async resumePaused(): Promise<number[]> {
-      const rows = await db.update(posts).set({ pausedAt: null }).where(isNotNull(posts.pausedAt)).returning({ id: posts.id });
-      return rows.map((r) => r.id);
+    /**
+     * Ends the pause: the posts planned after `nowWallClock` are planned again as they were; those
+     * whose time passed meanwhile are not planned for the past: they lapse (approved, no longer
+     * scheduled) until they get a new time. Their ids.
+     */
+    async resumePaused(nowWallClock: string, at: string): Promise<{ resumed: number[]; lapsed: number[] }> {
+      const lapsed = await db
+        .update(posts)
+        .set({ pausedAt: null, lapsedAt: at, status: 'freigegeben' })
+        .where(and(isNotNull(posts.pausedAt), lte(posts.plannedAt, nowWallClock)))
+        .returning({ id: posts.id });
+      const resumed = await db.update(posts).set({ pausedAt: null }).where(isNotNull(posts.pausedAt)).returning({ id: posts.id });
+      return { resumed: resumed.map((r) => r.id), lapsed: lapsed.map((r) => r.id) };
     },
   };
 }

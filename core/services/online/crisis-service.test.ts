@@ -101,26 +101,65 @@ describe('the crisis switch', () => {
     await step(approvedNoTime, 'schedule');
     expect((await call(app.handlers, 'online.crisis', {})).paused.map((p) => p.id)).toEqual([scheduled, approved, approvedNoTime]);
 
+    // Switched off after the scheduled post's time (28 November, 10:00): it is not planned again
+    // for the past but listed with its time lapsed; the others are planned again as they were.
     clock = new Date('2026-11-28T12:00:00Z');
     const off = await switchTo(false);
     expect(off).toMatchObject({ active: false, since: null, paused: [] });
+    expect(off.lapsed.map((p) => [p.id, p.status, p.plannedAt, p.paused, p.lapsed])).toEqual([[scheduled, 'freigegeben', '2026-11-28T10:00', false, true]]);
     const posts = await call(app.handlers, 'online.posts.list', { from: '2026-11-27', to: '2026-12-01' });
     expect(posts.filter((p) => [scheduled, approved, approvedNoTime].includes(p.id)).map((p) => [p.id, p.status, p.plannedAt])).toEqual([
-      [scheduled, 'geplant', '2026-11-28T10:00'],
+      [scheduled, 'freigegeben', '2026-11-28T10:00'],
       [approved, 'freigegeben', '2026-11-30T09:00'],
       [approvedNoTime, 'geplant', '2026-12-01T10:00'],
     ]);
     // The last crisis's log stays readable, newest first.
     expect(off.log.map((e) => [e.kind, e.at, e.user, e.channelName, e.summary])).toEqual([
-      ['end', '2026-11-28T12:00:00.000Z', USER, null, 'Krisenmodus ausgeschaltet: 3 Beiträge wieder eingeplant'],
+      ['end', '2026-11-28T12:00:00.000Z', USER, null, 'Krisenmodus ausgeschaltet: 2 Beiträge wieder eingeplant, bei 1 Beitrag ist der Zeitpunkt verstrichen'],
       ['post', '2026-11-28T10:00:00.000Z', USER, 'Mastodon', 'Beitrag für 2026-11-27T09:30'],
       ['start', '2026-11-27T09:00:00.000Z', USER, null, 'Krisenmodus eingeschaltet: 2 geplante Beiträge pausiert'],
     ]);
     expect(audit('online-crisis')).toEqual([
       ['crisis-on', 'Krisenmodus eingeschaltet: 2 geplante Beiträge pausiert'],
-      ['crisis-off', 'Krisenmodus ausgeschaltet: 3 Beiträge wieder eingeplant'],
+      ['crisis-off', 'Krisenmodus ausgeschaltet: 2 Beiträge wieder eingeplant, bei 1 Beitrag ist der Zeitpunkt verstrichen'],
     ]);
     expect((await errorOf(dispatch(app.handlers, 'online.crisis.switch', { active: false })))?.message).toBe('Der Krisenmodus ist nicht eingeschaltet.');
+  });
+
+  it('lists a post whose planned time passed during the crisis as „Zeitpunkt verstrichen“: it does not go out late until it has a new time', async () => {
+    const scheduled = await postIn('geplant', '2026-11-27T12:00');
+    const approved = await postIn('freigegeben', '2026-11-27T14:00');
+    const later = await postIn('geplant', '2026-11-29T10:00');
+    await switchTo(true);
+    // The crisis lasts until 15:00 (14:00 UTC): two planned times pass meanwhile.
+    clock = new Date('2026-11-27T14:00:00Z');
+    const off = await switchTo(false);
+    expect(off.paused).toEqual([]);
+    expect(off.lapsed.map((p) => [p.id, p.status, p.plannedAt, p.lapsed])).toEqual([
+      [scheduled, 'freigegeben', '2026-11-27T12:00', true],
+      [approved, 'freigegeben', '2026-11-27T14:00', true],
+    ]);
+    const plan = await call(app.handlers, 'online.plan', { from: '2026-11-27', to: '2026-11-29' });
+    expect(plan.items.map((i) => [i.id, i.status, i.lapsed])).toEqual([
+      [scheduled, 'freigegeben', true],
+      [approved, 'freigegeben', true],
+      [later, 'geplant', false],
+    ]);
+    expect(off.log[0]?.summary).toBe('Krisenmodus ausgeschaltet: 1 Beitrag wieder eingeplant, bei 2 Beiträgen ist der Zeitpunkt verstrichen');
+
+    // Not marked published late, not scheduled for the past: it needs a new time.
+    const late = await errorOf(dispatch(app.handlers, 'online.posts.step', { id: scheduled, step: 'publish', url: 'https://mastodon.social/@duisburg/3' }));
+    expect(late?.message).toBe('Der geplante Zeitpunkt (27. November 2026, 12:00 Uhr) ist im Krisenmodus verstrichen. Bitte zuerst einen neuen Zeitpunkt eintragen.');
+    expect((await errorOf(dispatch(app.handlers, 'online.posts.step', { id: scheduled, step: 'schedule' })))?.message).toBe(
+      'Der geplante Zeitpunkt (27. November 2026, 12:00 Uhr) ist schon vorbei. Bitte einen späteren eintragen.',
+    );
+    // Saved unchanged (another field edited) it stays lapsed; a new time ends that, and it is scheduled again.
+    const text = 'Beitrag für 2026-11-27T12:00';
+    await save({ id: scheduled, topicId: null, channel: 'mastodon', text, link: '', media: [], plannedAt: '2026-11-27T12:00' });
+    expect((await call(app.handlers, 'online.crisis', {})).lapsed.map((p) => p.id)).toEqual([scheduled, approved]);
+    await save({ id: scheduled, topicId: null, channel: 'mastodon', text, link: '', media: [], plannedAt: '2026-11-28T09:00' });
+    expect((await call(app.handlers, 'online.crisis', {})).lapsed.map((p) => p.id)).toEqual([approved]);
+    expect(await step(scheduled, 'schedule')).toMatchObject({ status: 'geplant', plannedAt: '2026-11-28T09:00', approvedBy: USER });
   });
 
   it('logs an approved holding statement published on a channel during the crisis, refuses one unapproved or outside a crisis', async () => {

@@ -41,7 +41,8 @@ const toLogEntry = (row: CrisisLogRow): CrisisLogEntry => {
 /**
  * Crisis mode (Krisenkommunikation): pre-approved holding statements per scenario; the switch
  * that pauses every approved or scheduled post planned for later (state and planned time kept)
- * and plans them again when it is switched off; and the log of what was published during the
+ * and plans them again when it is switched off — those whose time passed meanwhile not for the
+ * past: they are listed as „Zeitpunkt verstrichen“ and go out only with a new time; and the log of what was published during the
  * crisis — who, on which channel, when. Every change is recorded in the audit log.
  */
 export function createCrisisService(deps: ServiceDeps) {
@@ -58,6 +59,7 @@ export function createCrisisService(deps: ServiceDeps) {
       since: active ? last.at : null,
       by: active ? last.user : null,
       paused: (await posts.pausedPosts()).map(planItemOf),
+      lapsed: (await posts.lapsedPosts()).map(planItemOf),
       log: start ? (await repo.logFrom(start.id)).map(toLogEntry) : [],
     };
   };
@@ -76,10 +78,16 @@ export function createCrisisService(deps: ServiceDeps) {
         const on = await repo.active();
         if (active === on) throw new AppError('CONFLICT', active ? 'Der Krisenmodus ist bereits eingeschaltet.' : 'Der Krisenmodus ist nicht eingeschaltet.', { active });
         const at = deps.now().toISOString();
-        const ids = active ? await repo.pausePlanned(utcToLocalDateTime(deps.now().getTime()), at) : await repo.resumePaused();
-        const summary = active
-          ? `Krisenmodus eingeschaltet: ${ids.length === 1 ? '1 geplanter Beitrag' : `${ids.length} geplante Beiträge`} pausiert`
-          : `Krisenmodus ausgeschaltet: ${ids.length === 1 ? '1 Beitrag' : `${ids.length} Beiträge`} wieder eingeplant`;
+        const nowWallClock = utcToLocalDateTime(deps.now().getTime());
+        let summary: string;
+        if (active) {
+          const ids = await repo.pausePlanned(nowWallClock, at);
+          summary = `Krisenmodus eingeschaltet: ${ids.length === 1 ? '1 geplanter Beitrag' : `${ids.length} geplante Beiträge`} pausiert`;
+        } else {
+          const { resumed, lapsed } = await repo.resumePaused(nowWallClock, at);
+          summary = `Krisenmodus ausgeschaltet: ${resumed.length === 1 ? '1 Beitrag' : `${resumed.length} Beiträge`} wieder eingeplant`;
+          if (lapsed.length) summary += `, bei ${lapsed.length === 1 ? '1 Beitrag' : `${lapsed.length} Beiträgen`} ist der Zeitpunkt verstrichen`;
+        }
         await repo.addLog({ kind: active ? 'start' : 'end', at, user: deps.user, summary });
         await audit(deps, { action: active ? 'crisis-on' : 'crisis-off', entity: 'online-crisis', summary });
         return state();

@@ -89,6 +89,7 @@ export const planItemOf = ({ post: row, topic }: { post: OnlinePostRow; topic: s
   status: row.status,
   movable: row.status !== 'veroeffentlicht' && row.publishedAt === null,
   paused: row.pausedAt !== null,
+  lapsed: row.lapsedAt !== null,
 });
 
 /**
@@ -306,7 +307,9 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
         if (previous && edit?.ok) {
           voided = edit.approvalVoid && previous.approvedBy !== null;
           status = edit.status;
-          await repo.updatePost(previous.id, { ...values, status, ...(edit.approvalVoid ? { approvedBy: null, approvedAt: null } : {}) }, at);
+          // A new time ends a lapse of crisis mode (the post was not published at the one that passed).
+          const newTime = values.plannedAt !== null && values.plannedAt !== previous.plannedAt;
+          await repo.updatePost(previous.id, { ...values, status, ...(edit.approvalVoid ? { approvedBy: null, approvedAt: null } : {}), ...(newTime ? { lapsedAt: null } : {}) }, at);
           id = previous.id;
         } else {
           status = values.text.trim() ? 'entwurf' : 'idee';

@@ -74,6 +74,12 @@ export function onlineRepository({ db, t, dsql }: Engine) {
         .where(isNotNull(posts.pausedAt))
         .orderBy(asc(posts.plannedAt), asc(posts.id));
     },
+    /** The posts whose planned time passed while crisis mode paused them, by planned time, then id. */
+    lapsedPosts() {
+      return postsWithTopic()
+        .where(isNotNull(posts.lapsedAt))
+        .orderBy(asc(posts.plannedAt), asc(posts.id));
+    },
     /** The channels with a post at any time (withdrawn ones too): those the office uses. */
     async usedChannels(): Promise<ChannelKey[]> {
       return (await db.selectDistinct({ channel: posts.channel }).from(posts)).map((r) => r.channel);

@@ -95,9 +95,10 @@ export function CrisisPanel() {
           <ErrorMessage error={toggle.error} title="Nicht umgeschaltet" />
           <Text className={styles.muted}>
             Im Krisenmodus werden alle freigegebenen und geplanten Beiträge mit einem künftigen Zeitpunkt pausiert. Beim Ausschalten sind sie wieder eingeplant, mit
-            ihrem Zeitpunkt und Status.
+            ihrem Zeitpunkt und Status; ist ihr Zeitpunkt inzwischen verstrichen, gehen sie nicht verspätet hinaus, sondern brauchen einen neuen Zeitpunkt.
           </Text>
           <PausedPosts crisis={state} />
+          <LapsedPosts crisis={state} />
         </section>
       )}
       <HoldingStatements statements={statements.data} error={statements.error} active={state?.active ?? false} onPublished={refresh} />
@@ -131,12 +132,33 @@ export function CrisisPanel() {
 }
 
 function PausedPosts({ crisis }: { crisis: CrisisState }) {
-  const styles = useRegisterPageStyles();
   if (!crisis.paused.length) return crisis.active ? <EmptyState>Keine Beiträge pausiert.</EmptyState> : null;
   return (
     <>
       <Text role="status">{count(crisis.paused.length, 'Beitrag', 'Beiträge')} pausiert</Text>
-      <Table size="small" aria-label="Pausierte Beiträge">
+      <PlanItemTable items={crisis.paused} label="Pausierte Beiträge" />
+    </>
+  );
+}
+
+/** The posts whose planned time passed while they were paused: they go out only with a new time. */
+function LapsedPosts({ crisis }: { crisis: CrisisState }) {
+  if (!crisis.lapsed.length) return null;
+  return (
+    <>
+      <Text role="status">
+        Zeitpunkt verstrichen: {count(crisis.lapsed.length, 'Beitrag braucht', 'Beiträge brauchen')} einen neuen Zeitpunkt (im Redaktionsplan eintragen, dann erneut einplanen).
+      </Text>
+      <PlanItemTable items={crisis.lapsed} label="Zeitpunkt verstrichen" />
+    </>
+  );
+}
+
+function PlanItemTable({ items, label }: { items: CrisisState['paused']; label: string }) {
+  const styles = useRegisterPageStyles();
+  return (
+    <>
+      <Table size="small" aria-label={label}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell style={{ width: '190px' }}>Geplant für</TableHeaderCell>
@@ -146,7 +168,7 @@ function PausedPosts({ crisis }: { crisis: CrisisState }) {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {crisis.paused.map((item) => (
+          {items.map((item) => (
             <TableRow key={item.id}>
               <TableCell>{item.plannedAt ? wallClockText(item.plannedAt) : '–'}</TableCell>
               <TableCell>{item.channelName}</TableCell>

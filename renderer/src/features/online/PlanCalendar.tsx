@@ -51,6 +51,7 @@ function describe(item: OnlinePlanItem, cluster: string | undefined): string {
     item.topic && `Thema: ${item.topic}`,
     `Status: ${POST_STATUS_LABELS[item.status]}`,
     item.paused && 'im Krisenmodus pausiert',
+    item.lapsed && 'Zeitpunkt im Krisenmodus verstrichen: bitte einen neuen eintragen',
   ]
     .filter(Boolean)
     .join(', ')
