@@ -138,6 +138,7 @@ export const FIELD_LABELS: Record<string, string> = {
   letterId: 'Brief',
   level: 'Ebene',
   limit: 'Höchstzahl',
+  link: 'Link',
   lines: 'Anschrift',
   listIds: 'Verteiler',
   mapping: 'Zuordnung',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { letterDraftSchema } from './letters';
-import { isoDate, multiLine, optionalEmail, singleLine } from './common';
+import { isoDate, multiLine, optionalEmail, optionalWebAddress, singleLine } from './common';
 
 const text = (max: number) => multiLine(max).default('');
 const line = (max: number) => singleLine(max).default('');
@@ -15,7 +15,7 @@ export const REQUEST_KIND_LABELS: Record<RequestKind, string> = {
   lob: 'Lob',
 };
 
-export const requestChannelSchema = z.enum(['brief', 'email', 'telefon', 'persoenlich', 'buergergespraech', 'buergerspaziergang']);
+export const requestChannelSchema = z.enum(['brief', 'email', 'telefon', 'persoenlich', 'buergergespraech', 'buergerspaziergang', 'social_media']);
 export type RequestChannel = z.infer<typeof requestChannelSchema>;
 export const REQUEST_CHANNEL_LABELS: Record<RequestChannel, string> = {
   brief: 'Brief',
@@ -24,6 +24,7 @@ export const REQUEST_CHANNEL_LABELS: Record<RequestChannel, string> = {
   persoenlich: 'persönlich',
   buergergespraech: 'Bürgergespräch',
   buergerspaziergang: 'Bürgerspaziergang',
+  social_media: 'Social Media',
 };
 
 export const requestStatusSchema = z.enum(['eingegangen', 'bestaetigt', 'in_bearbeitung', 'weitergeleitet', 'stellungnahme', 'beantwortet', 'erledigt']);
@@ -101,6 +102,8 @@ export const requestInputSchema = z.strictObject({
   receivedOn: isoDate,
   followUpOn: isoDate.nullable().default(null),
   eventId: z.number().int().positive().nullable().default(null),
+  /** Where it was seen: the address of the post (social media); empty otherwise. */
+  link: optionalWebAddress('Bitte die Internetadresse des Beitrags angeben; sie beginnt mit https:// (oder http://).').default(''),
 });
 export type RequestInput = z.input<typeof requestInputSchema>;
 
@@ -121,6 +124,8 @@ export const requestSchema = z.object({
   district: z.string(),
   place: z.string(),
   receivedOn: z.string(),
+  /** Where it was seen: the address of the post (social media); empty otherwise. */
+  link: z.string(),
   status: requestStatusSchema,
   acknowledgedOn: z.string().nullable(),
   departmentId: z.number().int().nullable(),
@@ -178,6 +183,7 @@ export const requestListInputSchema = z.strictObject({
   /** Statement overdue or follow-up due. */
   attention: z.boolean().optional(),
   kind: requestKindSchema.optional(),
+  channel: requestChannelSchema.optional(),
   district: singleLine(100).optional(),
   departmentId: z.number().int().positive().optional(),
   citizenId: z.number().int().positive().optional(),

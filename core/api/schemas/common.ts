@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { wallClockMs } from '../../domain/calendar/time';
 import { cleanMultiLine, cleanSingleLine } from '../../domain/text/control-characters';
+import { isWebAddress } from '../../domain/text/web-address';
 
 /**
  * The value types every part of the contract shares, defined once: real calendar days and
@@ -181,6 +182,10 @@ export function multiLine(max: number, options: { trim?: boolean } = {}) {
 /** An e-mail address or nothing. */
 export const optionalEmail = (message = 'Bitte eine gültige E-Mail-Adresse angeben.') =>
   singleLine(254).refine((value) => value === '' || z.regexes.email.test(value), message);
+
+/** A web address (http or https) or nothing; at most 2,000 characters. */
+export const optionalWebAddress = (message = 'Bitte eine Internetadresse angeben; sie beginnt mit https:// (oder http://).') =>
+  singleLine(2000).refine((value) => value === '' || isWebAddress(value), message);
 
 // ---------------------------------------------------------------------------------------------
 // Ids, uploads, files

@@ -31,6 +31,7 @@
 import { localDateTimeToUtc, utcToLocalDateTime } from '../calendar/time';
 import type { LocalDateTime } from '../calendar/types';
 import { formatDateLong } from '../dates/format';
+import { isWebAddress } from '../text/web-address';
 import type { CheckProblem } from './check';
 
 export const POST_STATUSES = ['idee', 'entwurf', 'zur_freigabe', 'freigegeben', 'geplant', 'veroeffentlicht', 'zurueckgezogen'] as const;
@@ -125,11 +126,6 @@ export function nextPostSteps(status: PostStatus): PostStep[] {
   }
 }
 
-/** A web address the office can open later: http(s), a host, no spaces. */
-export function isPublishedUrl(value: string): boolean {
-  return /^https?:\/\/[^\s/]+\.[^\s/]+(\/\S*)?$/i.test(value.trim());
-}
-
 /** One step: what it changes, or a German reason why it is refused. */
 export function applyPostStep(post: PostFacts, step: PostStep, context: StepContext): PostStepOutcome {
   const refuse = (message: string): PostStepOutcome => ({ ok: false, message });
@@ -176,7 +172,7 @@ export function applyPostStep(post: PostFacts, step: PostStep, context: StepCont
       }
       const url = context.url?.trim() ?? '';
       if (!url) return refuse('Bitte die Adresse (URL) angeben, unter der der Beitrag veröffentlicht ist.');
-      if (!isPublishedUrl(url)) return refuse(`„${url}“ ist keine Internetadresse (sie beginnt mit https://).`);
+      if (!isWebAddress(url)) return refuse(`„${url}“ ist keine Internetadresse (sie beginnt mit https://).`);
       return { ok: true, changes: { status: 'veroeffentlicht', publishedAt: utcToLocalDateTime(context.now.getTime()), publishedUrl: url } };
     }
     case 'withdraw': {

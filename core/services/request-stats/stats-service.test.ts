@@ -72,7 +72,7 @@ describe('requests.stats', () => {
       { key: 'hilfe', label: 'Bitte um Hilfe', count: 1 },
       { key: 'lob', label: 'Lob', count: 1 },
     ]);
-    expect(counts(stats.byChannel)).toEqual({ Brief: 2, 'E-Mail': 2, Telefon: 2, persönlich: 1, Bürgergespräch: 0, Bürgerspaziergang: 0 });
+    expect(counts(stats.byChannel)).toEqual({ Brief: 2, 'E-Mail': 2, Telefon: 2, persönlich: 1, Bürgergespräch: 0, Bürgerspaziergang: 0, 'Social Media': 0 });
     // Most frequent first, the requests without a category last.
     expect(stats.byCategory).toEqual([
       { key: 'Verkehr und Straßen', label: 'Verkehr und Straßen', count: 3 },

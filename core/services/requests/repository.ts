@@ -16,6 +16,7 @@ export interface RequestFilter {
   open?: boolean;
   attention?: boolean;
   kind?: RequestRow['kind'];
+  channel?: RequestRow['channel'];
   district?: string;
   departmentId?: number;
   citizenId?: number;
@@ -79,6 +80,7 @@ export function requestsRepository(engine: Engine) {
       );
     }
     if (filter.kind) c.push(eq(citizenRequests.kind, filter.kind));
+    if (filter.channel) c.push(eq(citizenRequests.channel, filter.channel));
     if (filter.district) c.push(eq(citizenRequests.district, filter.district));
     if (filter.departmentId) c.push(eq(citizenRequests.departmentId, filter.departmentId));
     if (filter.citizenId) c.push(eq(citizenRequests.citizenId, filter.citizenId));

@@ -72,6 +72,7 @@ const CHANNEL_PHRASES: Record<RequestRow['channel'], string> = {
   persoenlich: 'persönlich',
   buergergespraech: 'beim Bürgergespräch',
   buergerspaziergang: 'beim Bürgerspaziergang',
+  social_media: 'in den sozialen Medien',
 };
 /** How the reply letter refers to the request ("vielen Dank für Ihre E-Mail vom …"). */
 const REFERENCE_BY_CHANNEL: Record<RequestRow['channel'], string> = {
@@ -81,6 +82,7 @@ const REFERENCE_BY_CHANNEL: Record<RequestRow['channel'], string> = {
   persoenlich: 'Ihr Anliegen',
   buergergespraech: 'Ihr Anliegen',
   buergerspaziergang: 'Ihr Anliegen',
+  social_media: 'Ihr Anliegen',
 };
 
 /** A safe file name for the data folder (no path parts, no characters Windows refuses). */
@@ -185,6 +187,7 @@ export function createRequestsService(
       district: row.district,
       place: row.place,
       receivedOn: row.receivedOn,
+      link: row.link,
       status: row.status,
       acknowledgedOn: row.acknowledgedOn,
       departmentId: row.departmentId,
@@ -258,6 +261,7 @@ export function createRequestsService(
     receivedOn: 'Eingangsdatum',
     followUpOn: 'Wiedervorlage',
     eventId: 'Veranstaltung',
+    link: 'Link',
   };
 
   /** A file stored in the data folder atomically (temp file, then rename); returns its path relative to the data folder. */
@@ -510,6 +514,7 @@ export function createRequestsService(
           receivedOn: input.receivedOn,
           followUpOn: input.followUpOn,
           eventId: input.eventId,
+          link: input.link,
         };
         const row = existing ? (await repo.update(existing.id, values, at()))! : await repo.insert({ ...values, status: 'eingegangen' }, at());
         await reindex(row);

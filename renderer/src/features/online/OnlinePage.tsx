@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, makeStyles, Spinner, Subtitle1, Tab, Table, TabList, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2, tokens } from '@fluentui/react-components';
-import { AddRegular } from '@fluentui/react-icons';
+import { AddRegular, PersonFeedbackRegular } from '@fluentui/react-icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { CHANNEL_NAMES, POST_STATUS_LABELS, type ChannelKey, type OnlinePost, type OnlineTopic } from '../../../../core/api';
 import { api } from '../../api/client';
@@ -19,6 +19,7 @@ import { CrisisBanner, CrisisPanel, useCrisis } from './CrisisPanel';
 import { PlanCalendar } from './PlanCalendar';
 import { PostDialog } from './PostDialog';
 import { ProposalsPanel } from './ProposalsPanel';
+import { SocialRequestDialog } from './SocialRequestDialog';
 import { TopicDialog } from './TopicDialog';
 
 const useStyles = makeStyles({
@@ -104,6 +105,7 @@ function OnlineOverview() {
   const [channel, setChannel] = useState<ChannelKey | ''>('');
   const topicDialog = useRecordDialog('topic');
   const postDialog = useRecordDialog('post');
+  const [asking, setAsking] = useState(false);
   const today = berlinToday();
   const from = addDays(today, -7);
   const to = addDays(today, 28);
@@ -164,6 +166,9 @@ function OnlineOverview() {
           </Subtitle1>
           <FilterSelect label="Kanal" value={channel} labels={CHANNEL_NAMES} onChange={setChannel} />
           <div className={styles.grow} />
+          <Button icon={<PersonFeedbackRegular />} onClick={() => setAsking(true)}>
+            Anliegen aus sozialen Medien erfassen …
+          </Button>
           <Button appearance="primary" icon={<AddRegular />} onClick={() => postDialog.open(null)}>
             Beitrag anlegen …
           </Button>
@@ -199,6 +204,7 @@ function OnlineOverview() {
       </section>
 
       {topicDialog.opened && openTopic !== undefined && <TopicDialog key={topicDialog.opened.key} topic={openTopic} onClose={topicDialog.close} />}
+      {asking && <SocialRequestDialog onClose={() => setAsking(false)} />}
       {postDialog.opened && <PostDialog key={postDialog.opened.key} postId={postDialog.opened.target} topicId={null} onClose={postDialog.close} />}
     </div>
   );

@@ -34,6 +34,7 @@ import { instantText, joinDateTime, wallClockText } from '../press/press-format'
 import { berlinToday } from '../calendar/wall-clock';
 import { ChannelCheck } from './ChannelCheck';
 import { POST_STATUS_COLORS } from './online-format';
+import { SocialRequestDialog } from './SocialRequestDialog';
 
 const useStyles = makeStyles({
   status: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
@@ -93,6 +94,8 @@ export function PostDialog({ postId, topicId, onClose }: { postId: number | null
   const [id, setId] = useState(postId);
   const [notice, setNotice] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
+  /** A question or complaint under the published post is being recorded as a request. */
+  const [asking, setAsking] = useState(false);
   const post = useQuery({ queryKey: ['online.posts.get', id], queryFn: () => api('online.posts.get', { id: id! }), enabled: id !== null });
   const stored = async (saved: OnlinePost, message: string) => {
     queryClient.setQueryData(['online.posts.get', saved.id], saved);
@@ -162,8 +165,10 @@ export function PostDialog({ postId, topicId, onClose }: { postId: number | null
             {data && <PostWorkflow post={data} unsaved={dirty} onChanged={stored} />}
           </DialogContent>
           <DialogActions>
+            {data?.publishedUrl && <Button onClick={() => setAsking(true)}>Anliegen aus sozialen Medien erfassen …</Button>}
             <Button onClick={onClose}>Schließen</Button>
           </DialogActions>
+          {asking && data?.publishedUrl && <SocialRequestDialog link={data.publishedUrl} onClose={() => setAsking(false)} />}
         </DialogBody>
       </DialogSurface>
     </Dialog>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Controller, useForm, useWatch, type Control, type UseFormSetValue, type UseFormWatch } from 'react-hook-form';
-import { Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
+import { Field, Link, makeStyles, Textarea, tokens } from '@fluentui/react-components';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   CITIZEN_EVENT_KIND_LABELS,
@@ -94,6 +94,14 @@ export function RequestForm({
         <DateField control={control} name="receivedOn" label="Eingegangen am" required />
       </div>
       <EventSelect control={control} setValue={setValue} watch={watch} />
+      {(watch('channel') === 'social_media' || watch('link') !== '') && (
+        <TextField control={control} name="link" label="Link zum Beitrag" type="url" placeholder="https://…" />
+      )}
+      {request?.link && (
+        <Link href={request.link} target="_blank" rel="noreferrer">
+          Beitrag öffnen ({request.link})
+        </Link>
+      )}
       <fieldset className={styles.person}>
         <legend className={styles.legend}>Person</legend>
         <CheckboxField control={control} name="anonymous" label="anonym (ohne Angaben zur Person)" />

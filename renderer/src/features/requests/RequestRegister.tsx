@@ -23,9 +23,11 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   DISTRICTS,
+  REQUEST_CHANNEL_LABELS,
   REQUEST_KIND_LABELS,
   REQUEST_STATUS_LABELS,
   type Input,
+  type RequestChannel,
   type RequestKind,
   type RequestListItem,
   type RequestStatus,
@@ -60,6 +62,7 @@ export function RequestRegister({ onOpen }: { onOpen: (id: number) => void }) {
   const own = useStyles();
   const [status, setStatus] = useState<StatusFilter>('');
   const [kind, setKind] = useState<RequestKind | ''>('');
+  const [channel, setChannel] = useState<RequestChannel | ''>('');
   const [district, setDistrict] = useState('');
   const [departmentId, setDepartmentId] = useState('');
   const [search, setSearch] = useState('');
@@ -70,13 +73,14 @@ export function RequestRegister({ onOpen }: { onOpen: (id: number) => void }) {
     return () => clearTimeout(timer);
   }, [search]);
   // Another filter starts again on the first page.
-  useEffect(() => setOffset(0), [status, kind, district, departmentId, text]);
+  useEffect(() => setOffset(0), [status, kind, channel, district, departmentId, text]);
 
   const filter: Input<'requests.list'> = {
     status: status === '' || status === 'open' || status === 'attention' ? undefined : status,
     open: status === 'open' || undefined,
     attention: status === 'attention' || undefined,
     kind: kind || undefined,
+    channel: channel || undefined,
     district: district || undefined,
     departmentId: departmentId ? Number(departmentId) : undefined,
     text: text || undefined,
@@ -105,6 +109,7 @@ export function RequestRegister({ onOpen }: { onOpen: (id: number) => void }) {
           </Select>
         </Field>
         <FilterSelect label="Art" value={kind} labels={REQUEST_KIND_LABELS} onChange={setKind} />
+        <FilterSelect label="Eingangsweg" value={channel} labels={REQUEST_CHANNEL_LABELS} onChange={setChannel} />
         <Field label="Stadtbezirk">
           <Select value={district} onChange={(_, d) => setDistrict(d.value)}>
             <option value="">alle</option>
@@ -167,7 +172,7 @@ export function RequestRegister({ onOpen }: { onOpen: (id: number) => void }) {
               ))}
             </TableBody>
           </Table>
-          {items.length === 0 && <Text className={styles.muted}>Keine Anliegen{status || kind || district || departmentId || text ? ' zu dieser Auswahl' : ''}.</Text>}
+          {items.length === 0 && <Text className={styles.muted}>Keine Anliegen{status || kind || channel || district || departmentId || text ? ' zu dieser Auswahl' : ''}.</Text>}
           {total > PAGE_SIZE && (
             <div className={own.pager}>
               <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>

@@ -16,6 +16,8 @@ export interface RequestFormValues {
   followUpOn: string;
   /** The citizens' talk or walk where the concern was raised ('' : none). */
   eventId: string;
+  /** Where it was seen: the post's address (social media). */
+  link: string;
 }
 
 export function formValuesOf(request: CitizenRequest | null, today: string): RequestFormValues {
@@ -33,6 +35,7 @@ export function formValuesOf(request: CitizenRequest | null, today: string): Req
       receivedOn: today,
       followUpOn: '',
       eventId: '',
+      link: '',
     };
   }
   return {
@@ -48,6 +51,7 @@ export function formValuesOf(request: CitizenRequest | null, today: string): Req
     receivedOn: request.receivedOn,
     followUpOn: request.followUpOn ?? '',
     eventId: request.eventId !== null ? String(request.eventId) : '',
+    link: request.link,
   };
 }
 
@@ -65,11 +69,12 @@ export function inputOf(values: RequestFormValues, request: CitizenRequest | nul
     receivedOn: values.receivedOn,
     followUpOn: values.followUpOn || null,
     eventId: values.eventId ? Number(values.eventId) : null,
+    link: values.link,
   };
 }
 
 /** Where a refused input's path points in the form ("citizen.surname" → the person's surname). */
 export function fieldOf(path: string[]): keyof RequestFormValues | `citizen.${CitizenField}` | undefined {
-  const fields: Array<keyof RequestFormValues> = ['kind', 'channel', 'subject', 'text', 'category', 'district', 'place', 'receivedOn', 'followUpOn', 'eventId'];
+  const fields: Array<keyof RequestFormValues> = ['kind', 'channel', 'subject', 'text', 'category', 'district', 'place', 'receivedOn', 'followUpOn', 'eventId', 'link'];
   return citizenFieldOf(path) ?? fields.find((f) => f === path[0]);
 }
