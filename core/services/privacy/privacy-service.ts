@@ -60,7 +60,7 @@ const accessEntry = (row: { at: string; user: string; action: string; summary: s
  * (JSON or Word) or erased, and a request's access log.
  *
  * Erasing is anonymising: the person's row is deleted, the requests' personal content (subject,
- * text, place, statement, history notes, attachments, full-text entry) is cleared and
+ * text, place, the post's link, statement, history notes, attachments, full-text entry) is cleared and
  * `anonymised_at` set, while kind, channel, category, district, dates, status and department stay
  * — the statistics count the same before and after. Files are moved aside before the one
  * transaction and deleted after its commit (see file-trash.ts): nothing is ever half erased.

@@ -52,6 +52,12 @@ describe.each(ENGINES)('requests from social media on %s', (kind) => {
     }
   });
 
+  it('lose the link with the person’s data when it is erased: the post names them', async () => {
+    const saved = await call(app.handlers, 'requests.save', seenOnInstagram());
+    await call(app.handlers, 'privacy.citizen.erase', { citizenId: saved.citizen!.id, confirm: '@ruhrpott_gülay' });
+    expect(await call(app.handlers, 'requests.get', { id: saved.id })).toMatchObject({ anonymised: true, channel: 'social_media', link: '' });
+  });
+
   it('are found by the register’s channel filter and counted by the statistics', async () => {
     const social = await call(app.handlers, 'requests.save', seenOnInstagram());
     await call(app.handlers, 'requests.save', seenOnInstagram({ channel: 'email', link: '', subject: 'Laterne defekt' }));
