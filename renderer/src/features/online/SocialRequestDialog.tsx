@@ -20,14 +20,17 @@ interface SocialRequestValues {
   link: string;
 }
 
-/** The request as saved: channel Social Media, the post's address kept, the subject the text's first words. */
+/** The subject: the text's first sentence, cut to 80 characters. */
+const subjectOf = (text: string) => excerpt(text.trim().split(/(?<=[.!?])\s/)[0] ?? '', 80);
+
+/** The request as saved: channel Social Media, the post's address kept, the subject the text's first sentence. */
 export function socialRequestInput(values: SocialRequestValues, today: string): RequestInput {
   const name = values.name.trim();
   return {
     kind: values.kind,
     channel: 'social_media',
     citizen: name ? { surname: name } : null,
-    subject: excerpt(values.text, 80),
+    subject: subjectOf(values.text),
     text: values.text,
     receivedOn: today,
     link: values.link,
