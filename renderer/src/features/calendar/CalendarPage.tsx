@@ -29,6 +29,7 @@ import { CalendarFiles } from './CalendarFiles';
 import { textColorOn } from './event-colors';
 import { calendarLabel, STATUS_LABELS } from './labels';
 import { describeSpan } from './spans';
+import { dayWithMore, moreDayOf } from './month-days';
 import { addDays, addMinutes, berlinNow, fromUtc, isComplete, minutesBetween } from './wall-clock';
 import './calendar.css';
 import { DateInput } from '../../components/DateInputs';
@@ -74,9 +75,6 @@ function describeOccurrence(o: CalendarOccurrence, calendar: CalendarInfo | unde
     .concat(o.conflicts.length ? `. ⚠ ${o.conflicts.join(' ')}` : '');
 }
 
-/** Appointments a day of the month view shows (the last place goes to "+ n weitere" when there are more). */
-const MONTH_DAY_EVENTS = 4;
-const MORE_PREFIX = 'more|';
 
 /** The months' views as one; a stable function, so TanStack Query keeps the result while nothing changed. */
 function combineMonths(results: Array<{ data?: CalendarView; error: Error | null }>): { data: CalendarView | undefined; error: Error | null } {
@@ -206,13 +204,7 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
       }
       for (const [day, list] of byDay) {
         list.sort((a, b) => Number(b[1].allDay) - Number(a[1].allDay) || a[1].start.localeCompare(b[1].start));
-        const shown = list.length > MONTH_DAY_EVENTS ? MONTH_DAY_EVENTS - 1 : list.length;
-        for (const entry of list.slice(0, shown)) items.push(eventOf(...entry));
-        if (list.length > shown) {
-          const more = list.length - shown;
-          // Last in the day (FullCalendar puts all-day entries first): at the day's end, shown without a time.
-          items.push({ id: `${MORE_PREFIX}${day}`, title: `+ ${more} weitere`, start: `${day}T23:58`, end: `${day}T23:59`, allDay: false, editable: false, display: 'block', classNames: ['rb-more'] });
-        }
+        items.push(...dayWithMore(day, list, (entry) => eventOf(...entry)));
       }
     } else {
       for (const entry of occurrences) items.push(eventOf(...entry));
@@ -300,8 +292,9 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
 
   const onEventClick = (info: EventClickArg) => {
     info.jsEvent.preventDefault();
-    if (info.event.id.startsWith(MORE_PREFIX)) {
-      info.view.calendar.changeView('timeGridDay', info.event.id.slice(MORE_PREFIX.length));
+    const moreDay = moreDayOf(info.event.id);
+    if (moreDay) {
+      info.view.calendar.changeView('timeGridDay', moreDay);
       return;
     }
     const occurrence = occurrenceOf(info.event.id);
@@ -356,7 +349,7 @@ export function CalendarPage({ initialDate }: { initialDate?: string }) {
   });
 
   const eventContent = (arg: EventContentArg) => {
-    if (arg.event.id.startsWith(MORE_PREFIX)) return <span className="rb-more-label">{arg.event.title}</span>;
+    if (moreDayOf(arg.event.id)) return <span className="rb-more-label">{arg.event.title}</span>;
     const occurrence = occurrenceOf(arg.event.id);
     if (!occurrence || !arg.view.type.startsWith('timeGrid') || arg.event.allDay) return true;
     return (

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import FullCalendar from '@fullcalendar/react';
-import type { DatesSetArg, EventClickArg, EventDropArg, EventInput, EventMountArg } from '@fullcalendar/core';
+import type { CalendarOptions, DatesSetArg, EventClickArg, EventContentArg, EventDropArg, EventInput, EventMountArg } from '@fullcalendar/core';
 import deLocale from '@fullcalendar/core/locales/de';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import timeGridPlugin from '@fullcalendar/timegrid';
@@ -13,6 +13,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useRecordDialog } from '../../components/use-dialog-state';
 import { textColorOn } from '../calendar/event-colors';
+import { dayWithMore, moreDayOf } from '../calendar/month-days';
 import { addDays, addMinutes, berlinNow, fromUtc } from '../calendar/wall-clock';
 import '../calendar/calendar.css';
 import { wallClockText } from '../press/press-format';
@@ -33,6 +34,37 @@ const useStyles = makeStyles({
 
 /** How long a post looks in the day and week views (it goes out at one moment). */
 const SHOWN_MINUTES = 30;
+
+/**
+ * The calendar's fixed options, made once: FullCalendar draws everything anew when an option is
+ * a new object or function (an inline `now`, `views` or `eventContent` on every render of the page).
+ */
+const CALENDAR_OPTIONS = {
+  plugins: [dayGridPlugin, timeGridPlugin, interactionPlugin],
+  locale: deLocale,
+  // Wall-clock times as written (Europe/Berlin in the API): no shift by the computer's zone.
+  timeZone: 'UTC',
+  now: () => berlinNow(),
+  initialView: 'timeGridWeek',
+  headerToolbar: { left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth' },
+  buttonIcons: false,
+  buttonText: { prev: 'Zurück', next: 'Weiter' },
+  firstDay: 1,
+  weekNumbers: true,
+  nowIndicator: true,
+  height: '100%',
+  scrollTime: '07:30:00',
+  slotLabelFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
+  eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
+  // A post goes out at one moment: its time, no end.
+  displayEventEnd: false,
+  dayMaxEvents: true,
+  // The month gets only what it shows (dayWithMore): FullCalendar need not hide any.
+  views: { dayGridMonth: { dayMaxEvents: false } },
+  eventContent: (arg: EventContentArg) => (moreDayOf(arg.event.id) ? <span className="rb-more-label">{arg.event.title}</span> : true),
+  editable: true,
+  eventDurationEditable: false,
+} satisfies CalendarOptions;
 const SILENCE_PREFIX = 'silence|';
 const ARROW_KEYS = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'];
 
@@ -69,6 +101,7 @@ export function PlanCalendar() {
   const styles = useStyles();
   const queryClient = useQueryClient();
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [viewType, setViewType] = useState('timeGridWeek');
   const [hidden, setHidden] = useState<ReadonlySet<ChannelKey>>(new Set());
   const [topicId, setTopicId] = useState('');
   const [moved, setMoved] = useState<Moved | null>(null);
@@ -94,7 +127,7 @@ export function PlanCalendar() {
   latest.current = { byId, clusterOf };
 
   const events = useMemo((): EventInput[] => {
-    const items: EventInput[] = (plan.data?.items ?? []).map((item) => {
+    const eventOf = (item: OnlinePlanItem): EventInput => {
       const color = CHANNEL_COLORS[item.channel];
       const cluster = clusterOf.has(String(item.id));
       return {
@@ -111,7 +144,22 @@ export function PlanCalendar() {
           (c): c is string => Boolean(c),
         ),
       };
-    });
+    };
+    const planned = plan.data?.items ?? [];
+    const items: EventInput[] = [];
+    if (viewType === 'dayGridMonth') {
+      // A few posts a day and "+ n weitere", which opens the day (the plan comes in time order).
+      const byDay = new Map<string, OnlinePlanItem[]>();
+      for (const item of planned) {
+        const day = item.at.slice(0, 10);
+        const list = byDay.get(day);
+        if (list) list.push(item);
+        else byDay.set(day, [item]);
+      }
+      for (const [day, list] of byDay) items.push(...dayWithMore(day, list, eventOf));
+    } else {
+      for (const item of planned) items.push(eventOf(item));
+    }
     for (const w of plan.data?.warnings ?? []) {
       if (w.kind !== 'silence') continue;
       items.push({
@@ -125,7 +173,7 @@ export function PlanCalendar() {
       });
     }
     return items;
-  }, [plan.data, clusterOf]);
+  }, [plan.data, clusterOf, viewType]);
 
   const move = useMutation({
     mutationFn: async ({ id, plannedAt }: { id: number; plannedAt: string; revert?: () => void }) => {
@@ -191,6 +239,11 @@ export function PlanCalendar() {
 
   const onEventClick = (info: EventClickArg) => {
     info.jsEvent.preventDefault();
+    const moreDay = moreDayOf(info.event.id);
+    if (moreDay) {
+      info.view.calendar.changeView('timeGridDay', moreDay);
+      return;
+    }
     if (latest.current.byId.has(info.event.id)) dialog.open(Number(info.event.id));
   };
 
@@ -202,9 +255,20 @@ export function PlanCalendar() {
     el.setAttribute('role', 'button');
     el.title = describe(item, latest.current.clusterOf.get(id));
   };
+  /** Posts drawn and not yet annotated. */
+  const pendingAnnotations = useRef(new Map<string, HTMLElement>());
   const onEventMount = (info: EventMountArg) => {
-    if (latest.current.byId.has(info.event.id)) annotate(info.el, info.event.id);
-    else info.el.title = info.event.title;
+    if (latest.current.byId.has(info.event.id)) {
+      // Annotated in one batch after FullCalendar has measured its rows: attribute changes between
+      // its measurements would force the browser to lay the month out again for every post.
+      pendingAnnotations.current.set(info.event.id, info.el);
+      if (pendingAnnotations.current.size === 1) {
+        requestAnimationFrame(() => {
+          for (const [id, el] of pendingAnnotations.current) annotate(el, id);
+          pendingAnnotations.current.clear();
+        });
+      }
+    } else info.el.title = info.event.title;
     if (pendingFocus.current === info.event.id) {
       pendingFocus.current = null;
       const el = info.el;
@@ -221,6 +285,7 @@ export function PlanCalendar() {
     const from = fromUtc(info.start, true);
     const to = addDays(fromUtc(info.end, true), -1);
     setRange((r) => (r?.from === from && r.to === to ? r : { from, to }));
+    setViewType(info.view.type);
   };
 
   const toggle = (key: ChannelKey, show: boolean) =>
@@ -308,27 +373,7 @@ export function PlanCalendar() {
 
       <div className={`rb-calendar ${styles.calendar}`} ref={container} onKeyDown={moveByKeyboard}>
         <FullCalendar
-          plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
-          locale={deLocale}
-          // Wall-clock times as written (Europe/Berlin in the API): no shift by the computer's zone.
-          timeZone="UTC"
-          now={() => berlinNow()}
-          initialView="timeGridWeek"
-          headerToolbar={{ left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth' }}
-          buttonIcons={false}
-          buttonText={{ prev: 'Zurück', next: 'Weiter' }}
-          firstDay={1}
-          weekNumbers
-          nowIndicator
-          height="100%"
-          scrollTime="07:30:00"
-          slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-          eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-          // A post goes out at one moment: its time, no end.
-          displayEventEnd={false}
-          dayMaxEvents
-          editable
-          eventDurationEditable={false}
+          {...CALENDAR_OPTIONS}
           events={events}
           datesSet={onDatesSet}
           eventClick={onEventClick}
