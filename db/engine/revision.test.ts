@@ -81,6 +81,21 @@ describe.each(ENGINES)('revisions on %s', (kind) => {
     expect(await read(engine, id)).toEqual({ surname: 'Schmitz-Albers', revision: 2 });
   });
 
+  it('names who changed the record, not who only looked at it or exported it later', async () => {
+    const id = await addContact(engine, 'Albers');
+    const entry = (at: string, user: string, action: string) => ({ at, user, action, entity: 'contact', entityId: id });
+    await engine.db.insert(engine.t.auditLog).values([
+      entry('2026-12-07T14:42:00.000Z', 'Petra Schmitz', 'update'),
+      entry('2026-12-07T14:50:00.000Z', 'Jonas Kurz', 'view'),
+      entry('2026-12-07T14:55:00.000Z', 'Jonas Kurz', 'export'),
+    ]);
+    await updateAtRevision(engine, engine.t.contacts, CONTACT, { id, revision: 1 }, { surname: 'Schmitz-Albers' });
+    const error = await refusal(updateAtRevision(engine, engine.t.contacts, CONTACT, { id, revision: 1 }, { surname: 'Meier' }));
+    expect(error.message).toBe(
+      'Dieser Kontakt wurde inzwischen von Petra Schmitz geändert (07.12.2026, 15:42 Uhr). Bitte laden Sie ihn neu; Ihre Änderungen sind nicht gespeichert.',
+    );
+  });
+
   it('without an audit entry the message names the time of the last change', async () => {
     const id = await addContact(engine, 'Albers');
     await engine.db.update(engine.t.contacts).set({ revision: 4, updatedAt: '2026-07-01T08:05:00.000Z' }).where(eq(engine.t.contacts.id, id));

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, notInArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { AppError } from '../../core/api/errors';
 import { formatMomentNumeric } from '../../core/domain/dates/format';
@@ -16,6 +16,9 @@ export interface RevisionedRecord {
   /** The pronoun for "Bitte laden Sie ihn neu": "ihn", "sie" or "es". */
   it: 'ihn' | 'sie' | 'es';
 }
+
+/** Audit entries that record a reading, not a change (who looked at a request, who exported it): never named as the one who changed it. */
+const READING_ACTIONS = ['view', 'export'];
 
 /** The record a change is meant for, as the user loaded it. */
 export interface RevisionTarget {
@@ -57,7 +60,8 @@ export async function deleteAtRevision(engine: Engine, table: RevisionedTable, r
 
 /**
  * The refusal when a change found another revision than the user's: STALE with who changed the
- * record last and when (the audit log's last entry for it; without one, the row's `updatedAt`).
+ * record last and when (the audit log's last entry of a change for it — views and exports do not
+ * count; without one, the row's `updatedAt`).
  * A record that is gone is NOT_FOUND.
  */
 export async function refuseStale(engine: Engine, table: RevisionedTable, record: RevisionedRecord, target: RevisionTarget): Promise<never> {
@@ -73,7 +77,7 @@ export async function refuseStale(engine: Engine, table: RevisionedTable, record
   const [last] = await db
     .select({ user: t.auditLog.user, at: t.auditLog.at })
     .from(t.auditLog)
-    .where(and(eq(t.auditLog.entity, record.entity), eq(t.auditLog.entityId, target.id)))
+    .where(and(eq(t.auditLog.entity, record.entity), eq(t.auditLog.entityId, target.id), notInArray(t.auditLog.action, READING_ACTIONS)))
     .orderBy(desc(t.auditLog.id))
     .limit(1);
   const by = last ? ` von ${last.user}` : '';
