@@ -422,15 +422,15 @@ export const contract = {
   /** One workflow step; returns the letter draft or e-mail text the step calls for. */
   'requests.step': command(requestStepSchema, requestStepResultSchema),
   /** Wiedervorlage: the date to look at the request again (null: none). */
-  'requests.followUp': command(z.strictObject({ id: recordId, on: isoDate.nullable() }), requestSchema),
+  'requests.followUp': command(z.strictObject({ id: recordId, revision: revisionSchema, on: isoDate.nullable() }), requestSchema),
   'requests.history': query(byId, z.array(requestHistoryEntrySchema)),
   /** Related requests: proposals (same person, same place, same category and district) not yet linked. */
   'requests.related': query(byId, z.array(requestListItemSchema)),
-  'requests.link': command(z.strictObject({ id: recordId, otherId: recordId, note: singleLine(500).default('') }), requestSchema),
-  'requests.unlink': command(z.strictObject({ id: recordId, otherId: recordId }), requestSchema),
-  'requests.attach': command(z.strictObject({ id: recordId, uploadId: uploadIdSchema }), requestSchema),
+  'requests.link': command(z.strictObject({ id: recordId, revision: revisionSchema, otherId: recordId, note: singleLine(500).default('') }), requestSchema),
+  'requests.unlink': command(z.strictObject({ id: recordId, revision: revisionSchema, otherId: recordId }), requestSchema),
+  'requests.attach': command(z.strictObject({ id: recordId, revision: revisionSchema, uploadId: uploadIdSchema }), requestSchema),
   'requests.attachment': query(z.strictObject({ id: recordId, attachmentId: recordId }), fileContentSchema),
-  'requests.detach': command(z.strictObject({ id: recordId, attachmentId: recordId }), requestSchema),
+  'requests.detach': command(z.strictObject({ id: recordId, revision: revisionSchema, attachmentId: recordId }), requestSchema),
   /** An e-mail saved as .eml becomes a request: sender, date, subject, text and attachments. */
   'requests.importEml': command(z.strictObject({ uploadId: uploadIdSchema }), z.object({ request: requestSchema, warnings: z.array(z.string()) })),
   'requests.departments': query(none, z.array(departmentSchema)),

@@ -32,7 +32,7 @@ function examples(door: string, setup: () => Promise<{ app: App; caller: Caller;
       ['jubilees.list', { from: '2027-02-30', to: '2027-03-31' }, 'Von: Den 30.02.2027 gibt es nicht.'],
       ['jubilees.visits.list', { from: '2026-12-01', to: '2026-13-01' }, 'Bis: Den 01.13.2026 gibt es nicht.'],
       ['calendar.view', { from: '2026-13-01', to: '2026-12-31' }, 'Von: Den 01.13.2026 gibt es nicht.'],
-      ['requests.followUp', { id: 1, on: '2027-02-30' }, 'Datum: Den 30.02.2027 gibt es nicht.'],
+      ['requests.followUp', { id: 1, revision: 1, on: '2027-02-30' }, 'Datum: Den 30.02.2027 gibt es nicht.'],
       ['calendar.briefing', { calendarId: 1, date: '2027-02-30' }, 'Datum: Den 30.02.2027 gibt es nicht.'],
       ['calendar.briefing', { appointmentId: 1, date: '2026-02-29' }, 'Datum: Den 29.02.2026 gibt es nicht.'],
       ['carpool.dayPlan', { driverId: 1, date: '2027-02-30' }, 'Datum: Den 30.02.2027 gibt es nicht.'],

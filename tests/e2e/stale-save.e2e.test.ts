@@ -1,5 +1,5 @@
 /**
- * Working together (issue 14): two tabs edit the same contact. The second save is refused as
+ * Working together (issue 14): two tabs edit the same contact (and the same citizen's request). The second save is refused as
  * STALE with a German notice; the user's input stays until they choose „Neu laden“, which shows
  * the other tab's change.
  */
@@ -89,5 +89,56 @@ describe('two tabs save the same contact (browser mode, Chromium)', () => {
     await notice.getByRole('button', { name: 'Neu laden' }).click();
     await expect.poll(() => second.getByLabel('Ort', { exact: true }).inputValue()).toBe('Rathaus, Ratssaal');
     expect(await notice.count()).toBe(0);
+  });
+  it('a request: the second save is refused with „Neu laden“, the input stays until the user reloads; then a step goes through', async () => {
+    const SUBJECT = 'Wilder Müll am Rheinpark';
+    const created = await pageApi(session.page, 'requests.save', {
+      kind: 'beschwerde',
+      channel: 'telefon',
+      citizen: null,
+      subject: SUBJECT,
+      text: 'Sperrmüll liegt seit Tagen am Eingang.',
+      place: 'Rheinpark, Eingang Hochfelder Straße',
+      receivedOn: '2026-11-23',
+    });
+    const openRequest = async (page: Page) => {
+      await page.getByRole('tab', { name: 'Bürgeranliegen' }).click();
+      const row = page.getByRole('table', { name: 'Anliegen' }).getByRole('row').filter({ hasText: SUBJECT });
+      await expect.poll(() => row.count()).toBe(1);
+      await row.click();
+      const dialog = page.getByRole('dialog');
+      const place = dialog.getByRole('textbox', { name: 'Ort, Straße oder Stelle', exact: true });
+      await expect.poll(() => place.inputValue()).toBe('Rheinpark, Eingang Hochfelder Straße');
+      return { dialog, place };
+    };
+    // Both tabs start afresh (no dialog of the cases before left open).
+    await Promise.all([session.page.goto(session.server.url), other.goto(session.server.url)]);
+    const first = await openRequest(session.page);
+    const second = await openRequest(other);
+
+    await second.place.fill('Rheinpark, Spielplatz');
+    await first.place.fill('Rheinpark, Eingang Wanheimer Straße');
+    await first.dialog.getByRole('button', { name: 'Anliegen speichern' }).click();
+    await expect.poll(() => first.dialog.getByRole('status').filter({ hasText: 'Anliegen gespeichert.' }).count()).toBe(1);
+
+    await second.dialog.getByRole('button', { name: 'Anliegen speichern' }).click();
+    const notice = second.dialog.getByRole('alert').filter({ hasText: 'Inzwischen geändert' });
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toMatch(
+      /Dieses Anliegen wurde inzwischen von .+ geändert \(\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr\)\. Bitte laden Sie es neu; Ihre Änderungen sind nicht gespeichert\./,
+    );
+    const stored = await pageApi(other, 'requests.list', { text: 'Müll Rheinpark' });
+    expect(stored.items.map((r) => [r.id, r.revision])).toEqual([[created.id, 2]]);
+    expect((await pageApi(other, 'requests.get', { id: created.id })).place).toBe('Rheinpark, Eingang Wanheimer Straße');
+    expect(await second.place.inputValue()).toBe('Rheinpark, Spielplatz');
+    await other.screenshot({ path: path.join(ARTIFACTS, 'anliegen-inzwischen-geaendert.png') });
+
+    await notice.getByRole('button', { name: 'Neu laden' }).click();
+    await expect.poll(() => second.place.inputValue()).toBe('Rheinpark, Eingang Wanheimer Straße');
+    expect(await notice.count()).toBe(0);
+
+    // On top of the reloaded request, a step goes through.
+    await second.dialog.getByRole('group', { name: 'Nächste Schritte' }).getByRole('button', { name: 'In Bearbeitung nehmen', exact: true }).click();
+    await expect.poll(async () => (await pageApi(other, 'requests.get', { id: created.id })).status).toBe('in_bearbeitung');
   });
 });

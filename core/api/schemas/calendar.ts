@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { letterDraftSchema } from './letters';
-import { isoDate, localDateOrDateTime, multiLine, revisionSchema, singleLine } from './common';
+import { isoDate, localDateOrDateTime, multiLine, requireRevisionWithId, revisionSchema, singleLine } from './common';
 
 /** Wall-clock time in Europe/Berlin ("2026-12-10T14:00") or, for all-day entries, a date. */
 const localTime = localDateOrDateTime;
@@ -74,11 +74,7 @@ export const appointmentInputSchema = z
     public: z.boolean().default(false),
   })
   .superRefine(checkSpan)
-  .superRefine((input, ctx) => {
-    if (input.id !== undefined && input.revision === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['revision'], message: 'Der Bearbeitungsstand (revision) fehlt.' });
-    }
-  });
+  .superRefine(requireRevisionWithId);
 export type AppointmentInput = z.input<typeof appointmentInputSchema>;
 
 export const appointmentSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { letterDraftSchema } from './letters';
-import { isoDate, multiLine, optionalEmail, optionalWebAddress, singleLine } from './common';
+import { isoDate, multiLine, optionalEmail, optionalWebAddress, recordId, requireRevisionWithId, revisionSchema, singleLine } from './common';
 
 const text = (max: number) => multiLine(max).default('');
 const line = (max: number) => singleLine(max).default('');
@@ -90,6 +90,8 @@ export type Citizen = z.infer<typeof citizenSchema>;
 
 export const requestInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
+  /** With `id`: the revision the request was loaded at (required; STALE when it moved on). */
+  revision: revisionSchema.optional(),
   kind: requestKindSchema,
   channel: requestChannelSchema,
   /** The person: new or changed data (`id` for an existing one); null: anonymous. */
@@ -104,7 +106,7 @@ export const requestInputSchema = z.strictObject({
   eventId: z.number().int().positive().nullable().default(null),
   /** Where it was seen: the address of the post (social media); empty otherwise. */
   link: optionalWebAddress('Bitte die Internetadresse des Beitrags angeben; sie beginnt mit https:// (oder http://).').default(''),
-});
+}).superRefine(requireRevisionWithId);
 export type RequestInput = z.input<typeof requestInputSchema>;
 
 const attachmentSchema = z.object({ id: z.number().int(), fileName: z.string(), size: z.number().int() });
@@ -152,6 +154,7 @@ export const requestSchema = z.object({
   links: z.array(z.object({ id: z.number().int(), subject: z.string(), status: requestStatusSchema, receivedOn: z.string(), note: z.string() })),
   createdAt: z.string(),
   updatedAt: z.string(),
+  revision: revisionSchema,
 });
 export type CitizenRequest = z.infer<typeof requestSchema>;
 
@@ -172,6 +175,7 @@ export const requestListItemSchema = requestSchema
     overdue: true,
     followUpDue: true,
     anonymised: true,
+    revision: true,
   })
   .extend({ citizenName: z.string().nullable() });
 export type RequestListItem = z.infer<typeof requestListItemSchema>;
@@ -195,29 +199,32 @@ export const requestListInputSchema = z.strictObject({
 });
 export const requestListSchema = z.object({ total: z.number().int(), items: z.array(requestListItemSchema) });
 
+/** The request a change is meant for, as the user loaded it (STALE when someone changed it since). */
+const loaded = { id: recordId, revision: revisionSchema };
+
 /**
  * One workflow step (DOMAIN rules in core/domain/requests/workflow.ts): eingegangen →
  * Eingangsbestätigung → in Bearbeitung → an Fachbereich weitergeleitet → Stellungnahme → Antwort
  * → erledigt. No answer before a statement was asked for and received, unless marked unnecessary.
  */
 export const requestStepSchema = z.discriminatedUnion('step', [
-  z.strictObject({ id: z.number().int().positive(), step: z.literal('acknowledge'), via: z.enum(['brief', 'email']) }),
-  z.strictObject({ id: z.number().int().positive(), step: z.literal('start') }),
+  z.strictObject({ ...loaded, step: z.literal('acknowledge'), via: z.enum(['brief', 'email']) }),
+  z.strictObject({ ...loaded, step: z.literal('start') }),
   z.strictObject({
-    id: z.number().int().positive(),
+    ...loaded,
     step: z.literal('forward'),
     departmentId: z.number().int().positive(),
     /** Default: ten working days (weekends and NRW holidays do not count). */
     due: isoDate.optional(),
     note: text(2000),
   }),
-  z.strictObject({ id: z.number().int().positive(), step: z.literal('remind') }),
-  z.strictObject({ id: z.number().int().positive(), step: z.literal('statement'), receivedOn: isoDate, text: multiLine(50_000).min(1, 'Bitte die Stellungnahme eintragen.') }),
-  z.strictObject({ id: z.number().int().positive(), step: z.literal('noStatement'), note: multiLine(2000).min(1, 'Bitte kurz begründen, warum keine Stellungnahme nötig ist.') }),
-  z.strictObject({ id: z.number().int().positive(), step: z.literal('answer'), signerId: z.number().int().positive() }),
-  z.strictObject({ id: z.number().int().positive(), step: z.literal('replied'), letterId: z.number().int().positive() }),
-  z.strictObject({ id: z.number().int().positive(), step: z.literal('close'), note: text(2000) }),
-  z.strictObject({ id: z.number().int().positive(), step: z.literal('reopen'), note: multiLine(2000).min(1, 'Bitte den Grund angeben.') }),
+  z.strictObject({ ...loaded, step: z.literal('remind') }),
+  z.strictObject({ ...loaded, step: z.literal('statement'), receivedOn: isoDate, text: multiLine(50_000).min(1, 'Bitte die Stellungnahme eintragen.') }),
+  z.strictObject({ ...loaded, step: z.literal('noStatement'), note: multiLine(2000).min(1, 'Bitte kurz begründen, warum keine Stellungnahme nötig ist.') }),
+  z.strictObject({ ...loaded, step: z.literal('answer'), signerId: z.number().int().positive() }),
+  z.strictObject({ ...loaded, step: z.literal('replied'), letterId: z.number().int().positive() }),
+  z.strictObject({ ...loaded, step: z.literal('close'), note: text(2000) }),
+  z.strictObject({ ...loaded, step: z.literal('reopen'), note: multiLine(2000).min(1, 'Bitte den Grund angeben.') }),
 ]);
 export type RequestStep = z.input<typeof requestStepSchema>;
 

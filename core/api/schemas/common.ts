@@ -197,6 +197,15 @@ export const recordId = z.number().int().positive();
  * change of the record sends it back, and a save against an older one is refused with STALE.
  */
 export const revisionSchema = z.number({ message: 'Der Bearbeitungsstand (revision) fehlt.' }).int().positive();
+/**
+ * For a save that creates (no `id`) or changes (`id`) a record, as `.superRefine`: with `id`, the
+ * revision the record was loaded at is required (`revision: revisionSchema.optional()` in the shape).
+ */
+export const requireRevisionWithId = (input: { id?: number; revision?: number }, ctx: z.RefinementCtx): void => {
+  if (input.id !== undefined && input.revision === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['revision'], message: 'Der Bearbeitungsstand (revision) fehlt.' });
+  }
+};
 
 /** An upload's id (`uploads.append`). */
 export const uploadIdSchema = z.string().max(36).uuid('Ungültige Upload-Kennung.');

@@ -224,7 +224,7 @@ export async function loadDemoRequests(deps: ServiceDeps): Promise<void> {
       if (!outcome.ok) throw new Error(`Beispieldaten: ${demo.subject}: ${outcome.message}`);
       // The demo answer has no letter in the register.
       const { replyLetterId: _none, ...changes } = outcome.changes;
-      row = (await repo.update(row.id, changes, moment(day)))!;
+      row = await repo.update({ id: row.id, revision: row.revision }, changes, moment(day));
       const note = input.step === 'forward' ? `${departments[department!]!.name}; Stellungnahme bis ${formatDateLong(row.statementDue!)}` : outcome.note;
       await repo.addHistory({ requestId: row.id, at: moment(day), user: deps.user, action: outcome.action, status: changes.status !== state.status ? changes.status : null, note });
     }

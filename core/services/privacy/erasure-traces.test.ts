@@ -104,24 +104,31 @@ async function personEverywhere(withLetters = false): Promise<{ citizenId: numbe
   const citizenId = request.citizen!.id;
   const requestId = request.id;
   await call(app.handlers, 'requests.get', { id: requestId });
+  // Each step at the revision the one before left (as the form holds it).
+  let revision = request.revision;
+  const step = async (input: Record<string, unknown>) => {
+    const result = await call(app.handlers, 'requests.step', { id: requestId, revision, ...input } as never);
+    revision = result.request.revision;
+    return result;
+  };
   if (withLetters) {
-    const acknowledged = await call(app.handlers, 'requests.step', { id: requestId, step: 'acknowledge', via: 'brief' });
+    const acknowledged = await step({ step: 'acknowledge', via: 'brief' });
     letterIds.push((await call(app.handlers, 'letters.create', acknowledged.letter!)).id);
   }
   const department = await call(app.handlers, 'requests.departments.save', { name: 'Amt für Straßenbau und Verkehr (66)' });
-  await call(app.handlers, 'requests.step', { id: requestId, step: 'forward', departmentId: department.id, note: `Bitte Frau ${SURNAME} zurückrufen.` });
-  await call(app.handlers, 'requests.step', { id: requestId, step: 'statement', receivedOn: '2026-11-27', text: `Laterne bei ${SURNAME} repariert.` });
+  await step({ step: 'forward', departmentId: department.id, note: `Bitte Frau ${SURNAME} zurückrufen.` });
+  await step({ step: 'statement', receivedOn: '2026-11-27', text: `Laterne bei ${SURNAME} repariert.` });
   if (signer) {
-    const answered = await call(app.handlers, 'requests.step', { id: requestId, step: 'answer', signerId: signer.id });
+    const answered = await step({ step: 'answer', signerId: signer.id });
     const reply = await call(app.handlers, 'letters.create', answered.letter!);
-    await call(app.handlers, 'requests.step', { id: requestId, step: 'replied', letterId: reply.id });
+    await step({ step: 'replied', letterId: reply.id });
     letterIds.push(reply.id);
   }
   const upload = await call(app.handlers, 'uploads.append', {
     fileName: `Foto ${SURNAME}.txt`,
     chunkBase64: Buffer.from(`Foto der Laterne, aufgenommen von ${SURNAME}, ${EMAIL}`).toString('base64'),
   });
-  await call(app.handlers, 'requests.attach', { id: requestId, uploadId: upload.uploadId });
+  await call(app.handlers, 'requests.attach', { id: requestId, revision, uploadId: upload.uploadId });
   await call(app.handlers, 'volunteering.enquiries.save', {
     citizen: request.citizen!,
     receivedOn: '2026-11-03',

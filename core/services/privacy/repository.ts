@@ -185,7 +185,7 @@ export function privacyRepository(engine: Engine) {
       if (requestIds.length === 0) return;
       await db
         .update(citizenRequests)
-        .set({ citizenId: null, subject, text: '', place: '', link: '', statementText: '', anonymisedAt: at, updatedAt: at })
+        .set({ citizenId: null, subject, text: '', place: '', link: '', statementText: '', anonymisedAt: at, updatedAt: at, revision: sql`${citizenRequests.revision} + 1` })
         .where(dsql.inIds(citizenRequests.id, requestIds));
       await db.update(requestHistory).set({ note: '' }).where(dsql.inIds(requestHistory.requestId, requestIds));
       await db

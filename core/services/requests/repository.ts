@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Engine } from '../../../db/engine';
+import { refuseStale, updateAtRevision, type RevisionedRecord, type RevisionTarget } from '../../../db/engine/revision';
 import { addDays } from '../../domain/calendar/time';
 import { fullTextFilter } from '../search/repository';
 
@@ -30,6 +31,9 @@ export interface RequestFilter {
   ids?: number[];
 }
 
+/** How STALE names a request. */
+const REQUEST: RevisionedRecord = { entity: 'request', thisOne: 'Dieses Anliegen', it: 'es' };
+
 /** From this many hits on, reading the register newest first is faster than looking every hit up. */
 const MANY_HITS = 2000;
 
@@ -49,6 +53,7 @@ export function requestsRepository(engine: Engine) {
     statementDue: citizenRequests.statementDue,
     followUpOn: citizenRequests.followUpOn,
     anonymisedAt: citizenRequests.anonymisedAt,
+    revision: citizenRequests.revision,
     department: departments.name,
     citizenDegrees: citizens.degrees,
     citizenGivenName: citizens.givenName,
@@ -122,13 +127,22 @@ export function requestsRepository(engine: Engine) {
         .returning();
       return row!;
     },
-    async update(id: number, values: Partial<RequestValues>, at: string): Promise<RequestRow | undefined> {
-      const [row] = await db
+    /** Saves the request as loaded at `target.revision` (STALE when someone changed it since) and raises the revision. */
+    async update(target: RevisionTarget, values: Partial<RequestValues>, at: string): Promise<RequestRow> {
+      await updateAtRevision(engine, citizenRequests, REQUEST, target, { ...values, updatedAt: at });
+      const [row] = await db.select().from(citizenRequests).where(eq(citizenRequests.id, target.id)).limit(1);
+      return row!;
+    },
+    /** The refusal of a change against an older revision than the stored `current` one (before anything else is done). */
+    async refuseUnlessCurrent(current: RequestRow, loadedRevision: number): Promise<void> {
+      if (current.revision !== loadedRevision) await refuseStale(engine, citizenRequests, REQUEST, { id: current.id, revision: loadedRevision });
+    },
+    /** A change made from another request (a link to it) changed this one's record too: its revision rises. */
+    async changedAlongside(id: number, at: string): Promise<void> {
+      await db
         .update(citizenRequests)
-        .set({ ...values, updatedAt: at })
-        .where(eq(citizenRequests.id, id))
-        .returning();
-      return row;
+        .set({ revision: sql`${citizenRequests.revision} + 1`, updatedAt: at })
+        .where(eq(citizenRequests.id, id));
     },
     /**
      * One page of the register: newest first, or — with `ids` from the full-text search — in the

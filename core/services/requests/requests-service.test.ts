@@ -67,6 +67,12 @@ const auditOf = (entity: string, action?: string) => {
     .where(action ? and(eq(auditLog.entity, entity), eq(auditLog.action, action)) : eq(auditLog.entity, entity))
     .orderBy(asc(auditLog.id));
 };
+/** The revision a request is stored at now: what a form freshly loaded holds (read without recording a view). */
+const revisionOf = async (id: number): Promise<number> => {
+  const { db, t } = app.engine;
+  const [row] = await db.select({ revision: t.citizenRequests.revision }).from(t.citizenRequests).where(eq(t.citizenRequests.id, id));
+  return row!.revision;
+};
 describe.each(ENGINES)('requests on %s', (kind) => {
   beforeEach(async () => {
     setToday('2026-11-27'); // a Friday
@@ -141,7 +147,7 @@ describe.each(ENGINES)('requests on %s', (kind) => {
       const { id } = await call(app.handlers, 'requests.save', lantern());
 
       // Acknowledgement by letter: a draft of the new template, addressed by the addressing engine, signed by the Oberbürgermeisterin.
-      const ack = await call(app.handlers, 'requests.step', { id, step: 'acknowledge', via: 'brief' });
+      const ack = await call(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'acknowledge', via: 'brief' });
       expect(ack.request).toMatchObject({ status: 'bestaetigt', acknowledgedOn: '2026-11-27' });
       expect(ack.email).toBeNull();
       expect(ack.letter).toMatchObject({
@@ -157,14 +163,14 @@ describe.each(ENGINES)('requests on %s', (kind) => {
       expect(ackText).toContain('Dr. Petra Hovestadt');
 
       // No answer before a statement was asked for.
-      const early = await errorOf(dispatch(app.handlers, 'requests.step', { id, step: 'answer', signerId: head.id }));
+      const early = await errorOf(dispatch(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'answer', signerId: head.id }));
       expect(early).toMatchObject({
         code: 'CONFLICT',
         message: 'Vor der Antwort bitte den zuständigen Fachbereich um eine Stellungnahme bitten – oder vermerken, dass keine Stellungnahme nötig ist (mit Begründung).',
       });
 
       // Forwarding: ten working days → Friday 11 December; the e-mail to the department.
-      const forwarded = await call(app.handlers, 'requests.step', { id, step: 'forward', departmentId: roads.id, note: 'Bitte auch die Nachbarlaterne prüfen.' });
+      const forwarded = await call(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'forward', departmentId: roads.id, note: 'Bitte auch die Nachbarlaterne prüfen.' });
       expect(forwarded.request).toMatchObject({
         status: 'weitergeleitet',
         department: 'Amt für Straßenbau und Verkehr (66)',
@@ -182,7 +188,7 @@ describe.each(ENGINES)('requests on %s', (kind) => {
       expect(forwarded.email!.text).toContain('Hinweis: Bitte auch die Nachbarlaterne prüfen.');
       expect(forwarded.email!.text).toContain('Wir bitten Sie um eine Stellungnahme bis zum 11. Dezember 2026.');
       expect(forwarded.email!.text).not.toContain('{{');
-      const pending = await errorOf(dispatch(app.handlers, 'requests.step', { id, step: 'answer', signerId: head.id }));
+      const pending = await errorOf(dispatch(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'answer', signerId: head.id }));
       expect(pending?.message).toBe('Die Stellungnahme des Fachbereichs steht noch aus (Frist bis 11. Dezember 2026). Bitte erst die Stellungnahme eintragen – oder vermerken, dass keine nötig ist.');
 
       // The deadline day itself is not overdue; the day after is.
@@ -194,7 +200,7 @@ describe.each(ENGINES)('requests on %s', (kind) => {
       expect(attention.items.map((r) => [r.id, r.overdue])).toEqual([[id, true]]);
 
       // The reminder names the original request date and the deadline.
-      const reminded = await call(app.handlers, 'requests.step', { id, step: 'remind' });
+      const reminded = await call(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'remind' });
       expect(reminded.request).toMatchObject({ status: 'weitergeleitet', remindedOn: '2026-12-14' });
       expect(reminded.email).toMatchObject({ to: 'strassenbau@stadt-duisburg.example' });
       expect(reminded.email!.subject).toContain('Erinnerung');
@@ -203,12 +209,12 @@ describe.each(ENGINES)('requests on %s', (kind) => {
 
       // The statement; then the reply, proposed with the statement's text, signed in deputy.
       const statementText = 'Die Laterne wurde am 15. Dezember 2026 repariert. Die Nachbarlaterne war in Ordnung.';
-      const early2 = await errorOf(dispatch(app.handlers, 'requests.step', { id, step: 'statement', receivedOn: '2026-11-26', text: statementText }));
+      const early2 = await errorOf(dispatch(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'statement', receivedOn: '2026-11-26', text: statementText }));
       expect(early2?.message).toBe('Die Stellungnahme kann nicht vor der Bitte darum (27. November 2026) eingegangen sein.');
-      const statement = await call(app.handlers, 'requests.step', { id, step: 'statement', receivedOn: '2026-12-14', text: statementText });
+      const statement = await call(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'statement', receivedOn: '2026-12-14', text: statementText });
       expect(statement.request).toMatchObject({ status: 'stellungnahme', statementReceivedOn: '2026-12-14', overdue: false, nextSteps: ['forward', 'answer', 'replied'] });
 
-      const answer = await call(app.handlers, 'requests.step', { id, step: 'answer', signerId: deputy.id });
+      const answer = await call(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'answer', signerId: deputy.id });
       expect(answer.request.status).toBe('stellungnahme');
       expect(answer.letter).toMatchObject({ templateId: 'buergeranliegen', signerId: deputy.id, subject: 'Ihr Schreiben vom {{anlass_datum}}' });
       const paragraphs = answer.letter!.body!.split('\n\n');
@@ -220,18 +226,18 @@ describe.each(ENGINES)('requests on %s', (kind) => {
       expect(replyText).toContain('Volker Sandmann');
       expect(replyText).toContain(statementText);
 
-      const closeEarly = await errorOf(dispatch(app.handlers, 'requests.step', { id, step: 'close', note: '' }));
+      const closeEarly = await errorOf(dispatch(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'close', note: '' }));
       expect(closeEarly?.message).toBe('Abschließen ist erst möglich, wenn das Anliegen beantwortet ist (Antwortschreiben erstellt).');
-      const unknownLetter = await errorOf(dispatch(app.handlers, 'requests.step', { id, step: 'replied', letterId: 999 }));
+      const unknownLetter = await errorOf(dispatch(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'replied', letterId: 999 }));
       expect(unknownLetter).toMatchObject({ code: 'NOT_FOUND', message: 'Der Brief Nr. 999 wurde nicht gefunden.' });
-      const replied = await call(app.handlers, 'requests.step', { id, step: 'replied', letterId: reply.id });
+      const replied = await call(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'replied', letterId: reply.id });
       expect(replied.request).toMatchObject({ status: 'beantwortet', answeredOn: '2026-12-14', replyLetterId: reply.id, nextSteps: ['close'] });
-      const closed = await call(app.handlers, 'requests.step', { id, step: 'close', note: '' });
+      const closed = await call(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'close', note: '' });
       expect(closed.request).toMatchObject({ status: 'erledigt', closedOn: '2026-12-14', nextSteps: ['reopen'] });
 
-      const noReason = await errorOf(dispatch(app.handlers, 'requests.step', { id, step: 'reopen', note: '' }));
+      const noReason = await errorOf(dispatch(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'reopen', note: '' }));
       expect(noReason?.message).toContain('Bitte den Grund angeben.');
-      const reopened = await call(app.handlers, 'requests.step', { id, step: 'reopen', note: 'Frau Kaya meldet: Laterne wieder aus.' });
+      const reopened = await call(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'reopen', note: 'Frau Kaya meldet: Laterne wieder aus.' });
       expect(reopened.request).toMatchObject({ status: 'in_bearbeitung', closedOn: null });
 
       const historyRows = await call(app.handlers, 'requests.history', { id });
@@ -258,16 +264,16 @@ describe.each(ENGINES)('requests on %s', (kind) => {
       const { roads, parks } = await setup();
       setToday('2026-12-18');
       const { id } = await call(app.handlers, 'requests.save', lantern());
-      const byDefault = await call(app.handlers, 'requests.step', { id, step: 'forward', departmentId: roads.id });
+      const byDefault = await call(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'forward', departmentId: roads.id });
       // 1. Weihnachtstag (Fri 25 Dec) and Neujahr (Fri 1 Jan) do not count.
       expect(byDefault.request.statementDue).toBe('2027-01-05');
-      const onChristmas = await call(app.handlers, 'requests.step', { id, step: 'forward', departmentId: parks.id, due: '2026-12-25' });
+      const onChristmas = await call(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'forward', departmentId: parks.id, due: '2026-12-25' });
       expect(onChristmas.request).toMatchObject({ statementDue: '2026-12-28', department: 'Grünflächenamt (67)' });
       expect(onChristmas.email!.subject).toContain('bis 28. Dezember 2026');
-      const past = await errorOf(dispatch(app.handlers, 'requests.step', { id, step: 'forward', departmentId: parks.id, due: '2026-12-17' }));
+      const past = await errorOf(dispatch(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'forward', departmentId: parks.id, due: '2026-12-17' }));
       expect(past).toMatchObject({ code: 'INVALID_INPUT', message: 'Die Frist (17. Dezember 2026) liegt vor dem heutigen Tag.' });
       await call(app.handlers, 'requests.departments.save', { ...parks, email: '', active: false });
-      const inactive = await errorOf(dispatch(app.handlers, 'requests.step', { id, step: 'forward', departmentId: parks.id }));
+      const inactive = await errorOf(dispatch(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'forward', departmentId: parks.id }));
       expect(inactive?.message).toBe('Der Fachbereich „Grünflächenamt (67)“ ist nicht mehr aktiv; bitte einen anderen wählen.');
       expect((await call(app.handlers, 'requests.departments', {})).map((d) => [d.name, d.active])).toEqual([
         ['Amt für Straßenbau und Verkehr (66)', true],
@@ -278,9 +284,9 @@ describe.each(ENGINES)('requests on %s', (kind) => {
     it('acknowledgement by e-mail: the salutation of the addressing engine, the staff’s own text block if there is one', async () => {
       await setup();
       const unknownGender = await call(app.handlers, 'requests.save', lantern({ channel: 'email', citizen: { ...KAYA, gender: 'unknown', street: '', city: '' } }));
-      const noPost = await errorOf(dispatch(app.handlers, 'requests.step', { id: unknownGender.id, step: 'acknowledge', via: 'brief' }));
+      const noPost = await errorOf(dispatch(app.handlers, 'requests.step', { id: unknownGender.id, revision: await revisionOf(unknownGender.id), step: 'acknowledge', via: 'brief' }));
       expect(noPost?.message).toBe('Für eine Eingangsbestätigung per Brief fehlt die Postanschrift (Straße und Ort).');
-      const byDefault = await call(app.handlers, 'requests.step', { id: unknownGender.id, step: 'acknowledge', via: 'email' });
+      const byDefault = await call(app.handlers, 'requests.step', { id: unknownGender.id, revision: await revisionOf(unknownGender.id), step: 'acknowledge', via: 'email' });
       expect(byDefault.letter).toBeNull();
       expect(byDefault.email).toMatchObject({ to: 'ayse.kaya@example.org', subject: 'Ihr Anliegen vom 23. November 2026: Defekte Straßenlaterne' });
       expect(byDefault.email!.text.split('\n\n')[0]).toBe('Guten Tag Ayşe Kaya,');
@@ -293,7 +299,7 @@ describe.each(ENGINES)('requests on %s', (kind) => {
         text: 'Betreff: Eingangsbestätigung Nr. {{nummer}}\n{{anrede}}\n\nIhr Anliegen „{{betreff}}“ vom {{eingang}} ist bei uns eingegangen.{{unbekannt}}\n\n{{ansprechpartner}}\nTelefon {{telefon}}',
       });
       const female = await call(app.handlers, 'requests.save', lantern({ channel: 'email' }));
-      const own = await call(app.handlers, 'requests.step', { id: female.id, step: 'acknowledge', via: 'email' });
+      const own = await call(app.handlers, 'requests.step', { id: female.id, revision: await revisionOf(female.id), step: 'acknowledge', via: 'email' });
       expect(own.email).toEqual({
         to: 'ayse.kaya@example.org',
         subject: `Eingangsbestätigung Nr. ${female.id}`,
@@ -304,41 +310,41 @@ describe.each(ENGINES)('requests on %s', (kind) => {
     it('without a statement: marked unnecessary with a reason; anonymous requests are closed with a note; praise after the acknowledgement', async () => {
       const { head } = await setup();
       const { id } = await call(app.handlers, 'requests.save', lantern({ channel: 'telefon' }));
-      await call(app.handlers, 'requests.step', { id, step: 'start' });
-      const noReason = await errorOf(dispatch(app.handlers, 'requests.step', { id, step: 'noStatement', note: '' }));
+      await call(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'start' });
+      const noReason = await errorOf(dispatch(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'noStatement', note: '' }));
       expect(noReason?.message).toContain('Bitte kurz begründen, warum keine Stellungnahme nötig ist.');
-      const marked = await call(app.handlers, 'requests.step', { id, step: 'noStatement', note: 'Reparatur ist bereits beauftragt.' });
+      const marked = await call(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'noStatement', note: 'Reparatur ist bereits beauftragt.' });
       expect(marked.request).toMatchObject({ statementUnnecessary: true, status: 'in_bearbeitung', nextSteps: ['forward', 'answer', 'replied'] });
-      const answer = await call(app.handlers, 'requests.step', { id, step: 'answer', signerId: head.id });
+      const answer = await call(app.handlers, 'requests.step', { id, revision: await revisionOf(id), step: 'answer', signerId: head.id });
       // A phone call: "Ihr Anliegen"; the paragraph about the department is left out.
       expect(answer.letter!.subject).toBe('Ihr Anliegen vom {{anlass_datum}}');
       expect(answer.letter!.body).toMatch(/^vielen Dank für Ihr Anliegen vom/);
       expect(answer.letter!.body).not.toContain('Fachverwaltung gebeten');
 
       const anonymous = await call(app.handlers, 'requests.save', lantern({ citizen: null }));
-      const answerAnonymous = await errorOf(dispatch(app.handlers, 'requests.step', { id: anonymous.id, step: 'answer', signerId: head.id }));
+      const answerAnonymous = await errorOf(dispatch(app.handlers, 'requests.step', { id: anonymous.id, revision: await revisionOf(anonymous.id), step: 'answer', signerId: head.id }));
       expect(answerAnonymous?.message).toBe('Das Anliegen ist anonym; eine Antwort ist nicht möglich. Bitte mit einem Vermerk abschließen.');
-      const withoutNote = await errorOf(dispatch(app.handlers, 'requests.step', { id: anonymous.id, step: 'close', note: '' }));
+      const withoutNote = await errorOf(dispatch(app.handlers, 'requests.step', { id: anonymous.id, revision: await revisionOf(anonymous.id), step: 'close', note: '' }));
       expect(withoutNote).toMatchObject({ code: 'INVALID_INPUT', message: 'Das Anliegen ist anonym; bitte kurz vermerken, wie es erledigt wurde.' });
-      const closed = await call(app.handlers, 'requests.step', { id: anonymous.id, step: 'close', note: 'An die Wirtschaftsbetriebe zur Kenntnis gegeben.' });
+      const closed = await call(app.handlers, 'requests.step', { id: anonymous.id, revision: await revisionOf(anonymous.id), step: 'close', note: 'An die Wirtschaftsbetriebe zur Kenntnis gegeben.' });
       expect(closed.request.status).toBe('erledigt');
 
       const praise = await call(app.handlers, 'requests.save', lantern({ kind: 'lob', subject: 'Danke für die schnelle Reparatur' }));
-      expect((await errorOf(dispatch(app.handlers, 'requests.step', { id: praise.id, step: 'close', note: '' })))?.message).toBe(
+      expect((await errorOf(dispatch(app.handlers, 'requests.step', { id: praise.id, revision: await revisionOf(praise.id), step: 'close', note: '' })))?.message).toBe(
         'Ein Lob kann abgeschlossen werden, sobald der Eingang bestätigt ist.',
       );
-      await call(app.handlers, 'requests.step', { id: praise.id, step: 'acknowledge', via: 'email' });
-      expect((await call(app.handlers, 'requests.step', { id: praise.id, step: 'close', note: '' })).request.status).toBe('erledigt');
+      await call(app.handlers, 'requests.step', { id: praise.id, revision: await revisionOf(praise.id), step: 'acknowledge', via: 'email' });
+      expect((await call(app.handlers, 'requests.step', { id: praise.id, revision: await revisionOf(praise.id), step: 'close', note: '' })).request.status).toBe('erledigt');
     });
 
     it('follow-up dates (Wiedervorlage) come due and show in the attention list', async () => {
       const { id } = await call(app.handlers, 'requests.save', lantern());
-      const set = await call(app.handlers, 'requests.followUp', { id, on: '2026-12-01' });
+      const set = await call(app.handlers, 'requests.followUp', { id, revision: await revisionOf(id), on: '2026-12-01' });
       expect(set).toMatchObject({ followUpOn: '2026-12-01', followUpDue: false });
       expect((await call(app.handlers, 'requests.list', { attention: true })).total).toBe(0);
       setToday('2026-12-01');
       expect((await call(app.handlers, 'requests.list', { attention: true })).items).toMatchObject([{ id, followUpDue: true }]);
-      const cleared = await call(app.handlers, 'requests.followUp', { id, on: null });
+      const cleared = await call(app.handlers, 'requests.followUp', { id, revision: await revisionOf(id), on: null });
       expect(cleared.followUpOn).toBeNull();
       expect((await call(app.handlers, 'requests.history', { id })).slice(1).map((h) => [h.action, h.note])).toEqual([
         ['Wiedervorlage gesetzt', '1. Dezember 2026'],
@@ -375,9 +381,9 @@ describe.each(ENGINES)('requests on %s', (kind) => {
       expect(await ids({ text: 'Rathaus' })).toEqual([]);
 
       // The statement becomes searchable when it is recorded.
-      await call(app.handlers, 'requests.step', { id: a.id, step: 'forward', departmentId: roads.id });
+      await call(app.handlers, 'requests.step', { id: a.id, revision: await revisionOf(a.id), step: 'forward', departmentId: roads.id });
       expect(await ids({ text: 'Leuchtmittel' })).toEqual([]);
-      await call(app.handlers, 'requests.step', { id: a.id, step: 'statement', receivedOn: '2026-11-27', text: 'Das Leuchtmittel wird getauscht.' });
+      await call(app.handlers, 'requests.step', { id: a.id, revision: await revisionOf(a.id), step: 'statement', receivedOn: '2026-11-27', text: 'Das Leuchtmittel wird getauscht.' });
       expect(await ids({ text: 'leuchtmittel' })).toEqual([a.id]);
       // A changed text is found by its new words only.
       await call(app.handlers, 'requests.save', { ...c, subject: 'Ampel an der Düsseldorfer Straße', text: 'Die Ampel ist zu kurz grün.', place: '' });
@@ -439,17 +445,17 @@ describe.each(ENGINES)('requests on %s', (kind) => {
       const related = async (id: number) => (await call(app.handlers, 'requests.related', { id })).map((r) => r.subject);
       expect(await related(base.id)).toEqual(['Lärm', 'Müll', 'Ampel']);
 
-      const linked = await call(app.handlers, 'requests.link', { id: samePlace.id, otherId: base.id, note: 'gleiche Adresse' });
+      const linked = await call(app.handlers, 'requests.link', { id: samePlace.id, revision: await revisionOf(samePlace.id), otherId: base.id, note: 'gleiche Adresse' });
       expect(linked.links).toEqual([{ id: base.id, subject: 'Defekte Straßenlaterne', status: 'eingegangen', receivedOn: '2026-11-23', note: 'gleiche Adresse' }]);
-      await call(app.handlers, 'requests.link', { id: base.id, otherId: samePlace.id, note: 'gleiche Adresse, Nr. 12' });
+      await call(app.handlers, 'requests.link', { id: base.id, revision: await revisionOf(base.id), otherId: samePlace.id, note: 'gleiche Adresse, Nr. 12' });
       const { db, t } = app.engine;
       expect(await db.select().from(t.requestLinks)).toEqual([{ requestId: base.id, linkedId: samePlace.id, note: 'gleiche Adresse, Nr. 12' }]);
       expect((await call(app.handlers, 'requests.get', { id: base.id })).links.map((l) => l.id)).toEqual([samePlace.id]);
       expect(await related(base.id)).toEqual(['Lärm', 'Ampel']);
-      const self = await errorOf(dispatch(app.handlers, 'requests.link', { id: base.id, otherId: base.id }));
+      const self = await errorOf(dispatch(app.handlers, 'requests.link', { id: base.id, revision: await revisionOf(base.id), otherId: base.id }));
       expect(self?.message).toBe('Ein Anliegen kann nicht mit sich selbst verknüpft werden.');
 
-      const unlinked = await call(app.handlers, 'requests.unlink', { id: samePlace.id, otherId: base.id });
+      const unlinked = await call(app.handlers, 'requests.unlink', { id: samePlace.id, revision: await revisionOf(samePlace.id), otherId: base.id });
       expect(unlinked.links).toEqual([]);
       expect(await related(base.id)).toEqual(['Lärm', 'Müll', 'Ampel']);
       // Same place (Sonnenwall) first; the old one is outside 90 days of the base but within 90 days of this one.
@@ -461,13 +467,13 @@ describe.each(ENGINES)('requests on %s', (kind) => {
       const { id } = await call(app.handlers, 'requests.save', lantern());
       const bytes = Buffer.from('%PDF-1.4 Foto der Laterne');
       const { uploadId } = await call(app.handlers, 'uploads.append', { fileName: 'Foto Königstraße.pdf', chunkBase64: bytes.toString('base64') });
-      const attached = await call(app.handlers, 'requests.attach', { id, uploadId });
+      const attached = await call(app.handlers, 'requests.attach', { id, revision: await revisionOf(id), uploadId });
       expect(attached.attachments).toEqual([{ id: expect.any(Number), fileName: 'Foto Königstraße.pdf', size: bytes.length }]);
       const folder = path.join(app.dataDir, 'Anliegen', String(id));
       expect(fs.readdirSync(folder)).toEqual([expect.stringMatching(/-Foto Königstraße\.pdf$/)]);
       const file = await call(app.handlers, 'requests.attachment', { id, attachmentId: attached.attachments[0]!.id });
       expect(file).toEqual({ fileName: 'Foto Königstraße.pdf', contentBase64: bytes.toString('base64') });
-      const detached = await call(app.handlers, 'requests.detach', { id, attachmentId: attached.attachments[0]!.id });
+      const detached = await call(app.handlers, 'requests.detach', { id, revision: await revisionOf(id), attachmentId: attached.attachments[0]!.id });
       expect(detached.attachments).toEqual([]);
       expect(fs.readdirSync(folder)).toEqual([]);
       expect((await call(app.handlers, 'requests.history', { id })).slice(1).map((h) => h.action)).toEqual(['Anhang hinzugefügt', 'Anhang entfernt']);
@@ -494,6 +500,90 @@ describe.each(ENGINES)('requests on %s', (kind) => {
     });
   });
 
+  describe('working together (revisions)', () => {
+    it('the record and the register carry the revision; every change raises it', async () => {
+      const { roads } = await setup();
+      const saved = await call(app.handlers, 'requests.save', lantern());
+      expect(saved.revision).toBe(1);
+      expect((await call(app.handlers, 'requests.list', {})).items.map((i) => [i.id, i.revision])).toEqual([[saved.id, 1]]);
+      const other = await call(app.handlers, 'requests.save', lantern({ subject: 'Laterne gegenüber', citizen: null }));
+
+      let revision = saved.revision;
+      const next = async (changed: Promise<{ revision: number }>) => {
+        const { revision: now } = await changed;
+        expect(now).toBe(revision + 1);
+        revision = now;
+      };
+      await next(call(app.handlers, 'requests.save', { ...saved, revision, place: 'Königstraße 14' }));
+      await next((async () => (await call(app.handlers, 'requests.step', { id: saved.id, revision, step: 'start' })).request)());
+      await next(call(app.handlers, 'requests.followUp', { id: saved.id, revision, on: '2026-12-01' }));
+      await next(call(app.handlers, 'requests.link', { id: saved.id, revision, otherId: other.id, note: '' }));
+      await next(call(app.handlers, 'requests.unlink', { id: saved.id, revision, otherId: other.id }));
+      const { uploadId } = await call(app.handlers, 'uploads.append', { fileName: 'Foto.pdf', chunkBase64: Buffer.from('%PDF-1.4').toString('base64') });
+      const attached = call(app.handlers, 'requests.attach', { id: saved.id, revision, uploadId });
+      await next(attached);
+      await next(call(app.handlers, 'requests.detach', { id: saved.id, revision, attachmentId: (await attached).attachments[0]!.id }));
+      await next((async () => (await call(app.handlers, 'requests.step', { id: saved.id, revision, step: 'forward', departmentId: roads.id, note: '' })).request)());
+      expect((await call(app.handlers, 'requests.get', { id: saved.id })).revision).toBe(revision);
+      // Linking from the other request changed this one's record too (its links).
+      expect((await call(app.handlers, 'requests.get', { id: other.id })).revision).toBe(3);
+    });
+
+    it('refuses every change against an older revision with STALE naming who changed it and when; nothing is changed', async () => {
+      const { roads } = await setup();
+      const saved = await call(app.handlers, 'requests.save', lantern());
+      const other = await call(app.handlers, 'requests.save', lantern({ subject: 'Laterne gegenüber', citizen: null }));
+      // PC A forwards the request; PC B still shows it as loaded before.
+      setToday('2026-11-30');
+      await call(app.handlers, 'requests.step', { id: saved.id, revision: saved.revision, step: 'forward', departmentId: roads.id, note: '' });
+      // Somebody else only looked at it afterwards: a view is no change.
+      await app.engine.db.insert(app.engine.t.auditLog).values({ at: '2026-11-30T12:00:00.000Z', user: 'Petra Schmitz', action: 'view', entity: 'request', entityId: saved.id });
+      const historyBefore = await call(app.handlers, 'requests.history', { id: saved.id });
+      const stored = await call(app.handlers, 'requests.get', { id: saved.id });
+
+      const { uploadId } = await call(app.handlers, 'uploads.append', { fileName: 'Foto.pdf', chunkBase64: Buffer.from('%PDF-1.4').toString('base64') });
+      const old = { id: saved.id, revision: saved.revision };
+      const attempts = [
+        dispatch(app.handlers, 'requests.save', { ...saved, place: 'Königstraße 14' }),
+        dispatch(app.handlers, 'requests.step', { ...old, step: 'start' }),
+        dispatch(app.handlers, 'requests.step', { ...old, step: 'forward', departmentId: roads.id, note: 'noch einmal' }),
+        dispatch(app.handlers, 'requests.step', { ...old, step: 'close', note: '' }),
+        dispatch(app.handlers, 'requests.followUp', { ...old, on: '2026-12-01' }),
+        dispatch(app.handlers, 'requests.link', { ...old, otherId: other.id, note: '' }),
+        dispatch(app.handlers, 'requests.unlink', { ...old, otherId: other.id }),
+        dispatch(app.handlers, 'requests.attach', { ...old, uploadId }),
+      ];
+      for (const attempt of attempts) {
+        expect(await errorOf(attempt)).toMatchObject({
+          code: 'STALE',
+          message: 'Dieses Anliegen wurde inzwischen von test geändert (30.11.2026, 10:00 Uhr). Bitte laden Sie es neu; Ihre Änderungen sind nicht gespeichert.',
+        });
+      }
+      expect(await call(app.handlers, 'requests.history', { id: saved.id })).toEqual(historyBefore);
+      expect(await call(app.handlers, 'requests.get', { id: saved.id })).toEqual(stored);
+      expect(fs.existsSync(path.join(app.dataDir, 'Anliegen', String(saved.id))) ? fs.readdirSync(path.join(app.dataDir, 'Anliegen', String(saved.id))) : []).toEqual([]);
+      // At the current revision the same change goes through.
+      expect((await call(app.handlers, 'requests.followUp', { id: saved.id, revision: stored.revision, on: '2026-12-01' })).followUpOn).toBe('2026-12-01');
+    });
+
+    it('requires the revision for every change of a stored request', async () => {
+      const saved = await call(app.handlers, 'requests.save', lantern());
+      const withoutRevision = { ...saved, revision: undefined };
+      for (const [method, input] of [
+        ['requests.save', withoutRevision],
+        ['requests.step', { id: saved.id, step: 'start' }],
+        ['requests.followUp', { id: saved.id, on: null }],
+        ['requests.link', { id: saved.id, otherId: saved.id }],
+        ['requests.unlink', { id: saved.id, otherId: saved.id }],
+        ['requests.detach', { id: saved.id, attachmentId: 1 }],
+      ] as const) {
+        const refused = await errorOf(dispatch(app.handlers, method, input as never));
+        expect(refused?.code, method).toBe('INVALID_INPUT');
+        expect(refused?.message, method).toContain('Der Bearbeitungsstand (revision) fehlt.');
+      }
+    });
+  });
+
   describe('demo data', () => {
     it('six departments and eight requests in various states, dated relative to today', async () => {
       await call(app.handlers, 'demo.load', {});
@@ -512,7 +602,7 @@ describe.each(ENGINES)('requests on %s', (kind) => {
       // The one waiting for its answer can be answered.
       const ready = items.find((r) => r.status === 'stellungnahme')!;
       const signers = await call(app.handlers, 'signers.list', {});
-      const answer = await call(app.handlers, 'requests.step', { id: ready.id, step: 'answer', signerId: signers.find((s) => !s.deputy)!.id });
+      const answer = await call(app.handlers, 'requests.step', { id: ready.id, revision: await revisionOf(ready.id), step: 'answer', signerId: signers.find((s) => !s.deputy)!.id });
       expect(answer.letter!.body).toContain('Wohnungsnotfallhilfe');
       expect((await call(app.handlers, 'requests.history', { id: lantern.id })).map((h) => h.action)).toEqual(['Anliegen erfasst', 'Eingang bestätigt (Brief)', 'An Fachbereich weitergeleitet']);
     });

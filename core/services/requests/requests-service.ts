@@ -211,6 +211,7 @@ export function createRequestsService(
       links: await repo.links(row.id),
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
+      revision: row.revision,
     };
   };
 
@@ -229,6 +230,7 @@ export function createRequestsService(
     overdue: isOverdue(row, t),
     followUpDue: isFollowUpDue(row, t),
     anonymised: row.anonymisedAt !== null,
+    revision: row.revision,
     citizenName:
       row.citizenSurname !== null ? citizenName({ degrees: row.citizenDegrees ?? '', givenName: row.citizenGivenName ?? '', surname: row.citizenSurname }) : null,
   });
@@ -396,6 +398,7 @@ export function createRequestsService(
     // Locked before reading its state: two steps at once see each other's.
     await repo.lock(input.id);
     const { request: row, citizen } = await mustFind(input.id);
+    await repo.refuseUnlessCurrent(row, input.revision);
     const t = today();
     const department =
       input.step === 'forward'
@@ -421,7 +424,7 @@ export function createRequestsService(
     if (!outcome.ok) throw new AppError(outcome.code, outcome.message, { step: input.step, status: row.status });
 
     const { status, ...changes } = outcome.changes;
-    const updated = (await repo.update(row.id, { ...changes, status }, at()))!;
+    const updated = await repo.update({ id: row.id, revision: input.revision }, { ...changes, status }, at());
     if (input.step === 'statement') await reindex(updated);
 
     const note = (() => {
@@ -492,6 +495,7 @@ export function createRequestsService(
       deps.engine.transaction(async () => {
         if (input.id) await repo.lock(input.id);
         const existing = input.id ? (await mustFind(input.id)).request : undefined;
+        if (existing) await repo.refuseUnlessCurrent(existing, input.revision!);
         if (input.eventId !== null && !(await repo.eventExists(input.eventId))) {
           throw new AppError('NOT_FOUND', `Die Veranstaltung Nr. ${input.eventId} wurde nicht gefunden.`, { eventId: input.eventId });
         }
@@ -516,7 +520,9 @@ export function createRequestsService(
           eventId: input.eventId,
           link: input.link,
         };
-        const row = existing ? (await repo.update(existing.id, values, at()))! : await repo.insert({ ...values, status: 'eingegangen' }, at());
+        const row = existing
+          ? await repo.update({ id: existing.id, revision: input.revision! }, values, at())
+          : await repo.insert({ ...values, status: 'eingegangen' }, at());
         await reindex(row);
         if (existing) {
           const fields = (Object.keys(FIELD_LABELS) as Array<keyof typeof values>).filter((k) => existing[k] !== values[k]).map((k) => FIELD_LABELS[k]!);
@@ -533,10 +539,10 @@ export function createRequestsService(
 
     'requests.step': (input) => deps.engine.transaction(() => step(input)),
 
-    'requests.followUp': ({ id, on }) =>
+    'requests.followUp': ({ id, revision, on }) =>
       deps.engine.transaction(async () => {
         const { request: row } = await mustFind(id);
-        await repo.update(id, { followUpOn: on }, at());
+        await repo.update({ id, revision }, { followUpOn: on }, at());
         const action = on ? 'Wiedervorlage gesetzt' : 'Wiedervorlage entfernt';
         await history(id, action, null, on ? long(on) : row.followUpOn ? `war ${long(row.followUpOn)}` : '');
         await changed(id, `${action}: ${row.subject}`);
@@ -557,11 +563,13 @@ export function createRequestsService(
       return ids.map((i) => toListItem(byId.get(i)!, t));
     },
 
-    'requests.link': ({ id, otherId, note }) =>
+    'requests.link': ({ id, revision, otherId, note }) =>
       deps.engine.transaction(async () => {
         if (id === otherId) throw new AppError('INVALID_INPUT', 'Ein Anliegen kann nicht mit sich selbst verknüpft werden.');
         const { request: row } = await mustFind(id);
         const { request: other } = await mustFind(otherId);
+        await repo.update({ id, revision }, {}, at());
+        await repo.changedAlongside(otherId, at());
         await repo.link(id, otherId, note);
         await history(id, 'Verknüpft', null, `mit Nr. ${otherId} „${other.subject}“${note ? ` – ${note}` : ''}`);
         await history(otherId, 'Verknüpft', null, `mit Nr. ${id} „${row.subject}“${note ? ` – ${note}` : ''}`);
@@ -569,22 +577,25 @@ export function createRequestsService(
         return toRequest(await mustFind(id));
       }),
 
-    'requests.unlink': ({ id, otherId }) =>
+    'requests.unlink': ({ id, revision, otherId }) =>
       deps.engine.transaction(async () => {
         const { request: row } = await mustFind(id);
+        await repo.update({ id, revision }, {}, at());
         if (!(await repo.unlink(id, otherId))) throw new AppError('NOT_FOUND', `Das Anliegen Nr. ${id} ist nicht mit Nr. ${otherId} verknüpft.`);
+        await repo.changedAlongside(otherId, at());
         await history(id, 'Verknüpfung gelöst', null, `Nr. ${otherId}`);
         await history(otherId, 'Verknüpfung gelöst', null, `Nr. ${id}`);
         await changed(id, `Verknüpfung mit Nr. ${otherId} gelöst: ${row.subject}`);
         return toRequest(await mustFind(id));
       }),
 
-    'requests.attach': async ({ id, uploadId }) => {
-      await mustFind(id);
+    'requests.attach': async ({ id, revision, uploadId }) => {
+      await repo.refuseUnlessCurrent((await mustFind(id)).request, revision);
       const upload = await more.uploads.get(uploadId);
       const { relative, target } = storeFile(id, upload.fileName, (temp) => fs.copyFileSync(upload.file, temp));
       try {
         await deps.engine.transaction(async () => {
+          await repo.update({ id, revision }, {}, at());
           await repo.addAttachment({ requestId: id, fileName: upload.fileName, path: relative, size: upload.size, addedAt: at() });
           await history(id, 'Anhang hinzugefügt', null, upload.fileName);
           await changed(id, `Anhang „${upload.fileName}“ hinzugefügt`);
@@ -610,10 +621,11 @@ export function createRequestsService(
       return { fileName: attachment.fileName, contentBase64: bytes.toString('base64') };
     },
 
-    'requests.detach': async ({ id, attachmentId }) => {
+    'requests.detach': async ({ id, revision, attachmentId }) => {
       const attachment = (await repo.attachments(id)).find((a) => a.id === attachmentId);
       if (!attachment) throw new AppError('NOT_FOUND', `Den Anhang Nr. ${attachmentId} gibt es bei diesem Anliegen nicht.`);
       await deps.engine.transaction(async () => {
+        await repo.update({ id, revision }, {}, at());
         await repo.deleteAttachment(attachmentId);
         await history(id, 'Anhang entfernt', null, attachment.fileName);
         await changed(id, `Anhang „${attachment.fileName}“ entfernt`);

@@ -34,6 +34,7 @@ export function AttachmentList({
   download,
   attach,
   detach,
+  onReload,
 }: {
   attachments: readonly AttachmentItem[];
   /** Shown while there is no file, e.g. „Noch keine Anhänge (etwa die eingescannte Einladung).“ */
@@ -41,6 +42,8 @@ export function AttachmentList({
   download: (attachmentId: number) => Promise<{ fileName: string; contentBase64: string }>;
   attach: (uploadId: string) => Promise<void>;
   detach: (attachmentId: number) => Promise<void>;
+  /** Takes the record anew after a change was refused as STALE (see ErrorMessage). */
+  onReload?: () => void;
 }) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
@@ -84,7 +87,7 @@ export function AttachmentList({
         <UploadButton accept="" label="Datei anhängen …" onFile={(file) => upload.mutate(file)} />
       </div>
       {progress !== null && <ProgressBar value={progress} aria-label="Datei wird übertragen" />}
-      <ErrorMessage error={upload.error ?? remove.error} title="Anhang nicht gespeichert" />
+      <ErrorMessage error={upload.error ?? remove.error} title="Anhang nicht gespeichert" onReload={onReload} />
       <ErrorMessage error={save.error} title="Anhang nicht geöffnet" />
     </>
   );

@@ -67,10 +67,13 @@ export function RelatedRequests({
   request,
   onChanged,
   onOpen,
+  onReload,
 }: {
   request: CitizenRequest;
   onChanged: (request: CitizenRequest) => Promise<void>;
   onOpen: (id: number) => void;
+  /** Takes the request anew after a change was refused as STALE. */
+  onReload: () => void;
 }) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
@@ -81,8 +84,8 @@ export function RelatedRequests({
     queryFn: () => api('requests.list', { citizenId: citizenId!, limit: 50 }),
     enabled: citizenId !== undefined,
   });
-  const link = useMutation({ mutationFn: (otherId: number) => api('requests.link', { id: request.id, otherId }), onSuccess: onChanged });
-  const unlink = useMutation({ mutationFn: (otherId: number) => api('requests.unlink', { id: request.id, otherId }), onSuccess: onChanged });
+  const link = useMutation({ mutationFn: (otherId: number) => api('requests.link', { id: request.id, revision: request.revision, otherId }), onSuccess: onChanged });
+  const unlink = useMutation({ mutationFn: (otherId: number) => api('requests.unlink', { id: request.id, revision: request.revision, otherId }), onSuccess: onChanged });
   const linkedIds = new Set(request.links.map((l) => l.id));
   const proposals = (related.data ?? []).filter((r) => !linkedIds.has(r.id));
   const others = (same.data?.items ?? []).filter((r) => r.id !== request.id);
@@ -106,7 +109,7 @@ export function RelatedRequests({
       ) : (
         <Text className={styles.muted}>Noch mit keinem anderen Anliegen verknüpft.</Text>
       )}
-      <ErrorMessage error={link.error ?? unlink.error} title="Nicht geändert" />
+      <ErrorMessage error={link.error ?? unlink.error} title="Nicht geändert" onReload={onReload} />
       {proposals.length > 0 && (
         <>
           <h4 className={styles.subheading}>Ähnliche Anliegen (Vorschläge)</h4>

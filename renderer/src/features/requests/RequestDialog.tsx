@@ -22,6 +22,7 @@ import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { AttachmentList } from '../../components/AttachmentList';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useLoadedRecord } from '../../components/use-loaded-record';
 import { CitizenPrivacyActions } from './CitizenPrivacyActions';
 import { RelatedRequests } from './RelatedRequests';
 import { RequestAccessLog } from './RequestAccessLog';
@@ -65,9 +66,14 @@ export function RequestDialog({
   const [notice, setNotice] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
   const request = useQuery({ queryKey: ['requests.get', id], queryFn: () => api('requests.get', { id: id! }), enabled: id !== null });
+  // The request as loaded: every change sends its revision back; another PC's change replaces it only while the form holds no unsaved input.
+  const [data, take] = useLoadedRecord(request.data ?? null, dirty);
+  /** Counts „Neu laden“: the form, the steps and the lists start again from the request as stored now. */
+  const [reloads, setReloads] = useState(0);
 
   const stored = async (saved: CitizenRequest) => {
     queryClient.setQueryData(['requests.get', saved.id], saved);
+    take(saved);
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: ['requests.list'] }),
       queryClient.invalidateQueries({ queryKey: ['requests.history', saved.id] }),
@@ -80,7 +86,15 @@ export function RequestDialog({
     setDirty(false);
     setId(otherId);
   };
-  const data = request.data;
+  /** „Neu laden“ after STALE: the request as it is stored now replaces the user's input. */
+  const reload = async () => {
+    if (id === null) return;
+    const fresh = await queryClient.fetchQuery({ queryKey: ['requests.get', id], queryFn: () => api('requests.get', { id }), staleTime: 0 });
+    setDirty(false);
+    take(fresh);
+    setReloads((n) => n + 1);
+  };
+  const reloadNow = () => void reload();
 
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
@@ -110,10 +124,11 @@ export function RequestDialog({
               <div className={styles.columns}>
                 <section className={styles.column} aria-label="Anliegen und Person">
                   <RequestForm
-                    key={id ?? 'new'}
-                    request={data ?? null}
+                    key={`${id ?? 'new'}-${reloads}`}
+                    request={data}
                     initial={initial}
                     onDirtyChange={setDirty}
+                    onReload={reloadNow}
                     onSaved={async (saved) => {
                       await stored(saved);
                       setNotice(id === null ? `Anliegen Nr. ${saved.id} gespeichert. Nun lässt es sich bearbeiten.` : 'Anliegen gespeichert.');
@@ -127,11 +142,13 @@ export function RequestDialog({
                   )}
                   {data && (
                     <AttachmentList
+                      key={`attachments-${reloads}`}
                       attachments={data.attachments}
                       emptyText="Noch keine Anhänge (etwa der eingescannte Brief oder Fotos)."
                       download={(attachmentId) => api('requests.attachment', { id: data.id, attachmentId })}
-                      attach={async (uploadId) => stored(await api('requests.attach', { id: data.id, uploadId }))}
-                      detach={async (attachmentId) => stored(await api('requests.detach', { id: data.id, attachmentId }))}
+                      attach={async (uploadId) => stored(await api('requests.attach', { id: data.id, revision: data.revision, uploadId }))}
+                      detach={async (attachmentId) => stored(await api('requests.detach', { id: data.id, revision: data.revision, attachmentId }))}
+                      onReload={reloadNow}
                     />
                   )}
                   {data && (
@@ -152,8 +169,8 @@ export function RequestDialog({
                 </section>
                 {data ? (
                   <section className={styles.column} aria-label="Bearbeitung">
-                    <RequestWorkflow key={data.id} request={data} unsaved={dirty} onChanged={stored} />
-                    <RelatedRequests request={data} onChanged={stored} onOpen={openOther} />
+                    <RequestWorkflow key={`workflow-${data.id}-${reloads}`} request={data} unsaved={dirty} onChanged={stored} onReload={reloadNow} />
+                    <RelatedRequests key={`related-${data.id}-${reloads}`} request={data} onChanged={stored} onOpen={openOther} onReload={reloadNow} />
                   </section>
                 ) : (
                   <MessageBar intent="info" layout="multiline">

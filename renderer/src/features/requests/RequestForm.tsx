@@ -44,12 +44,16 @@ export function RequestForm({
   initial,
   onSaved,
   onDirtyChange,
+  onReload,
 }: {
+  /** The request as loaded: its revision goes back with the save. */
   request: CitizenRequest | null;
   /** A new request's values given beforehand (e.g. the event where the concern was raised). */
   initial?: Partial<RequestFormValues>;
   onSaved: (request: CitizenRequest) => Promise<void>;
   onDirtyChange: (dirty: boolean) => void;
+  /** Takes the request anew after the save was refused as STALE (the form starts again from it). */
+  onReload: () => void;
 }) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
@@ -57,6 +61,12 @@ export function RequestForm({
     defaultValues: request ? formValuesOf(request, berlinToday()) : { ...formValuesOf(null, berlinToday()), ...initial },
   });
   useEffect(() => onDirtyChange(formState.isDirty), [formState.isDirty, onDirtyChange]);
+  // A newer copy (another PC's save, a step of this dialog) fills the form only while nothing is typed.
+  useEffect(() => {
+    if (request && !formState.isDirty) reset(formValuesOf(request, berlinToday()));
+    // Only a newly loaded request fills the form again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request]);
   const save = useMutation({
     mutationFn: async (values: RequestFormValues) => {
       clearErrors();
@@ -138,7 +148,7 @@ export function RequestForm({
         <TextField control={control} name="place" label="Ort, Straße oder Stelle" />
         <DateField control={control} name="followUpOn" label="Wiedervorlage am" />
       </div>
-      <SaveActions label="Anliegen speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(request)} />
+      <SaveActions label="Anliegen speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(request)} onReload={onReload} />
     </form>
   );
 }

@@ -79,7 +79,18 @@ function emailTitle(step: RequestStepName, r: CitizenRequest): string {
  * (`nextSteps`); a refusal is shown where the buttons are. Steps bring an e-mail text to copy
  * or a letter draft, which becomes a letter in the Postausgang.
  */
-export function RequestWorkflow({ request, unsaved, onChanged }: { request: CitizenRequest; unsaved: boolean; onChanged: (request: CitizenRequest) => Promise<void> }) {
+export function RequestWorkflow({
+  request,
+  unsaved,
+  onChanged,
+  onReload,
+}: {
+  request: CitizenRequest;
+  unsaved: boolean;
+  onChanged: (request: CitizenRequest) => Promise<void>;
+  /** Takes the request anew after a step was refused as STALE. */
+  onReload: () => void;
+}) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
   const queryClient = useQueryClient();
@@ -93,6 +104,8 @@ export function RequestWorkflow({ request, unsaved, onChanged }: { request: Citi
   const [signerId, setSignerId] = useState('');
   const chosenSigner = signerId || (head ? String(head.id) : '');
   const next = new Set(request.nextSteps);
+  /** The request as loaded: each step sends its revision back. */
+  const loaded = { id: request.id, revision: request.revision };
 
   const afterStep = async (result: RequestStepResult) => {
     setForm(null);
@@ -115,10 +128,10 @@ export function RequestWorkflow({ request, unsaved, onChanged }: { request: Citi
   /** The reply: the answer's draft becomes a letter (as on the invitations page), then the request is marked answered with it. */
   const answer = useMutation({
     mutationFn: async (signer: number) => {
-      const drafted = await api('requests.step', { id: request.id, step: 'answer', signerId: signer });
+      const drafted = await api('requests.step', { ...loaded, step: 'answer', signerId: signer });
       if (!drafted.letter) return { result: drafted, letter: null };
       const letter = await api('letters.create', drafted.letter);
-      const replied = await api('requests.step', { id: request.id, step: 'replied', letterId: letter.id });
+      const replied = await api('requests.step', { id: request.id, revision: drafted.request.revision, step: 'replied', letterId: letter.id });
       return { result: replied, letter };
     },
     onMutate: () => {
@@ -140,7 +153,7 @@ export function RequestWorkflow({ request, unsaved, onChanged }: { request: Citi
     answer.reset();
     setForm(form === which ? null : which);
   };
-  const formProps = { requestId: request.id, pending: step.isPending, onSubmit: run, onCancel: () => setForm(null) };
+  const formProps = { request: loaded, pending: step.isPending, onSubmit: run, onCancel: () => setForm(null) };
   // How the receipt can be acknowledged (the server checks it again): by e-mail, by post, or both.
   const byEmail = Boolean(request.citizen?.email);
   const byPost = Boolean(request.citizen?.street && (request.citizen.postcode || request.citizen.city));
@@ -174,19 +187,19 @@ export function RequestWorkflow({ request, unsaved, onChanged }: { request: Citi
         {next.has('acknowledge') && (
           <>
             {(byEmail || !byPost) && (
-              <Button appearance="primary" disabled={busy} onClick={() => run({ id: request.id, step: 'acknowledge', via: 'email' })}>
+              <Button appearance="primary" disabled={busy} onClick={() => run({ ...loaded, step: 'acknowledge', via: 'email' })}>
                 Eingang bestätigen (E-Mail)
               </Button>
             )}
             {(byPost || !byEmail) && (
-              <Button appearance={byEmail ? 'secondary' : 'primary'} disabled={busy} onClick={() => run({ id: request.id, step: 'acknowledge', via: 'brief' })}>
+              <Button appearance={byEmail ? 'secondary' : 'primary'} disabled={busy} onClick={() => run({ ...loaded, step: 'acknowledge', via: 'brief' })}>
                 Eingang bestätigen (Brief)
               </Button>
             )}
           </>
         )}
         {next.has('start') && (
-          <Button appearance={next.has('acknowledge') ? 'secondary' : 'primary'} disabled={busy} onClick={() => run({ id: request.id, step: 'start' })}>
+          <Button appearance={next.has('acknowledge') ? 'secondary' : 'primary'} disabled={busy} onClick={() => run({ ...loaded, step: 'start' })}>
             In Bearbeitung nehmen
           </Button>
         )}
@@ -201,7 +214,7 @@ export function RequestWorkflow({ request, unsaved, onChanged }: { request: Citi
           </Button>
         )}
         {next.has('remind') && (
-          <Button disabled={busy} onClick={() => run({ id: request.id, step: 'remind' })}>
+          <Button disabled={busy} onClick={() => run({ ...loaded, step: 'remind' })}>
             Erinnern
           </Button>
         )}
@@ -212,7 +225,7 @@ export function RequestWorkflow({ request, unsaved, onChanged }: { request: Citi
         )}
         {next.has('close') &&
           (request.status === 'beantwortet' ? (
-            <Button appearance="primary" disabled={busy} onClick={() => run({ id: request.id, step: 'close', note: '' })}>
+            <Button appearance="primary" disabled={busy} onClick={() => run({ ...loaded, step: 'close', note: '' })}>
               Erledigen
             </Button>
           ) : (
@@ -255,7 +268,7 @@ export function RequestWorkflow({ request, unsaved, onChanged }: { request: Citi
       {form === 'reopen' && <NoteForm {...formProps} step="reopen" label="Grund für das Wiederöffnen" submitLabel="Wieder öffnen" />}
 
       <div ref={outcomeRef} className={layout.form}>
-        <ErrorMessage error={error} title="Nicht möglich" />
+        <ErrorMessage error={error} title="Nicht möglich" onReload={onReload} />
         {outcome && (
           <StepOutcome
             outcome={outcome}

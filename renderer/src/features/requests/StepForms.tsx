@@ -23,7 +23,8 @@ const useStyles = makeStyles({
 });
 
 interface StepFormProps {
-  requestId: number;
+  /** The request as loaded: its revision goes back with the step (STALE when someone changed it since). */
+  request: { id: number; revision: number };
   pending: boolean;
   onSubmit: (step: RequestStep) => void;
   onCancel: () => void;
@@ -78,7 +79,7 @@ export function ForwardForm({ departments, current, ...props }: StepFormProps & 
 }
 
 function ForwardFields({
-  requestId,
+  request,
   departments,
   current,
   defaultDue,
@@ -97,7 +98,7 @@ function ForwardFields({
       aria-label="An Fachbereich weiterleiten"
       onSubmit={handleSubmit((v) =>
         // Unchanged, the server sets the deadline itself (the same ten working days).
-        onSubmit({ id: requestId, step: 'forward', departmentId: Number(v.departmentId), due: v.due && v.due !== defaultDue ? v.due : undefined, note: v.note }),
+        onSubmit({ ...request, step: 'forward', departmentId: Number(v.departmentId), due: v.due && v.due !== defaultDue ? v.due : undefined, note: v.note }),
       )}
     >
       <div className={layout.row}>
@@ -117,12 +118,12 @@ function ForwardFields({
 }
 
 /** The department's statement as received. */
-export function StatementForm({ requestId, pending, onSubmit, onCancel }: StepFormProps) {
+export function StatementForm({ request, pending, onSubmit, onCancel }: StepFormProps) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
   const { control, handleSubmit } = useForm<{ receivedOn: string; text: string }>({ defaultValues: { receivedOn: berlinToday(), text: '' } });
   return (
-    <form className={styles.panel} aria-label="Stellungnahme eintragen" onSubmit={handleSubmit((v) => onSubmit({ id: requestId, step: 'statement', receivedOn: v.receivedOn, text: v.text }))}>
+    <form className={styles.panel} aria-label="Stellungnahme eintragen" onSubmit={handleSubmit((v) => onSubmit({ ...request, step: 'statement', receivedOn: v.receivedOn, text: v.text }))}>
       <div className={layout.row}>
         <DateField control={control} name="receivedOn" label="Stellungnahme eingegangen am" required />
       </div>
@@ -134,7 +135,7 @@ export function StatementForm({ requestId, pending, onSubmit, onCancel }: StepFo
 
 /** A step with a short note: no statement needed (why), closed without an answer (how), reopened (why). */
 export function NoteForm({
-  requestId,
+  request,
   step,
   label,
   submitLabel,
@@ -145,7 +146,7 @@ export function NoteForm({
   const styles = useStyles();
   const { control, handleSubmit } = useForm<{ note: string }>({ defaultValues: { note: '' } });
   return (
-    <form className={styles.panel} aria-label={submitLabel} onSubmit={handleSubmit((v) => onSubmit({ id: requestId, step, note: v.note }))}>
+    <form className={styles.panel} aria-label={submitLabel} onSubmit={handleSubmit((v) => onSubmit({ ...request, step, note: v.note }))}>
       <TextareaField control={control} name="note" label={label} />
       <FormButtons label={submitLabel} pending={pending} onCancel={onCancel} />
     </form>

@@ -58,6 +58,7 @@ export function formValuesOf(request: CitizenRequest | null, today: string): Req
 export function inputOf(values: RequestFormValues, request: CitizenRequest | null): RequestInput {
   return {
     id: request?.id,
+    revision: request?.revision,
     kind: values.kind,
     channel: values.channel,
     citizen: values.anonymous ? null : citizenInputOf(values.citizen),
