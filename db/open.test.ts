@@ -223,6 +223,10 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
     db.prepare(
       "insert into online_posts (channel, text, media, status, planned_at, created_at, updated_at) values ('instagram', 'Hafenfest', '[]', 'geplant', '2027-06-20T10:00', 'x', 'x')",
     ).run();
+  },  '0018_revisions_invitations': (db) => {
+    db.prepare(
+      "insert into invitations (inviter_name, event, dates, received_on, requests, created_at, updated_at) values ('Hafenverein', 'Jahresempfang', '[]', '2026-11-20', '[]', 'x', 'x')",
+    ).run();
   },
   '0018_online_proposals': (db) => {
     db.prepare("insert into signers (name, gender, office, deputy) values ('Dr. Petra Hovestadt', 'female', 'Oberbürgermeisterin', 0)").run();
@@ -285,6 +289,10 @@ describe('migrations', () => {
     if (tag === '0016_record_revisions') {
       const revisions = (table: string) => migrated.$client.prepare(`select revision from ${table}`).pluck().all();
       expect([revisions('contacts'), revisions('appointments')]).toEqual([[1], [1]]);
+    }
+    // 0018: the invitations already there start at revision 1.
+    if (tag === '0018_revisions_invitations') {
+      expect(migrated.$client.prepare('select revision from invitations').pluck().all()).toEqual([1]);
     }
     // 0017: a post planned before crisis mode existed is not paused.
     if (tag === '0017_online_crisis') {

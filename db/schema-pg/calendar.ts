@@ -63,6 +63,7 @@ export const invitations = pgTable(
     replyLetterId: integer('reply_letter_id').references(() => letters.id, { onDelete: 'set null' }),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('invitations_status_idx').on(t.status, t.replyBy)],
 );

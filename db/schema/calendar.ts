@@ -77,6 +77,8 @@ export const invitations = sqliteTable(
     replyLetterId: integer('reply_letter_id').references(() => letters.id, { onDelete: 'set null' }),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('invitations_status_idx').on(t.status, t.replyBy)],
 );
