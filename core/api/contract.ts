@@ -579,9 +579,9 @@ export const contract = {
   'invitations.get': query(byId, invitationSchema),
   'invitations.save': save(invitationInputSchema, invitationSchema),
   'invitations.decide': command(invitationDecisionSchema, invitationDecidedSchema),
-  'invitations.attach': command(z.strictObject({ id: recordId, uploadId: uploadIdSchema }), invitationSchema),
+  'invitations.attach': command(z.strictObject({ id: recordId, revision: revisionSchema, uploadId: uploadIdSchema }), invitationSchema),
   'invitations.attachment': query(z.strictObject({ id: recordId, attachmentId: recordId }), fileContentSchema),
-  'invitations.detach': command(z.strictObject({ id: recordId, attachmentId: recordId }), invitationSchema),
+  'invitations.detach': command(z.strictObject({ id: recordId, revision: revisionSchema, attachmentId: recordId }), invitationSchema),
   'jubilees.list': query(jubileesListInputSchema, z.object({ entries: z.array(jubileeEntrySchema) })),
   /** The start page's figures, computed from the same list. */
   'jubilees.overview': query(none, jubileesOverviewSchema),

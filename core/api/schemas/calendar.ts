@@ -191,6 +191,8 @@ export const INVITATION_STATUS_LABELS: Record<z.infer<typeof invitationStatusSch
 
 export const invitationInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
+  /** With `id`: the revision the invitation was loaded at (required; STALE when it moved on). */
+  revision: revisionSchema.optional(),
   inviterContactId: z.number().int().positive().nullable().default(null),
   inviterName: line(300),
   event: singleLine(300).min(1, 'Bitte die Veranstaltung angeben.'),
@@ -201,7 +203,7 @@ export const invitationInputSchema = z.strictObject({
   replyBy: isoDate.nullable().default(null),
   requests: z.array(invitationRequestSchema).max(10).default(['attendance']),
   notes: text(10000),
-});
+}).superRefine(requireRevisionWithId);
 export type InvitationInput = z.input<typeof invitationInputSchema>;
 
 export const invitationSchema = z.object({
@@ -230,12 +232,15 @@ export const invitationSchema = z.object({
   overdue: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  revision: revisionSchema,
 });
 export type Invitation = z.infer<typeof invitationSchema>;
 
 export const invitationDecisionSchema = z
   .strictObject({
     id: z.number().int().positive(),
+    /** The revision the invitation was loaded at (STALE when it moved on). */
+    revision: revisionSchema,
     decision: invitationStatusSchema.exclude(['open']),
     /** Who attends: accepted → the Oberbürgermeister/in's calendar; delegated → a Bürgermeister/in's. */
     calendarId: z.number().int().positive().optional(),

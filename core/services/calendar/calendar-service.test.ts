@@ -41,7 +41,7 @@ describe.each(ENGINES)('calendar on %s', (kind) => {
       });
       expect(invitation).toMatchObject({ status: 'open', overdue: false, appointmentIds: [] });
 
-      const decided = await call(app.handlers, 'invitations.decide', { id: invitation.id, decision: 'delegated', calendarId: bm1 });
+      const decided = await call(app.handlers, 'invitations.decide', { id: invitation.id, revision: invitation.revision, decision: 'delegated', calendarId: bm1 });
       expect(decided.invitation).toMatchObject({ status: 'delegated', calendarId: bm1, decidedBy: 'test' });
       expect(decided.appointment).toMatchObject({
         calendarId: bm1,
@@ -74,12 +74,12 @@ describe.each(ENGINES)('calendar on %s', (kind) => {
         dates: [{ start: '2027-06-19T15:00', end: '2027-06-19T19:00' }, { start: '2027-06-20T11:00', end: '2027-06-20T15:00' }],
         receivedOn: '2026-11-20',
       });
-      const accepted = await call(app.handlers, 'invitations.decide', { id: invitation.id, decision: 'accepted', calendarId: ob, dateIndex: 1 });
+      const accepted = await call(app.handlers, 'invitations.decide', { id: invitation.id, revision: invitation.revision, decision: 'accepted', calendarId: ob, dateIndex: 1 });
       expect(accepted.appointment).toMatchObject({ calendarId: ob, start: '2027-06-20T11:00' });
       expect(accepted.reply).toMatchObject({ templateId: 'zusage', signerId: obSigner });
       expect(accepted.reply?.body).toContain('Gern sage ich meine Teilnahme zu');
 
-      const declined = await call(app.handlers, 'invitations.decide', { id: invitation.id, decision: 'declined' });
+      const declined = await call(app.handlers, 'invitations.decide', { id: invitation.id, revision: accepted.invitation.revision, decision: 'declined' });
       expect(declined.reply).toMatchObject({ templateId: 'absage', signerId: obSigner });
       expect(declined.invitation.appointmentIds).toEqual([accepted.appointment!.id]);
       expect((await call(app.handlers, 'calendar.appointments.get', { id: accepted.appointment!.id })).status).toBe('abgesagt');
@@ -93,26 +93,72 @@ describe.each(ENGINES)('calendar on %s', (kind) => {
         dates: [{ start: '2027-06-19T15:00', end: '2027-06-19T19:00' }],
         receivedOn: '2026-11-20',
       });
-      const delegated = await dispatch(app.handlers, 'invitations.decide', { id: invitation.id, decision: 'delegated', calendarId: ob });
+      const delegated = await dispatch(app.handlers, 'invitations.decide', { id: invitation.id, revision: invitation.revision, decision: 'delegated', calendarId: ob });
       expect(delegated.ok ? null : delegated.error.message).toBe('In Vertretung geht eine Bürgermeisterin oder ein Bürgermeister; bitte wählen Sie deren Kalender.');
-      const accepted = await dispatch(app.handlers, 'invitations.decide', { id: invitation.id, decision: 'accepted', calendarId: bm1 });
+      const accepted = await dispatch(app.handlers, 'invitations.decide', { id: invitation.id, revision: invitation.revision, decision: 'accepted', calendarId: bm1 });
       expect(accepted.ok ? null : accepted.error.message).toContain('nimmt „in Vertretung“ teil');
       // Without an inviting contact there is no letter to prepare yet.
-      const declined = await call(app.handlers, 'invitations.decide', { id: invitation.id, decision: 'declined' });
+      const declined = await call(app.handlers, 'invitations.decide', { id: invitation.id, revision: invitation.revision, decision: 'declined' });
       expect(declined.reply).toBeNull();
     });
 
     it('keeps attachments in the data folder, hands them out and removes them', async () => {
       const [invitation] = await call(app.handlers, 'invitations.list', {});
       const uploadId = (await call(app.handlers, 'uploads.append', { fileName: 'Programm Empfang.pdf', chunkBase64: Buffer.from('%PDF-1.4 Programm').toString('base64') })).uploadId;
-      const attached = await call(app.handlers, 'invitations.attach', { id: invitation.id, uploadId });
+      const attached = await call(app.handlers, 'invitations.attach', { id: invitation.id, revision: invitation.revision, uploadId });
       expect(attached.attachments).toEqual([{ id: expect.any(Number), fileName: 'Programm Empfang.pdf', size: 17 }]);
       const file = await call(app.handlers, 'invitations.attachment', { id: invitation.id, attachmentId: attached.attachments[0].id });
       expect(Buffer.from(file.contentBase64, 'base64').toString()).toBe('%PDF-1.4 Programm');
-      const detached = await call(app.handlers, 'invitations.detach', { id: invitation.id, attachmentId: attached.attachments[0].id });
+      const detached = await call(app.handlers, 'invitations.detach', { id: invitation.id, revision: attached.revision, attachmentId: attached.attachments[0].id });
       expect(detached.attachments).toEqual([]);
       const gone = await dispatch(app.handlers, 'invitations.attachment', { id: invitation.id, attachmentId: attached.attachments[0].id });
       expect(gone.ok ? null : gone.error.code).toBe('NOT_FOUND');
+    });
+
+    it('saves, decides and attaches against the revision it was loaded at; an older one is refused with STALE and nothing changes', async () => {
+      const { bm1 } = await ids();
+      const invitation = await call(app.handlers, 'invitations.save', {
+        inviterName: 'Bürgerverein Neudorf',
+        event: 'Sommerfest',
+        dates: [{ start: '2027-06-19T15:00', end: '2027-06-19T19:00' }],
+        receivedOn: '2026-11-20',
+      });
+      expect(invitation.revision).toBe(1);
+      expect((await call(app.handlers, 'invitations.list', {})).find((i) => i.id === invitation.id)?.revision).toBe(1);
+      // Two PCs loaded revision 1; the first saves, every change of the second is refused.
+      const saved = await call(app.handlers, 'invitations.save', { ...invitation, place: 'Stadtpark Neudorf' });
+      expect(saved.revision).toBe(2);
+      const uploadId = (await call(app.handlers, 'uploads.append', { fileName: 'Programm.pdf', chunkBase64: Buffer.from('%PDF-1.4').toString('base64') })).uploadId;
+      for (const [method, input] of [
+        ['invitations.save', { ...invitation, place: 'Rathaus' }],
+        ['invitations.decide', { id: invitation.id, revision: 1, decision: 'delegated', calendarId: bm1 }],
+        ['invitations.attach', { id: invitation.id, revision: 1, uploadId }],
+      ] as const) {
+        const refused = await dispatch(app.handlers, method, input as never);
+        expect(refused.ok ? null : refused.error, method).toMatchObject({
+          code: 'STALE',
+          message: 'Diese Einladung wurde inzwischen von test geändert (27.11.2026, 10:00 Uhr). Bitte laden Sie sie neu; Ihre Änderungen sind nicht gespeichert.',
+        });
+      }
+      expect(await call(app.handlers, 'invitations.get', { id: invitation.id })).toMatchObject({ place: 'Stadtpark Neudorf', status: 'open', attachments: [], appointmentIds: [], revision: 2 });
+
+      const decided = await call(app.handlers, 'invitations.decide', { id: invitation.id, revision: 2, decision: 'delegated', calendarId: bm1 });
+      expect(decided.invitation.revision).toBe(3);
+      const attached = await call(app.handlers, 'invitations.attach', { id: invitation.id, revision: 3, uploadId });
+      expect(attached.revision).toBe(4);
+      const staleDetach = await dispatch(app.handlers, 'invitations.detach', { id: invitation.id, revision: 3, attachmentId: attached.attachments[0]!.id });
+      expect(staleDetach.ok ? null : staleDetach.error.code).toBe('STALE');
+      expect((await call(app.handlers, 'invitations.detach', { id: invitation.id, revision: 4, attachmentId: attached.attachments[0]!.id })).revision).toBe(5);
+
+      for (const [method, input] of [
+        ['invitations.save', { ...invitation, revision: undefined }],
+        ['invitations.decide', { id: invitation.id, decision: 'declined' }],
+        ['invitations.attach', { id: invitation.id, uploadId }],
+        ['invitations.detach', { id: invitation.id, attachmentId: 1 }],
+      ] as const) {
+        const refused = await dispatch(app.handlers, method, input as never);
+        expect(refused.ok ? null : refused.error.message, method).toContain('Der Bearbeitungsstand (revision) fehlt.');
+      }
     });
 
     it('marks open invitations past their reply date as overdue', async () => {

@@ -60,6 +60,7 @@ export function createInvitationsService(
       overdue: row.status === 'open' && row.replyBy !== null && row.replyBy < today,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
+      revision: row.revision,
     };
   };
 
@@ -104,15 +105,17 @@ export function createInvitationsService(
       deps.engine.transaction(async () => {
         const at = deps.now().toISOString();
         const row = input.id
-          ? (await repo.updateInvitation((await mustFind(input.id)).id, await valuesOf(input), at))!
+          ? await repo.updateInvitation({ id: (await mustFind(input.id)).id, revision: input.revision! }, await valuesOf(input), at)
           : await repo.insertInvitation({ ...(await valuesOf(input)), status: 'open' }, at);
         await audit(deps, { action: input.id ? 'update' : 'create', entity: 'invitation', entityId: row.id, summary: row.event });
         return toInvitation(row);
       }),
 
-    'invitations.decide': ({ id, decision, calendarId, dateIndex, note }) =>
+    'invitations.decide': ({ id, revision, decision, calendarId, dateIndex, note }) =>
       deps.engine.transaction(async () => {
         const row = await mustFind(id);
+        // Refused before the appointment is touched: the decision is made on the invitation as loaded.
+        await repo.refuseUnlessCurrentInvitation(row, revision);
         const date = row.dates[dateIndex];
         if (!date) throw new AppError('INVALID_INPUT', `Die Einladung hat keinen ${dateIndex + 1}. Termin.`);
         const calendars = await repo.calendars();
@@ -158,7 +161,7 @@ export function createInvitationsService(
         } else if (existing) {
           await repo.updateAppointment(existing.id, { status: 'abgesagt' }, at);
         }
-        const updated = (await repo.updateInvitation(id, { status: decision, calendarId: attendee?.id ?? null, decidedAt: at, decidedBy: deps.user, decisionNote: note }, at))!;
+        const updated = await repo.updateInvitation({ id, revision }, { status: decision, calendarId: attendee?.id ?? null, decidedAt: at, decidedBy: deps.user, decisionNote: note }, at);
         await audit(deps, { action: 'decide', entity: 'invitation', entityId: id, summary: `${row.event}: ${decision}${attendee ? ` (${attendee.name})` : ''}` });
 
         // The reply: a Zusage signed by whoever attends ("In Vertretung" for a deputy), else an Absage by the Oberbürgermeister/in.
@@ -179,8 +182,8 @@ export function createInvitationsService(
         return { invitation: await toInvitation(updated), appointment: saved?.appointment ?? null, conflicts: saved?.conflicts ?? [], reply };
       }),
 
-    'invitations.attach': async ({ id, uploadId }) => {
-      await mustFind(id);
+    'invitations.attach': async ({ id, revision, uploadId }) => {
+      await repo.refuseUnlessCurrentInvitation(await mustFind(id), revision);
       const upload = await uploads.get(uploadId);
       const relative = path.join('Einladungen', String(id), `${Date.now()}-${safeName(upload.fileName)}`);
       const target = path.join(dataDir, relative);
@@ -188,6 +191,7 @@ export function createInvitationsService(
       fs.copyFileSync(upload.file, target);
       try {
         await deps.engine.transaction(async () => {
+          await repo.updateInvitation({ id, revision }, {}, deps.now().toISOString());
           await repo.addAttachment({ invitationId: id, fileName: upload.fileName, path: relative, size: upload.size, addedAt: deps.now().toISOString() });
           await audit(deps, { action: 'attach', entity: 'invitation', entityId: id, summary: upload.fileName });
         });
@@ -209,10 +213,11 @@ export function createInvitationsService(
       }
     },
 
-    'invitations.detach': async ({ id, attachmentId }) => {
+    'invitations.detach': async ({ id, revision, attachmentId }) => {
       const attachment = (await repo.attachments(id)).find((a) => a.id === attachmentId);
       if (!attachment) throw new AppError('NOT_FOUND', `Den Anhang Nr. ${attachmentId} gibt es bei dieser Einladung nicht.`);
       await deps.engine.transaction(async () => {
+        await repo.updateInvitation({ id, revision }, {}, deps.now().toISOString());
         await repo.deleteAttachment(attachmentId);
         await audit(deps, { action: 'detach', entity: 'invitation', entityId: id, summary: attachment.fileName });
       });

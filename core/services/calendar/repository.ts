@@ -17,6 +17,8 @@ export function changesAppointment(row: AppointmentRow, values: Partial<Appointm
 
 /** How STALE names an appointment. */
 const APPOINTMENT: RevisionedRecord = { entity: 'appointment', thisOne: 'Dieser Termin', it: 'ihn' };
+/** How STALE names an invitation. */
+const INVITATION: RevisionedRecord = { entity: 'invitation', thisOne: 'Diese Einladung', it: 'sie' };
 
 /** SQL of calendars, appointments, the car pool and invitations. */
 export function calendarRepository(engine: Engine) {
@@ -173,13 +175,15 @@ export function calendarRepository(engine: Engine) {
         .returning();
       return row!;
     },
-    async updateInvitation(id: number, values: Partial<InvitationValues>, at: string): Promise<InvitationRow | undefined> {
-      const [row] = await db
-        .update(invitations)
-        .set({ ...values, updatedAt: at })
-        .where(eq(invitations.id, id))
-        .returning();
-      return row;
+    /** Saves the invitation as loaded at `target.revision` (STALE when someone changed it since) and raises the revision. */
+    async updateInvitation(target: RevisionTarget, values: Partial<InvitationValues>, at: string): Promise<InvitationRow> {
+      await updateAtRevision(engine, invitations, INVITATION, target, { ...values, updatedAt: at });
+      const [row] = await db.select().from(invitations).where(eq(invitations.id, target.id)).limit(1);
+      return row!;
+    },
+    /** The refusal of a change against an older revision than the stored `current` one (before anything else is done). */
+    async refuseUnlessCurrentInvitation(current: InvitationRow, loadedRevision: number): Promise<void> {
+      if (current.revision !== loadedRevision) await refuseStale(engine, invitations, INVITATION, { id: current.id, revision: loadedRevision });
     },
     attachments(invitationId: number) {
       return db.select().from(invitationAttachments).where(eq(invitationAttachments.invitationId, invitationId)).orderBy(asc(invitationAttachments.id));

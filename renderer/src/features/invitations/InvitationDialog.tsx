@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import {
   Button,
@@ -22,6 +22,7 @@ import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { AttachmentList } from '../../components/AttachmentList';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useLoadedRecord } from '../../components/use-loaded-record';
 import { DateField, SuggestField, TextareaField, TextField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
 import { SpanFields } from '../calendar/SpanFields';
@@ -138,8 +139,9 @@ export function InvitationDialog({
                 attachments={data.attachments}
                 emptyText="Noch keine Anhänge (etwa die eingescannte Einladung)."
                 download={(attachmentId) => api('invitations.attachment', { id: data.id, attachmentId })}
-                attach={async (uploadId) => stored(await api('invitations.attach', { id: data.id, uploadId }))}
-                detach={async (attachmentId) => stored(await api('invitations.detach', { id: data.id, attachmentId }))}
+                attach={async (uploadId) => stored(await api('invitations.attach', { id: data.id, revision: data.revision, uploadId }))}
+                detach={async (attachmentId) => stored(await api('invitations.detach', { id: data.id, revision: data.revision, attachmentId }))}
+                onReload={() => void invitation.refetch()}
               />
             )}
           </DialogContent>
@@ -160,7 +162,7 @@ interface Submission {
 }
 
 function InvitationForm({
-  invitation,
+  invitation: latest,
   calendars,
   onSaved,
   onDeciding,
@@ -176,8 +178,18 @@ function InvitationForm({
 }) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
-  const form = useForm<InvitationFormValues>({ defaultValues: formValuesOf(invitation, berlinToday()) });
+  const form = useForm<InvitationFormValues>({ defaultValues: formValuesOf(latest, berlinToday()) });
   const { control, handleSubmit, formState, getValues, reset, resetField, watch } = form;
+  // The invitation as loaded: its revision goes back with the save and the decision; another PC's change replaces it only while nothing is typed.
+  const [invitation, take] = useLoadedRecord(latest, formState.isDirty);
+  /** The revision this form's own save or decision produced: the form already shows it (with the chosen date). */
+  const own = useRef<number | null>(null);
+  useEffect(() => {
+    if (invitation && !formState.isDirty && invitation.revision !== own.current) reset(formValuesOf(invitation, berlinToday()));
+    // Only a newly taken invitation fills the form again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [invitation]);
+  const queryClient = useQueryClient();
   const dates = useFieldArray({ control, name: 'dates' });
   const [stage, setStage] = useState<'save' | 'decide'>('save');
 
@@ -193,10 +205,11 @@ function InvitationForm({
       setStage('save');
       let current = invitation;
       if (save || !current) {
-        current = await api('invitations.save', inputOf(values, current?.id));
+        current = await api('invitations.save', inputOf(values, current ?? undefined));
+        own.current = current.revision;
         await onSaved(current, !invitation);
       }
-      const decision = decide ? decisionOf(values, current.id, calendars) : null;
+      const decision = decide ? decisionOf(values, current, calendars) : null;
       if (!decision) {
         reset(formValuesOf(current, berlinToday(), Number(values.dateIndex)));
         return;
@@ -204,11 +217,21 @@ function InvitationForm({
       setStage('decide');
       onDeciding();
       const result = await api('invitations.decide', decision);
+      own.current = result.invitation.revision;
       await onDecided(result);
       reset(formValuesOf(result.invitation, berlinToday(), decision.dateIndex ?? 0));
       if (values.replyLetter && result.reply) await createReply(result.reply);
     },
   });
+
+  /** „Neu laden“ after STALE: the invitation as it is stored now replaces the user's input. */
+  const reload = async () => {
+    if (!invitation) return;
+    const fresh = await queryClient.fetchQuery({ queryKey: ['invitations.get', invitation.id], queryFn: () => api('invitations.get', { id: invitation.id }), staleTime: 0 });
+    submit.reset();
+    reset(formValuesOf(fresh, berlinToday()));
+    take(fresh);
+  };
 
   const addDate = () => {
     const last = getValues('dates').at(-1);
@@ -281,12 +304,13 @@ function InvitationForm({
 
       <DecisionFields control={control} resetField={resetField} invitation={invitation} calendars={calendars} />
 
-      <ErrorMessage error={stage === 'decide' ? submit.error : null} title="Nicht entschieden" />
+      <ErrorMessage error={stage === 'decide' ? submit.error : null} title="Nicht entschieden" onReload={() => void reload()} />
       <SaveActions
         label={decideNow ? 'Speichern und entscheiden' : 'Einladung speichern'}
         saving={submit.isPending}
         error={stage === 'save' ? submit.error : null}
         unsaved={formState.isDirty && Boolean(invitation)}
+        onReload={() => void reload()}
       />
     </form>
   );

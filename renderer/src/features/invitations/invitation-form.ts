@@ -82,10 +82,12 @@ export function formValuesOf(invitation: Invitation | null, today: string, dateI
 export const datesOf = (values: Pick<InvitationFormValues, 'dates'>) =>
   values.dates.map((d) => ({ allDay: d.allDay, start: d.start, end: d.allDay ? exclusiveEndOf(d.end) : d.end }));
 
-export function inputOf(values: InvitationFormValues, id: number | undefined): InvitationInput {
+/** `loaded`: the stored invitation as the form loaded it (its revision goes back with the save); none for a new one. */
+export function inputOf(values: InvitationFormValues, loaded: { id: number; revision: number } | undefined): InvitationInput {
   const inviter = contactOrNameInput(values.inviterMode, values.inviterContact, values.inviterName);
   return {
-    id,
+    id: loaded?.id,
+    revision: loaded?.revision,
     inviterContactId: inviter.contactId,
     inviterName: inviter.name,
     event: values.event,
@@ -100,8 +102,8 @@ export function inputOf(values: InvitationFormValues, id: number | undefined): I
 }
 
 /** What `invitations.decide` takes for the chosen decision (null while it is still open). */
-export function decisionOf(values: InvitationFormValues, id: number, calendars: CalendarInfo[]): Input<'invitations.decide'> | null {
-  const base = { id, dateIndex: Number(values.dateIndex), note: values.note };
+export function decisionOf(values: InvitationFormValues, loaded: { id: number; revision: number }, calendars: CalendarInfo[]): Input<'invitations.decide'> | null {
+  const base = { id: loaded.id, revision: loaded.revision, dateIndex: Number(values.dateIndex), note: values.note };
   if (values.decision === 'open') return null;
   if (values.decision.startsWith('delegated:')) return { ...base, decision: 'delegated', calendarId: Number(values.decision.slice('delegated:'.length)) };
   if (values.decision === 'accepted') return { ...base, decision: 'accepted', calendarId: calendars.find((c) => !c.deputy)?.id };
