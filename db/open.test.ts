@@ -223,10 +223,6 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
     db.prepare(
       "insert into online_posts (channel, text, media, status, planned_at, created_at, updated_at) values ('instagram', 'Hafenfest', '[]', 'geplant', '2027-06-20T10:00', 'x', 'x')",
     ).run();
-  },  '0018_revisions_invitations': (db) => {
-    db.prepare(
-      "insert into invitations (inviter_name, event, dates, received_on, requests, created_at, updated_at) values ('Hafenverein', 'Jahresempfang', '[]', '2026-11-20', '[]', 'x', 'x')",
-    ).run();
   },
   '0018_online_proposals': (db) => {
     db.prepare("insert into signers (name, gender, office, deputy) values ('Dr. Petra Hovestadt', 'female', 'Oberbürgermeisterin', 0)").run();
@@ -240,6 +236,11 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
     db.prepare("insert into citizen_requests (kind, channel, subject, received_on, created_at, updated_at) values ('beschwerde', 'telefon', 'Laterne defekt', '2026-11-02', 'x', 'x')").run();
     db.prepare(
       "insert into online_posts (channel, text, media, status, planned_at, paused_at, created_at, updated_at) values ('mastodon', 'Weihnachtsmarkt', '[]', 'geplant', '2026-11-28T10:00', 'x', 'x', 'x')",
+    ).run();
+  },
+  '0020_revisions_invitations': (db) => {
+    db.prepare(
+      "insert into invitations (inviter_name, event, dates, received_on, requests, created_at, updated_at) values ('Hafenverein', 'Jahresempfang', '[]', '2026-11-20', '[]', 'x', 'x')",
     ).run();
   },
 };
@@ -290,10 +291,6 @@ describe('migrations', () => {
       const revisions = (table: string) => migrated.$client.prepare(`select revision from ${table}`).pluck().all();
       expect([revisions('contacts'), revisions('appointments')]).toEqual([[1], [1]]);
     }
-    // 0018: the invitations already there start at revision 1.
-    if (tag === '0018_revisions_invitations') {
-      expect(migrated.$client.prepare('select revision from invitations').pluck().all()).toEqual([1]);
-    }
     // 0017: a post planned before crisis mode existed is not paused.
     if (tag === '0017_online_crisis') {
       expect(migrated.$client.prepare('select status, paused_at as pausedAt from online_posts').all()).toEqual([{ status: 'geplant', pausedAt: null }]);
@@ -307,6 +304,10 @@ describe('migrations', () => {
     if (tag === '0019_social_requests_lapsed_posts') {
       expect(migrated.$client.prepare('select link from citizen_requests').all()).toEqual([{ link: '' }]);
       expect(migrated.$client.prepare("select lapsed_at as lapsedAt from online_posts where text = 'Weihnachtsmarkt'").all()).toEqual([{ lapsedAt: null }]);
+    }
+    // 0020: the invitations already there start at revision 1.
+    if (tag === '0020_revisions_invitations') {
+      expect(migrated.$client.prepare('select revision from invitations').pluck().all()).toEqual([1]);
     }
     migrated.$client.close();
   });
