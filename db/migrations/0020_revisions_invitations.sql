@@ -1,0 +1,1 @@
+ALTER TABLE `invitations` ADD `revision` integer DEFAULT 1 NOT NULL;
