@@ -39,14 +39,19 @@ function sqliteColumn(column: SQLiteColumn, compositeKey: boolean) {
           ? 'integer'
           : column.columnType === 'SQLiteText'
             ? 'text'
-            : column.columnType;
+            : column.columnType === 'SQLiteBlobBuffer'
+              ? 'bytes'
+              : column.columnType;
   // SQLite's INTEGER PRIMARY KEY numbers rows itself: PostgreSQL's identity column.
   const generated = column.columnType === 'SQLiteInteger' && column.primary && !compositeKey;
   return describeColumn(column, kind, generated || Boolean(c.autoIncrement));
 }
 
 function pgColumn(column: PgColumn) {
-  const kind = { PgBoolean: 'boolean', PgJson: 'json', PgInteger: 'integer', PgText: 'text' }[column.columnType] ?? column.columnType;
+  const kind =
+    { PgBoolean: 'boolean', PgJson: 'json', PgInteger: 'integer', PgText: 'text' }[column.columnType] ??
+    // Binary content: the only custom type, bytea (db/schema-pg/files.ts).
+    (column.columnType === 'PgCustomColumn' && column.getSQLType() === 'bytea' ? 'bytes' : column.columnType);
   return describeColumn(column, kind, column.generatedIdentity?.type === 'byDefault');
 }
 
@@ -152,6 +157,6 @@ describe('the PostgreSQL schema is the twin of the SQLite schema', () => {
 
   it('knows every column kind the SQLite schema uses', () => {
     const kinds = new Set([...sqliteTables.values()].flatMap((t) => describeSqliteTable(t).columns.map((c) => c.kind)));
-    expect([...kinds].sort()).toEqual(['boolean', 'integer', 'json', 'text']);
+    expect([...kinds].sort()).toEqual(['boolean', 'bytes', 'integer', 'json', 'text']);
   });
 });

@@ -10,3 +10,4 @@ export * from './citizen-dialogue';
 export * from './representation';
 export * from './press';
 export * from './online';
+export * from './files';
