@@ -243,6 +243,9 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
       "insert into invitations (inviter_name, event, dates, received_on, requests, created_at, updated_at) values ('Hafenverein', 'Jahresempfang', '[]', '2026-11-20', '[]', 'x', 'x')",
     ).run();
   },
+  '0021_stored_files': (db) => {
+    db.prepare("insert into settings (key, value, updated_at) values ('office', '{}', 'x')").run();
+  },
 };
 
 describe('migrations', () => {
