@@ -5,6 +5,7 @@ import { openSqliteEngine } from '../../db/engine/sqlite';
 import type { DatabaseInfo, Handlers } from '../api/contract';
 import type { Role } from '../api/schemas/addressing';
 import { createServices } from '../services';
+import { fileStoreFor } from '../services/file-store';
 import { writeBackup } from '../services/app/app-service';
 import { createWorkerHost, type WorkerHost } from '../services/background/worker-host';
 import { seedRoleCatalogue, seedRoleCatalogueOn } from '../services/reference/roles-repository';
@@ -82,6 +83,8 @@ function assemble(options: OpenAppOptions | OpenOfficeAppOptions, parts: Parts):
       engine: parts.engine,
       sqliteFile: parts.sqliteFile,
       database: parts.database,
+      // Office mode: the office database; single PC: the data folder.
+      files: fileStoreFor(parts.engine, { dataDir: parts.dataDir, now: parts.now }),
       dataFile: dataFileIn(parts.dataDir),
       appVersion: options.appVersion,
       templatesDir: options.templatesDir,

@@ -3,6 +3,7 @@ import type { DatabaseInfo } from '../api/contract';
 import type { Engine } from '../../db/engine';
 import type { MethodName } from '../api/contract';
 import type { WorkerHost } from './background/worker-host';
+import type { FileStore } from './file-store';
 
 /** Everything a service needs from outside, passed in (never taken from globals). */
 export interface ServiceDeps {
@@ -25,6 +26,12 @@ export interface ServiceDeps {
   user: string;
   /** Which database this is and what chose it, for people (`app.info`, the start page). */
   database: DatabaseInfo;
+  /**
+   * The files users produce or attach (letters, attachments, the staff's template copies): the
+   * data folder on a single PC, the office database in office mode (file-store.ts). Services
+   * read and write them only here, never by a path of the data folder.
+   */
+  files: FileStore;
   /** Where the SQLite file lives; backups go beside it by default. */
   dataFile: string;
   appVersion: string;

@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Engine } from '../../db/engine';
+import { writeFileAtomic } from './files';
+import { fileTrash } from './privacy/file-trash';
+
+/**
+ * The files users produce or attach — letters, attachments of requests and invitations, the
+ * staff's template copies — behind one store, addressed by a key: the file's path relative to
+ * the data folder ("Briefe/2026/000001-erika-beispiel.docx"), which is what the records keep.
+ *
+ * - Single PC (SQLite): the data folder, files on disk exactly as always (`folderFileStore`).
+ * - Office mode (PostgreSQL): the `stored_files` table of the office database
+ *   (`databaseFileStore`), so every PC opens every letter and nothing lives on one PC's disk.
+ *
+ * Writing a record and its file together: call `put` inside the record's `engine.transaction`.
+ * In the database the file is part of the transaction (both or neither); in the data folder it is
+ * written atomically (temp file, then rename) before the commit, and a caller whose transaction
+ * fails removes it again (`remove`), as the services always did.
+ */
+export interface FileStore {
+  /** Where the files are: the data folder's disk, or the office database. */
+  readonly kind: 'folder' | 'database';
+  /** Stores (or replaces) the file under `key`. */
+  put(key: string, bytes: Uint8Array): Promise<void>;
+  /** The file's bytes, null when there is none. */
+  get(key: string): Promise<Uint8Array | null>;
+  /** Removes the files (missing ones are fine). */
+  remove(keys: readonly string[]): Promise<void>;
+  /** The keys of the stored files below `folder` ("Briefe"), sorted. */
+  list(folder: string): Promise<string[]>;
+  /**
+   * Removing files together with the records that point at them, all or nothing: prepare before
+   * the transaction, `inTransaction()` inside it, then `done()` after the commit or `undo()` after
+   * a failure. A file that cannot be removed (open in another program) fails here with a German
+   * message, before anything is changed.
+   */
+  removal(keys: readonly string[]): Promise<FileRemoval>;
+  /** Settles removals a crash interrupted (`inUse`: a record still points at the file). */
+  recover(inUse: (key: string) => Promise<boolean>): Promise<void>;
+  /**
+   * A file on this PC's disk with the content of `key`, for a program to open (Word): the data
+   * folder's own file, or a copy in this PC's folder (office mode; saving it there changes only
+   * the copy). Null when there is no such file.
+   */
+  localFile(key: string): Promise<string | null>;
+}
+
+export interface FileRemoval {
+  /** How many of the files exist (and are removed). */
+  readonly count: number;
+  inTransaction(): Promise<void>;
+  done(): void;
+  undo(): void;
+}
+
+/** The folders of the data folder that hold users' files (what `db copy` and a backup move). */
+export const FILE_FOLDERS = ['Briefe', 'Anliegen', 'Einladungen', 'Vorlagen'] as const;
+
+/** Keys always use "/", whichever system wrote the record ("Briefe\\2026\\x.docx" on Windows). */
+export const fileKey = (relative: string): string => relative.split(/[\\/]+/).filter(Boolean).join('/');
+
+/** Names that are work in progress, never a stored file: hidden folders and files (staging, trash), temp files. */
+const IN_PROGRESS = /^\.|\.tmp$/;
+
+/** Single PC: the files in the data folder, as they always were. */
+export function folderFileStore(dataDir: string): FileStore {
+  const absolute = (key: string) => path.join(dataDir, ...fileKey(key).split('/'));
+  const trash = fileTrash(dataDir);
+  return {
+    kind: 'folder',
+    put: async (key, bytes) => writeFileAtomic(absolute(key), bytes),
+    get: async (key) => {
+      try {
+        return new Uint8Array(fs.readFileSync(absolute(key)));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return null;
+        throw error;
+      }
+    },
+    remove: async (keys) => {
+      for (const key of keys) fs.rmSync(absolute(key), { force: true });
+    },
+    list: async (folder) => {
+      const keys: string[] = [];
+      const walk = (relative: string) => {
+        let entries: fs.Dirent[];
+        try {
+          entries = fs.readdirSync(path.join(dataDir, ...relative.split('/')), { withFileTypes: true });
+        } catch {
+          return; // no such folder
+        }
+        for (const entry of entries) {
+          if (IN_PROGRESS.test(entry.name)) continue;
+          const key = `${relative}/${entry.name}`;
+          if (entry.isDirectory()) walk(key);
+          else if (entry.isFile()) keys.push(key);
+        }
+      };
+      walk(fileKey(folder));
+      return keys.sort();
+    },
+    removal: async (keys) => {
+      const batch = trash.moveAway(keys);
+      return { count: batch.count, inTransaction: async () => {}, done: () => batch.purge(), undo: () => batch.restore() };
+    },
+    recover: (inUse) => trash.recover(inUse),
+    localFile: async (key) => (fs.existsSync(absolute(key)) ? absolute(key) : null),
+  };
+}
+
+/**
+ * Office mode: the files in the office database (`stored_files`). Statements run on the engine,
+ * so inside `engine.transaction` a file is stored or removed with the records.
+ * `localDir`: this PC's own folder, where `localFile` puts the copies a program opens.
+ */
+export function databaseFileStore(engine: Engine, options: { localDir: string; now: () => Date }): FileStore {
+  const { db, t } = engine;
+  const get = async (key: string): Promise<Uint8Array | null> => {
+    const [row] = await db.select({ content: t.storedFiles.content }).from(t.storedFiles).where(eq(t.storedFiles.key, fileKey(key))).limit(1);
+    return row ? new Uint8Array(row.content) : null;
+  };
+  const existing = async (keys: readonly string[]): Promise<string[]> => {
+    if (keys.length === 0) return [];
+    const rows = await db.select({ key: t.storedFiles.key }).from(t.storedFiles).where(inArray(t.storedFiles.key, keys.map(fileKey)));
+    return rows.map((r) => r.key);
+  };
+  const remove = async (keys: readonly string[]) => {
+    if (keys.length > 0) await db.delete(t.storedFiles).where(inArray(t.storedFiles.key, keys.map(fileKey)));
+  };
+  return {
+    kind: 'database',
+    put: async (key, bytes) => {
+      const row = { content: Buffer.from(bytes), size: bytes.byteLength, storedAt: options.now().toISOString() };
+      await db
+        .insert(t.storedFiles)
+        .values({ key: fileKey(key), ...row })
+        .onConflictDoUpdate({ target: t.storedFiles.key, set: row });
+    },
+    get,
+    remove,
+    list: async (folder) => {
+      // Not `like`: SQLite's ignores case, and "_" in a name would match any character.
+      const prefix = `${fileKey(folder)}/`;
+      const rows = await db
+        .select({ key: t.storedFiles.key })
+        .from(t.storedFiles)
+        .where(sql`substr(${t.storedFiles.key}, 1, ${prefix.length}) = ${prefix}`);
+      // Sorted here: PostgreSQL's collation would order them differently from the folder's.
+      return rows.map((r) => r.key).sort();
+    },
+    removal: async (keys) => {
+      const present = await existing(keys);
+      return { count: present.length, inTransaction: () => remove(present), done: () => {}, undo: () => {} };
+    },
+    // Removed with the records in one transaction: nothing is ever left half done.
+    recover: async () => {},
+    localFile: async (key) => {
+      const bytes = await get(key);
+      if (!bytes) return null;
+      const file = path.join(options.localDir, 'Geöffnet', ...fileKey(key).split('/'));
+      writeFileAtomic(file, bytes);
+      return file;
+    },
+  };
+}
+
+/** The store for an engine: the office database's table in office mode, else the data folder. */
+export function fileStoreFor(engine: Engine, options: { dataDir: string; now: () => Date }): FileStore {
+  return engine.kind === 'postgres' ? databaseFileStore(engine, { localDir: options.dataDir, now: options.now }) : folderFileStore(options.dataDir);
+}
