@@ -5,7 +5,7 @@ import { openSqliteEngine } from '../../db/engine/sqlite';
 import type { DatabaseInfo, Handlers } from '../api/contract';
 import type { Role } from '../api/schemas/addressing';
 import { createServices } from '../services';
-import { fileStoreFor } from '../services/file-store';
+import { fileStoreFor, type FileStore } from '../services/file-store';
 import { writeBackup } from '../services/app/app-service';
 import { createWorkerHost, type WorkerHost } from '../services/background/worker-host';
 import { seedRoleCatalogue, seedRoleCatalogueOn } from '../services/reference/roles-repository';
@@ -47,6 +47,8 @@ export interface OpenedApp {
   readOnlyCopy: SnapshotMark | null;
   /** Single PC: the SQLite file. Office mode: where this PC keeps its files (its folder), though no such file is used. */
   dataFile: string;
+  /** The files users produce or attach (ServiceDeps.files): the data folder, or the office database. */
+  files: FileStore;
   /** A backup to a file the operating-system user named (command line only: no page reaches it). */
   backupTo(file: string): Promise<{ file: string; bytes: number }>;
   /** Closes the database (office mode: resolves once its connections are closed). */
@@ -76,15 +78,16 @@ interface Parts {
 }
 
 /** The services on an open database, behind the doors' wrappers (read-only copy, change feed, start-up sweep). */
-function assemble(options: OpenAppOptions | OpenOfficeAppOptions, parts: Parts): Pick<OpenedApp, 'handlers' | 'ready' | 'backupTo'> {
+function assemble(options: OpenAppOptions | OpenOfficeAppOptions, parts: Parts): Pick<OpenedApp, 'handlers' | 'ready' | 'backupTo' | 'files'> {
   const ready = sweepInterruptedWork(parts.engine, parts.dataDir);
+  // Office mode: the office database; single PC: the data folder.
+  const files = fileStoreFor(parts.engine, { dataDir: parts.dataDir, now: parts.now });
   const services = createServices(
     {
       engine: parts.engine,
       sqliteFile: parts.sqliteFile,
       database: parts.database,
-      // Office mode: the office database; single PC: the data folder.
-      files: fileStoreFor(parts.engine, { dataDir: parts.dataDir, now: parts.now }),
+      files,
       dataFile: dataFileIn(parts.dataDir),
       appVersion: options.appVersion,
       templatesDir: options.templatesDir,
@@ -101,6 +104,7 @@ function assemble(options: OpenAppOptions | OpenOfficeAppOptions, parts: Parts):
   return {
     handlers: afterSweep(publishChanges(doors, parts.changes), ready),
     ready,
+    files,
     backupTo: async (file) => {
       await ready;
       return writeBackup({ sqliteFile: parts.sqliteFile, engine: parts.engine, now: parts.now, user: parts.user }, file);

@@ -45,6 +45,8 @@ export interface FileStore {
    * the copy). Null when there is no such file.
    */
   localFile(key: string): Promise<string | null>;
+  /** Where a person finds the file, for messages: its path in the data folder, or its key in the office database. */
+  place(key: string): string;
 }
 
 export interface FileRemoval {
@@ -107,6 +109,7 @@ export function folderFileStore(dataDir: string): FileStore {
     },
     recover: (inUse) => trash.recover(inUse),
     localFile: async (key) => (fs.existsSync(absolute(key)) ? absolute(key) : null),
+    place: absolute,
   };
 }
 
@@ -163,6 +166,7 @@ export function databaseFileStore(engine: Engine, options: { localDir: string; n
       writeFileAtomic(file, bytes);
       return file;
     },
+    place: (key) => `${fileKey(key)} (Bürodatenbank)`,
   };
 }
 

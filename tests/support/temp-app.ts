@@ -81,3 +81,28 @@ export async function openTempApp(
     throw error;
   }
 }
+
+/**
+ * Another PC of the office: an app on the same office database (the `url` of `openTempApp`), with
+ * its own local folder. `close` closes it and removes its folder (the database stays).
+ */
+export async function openOtherOfficePc(url: string, options: { now?: () => Date; user?: string } = {}): Promise<OpenedApp & { dataDir: string; close(): Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rathausbuero-office-pc-'));
+  const app = await openOfficeApp({
+    url,
+    localDir: dataDir,
+    pgMigrationsFolder: PG_MIGRATIONS_FOLDER,
+    templatesDir: TEMPLATES_DIR,
+    appVersion: '0.0.0-test',
+    user: options.user ?? 'zweiter-pc',
+    now: options.now ?? (() => new Date('2026-11-27T09:00:00Z')),
+  });
+  return {
+    ...app,
+    dataDir,
+    close: async () => {
+      await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, dispatch, type LetterDraft, type MergeStatus } from '../../api';
 import { documentText } from '../../documents/docx-template';
-import { openTempApp } from '../../../tests/support/temp-app';
+import { openOtherOfficePc, openTempApp } from '../../../tests/support/temp-app';
 import { ENGINES } from '../../../tests/support/test-engine';
 
 let app: Awaited<ReturnType<typeof openTempApp>>;
@@ -34,8 +34,9 @@ const birthday = (contactId: number, over: Partial<LetterDraft> = {}): LetterDra
   ...over,
 });
 
-const readLetter = (file: string) => {
-  const bytes = new Uint8Array(fs.readFileSync(path.join(app.dataDir, file)));
+/** A letter's file as the app stores it (data folder or office database). */
+const readLetter = async (file: string) => {
+  const bytes = (await app.files.get(file))!;
   return { text: documentText(bytes), xml: strFromU8(unzipSync(bytes)['word/document.xml']) };
 };
 describe.each(ENGINES)('letters on %s', (kind) => {
@@ -49,11 +50,32 @@ describe.each(ENGINES)('letters on %s', (kind) => {
   afterEach(async () => app.cleanup());
 
   describe('letters service', () => {
+    it.runIf(kind === 'postgres')('a letter produced on one PC opens on another PC of the office, through the document query', async () => {
+      const erna = await createPerson();
+      const letter = await call(app.handlers, 'letters.create', birthday(erna.id));
+      const other = await openOtherOfficePc(app.url!);
+      try {
+        const file = await call(other.handlers, 'letters.file', { id: letter.id });
+        expect(file.fileName).toBe(path.basename(letter.file));
+        expect(documentText(new Uint8Array(Buffer.from(file.contentBase64, 'base64'))).body).toContain('Sehr geehrte Frau Groß-Müller,');
+        // A new version made on the other PC opens on the first.
+        const again = await call(other.handlers, 'letters.regenerate', { id: letter.id, signerId: deputyId });
+        const back = await call(app.handlers, 'letters.file', { id: letter.id });
+        expect(back.fileName).toBe(path.basename(again.file));
+        expect(documentText(new Uint8Array(Buffer.from(back.contentBase64, 'base64'))).body).toContain('In Vertretung');
+        // Nothing of it lives on either PC's disk.
+        expect(fs.existsSync(path.join(app.dataDir, 'Briefe'))).toBe(false);
+        expect(fs.existsSync(path.join(other.dataDir, 'Briefe'))).toBe(false);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('writes a 90th-birthday letter with the composed forms of address and records it as Entwurf', async () => {
       const erna = await createPerson();
       const letter = await call(app.handlers, 'letters.create', birthday(erna.id));
       expect(letter).toMatchObject({ status: 'entwurf', recipientName: 'Erna Groß-Müller', occasion: '90. Geburtstag', subject: 'Ihr 90. Geburtstag', version: 1 });
-      const { text, xml } = readLetter(letter.file);
+      const { text, xml } = await readLetter(letter.file);
       expect(text.body).toContain('Frau Erna Groß-Müller\nKönigstraße 5\n47051 Duisburg');
       expect(text.body).toContain('Sehr geehrte Frau Groß-Müller,');
       expect(text.body).toContain('Ihr 90. Geburtstag');
@@ -84,7 +106,7 @@ describe.each(ENGINES)('letters on %s', (kind) => {
         date: '2026-11-27',
         fields: { ehejahre: 65, anlassDatum: '2026-12-12' },
       });
-      const { text } = readLetter(letter.file);
+      const { text } = await readLetter(letter.file);
       expect(letter.occasion).toBe('Eiserne Hochzeit');
       expect(text.body).toContain('Sehr geehrte Frau Maier, sehr geehrter Herr Maier,');
       expect(text.body).toContain('In Vertretung');
@@ -121,8 +143,8 @@ describe.each(ENGINES)('letters on %s', (kind) => {
       expect(again.version).toBe(2);
       expect(again.status).toBe('entwurf');
       expect(again.file).toBe(letter.file.replace('.docx', '-v2.docx'));
-      expect(readLetter(again.file).text.body).toContain('Neue Straße 1');
-      expect(readLetter(letter.file).text.body).toContain('Königstraße 5');
+      expect((await readLetter(again.file)).text.body).toContain('Neue Straße 1');
+      expect((await readLetter(letter.file)).text.body).toContain('Königstraße 5');
       const sent = await call(app.handlers, 'letters.setStatus', { id: letter.id, status: 'versandt' });
       expect(sent.events.map((e) => e.action)).toEqual(['erstellt', 'Status', 'neu erzeugt', 'Status']);
       expect(sent.events.slice(1).map((e) => e.detail)).toEqual([
@@ -138,7 +160,7 @@ describe.each(ENGINES)('letters on %s', (kind) => {
       const letter = await call(app.handlers, 'letters.create', birthday(erna.id));
       await call(app.handlers, 'contacts.delete', { id: erna.id, revision: erna.revision });
       const again = await call(app.handlers, 'letters.regenerate', { id: letter.id });
-      const body = readLetter(again.file).text.body;
+      const body = (await readLetter(again.file)).text.body;
       expect(body).toContain('Frau Erna Groß-Müller\nKönigstraße 5\n47051 Duisburg');
       expect(body).toContain('Sehr geehrte Frau Groß-Müller,');
     });
@@ -152,7 +174,7 @@ describe.each(ENGINES)('letters on %s', (kind) => {
         date: '2026-04-23',
         fields: { partnerstadt: 'Portsmouth', anlass: "St George's Day" },
       });
-      const body = readLetter(letter.file).text.body;
+      const body = (await readLetter(letter.file)).text.body;
       expect(body).toContain('Dear Mr Krause,');
       expect(body).not.toContain('Sehr geehrter');
     });
@@ -166,13 +188,13 @@ describe.each(ENGINES)('letters on %s', (kind) => {
           date: '2026-04-23',
           fields,
         });
-      const english = readLetter((await free('partnerstadt-en', 'Dear Sir or Madam', { partnerstadt: 'Portsmouth', anlass: "St George's Day" })).file).text.body;
+      const english = (await readLetter((await free('partnerstadt-en', 'Dear Sir or Madam', { partnerstadt: 'Portsmouth', anlass: "St George's Day" })).file)).text.body;
       expect(english).toContain('Dear Sir or Madam,');
       expect(english).toContain('Yours faithfully');
       expect(english).not.toContain('Mit freundlichen Grüßen');
-      const named = readLetter((await free('partnerstadt-en', 'Dear Ms Carter', { partnerstadt: 'Portsmouth', anlass: "St George's Day" })).file).text.body;
+      const named = (await readLetter((await free('partnerstadt-en', 'Dear Ms Carter', { partnerstadt: 'Portsmouth', anlass: "St George's Day" })).file)).text.body;
       expect(named).toContain('Yours sincerely');
-      const french = readLetter((await free('partnerstadt-fr', 'Monsieur le Maire', { partnerstadt: 'Calais', anlass: 'la fête nationale' })).file).text.body;
+      const french = (await readLetter((await free('partnerstadt-fr', 'Monsieur le Maire', { partnerstadt: 'Calais', anlass: 'la fête nationale' })).file)).text.body;
       expect(french).toContain('Je vous prie d’agréer, Monsieur le Maire, l’expression de ma haute considération.');
       expect(french).not.toContain('Mit freundlichen Grüßen');
       // A closing typed in is kept; a German template keeps its own.
@@ -198,7 +220,7 @@ describe.each(ENGINES)('letters on %s', (kind) => {
       const prepared = await call(app.handlers, 'letters.prepare', birthday(chair.id));
       expect(prepared.warnings.join(' ')).not.toContain('Anschrift');
       const letter = await call(app.handlers, 'letters.create', birthday(chair.id));
-      expect(readLetter(letter.file).text.body).toContain('Geschäftsstelle, 2. Etage\nKönigstraße 5\n47051 Duisburg');
+      expect((await readLetter(letter.file)).text.body).toContain('Geschäftsstelle, 2. Etage\nKönigstraße 5\n47051 Duisburg');
     });
 
     it('finds letters by recipient text, kind, status, contact and period', async () => {
@@ -222,7 +244,7 @@ describe.each(ENGINES)('letters on %s', (kind) => {
         date: '2026-04-23',
         fields: { partnerstadt: 'Portsmouth', anlass: "St George's Day" },
       });
-      const { text } = readLetter(letter.file);
+      const { text } = await readLetter(letter.file);
       expect(text.body).toContain('Dear Lord Mayor,');
       expect(text.body).toContain('23 April 2026');
       expect(text.body).toContain('VEREINIGTES KÖNIGREICH');
@@ -257,7 +279,7 @@ describe.each(ENGINES)('letters on %s', (kind) => {
       expect(done.problems).toEqual([{ contactId: noAddress.id, name: 'Carla Ohneort', message: 'Für „Carla Ohneort“ ist keine vollständige Postanschrift erfasst.' }]);
       const list = await call(app.handlers, 'letters.list', { kind: 'weihnachtsgruss' });
       expect(list.items.map((l) => l.contactId).sort()).toEqual([ok1.id, ok2.id].sort());
-      for (const item of list.items) expect(readLetter(item.file).text.body).not.toContain('{{');
+      for (const item of list.items) expect((await readLetter(item.file)).text.body).not.toContain('{{');
       expect(fs.readdirSync(path.join(app.dataDir, 'Briefe')).filter((f) => f.startsWith('.'))).toEqual([]);
     });
 
@@ -273,7 +295,7 @@ describe.each(ENGINES)('letters on %s', (kind) => {
       });
       const done = await waitFor(started.jobId);
       expect(done.letterIds).toHaveLength(1);
-      const body = readLetter((await call(app.handlers, 'letters.get', { id: done.letterIds[0] })).file).text.body;
+      const body = (await readLetter((await call(app.handlers, 'letters.get', { id: done.letterIds[0] })).file)).text.body;
       expect(body).toContain('Dear Ms Eins,');
       expect(body).toContain('Yours sincerely');
       expect(body).not.toContain('Mit freundlichen Grüßen');
@@ -289,8 +311,9 @@ describe.each(ENGINES)('letters on %s', (kind) => {
       });
       const done = await waitFor(started.jobId);
       expect(done.state).toBe('done');
-      expect(done.combinedFile).not.toBeNull();
-      const bytes = new Uint8Array(fs.readFileSync(done.combinedFile!));
+      const combined = (await call(app.handlers, 'letters.get', { id: done.letterIds[0] })).file;
+      expect(done.combinedFile).toBe(app.files.place(combined));
+      const bytes = (await app.files.get(combined))!;
       const xml = strFromU8(unzipSync(bytes)['word/document.xml']);
       expect(xml.match(/<w:sectPr/g)).toHaveLength(3);
       const body = documentText(bytes).body;
@@ -326,12 +349,13 @@ describe.each(ENGINES)('letters on %s', (kind) => {
         output: 'combined',
       });
       const done = await waitFor(started.jobId);
-      const before = fs.readFileSync(done.combinedFile!);
+      const combined = (await call(app.handlers, 'letters.get', { id: done.letterIds[0] })).file;
+      const before = await app.files.get(combined);
       for (const id of done.letterIds) {
         const again = await call(app.handlers, 'letters.regenerate', { id });
-        expect(path.join(app.dataDir, again.file)).not.toBe(done.combinedFile);
+        expect(again.file).not.toBe(combined);
       }
-      expect(fs.readFileSync(done.combinedFile!).equals(before)).toBe(true);
+      expect(await app.files.get(combined)).toEqual(before);
     });
 
     it('leaves neither files nor register entries behind when cancelled', async () => {
@@ -349,6 +373,7 @@ describe.each(ENGINES)('letters on %s', (kind) => {
       const folder = path.join(app.dataDir, 'Briefe');
       const left = fs.existsSync(folder) ? fs.readdirSync(folder, { recursive: true }) : [];
       expect(left).toEqual([]);
+      expect(await app.files.list('Briefe')).toEqual([]);
     });
 
     it('writes to a CSV recipient list without storing contacts, reporting unreadable and incomplete rows', async () => {
@@ -379,8 +404,8 @@ describe.each(ENGINES)('letters on %s', (kind) => {
         ]),
       );
       const brandt = letters.items.find((l) => l.recipientName === 'Tom Brandt')!;
-      expect(readLetter(brandt.file).text.body).toContain('Herrn Bürgermeister\nTom Brandt\nRathausplatz 1\n46045 Oberhausen');
-      expect(readLetter(brandt.file).text.body).toContain('Sehr geehrter Herr Bürgermeister,');
+      expect((await readLetter(brandt.file)).text.body).toContain('Herrn Bürgermeister\nTom Brandt\nRathausplatz 1\n46045 Oberhausen');
+      expect((await readLetter(brandt.file)).text.body).toContain('Sehr geehrter Herr Bürgermeister,');
       expect((await call(app.handlers, 'app.info', {})).contactCount).toBe(contactsBefore);
     });
   });

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../../api/contract';
 import type { Language } from '../../api/schemas/addressing';
@@ -21,7 +20,6 @@ import { addressFieldProblem, fillTemplate } from '../../documents/docx-template
 import { VOCABULARY } from '../../documents/vocabulary';
 import type { ServiceDeps } from '../deps';
 import { audit } from '../audit';
-import { writeFileAtomic } from '../files';
 import type { RecipientData } from '../contacts/contacts-service';
 import { buildLetterValues, type LetterValues, type RecipientForms } from './letter-values';
 import { lettersRepository, type LetterRow } from './repository';
@@ -73,7 +71,6 @@ const STATUS_TEXT = { entwurf: 'Entwurf', zur_unterschrift: 'zur Unterschrift', 
 /** Letters: compose, preview, save to the register, generate again, change status. */
 export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) {
   const repo = lettersRepository(deps.engine);
-  const dataDir = path.dirname(deps.dataFile);
 
   /** The recipient's forms of address, composed in the letter's language. */
   const recipientForms = async (
@@ -146,7 +143,11 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
 
   const fileNameFor = (id: number, recipient: string, occasion: string) =>
     fileNameOf([String(id).padStart(6, '0'), fileNamePart(`${recipient} ${occasion}`) || 'brief'], 'docx', { lowerCase: true });
-  const absolute = (file: string) => path.join(dataDir, file);
+  /** A missing file: named, with the way to make it again. */
+  const fileMissing = (id: number, file: string) =>
+    new AppError('NOT_FOUND', `Die Datei des Briefes Nr. ${id} fehlt: „${deps.files.place(file)}“. Mit „Neu erzeugen“ lässt sie sich wiederherstellen.`, {
+      file: deps.files.place(file),
+    });
 
   const summaryOf = (row: LetterRow): LetterSummary => ({
     id: row.id,
@@ -181,8 +182,8 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
   };
 
   /**
-   * Records a letter and, given its bytes, writes its file — all or nothing. `file` (relative to
-   * the data folder) replaces the generated path, e.g. for a combined print file.
+   * Records a letter and, given its bytes, stores its file (deps.files) — all or nothing. `file`
+   * (relative to the data folder) replaces the generated path, e.g. for a combined print file.
    */
   const save = (
     draft: Draft,
@@ -224,7 +225,7 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
         'erstellt',
         `${prepared.usable.entry.name}, unterzeichnet von ${signer.name}${options.batchId ? ' (Serienbrief)' : ''}`,
       );
-      if (options.bytes) writeFileAtomic(absolute(file), options.bytes);
+      if (options.bytes) await deps.files.put(file, options.bytes);
       return { id, file };
     });
   };
@@ -345,22 +346,22 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
           'neu erzeugt',
           `Fassung ${version}${reopened ? `; Status zurück auf Entwurf (Fassung ${row.version} bleibt als „${path.basename(row.file)}“ erhalten)` : ''}`,
         );
-        writeFileAtomic(absolute(file), bytes);
+        await deps.files.put(file, bytes);
       });
       return letterOf(await mustFind(id));
     },
     'letters.file': async ({ id }) => {
       const row = await mustFind(id);
-      const file = absolute(row.file);
-      if (!fs.existsSync(file)) {
-        throw new AppError('NOT_FOUND', `Die Datei des Briefes Nr. ${id} fehlt: „${file}“. Mit „Neu erzeugen“ lässt sie sich wiederherstellen.`, { file });
-      }
-      return { fileName: path.basename(row.file), contentBase64: fs.readFileSync(file).toString('base64') };
+      const bytes = await deps.files.get(row.file);
+      if (!bytes) throw fileMissing(id, row.file);
+      return { fileName: path.basename(row.file), contentBase64: Buffer.from(bytes).toString('base64') };
     },
     'letters.open': async ({ id }) => {
       const row = await mustFind(id);
-      const file = absolute(row.file);
-      if (!deps.openFile) return { file, opened: false };
+      if (!deps.openFile) return { file: deps.files.place(row.file), opened: false };
+      // Office mode: a copy on this PC for Word (the letter itself stays in the office database).
+      const file = await deps.files.localFile(row.file);
+      if (!file) throw fileMissing(id, row.file);
       await deps.openFile(file);
       return { file, opened: true };
     },

@@ -230,12 +230,12 @@ export function createMergeService(
           const { id, file } = await letters.save(draft, letter, { batchId: job.status.jobId, file: combinedFile ?? undefined });
           letterIds.push(id);
           if (stagedFile) {
-            fs.renameSync(stagedFile, path.join(staging, path.basename(file)));
+            await adopt(stagedFile, staging, file);
             files.push(file);
           }
         }
         if (combinedFile) {
-          fs.renameSync(path.join(staging, 'combined.docx'), path.join(staging, path.basename(combinedFile)));
+          await adopt(path.join(staging, 'combined.docx'), staging, combinedFile);
           files.push(combinedFile);
         }
         await audit(deps, {
@@ -248,9 +248,20 @@ export function createMergeService(
     );
     // Only committed letters show in the status (it is read while the transaction runs).
     job.status.letterIds.push(...letterIds);
-    if (combinedFile) job.status.combinedFile = path.join(dataDir, combinedFile);
-    job.status.folder = path.join(dataDir, 'Briefe', date.slice(0, 4));
+    if (combinedFile) job.status.combinedFile = deps.files.place(combinedFile);
+    job.status.folder = deps.files.place(path.join('Briefe', date.slice(0, 4)));
     return files;
+  };
+
+  /**
+   * Inside the register's transaction: a staged letter becomes the file its row points at. Data
+   * folder: renamed to that name in the staging folder (moved into place after the commit, see
+   * merge-staging.ts). Office database: stored in the same transaction, so publishing after the
+   * commit finds nothing to move.
+   */
+  const adopt = async (stagedFile: string, staging: string, file: string): Promise<void> => {
+    if (deps.files.kind === 'database') await deps.files.put(file, new Uint8Array(fs.readFileSync(stagedFile)));
+    else fs.renameSync(stagedFile, path.join(staging, path.basename(file)));
   };
 
   const finish = (job: Job, state: MergeStatus['state'], staging: string) => {
