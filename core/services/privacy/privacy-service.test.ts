@@ -15,7 +15,7 @@ import {
 } from '../../../db/schema';
 import { call, dispatch } from '../../api';
 import { documentText } from '../../documents/docx-template';
-import { createTempApp } from '../../../tests/support/temp-app';
+import { createTempApp, openTempApp } from '../../../tests/support/temp-app';
 import { recordAudit } from '../audit';
 import { fullTextIndexSync } from '../search/full-text-sync';
 
@@ -502,5 +502,42 @@ describe('privacy.accessLog', () => {
       { at: '2026-11-02T08:00:00.000Z', user: 'k.brandt', action: 'update', actionLabel: 'geändert', summary: '' },
       { at: NOW.toISOString(), user: 'test', action: 'anonymise', actionLabel: 'personenbezogene Daten gelöscht', summary: 'Aufbewahrungsfrist abgelaufen' },
     ]);
+  });
+});
+
+describe('privacy.citizen.erase in office mode', () => {
+  it('removes the attachments stored in the office database with the rows, in the one transaction', async () => {
+    const office = await openTempApp('postgres', { label: 'privacy_files', now: () => NOW });
+    try {
+      const request = await call(office.handlers, 'requests.save', {
+        kind: 'beschwerde',
+        channel: 'brief',
+        citizen: { gender: 'female', givenName: 'Erika', surname: 'Sonnenschein', street: 'Königstraße', houseNumber: '1', postcode: '47051', city: 'Duisburg' },
+        subject: 'Schlaglöcher Lindenallee',
+        text: 'Die Schlaglöcher werden immer größer.',
+        receivedOn: '2026-11-23',
+      });
+      const { uploadId } = await call(office.handlers, 'uploads.append', { fileName: 'foto-schlagloch.jpg', chunkBase64: Buffer.from('JPEG-Inhalt').toString('base64') });
+      await call(office.handlers, 'requests.attach', { id: request.id, uploadId });
+      const other = await call(office.handlers, 'requests.save', {
+        kind: 'lob',
+        channel: 'brief',
+        citizen: { gender: 'male', givenName: 'Max', surname: 'Quellenberg', street: '', houseNumber: '', postcode: '', city: '' },
+        subject: 'Danke für den Spielplatz',
+        text: 'Sehr schön geworden.',
+        receivedOn: '2026-11-23',
+      });
+      const kept = await call(office.handlers, 'uploads.append', { fileName: 'dank.pdf', chunkBase64: Buffer.from('PDF').toString('base64') });
+      await call(office.handlers, 'requests.attach', { id: other.id, uploadId: kept.uploadId });
+      expect(await office.files.list('Anliegen')).toHaveLength(2);
+
+      const report = await call(office.handlers, 'privacy.citizen.erase', { citizenId: request.citizen!.id, confirm: 'Sonnenschein' });
+
+      expect(report.erased).toMatchObject({ requests: 1, attachments: 1, citizens: 1 });
+      expect(await office.files.list(path.join('Anliegen', String(request.id)))).toEqual([]);
+      expect(await office.files.list(path.join('Anliegen', String(other.id)))).toHaveLength(1);
+    } finally {
+      await office.cleanup();
+    }
   });
 });

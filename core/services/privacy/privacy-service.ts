@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import type { Office } from '../../api/schemas/letters';
@@ -24,7 +23,6 @@ import { foldGerman } from '../../domain/text/fold';
 import type { ServiceDeps } from '../deps';
 import { fileContent, fileNameOf, fileNamePart } from '../file-content';
 import { settingsRepository } from '../settings/repository';
-import { fileTrash } from './file-trash';
 import { privacyRepository, type CitizenRow } from './repository';
 
 /** The document builders (docx is large) load with the first document, not at start. */
@@ -62,13 +60,14 @@ const accessEntry = (row: { at: string; user: string; action: string; summary: s
  * Erasing is anonymising: the person's row is deleted, the requests' personal content (subject,
  * text, place, the post's link, statement, history notes, attachments, full-text entry) is cleared and
  * `anonymised_at` set, while kind, channel, category, district, dates, status and department stay
- * — the statistics count the same before and after. Files are moved aside before the one
- * transaction and deleted after its commit (see file-trash.ts): nothing is ever half erased.
+ * — the statistics count the same before and after. Attachment files go with their rows
+ * (deps.files.removal): in the data folder they are moved aside before the one transaction and
+ * deleted after its commit (see file-trash.ts); in the office database they are deleted in that
+ * transaction. Nothing is ever half erased.
  */
 export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Office>) {
   const repo = privacyRepository(deps.engine);
   const settingsRepo = settingsRepository(deps.engine);
-  const trash = fileTrash(path.dirname(deps.dataFile));
 
   const settings = async (): Promise<PrivacySettings> =>
     privacySettingsSchema.safeParse((await settingsRepo.getSetting(SETTINGS_KEY)) ?? {}).data ?? DEFAULT_PRIVACY_SETTINGS;
@@ -94,10 +93,11 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Of
     target: { requests: number[]; enquiries: number[]; registrations: number[]; citizen?: number },
     inTransaction: (counts: ErasureCounts, at: string) => Promise<void>,
   ): Promise<{ counts: ErasureCounts; logEmptied: boolean }> => {
-    await trash.recover(repo.attachmentPathInUse);
+    await deps.files.recover(repo.attachmentPathInUse);
     const at = deps.now().toISOString();
     const attachments = await repo.attachmentsOf(target.requests);
-    const batch = trash.moveAway(attachments.map((a) => a.path));
+    // The files go with the rows: moved aside first in the data folder, in the same transaction in the office database.
+    const removal = await deps.files.removal(attachments.map((a) => a.path));
     try {
       const counts = await deps.engine.transaction(async () => {
         await repo.anonymiseRequests(target.requests, at, ANONYMISED_SUBJECT);
@@ -116,13 +116,14 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Of
           eventRegistrations: target.registrations.length,
           citizens,
         };
+        await removal.inTransaction();
         await inTransaction(result, at);
         return result;
       });
-      batch.purge();
+      removal.done();
       return { counts, logEmptied: await deps.engine.emptyLog() };
     } catch (error) {
-      batch.restore();
+      removal.undo();
       throw error;
     }
   };

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/open';
 import { call, dispatch, type RequestInput } from '../../api';
 import { documentText } from '../../documents/docx-template';
-import { createTempApp, openTempApp } from '../../../tests/support/temp-app';
+import { createTempApp, openOtherOfficePc, openTempApp } from '../../../tests/support/temp-app';
 import { ENGINES } from '../../../tests/support/test-engine';
 import { requestIndexSync } from './requests-service';
 import { errorOf } from '../../../tests/support/api-result';
@@ -157,7 +157,7 @@ describe.each(ENGINES)('requests on %s', (kind) => {
         recipient: { type: 'free', name: 'Ayşe Kaya', lines: ['Frau Ayşe Kaya', 'Königstraße 12', '47051 Duisburg'], salutation: 'Sehr geehrte Frau Kaya' },
       });
       const ackLetter = await call(app.handlers, 'letters.create', ack.letter!);
-      const ackText = documentText(new Uint8Array(fs.readFileSync(path.join(app.dataDir, ackLetter.file)))).body;
+      const ackText = documentText((await app.files.get(ackLetter.file))!).body;
       expect(ackText).toContain('Sehr geehrte Frau Kaya,');
       expect(ackText).toContain('Ihr Anliegen vom 23. November 2026');
       expect(ackText).toContain('Dr. Petra Hovestadt');
@@ -221,7 +221,7 @@ describe.each(ENGINES)('requests on %s', (kind) => {
       expect(paragraphs[0]).toMatch(/^vielen Dank für Ihr Schreiben vom \{\{anlass_datum\}\}/);
       expect(paragraphs[1]).toBe(statementText);
       const reply = await call(app.handlers, 'letters.create', answer.letter!);
-      const replyText = documentText(new Uint8Array(fs.readFileSync(path.join(app.dataDir, reply.file)))).body;
+      const replyText = documentText((await app.files.get(reply.file))!).body;
       expect(replyText).toContain('In Vertretung');
       expect(replyText).toContain('Volker Sandmann');
       expect(replyText).toContain(statementText);
@@ -469,16 +469,34 @@ describe.each(ENGINES)('requests on %s', (kind) => {
       const { uploadId } = await call(app.handlers, 'uploads.append', { fileName: 'Foto Königstraße.pdf', chunkBase64: bytes.toString('base64') });
       const attached = await call(app.handlers, 'requests.attach', { id, revision: await revisionOf(id), uploadId });
       expect(attached.attachments).toEqual([{ id: expect.any(Number), fileName: 'Foto Königstraße.pdf', size: bytes.length }]);
-      const folder = path.join(app.dataDir, 'Anliegen', String(id));
-      expect(fs.readdirSync(folder)).toEqual([expect.stringMatching(/-Foto Königstraße\.pdf$/)]);
+      const folder = path.join('Anliegen', String(id));
+      expect(await app.files.list(folder)).toEqual([expect.stringMatching(/-Foto Königstraße\.pdf$/)]);
       const file = await call(app.handlers, 'requests.attachment', { id, attachmentId: attached.attachments[0]!.id });
       expect(file).toEqual({ fileName: 'Foto Königstraße.pdf', contentBase64: bytes.toString('base64') });
       const detached = await call(app.handlers, 'requests.detach', { id, revision: await revisionOf(id), attachmentId: attached.attachments[0]!.id });
       expect(detached.attachments).toEqual([]);
-      expect(fs.readdirSync(folder)).toEqual([]);
+      expect(await app.files.list(folder)).toEqual([]);
       expect((await call(app.handlers, 'requests.history', { id })).slice(1).map((h) => h.action)).toEqual(['Anhang hinzugefügt', 'Anhang entfernt']);
       const missing = await errorOf(dispatch(app.handlers, 'requests.attachment', { id, attachmentId: 999 }));
       expect(missing?.message).toBe('Den Anhang Nr. 999 gibt es bei diesem Anliegen nicht.');
+    });
+
+    it.runIf(kind === 'postgres')('attachments of a request are in the office database: attached on one PC, opened and removed on another', async () => {
+      const { id } = await call(app.handlers, 'requests.save', lantern());
+      const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0xfe, 0x0a]);
+      const { uploadId } = await call(app.handlers, 'uploads.append', { fileName: 'Foto Königstraße.pdf', chunkBase64: bytes.toString('base64') });
+      const attached = await call(app.handlers, 'requests.attach', { id, uploadId });
+      const other = await openOtherOfficePc(app.databaseUrl!);
+      try {
+        const file = await call(other.handlers, 'requests.attachment', { id, attachmentId: attached.attachments[0]!.id });
+        expect(file).toEqual({ fileName: 'Foto Königstraße.pdf', contentBase64: bytes.toString('base64') });
+        // Nothing of it lives on the PC that attached it.
+        expect(fs.existsSync(path.join(app.dataDir, 'Anliegen'))).toBe(false);
+        await call(other.handlers, 'requests.detach', { id, attachmentId: attached.attachments[0]!.id });
+        expect(await app.files.list('Anliegen')).toEqual([]);
+      } finally {
+        await other.close();
+      }
     });
   });
 

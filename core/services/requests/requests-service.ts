@@ -132,7 +132,6 @@ export function createRequestsService(
   const repo = requestsRepository(deps.engine);
   const index = requestIndex(deps.engine);
   const matchCount = (expression: string) => fullTextCount(deps.engine, 'request_search', expression);
-  const dataDir = path.dirname(deps.dataFile);
   const today = () => isoDateInBerlin(deps.now());
   const at = () => deps.now().toISOString();
 
@@ -266,20 +265,21 @@ export function createRequestsService(
     link: 'Link',
   };
 
-  /** A file stored in the data folder atomically (temp file, then rename); returns its path relative to the data folder. */
-  const storeFile = (requestId: number, fileName: string, write: (temp: string) => void): { relative: string; target: string } => {
-    const relative = path.join(REQUEST_FILES_FOLDER, String(requestId), `${deps.now().getTime()}-${crypto.randomUUID().slice(0, 8)}-${safeName(fileName)}`);
-    const target = path.join(dataDir, relative);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const temp = `${target}.${process.pid}.tmp`;
+  /** Where a request's file is kept: its key in deps.files (relative to the data folder), unique. */
+  const attachmentKey = (requestId: number, fileName: string): string =>
+    path.join(REQUEST_FILES_FOLDER, String(requestId), `${deps.now().getTime()}-${crypto.randomUUID().slice(0, 8)}-${safeName(fileName)}`);
+
+  /**
+   * Stores an attachment's file under `key` (deps.files), inside the transaction that records it:
+   * in the office database both or neither; in the data folder the file is written atomically,
+   * and the caller removes it when the transaction fails.
+   */
+  const storeAttachment = async (key: string, fileName: string, bytes: Uint8Array): Promise<void> => {
     try {
-      write(temp);
-      fs.renameSync(temp, target);
+      await deps.files.put(key, bytes);
     } catch (error) {
-      fs.rmSync(temp, { force: true });
-      throw new AppError('INTERNAL', `Die Datei „${fileName}“ konnte nicht im Datenordner abgelegt werden: ${(error as Error).message}`, { file: target });
+      throw new AppError('INTERNAL', `Die Datei „${fileName}“ konnte nicht abgelegt werden: ${(error as Error).message}`, { file: deps.files.place(key) });
     }
-    return { relative, target };
   };
 
   // ------------------------------------------------------------------ letters and e-mails of the steps
@@ -592,16 +592,18 @@ export function createRequestsService(
     'requests.attach': async ({ id, revision, uploadId }) => {
       await repo.refuseUnlessCurrent((await mustFind(id)).request, revision);
       const upload = await more.uploads.get(uploadId);
-      const { relative, target } = storeFile(id, upload.fileName, (temp) => fs.copyFileSync(upload.file, temp));
+      const key = attachmentKey(id, upload.fileName);
+      const bytes = new Uint8Array(fs.readFileSync(upload.file));
       try {
         await deps.engine.transaction(async () => {
           await repo.update({ id, revision }, {}, at());
-          await repo.addAttachment({ requestId: id, fileName: upload.fileName, path: relative, size: upload.size, addedAt: at() });
+          await storeAttachment(key, upload.fileName, bytes);
+          await repo.addAttachment({ requestId: id, fileName: upload.fileName, path: key, size: upload.size, addedAt: at() });
           await history(id, 'Anhang hinzugefügt', null, upload.fileName);
           await changed(id, `Anhang „${upload.fileName}“ hinzugefügt`);
         });
       } catch (error) {
-        fs.rmSync(target, { force: true });
+        await deps.files.remove([key]);
         throw error;
       }
       await more.uploads.discard(uploadId);
@@ -611,44 +613,41 @@ export function createRequestsService(
     'requests.attachment': async ({ id, attachmentId }) => {
       const attachment = (await repo.attachments(id)).find((a) => a.id === attachmentId);
       if (!attachment) throw new AppError('NOT_FOUND', `Den Anhang Nr. ${attachmentId} gibt es bei diesem Anliegen nicht.`);
-      let bytes: Buffer;
-      try {
-        bytes = fs.readFileSync(path.join(dataDir, attachment.path));
-      } catch {
-        throw new AppError('NOT_FOUND', `Die Datei „${attachment.fileName}“ fehlt im Datenordner (${attachment.path}).`);
-      }
+      const bytes = await deps.files.get(attachment.path);
+      if (!bytes) throw new AppError('NOT_FOUND', `Die Datei „${attachment.fileName}“ fehlt (${deps.files.place(attachment.path)}).`);
       await audit(deps, { action: 'view', entity: 'request', entityId: id, summary: `Anhang „${attachment.fileName}“` });
-      return { fileName: attachment.fileName, contentBase64: bytes.toString('base64') };
+      return { fileName: attachment.fileName, contentBase64: Buffer.from(bytes).toString('base64') };
     },
 
     'requests.detach': async ({ id, revision, attachmentId }) => {
       const attachment = (await repo.attachments(id)).find((a) => a.id === attachmentId);
       if (!attachment) throw new AppError('NOT_FOUND', `Den Anhang Nr. ${attachmentId} gibt es bei diesem Anliegen nicht.`);
-      await deps.engine.transaction(async () => {
-        await repo.update({ id, revision }, {}, at());
-        await repo.deleteAttachment(attachmentId);
-        await history(id, 'Anhang entfernt', null, attachment.fileName);
-        await changed(id, `Anhang „${attachment.fileName}“ entfernt`);
-      });
-      fs.rmSync(path.join(dataDir, attachment.path), { force: true });
+      // The file goes with its row: in the office database in the same transaction.
+      const removal = await deps.files.removal([attachment.path]);
+      try {
+        await deps.engine.transaction(async () => {
+          await repo.update({ id, revision }, {}, at());
+          await repo.deleteAttachment(attachmentId);
+          await history(id, 'Anhang entfernt', null, attachment.fileName);
+          await changed(id, `Anhang „${attachment.fileName}“ entfernt`);
+          await removal.inTransaction();
+        });
+      } catch (error) {
+        removal.undo();
+        throw error;
+      }
+      removal.done();
       return toRequest(await mustFind(id));
     },
 
     'requests.importEml': async ({ uploadId }) => {
       const upload = await more.uploads.get(uploadId);
       const mail = await parseEml(new Uint8Array(fs.readFileSync(upload.file)), upload.fileName, today());
-      // All or nothing: the attachments are written to temp files first, moved into place inside
-      // the transaction, and removed again when anything fails.
-      const staging = path.join(dataDir, REQUEST_FILES_FOLDER, `.eingang-${crypto.randomUUID()}`);
+      // All or nothing: the attachments are stored inside the transaction (deps.files) and, in
+      // the data folder, removed again when anything fails.
       const placed: string[] = [];
       let id: number;
       try {
-        if (mail.attachments.length) fs.mkdirSync(staging, { recursive: true });
-        const staged = mail.attachments.map((a, i) => {
-          const temp = path.join(staging, String(i));
-          fs.writeFileSync(temp, a.bytes);
-          return { ...a, temp };
-        });
         id = await deps.engine.transaction(async () => {
           let citizenId: number | null = null;
           if (mail.sender) {
@@ -669,21 +668,20 @@ export function createRequestsService(
             },
             at(),
           );
-          for (const a of staged) {
-            const { relative, target } = storeFile(row.id, a.fileName, (temp) => fs.renameSync(a.temp, temp));
-            placed.push(target);
-            await repo.addAttachment({ requestId: row.id, fileName: a.fileName, path: relative, size: a.bytes.length, addedAt: at() });
+          for (const a of mail.attachments) {
+            const key = attachmentKey(row.id, a.fileName);
+            placed.push(key);
+            await storeAttachment(key, a.fileName, a.bytes);
+            await repo.addAttachment({ requestId: row.id, fileName: a.fileName, path: key, size: a.bytes.length, addedAt: at() });
           }
           await index.put(row);
-          await history(row.id, 'Anliegen aus E-Mail übernommen', 'eingegangen', `${upload.fileName}${staged.length ? `, ${staged.length} Anhang/Anhänge` : ''}`);
+          await history(row.id, 'Anliegen aus E-Mail übernommen', 'eingegangen', `${upload.fileName}${mail.attachments.length ? `, ${mail.attachments.length} Anhang/Anhänge` : ''}`);
           await audit(deps, { action: 'create', entity: 'request', entityId: row.id, summary: `${row.subject} (E-Mail)` });
           return row.id;
         });
       } catch (error) {
-        for (const file of placed) fs.rmSync(file, { force: true });
+        await deps.files.remove(placed);
         throw error;
-      } finally {
-        fs.rmSync(staging, { recursive: true, force: true });
       }
       await more.uploads.discard(uploadId);
       return { request: await toRequest(await mustFind(id)), warnings: mail.warnings };
