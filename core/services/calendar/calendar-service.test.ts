@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, dispatch, type AppointmentInput } from '../../api';
 import { documentText } from '../../documents/docx-template';
 import { openDocx, paragraphText } from '../../../tests/support/docx-layout';
-import { openTempApp } from '../../../tests/support/temp-app';
+import { openOtherOfficePc, openTempApp } from '../../../tests/support/temp-app';
 import { ENGINES } from '../../../tests/support/test-engine';
 
 let app: Awaited<ReturnType<typeof openTempApp>>;
@@ -158,6 +160,20 @@ describe.each(ENGINES)('calendar on %s', (kind) => {
       ] as const) {
         const refused = await dispatch(app.handlers, method, input as never);
         expect(refused.ok ? null : refused.error.message, method).toContain('Der Bearbeitungsstand (revision) fehlt.');
+      }
+    });
+
+    it.runIf(kind === 'postgres')('keeps attachments in the office database: attached on one PC, opened on another', async () => {
+      const [invitation] = await call(app.handlers, 'invitations.list', {});
+      const uploadId = (await call(app.handlers, 'uploads.append', { fileName: 'Programm Empfang.pdf', chunkBase64: Buffer.from('%PDF-1.4 Programm').toString('base64') })).uploadId;
+      const attached = await call(app.handlers, 'invitations.attach', { id: invitation.id, revision: invitation.revision, uploadId });
+      const other = await openOtherOfficePc(app.databaseUrl!);
+      try {
+        const file = await call(other.handlers, 'invitations.attachment', { id: invitation.id, attachmentId: attached.attachments[0].id });
+        expect(Buffer.from(file.contentBase64, 'base64').toString()).toBe('%PDF-1.4 Programm');
+        expect(fs.existsSync(path.join(app.dataDir, 'Einladungen'))).toBe(false);
+      } finally {
+        await other.close();
       }
     });
 

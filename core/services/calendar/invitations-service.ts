@@ -32,7 +32,6 @@ export function createInvitationsService(
   contactExists: (id: number) => boolean | Promise<boolean>,
 ) {
   const repo = calendar.repo;
-  const dataDir = path.dirname(deps.dataFile);
 
   const toInvitation = async (row: InvitationRow): Promise<Invitation> => {
     const today = isoDateInBerlin(deps.now());
@@ -185,18 +184,18 @@ export function createInvitationsService(
     'invitations.attach': async ({ id, revision, uploadId }) => {
       await repo.refuseUnlessCurrentInvitation(await mustFind(id), revision);
       const upload = await uploads.get(uploadId);
-      const relative = path.join('Einladungen', String(id), `${Date.now()}-${safeName(upload.fileName)}`);
-      const target = path.join(dataDir, relative);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(upload.file, target);
+      const key = path.join('Einladungen', String(id), `${Date.now()}-${safeName(upload.fileName)}`);
+      const bytes = new Uint8Array(fs.readFileSync(upload.file));
       try {
+        // Stored with its row (deps.files): in the office database both or neither.
         await deps.engine.transaction(async () => {
           await repo.updateInvitation({ id, revision }, {}, deps.now().toISOString());
-          await repo.addAttachment({ invitationId: id, fileName: upload.fileName, path: relative, size: upload.size, addedAt: deps.now().toISOString() });
+          await deps.files.put(key, bytes);
+          await repo.addAttachment({ invitationId: id, fileName: upload.fileName, path: key, size: upload.size, addedAt: deps.now().toISOString() });
           await audit(deps, { action: 'attach', entity: 'invitation', entityId: id, summary: upload.fileName });
         });
       } catch (error) {
-        fs.rmSync(target, { force: true });
+        await deps.files.remove([key]);
         throw error;
       }
       await uploads.discard(uploadId);
@@ -206,22 +205,27 @@ export function createInvitationsService(
     'invitations.attachment': async ({ id, attachmentId }) => {
       const attachment = (await repo.attachments(id)).find((a) => a.id === attachmentId);
       if (!attachment) throw new AppError('NOT_FOUND', `Den Anhang Nr. ${attachmentId} gibt es bei dieser Einladung nicht.`);
-      try {
-        return { fileName: attachment.fileName, contentBase64: fs.readFileSync(path.join(dataDir, attachment.path)).toString('base64') };
-      } catch {
-        throw new AppError('NOT_FOUND', `Die Datei „${attachment.fileName}“ fehlt im Datenordner (${attachment.path}).`);
-      }
+      const bytes = await deps.files.get(attachment.path);
+      if (!bytes) throw new AppError('NOT_FOUND', `Die Datei „${attachment.fileName}“ fehlt (${deps.files.place(attachment.path)}).`);
+      return { fileName: attachment.fileName, contentBase64: Buffer.from(bytes).toString('base64') };
     },
 
     'invitations.detach': async ({ id, revision, attachmentId }) => {
       const attachment = (await repo.attachments(id)).find((a) => a.id === attachmentId);
       if (!attachment) throw new AppError('NOT_FOUND', `Den Anhang Nr. ${attachmentId} gibt es bei dieser Einladung nicht.`);
-      await deps.engine.transaction(async () => {
-        await repo.updateInvitation({ id, revision }, {}, deps.now().toISOString());
-        await repo.deleteAttachment(attachmentId);
-        await audit(deps, { action: 'detach', entity: 'invitation', entityId: id, summary: attachment.fileName });
-      });
-      fs.rmSync(path.join(dataDir, attachment.path), { force: true });
+      const removal = await deps.files.removal([attachment.path]);
+      try {
+        await deps.engine.transaction(async () => {
+          await repo.updateInvitation({ id, revision }, {}, deps.now().toISOString());
+          await repo.deleteAttachment(attachmentId);
+          await audit(deps, { action: 'detach', entity: 'invitation', entityId: id, summary: attachment.fileName });
+          await removal.inTransaction();
+        });
+      } catch (error) {
+        removal.undo();
+        throw error;
+      }
+      removal.done();
       return toInvitation(await mustFind(id));
     },
   };

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { z } from 'zod';
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
@@ -105,7 +103,6 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
   const repo = greetingsRepository(deps.engine);
   const settingsRepo = settingsRepository(deps.engine);
   const { letters, partnerships } = greetingsDeps;
-  const dataDir = path.dirname(deps.dataFile);
 
   const settings = async (): Promise<GreetingSettings> => {
     const parsed = greetingSettingsSchema.safeParse(await settingsRepo.getSetting(SETTINGS_KEY));
@@ -436,7 +433,7 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
       await deps.engine.transaction(async () => {
         for (const { r, draft, prepared, bytes } of staged) {
           const { id, file } = await letters.save(draft, prepared, { bytes });
-          written.push(path.join(dataDir, file));
+          written.push(file);
           const approvedBy = r.needsApproval ? deps.user : '';
           await repo.insertDispatch({ key: p.item.key, date: p.item.date, contactId: r.contact!.id, letterId: id, approvedBy, createdAt: at });
           if (r.entry) await partnerships.recordLetter(r.entry.row.id, today, `Gruß zum Anlass „${p.item.name}“ ${input.year}${approvedBy ? ` (freigegeben von ${approvedBy})` : ''}`, id);
@@ -460,7 +457,8 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
         }
       });
     } catch (error) {
-      for (const file of written) fs.rmSync(file, { force: true });
+      // The data folder's files of letters whose rows were rolled back (the office database's went with them).
+      await deps.files.remove(written);
       throw error;
     }
     return { produced, skipped };
