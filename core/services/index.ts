@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { contract, METHOD_NAMES, type Handlers, type MethodName } from '../api/contract';
 import { AppError } from '../api/errors';
 import type { Role } from '../api/schemas/addressing';
@@ -44,7 +43,7 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
   const settings = createSettingsService(deps);
   const templates = createTemplateStore({
     shippedDir: deps.templatesDir,
-    userDir: path.join(path.dirname(deps.dataFile), 'Vorlagen'),
+    files: deps.files,
   });
   const letters = createLettersService(deps, {
     templates,
@@ -74,7 +73,7 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
       contacts: contacts.repo,
       recipientOfData: contacts.recipientOfData,
       roles: catalogue.list,
-      templateLanguage: (id) => templates.usable(id).entry.language,
+      templateLanguage: (id) => templates.entry(id).language,
       partnerOf: async (id) => (await contacts.repo.find(id))?.partnerId ?? null,
       jubilees: jubilees.letterRecipients,
     }),

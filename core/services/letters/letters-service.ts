@@ -110,7 +110,7 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
 
   /** `resolved`: the recipient's forms when the caller has them already (a CSV recipient list). */
   const prepare = async (draft: Draft, resolved?: Awaited<ReturnType<typeof recipientForms>>): Promise<PreparedLetter> => {
-    const usable = letterDeps.templates.usable(draft.templateId);
+    const usable = await letterDeps.templates.usable(draft.templateId);
     const { forms, contactId, warnings: recipientWarnings } = resolved ?? (await recipientForms(draft.recipient, usable.entry.language));
     const warnings = [...recipientWarnings];
     const date = draft.date ?? isoDateInBerlin(deps.now());
@@ -234,19 +234,19 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
     // Descriptions speak of the office in its holder's form ("Glückwunschschreiben der Oberbürgermeisterin").
     'templates.list': async () => {
       const form = (await letterDeps.office()).holder.form;
-      return letterDeps.templates.list().map((t) => ({ ...t, description: inHoldersForm(t.description, form) }));
+      return (await letterDeps.templates.list()).map((t) => ({ ...t, description: inHoldersForm(t.description, form) }));
     },
     'templates.vocabulary': () => [...VOCABULARY],
     'templates.copyForEditing': async ({ id }) => {
-      const file = letterDeps.templates.copyForEditing(id);
+      const file = await letterDeps.templates.copyForEditing(id);
       const opened = deps.openFile ? (await deps.openFile(file), true) : false;
       return { file, opened };
     },
     'templates.import': ({ id, fileName, contentBase64 }) =>
       letterDeps.templates.importUserCopy(id, new Uint8Array(Buffer.from(contentBase64, 'base64')), fileName),
     'templates.resetToShipped': ({ id }) => letterDeps.templates.resetToShipped(id),
-    'templates.file': ({ id }) => {
-      const { fileName, bytes } = letterDeps.templates.file(id);
+    'templates.file': async ({ id }) => {
+      const { fileName, bytes } = await letterDeps.templates.file(id);
       return { fileName, contentBase64: Buffer.from(bytes).toString('base64') };
     },
 

@@ -11,7 +11,7 @@ import { call, dispatch, type LetterDraft } from '../../api';
 import type { TemplateInfo } from '../../api/schemas/letters';
 import { templateManifestSchema } from '../../api/schemas/letters';
 import { documentText } from '../../documents/docx-template';
-import { createTempApp, TEMPLATES_DIR } from '../../../tests/support/temp-app';
+import { createTempApp, openOtherOfficePc, openTempApp, TEMPLATES_DIR } from '../../../tests/support/temp-app';
 
 const manifest = templateManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, 'manifest.json'), 'utf8'))).templates;
 const shippedBytes = (id: string) => new Uint8Array(fs.readFileSync(path.join(TEMPLATES_DIR, `${id}.docx`)));
@@ -210,5 +210,46 @@ describe('the staff’s copies', () => {
     const result = await dispatch(app.handlers, 'templates.copyForEditing', { id: 'gibt-es-nicht' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('the staff’s copies in office mode', () => {
+  it('are stored in the office database: imported on one PC, used and reset on another', async () => {
+    const office = await openTempApp('postgres', { label: 'template_copies' });
+    const other = await openOtherOfficePc(office.databaseUrl!);
+    try {
+      await call(office.handlers, 'demo.load', {});
+      const bytes = modified('geburtstag', LABEL, CHANGED_LABEL);
+      const imported = await call(office.handlers, 'templates.import', { id: 'geburtstag', fileName: 'Meine Vorlage.docx', contentBase64: base64(bytes) });
+      expect(imported).toMatchObject({ source: 'user', problems: [] });
+      expect(fs.existsSync(path.join(office.dataDir, 'Vorlagen'))).toBe(false);
+
+      const seen = (await call(other.handlers, 'templates.list', {})).find((t) => t.id === 'geburtstag');
+      expect(seen).toMatchObject({ source: 'user', problems: [] });
+      const served = await call(other.handlers, 'templates.file', { id: 'geburtstag' });
+      expect(new Uint8Array(Buffer.from(served.contentBase64, 'base64'))).toEqual(bytes);
+      const contact = await call(other.handlers, 'contacts.create', { kind: 'person', gender: 'female', givenName: 'Erna', surname: 'Groß-Müller', street: 'Königstraße', houseNumber: '5', postcode: '47051', city: 'Duisburg' });
+      const mayor = (await call(other.handlers, 'signers.list', {})).find((s) => !s.deputy)!.id;
+      const draft = { ...birthday(), recipient: { type: 'contact' as const, contactId: contact.id, includePartner: false }, signerId: mayor };
+      const letter = await call(other.handlers, 'letters.create', draft);
+      expect(documentText((await other.files.get(letter.file))!).body).toContain(CHANGED_TEXT);
+
+      await call(other.handlers, 'templates.resetToShipped', { id: 'geburtstag' });
+      expect((await call(office.handlers, 'templates.list', {})).find((t) => t.id === 'geburtstag')).toMatchObject({ source: 'shipped', userFile: null });
+    } finally {
+      await other.close();
+      await office.cleanup();
+    }
+  });
+
+  it('refuses "In Word bearbeiten" with a German message that names the way that works', async () => {
+    const office = await openTempApp('postgres', { label: 'template_word' });
+    try {
+      const result = await dispatch(office.handlers, 'templates.copyForEditing', { id: 'geburtstag' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Büro-Modus') } });
+      expect(result.ok ? '' : result.error.message).toContain('„Eigene Fassung hochladen“');
+    } finally {
+      await office.cleanup();
+    }
   });
 });

@@ -8,14 +8,20 @@ import {
   type TemplateManifestEntry,
 } from '../../api/schemas/letters';
 import { checkTemplate, compileTemplate, type CompiledTemplate } from '../../documents/docx-template';
-import { writeFileAtomic } from '../files';
+import type { FileStore } from '../file-store';
 
 export interface TemplateStoreOptions {
   /** The shipped templates and their manifest.json (templates/ of the app). */
   shippedDir: string;
-  /** The staff's copies (data folder); a copy named <id>.docx overrides the shipped one. */
-  userDir: string;
+  /**
+   * The staff's copies, under `Vorlagen/<file>` (a copy named <id>.docx overrides the shipped
+   * one): the data folder on a single PC, the office database in office mode.
+   */
+  files: FileStore;
 }
+
+/** Where the staff's copies are kept in the file store. */
+export const USER_TEMPLATES_FOLDER = 'Vorlagen';
 
 export interface UsableTemplate {
   entry: TemplateManifestEntry;
@@ -24,13 +30,14 @@ export interface UsableTemplate {
 }
 
 /**
- * The letter templates: shipped ones, overridden by the staff's copies in the data folder.
- * A broken copy is reported and the shipped template is used instead. Compiled templates are
- * cached until their file changes.
+ * The letter templates: shipped ones, overridden by the staff's copies (the file store). A
+ * broken copy is reported and the shipped template is used instead. Compiled templates are
+ * cached until their content changes.
  */
 export function createTemplateStore(options: TemplateStoreOptions) {
   const cache = new Map<string, { stamp: string; template: CompiledTemplate }>();
   let manifestCache: TemplateManifestEntry[] | null = null;
+  const { files } = options;
 
   const manifest = (): TemplateManifestEntry[] => {
     if (!manifestCache) {
@@ -44,98 +51,109 @@ export function createTemplateStore(options: TemplateStoreOptions) {
     if (!found) throw new AppError('NOT_FOUND', `Die Vorlage „${id}“ gibt es nicht.`, { id });
     return found;
   };
-  const shippedPath = (e: TemplateManifestEntry) => path.join(options.shippedDir, e.file);
-  const userPath = (e: TemplateManifestEntry) => path.join(options.userDir, e.file);
+  const shippedBytes = (e: TemplateManifestEntry) => new Uint8Array(fs.readFileSync(path.join(options.shippedDir, e.file)));
+  const userKey = (e: TemplateManifestEntry) => `${USER_TEMPLATES_FOLDER}/${e.file}`;
   const templateName = (e: TemplateManifestEntry, source: 'shipped' | 'user') =>
     source === 'user' ? `${e.name} (eigene Fassung)` : e.name;
 
   /** Compiles once per content: a copy saved again in Word is picked up, whatever its timestamp. */
-  const compileFile = (file: string, name: string): CompiledTemplate => {
-    const bytes = new Uint8Array(fs.readFileSync(file));
+  const compile = (cacheKey: string, bytes: Uint8Array, name: string): CompiledTemplate => {
     const stamp = crypto.createHash('sha256').update(bytes).digest('hex');
-    const cached = cache.get(file);
+    const cached = cache.get(cacheKey);
     if (cached?.stamp === stamp) return cached.template;
     const template = compileTemplate(bytes, name);
-    cache.set(file, { stamp, template });
+    cache.set(cacheKey, { stamp, template });
     return template;
   };
 
-  const userProblems = (e: TemplateManifestEntry): string[] | null => {
-    const file = userPath(e);
-    if (!fs.existsSync(file)) return null;
+  /** The staff's copy and what is wrong with it (null: there is none). */
+  const userCopy = async (e: TemplateManifestEntry): Promise<{ bytes: Uint8Array; problems: string[] } | null> => {
+    const bytes = await files.get(userKey(e));
+    if (!bytes) return null;
     try {
-      return checkTemplate(new Uint8Array(fs.readFileSync(file)), templateName(e, 'user')).problems;
+      return { bytes, problems: checkTemplate(bytes, templateName(e, 'user')).problems };
     } catch (error) {
-      return [`Die eigene Fassung der Vorlage „${e.name}“ kann nicht gelesen werden: ${(error as Error).message}`];
+      return { bytes, problems: [`Die eigene Fassung der Vorlage „${e.name}“ kann nicht gelesen werden: ${(error as Error).message}`] };
     }
   };
+  /** The template to fill and its bytes: the sound copy, else the shipped one. */
+  const chosen = async (e: TemplateManifestEntry) => {
+    const copy = await userCopy(e);
+    const useUser = copy !== null && copy.problems.length === 0;
+    return { copy, source: useUser ? ('user' as const) : ('shipped' as const), bytes: useUser ? copy.bytes : shippedBytes(e) };
+  };
 
-  const info = (e: TemplateManifestEntry): TemplateInfo => {
-    const problems = userProblems(e);
-    const useUser = problems !== null && problems.length === 0;
-    const file = useUser ? userPath(e) : shippedPath(e);
+  const info = async (e: TemplateManifestEntry): Promise<TemplateInfo> => {
+    const { copy, source, bytes } = await chosen(e);
     let placeholders: string[] = [];
-    const all = [...(problems ?? [])];
-    if (problems && problems.length > 0) all.push('Bis zur Korrektur wird die mitgelieferte Vorlage verwendet.');
+    const all = [...(copy?.problems ?? [])];
+    if (copy && copy.problems.length > 0) all.push('Bis zur Korrektur wird die mitgelieferte Vorlage verwendet.');
     try {
-      placeholders = [...compileFile(file, templateName(e, useUser ? 'user' : 'shipped')).placeholders].sort();
+      placeholders = [...compile(`${source}:${e.id}`, bytes, templateName(e, source)).placeholders].sort();
     } catch (error) {
       all.push((error as Error).message);
     }
     return {
       ...e,
-      source: useUser ? 'user' : 'shipped',
+      source,
       placeholders,
       problems: all,
-      userFile: problems !== null ? userPath(e) : null,
+      userFile: copy !== null ? files.place(userKey(e)) : null,
     };
   };
 
   return {
     manifest,
-    list: (): TemplateInfo[] => manifest().map(info),
-    info: (id: string): TemplateInfo => info(entry(id)),
+    /** The manifest entry of a template; a German NOT_FOUND for an unknown id. */
+    entry,
+    list: (): Promise<TemplateInfo[]> => Promise.all(manifest().map(info)),
+    info: (id: string): Promise<TemplateInfo> => info(entry(id)),
 
     /** The template to fill: the staff's copy when it is sound, else the shipped one. */
-    usable(id: string): UsableTemplate {
+    async usable(id: string): Promise<UsableTemplate> {
       const e = entry(id);
-      const problems = userProblems(e);
-      if (problems !== null && problems.length === 0) {
-        return { entry: e, template: compileFile(userPath(e), templateName(e, 'user')), source: 'user' };
-      }
-      return { entry: e, template: compileFile(shippedPath(e), e.name), source: 'shipped' };
+      const { source, bytes } = await chosen(e);
+      return { entry: e, template: compile(`${source}:${e.id}`, bytes, templateName(e, source)), source };
     },
 
-    /** Copies the shipped template into the data folder for editing in Word (keeps an existing copy). */
-    copyForEditing(id: string): string {
+    /**
+     * Copies the shipped template into the data folder for editing in Word (keeps an existing
+     * copy); returns the file. Office mode refuses it: the copies are in the office database, and
+     * a copy on this PC's disk that Word saves would not reach it.
+     */
+    async copyForEditing(id: string): Promise<string> {
       const e = entry(id);
-      const target = userPath(e);
-      if (!fs.existsSync(target)) writeFileAtomic(target, fs.readFileSync(shippedPath(e)));
-      return target;
+      if (files.kind === 'database') {
+        throw new AppError(
+          'CONFLICT',
+          `Im Büro-Modus lässt sich die Vorlage „${e.name}“ nicht direkt in Word bearbeiten, weil die eigenen Fassungen in der gemeinsamen Datenbank liegen. Bitte „Herunterladen“, in Word bearbeiten und mit „Eigene Fassung hochladen“ übernehmen.`,
+          { id },
+        );
+      }
+      if (!(await files.get(userKey(e)))) await files.put(userKey(e), shippedBytes(e));
+      return (await files.localFile(userKey(e)))!;
     },
 
     /** Takes a file as the staff's copy of a template, if it passes the check; otherwise writes nothing. */
-    importUserCopy(id: string, bytes: Uint8Array, fileName: string): TemplateInfo {
+    async importUserCopy(id: string, bytes: Uint8Array, fileName: string): Promise<TemplateInfo> {
       const e = entry(id);
       const { problems } = checkTemplate(bytes, `${e.name} (${fileName})`);
       if (problems.length > 0) {
         throw new AppError('TEMPLATE_INVALID', `Die Datei „${fileName}“ wurde nicht übernommen: ${problems.join(' ')}`, { problems });
       }
-      writeFileAtomic(userPath(e), bytes);
+      await files.put(userKey(e), bytes);
       return info(e);
     },
 
-    resetToShipped(id: string): TemplateInfo {
+    async resetToShipped(id: string): Promise<TemplateInfo> {
       const e = entry(id);
-      fs.rmSync(userPath(e), { force: true });
+      await files.remove([userKey(e)]);
       return info(e);
     },
 
-    file(id: string): { fileName: string; bytes: Uint8Array } {
+    async file(id: string): Promise<{ fileName: string; bytes: Uint8Array }> {
       const e = entry(id);
-      const problems = userProblems(e);
-      const file = problems !== null && problems.length === 0 ? userPath(e) : shippedPath(e);
-      return { fileName: e.file, bytes: new Uint8Array(fs.readFileSync(file)) };
+      return { fileName: e.file, bytes: (await chosen(e)).bytes };
     },
   };
 }
