@@ -22,6 +22,13 @@ describe('COPY text format', () => {
     expect(decodeRow('7\ta\\bb\\fc\\vd\\\\e\tt\t\\N\t\\101\\x42', KINDS)).toEqual([7, 'a\bb\fc\vd\\e', true, null, 'AB']);
   });
 
+  it('carries binary content (stored files) as bytea hex, every byte value included', () => {
+    const bytes = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+    const line = encodeRow(['Briefe/2026/a.docx', bytes]);
+    expect(line).toBe(`Briefe/2026/a.docx\t\\\\x${bytes.toString('hex')}\n`);
+    expect(decodeRow(line.slice(0, -1), ['text', 'bytes'])).toEqual(['Briefe/2026/a.docx', bytes]);
+  });
+
   it('refuses a line with the wrong number of fields', () => {
     expect(() => decodeRow('1\t2', KINDS)).toThrow('COPY row with 2 fields, expected 5');
   });

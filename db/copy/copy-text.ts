@@ -4,9 +4,10 @@ import type { ColumnKind } from './plan';
  * PostgreSQL's COPY text format (https://www.postgresql.org/docs/current/sql-copy.html): a row
  * per line, fields separated by tabs, `\N` for NULL, backslash escapes for backslash, newline,
  * carriage return and tab. Values in between engines: integer → number, text → string,
- * boolean → boolean, json → its JSON text as stored (so it arrives byte for byte).
+ * boolean → boolean, json → its JSON text as stored (so it arrives byte for byte), bytes
+ * (bytea, a blob) → a Buffer, in COPY text as bytea's hex form (`\\x0a1b…`).
  */
-export type Value = number | string | boolean | null;
+export type Value = number | string | boolean | Buffer | null;
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 const UNESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
@@ -34,6 +35,7 @@ export function encodeRow(values: readonly Value[]): string {
     if (value === null || value === undefined) line += '\\N';
     else if (typeof value === 'boolean') line += value ? 't' : 'f';
     else if (typeof value === 'number') line += String(value);
+    else if (Buffer.isBuffer(value)) line += `\\\\x${value.toString('hex')}`;
     else line += escape(value);
   }
   return `${line}\n`;
@@ -50,6 +52,11 @@ export function decodeRow(line: string, kinds: readonly ColumnKind[]): Value[] {
         return Number(field);
       case 'boolean':
         return field === 't';
+      case 'bytes': {
+        const hex = unescape(field);
+        if (!hex.startsWith('\\x')) throw new Error(`COPY bytea field not in hex form: ${hex.slice(0, 20)}`);
+        return Buffer.from(hex.slice(2), 'hex');
+      }
       default:
         return unescape(field);
     }

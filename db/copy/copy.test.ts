@@ -18,6 +18,7 @@ import * as sqliteSchema from '../schema';
 import { copyPostgresToSqlite, copySqliteToPostgres, DatabaseCopyError } from './copy';
 import { copyPlan, SEEDED_TABLES } from './plan';
 import { parseSnapshotMark, SNAPSHOT_SETTING } from './snapshot';
+import { databaseFileStore, folderFileStore } from '../../core/services/file-store';
 
 const migrations = { sqlite: SQLITE_MIGRATIONS, postgres: PG_MIGRATIONS_FOLDER };
 const NOW = () => new Date('2026-11-27T09:30:00Z');
@@ -47,6 +48,8 @@ beforeAll(async () => {
   source = createTempApp();
   sourceFile = path.join(source.dataDir, 'rathausbuero.sqlite');
   await call(source.handlers, 'demo.load', {});
+  // A staff's template copy in the data folder: a user's file that moves with the data.
+  await call(source.handlers, 'templates.copyForEditing', { id: 'geburtstag' });
   const db = source.db;
   // Values the copy must carry exactly: text with tabs, line breaks, backslashes, "\N", emoji;
   // JSON with the same; both booleans; contacts that point at each other and at later rows.
@@ -125,7 +128,21 @@ describe('db copy: a single PC into an empty office database and back', { timeou
   it('every row arrives exactly: the same values, booleans and JSON in every table', async () => {
     const before = sqliteRows(sourceFile);
     const after = await postgresRows(office);
-    for (const [name] of TABLES) expect(after[name], name).toEqual(before[name]);
+    // stored_files: the data folder's files become its rows (the next test).
+    for (const [name] of TABLES) if (name !== 'storedFiles') expect(after[name], name).toEqual(before[name]);
+  });
+
+  it('the data folder’s files (letters, attachments, template copies) arrive in the office database, byte for byte, and office mode reads them', async () => {
+    const keys = (await source.files.list('Briefe')).concat(await source.files.list('Anliegen'), await source.files.list('Vorlagen'));
+    expect(keys).toContain('Vorlagen/geburtstag.docx');
+    expect(report.files).toBe(keys.length);
+    const office_ = await openPostgresEngine(office, { migrationsFolder: PG_MIGRATIONS_FOLDER });
+    try {
+      const store = databaseFileStore(office_, { localDir: tempDir(), now: NOW });
+      for (const key of keys) expect(await store.get(key), key).toEqual(await source.files.get(key));
+    } finally {
+      await office_.close();
+    }
   });
 
   it('new rows continue after the copied ids (identity sequences moved past them)', async () => {
@@ -160,7 +177,10 @@ describe('db copy: a single PC into an empty office database and back', { timeou
     const laptop = path.join(parent, 'Laptop', 'Rathausbüro');
     const copy = await copyPostgresToSqlite({ url: office, sqliteFile: path.join(laptop, 'rathausbuero.sqlite'), migrations, now: NOW });
     for (const t of copy.tables) expect(t.target, t.table).toBe(t.source);
-    expect(fs.readdirSync(laptop)).toEqual(['rathausbuero.sqlite']);
+    // The office's stored files are the new data folder's files again, as the single PC had them.
+    expect(copy.files).toBe(await source.files.list('Vorlagen').then((v) => v.length));
+    expect(fs.readdirSync(laptop).sort()).toEqual(['Vorlagen', 'rathausbuero.sqlite']);
+    expect(await folderFileStore(laptop).get('Vorlagen/geburtstag.docx')).toEqual(await source.files.get('Vorlagen/geburtstag.docx'));
     const rows = sqliteRows(path.join(laptop, 'rathausbuero.sqlite'));
     expect(withoutSnapshotMark(rows)).toEqual(withoutSnapshotMark(sqliteRows(sourceFile)));
     const client = new Database(path.join(laptop, 'rathausbuero.sqlite'), { readonly: true });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { FILE_FOLDERS, folderFileStore } from '../../core/services/file-store';
 import { describePostgresUrl, migratePostgres, openPostgresEngine } from '../engine/postgres';
 import { openDatabase } from '../open';
 import { copyPlan } from './plan';
@@ -26,6 +27,32 @@ export interface CopyProgress {
 export interface CopyReport {
   /** Every table, in the order copied, with the rows counted in the source and, after the copy, in the target. */
   tables: TableCount[];
+  /**
+   * The users' files (letters, attachments, template copies) moved with the tables: from the data
+   * folder into the office database's stored_files, or from there into the new data folder.
+   */
+  files?: number;
+}
+
+/**
+ * Inside the office database's copy transaction: the data folder's files (file-store.ts
+ * FILE_FOLDERS) as rows of stored_files, where office mode reads them. Returns how many.
+ */
+async function storeFolderFiles(dataDir: string, client: pg.ClientBase): Promise<number> {
+  const folder = folderFileStore(dataDir);
+  let count = 0;
+  for (const name of FILE_FOLDERS) {
+    for (const key of await folder.list(name)) {
+      const bytes = (await folder.get(key))!;
+      const storedAt = fs.statSync(path.join(dataDir, ...key.split('/'))).mtime.toISOString();
+      await client.query(
+        'INSERT INTO stored_files (key, content, size, stored_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO UPDATE SET content = excluded.content, size = excluded.size, stored_at = excluded.stored_at',
+        [key, Buffer.from(bytes), bytes.byteLength, storedAt],
+      );
+      count++;
+    }
+  }
+  return count;
 }
 
 /** Why a copy was refused or failed; `message` is German. The target is as it was before. */
@@ -166,12 +193,17 @@ export async function copySqliteToPostgres(options: {
   try {
     const client = await connect(options.url, 'Rathausbuero db copy');
     try {
+      let files = 0;
       const report = await copyTables(sqliteSource(sqlite.$client), postgresTarget(client), {
         targetLabel: officeLabel(options.url),
         unchanged: 'die Bürodatenbank ist unverändert.',
         onTable: options.onTable,
+        // The data folder's files go in with the rows, in the same transaction.
+        beforeCommit: async () => {
+          files = await storeFolderFiles(path.dirname(options.sqliteFile), client);
+        },
       });
-      return { ...report, migrated: { before, after } };
+      return { ...report, files, migrated: { before, after } };
     } finally {
       await client.end().catch(() => {});
     }
@@ -209,6 +241,8 @@ export async function copyPostgresToSqlite(options: {
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${part}${suffix}`, { force: true });
   };
   let sqlite: ReturnType<typeof openDatabase> | null = null;
+  const folder = folderFileStore(dir);
+  const written: string[] = [];
   try {
     sqlite = openDatabase(part, { migrationsFolder: options.migrations.sqlite });
     const client = await connect(options.url, 'Rathausbuero db copy');
@@ -225,8 +259,19 @@ export async function copyPostgresToSqlite(options: {
           target
             .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)')
             .run(SNAPSHOT_SETTING, JSON.stringify(mark), mark.copiedAt);
+          // The office's stored files become the data folder's files, where a single PC reads them.
+          const stored = target.prepare('SELECT key, content, stored_at FROM stored_files ORDER BY key').all() as Array<{ key: string; content: Buffer; stored_at: string }>;
+          for (const file of stored) {
+            await folder.put(file.key, new Uint8Array(file.content));
+            written.push(file.key);
+            // When it was stored, kept as the file's time (and back into stored_at by the next copy).
+            const at = new Date(file.stored_at);
+            if (!Number.isNaN(at.getTime())) fs.utimesSync(path.join(dir, ...file.key.split('/')), at, at);
+          }
+          target.prepare('DELETE FROM stored_files').run();
         },
       });
+      report = { ...report, files: written.length };
     } finally {
       await client.end().catch(() => {});
     }
@@ -239,6 +284,7 @@ export async function copyPostgresToSqlite(options: {
   } catch (error) {
     sqlite?.$client.close();
     removePart();
+    await folder.remove(written);
     if (createdDir) fs.rmSync(dir, { recursive: true, force: true });
     throw error;
   }

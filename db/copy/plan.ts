@@ -4,7 +4,7 @@ import * as pgSchema from '../schema-pg';
 import { SNAPSHOT_SETTING } from './snapshot';
 
 /** How a value travels between the engines (SQLite stores booleans as 0/1 and JSON as text). */
-export type ColumnKind = 'integer' | 'text' | 'boolean' | 'json';
+export type ColumnKind = 'integer' | 'text' | 'boolean' | 'json' | 'bytes';
 
 export interface CopyColumn {
   name: string;
@@ -87,7 +87,8 @@ export function copyPlan(): CopyTable[] {
 }
 
 function kindOf(table: string, column: PgColumn): ColumnKind {
-  const kind = KINDS[column.columnType];
+  // Binary content (stored_files): bytea on PostgreSQL, a blob on SQLite.
+  const kind = column.columnType === 'PgCustomColumn' && column.getSQLType() === 'bytea' ? 'bytes' : KINDS[column.columnType];
   // A new column type needs its own conversion here (and in copy-text.ts, sqlite.ts): say so, never guess.
   if (!kind) throw new Error(`db/copy cannot copy ${table}.${column.name} (${column.columnType}): add the type to db/copy/plan.ts.`);
   return kind;

@@ -117,7 +117,7 @@ export function postgresTarget(client: pg.ClientBase): CopyTarget {
   };
 }
 
-const SQL_TYPES: Record<ColumnKind, string> = { integer: 'int4', text: 'text', boolean: 'bool', json: 'json' };
+const SQL_TYPES: Record<ColumnKind, string> = { integer: 'int4', text: 'text', boolean: 'bool', json: 'json', bytes: 'bytea' };
 
 /** `UPDATE … FROM unnest(keys, values…)`: the deferred references, ten thousand rows a statement. */
 async function setDeferred(client: pg.ClientBase, table: CopyTable, pending: Value[][]): Promise<void> {
