@@ -111,14 +111,8 @@ async function intoOffice(dataDir: string, office: Office, out: Out): Promise<nu
     onTable: progress(out),
   });
   out(countsChecked(report));
+  out(filesMoved(report.files ?? 0, 'in die Bürodatenbank'));
   out('Fertig: Der Datenbestand steht jetzt in der Bürodatenbank.');
-  const left = fileFolders(folder);
-  if (left.length > 0) {
-    out(
-      `Hinweis: Die Dateien im Datenordner (Unterordner ${left.map((name) => `„${name}“`).join(', ')}) wurden nicht übertragen; ` +
-        'Rathausbüro legt sie im Büromodus noch nicht in der Datenbank ab. Bitte bewahren Sie den Datenordner auf.',
-    );
-  }
   return 0;
 }
 
@@ -129,6 +123,7 @@ async function intoNewFolder(office: Office, dataDir: string, out: Out): Promise
   out(`Nach: Ordner „${folder}“`);
   const report = await copyPostgresToSqlite({ url: office.url, sqliteFile: dataFileIn(folder), migrations: MIGRATIONS, now: () => new Date(), onTable: progress(out) });
   out(countsChecked(report));
+  out(filesMoved(report.files ?? 0, 'in den Datenordner'));
   out(`Fertig: Die Kopie liegt im Ordner „${folder}“.`);
   return 0;
 }
@@ -151,12 +146,13 @@ export async function officeBackup(office: Office, to: string | undefined, out: 
   });
   out(
     `Sicherung der ${describeTarget(office).label} geschrieben: Ordner „${folder}“ ` +
-      `(${report.tables.length} Tabellen, ${rowCount(totalRows(report))}, ${fs.statSync(file).size.toLocaleString('de-DE')} Bytes).`,
+      `(${report.tables.length} Tabellen, ${rowCount(totalRows(report) - (report.files ?? 0))}, ${fileCount(report.files ?? 0)}, ${fs.statSync(file).size.toLocaleString('de-DE')} Bytes).`,
   );
   return 0;
 }
 
 const rowCount = (n: number): string => `${n.toLocaleString('de-DE')} ${n === 1 ? 'Zeile' : 'Zeilen'}`;
+const fileCount = (n: number): string => `${n.toLocaleString('de-DE')} ${n === 1 ? 'Datei' : 'Dateien'}`;
 const totalRows = (report: CopyReport): number => report.tables.reduce((sum, t) => sum + t.target, 0);
 
 /** One line per table once it is copied. */
@@ -170,11 +166,7 @@ function countsChecked(report: CopyReport): string {
   return `Zeilenzahlen geprüft: Quelle und Ziel stimmen in allen ${report.tables.length} Tabellen überein (zusammen ${rowCount(totalRows(report))}).`;
 }
 
-/** The folders of files beside the database (letters, template copies, …): not part of the copy. Backups and hidden work folders are no data. */
-function fileFolders(dataDir: string): string[] {
-  return fs
-    .readdirSync(dataDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== BACKUP_FOLDER)
-    .map((entry) => entry.name)
-    .sort((a, b) => a.localeCompare(b, 'de'));
+/** The users' files (letters, attachments, template copies) that moved with the tables. */
+function filesMoved(n: number, where: string): string {
+  return `Dateien (Briefe, Anhänge, eigene Vorlagen): ${fileCount(n)} ${where} übertragen.`;
 }

@@ -11,11 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../core/api';
 import { describePostgresUrl } from '../db/engine';
 import { copyPlan } from '../db/copy';
+import { FILE_FOLDERS } from '../core/services/file-store';
 import { postgresRows, sqliteRows, TABLES, tableName, withoutSnapshotMark, type Rows } from '../tests/support/database-rows';
 import { createTestDatabase, type TestDatabase } from '../tests/support/pg-cluster';
 import { createTempApp, tempDir } from '../tests/support/temp-app';
 import { PG_MIGRATIONS_FOLDER } from '../tests/support/test-engine';
 import { knownSchemaVersion } from '../db/open';
+
+/** The rows without stored_files: in the office database they hold the data folder's files (which a data folder keeps as files). */
+const withoutStoredFiles = (rows: Rows): Rows => ({ ...rows, storedFiles: [] });
 
 const BIN = path.resolve(__dirname, 'bin.mjs');
 const folders: string[] = [];
@@ -142,6 +146,8 @@ describe('rathausbuero db …', { timeout: 240_000 }, () => {
     const office = await emptyOfficeDatabase();
     const { database, host } = where(office);
     const before = sqliteRows(pcFile);
+    const pcFiles = (await Promise.all(FILE_FOLDERS.map((folder) => pc.files.list(folder)))).flat().sort();
+    expect(pcFiles.length).toBeGreaterThan(0);
     const result = await run(['db', 'copy', '--data-dir', pc.dataDir, '--database', office]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -158,10 +164,13 @@ describe('rathausbuero db …', { timeout: 240_000 }, () => {
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     expect(lines.slice(3 + plan.length)).toEqual([
       `Zeilenzahlen geprüft: Quelle und Ziel stimmen in allen ${plan.length} Tabellen überein (zusammen ${format(total)}).`,
+      `Dateien (Briefe, Anhänge, eigene Vorlagen): ${pcFiles.length} ${pcFiles.length === 1 ? 'Datei' : 'Dateien'} in die Bürodatenbank übertragen.`,
       'Fertig: Der Datenbestand steht jetzt in der Bürodatenbank.',
-      'Hinweis: Die Dateien im Datenordner (Unterordner „Briefe“, „Vorlagen“) wurden nicht übertragen; Rathausbüro legt sie im Büromodus noch nicht in der Datenbank ab. Bitte bewahren Sie den Datenordner auf.',
     ]);
-    expect(await postgresRows(office)).toEqual(before);
+    // The data folder's files are rows of stored_files now; every other table as it was.
+    const after = await postgresRows(office);
+    expect(withoutStoredFiles(after)).toEqual(before);
+    expect(after.storedFiles!.map((row) => JSON.parse(row).key).sort()).toEqual(pcFiles);
 
     const twice = await run(['db', 'copy', '--data-dir', pc.dataDir, '--database', office]);
     expect(twice.code).toBe(1);
@@ -169,7 +178,7 @@ describe('rathausbuero db …', { timeout: 240_000 }, () => {
       code: 'TARGET_NOT_EMPTY',
       message: expect.stringMatching(/^Die Bürodatenbank „.*“ ist nicht leer: audit_log \(.*\)\. „db copy“ überträgt einen Datenbestand nur in eine leere Datenbank; es wurde nichts geändert\.$/),
     });
-    expect(await postgresRows(office)).toEqual(before);
+    expect(withoutStoredFiles(await postgresRows(office))).toEqual(before);
   });
 
   it('round trip: a single PC → PostgreSQL (--from DIR --to URL) → a new SQLite folder (--from URL --to DIR): every table has the rows it had', async () => {
@@ -236,11 +245,15 @@ describe('rathausbuero backup in office mode', { timeout: 240_000 }, () => {
     const rows = sqliteRows(file);
     const tables = copyPlan().length;
     const total = Object.values(withoutSnapshotMark(rows)).flat().length;
+    // The office's stored files are the backup folder's files.
+    const stored = officeRows.storedFiles!.map((row) => JSON.parse(row) as { key: string; size: number });
+    expect(stored.length).toBeGreaterThan(0);
+    for (const { key, size } of stored) expect(fs.statSync(path.join(target, ...key.split('/'))).size, key).toBe(size);
     expect(result.stdout).toBe(
       `Sicherung der PostgreSQL-Datenbank „${database}“ auf „${host}“ (Anmeldung als „postgres“) geschrieben: Ordner „${target}“ ` +
-        `(${tables} Tabellen, ${total.toLocaleString('de-DE')} Zeilen, ${fs.statSync(file).size.toLocaleString('de-DE')} Bytes).\n`,
+        `(${tables} Tabellen, ${total.toLocaleString('de-DE')} Zeilen, ${stored.length.toLocaleString('de-DE')} Dateien, ${fs.statSync(file).size.toLocaleString('de-DE')} Bytes).\n`,
     );
-    expect(withoutSnapshotMark(rows)).toEqual(officeRows);
+    expect(withoutSnapshotMark(rows)).toEqual(withoutStoredFiles(officeRows));
 
     const again = await run(['backup', '--database', office, '--to', target]);
     expect(again.code).toBe(1);
@@ -254,7 +267,7 @@ describe('rathausbuero backup in office mode', { timeout: 240_000 }, () => {
     const folder = /Ordner „([^“]+)“/.exec(result.stdout)![1]!;
     expect(path.dirname(folder)).toBe(path.join(home, 'Rathausbüro', 'Sicherungen'));
     expect(path.basename(folder)).toMatch(/^rathausbuero-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}$/);
-    expect(withoutSnapshotMark(sqliteRows(path.join(folder, 'rathausbuero.sqlite')))).toEqual(officeRows);
+    expect(withoutSnapshotMark(sqliteRows(path.join(folder, 'rathausbuero.sqlite')))).toEqual(withoutStoredFiles(officeRows));
   });
 
   it('the configuration file IT deploys chooses office mode too; a single PC\'s backup stays one SQLite file', async () => {
@@ -264,7 +277,8 @@ describe('rathausbuero backup in office mode', { timeout: 240_000 }, () => {
     const byConfig = await run(['backup', '--to', target], { RATHAUSBUERO_CONFIG: config });
     expect(byConfig.code).toBe(0);
     expect(byConfig.stdout).toMatch(/^Sicherung der PostgreSQL-Datenbank/);
-    expect(fs.readdirSync(target)).toEqual(['rathausbuero.sqlite']);
+    // The database file and the office's files (letters, template copies) as folders beside it.
+    expect(fs.readdirSync(target).sort()).toEqual(['Briefe', 'Vorlagen', 'rathausbuero.sqlite']);
 
     const single = path.join(newFolder(), 'einzel.sqlite');
     const local = await run(['backup', '--data-dir', pc.dataDir, '--to', single], { RATHAUSBUERO_CONFIG: config });
@@ -300,7 +314,7 @@ describe('IT\'s steps as the README gives them („Einführung im Amt“)', { ti
       const moved = await run(['db', 'copy', '--data-dir', pc.dataDir, '--database', office]);
       expect(moved.stderr).toBe('');
       expect(moved.stdout).toMatch(/Fertig: Der Datenbestand steht jetzt in der Bürodatenbank\./);
-      expect(await postgresRows(office)).toEqual(sqliteRows(pcFile));
+      expect(withoutStoredFiles(await postgresRows(office))).toEqual(sqliteRows(pcFile));
 
       const config = path.join(newFolder(), 'config.json');
       fs.writeFileSync(config, JSON.stringify({ database: office }));
