@@ -167,7 +167,7 @@ describe.each(ENGINES)('calendar on %s', (kind) => {
       const [invitation] = await call(app.handlers, 'invitations.list', {});
       const uploadId = (await call(app.handlers, 'uploads.append', { fileName: 'Programm Empfang.pdf', chunkBase64: Buffer.from('%PDF-1.4 Programm').toString('base64') })).uploadId;
       const attached = await call(app.handlers, 'invitations.attach', { id: invitation.id, revision: invitation.revision, uploadId });
-      const other = await openOtherOfficePc(app.databaseUrl!);
+      const other = await openOtherOfficePc(app.url!);
       try {
         const file = await call(other.handlers, 'invitations.attachment', { id: invitation.id, attachmentId: attached.attachments[0].id });
         expect(Buffer.from(file.contentBase64, 'base64').toString()).toBe('%PDF-1.4 Programm');

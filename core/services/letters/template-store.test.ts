@@ -216,7 +216,7 @@ describe('the staff’s copies', () => {
 describe('the staff’s copies in office mode', () => {
   it('are stored in the office database: imported on one PC, used and reset on another', async () => {
     const office = await openTempApp('postgres', { label: 'template_copies' });
-    const other = await openOtherOfficePc(office.databaseUrl!);
+    const other = await openOtherOfficePc(office.url!);
     try {
       await call(office.handlers, 'demo.load', {});
       const bytes = modified('geburtstag', LABEL, CHANGED_LABEL);
