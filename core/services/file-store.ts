@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq, inArray, sql } from 'drizzle-orm';
 import type { Engine } from '../../db/engine';
 import { writeFileAtomic } from './files';
+import { storedFilesRepository } from './stored-files/repository';
 import { fileTrash } from './privacy/file-trash';
 
 /**
@@ -119,42 +119,17 @@ export function folderFileStore(dataDir: string): FileStore {
  * `localDir`: this PC's own folder, where `localFile` puts the copies a program opens.
  */
 export function databaseFileStore(engine: Engine, options: { localDir: string; now: () => Date }): FileStore {
-  const { db, t } = engine;
-  const get = async (key: string): Promise<Uint8Array | null> => {
-    const [row] = await db.select({ content: t.storedFiles.content }).from(t.storedFiles).where(eq(t.storedFiles.key, fileKey(key))).limit(1);
-    return row ? new Uint8Array(row.content) : null;
-  };
-  const existing = async (keys: readonly string[]): Promise<string[]> => {
-    if (keys.length === 0) return [];
-    const rows = await db.select({ key: t.storedFiles.key }).from(t.storedFiles).where(inArray(t.storedFiles.key, keys.map(fileKey)));
-    return rows.map((r) => r.key);
-  };
-  const remove = async (keys: readonly string[]) => {
-    if (keys.length > 0) await db.delete(t.storedFiles).where(inArray(t.storedFiles.key, keys.map(fileKey)));
-  };
+  const rows = storedFilesRepository(engine);
+  const get = (key: string) => rows.get(fileKey(key));
+  const remove = (keys: readonly string[]) => rows.remove(keys.map(fileKey));
   return {
     kind: 'database',
-    put: async (key, bytes) => {
-      const row = { content: Buffer.from(bytes), size: bytes.byteLength, storedAt: options.now().toISOString() };
-      await db
-        .insert(t.storedFiles)
-        .values({ key: fileKey(key), ...row })
-        .onConflictDoUpdate({ target: t.storedFiles.key, set: row });
-    },
+    put: (key, bytes) => rows.put(fileKey(key), bytes, options.now().toISOString()),
     get,
     remove,
-    list: async (folder) => {
-      // Not `like`: SQLite's ignores case, and "_" in a name would match any character.
-      const prefix = `${fileKey(folder)}/`;
-      const rows = await db
-        .select({ key: t.storedFiles.key })
-        .from(t.storedFiles)
-        .where(sql`substr(${t.storedFiles.key}, 1, ${prefix.length}) = ${prefix}`);
-      // Sorted here: PostgreSQL's collation would order them differently from the folder's.
-      return rows.map((r) => r.key).sort();
-    },
+    list: (folder) => rows.below(`${fileKey(folder)}/`),
     removal: async (keys) => {
-      const present = await existing(keys);
+      const present = await rows.existing(keys.map(fileKey));
       return { count: present.length, inTransaction: () => remove(present), done: () => {}, undo: () => {} };
     },
     // Removed with the records in one transaction: nothing is ever left half done.

@@ -1,0 +1,36 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Engine } from '../../../db/engine';
+
+/** The office database's stored files (`stored_files`), by key; see ../file-store.ts. */
+export function storedFilesRepository({ db, t }: Engine) {
+  return {
+    async get(key: string): Promise<Uint8Array | null> {
+      const [row] = await db.select({ content: t.storedFiles.content }).from(t.storedFiles).where(eq(t.storedFiles.key, key)).limit(1);
+      return row ? new Uint8Array(row.content) : null;
+    },
+    async put(key: string, bytes: Uint8Array, storedAt: string): Promise<void> {
+      const row = { content: Buffer.from(bytes), size: bytes.byteLength, storedAt };
+      await db
+        .insert(t.storedFiles)
+        .values({ key, ...row })
+        .onConflictDoUpdate({ target: t.storedFiles.key, set: row });
+    },
+    async remove(keys: readonly string[]): Promise<void> {
+      if (keys.length > 0) await db.delete(t.storedFiles).where(inArray(t.storedFiles.key, [...keys]));
+    },
+    /** Which of the keys are stored. */
+    async existing(keys: readonly string[]): Promise<string[]> {
+      if (keys.length === 0) return [];
+      return (await db.select({ key: t.storedFiles.key }).from(t.storedFiles).where(inArray(t.storedFiles.key, [...keys]))).map((r) => r.key);
+    },
+    /** The keys starting with `prefix`, sorted (in JavaScript: PostgreSQL's collation would order them differently). */
+    async below(prefix: string): Promise<string[]> {
+      // Not `like`: SQLite's ignores case, and "_" in a name would match any character.
+      const rows = await db
+        .select({ key: t.storedFiles.key })
+        .from(t.storedFiles)
+        .where(sql`substr(${t.storedFiles.key}, 1, ${prefix.length}) = ${prefix}`);
+      return rows.map((r) => r.key).sort();
+    },
+  };
+}
