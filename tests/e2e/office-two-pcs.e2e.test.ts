@@ -107,6 +107,24 @@ describe('two PCs on one office database (two browser-mode servers on PostgreSQL
     expect((await pageApi(second, 'residents.status', {})).residents).toBe(before + 2);
   });
 
+  it('a letter produced on one PC opens on the other (its file is in the office database)', async () => {
+    const [first, second] = pages as [Page, Page];
+    const contact = await pageApi(first, 'contacts.create', { kind: 'person', gender: 'male', givenName: 'Hasan', surname: 'Yılmaz', city: 'Duisburg' });
+    const signers = await pageApi(first, 'signers.list', {});
+    const letter = await pageApi(first, 'letters.create', {
+      templateId: 'geburtstag',
+      recipient: { type: 'contact', contactId: contact.id, includePartner: false },
+      signerId: signers[0]!.id,
+      date: today,
+      fields: { alter: 90, anlassDatum: today },
+    });
+    const file = await pageApi(second, 'letters.file', { id: letter.id });
+    expect(file.fileName).toMatch(/yilmaz/);
+    // A Word document (a zip): its bytes arrived whole on the other PC.
+    expect(Buffer.from(file.contentBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    expect(fs.existsSync(path.join(folders[0]!, 'Briefe'))).toBe(false);
+  });
+
   it('nothing of the office’s data lands in a PC’s data folder', () => {
     for (const folder of folders) expect(fs.readdirSync(folder).filter((name) => /\.(sqlite|db)$/.test(name))).toEqual([]);
   });
