@@ -518,7 +518,7 @@ describe('privacy.citizen.erase in office mode', () => {
         receivedOn: '2026-11-23',
       });
       const { uploadId } = await call(office.handlers, 'uploads.append', { fileName: 'foto-schlagloch.jpg', chunkBase64: Buffer.from('JPEG-Inhalt').toString('base64') });
-      await call(office.handlers, 'requests.attach', { id: request.id, uploadId });
+      await call(office.handlers, 'requests.attach', { id: request.id, revision: request.revision, uploadId });
       const other = await call(office.handlers, 'requests.save', {
         kind: 'lob',
         channel: 'brief',
@@ -528,7 +528,7 @@ describe('privacy.citizen.erase in office mode', () => {
         receivedOn: '2026-11-23',
       });
       const kept = await call(office.handlers, 'uploads.append', { fileName: 'dank.pdf', chunkBase64: Buffer.from('PDF').toString('base64') });
-      await call(office.handlers, 'requests.attach', { id: other.id, uploadId: kept.uploadId });
+      await call(office.handlers, 'requests.attach', { id: other.id, revision: other.revision, uploadId: kept.uploadId });
       expect(await office.files.list('Anliegen')).toHaveLength(2);
 
       const report = await call(office.handlers, 'privacy.citizen.erase', { citizenId: request.citizen!.id, confirm: 'Sonnenschein' });

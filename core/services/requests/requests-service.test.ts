@@ -485,14 +485,14 @@ describe.each(ENGINES)('requests on %s', (kind) => {
       const { id } = await call(app.handlers, 'requests.save', lantern());
       const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0xfe, 0x0a]);
       const { uploadId } = await call(app.handlers, 'uploads.append', { fileName: 'Foto Königstraße.pdf', chunkBase64: bytes.toString('base64') });
-      const attached = await call(app.handlers, 'requests.attach', { id, uploadId });
+      const attached = await call(app.handlers, 'requests.attach', { id, revision: await revisionOf(id), uploadId });
       const other = await openOtherOfficePc(app.url!);
       try {
         const file = await call(other.handlers, 'requests.attachment', { id, attachmentId: attached.attachments[0]!.id });
         expect(file).toEqual({ fileName: 'Foto Königstraße.pdf', contentBase64: bytes.toString('base64') });
         // Nothing of it lives on the PC that attached it.
         expect(fs.existsSync(path.join(app.dataDir, 'Anliegen'))).toBe(false);
-        await call(other.handlers, 'requests.detach', { id, attachmentId: attached.attachments[0]!.id });
+        await call(other.handlers, 'requests.detach', { id, revision: attached.revision, attachmentId: attached.attachments[0]!.id });
         expect(await app.files.list('Anliegen')).toEqual([]);
       } finally {
         await other.close();
