@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { encodeRow } from '../../../db/copy/copy-text';
+import { REGISTER_FIELDS } from '../../domain/residents/register-fields';
 import type { ResidentRow } from './register-extract';
 
 /**
@@ -17,30 +18,10 @@ import type { ResidentRow } from './register-extract';
  */
 export const IMPORT_LOCK = 7_104_202;
 
-/** The imported columns, in the order of the temporary table and of COPY's lines. */
-const COLUMNS = [
-  'register_id',
-  'surname',
-  'given_names',
-  'degree',
-  'gender',
-  'birth_date',
-  'street',
-  'house_number',
-  'postcode',
-  'city',
-  'district',
-  'marriage_date',
-  'spouse_register_id',
-  'death_date',
-  'moved_away',
-  'objection',
-  'information_block',
-  'conditional_block',
-  'row_hash',
-] as const;
+/** The imported columns (the register's fields, whose names are the columns') and the row's fingerprint, in the order of COPY's lines. */
+const COLUMNS = [...REGISTER_FIELDS, 'row_hash'] as const;
 
-/** A row as a line of COPY text for the temporary table. */
+/** A row as a line of COPY text for the temporary table (the values in the order of COLUMNS). */
 export function importLine(row: ResidentRow, hash: string): string {
   return encodeRow([
     row.registerId,
