@@ -187,6 +187,22 @@ async function importResidents(app: { handlers: Handlers }, file: string): Promi
   if (job.state !== 'done') throw new Error(`Import ${job.state}: ${job.error?.message ?? ''}`);
 }
 
+/**
+ * `RATHAUS_PROFILE`: a calendar's step back, then its step forward again under Chromium's CPU
+ * profiler (`scope` picks the calendar, e.g. ".rb-calendar "), written to `file` as a .cpuprofile.
+ */
+async function profileNextMonth(page: import('playwright-core').Page, scope: string, waitMs: number, file: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await page.locator(`${scope}.fc-prev-button`).click();
+  await page.waitForLoadState('networkidle');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  await page.locator(`${scope}.fc-next-button`).click();
+  await page.waitForTimeout(waitMs);
+  const { profile } = await cdp.send('Profiler.stop');
+  fs.writeFileSync(file, JSON.stringify(profile));
+}
+
 const rows: Row[] = [
   {
     name: 'import',
@@ -433,18 +449,8 @@ const rows: Row[] = [
             return performance.now() - start;
           })(${expected})`)) as number;
           times.push(elapsed);
-          if (process.env.RATHAUS_PROFILE && run === 0) {
-            // Profile one more transition (back to February, then March again) for a look at the render.
-            const cdp = await page.context().newCDPSession(page);
-            await page.locator('.fc-prev-button').click();
-            await page.waitForLoadState('networkidle');
-            await cdp.send('Profiler.enable');
-            await cdp.send('Profiler.start');
-            await page.locator('.fc-next-button').click();
-            await page.waitForTimeout(1500);
-            const { profile } = await cdp.send('Profiler.stop');
-            fs.writeFileSync(process.env.RATHAUS_PROFILE, JSON.stringify(profile));
-          }
+          // Back to February, then March again, profiled: a look at the render.
+          if (process.env.RATHAUS_PROFILE && run === 0) await profileNextMonth(page, '', 1500, process.env.RATHAUS_PROFILE);
           await page.close();
         }
       } finally {
@@ -917,18 +923,8 @@ const rows: Row[] = [
           })(${POSTS})`)) as number;
           if (elapsed < 0) throw new Error('Der Dezember zeigt nach 30 s nicht alle Beiträge.');
           times.push(elapsed);
-          if (process.env.RATHAUS_PROFILE && run === 0) {
-            // Profile one more transition (back to November, then December again) for a look at the render.
-            const cdp = await page.context().newCDPSession(page);
-            await page.locator('.rb-calendar .fc-prev-button').click();
-            await page.waitForLoadState('networkidle');
-            await cdp.send('Profiler.enable');
-            await cdp.send('Profiler.start');
-            await page.locator('.rb-calendar .fc-next-button').click();
-            await page.waitForTimeout(2000);
-            const { profile } = await cdp.send('Profiler.stop');
-            fs.writeFileSync(process.env.RATHAUS_PROFILE, JSON.stringify(profile));
-          }
+          // Back to November, then December again, profiled: a look at the render.
+          if (process.env.RATHAUS_PROFILE && run === 0) await profileNextMonth(page, '.rb-calendar ', 2000, process.env.RATHAUS_PROFILE);
           await page.close();
         }
       } finally {
