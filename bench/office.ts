@@ -55,7 +55,7 @@ async function officeCopyOf(dataDir: string): Promise<{ app: OpenedApp; openAnot
   const localDir = tempDir();
   try {
     await copySqliteToPostgres({ sqliteFile: dataFileIn(dataDir), url: database.url, migrations: { sqlite: MIGRATIONS, postgres: PG_MIGRATIONS } });
-    const open = () => openOfficeApp({ url: database.url, localDir, pgMigrationsFolder: PG_MIGRATIONS, templatesDir: TEMPLATES, appVersion: 'bench', user: 'bench' });
+    const open = () => openOfficeApp({ url: database.url, localDir, migrationsFolder: MIGRATIONS, pgMigrationsFolder: PG_MIGRATIONS, templatesDir: TEMPLATES, appVersion: 'bench', user: 'bench' });
     const app = await open();
     const others: OpenedApp[] = [];
     return {
@@ -87,7 +87,7 @@ export async function emptyOfficeApp(): Promise<{ app: OpenedApp; close(): Promi
   const localDir = tempDir();
   try {
     await migratePostgres(database.url, { migrationsFolder: PG_MIGRATIONS });
-    const app = await openOfficeApp({ url: database.url, localDir, pgMigrationsFolder: PG_MIGRATIONS, templatesDir: TEMPLATES, appVersion: 'bench', user: 'bench' });
+    const app = await openOfficeApp({ url: database.url, localDir, migrationsFolder: MIGRATIONS, pgMigrationsFolder: PG_MIGRATIONS, templatesDir: TEMPLATES, appVersion: 'bench', user: 'bench' });
     return {
       app,
       async close() {

@@ -90,6 +90,7 @@ export async function openTarget(chosen: DatabaseTarget, now?: () => Date): Prom
     url: chosen.url,
     localDir: chosen.localDir,
     source: chosen.source,
+    migrationsFolder: MIGRATIONS_FOLDER,
     pgMigrationsFolder: PG_MIGRATIONS_FOLDER,
     templatesDir: TEMPLATES_DIR,
     appVersion: appVersion(),

@@ -1,15 +1,15 @@
 /**
  * The app opened on either engine does the same office work: the demo office loads, and a
  * contact, an appointment, a letter and a citizen's request are created and listed back through
- * the handlers. In office mode (PostgreSQL) what needs the SQLite file is refused in German: the
- * register import and the backup.
+ * the handlers. In office mode (PostgreSQL) the app's backup is a new SQLite data folder.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, dispatch } from '../api';
 import { ENGINES } from '../../tests/support/test-engine';
-import { openTempApp } from '../../tests/support/temp-app';
+import { MIGRATIONS_FOLDER, openTempApp, TEMPLATES_DIR } from '../../tests/support/temp-app';
+import { openApp } from './open-app';
 
 describe.each(ENGINES)('the app on %s', (kind) => {
   let app: Awaited<ReturnType<typeof openTempApp>>;
@@ -83,10 +83,30 @@ describe.each(ENGINES)('the app on %s', (kind) => {
     expect((await call(app.handlers, 'app.info', {})).contactCount).toBe(contactsBefore + 1);
   });
 
-  it.runIf(kind === 'postgres')('refuses the backup from the app in German, naming what works instead', async () => {
-    const backup = await dispatch(app.handlers, 'app.backup', {});
-    expect(!backup.ok && backup.error.message).toContain('Im Büro-Modus (PostgreSQL) sichert die IT die gemeinsame Datenbank.');
-    // Reading the register works: it is empty.
+  it.runIf(kind === 'postgres')('backs the office database up as a new SQLite data folder that opens read-only, with every letter file', async () => {
+    const backup = await call(app.handlers, 'app.backup', {});
+    // Beside this PC's own files, in „Sicherungen“, as a folder of its own (no PostgreSQL tools needed).
+    expect(path.relative(app.dataDir, backup.file!)).toMatch(/^Sicherungen[\\/]rathausbuero-[\d-]+[\\/]rathausbuero\.sqlite$/);
+    expect(backup.bytes).toBe(fs.statSync(backup.file!).size);
+    const copy = openApp({ dataDir: path.dirname(backup.file!), migrationsFolder: MIGRATIONS_FOLDER, templatesDir: TEMPLATES_DIR, appVersion: '0.0.0-test' });
+    try {
+      expect((await call(copy.handlers, 'app.info', {})).contactCount).toBe((await call(app.handlers, 'app.info', {})).contactCount);
+      const letters = await call(copy.handlers, 'letters.list', { query: 'özdemir' });
+      expect(letters.items).toHaveLength(1);
+      expect((await call(copy.handlers, 'letters.file', { id: letters.items[0]!.id })).contentBase64).toBe(
+        (await call(app.handlers, 'letters.file', { id: letters.items[0]!.id })).contentBase64,
+      );
+      expect((await dispatch(copy.handlers, 'contacts.create', { kind: 'person', gender: 'male', surname: 'Neu', tags: [] })).ok).toBe(false);
+    } finally {
+      copy.close();
+    }
+    // A second backup into the same folder (the same second) is refused; the first stays as it was.
+    const again = await dispatch(app.handlers, 'app.backup', {});
+    expect(!again.ok && again.error.message).toMatch(/^Die Sicherung „.*rathausbuero-[\d-]+“ gibt es schon/);
+    expect(fs.statSync(backup.file!).size).toBe(backup.bytes);
+  });
+
+  it.runIf(kind === 'postgres')('reads the register: the demo office brings no register extract there', async () => {
     expect(await call(app.handlers, 'residents.status', {})).toMatchObject({ residents: 0, lastImport: null, districts: [] });
   });
 });

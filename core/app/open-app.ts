@@ -3,6 +3,7 @@ import type { Db } from '../../db/open';
 import type { Engine } from '../../db/engine';
 import { openSqliteEngine } from '../../db/engine/sqlite';
 import type { DatabaseInfo, Handlers } from '../api/contract';
+import { AppError } from '../api/errors';
 import type { Role } from '../api/schemas/addressing';
 import { createServices } from '../services';
 import { fileStoreFor, type FileStore } from '../services/file-store';
@@ -66,6 +67,8 @@ export interface App extends OpenedApp {
 interface Parts {
   engine: Engine;
   sqliteFile: Db | null;
+  /** Office mode: the app's backup (ServiceDeps.snapshotToFolder). */
+  snapshotToFolder?: (folder: string) => Promise<string>;
   roles: readonly Role[];
   database: DatabaseInfo;
   /** The folder of this PC's files (letters, uploads, templates' copies). */
@@ -86,6 +89,7 @@ function assemble(options: OpenAppOptions | OpenOfficeAppOptions, parts: Parts):
     {
       engine: parts.engine,
       sqliteFile: parts.sqliteFile,
+      snapshotToFolder: parts.snapshotToFolder,
       database: parts.database,
       files,
       dataFile: dataFileIn(parts.dataDir),
@@ -107,7 +111,7 @@ function assemble(options: OpenAppOptions | OpenOfficeAppOptions, parts: Parts):
     files,
     backupTo: async (file) => {
       await ready;
-      return writeBackup({ sqliteFile: parts.sqliteFile, engine: parts.engine, now: parts.now, user: parts.user }, file);
+      return writeBackup({ sqliteFile: parts.sqliteFile, snapshotToFolder: parts.snapshotToFolder, engine: parts.engine, now: parts.now, user: parts.user }, file);
     },
   };
 }
@@ -160,7 +164,8 @@ export function openApp(options: OpenAppOptions): App {
   };
 }
 
-export interface OpenOfficeAppOptions extends Omit<OpenAppOptions, 'dataDir' | 'migrationsFolder' | 'nativeBinding'> {
+/** `migrationsFolder` is SQLite's here too: the app's backup in office mode is a new SQLite data folder. */
+export interface OpenOfficeAppOptions extends Omit<OpenAppOptions, 'dataDir' | 'nativeBinding'> {
   /** The office database (`--database`, the environment, IT's configuration file). */
   url: string;
   /** This PC's own folder: uploads in transfer; letters and documents until files are stored in the database. */
@@ -173,8 +178,8 @@ export interface OpenOfficeAppOptions extends Omit<OpenAppOptions, 'dataDir' | '
  * Office mode: opens the office's PostgreSQL database (never migrating it: that is IT's step,
  * `rathausbuero db migrate`) and builds the same services on it; changes reach the other PCs
  * through LISTEN/NOTIFY. The register import runs in the background worker on a connection of
- * its own (COPY). `app.backup` (SQLite's online backup) is refused with a German message: the
- * office database is IT's to back up. The demo office comes without the register extract there.
+ * its own (COPY). `app.backup` writes a snapshot as a new SQLite data folder (IT's own backups
+ * stay PostgreSQL's). The demo office comes without the register extract there.
  */
 export async function openOfficeApp(options: OpenOfficeAppOptions): Promise<OpenedApp> {
   // node-postgres loads only in office mode (the single-PC start path never needs it).
@@ -189,6 +194,7 @@ export async function openOfficeApp(options: OpenOfficeAppOptions): Promise<Open
     const app = assemble(options, {
       engine,
       sqliteFile: null,
+      snapshotToFolder: (folder) => snapshotOffice(options, folder, now),
       roles,
       database: databaseInfo(target),
       dataDir: options.localDir,
@@ -222,4 +228,18 @@ function safeUserName(): string {
   } catch {
     return 'unbekannt';
   }
+}
+
+/** The office database with its files as a new SQLite data folder (db/copy: all or nothing, counts checked); its German refusals as the app's. */
+async function snapshotOffice(options: OpenOfficeAppOptions, folder: string, now: () => Date): Promise<string> {
+  // The copy loads node-postgres: only ever in office mode.
+  const { copyPostgresToSqlite, DatabaseCopyError } = await import('../../db/copy');
+  const sqliteFile = dataFileIn(folder);
+  try {
+    await copyPostgresToSqlite({ url: options.url, sqliteFile, migrations: { sqlite: options.migrationsFolder, postgres: options.pgMigrationsFolder }, now });
+  } catch (error) {
+    if (error instanceof DatabaseCopyError) throw new AppError(error.code === 'TARGET_EXISTS' ? 'CONFLICT' : 'INTERNAL', error.message, error.details);
+    throw error;
+  }
+  return sqliteFile;
 }

@@ -32,6 +32,12 @@ export interface ServiceDeps {
    * read and write them only here, never by a path of the data folder.
    */
   files: FileStore;
+  /**
+   * Office mode: writes a consistent snapshot of the office database, with its files, as a new
+   * SQLite data folder (as `rathausbuero db copy --to-data-dir`) — the app's backup there. Absent
+   * on a single PC (SQLite's online backup of `sqliteFile`). Resolves to the new data file.
+   */
+  snapshotToFolder?: (folder: string) => Promise<string>;
   /** Where the SQLite file lives; backups go beside it by default. */
   dataFile: string;
   appVersion: string;

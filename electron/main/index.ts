@@ -92,7 +92,13 @@ async function openCore(target: DatabaseTarget): Promise<OpenedApp> {
     workerScript: new URL('./worker.js', import.meta.url),
   };
   if (target.kind === 'postgres') {
-    return openOfficeApp({ ...common, url: target.url, localDir: target.localDir, pgMigrationsFolder: path.join(app.getAppPath(), 'db', 'migrations-pg') });
+    return openOfficeApp({
+      ...common,
+      url: target.url,
+      localDir: target.localDir,
+      migrationsFolder: path.join(app.getAppPath(), 'db', 'migrations'),
+      pgMigrationsFolder: path.join(app.getAppPath(), 'db', 'migrations-pg'),
+    });
   }
   return openApp({
     ...common,

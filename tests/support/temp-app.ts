@@ -59,7 +59,8 @@ export async function openTempApp(
     const app = await openOfficeApp({
       url: database.url,
       localDir: dataDir,
-      pgMigrationsFolder: PG_MIGRATIONS_FOLDER,
+      migrationsFolder: MIGRATIONS_FOLDER,
+    pgMigrationsFolder: PG_MIGRATIONS_FOLDER,
       templatesDir: TEMPLATES_DIR,
       appVersion: '0.0.0-test',
       user: 'test',
@@ -91,6 +92,7 @@ export async function openOtherOfficePc(url: string, options: { now?: () => Date
   const app = await openOfficeApp({
     url,
     localDir: dataDir,
+    migrationsFolder: MIGRATIONS_FOLDER,
     pgMigrationsFolder: PG_MIGRATIONS_FOLDER,
     templatesDir: TEMPLATES_DIR,
     appVersion: '0.0.0-test',

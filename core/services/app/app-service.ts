@@ -33,27 +33,45 @@ export function createAppService(deps: ServiceDeps): Pick<Handlers, 'app.info' |
 }
 
 /**
- * Writes a backup of the database to a new file and records it: SQLite's online backup of the
- * single-PC data file, so on the file's own handle. Office mode: the server's own backups (IT), or
- * a snapshot as a new data folder (`rathausbuero db copy --to-data-dir`).
+ * Writes a backup of the database to a new place and records it. Single PC: SQLite's online
+ * backup of the data file, on the file's own handle. Office mode: a consistent snapshot of the
+ * office database as a new SQLite data folder named like the file without „.sqlite“ (it opens
+ * read-only; no PostgreSQL tools needed on the PC) — IT's own backups stay PostgreSQL's.
  */
-export async function writeBackup(deps: Pick<ServiceDeps, 'sqliteFile' | 'engine' | 'now' | 'user'>, file: string): Promise<{ file: string; bytes: number }> {
-  if (!deps.sqliteFile) {
-    throw new AppError(
-      'CONFLICT',
-      'Im Büro-Modus (PostgreSQL) sichert die IT die gemeinsame Datenbank. Eine Kopie als eigener Datenordner entsteht mit „rathausbuero db copy --to-data-dir ORDNER“.',
-    );
-  }
-  if (fs.existsSync(file)) {
-    throw new AppError('CONFLICT', `Die Sicherungsdatei „${file}“ gibt es schon; bitte einen anderen Namen wählen.`);
-  }
-  try {
-    await backupDatabase(deps.sqliteFile, file);
-  } catch (error) {
-    throw new AppError('INTERNAL', `Die Sicherung nach „${file}“ ist fehlgeschlagen: ${(error as Error).message}`);
+export async function writeBackup(
+  deps: Pick<ServiceDeps, 'sqliteFile' | 'snapshotToFolder' | 'engine' | 'now' | 'user'>,
+  file: string,
+): Promise<{ file: string; bytes: number }> {
+  if (deps.sqliteFile) {
+    if (fs.existsSync(file)) {
+      throw new AppError('CONFLICT', `Die Sicherungsdatei „${file}“ gibt es schon; bitte einen anderen Namen wählen.`);
+    }
+    const sqliteFile = deps.sqliteFile;
+    await backingUp(file, () => backupDatabase(sqliteFile, file));
+  } else if (deps.snapshotToFolder) {
+    const folder = file.slice(0, -path.extname(file).length);
+    if (fs.existsSync(folder)) {
+      throw new AppError('CONFLICT', `Die Sicherung „${folder}“ gibt es schon; bitte einen anderen Namen wählen.`);
+    }
+    const snapshot = deps.snapshotToFolder;
+    let written = '';
+    await backingUp(folder, async () => (written = await snapshot(folder)));
+    file = written;
+  } else {
+    throw new AppError('CONFLICT', 'Diese Datenbank lässt sich aus dem Programm nicht sichern.');
   }
   await audit(deps, { action: 'backup', entity: 'database', summary: file });
   return { file, bytes: fs.statSync(file).size };
+}
+
+/** Runs the backup; its failure in German, naming the target (nothing is left half-written: both ways write beside and rename). */
+async function backingUp(target: string, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('INTERNAL', `Die Sicherung nach „${target}“ ist fehlgeschlagen: ${(error as Error).message}`);
+  }
 }
 
 /** A backup is a SQLite file and is named so. */
