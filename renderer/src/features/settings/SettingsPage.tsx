@@ -1,5 +1,6 @@
 import { makeStyles, mergeClasses, Text, Title2, tokens } from '@fluentui/react-components';
 import { addressOf, useRouteTab } from '../../components/route';
+import { BackupSection } from './BackupSection';
 import { CalendarSection } from './CalendarSection';
 import { CarpoolSection } from './CarpoolSection';
 import { DepartmentsSection } from './DepartmentsSection';
@@ -40,11 +41,12 @@ const SECTIONS = [
   { id: 'online', label: 'Online-Kanäle', hint: 'Zeichengrenzen, Hashtags, Links je Kanal', Section: OnlineChannelsSection },
   { id: 'departments', label: 'Fachbereiche', hint: 'Empfänger weitergeleiteter Bürgeranliegen', Section: DepartmentsSection },
   { id: 'privacy', label: 'Datenschutz', hint: 'Aufbewahrung personenbezogener Daten', Section: PrivacySection },
+  { id: 'backup', label: 'Datensicherung', hint: 'Wo die Daten liegen, jetzt sichern', Section: BackupSection },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 const SECTION_IDS = SECTIONS.map((s) => s.id);
 
-/** Letterhead, signers, honour rules, calendars, car pool, speeches, online channels, departments, privacy: settings, not code – one section at a time. */
+/** Letterhead, signers, honour rules, calendars, car pool, speeches, online channels, departments, privacy, backup: settings, not code – one section at a time. */
 export function SettingsPage() {
   const styles = useStyles();
   const [shown] = useRouteTab<SectionId>(SECTION_IDS);
