@@ -44,6 +44,18 @@ describe.each(STORES)('file store: %s', (kind) => {
     expect(textOf(await store.get('Vorlagen/geburtstag.docx'))).toBe('zweite Fassung für Straße');
   });
 
+  it('replaces a file only while its content is still the expected one (the revision check for files edited outside)', async () => {
+    const key = 'Vorlagen/kondolenz.docx';
+    expect(await store.replaceIf(key, bytesOf('meine'), bytesOf('gibt es nicht'))).toBe(false);
+    expect(await store.get(key)).toBeNull();
+    expect(await store.replaceIf(key, bytesOf('erste'), null)).toBe(true);
+    // Someone else's copy is there now: a second "first" copy is refused.
+    expect(await store.replaceIf(key, bytesOf('zweite erste'), null)).toBe(false);
+    expect(await store.replaceIf(key, bytesOf('von Word'), bytesOf('erste'))).toBe(true);
+    expect(await store.replaceIf(key, bytesOf('veraltet'), bytesOf('erste'))).toBe(false);
+    expect(textOf(await store.get(key))).toBe('von Word');
+  });
+
   it('lists the files below a folder, sorted, and nothing of other folders', async () => {
     await store.put('Anliegen/7/b.pdf', bytesOf('b'));
     await store.put('Anliegen/7/a.pdf', bytesOf('a'));

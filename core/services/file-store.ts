@@ -26,6 +26,12 @@ export interface FileStore {
   put(key: string, bytes: Uint8Array): Promise<void>;
   /** The file's bytes, null when there is none. */
   get(key: string): Promise<Uint8Array | null>;
+  /**
+   * Stores `bytes` under `key` only while the stored content is still `expected` (null: no file
+   * yet); false, and nothing written, when someone stored another content meanwhile. The
+   * revision check for files edited outside the app (a template saved in Word).
+   */
+  replaceIf(key: string, bytes: Uint8Array, expected: Uint8Array | null): Promise<boolean>;
   /** Removes the files (missing ones are fine). */
   remove(keys: readonly string[]): Promise<void>;
   /** The keys of the stored files below `folder` ("Briefe"), sorted. */
@@ -70,16 +76,24 @@ const IN_PROGRESS = /^\.|\.tmp$/;
 export function folderFileStore(dataDir: string): FileStore {
   const absolute = (key: string) => path.join(dataDir, ...fileKey(key).split('/'));
   const trash = fileTrash(dataDir);
+  const get = async (key: string): Promise<Uint8Array | null> => {
+    try {
+      return new Uint8Array(fs.readFileSync(absolute(key)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return null;
+      throw error;
+    }
+  };
   return {
     kind: 'folder',
     put: async (key, bytes) => writeFileAtomic(absolute(key), bytes),
-    get: async (key) => {
-      try {
-        return new Uint8Array(fs.readFileSync(absolute(key)));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return null;
-        throw error;
-      }
+    get,
+    // One PC, one process: compared and written without a writer in between.
+    replaceIf: async (key, bytes, expected) => {
+      const stored = await get(key);
+      if (stored === null ? expected !== null : expected === null || !Buffer.from(stored).equals(Buffer.from(expected))) return false;
+      writeFileAtomic(absolute(key), bytes);
+      return true;
     },
     remove: async (keys) => {
       for (const key of keys) fs.rmSync(absolute(key), { force: true });
@@ -126,6 +140,7 @@ export function databaseFileStore(engine: Engine, options: { localDir: string; n
     kind: 'database',
     put: (key, bytes) => rows.put(fileKey(key), bytes, options.now().toISOString()),
     get,
+    replaceIf: (key, bytes, expected) => rows.replaceIf(fileKey(key), bytes, expected, options.now().toISOString()),
     remove,
     list: (folder) => rows.below(`${fileKey(folder)}/`),
     removal: async (keys) => {

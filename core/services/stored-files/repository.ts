@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Engine } from '../../../db/engine';
 
 /** The office database's stored files (`stored_files`), by key; see ../file-store.ts. */
@@ -14,6 +14,22 @@ export function storedFilesRepository({ db, t }: Engine) {
         .insert(t.storedFiles)
         .values({ key, ...row })
         .onConflictDoUpdate({ target: t.storedFiles.key, set: row });
+    },
+    /**
+     * Stores `bytes` only while the stored content is still `expected` (null: none stored), in one
+     * statement — of two PCs replacing the same content exactly one wins. False: it had changed.
+     */
+    async replaceIf(key: string, bytes: Uint8Array, expected: Uint8Array | null, storedAt: string): Promise<boolean> {
+      const row = { content: Buffer.from(bytes), size: bytes.byteLength, storedAt };
+      const written =
+        expected === null
+          ? await db.insert(t.storedFiles).values({ key, ...row }).onConflictDoNothing().returning({ key: t.storedFiles.key })
+          : await db
+              .update(t.storedFiles)
+              .set(row)
+              .where(and(eq(t.storedFiles.key, key), eq(t.storedFiles.content, Buffer.from(expected))))
+              .returning({ key: t.storedFiles.key });
+      return written.length > 0;
     },
     async remove(keys: readonly string[]): Promise<void> {
       if (keys.length > 0) await db.delete(t.storedFiles).where(inArray(t.storedFiles.key, [...keys]));
