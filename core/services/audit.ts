@@ -1,3 +1,4 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import type { Db } from '../../db/open';
 import type { Engine } from '../../db/engine';
@@ -28,4 +29,19 @@ export async function audit(deps: { engine: Engine; now: () => Date; user: strin
  */
 export function recordAudit(deps: { db: Db; now: () => Date; user: string }, entry: AuditEntry): void {
   deps.db.insert(auditLog).values(rowOf(deps, entry)).run();
+}
+
+/**
+ * Who last changed a record that has no number (a template: entity "template", summary starting
+ * with its id and a colon), and when; null when the audit log has no such entry.
+ */
+export async function lastChangeOf(engine: Engine, entity: string, summaryPrefix: string): Promise<{ user: string; at: string } | null> {
+  const { db, t } = engine;
+  const [last] = await db
+    .select({ user: t.auditLog.user, at: t.auditLog.at })
+    .from(t.auditLog)
+    .where(and(eq(t.auditLog.entity, entity), sql`substr(${t.auditLog.summary}, 1, ${summaryPrefix.length}) = ${summaryPrefix}`))
+    .orderBy(desc(t.auditLog.id))
+    .limit(1);
+  return last ?? null;
 }

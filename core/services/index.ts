@@ -1,7 +1,10 @@
+import path from 'node:path';
 import { contract, METHOD_NAMES, type Handlers, type MethodName } from '../api/contract';
 import { AppError } from '../api/errors';
 import type { Role } from '../api/schemas/addressing';
 import type { ServiceDeps } from './deps';
+import { audit, lastChangeOf } from './audit';
+import { createTemplateWorkingCopies } from './letters/template-working-copies';
 import { createRoleCatalogue } from './reference/role-catalogue';
 import { createAddressingService } from './addressing/addressing-service';
 import { createSpeechesService } from './speeches/speeches-service';
@@ -44,6 +47,22 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
   const templates = createTemplateStore({
     shippedDir: deps.templatesDir,
     files: deps.files,
+    // Office mode: Word edits a working copy on this PC; its saves go back into the office database.
+    workingCopies:
+      deps.files.kind === 'database'
+        ? createTemplateWorkingCopies({
+            files: deps.files,
+            localDir: path.dirname(deps.dataFile),
+            now: deps.now,
+            problemsOf: (bytes, name) => templates.problemsOf(bytes, name),
+            stored: async (id) => {
+              await audit(deps, { action: 'update', entity: 'template', summary: `${id}: in Word gespeichert` });
+              deps.changes.publish('templates.import');
+            },
+            changed: () => deps.changes.publish('templates.copyForEditing'),
+            lastChange: (id) => lastChangeOf(deps.engine, 'template', `${id}:`),
+          })
+        : undefined,
   });
   const letters = createLettersService(deps, {
     templates,

@@ -124,6 +124,19 @@ export const placeholderInfoSchema = z.object({
   block: z.boolean().optional(),
 });
 
+/**
+ * Office mode: this PC's working copy of a template opened with „In Word bearbeiten“ and what
+ * became of its last save from Word — `watching` (nothing saved yet), `saved` (stored in the
+ * office database), `refused` (not stored: the message says why and where the file is).
+ */
+export const templateEditingSchema = z.object({
+  file: z.string(),
+  state: z.enum(['watching', 'saved', 'refused']),
+  message: z.string(),
+  at: z.string(),
+});
+export type TemplateEditing = z.infer<typeof templateEditingSchema>;
+
 export const templateInfoSchema = templateManifestEntrySchema.extend({
   /** 'user': a copy in the data folder overrides the shipped template. */
   source: z.enum(['shipped', 'user']),
@@ -131,6 +144,8 @@ export const templateInfoSchema = templateManifestEntrySchema.extend({
   /** Problems of the user's copy (then the shipped template is used) or of the template. */
   problems: z.array(z.string()),
   userFile: z.string().nullable(),
+  /** Office mode: this PC's working copy in Word (null: none, and always on a single PC). */
+  editing: templateEditingSchema.nullable(),
 });
 export type TemplateInfo = z.infer<typeof templateInfoSchema>;
 

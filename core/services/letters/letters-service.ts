@@ -242,9 +242,17 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
       const opened = deps.openFile ? (await deps.openFile(file), true) : false;
       return { file, opened };
     },
-    'templates.import': ({ id, fileName, contentBase64 }) =>
-      letterDeps.templates.importUserCopy(id, new Uint8Array(Buffer.from(contentBase64, 'base64')), fileName),
-    'templates.resetToShipped': ({ id }) => letterDeps.templates.resetToShipped(id),
+    // Who changed a template's copy is in the audit log (summary "<id>: …"): a refused save from Word names them.
+    'templates.import': async ({ id, fileName, contentBase64 }) => {
+      const info = await letterDeps.templates.importUserCopy(id, new Uint8Array(Buffer.from(contentBase64, 'base64')), fileName);
+      await audit(deps, { action: 'update', entity: 'template', summary: `${id}: eigene Fassung hochgeladen („${fileName}“)` });
+      return info;
+    },
+    'templates.resetToShipped': async ({ id }) => {
+      const info = await letterDeps.templates.resetToShipped(id);
+      await audit(deps, { action: 'update', entity: 'template', summary: `${id}: mitgelieferte Fassung wieder verwendet` });
+      return info;
+    },
     'templates.file': async ({ id }) => {
       const { fileName, bytes } = await letterDeps.templates.file(id);
       return { fileName, contentBase64: Buffer.from(bytes).toString('base64') };

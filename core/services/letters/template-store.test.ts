@@ -242,12 +242,74 @@ describe('the staff’s copies in office mode', () => {
     }
   });
 
-  it('refuses "In Word bearbeiten" with a German message that names the way that works', async () => {
+  /** The template as listed on `pc`: its source and this PC's working copy. */
+  const listed = async (pc: { handlers: Parameters<typeof call>[0] }) => (await call(pc.handlers, 'templates.list', {})).find((t) => t.id === 'geburtstag')!;
+  /** What Word does on „Speichern“: the whole file written anew. */
+  const saveInWord = (file: string, bytes: Uint8Array) => fs.writeFileSync(file, bytes);
+
+  it('„In Word bearbeiten“ writes a working copy on this PC and stores each save from Word in the office database', async () => {
     const office = await openTempApp('postgres', { label: 'template_word' });
+    const other = await openOtherOfficePc(office.url!);
     try {
-      const result = await dispatch(office.handlers, 'templates.copyForEditing', { id: 'geburtstag' });
-      expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Büro-Modus') } });
-      expect(result.ok ? '' : result.error.message).toContain('„Eigene Fassung hochladen“');
+      const { file } = await call(office.handlers, 'templates.copyForEditing', { id: 'geburtstag' });
+      expect(file.startsWith(office.dataDir)).toBe(true);
+      expect(new Uint8Array(fs.readFileSync(file))).toEqual(shippedBytes('geburtstag'));
+      expect((await listed(office)).editing).toMatchObject({ file, state: 'watching' });
+      // Nothing is stored until Word saves.
+      expect((await listed(other)).source).toBe('shipped');
+
+      const bytes = modified('geburtstag', LABEL, CHANGED_LABEL);
+      saveInWord(file, bytes);
+      await expect.poll(async () => (await listed(office)).editing?.state, { timeout: 15_000 }).toBe('saved');
+      expect((await listed(office)).editing!.message).toMatch(/^Gespeichert in der Bürodatenbank \(\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr\)\.$/);
+      const served = await call(other.handlers, 'templates.file', { id: 'geburtstag' });
+      expect(new Uint8Array(Buffer.from(served.contentBase64, 'base64'))).toEqual(bytes);
+      expect(await listed(other)).toMatchObject({ source: 'user', editing: null });
+    } finally {
+      await other.close();
+      await office.cleanup();
+    }
+  });
+
+  it('a save from Word after another PC changed the copy is refused as STALE naming who; the working copy is kept aside when opened again', async () => {
+    const office = await openTempApp('postgres', { label: 'template_stale' });
+    const other = await openOtherOfficePc(office.url!, { user: 'schmidt' });
+    try {
+      const { file } = await call(office.handlers, 'templates.copyForEditing', { id: 'geburtstag' });
+      const theirs = modified('geburtstag', LABEL, '>Ansprechpartnerin im Büro<');
+      await call(other.handlers, 'templates.import', { id: 'geburtstag', fileName: 'Vorlage Schmidt.docx', contentBase64: base64(theirs) });
+
+      const mine = modified('geburtstag', LABEL, CHANGED_LABEL);
+      saveInWord(file, mine);
+      await expect.poll(async () => (await listed(office)).editing?.state, { timeout: 15_000 }).toBe('refused');
+      const { message } = (await listed(office)).editing!;
+      expect(message).toContain('von schmidt');
+      expect(message).toContain('nicht übernommen');
+      // Nothing overwritten: the office keeps the other PC's copy; mine stays on this PC.
+      const served = await call(office.handlers, 'templates.file', { id: 'geburtstag' });
+      expect(new Uint8Array(Buffer.from(served.contentBase64, 'base64'))).toEqual(theirs);
+      expect(new Uint8Array(fs.readFileSync(file))).toEqual(mine);
+
+      // Opened again: the office's current copy to work on, and mine kept aside beside it.
+      await call(office.handlers, 'templates.copyForEditing', { id: 'geburtstag' });
+      expect(new Uint8Array(fs.readFileSync(file))).toEqual(theirs);
+      const aside = fs.readdirSync(path.dirname(file)).filter((name) => name.includes('nicht übernommen'));
+      expect(aside).toHaveLength(1);
+      expect(new Uint8Array(fs.readFileSync(path.join(path.dirname(file), aside[0]!)))).toEqual(mine);
+    } finally {
+      await other.close();
+      await office.cleanup();
+    }
+  });
+
+  it('a save from Word with an unknown placeholder is not stored; the list says why', async () => {
+    const office = await openTempApp('postgres', { label: 'template_broken' });
+    try {
+      const { file } = await call(office.handlers, 'templates.copyForEditing', { id: 'geburtstag' });
+      saveInWord(file, modified('geburtstag', '{{anrede}}', '{{anrde}}'));
+      await expect.poll(async () => (await listed(office)).editing?.state, { timeout: 15_000 }).toBe('refused');
+      expect((await listed(office)).editing!.message).toContain('{{anrde}}');
+      expect((await listed(office)).source).toBe('shipped');
     } finally {
       await office.cleanup();
     }

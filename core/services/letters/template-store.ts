@@ -9,6 +9,7 @@ import {
 } from '../../api/schemas/letters';
 import { checkTemplate, compileTemplate, type CompiledTemplate } from '../../documents/docx-template';
 import type { FileStore } from '../file-store';
+import type { TemplateWorkingCopies } from './template-working-copies';
 
 export interface TemplateStoreOptions {
   /** The shipped templates and their manifest.json (templates/ of the app). */
@@ -18,6 +19,8 @@ export interface TemplateStoreOptions {
    * one): the data folder on a single PC, the office database in office mode.
    */
   files: FileStore;
+  /** Office mode: the working copies Word edits on this PC (see template-working-copies.ts). */
+  workingCopies?: TemplateWorkingCopies;
 }
 
 /** Where the staff's copies are kept in the file store. */
@@ -99,6 +102,7 @@ export function createTemplateStore(options: TemplateStoreOptions) {
       placeholders,
       problems: all,
       userFile: copy !== null ? files.place(userKey(e)) : null,
+      editing: options.workingCopies?.editing(e.id) ?? null,
     };
   };
 
@@ -117,21 +121,24 @@ export function createTemplateStore(options: TemplateStoreOptions) {
     },
 
     /**
-     * Copies the shipped template into the data folder for editing in Word (keeps an existing
-     * copy); returns the file. Office mode refuses it: the copies are in the office database, and
-     * a copy on this PC's disk that Word saves would not reach it.
+     * The file Word edits: single PC, the copy in the data folder itself (the shipped template
+     * copied there first; an existing copy is kept). Office mode: a working copy on this PC whose
+     * saves are stored back into the office database (template-working-copies.ts).
      */
     async copyForEditing(id: string): Promise<string> {
       const e = entry(id);
-      if (files.kind === 'database') {
-        throw new AppError(
-          'CONFLICT',
-          `Im Büro-Modus lässt sich die Vorlage „${e.name}“ nicht direkt in Word bearbeiten, weil die eigenen Fassungen in der gemeinsamen Datenbank liegen. Bitte „Herunterladen“, in Word bearbeiten und mit „Eigene Fassung hochladen“ übernehmen.`,
-          { id },
-        );
-      }
+      if (options.workingCopies) return options.workingCopies.open({ id: e.id, key: userKey(e), name: e.name, fileName: e.file }, shippedBytes(e));
       if (!(await files.get(userKey(e)))) await files.put(userKey(e), shippedBytes(e));
       return (await files.localFile(userKey(e)))!;
+    },
+
+    /** What is wrong with `bytes` as the template's copy (empty: it can be used). */
+    problemsOf: (bytes: Uint8Array, name: string): string[] => {
+      try {
+        return checkTemplate(bytes, name).problems;
+      } catch (error) {
+        return [`„${name}“ kann nicht als Word-Vorlage gelesen werden: ${(error as Error).message}`];
+      }
     },
 
     /** Takes a file as the staff's copy of a template, if it passes the check; otherwise writes nothing. */

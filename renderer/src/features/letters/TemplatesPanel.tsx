@@ -30,6 +30,8 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
+const EDITING_INTENT = { watching: 'info', saved: 'success', refused: 'warning' } as const;
+
 /** The Word templates: which one is in use, its placeholders, and how staff edit them in Word. */
 export function TemplatesPanel() {
   const styles = useStyles();
@@ -95,6 +97,12 @@ export function TemplatesPanel() {
             {t.problems.length > 0 && (
               <MessageBar intent="warning">
                 <MessageBarBody>{t.problems.join(' ')}</MessageBarBody>
+              </MessageBar>
+            )}
+            {t.editing && (
+              // Office mode: this PC's working copy in Word and what became of its last save.
+              <MessageBar intent={EDITING_INTENT[t.editing.state]} role={t.editing.state === 'refused' ? 'alert' : 'status'}>
+                <MessageBarBody>{t.editing.message}</MessageBarBody>
               </MessageBar>
             )}
             <Text className={styles.code}>{t.placeholders.map((p) => `{{${p}}}`).join(' ')}</Text>
