@@ -45,6 +45,7 @@ export const sqliteDialect: Dialect = {
   inIds: (column, ids) => sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`,
   // SQLite's builders have no `.for()`; BEGIN IMMEDIATE already keeps every other writer out.
   forUpdate: (query) => query,
+  lockFor: () => sql`select 1`,
   isUniqueViolation: (error) => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(causeCode(error) ?? ''),
   isForeignKeyViolation: (error) => causeCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY',
   literal: (value) => sql.raw(value ? '1' : '0'),
@@ -68,6 +69,8 @@ export const postgresDialect: Dialect = {
   jsonArrayAgg: (value, where) => sql`coalesce(json_agg(${value})${where ? sql` filter (where ${where})` : sql``}, '[]'::json)`,
   inIds: (column, ids) => sql`${column} = any(${sql.param([...ids])}::integer[])`,
   forUpdate: <Query extends { for(strength: 'update'): unknown }>(query: Query) => query.for('update') as Query,
+  // hashtext: a 32-bit key from the name (a shared key of two names only makes them wait for each other).
+  lockFor: (name) => sql`select pg_advisory_xact_lock(hashtext(${name}))`,
   isUniqueViolation: (error) => causeCode(error) === '23505',
   isForeignKeyViolation: (error) => causeCode(error) === '23503',
   literal: (value) => sql.raw(value ? 'true' : 'false'),

@@ -390,6 +390,21 @@ describe.each(ENGINES)('engine on %s', (kind) => {
     expect(after!.quantity).toBe(16);
   });
 
+  it('runs transactions that take the same lockFor name one after the other, so a check-then-insert inserts once', async () => {
+    const { db, t, dsql } = engine;
+    const name = 'Gastgeschenk nur einmal';
+    const addOnce = () =>
+      engine.transaction(async () => {
+        await db.execute(dsql.lockFor(`gift:${name}`));
+        const existing = await db.select({ id: t.giftItems.id }).from(t.giftItems).where(eq(t.giftItems.name, name));
+        // Give the other transactions the chance to check meanwhile.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (existing.length === 0) await db.insert(t.giftItems).values({ name, quantity: 1 });
+      });
+    await Promise.all(Array.from({ length: 4 }, addOnce));
+    expect(await db.select({ id: t.giftItems.id }).from(t.giftItems).where(eq(t.giftItems.name, name))).toHaveLength(1);
+  });
+
   it('refuses a statement that outlives its transaction', async () => {
     const { db, t } = engine;
     let late!: Promise<unknown>;

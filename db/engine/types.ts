@@ -59,6 +59,14 @@ export interface Dialect {
    * `engine.transaction`, on a select without aggregates.
    */
   forUpdate<Query extends { for(strength: 'update'): unknown }>(query: Query): Query;
+  /**
+   * A statement that holds the lock named `name` until the transaction ends: transactions about
+   * the same thing (one proposal taken on two PCs at once) run one after the other, and the later
+   * one sees what the first committed. PostgreSQL: a transaction-level advisory lock on the name's
+   * hash; SQLite: nothing to do — BEGIN IMMEDIATE already lets one writer in at a time. Run it
+   * first inside `engine.transaction`.
+   */
+  lockFor(name: string): SQL;
   /** The error is a violated unique or primary key constraint. */
   isUniqueViolation(error: unknown): boolean;
   /** The error is a violated foreign key. */
