@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, dispatch } from '../../api';
 import { errorOf } from '../../../tests/support/api-result';
-import { openTempApp } from '../../../tests/support/temp-app';
+import { openOtherOfficePc, openTempApp } from '../../../tests/support/temp-app';
 import { ENGINES } from '../../../tests/support/test-engine';
 
 /** Monday, 7 December 2026, 10:00 in Duisburg; tests move the clock on. */
@@ -133,6 +133,29 @@ describe.each(ENGINES)('online proposals on %s', (kind) => {
     expect(twice).toMatchObject({ code: 'CONFLICT', message: 'Dieser Vorschlag wurde bereits verworfen.' });
     const unknown = await errorOf(dispatch(app.handlers, 'online.proposals.dismiss', { key: 'press:999' }));
     expect(unknown).toMatchObject({ code: 'NOT_FOUND', message: 'Diesen Vorschlag gibt es nicht (mehr).' });
+  });
+
+  it('two PCs taking or dismissing one proposal at the same moment: one wins, the others are refused, one topic only', async () => {
+    const { release } = await office();
+    const key = `press:${release.id}`;
+    // Office mode: three PCs on one database; a single PC: three windows of one app.
+    const others = kind === 'postgres' ? [await openOtherOfficePc(app.url!), await openOtherOfficePc(app.url!)] : [];
+    try {
+      const pcs = [app, ...others, app, app].slice(0, 3);
+      const results = await Promise.all(
+        pcs.map((pc, i) =>
+          i === 2 ? dispatch(pc.handlers, 'online.proposals.dismiss', { key }) : dispatch(pc.handlers, 'online.proposals.take', { key, channels: ['portal', 'bluesky'] }),
+        ),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      for (const refused of results.filter((r) => !r.ok)) {
+        expect(refused.ok ? null : refused.error.message).toMatch(/^Dieser Vorschlag wurde bereits (übernommen|verworfen)\.$/);
+      }
+      const topics = (await call(app.handlers, 'online.topics.list', {})).filter((t) => t.title.includes('Hafenfest 2027'));
+      expect(topics).toHaveLength(results[2]!.ok ? 0 : 1);
+    } finally {
+      for (const other of others) await other.close();
+    }
   });
 
   it('proposes nothing from a week without public appointments or a withdrawn release', async () => {

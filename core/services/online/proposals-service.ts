@@ -135,7 +135,9 @@ export function createProposalsService(deps: ServiceDeps, sources: ProposalSourc
     return due;
   };
 
+  /** Inside the transaction of a take or dismissal: the first on any PC wins, the others find it done. */
   const mustBeOpen = async (key: string) => {
+    await deps.engine.db.execute(deps.engine.dsql.lockFor(`online-proposal:${key}`));
     const { taken, dismissed } = await repo.done([key]);
     if (taken.has(key)) throw new AppError('CONFLICT', 'Dieser Vorschlag wurde bereits übernommen.', { key });
     if (dismissed.has(key)) throw new AppError('CONFLICT', 'Dieser Vorschlag wurde bereits verworfen.', { key });
