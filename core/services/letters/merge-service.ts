@@ -8,7 +8,7 @@ import { letterDraftSchema, type mergeInputSchema, type MergeStatus } from '../.
 import { fillCombined } from '../../documents/docx-template';
 import type { ServiceDeps } from '../deps';
 import { audit } from '../audit';
-import { writeFileAtomic } from '../files';
+import { flushToDisk, writeFileAtomic } from '../files';
 import { publishStaged, stagingFolder } from './merge-staging';
 import type { ContactsRepository } from '../contacts/repository';
 import type { RecipientData } from '../contacts/contacts-service';
@@ -167,7 +167,9 @@ export function createMergeService(
             let stagedFile: string | null = null;
             if (input.output === 'files') {
               stagedFile = path.join(staging, `${i}.docx`);
-              writeFileAtomic(stagedFile, letters.render(letter));
+              // Flushed all at once before the commit (see below); nothing else reads the staging folder.
+              fs.mkdirSync(staging, { recursive: true });
+              fs.writeFileSync(stagedFile, letters.render(letter));
             }
             prepared.push({ draft, letter, stagedFile });
           }
@@ -189,6 +191,10 @@ export function createMergeService(
         const bytes = fillCombined(prepared[0].letter.usable.template, prepared.map((p) => p.letter.values.values));
         writeFileAtomic(path.join(staging, 'combined.docx'), bytes);
       }
+      // Data folder: the staged files must be on the disk before their rows are committed (a power
+      // loss after the commit leaves them for the next start to move into place). Office mode: the
+      // files go into the office database in the commit's own transaction.
+      if (deps.files.kind === 'folder') await flushToDisk(prepared.flatMap((p) => (p.stagedFile ? [p.stagedFile] : [])));
       const files = await commit(job, input, prepared, staging, combined);
       deps.changes.publish('letters.merge.start');
       try {
