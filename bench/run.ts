@@ -297,6 +297,58 @@ const rows: Row[] = [
     },
   },
   {
+    // A mail merge of 1,000 birthday letters to contacts of one tag through the app
+    // (`letters.merge.start`, then its status until done): each letter filled, registered and its
+    // file stored — in office mode inside the office database. Letters per second of the whole job.
+    name: 'letters-stored',
+    twin: true,
+    async run(engine) {
+      const COUNT = 1_000;
+      return onEngine(engine, {
+        fill: async (app) => {
+          await call(app.handlers, 'demo.load', {});
+          const { contactsRepository } = await import('../core/services/contacts/repository');
+          const { contactInputSchema } = await import('../core/api/schemas/contacts');
+          const repo = contactsRepository(app.engine);
+          await app.engine.transaction(async () => {
+            for (let i = 0; i < COUNT; i++) {
+              const data = contactInputSchema.parse({
+                kind: 'person',
+                gender: i % 2 ? 'female' : 'male',
+                givenName: GIVEN[i % 8],
+                surname: `${SURNAMES[i % 12]}${i}`,
+                street: 'Königstraße',
+                houseNumber: String(1 + (i % 90)),
+                postcode: '47051',
+                city: 'Duisburg',
+                tags: ['Serienbrief-Messung'],
+              });
+              await repo.insert(data, `${SURNAMES[i % 12]}${i}, ${GIVEN[i % 8]}`, 'x');
+            }
+          });
+        },
+        measure: async (handlers) => {
+          const signerId = (await call(handlers, 'signers.list', {})).find((s) => !s.deputy)!.id;
+          const start = performance.now();
+          let status = await call(handlers, 'letters.merge.start', {
+            templateId: 'geburtstag',
+            recipients: { type: 'tag', tag: 'Serienbrief-Messung' },
+            signerId,
+            fields: { alter: 80, anlassDatum: '2027-01-15' },
+            output: 'files',
+          });
+          while (status.state === 'running') {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            status = await call(handlers, 'letters.merge.status', { jobId: status.jobId });
+          }
+          const seconds = (performance.now() - start) / 1000;
+          if (status.state !== 'done' || status.letterIds.length !== COUNT) throw new Error(`Serienbrief: ${status.state}, ${status.letterIds.length} von ${COUNT} Briefen (${status.error ?? status.problems[0]?.message ?? ''})`);
+          return { value: Math.round(COUNT / seconds), unit: 'letters/s', target: '≥ 200 letters/s (Serienbrief an 1.000 Kontakte über die Anwendung, Dateien gespeichert)' };
+        },
+      });
+    },
+  },
+  {
     name: 'letters-combined',
     async run() {
       const dir = tempDir();
