@@ -246,6 +246,9 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
   '0021_stored_files': (db) => {
     db.prepare("insert into settings (key, value, updated_at) values ('office', '{}', 'x')").run();
   },
+  '0022_jobs': (db) => {
+    db.prepare("insert into stored_files (key, content, size, stored_at) values ('Briefe/2026/000001.docx', x'00', 1, 'x')").run();
+  },
 };
 
 describe('migrations', () => {

@@ -11,3 +11,4 @@ export * from './representation';
 export * from './press';
 export * from './online';
 export * from './files';
+export * from './jobs';
