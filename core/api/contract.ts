@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Replaces } from './record-inputs';
+import { officeJobSchema } from './schemas/jobs';
 import {
   composeInputSchema,
   addressFormsSchema,
@@ -677,6 +678,9 @@ export const contract = {
   'online.proposals.take': command(onlineProposalTakeInputSchema, onlineTopicDetailSchema),
   /** Dismisses a proposal: it is not proposed again. */
   'online.proposals.dismiss': command(onlineProposalDismissInputSchema, z.object({ key: z.string() })),
+
+  /** The long jobs running for the office now, on any of its PCs (who, where, how far). */
+  'jobs.running': query(none, z.array(officeJobSchema)),
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ export * from './schemas/contacts';
 export * from './schemas/letters';
 export * from './schemas/privacy';
 export * from './schemas/residents';
+export * from './schemas/jobs';
 export * from './schemas/calendar';
 export * from './contact-person';
 export * from './schemas/speeches';

@@ -70,14 +70,19 @@ describe('the change feed of an app', () => {
     const input: Input<'letters.merge.start'> = { templateId: 'weihnachtsgruss', recipients: { type: 'tag', tag: 'Gruß' }, signerId, date: '2026-12-10', output: 'files' };
     const done = await mergeToEnd(app.handlers, input);
     expect(done.letterIds).toHaveLength(2);
-    expect(events.map((e) => e.type === 'change' && e.method)).toEqual(['letters.merge.start']);
-    expect(events[0].type === 'change' && events[0].areas).toEqual(expect.arrayContaining(['letters', 'jubilees']));
+    // The job itself (its start, progress and end) is news of the jobs area only, for every PC's progress strip.
+    const jobNews = events.filter((e) => e.type === 'change' && e.method === 'jobs.running');
+    expect(jobNews.length).toBeGreaterThan(0);
+    for (const e of jobNews) expect(e.type === 'change' && e.areas).toEqual(['jobs']);
+    const letterNews = events.filter((e) => !jobNews.includes(e));
+    expect(letterNews.map((e) => e.type === 'change' && e.method)).toEqual(['letters.merge.start']);
+    expect(letterNews[0].type === 'change' && letterNews[0].areas).toEqual(expect.arrayContaining(['letters', 'jubilees']));
     // Recipients without an address: no letter is written, nothing is announced.
     await call(app.handlers, 'contacts.create', { kind: 'person', gender: 'male', givenName: 'Otto', surname: 'Ohneort', tags: ['Ohne'] });
     events.length = 0;
     const failed = await mergeToEnd(app.handlers, { ...input, recipients: { type: 'tag', tag: 'Ohne' } });
     expect(failed.state).toBe('failed');
-    expect(events).toEqual([]);
+    expect(events.filter((e) => e.type === 'change' && e.method !== 'jobs.running')).toEqual([]);
   });
 
   it('a register import announces the register once it is committed; a check announces nothing', async () => {

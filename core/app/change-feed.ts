@@ -16,6 +16,8 @@ export interface ChangeFeed {
   readonly origin: string;
   /** A change by `method` is saved (committed); `result`, its answer, may narrow the areas (changedAreas). */
   publish(method: MethodName, result?: unknown): void;
+  /** Data of `areas` changed without a method's call (a long job's progress); `cause` names it in the event. */
+  announce(areas: readonly Area[], cause: string): void;
   /** Calls `listener` with every change and resync from now on; returns the unsubscribe. */
   subscribe(listener: (event: ChangeEvent) => void): () => void;
   close(): Promise<void>;
@@ -67,16 +69,19 @@ export function createChangeFeed(options: ChangeFeedOptions = {}): ChangeFeed {
     },
   });
 
+  const announce = (areas: readonly Area[], cause: string) => {
+    if (closed) return;
+    const event: LocalChange = { type: 'change', areas: [...areas], method: cause, at: now().toISOString(), origin };
+    emit(event);
+    options.transport?.send(event).catch((error: Error) => {
+      log(`Die anderen Arbeitsplätze konnten nicht über die Änderung (${cause}) benachrichtigt werden: ${error.message}`);
+    });
+  };
+
   return {
     origin,
-    publish(method, result) {
-      if (closed) return;
-      const event: LocalChange = { type: 'change', areas: changedAreas(method, result), method, at: now().toISOString(), origin };
-      emit(event);
-      options.transport?.send(event).catch((error: Error) => {
-        log(`Die anderen Arbeitsplätze konnten nicht über die Änderung (${method}) benachrichtigt werden: ${error.message}`);
-      });
-    },
+    publish: (method, result) => announce(changedAreas(method, result), method),
+    announce,
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

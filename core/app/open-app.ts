@@ -30,6 +30,8 @@ export interface OpenAppOptions {
   chooseBackupFile?: (suggested: string) => Promise<string | null>;
   nativeBinding?: string;
   user?: string;
+  /** This PC's name, as the office's long jobs name where they run (default: the computer's host name). */
+  workstation?: string;
   now?: () => Date;
   /** The built background worker (desktop bundle); elsewhere the TypeScript source runs. */
   workerScript?: URL;
@@ -98,6 +100,7 @@ function assemble(options: OpenAppOptions | OpenOfficeAppOptions, parts: Parts):
       openFile: options.openFile,
       chooseBackupFile: options.chooseBackupFile,
       user: parts.user,
+      workstation: options.workstation ?? os.hostname(),
       now: parts.now,
       background: parts.background,
       changes: parts.changes,

@@ -2,6 +2,7 @@ import type { Db } from '../../db/open';
 import type { DatabaseInfo } from '../api/contract';
 import type { Engine } from '../../db/engine';
 import type { MethodName } from '../api/contract';
+import type { Area } from '../api/change-areas';
 import type { WorkerHost } from './background/worker-host';
 import type { FileStore } from './file-store';
 
@@ -24,6 +25,8 @@ export interface ServiceDeps {
   now: () => Date;
   /** Who is working (recorded in the audit log). */
   user: string;
+  /** Which PC this is (its host name): where the office's long jobs say they run (services/jobs). */
+  workstation: string;
   /** Which database this is and what chose it, for people (`app.info`, the start page). */
   database: DatabaseInfo;
   /**
@@ -57,5 +60,9 @@ export interface ServiceDeps {
    * the handlers' wrapper; a background job that commits later announces its change here, under
    * the method that started it (CHANGED_BY_JOB in core/api/change-areas.ts).
    */
-  changes: { publish(method: MethodName): void };
+  changes: {
+    publish(method: MethodName): void;
+    /** Tells every window that data of these areas changed, without a method's call (a long job's progress, services/jobs). */
+    announce(areas: readonly Area[], cause: string): void;
+  };
 }

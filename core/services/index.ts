@@ -17,6 +17,7 @@ import { createPrivacyService } from './privacy/privacy-service';
 import { createTemplateStore } from './letters/template-store';
 import { createLettersService } from './letters/letters-service';
 import { createMergeService } from './letters/merge-service';
+import { createJobs } from './jobs/jobs-service';
 import { createResidentsService } from './residents/residents-service';
 import { lettersRepository } from './letters/repository';
 import { createUploads } from './uploads/uploads-service';
@@ -71,8 +72,9 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
     recipientOf: contacts.recipientOf,
   });
   const uploads = createUploads(deps);
+  const jobs = createJobs(deps);
   const lettersRepo = lettersRepository(deps.engine);
-  const residents = createResidentsService(deps, deps.background, uploads, lettersRepo.unsentForResidents);
+  const residents = createResidentsService(deps, deps.background, uploads, lettersRepo.unsentForResidents, jobs);
   const jubilees = createJubileesService(deps, residents.repo, catalogue, settings.office, lettersRepo.jubileeLetters);
   const speeches = createSpeechesService(deps, catalogue, settings.office);
   const calendar = createCalendarService(deps, contacts.describe, settings.office, uploads, (appointmentId) => speeches.list({ appointmentId }));
@@ -95,7 +97,9 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
       templateLanguage: (id) => templates.entry(id).language,
       partnerOf: async (id) => (await contacts.repo.find(id))?.partnerId ?? null,
       jubilees: jubilees.letterRecipients,
+      jobs,
     }),
+    ...jobs.handlers,
     ...uploads.handlers,
     ...residents.handlers,
     ...jubilees.handlers,
@@ -103,7 +107,7 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
     ...invitations.handlers,
     ...createPatronagesService(deps, templates.manifest).handlers,
     ...partnerships.handlers,
-    ...createGreetingsService(deps, { partnerships, letters, templates: templates.manifest }).handlers,
+    ...createGreetingsService(deps, { partnerships, letters, templates: templates.manifest, jobs }).handlers,
     ...createVisitsService(deps, catalogue, settings.office).handlers,
     ...createGiftsService(deps).handlers,
     ...createRequestsService(deps, { uploads, office: settings.office, templates: templates.manifest }).handlers,

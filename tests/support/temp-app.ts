@@ -13,7 +13,7 @@ export const PG_MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(impo
 
 /** A fresh app on a real SQLite file in a temp folder; `cleanup` closes and removes it. */
 export function createTempApp(
-  options: { now?: () => Date; dataDir?: string; chooseBackupFile?: (suggested: string) => Promise<string | null> } = {},
+  options: { now?: () => Date; dataDir?: string; chooseBackupFile?: (suggested: string) => Promise<string | null>; workstation?: string } = {},
 ): App & { dataDir: string; cleanup(): void } {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rathausbuero-test-'));
   const app = openApp({
@@ -24,6 +24,7 @@ export function createTempApp(
     user: 'test',
     now: options.now ?? (() => new Date('2026-11-27T09:00:00Z')),
     chooseBackupFile: options.chooseBackupFile,
+    workstation: options.workstation,
   });
   return {
     ...app,
@@ -46,10 +47,10 @@ export function tempDir(prefix = 'rathausbuero-test-'): string {
  */
 export async function openTempApp(
   kind: EngineKind,
-  options: { now?: () => Date; label?: string } = {},
+  options: { now?: () => Date; label?: string; /** The PC's name (default: this machine's). */ workstation?: string } = {},
 ): Promise<OpenedApp & { dataDir: string; /** The office database's URL (PostgreSQL only). */ url?: string; cleanup(): Promise<void> }> {
   if (kind === 'sqlite') {
-    const app = createTempApp({ now: options.now });
+    const app = createTempApp({ now: options.now, workstation: options.workstation });
     return { ...app, cleanup: async () => app.cleanup() };
   }
   const database = await createTestDatabase(options.label ?? 'app');
@@ -64,6 +65,7 @@ export async function openTempApp(
       templatesDir: TEMPLATES_DIR,
       appVersion: '0.0.0-test',
       user: 'test',
+      workstation: options.workstation,
       now: options.now ?? (() => new Date('2026-11-27T09:00:00Z')),
     });
     return {
@@ -87,7 +89,7 @@ export async function openTempApp(
  * Another PC of the office: an app on the same office database (the `url` of `openTempApp`), with
  * its own local folder. `close` closes it and removes its folder (the database stays).
  */
-export async function openOtherOfficePc(url: string, options: { now?: () => Date; user?: string } = {}): Promise<OpenedApp & { dataDir: string; close(): Promise<void> }> {
+export async function openOtherOfficePc(url: string, options: { now?: () => Date; user?: string; workstation?: string } = {}): Promise<OpenedApp & { dataDir: string; close(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rathausbuero-office-pc-'));
   const app = await openOfficeApp({
     url,
@@ -97,6 +99,7 @@ export async function openOtherOfficePc(url: string, options: { now?: () => Date
     templatesDir: TEMPLATES_DIR,
     appVersion: '0.0.0-test',
     user: options.user ?? 'zweiter-pc',
+    workstation: options.workstation,
     now: options.now ?? (() => new Date('2026-11-27T09:00:00Z')),
   });
   return {

@@ -31,6 +31,7 @@ import { foldGerman } from '../../domain/text/fold';
 import { audit } from '../audit';
 import { displayNameOf } from '../contacts/contacts-service';
 import type { ServiceDeps } from '../deps';
+import type { Jobs } from '../jobs/jobs-service';
 import type { createLettersService, PreparedLetter } from '../letters/letters-service';
 import type { PartnershipEntry, PartnershipsService } from '../partnerships/partnerships-service';
 import { settingsRepository } from '../settings/repository';
@@ -58,6 +59,8 @@ export interface GreetingsDeps {
   partnerships: PartnershipsService;
   letters: ReturnType<typeof createLettersService>;
   templates: () => readonly TemplateManifestEntry[];
+  /** The office's long jobs: the letters of an occasion are produced once for the office at a time. */
+  jobs: Jobs;
 }
 
 const SETTINGS_KEY = 'greetings';
@@ -376,92 +379,104 @@ export function createGreetingsService(deps: ServiceDeps, greetingsDeps: Greetin
     if (signerId === undefined) {
       throw new AppError('INVALID_INPUT', 'Es ist keine Oberbürgermeisterin bzw. kein Oberbürgermeister als unterzeichnende Person eingetragen (Einstellungen).');
     }
-    const today = isoDateInBerlin(deps.now());
-    const wanted = input.contactIds ? new Set(input.contactIds) : null;
-    const skipped: GreetingProduced['skipped'] = [];
-    const staged: Array<{ r: Resolved; draft: z.output<typeof letterDraftSchema>; prepared: PreparedLetter; bytes: Uint8Array }> = [];
-    const partnerCity = p.recipients.find((r) => r.entry && r.entry.row.status === 'aktiv')?.entry?.row.city;
+    const considered = p.recipients.filter((r) => !input.contactIds || (r.contact && input.contactIds.includes(r.contact.id)));
+    // Once for the office at a time (refused in German while another PC produces greetings), seen on every PC.
+    const record = await greetingsDeps.jobs.begin('greetings-letters', { total: considered.length });
+    try {
+      const today = isoDateInBerlin(deps.now());
+      const wanted = input.contactIds ? new Set(input.contactIds) : null;
+      const skipped: GreetingProduced['skipped'] = [];
+      const staged: Array<{ r: Resolved; draft: z.output<typeof letterDraftSchema>; prepared: PreparedLetter; bytes: Uint8Array }> = [];
+      const partnerCity = p.recipients.find((r) => r.entry && r.entry.row.status === 'aktiv')?.entry?.row.city;
 
-    for (const r of p.recipients) {
-      if (wanted && (!r.contact || !wanted.has(r.contact.id))) continue;
-      const name = r.contact ? displayNameOf(r.contact) : (r.entry?.row.city ?? '–');
-      if (!r.contact) {
-        skipped.push({ contactId: null, name, reason: r.problem ?? 'Kein Kontakt.' });
-        continue;
-      }
-      const done = dispatchOf(p, r.contact.id);
-      if (done) {
-        skipped.push({ contactId: r.contact.id, name, reason: `Für diesen Anlass bereits erstellt (Brief Nr. ${done.letterId}).` });
-        continue;
-      }
-      if (r.needsApproval && !input.approve) {
-        const status = PARTNERSHIP_STATUS_LABELS[r.entry!.row.status];
-        skipped.push({
-          contactId: r.contact.id,
-          name,
-          reason: `Die Partnerschaft mit ${r.entry!.row.city} ist ${status}: ein Gruß nur mit ausdrücklicher Freigabe.`,
-        });
-        continue;
-      }
-      const template = greetingsDeps.templates().find((t) => t.id === r.templateId);
-      const city = r.entry?.row.city ?? (template?.kind === 'partnerstadt' ? partnerCity : undefined);
-      try {
-        const draft = letterDraftSchema.parse({
-          templateId: r.templateId,
-          recipient: { type: 'contact', contactId: r.contact.id, includePartner: false },
-          signerId,
-          date: today,
-          fields: { anlass: occasionWording(p.item.key, p.item.name, r.language), anlassDatum: p.item.date, ...(city ? { partnerstadt: city } : {}) },
-        });
-        const prepared = await letters.prepare(draft);
-        const problems = [...prepared.warnings, ...prepared.values.errors];
-        if (problems.length) {
-          skipped.push({ contactId: r.contact.id, name, reason: problems.join(' ') });
+      let handled = 0;
+      for (const r of p.recipients) {
+        if (wanted && (!r.contact || !wanted.has(r.contact.id))) continue;
+        record.progress(handled++, considered.length);
+        const name = r.contact ? displayNameOf(r.contact) : (r.entry?.row.city ?? '–');
+        if (!r.contact) {
+          skipped.push({ contactId: null, name, reason: r.problem ?? 'Kein Kontakt.' });
           continue;
         }
-        staged.push({ r, draft, prepared, bytes: await letters.render(prepared) });
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        skipped.push({ contactId: r.contact.id, name, reason: error.message });
-      }
-    }
-
-    const produced: GreetingProduced['produced'] = [];
-    const written: string[] = [];
-    const at = deps.now().toISOString();
-    try {
-      await deps.engine.transaction(async () => {
-        for (const { r, draft, prepared, bytes } of staged) {
-          const { id, file } = await letters.save(draft, prepared, { bytes });
-          written.push(file);
-          const approvedBy = r.needsApproval ? deps.user : '';
-          await repo.insertDispatch({ key: p.item.key, date: p.item.date, contactId: r.contact!.id, letterId: id, approvedBy, createdAt: at });
-          if (r.entry) await partnerships.recordLetter(r.entry.row.id, today, `Gruß zum Anlass „${p.item.name}“ ${input.year}${approvedBy ? ` (freigegeben von ${approvedBy})` : ''}`, id);
-          produced.push({
-            contactId: r.contact!.id,
-            name: prepared.recipient.name,
-            letterId: id,
+        const done = dispatchOf(p, r.contact.id);
+        if (done) {
+          skipped.push({ contactId: r.contact.id, name, reason: `Für diesen Anlass bereits erstellt (Brief Nr. ${done.letterId}).` });
+          continue;
+        }
+        if (r.needsApproval && !input.approve) {
+          const status = PARTNERSHIP_STATUS_LABELS[r.entry!.row.status];
+          skipped.push({
+            contactId: r.contact.id,
+            name,
+            reason: `Die Partnerschaft mit ${r.entry!.row.city} ist ${status}: ein Gruß nur mit ausdrücklicher Freigabe.`,
+          });
+          continue;
+        }
+        const template = greetingsDeps.templates().find((t) => t.id === r.templateId);
+        const city = r.entry?.row.city ?? (template?.kind === 'partnerstadt' ? partnerCity : undefined);
+        try {
+          const draft = letterDraftSchema.parse({
             templateId: r.templateId,
-            language: r.language,
-            partnership: r.entry?.row.city ?? null,
-            approvedBy,
+            recipient: { type: 'contact', contactId: r.contact.id, includePartner: false },
+            signerId,
+            date: today,
+            fields: { anlass: occasionWording(p.item.key, p.item.name, r.language), anlassDatum: p.item.date, ...(city ? { partnerstadt: city } : {}) },
           });
+          const prepared = await letters.prepare(draft);
+          const problems = [...prepared.warnings, ...prepared.values.errors];
+          if (problems.length) {
+            skipped.push({ contactId: r.contact.id, name, reason: problems.join(' ') });
+            continue;
+          }
+          staged.push({ r, draft, prepared, bytes: await letters.render(prepared) });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          skipped.push({ contactId: r.contact.id, name, reason: error.message });
         }
-        if (produced.length) {
-          const approved = produced.filter((x) => x.approvedBy).map((x) => x.partnership);
-          await audit(deps, {
-            action: 'greetings',
-            entity: 'letter',
-            summary: `${p.item.name} ${p.item.date}: ${produced.length} Briefe${approved.length ? `, freigegeben für ${approved.join(', ')}` : ''}`,
-          });
-        }
-      });
+      }
+
+      const produced: GreetingProduced['produced'] = [];
+      const written: string[] = [];
+      const at = deps.now().toISOString();
+      try {
+        await deps.engine.transaction(async () => {
+          for (const { r, draft, prepared, bytes } of staged) {
+            const { id, file } = await letters.save(draft, prepared, { bytes });
+            written.push(file);
+            const approvedBy = r.needsApproval ? deps.user : '';
+            await repo.insertDispatch({ key: p.item.key, date: p.item.date, contactId: r.contact!.id, letterId: id, approvedBy, createdAt: at });
+            if (r.entry) await partnerships.recordLetter(r.entry.row.id, today, `Gruß zum Anlass „${p.item.name}“ ${input.year}${approvedBy ? ` (freigegeben von ${approvedBy})` : ''}`, id);
+            produced.push({
+              contactId: r.contact!.id,
+              name: prepared.recipient.name,
+              letterId: id,
+              templateId: r.templateId,
+              language: r.language,
+              partnership: r.entry?.row.city ?? null,
+              approvedBy,
+            });
+          }
+          if (produced.length) {
+            const approved = produced.filter((x) => x.approvedBy).map((x) => x.partnership);
+            await audit(deps, {
+              action: 'greetings',
+              entity: 'letter',
+              summary: `${p.item.name} ${p.item.date}: ${produced.length} Briefe${approved.length ? `, freigegeben für ${approved.join(', ')}` : ''}`,
+            });
+          }
+        });
+      } catch (error) {
+        // The data folder's files of letters whose rows were rolled back (the office database's went with them).
+        await deps.files.remove(written);
+        throw error;
+      }
+  const made = produced.length;
+      await record.finish('done', `${made} ${made === 1 ? 'Brief' : 'Briefe'} erstellt.`);
+      return { produced, skipped };
     } catch (error) {
-      // The data folder's files of letters whose rows were rolled back (the office database's went with them).
-      await deps.files.remove(written);
+      await record.finish('failed', (error as Error).message).catch(() => undefined);
       throw error;
     }
-    return { produced, skipped };
   };
 
   const handlers: GreetingHandlers = {

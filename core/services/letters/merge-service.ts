@@ -17,6 +17,7 @@ import type { ContactData } from '../../api/schemas/contacts';
 import type { Language, Role } from '../../api/schemas/addressing';
 import type { JubileeEntry } from '../../api/schemas/residents';
 import type { createLettersService, PreparedLetter } from './letters-service';
+import type { Jobs, OfficeJobRun } from '../jobs/jobs-service';
 
 type MergeInput = z.output<typeof mergeInputSchema>;
 type LettersService = ReturnType<typeof createLettersService>;
@@ -32,6 +33,8 @@ interface Job {
   status: MergeStatus;
   cancelled: boolean;
   startedAt: number;
+  /** The office's record of it (every PC sees it; one merge at a time for the office). */
+  record: OfficeJobRun | null;
 }
 
 /** Letters per slice of work before the event loop gets a turn (progress polls stay answered). */
@@ -54,6 +57,8 @@ export interface MergeDeps {
   partnerOf: (contactId: number) => Promise<number | null>;
   /** The jubilees to write to, and how many were left out because they already have a letter. */
   jubilees: (selection: Extract<MergeInput['recipients'], { type: 'jubilees' }>) => Promise<{ entries: JubileeEntry[]; skipped: number }>;
+  /** The office's long jobs: a merge runs once for the office, its progress seen on every PC. */
+  jobs: Jobs;
 }
 
 type MergeItem =
@@ -179,6 +184,7 @@ export function createMergeService(
           job.status.problems.push({ contactId, name, message: (error as Error).message });
         }
         job.status.done = i + 1;
+        job.record?.progress(i + 1, items.length);
         if ((i + 1) % SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
       }
       if (job.cancelled) return finish(job, 'cancelled', staging);
@@ -195,6 +201,8 @@ export function createMergeService(
       // loss after the commit leaves them for the next start to move into place). Office mode: the
       // files go into the office database in the commit's own transaction.
       if (deps.files.kind === 'folder') await flushToDisk(prepared.flatMap((p) => (p.stagedFile ? [p.stagedFile] : [])));
+      // Every PC sees how far it got before the commit, which reports nothing while it runs.
+      await job.record?.flush();
       const files = await commit(job, input, prepared, staging, combined);
       deps.changes.publish('letters.merge.start');
       try {
@@ -202,6 +210,7 @@ export function createMergeService(
       } catch (error) {
         // The letters are in the register; the next start moves their files into place.
         job.status.error = `Die Briefe sind im Postausgang eingetragen, aber ihre Dateien konnten noch nicht in den Ordner „${job.status.folder}“ verschoben werden (${(error as Error).message}). Das geschieht beim nächsten Start von Rathausbüro.`;
+        await endRecord(job, 'done');
         job.status.state = 'done';
         return;
       }
@@ -270,7 +279,26 @@ export function createMergeService(
     else fs.renameSync(stagedFile, path.join(staging, path.basename(file)));
   };
 
-  const finish = (job: Job, state: MergeStatus['state'], staging: string) => {
+  /** What the merge came to, for the office's record of it. */
+  const summaryOf = (job: Job, state: Exclude<MergeStatus['state'], 'running'>): string => {
+    if (state === 'cancelled') return 'Abgebrochen.';
+    if (state === 'failed') return job.status.error ?? 'Fehlgeschlagen.';
+    const made = job.status.letterIds.length;
+    const missing = job.status.problems.length;
+    return `${made} ${made === 1 ? 'Brief' : 'Briefe'} erstellt${missing ? `, ${missing} nicht erstellt` : ''}.`;
+  };
+
+  /** Ends the office's record (before the status says so: who polls the status finds the record ended). */
+  const endRecord = async (job: Job, state: Exclude<MergeStatus['state'], 'running'>) => {
+    try {
+      await job.record?.finish(state, summaryOf(job, state));
+    } catch {
+      // The office database is out of reach: the record goes stale and is ended by the next start.
+    }
+  };
+
+  const finish = async (job: Job, state: Exclude<MergeStatus['state'], 'running'>, staging: string) => {
+    await endRecord(job, state);
     job.status.state = state;
     fs.rmSync(staging, { recursive: true, force: true });
     const now = Date.now();
@@ -289,10 +317,13 @@ export function createMergeService(
       if (items.length === 0 && skipped === 0) {
         throw new AppError('INVALID_INPUT', 'Die Auswahl enthält keine Empfänger.', { problems });
       }
+      // One merge at a time for the office (refused in German while another PC's runs).
+      const record = items.length > 0 ? await mergeDeps.jobs.begin('letters-merge', { total: items.length }) : null;
       const jobId = crypto.randomUUID();
       const job: Job = {
         cancelled: false,
         startedAt: Date.now(),
+        record,
         status: { jobId, state: 'running', total: items.length, done: 0, problems, letterIds: [], skipped, combinedFile: null, folder: null, error: null },
       };
       jobs.set(jobId, job);

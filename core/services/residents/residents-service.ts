@@ -6,8 +6,9 @@ import { AppError } from '../../api/errors';
 import { mappingProfileSchema, type MappingProfile, type RegisterInspection, type ResidentImportJob } from '../../api/schemas/residents';
 import { formatDateNumeric } from '../../domain/dates/format';
 import { isStandardColumnSet, suggestMapping, type ColumnMapping } from '../../domain/residents/register-fields';
-import type { BackgroundJob, WorkerHost } from '../background/worker-host';
+import type { BackgroundJob, JobEnd, WorkerHost } from '../background/worker-host';
 import type { ServiceDeps } from '../deps';
+import type { Jobs, OfficeJobRun } from '../jobs/jobs-service';
 import { audit } from '../audit';
 import { settingsRepository } from '../settings/repository';
 import { scanTableFile } from '../tables/table-file';
@@ -41,6 +42,14 @@ interface Job {
   finishedAt: number | null;
 }
 
+/** What an import came to, for the office's record of it. */
+function summaryOf(end: JobEnd<ResidentsImportOutput>): string {
+  if (end.state === 'cancelled') return 'Abgebrochen.';
+  if (end.state === 'failed') return end.error.message;
+  const { rows, added, changed, gone, rejectedTotal } = end.value.summary;
+  return `${rows} Zeilen gelesen: ${added} neu, ${changed} geändert, ${gone} nicht mehr im Melderegister, ${rejectedTotal} abgelehnt.`;
+}
+
 /**
  * Import of the register's monthly extract (CSV or Excel, standard columns or mapped ones):
  * look at the file, check it in the background (counts, every rejected row), then take it over
@@ -52,6 +61,7 @@ export function createResidentsService(
   background: WorkerHost,
   uploads: Uploads,
   unsentLettersFor: (registerIds: readonly string[]) => Promise<UnsentResidentLetter[]>,
+  officeJobs: Jobs,
 ) {
   const repo = residentsRepository(deps.engine);
   const settings = settingsRepository(deps.engine);
@@ -149,7 +159,7 @@ export function createResidentsService(
       return { uploadId, fileName: upload.fileName, ...table, sample, standard, mapping, profile: profile?.name ?? null };
     },
 
-    'residents.import.start': ({ uploadId, mapping, commit }) => {
+    'residents.import.start': async ({ uploadId, mapping, commit }) => {
       // The import runs in a worker thread on its own connection (residents-import.ts): the SQLite
       // file's, or in office mode its own to the office database (where a lock lets one PC import at a time).
       forgetOldJobs();
@@ -160,7 +170,20 @@ export function createResidentsService(
         });
       }
       const upload = uploads.get(uploadId);
-      const job = background.start('residents-import', { file: upload.file, fileName: upload.fileName, mapping, commit });
+      // An import that writes runs once for the office (refused in German while another PC's runs), its
+      // progress seen on every PC. The single PC's import holds the SQLite file's write lock throughout:
+      // its record is written when it begins and ends, not in between.
+      const record: OfficeJobRun | null = commit
+        ? await officeJobs.begin('residents-import', { total: upload.size, quiet: deps.engine.kind === 'sqlite' ? () => true : undefined })
+        : null;
+      let job: BackgroundJob<ResidentsImportOutput>;
+      try {
+        job = background.start('residents-import', { file: upload.file, fileName: upload.fileName, mapping, commit });
+      } catch (error) {
+        await record?.finish('failed', (error as Error).message);
+        throw error;
+      }
+      record?.follow(() => job.progress());
       const jobId = crypto.randomUUID();
       const entry: Job = {
         job,
@@ -171,6 +194,9 @@ export function createResidentsService(
       void job.end.then(async (end) => {
         // Read before the status changes, so a poller sees the job end with its warnings at once.
         const warnings = end.state === 'done' && commit && end.value.importId !== null ? await warningsOrProblem(end.value) : [];
+        await record?.finish(end.state, summaryOf(end)).catch(() => {
+          // The office database is out of reach: the record goes stale and is ended by the next start.
+        });
         const status = entry.status;
         status.done = status.total;
         if (end.state === 'done') {
