@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../support/pg-cluster';
 import { tempDir } from '../support/temp-app';
 import { ARTIFACTS, launchBrowser, startServer, type RunningServer } from './browser-mode';
@@ -105,6 +106,43 @@ describe('two PCs on one office database (two browser-mode servers on PostgreSQL
     const job = await pageApi(first, 'residents.import.start', { uploadId: upload.uploadId, commit: true });
     await expect.poll(async () => (await pageApi(first, 'residents.import.status', { jobId: job.jobId })).state).toBe('done');
     expect((await pageApi(second, 'residents.status', {})).residents).toBe(before + 2);
+  });
+
+  it('while one PC imports a register extract, the other PC shows who runs it, where and how far, and refuses its own import', async () => {
+    const [first, second] = pages as [Page, Page];
+    // The strip is in the app's header, over whatever page is open (the contact form left open before is closed: its drawer hides the rest).
+    await second.getByRole('form', { name: 'Kontakt bearbeiten' }).getByRole('button', { name: 'Abbrechen' }).click();
+    await expect.poll(() => second.getByRole('dialog').count()).toBe(0);
+    const strip = second.getByRole('status', { name: 'Laufende Aufträge des Büros' });
+    expect(await strip.count()).toBe(0);
+    // A session of the office holds the register: the first PC's import waits at its writing, still running.
+    const blocker = new pg.Client({ connectionString: database.url });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE residents IN EXCLUSIVE MODE');
+      const columns = 'register_id;surname;given_names;degree;gender;birth_date;street;house_number;postcode;city;district;marriage_date;spouse_register_id;death_date;moved_away;objection;information_block;conditional_block';
+      const upload = await pageApi(first, 'uploads.append', { fileName: 'Auszug-Dezember.csv', chunkBase64: Buffer.from([columns, 'C-1;Kaya;Elif;;w;07.12.1936;Königstraße;9;47051;Duisburg;Mitte;;;;;;;'].join('\n')).toString('base64') });
+      const job = await pageApi(first, 'residents.import.start', { uploadId: upload.uploadId, commit: true });
+      // The other PC's open page shows it without a reload, once the import has read the whole file.
+      await expect.poll(() => strip.textContent(), { timeout: 15_000 }).toMatch(/^Einwohnerimport läuft \(von .+ an .+, seit \d\d:\d\d Uhr\): 100 %$/);
+      expect(await second.evaluate('window.notReloaded')).toBe(true);
+      await second.screenshot({ path: path.join(ARTIFACTS, 'buero-import-laeuft-auf-anderem-pc.png') });
+      const secondUpload = await pageApi(second, 'uploads.append', { fileName: 'Auszug.csv', chunkBase64: Buffer.from(columns).toString('base64') });
+      const refused = await second.evaluate(
+        `fetch('/api/residents.import.start', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-rathaus-token': sessionStorage.getItem('rathaus-token') ?? '' },
+          body: ${JSON.stringify(JSON.stringify({ uploadId: secondUpload.uploadId, commit: true }))},
+        }).then((response) => response.json())`,
+      );
+      expect(JSON.stringify(refused)).toContain('Ein Einwohnerimport läuft bereits (gestartet von ');
+      await blocker.query('COMMIT');
+      await expect.poll(async () => (await pageApi(first, 'residents.import.status', { jobId: job.jobId })).state).toBe('done');
+      await expect.poll(() => strip.count()).toBe(0);
+    } finally {
+      await blocker.end();
+    }
   });
 
   it('a letter produced on one PC opens on the other (its file is in the office database)', async () => {

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { makeStyles, tokens, Text, Tab, TabList } from '@fluentui/react-components';
 import { CalendarLtrRegular, CalendarStarRegular, DocumentTextRegular, HomeRegular, MailInboxRegular, MicRegular, PeopleChatRegular, PeopleCommunityRegular, PeopleRegular, PersonFeedbackRegular, RibbonStarRegular, SettingsRegular } from '@fluentui/react-icons';
 import { StartPage } from '../features/start/StartPage';
+import { RunningJobs } from '../features/jobs/RunningJobs';
 import type { LettersSection } from '../features/letters/LettersPage';
 import type { LetterContact } from '../features/letters/LetterComposer';
 import {
@@ -98,6 +99,7 @@ export function App() {
           Rathausbüro
         </Text>
         <Text size={300}>Stadt Duisburg · Amt für Kommunikation</Text>
+        <RunningJobs />
       </header>
       <div className={styles.body}>
         <nav className={styles.nav} aria-label="Bereiche">
