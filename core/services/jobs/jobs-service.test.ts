@@ -181,6 +181,55 @@ describe.each(ENGINES)('the office’s long jobs on %s', (kind) => {
     60_000,
   );
 
+  it.runIf(kind === 'postgres')(
+    'two PCs: while one imports a register extract, the other sees its import and how far it read, and its own import is refused',
+    async () => {
+      const other = await openOtherOfficePc(app.url!, { user: 'Frau Kaya', workstation: 'PC-Büroleitung' });
+      const blocker = new pg.Client({ connectionString: app.url });
+      await blocker.connect();
+      const extract = (id: string) =>
+        new Uint8Array(
+          Buffer.from(
+            'register_id;surname;given_names;degree;gender;birth_date;street;house_number;postcode;city;district;marriage_date;spouse_register_id;death_date;moved_away;objection;information_block;conditional_block\n' +
+              `${id};Kaya;Elif;;w;07.12.1936;Königstraße;9;47051;Duisburg;Mitte;;;;;;;\n`,
+          ),
+        );
+      try {
+        // A session of the office holds the register: the other PC's import waits at its writing, still running.
+        await blocker.query('BEGIN');
+        await blocker.query('LOCK TABLE residents IN EXCLUSIVE MODE');
+        const file = extract('K-1');
+        const started = await call(other.handlers, 'residents.import.start', { uploadId: await uploadBytes(other.handlers, file, 'Auszug.csv'), commit: true });
+        let seen = await call(app.handlers, 'jobs.running', {});
+        while (seen[0]?.done !== file.length) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          seen = await call(app.handlers, 'jobs.running', {});
+        }
+        expect(seen).toEqual([expect.objectContaining({ kind: 'residents-import', label: 'Einwohnerimport', startedBy: 'Frau Kaya', workstation: 'PC-Büroleitung', total: file.length, mine: false })]);
+        const refused = await dispatch(app.handlers, 'residents.import.start', { uploadId: await uploadBytes(app.handlers, extract('K-2'), 'Auszug.csv'), commit: true });
+        expect(!refused.ok && refused.error.message).toBe(
+          'Ein Einwohnerimport läuft bereits (gestartet von Frau Kaya am Arbeitsplatz „PC-Büroleitung“ seit 27.11.2026, 10:00 Uhr). Bitte warten Sie, bis er fertig ist.',
+        );
+        await blocker.query('COMMIT');
+        let status = await call(other.handlers, 'residents.import.status', { jobId: started.jobId });
+        while (status.state === 'running') {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          status = await call(other.handlers, 'residents.import.status', { jobId: started.jobId });
+        }
+        expect(status.state).toBe('done');
+        expect(await call(app.handlers, 'jobs.running', {})).toEqual([]);
+        expect(await jobRow((await app.engine.db.select().from(app.engine.t.jobs))[0]!.id)).toMatchObject({
+          state: 'done',
+          message: '1 Zeile gelesen: 1 neu, 0 geändert, 0 nicht mehr im Melderegister, 0 abgelehnt.',
+        });
+      } finally {
+        await blocker.end();
+        await other.close();
+      }
+    },
+    60_000,
+  );
+
   it.runIf(kind === 'postgres')('two PCs starting a mail merge at the same moment: one runs, the other is told so', async () => {
     const other = await openOtherOfficePc(app.url!, { user: 'Frau Kaya', workstation: 'PC-Büroleitung' });
     try {

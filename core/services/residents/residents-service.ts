@@ -47,7 +47,7 @@ function summaryOf(end: JobEnd<ResidentsImportOutput>): string {
   if (end.state === 'cancelled') return 'Abgebrochen.';
   if (end.state === 'failed') return end.error.message;
   const { rows, added, changed, gone, rejectedTotal } = end.value.summary;
-  return `${rows} Zeilen gelesen: ${added} neu, ${changed} geändert, ${gone} nicht mehr im Melderegister, ${rejectedTotal} abgelehnt.`;
+  return `${rows} ${rows === 1 ? 'Zeile' : 'Zeilen'} gelesen: ${added} neu, ${changed} geändert, ${gone} nicht mehr im Melderegister, ${rejectedTotal} abgelehnt.`;
 }
 
 /**
