@@ -200,6 +200,7 @@ import {
   onlineCheckInputSchema,
   onlineCheckResultSchema,
   onlinePostInputSchema,
+  onlinePostMediaFileInputSchema,
   onlineExportInputSchema,
   onlinePlanInputSchema,
   onlinePlanSchema,
@@ -653,6 +654,8 @@ export const contract = {
   /** The posts planned or published from `from` to `to` (days, inclusive), by time. */
   'online.posts.list': query(onlinePostListInputSchema, z.array(onlinePostSchema)),
   'online.posts.get': query(byId, onlinePostSchema),
+  /** A media entry's image or video file (the dialog's preview, saving it). */
+  'online.posts.mediaFile': query(onlinePostMediaFileInputSchema, fileContentSchema),
   /** The plan from `from` to `to` (days, inclusive) by time in the plan, with its clusters and silences (German warnings). */
   'online.plan': query(onlinePlanInputSchema, onlinePlanSchema),
   /** Files for the offline office PCs: the portal's news (HTML, RSS 2.0), the social posts (.zip, a folder each), the plan (.docx, .xlsx). */

@@ -7,7 +7,7 @@ import { fileTrash } from './privacy/file-trash';
 
 /**
  * The files users produce or attach — letters, attachments of requests and invitations, the
- * staff's template copies — behind one store, addressed by a key: the file's path relative to
+ * staff's template copies, the images and videos of online posts — behind one store, addressed by a key: the file's path relative to
  * the data folder ("Briefe/2026/000001-erika-beispiel.docx"), which is what the records keep.
  *
  * - Single PC (SQLite): the data folder, files on disk exactly as always (`folderFileStore`).
@@ -64,7 +64,7 @@ export interface FileRemoval {
 }
 
 /** The folders of the data folder that hold users' files (what `db copy` and a backup move). */
-export const FILE_FOLDERS = ['Briefe', 'Anliegen', 'Einladungen', 'Vorlagen'] as const;
+export const FILE_FOLDERS = ['Briefe', 'Anliegen', 'Einladungen', 'Vorlagen', 'Online'] as const;
 
 /** Keys always use "/", whichever system wrote the record ("Briefe\\2026\\x.docx" on Windows). */
 export const fileKey = (relative: string): string => relative.split(/[\\/]+/).filter(Boolean).join('/');

@@ -115,7 +115,7 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
     ...createVolunteeringService(deps).handlers,
     ...createRequestStatsService(deps, settings.office).handlers,
     ...createPressService(deps, settings.office).handlers,
-    ...createOnlineService(deps, settings.office).handlers,
+    ...createOnlineService(deps, settings.office, uploads).handlers,
     ...createCrisisService(deps).handlers,
     ...createProposalsService(deps, {
       office: settings.office,

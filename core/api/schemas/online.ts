@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CHANNEL_KEYS, type ChannelKey } from '../../domain/online/channels';
 import { POST_STATUSES, POST_STEPS } from '../../domain/online/post-rules';
-import { isoDate, localDateTime, multiLine, recordId, singleLine } from './common';
+import { MEDIA_FILE_TYPE_KEYS } from '../../domain/online/media-files';
+import { isoDate, localDateTime, multiLine, recordId, singleLine, uploadIdSchema } from './common';
 
 /** A post's text at most (Facebook takes 63,206 characters; the office's own channels are shorter). */
 const MAX_POST_TEXT = 70_000;
@@ -17,6 +18,7 @@ export { CHANNEL_AFTER_FUER, CHANNEL_KEYS, CHANNEL_ON, CHANNEL_NAMES, DEFAULT_CH
 export { postedText } from '../../domain/online/posted-text';
 export { CLUSTER_MIN_POSTS, CLUSTER_WINDOW_MINUTES, SILENCE_DAYS } from '../../domain/online/plan-warnings';
 export { POST_STATUS_LABELS, POST_STEP_LABELS, type PostStatus, type PostStep } from '../../domain/online/post-rules';
+export { MAX_MEDIA_FILE_BYTES, MEDIA_FILE_ACCEPT, MEDIA_FILE_TYPES, type MediaFileType } from '../../domain/online/media-files';
 
 // ------------------------------------------------------------------ online.check
 
@@ -102,6 +104,18 @@ export type OnlineTopic = z.infer<typeof onlineTopicSchema>;
 export const postStatusSchema = z.enum(POST_STATUSES);
 export const postStepSchema = z.enum(POST_STEPS);
 
+/** A media entry's file as stored (deps.files) and shown: `key` names it when the post is saved again with it. */
+export const postMediaFileSchema = z.object({
+  key: z.string(),
+  /** As the user's file was called. */
+  fileName: z.string(),
+  size: z.number().int(),
+  /** The format by the file's content. */
+  type: z.enum(MEDIA_FILE_TYPE_KEYS as [MediaFileKey, ...MediaFileKey[]]),
+});
+type MediaFileKey = (typeof MEDIA_FILE_TYPE_KEYS)[number];
+export type PostMediaFile = z.infer<typeof postMediaFileSchema>;
+
 export const postMediaSchema = z.strictObject({
   kind: mediaKindSchema,
   alt: multiLine(MAX_ALT_TEXT).default(''),
@@ -109,8 +123,18 @@ export const postMediaSchema = z.strictObject({
   credit: singleLine(MAX_CREDIT).default(''),
   /** The last day the office may use it; null: no end. */
   rightsUntil: isoDate.nullable().default(null),
+  /**
+   * Its image or video file: a new one just uploaded (`uploadId`, see uploads.append), the one it
+   * has (`key`, as the post gives it), or none (null: a file it had is removed).
+   */
+  file: z
+    .union([z.strictObject({ uploadId: uploadIdSchema }), z.strictObject({ key: singleLine(500).min(1) })])
+    .nullable()
+    .default(null),
 });
-export type PostMedia = z.infer<typeof postMediaSchema>;
+export type PostMediaInput = z.input<typeof postMediaSchema>;
+/** A media entry's details the channel check looks at (no file). */
+export type PostMedia = Omit<z.infer<typeof postMediaSchema>, 'file'>;
 
 export const onlinePostInputSchema = z.strictObject({
   id: recordId.optional(),
@@ -136,7 +160,7 @@ export const onlinePostSchema = z.object({
   channelName: z.string(),
   text: z.string(),
   link: z.string(),
-  media: z.array(z.object({ kind: mediaKindSchema, alt: z.string(), credit: z.string(), rightsUntil: z.string().nullable() })),
+  media: z.array(z.object({ kind: mediaKindSchema, alt: z.string(), credit: z.string(), rightsUntil: z.string().nullable(), file: postMediaFileSchema.nullable() })),
   plannedAt: z.string().nullable(),
   status: postStatusSchema,
   approvedBy: z.string().nullable(),
@@ -230,6 +254,9 @@ export const ONLINE_EXPORTS = ['portal-html', 'portal-feed', 'social', 'plan-doc
 export type OnlineExport = (typeof ONLINE_EXPORTS)[number];
 export const onlineExportInputSchema = z.strictObject({ what: z.enum(ONLINE_EXPORTS), from: isoDate, to: isoDate });
 export type OnlineExportInput = z.input<typeof onlineExportInputSchema>;
+
+/** A media file of a post, by its key (as the post gives it), to show or save. */
+export const onlinePostMediaFileInputSchema = z.strictObject({ id: recordId, key: singleLine(500).min(1) });
 
 export const onlinePostStepInputSchema = z.strictObject({
   id: recordId,

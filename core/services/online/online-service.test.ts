@@ -303,7 +303,7 @@ describe('media with credit and usage rights', () => {
   it('keeps credit and rights date, warns when the rights end before the day the post goes out, and refuses the approval then', async () => {
     const photo = { kind: 'image' as const, alt: 'Schiffe im Eisenbahnhafen', credit: 'Foto: Stadt Duisburg / Uwe Köppen', rightsUntil: '2026-12-09' };
     const post = await save(bluesky({ media: [photo], plannedAt: '2026-12-10T10:00' }));
-    expect(post.media).toEqual([photo]);
+    expect(post.media).toEqual([{ ...photo, file: null }]);
     const expired =
       'Die Nutzungsrechte an Bild 1 (Foto: Stadt Duisburg / Uwe Köppen) sind am 09.12.2026 abgelaufen; der Beitrag geht am 10.12.2026 hinaus. Bitte ein anderes Bild wählen oder die Rechte verlängern.';
     expect(post.check.problems).toEqual([{ code: 'rights-expired', message: expired }]);

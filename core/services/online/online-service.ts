@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import type { z } from 'zod';
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
@@ -9,7 +11,10 @@ import {
   type OnlineSettings,
   type OnlineTopic,
   type PostMedia,
+  type PostMediaFile,
 } from '../../api/schemas/online';
+import { checkMediaFile, MEDIA_FILE_TYPES, mediaKindMismatch } from '../../domain/online/media-files';
+import type { Uploads } from '../uploads/uploads-service';
 import { addDays } from '../../domain/calendar/time';
 import { CHANNEL_KEYS, CHANNEL_NAMES, DEFAULT_CHANNEL_RULES, type ChannelKey } from '../../domain/online/channels';
 import { checkPost, type CheckResult, type MediaItem } from '../../domain/online/check';
@@ -41,6 +46,7 @@ type OnlineHandlers = Pick<
   | 'online.plan'
   | 'online.export'
   | 'online.posts.get'
+  | 'online.posts.mediaFile'
   | 'online.posts.save'
   | 'online.posts.step'
 >;
@@ -58,10 +64,24 @@ function endOfRange(from: string, to: string): string {
   return end;
 }
 
-/** Media as stored (JSON): only well-formed entries (credit and rights date added later: missing is empty). */
-const mediaOf = (stored: unknown): PostMedia[] =>
+/** Where the posts' image and video files are kept (deps.files): "Online/<post>/<time>-<id>-<name>". */
+export const ONLINE_FILES_FOLDER = 'Online';
+
+/** A post's media entry as stored (JSON) and given out: its details and its file (null: none). */
+type StoredMedia = PostMedia & { file: PostMediaFile | null };
+
+/** A file as stored in a media entry (JSON), null when it is missing or not well-formed. */
+const mediaFileOf = (stored: unknown): PostMediaFile | null => {
+  const f = stored as { key?: unknown; fileName?: unknown; size?: unknown; type?: unknown } | null;
+  return f && typeof f.key === 'string' && typeof f.fileName === 'string' && typeof f.size === 'number' && typeof f.type === 'string' && f.type in MEDIA_FILE_TYPES
+    ? { key: f.key, fileName: f.fileName, size: f.size, type: f.type as PostMediaFile['type'] }
+    : null;
+};
+
+/** Media as stored (JSON): only well-formed entries (credit, rights date and file added later: missing is empty). */
+const mediaOf = (stored: unknown): StoredMedia[] =>
   Array.isArray(stored)
-    ? stored.flatMap((m: { kind?: unknown; alt?: unknown; credit?: unknown; rightsUntil?: unknown }) =>
+    ? stored.flatMap((m: { kind?: unknown; alt?: unknown; credit?: unknown; rightsUntil?: unknown; file?: unknown }) =>
         m && (m.kind === 'image' || m.kind === 'video')
           ? [
               {
@@ -69,11 +89,14 @@ const mediaOf = (stored: unknown): PostMedia[] =>
                 alt: typeof m.alt === 'string' ? m.alt : '',
                 credit: typeof m.credit === 'string' ? m.credit : '',
                 rightsUntil: typeof m.rightsUntil === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(m.rightsUntil) ? m.rightsUntil : null,
+                file: mediaFileOf(m.file),
               },
             ]
           : [],
       )
     : [];
+/** The keys of a post's media files. */
+const fileKeysOf = (media: readonly StoredMedia[]): string[] => media.flatMap((m) => (m.file ? [m.file.key] : []));
 
 /** A post as the plan shows it. */
 export const planItemOf = ({ post: row, topic }: { post: OnlinePostRow; topic: string | null }): OnlinePlanItem => ({
@@ -98,7 +121,7 @@ export const planItemOf = ({ post: row, topic }: { post: OnlinePostRow; topic: s
  * its channel (core/domain/online/check.ts) with the limits of the settings (`online.settings`),
  * and the check runs again when the post is approved. Every change is recorded in the audit log.
  */
-export function createOnlineService(deps: ServiceDeps, office: () => Promise<OfficeSettings>) {
+export function createOnlineService(deps: ServiceDeps, office: () => Promise<OfficeSettings>, uploads: Uploads) {
   const repo = onlineRepository(deps.engine);
   const crisis = crisisRepository(deps.engine);
   const settingsRows = settingsRepository(deps.engine);
@@ -177,6 +200,50 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
       throw new AppError('NOT_FOUND', `Das Thema Nr. ${input.topicId} wurde nicht gefunden.`, { topicId: input.topicId });
     }
     return { topicId: input.topicId, channel: input.channel, text: input.text, link: input.link, media: input.media, plannedAt: input.plannedAt };
+  };
+
+  /**
+   * Writes a post's values (its media with their files already stored) inside the save's
+   * transaction: a new post (`previous` null, its row inserted with `id`) becomes an idea or a
+   * draft; an edit changes the state as post-rules say (a published post is refused, changed
+   * content voids the approval).
+   */
+  const savePost = async (previous: OnlinePostRow | null, id: number, values: Omit<Awaited<ReturnType<typeof postValuesOf>>, 'media'> & { media: StoredMedia[] }) => {
+    // What the edit does to the state first: a published post is refused whatever changed.
+    const edit = previous
+      ? postStatusAfterEdit(previous.status, {
+          content:
+            values.channel !== previous.channel ||
+            values.text !== previous.text ||
+            values.link !== previous.link ||
+            JSON.stringify(values.media) !== JSON.stringify(mediaOf(previous.media)),
+          schedule: values.plannedAt !== previous.plannedAt,
+          unscheduled: values.plannedAt === null && previous.plannedAt !== null,
+        })
+      : null;
+    if (previous && edit && !edit.ok) throw new AppError('CONFLICT', edit.message, { id: previous.id, status: previous.status });
+    const problem = checkPlannedAt(values.plannedAt, previous?.plannedAt ?? null, deps.now(), previous?.notBefore ?? null);
+    if (problem) throw invalid(problem, 'plannedAt');
+    const at = deps.now().toISOString();
+    let status: OnlinePostRow['status'];
+    let voided = false;
+    if (previous && edit?.ok) {
+      voided = edit.approvalVoid && previous.approvedBy !== null;
+      status = edit.status;
+      // A new time ends a lapse of crisis mode (the post was not published at the one that passed).
+      const newTime = values.plannedAt !== null && values.plannedAt !== previous.plannedAt;
+      await repo.updatePost(previous.id, { ...values, status, ...(edit.approvalVoid ? { approvedBy: null, approvedAt: null } : {}), ...(newTime ? { lapsedAt: null } : {}) }, at);
+    } else {
+      status = values.text.trim() ? 'entwurf' : 'idee';
+      await repo.updatePost(id, { media: values.media }, at);
+    }
+    await audit(deps, {
+      action: previous ? 'update' : 'create',
+      entity: 'online-post',
+      entityId: id,
+      summary: `${CHANNEL_NAMES[values.channel]} (${POST_STATUS_LABELS[status]})${voided ? ', Freigabe aufgehoben' : ''}`,
+    });
+    return post(id);
   };
 
   /** The plan's posts of the days from–to (optionally only some channels) with its clusters and silences. */
@@ -280,49 +347,80 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
 
     'online.posts.get': ({ id }) => post(id),
 
-    'online.posts.save': (input) =>
-      deps.engine.transaction(async () => {
-        if (input.id) await repo.lockPost(input.id);
-        const previous = input.id ? (await mustFindPost(input.id)).post : null;
-        const values = await postValuesOf(input);
-        // What the edit does to the state first: a published post is refused whatever changed.
-        const edit = previous
-          ? postStatusAfterEdit(previous.status, {
-              content:
-                values.channel !== previous.channel ||
-                values.text !== previous.text ||
-                values.link !== previous.link ||
-                JSON.stringify(values.media) !== JSON.stringify(mediaOf(previous.media)),
-              schedule: values.plannedAt !== previous.plannedAt,
-              unscheduled: values.plannedAt === null && previous.plannedAt !== null,
-            })
-          : null;
-        if (previous && edit && !edit.ok) throw new AppError('CONFLICT', edit.message, { id: previous.id, status: previous.status });
-        const problem = checkPlannedAt(values.plannedAt, previous?.plannedAt ?? null, deps.now(), previous?.notBefore ?? null);
-        if (problem) throw invalid(problem, 'plannedAt');
-        const at = deps.now().toISOString();
-        let id: number;
-        let status: OnlinePostRow['status'];
-        let voided = false;
-        if (previous && edit?.ok) {
-          voided = edit.approvalVoid && previous.approvedBy !== null;
-          status = edit.status;
-          // A new time ends a lapse of crisis mode (the post was not published at the one that passed).
-          const newTime = values.plannedAt !== null && values.plannedAt !== previous.plannedAt;
-          await repo.updatePost(previous.id, { ...values, status, ...(edit.approvalVoid ? { approvedBy: null, approvedAt: null } : {}), ...(newTime ? { lapsedAt: null } : {}) }, at);
-          id = previous.id;
-        } else {
-          status = values.text.trim() ? 'entwurf' : 'idee';
-          id = await repo.insertPost({ ...values, status }, at);
+    'online.posts.mediaFile': async ({ id, key }) => {
+      const file = mediaOf((await mustFindPost(id)).post.media).find((m) => m.file?.key === key)?.file;
+      if (!file) throw new AppError('NOT_FOUND', `Diese Datei gehört nicht (mehr) zum Beitrag Nr. ${id}.`, { id, key });
+      const bytes = await deps.files.get(file.key);
+      if (!bytes) throw new AppError('NOT_FOUND', `Die Datei „${file.fileName}“ fehlt (${deps.files.place(file.key)}).`, { id, key });
+      return fileContent(file.fileName, bytes);
+    },
+
+    'online.posts.save': async (input) => {
+      // The files first, before anything changes: each new one read and checked by its content,
+      // those no longer named made ready to go with the row (see FileStore.removal).
+      const before = input.id ? mediaOf((await mustFindPost(input.id)).post.media) : [];
+      const kept = new Set(input.media.flatMap((m) => (m.file && 'key' in m.file ? [m.file.key] : [])));
+      const incoming = input.media.map((m, i): { kept: PostMediaFile } | { upload: string; fileName: string; bytes: Uint8Array; type: PostMediaFile['type'] } | null => {
+        if (!m.file) return null;
+        if ('key' in m.file) {
+          const known = before.find((b) => b.file?.key === (m.file as { key: string }).key)?.file;
+          if (!known) throw invalid(`Die Datei von Bild oder Video ${i + 1} gehört nicht zu diesem Beitrag. Bitte den Beitrag neu laden.`, `media.${i}.file`);
+          const mismatch = mediaKindMismatch(known.fileName, known.type, m.kind);
+          if (mismatch) throw invalid(mismatch, `media.${i}.kind`);
+          return { kept: known };
         }
-        await audit(deps, {
-          action: previous ? 'update' : 'create',
-          entity: 'online-post',
-          entityId: id,
-          summary: `${CHANNEL_NAMES[values.channel]} (${POST_STATUS_LABELS[status]})${voided ? ', Freigabe aufgehoben' : ''}`,
+        const upload = uploads.get(m.file.uploadId);
+        const bytes = new Uint8Array(fs.readFileSync(upload.file));
+        const checked = checkMediaFile(upload.fileName, bytes, m.kind);
+        if (!checked.ok) throw invalid(checked.message, `media.${i}.file`);
+        return { upload: m.file.uploadId, fileName: upload.fileName, bytes, type: checked.type };
+      });
+      const gone = fileKeysOf(before).filter((key) => !kept.has(key));
+      const removal = await deps.files.removal(gone);
+      const placed: string[] = [];
+      let saved: OnlinePost;
+      try {
+        saved = await deps.engine.transaction(async () => {
+          if (input.id) await repo.lockPost(input.id);
+          const previous = input.id ? (await mustFindPost(input.id)).post : null;
+          // Changed by someone else since the files were looked at: nothing is stored.
+          if (previous && JSON.stringify(fileKeysOf(mediaOf(previous.media))) !== JSON.stringify(fileKeysOf(before))) {
+            throw new AppError('CONFLICT', 'Die Bilder und Videos dieses Beitrags wurden inzwischen geändert. Bitte den Beitrag neu laden.', { id: previous.id });
+          }
+          const { media: _media, ...values } = await postValuesOf(input);
+          const id = previous?.id ?? (await repo.insertPost({ ...values, media: [], status: values.text.trim() ? 'entwurf' : 'idee' }, deps.now().toISOString()));
+          /** The media with their files: new ones stored (deps.files) with the row, in the office database in this transaction. */
+          const media: StoredMedia[] = [];
+          for (const [i, m] of input.media.entries()) {
+            const file = incoming[i];
+            const entry = { kind: m.kind, alt: m.alt, credit: m.credit, rightsUntil: m.rightsUntil };
+            if (!file) media.push({ ...entry, file: null });
+            else if ('kept' in file) media.push({ ...entry, file: file.kept });
+            else {
+              const { extension } = MEDIA_FILE_TYPES[file.type];
+              const key = `${ONLINE_FILES_FOLDER}/${id}/${deps.now().getTime()}-${crypto.randomUUID().slice(0, 8)}-${fileNamePart(file.fileName.replace(/\.[^.]*$/, '')) || 'Datei'}.${extension}`;
+              placed.push(key);
+              try {
+                await deps.files.put(key, file.bytes);
+              } catch (error) {
+                throw new AppError('INTERNAL', `Die Datei „${file.fileName}“ konnte nicht abgelegt werden: ${(error as Error).message}`, { file: deps.files.place(key) });
+              }
+              media.push({ ...entry, file: { key, fileName: file.fileName, size: file.bytes.length, type: file.type } });
+            }
+          }
+          const result = await savePost(previous, id, { ...values, media });
+          await removal.inTransaction();
+          return result;
         });
-        return post(id);
-      }),
+      } catch (error) {
+        removal.undo();
+        await deps.files.remove(placed);
+        throw error;
+      }
+      removal.done();
+      for (const file of incoming) if (file && 'upload' in file) uploads.discard(file.upload);
+      return saved;
+    },
 
     'online.posts.step': ({ id, step, url }) =>
       deps.engine.transaction(async () => {

@@ -1,0 +1,26 @@
+/** The first bytes of files in each media format (and of some that are none), for the tests of media files. */
+const bytes = (...parts: Array<string | number[]>) =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
+
+export const SAMPLES = {
+  jpeg: bytes([0xff, 0xd8, 0xff, 0xe0, 0, 0x10], 'JFIF'),
+  png: bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], 'IHDR'),
+  webp: bytes('RIFF', [0x24, 0, 0, 0], 'WEBPVP8 '),
+  gif87: bytes('GIF87a', [1, 0, 1, 0]),
+  gif89: bytes('GIF89a', [1, 0, 1, 0]),
+  mp4: bytes([0, 0, 0, 0x20], 'ftypisom', [0, 0, 2, 0], 'isomiso2'),
+  mov: bytes([0, 0, 0, 0x14], 'ftypqt  ', [0, 0, 0, 0], 'qt  '),
+  oldMov: bytes([0, 0, 0, 0x08], 'moov'),
+  webm: bytes([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x84], 'webm'),
+  matroska: bytes([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x88], 'matroska'),
+  pdf: bytes('%PDF-1.7\n'),
+  exe: bytes('MZ', [0x90, 0, 3, 0]),
+  html: bytes('<!DOCTYPE html><img src=x onerror=alert(1)>'),
+  empty: bytes(),
+  riffWave: bytes('RIFF', [0x24, 0, 0, 0], 'WAVEfmt '),
+};
+
+/** A small "photo": a PNG signature and some bytes of every value. */
+export const PHOTO = new Uint8Array([...SAMPLES.png, ...Array.from({ length: 300 }, (_, i) => i % 256)]);
+/** A small "video": an MP4 signature and a few bytes. */
+export const VIDEO = new Uint8Array([...SAMPLES.mp4, 1, 2, 3, 4, 5]);
