@@ -1,9 +1,10 @@
 /**
  * The online plan as files for the office's offline PCs:
  * - the portal's news as an HTML page (the <article> elements are what the CMS's editor takes
- *   over) and as an RSS 2.0 feed file (RFC 822 dates, every text escaped);
+ *   over) and as an RSS 2.0 feed file (RFC 822 dates, every text escaped); images by their
+ *   files' names, which lie beside the page (the HTML export is then a .zip of both);
  * - the social posts as a .zip with a folder per post: the text ready to copy (with its link) and
- *   the list of its images and videos with their alternative texts;
+ *   the list of its images and videos with their alternative texts, and their files;
  * - the plan of a week (or any range) for the morning meeting as Word (.docx) and Excel (.xlsx).
  */
 import { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
@@ -22,7 +23,11 @@ export interface ExportPost {
   /** The text as written (without the link). */
   text: string;
   link: string;
-  media: ReadonlyArray<{ kind: 'image' | 'video'; alt: string; credit?: string }>;
+  /**
+   * Its images and videos; `file`: the file's name in the export ("Beitrag-12-Bild-1-Hafen.jpg", safe:
+   * letters, digits, hyphens) and its bytes where the export carries the file itself.
+   */
+  media: ReadonlyArray<{ kind: 'image' | 'video'; alt: string; credit?: string; file?: { name: string; bytes?: Uint8Array } }>;
   /** Its time in the plan, Berlin wall-clock. */
   at: string;
   /** "geplant", "zur Freigabe". */
@@ -54,7 +59,17 @@ const MEDIA_WORD = { image: 'Bild', video: 'Video' } as const;
 const mediaLines = (post: ExportPost) =>
   post.media.map(
     (m, i) =>
-      `${MEDIA_WORD[m.kind]} ${i + 1}: ${m.alt.trim() ? `Alternativtext: ${m.alt.trim()}` : '(ohne Alternativtext)'}${m.credit?.trim() ? `; Bildnachweis: ${m.credit.trim()}` : ''}`,
+      `${MEDIA_WORD[m.kind]} ${i + 1}: ${m.alt.trim() ? `Alternativtext: ${m.alt.trim()}` : '(ohne Alternativtext)'}${m.credit?.trim() ? `; Bildnachweis: ${m.credit.trim()}` : ''}${m.file ? `; Datei: ${m.file.name}` : ''}`,
+  );
+/** The files the posts' media carry, by their names in the export. */
+export const mediaFilesOf = (posts: readonly ExportPost[]): Record<string, Uint8Array> =>
+  Object.fromEntries(posts.flatMap((post) => post.media.flatMap((m) => (m.file?.bytes ? [[m.file.name, m.file.bytes] as const] : []))));
+/** The images with a file, as HTML: the picture by its file's name beside the page, its alternative text and credit. */
+const figures = (post: ExportPost) =>
+  post.media.flatMap((m) =>
+    m.kind === 'image' && m.file
+      ? [`<figure><img src="${escapeHtml(m.file.name)}" alt="${escapeHtml(m.alt.trim())}">${m.credit?.trim() ? `<figcaption>${escapeHtml(m.credit.trim())}</figcaption>` : ''}</figure>`]
+      : [],
   );
 
 /** The headline of a portal news item (its first line) and the paragraphs after it. */
@@ -79,6 +94,7 @@ export function portalNewsHtml(posts: readonly ExportPost[], range: ExportRange)
       `<h2>${escapeHtml(headline)}</h2>`,
       `<p><time datetime="${escapeHtml(post.at)}">${escapeHtml(whenText(post.at))}</time></p>`,
       ...paragraphs.map((lines) => `<p>${lines.map(escapeHtml).join('<br>\n')}</p>`),
+      ...figures(post),
       ...(post.link.trim() ? [`<p><a href="${escapeHtml(webAddress(post.link.trim()))}">${escapeHtml(post.link.trim())}</a></p>`] : []),
       ...(post.media.length ? ['<ul>', ...mediaLines(post).map((line) => `<li>${escapeHtml(line)}</li>`), '</ul>'] : []),
       '</article>',
@@ -118,7 +134,7 @@ export function portalNewsFeed(posts: readonly ExportPost[], range: ExportRange,
   const site = range.internet.trim() ? webAddress(range.internet.trim()) : 'https://www.duisburg.de';
   const items = posts.flatMap((post) => {
     const { headline, paragraphs } = newsParts(post.text);
-    const html = paragraphs.map((lines) => `<p>${lines.map(escapeHtml).join('<br>')}</p>`).join('');
+    const html = [...paragraphs.map((lines) => `<p>${lines.map(escapeHtml).join('<br>')}</p>`), ...figures(post)].join('');
     return [
       '<item>',
       `<title>${escapeXml(headline)}</title>`,
@@ -145,12 +161,17 @@ export function portalNewsFeed(posts: readonly ExportPost[], range: ExportRange,
   ].join('\n');
 }
 
+/** The portal's page and the files of its images beside it, as a .zip. */
+export function portalNewsZip(pageName: string, page: string, posts: readonly ExportPost[]): Uint8Array {
+  return zipSync({ [pageName]: strToU8(page), ...mediaFilesOf(posts) }, { level: 6 });
+}
+
 // ------------------------------------------------------------------ social posts: a folder each
 
 /**
  * The social posts as a .zip: a folder per post, named by time, channel and number
  * ("2026-12-01_1000_Bluesky_12"; `folderPart` makes the channel's name safe for a file name), with „Text.txt“ (the text as it goes out, ready to copy) and,
- * when it has images or videos, „Medien.txt“ (each with its alternative text).
+ * when it has images or videos, „Medien.txt“ (each with its alternative text and file name) and their files.
  */
 export function socialPostsZip(posts: readonly ExportPost[], folderPart: (text: string) => string): Uint8Array {
   const files: Record<string, Uint8Array> = {};
@@ -160,6 +181,7 @@ export function socialPostsZip(posts: readonly ExportPost[], folderPart: (text: 
     if (post.media.length) {
       const lines = [`${post.channelName}, ${whenText(post.at)}`, '', ...mediaLines(post)];
       files[`${folder}/Medien.txt`] = strToU8(`${lines.join('\r\n')}\r\n`);
+      for (const [name, bytes] of Object.entries(mediaFilesOf([post]))) files[`${folder}/${name}`] = bytes;
     }
   }
   return zipSync(files, { level: 6 });

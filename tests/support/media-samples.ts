@@ -1,3 +1,5 @@
+import { call, type Handlers } from '../../core/api';
+
 /** The first bytes of files in each media format (and of some that are none), for the tests of media files. */
 const bytes = (...parts: Array<string | number[]>) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
@@ -24,3 +26,13 @@ export const SAMPLES = {
 export const PHOTO = new Uint8Array([...SAMPLES.png, ...Array.from({ length: 300 }, (_, i) => i % 256)]);
 /** A small "video": an MP4 signature and a few bytes. */
 export const VIDEO = new Uint8Array([...SAMPLES.mp4, 1, 2, 3, 4, 5]);
+
+/** Hands a file over as the window does: in pieces (uploads.append); returns the upload's id. */
+export async function uploadFile(handlers: Handlers, fileName: string, bytes: Uint8Array, pieces = 2): Promise<string> {
+  const size = Math.max(1, Math.ceil(bytes.length / pieces));
+  let uploadId: string | undefined;
+  for (let at = 0; at < bytes.length; at += size) {
+    ({ uploadId } = await call(handlers, 'uploads.append', { uploadId, fileName, chunkBase64: Buffer.from(bytes.subarray(at, at + size)).toString('base64') }));
+  }
+  return uploadId!;
+}

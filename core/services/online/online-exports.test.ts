@@ -11,6 +11,7 @@ import { call, dispatch, type OnlineExportInput, type OnlinePostInput } from '..
 import { documentText } from '../../documents/docx-template';
 import { errorOf } from '../../../tests/support/api-result';
 import { createTempApp } from '../../../tests/support/temp-app';
+import { PHOTO, uploadFile, VIDEO } from '../../../tests/support/media-samples';
 
 /** Friday, 27 November 2026, 10:00 in Duisburg. */
 const NOW = new Date('2026-11-27T09:00:00Z');
@@ -130,6 +131,58 @@ describe('online.export: the social posts', () => {
       'Video 2: Alternativtext: Rundgang über den Markt',
       '',
     ]);
+  });
+});
+
+describe('online.export: the images and videos themselves', () => {
+  it('puts each post’s files into its folder, named safely, byte for byte as uploaded, beside the text and the alternative texts', async () => {
+    const bluesky = await approved({
+      channel: 'bluesky',
+      text: 'Heute öffnet der Weihnachtsmarkt!',
+      media: [
+        { kind: 'image', alt: 'Lichterketten über der Königstraße', credit: 'Foto: Stadt Duisburg', file: { uploadId: await uploadFile(app.handlers, '../../Glühwein & Größe: Königstraße.png', PHOTO) } },
+        { kind: 'video', alt: 'Rundgang über den Markt', file: { uploadId: await uploadFile(app.handlers, 'C:\\Videos\\Rundgang.mp4', VIDEO) } },
+        { kind: 'image', alt: 'Ohne Datei' },
+      ],
+      plannedAt: '2026-12-01T10:30',
+    });
+    const files = unzipSync((await exported('social')).bytes);
+    const folder = `2026-12-01_1030_Bluesky_${bluesky.id}`;
+    expect(Object.keys(files).sort()).toEqual(
+      [`${folder}/Beitrag-${bluesky.id}-Bild-1-Gluehwein-Groesse-Koenigstrasse.png`, `${folder}/Beitrag-${bluesky.id}-Video-2-C-Videos-Rundgang.mp4`, `${folder}/Medien.txt`, `${folder}/Text.txt`].sort(),
+    );
+    expect(files[`${folder}/Beitrag-${bluesky.id}-Bild-1-Gluehwein-Groesse-Koenigstrasse.png`]).toEqual(PHOTO);
+    expect(files[`${folder}/Beitrag-${bluesky.id}-Video-2-C-Videos-Rundgang.mp4`]).toEqual(VIDEO);
+    expect(strFromU8(files[`${folder}/Medien.txt`]!).split('\r\n')).toEqual([
+      'Bluesky, Dienstag, 1. Dezember 2026, 10:30 Uhr',
+      '',
+      `Bild 1: Alternativtext: Lichterketten über der Königstraße; Bildnachweis: Foto: Stadt Duisburg; Datei: Beitrag-${bluesky.id}-Bild-1-Gluehwein-Groesse-Koenigstrasse.png`,
+      `Video 2: Alternativtext: Rundgang über den Markt; Datei: Beitrag-${bluesky.id}-Video-2-C-Videos-Rundgang.mp4`,
+      'Bild 3: Alternativtext: Ohne Datei',
+      '',
+    ]);
+  });
+
+  it('gives the portal’s page with its images beside it (a .zip), and the feed names them by their files', async () => {
+    const news = await approved({
+      channel: 'portal',
+      text: 'Weihnachtsmarkt eröffnet\n\nDer Markt öffnet täglich um 11 Uhr.',
+      media: [{ kind: 'image', alt: 'Lichter "über" <Königstraße>', credit: 'Foto: Stadt Duisburg', file: { uploadId: await uploadFile(app.handlers, 'Markt.png', PHOTO) } }],
+      plannedAt: '2026-12-01T10:00',
+    });
+    const image = `Beitrag-${news.id}-Bild-1-Markt.png`;
+    const { name, bytes } = await exported('portal-html');
+    expect(name).toBe('Stadtportal-Meldungen-2026-11-30-bis-2026-12-06.zip');
+    const files = unzipSync(bytes);
+    expect(Object.keys(files).sort()).toEqual([image, 'Stadtportal-Meldungen-2026-11-30-bis-2026-12-06.html']);
+    expect(files[image]).toEqual(PHOTO);
+    expect(strFromU8(files['Stadtportal-Meldungen-2026-11-30-bis-2026-12-06.html']!)).toContain(
+      `<figure><img src="${image}" alt="Lichter &quot;über&quot; &lt;Königstraße&gt;"><figcaption>Foto: Stadt Duisburg</figcaption></figure>`,
+    );
+    const feed = parseXml(strFromU8((await exported('portal-feed')).bytes));
+    expect(feed.getElementsByTagName('description')[1]?.textContent).toBe(
+      `<p>Der Markt öffnet täglich um 11 Uhr.</p><figure><img src="${image}" alt="Lichter &quot;über&quot; &lt;Königstraße&gt;"><figcaption>Foto: Stadt Duisburg</figcaption></figure>`,
+    );
   });
 });
 

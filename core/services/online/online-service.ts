@@ -258,18 +258,33 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
     const watched = (channels ?? CHANNEL_KEYS).filter((key) => used.includes(key));
     return { rows, all, warnings: planWarnings(out, { from, to }, watched) };
   };
-  /** The posts of the plan as the files need them. */
-  const exportPosts = (rows: ReadonlyArray<{ post: OnlinePostRow; topic: string | null }>): ExportPost[] =>
-    rows.map(({ post: row, topic }) => ({
-      id: row.id,
-      channelName: CHANNEL_NAMES[row.channel],
-      topic,
-      text: row.text,
-      link: row.link,
-      media: mediaOf(row.media),
-      at: (row.publishedAt ?? row.plannedAt)!,
-      statusLabel: POST_STATUS_LABELS[row.status],
-    }));
+  /**
+   * The posts of the plan as the files need them; their media files named as in the export
+   * ("Beitrag-12-Bild-1-Hafen-bei-Nacht.jpg": transliterated, nothing but letters, digits and
+   * hyphens, so no name can lead out of its folder), with their bytes when `withFiles`.
+   */
+  const exportPosts = (rows: ReadonlyArray<{ post: OnlinePostRow; topic: string | null }>, withFiles = false): Promise<ExportPost[]> =>
+    Promise.all(
+      rows.map(async ({ post: row, topic }) => ({
+        id: row.id,
+        channelName: CHANNEL_NAMES[row.channel],
+        topic,
+        text: row.text,
+        link: row.link,
+        media: await Promise.all(
+          mediaOf(row.media).map(async ({ file, ...m }, i) => {
+            if (!file) return m;
+            const name = fileNameOf([`Beitrag ${row.id}`, `${m.kind === 'image' ? 'Bild' : 'Video'} ${i + 1}`, file.fileName.replace(/\.[^.]*$/, '')], MEDIA_FILE_TYPES[file.type].extension);
+            if (!withFiles) return { ...m, file: { name } };
+            const bytes = await deps.files.get(file.key);
+            if (!bytes) throw new AppError('NOT_FOUND', `Die Datei „${file.fileName}“ von Beitrag Nr. ${row.id} fehlt (${deps.files.place(file.key)}).`, { id: row.id });
+            return { ...m, file: { name, bytes } };
+          }),
+        ),
+        at: (row.publishedAt ?? row.plannedAt)!,
+        statusLabel: POST_STATUS_LABELS[row.status],
+      })),
+    );
 
   const handlers: OnlineHandlers = {
     'online.check': async ({ channel, text, media, on }) => check(channel, text, media ?? [], await settings(), on),
@@ -324,7 +339,7 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
       const span = [from, 'bis', to];
       if (what === 'plan-docx' || what === 'plan-xlsx') {
         const { rows, warnings } = await planOf(from, to);
-        const posts = exportPosts(rows.filter((r) => r.post.status !== 'zurueckgezogen'));
+        const posts = await exportPosts(rows.filter((r) => r.post.status !== 'zurueckgezogen'));
         const plan = { ...range, posts, warnings: warnings.map((w) => w.message) };
         return what === 'plan-docx'
           ? fileContent(fileNameOf(['Online-Redaktionsplan', ...span], 'docx'), await (await documents()).planDocx(plan))
@@ -339,8 +354,16 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
         const days = `vom ${formatDateNumeric(from)} bis ${formatDateNumeric(to)}`;
         throw new AppError('CONFLICT', portal ? `Für das Stadtportal ist ${days} keine freigegebene Meldung geplant.` : `In den sozialen Medien ist ${days} kein freigegebener Beitrag geplant.`, { what, from, to });
       }
-      const posts = exportPosts(approved);
-      if (what === 'portal-html') return fileContent(fileNameOf(['Stadtportal-Meldungen', ...span], 'html'), new TextEncoder().encode((await documents()).portalNewsHtml(posts, range)));
+      const posts = await exportPosts(approved, what !== 'portal-feed');
+      if (what === 'portal-html') {
+        // The page, and where its news have images, a .zip of the page and the images beside it.
+        const { portalNewsHtml, portalNewsZip, mediaFilesOf } = await documents();
+        const page = portalNewsHtml(posts, range);
+        const name = (extension: string) => fileNameOf(['Stadtportal-Meldungen', ...span], extension);
+        return Object.keys(mediaFilesOf(posts)).length
+          ? fileContent(name('zip'), portalNewsZip(name('html'), page, posts))
+          : fileContent(name('html'), new TextEncoder().encode(page));
+      }
       if (what === 'portal-feed') return fileContent(fileNameOf(['Stadtportal-Feed', ...span], 'xml'), new TextEncoder().encode((await documents()).portalNewsFeed(posts, range, deps.now())));
       return fileContent(fileNameOf(['Social-Media-Beiträge', ...span], 'zip'), (await documents()).socialPostsZip(posts, fileNamePart));
     },

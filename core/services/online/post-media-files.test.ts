@@ -11,20 +11,12 @@ import { call, dispatch, type OnlinePostInput } from '../../api';
 import { errorOf } from '../../../tests/support/api-result';
 import { openOtherOfficePc, openTempApp } from '../../../tests/support/temp-app';
 import { ENGINES } from '../../../tests/support/test-engine';
-import { PHOTO, SAMPLES, VIDEO } from '../../../tests/support/media-samples';
+import { PHOTO, SAMPLES, uploadFile, VIDEO } from '../../../tests/support/media-samples';
 
 let app: Awaited<ReturnType<typeof openTempApp>>;
 const now = new Date('2026-11-27T09:00:00Z');
 
-/** Hands a file over as the window does: in pieces (uploads.append); returns the upload's id. */
-async function upload(fileName: string, bytes: Uint8Array, pieces = 2): Promise<string> {
-  const size = Math.ceil(bytes.length / pieces);
-  let uploadId: string | undefined;
-  for (let at = 0; at < bytes.length; at += size) {
-    ({ uploadId } = await call(app.handlers, 'uploads.append', { uploadId, fileName, chunkBase64: Buffer.from(bytes.subarray(at, at + size)).toString('base64') }));
-  }
-  return uploadId!;
-}
+const upload = (fileName: string, bytes: Uint8Array, pieces = 2) => uploadFile(app.handlers, fileName, bytes, pieces);
 type Medium = { kind: 'image' | 'video'; alt: string; credit?: string; file: { uploadId: string } | { key: string } | null };
 /** A post with its media (every field given, as the window sends a changed post). */
 const post = (media: Medium[], more: Partial<OnlinePostInput> = {}): OnlinePostInput => ({
