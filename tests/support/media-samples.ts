@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { call, type Handlers } from '../../core/api';
 
 /** The first bytes of files in each media format (and of some that are none), for the tests of media files. */
@@ -35,4 +36,30 @@ export async function uploadFile(handlers: Handlers, fileName: string, bytes: Ui
     ({ uploadId } = await call(handlers, 'uploads.append', { uploadId, fileName, chunkBase64: Buffer.from(bytes.subarray(at, at + size)).toString('base64') }));
   }
   return uploadId!;
+}
+
+/** A real PNG picture (an evening sky over water, in bands of colour) that a browser shows, `width` × `height` pixels. */
+export function pngPicture(width = 160, height = 100): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const sky = y < height * 0.6;
+    for (let x = 0; x < width; x++) {
+      const at = y * (width * 3 + 1) + 1 + x * 3;
+      const t = y / height;
+      rows.set(sky ? [250, Math.round(120 + 100 * t), Math.round(60 + 80 * t)] : [20, Math.round(60 + 40 * Math.sin(x / 6)), Math.round(110 + 60 * t)], at);
+    }
+  }
+  return new Uint8Array(Buffer.concat([Buffer.from(SAMPLES.png.subarray(0, 8)), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]));
 }

@@ -33,6 +33,7 @@ import { useFormDialogStyles } from '../../components/layout-styles';
 import { instantText, joinDateTime, wallClockText } from '../press/press-format';
 import { berlinToday } from '../calendar/wall-clock';
 import { ChannelCheck } from './ChannelCheck';
+import { MediaFileField, mediaFileInput, type MediaFileValue } from './MediaFileField';
 import { POST_STATUS_COLORS } from './online-format';
 import { SocialRequestDialog } from './SocialRequestDialog';
 
@@ -42,6 +43,8 @@ const useStyles = makeStyles({
   text: { '& textarea': { minHeight: '160px', fontFamily: tokens.fontFamilyBase, lineHeight: tokens.lineHeightBase400 } },
   // The fields' inputs in one line (labels of one height at the top, the hint below its field).
   medium: { display: 'grid', gridTemplateColumns: '110px minmax(0, 2fr) minmax(0, 1.3fr) 150px auto', gap: tokens.spacingHorizontalS, alignItems: 'start' },
+  /** The entry's file on its own line below its fields. */
+  file: { gridColumn: '1 / -1', paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
   /** The remove button beside the inputs, below the labels' line. */
   remove: { marginTop: `calc(${tokens.lineHeightBase300} + ${tokens.spacingVerticalXS})` },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'end' },
@@ -53,14 +56,16 @@ interface PostFormValues {
   channel: ChannelKey;
   text: string;
   link: string;
-  /** `rightsUntil` as typed ("" for none). */
-  media: Array<{ kind: 'image' | 'video'; alt: string; credit: string; rightsUntil: string }>;
+  /** `rightsUntil` as typed ("" for none); `file`: the one it has or one just chosen. */
+  media: Array<{ kind: 'image' | 'video'; alt: string; credit: string; rightsUntil: string; file: MediaFileValue | null }>;
   plannedDate: string;
   plannedTime: string;
 }
 
-/** The media as the API takes them: no date typed is no end of the rights. */
-const mediaOf = (media: PostFormValues['media']) => media.map((m) => ({ ...m, rightsUntil: m.rightsUntil || null }));
+/** The media as the API takes them: no date typed is no end of the rights; the file by its key or upload. */
+const mediaOf = (media: PostFormValues['media']) => media.map((m) => ({ ...m, rightsUntil: m.rightsUntil || null, file: mediaFileInput(m.file) }));
+/** The media as the channel check looks at them (without their files). */
+const checkedMediaOf = (media: PostFormValues['media']) => media.map(({ file: _file, ...m }) => ({ ...m, rightsUntil: m.rightsUntil || null }));
 
 function formValuesOf(post: OnlinePost | null, topicId: number | null): PostFormValues {
   return {
@@ -68,7 +73,7 @@ function formValuesOf(post: OnlinePost | null, topicId: number | null): PostForm
     channel: post?.channel ?? 'bluesky',
     text: post?.text ?? '',
     link: post?.link ?? '',
-    media: post?.media.map((m) => ({ ...m, rightsUntil: m.rightsUntil ?? '' })) ?? [],
+    media: post?.media.map((m) => ({ ...m, rightsUntil: m.rightsUntil ?? '', file: m.file })) ?? [],
     plannedDate: post?.plannedAt?.slice(0, 10) ?? '',
     plannedTime: post?.plannedAt?.slice(11, 16) ?? '',
   };
@@ -188,14 +193,14 @@ function PostForm({
 }) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
-  const { control, handleSubmit, formState, reset, setError } = useForm<PostFormValues>({ defaultValues: formValuesOf(post, topicId) });
+  const { control, handleSubmit, formState, reset, setError, setValue } = useForm<PostFormValues>({ defaultValues: formValuesOf(post, topicId) });
   const media = useFieldArray({ control, name: 'media' });
   useEffect(() => onDirtyChange(formState.isDirty), [formState.isDirty, onDirtyChange]);
   const topics = useQuery({ queryKey: ['online.topics.list'], queryFn: () => api('online.topics.list', {}) });
   const [channel, text, link, mediaValues, plannedDate] = useWatch({ control, name: ['channel', 'text', 'link', 'media', 'plannedDate'] });
   // The day the post goes out, for the usage rights of its media: its planned day, not before today.
   const today = berlinToday();
-  const checkedMedia = useMemo(() => mediaOf(mediaValues), [mediaValues]);
+  const checkedMedia = useMemo(() => checkedMediaOf(mediaValues), [mediaValues]);
   const dayOut = /^\d{4}-\d{2}-\d{2}$/.test(plannedDate) && plannedDate > today ? plannedDate : today;
   const save = useMutation({
     mutationFn: (input: OnlinePostInput) => api('online.posts.save', input),
@@ -279,10 +284,26 @@ function PostForm({
           <TextField control={control} name={`media.${i}.credit`} label={`Bildnachweis (${i + 1})`} placeholder="Foto: Stadt Duisburg / …" />
           <DateField control={control} name={`media.${i}.rightsUntil`} label={`Rechte bis (${i + 1})`} />
           <Button className={styles.remove} icon={<DeleteRegular />} aria-label={`Medium ${i + 1} entfernen`} onClick={() => media.remove(i)} />
+          <Controller
+            control={control}
+            name={`media.${i}.file`}
+            render={({ field }) => (
+              <div className={styles.file}>
+                <MediaFileField
+                  index={i + 1}
+                  kind={mediaValues[i]?.kind ?? item.kind}
+                  postId={post?.id ?? null}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onKindChange={(kind) => setValue(`media.${i}.kind`, kind, { shouldDirty: true })}
+                />
+              </div>
+            )}
+          />
         </div>
       ))}
       <div>
-        <Button icon={<AddRegular />} onClick={() => media.append({ kind: 'image', alt: '', credit: '', rightsUntil: '' })}>
+        <Button icon={<AddRegular />} onClick={() => media.append({ kind: 'image', alt: '', credit: '', rightsUntil: '', file: null })}>
           Bild oder Video hinzufügen
         </Button>
       </div>
