@@ -77,4 +77,43 @@ describe('crisis mode in the online editorial plan in browser mode (Chromium)', 
     const plan = await pageApi(page, 'online.plan', { from: '2026-11-27', to: '2026-12-01' });
     expect(plan.items.some((i) => i.paused)).toBe(false);
   });
+  it('lists a post whose planned time passed during the pause as „Zeitpunkt verstrichen“ when crisis mode ends, approved but no longer scheduled', async () => {
+    let page = session.page;
+    // Planned for 14:00 today and scheduled; crisis mode pauses it at 10:00.
+    const { id } = await pageApi(page, 'online.posts.save', { channel: 'x', text: 'Heute 14 Uhr: Baustellenrundgang am Innenhafen', plannedAt: '2026-11-27T14:00' });
+    await pageApi(page, 'online.posts.step', { id, step: 'submit' });
+    await pageApi(page, 'online.posts.step', { id, step: 'approve' });
+    await pageApi(page, 'online.posts.step', { id, step: 'schedule' });
+    await page.getByRole('tab', { name: 'Online' }).click();
+    await page.getByRole('tab', { name: 'Krisenmodus' }).click();
+    await page.getByRole('button', { name: 'Krisenmodus einschalten …' }).click();
+    await page.getByRole('alertdialog', { name: 'Krisenmodus einschalten?' }).getByRole('button', { name: 'Einschalten' }).click();
+    const paused = page.getByRole('table', { name: 'Pausierte Beiträge' });
+    await expect.poll(() => paused.textContent()).toContain('Baustellenrundgang am Innenhafen');
+    const lapsed = page.getByRole('table', { name: 'Zeitpunkt verstrichen' });
+    expect(await lapsed.count()).toBe(0);
+
+    // The crisis lasts until 15:00: the app is opened again then, and crisis mode switched off.
+    const LATER = '2026-11-27T15:00:00+01:00';
+    await session.restart(['--now', LATER]);
+    page = session.page;
+    await page.clock.setSystemTime(new Date(LATER));
+    await page.goto(session.server.url);
+    await page.getByRole('tab', { name: 'Online' }).click();
+    await page.getByRole('tab', { name: 'Krisenmodus' }).click();
+    await page.getByRole('button', { name: 'Krisenmodus ausschalten' }).click();
+    await expect.poll(() => paused.count()).toBe(0);
+
+    await expect.poll(() => lapsed.count()).toBe(1);
+    expect(await lapsed.getByRole('row').count()).toBe(2);
+    expect(await lapsed.getByRole('row').nth(1).textContent()).toContain('27.11.2026, 14:00 Uhr');
+    expect(await lapsed.getByRole('row').nth(1).textContent()).toContain('Baustellenrundgang am Innenhafen');
+    expect(await page.getByText(/Zeitpunkt verstrichen: 1 Beitrag braucht einen neuen Zeitpunkt/).count()).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'online-krise-zeitpunkt-verstrichen.png'), fullPage: true });
+    // The post was not published late: approved, not scheduled, it waits for a new time.
+    const post = await pageApi(page, 'online.posts.get', { id });
+    expect([post.status, post.publishedAt]).toEqual(['freigegeben', null]);
+    const plan = await pageApi(page, 'online.plan', { from: '2026-11-27', to: '2026-11-27' });
+    expect(plan.items.find((i) => i.id === id)).toMatchObject({ paused: false, lapsed: true });
+  });
 });
