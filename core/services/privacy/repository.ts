@@ -22,6 +22,7 @@ export function privacyRepository(engine: Engine) {
     departments,
     eventRegistrations,
     letters,
+    onlinePosts,
     requestAttachments,
     requestHistory,
     requestLinks,
@@ -235,10 +236,20 @@ export function privacyRepository(engine: Engine) {
       await deleteCitizens(orphans);
       return orphans.length;
     },
-    /** Whether an attachment row still points at this file (recovering an interrupted erasure). */
+    /**
+     * Whether a record still points at this file (recovering an interrupted removal): a request's
+     * attachment row, or an online post's media entry (its key in the media JSON; keys are made of
+     * letters, digits, "-", "." and "/", nothing LIKE treats specially).
+     */
     async attachmentPathInUse(relativePath: string): Promise<boolean> {
       const [row] = await db.select({ id: requestAttachments.id }).from(requestAttachments).where(eq(requestAttachments.path, relativePath)).limit(1);
-      return row !== undefined;
+      if (row) return true;
+      const [post] = await db
+        .select({ id: onlinePosts.id })
+        .from(onlinePosts)
+        .where(sql`cast(${onlinePosts.media} as text) like ${`%"key":${JSON.stringify(relativePath)}%`}`)
+        .limit(1);
+      return post !== undefined;
     },
   };
 }
