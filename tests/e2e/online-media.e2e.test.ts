@@ -32,7 +32,13 @@ describe('images and videos of an online post in browser mode (Chromium)', () =>
 
     // By keyboard: the button has the focus, Enter opens the file chooser.
     const choose = firstFile().getByRole('button', { name: 'Datei wählen …' });
-    await choose.focus();
+    // (Focused once the dialog has settled its own first focus.)
+    await expect
+      .poll(async () => {
+        await choose.focus();
+        return choose.evaluate((button) => button === document.activeElement);
+      })
+      .toBe(true);
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
     await chooser.setFiles(photo);
     await expect.poll(() => firstFile().textContent()).toContain('Hafen am Abend.png');
