@@ -168,6 +168,6 @@ describe('the online plan as a calendar in browser mode (Chromium)', () => {
     await dialog.getByRole('button', { name: 'Beitrag speichern' }).click();
     await expect.poll(() => dialog.getByRole('status').filter({ hasText: 'Beitrag gespeichert' }).count()).toBe(1);
     const saved = await pageApi(page, 'online.posts.get', { id: instagram });
-    expect(saved.media).toEqual([{ kind: 'image', alt: 'Lichterketten über dem König-Heinrich-Platz', credit: 'Foto: Stadt Duisburg / Uwe Köppen', rightsUntil: '2026-12-31' }]);
+    expect(saved.media).toEqual([{ kind: 'image', alt: 'Lichterketten über dem König-Heinrich-Platz', credit: 'Foto: Stadt Duisburg / Uwe Köppen', rightsUntil: '2026-12-31', file: null }]);
   });
 });
