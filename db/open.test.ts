@@ -249,6 +249,20 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
   '0022_jobs': (db) => {
     db.prepare("insert into stored_files (key, content, size, stored_at) values ('Briefe/2026/000001.docx', x'00', 1, 'x')").run();
   },
+  '0023_revisions_areas': (db) => {
+    db.prepare("insert into online_topics (title, created_at, updated_at) values ('Hafenfest', 'x', 'x')").run();
+    db.prepare("insert into online_posts (channel, text, media, created_at, updated_at) values ('portal', 'Hafenfest', '[]', 'x', 'x')").run();
+    db.prepare(
+      "insert into patronages (organisation_name, event, event_from, received_on, criteria, created_at, updated_at) values ('Hafenverein', 'Hafenfest', '2027-06-20', '2026-11-20', '{}', 'x', 'x')",
+    ).run();
+    db.prepare("insert into gift_items (name, quantity) values ('Stadtwappen-Teller', 5)").run();
+    db.prepare("insert into gifts_received (from_name, received_on, description, created_at) values ('Delegation Portsmouth', '2026-11-20', 'Bildband', 'x')").run();
+    db.prepare("insert into visits (direction, title, \"from\", \"to\", created_at, updated_at) values ('eingehend', 'Delegation Portsmouth', '2027-05-01', '2027-05-03', 'x', 'x')").run();
+    db.prepare(
+      "insert into citizen_events (kind, title, start, \"end\", route, created_at, updated_at) values ('gespraech', 'Bürgergespräch Neudorf', '2027-03-04T18:00', '2027-03-04T20:00', '[]', 'x', 'x')",
+    ).run();
+    db.prepare("insert into volunteer_enquiries (received_on, fields, created_at, updated_at) values ('2026-11-20', '[]', 'x', 'x')").run();
+  },
 };
 
 describe('migrations', () => {
@@ -314,6 +328,12 @@ describe('migrations', () => {
     // 0020: the invitations already there start at revision 1.
     if (tag === '0020_revisions_invitations') {
       expect(migrated.$client.prepare('select revision from invitations').pluck().all()).toEqual([1]);
+    }
+    // 0023: the topics, posts, patronages, gifts, partner cities, visits, citizens' events and volunteering records already there start at revision 1.
+    if (tag === '0023_revisions_areas') {
+      const revisions = (table: string) => migrated.$client.prepare(`select distinct revision from ${table}`).pluck().all();
+      const tables = ['online_topics', 'online_posts', 'patronages', 'gift_items', 'gifts_received', 'partnerships', 'visits', 'citizen_events', 'volunteer_enquiries'];
+      expect(tables.map(revisions)).toEqual(tables.map(() => [1]));
     }
     migrated.$client.close();
   });

@@ -51,6 +51,7 @@ export const citizenEvents = pgTable(
     notes: text('notes').notNull().default(''),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('citizen_events_start_idx').on(t.start)],
 );
@@ -179,6 +180,7 @@ export const volunteerEnquiries = pgTable(
     anonymisedAt: text('anonymised_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('volunteer_enquiries_citizen_idx').on(t.citizenId)],
 );
@@ -194,6 +196,7 @@ export const volunteerOffers = pgTable(
     description: text('description').notNull().default(''),
     active: boolean('active').notNull().default(true),
     updatedAt: text('updated_at').notNull(),
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('volunteer_offers_field_idx').on(t.field)],
 );

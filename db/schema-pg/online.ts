@@ -10,6 +10,7 @@ export const onlineTopics = pgTable('online_topics', {
   endsOn: text('ends_on'),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
+  revision: integer('revision').notNull().default(1),
 });
 
 export const onlinePosts = pgTable(
@@ -37,6 +38,7 @@ export const onlinePosts = pgTable(
     lapsedAt: text('lapsed_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('online_posts_planned_idx').on(t.plannedAt), index('online_posts_topic_idx').on(t.topicId), index('online_posts_origin_idx').on(t.origin)],
 );

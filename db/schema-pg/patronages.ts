@@ -29,6 +29,7 @@ export const patronages = pgTable(
     notes: text('notes').notNull().default(''),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('patronages_decision_idx').on(t.decision, t.eventFrom)],
 );

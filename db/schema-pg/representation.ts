@@ -20,6 +20,7 @@ export const partnerships = pgTable('partnerships', {
   officeContactId: integer('office_contact_id').references(() => contacts.id, { onDelete: 'set null' }),
   notes: text('notes').notNull().default(''),
   sortOrder: integer('sort_order').notNull().default(0),
+  revision: integer('revision').notNull().default(1),
 });
 
 export const partnershipEvents = pgTable(
@@ -103,6 +104,7 @@ export const visits = pgTable(
     notes: text('notes').notNull().default(''),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('visits_from_idx').on(t.from)],
 );
@@ -161,6 +163,7 @@ export const giftItems = pgTable('gift_items', {
   quantity: integer('quantity').notNull().default(0),
   unitValueCents: integer('unit_value_cents').notNull().default(0),
   active: boolean('active').notNull().default(true),
+  revision: integer('revision').notNull().default(1),
 });
 
 export const giftsGiven = pgTable(
@@ -193,4 +196,5 @@ export const giftsReceived = pgTable('gifts_received', {
   visitId: integer('visit_id').references(() => visits.id, { onDelete: 'set null' }),
   notes: text('notes').notNull().default(''),
   createdAt: text('created_at').notNull(),
+  revision: integer('revision').notNull().default(1),
 });

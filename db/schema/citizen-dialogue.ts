@@ -61,6 +61,8 @@ export const citizenEvents = sqliteTable(
     notes: text('notes').notNull().default(''),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('citizen_events_start_idx').on(t.start)],
 );
@@ -205,6 +207,8 @@ export const volunteerEnquiries = sqliteTable(
     anonymisedAt: text('anonymised_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('volunteer_enquiries_citizen_idx').on(t.citizenId)],
 );
@@ -221,6 +225,8 @@ export const volunteerOffers = sqliteTable(
     description: text('description').notNull().default(''),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     updatedAt: text('updated_at').notNull(),
+    /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('volunteer_offers_field_idx').on(t.field)],
 );

@@ -13,6 +13,8 @@ export const onlineTopics = sqliteTable('online_topics', {
   endsOn: text('ends_on'),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
+  /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */
+  revision: integer('revision').notNull().default(1),
 });
 
 /** One contribution of a topic on one channel (the city portal, the intranet, a social media channel). */
@@ -49,6 +51,8 @@ export const onlinePosts = sqliteTable(
     lapsedAt: text('lapsed_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('online_posts_planned_idx').on(t.plannedAt), index('online_posts_topic_idx').on(t.topicId), index('online_posts_origin_idx').on(t.origin)],
 );

@@ -27,6 +27,8 @@ export const partnerships = sqliteTable('partnerships', {
   officeContactId: integer('office_contact_id').references(() => contacts.id, { onDelete: 'set null' }),
   notes: text('notes').notNull().default(''),
   sortOrder: integer('sort_order').notNull().default(0),
+  /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */
+  revision: integer('revision').notNull().default(1),
 });
 
 /** The history of a partnership: visits, projects, letters. */
@@ -125,6 +127,8 @@ export const visits = sqliteTable(
     notes: text('notes').notNull().default(''),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('visits_from_idx').on(t.from)],
 );
@@ -190,6 +194,8 @@ export const giftItems = sqliteTable('gift_items', {
   /** Value of one piece in cents. */
   unitValueCents: integer('unit_value_cents').notNull().default(0),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */
+  revision: integer('revision').notNull().default(1),
 });
 
 export const giftsGiven = sqliteTable(
@@ -226,4 +232,6 @@ export const giftsReceived = sqliteTable('gifts_received', {
   visitId: integer('visit_id').references(() => visits.id, { onDelete: 'set null' }),
   notes: text('notes').notNull().default(''),
   createdAt: text('created_at').notNull(),
+  /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */
+  revision: integer('revision').notNull().default(1),
 });
