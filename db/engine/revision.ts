@@ -59,6 +59,20 @@ export async function deleteAtRevision(engine: Engine, table: RevisionedTable, r
 }
 
 /**
+ * Refuses (as `refuseStale`) a change made against `loadedRevision` when the record as just read
+ * (`current`) is at another one: for changes that must check before they do anything else.
+ */
+export async function refuseUnlessCurrent(
+  engine: Engine,
+  table: RevisionedTable,
+  record: RevisionedRecord,
+  current: RevisionTarget,
+  loadedRevision: number,
+): Promise<void> {
+  if (current.revision !== loadedRevision) await refuseStale(engine, table, record, { id: current.id, revision: loadedRevision });
+}
+
+/**
  * The refusal when a change found another revision than the user's: STALE with who changed the
  * record last and when (the audit log's last entry of a change for it — views and exports do not
  * count; without one, the row's `updatedAt`).

@@ -14,10 +14,10 @@ describe('crisis mode in the online editorial plan in browser mode (Chromium)', 
     await page.goto(session.server.url);
     /** A post taken to approved, and scheduled when `schedule`. */
     const approvedPost = async (channel: 'mastodon' | 'portal', text: string, plannedAt: string, schedule: boolean) => {
-      const { id } = await pageApi(page, 'online.posts.save', { channel, text, plannedAt });
-      await pageApi(page, 'online.posts.step', { id, step: 'submit' });
-      await pageApi(page, 'online.posts.step', { id, step: 'approve' });
-      if (schedule) await pageApi(page, 'online.posts.step', { id, step: 'schedule' });
+      const { id, revision } = await pageApi(page, 'online.posts.save', { channel, text, plannedAt });
+      const submitted = await pageApi(page, 'online.posts.step', { id, revision, step: 'submit' });
+      const approved = await pageApi(page, 'online.posts.step', { id, revision: submitted.revision, step: 'approve' });
+      if (schedule) await pageApi(page, 'online.posts.step', { id, revision: approved.revision, step: 'schedule' });
       return id;
     };
     await approvedPost('mastodon', 'Samstag: Adventsmarkt in Hamborn', '2026-11-28T11:00', true);
@@ -80,10 +80,10 @@ describe('crisis mode in the online editorial plan in browser mode (Chromium)', 
   it('lists a post whose planned time passed during the pause as „Zeitpunkt verstrichen“ when crisis mode ends, approved but no longer scheduled', async () => {
     let page = session.page;
     // Planned for 14:00 today and scheduled; crisis mode pauses it at 10:00.
-    const { id } = await pageApi(page, 'online.posts.save', { channel: 'x', text: 'Heute 14 Uhr: Baustellenrundgang am Innenhafen', plannedAt: '2026-11-27T14:00' });
-    await pageApi(page, 'online.posts.step', { id, step: 'submit' });
-    await pageApi(page, 'online.posts.step', { id, step: 'approve' });
-    await pageApi(page, 'online.posts.step', { id, step: 'schedule' });
+    const { id, revision } = await pageApi(page, 'online.posts.save', { channel: 'x', text: 'Heute 14 Uhr: Baustellenrundgang am Innenhafen', plannedAt: '2026-11-27T14:00' });
+    const submitted = await pageApi(page, 'online.posts.step', { id, revision, step: 'submit' });
+    const approved = await pageApi(page, 'online.posts.step', { id, revision: submitted.revision, step: 'approve' });
+    await pageApi(page, 'online.posts.step', { id, revision: approved.revision, step: 'schedule' });
     await page.getByRole('tab', { name: 'Online' }).click();
     await page.getByRole('tab', { name: 'Krisenmodus' }).click();
     await page.getByRole('button', { name: 'Krisenmodus einschalten …' }).click();

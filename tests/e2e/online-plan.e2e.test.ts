@@ -129,8 +129,8 @@ describe('the online plan as a calendar in browser mode (Chromium)', () => {
       .toContain('Für das Stadtportal ist vom 30.11.2026 bis 06.12.2026 keine freigegebene Meldung geplant.');
 
     const news = (await pageApi(page, 'online.plan', { from: '2026-11-30', to: '2026-12-06', channels: ['portal'] })).items[0]!;
-    await pageApi(page, 'online.posts.step', { id: news.id, step: 'submit' });
-    await pageApi(page, 'online.posts.step', { id: news.id, step: 'approve' });
+    const submitted = await pageApi(page, 'online.posts.step', { id: news.id, revision: news.revision, step: 'submit' });
+    await pageApi(page, 'online.posts.step', { id: news.id, revision: submitted.revision, step: 'approve' });
     let download = page.waitForEvent('download');
     await exports.getByRole('button', { name: 'Stadtportal (RSS-Feed)' }).click();
     const feed = await download;

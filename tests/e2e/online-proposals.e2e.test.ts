@@ -59,11 +59,14 @@ describe('online proposals and the plan in browser mode (Chromium)', () => {
     expect(variants.map((p) => p.channel).sort()).toEqual(['bluesky', 'mastodon', 'portal']);
 
     // Approved (the check finds nothing on any of them), the portal news scheduled.
+    const approvedAt = new Map<number, number>();
     for (const post of variants) {
-      await pageApi(page, 'online.posts.step', { id: post.id, step: 'submit' });
-      expect((await pageApi(page, 'online.posts.step', { id: post.id, step: 'approve' })).status).toBe('freigegeben');
+      const submitted = await pageApi(page, 'online.posts.step', { id: post.id, revision: post.revision, step: 'submit' });
+      const approved = await pageApi(page, 'online.posts.step', { id: post.id, revision: submitted.revision, step: 'approve' });
+      expect(approved.status).toBe('freigegeben');
+      approvedAt.set(post.id, approved.revision);
     }
-    expect((await pageApi(page, 'online.posts.step', { id: portal.id, step: 'schedule' })).status).toBe('geplant');
+    expect((await pageApi(page, 'online.posts.step', { id: portal.id, revision: approvedAt.get(portal.id)!, step: 'schedule' })).status).toBe('geplant');
 
     // Moved in the plan by drag and drop: a day later, still scheduled.
     await page.getByRole('tab', { name: 'Plan' }).click();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHANNEL_KEYS, type ChannelKey } from '../../domain/online/channels';
 import { POST_STATUSES, POST_STEPS } from '../../domain/online/post-rules';
 import { MEDIA_FILE_TYPE_KEYS } from '../../domain/online/media-files';
-import { isoDate, localDateTime, multiLine, recordId, singleLine, uploadIdSchema } from './common';
+import { isoDate, localDateTime, multiLine, recordId, requireRevisionWithId, revisionSchema, singleLine, uploadIdSchema } from './common';
 
 /** A post's text at most (Facebook takes 63,206 characters; the office's own channels are shorter). */
 const MAX_POST_TEXT = 70_000;
@@ -75,6 +75,8 @@ export type OnlineSettings = z.infer<typeof onlineSettingsSchema>;
 
 export const onlineTopicInputSchema = z.strictObject({
   id: recordId.optional(),
+  /** With `id`: the revision it was loaded at (required; STALE when it moved on). */
+  revision: revisionSchema.optional(),
   title: singleLine(300).min(1, 'Bitte das Thema benennen.'),
   /** What the topic is meant to achieve. */
   goal: multiLine(5000).default(''),
@@ -82,7 +84,7 @@ export const onlineTopicInputSchema = z.strictObject({
   owner: singleLine(200).default(''),
   startsOn: isoDate.nullable().default(null),
   endsOn: isoDate.nullable().default(null),
-});
+}).superRefine(requireRevisionWithId);
 export type OnlineTopicInput = z.input<typeof onlineTopicInputSchema>;
 
 export const onlineTopicSchema = z.object({
@@ -96,6 +98,7 @@ export const onlineTopicSchema = z.object({
   postCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  revision: revisionSchema,
 });
 export type OnlineTopic = z.infer<typeof onlineTopicSchema>;
 
@@ -138,6 +141,8 @@ export type PostMedia = Omit<z.infer<typeof postMediaSchema>, 'file'>;
 
 export const onlinePostInputSchema = z.strictObject({
   id: recordId.optional(),
+  /** With `id`: the revision it was loaded at (required; STALE when it moved on). */
+  revision: revisionSchema.optional(),
   topicId: recordId.nullable().default(null),
   channel: channelKeySchema,
   /** Empty: the post is an idea. */
@@ -147,7 +152,7 @@ export const onlinePostInputSchema = z.strictObject({
   media: z.array(postMediaSchema).max(MAX_MEDIA).default([]),
   /** Planned publishing time, Berlin wall-clock. */
   plannedAt: localDateTime.nullable().default(null),
-});
+}).superRefine(requireRevisionWithId);
 export type OnlinePostInput = z.input<typeof onlinePostInputSchema>;
 
 export const onlinePostSchema = z.object({
@@ -179,6 +184,7 @@ export const onlinePostSchema = z.object({
   steps: z.array(postStepSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
+  revision: revisionSchema,
 });
 export type OnlinePost = z.infer<typeof onlinePostSchema>;
 
@@ -225,6 +231,8 @@ export const onlinePlanItemSchema = z.object({
   paused: z.boolean(),
   /** Its planned time passed while crisis mode paused it („Zeitpunkt verstrichen“): it needs a new time. */
   lapsed: z.boolean(),
+  /** The post's revision: a move in the plan sends it back (STALE when it moved on). */
+  revision: revisionSchema,
 });
 export type OnlinePlanItem = z.infer<typeof onlinePlanItemSchema>;
 
@@ -260,6 +268,8 @@ export const onlinePostMediaFileInputSchema = z.strictObject({ id: recordId, key
 
 export const onlinePostStepInputSchema = z.strictObject({
   id: recordId,
+  /** The revision the post was loaded at (STALE when it moved on). */
+  revision: revisionSchema,
   step: postStepSchema,
   /** Publishing: where the post is now. */
   url: singleLine(2000).optional(),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Engine } from '../../../db/engine';
 
 type Tables = Engine['t'];
@@ -9,6 +9,8 @@ export type CrisisLogValues = Omit<Tables['onlineCrisisLog']['$inferInsert'], 'i
 /** SQL of crisis mode: holding statements, the crisis log, pausing and resuming planned posts. */
 export function crisisRepository({ db, t }: Engine) {
   const { onlineHoldingStatements: statements, onlineCrisisLog: log, onlinePosts: posts } = t;
+  /** Pausing and resuming change the posts: their revision rises (a dialog open on one is STALE). */
+  const changed = { revision: sql`${posts.revision} + 1` };
   return {
     /** By scenario, then id. */
     statements: () => db.select().from(statements).orderBy(asc(statements.scenario), asc(statements.id)),
@@ -54,7 +56,7 @@ export function crisisRepository({ db, t }: Engine) {
     async pausePlanned(nowWallClock: string, at: string): Promise<number[]> {
       const rows = await db
         .update(posts)
-        .set({ pausedAt: at })
+        .set({ pausedAt: at, ...changed })
         .where(and(inArray(posts.status, ['freigegeben', 'geplant']), gt(posts.plannedAt, nowWallClock)))
         .returning({ id: posts.id });
       return rows.map((r) => r.id);
@@ -67,10 +69,10 @@ export function crisisRepository({ db, t }: Engine) {
     async resumePaused(nowWallClock: string, at: string): Promise<{ resumed: number[]; lapsed: number[] }> {
       const lapsed = await db
         .update(posts)
-        .set({ pausedAt: null, lapsedAt: at, status: 'freigegeben' })
+        .set({ pausedAt: null, lapsedAt: at, status: 'freigegeben', ...changed })
         .where(and(isNotNull(posts.pausedAt), lte(posts.plannedAt, nowWallClock)))
         .returning({ id: posts.id });
-      const resumed = await db.update(posts).set({ pausedAt: null }).where(isNotNull(posts.pausedAt)).returning({ id: posts.id });
+      const resumed = await db.update(posts).set({ pausedAt: null, ...changed }).where(isNotNull(posts.pausedAt)).returning({ id: posts.id });
       return { resumed: resumed.map((r) => r.id), lapsed: lapsed.map((r) => r.id) };
     },
   };

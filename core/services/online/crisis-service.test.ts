@@ -30,8 +30,11 @@ const audit = (entity: string) =>
     .map((a) => [a.action, a.summary]);
 
 const USER = 'test';
-const save = (input: OnlinePostInput) => call(app.handlers, 'online.posts.save', input);
-const step = (id: number, name: 'submit' | 'approve' | 'schedule' | 'publish', url?: string) => call(app.handlers, 'online.posts.step', { id, step: name, url });
+/** The post's revision as stored now (these tests change it as the one who just loaded it). */
+const revisionOf = async (id: number) => (await call(app.handlers, 'online.posts.get', { id })).revision;
+const save = async (input: OnlinePostInput) =>
+  call(app.handlers, 'online.posts.save', input.id && input.revision === undefined ? { ...input, revision: await revisionOf(input.id) } : input);
+const step = async (id: number, name: 'submit' | 'approve' | 'schedule' | 'publish', url?: string) => call(app.handlers, 'online.posts.step', { id, revision: await revisionOf(id), step: name, url });
 /** A post on Mastodon taken to `status` (entwurf, freigegeben or geplant), planned at `plannedAt`. */
 const postIn = async (status: 'entwurf' | 'freigegeben' | 'geplant', plannedAt: string | null) => {
   const { id } = await save({ channel: 'mastodon', text: `Beitrag für ${plannedAt ?? 'später'}`, plannedAt });
@@ -93,7 +96,7 @@ describe('the crisis switch', () => {
 
     // A paused post is not published; one due before the crisis may be, and goes into the log.
     clock = new Date('2026-11-28T10:00:00Z');
-    const refused = await errorOf(dispatch(app.handlers, 'online.posts.step', { id: scheduled, step: 'publish', url: 'https://mastodon.social/@duisburg/1' }));
+    const refused = await errorOf(dispatch(app.handlers, 'online.posts.step', { id: scheduled, revision: await revisionOf(scheduled), step: 'publish', url: 'https://mastodon.social/@duisburg/1' }));
     expect(refused?.message).toBe('Der Beitrag ist im Krisenmodus pausiert; veröffentlicht werden kann er erst, wenn der Krisenmodus ausgeschaltet ist.');
     await step(due, 'publish', 'https://mastodon.social/@duisburg/2');
     // Scheduled during the crisis: paused too.
@@ -148,9 +151,9 @@ describe('the crisis switch', () => {
     expect(off.log[0]?.summary).toBe('Krisenmodus ausgeschaltet: 1 Beitrag wieder eingeplant, bei 2 Beiträgen ist der Zeitpunkt verstrichen');
 
     // Not marked published late, not scheduled for the past: it needs a new time.
-    const late = await errorOf(dispatch(app.handlers, 'online.posts.step', { id: scheduled, step: 'publish', url: 'https://mastodon.social/@duisburg/3' }));
+    const late = await errorOf(dispatch(app.handlers, 'online.posts.step', { id: scheduled, revision: await revisionOf(scheduled), step: 'publish', url: 'https://mastodon.social/@duisburg/3' }));
     expect(late?.message).toBe('Der geplante Zeitpunkt (27. November 2026, 12:00 Uhr) ist im Krisenmodus verstrichen. Bitte zuerst einen neuen Zeitpunkt eintragen.');
-    expect((await errorOf(dispatch(app.handlers, 'online.posts.step', { id: scheduled, step: 'schedule' })))?.message).toBe(
+    expect((await errorOf(dispatch(app.handlers, 'online.posts.step', { id: scheduled, revision: await revisionOf(scheduled), step: 'schedule' })))?.message).toBe(
       'Der geplante Zeitpunkt (27. November 2026, 12:00 Uhr) ist schon vorbei. Bitte einen späteren eintragen.',
     );
     // Saved unchanged (another field edited) it stays lapsed; a new time ends that, and it is scheduled again.

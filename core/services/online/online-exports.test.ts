@@ -22,12 +22,15 @@ beforeEach(() => {
 afterEach(() => app.cleanup());
 
 const WEEK = { from: '2026-11-30', to: '2026-12-06' };
-const save = (input: OnlinePostInput) => call(app.handlers, 'online.posts.save', input);
+/** The post's revision as stored now (these tests change it as the one who just loaded it). */
+const revisionOf = async (id: number) => (await call(app.handlers, 'online.posts.get', { id })).revision;
+const save = async (input: OnlinePostInput) =>
+  call(app.handlers, 'online.posts.save', input.id && input.revision === undefined ? { ...input, revision: await revisionOf(input.id) } : input);
 /** A post taken through submission and approval. */
 async function approved(input: OnlinePostInput) {
   const { id } = await save(input);
-  await call(app.handlers, 'online.posts.step', { id, step: 'submit' });
-  return call(app.handlers, 'online.posts.step', { id, step: 'approve' });
+  await call(app.handlers, 'online.posts.step', { id, revision: await revisionOf(id), step: 'submit' });
+  return call(app.handlers, 'online.posts.step', { id, revision: await revisionOf(id), step: 'approve' });
 }
 async function exported(what: OnlineExportInput['what'], range = WEEK) {
   const file = await call(app.handlers, 'online.export', { what, ...range });
@@ -190,7 +193,7 @@ describe('online.export: the plan for the morning meeting', () => {
   it('writes Word: a heading per day, a row per post (not the withdrawn ones), the clusters and silences', async () => {
     const { socialDraft } = await seed();
     const withdrawn = await save({ channel: 'x', text: 'Zurückgezogener Beitrag', plannedAt: '2026-12-04T09:00' });
-    await call(app.handlers, 'online.posts.step', { id: withdrawn.id, step: 'withdraw' });
+    await call(app.handlers, 'online.posts.step', { id: withdrawn.id, revision: await revisionOf(withdrawn.id), step: 'withdraw' });
     const { name, bytes } = await exported('plan-docx');
     if (process.env.PLAN_DOCX_OUT) (await import('node:fs')).writeFileSync(process.env.PLAN_DOCX_OUT, bytes);
     expect(name).toBe('Online-Redaktionsplan-2026-11-30-bis-2026-12-06.docx');

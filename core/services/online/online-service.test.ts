@@ -39,9 +39,12 @@ const bluesky = (more: Partial<OnlinePostInput> = {}): OnlinePostInput => ({
   plannedAt: '2026-11-30T10:00',
   ...more,
 });
-const save = (input: OnlinePostInput) => call(app.handlers, 'online.posts.save', input);
-const step = (id: number, name: 'draft' | 'submit' | 'approve' | 'schedule' | 'publish' | 'withdraw', url?: string) =>
-  call(app.handlers, 'online.posts.step', { id, step: name, url });
+/** The post's revision as stored now (these tests change it as the one who just loaded it). */
+const revisionOf = async (id: number) => (await call(app.handlers, 'online.posts.get', { id })).revision;
+const save = async (input: OnlinePostInput) =>
+  call(app.handlers, 'online.posts.save', input.id && input.revision === undefined ? { ...input, revision: await revisionOf(input.id) } : input);
+const step = async (id: number, name: 'draft' | 'submit' | 'approve' | 'schedule' | 'publish' | 'withdraw', url?: string) =>
+  call(app.handlers, 'online.posts.step', { id, revision: await revisionOf(id), step: name, url });
 
 describe('online.check', () => {
   it('answers { length, limit, problems: { code, message }[] } with German messages, as the channel counts', async () => {
@@ -138,7 +141,7 @@ describe('posts: from the idea to the published post', () => {
     await step(draft.id, 'submit');
 
     // A post whose check has problems is not approved.
-    const refused = await errorOf(dispatch(app.handlers, 'online.posts.step', { id: draft.id, step: 'approve' }));
+    const refused = await errorOf(dispatch(app.handlers, 'online.posts.step', { id: draft.id, revision: await revisionOf(draft.id), step: 'approve' }));
     expect(refused).toMatchObject({ code: 'CONFLICT' });
     expect(refused!.message).toMatch(/^Der Beitrag kann so nicht freigegeben werden: Der Text ist zu lang für Bluesky: \d+ von höchstens 300 Zeichen \(\d+ zu viel\)\.$/);
 
@@ -159,11 +162,11 @@ describe('posts: from the idea to the published post', () => {
     expect(await step(draft.id, 'schedule')).toMatchObject({ status: 'geplant', plannedAt: '2026-11-30T12:00' });
 
     // Not before its planned time …
-    const early = await errorOf(dispatch(app.handlers, 'online.posts.step', { id: draft.id, step: 'publish', url: 'https://bsky.app/profile/duisburg.de/post/1' }));
+    const early = await errorOf(dispatch(app.handlers, 'online.posts.step', { id: draft.id, revision: await revisionOf(draft.id), step: 'publish', url: 'https://bsky.app/profile/duisburg.de/post/1' }));
     expect(early).toMatchObject({ code: 'CONFLICT', message: 'Der Beitrag ist für 30. November 2026, 12:00 Uhr geplant; vorher kann er nicht als veröffentlicht vermerkt werden.' });
     // … and not without the address where it is.
     clock = new Date('2026-11-30T11:00:00Z');
-    expect(await errorOf(dispatch(app.handlers, 'online.posts.step', { id: draft.id, step: 'publish' }))).toMatchObject({
+    expect(await errorOf(dispatch(app.handlers, 'online.posts.step', { id: draft.id, revision: await revisionOf(draft.id), step: 'publish' }))).toMatchObject({
       code: 'CONFLICT',
       message: 'Bitte die Adresse (URL) angeben, unter der der Beitrag veröffentlicht ist.',
     });
@@ -171,7 +174,7 @@ describe('posts: from the idea to the published post', () => {
     expect(published).toMatchObject({ status: 'veroeffentlicht', publishedAt: '2026-11-30T12:00', publishedUrl: 'https://bsky.app/profile/duisburg.de/post/1', steps: ['withdraw'] });
 
     // A published post is not changed.
-    expect(await errorOf(dispatch(app.handlers, 'online.posts.save', { ...bluesky(), id: draft.id, text: 'Korrektur' }))).toMatchObject({
+    expect(await errorOf(dispatch(app.handlers, 'online.posts.save', { ...bluesky(), id: draft.id, revision: await revisionOf(draft.id), text: 'Korrektur' }))).toMatchObject({
       code: 'CONFLICT',
       message: 'Ein veröffentlichter Beitrag kann nicht mehr geändert werden. Bitte ihn zurückziehen und einen neuen anlegen.',
     });
@@ -181,7 +184,7 @@ describe('posts: from the idea to the published post', () => {
 
   it('is never published unapproved, and the check at approval uses the rules as they are then', async () => {
     const post = await save(bluesky({ plannedAt: null }));
-    expect(await errorOf(dispatch(app.handlers, 'online.posts.step', { id: post.id, step: 'publish', url: 'https://www.duisburg.de/x' }))).toMatchObject({
+    expect(await errorOf(dispatch(app.handlers, 'online.posts.step', { id: post.id, revision: await revisionOf(post.id), step: 'publish', url: 'https://www.duisburg.de/x' }))).toMatchObject({
       code: 'CONFLICT',
       message: 'Der Beitrag ist nicht freigegeben (ein Entwurf); veröffentlicht werden darf er erst nach der Freigabe.',
     });
@@ -189,7 +192,7 @@ describe('posts: from the idea to the published post', () => {
     // The limit is lowered while the post waits for approval.
     const current = await call(app.handlers, 'online.settings', {});
     await call(app.handlers, 'online.settings.save', { channels: { ...current.channels, bluesky: { ...current.channels.bluesky, limit: 50 } } });
-    const refused = await errorOf(dispatch(app.handlers, 'online.posts.step', { id: post.id, step: 'approve' }));
+    const refused = await errorOf(dispatch(app.handlers, 'online.posts.step', { id: post.id, revision: await revisionOf(post.id), step: 'approve' }));
     expect(refused?.message).toContain('Der Text ist zu lang für Bluesky');
     expect((await call(app.handlers, 'online.posts.get', { id: post.id })).status).toBe('zur_freigabe');
   });
@@ -201,7 +204,7 @@ describe('posts: from the idea to the published post', () => {
     });
     const post = await save(bluesky({ media: [{ kind: 'video', alt: '' }] }));
     await step(post.id, 'submit');
-    expect((await errorOf(dispatch(app.handlers, 'online.posts.step', { id: post.id, step: 'approve' })))?.message).toContain('Video 1 hat keinen Alternativtext');
+    expect((await errorOf(dispatch(app.handlers, 'online.posts.step', { id: post.id, revision: await revisionOf(post.id), step: 'approve' })))?.message).toContain('Video 1 hat keinen Alternativtext');
   });
 });
 
@@ -292,7 +295,7 @@ describe('online.plan { from, to, channels?, topicId? }', () => {
     expect(await save({ id: post.id, ...input, plannedAt: '2026-12-11T10:00' })).toMatchObject({ status: 'geplant', approvedBy: expect.any(String) });
     const plan = await call(app.handlers, 'online.plan', { from: '2026-12-07', to: '2026-12-13' });
     expect(plan.items.map((i) => i.at)).toEqual(['2026-12-11T10:00']);
-    expect(await errorOf(dispatch(app.handlers, 'online.posts.save', { id: post.id, ...input, plannedAt: '2026-11-26T10:00' }))).toMatchObject({
+    expect(await errorOf(dispatch(app.handlers, 'online.posts.save', { id: post.id, revision: await revisionOf(post.id), ...input, plannedAt: '2026-11-26T10:00' }))).toMatchObject({
       code: 'INVALID_INPUT',
       message: 'Der geplante Zeitpunkt (26. November 2026, 10:00 Uhr) liegt in der Vergangenheit.',
     });
@@ -308,7 +311,7 @@ describe('media with credit and usage rights', () => {
       'Die Nutzungsrechte an Bild 1 (Foto: Stadt Duisburg / Uwe Köppen) sind am 09.12.2026 abgelaufen; der Beitrag geht am 10.12.2026 hinaus. Bitte ein anderes Bild wählen oder die Rechte verlängern.';
     expect(post.check.problems).toEqual([{ code: 'rights-expired', message: expired }]);
     await step(post.id, 'submit');
-    expect(await errorOf(dispatch(app.handlers, 'online.posts.step', { id: post.id, step: 'approve' }))).toMatchObject({
+    expect(await errorOf(dispatch(app.handlers, 'online.posts.step', { id: post.id, revision: await revisionOf(post.id), step: 'approve' }))).toMatchObject({
       code: 'CONFLICT',
       message: `Der Beitrag kann so nicht freigegeben werden: ${expired}`,
     });

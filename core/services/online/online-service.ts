@@ -113,6 +113,7 @@ export const planItemOf = ({ post: row, topic }: { post: OnlinePostRow; topic: s
   movable: row.status !== 'veroeffentlicht' && row.publishedAt === null,
   paused: row.pausedAt !== null,
   lapsed: row.lapsedAt !== null,
+  revision: row.revision,
 });
 
 /**
@@ -159,6 +160,7 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
     postCount,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    revision: row.revision,
   });
   const toPost = ({ post: row, topic }: { post: OnlinePostRow; topic: string | null }, current: OnlineSettings): OnlinePost => ({
     id: row.id,
@@ -181,6 +183,7 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
     steps: nextPostSteps(row.status),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    revision: row.revision,
   });
 
   const mustFindTopic = async (id: number): Promise<OnlineTopicRow> => {
@@ -232,10 +235,15 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
       status = edit.status;
       // A new time ends a lapse of crisis mode (the post was not published at the one that passed).
       const newTime = values.plannedAt !== null && values.plannedAt !== previous.plannedAt;
-      await repo.updatePost(previous.id, { ...values, status, ...(edit.approvalVoid ? { approvedBy: null, approvedAt: null } : {}), ...(newTime ? { lapsedAt: null } : {}) }, at);
+      await repo.updatePost(
+        { id: previous.id, revision: previous.revision },
+        { ...values, status, ...(edit.approvalVoid ? { approvedBy: null, approvedAt: null } : {}), ...(newTime ? { lapsedAt: null } : {}) },
+        at,
+      );
     } else {
       status = values.text.trim() ? 'entwurf' : 'idee';
-      await repo.updatePost(id, { media: values.media }, at);
+      // The row was just inserted (revision 1) without its media.
+      await repo.updatePost({ id, revision: 1 }, { media: values.media }, at);
     }
     await audit(deps, {
       action: previous ? 'update' : 'create',
@@ -312,12 +320,12 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
       return { ...toTopic(row, posts.length), posts };
     },
 
-    'online.topics.save': ({ id, ...values }) =>
+    'online.topics.save': ({ id, revision, ...values }) =>
       deps.engine.transaction(async () => {
         if (values.startsOn && values.endsOn && values.endsOn < values.startsOn) throw invalid('Das Ende liegt vor dem Beginn des Themas.', 'endsOn');
         const at = deps.now().toISOString();
         if (id) await mustFindTopic(id);
-        const row = id ? await repo.updateTopic(id, values, at) : await repo.insertTopic(values, at);
+        const row = id ? await repo.updateTopic({ id, revision: revision! }, values, at) : await repo.insertTopic(values, at);
         await audit(deps, { action: id ? 'update' : 'create', entity: 'online-topic', entityId: row.id, summary: row.title });
         return toTopic(row, await repo.topicPostCount(row.id));
       }),
@@ -406,6 +414,8 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
         saved = await deps.engine.transaction(async () => {
           if (input.id) await repo.lockPost(input.id);
           const previous = input.id ? (await mustFindPost(input.id)).post : null;
+          // Refused before the edit is judged: it was made on the post as loaded.
+          if (previous) await repo.refuseUnlessCurrentPost(previous, input.revision!);
           // Changed by someone else since the files were looked at: nothing is stored.
           if (previous && JSON.stringify(fileKeysOf(mediaOf(previous.media))) !== JSON.stringify(fileKeysOf(before))) {
             throw new AppError('CONFLICT', 'Die Bilder und Videos dieses Beitrags wurden inzwischen geändert. Bitte den Beitrag neu laden.', { id: previous.id });
@@ -445,11 +455,13 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
       return saved;
     },
 
-    'online.posts.step': ({ id, step, url }) =>
+    'online.posts.step': ({ id, revision, step, url }) =>
       deps.engine.transaction(async () => {
         // Locked before reading the status: two steps at once (approve and withdraw) see each other's.
         await repo.lockPost(id);
         const { post: row } = await mustFindPost(id);
+        // Refused before the step is judged: it was chosen on the post as loaded.
+        await repo.refuseUnlessCurrentPost(row, revision);
         // The check runs at approval, with the channel's rules as they are now.
         const problems = step === 'approve' ? checkOf(row, await settings()).problems : [];
         const outcome = applyPostStep(row, step, { now: deps.now(), user: deps.user, problems, url });
@@ -457,7 +469,7 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
         const at = deps.now().toISOString();
         // In crisis mode a post scheduled now is paused like the others; one published goes into the crisis log.
         const inCrisis = (step === 'schedule' || step === 'publish') && (await crisis.active());
-        await repo.updatePost(id, { ...outcome.changes, ...(inCrisis && step === 'schedule' ? { pausedAt: at } : {}) }, at);
+        await repo.updatePost({ id, revision }, { ...outcome.changes, ...(inCrisis && step === 'schedule' ? { pausedAt: at } : {}) }, at);
         if (inCrisis && step === 'publish') {
           await crisis.addLog({ kind: 'post', at, user: deps.user, channel: row.channel, postId: id, summary: row.text });
         }

@@ -17,6 +17,8 @@ let app: Awaited<ReturnType<typeof openTempApp>>;
 
 const DECEMBER = { from: '2026-12-07', to: '2026-12-31' };
 const proposals = (range = DECEMBER) => call(app.handlers, 'online.proposals.list', range);
+/** The post's revision as stored now (these tests change it as the one who just loaded it). */
+const revisionOf = async (id: number) => (await call(app.handlers, 'online.posts.get', { id })).revision;
 
 /** The Oberbürgermeisterin's and a Bürgermeister's calendars, a press release with an embargo, a citizens' talk. */
 async function office() {
@@ -106,17 +108,17 @@ describe.each(ENGINES)('online proposals on %s', (kind) => {
 
     const post = topic.posts[0]!;
     const moved = await errorOf(
-      dispatch(app.handlers, 'online.posts.save', { id: post.id, topicId: topic.id, channel: 'bluesky', text: post.text, link: '', media: [], plannedAt: '2026-12-10T10:00' }),
+      dispatch(app.handlers, 'online.posts.save', { id: post.id, revision: await revisionOf(post.id), topicId: topic.id, channel: 'bluesky', text: post.text, link: '', media: [], plannedAt: '2026-12-10T10:00' }),
     );
     expect(moved?.message).toContain('Der Beitrag unterliegt einer Sperrfrist bis 10. Dezember 2026, 11:00 Uhr; der geplante Zeitpunkt (10. Dezember 2026, 10:00 Uhr) liegt davor.');
     // Not planned at all, approved: still not published before the embargo.
-    await call(app.handlers, 'online.posts.save', { id: post.id, topicId: topic.id, channel: 'bluesky', text: post.text, link: '', media: [], plannedAt: null });
-    await call(app.handlers, 'online.posts.step', { id: post.id, step: 'submit' });
-    await call(app.handlers, 'online.posts.step', { id: post.id, step: 'approve' });
-    const early = await errorOf(dispatch(app.handlers, 'online.posts.step', { id: post.id, step: 'publish', url: 'https://bsky.app/profile/duisburg.de/post/1' }));
+    await call(app.handlers, 'online.posts.save', { id: post.id, revision: await revisionOf(post.id), topicId: topic.id, channel: 'bluesky', text: post.text, link: '', media: [], plannedAt: null });
+    await call(app.handlers, 'online.posts.step', { id: post.id, revision: await revisionOf(post.id), step: 'submit' });
+    await call(app.handlers, 'online.posts.step', { id: post.id, revision: await revisionOf(post.id), step: 'approve' });
+    const early = await errorOf(dispatch(app.handlers, 'online.posts.step', { id: post.id, revision: await revisionOf(post.id), step: 'publish', url: 'https://bsky.app/profile/duisburg.de/post/1' }));
     expect(early).toMatchObject({ code: 'CONFLICT', message: 'Der Beitrag unterliegt einer Sperrfrist bis 10. Dezember 2026, 11:00 Uhr; vorher kann er nicht als veröffentlicht vermerkt werden.' });
     clock = new Date('2026-12-10T10:00:00Z');
-    expect((await call(app.handlers, 'online.posts.step', { id: post.id, step: 'publish', url: 'https://bsky.app/profile/duisburg.de/post/1' })).status).toBe('veroeffentlicht');
+    expect((await call(app.handlers, 'online.posts.step', { id: post.id, revision: await revisionOf(post.id), step: 'publish', url: 'https://bsky.app/profile/duisburg.de/post/1' })).status).toBe('veroeffentlicht');
   });
 
   it('takes a proposal with the editor’s text and time, as an idea when the text is empty', async () => {

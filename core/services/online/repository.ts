@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Engine } from '../../../db/engine';
+import { refuseUnlessCurrent, updateAtRevision, type RevisionedRecord, type RevisionTarget } from '../../../db/engine/revision';
 
 type Tables = Engine['t'];
 export type OnlineTopicRow = Tables['onlineTopics']['$inferSelect'];
@@ -8,8 +9,13 @@ export type OnlinePostRow = Tables['onlinePosts']['$inferSelect'];
 export type OnlinePostValues = Omit<Tables['onlinePosts']['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>;
 export type ChannelKey = OnlinePostRow['channel'];
 
+/** How STALE names a topic and a post (the audit log's entities, as the service writes them). */
+const TOPIC: RevisionedRecord = { entity: 'online-topic', thisOne: 'Dieses Thema', it: 'es' };
+const POST: RevisionedRecord = { entity: 'online-post', thisOne: 'Dieser Beitrag', it: 'ihn' };
+
 /** SQL of the editorial plan: topics and their posts per channel. */
-export function onlineRepository({ db, t, dsql }: Engine) {
+export function onlineRepository(engine: Engine) {
+  const { db, t, dsql } = engine;
   const { onlinePosts: posts, onlineTopics: topics } = t;
   /** Each post with its topic's title. */
   const postsWithTopic = () => db.select({ post: posts, topic: topics.title }).from(posts).leftJoin(topics, eq(topics.id, posts.topicId));
@@ -42,13 +48,10 @@ export function onlineRepository({ db, t, dsql }: Engine) {
         .returning();
       return row!;
     },
-    async updateTopic(id: number, values: OnlineTopicValues, at: string): Promise<OnlineTopicRow> {
-      const [row] = await db
-        .update(topics)
-        .set({ ...values, updatedAt: at })
-        .where(eq(topics.id, id))
-        .returning();
-      return row!;
+    /** Saves the topic as loaded at `target.revision` (STALE when someone saved it since) and raises the revision. */
+    async updateTopic(target: RevisionTarget, values: OnlineTopicValues, at: string): Promise<OnlineTopicRow> {
+      await updateAtRevision(engine, topics, TOPIC, target, { ...values, updatedAt: at });
+      return (await this.topic(target.id))!;
     },
 
     // ---------------------------------------------------------------- posts
@@ -105,11 +108,13 @@ export function onlineRepository({ db, t, dsql }: Engine) {
         .returning({ id: posts.id });
       return row!.id;
     },
-    async updatePost(id: number, values: Partial<OnlinePostValues>, at: string): Promise<void> {
-      await db
-        .update(posts)
-        .set({ ...values, updatedAt: at })
-        .where(eq(posts.id, id));
+    /** Saves the post as loaded at `target.revision` (STALE when someone changed it since) and raises the revision. */
+    async updatePost(target: RevisionTarget, values: Partial<OnlinePostValues>, at: string): Promise<void> {
+      await updateAtRevision(engine, posts, POST, target, { ...values, updatedAt: at });
+    },
+    /** The refusal of a change against an older revision than the stored `current` one (before anything else is checked). */
+    async refuseUnlessCurrentPost(current: OnlinePostRow, loadedRevision: number): Promise<void> {
+      await refuseUnlessCurrent(engine, posts, POST, current, loadedRevision);
     },
   };
 }

@@ -23,6 +23,7 @@ export function WorkflowSteps<S extends string, R>({
   unsaved,
   run,
   onChanged,
+  onReload,
   children,
 }: {
   steps: readonly S[];
@@ -32,6 +33,8 @@ export function WorkflowSteps<S extends string, R>({
   unsaved: boolean;
   run: (step: S) => Promise<R>;
   onChanged: (record: R, message: string) => Promise<void>;
+  /** Takes the record anew after a step was refused as STALE („Neu laden“, see ErrorMessage). */
+  onReload?: () => void;
   children?: ReactNode;
 }) {
   const styles = useStyles();
@@ -59,7 +62,7 @@ export function WorkflowSteps<S extends string, R>({
         ))}
         {unsaved && <Text className={styles.muted}>Bitte zuerst speichern.</Text>}
       </div>
-      <ErrorMessage error={step.error} title="Nicht möglich" />
+      <ErrorMessage error={step.error} title="Nicht möglich" onReload={onReload} />
     </section>
   );
 }

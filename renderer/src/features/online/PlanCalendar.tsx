@@ -70,6 +70,8 @@ const ARROW_KEYS = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'];
 
 interface Moved {
   id: number;
+  /** The post's revision after the move: „Rückgängig“ sends it back. */
+  revision: number;
   title: string;
   from: string;
   to: string;
@@ -176,10 +178,11 @@ export function PlanCalendar() {
   }, [plan.data, clusterOf, viewType]);
 
   const move = useMutation({
-    mutationFn: async ({ id, plannedAt }: { id: number; plannedAt: string; revert?: () => void }) => {
-      // Saved as in the post's dialog: the stored post with the new time, under the same rules.
+    mutationFn: async ({ id, revision, plannedAt }: { id: number; revision: number; plannedAt: string; revert?: () => void }) => {
+      // Saved as in the post's dialog: the stored post with the new time, under the same rules, at
+      // the revision the plan shows (STALE when another PC changed the post since: it goes back).
       const post = await api('online.posts.get', { id });
-      return api('online.posts.save', { id, topicId: post.topicId, channel: post.channel, text: post.text, link: post.link, media: post.media, plannedAt });
+      return api('online.posts.save', { id, revision, topicId: post.topicId, channel: post.channel, text: post.text, link: post.link, media: post.media, plannedAt });
     },
     onMutate: () => {
       setMoved(null);
@@ -207,8 +210,8 @@ export function PlanCalendar() {
     const plannedAt = fromUtc(info.event.start, false);
     const title = `${item.channelName}: ${excerpt(item.text, 60) || '(noch kein Text)'}`;
     move.mutate(
-      { id: item.id, plannedAt, revert: info.revert },
-      { onSuccess: () => setMoved({ id: item.id, title, from: item.at, to: plannedAt }) },
+      { id: item.id, revision: item.revision, plannedAt, revert: info.revert },
+      { onSuccess: (post) => setMoved({ id: item.id, revision: post.revision, title, from: item.at, to: plannedAt }) },
     );
   };
 
@@ -227,14 +230,14 @@ export function PlanCalendar() {
     const plannedAt = e.key === 'ArrowUp' || e.key === 'ArrowDown' ? addMinutes(item.at, 15 * step) : addDays(item.at, step);
     const title = `${item.channelName}: ${excerpt(item.text, 60) || '(noch kein Text)'}`;
     pendingFocus.current = String(item.id);
-    move.mutate({ id: item.id, plannedAt }, { onSuccess: () => setMoved({ id: item.id, title, from: item.at, to: plannedAt }) });
+    move.mutate({ id: item.id, revision: item.revision, plannedAt }, { onSuccess: (post) => setMoved({ id: item.id, revision: post.revision, title, from: item.at, to: plannedAt }) });
   };
   /** The post moved by keyboard keeps the focus when FullCalendar draws it anew. */
   const pendingFocus = useRef<string | null>(null);
 
   const undo = () => {
     if (!moved) return;
-    move.mutate({ id: moved.id, plannedAt: moved.from }, { onSuccess: () => setMoved(null) });
+    move.mutate({ id: moved.id, revision: moved.revision, plannedAt: moved.from }, { onSuccess: () => setMoved(null) });
   };
 
   const onEventClick = (info: EventClickArg) => {
@@ -338,7 +341,14 @@ export function PlanCalendar() {
       {range && <PlanExports from={range.from} to={range.to} />}
 
       <ErrorMessage error={plan.error} title="Der Plan lässt sich nicht laden" />
-      <ErrorMessage error={move.error} title="Nicht verschoben" />
+      <ErrorMessage
+        error={move.error}
+        title="Nicht verschoben"
+        onReload={() => {
+          move.reset();
+          void queryClient.invalidateQueries({ queryKey: ['online.plan'] });
+        }}
+      />
       {problem && (
         <MessageBar intent="warning" role="status">
           <MessageBarBody>{problem}</MessageBarBody>

@@ -28,6 +28,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { DateField, SelectField, TextField, TimeField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
+import { useLoadedRecord } from '../../components/use-loaded-record';
 import { WorkflowSteps } from '../../components/WorkflowSteps';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { instantText, joinDateTime, wallClockText } from '../press/press-format';
@@ -102,15 +103,29 @@ export function PostDialog({ postId, topicId, onClose }: { postId: number | null
   /** A question or complaint under the published post is being recorded as a request. */
   const [asking, setAsking] = useState(false);
   const post = useQuery({ queryKey: ['online.posts.get', id], queryFn: () => api('online.posts.get', { id: id! }), enabled: id !== null });
+  // The post as loaded: every change sends its revision back; another PC's change replaces it only while the form holds no unsaved input.
+  const [data, take] = useLoadedRecord(post.data ?? null, dirty);
+  /** Counts „Neu laden“: the form and the steps start again from the post as stored now. */
+  const [reloads, setReloads] = useState(0);
   const stored = async (saved: OnlinePost, message: string) => {
     queryClient.setQueryData(['online.posts.get', saved.id], saved);
+    take(saved);
     setNotice(message);
     await queryClient.invalidateQueries({ queryKey: ['online.posts.list'] });
     await queryClient.invalidateQueries({ queryKey: ['online.plan'] });
     await queryClient.invalidateQueries({ queryKey: ['online.topics.list'] });
     await queryClient.invalidateQueries({ queryKey: ['online.topics.get'] });
   };
-  const data = post.data;
+  /** „Neu laden“ after STALE: the post as it is stored now replaces the user's input. */
+  const reload = async () => {
+    if (id === null) return;
+    const fresh = await queryClient.fetchQuery({ queryKey: ['online.posts.get', id], queryFn: () => api('online.posts.get', { id }), staleTime: 0 });
+    setNotice(null);
+    setDirty(false);
+    take(fresh);
+    setReloads((n) => n + 1);
+  };
+  const reloadNow = () => void reload();
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface className={layout.surface} aria-label="Beitrag">
@@ -144,10 +159,11 @@ export function PostDialog({ postId, topicId, onClose }: { postId: number | null
               post.error ? <ErrorMessage error={post.error} /> : <Spinner size="small" label="Der Beitrag wird geladen …" />
             ) : (
               <PostForm
-                key={id ?? 'new'}
+                key={`${id ?? 'new'}-${reloads}`}
                 post={data ?? null}
                 topicId={topicId}
                 onDirtyChange={setDirty}
+                onReload={reloadNow}
                 onSaved={async (saved, before) => {
                   const voided = (before?.status === 'freigegeben' || before?.status === 'geplant') && saved.status === 'entwurf';
                   await stored(
@@ -167,7 +183,7 @@ export function PostDialog({ postId, topicId, onClose }: { postId: number | null
                 <MessageBarBody>{notice}</MessageBarBody>
               </MessageBar>
             )}
-            {data && <PostWorkflow post={data} unsaved={dirty} onChanged={stored} />}
+            {data && <PostWorkflow key={`workflow-${data.id}-${reloads}`} post={data} unsaved={dirty} onChanged={stored} onReload={reloadNow} />}
           </DialogContent>
           <DialogActions>
             {data?.publishedUrl && <Button onClick={() => setAsking(true)}>Anliegen aus sozialen Medien erfassen …</Button>}
@@ -185,17 +201,26 @@ function PostForm({
   topicId,
   onSaved,
   onDirtyChange,
+  onReload,
 }: {
   post: OnlinePost | null;
   topicId: number | null;
   onSaved: (post: OnlinePost, before: OnlinePost | null) => Promise<void>;
   onDirtyChange: (dirty: boolean) => void;
+  /** „Neu laden“ after a save refused as STALE. */
+  onReload: () => void;
 }) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
   const { control, handleSubmit, formState, reset, setError, setValue } = useForm<PostFormValues>({ defaultValues: formValuesOf(post, topicId) });
   const media = useFieldArray({ control, name: 'media' });
   useEffect(() => onDirtyChange(formState.isDirty), [formState.isDirty, onDirtyChange]);
+  // A newer copy (another PC's save, a step of this dialog) fills the form only while nothing is typed.
+  useEffect(() => {
+    if (post && !formState.isDirty) reset(formValuesOf(post, null));
+    // Only a newly loaded post fills the form again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [post]);
   const topics = useQuery({ queryKey: ['online.topics.list'], queryFn: () => api('online.topics.list', {}) });
   const [channel, text, link, mediaValues, plannedDate] = useWatch({ control, name: ['channel', 'text', 'link', 'media', 'plannedDate'] });
   // The day the post goes out, for the usage rights of its media: its planned day, not before today.
@@ -217,6 +242,7 @@ function PostForm({
     }
     save.mutate({
       id: post?.id,
+      revision: post?.revision,
       topicId: values.topicId ? Number(values.topicId) : null,
       channel: values.channel,
       text: values.text,
@@ -316,6 +342,7 @@ function PostForm({
         saving={save.isPending}
         error={save.error}
         unsaved={formState.isDirty && Boolean(post)}
+        onReload={onReload}
         unsavedNote={post?.status === 'freigegeben' || post?.status === 'geplant' ? ' – Speichern hebt die Freigabe auf, wenn sich der Inhalt ändert.' : ''}
       />
     </form>
@@ -323,7 +350,17 @@ function PostForm({
 }
 
 /** The workflow buttons the state allows; publishing asks for the address where the post now is. */
-function PostWorkflow({ post, unsaved, onChanged }: { post: OnlinePost; unsaved: boolean; onChanged: (post: OnlinePost, message: string) => Promise<void> }) {
+function PostWorkflow({
+  post,
+  unsaved,
+  onChanged,
+  onReload,
+}: {
+  post: OnlinePost;
+  unsaved: boolean;
+  onChanged: (post: OnlinePost, message: string) => Promise<void>;
+  onReload: () => void;
+}) {
   const styles = useStyles();
   const [url, setUrl] = useState('');
   return (
@@ -332,8 +369,9 @@ function PostWorkflow({ post, unsaved, onChanged }: { post: OnlinePost; unsaved:
       labels={POST_STEP_LABELS}
       done={DONE}
       unsaved={unsaved}
-      run={(step) => api('online.posts.step', { id: post.id, step, ...(step === 'publish' ? { url } : {}) })}
+      run={(step) => api('online.posts.step', { id: post.id, revision: post.revision, step, ...(step === 'publish' ? { url } : {}) })}
       onChanged={onChanged}
+      onReload={onReload}
     >
       {post.steps.includes('publish') && (
         <Field label="Veröffentlicht unter (URL)" className={styles.url}>

@@ -28,19 +28,34 @@ const valuesOf = (topic: OnlineTopic | null): TopicFormValues => ({
 export function TopicDialog({ topic, onClose }: { topic: OnlineTopic | null; onClose: () => void }) {
   const layout = useFormDialogStyles();
   const queryClient = useQueryClient();
-  const [saved, setSaved] = useState<OnlineTopic | null>(null);
-  const current = saved ?? topic;
+  /** The topic as loaded or last saved here: its revision goes back with the save. */
+  const [current, setCurrent] = useState<OnlineTopic | null>(topic);
+  const [saved, setSaved] = useState(false);
   const { control, handleSubmit, formState, reset } = useForm<TopicFormValues>({ defaultValues: valuesOf(topic) });
   const save = useMutation({
     mutationFn: (input: OnlineTopicInput) => api('online.topics.save', input),
     onSuccess: async (result) => {
       reset(valuesOf(result));
-      setSaved(result);
+      setCurrent(result);
+      setSaved(true);
       await queryClient.invalidateQueries({ queryKey: ['online.topics.list'] });
     },
   });
+  /** „Neu laden“ after STALE: the topic as it is stored now replaces the user's input. */
+  const reload = async () => {
+    if (!current) return;
+    const fresh: OnlineTopic = await queryClient.fetchQuery({
+      queryKey: ['online.topics.get', current.id],
+      queryFn: () => api('online.topics.get', { id: current.id }),
+      staleTime: 0,
+    });
+    save.reset();
+    reset(valuesOf(fresh));
+    setCurrent(fresh);
+    setSaved(false);
+  };
   const submit = (values: TopicFormValues) =>
-    save.mutate({ id: current?.id, title: values.title, goal: values.goal, owner: values.owner, startsOn: values.startsOn || null, endsOn: values.endsOn || null });
+    save.mutate({ id: current?.id, revision: current?.revision, title: values.title, goal: values.goal, owner: values.owner, startsOn: values.startsOn || null, endsOn: values.endsOn || null });
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface className={layout.surface} aria-label="Thema">
@@ -55,7 +70,7 @@ export function TopicDialog({ topic, onClose }: { topic: OnlineTopic | null; onC
                 <DateField control={control} name="startsOn" label="Von" />
                 <DateField control={control} name="endsOn" label="Bis" />
               </div>
-              <SaveActions label="Thema speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(current)} />
+              <SaveActions label="Thema speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(current)} onReload={() => void reload()} />
             </form>
             {saved && !formState.isDirty && (
               <MessageBar intent="success" role="status">
