@@ -358,7 +358,7 @@ export const contract = {
   /** Take on or decline; returns the reply letter draft (Schirmherrschaft-Zusage/-Absage). */
   'patronages.decide': command(patronageDecideSchema, patronageDecidedSchema),
   /** Records the reply letter created from the draft. */
-  'patronages.linkReply': command(z.strictObject({ id: recordId, letterId: recordId }), patronageSchema),
+  'patronages.linkReply': command(z.strictObject({ id: recordId, revision: revisionSchema, letterId: recordId }), patronageSchema),
 
   // Partner cities (Partnerstädte) and the greetings plan (Grußkalender), DOMAIN.md E.
   'partnerships.list': query(none, z.array(partnershipSchema)),

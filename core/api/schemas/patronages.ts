@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { letterDraftSchema } from './letters';
-import { isoDate, multiLine, singleLine } from './common';
+import { isoDate, multiLine, requireRevisionWithId, revisionSchema, singleLine } from './common';
 
 const text = (max: number) => multiLine(max).default('');
 const line = (max: number) => singleLine(max).default('');
@@ -30,6 +30,8 @@ export const PATRONAGE_DECISION_LABELS: Record<PatronageDecision, string> = {
 
 export const patronageInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
+  /** With `id`: the revision the request was loaded at (required; STALE when it moved on). */
+  revision: revisionSchema.optional(),
   organisationId: z.number().int().positive().nullable().default(null),
   organisationName: line(300),
   event: singleLine(300).min(1, 'Bitte die Veranstaltung angeben.'),
@@ -42,7 +44,7 @@ export const patronageInputSchema = z.strictObject({
   speechId: z.number().int().positive().nullable().default(null),
   appointmentId: z.number().int().positive().nullable().default(null),
   notes: text(10000),
-});
+}).superRefine(requireRevisionWithId);
 export type PatronageInput = z.input<typeof patronageInputSchema>;
 
 export const patronageSchema = z.object({
@@ -71,11 +73,14 @@ export const patronageSchema = z.object({
   notes: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  revision: revisionSchema,
 });
 export type Patronage = z.infer<typeof patronageSchema>;
 
 export const patronageDecideSchema = z.strictObject({
   id: z.number().int().positive(),
+  /** The revision the request was loaded at (STALE when it moved on). */
+  revision: revisionSchema,
   decision: patronageDecisionSchema.exclude(['offen']),
   reasons: text(5000),
 });

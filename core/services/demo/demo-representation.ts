@@ -25,7 +25,7 @@ async function loadPatronages({ save, contact, today }: DemoContext, patronId: n
     criteria: allMet,
     notes: 'Rund 600 Aktive aus acht Ländern; der Verein bittet um ein Grußwort im Programmheft.',
   });
-  await save('patronages.decide', { id: regatta.id, decision: 'uebernommen', reasons: '' });
+  await save('patronages.decide', { id: regatta.id, revision: regatta.revision, decision: 'uebernommen', reasons: '' });
   await save('patronages.save', {
     organisationId: contact('org:foerderverein-park'),
     event: 'Lichterfest im Landschaftspark Nord',
@@ -56,6 +56,7 @@ async function loadPatronages({ save, contact, today }: DemoContext, patronId: n
   });
   await save('patronages.decide', {
     id: company.id,
+    revision: company.revision,
     decision: 'abgelehnt',
     reasons: 'Firmenveranstaltung mit Verkaufszweck; Schirmherrschaften übernimmt die Oberbürgermeisterin nur für gemeinnützige Anlässe.',
   });

@@ -85,7 +85,7 @@ describe('patronages.save', () => {
       [{ organisationName: 'X', appointmentId: 9999 }, 'Der Termin Nr. 9999 wurde nicht gefunden.'],
       [
         // An update names every field (see core/api/record-inputs.ts).
-        { organisationId: null, organisationName: 'X', eventTo: null, place: '', patronId: null, speechId: null, appointmentId: null, notes: '', criteria: ALL_MET, id: 9999 },
+        { organisationId: null, organisationName: 'X', eventTo: null, place: '', patronId: null, speechId: null, appointmentId: null, notes: '', criteria: ALL_MET, id: 9999, revision: 1 },
         'Die Schirmherrschaft Nr. 9999 wurde nicht gefunden.',
       ],
     ];
@@ -113,7 +113,7 @@ describe('patronages.decide', () => {
   it('refuses to take on a patronage whose criteria are not all met, naming them', async () => {
     const { verein } = await setup();
     const saved = await call(app.handlers, 'patronages.save', request({ organisationId: verein.id, criteria: { ...ALL_MET, noCommercialPurpose: false, politicalNeutrality: null } }));
-    const refused = await errorOf(dispatch(app.handlers, 'patronages.decide', { id: saved.id, decision: 'uebernommen' }));
+    const refused = await errorOf(dispatch(app.handlers, 'patronages.decide', { id: saved.id, revision: saved.revision, decision: 'uebernommen' }));
     expect(refused).toMatchObject({ code: 'INVALID_INPUT' });
     expect(refused?.message).toBe(
       'Die Schirmherrschaft kann nur übernommen werden, wenn alle Kriterien erfüllt sind – nicht erfüllt: „kein kommerzieller Zweck“; ' +
@@ -126,14 +126,14 @@ describe('patronages.decide', () => {
     const { verein } = await setup();
     const saved = await call(app.handlers, 'patronages.save', request({ organisationId: verein.id, criteria: { ...ALL_MET, noCommercialPurpose: false } }));
     const reasons = 'Der Erlös der Tombola geht vollständig an die Jugendarbeit; Ausnahme nach Rücksprache mit der Oberbürgermeisterin.';
-    const decided = await call(app.handlers, 'patronages.decide', { id: saved.id, decision: 'uebernommen', reasons });
+    const decided = await call(app.handlers, 'patronages.decide', { id: saved.id, revision: saved.revision, decision: 'uebernommen', reasons });
     expect(decided.patronage).toMatchObject({ decision: 'uebernommen', reasons, criteriaMet: false });
   });
 
   it('takes on a patronage: Berlin date, reply draft "Schirmherrschaft-Zusage" signed by the Oberbürgermeisterin, letter and link', async () => {
     const { head, verein } = await setup();
     const saved = await call(app.handlers, 'patronages.save', request({ organisationId: verein.id, criteria: ALL_MET }));
-    const decided = await call(app.handlers, 'patronages.decide', { id: saved.id, decision: 'uebernommen' });
+    const decided = await call(app.handlers, 'patronages.decide', { id: saved.id, revision: saved.revision, decision: 'uebernommen' });
     // 23:30 UTC on 27 November is already the 28th in Duisburg.
     expect(decided.patronage).toMatchObject({ decision: 'uebernommen', decidedOn: '2026-11-28', reasons: '' });
     expect(decided.reply).toMatchObject({
@@ -152,7 +152,7 @@ describe('patronages.decide', () => {
     expect(text).toContain('Bitte senden Sie mir das Programm der Veranstaltung');
     expect(text).not.toContain('{{');
 
-    const linked = await call(app.handlers, 'patronages.linkReply', { id: saved.id, letterId: letter.id });
+    const linked = await call(app.handlers, 'patronages.linkReply', { id: saved.id, revision: decided.patronage.revision, letterId: letter.id });
     expect(linked.replyLetterId).toBe(letter.id);
     const audit = app.db.select().from(auditLog).where(and(eq(auditLog.entity, 'patronage'), eq(auditLog.entityId, saved.id))).all();
     expect(audit.map((a) => a.action)).toEqual(['create', 'decide', 'link-reply']);
@@ -161,7 +161,7 @@ describe('patronages.decide', () => {
   it('declines: "Schirmherrschaft-Absage" signed by the patron, with the dates of a multi-day event in words', async () => {
     const { deputy, verein } = await setup();
     const saved = await call(app.handlers, 'patronages.save', request({ organisationId: verein.id, patronId: deputy.id, eventFrom: '2027-06-30', eventTo: '2027-07-02' }));
-    const decided = await call(app.handlers, 'patronages.decide', { id: saved.id, decision: 'abgelehnt', reasons: 'Kommerzielle Messe' });
+    const decided = await call(app.handlers, 'patronages.decide', { id: saved.id, revision: saved.revision, decision: 'abgelehnt', reasons: 'Kommerzielle Messe' });
     expect(decided.patronage).toMatchObject({ decision: 'abgelehnt', reasons: 'Kommerzielle Messe', decidedOn: '2026-11-28' });
     expect(decided.reply).toMatchObject({ templateId: 'schirmherrschaft-absage', signerId: deputy.id });
     const letter = await call(app.handlers, 'letters.create', decided.reply!);
@@ -174,14 +174,14 @@ describe('patronages.decide', () => {
 
   it('prepares no reply without an organisation contact; refuses unknown requests and letters', async () => {
     const saved = await call(app.handlers, 'patronages.save', request({ organisationName: 'Initiative Lesepaten Hochfeld' }));
-    const decided = await call(app.handlers, 'patronages.decide', { id: saved.id, decision: 'abgelehnt' });
+    const decided = await call(app.handlers, 'patronages.decide', { id: saved.id, revision: saved.revision, decision: 'abgelehnt' });
     expect(decided.reply).toBeNull();
-    expect(await errorOf(dispatch(app.handlers, 'patronages.decide', { id: 9999, decision: 'abgelehnt' }))).toMatchObject({
+    expect(await errorOf(dispatch(app.handlers, 'patronages.decide', { id: 9999, revision: 1, decision: 'abgelehnt' }))).toMatchObject({
       code: 'NOT_FOUND',
       message: 'Die Schirmherrschaft Nr. 9999 wurde nicht gefunden.',
     });
-    expect(await errorOf(dispatch(app.handlers, 'patronages.decide', { id: saved.id, decision: 'offen' }))).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(await errorOf(dispatch(app.handlers, 'patronages.linkReply', { id: saved.id, letterId: 9999 }))).toMatchObject({
+    expect(await errorOf(dispatch(app.handlers, 'patronages.decide', { id: saved.id, revision: saved.revision, decision: 'offen' }))).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await errorOf(dispatch(app.handlers, 'patronages.linkReply', { id: saved.id, revision: decided.patronage.revision, letterId: 9999 }))).toMatchObject({
       code: 'NOT_FOUND',
       message: 'Der Brief Nr. 9999 wurde nicht gefunden.',
     });
@@ -194,7 +194,7 @@ describe('patronages.list', () => {
     const late = await make('Herbstlauf', '2027-09-05');
     const early = await make('Frühlingskonzert', '2027-03-21');
     const decided = await make('Neujahrsempfang', '2027-01-10');
-    await call(app.handlers, 'patronages.decide', { id: decided.id, decision: 'abgelehnt' });
+    await call(app.handlers, 'patronages.decide', { id: decided.id, revision: decided.revision, decision: 'abgelehnt' });
     // The demo office has requests of its own: look at these three.
     const mine = async (decision?: 'offen' | 'abgelehnt') =>
       (await call(app.handlers, 'patronages.list', decision ? { decision } : {})).filter((p) => p.organisation === 'Bürgerstiftung Rheinhausen');

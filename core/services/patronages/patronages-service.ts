@@ -66,6 +66,7 @@ export function createPatronagesService(deps: ServiceDeps, templates: () => read
       notes: row.notes,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
+      revision: row.revision,
     };
   };
 
@@ -143,15 +144,17 @@ export function createPatronagesService(deps: ServiceDeps, templates: () => read
       deps.engine.transaction(async () => {
         const at = deps.now().toISOString();
         const row = input.id
-          ? (await repo.update((await mustFind(input.id)).patronage.id, await valuesOf(input), at))!
+          ? await repo.update({ id: (await mustFind(input.id)).patronage.id, revision: input.revision! }, await valuesOf(input), at)
           : await repo.insert(await valuesOf(input), at);
         await audit(deps, { action: input.id ? 'update' : 'create', entity: 'patronage', entityId: row.id, summary: `${row.event} (${row.organisationName})` });
         return toPatronage(await mustFind(row.id));
       }),
 
-    'patronages.decide': ({ id, decision, reasons }) =>
+    'patronages.decide': ({ id, revision, decision, reasons }) =>
       deps.engine.transaction(async () => {
         const { patronage: row } = await mustFind(id);
+        // Refused before the criteria are judged: the decision is made on the request as loaded.
+        await repo.refuseUnlessCurrent(row, revision);
         if (decision === 'uebernommen' && !reasons) {
           const open = openCriteria(criteriaOf(row.criteria));
           if (open.notMet.length || open.unchecked.length) {
@@ -168,16 +171,17 @@ export function createPatronagesService(deps: ServiceDeps, templates: () => read
           }
         }
         const at = deps.now().toISOString();
-        const updated = (await repo.update(id, { decision, reasons, decidedOn: isoDateInBerlin(deps.now()) }, at))!;
+        const updated = await repo.update({ id, revision }, { decision, reasons, decidedOn: isoDateInBerlin(deps.now()) }, at);
         await audit(deps, { action: 'decide', entity: 'patronage', entityId: id, summary: `${row.event}: ${decision}${reasons ? ` – ${reasons}` : ''}` });
         return { patronage: await toPatronage(await mustFind(id)), reply: await replyOf(updated) };
       }),
 
-    'patronages.linkReply': ({ id, letterId }) =>
+    'patronages.linkReply': ({ id, revision, letterId }) =>
       deps.engine.transaction(async () => {
         const { patronage: row } = await mustFind(id);
+        await repo.refuseUnlessCurrent(row, revision);
         if (!(await repo.exists('letter', letterId))) throw new AppError('NOT_FOUND', `Der Brief Nr. ${letterId} wurde nicht gefunden.`, { letterId });
-        await repo.update(id, { replyLetterId: letterId }, deps.now().toISOString());
+        await repo.update({ id, revision }, { replyLetterId: letterId }, deps.now().toISOString());
         await audit(deps, { action: 'link-reply', entity: 'patronage', entityId: id, summary: `${row.event}: Antwortschreiben Nr. ${letterId}` });
         return toPatronage(await mustFind(id));
       }),

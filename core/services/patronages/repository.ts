@@ -1,13 +1,18 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Engine } from '../../../db/engine';
+import { refuseUnlessCurrent, updateAtRevision, type RevisionedRecord, type RevisionTarget } from '../../../db/engine/revision';
 
 type Tables = Engine['t'];
 export type PatronageRow = Tables['patronages']['$inferSelect'];
 export type PatronageValues = Omit<Tables['patronages']['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>;
 export type PatronageLink = 'contact' | 'signer' | 'speech' | 'appointment' | 'letter';
 
+/** How STALE names a patronage request (the audit log's entity, as the service writes it). */
+const PATRONAGE: RevisionedRecord = { entity: 'patronage', thisOne: 'Diese Schirmherrschaft', it: 'sie' };
+
 /** SQL of the patronage requests (Schirmherrschaften). */
-export function patronagesRepository({ db, t }: Engine) {
+export function patronagesRepository(engine: Engine) {
+  const { db, t } = engine;
   const { appointments, contacts, letters, patronages, signers, speeches } = t;
   const LINKED = { contact: contacts, signer: signers, speech: speeches, appointment: appointments, letter: letters } as const;
   const withPatron = () =>
@@ -34,13 +39,15 @@ export function patronagesRepository({ db, t }: Engine) {
         .returning();
       return row!;
     },
-    async update(id: number, values: Partial<PatronageValues>, at: string): Promise<PatronageRow | undefined> {
-      const [row] = await db
-        .update(patronages)
-        .set({ ...values, updatedAt: at })
-        .where(eq(patronages.id, id))
-        .returning();
-      return row;
+    /** Saves the request as loaded at `target.revision` (STALE when someone changed it since) and raises the revision. */
+    async update(target: RevisionTarget, values: Partial<PatronageValues>, at: string): Promise<PatronageRow> {
+      await updateAtRevision(engine, patronages, PATRONAGE, target, { ...values, updatedAt: at });
+      const [row] = await db.select().from(patronages).where(eq(patronages.id, target.id)).limit(1);
+      return row!;
+    },
+    /** The refusal of a change against an older revision than the stored `current` one (before anything else is checked). */
+    async refuseUnlessCurrent(current: PatronageRow, loadedRevision: number): Promise<void> {
+      await refuseUnlessCurrent(engine, patronages, PATRONAGE, current, loadedRevision);
     },
     async exists(table: PatronageLink, id: number): Promise<boolean> {
       const source = LINKED[table];

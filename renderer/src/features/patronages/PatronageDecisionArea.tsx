@@ -26,20 +26,23 @@ export function PatronageDecisionArea({
   patronage,
   unsaved,
   onChanged,
+  onReload,
 }: {
   patronage: Patronage;
   unsaved: boolean;
   onChanged: (patronage: Patronage) => Promise<void>;
+  /** „Neu laden“ after a decision refused as STALE. */
+  onReload: () => void;
 }) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
   const { control, handleSubmit } = useForm<{ reasons: string }>({ defaultValues: { reasons: patronage.reasons } });
   const [result, setResult] = useState<Decided | null>(null);
-  const reply = useReplyLetter(async (letter) => onChanged(await api('patronages.linkReply', { id: patronage.id, letterId: letter.id })));
+  const reply = useReplyLetter(async (letter) => onChanged(await api('patronages.linkReply', { id: patronage.id, revision: patronage.revision, letterId: letter.id })));
   const { notMet, unchecked } = criteriaSummary(patronage.criteria);
 
   const decide = useMutation({
-    mutationFn: ({ decision, reasons }: { decision: 'uebernommen' | 'abgelehnt'; reasons: string }) => api('patronages.decide', { id: patronage.id, decision, reasons }),
+    mutationFn: ({ decision, reasons }: { decision: 'uebernommen' | 'abgelehnt'; reasons: string }) => api('patronages.decide', { id: patronage.id, revision: patronage.revision, decision, reasons }),
     onMutate: () => {
       setResult(null);
       reply.reset();
@@ -80,7 +83,7 @@ export function PatronageDecisionArea({
           <MessageBarBody>Oben gibt es ungespeicherte Änderungen; entschieden wird über die gespeicherte Fassung.</MessageBarBody>
         </MessageBar>
       )}
-      <ErrorMessage error={decide.error} title="Nicht entschieden" />
+      <ErrorMessage error={decide.error} title="Nicht entschieden" onReload={onReload} />
       <div className={styles.actions}>
         <Button appearance="primary" onClick={submit('uebernommen')} disabled={decide.isPending}>
           Übernehmen

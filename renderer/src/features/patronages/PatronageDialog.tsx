@@ -21,6 +21,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { DateField, RadioField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
+import { useLoadedRecord } from '../../components/use-loaded-record';
 import { describeSpan } from '../calendar/spans';
 import { addDays, berlinToday } from '../calendar/wall-clock';
 import { ContactOrNameFields, contactOrNameInput, type PickedContact } from '../letters/ContactOrNameFields';
@@ -92,10 +93,12 @@ function formValuesOf(patronage: Patronage | null, head: Signer | undefined): Pa
   };
 }
 
-function inputOf(values: PatronageFormValues, id: number | undefined): PatronageInput {
+/** `loaded`: the stored request as the form loaded it (its revision goes back with the save); none for a new one. */
+function inputOf(values: PatronageFormValues, loaded: { id: number; revision: number } | null): PatronageInput {
   const organisation = contactOrNameInput(values.organisationMode, values.organisationContact, values.organisationName);
   return {
-    id,
+    id: loaded?.id,
+    revision: loaded?.revision,
     organisationId: organisation.contactId,
     organisationName: organisation.name,
     event: values.event,
@@ -124,19 +127,34 @@ export function PatronageDialog({ patronageId, onClose }: { patronageId: number 
   const [dirty, setDirty] = useState(false);
   const patronage = useQuery({ queryKey: ['patronages.get', id], queryFn: () => api('patronages.get', { id: id! }), enabled: id !== null });
   const signers = useQuery({ queryKey: ['signers.list'], queryFn: () => api('signers.list', {}) });
+  // The request as loaded: every change sends its revision back; another PC's change replaces it only while the form holds no unsaved input.
+  const [data, take] = useLoadedRecord(patronage.data ?? null, dirty);
+  /** Counts „Neu laden“: the form and the decision start again from the request as stored now. */
+  const [reloads, setReloads] = useState(0);
 
   const stored = async (saved: Patronage) => {
     queryClient.setQueryData(['patronages.get', saved.id], saved);
+    take(saved);
     await queryClient.invalidateQueries({ queryKey: ['patronages.list'] });
   };
+  /** „Neu laden“ after STALE: the request as it is stored now replaces the user's input. */
+  const reload = async () => {
+    if (id === null) return;
+    const fresh = await queryClient.fetchQuery({ queryKey: ['patronages.get', id], queryFn: () => api('patronages.get', { id }), staleTime: 0 });
+    setNotice(null);
+    setDirty(false);
+    take(fresh);
+    setReloads((n) => n + 1);
+  };
+  const reloadNow = () => void reload();
 
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface className={layout.surface} aria-label="Schirmherrschaft">
         <DialogBody>
-          <DialogTitle>{patronage.data ? `Schirmherrschaft: ${patronage.data.event}` : 'Anfrage auf Schirmherrschaft erfassen'}</DialogTitle>
+          <DialogTitle>{data ? `Schirmherrschaft: ${data.event}` : 'Anfrage auf Schirmherrschaft erfassen'}</DialogTitle>
           <DialogContent className={layout.content}>
-            {(id !== null && !patronage.data) || !signers.data ? (
+            {(id !== null && !data) || !signers.data ? (
               patronage.error || signers.error ? (
                 <ErrorMessage error={patronage.error ?? signers.error} />
               ) : (
@@ -144,10 +162,11 @@ export function PatronageDialog({ patronageId, onClose }: { patronageId: number 
               )
             ) : (
               <PatronageForm
-                key={id ?? 'new'}
-                patronage={patronage.data ?? null}
+                key={`${id ?? 'new'}-${reloads}`}
+                patronage={data}
                 signers={signers.data}
                 onDirtyChange={setDirty}
+                onReload={reloadNow}
                 onSaved={async (saved) => {
                   await stored(saved);
                   setNotice(id === null ? `Anfrage Nr. ${saved.id} gespeichert. Sie können nun entscheiden.` : 'Anfrage gespeichert.');
@@ -160,7 +179,7 @@ export function PatronageDialog({ patronageId, onClose }: { patronageId: number 
                 <MessageBarBody>{notice}</MessageBarBody>
               </MessageBar>
             )}
-            {patronage.data && <PatronageDecisionArea patronage={patronage.data} unsaved={dirty} onChanged={stored} />}
+            {data && <PatronageDecisionArea key={`decision-${data.id}-${reloads}`} patronage={data} unsaved={dirty} onChanged={stored} onReload={reloadNow} />}
           </DialogContent>
           <DialogActions>
             <Button onClick={onClose}>Schließen</Button>
@@ -176,19 +195,28 @@ function PatronageForm({
   signers,
   onSaved,
   onDirtyChange,
+  onReload,
 }: {
   patronage: Patronage | null;
   signers: Signer[];
   onSaved: (patronage: Patronage) => Promise<void>;
   onDirtyChange: (dirty: boolean) => void;
+  /** „Neu laden“ after a save refused as STALE. */
+  onReload: () => void;
 }) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
   const head = signers.find((s) => !s.deputy && s.active);
   const { control, handleSubmit, formState, reset } = useForm<PatronageFormValues>({ defaultValues: formValuesOf(patronage, head) });
   useEffect(() => onDirtyChange(formState.isDirty), [formState.isDirty, onDirtyChange]);
+  // A newer copy (another PC's save, the decision below) fills the form only while nothing is typed.
+  useEffect(() => {
+    if (patronage && !formState.isDirty) reset(formValuesOf(patronage, head));
+    // Only a newly loaded request fills the form again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [patronage]);
   const save = useMutation({
-    mutationFn: (values: PatronageFormValues) => api('patronages.save', inputOf(values, patronage?.id)),
+    mutationFn: (values: PatronageFormValues) => api('patronages.save', inputOf(values, patronage)),
     onSuccess: async (saved) => {
       // The saved request is the form's new starting point (nothing unsaved any more).
       reset(formValuesOf(saved, head));
@@ -256,7 +284,7 @@ function PatronageForm({
         ))}
       </SelectField>
       <TextareaField control={control} name="notes" label="Notizen" />
-      <SaveActions label="Anfrage speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(patronage)} />
+      <SaveActions label="Anfrage speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(patronage)} onReload={onReload} />
     </form>
   );
 }
