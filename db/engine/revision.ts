@@ -4,8 +4,8 @@ import { AppError } from '../../core/api/errors';
 import { formatMomentNumeric } from '../../core/domain/dates/format';
 import type { Engine } from './types';
 
-/** A table whose rows carry `revision` (rises by one with every saved change) beside `id` and `updatedAt`. */
-export type RevisionedTable = PgTable & { id: PgColumn; revision: PgColumn; updatedAt: PgColumn };
+/** A table whose rows carry `revision` (rises by one with every saved change) beside `id`, and mostly `updatedAt` (the gift stock has none). */
+export type RevisionedTable = PgTable & { id: PgColumn; revision: PgColumn; updatedAt?: PgColumn };
 
 /** How the German messages name a record of the table, and where the audit log keeps its changes. */
 export interface RevisionedRecord {
@@ -81,7 +81,7 @@ export async function refuseUnlessCurrent(
 export async function refuseStale(engine: Engine, table: RevisionedTable, record: RevisionedRecord, target: RevisionTarget): Promise<never> {
   const { db, t } = engine;
   const [current] = await db
-    .select({ revision: table.revision, updatedAt: table.updatedAt })
+    .select({ revision: table.revision, updatedAt: table.updatedAt ?? sql<null>`null` })
     .from(table as PgTable)
     .where(eq(table.id, target.id))
     .limit(1);
@@ -95,10 +95,11 @@ export async function refuseStale(engine: Engine, table: RevisionedTable, record
     .orderBy(desc(t.auditLog.id))
     .limit(1);
   const by = last ? ` von ${last.user}` : '';
-  const at = formatMomentNumeric(last?.at ?? (current.updatedAt as string));
+  const when = last?.at ?? (current.updatedAt as string | null);
+  const at = when ? ` (${formatMomentNumeric(when)})` : '';
   throw new AppError(
     'STALE',
-    `${record.thisOne} wurde inzwischen${by} geändert (${at}). Bitte laden Sie ${record.it} neu; Ihre Änderungen sind nicht gespeichert.`,
-    { id: target.id, revision: current.revision as number, yourRevision: target.revision, changedBy: last?.user ?? null, changedAt: last?.at ?? current.updatedAt },
+    `${record.thisOne} wurde inzwischen${by} geändert${at}. Bitte laden Sie ${record.it} neu; Ihre Änderungen sind nicht gespeichert.`,
+    { id: target.id, revision: current.revision as number, yourRevision: target.revision, changedBy: last?.user ?? null, changedAt: when },
   );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, multiLine, recordId, singleLine } from './common';
+import { isoDate, multiLine, recordId, requireRevisionWithId, revisionSchema, singleLine } from './common';
 
 /**
  * Visits and delegations (incoming and outgoing), the Golden Book, the seating order of an
@@ -263,12 +263,14 @@ const cents = z.number().int().min(0).max(100_000_000);
 
 export const giftItemInputSchema = z.strictObject({
   id: positiveId.optional(),
+  /** With `id`: the revision the item was loaded at (required; STALE when it moved on, a gift taken from the stock too). */
+  revision: revisionSchema.optional(),
   name: singleLine(200).min(1, 'Bitte das Geschenk benennen.'),
   description: text(2000),
   quantity: z.number().int().min(0, 'Der Bestand kann nicht negativ sein.').max(1_000_000),
   unitValueCents: cents.default(0),
   active: z.boolean().default(true),
-});
+}).superRefine(requireRevisionWithId);
 export type GiftItemInput = z.input<typeof giftItemInputSchema>;
 
 export const giftItemSchema = z.object({
@@ -280,6 +282,7 @@ export const giftItemSchema = z.object({
   active: z.boolean(),
   /** How many were given so far. */
   given: z.number().int(),
+  revision: revisionSchema,
 });
 export type GiftItem = z.infer<typeof giftItemSchema>;
 
@@ -335,6 +338,8 @@ export type GiftGiveInput = z.input<typeof giftGiveInputSchema>;
 
 export const giftReceivedInputSchema = z.strictObject({
   id: positiveId.optional(),
+  /** With `id`: the revision the record was loaded at (required; STALE when it moved on). */
+  revision: revisionSchema.optional(),
   fromContactId: positiveId.nullable().default(null),
   /** Taken from the contact when empty. */
   fromName: line(300),
@@ -347,7 +352,7 @@ export const giftReceivedInputSchema = z.strictObject({
   reportedOn: isoDate.nullable().default(null),
   visitId: positiveId.nullable().default(null),
   notes: text(5000),
-});
+}).superRefine(requireRevisionWithId);
 export type GiftReceivedInput = z.input<typeof giftReceivedInputSchema>;
 
 export const giftReceivedSchema = z.object({
@@ -368,6 +373,7 @@ export const giftReceivedSchema = z.object({
   /** Must be reported and is not yet. */
   reportMissing: z.boolean(),
   createdAt: z.string(),
+  revision: revisionSchema,
 });
 export type GiftReceived = z.infer<typeof giftReceivedSchema>;
 

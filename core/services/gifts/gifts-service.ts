@@ -95,7 +95,7 @@ export function createGiftsService(deps: ServiceDeps) {
         let id = input.id;
         if (id) {
           await mustFindItem(id);
-          await repo.updateItem(id, values);
+          await repo.updateItem({ id, revision: input.revision! }, values);
         } else {
           id = await repo.insertItem(values);
         }
@@ -159,6 +159,8 @@ export function createGiftsService(deps: ServiceDeps) {
           at,
         );
         await audit(deps, { action: 'give', entity: 'gift', entityId: id, summary: `${input.quantity} × ${gift} an ${recipientName} (${input.givenOn})${input.confirmRepeat ? ', Wiederholung bestätigt' : ''}` });
+        // The stock item changed too: its history says who took from it (and STALE names them to whoever edits the stock as loaded before).
+        if (input.itemId !== null) await audit(deps, { action: 'give', entity: 'gift-item', entityId: input.itemId, summary: `${input.quantity} Stück an ${recipientName}` });
         return toGiven((await repo.givenOne(id))!);
       }),
 
@@ -190,7 +192,7 @@ export function createGiftsService(deps: ServiceDeps) {
         let id = input.id;
         if (id) {
           if (!(await repo.receivedOne(id))) throw new AppError('NOT_FOUND', `Das erhaltene Geschenk Nr. ${id} wurde nicht gefunden.`, { id });
-          await repo.updateReceived(id, values);
+          await repo.updateReceived({ id, revision: input.revision! }, values);
         } else {
           id = await repo.insertReceived(values, deps.now().toISOString());
         }

@@ -1,11 +1,16 @@
 import { and, asc, desc, eq, gte, like, sql } from 'drizzle-orm';
 import type { Engine } from '../../../db/engine';
+import { updateAtRevision, type RevisionedRecord, type RevisionTarget } from '../../../db/engine/revision';
 
 type Tables = Engine['t'];
 export type GiftItemRow = Tables['giftItems']['$inferSelect'];
-export type GiftItemValues = Omit<Tables['giftItems']['$inferInsert'], 'id'>;
+export type GiftItemValues = Omit<Tables['giftItems']['$inferInsert'], 'id' | 'revision'>;
 export type GiftGivenValues = Omit<Tables['giftsGiven']['$inferInsert'], 'id' | 'createdAt'>;
-export type GiftReceivedValues = Omit<Tables['giftsReceived']['$inferInsert'], 'id' | 'createdAt'>;
+export type GiftReceivedValues = Omit<Tables['giftsReceived']['$inferInsert'], 'id' | 'createdAt' | 'revision'>;
+
+/** How STALE names a stock item and a gift received (the audit log's entities, as the service writes them). */
+const ITEM: RevisionedRecord = { entity: 'gift-item', thisOne: 'Dieses Geschenk im Bestand', it: 'es' };
+const RECEIVED: RevisionedRecord = { entity: 'gift-received', thisOne: 'Dieses erhaltene Geschenk', it: 'es' };
 
 /**
  * How many of a stock item were given. Written out with table names: drizzle leaves the columns
@@ -17,7 +22,8 @@ const givenOfItem = sql<number>`coalesce((select sum("gifts_given"."quantity") f
 );
 
 /** SQL of the gifts: the stock, gifts given and gifts received. */
-export function giftsRepository({ db, t, dsql }: Engine) {
+export function giftsRepository(engine: Engine) {
+  const { db, t, dsql } = engine;
   const { contacts, giftItems, giftsGiven, giftsReceived, visits } = t;
   const given = () =>
     db
@@ -52,14 +58,15 @@ export function giftsRepository({ db, t, dsql }: Engine) {
       const [row] = await db.insert(giftItems).values(values).returning({ id: giftItems.id });
       return row!.id;
     },
-    async updateItem(id: number, values: GiftItemValues): Promise<void> {
-      await db.update(giftItems).set(values).where(eq(giftItems.id, id));
+    /** Saves the item as loaded at `target.revision` (STALE when someone changed it or took from its stock since) and raises the revision. */
+    async updateItem(target: RevisionTarget, values: GiftItemValues): Promise<void> {
+      await updateAtRevision(engine, giftItems, ITEM, target, values);
     },
-    /** Takes `quantity` pieces from the stock; false when fewer are left. */
+    /** Takes `quantity` pieces from the stock (a change of the item: its revision rises); false when fewer are left. */
     async takeFromStock(id: number, quantity: number): Promise<boolean> {
       const taken = await db
         .update(giftItems)
-        .set({ quantity: sql`${giftItems.quantity} - ${quantity}` })
+        .set({ quantity: sql`${giftItems.quantity} - ${quantity}`, revision: sql`${giftItems.revision} + 1` })
         .where(and(eq(giftItems.id, id), gte(giftItems.quantity, quantity)))
         .returning({ id: giftItems.id });
       return taken.length === 1;
@@ -117,8 +124,9 @@ export function giftsRepository({ db, t, dsql }: Engine) {
         .returning({ id: giftsReceived.id });
       return row!.id;
     },
-    async updateReceived(id: number, values: GiftReceivedValues): Promise<void> {
-      await db.update(giftsReceived).set(values).where(eq(giftsReceived.id, id));
+    /** Saves the record as loaded at `target.revision` (STALE when someone changed it since) and raises the revision. */
+    async updateReceived(target: RevisionTarget, values: GiftReceivedValues): Promise<void> {
+      await updateAtRevision(engine, giftsReceived, RECEIVED, target, values);
     },
 
     async contact(id: number) {

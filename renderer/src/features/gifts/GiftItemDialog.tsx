@@ -28,14 +28,30 @@ export function GiftItemDialog({ item, onClose }: { item: GiftItem | null; onClo
   const [quantity, setQuantity] = useState(String(item?.quantity ?? 0));
   const [value, setValue] = useState(item ? euroInput(item.unitValueCents) : '');
   const [active, setActive] = useState(item?.active ?? true);
+  /** The item as loaded: its revision goes back with the save (STALE when someone changed it or took from its stock since). */
+  const [loaded, setLoaded] = useState(item);
   const cents = parseEuro(value);
   const save = useMutation({
-    mutationFn: () => api('gifts.items.save', { id: item?.id, name, description, quantity: Number(quantity), unitValueCents: cents ?? 0, active }),
+    mutationFn: () => api('gifts.items.save', { id: loaded?.id, revision: loaded?.revision, name, description, quantity: Number(quantity), unitValueCents: cents ?? 0, active }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['gifts.items'] });
       onClose();
     },
   });
+  /** „Neu laden“ after STALE: the item as it is stored now replaces the user's input. */
+  const reload = async () => {
+    if (!loaded) return;
+    const items = await queryClient.fetchQuery({ queryKey: ['gifts.items'], queryFn: () => api('gifts.items', {}), staleTime: 0 });
+    const fresh = items.find((i) => i.id === loaded.id);
+    if (!fresh) return;
+    save.reset();
+    setName(fresh.name);
+    setDescription(fresh.description);
+    setQuantity(String(fresh.quantity));
+    setValue(euroInput(fresh.unitValueCents));
+    setActive(fresh.active);
+    setLoaded(fresh);
+  };
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface aria-label="Geschenk im Bestand">
@@ -63,7 +79,7 @@ export function GiftItemDialog({ item, onClose }: { item: GiftItem | null; onClo
                 </Field>
               </div>
               <Checkbox label="im Angebot (wird beim Schenken angeboten)" checked={active} onChange={(_, d) => setActive(Boolean(d.checked))} />
-              <ErrorMessage error={save.error} title="Nicht gespeichert" />
+              <ErrorMessage error={save.error} title="Nicht gespeichert" onReload={() => void reload()} />
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" type="submit" disabled={save.isPending || cents === null}>

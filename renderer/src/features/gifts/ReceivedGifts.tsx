@@ -167,13 +167,16 @@ function ReceivedGiftDialog({ gift, onClose }: { gift: GiftReceived | null; onCl
   const [disposition, setDisposition] = useState(gift?.disposition ?? '');
   const [reportedOn, setReportedOn] = useState(gift?.reportedOn ?? '');
   const [notes, setNotes] = useState(gift?.notes ?? '');
+  /** The record as loaded: its revision goes back with the save (STALE when someone changed it since). */
+  const [loaded, setLoaded] = useState(gift);
   const cents = parseEuro(value);
   const settings = useQuery({ queryKey: ['gifts.settings'], queryFn: () => api('gifts.settings', {}) });
   const overLimit = cents !== null && settings.data !== undefined && cents > settings.data.reportLimitCents;
   const save = useMutation({
     mutationFn: () =>
       api('gifts.received.save', {
-        id: gift?.id,
+        id: loaded?.id,
+        revision: loaded?.revision,
         fromContactId: contact?.id ?? null,
         fromName: contact ? '' : fromName,
         receivedOn,
@@ -182,7 +185,7 @@ function ReceivedGiftDialog({ gift, onClose }: { gift: GiftReceived | null; onCl
         valueCents: cents ?? 0,
         disposition,
         reportedOn: reportedOn || null,
-        visitId: gift?.visitId ?? null,
+        visitId: loaded?.visitId ?? null,
         notes,
       }),
     onSuccess: async () => {
@@ -190,6 +193,24 @@ function ReceivedGiftDialog({ gift, onClose }: { gift: GiftReceived | null; onCl
       onClose();
     },
   });
+  /** „Neu laden“ after STALE: the record as it is stored now replaces the user's input. */
+  const reload = async () => {
+    if (!loaded) return;
+    const fresh = (await api('gifts.received', {})).find((g) => g.id === loaded.id);
+    if (!fresh) return;
+    save.reset();
+    setContact(fresh.fromContactId ? { id: fresh.fromContactId, displayName: fresh.fromName } : null);
+    setFromName(fresh.fromContactId ? '' : fresh.fromName);
+    setReceivedOn(fresh.receivedOn);
+    setReceivedBy(fresh.receivedBy);
+    setDescription(fresh.description);
+    setValue(euroInput(fresh.valueCents));
+    setDisposition(fresh.disposition);
+    setReportedOn(fresh.reportedOn ?? '');
+    setNotes(fresh.notes);
+    setLoaded(fresh);
+    await queryClient.invalidateQueries({ queryKey: ['gifts.received'] });
+  };
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface className={layout.surface} aria-label="Erhaltenes Geschenk">
@@ -233,7 +254,7 @@ function ReceivedGiftDialog({ gift, onClose }: { gift: GiftReceived | null; onCl
               <Field label="Notizen">
                 <Textarea value={notes} onChange={(_, d) => setNotes(d.value)} resize="vertical" />
               </Field>
-              <ErrorMessage error={save.error} title="Nicht gespeichert" />
+              <ErrorMessage error={save.error} title="Nicht gespeichert" onReload={() => void reload()} />
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" type="submit" disabled={save.isPending || cents === null}>
