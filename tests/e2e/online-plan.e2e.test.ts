@@ -170,4 +170,37 @@ describe('the online plan as a calendar in browser mode (Chromium)', () => {
     const saved = await pageApi(page, 'online.posts.get', { id: instagram });
     expect(saved.media).toEqual([{ kind: 'image', alt: 'Lichterketten über dem König-Heinrich-Platz', credit: 'Foto: Stadt Duisburg / Uwe Köppen', rightsUntil: '2026-12-31', file: null }]);
   });
+
+  it('a post changed on another PC since the plan was read goes back when dragged and says so; „Neu laden“ reads the plan again', async () => {
+    const page = session.page;
+    await page.getByRole('dialog').getByRole('button', { name: 'Schließen' }).last().click();
+    // This PC hears of no change (its change stream is cut): the plan it shows keeps the post's older revision.
+    const stream = /\/events(\/ticket|\?)/;
+    await page.route(stream, (route) => route.abort());
+    await page.reload();
+    await expect.poll(() => page.getByRole('tab', { name: 'Plan', selected: true }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await expect.poll(() => inColumn('2026-12-04').count()).toBe(1);
+    // The other PC changes the post's text.
+    const stored = await pageApi(page, 'online.posts.get', { id: instagram });
+    const { revision, topicId, channel, link, media, plannedAt } = stored;
+    await pageApi(page, 'online.posts.save', { id: instagram, revision, topicId, channel, text: 'Lichterzauber: heute bis 23 Uhr', link, media, plannedAt });
+
+    await drag(instagram, '2026-12-05', '14:00');
+    const notice = page.getByRole('alert').filter({ hasText: 'Inzwischen geändert' });
+    await expect.poll(() => notice.textContent()).toContain('Dieser Beitrag wurde inzwischen von');
+    expect(await notice.textContent()).toContain('Bitte laden Sie ihn neu; Ihre Änderungen sind nicht gespeichert.');
+    await expect.poll(() => inColumn('2026-12-04').count()).toBe(1);
+    expect(await inColumn('2026-12-05').count()).toBe(0);
+    expect(await pageApi(page, 'online.posts.get', { id: instagram })).toMatchObject({ plannedAt: '2026-12-04T15:00', text: 'Lichterzauber: heute bis 23 Uhr' });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'online-plan-inzwischen-geaendert.png') });
+
+    await notice.getByRole('button', { name: 'Neu laden' }).click();
+    await expect.poll(() => notice.count()).toBe(0);
+    await expect.poll(() => inColumn('2026-12-04').getAttribute('title')).toContain('Lichterzauber: heute bis 23 Uhr');
+    // Now at the current revision, the move goes through.
+    await drag(instagram, '2026-12-05', '14:00');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'verschoben' }).textContent()).toContain('auf 05.12.2026, 14:00 Uhr');
+    await page.unroute(stream);
+  });
 });
