@@ -392,7 +392,7 @@ export const contract = {
   'visits.get': query(byId, visitSchema),
   /** Guests and hosts (`people`) and the programme (`appointmentIds`) are replaced by the lists given. */
   'visits.save': save(visitInputSchema, visitSchema),
-  'visits.delete': command(byId, z.object({ id: z.number().int() })),
+  'visits.delete': command(byIdAtRevision, z.object({ id: z.number().int() })),
   'visits.goldenBook': query(z.strictObject({ visitId: recordId.optional() }), z.array(goldenBookEntrySchema)),
   'visits.goldenBook.save': save(goldenBookInputSchema, goldenBookEntrySchema),
   'visits.goldenBook.delete': command(byId, z.object({ id: z.number().int() })),

@@ -33,6 +33,8 @@ export const visitPersonInputSchema = z.strictObject({
 
 export const visitInputSchema = z.strictObject({
   id: positiveId.optional(),
+  /** With `id`: the revision the visit was loaded at (required; STALE when it moved on). */
+  revision: revisionSchema.optional(),
   direction: visitDirectionSchema,
   title: singleLine(300).min(1, 'Bitte den Titel des Besuchs angeben.'),
   partnershipId: positiveId.nullable().default(null),
@@ -45,7 +47,7 @@ export const visitInputSchema = z.strictObject({
   people: z.array(visitPersonInputSchema).max(300).default([]),
   /** The programme: appointments of the calendar (the whole list). */
   appointmentIds: z.array(positiveId).max(200).default([]),
-});
+}).superRefine(requireRevisionWithId);
 export type VisitInput = z.input<typeof visitInputSchema>;
 
 export const visitPersonSchema = z.object({
@@ -92,6 +94,7 @@ export const visitSummarySchema = z.object({
   appointmentCount: z.number().int(),
   hasSeating: z.boolean(),
   updatedAt: z.string(),
+  revision: revisionSchema,
 });
 export type VisitSummary = z.infer<typeof visitSummarySchema>;
 

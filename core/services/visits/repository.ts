@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Engine } from '../../../db/engine';
+import { deleteAtRevision, updateAtRevision, type RevisionedRecord, type RevisionTarget } from '../../../db/engine/revision';
 
 type Tables = Engine['t'];
 export type VisitRow = Tables['visits']['$inferSelect'];
@@ -11,7 +12,11 @@ export type SeatingPlanRow = Tables['seatingPlans']['$inferSelect'];
 export type ContactRow = Tables['contacts']['$inferSelect'];
 
 /** SQL of visits and delegations, the Golden Book and the seating plans. */
-export function visitsRepository({ db, t, dsql }: Engine) {
+/** How STALE names a visit (the audit log's entity, as the service writes it). */
+const VISIT: RevisionedRecord = { entity: 'visit', thisOne: 'Dieser Besuch', it: 'ihn' };
+
+export function visitsRepository(engine: Engine) {
+  const { db, t, dsql } = engine;
   const { appointments, contacts, goldenBookEntries, partnershipEvents, partnerships, seatingPlans, visitAppointments, visitPeople, visits } = t;
   // Counts read as numbers (PostgreSQL returns count(*) as bigint text); `exists` as 1/0 or true/false.
   const counts = () =>
@@ -50,15 +55,14 @@ export function visitsRepository({ db, t, dsql }: Engine) {
         .returning();
       return row!;
     },
-    async update(id: number, values: VisitValues, at: string): Promise<void> {
-      await db
-        .update(visits)
-        .set({ ...values, updatedAt: at })
-        .where(eq(visits.id, id));
+    /** Saves the visit as loaded at `target.revision` (STALE when someone changed it since) and raises the revision. */
+    async update(target: RevisionTarget, values: VisitValues, at: string): Promise<void> {
+      await updateAtRevision(engine, visits, VISIT, target, { ...values, updatedAt: at });
     },
-    async delete(id: number): Promise<void> {
-      await db.delete(partnershipEvents).where(eq(partnershipEvents.visitId, id));
-      await db.delete(visits).where(eq(visits.id, id));
+    /** Deletes the visit as loaded at `target.revision` (STALE when someone changed it since), with its entry in the partnership's history. */
+    async delete(target: RevisionTarget): Promise<void> {
+      await deleteAtRevision(engine, visits, VISIT, target);
+      await db.delete(partnershipEvents).where(eq(partnershipEvents.visitId, target.id));
     },
     /** The visit as an entry in its partnership's history (kind „besuch“), kept in step with the visit. */
     async syncPartnershipHistory(

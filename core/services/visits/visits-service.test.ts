@@ -70,11 +70,11 @@ describe('visits', () => {
   it('stands in its partnership’s history, once however often it is saved, and leaves it when deleted', async () => {
     const { input, portsmouth } = await delegation();
     const visit = await call(app.handlers, 'visits.save', input);
-    await call(app.handlers, 'visits.save', { ...input, id: visit.id, notes: visit.notes });
+    const again = await call(app.handlers, 'visits.save', { ...input, id: visit.id, revision: visit.revision, notes: visit.notes });
     // The demo office's own Portsmouth visit stands there too, on another day.
     const visits = async () => (await call(app.handlers, 'partnerships.history', { id: portsmouth.id })).filter((e) => e.kind === 'besuch' && e.date === input.from);
     expect((await visits()).map((e) => [e.title, e.date])).toEqual([['Delegation aus Portsmouth', input.from.slice(0, 10)]]);
-    await call(app.handlers, 'visits.delete', { id: visit.id });
+    await call(app.handlers, 'visits.delete', { id: visit.id, revision: again.revision });
     expect(await visits()).toEqual([]);
   });
 
@@ -105,7 +105,7 @@ describe('visits', () => {
     expect(visit.appointments.map((a) => a.id)).toEqual(appointments);
     expect(visit.appointments[0]).toMatchObject({ title: 'Empfang im Rathaus', place: 'Rathaus, Ratssaal' });
 
-    const changed = await call(app.handlers, 'visits.save', { ...input, id: visit.id, notes: visit.notes, appointmentIds: [appointments[1]!], people: input.people!.slice(1) });
+    const changed = await call(app.handlers, 'visits.save', { ...input, id: visit.id, revision: visit.revision, notes: visit.notes, appointmentIds: [appointments[1]!], people: input.people!.slice(1) });
     expect(changed).toMatchObject({ guests: 3, hosts: 2, appointmentCount: 1 });
     expect(await call(app.handlers, 'visits.get', { id: visit.id })).toEqual(changed);
 
@@ -117,7 +117,7 @@ describe('visits', () => {
     expect((await call(app.handlers, 'visits.list', { direction: 'ausgehend' })).every((v) => v.direction === 'ausgehend')).toBe(true);
     expect((await ours({ year: 2027 })).map((v) => v.id)).toEqual([visit.id]);
 
-    await call(app.handlers, 'visits.delete', { id: outgoing.id });
+    await call(app.handlers, 'visits.delete', { id: outgoing.id, revision: outgoing.revision });
     const audit = app.db.select().from(auditLog).where(and(eq(auditLog.entity, 'visit'), inArray(auditLog.entityId, [visit.id, outgoing.id]))).all();
     expect(audit.map((a) => [a.action, a.entityId])).toEqual([
       ['create', visit.id],

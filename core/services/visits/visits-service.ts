@@ -104,6 +104,7 @@ export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue,
       appointmentCount: Number(found.appointments),
       hasSeating: found.hasSeating,
       updatedAt: found.visit.updatedAt,
+      revision: found.visit.revision,
     };
   };
 
@@ -259,7 +260,7 @@ export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue,
         let id: number;
         if (input.id) {
           id = (await mustFind(input.id)).visit.id;
-          await repo.update(id, values, at);
+          await repo.update({ id, revision: input.revision! }, values, at);
         } else {
           id = (await repo.insert(values, at)).id;
         }
@@ -271,10 +272,10 @@ export function createVisitsService(deps: ServiceDeps, catalogue: RoleCatalogue,
         return toVisit(id);
       }),
 
-    'visits.delete': ({ id }) =>
+    'visits.delete': ({ id, revision }) =>
       deps.engine.transaction(async () => {
         const found = await mustFind(id);
-        await repo.delete(id);
+        await repo.delete({ id, revision });
         await audit(deps, { action: 'delete', entity: 'visit', entityId: id, summary: found.visit.title });
         return { id };
       }),

@@ -21,6 +21,7 @@ import { VISIT_DIRECTION_LABELS, type Visit, type VisitDirection, type VisitInpu
 import { api } from '../../api/client';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useLoadedRecord } from '../../components/use-loaded-record';
 import { DateField, RadioField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { SeatingSection } from './SeatingSection';
 import { GoldenBookSection, VisitGifts } from './VisitExtras';
@@ -64,9 +65,11 @@ function formValuesOf(visit: Visit | null): VisitFormValues {
   };
 }
 
-function inputOf(values: VisitFormValues, id: number | undefined): VisitInput {
+/** `loaded`: the stored visit as the form loaded it (its revision goes back with the save); none for a new one. */
+function inputOf(values: VisitFormValues, loaded: { id: number; revision: number } | null): VisitInput {
   return {
-    id,
+    id: loaded?.id,
+    revision: loaded?.revision,
     title: values.title,
     direction: values.direction,
     partnershipId: values.partnershipId ? Number(values.partnershipId) : null,
@@ -146,19 +149,36 @@ export function VisitDialog({ visitId, onClose }: { visitId: number | null; onCl
   );
 }
 
-function VisitForm({ visit, onSaved }: { visit: Visit | null; onSaved: (visit: Visit) => Promise<void> }) {
+function VisitForm({ visit: latest, onSaved }: { visit: Visit | null; onSaved: (visit: Visit) => Promise<void> }) {
   const layout = useFormDialogStyles();
   const styles = useStyles();
-  const { control, handleSubmit, formState, reset } = useForm<VisitFormValues>({ defaultValues: formValuesOf(visit) });
+  const queryClient = useQueryClient();
+  const { control, handleSubmit, formState, reset } = useForm<VisitFormValues>({ defaultValues: formValuesOf(latest) });
+  // The visit as loaded: its revision goes back with the save; another PC's change replaces it only while nothing is typed.
+  const [visit, take] = useLoadedRecord(latest, formState.isDirty);
+  useEffect(() => {
+    if (visit && !formState.isDirty) reset(formValuesOf(visit));
+    // Only a newly taken visit fills the form again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [visit]);
   const [from, to] = useWatch({ control, name: ['from', 'to'] });
   const partnerships = useQuery({ queryKey: ['partnerships.list'], queryFn: () => api('partnerships.list', {}) });
   const save = useMutation({
-    mutationFn: (values: VisitFormValues) => api('visits.save', inputOf(values, visit?.id)),
+    mutationFn: (values: VisitFormValues) => api('visits.save', inputOf(values, visit)),
     onSuccess: async (saved) => {
       reset(formValuesOf(saved));
+      take(saved);
       await onSaved(saved);
     },
   });
+  /** „Neu laden“ after STALE: the visit as it is stored now replaces the user's input. */
+  const reload = async () => {
+    if (!visit) return;
+    const fresh = await queryClient.fetchQuery({ queryKey: ['visits.get', visit.id], queryFn: () => api('visits.get', { id: visit.id }), staleTime: 0 });
+    save.reset();
+    reset(formValuesOf(fresh));
+    take(fresh);
+  };
   const [unsaved, setUnsaved] = useState(false);
   useEffect(() => setUnsaved(formState.isDirty), [formState.isDirty]);
 
@@ -196,7 +216,7 @@ function VisitForm({ visit, onSaved }: { visit: Visit | null; onSaved: (visit: V
       />
       <TextareaField control={control} name="press" label="Presse" />
       <TextareaField control={control} name="notes" label="Notizen" />
-      <ErrorMessage error={save.error} title="Nicht gespeichert" />
+      <ErrorMessage error={save.error} title="Nicht gespeichert" onReload={() => void reload()} />
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={save.isPending}>
           {save.isPending ? 'Wird gespeichert …' : 'Besuch speichern'}
