@@ -242,8 +242,7 @@ export function createOnlineService(deps: ServiceDeps, office: () => Promise<Off
       );
     } else {
       status = values.text.trim() ? 'entwurf' : 'idee';
-      // The row was just inserted (revision 1) without its media.
-      await repo.updatePost({ id, revision: 1 }, { media: values.media }, at);
+      await repo.setNewPostMedia(id, values.media);
     }
     await audit(deps, {
       action: previous ? 'update' : 'create',

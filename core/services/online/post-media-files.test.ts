@@ -55,7 +55,7 @@ describe.each(ENGINES)('media files of online posts on %s', (kind) => {
     expect(await errorOf(dispatch(app.handlers, 'uploads.append', { uploadId, fileName: 'x', chunkBase64: '' }))).toMatchObject({ code: 'NOT_FOUND' });
 
     // Saved again with the file named by its key (and new text): the same file, nothing added.
-    const again = await save(post([{ kind: 'image', alt: 'Schiffe im Eisenbahnhafen am Abend', credit: '', file: { key: file.key } }], { id: saved.id }));
+    const again = await save(post([{ kind: 'image', alt: 'Schiffe im Eisenbahnhafen am Abend', credit: '', file: { key: file.key } }], { id: saved.id, revision: saved.revision }));
     expect(again.media[0]!.file).toEqual(file);
     expect(await stored()).toEqual([file.key]);
     expect((await call(app.handlers, 'online.posts.get', { id: saved.id })).media[0]!.file).toEqual(file);
@@ -67,14 +67,14 @@ describe.each(ENGINES)('media files of online posts on %s', (kind) => {
     expect((await stored()).sort()).toEqual([photo, video].sort());
 
     // A new image for the first entry: the old file goes.
-    const replaced = await save(post([{ kind: 'image', alt: 'Hafen', file: { uploadId: await upload('hafen-neu.png', PHOTO) } }, { kind: 'video', alt: 'Rundgang', file: { key: video! } }], { id: first.id }));
+    const replaced = await save(post([{ kind: 'image', alt: 'Hafen', file: { uploadId: await upload('hafen-neu.png', PHOTO) } }, { kind: 'video', alt: 'Rundgang', file: { key: video! } }], { id: first.id, revision: first.revision }));
     const newPhoto = replaced.media[0]!.file!.key;
     expect(newPhoto).not.toBe(photo);
     expect((await stored()).sort()).toEqual([newPhoto, video].sort());
     expect(await errorOf(dispatch(app.handlers, 'online.posts.mediaFile', { id: first.id, key: photo! }))).toMatchObject({ code: 'NOT_FOUND' });
 
     // The video's entry removed, the image's file taken off its entry: nothing is left.
-    const bare = await save(post([{ kind: 'image', alt: 'Hafen', file: null }], { id: first.id }));
+    const bare = await save(post([{ kind: 'image', alt: 'Hafen', file: null }], { id: first.id, revision: replaced.revision }));
     expect(bare.media).toEqual([{ kind: 'image', alt: 'Hafen', credit: '', rightsUntil: null, file: null }]);
     expect(await stored()).toEqual([]);
     // In the data folder the post's emptied folder goes too.
@@ -98,7 +98,7 @@ describe.each(ENGINES)('media files of online posts on %s', (kind) => {
     // A key of another post's file (or of any other file in the store) is not taken.
     const other = await save(post([{ kind: 'image', alt: 'Hafen', file: { uploadId: await upload('hafen.png', PHOTO) } }]));
     const mine = await save(post([]));
-    const borrowed = await errorOf(dispatch(app.handlers, 'online.posts.save', post([{ kind: 'image', alt: 'Hafen', file: { key: other.media[0]!.file!.key } }], { id: mine.id })));
+    const borrowed = await errorOf(dispatch(app.handlers, 'online.posts.save', post([{ kind: 'image', alt: 'Hafen', file: { key: other.media[0]!.file!.key } }], { id: mine.id, revision: mine.revision })));
     expect(borrowed).toMatchObject({ code: 'INVALID_INPUT', message: 'Die Datei von Bild oder Video 1 gehört nicht zu diesem Beitrag. Bitte den Beitrag neu laden.' });
     expect(await errorOf(dispatch(app.handlers, 'online.posts.mediaFile', { id: mine.id, key: other.media[0]!.file!.key }))).toMatchObject({ code: 'NOT_FOUND' });
     expect(await errorOf(dispatch(app.handlers, 'online.posts.mediaFile', { id: mine.id, key: '../dsgvo.sqlite' }))).toMatchObject({ code: 'NOT_FOUND' });
@@ -108,7 +108,7 @@ describe.each(ENGINES)('media files of online posts on %s', (kind) => {
     const saved = await save(post([{ kind: 'image', alt: 'Hafen', file: { uploadId: await upload('hafen.png', PHOTO) } }]));
     const key = saved.media[0]!.file!.key;
     const refused = await errorOf(
-      dispatch(app.handlers, 'online.posts.save', post([{ kind: 'image', alt: 'Hafen', file: { uploadId: await upload('neu.png', PHOTO) } }], { id: saved.id, plannedAt: '2026-11-01T10:00' })),
+      dispatch(app.handlers, 'online.posts.save', post([{ kind: 'image', alt: 'Hafen', file: { uploadId: await upload('neu.png', PHOTO) } }], { id: saved.id, revision: saved.revision, plannedAt: '2026-11-01T10:00' })),
     );
     expect(refused?.code).toBe('INVALID_INPUT');
     expect(await stored()).toEqual([key]);

@@ -112,6 +112,10 @@ export function onlineRepository(engine: Engine) {
     async updatePost(target: RevisionTarget, values: Partial<OnlinePostValues>, at: string): Promise<void> {
       await updateAtRevision(engine, posts, POST, target, { ...values, updatedAt: at });
     },
+    /** The media of a post just inserted in this transaction (its files are named after its id): not a change of anyone's, the revision stays. */
+    async setNewPostMedia(id: number, media: OnlinePostValues['media']): Promise<void> {
+      await db.update(posts).set({ media }).where(eq(posts.id, id));
+    },
     /** The refusal of a change against an older revision than the stored `current` one (before anything else is checked). */
     async refuseUnlessCurrentPost(current: OnlinePostRow, loadedRevision: number): Promise<void> {
       await refuseUnlessCurrent(engine, posts, POST, current, loadedRevision);
