@@ -263,6 +263,15 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
     ).run();
     db.prepare("insert into volunteer_enquiries (received_on, fields, created_at, updated_at) values ('2026-11-20', '[]', 'x', 'x')").run();
   },
+  '0024_revisions_speeches_press_letters': (db) => {
+    db.prepare("insert into speeches (title, kind, created_at, updated_at) values ('Neujahrsempfang', 'rede', 'x', 'x')").run();
+    db.prepare("insert into press_releases (title, created_at, updated_at) values ('Hafenfest 2027', 'x', 'x')").run();
+    db.prepare("insert into press_enquiries (received_at, topic, created_at, updated_at) values ('2026-11-27T09:00', 'Weihnachtsmarkt', 'x', 'x')").run();
+    db.prepare(
+      `insert into letters (recipient_name, recipient_lines, template_id, kind, language, subject, body, fields, signer_name, author, letter_date, file, created_at, updated_at)
+       values ('Herrn Müller', '[]', 'glueckwunsch', 'glueckwunsch', 'de', 'Glückwunsch', '', '{}', 'OB', 'test', '2026-11-27', 'Briefe/1.docx', 'x', 'x')`,
+    ).run();
+  },
 };
 
 describe('migrations', () => {
@@ -334,6 +343,11 @@ describe('migrations', () => {
       const revisions = (table: string) => migrated.$client.prepare(`select distinct revision from ${table}`).pluck().all();
       const tables = ['online_topics', 'online_posts', 'patronages', 'gift_items', 'gifts_received', 'partnerships', 'visits', 'citizen_events', 'volunteer_enquiries'];
       expect(tables.map(revisions)).toEqual(tables.map(() => [1]));
+    }
+    // 0024: the speeches, press releases, press enquiries and letters already there start at revision 1.
+    if (tag === '0024_revisions_speeches_press_letters') {
+      const revisions = (table: string) => migrated.$client.prepare(`select revision from ${table}`).pluck().all();
+      expect(['speeches', 'press_releases', 'press_enquiries', 'letters'].map(revisions)).toEqual([[1], [1], [1], [1]]);
     }
     migrated.$client.close();
   });

@@ -51,6 +51,7 @@ export const letters = pgTable(
     batchId: text('batch_id'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [
     index('letters_contact_idx').on(t.contactId),

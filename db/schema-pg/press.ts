@@ -21,6 +21,7 @@ export const pressReleases = pgTable(
     appointmentId: integer('appointment_id').references(() => appointments.id, { onDelete: 'set null' }),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('press_releases_status_idx').on(t.status, t.releaseAt)],
 );
@@ -87,6 +88,7 @@ export const pressEnquiries = pgTable(
     answeredBy: text('answered_by'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('press_enquiries_deadline_idx').on(t.answeredAt, t.deadline)],
 );

@@ -24,6 +24,7 @@ export const speeches = pgTable(
     greeting: json('greeting'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('speeches_appointment_idx').on(t.appointmentId), index('speeches_deadline_idx').on(t.status, t.deadline)],
 );

@@ -56,6 +56,8 @@ export const letters = sqliteTable(
     batchId: text('batch_id'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [
     index('letters_contact_idx').on(t.contactId),

@@ -25,6 +25,8 @@ export const pressReleases = sqliteTable(
     appointmentId: integer('appointment_id').references(() => appointments.id, { onDelete: 'set null' }),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('press_releases_status_idx').on(t.status, t.releaseAt)],
 );
@@ -95,6 +97,8 @@ export const pressEnquiries = sqliteTable(
     answeredBy: text('answered_by'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('press_enquiries_deadline_idx').on(t.answeredAt, t.deadline)],
 );

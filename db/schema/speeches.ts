@@ -31,6 +31,8 @@ export const speeches = sqliteTable(
     greeting: text('greeting', { mode: 'json' }),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Rises by one with every saved change: a save that brings an older one back is refused (STALE; db/engine/revision.ts). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [index('speeches_appointment_idx').on(t.appointmentId), index('speeches_deadline_idx').on(t.status, t.deadline)],
 );
