@@ -88,6 +88,7 @@ import {
   speechDetailSchema,
   speechDocumentInputSchema,
   speechInputSchema,
+  speechRestoreInputSchema,
   speechListInputSchema,
   speechSchema,
   speechSearchInputSchema,
@@ -345,7 +346,7 @@ export const contract = {
   /** What changed from one version (`from`) to another (`to`) of the same speech. */
   'speeches.compare': query(z.strictObject({ from: recordId, to: recordId }), speechComparisonSchema),
   /** The text of an older version becomes the newest version (nothing is overwritten). */
-  'speeches.restore': command(z.strictObject({ versionId: recordId }), speechDetailSchema),
+  'speeches.restore': command(speechRestoreInputSchema, speechDetailSchema),
   /** Full-text search over the speeches' titles and texts and the text blocks. */
   'speeches.search': query(speechSearchInputSchema, speechSearchResultSchema),
   /** The manuscript or the Festschrift page as .docx; `warnings` say what to fix (a Grußwort too long for one page). */

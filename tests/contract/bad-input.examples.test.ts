@@ -71,10 +71,10 @@ function examples(door: string, setup: () => Promise<{ app: App; caller: Caller;
     });
 
     it('refuses an update that leaves fields out (they would be reset), and keeps the record as it was', async () => {
-      const speech = dataOf<{ id: number; notes: string }>(
+      const speech = dataOf<{ id: number; revision: number; notes: string }>(
         await call('speeches.save', { title: 'Grußwort Hafenfest', kind: 'grusswort', notes: 'Mit dem Hafenmeister abstimmen', background: 'Seit 1950' }),
       );
-      const partial = await call('speeches.save', { id: speech.id, title: 'Grußwort Hafenfest 2027', kind: 'grusswort' });
+      const partial = await call('speeches.save', { id: speech.id, revision: speech.revision, title: 'Grußwort Hafenfest 2027', kind: 'grusswort' });
       expect(partial).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       expect(messageOf(partial)).toBe(
         'Ungültige Eingabe für „speeches.save“: Beim Ändern wird der ganze Eintrag gespeichert; diese Felder fehlen ' +

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { personSchema } from './addressing';
 import { DEFAULT_WORDS_PER_MINUTE, speechBodySchema } from '../speech-body';
-import { isoDate, multiLine, singleLine } from './common';
+import { isoDate, multiLine, requireRevisionWithId, revisionSchema, singleLine } from './common';
 
 /**
  * Greeting the guests of a speech (DOMAIN.md B). Persons have exactly the shape
@@ -88,6 +88,8 @@ export type SpeechGreeting = z.infer<typeof speechGreetingSchema>;
 
 export const speechInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
+  /** With `id`: the revision the speech was loaded at (required; STALE when it moved on). */
+  revision: revisionSchema.optional(),
   title: singleLine(300).min(1, 'Bitte einen Titel angeben.'),
   kind: speechKindSchema,
   speakerId: z.number().int().positive().nullable().default(null),
@@ -103,7 +105,7 @@ export const speechInputSchema = z.strictObject({
   greeting: speechGreetingSchema.nullable().optional(),
   /** The text; when given and different from the last version, it becomes a new version. */
   body: speechBodySchema.optional(),
-});
+}).superRefine(requireRevisionWithId);
 export type SpeechInput = z.input<typeof speechInputSchema>;
 
 export const speechSchema = z.object({
@@ -130,6 +132,8 @@ export const speechSchema = z.object({
   overdue: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Rises with every change of the speech (details or text; not `version`, the text's own numbering). */
+  revision: revisionSchema,
 });
 export type Speech = z.infer<typeof speechSchema>;
 
@@ -201,6 +205,9 @@ export const speechSettingsSchema = z.strictObject({
     .default(DEFAULT_WORDS_PER_MINUTE),
 });
 export type SpeechSettings = z.infer<typeof speechSettingsSchema>;
+
+/** An older version's text becomes the newest: against the revision the speech was loaded at. */
+export const speechRestoreInputSchema = z.strictObject({ versionId: z.number().int().positive(), revision: revisionSchema });
 
 /** The Word manuscript for speaking, or the one-page Grußwort for a programme booklet. */
 export const speechDocumentInputSchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Engine } from '../../../db/engine';
+import type { Engine } from '../../../db/engine/types';
+import { refuseStale, updateAtRevision, type RevisionedRecord, type RevisionTarget } from '../../../db/engine/revision';
 
 type Tables = Engine['t'];
 export type SpeechRow = Tables['speeches']['$inferSelect'];
@@ -16,8 +17,12 @@ const newest = (column: 'number' | 'words' | 'plain_text') =>
 const currentVersion = newest('number') as SQL<number | null>;
 const currentWords = newest('words') as SQL<number | null>;
 
+/** How STALE names a speech (or Grußwort). */
+const SPEECH: RevisionedRecord = { entity: 'speech', thisOne: 'Diese Rede', it: 'sie' };
+
 /** SQL of the speech register and its text versions. */
-export function speechesRepository({ db, t, dsql }: Engine) {
+export function speechesRepository(engine: Engine) {
+  const { db, t, dsql } = engine;
   const { appointments, invitations, signers, speeches, speechVersions, textBlocks } = t;
   const speechColumns = {
     speech: speeches,
@@ -86,13 +91,15 @@ export function speechesRepository({ db, t, dsql }: Engine) {
         .returning();
       return row!;
     },
-    async update(id: number, values: SpeechValues, at: string): Promise<SpeechRow | undefined> {
-      const [row] = await db
-        .update(speeches)
-        .set({ ...values, updatedAt: at })
-        .where(eq(speeches.id, id))
-        .returning();
-      return row;
+    /** Saves the speech as loaded at `target.revision` (STALE when someone changed it since) and raises the revision; no values: the text alone changed. */
+    async update(target: RevisionTarget, values: Partial<SpeechValues>, at: string): Promise<SpeechRow> {
+      await updateAtRevision(engine, speeches, SPEECH, target, { ...values, updatedAt: at });
+      const [row] = await db.select().from(speeches).where(eq(speeches.id, target.id)).limit(1);
+      return row!;
+    },
+    /** The refusal of a change against an older revision than the stored `current` one (before anything else is done). */
+    async refuseUnlessCurrent(current: SpeechRow, loadedRevision: number): Promise<void> {
+      if (current.revision !== loadedRevision) await refuseStale(engine, speeches, SPEECH, { id: current.id, revision: loadedRevision });
     },
     async exists(table: 'signer' | 'appointment' | 'invitation', id: number): Promise<boolean> {
       const source = { signer: signers, appointment: appointments, invitation: invitations }[table];

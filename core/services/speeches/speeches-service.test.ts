@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, dispatch } from '../../api';
-import { createTempApp } from '../../../tests/support/temp-app';
+import { createTempApp, openTempApp } from '../../../tests/support/temp-app';
+import { ENGINES } from '../../../tests/support/test-engine';
 import { documentText } from '../../documents/docx-template';
 
 let app: ReturnType<typeof createTempApp>;
@@ -101,7 +102,7 @@ describe('speech texts and versions', () => {
     expect(comparison.changes.filter((c) => c.kind !== 'same')).toEqual([{ kind: 'added', text: '25. ' }]);
     expect(comparison).toMatchObject({ addedWords: 1, removedWords: 0 });
 
-    const restored = await call(app.handlers, 'speeches.restore', { versionId: versions[1]!.id });
+    const restored = await call(app.handlers, 'speeches.restore', { versionId: versions[1]!.id, revision: third.revision });
     expect(restored.version).toBe(3);
     expect(restored.body).toEqual(bodyOf('Liebe Gäste,', 'heute feiern wir das Hafenfest in Ruhrort.'));
     const [newest] = await call(app.handlers, 'speeches.versions', { id: first.id });
@@ -264,5 +265,50 @@ describe('speeches.document', () => {
     const long = await call(app.handlers, 'speeches.save', { title: 'Festschrift', kind: 'grusswort_schriftlich', body: bodyOf(...Array.from({ length: 14 }, () => 'Wort '.repeat(60).trim())) });
     const tooLong = await call(app.handlers, 'speeches.document', { id: long.id, format: 'festschrift' });
     expect(tooLong.warnings.join(' ')).toContain('Der Text ist für eine Seite zu lang');
+  });
+});
+
+describe.each(ENGINES)('speech revisions on %s', (kind) => {
+  let office: Awaited<ReturnType<typeof openTempApp>>;
+  beforeEach(async () => {
+    office = await openTempApp(kind, { label: 'speech_revisions' });
+  }, 60_000);
+  afterEach(async () => office.cleanup());
+
+  it('saves and restores against the revision the speech was loaded at; an older one is refused with STALE naming who changed it, and nothing is overwritten', async () => {
+    const speech = await call(office.handlers, 'speeches.save', { title: 'Grußwort Hafenfest', kind: 'grusswort', body: bodyOf('Liebe Gäste,', 'willkommen in Ruhrort.') });
+    expect(speech.revision).toBe(1);
+    expect((await call(office.handlers, 'speeches.list', {})).find((s) => s.id === speech.id)?.revision).toBe(1);
+    // Two PCs loaded revision 1; the first saves a new text, the second's save and restore are refused.
+    const saved = await call(office.handlers, 'speeches.save', { ...speech, body: bodyOf('Liebe Gäste,', 'herzlich willkommen in Ruhrort.') });
+    expect(saved).toMatchObject({ revision: 2, version: 2 });
+    const [, first] = await call(office.handlers, 'speeches.versions', { id: speech.id });
+    for (const [method, input] of [
+      ['speeches.save', { ...speech, title: 'Grußwort zum Hafenfest', body: bodyOf('Liebe Gäste!') }],
+      ['speeches.restore', { versionId: first!.id, revision: speech.revision }],
+    ] as const) {
+      const refused = await dispatch(office.handlers, method, input as never);
+      expect(refused.ok ? null : refused.error, method).toMatchObject({
+        code: 'STALE',
+        message: 'Diese Rede wurde inzwischen von test geändert (27.11.2026, 10:00 Uhr). Bitte laden Sie sie neu; Ihre Änderungen sind nicht gespeichert.',
+      });
+    }
+    expect(await call(office.handlers, 'speeches.get', { id: speech.id })).toMatchObject({
+      title: 'Grußwort Hafenfest',
+      version: 2,
+      revision: 2,
+      body: bodyOf('Liebe Gäste,', 'herzlich willkommen in Ruhrort.'),
+    });
+    expect(await call(office.handlers, 'speeches.versions', { id: speech.id })).toHaveLength(2);
+
+    const restored = await call(office.handlers, 'speeches.restore', { versionId: first!.id, revision: 2 });
+    expect(restored).toMatchObject({ version: 3, revision: 3 });
+    for (const [method, input] of [
+      ['speeches.save', { ...restored, revision: undefined }],
+      ['speeches.restore', { versionId: first!.id }],
+    ] as const) {
+      const refused = await dispatch(office.handlers, method, input as never);
+      expect(refused.ok ? null : refused.error.message, method).toContain('Der Bearbeitungsstand (revision) fehlt.');
+    }
   });
 });

@@ -122,6 +122,7 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
     overdue: speech.deadline !== null && !['freigegeben', 'gehalten'].includes(speech.status) && speech.deadline < isoDateInBerlin(deps.now()),
     createdAt: speech.createdAt,
     updatedAt: speech.updatedAt,
+    revision: speech.revision,
   });
 
   const bodyOf = (version: SpeechVersionRow | undefined): SpeechBody => {
@@ -153,7 +154,7 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
     for (const [table, id, what] of links) {
       if (id !== null && !(await repo.exists(table, id))) throw new AppError('NOT_FOUND', `${what} Nr. ${id} wurde nicht gefunden.`, { [table]: id });
     }
-    const { id: _id, body: _body, greeting, ...values } = input;
+    const { id: _id, revision: _revision, body: _body, greeting, ...values } = input;
     return greeting === undefined ? values : { ...values, greeting };
   };
 
@@ -221,7 +222,9 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
         const at = deps.now().toISOString();
         // Locked first: two saves at once number their versions one after the other.
         if (input.id) await repo.lock(input.id);
-        const row = input.id ? (await repo.update((await mustFind(input.id)).speech.id, await valuesOf(input), at))! : await repo.insert(await valuesOf(input), at);
+        const row = input.id
+          ? await repo.update({ id: (await mustFind(input.id)).speech.id, revision: input.revision! }, await valuesOf(input), at)
+          : await repo.insert(await valuesOf(input), at);
         const versioned = input.body !== undefined && (await addVersion(row.id, input.body));
         await reindex(row.id);
         const number = versioned ? (await repo.latestVersion(row.id))?.number : undefined;
@@ -246,11 +249,14 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
       if (a.speechId !== b.speechId) throw new AppError('INVALID_INPUT', 'Verglichen werden können nur Fassungen derselben Rede.', { from, to });
       return { from: versionMeta(a), to: versionMeta(b), ...compareTexts(a.plainText, b.plainText) };
     },
-    'speeches.restore': ({ versionId }) =>
+    'speeches.restore': ({ versionId, revision }) =>
       deps.engine.transaction(async () => {
         const old = await mustFindVersion(versionId);
         await repo.lock(old.speechId);
+        // Refused before a version is added: the text is restored on the speech as loaded.
+        await repo.refuseUnlessCurrent((await mustFind(old.speechId)).speech, revision);
         if (await addVersion(old.speechId, bodyOf(old), `wiederhergestellt aus Fassung ${old.number}`)) {
+          await repo.update({ id: old.speechId, revision }, {}, deps.now().toISOString());
           await reindex(old.speechId);
           await audit(deps, { action: 'update', entity: 'speech', entityId: old.speechId, summary: `Fassung ${old.number} wiederhergestellt` });
         }

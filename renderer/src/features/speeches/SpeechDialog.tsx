@@ -23,6 +23,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useFocusOnceLoaded } from '../../components/dialog-focus';
 import { useFormDialogStyles } from '../../components/layout-styles';
+import { useLoadedRecord } from '../../components/use-loaded-record';
 import { useScrollIntoView } from '../../components/use-scroll-into-view';
 import { bodyOf, useSpeechEditor } from './editor/SpeechEditor';
 import { insertGreetingParagraph } from './editor/greeting-paragraph';
@@ -122,7 +123,7 @@ export function SpeechDialog({ speechId, onClose }: { speechId: number | null; o
 const normalised = (editor: ReturnType<typeof useSpeechEditor>, body: SpeechBody) => JSON.stringify(editor.schema.nodeFromJSON(body).toJSON());
 
 function SpeechForm({
-  speech,
+  speech: latest,
   signers,
   onSaved,
   onUnsavedChange,
@@ -136,7 +137,8 @@ function SpeechForm({
 }) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
-  const { control, handleSubmit, formState, reset } = useForm<SpeechFormValues>({ defaultValues: formValuesOf(speech) });
+  const queryClient = useQueryClient();
+  const { control, handleSubmit, formState, reset } = useForm<SpeechFormValues>({ defaultValues: formValuesOf(latest) });
   const values = useWatch({ control }) as SpeechFormValues;
   const speaker = signers.find((s) => String(s.id) === values.speakerId) ?? null;
   const appointmentId = values.appointmentId ? Number(values.appointmentId) : null;
@@ -149,7 +151,7 @@ function SpeechForm({
   const [showVersions, setShowVersions] = useState(false);
 
   // The text: dirty while it differs from the last saved (or restored) version.
-  const editor = useSpeechEditor(speech?.body ?? EMPTY_SPEECH_BODY);
+  const editor = useSpeechEditor(latest?.body ?? EMPTY_SPEECH_BODY);
   const savedText = useRef<string | null>(null);
   savedText.current ??= JSON.stringify(bodyOf(editor));
   const [textDirty, setTextDirty] = useState(false);
@@ -164,16 +166,38 @@ function SpeechForm({
   };
 
   // The greeting, stored with the speech; `inserted`: greeting texts put into the speech so far.
-  const [greeting, setGreeting] = useState(() => greetingDraftOf(speech?.greeting ?? null));
+  const [greeting, setGreeting] = useState(() => greetingDraftOf(latest?.greeting ?? null));
   const [savedGreeting, setSavedGreeting] = useState(() => JSON.stringify(greetingOf(greeting)));
   const greetingDirty = JSON.stringify(greetingOf(greeting)) !== savedGreeting;
-  const inserted = useRef<string[]>(speech?.greeting?.text ? [speech.greeting.text] : []);
+  const inserted = useRef<string[]>(latest?.greeting?.text ? [latest.greeting.text] : []);
   const insertGreeting = (text: string) => {
     insertGreetingParagraph(editor, text, inserted.current);
     inserted.current = [...inserted.current, text];
   };
 
   const dirty = textDirty || greetingDirty || formState.isDirty;
+  // The speech as loaded: its revision goes back with the save and the restore; another PC's change replaces it only while nothing is unsaved.
+  const [speech, take] = useLoadedRecord(latest, dirty);
+  /** The revision this form's own save or restore produced: the form already shows it. */
+  const own = useRef<number | null>(latest?.revision ?? null);
+  /** Details, greeting and text as `fresh` has them stored (the user's input is replaced). */
+  const fill = (fresh: SpeechDetail) => {
+    reset(formValuesOf(fresh));
+    editor.commands.setContent(fresh.body);
+    const draft = greetingDraftOf(fresh.greeting ?? null);
+    setGreeting(draft);
+    setSavedGreeting(JSON.stringify(greetingOf(draft)));
+    inserted.current = fresh.greeting?.text ? [fresh.greeting.text] : [];
+    setSavedText(JSON.stringify(bodyOf(editor)));
+  };
+  useEffect(() => {
+    if (speech && !dirty && speech.revision !== own.current) {
+      own.current = speech.revision;
+      fill(speech);
+    }
+    // Only a newly taken speech fills the form again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [speech]);
   useEffect(() => {
     onUnsavedChange(dirty);
   }, [dirty, onUnsavedChange]);
@@ -188,6 +212,7 @@ function SpeechForm({
       const text = JSON.stringify(body);
       const greetingToSave = greetingOf(greeting);
       const saved = await api('speeches.save', { ...inputOf(form, speech), greeting: greetingToSave, body: text !== savedText.current ? body : undefined });
+      own.current = saved.revision;
       return { saved, form, text, greeting: JSON.stringify(greetingToSave), newVersion: saved.version !== null && saved.version !== speech?.version };
     },
     onMutate: () => setNotice(null),
@@ -197,13 +222,28 @@ function SpeechForm({
       reset(form);
       const what = speech === null ? `Rede Nr. ${saved.id}` : 'Rede';
       setNotice(newVersion ? `${speech === null ? `Rede Nr. ${saved.id} angelegt, ` : ''}Fassung ${saved.version} gespeichert.` : `${what} gespeichert.`);
+      take(saved);
       await onSaved(saved);
     },
   });
+
+  /** „Neu laden“ after STALE: the speech as it is stored now replaces the user's input. */
+  const reload = async () => {
+    if (!speech) return;
+    const fresh = await queryClient.fetchQuery({ queryKey: ['speeches.get', speech.id], queryFn: () => api('speeches.get', { id: speech.id }), staleTime: 0 });
+    save.reset();
+    setShowVersions(false);
+    setNotice(null);
+    own.current = fresh.revision;
+    fill(fresh);
+    take(fresh);
+  };
   const errorRef = useScrollIntoView<HTMLDivElement>(save.error);
 
   const restored = (restoredSpeech: SpeechDetail) => {
     setShowVersions(false);
+    own.current = restoredSpeech.revision;
+    take(restoredSpeech);
     const show = !textDirty || window.confirm('Den wiederhergestellten Text anzeigen? Ihre ungespeicherten Änderungen am Text gehen dabei verloren.');
     setSavedText(normalised(editor, restoredSpeech.body));
     if (show) editor.commands.setContent(restoredSpeech.body);
@@ -215,7 +255,7 @@ function SpeechForm({
       <DialogTitle>{speech ? `Rede: ${speech.title}` : 'Neue Rede'}</DialogTitle>
       <DialogContent className={layout.content}>
         <div ref={errorRef}>
-          <ErrorMessage error={save.error} title="Nicht gespeichert" />
+          <ErrorMessage error={save.error} title="Nicht gespeichert" onReload={() => void reload()} />
         </div>
         <div className={styles.columns}>
           <div className={mergeClasses(layout.form, styles.details)}>
@@ -244,7 +284,7 @@ function SpeechForm({
             />
           </div>
         </div>
-        {showVersions && speech && <SpeechVersionsDialog speechId={speech.id} onClose={() => setShowVersions(false)} onRestored={restored} />}
+        {showVersions && speech && <SpeechVersionsDialog speech={speech} onClose={() => setShowVersions(false)} onRestored={restored} onReload={() => void reload()} />}
       </DialogContent>
       <DialogActions fluid className={styles.footer}>
         {notice && (

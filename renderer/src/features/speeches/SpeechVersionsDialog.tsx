@@ -58,8 +58,21 @@ const savedAt = (iso: string) => `${DATE_TIME.format(new Date(iso))} Uhr`;
  * removed text struck through); an older one can be restored, which adds it as the newest
  * version — nothing is overwritten.
  */
-export function SpeechVersionsDialog({ speechId, onClose, onRestored }: { speechId: number; onClose: () => void; onRestored: (speech: SpeechDetail) => void }) {
+export function SpeechVersionsDialog({
+  speech,
+  onClose,
+  onRestored,
+  onReload,
+}: {
+  /** The speech as the form loaded it: a restore goes against its revision. */
+  speech: { id: number; revision: number };
+  onClose: () => void;
+  onRestored: (speech: SpeechDetail) => void;
+  /** „Neu laden“ after a restore refused as STALE. */
+  onReload: () => void;
+}) {
   const layout = useFormDialogStyles();
+  const speechId = speech.id;
   const versions = useQuery({ queryKey: ['speeches.versions', speechId], queryFn: () => api('speeches.versions', { id: speechId }) });
 
   return (
@@ -75,7 +88,7 @@ export function SpeechVersionsDialog({ speechId, onClose, onRestored }: { speech
             ) : versions.data.length === 0 ? (
               <Text>Diese Rede hat noch keinen gespeicherten Text.</Text>
             ) : (
-              <VersionsView speechId={speechId} versions={versions.data} onRestored={onRestored} />
+              <VersionsView speech={speech} versions={versions.data} onRestored={onRestored} onReload={onReload} />
             )}
           </DialogContent>
           <DialogActions>
@@ -87,8 +100,19 @@ export function SpeechVersionsDialog({ speechId, onClose, onRestored }: { speech
   );
 }
 
-function VersionsView({ speechId, versions, onRestored }: { speechId: number; versions: SpeechVersion[]; onRestored: (speech: SpeechDetail) => void }) {
+function VersionsView({
+  speech,
+  versions,
+  onRestored,
+  onReload,
+}: {
+  speech: { id: number; revision: number };
+  versions: SpeechVersion[];
+  onRestored: (speech: SpeechDetail) => void;
+  onReload: () => void;
+}) {
   const styles = useStyles();
+  const speechId = speech.id;
   const queryClient = useQueryClient();
   // Newest first: compare the one before the newest with the newest.
   const [from, setFrom] = useState(versions[Math.min(1, versions.length - 1)]!.id);
@@ -100,7 +124,7 @@ function VersionsView({ speechId, versions, onRestored }: { speechId: number; ve
     enabled: from !== to,
   });
   const restore = useMutation({
-    mutationFn: (version: SpeechVersion) => api('speeches.restore', { versionId: version.id }),
+    mutationFn: (version: SpeechVersion) => api('speeches.restore', { versionId: version.id, revision: speech.revision }),
     onSuccess: async (speech) => {
       setConfirmRestore(null);
       queryClient.setQueryData(['speeches.get', speech.id], speech);
@@ -171,7 +195,7 @@ function VersionsView({ speechId, versions, onRestored }: { speechId: number; ve
           </MessageBarActions>
         </MessageBar>
       )}
-      <ErrorMessage error={restore.error} title="Nicht wiederhergestellt" />
+      <ErrorMessage error={restore.error} title="Nicht wiederhergestellt" onReload={onReload} />
       {from === to ? (
         <Text className={styles.muted}>Bitte zwei verschiedene Fassungen zum Vergleich wählen.</Text>
       ) : comparison.error ? (

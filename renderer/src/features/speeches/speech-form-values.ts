@@ -37,10 +37,11 @@ export function minutesOf(text: string): number | null {
   return minutes ? Number(minutes.replace(',', '.')) : null;
 }
 
-/** The details for `speeches.save` (text and greeting are added by the dialog). */
+/** The details for `speeches.save` (text and greeting are added by the dialog); `speech` as loaded: its revision goes back with them. */
 export function inputOf(values: SpeechFormValues, speech: Speech | null): SpeechInput {
   return {
     id: speech?.id,
+    revision: speech?.revision,
     title: values.title,
     kind: values.kind,
     speakerId: values.speakerId ? Number(values.speakerId) : null,
