@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { snippetSchema } from './speeches';
-import { localDateTime, multiLine, singleLine } from './common';
+import { localDateTime, multiLine, requireRevisionWithId, revisionSchema, singleLine } from './common';
 
 const text = (max: number) => multiLine(max).default('');
 const line = (max: number) => singleLine(max).default('');
@@ -32,6 +32,8 @@ export const PRESS_STEP_LABELS: Record<PressStep, string> = {
 
 export const pressReleaseInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
+  /** With `id`: the revision the release was loaded at (required; STALE when it moved on). */
+  revision: revisionSchema.optional(),
   title: singleLine(300).min(1, 'Bitte den Titel angeben.'),
   subtitle: line(500),
   /** Paragraphs separated by blank lines. */
@@ -43,7 +45,7 @@ export const pressReleaseInputSchema = z.strictObject({
   /** Sperrfrist: not to be published before, Berlin wall-clock. */
   embargoUntil: pressDateTimeSchema.nullable().default(null),
   appointmentId: z.number().int().positive().nullable().default(null),
-});
+}).superRefine(requireRevisionWithId);
 export type PressReleaseInput = z.input<typeof pressReleaseInputSchema>;
 
 export const pressReleaseSchema = z.object({
@@ -67,6 +69,7 @@ export const pressReleaseSchema = z.object({
   steps: z.array(pressStepSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
+  revision: revisionSchema,
 });
 export type PressRelease = z.infer<typeof pressReleaseSchema>;
 
@@ -82,7 +85,12 @@ export const pressReleaseListItemSchema = pressReleaseSchema.omit({ body: true }
 });
 export type PressReleaseListItem = z.infer<typeof pressReleaseListItemSchema>;
 
-export const pressReleaseStepInputSchema = z.strictObject({ id: z.number().int().positive(), step: pressStepSchema });
+export const pressReleaseStepInputSchema = z.strictObject({
+  id: z.number().int().positive(),
+  /** The revision the release was loaded at (STALE when it moved on). */
+  revision: revisionSchema,
+  step: pressStepSchema,
+});
 
 export const pressExportFormatSchema = z.enum(['docx', 'text', 'html']);
 export type PressExportFormat = z.infer<typeof pressExportFormatSchema>;
@@ -179,6 +187,8 @@ export const pressInvitationCountSchema = z.object({
 
 export const pressEnquiryInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
+  /** With `id`: the revision the enquiry was loaded at (required; STALE when it moved on). */
+  revision: revisionSchema.optional(),
   /** The journalist (or outlet) from the contacts; names below are then taken from it when empty. */
   contactId: z.number().int().positive().nullable().default(null),
   outlet: line(300),
@@ -187,7 +197,7 @@ export const pressEnquiryInputSchema = z.strictObject({
   topic: singleLine(300).min(1, 'Bitte das Thema der Anfrage angeben.'),
   question: text(20_000),
   deadline: pressDateTimeSchema.nullable().default(null),
-});
+}).superRefine(requireRevisionWithId);
 export type PressEnquiryInput = z.input<typeof pressEnquiryInputSchema>;
 
 export const pressEnquirySchema = z.object({
@@ -207,11 +217,14 @@ export const pressEnquirySchema = z.object({
   overdue: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  revision: revisionSchema,
 });
 export type PressEnquiry = z.infer<typeof pressEnquirySchema>;
 
 export const pressEnquiryListInputSchema = z.strictObject({ open: z.boolean().optional() });
 export const pressEnquiryAnswerSchema = z.strictObject({
   id: z.number().int().positive(),
+  /** The revision the enquiry was loaded at (STALE when it moved on). */
+  revision: revisionSchema,
   answer: multiLine(20_000).min(1, 'Bitte die Antwort eintragen.'),
 });

@@ -27,9 +27,11 @@ export async function loadDemoPress({ save, contact, today }: DemoContext, calen
 
   // Releases in every state: published, approved with an embargo, in approval, a draft, withdrawn.
   const release = async (title: string, subtitle: string, body: string, extra: { embargoUntil?: string; releaseAt?: string } = {}) =>
-    (await save('press.releases.save', { title, subtitle, body, ...extra })).id;
-  const step = async (id: number, ...steps: Array<'submit' | 'approve' | 'publish' | 'withdraw'>) => {
-    for (const s of steps) await save('press.releases.step', { id, step: s });
+    save('press.releases.save', { title, subtitle, body, ...extra });
+  /** Each step against the revision the one before left. */
+  const step = async (saved: { id: number; revision: number }, ...steps: Array<'submit' | 'approve' | 'publish' | 'withdraw'>) => {
+    let { revision } = saved;
+    for (const s of steps) ({ revision } = await save('press.releases.step', { id: saved.id, revision, step: s }));
   };
   await step(
     await release(
@@ -105,6 +107,7 @@ export async function loadDemoPress({ save, contact, today }: DemoContext, calen
   });
   await save('press.enquiries.answer', {
     id: answered.id,
+    revision: answered.revision,
     answer: 'Die Kosten liegen bei rund 38.000 Euro; etwa die Hälfte tragen Sponsoren aus der Duisburger Wirtschaft.',
   });
   await save('press.enquiries.save', {

@@ -4,7 +4,8 @@ import { auditLog } from '../../../db/schema';
 import { call, dispatch, type PressReleaseInput } from '../../api';
 import { documentText } from '../../documents/docx-template';
 import { openDocx, paragraphs } from '../../../tests/support/docx-layout';
-import { createTempApp } from '../../../tests/support/temp-app';
+import { createTempApp, openTempApp } from '../../../tests/support/temp-app';
+import { ENGINES } from '../../../tests/support/test-engine';
 import { errorOf } from '../../../tests/support/api-result';
 
 /** Friday, 27 November 2026, 10:00 in Duisburg; tests move the clock on. */
@@ -44,8 +45,10 @@ async function calendarId(): Promise<number> {
   return calendars.find((c) => c.signerId === signer.id)!.id;
 }
 
-const save = (input: PressReleaseInput) => call(app.handlers, 'press.releases.save', input);
-const step = (id: number, name: 'submit' | 'approve' | 'publish' | 'withdraw') => call(app.handlers, 'press.releases.step', { id, step: name });
+/** The release's revision as stored now: the tests of the workflow change it as the one who loaded it last. */
+const current = async (id: number) => (await call(app.handlers, 'press.releases.get', { id })).revision;
+const save = async (input: PressReleaseInput) => call(app.handlers, 'press.releases.save', input.id ? { ...input, revision: await current(input.id) } : input);
+const step = async (id: number, name: 'submit' | 'approve' | 'publish' | 'withdraw') => call(app.handlers, 'press.releases.step', { id, revision: await current(id), step: name });
 
 describe('press releases: approval, embargo, release time', () => {
   it('is written, submitted, approved (who and when), refused before the embargo and published after it', async () => {
@@ -53,7 +56,7 @@ describe('press releases: approval, embargo, release time', () => {
     expect(draft).toMatchObject({ status: 'entwurf', embargoUntil: '2027-01-15T10:00', embargoActive: true, approvedBy: null, steps: ['submit'] });
 
     // No publishing before the approval.
-    const early = await errorOf(dispatch(app.handlers, 'press.releases.step', { id: draft.id, step: 'publish' }));
+    const early = await errorOf(dispatch(app.handlers, 'press.releases.step', { id: draft.id, revision: await current(draft.id), step: 'publish' }));
     expect(early).toMatchObject({
       code: 'CONFLICT',
       message: 'Die Pressemitteilung ist noch nicht freigegeben (ein Entwurf); veröffentlicht werden kann sie erst nach der Freigabe.',
@@ -66,7 +69,7 @@ describe('press releases: approval, embargo, release time', () => {
 
     // No publishing before the embargo: one minute before 10:00 in Duisburg (09:00 UTC in January).
     clock = new Date('2027-01-15T08:59:00Z');
-    const embargoed = await errorOf(dispatch(app.handlers, 'press.releases.step', { id: draft.id, step: 'publish' }));
+    const embargoed = await errorOf(dispatch(app.handlers, 'press.releases.step', { id: draft.id, revision: await current(draft.id), step: 'publish' }));
     expect(embargoed).toMatchObject({
       code: 'CONFLICT',
       message: 'Die Sperrfrist läuft bis 15. Januar 2027, 10:00 Uhr; vorher darf die Pressemitteilung nicht veröffentlicht werden.',
@@ -119,7 +122,7 @@ describe('press releases: approval, embargo, release time', () => {
     await step(id, 'submit');
     await step(id, 'approve');
     await step(id, 'publish');
-    const changed = await errorOf(dispatch(app.handlers, 'press.releases.save', { ...HAFENFEST, embargoUntil: null, id, title: 'Hafenfest 2027' }));
+    const changed = await errorOf(dispatch(app.handlers, 'press.releases.save', { ...HAFENFEST, embargoUntil: null, id, revision: await current(id), title: 'Hafenfest 2027' }));
     expect(changed).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Eine veröffentlichte Pressemitteilung kann nicht mehr geändert werden.') });
 
     const withdrawn = await step(id, 'withdraw');
@@ -420,7 +423,7 @@ describe('press enquiries', () => {
 
     // 16:01 in Duisburg: the second one is overdue, too.
     clock = new Date('2026-11-27T15:01:00Z');
-    const answered = await call(app.handlers, 'press.enquiries.answer', { id: yesterday.id, answer: 'Der Weihnachtsmarkt öffnet am 26. November.' });
+    const answered = await call(app.handlers, 'press.enquiries.answer', { id: yesterday.id, revision: yesterday.revision, answer: 'Der Weihnachtsmarkt öffnet am 26. November.' });
     expect(answered).toMatchObject({ overdue: false, answeredBy: 'test', answeredAt: '2026-11-27T15:01:00.000Z' });
     list = await call(app.handlers, 'press.enquiries.list', { open: true });
     expect(list.map((e) => [e.topic, e.overdue])).toEqual([
@@ -434,5 +437,70 @@ describe('press enquiries', () => {
     const nobody = await errorOf(dispatch(app.handlers, 'press.enquiries.save', { receivedAt: '2026-11-27T10:00', topic: 'Y' }));
     expect(nobody?.message).toBe('Bitte angeben, wer anfragt (Medium oder Journalistin bzw. Journalist).');
     expect(audit('press-enquiry').map(([action]) => action)).toEqual(['create', 'create', 'create', 'answer']);
+  });
+});
+
+describe.each(ENGINES)('press revisions on %s', (kind) => {
+  let office: Awaited<ReturnType<typeof openTempApp>>;
+  beforeEach(async () => {
+    office = await openTempApp(kind, { label: 'press_revisions' });
+  }, 60_000);
+  afterEach(async () => office.cleanup());
+  const STALE = (thisOne: string, it: string) =>
+    `${thisOne} wurde inzwischen von test geändert (27.11.2026, 10:00 Uhr). Bitte laden Sie ${it} neu; Ihre Änderungen sind nicht gespeichert.`;
+
+  it('saves and steps a press release against the revision it was loaded at; an older one is refused with STALE naming who changed it, and nothing is overwritten', async () => {
+    const release = await call(office.handlers, 'press.releases.save', HAFENFEST);
+    expect(release.revision).toBe(1);
+    expect((await call(office.handlers, 'press.releases.list', {})).find((r) => r.id === release.id)?.revision).toBe(1);
+    // Two PCs loaded revision 1; the first submits it for approval, the second's save and step are refused.
+    const submitted = await call(office.handlers, 'press.releases.step', { id: release.id, revision: release.revision, step: 'submit' });
+    expect(submitted).toMatchObject({ status: 'abstimmung', revision: 2 });
+    for (const [method, input] of [
+      ['press.releases.save', { ...release, title: 'Hafenfest 2027' }],
+      ['press.releases.step', { id: release.id, revision: 1, step: 'submit' }],
+    ] as const) {
+      const refused = await dispatch(office.handlers, method, input as never);
+      expect(refused.ok ? null : refused.error, method).toMatchObject({ code: 'STALE', message: STALE('Diese Pressemitteilung', 'sie') });
+    }
+    expect(await call(office.handlers, 'press.releases.get', { id: release.id })).toMatchObject({ title: HAFENFEST.title, status: 'abstimmung', revision: 2 });
+
+    const saved = await call(office.handlers, 'press.releases.save', { ...submitted, subtitle: 'Drei Tage Musik am Eisenbahnhafen' });
+    expect(saved.revision).toBe(3);
+    for (const [method, input] of [
+      ['press.releases.save', { ...saved, revision: undefined }],
+      ['press.releases.step', { id: release.id, step: 'approve' }],
+    ] as const) {
+      const refused = await dispatch(office.handlers, method, input as never);
+      expect(refused.ok ? null : refused.error.message, method).toContain('Der Bearbeitungsstand (revision) fehlt.');
+    }
+  });
+
+  it('saves and answers a press enquiry against the revision it was loaded at; an older one is refused with STALE naming who changed it, and nothing is overwritten', async () => {
+    const enquiry = await call(office.handlers, 'press.enquiries.save', { outlet: 'Radio Ruhrmündung', receivedAt: '2026-11-27T08:00', topic: 'Weihnachtsmarkt' });
+    expect(enquiry.revision).toBe(1);
+    expect((await call(office.handlers, 'press.enquiries.list', {})).find((e) => e.id === enquiry.id)?.revision).toBe(1);
+    const answered = await call(office.handlers, 'press.enquiries.answer', { id: enquiry.id, revision: 1, answer: 'Er öffnet am 26. November.' });
+    expect(answered.revision).toBe(2);
+    for (const [method, input] of [
+      ['press.enquiries.save', { ...enquiry, topic: 'Weihnachtsmarkt 2026' }],
+      ['press.enquiries.answer', { id: enquiry.id, revision: 1, answer: 'Er öffnet am 27. November.' }],
+    ] as const) {
+      const refused = await dispatch(office.handlers, method, input as never);
+      expect(refused.ok ? null : refused.error, method).toMatchObject({ code: 'STALE', message: STALE('Diese Presseanfrage', 'sie') });
+    }
+    expect((await call(office.handlers, 'press.enquiries.list', {})).find((e) => e.id === enquiry.id)).toMatchObject({
+      topic: 'Weihnachtsmarkt',
+      answer: 'Er öffnet am 26. November.',
+      revision: 2,
+    });
+    expect((await call(office.handlers, 'press.enquiries.save', { ...answered, question: 'Wann öffnet er?' })).revision).toBe(3);
+    for (const [method, input] of [
+      ['press.enquiries.save', { ...answered, revision: undefined }],
+      ['press.enquiries.answer', { id: enquiry.id, answer: 'Am 26. November.' }],
+    ] as const) {
+      const refused = await dispatch(office.handlers, method, input as never);
+      expect(refused.ok ? null : refused.error.message, method).toContain('Der Bearbeitungsstand (revision) fehlt.');
+    }
   });
 });

@@ -124,6 +124,7 @@ export function createPressService(deps: ServiceDeps, office: () => Promise<Offi
       steps: nextPressSteps(row.status),
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
+      revision: row.revision,
     };
   };
 
@@ -251,6 +252,7 @@ export function createPressService(deps: ServiceDeps, office: () => Promise<Offi
     overdue: enquiryOverdue(row, deps.now()),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    revision: row.revision,
   });
   const mustFindEnquiry = async (id: number) => {
     const row = await repo.enquiry(id);
@@ -298,6 +300,8 @@ export function createPressService(deps: ServiceDeps, office: () => Promise<Offi
       deps.engine.transaction(async () => {
         if (input.id) await repo.lockRelease(input.id);
         const previous = input.id ? await mustFind(input.id) : null;
+        // Refused before the schedule and workflow rules: they are asked of the release as stored now.
+        if (previous) await repo.refuseUnlessCurrentRelease(previous, input.revision!);
         const values = await valuesOf(input);
         const problem = checkSchedule(values, previous, deps.now());
         if (problem) throw invalid(problem, problem.startsWith('Die Sperrfrist') ? 'embargoUntil' : 'releaseAt');
@@ -309,7 +313,7 @@ export function createPressService(deps: ServiceDeps, office: () => Promise<Offi
           const edit = statusAfterEdit(previous.status, { content, schedule: values.releaseAt !== previous.releaseAt });
           if (!edit.ok) throw new AppError('CONFLICT', edit.message, { id: previous.id, status: previous.status });
           voided = edit.approvalVoid && previous.approvedBy !== null;
-          row = await repo.updateRelease(previous.id, { ...values, status: edit.status, ...(edit.approvalVoid ? { approvedBy: null, approvedAt: null } : {}) }, at);
+          row = await repo.updateRelease({ id: previous.id, revision: input.revision! }, { ...values, status: edit.status, ...(edit.approvalVoid ? { approvedBy: null, approvedAt: null } : {}) }, at);
         } else {
           row = await repo.insertRelease({ ...values, status: 'entwurf' }, at);
         }
@@ -323,14 +327,15 @@ export function createPressService(deps: ServiceDeps, office: () => Promise<Offi
         return toRelease(row);
       }),
 
-    'press.releases.step': ({ id, step }) =>
+    'press.releases.step': ({ id, revision, step }) =>
       deps.engine.transaction(async () => {
         // Locked before reading the status: two steps at once (approve and withdraw) see each other's.
         await repo.lockRelease(id);
         const row = await mustFind(id);
+        await repo.refuseUnlessCurrentRelease(row, revision);
         const outcome = applyPressStep(row, step, { now: deps.now(), user: deps.user });
         if (!outcome.ok) throw new AppError('CONFLICT', outcome.message, { id, step, status: row.status });
-        const updated = await repo.updateRelease(id, outcome.changes, deps.now().toISOString());
+        const updated = await repo.updateRelease({ id, revision }, outcome.changes, deps.now().toISOString());
         await audit(deps, { action: step, entity: 'press-release', entityId: id, summary: `${row.title}: ${PRESS_STEP_LABELS[step]}` });
         return toRelease(updated);
       }),
@@ -423,7 +428,9 @@ export function createPressService(deps: ServiceDeps, office: () => Promise<Offi
       deps.engine.transaction(async () => {
         const values = await enquiryValuesOf(input);
         const at = deps.now().toISOString();
-        const row = input.id ? await repo.updateEnquiry((await mustFindEnquiry(input.id)).id, values, at) : await repo.insertEnquiry(values, at);
+        const row = input.id
+          ? await repo.updateEnquiry({ id: (await mustFindEnquiry(input.id)).id, revision: input.revision! }, values, at)
+          : await repo.insertEnquiry(values, at);
         await audit(deps, {
           action: input.id ? 'update' : 'create',
           entity: 'press-enquiry',
@@ -433,10 +440,10 @@ export function createPressService(deps: ServiceDeps, office: () => Promise<Offi
         return toEnquiry(row);
       }),
 
-    'press.enquiries.answer': ({ id, answer }) =>
+    'press.enquiries.answer': ({ id, revision, answer }) =>
       deps.engine.transaction(async () => {
         const row = await mustFindEnquiry(id);
-        const updated = await repo.updateEnquiry(id, { answer, answeredAt: deps.now().toISOString(), answeredBy: deps.user }, deps.now().toISOString());
+        const updated = await repo.updateEnquiry({ id, revision }, { answer, answeredAt: deps.now().toISOString(), answeredBy: deps.user }, deps.now().toISOString());
         await audit(deps, { action: row.answeredAt ? 'update-answer' : 'answer', entity: 'press-enquiry', entityId: id, summary: row.topic });
         return toEnquiry(updated);
       }),

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Engine } from '../../../db/engine';
+import type { Engine } from '../../../db/engine/types';
+import { refuseStale, updateAtRevision, type RevisionedRecord, type RevisionTarget } from '../../../db/engine/revision';
 
 type Tables = Engine['t'];
 export type PressReleaseRow = Tables['pressReleases']['$inferSelect'];
@@ -9,8 +10,13 @@ export type PressEnquiryRow = Tables['pressEnquiries']['$inferSelect'];
 export type PressEnquiryValues = Omit<Tables['pressEnquiries']['$inferInsert'], 'id' | 'createdAt' | 'updatedAt'>;
 export type PressResponse = Tables['pressInvitations']['$inferSelect']['response'];
 
+/** How STALE names a press release and a press enquiry. */
+const RELEASE: RevisionedRecord = { entity: 'press-release', thisOne: 'Diese Pressemitteilung', it: 'sie' };
+const ENQUIRY: RevisionedRecord = { entity: 'press-enquiry', thisOne: 'Diese Presseanfrage', it: 'sie' };
+
 /** SQL of the press office: releases, media contacts, distribution lists, press invitations, enquiries. */
-export function pressRepository({ db, t, dsql }: Engine) {
+export function pressRepository(engine: Engine) {
+  const { db, t, dsql } = engine;
   const { appointments, contacts, distributionListMembers, distributionLists, mediaContacts, pressEnquiries, pressInvitations, pressReleases } = t;
   const organisations = alias(contacts, 'organisations');
   /** A contact with its organisation's name and its press details (when it has them). */
@@ -54,13 +60,15 @@ export function pressRepository({ db, t, dsql }: Engine) {
         .returning();
       return row!;
     },
-    async updateRelease(id: number, values: Partial<PressReleaseValues>, at: string): Promise<PressReleaseRow> {
-      const [row] = await db
-        .update(pressReleases)
-        .set({ ...values, updatedAt: at })
-        .where(eq(pressReleases.id, id))
-        .returning();
+    /** Saves the release as loaded at `target.revision` (STALE when someone changed it since) and raises the revision. */
+    async updateRelease(target: RevisionTarget, values: Partial<PressReleaseValues>, at: string): Promise<PressReleaseRow> {
+      await updateAtRevision(engine, pressReleases, RELEASE, target, { ...values, updatedAt: at });
+      const [row] = await db.select().from(pressReleases).where(eq(pressReleases.id, target.id)).limit(1);
       return row!;
+    },
+    /** The refusal of a change against an older revision than the stored `current` one (before the workflow rules are asked). */
+    async refuseUnlessCurrentRelease(current: PressReleaseRow, loadedRevision: number): Promise<void> {
+      if (current.revision !== loadedRevision) await refuseStale(engine, pressReleases, RELEASE, { id: current.id, revision: loadedRevision });
     },
     /** Title and start of these appointments (those of a page of releases, in one query). */
     async appointments(ids: number[]) {
@@ -211,12 +219,10 @@ export function pressRepository({ db, t, dsql }: Engine) {
         .returning();
       return row!;
     },
-    async updateEnquiry(id: number, values: Partial<PressEnquiryValues>, at: string): Promise<PressEnquiryRow> {
-      const [row] = await db
-        .update(pressEnquiries)
-        .set({ ...values, updatedAt: at })
-        .where(eq(pressEnquiries.id, id))
-        .returning();
+    /** Saves the enquiry as loaded at `target.revision` (STALE when someone changed it since) and raises the revision. */
+    async updateEnquiry(target: RevisionTarget, values: Partial<PressEnquiryValues>, at: string): Promise<PressEnquiryRow> {
+      await updateAtRevision(engine, pressEnquiries, ENQUIRY, target, { ...values, updatedAt: at });
+      const [row] = await db.select().from(pressEnquiries).where(eq(pressEnquiries.id, target.id)).limit(1);
       return row!;
     },
   };

@@ -62,7 +62,17 @@ export function WorkflowSteps<S extends string, R>({
         ))}
         {unsaved && <Text className={styles.muted}>Bitte zuerst speichern.</Text>}
       </div>
-      <ErrorMessage error={step.error} title="Nicht möglich" onReload={onReload} />
+      <ErrorMessage
+        error={step.error}
+        title="Nicht möglich"
+        onReload={
+          onReload &&
+          (() => {
+            step.reset();
+            onReload();
+          })
+        }
+      />
     </section>
   );
 }

@@ -37,6 +37,7 @@ export function EnquiryDialog({ enquiry, onClose }: { enquiry: PressEnquiry | nu
   const layout = useFormDialogStyles();
   const queryClient = useQueryClient();
   const now = berlinNow();
+  // The enquiry as loaded: its revision goes back with the save and the answer (the dialog keeps its input until then).
   const [current, setCurrent] = useState(enquiry);
   const [contact, setContact] = useState<{ id: number; displayName: string } | null>(
     enquiry?.contactId ? { id: enquiry.contactId, displayName: enquiry.journalist || enquiry.outlet } : null,
@@ -63,14 +64,35 @@ export function EnquiryDialog({ enquiry, onClose }: { enquiry: PressEnquiry | nu
       const deadline = joinDateTime(deadlineDate, deadlineTime);
       if (receivedAt === null || typeof receivedAt === 'object') throw new Error('Bitte Datum und Uhrzeit des Eingangs angeben.');
       if (deadline !== null && typeof deadline === 'object') throw new Error(`Frist: ${deadline.error}`);
-      return api('press.enquiries.save', { id: current?.id, contactId: contact?.id ?? null, outlet, journalist, receivedAt, topic, question, deadline });
+      return api('press.enquiries.save', { id: current?.id, revision: current?.revision, contactId: contact?.id ?? null, outlet, journalist, receivedAt, topic, question, deadline });
     },
     onSuccess: (saved) => stored(saved, current ? 'Anfrage gespeichert.' : `Anfrage Nr. ${saved.id} gespeichert.`),
   });
   const answerIt = useMutation({
-    mutationFn: () => api('press.enquiries.answer', { id: current!.id, answer }),
+    mutationFn: () => api('press.enquiries.answer', { id: current!.id, revision: current!.revision, answer }),
     onSuccess: (saved) => stored(saved, 'Antwort gespeichert.'),
   });
+
+  /** „Neu laden“ after STALE: the enquiry as it is stored now replaces the user's input. */
+  const reload = async () => {
+    if (!current) return;
+    const fresh = (await queryClient.fetchQuery({ queryKey: ['press.enquiries.list', {}], queryFn: () => api('press.enquiries.list', {}), staleTime: 0 })).find((e) => e.id === current.id);
+    save.reset();
+    answerIt.reset();
+    setNotice(null);
+    if (!fresh) return onClose();
+    setCurrent(fresh);
+    setContact(fresh.contactId ? { id: fresh.contactId, displayName: fresh.journalist || fresh.outlet } : null);
+    setOutlet(fresh.outlet);
+    setJournalist(fresh.journalist);
+    setReceivedDate(fresh.receivedAt.slice(0, 10));
+    setReceivedTime(fresh.receivedAt.slice(11, 16));
+    setTopic(fresh.topic);
+    setQuestion(fresh.question);
+    setDeadlineDate(fresh.deadline?.slice(0, 10) ?? '');
+    setDeadlineTime(fresh.deadline?.slice(11, 16) ?? '');
+    setAnswer(fresh.answer);
+  };
 
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
@@ -99,7 +121,7 @@ export function EnquiryDialog({ enquiry, onClose }: { enquiry: PressEnquiry | nu
             <Field label="Anfrage">
               <Textarea value={question} onChange={(_, d) => setQuestion(d.value)} resize="vertical" rows={4} />
             </Field>
-            <ErrorMessage error={save.error} title="Nicht gespeichert" />
+            <ErrorMessage error={save.error} title="Nicht gespeichert" onReload={() => void reload()} />
             <div className={styles.actions}>
               <Button appearance="primary" disabled={save.isPending} onClick={() => save.mutate()}>
                 Anfrage speichern
@@ -118,7 +140,7 @@ export function EnquiryDialog({ enquiry, onClose }: { enquiry: PressEnquiry | nu
                 <Field label="Antwort an die Redaktion" hint={current.answeredAt ? `Beantwortet am ${instantText(current.answeredAt)}${current.answeredBy ? ` von ${current.answeredBy}` : ''}.` : undefined}>
                   <Textarea value={answer} onChange={(_, d) => setAnswer(d.value)} resize="vertical" rows={5} />
                 </Field>
-                <ErrorMessage error={answerIt.error} title="Nicht gespeichert" />
+                <ErrorMessage error={answerIt.error} title="Nicht gespeichert" onReload={() => void reload()} />
                 <div className={styles.actions}>
                   <Button appearance="primary" disabled={answerIt.isPending || !answer.trim()} onClick={() => answerIt.mutate()}>
                     {current.answeredAt ? 'Antwort ändern' : 'Als beantwortet speichern'}

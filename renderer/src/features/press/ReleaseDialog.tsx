@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import {
   Badge,
@@ -25,6 +25,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { DateField, SelectField, TextField, TimeField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
 import { useFormDialogStyles } from '../../components/layout-styles';
+import { useLoadedRecord } from '../../components/use-loaded-record';
 import { describeSpan } from '../calendar/spans';
 import { addDays, berlinToday } from '../calendar/wall-clock';
 import { instantText, joinDateTime, RELEASE_STATUS_COLORS } from './press-format';
@@ -131,7 +132,7 @@ export function ReleaseDialog({ releaseId, onClose }: { releaseId: number | null
                 <MessageBarBody>{notice}</MessageBarBody>
               </MessageBar>
             )}
-            {data && <ReleaseWorkflow release={data} unsaved={dirty} onChanged={stored} />}
+            {data && <ReleaseWorkflow release={data} unsaved={dirty} onChanged={stored} onReload={() => void release.refetch()} />}
             {data && <ReleaseExports release={data} unsaved={dirty} />}
           </DialogContent>
           <DialogActions>
@@ -144,7 +145,7 @@ export function ReleaseDialog({ releaseId, onClose }: { releaseId: number | null
 }
 
 function ReleaseForm({
-  release,
+  release: latest,
   onSaved,
   onDirtyChange,
 }: {
@@ -154,15 +155,39 @@ function ReleaseForm({
 }) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
-  const { control, handleSubmit, formState, reset, setError } = useForm<ReleaseFormValues>({ defaultValues: formValuesOf(release) });
+  const queryClient = useQueryClient();
+  const { control, handleSubmit, formState, reset, setError } = useForm<ReleaseFormValues>({ defaultValues: formValuesOf(latest) });
   useEffect(() => onDirtyChange(formState.isDirty), [formState.isDirty, onDirtyChange]);
+  // The release as loaded: its revision goes back with the save; another PC's change (or a workflow step) replaces it only while nothing is typed.
+  const [release, take] = useLoadedRecord(latest, formState.isDirty);
+  /** The revision this form's own save produced: the form already shows it. */
+  const own = useRef<number | null>(latest?.revision ?? null);
+  useEffect(() => {
+    if (release && !formState.isDirty && release.revision !== own.current) {
+      own.current = release.revision;
+      reset(formValuesOf(release));
+    }
+    // Only a newly taken release fills the form again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [release]);
   const save = useMutation({
     mutationFn: (input: PressReleaseInput) => api('press.releases.save', input),
     onSuccess: async (saved) => {
+      own.current = saved.revision;
       reset(formValuesOf(saved));
+      take(saved);
       await onSaved(saved, release);
     },
   });
+  /** „Neu laden“ after STALE: the release as it is stored now replaces the user's input. */
+  const reload = async () => {
+    if (!release) return;
+    const fresh = await queryClient.fetchQuery({ queryKey: ['press.releases.get', release.id], queryFn: () => api('press.releases.get', { id: release.id }), staleTime: 0 });
+    save.reset();
+    own.current = fresh.revision;
+    reset(formValuesOf(fresh));
+    take(fresh);
+  };
   const today = berlinToday();
   const appointments = useQuery({
     queryKey: ['calendar.view', today, 'press'],
@@ -187,6 +212,7 @@ function ReleaseForm({
     if (invalid) return;
     save.mutate({
       id: release?.id,
+      revision: release?.revision,
       title: values.title,
       subtitle: values.subtitle,
       body: values.body,
@@ -242,6 +268,7 @@ function ReleaseForm({
         error={save.error}
         unsaved={formState.isDirty && Boolean(release)}
         unsavedNote={release?.status === 'freigegeben' ? ' – Speichern hebt die Freigabe auf, wenn sich der Inhalt ändert.' : ''}
+        onReload={() => void reload()}
       />
     </form>
   );

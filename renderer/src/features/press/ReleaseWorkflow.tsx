@@ -14,10 +14,14 @@ export function ReleaseWorkflow({
   release,
   unsaved,
   onChanged,
+  onReload,
 }: {
+  /** As shown: the step goes against its revision. */
   release: PressRelease;
   unsaved: boolean;
   onChanged: (release: PressRelease, message: string) => Promise<void>;
+  /** „Neu laden“ after a step refused as STALE. */
+  onReload: () => void;
 }) {
   return (
     <WorkflowSteps
@@ -25,8 +29,9 @@ export function ReleaseWorkflow({
       labels={PRESS_STEP_LABELS}
       done={DONE}
       unsaved={unsaved}
-      run={(step) => api('press.releases.step', { id: release.id, step })}
+      run={(step) => api('press.releases.step', { id: release.id, revision: release.revision, step })}
       onChanged={onChanged}
+      onReload={onReload}
     />
   );
 }
