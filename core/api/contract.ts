@@ -505,9 +505,9 @@ export const contract = {
   'letters.create': command(letterDraftSchema, letterSchema),
   'letters.list': query(letterListInputSchema, z.object({ total: z.number().int(), items: z.array(letterSummarySchema) })),
   'letters.get': query(byId, letterSchema),
-  'letters.setStatus': command(byId.extend({ status: letterStatusSchema }), letterSchema),
+  'letters.setStatus': command(byIdAtRevision.extend({ status: letterStatusSchema }), letterSchema),
   'letters.regenerate': command(
-    byId.extend({ subject: singleLine(500).optional(), body: multiLine(50000, { trim: false }).optional(), signerId: recordId.optional() }),
+    byIdAtRevision.extend({ subject: singleLine(500).optional(), body: multiLine(50000, { trim: false }).optional(), signerId: recordId.optional() }),
     letterSchema,
   ),
   'letters.file': query(byId, fileContentSchema),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { languageSchema } from './addressing';
 import { importFieldSchema } from './contacts';
-import { base64Content, fileNameSchema, isoDate, MAX_INLINE_FILE_BYTES, multiLine, singleLine } from './common';
+import { base64Content, fileNameSchema, isoDate, MAX_INLINE_FILE_BYTES, multiLine, revisionSchema, singleLine } from './common';
 
 export const templateKindSchema = z.enum([
   'geburtstag',
@@ -222,8 +222,11 @@ export const letterSummarySchema = z.object({
   author: z.string(),
   status: letterStatusSchema,
   letterDate: z.string(),
+  /** The generated file's own numbering (Fassung 1, 2 …). */
   version: z.number().int(),
   file: z.string(),
+  /** Rises with every change of the register entry (status, a new version); not `version`. */
+  revision: revisionSchema,
 });
 export type LetterSummary = z.infer<typeof letterSummarySchema>;
 

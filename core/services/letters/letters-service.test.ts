@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, dispatch, type LetterDraft, type MergeStatus } from '../../api';
 import { documentText } from '../../documents/docx-template';
@@ -59,7 +60,7 @@ describe.each(ENGINES)('letters on %s', (kind) => {
         expect(file.fileName).toBe(path.basename(letter.file));
         expect(documentText(new Uint8Array(Buffer.from(file.contentBase64, 'base64'))).body).toContain('Sehr geehrte Frau Groß-Müller,');
         // A new version made on the other PC opens on the first.
-        const again = await call(other.handlers, 'letters.regenerate', { id: letter.id, signerId: deputyId });
+        const again = await call(other.handlers, 'letters.regenerate', { id: letter.id, revision: letter.revision, signerId: deputyId });
         const back = await call(app.handlers, 'letters.file', { id: letter.id });
         expect(back.fileName).toBe(path.basename(again.file));
         expect(documentText(new Uint8Array(Buffer.from(back.contentBase64, 'base64'))).body).toContain('In Vertretung');
@@ -133,19 +134,19 @@ describe.each(ENGINES)('letters on %s', (kind) => {
     it('keeps the history when a letter is generated again and its status changes', async () => {
       const erna = await createPerson();
       const letter = await call(app.handlers, 'letters.create', birthday(erna.id));
-      await call(app.handlers, 'letters.setStatus', { id: letter.id, status: 'zur_unterschrift' });
+      const forSignature = await call(app.handlers, 'letters.setStatus', { id: letter.id, revision: letter.revision, status: 'zur_unterschrift' });
       await call(app.handlers, 'contacts.update', {
         id: erna.id,
         revision: erna.revision,
         contact: { ...erna, surname: 'Groß-Müller', street: 'Neue Straße', houseNumber: '1', postcode: '47057', city: 'Duisburg' },
       });
-      const again = await call(app.handlers, 'letters.regenerate', { id: letter.id });
+      const again = await call(app.handlers, 'letters.regenerate', { id: letter.id, revision: forSignature.revision });
       expect(again.version).toBe(2);
       expect(again.status).toBe('entwurf');
       expect(again.file).toBe(letter.file.replace('.docx', '-v2.docx'));
       expect((await readLetter(again.file)).text.body).toContain('Neue Straße 1');
       expect((await readLetter(letter.file)).text.body).toContain('Königstraße 5');
-      const sent = await call(app.handlers, 'letters.setStatus', { id: letter.id, status: 'versandt' });
+      const sent = await call(app.handlers, 'letters.setStatus', { id: letter.id, revision: again.revision, status: 'versandt' });
       expect(sent.events.map((e) => e.action)).toEqual(['erstellt', 'Status', 'neu erzeugt', 'Status']);
       expect(sent.events.slice(1).map((e) => e.detail)).toEqual([
         'Entwurf → zur Unterschrift',
@@ -155,11 +156,54 @@ describe.each(ENGINES)('letters on %s', (kind) => {
       expect(sent.events[0].detail).toContain('unterzeichnet von Dr. Petra Hovestadt');
     });
 
+    it('changes the status and generates a letter again against the revision it was loaded at; an older one is refused with STALE naming who changed it, and nothing is overwritten', async () => {
+      const erna = await createPerson();
+      const letter = await call(app.handlers, 'letters.create', birthday(erna.id));
+      expect(letter.revision).toBe(1);
+      expect((await call(app.handlers, 'letters.list', {})).items.find((l) => l.id === letter.id)?.revision).toBe(1);
+      // Two PCs loaded revision 1; the first sends it for signature, the second's status change and new version are refused.
+      const forSignature = await call(app.handlers, 'letters.setStatus', { id: letter.id, revision: letter.revision, status: 'zur_unterschrift' });
+      expect(forSignature.revision).toBe(2);
+      for (const [method, input] of [
+        ['letters.setStatus', { id: letter.id, revision: 1, status: 'versandt' }],
+        ['letters.regenerate', { id: letter.id, revision: 1, signerId: deputyId }],
+      ] as const) {
+        const refused = await dispatch(app.handlers, method, input as never);
+        expect(refused.ok ? null : refused.error, method).toMatchObject({
+          code: 'STALE',
+          message: 'Dieser Brief wurde inzwischen von test geändert (27.11.2026, 10:00 Uhr). Bitte laden Sie ihn neu; Ihre Änderungen sind nicht gespeichert.',
+        });
+      }
+      expect(await call(app.handlers, 'letters.get', { id: letter.id })).toMatchObject({ status: 'zur_unterschrift', version: 1, file: letter.file, revision: 2 });
+      expect(await app.files.get(letter.file.replace('.docx', '-v2.docx'))).toBeFalsy();
+      const { db, t } = app.engine;
+      // The audit log knows who changed it (STALE names them from there).
+      const changes = await db
+        .select({ action: t.auditLog.action, user: t.auditLog.user })
+        .from(t.auditLog)
+        .where(and(eq(t.auditLog.entity, 'letter'), eq(t.auditLog.entityId, letter.id)))
+        .orderBy(asc(t.auditLog.id));
+      expect(changes).toEqual([
+        { action: 'create', user: 'test' },
+        { action: 'status', user: 'test' },
+      ]);
+
+      const again = await call(app.handlers, 'letters.regenerate', { id: letter.id, revision: 2, signerId: deputyId });
+      expect(again).toMatchObject({ version: 2, revision: 3, status: 'entwurf' });
+      for (const [method, input] of [
+        ['letters.setStatus', { id: letter.id, status: 'versandt' }],
+        ['letters.regenerate', { id: letter.id }],
+      ] as const) {
+        const refused = await dispatch(app.handlers, method, input as never);
+        expect(refused.ok ? null : refused.error.message, method).toContain('Der Bearbeitungsstand (revision) fehlt.');
+      }
+    });
+
     it('generates a letter again after its contact was deleted, with the address and salutation it had', async () => {
       const erna = await createPerson();
       const letter = await call(app.handlers, 'letters.create', birthday(erna.id));
       await call(app.handlers, 'contacts.delete', { id: erna.id, revision: erna.revision });
-      const again = await call(app.handlers, 'letters.regenerate', { id: letter.id });
+      const again = await call(app.handlers, 'letters.regenerate', { id: letter.id, revision: letter.revision });
       const body = (await readLetter(again.file)).text.body;
       expect(body).toContain('Frau Erna Groß-Müller\nKönigstraße 5\n47051 Duisburg');
       expect(body).toContain('Sehr geehrte Frau Groß-Müller,');
@@ -352,7 +396,7 @@ describe.each(ENGINES)('letters on %s', (kind) => {
       const combined = (await call(app.handlers, 'letters.get', { id: done.letterIds[0] })).file;
       const before = await app.files.get(combined);
       for (const id of done.letterIds) {
-        const again = await call(app.handlers, 'letters.regenerate', { id });
+        const again = await call(app.handlers, 'letters.regenerate', { id, revision: (await call(app.handlers, 'letters.get', { id })).revision });
         expect(again.file).not.toBe(combined);
       }
       expect(await app.files.get(combined)).toEqual(before);

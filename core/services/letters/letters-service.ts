@@ -164,6 +164,7 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
     letterDate: row.letterDate,
     version: row.version,
     file: row.file,
+    revision: row.revision,
   });
   const letterOf = async (row: LetterRow): Promise<Letter> => ({
     ...summaryOf(row),
@@ -284,19 +285,24 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
       return { total, items: rows.map(summaryOf) };
     },
     'letters.get': async ({ id }) => letterOf(await mustFind(id)),
-    'letters.setStatus': async ({ id, status }) => {
+    'letters.setStatus': async ({ id, revision, status }) => {
       const row = await mustFind(id);
+      await repo.refuseUnlessCurrent(row, revision);
       if (row.status !== status) {
         const at = deps.now().toISOString();
+        const change = `${STATUS_TEXT[row.status]} → ${STATUS_TEXT[status]}`;
         await deps.engine.transaction(async () => {
-          await repo.update(id, { status, updatedAt: at });
-          await repo.addEvent(id, at, deps.user, 'Status', `${STATUS_TEXT[row.status]} → ${STATUS_TEXT[status]}`);
+          await repo.updateAtRevision({ id, revision }, { status, updatedAt: at });
+          await repo.addEvent(id, at, deps.user, 'Status', change);
+          await audit(deps, { action: 'status', entity: 'letter', entityId: id, summary: `${row.recipientName}: ${change}` });
         });
       }
       return letterOf(await mustFind(id));
     },
-    'letters.regenerate': async ({ id, subject, body, signerId }) => {
+    'letters.regenerate': async ({ id, revision, subject, body, signerId }) => {
       const row = await mustFind(id);
+      // Refused before anything is generated: the new version is made of the letter as loaded.
+      await repo.refuseUnlessCurrent(row, revision);
       const stored = row.fields as StoredFields;
       // A deleted contact: write to the address and forms of address the letter had.
       const recipient: Recipient =
@@ -334,7 +340,7 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
       );
       const reopened = row.status !== 'entwurf';
       await deps.engine.transaction(async () => {
-        await repo.update(id, {
+        await repo.updateAtRevision({ id, revision }, {
           file,
           subject: prepared.values.subject,
           body: draft.body ?? row.body,
@@ -354,6 +360,7 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
           'neu erzeugt',
           `Fassung ${version}${reopened ? `; Status zurück auf Entwurf (Fassung ${row.version} bleibt als „${path.basename(row.file)}“ erhalten)` : ''}`,
         );
+        await audit(deps, { action: 'regenerate', entity: 'letter', entityId: id, summary: `${prepared.recipient.name}: Fassung ${version}` });
         await deps.files.put(file, bytes);
       });
       return letterOf(await mustFind(id));

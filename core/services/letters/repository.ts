@@ -1,5 +1,6 @@
 import { and, asc, between, count, desc, eq, gte, lte, ne, sql, type SQL } from 'drizzle-orm';
-import type { Engine, Tables } from '../../../db/engine';
+import type { Engine, Tables } from '../../../db/engine/types';
+import { refuseStale, updateAtRevision, type RevisionedRecord, type RevisionTarget } from '../../../db/engine/revision';
 
 export type LetterRow = Tables['letters']['$inferSelect'];
 export type NewLetter = Tables['letters']['$inferInsert'];
@@ -34,8 +35,12 @@ export interface UnsentResidentLetter {
   letterDate: string;
 }
 
+/** How STALE names a letter of the register. */
+const LETTER: RevisionedRecord = { entity: 'letter', thisOne: 'Dieser Brief', it: 'ihn' };
+
 /** SQL of the outgoing-letters register (in the caller's transaction when there is one). */
-export function lettersRepository({ db, t, dsql }: Engine) {
+export function lettersRepository(engine: Engine) {
+  const { db, t, dsql } = engine;
   const { letters, letterEvents } = t;
   return {
     async find(id: number): Promise<LetterRow | undefined> {
@@ -46,8 +51,17 @@ export function lettersRepository({ db, t, dsql }: Engine) {
       const [row] = await db.insert(letters).values(values).returning({ id: letters.id });
       return row!.id;
     },
+    /** Completes a letter being recorded (its file's path), in the transaction that inserts it. */
     async update(id: number, values: Partial<NewLetter>): Promise<void> {
       await db.update(letters).set(values).where(eq(letters.id, id));
+    },
+    /** Changes the letter as loaded at `target.revision` (STALE when someone changed it since) and raises the revision. */
+    async updateAtRevision(target: RevisionTarget, values: Partial<NewLetter>): Promise<void> {
+      await updateAtRevision(engine, letters, LETTER, target, values);
+    },
+    /** The refusal of a change against an older revision than the stored `current` one (before anything is generated). */
+    async refuseUnlessCurrent(current: LetterRow, loadedRevision: number): Promise<void> {
+      if (current.revision !== loadedRevision) await refuseStale(engine, letters, LETTER, { id: current.id, revision: loadedRevision });
     },
     async addEvent(letterId: number, at: string, user: string, action: string, detail = ''): Promise<void> {
       await db.insert(letterEvents).values({ letterId, at, user, action, detail });

@@ -52,7 +52,7 @@ describe('jubilee letters', () => {
   it('the list shows each jubilee its letters (any status) or none', async () => {
     expect(await lettersByJubilee()).toEqual({ '90. Geburtstag R1': [], '100. Geburtstag R5': [], 'Diamantene Hochzeit R2+R3': [] });
     const [erna, anton] = (await merge({ ...DECEMBER, kind: 'birthday' })).letterIds;
-    await call(app.handlers, 'letters.setStatus', { id: anton, status: 'versandt' });
+    await call(app.handlers, 'letters.setStatus', { id: anton, revision: 1, status: 'versandt' });
     expect(await lettersByJubilee()).toEqual({
       '90. Geburtstag R1': [{ id: erna, status: 'entwurf', letterDate: '2026-11-27' }],
       '100. Geburtstag R5': [{ id: anton, status: 'versandt', letterDate: '2026-11-27' }],

@@ -83,11 +83,19 @@ export function LetterRegister({ contactId, onWrite }: { contactId?: number; onW
     await queryClient.invalidateQueries({ queryKey: ['letters.list'] });
     await queryClient.invalidateQueries({ queryKey: ['letters.get'] });
   };
+  // Status changes and new versions go against the revision of the letter as shown.
+  const shownLetter = () => ({ id: letter.data!.id, revision: letter.data!.revision });
   const setLetterStatus = useMutation({
-    mutationFn: (next: LetterStatus) => api('letters.setStatus', { id: selectedId!, status: next }),
+    mutationFn: (next: LetterStatus) => api('letters.setStatus', { ...shownLetter(), status: next }),
     onSuccess: refresh,
   });
-  const regenerate = useMutation({ mutationFn: () => api('letters.regenerate', { id: selectedId! }), onSuccess: refresh });
+  const regenerate = useMutation({ mutationFn: () => api('letters.regenerate', shownLetter()), onSuccess: refresh });
+  /** „Neu laden“ after STALE: the letter as it is stored now is shown; nothing of the refused change is kept. */
+  const reload = async () => {
+    setLetterStatus.reset();
+    regenerate.reset();
+    await refresh();
+  };
   const openFile = useMutation({ mutationFn: () => openLetter(selectedId!) });
 
   return (
@@ -210,7 +218,7 @@ export function LetterRegister({ contactId, onWrite }: { contactId?: number; onW
                   Neu erzeugen
                 </Button>
               </div>
-              <ErrorMessage error={setLetterStatus.error ?? regenerate.error ?? openFile.error} />
+              <ErrorMessage error={setLetterStatus.error ?? regenerate.error ?? openFile.error} onReload={() => void reload()} />
               <Text weight="semibold">Verlauf</Text>
               <ul className={styles.events}>
                 {letter.data.events.map((event, i) => (
