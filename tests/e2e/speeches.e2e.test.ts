@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { speechBodySchema } from '../../core/api';
 import { ARTIFACTS, useBrowserSession } from './browser-mode';
+import { pageApi } from './page-api';
 
 const TITLE = 'Grußwort zum Neujahrsempfang';
 const SPEECH = 'Rede zum Empfang der Delegation aus Portsmouth';
@@ -210,5 +211,38 @@ describe('speeches in browser mode (Chromium)', () => {
     expect(await dialog().getByRole('list', { name: 'Gäste' }).getByRole('listitem').count()).toBe(8);
     expect(await dialog().getByRole('radio', { name: /liebe Duisburgerinnen und Duisburger/ }).isChecked()).toBe(true);
     expect(await dialog().getByText('Fassung 2', { exact: true }).count()).toBe(1);
+  });
+
+  it('refuses a save after another PC changed the speech with „Inzwischen geändert“, keeps the input until „Neu laden“ shows the other change', async () => {
+    const page = session.page;
+    const audience = dialog().getByRole('textbox', { name: 'Publikum' });
+    await audience.fill('Delegation und Freundeskreis');
+    // Another PC saves the same speech meanwhile (a new title).
+    const [stored] = (await pageApi(page, 'speeches.list', {})).filter((s) => s.title === SPEECH);
+    const other = await pageApi(page, 'speeches.save', { ...(await pageApi(page, 'speeches.get', { id: stored!.id })), title: `${SPEECH} (Fassung des Büros)` });
+    expect(other.revision).toBe(stored!.revision + 1);
+
+    await dialog().getByRole('button', { name: 'Rede speichern' }).click();
+    const notice = dialog().getByRole('alert').filter({ hasText: 'Inzwischen geändert' });
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toMatch(
+      /Diese Rede wurde inzwischen von .+ geändert \(\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr\)\. Bitte laden Sie sie neu; Ihre Änderungen sind nicht gespeichert\./,
+    );
+    // Nothing overwritten, and the input is still there.
+    expect(await pageApi(page, 'speeches.get', { id: stored!.id })).toMatchObject({ title: `${SPEECH} (Fassung des Büros)`, audience: stored!.audience, revision: other.revision });
+    expect(await audience.inputValue()).toBe('Delegation und Freundeskreis');
+    expect(await dialog().getByLabel('Titel').inputValue()).toBe(SPEECH);
+    await dialog().screenshot({ path: path.join(ARTIFACTS, 'rede-inzwischen-geaendert.png') });
+
+    await notice.getByRole('button', { name: 'Neu laden' }).click();
+    await expect.poll(() => dialog().getByLabel('Titel').inputValue()).toBe(`${SPEECH} (Fassung des Büros)`);
+    expect(await audience.inputValue()).toBe(stored!.audience);
+    expect(await notice.count()).toBe(0);
+    // The text came back as stored, with nothing unsaved; saved again on top of it, the change goes through.
+    expect(await dialog().getByRole('textbox', { name: 'Text der Rede' }).locator('[data-stage-note]').textContent()).toBe('Blick zur Delegation');
+    await audience.fill('Delegation und Freundeskreis');
+    await dialog().getByRole('button', { name: 'Rede speichern' }).click();
+    await expect.poll(() => dialog().getByRole('status').filter({ hasText: 'gespeichert' }).textContent()).toBe('Rede gespeichert.');
+    expect(await pageApi(page, 'speeches.get', { id: stored!.id })).toMatchObject({ audience: 'Delegation und Freundeskreis', version: 2, revision: other.revision + 1 });
   });
 });
