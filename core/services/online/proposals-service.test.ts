@@ -162,8 +162,8 @@ describe.each(ENGINES)('online proposals on %s', (kind) => {
 
   it('proposes nothing from a week without public appointments or a withdrawn release', async () => {
     const { release } = await office();
-    await call(app.handlers, 'press.releases.step', { id: release.id, step: 'submit' });
-    await call(app.handlers, 'press.releases.step', { id: release.id, step: 'withdraw' });
+    const submitted = await call(app.handlers, 'press.releases.step', { id: release.id, revision: release.revision, step: 'submit' });
+    await call(app.handlers, 'press.releases.step', { id: release.id, revision: submitted.revision, step: 'withdraw' });
     const keys = (await proposals()).map((p) => p.key);
     expect(keys).not.toContain(`press:${release.id}`);
     expect(keys.filter((key) => key.startsWith('week:'))).toEqual(['week:2026-12-14']);
