@@ -175,7 +175,7 @@ function ReleaseForm({
     onSuccess: async (saved) => {
       own.current = saved.revision;
       reset(formValuesOf(saved));
-      take(saved);
+      // The saved release comes back through `onSaved` (the query's data), as the one loaded.
       await onSaved(saved, release);
     },
   });

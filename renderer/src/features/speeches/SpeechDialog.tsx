@@ -176,8 +176,11 @@ function SpeechForm({
   };
 
   const dirty = textDirty || greetingDirty || formState.isDirty;
+  /** What this form's own save or restore stored: the loaded speech from then on, even before the dialog's query has it (a new speech has none yet). */
+  const [ownStored, setOwnStored] = useState<SpeechDetail | null>(null);
+  const newest = ownStored && (!latest || (latest.id === ownStored.id && latest.revision < ownStored.revision)) ? ownStored : latest;
   // The speech as loaded: its revision goes back with the save and the restore; another PC's change replaces it only while nothing is unsaved.
-  const [speech, take] = useLoadedRecord(latest, dirty);
+  const [speech, take] = useLoadedRecord(newest, dirty);
   /** The revision this form's own save or restore produced: the form already shows it. */
   const own = useRef<number | null>(latest?.revision ?? null);
   /** Details, greeting and text as `fresh` has them stored (the user's input is replaced). */
@@ -222,7 +225,7 @@ function SpeechForm({
       reset(form);
       const what = speech === null ? `Rede Nr. ${saved.id}` : 'Rede';
       setNotice(newVersion ? `${speech === null ? `Rede Nr. ${saved.id} angelegt, ` : ''}Fassung ${saved.version} gespeichert.` : `${what} gespeichert.`);
-      take(saved);
+      setOwnStored(saved);
       await onSaved(saved);
     },
   });
@@ -243,7 +246,9 @@ function SpeechForm({
   const restored = (restoredSpeech: SpeechDetail) => {
     setShowVersions(false);
     own.current = restoredSpeech.revision;
-    take(restoredSpeech);
+    setOwnStored(restoredSpeech);
+    // With unsaved input the newer copy is not taken by itself; the restore is this form's own.
+    if (dirty) take(restoredSpeech);
     const show = !textDirty || window.confirm('Den wiederhergestellten Text anzeigen? Ihre ungespeicherten Änderungen am Text gehen dabei verloren.');
     setSavedText(normalised(editor, restoredSpeech.body));
     if (show) editor.commands.setContent(restoredSpeech.body);
