@@ -121,6 +121,38 @@ describe.each(ENGINES)('online proposals on %s', (kind) => {
     expect((await call(app.handlers, 'online.posts.step', { id: post.id, revision: await revisionOf(post.id), step: 'publish', url: 'https://bsky.app/profile/duisburg.de/post/1' })).status).toBe('veroeffentlicht');
   });
 
+  it('follows a changed embargo: posts taken from the release move to the new embargo and are never planned or published before it', async () => {
+    const { release } = await office();
+    const topic = await call(app.handlers, 'online.proposals.take', { key: `press:${release.id}`, channels: ['bluesky', 'portal'] });
+    const [bluesky, portal] = topic.posts;
+    // The portal's news planned after the embargo already (12:00); the Bluesky post at the embargo (11:00).
+    const later = await call(app.handlers, 'online.posts.save', { id: portal!.id, revision: portal!.revision, topicId: topic.id, channel: 'portal', text: portal!.text, link: '', media: [], plannedAt: '2026-12-10T12:00' });
+    const current = await call(app.handlers, 'press.releases.get', { id: release.id });
+    await call(app.handlers, 'press.releases.save', {
+      id: release.id,
+      revision: current.revision,
+      title: current.title,
+      subtitle: current.subtitle,
+      body: current.body,
+      contactInfo: current.contactInfo,
+      releaseAt: current.releaseAt,
+      appointmentId: current.appointmentId,
+      embargoUntil: '2026-12-11T09:00',
+    });
+    const moved = await call(app.handlers, 'online.posts.get', { id: bluesky!.id });
+    expect([moved.plannedAt, moved.notBefore]).toEqual(['2026-12-11T09:00', '2026-12-11T09:00']);
+    expect(moved.revision).toBeGreaterThan(bluesky!.revision);
+    const kept = await call(app.handlers, 'online.posts.get', { id: portal!.id });
+    expect([kept.plannedAt, kept.notBefore]).toEqual(['2026-12-11T09:00', '2026-12-11T09:00']);
+    expect(later.plannedAt).toBe('2026-12-10T12:00');
+    // Approved, it still cannot be published before the new embargo.
+    const submitted = await call(app.handlers, 'online.posts.step', { id: moved.id, revision: moved.revision, step: 'submit' });
+    const approved = await call(app.handlers, 'online.posts.step', { id: moved.id, revision: submitted.revision, step: 'approve' });
+    clock = new Date('2026-12-10T11:00:00Z');
+    const early = await errorOf(dispatch(app.handlers, 'online.posts.step', { id: moved.id, revision: approved.revision, step: 'publish', url: 'https://bsky.app/profile/duisburg.de/post/2' }));
+    expect(early?.message).toContain('Sperrfrist bis 11. Dezember 2026, 09:00 Uhr');
+  });
+
   it('takes a proposal with the editor’s text and time, as an idea when the text is empty', async () => {
     await office();
     const topic = await call(app.handlers, 'online.proposals.take', { key: 'greeting:weihnachten:2026-12-25', channels: ['instagram'], text: '', plannedAt: '2026-12-24T15:00' });

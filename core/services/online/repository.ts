@@ -112,6 +112,25 @@ export function onlineRepository(engine: Engine) {
     async updatePost(target: RevisionTarget, values: Partial<OnlinePostValues>, at: string): Promise<void> {
       await updateAtRevision(engine, posts, POST, target, { ...values, updatedAt: at });
     },
+    /**
+     * A proposal's origin changed its embargo (a press release's Sperrfrist): the posts taken from
+     * it that are still to go out get it as their earliest time, and a planned time before it moves
+     * to it; each such post's revision rises. Returns the posts changed (id and title for the log).
+     */
+    async followEmbargo(origin: string, embargo: string | null, at: string): Promise<Array<{ id: number; channel: ChannelKey }>> {
+      const moveTo = embargo === null ? posts.plannedAt : sql`case when ${posts.plannedAt} < ${embargo} then ${embargo} else ${posts.plannedAt} end`;
+      return db
+        .update(posts)
+        .set({ notBefore: embargo, plannedAt: moveTo, revision: sql`${posts.revision} + 1`, updatedAt: at })
+        .where(
+          and(
+            eq(posts.origin, origin),
+            inArray(posts.status, ['idee', 'entwurf', 'zur_freigabe', 'freigegeben', 'geplant']),
+            embargo === null ? isNotNull(posts.notBefore) : or(isNull(posts.notBefore), sql`${posts.notBefore} <> ${embargo}`),
+          ),
+        )
+        .returning({ id: posts.id, channel: posts.channel });
+    },
     /** The media of a post just inserted in this transaction (its files are named after its id): not a change of anyone's, the revision stays. */
     async setNewPostMedia(id: number, media: OnlinePostValues['media']): Promise<void> {
       await db.update(posts).set({ media }).where(eq(posts.id, id));

@@ -25,6 +25,8 @@ import {
 import { queryTerms, snippetOf } from '../../domain/text/search-terms';
 import type { PressReleaseDocument } from '../../documents/press-release';
 import { audit } from '../audit';
+import { onlineRepository } from '../online/repository';
+import { CHANNEL_NAMES } from '../../domain/online/channels';
 import { displayNameOf } from '../contacts/contacts-service';
 import type { ServiceDeps } from '../deps';
 import { fileContent, fileNameOf } from '../file-content';
@@ -318,6 +320,13 @@ export function createPressService(deps: ServiceDeps, office: () => Promise<Offi
           row = await repo.insertRelease({ ...values, status: 'entwurf' }, at);
         }
         await indexRelease(row);
+        // Posts taken from the release's proposal follow its embargo: never planned or published before it.
+        if (previous && values.embargoUntil !== previous.embargoUntil) {
+          for (const post of await onlineRepository(deps.engine).followEmbargo(`press:${row.id}`, values.embargoUntil, at)) {
+            const moved = values.embargoUntil ? `Sperrfrist jetzt bis ${describeWallClock(values.embargoUntil)}` : 'Sperrfrist aufgehoben';
+            await audit(deps, { action: 'update', entity: 'online-post', entityId: post.id, summary: `${CHANNEL_NAMES[post.channel]}: ${moved} (Pressemitteilung „${row.title}“)` });
+          }
+        }
         await audit(deps, {
           action: previous ? 'update' : 'create',
           entity: 'press-release',
