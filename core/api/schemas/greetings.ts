@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { languageSchema } from './addressing';
-import { isoDate, multiLine, singleLine, yearlyOrOnceDate } from './common';
+import { isoDate, multiLine, requireRevisionWithId, revisionSchema, singleLine, yearlyOrOnceDate } from './common';
 
 /**
  * Partner cities (Partnerstädte) and the greetings plan (Grußkalender), DOMAIN.md E, issue 8.
@@ -36,6 +36,8 @@ export const GREETING_LANGUAGE_LABELS: Record<z.infer<typeof languageSchema>, st
 
 export const partnershipInputSchema = z.strictObject({
   id: z.number().int().positive().optional(),
+  /** With `id`: the revision the partnership was loaded at (required; STALE when it moved on). */
+  revision: revisionSchema.optional(),
   city: singleLine(200).min(1, 'Bitte die Stadt angeben.'),
   /** ISO 3166-1 alpha-2 ("GB", "FR"). */
   country: singleLine(2)
@@ -49,7 +51,7 @@ export const partnershipInputSchema = z.strictObject({
   officeContactId: z.number().int().positive().nullable().default(null),
   notes: text(5000),
   sortOrder: z.number().int().optional(),
-});
+}).superRefine(requireRevisionWithId);
 export type PartnershipInput = z.input<typeof partnershipInputSchema>;
 
 /** A contact of a partnership. `linked: false`: not stored, found by city and office (a proposal to take over). */
@@ -80,6 +82,7 @@ export const partnershipSchema = z.object({
   sortOrder: z.number().int(),
   /** The latest entry of the history (date and title), if any. */
   lastEvent: z.object({ date: z.string(), title: z.string() }).nullable(),
+  revision: revisionSchema,
 });
 export type Partnership = z.infer<typeof partnershipSchema>;
 

@@ -222,9 +222,9 @@ describe('greetings plan', () => {
     await expect(call(app.handlers, 'partnerships.history.save', { ...visit, partnershipId: list[1].id, title: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     // Suspending Portsmouth takes it out of the count and asks for approval.
-    await call(app.handlers, 'partnerships.save', { ...saved, mayorContactId: saved.mayor!.contactId, officeContactId: office, status: 'ruhend' });
+    const suspended = await call(app.handlers, 'partnerships.save', { ...saved, mayorContactId: saved.mayor!.contactId, officeContactId: office, status: 'ruhend' });
     expect(await overviewItem(2027, 'st-georges-day-gb')).toMatchObject({ recipients: 0, pendingApproval: 1 });
-    await call(app.handlers, 'partnerships.save', { ...saved, mayorContactId: saved.mayor!.contactId, officeContactId: office, status: 'aktiv' });
+    await call(app.handlers, 'partnerships.save', { ...saved, revision: suspended.revision, mayorContactId: saved.mayor!.contactId, officeContactId: office, status: 'aktiv' });
     expect(await overviewItem(2027, 'st-georges-day-gb')).toMatchObject({ recipients: 1, pendingApproval: 0 });
   });
 

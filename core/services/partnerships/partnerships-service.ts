@@ -98,6 +98,7 @@ export function createPartnershipsService(deps: ServiceDeps, catalogue: RoleCata
     notes: entry.row.notes,
     sortOrder: entry.row.sortOrder,
     lastEvent: lastEvent ?? null,
+    revision: entry.row.revision,
   });
 
   const toEvent = (row: PartnershipEventRow): PartnershipEvent => ({
@@ -133,10 +134,14 @@ export function createPartnershipsService(deps: ServiceDeps, catalogue: RoleCata
     deps.engine.transaction(async () => {
       await checkContact(input.mayorContactId, 'Oberbürgermeister/in', 'mayorContactId');
       await checkContact(input.officeContactId, 'Büro für internationale Beziehungen', 'officeContactId');
-      const { id, sortOrder, ...values } = input;
-      const row = id
-        ? (await repo.update((await mustFind(id)).id, { ...values, ...(sortOrder !== undefined ? { sortOrder } : {}) }))!
-        : await repo.insert({ ...values, sortOrder: sortOrder ?? (await repo.nextSortOrder()) });
+      const { id, revision, sortOrder, ...values } = input;
+      let row: PartnershipRow;
+      if (id) {
+        await repo.update({ id: (await mustFind(id)).id, revision: revision! }, { ...values, ...(sortOrder !== undefined ? { sortOrder } : {}) });
+        row = await mustFind(id);
+      } else {
+        row = await repo.insert({ ...values, sortOrder: sortOrder ?? (await repo.nextSortOrder()) });
+      }
       await audit(deps, { action: id ? 'update' : 'create', entity: 'partnership', entityId: row.id, summary: `${row.city} (${row.status})` });
       return get(row.id);
     });

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Engine } from '../../../db/engine';
+import { updateAtRevision, type RevisionedRecord, type RevisionTarget } from '../../../db/engine/revision';
 
 type Tables = Engine['t'];
 export type PartnershipRow = Tables['partnerships']['$inferSelect'];
@@ -11,8 +12,12 @@ export type ContactRow = Tables['contacts']['$inferSelect'];
 /** Offices whose holder heads a city (receives the city's greetings). */
 export const MAYOR_ROLES = ['oberbuergermeister', 'buergermeister', 'lord_mayor', 'maire', 'mayor'] as const;
 
+/** How STALE names a partnership (the audit log's entity, as the service writes it). */
+const PARTNERSHIP: RevisionedRecord = { entity: 'partnership', thisOne: 'Diese Partnerschaft', it: 'sie' };
+
 /** SQL of the partnerships register and its history. */
-export function partnershipsRepository({ db, t, dsql }: Engine) {
+export function partnershipsRepository(engine: Engine) {
+  const { db, t, dsql } = engine;
   const { contacts, letters, partnershipEvents, partnerships } = t;
   return {
     list(): Promise<PartnershipRow[]> {
@@ -26,9 +31,9 @@ export function partnershipsRepository({ db, t, dsql }: Engine) {
       const [row] = await db.insert(partnerships).values(values).returning();
       return row!;
     },
-    async update(id: number, values: Partial<PartnershipValues>): Promise<PartnershipRow | undefined> {
-      const [row] = await db.update(partnerships).set(values).where(eq(partnerships.id, id)).returning();
-      return row;
+    /** Saves the partnership as loaded at `target.revision` (STALE when someone changed it since) and raises the revision. */
+    async update(target: RevisionTarget, values: Partial<PartnershipValues>): Promise<void> {
+      await updateAtRevision(engine, partnerships, PARTNERSHIP, target, values);
     },
     async nextSortOrder(): Promise<number> {
       const [row] = await db.select({ max: sql<number>`coalesce(max(${partnerships.sortOrder}), 0)`.mapWith(Number) }).from(partnerships);

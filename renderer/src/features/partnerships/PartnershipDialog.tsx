@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import {
   Badge,
@@ -29,6 +29,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
 import { useFormDialogStyles } from '../../components/layout-styles';
+import { useLoadedRecord } from '../../components/use-loaded-record';
 import { ContactPicker } from '../letters/ContactPicker';
 import { PartnershipHistory } from './PartnershipHistory';
 
@@ -61,9 +62,11 @@ function valuesOf(p: Partnership | null): FormValues {
   };
 }
 
+/** `p`: the stored partnership as the form loaded it (its revision goes back with the save); none for a new one. */
 function inputOf(v: FormValues, p: Partnership | null): PartnershipInput {
   return {
     id: p?.id,
+    revision: p?.revision,
     city: v.city,
     country: v.country,
     kind: v.kind,
@@ -122,17 +125,34 @@ export function PartnershipDialog({ partnershipId, onClose }: { partnershipId: n
   );
 }
 
-function PartnershipForm({ partnership, onSaved }: { partnership: Partnership | null; onSaved: (p: Partnership) => Promise<void> }) {
+function PartnershipForm({ partnership: latest, onSaved }: { partnership: Partnership | null; onSaved: (p: Partnership) => Promise<void> }) {
   const layout = useFormDialogStyles();
-  const { control, handleSubmit, formState, setValue, watch, reset } = useForm<FormValues>({ defaultValues: valuesOf(partnership) });
+  const queryClient = useQueryClient();
+  const { control, handleSubmit, formState, setValue, watch, reset } = useForm<FormValues>({ defaultValues: valuesOf(latest) });
+  // The partnership as loaded: its revision goes back with the save; another PC's change replaces it only while nothing is typed.
+  const [partnership, take] = useLoadedRecord(latest, formState.isDirty);
+  useEffect(() => {
+    if (partnership && !formState.isDirty) reset(valuesOf(partnership));
+    // Only a newly taken partnership fills the form again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [partnership]);
   const mayor = watch('mayor');
   const save = useMutation({
     mutationFn: (values: FormValues) => api('partnerships.save', inputOf(values, partnership)),
     onSuccess: async (saved) => {
       reset(valuesOf(saved));
+      take(saved);
       await onSaved(saved);
     },
   });
+  /** „Neu laden“ after STALE: the partnership as it is stored now replaces the user's input. */
+  const reload = async () => {
+    if (!partnership) return;
+    const fresh = await queryClient.fetchQuery({ queryKey: ['partnerships.get', partnership.id], queryFn: () => api('partnerships.get', { id: partnership.id }), staleTime: 0 });
+    save.reset();
+    reset(valuesOf(fresh));
+    take(fresh);
+  };
   const proposal = partnership?.mayor && !partnership.mayor.linked && !mayor ? partnership.mayor : null;
 
   return (
@@ -197,7 +217,7 @@ function PartnershipForm({ partnership, onSaved }: { partnership: Partnership | 
         </MessageBar>
       )}
       <TextareaField control={control} name="notes" label="Notizen" />
-      <SaveActions label="Speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(partnership)} />
+      <SaveActions label="Speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(partnership)} onReload={() => void reload()} />
     </form>
   );
 }
