@@ -449,7 +449,7 @@ export const contract = {
   'citizenEvents.get': query(byId, citizenEventDetailSchema),
   'citizenEvents.save': save(citizenEventInputSchema, citizenEventDetailSchema),
   /** Refused while concerns (requests) recorded at the event point to it. */
-  'citizenEvents.delete': command(byId, z.object({ id: z.number().int() })),
+  'citizenEvents.delete': command(byIdAtRevision, z.object({ id: z.number().int() })),
   /**
    * Refused beyond the capacity (no waiting list) and for a person already registered. A known
    * person (`citizen.id`) is saved with the registration, so her or his data is sent whole.

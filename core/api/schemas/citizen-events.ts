@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { citizenInputSchema, citizenSchema } from './citizen-requests';
-import { clockTime, isoDate, localDateTime, multiLine, recordId, singleLine } from './common';
+import { clockTime, isoDate, localDateTime, multiLine, recordId, requireRevisionWithId, revisionSchema, singleLine } from './common';
 
 const text = (max: number) => multiLine(max).default('');
 const line = (max: number) => singleLine(max).default('');
@@ -26,6 +26,8 @@ export type RouteStop = z.infer<typeof routeStopSchema>;
 export const citizenEventInputSchema = z
   .strictObject({
     id: positiveId.optional(),
+    /** With `id`: the revision the event was loaded at (required; STALE when it moved on). */
+    revision: revisionSchema.optional(),
     kind: citizenEventKindSchema,
     title: singleLine(300).min(1, 'Bitte einen Titel angeben.'),
     start: localDateTime,
@@ -42,12 +44,14 @@ export const citizenEventInputSchema = z
     notes: text(10_000),
   })
   .superRefine((event, ctx) => {
+    requireRevisionWithId(event, ctx);
     if (event.end <= event.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'Das Ende muss nach dem Beginn liegen.' });
   });
 export type CitizenEventInput = z.input<typeof citizenEventInputSchema>;
 
 export const citizenEventSchema = z.object({
   id: z.number().int(),
+  revision: revisionSchema,
   kind: citizenEventKindSchema,
   title: z.string(),
   start: z.string(),

@@ -190,12 +190,12 @@ describe('citizenEvents.delete', () => {
     const walk = await call(app.handlers, 'citizenEvents.save', WALK);
     await call(app.handlers, 'citizenEvents.register', { eventId: walk.id, citizen: MARLENE, topic: 'Beleuchtung' });
     addRequest({ subject: 'Laterne defekt', eventId: walk.id, channel: 'buergerspaziergang' });
-    const kept = await errorOf(dispatch(app.handlers, 'citizenEvents.delete', { id: walk.id }));
+    const kept = await errorOf(dispatch(app.handlers, 'citizenEvents.delete', { id: walk.id, revision: walk.revision }));
     expect(kept).toMatchObject({ code: 'CONFLICT', message: 'Bei „Unterwegs in Hochfeld“ wurde ein Anliegen aufgenommen; die Veranstaltung bleibt deshalb erhalten und kann nicht gelöscht werden.' });
 
     const other = await call(app.handlers, 'citizenEvents.save', { ...WALK, title: 'Rund um den Kantpark' });
     await call(app.handlers, 'citizenEvents.register', { eventId: other.id, citizen: FRIEDA, topic: '' });
-    expect(await call(app.handlers, 'citizenEvents.delete', { id: other.id })).toEqual({ id: other.id });
+    expect(await call(app.handlers, 'citizenEvents.delete', { id: other.id, revision: other.revision })).toEqual({ id: other.id });
     expect(app.db.select().from(citizens).where(eq(citizens.surname, 'Ollenhauer')).all()).toEqual([]);
     const gone = await errorOf(dispatch(app.handlers, 'citizenEvents.get', { id: other.id }));
     expect(gone?.message).toBe(`Die Veranstaltung Nr. ${other.id} wurde nicht gefunden.`);
@@ -255,7 +255,7 @@ describe('citizenEvents.document', () => {
     // A deputy's appointment: the briefing is for him.
     const deputy = (await call(app.handlers, 'calendar.calendars', {})).find((c) => c.deputy && c.name.startsWith('Volker Sandmann'))!;
     const appointment = await call(app.handlers, 'calendar.appointments.save', { calendarId: deputy.id, title: 'Bürgerspaziergang Hochfeld', start: '2027-03-04T18:00', end: '2027-03-04T20:00' });
-    await call(app.handlers, 'citizenEvents.save', { ...WALK, id: walk.id, appointmentId: appointment.appointment.id, notes: 'Presse ist angefragt.' });
+    await call(app.handlers, 'citizenEvents.save', { ...WALK, id: walk.id, revision: walk.revision, appointmentId: appointment.appointment.id, notes: 'Presse ist angefragt.' });
 
     const { fileName, body } = await textOf(walk.id, 'briefing');
     expect(fileName).toBe('Unterlage-Unterwegs-in-Hochfeld-2027-03-04.docx');

@@ -122,6 +122,7 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Prom
     const { event: row, registered, concerns } = found;
     return {
       id: row.id,
+      revision: row.revision,
       kind: row.kind,
       title: row.title,
       start: row.start,
@@ -325,14 +326,19 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Prom
       deps.engine.transaction(async () => {
         const at = deps.now().toISOString();
         if (input.id) await repo.lock(input.id);
-        const row = input.id
-          ? (await repo.update(input.id, await valuesOf(input, (await mustFind(input.id)).registered), at))!
-          : await repo.insert(await valuesOf(input, 0), at);
+        let row: { id: number; kind: CitizenEventRow['kind']; title: string };
+        if (input.id) {
+          const values = await valuesOf(input, (await mustFind(input.id)).registered);
+          await repo.update({ id: input.id, revision: input.revision! }, values, at);
+          row = { id: input.id, kind: values.kind!, title: values.title! };
+        } else {
+          row = await repo.insert(await valuesOf(input, 0), at);
+        }
         await audit(deps, { action: input.id ? 'update' : 'create', entity: 'citizen_event', entityId: row.id, summary: `${CITIZEN_EVENT_KIND_LABELS[row.kind]}: ${row.title}` });
         return detail(row.id);
       }),
 
-    'citizenEvents.delete': ({ id }) =>
+    'citizenEvents.delete': ({ id, revision }) =>
       deps.engine.transaction(async () => {
         const { event: row, concerns } = await mustFind(id);
         if (concerns > 0) {
@@ -343,7 +349,7 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Prom
           );
         }
         const persons = (await repo.registrations(id)).flatMap((r) => (r.citizen ? [r.citizen.id] : []));
-        await repo.delete(id);
+        await repo.delete({ id, revision });
         for (const personId of persons) await people.deleteIfUnreferenced(personId);
         await audit(deps, { action: 'delete', entity: 'citizen_event', entityId: id, summary: `${CITIZEN_EVENT_KIND_LABELS[row.kind]}: ${row.title}` });
         return { id };
@@ -371,7 +377,7 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Prom
         }
         const person = await storeCitizen(deps, citizen);
         const registration = await repo.insertRegistration({ eventId, citizenId: person.id, topic, registeredOn: registeredOn ?? isoDateInBerlin(deps.now()) });
-        await repo.update(eventId, {}, deps.now().toISOString());
+        await repo.touch(eventId, deps.now().toISOString());
         await audit(deps, { action: 'register', entity: 'citizen_event', entityId: eventId, summary: `Anmeldung Nr. ${registration.id}` });
         return detail(eventId);
       }),
@@ -382,7 +388,7 @@ export function createCitizenEventsService(deps: ServiceDeps, office: () => Prom
         if (!registration) throw new AppError('NOT_FOUND', `Die Anmeldung Nr. ${registrationId} wurde nicht gefunden.`, { registrationId });
         await repo.deleteRegistration(registrationId);
         if (registration.citizenId !== null) await people.deleteIfUnreferenced(registration.citizenId);
-        await repo.update(registration.eventId, {}, deps.now().toISOString());
+        await repo.touch(registration.eventId, deps.now().toISOString());
         await audit(deps, { action: 'unregister', entity: 'citizen_event', entityId: registration.eventId, summary: `Anmeldung Nr. ${registrationId}` });
         return detail(registration.eventId);
       }),

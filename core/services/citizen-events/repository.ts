@@ -1,5 +1,6 @@
 import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Engine } from '../../../db/engine';
+import { deleteAtRevision, updateAtRevision, type RevisionedRecord, type RevisionTarget } from '../../../db/engine/revision';
 
 type Tables = Engine['t'];
 export type CitizenEventRow = Tables['citizenEvents']['$inferSelect'];
@@ -11,7 +12,11 @@ const registeredCount = sql<number>`(select count(*) from event_registrations r 
 const concernCount = sql<number>`(select count(*) from citizen_requests q where q.event_id = "citizen_events"."id")`.mapWith(Number);
 
 /** SQL of the citizens' talks and walks, their registrations, and the requests raised there. */
-export function citizenEventsRepository({ db, t, dsql }: Engine) {
+/** How STALE names a citizens' talk or walk (the audit log's entity, as the service writes it). */
+const CITIZEN_EVENT: RevisionedRecord = { entity: 'citizen_event', thisOne: 'Diese Veranstaltung', it: 'sie' };
+
+export function citizenEventsRepository(engine: Engine) {
+  const { db, t, dsql } = engine;
   const { appointments, calendars, citizenEvents, citizenRequests, citizens, departments, eventRegistrations, signers } = t;
   const withCounts = () =>
     db
@@ -61,16 +66,17 @@ export function citizenEventsRepository({ db, t, dsql }: Engine) {
         .returning();
       return row!;
     },
-    async update(id: number, values: Partial<CitizenEventValues>, at: string): Promise<CitizenEventRow | undefined> {
-      const [row] = await db
-        .update(citizenEvents)
-        .set({ ...values, updatedAt: at })
-        .where(eq(citizenEvents.id, id))
-        .returning();
-      return row;
+    /** Saves the event as loaded at `target.revision` (STALE when someone changed it since) and raises the revision. */
+    async update(target: RevisionTarget, values: Partial<CitizenEventValues>, at: string): Promise<void> {
+      await updateAtRevision(engine, citizenEvents, CITIZEN_EVENT, target, { ...values, updatedAt: at });
     },
-    async delete(id: number): Promise<void> {
-      await db.delete(citizenEvents).where(eq(citizenEvents.id, id));
+    /** A registration came or went: the event's time of change moves on, its revision not (registrations are records of their own). */
+    async touch(id: number, at: string): Promise<void> {
+      await db.update(citizenEvents).set({ updatedAt: at }).where(eq(citizenEvents.id, id));
+    },
+    /** Deletes the event as loaded at `target.revision` (STALE when someone changed it since). */
+    async delete(target: RevisionTarget): Promise<void> {
+      await deleteAtRevision(engine, citizenEvents, CITIZEN_EVENT, target);
     },
 
     /** The registrations of an event in the order they came in, with the persons. */

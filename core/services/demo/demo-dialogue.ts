@@ -72,6 +72,7 @@ async function loadCitizenEvents({ save, today }: DemoContext): Promise<void> {
   await save('citizenEvents.save', {
     ...ruhrort,
     id: past.id,
+    revision: past.revision,
     start: `${addDays(today, -21)}T15:00`,
     end: `${addDays(today, -21)}T17:00`,
     notes: 'Rund 40 Teilnehmende; Anregungen zum Hochwasserschutz an den Fachbereich weitergegeben.',

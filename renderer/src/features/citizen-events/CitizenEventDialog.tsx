@@ -39,7 +39,7 @@ export function CitizenEventDialog({ eventId, onClose }: { eventId: number | nul
     await queryClient.invalidateQueries({ queryKey: ['citizenEvents.list'] });
   };
   const remove = useMutation({
-    mutationFn: () => api('citizenEvents.delete', { id: id! }),
+    mutationFn: () => api('citizenEvents.delete', { id: id!, revision: event.data!.revision }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['citizenEvents.list'] });
       onClose();

@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CITIZEN_EVENT_KIND_LABELS, DISTRICTS, type CitizenEventDetail } from '../../../../core/api';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { DateTimeField, RadioField, SelectField, SuggestField, TextareaField, TextField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
+import { useLoadedRecord } from '../../components/use-loaded-record';
 import { describeSpan } from '../calendar/spans';
 import { addDays, addMinutes, berlinToday, isComplete } from '../calendar/wall-clock';
 import { issuesOf, markFields } from '../settings/form-issues';
@@ -14,7 +15,7 @@ import { RouteStopsEditor } from './RouteStopsEditor';
 
 /** The event's details: kind, title, time, district, place or meeting point, the route of a walk, places, appointment, notes. */
 export function CitizenEventForm({
-  event,
+  event: latest,
   onSaved,
   onDirtyChange,
 }: {
@@ -23,7 +24,15 @@ export function CitizenEventForm({
   onDirtyChange?: (dirty: boolean) => void;
 }) {
   const layout = useFormDialogStyles();
-  const { control, handleSubmit, formState, reset, setValue, getValues, setError } = useForm<EventFormValues>({ defaultValues: eventFormValues(event) });
+  const queryClient = useQueryClient();
+  const { control, handleSubmit, formState, reset, setValue, getValues, setError } = useForm<EventFormValues>({ defaultValues: eventFormValues(latest) });
+  // The event as loaded: its revision goes back with the save; another PC's change replaces it only while nothing is typed.
+  const [event, take] = useLoadedRecord(latest, formState.isDirty);
+  useEffect(() => {
+    if (event && !formState.isDirty) reset(eventFormValues(event));
+    // Only a newly taken event fills the form again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [event]);
   const kind = useWatch({ control, name: 'kind' });
   const start = useWatch({ control, name: 'start' });
   useEffect(() => onDirtyChange?.(formState.isDirty), [formState.isDirty, onDirtyChange]);
@@ -34,9 +43,10 @@ export function CitizenEventForm({
   }, [start, getValues, setValue]);
 
   const save = useMutation({
-    mutationFn: (values: EventFormValues) => api('citizenEvents.save', eventInputOf(values, event?.id)),
+    mutationFn: (values: EventFormValues) => api('citizenEvents.save', eventInputOf(values, event)),
     onSuccess: async (saved) => {
       reset(eventFormValues(saved));
+      take(saved);
       await onSaved(saved);
     },
     onError: (error) =>
@@ -45,6 +55,15 @@ export function CitizenEventForm({
         return ['title', 'start', 'end', 'capacity', 'place'].includes(path[0]) ? (path[0] as keyof EventFormValues) : undefined;
       }),
   });
+
+  /** „Neu laden“ after STALE: the event as it is stored now replaces the user's input. */
+  const reload = async () => {
+    if (!event) return;
+    const fresh = await queryClient.fetchQuery({ queryKey: ['citizenEvents.get', event.id], queryFn: () => api('citizenEvents.get', { id: event.id }), staleTime: 0 });
+    save.reset();
+    reset(eventFormValues(fresh));
+    take(fresh);
+  };
 
   const today = berlinToday();
   const appointments = useQuery({
@@ -83,7 +102,7 @@ export function CitizenEventForm({
         ))}
       </SelectField>
       <TextareaField control={control} name="notes" label="Notizen (intern, erscheinen im Briefing)" />
-      <SaveActions label="Veranstaltung speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(event)} />
+      <SaveActions label="Veranstaltung speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(event)} onReload={() => void reload()} />
     </form>
   );
 }

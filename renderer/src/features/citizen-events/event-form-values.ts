@@ -33,10 +33,12 @@ export function eventFormValues(event: CitizenEvent | null): EventFormValues {
   };
 }
 
-export function eventInputOf(values: EventFormValues, id: number | undefined): CitizenEventInput {
+/** `loaded`: the stored event as the form loaded it (its revision goes back with the save); none for a new one. */
+export function eventInputOf(values: EventFormValues, loaded: { id: number; revision: number } | null): CitizenEventInput {
   const capacity = values.capacity.trim() === '' ? null : Number(values.capacity);
   return {
-    id,
+    id: loaded?.id,
+    revision: loaded?.revision,
     kind: values.kind,
     title: values.title,
     start: values.start,
