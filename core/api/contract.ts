@@ -466,7 +466,7 @@ export const contract = {
   /** Active offers in the fields of an enquiry (or of the fields given). */
   'volunteering.offers.matching': query(volunteerMatchingInputSchema, volunteerOfferGroupsSchema),
   'volunteering.offers.save': save(volunteerOfferInputSchema, volunteerOfferSchema),
-  'volunteering.offers.delete': command(byId, z.object({ id: z.number().int() })),
+  'volunteering.offers.delete': command(byIdAtRevision, z.object({ id: z.number().int() })),
 
   'contacts.list': query(contactListInputSchema, contactListOutputSchema),
   'contacts.get': query(byId, contactSchema),

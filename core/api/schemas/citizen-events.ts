@@ -151,6 +151,8 @@ const fieldsSchema = z.array(singleLine(100).min(1)).max(20, 'Höchstens 20 Bere
 
 export const volunteerEnquiryInputSchema = z.strictObject({
   id: positiveId.optional(),
+  /** With `id`: the revision the enquiry was loaded at (required; STALE when it moved on). */
+  revision: revisionSchema.optional(),
   citizen: citizenInputSchema,
   receivedOn: isoDate,
   /** What the person is interested in, in their words. */
@@ -162,7 +164,7 @@ export const volunteerEnquiryInputSchema = z.strictObject({
   referredOn: isoDate.nullable().default(null),
   outcome: volunteerOutcomeSchema.default('offen'),
   notes: text(10_000),
-});
+}).superRefine(requireRevisionWithId);
 export type VolunteerEnquiryInput = z.input<typeof volunteerEnquiryInputSchema>;
 
 export const volunteerEnquirySchema = z.object({
@@ -181,17 +183,20 @@ export const volunteerEnquirySchema = z.object({
   anonymised: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  revision: revisionSchema,
 });
 export type VolunteerEnquiry = z.infer<typeof volunteerEnquirySchema>;
 
 export const volunteerOfferInputSchema = z.strictObject({
   id: positiveId.optional(),
+  /** With `id`: the revision the offer was loaded at (required; STALE when it moved on). */
+  revision: revisionSchema.optional(),
   organisationId: z.number({ error: 'Bitte die Organisation wählen.' }).int().positive(),
   field: singleLine(100).min(1, 'Bitte den Bereich angeben.'),
   /** What the organisation is looking for: "Trainerinnen und Trainer für die Jugendabteilung". */
   description: text(2000),
   active: z.boolean().default(true),
-});
+}).superRefine(requireRevisionWithId);
 export type VolunteerOfferInput = z.input<typeof volunteerOfferInputSchema>;
 
 export const volunteerOfferSchema = z.object({
@@ -206,6 +211,7 @@ export const volunteerOfferSchema = z.object({
   /** Enquiries referred to this organisation so far. */
   referrals: z.number().int(),
   updatedAt: z.string(),
+  revision: revisionSchema,
 });
 export type VolunteerOffer = z.infer<typeof volunteerOfferSchema>;
 

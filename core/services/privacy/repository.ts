@@ -206,7 +206,7 @@ export function privacyRepository(engine: Engine) {
       if (enquiryIds.length === 0) return;
       await db
         .update(volunteerEnquiries)
-        .set({ citizenId: null, interests: '', notes: '', anonymisedAt: at, updatedAt: at })
+        .set({ citizenId: null, interests: '', notes: '', anonymisedAt: at, updatedAt: at, revision: sql`${volunteerEnquiries.revision} + 1` })
         .where(dsql.inIds(volunteerEnquiries.id, enquiryIds));
       await db
         .update(auditLog)

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Engine } from '../../../db/engine';
+import { deleteAtRevision, updateAtRevision, type RevisionedRecord, type RevisionTarget } from '../../../db/engine/revision';
 
 type Tables = Engine['t'];
 export type EnquiryRow = Tables['volunteerEnquiries']['$inferSelect'];
@@ -13,7 +14,12 @@ const referralCount = sql<number>`(select count(*) from volunteer_enquiries e wh
 );
 
 /** SQL of the volunteering enquiries and the organisations' offers. */
-export function volunteeringRepository({ db, t }: Engine) {
+/** How STALE names an enquiry and an offer (the audit log's entities, as the service writes them). */
+const ENQUIRY: RevisionedRecord = { entity: 'volunteer_enquiry', thisOne: 'Diese Anfrage', it: 'sie' };
+const OFFER: RevisionedRecord = { entity: 'volunteer_offer', thisOne: 'Dieses Angebot', it: 'es' };
+
+export function volunteeringRepository(engine: Engine) {
+  const { db, t } = engine;
   const { citizens, contacts, volunteerEnquiries, volunteerOffers } = t;
   const enquiries = () =>
     db
@@ -45,13 +51,9 @@ export function volunteeringRepository({ db, t }: Engine) {
         .returning();
       return row!;
     },
-    async updateEnquiry(id: number, values: Partial<EnquiryValues>, at: string): Promise<EnquiryRow | undefined> {
-      const [row] = await db
-        .update(volunteerEnquiries)
-        .set({ ...values, updatedAt: at })
-        .where(eq(volunteerEnquiries.id, id))
-        .returning();
-      return row;
+    /** Saves the enquiry as loaded at `target.revision` (STALE when someone changed it since) and raises the revision. */
+    async updateEnquiry(target: RevisionTarget, values: Partial<EnquiryValues>, at: string): Promise<void> {
+      await updateAtRevision(engine, volunteerEnquiries, ENQUIRY, target, { ...values, updatedAt: at });
     },
 
     offers(filter: { activeOnly: boolean }) {
@@ -72,16 +74,13 @@ export function volunteeringRepository({ db, t }: Engine) {
         .returning();
       return row!;
     },
-    async updateOffer(id: number, values: Partial<OfferValues>, at: string): Promise<OfferRow | undefined> {
-      const [row] = await db
-        .update(volunteerOffers)
-        .set({ ...values, updatedAt: at })
-        .where(eq(volunteerOffers.id, id))
-        .returning();
-      return row;
+    /** Saves the offer as loaded at `target.revision` (STALE when someone changed it since) and raises the revision. */
+    async updateOffer(target: RevisionTarget, values: Partial<OfferValues>, at: string): Promise<void> {
+      await updateAtRevision(engine, volunteerOffers, OFFER, target, { ...values, updatedAt: at });
     },
-    async deleteOffer(id: number): Promise<void> {
-      await db.delete(volunteerOffers).where(eq(volunteerOffers.id, id));
+    /** Deletes the offer as loaded at `target.revision` (STALE when someone changed it since). */
+    async deleteOffer(target: RevisionTarget): Promise<void> {
+      await deleteAtRevision(engine, volunteerOffers, OFFER, target);
     },
 
     async contact(id: number) {

@@ -55,9 +55,9 @@ describe('volunteering offers', () => {
     expect(noField?.message).toContain('Bitte den Bereich angeben.');
 
     const o = await offers();
-    const changed = await call(app.handlers, 'volunteering.offers.save', { id: o.swim.id, organisationId: o.sport.id, field: 'Sport', description: 'Übungsleitung Aquafitness', active: false });
+    const changed = await call(app.handlers, 'volunteering.offers.save', { id: o.swim.id, revision: o.swim.revision, organisationId: o.sport.id, field: 'Sport', description: 'Übungsleitung Aquafitness', active: false });
     expect(changed).toMatchObject({ id: o.swim.id, description: 'Übungsleitung Aquafitness', active: false });
-    expect(await call(app.handlers, 'volunteering.offers.delete', { id: o.shopping.id })).toEqual({ id: o.shopping.id });
+    expect(await call(app.handlers, 'volunteering.offers.delete', { id: o.shopping.id, revision: o.shopping.revision })).toEqual({ id: o.shopping.id });
     expect((await call(app.handlers, 'volunteering.offers', {})).map((g) => g.field)).toEqual(['Kinder und Jugend']);
     const audit = app.db.select().from(auditLog).where(eq(auditLog.entity, 'volunteer_offer')).all();
     expect(audit.filter((a) => a.action !== 'create').map((a) => [a.action, a.entityId, a.summary])).toEqual([

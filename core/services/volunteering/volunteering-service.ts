@@ -92,6 +92,7 @@ export function createVolunteeringService(deps: ServiceDeps) {
     anonymised: row.anonymisedAt !== null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    revision: row.revision,
   });
 
   const toOffer = ({ offer: row, organisation, referrals }: NonNullable<Awaited<ReturnType<typeof repo.offer>>>): VolunteerOffer => {
@@ -106,6 +107,7 @@ export function createVolunteeringService(deps: ServiceDeps) {
       active: row.active,
       referrals,
       updatedAt: row.updatedAt,
+      revision: row.revision,
     };
   };
 
@@ -161,7 +163,7 @@ export function createVolunteeringService(deps: ServiceDeps) {
           // overwritten with someone else's data.
           const person = await storeCitizen(deps, input.citizen);
           const values = await enquiryValues(input, person.id);
-          await repo.updateEnquiry(input.id, values, at);
+          await repo.updateEnquiry({ id: input.id, revision: input.revision! }, values, at);
           await audit(deps, { action: 'update', entity: 'volunteer_enquiry', entityId: input.id, summary: summaryOf(values.fields, values.outcome) });
           return toEnquiry(await mustFindEnquiry(input.id));
         }
@@ -180,21 +182,27 @@ export function createVolunteeringService(deps: ServiceDeps) {
       return grouped((await repo.offers({ activeOnly: true })).map(toOffer).filter((offer) => wanted.has(fold(offer.field))));
     },
 
-    'volunteering.offers.save': ({ id, organisationId, field, description, active }) =>
+    'volunteering.offers.save': ({ id, revision, organisationId, field, description, active }) =>
       deps.engine.transaction(async () => {
         const organisation = await mustBeOrganisation(organisationId, 'organisationId');
         const at = deps.now().toISOString();
         const values = { organisationId, field: normaliseFields([field])[0], description, active };
-        if (id) await mustFindOffer(id);
-        const saved = id ? (await repo.updateOffer(id, values, at))! : await repo.insertOffer(values, at);
+        let saved: { id: number };
+        if (id) {
+          await mustFindOffer(id);
+          await repo.updateOffer({ id, revision: revision! }, values, at);
+          saved = { id };
+        } else {
+          saved = await repo.insertOffer(values, at);
+        }
         await audit(deps, { action: id ? 'update' : 'create', entity: 'volunteer_offer', entityId: saved.id, summary: `${values.field}: ${displayNameOf(organisation)}` });
         return toOffer(await mustFindOffer(saved.id));
       }),
 
-    'volunteering.offers.delete': ({ id }) =>
+    'volunteering.offers.delete': ({ id, revision }) =>
       deps.engine.transaction(async () => {
         const offer = toOffer(await mustFindOffer(id));
-        await repo.deleteOffer(id);
+        await repo.deleteOffer({ id, revision });
         await audit(deps, { action: 'delete', entity: 'volunteer_offer', entityId: id, summary: `${offer.field}: ${offer.organisation}` });
         return { id };
       }),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller, useForm, useWatch, type Control, type UseFormSetValue } from 'react-hook-form';
 import {
   Button,
@@ -25,6 +25,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { DateField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
+import { useLoadedRecord } from '../../components/use-loaded-record';
 import { berlinToday } from '../calendar/wall-clock';
 import { CitizenFields, KnownCitizen } from '../citizens/CitizenFields';
 import { citizenFieldOf, citizenFormValues, citizenInputOf, emptyCitizen, type CitizenFormValues } from '../citizens/citizen-values';
@@ -87,9 +88,11 @@ const allFields = (values: Pick<EnquiryFormValues, 'fields' | 'otherFields'>) =>
     .filter(Boolean),
 ];
 
-function inputOf(values: EnquiryFormValues, id: number | undefined): VolunteerEnquiryInput {
+/** `loaded`: the stored enquiry as the form loaded it (its revision goes back with the save); none for a new one. */
+function inputOf(values: EnquiryFormValues, loaded: { id: number; revision: number } | null): VolunteerEnquiryInput {
   return {
-    id,
+    id: loaded?.id,
+    revision: loaded?.revision,
     citizen: citizenInputOf(values.citizen),
     receivedOn: values.receivedOn,
     interests: values.interests,
@@ -157,20 +160,38 @@ export function EnquiryDialog({ enquiryId, knownFields, onClose }: { enquiryId: 
   );
 }
 
-function EnquiryForm({ enquiry, known, onSaved }: { enquiry: VolunteerEnquiry | null; known: string[]; onSaved: (saved: VolunteerEnquiry) => Promise<void> }) {
+function EnquiryForm({ enquiry: latest, known, onSaved }: { enquiry: VolunteerEnquiry | null; known: string[]; onSaved: (saved: VolunteerEnquiry) => Promise<void> }) {
   const styles = useStyles();
   const layout = useFormDialogStyles();
-  const { control, handleSubmit, formState, reset, setValue, setError } = useForm<EnquiryFormValues>({ defaultValues: formValuesOf(enquiry, known) });
+  const queryClient = useQueryClient();
+  const { control, handleSubmit, formState, reset, setValue, setError } = useForm<EnquiryFormValues>({ defaultValues: formValuesOf(latest, known) });
+  // The enquiry as loaded: its revision goes back with the save; another PC's change replaces it only while nothing is typed.
+  const [enquiry, take] = useLoadedRecord(latest, formState.isDirty);
+  useEffect(() => {
+    if (enquiry && !formState.isDirty) reset(formValuesOf(enquiry, known));
+    // Only a newly taken enquiry fills the form again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [enquiry]);
   const organisation = useWatch({ control, name: 'organisation' });
   const save = useMutation({
-    mutationFn: (values: EnquiryFormValues) => api('volunteering.enquiries.save', inputOf(values, enquiry?.id)),
+    mutationFn: (values: EnquiryFormValues) => api('volunteering.enquiries.save', inputOf(values, enquiry)),
     onSuccess: async (saved) => {
       reset(formValuesOf(saved, known));
+      take(saved);
       await onSaved(saved);
     },
     onError: (error) =>
       markFields(issuesOf(error), setError, (path) => citizenFieldOf(path) ?? (path[0] === 'receivedOn' ? 'receivedOn' : undefined)),
   });
+
+  /** „Neu laden“ after STALE: the enquiry as it is stored now replaces the user's input. */
+  const reload = async () => {
+    if (!enquiry) return;
+    const fresh = await queryClient.fetchQuery({ queryKey: ['volunteering.enquiries.get', enquiry.id], queryFn: () => api('volunteering.enquiries.get', { id: enquiry.id }), staleTime: 0 });
+    save.reset();
+    reset(formValuesOf(fresh, known));
+    take(fresh);
+  };
 
   return (
     <form className={layout.form} onSubmit={handleSubmit((values) => save.mutate(values))} aria-label="Angaben zur Anfrage" noValidate>
@@ -243,7 +264,7 @@ function EnquiryForm({ enquiry, known, onSaved }: { enquiry: VolunteerEnquiry | 
         </SelectField>
       </div>
       <TextareaField control={control} name="notes" label="Notizen" />
-      <SaveActions label="Anfrage speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(enquiry)} />
+      <SaveActions label="Anfrage speichern" saving={save.isPending} error={save.error} unsaved={formState.isDirty && Boolean(enquiry)} onReload={() => void reload()} />
     </form>
   );
 }

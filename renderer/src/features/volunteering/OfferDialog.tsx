@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import {
   Button,
@@ -38,21 +39,39 @@ export function OfferDialog({ offer, knownFields, onClose }: { offer: VolunteerO
   const styles = useStyles();
   const layout = useFormDialogStyles();
   const queryClient = useQueryClient();
-  const { control, handleSubmit } = useForm<OfferFormValues>({
-    defaultValues: offer
-      ? { organisation: { id: offer.organisationId, displayName: offer.organisation }, field: offer.field, description: offer.description, active: offer.active }
-      : { organisation: null, field: '', description: '', active: true },
-  });
+  const valuesOf = (o: VolunteerOffer | null): OfferFormValues =>
+    o ? { organisation: { id: o.organisationId, displayName: o.organisation }, field: o.field, description: o.description, active: o.active } : { organisation: null, field: '', description: '', active: true };
+  const { control, handleSubmit, reset } = useForm<OfferFormValues>({ defaultValues: valuesOf(offer) });
+  // The offer as loaded: its revision goes back with the save or the deletion („Neu laden“ after STALE takes the stored one).
+  const [loaded, setLoaded] = useState(offer);
   const done = async () => {
     await queryClient.invalidateQueries({ queryKey: ['volunteering.offers'] });
     onClose();
   };
   const save = useMutation({
     mutationFn: (values: OfferFormValues) =>
-      api('volunteering.offers.save', { id: offer?.id, organisationId: values.organisation!.id, field: values.field, description: values.description, active: values.active }),
+      api('volunteering.offers.save', {
+        id: loaded?.id,
+        revision: loaded?.revision,
+        organisationId: values.organisation!.id,
+        field: values.field,
+        description: values.description,
+        active: values.active,
+      }),
     onSuccess: done,
   });
-  const remove = useMutation({ mutationFn: () => api('volunteering.offers.delete', { id: offer!.id }), onSuccess: done });
+  const remove = useMutation({ mutationFn: () => api('volunteering.offers.delete', { id: loaded!.id, revision: loaded!.revision }), onSuccess: done });
+  /** „Neu laden“ after STALE: the offer as it is stored now replaces the user's input. */
+  const reload = async () => {
+    if (!loaded) return;
+    const groups = await queryClient.fetchQuery({ queryKey: ['volunteering.offers', 'all', true], queryFn: () => api('volunteering.offers', { includeInactive: true }), staleTime: 0 });
+    const fresh = groups.flatMap((g) => g.offers).find((o) => o.id === loaded.id);
+    if (!fresh) return void done();
+    save.reset();
+    remove.reset();
+    reset(valuesOf(fresh));
+    setLoaded(fresh);
+  };
 
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
@@ -75,7 +94,7 @@ export function OfferDialog({ offer, knownFields, onClose }: { offer: VolunteerO
               <SuggestField control={control} name="field" label="Bereich" required suggestions={[...VOLUNTEER_FIELDS, ...knownFields]} />
               <TextareaField control={control} name="description" label="Gesucht werden (Aufgaben, Zeitaufwand)" />
               <CheckboxField control={control} name="active" label="Die Organisation sucht derzeit Engagierte (aktiv)" />
-              <ErrorMessage error={save.error ?? remove.error} title={remove.error ? 'Nicht gelöscht' : 'Nicht gespeichert'} />
+              <ErrorMessage error={save.error ?? remove.error} title={remove.error ? 'Nicht gelöscht' : 'Nicht gespeichert'} onReload={() => void reload()} />
             </DialogContent>
             <DialogActions fluid>
               <div className={styles.actions}>
