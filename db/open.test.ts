@@ -272,6 +272,9 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
        values ('Herrn Müller', '[]', 'glueckwunsch', 'glueckwunsch', 'de', 'Glückwunsch', '', '{}', 'OB', 'test', '2026-11-27', 'Briefe/1.docx', 'x', 'x')`,
     ).run();
   },
+  '0025_jobs_pid': (db) => {
+    db.prepare("insert into jobs (id, kind, started_by, workstation, started_at, reported_at, state) values ('j1', 'letters-merge', 'test', 'PC-1', 'x', 'x', 'done')").run();
+  },
 };
 
 describe('migrations', () => {

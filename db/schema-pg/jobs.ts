@@ -9,6 +9,7 @@ export const jobs = pgTable(
     kind: text('kind').notNull(),
     startedBy: text('started_by').notNull(),
     workstation: text('workstation').notNull(),
+    pid: integer('pid'),
     startedAt: text('started_at').notNull(),
     reportedAt: text('reported_at').notNull(),
     finishedAt: text('finished_at'),

@@ -19,6 +19,8 @@ export const jobs = sqliteTable(
     startedBy: text('started_by').notNull(),
     /** The PC it runs on (its host name). */
     workstation: text('workstation').notNull(),
+    /** The app's process on that PC (a job of a process that ended there holds nothing). */
+    pid: integer('pid'),
     startedAt: text('started_at').notNull(),
     /** The job's last sign of life (its progress or a heartbeat). */
     reportedAt: text('reported_at').notNull(),
