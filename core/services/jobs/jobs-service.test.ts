@@ -5,6 +5,7 @@
  * who runs it, where and since when; a job whose PC stopped reporting holds nothing. Office mode:
  * two PCs on one database see each other's job and its progress.
  */
+import { spawnSync } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -128,6 +129,39 @@ describe.each(ENGINES)('the office’s long jobs on %s', (kind) => {
       finishedAt: NOW.toISOString(),
       message: 'Abgebrochen: Der Arbeitsplatz „PC-Ratssaal“ hat sich seit 27.11.2026, 09:50 Uhr nicht mehr gemeldet.',
     });
+  });
+
+  it('a job of a Rathausbüro on this PC that was killed holds nothing at once, though it reported a moment ago', async () => {
+    // The process that ran it has ended (a pid no process has), on this PC; another PC's job of the same pid is not touched.
+    const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const deadPid = Number(ended.stdout);
+    await app.engine.db.insert(app.engine.t.jobs).values({
+      id: 'abgestuerzt',
+      kind: 'letters-merge',
+      startedBy: 'test',
+      workstation: 'PC-Empfang',
+      pid: deadPid,
+      startedAt: NOW.toISOString(),
+      reportedAt: NOW.toISOString(),
+      state: 'running',
+    });
+    expect(await call(app.handlers, 'jobs.running', {})).toEqual([]);
+    const started = await call(app.handlers, 'letters.merge.start', merge(2));
+    expect((await waitForMerge(app.handlers, started.jobId)).state).toBe('done');
+    expect(await jobRow('abgestuerzt')).toMatchObject({ state: 'failed', message: 'Abgebrochen: Rathausbüro wurde am Arbeitsplatz „PC-Empfang“ beendet, bevor der Auftrag fertig war.' });
+
+    await app.engine.db.insert(app.engine.t.jobs).values({
+      id: 'anderer-pc',
+      kind: 'letters-merge',
+      startedBy: 'Frau Yılmaz',
+      workstation: 'PC-Ratssaal',
+      pid: deadPid,
+      startedAt: NOW.toISOString(),
+      reportedAt: NOW.toISOString(),
+      state: 'running',
+    });
+    expect((await call(app.handlers, 'jobs.running', {})).map((j) => j.id)).toEqual(['anderer-pc']);
+    expect((await dispatch(app.handlers, 'letters.merge.start', merge(2))).ok).toBe(false);
   });
 
   it('the greetings plan’s letters are recorded as a job of the office', async () => {

@@ -5,6 +5,7 @@ import { JOB_KIND_LABELS, type JobKind, type OfficeJob } from '../../api/schemas
 import { formatMomentNumeric } from '../../domain/dates/format';
 import type { ServiceDeps } from '../deps';
 import { jobsRepository, type JobEnd, type JobRow } from './repository';
+import { leftByEndedProcess } from '../work-folders';
 
 /** How often a running job writes its progress at most (and how often a followed task is read). */
 export const REPORT_EVERY_MS = 500;
@@ -65,8 +66,18 @@ export function createJobs(deps: ServiceDeps) {
     return new AppError('CONFLICT', `${runs}${who}. Bitte warten Sie, ${wait}.`, { kind, jobId: holder?.id ?? null });
   };
 
-  /** Ends the running jobs of a kind whose PC stopped reporting. */
+  /** A job of another process on this PC that has ended (killed, crashed): it holds nothing, at once. */
+  const endedHere = (row: JobRow) => row.workstation === deps.workstation && row.pid !== null && row.pid !== process.pid && leftByEndedProcess(row.pid);
+
+  /** Ends the running jobs of a kind whose PC stopped reporting, or whose process on this PC has ended. */
   const endStale = async (kind: JobKind, now: number) => {
+    for (const ended of (await repo.runningOn(kind, deps.workstation)).filter(endedHere)) {
+      await repo.end(ended.id, {
+        state: 'failed',
+        finishedAt: iso(now),
+        message: `Abgebrochen: Rathausbüro wurde am Arbeitsplatz „${ended.workstation}“ beendet, bevor der Auftrag fertig war.`,
+      });
+    }
     for (const stale of await repo.staleOf(kind, iso(now - STALE_AFTER_MS))) {
       await repo.end(stale.id, {
         state: 'failed',
@@ -89,6 +100,7 @@ export function createJobs(deps: ServiceDeps) {
           kind,
           startedBy: deps.user,
           workstation: deps.workstation,
+          pid: process.pid,
           startedAt: iso(startedAt),
           reportedAt: iso(startedAt),
           done: state.done,
@@ -159,7 +171,7 @@ export function createJobs(deps: ServiceDeps) {
     'jobs.running': async (): Promise<OfficeJob[]> => {
       const rows = await repo.reportedSince(iso(deps.now().getTime() - STALE_AFTER_MS));
       // A kind of a newer version's job is not shown by this one.
-      return rows.filter((row) => row.kind in JOB_KIND_LABELS).map((row) => ({
+      return rows.filter((row) => row.kind in JOB_KIND_LABELS && !endedHere(row)).map((row) => ({
         id: row.id,
         kind: row.kind as JobKind,
         label: JOB_KIND_LABELS[row.kind as JobKind],

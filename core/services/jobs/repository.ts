@@ -30,6 +30,10 @@ export function jobsRepository({ db, t }: Engine) {
     async report(id: string, values: { done: number; total: number; reportedAt: string }): Promise<void> {
       await db.update(jobs).set(values).where(and(eq(jobs.id, id), running));
     },
+    /** The running jobs of a kind on `workstation` (to find those whose process there has ended). */
+    runningOn(kind: string, workstation: string): Promise<JobRow[]> {
+      return db.select().from(jobs).where(and(eq(jobs.kind, kind), running, eq(jobs.workstation, workstation)));
+    },
     /** The running jobs of a kind whose PC has not reported since `before`. */
     staleOf(kind: string, before: string): Promise<JobRow[]> {
       return db.select().from(jobs).where(and(eq(jobs.kind, kind), running, lt(jobs.reportedAt, before)));
