@@ -29,8 +29,8 @@ describe('jubilees in browser mode (Chromium)', () => {
   /** The Jubiläen page on December 2026 (the page opens on the month after the browser's today). */
   const showDecember = async () => {
     await session.page.getByRole('tab', { name: 'Jubiläen' }).click();
-    await session.page.getByLabel('von').fill('2026-12-01');
-    await session.page.getByLabel('bis').fill('2026-12-31');
+    await session.page.getByLabel('von', { exact: true }).fill('2026-12-01');
+    await session.page.getByLabel('bis', { exact: true }).fill('2026-12-31');
     await expect.poll(() => table().getByRole('row').count()).toBe(4);
   };
 
@@ -46,8 +46,8 @@ describe('jubilees in browser mode (Chromium)', () => {
     await expect.poll(() => session.page.getByText('Melderegister-Auszug übernommen: 6 neu').isVisible()).toBe(true);
     await expect.poll(() => session.page.getByRole('dialog').count()).toBe(0);
 
-    await session.page.getByLabel('von').fill('2026-12-01');
-    await session.page.getByLabel('bis').fill('2026-12-31');
+    await session.page.getByLabel('von', { exact: true }).fill('2026-12-01');
+    await session.page.getByLabel('bis', { exact: true }).fill('2026-12-31');
     await expect.poll(() => table().getByRole('row').count()).toBe(4);
     const text = await table().textContent();
     expect(text).toContain('90. Geburtstag');

@@ -1,3 +1,4 @@
+import type { FileChooser } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,18 +31,27 @@ describe('images and videos of an online post in browser mode (Chromium)', () =>
     await dialog().getByRole('button', { name: 'Bild oder Video hinzufügen' }).click();
     expect(await firstFile().textContent()).toContain('Noch keine Datei.');
 
-    // By keyboard: the button has the focus, Enter opens the file chooser.
+    // By keyboard: the button has the focus, Enter opens the file chooser. The dialog re-renders
+    // once after the focus moved, and a key pressed within that is lost: Enter again until it opens
+    // (every chooser is caught while the listener is on).
     const choose = firstFile().getByRole('button', { name: 'Datei wählen …' });
-    // (Focused once the dialog has settled its own first focus.)
+    const choosers: FileChooser[] = [];
+    const caught = (c: FileChooser) => void choosers.push(c);
+    page.on('filechooser', caught);
     await expect
-      .poll(async () => {
-        await choose.focus();
-        return choose.evaluate((button) => button === document.activeElement);
-      })
-      .toBe(true);
-    // Two frames for the dialog's own re-render after the focus moved (a key pressed within it was lost).
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+      .poll(
+        async () => {
+          if (choosers.length === 0) {
+            await choose.focus();
+            if (await choose.evaluate((button) => button === document.activeElement)) await page.keyboard.press('Enter');
+          }
+          return choosers.length;
+        },
+        { interval: 300 },
+      )
+      .toBeGreaterThan(0);
+    page.off('filechooser', caught);
+    const chooser = choosers[0]!;
     await chooser.setFiles(photo);
     await expect.poll(() => firstFile().textContent()).toContain('Hafen am Abend.png');
     expect(await firstFile().textContent()).toContain(`(${Math.round(picture.length / 1024)} KB, wird mit dem Beitrag gespeichert)`);

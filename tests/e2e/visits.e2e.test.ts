@@ -42,8 +42,8 @@ describe('visits proposed by the honour rules, in browser mode (Chromium)', () =
 
   it('proposes the visitor of the honour rules when planning a visit; another one may be typed', async () => {
     await session.page.getByRole('tab', { name: 'Jubiläen' }).click();
-    await session.page.getByLabel('von').fill('2026-12-01');
-    await session.page.getByLabel('bis').fill('2026-12-31');
+    await session.page.getByLabel('von', { exact: true }).fill('2026-12-01');
+    await session.page.getByLabel('bis', { exact: true }).fill('2026-12-31');
     const table = session.page.getByRole('table', { name: 'Jubiläen' });
     await expect.poll(() => table.getByRole('row').count()).toBe(3);
 
