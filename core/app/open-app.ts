@@ -5,7 +5,7 @@ import { openSqliteEngine } from '../../db/engine/sqlite';
 import type { DatabaseInfo, Handlers } from '../api/contract';
 import { AppError } from '../api/errors';
 import type { Role } from '../api/schemas/addressing';
-import { createServices } from '../services';
+import { createServices, type Services } from '../services';
 import { fileStoreFor, type FileStore } from '../services/file-store';
 import { writeBackup } from '../services/app/app-service';
 import { createWorkerHost, type WorkerHost } from '../services/background/worker-host';
@@ -83,7 +83,7 @@ interface Parts {
 }
 
 /** The services on an open database, behind the doors' wrappers (read-only copy, change feed, start-up sweep). */
-function assemble(options: OpenAppOptions | OpenOfficeAppOptions, parts: Parts): Pick<OpenedApp, 'handlers' | 'ready' | 'backupTo' | 'files'> {
+function assemble(options: OpenAppOptions | OpenOfficeAppOptions, parts: Parts): Pick<OpenedApp, 'handlers' | 'ready' | 'backupTo' | 'files'> & Pick<Services, 'endRunningJobs'> {
   const ready = sweepInterruptedWork(parts.engine, parts.dataDir);
   // Office mode: the office database; single PC: the data folder.
   const files = fileStoreFor(parts.engine, { dataDir: parts.dataDir, now: parts.now });
@@ -107,9 +107,10 @@ function assemble(options: OpenAppOptions | OpenOfficeAppOptions, parts: Parts):
     },
     { roles: parts.roles },
   );
-  const doors = parts.readOnlyCopy ? refuseChanges(services, parts.readOnlyCopy) : services;
+  const doors = parts.readOnlyCopy ? refuseChanges(services.handlers, parts.readOnlyCopy) : services.handlers;
   return {
     handlers: afterSweep(publishChanges(doors, parts.changes), ready),
+    endRunningJobs: services.endRunningJobs,
     ready,
     files,
     backupTo: async (file) => {
@@ -215,6 +216,8 @@ export async function openOfficeApp(options: OpenOfficeAppOptions): Promise<Open
       dataFile: dataFileIn(options.localDir),
       close: async () => {
         await app.ready.catch(() => {});
+        // The other PCs see at once that this PC's jobs ended (a single PC's next start finds its ended process).
+        await app.endRunningJobs().catch(() => {});
         await changes.close();
         await engine.close();
       },

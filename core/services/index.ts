@@ -40,8 +40,16 @@ import { createProposalsService } from './online/proposals-service';
 
 export type { ServiceDeps } from './deps';
 
+/** The services of an open database. */
+export interface Services {
+  /** All handlers of the contract. */
+  handlers: Handlers;
+  /** The app closes: its running long jobs end as broken off at once (services/jobs). */
+  endRunningJobs(): Promise<void>;
+}
+
 /** All handlers of the contract, built from their dependencies and the role catalogue as stored at start. */
-export function createServices(deps: ServiceDeps, atStart: { roles: readonly Role[] }): Handlers {
+export function createServices(deps: ServiceDeps, atStart: { roles: readonly Role[] }): Services {
   const catalogue = createRoleCatalogue(deps.engine, atStart.roles);
   const contacts = createContactsService(deps, catalogue);
   const settings = createSettingsService(deps);
@@ -88,7 +96,7 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
     ...contacts.handlers,
     ...createContactImportService(deps, catalogue),
     ...settings.handlers,
-    ...createPrivacyService(deps, settings.office).handlers,
+    ...createPrivacyService(deps, settings.office, jobs).handlers,
     ...letters.handlers,
     ...createMergeService(deps, letters, {
       contacts: contacts.repo,
@@ -123,7 +131,7 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
       topic: async (id) => handlers['online.topics.get']({ id }),
     }).handlers,
   };
-  return waitWhileImporting(handlers, residents.writing);
+  return { handlers: waitWhileImporting(handlers, residents.writing), endRunningJobs: jobs.endMine };
 }
 
 /** Methods that change nothing in the database, or that must work during an import. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** The office's long jobs, of which at most one of each kind runs at a time (core/services/jobs). */
-export const JOB_KINDS = ['residents-import', 'letters-merge', 'greetings-letters'] as const;
+/** The office's long jobs (the daily retention check among them), of which at most one of each kind runs at a time (core/services/jobs). */
+export const JOB_KINDS = ['residents-import', 'letters-merge', 'greetings-letters', 'retention-check'] as const;
 export const jobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
@@ -10,6 +10,7 @@ export const JOB_KIND_LABELS: Readonly<Record<JobKind, string>> = {
   'residents-import': 'Einwohnerimport',
   'letters-merge': 'Serienbrief',
   'greetings-letters': 'Grußbriefe',
+  'retention-check': 'Prüfung der Aufbewahrungsfristen',
 };
 
 /** A job running for the office, on this or another PC. */

@@ -172,6 +172,52 @@ describe.each(ENGINES)('the office’s long jobs on %s', (kind) => {
     ]);
   });
 
+  it('the retention check is recorded as a job of the office and refused while another PC runs it; the daily one runs once a day', async () => {
+    const report = await call(app.handlers, 'privacy.retention.run', { automatic: true });
+    expect(await app.engine.db.select().from(app.engine.t.jobs)).toEqual([
+      expect.objectContaining({ kind: 'retention-check', state: 'done', workstation: 'PC-Empfang', startedBy: 'test', message: expect.stringMatching(/^Aufbewahrungsfristen geprüft: /) }),
+    ]);
+    // The day's automatic check has run: another automatic start (this PC or another) returns its report and starts nothing.
+    expect(await call(app.handlers, 'privacy.retention.run', { automatic: true })).toEqual(report);
+    expect(await app.engine.db.select().from(app.engine.t.jobs)).toHaveLength(1);
+
+    await otherPcsJob('retention-check', NOW);
+    expect(await call(app.handlers, 'jobs.running', {})).toEqual([expect.objectContaining({ kind: 'retention-check', label: 'Prüfung der Aufbewahrungsfristen', mine: false })]);
+    const refused = await dispatch(app.handlers, 'privacy.retention.run', { automatic: false });
+    expect(!refused.ok && refused.error).toMatchObject({
+      code: 'CONFLICT',
+      message: 'Die Aufbewahrungsfristen werden bereits geprüft (gestartet von Frau Yılmaz am Arbeitsplatz „PC-Ratssaal“ seit 27.11.2026, 09:59 Uhr). Bitte warten Sie, bis die Prüfung fertig ist.',
+    });
+    // The report of the day is still the first one.
+    expect(await call(app.handlers, 'privacy.retention.last', {})).toEqual(report);
+  });
+
+  it.runIf(kind === 'postgres')('a PC whose Rathausbüro is closed while its mail merge runs: the other PCs see at once that the merge ended', async () => {
+    const other = await openOtherOfficePc(app.url!, { user: 'Frau Kaya', workstation: 'PC-Büroleitung' });
+    const blocker = new pg.Client({ connectionString: app.url });
+    await blocker.connect();
+    let closing: Promise<void> | undefined;
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE letters IN EXCLUSIVE MODE');
+      const started = await call(other.handlers, 'letters.merge.start', merge(5));
+      while ((await call(app.handlers, 'jobs.running', {})).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      closing = other.close();
+      // Long before the two minutes after which a silent PC's job no longer counts.
+      while ((await call(app.handlers, 'jobs.running', {})).length > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await jobRow((await app.engine.db.select().from(app.engine.t.jobs))[0]!.id)).toMatchObject({
+        id: expect.any(String),
+        state: 'failed',
+        message: 'Abgebrochen: Rathausbüro wurde am Arbeitsplatz „PC-Büroleitung“ beendet, bevor der Auftrag fertig war.',
+      });
+      expect(started.state).toBe('running');
+    } finally {
+      await blocker.query('ROLLBACK').catch(() => {});
+      await blocker.end();
+      await (closing ?? other.close()).catch(() => {});
+    }
+  }, 60_000);
+
   it.runIf(kind === 'postgres')(
     'two PCs: one runs a mail merge, the other sees it and its progress in jobs.running, hears of it through the change feed, and is refused until it is done',
     async () => {

@@ -19,7 +19,11 @@ const REFUSAL: Readonly<Record<JobKind, { runs: string; wait: string }>> = {
   'residents-import': { runs: 'Ein Einwohnerimport läuft bereits', wait: 'bis er fertig ist' },
   'letters-merge': { runs: 'Ein Serienbrief läuft bereits', wait: 'bis er fertig ist' },
   'greetings-letters': { runs: 'Grußbriefe werden bereits erstellt', wait: 'bis sie fertig sind' },
+  'retention-check': { runs: 'Die Aufbewahrungsfristen werden bereits geprüft', wait: 'bis die Prüfung fertig ist' },
 };
+
+/** What a job says that its Rathausbüro ended before it was done (killed, crashed or closed). */
+const endedOn = (workstation: string) => `Abgebrochen: Rathausbüro wurde am Arbeitsplatz „${workstation}“ beendet, bevor der Auftrag fertig war.`;
 
 /** A job of the office this PC runs: it reports its progress and ends once. */
 export interface OfficeJobRun {
@@ -45,7 +49,7 @@ export interface BeginOptions {
 }
 
 /**
- * The office's long jobs (a register import, a mail merge, the greetings plan's letters), recorded
+ * The office's long jobs (a register import, a mail merge, the greetings plan's letters, the retention check), recorded
  * in the database so that every PC sees them (`jobs.running`) and at most one of a kind runs at a
  * time, whichever PC starts it: the unique index on running jobs of a kind refuses the second
  * (on PostgreSQL too when two PCs start at the same moment: the second insert waits for the first
@@ -75,7 +79,7 @@ export function createJobs(deps: ServiceDeps) {
       await repo.end(ended.id, {
         state: 'failed',
         finishedAt: iso(now),
-        message: `Abgebrochen: Rathausbüro wurde am Arbeitsplatz „${ended.workstation}“ beendet, bevor der Auftrag fertig war.`,
+        message: endedOn(ended.workstation),
       });
     }
     for (const stale of await repo.staleOf(kind, iso(now - STALE_AFTER_MS))) {
@@ -123,7 +127,7 @@ export function createJobs(deps: ServiceDeps) {
     const write = (force: boolean): Promise<void> => {
       const at = deps.now().getTime();
       const moved = state.done !== written.done || state.total !== written.total;
-      if (ended || options.quiet?.() || (!force && !moved && Date.now() - wallWritten < HEARTBEAT_MS)) return writing;
+      if (ended || !mine.has(id) || options.quiet?.() || (!force && !moved && Date.now() - wallWritten < HEARTBEAT_MS)) return writing;
       written = { ...state };
       wallWritten = Date.now();
       const values = { done: state.done, total: state.total, reportedAt: iso(at) };
@@ -155,7 +159,7 @@ export function createJobs(deps: ServiceDeps) {
       },
       flush: () => write(true),
       async finish(end, message) {
-        if (ended) return;
+        if (ended || !mine.has(id)) return;
         clearInterval(timer);
         if (source) state = { ...state, ...source() };
         await writing;
@@ -185,7 +189,25 @@ export function createJobs(deps: ServiceDeps) {
     },
   };
 
-  return { begin, handlers };
+  /**
+   * This app closes (a clean quit): its running jobs end as broken off at once, so the other PCs
+   * neither list them nor wait STALE_AFTER_MS for them. What the work left behind is cleared up at
+   * the next start, as after a crash.
+   */
+  const endMine = async (): Promise<void> => {
+    const ids = [...mine];
+    mine.clear();
+    for (const id of ids) {
+      await repo.end(id, {
+        state: 'failed',
+        finishedAt: deps.now().toISOString(),
+        message: endedOn(deps.workstation),
+      });
+    }
+    if (ids.length) announce();
+  };
+
+  return { begin, endMine, handlers };
 }
 
 export type Jobs = ReturnType<typeof createJobs>;

@@ -21,6 +21,7 @@ import { citizenName } from '../citizens/citizens';
 import { formatDateNumeric } from '../../domain/dates/format';
 import { foldGerman } from '../../domain/text/fold';
 import type { ServiceDeps } from '../deps';
+import type { Jobs } from '../jobs/jobs-service';
 import { fileContent, fileNameOf, fileNamePart } from '../file-content';
 import { settingsRepository } from '../settings/repository';
 import { privacyRepository, type CitizenRow } from './repository';
@@ -64,8 +65,11 @@ const accessEntry = (row: { at: string; user: string; action: string; summary: s
  * (deps.files.removal): in the data folder they are moved aside before the one transaction and
  * deleted after its commit (see file-trash.ts); in the office database they are deleted in that
  * transaction. Nothing is ever half erased.
+ *
+ * The retention check is one of the office's long jobs (services/jobs): it runs once at a time for
+ * the whole office, whichever PC starts it, and every PC's header shows it while it runs.
  */
-export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Office>) {
+export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Office>, jobs: Jobs) {
   const repo = privacyRepository(deps.engine);
   const settingsRepo = settingsRepository(deps.engine);
 
@@ -268,26 +272,44 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Of
     },
 
     'privacy.retention.run': async ({ automatic }) => {
-      const now = deps.now();
-      const today = utcToLocalDate(now.getTime());
+      const today = utcToLocalDate(deps.now().getTime());
       // The daily check runs once a day for the office: in office mode every PC starts it, and the
       // first one's report stands for the day (a second run would erase nothing new; a run by hand always runs).
-      const last = automatic ? await lastReport() : null;
-      if (last?.automatic && last.date === today) return last;
-      const rules = await settings();
-      const cutoffs = retentionCutoffs(today, rules);
-      const target = {
-        requests: await repo.requestsClosedBefore(cutoffs.requestsClosedBefore),
-        enquiries: await repo.enquiriesUpdatedBefore(new Date(localDateToUtc(cutoffs.volunteeringUpdatedBefore)).toISOString()),
-        registrations: await repo.registrationsOfEventsEndedBefore(cutoffs.eventsEndedBefore),
+      const doneToday = async () => {
+        const last = automatic ? await lastReport() : null;
+        return last?.automatic && last.date === today ? last : null;
       };
-      let report: RetentionReport | undefined;
-      await erase(target, async (erased, at) => {
-        report = { at, date: today, automatic, settings: rules, cutoffs, erased };
-        await settingsRepo.putSetting(LAST_REPORT_KEY, report, at);
-        await audit(deps, { action: 'retention', entity: 'privacy', summary: `Aufbewahrungsfristen geprüft${automatic ? ' (täglich)' : ''}: ${describe(erased)}` });
-      });
-      return report!;
+      const before = await doneToday();
+      if (before) return before;
+      // Once at a time for the office: a second start, on any PC, is refused while it runs (CONFLICT).
+      const job = await jobs.begin('retention-check');
+      try {
+        // Another PC may have finished today's check between the look above and the start.
+        const meanwhile = await doneToday();
+        if (meanwhile) {
+          await job.finish('done', 'Heute bereits an einem anderen Arbeitsplatz geprüft.');
+          return meanwhile;
+        }
+        const rules = await settings();
+        const cutoffs = retentionCutoffs(today, rules);
+        const target = {
+          requests: await repo.requestsClosedBefore(cutoffs.requestsClosedBefore),
+          enquiries: await repo.enquiriesUpdatedBefore(new Date(localDateToUtc(cutoffs.volunteeringUpdatedBefore)).toISOString()),
+          registrations: await repo.registrationsOfEventsEndedBefore(cutoffs.eventsEndedBefore),
+        };
+        job.progress(0, target.requests.length + target.enquiries.length + target.registrations.length);
+        let report: RetentionReport | undefined;
+        await erase(target, async (erased, at) => {
+          report = { at, date: today, automatic, settings: rules, cutoffs, erased };
+          await settingsRepo.putSetting(LAST_REPORT_KEY, report, at);
+          await audit(deps, { action: 'retention', entity: 'privacy', summary: `Aufbewahrungsfristen geprüft${automatic ? ' (täglich)' : ''}: ${describe(erased)}` });
+        });
+        await job.finish('done', `Aufbewahrungsfristen geprüft: ${describe(report!.erased)}`);
+        return report!;
+      } catch (error) {
+        await job.finish('failed', error instanceof AppError ? error.message : 'Die Prüfung ist mit einem Fehler abgebrochen.');
+        throw error;
+      }
     },
     'privacy.retention.last': () => lastReport(),
 
