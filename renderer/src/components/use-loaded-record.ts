@@ -1,4 +1,7 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import type { Input, MethodName, Output } from '../../../core/api';
+import { api } from '../api/client';
 
 /**
  * The record a form edits, as the user loaded it (its `revision` goes back with the save). A
@@ -13,4 +16,17 @@ export function useLoadedRecord<T extends { id: number; revision: number }>(late
     if (!unsaved && (latest?.id !== loaded?.id || latest?.revision !== loaded?.revision)) setLoaded(latest);
   }, [latest, unsaved, loaded]);
   return [loaded, setLoaded];
+}
+
+/** The API's `*.get` methods that take a record's id and return it with its revision. */
+type RecordGet = {
+  [M in MethodName]: M extends `${string}.get` ? ({ id: number } extends Input<M> ? (Output<M> extends { revision: number } ? M : never) : never) : never;
+}[MethodName];
+
+/**
+ * „Neu laden“: the record as the database holds it now (never the cache), also put into the
+ * cache under the key its view reads (`[method, id]`), for `take(fresh)`.
+ */
+export function fetchFresh<M extends RecordGet>(queryClient: QueryClient, method: M, id: number): Promise<Output<M>> {
+  return queryClient.fetchQuery({ queryKey: [method, id], queryFn: () => api(method, { id } as Input<M>), staleTime: 0 });
 }

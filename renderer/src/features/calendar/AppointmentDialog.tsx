@@ -27,7 +27,7 @@ import type { Appointment, AppointmentInput, CalendarInfo } from '../../../../co
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useLoadedRecord } from '../../components/use-loaded-record';
+import { fetchFresh, useLoadedRecord } from '../../components/use-loaded-record';
 import { useFocusOnceLoaded } from '../../components/dialog-focus';
 import { downloadBase64 } from '../../components/files';
 import { CheckboxField, DateField, SelectField, TextareaField, TextField } from '../../components/form-fields';
@@ -297,11 +297,7 @@ function AppointmentForm({
   /** „Neu laden“ after STALE: the appointment as it is stored now replaces the user's input. */
   const reload = async () => {
     if (!appointment) return;
-    const fresh = await queryClient.fetchQuery({
-      queryKey: ['calendar.appointments.get', appointment.id],
-      queryFn: () => api('calendar.appointments.get', { id: appointment.id }),
-      staleTime: 0,
-    });
+    const fresh = await fetchFresh(queryClient, 'calendar.appointments.get', appointment.id);
     save.reset();
     skip.reset();
     remove.reset();

@@ -6,7 +6,7 @@ import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { DateTimeField, RadioField, SelectField, SuggestField, TextareaField, TextField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
-import { useLoadedRecord } from '../../components/use-loaded-record';
+import { fetchFresh, useLoadedRecord } from '../../components/use-loaded-record';
 import { describeSpan } from '../calendar/spans';
 import { addDays, addMinutes, berlinToday, isComplete } from '../calendar/wall-clock';
 import { issuesOf, markFields } from '../settings/form-issues';
@@ -59,7 +59,7 @@ export function CitizenEventForm({
   /** „Neu laden“ after STALE: the event as it is stored now replaces the user's input. */
   const reload = async () => {
     if (!event) return;
-    const fresh = await queryClient.fetchQuery({ queryKey: ['citizenEvents.get', event.id], queryFn: () => api('citizenEvents.get', { id: event.id }), staleTime: 0 });
+    const fresh = await fetchFresh(queryClient, 'citizenEvents.get', event.id);
     save.reset();
     reset(eventFormValues(fresh));
     take(fresh);

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Contact, Role } from '../../../../core/api';
 import { api, ApiCallError } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useLoadedRecord } from '../../components/use-loaded-record';
+import { fetchFresh, useLoadedRecord } from '../../components/use-loaded-record';
 import { CheckboxField, RadioField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { AddressPreview } from './AddressPreview';
 import { ContactLetters } from './ContactLetters';
@@ -105,7 +105,7 @@ export function ContactForm({ contact: latest, roles, onSaved, onCancel, onDelet
   /** „Neu laden“ after STALE: the contact as it is stored now replaces the user's input. */
   const reload = async () => {
     if (!contact) return;
-    const fresh = await queryClient.fetchQuery({ queryKey: ['contacts.get', contact.id], queryFn: () => api('contacts.get', { id: contact.id }), staleTime: 0 });
+    const fresh = await fetchFresh(queryClient, 'contacts.get', contact.id);
     save.reset();
     take(fresh);
   };

@@ -22,7 +22,7 @@ import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { AttachmentList } from '../../components/AttachmentList';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useLoadedRecord } from '../../components/use-loaded-record';
+import { fetchFresh, useLoadedRecord } from '../../components/use-loaded-record';
 import { DateField, SuggestField, TextareaField, TextField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
 import { SpanFields } from '../calendar/SpanFields';
@@ -227,7 +227,7 @@ function InvitationForm({
   /** „Neu laden“ after STALE: the invitation as it is stored now replaces the user's input. */
   const reload = async () => {
     if (!invitation) return;
-    const fresh = await queryClient.fetchQuery({ queryKey: ['invitations.get', invitation.id], queryFn: () => api('invitations.get', { id: invitation.id }), staleTime: 0 });
+    const fresh = await fetchFresh(queryClient, 'invitations.get', invitation.id);
     submit.reset();
     reset(formValuesOf(fresh, berlinToday()));
     take(fresh);

@@ -28,7 +28,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { DateField, SelectField, TextField, TimeField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
-import { useLoadedRecord } from '../../components/use-loaded-record';
+import { fetchFresh, useLoadedRecord } from '../../components/use-loaded-record';
 import { WorkflowSteps } from '../../components/WorkflowSteps';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { instantText, joinDateTime, wallClockText } from '../press/press-format';
@@ -119,7 +119,7 @@ export function PostDialog({ postId, topicId, onClose }: { postId: number | null
   /** „Neu laden“ after STALE: the post as it is stored now replaces the user's input. */
   const reload = async () => {
     if (id === null) return;
-    const fresh = await queryClient.fetchQuery({ queryKey: ['online.posts.get', id], queryFn: () => api('online.posts.get', { id }), staleTime: 0 });
+    const fresh = await fetchFresh(queryClient, 'online.posts.get', id);
     setNotice(null);
     setDirty(false);
     take(fresh);

@@ -29,7 +29,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
 import { useFormDialogStyles } from '../../components/layout-styles';
-import { useLoadedRecord } from '../../components/use-loaded-record';
+import { fetchFresh, useLoadedRecord } from '../../components/use-loaded-record';
 import { ContactPicker } from '../letters/ContactPicker';
 import { PartnershipHistory } from './PartnershipHistory';
 
@@ -148,7 +148,7 @@ function PartnershipForm({ partnership: latest, onSaved }: { partnership: Partne
   /** „Neu laden“ after STALE: the partnership as it is stored now replaces the user's input. */
   const reload = async () => {
     if (!partnership) return;
-    const fresh = await queryClient.fetchQuery({ queryKey: ['partnerships.get', partnership.id], queryFn: () => api('partnerships.get', { id: partnership.id }), staleTime: 0 });
+    const fresh = await fetchFresh(queryClient, 'partnerships.get', partnership.id);
     save.reset();
     reset(valuesOf(fresh));
     take(fresh);

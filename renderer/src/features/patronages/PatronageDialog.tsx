@@ -21,7 +21,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { DateField, RadioField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
-import { useLoadedRecord } from '../../components/use-loaded-record';
+import { fetchFresh, useLoadedRecord } from '../../components/use-loaded-record';
 import { describeSpan } from '../calendar/spans';
 import { addDays, berlinToday } from '../calendar/wall-clock';
 import { ContactOrNameFields, contactOrNameInput, type PickedContact } from '../letters/ContactOrNameFields';
@@ -140,7 +140,7 @@ export function PatronageDialog({ patronageId, onClose }: { patronageId: number 
   /** „Neu laden“ after STALE: the request as it is stored now replaces the user's input. */
   const reload = async () => {
     if (id === null) return;
-    const fresh = await queryClient.fetchQuery({ queryKey: ['patronages.get', id], queryFn: () => api('patronages.get', { id }), staleTime: 0 });
+    const fresh = await fetchFresh(queryClient, 'patronages.get', id);
     setNotice(null);
     setDirty(false);
     take(fresh);

@@ -25,7 +25,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { DateField, SelectField, TextField, TimeField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
 import { useFormDialogStyles } from '../../components/layout-styles';
-import { useLoadedRecord } from '../../components/use-loaded-record';
+import { fetchFresh, useLoadedRecord } from '../../components/use-loaded-record';
 import { describeSpan } from '../calendar/spans';
 import { addDays, berlinToday } from '../calendar/wall-clock';
 import { instantText, joinDateTime, RELEASE_STATUS_COLORS } from './press-format';
@@ -182,7 +182,7 @@ function ReleaseForm({
   /** „Neu laden“ after STALE: the release as it is stored now replaces the user's input. */
   const reload = async () => {
     if (!release) return;
-    const fresh = await queryClient.fetchQuery({ queryKey: ['press.releases.get', release.id], queryFn: () => api('press.releases.get', { id: release.id }), staleTime: 0 });
+    const fresh = await fetchFresh(queryClient, 'press.releases.get', release.id);
     save.reset();
     own.current = fresh.revision;
     reset(formValuesOf(fresh));

@@ -22,7 +22,7 @@ import { useFormDialogStyles } from '../../components/layout-styles';
 import { api } from '../../api/client';
 import { AttachmentList } from '../../components/AttachmentList';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useLoadedRecord } from '../../components/use-loaded-record';
+import { fetchFresh, useLoadedRecord } from '../../components/use-loaded-record';
 import { CitizenPrivacyActions } from './CitizenPrivacyActions';
 import { RelatedRequests } from './RelatedRequests';
 import { RequestAccessLog } from './RequestAccessLog';
@@ -89,7 +89,7 @@ export function RequestDialog({
   /** „Neu laden“ after STALE: the request as it is stored now replaces the user's input. */
   const reload = async () => {
     if (id === null) return;
-    const fresh = await queryClient.fetchQuery({ queryKey: ['requests.get', id], queryFn: () => api('requests.get', { id }), staleTime: 0 });
+    const fresh = await fetchFresh(queryClient, 'requests.get', id);
     setDirty(false);
     take(fresh);
     setReloads((n) => n + 1);

@@ -23,7 +23,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useFocusOnceLoaded } from '../../components/dialog-focus';
 import { useFormDialogStyles } from '../../components/layout-styles';
-import { useLoadedRecord } from '../../components/use-loaded-record';
+import { fetchFresh, useLoadedRecord } from '../../components/use-loaded-record';
 import { useScrollIntoView } from '../../components/use-scroll-into-view';
 import { bodyOf, useSpeechEditor } from './editor/SpeechEditor';
 import { insertGreetingParagraph } from './editor/greeting-paragraph';
@@ -233,7 +233,7 @@ function SpeechForm({
   /** „Neu laden“ after STALE: the speech as it is stored now replaces the user's input. */
   const reload = async () => {
     if (!speech) return;
-    const fresh = await queryClient.fetchQuery({ queryKey: ['speeches.get', speech.id], queryFn: () => api('speeches.get', { id: speech.id }), staleTime: 0 });
+    const fresh = await fetchFresh(queryClient, 'speeches.get', speech.id);
     save.reset();
     setShowVersions(false);
     setNotice(null);

@@ -21,7 +21,7 @@ import { VISIT_DIRECTION_LABELS, type Visit, type VisitDirection, type VisitInpu
 import { api } from '../../api/client';
 import { useFormDialogStyles } from '../../components/layout-styles';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useLoadedRecord } from '../../components/use-loaded-record';
+import { fetchFresh, useLoadedRecord } from '../../components/use-loaded-record';
 import { DateField, RadioField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { SeatingSection } from './SeatingSection';
 import { GoldenBookSection, VisitGifts } from './VisitExtras';
@@ -174,7 +174,7 @@ function VisitForm({ visit: latest, onSaved }: { visit: Visit | null; onSaved: (
   /** „Neu laden“ after STALE: the visit as it is stored now replaces the user's input. */
   const reload = async () => {
     if (!visit) return;
-    const fresh = await queryClient.fetchQuery({ queryKey: ['visits.get', visit.id], queryFn: () => api('visits.get', { id: visit.id }), staleTime: 0 });
+    const fresh = await fetchFresh(queryClient, 'visits.get', visit.id);
     save.reset();
     reset(formValuesOf(fresh));
     take(fresh);

@@ -25,7 +25,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { DateField, SelectField, TextareaField, TextField } from '../../components/form-fields';
 import { SaveActions } from '../../components/SaveActions';
-import { useLoadedRecord } from '../../components/use-loaded-record';
+import { fetchFresh, useLoadedRecord } from '../../components/use-loaded-record';
 import { berlinToday } from '../calendar/wall-clock';
 import { CitizenFields, KnownCitizen } from '../citizens/CitizenFields';
 import { citizenFieldOf, citizenFormValues, citizenInputOf, emptyCitizen, type CitizenFormValues } from '../citizens/citizen-values';
@@ -187,7 +187,7 @@ function EnquiryForm({ enquiry: latest, known, onSaved }: { enquiry: VolunteerEn
   /** „Neu laden“ after STALE: the enquiry as it is stored now replaces the user's input. */
   const reload = async () => {
     if (!enquiry) return;
-    const fresh = await queryClient.fetchQuery({ queryKey: ['volunteering.enquiries.get', enquiry.id], queryFn: () => api('volunteering.enquiries.get', { id: enquiry.id }), staleTime: 0 });
+    const fresh = await fetchFresh(queryClient, 'volunteering.enquiries.get', enquiry.id);
     save.reset();
     reset(formValuesOf(fresh, known));
     take(fresh);
