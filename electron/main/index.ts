@@ -6,6 +6,7 @@ import { resolveProcessTarget, targetOptionsFromArgv, type DatabaseTarget } from
 import type { DailyTasks } from '../../core/app/daily-tasks';
 import { createCallTraffic, startPageServed } from '../../core/app/call-traffic';
 import { API_CHANNEL, createIpcHandler, forwardChanges, trustedUrlCheck } from './ipc';
+import { copyConsoleTo, openLogFile } from './log-file';
 import { isExternalLink, limitPermissions, refuseWebviews } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
 
@@ -48,6 +49,8 @@ if (!app.requestSingleInstanceLock()) {
  * the start page has its answers.
  */
 function start(): void {
+  // Warnings and errors also go to rathausbuero.log in the logs folder (userData/logs; macOS ~/Library/Logs).
+  copyConsoleTo(console, openLogFile(app.getPath('logs')));
   let target: DatabaseTarget;
   try {
     // --database, --data-dir, RATHAUSBUERO_DATABASE, IT's configuration file, else this user's folder.
@@ -116,6 +119,7 @@ async function openCore(target: DatabaseTarget): Promise<OpenedApp> {
 
 /** A database this version cannot use (or no database at all): the German message, then the app ends. */
 function cannotStart(error: unknown): void {
+  console.error('Rathausbüro kann nicht starten:', error);
   dialog.showErrorBox('Rathausbüro kann nicht starten', (error as Error).message);
   app.exit(1);
 }
