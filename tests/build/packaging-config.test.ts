@@ -74,6 +74,20 @@ describe('the installers', () => {
     }
   });
 
+  it('install as IT needs them: per machine, in German only, no auto-update (IT distributes versions), data kept on uninstall', async () => {
+    const config = await getConfig(ROOT, null, null);
+    // No update provider: no app-update.yml in the package, nothing checks GitHub or a server for updates.
+    expect(config.publish).toBeNull();
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    expect({ ...manifest.dependencies, ...manifest.devDependencies }).not.toHaveProperty('electron-updater');
+    const nsis = config.nsis as Record<string, unknown>;
+    expect(nsis).toMatchObject({ oneClick: false, perMachine: true, deleteAppDataOnUninstall: false });
+    expect(config.msi).toMatchObject({ perMachine: true });
+    // The installer's languages as electron-builder's NSIS target decides them.
+    const { LangConfigurator } = load('app-builder-lib/out/targets/nsis/nsisLang') as { LangConfigurator: new (options: unknown) => { langs: string[] } };
+    expect(new LangConfigurator(nsis).langs).toEqual(['de_DE']);
+  });
+
   it('flips the fuses of a real binary: no Node mode, no NODE_OPTIONS or --inspect, only the app.asar, its integrity checked', async () => {
     const config = await getConfig(ROOT, null, null);
     const afterPack = await resolveFunction('afterPack', config.afterPack, 'afterPack', ROOT);
