@@ -88,6 +88,27 @@ describe('the installers', () => {
     expect(new LangConfigurator(nsis).langs).toEqual(['de_DE']);
   });
 
+  it("carry the app's own icon from build/: a 512-pixel PNG, and for Windows an .ico with 256 down to 16 pixels", async () => {
+    const config = await getConfig(ROOT, null, null);
+    const resources = path.join(ROOT, (config.directories as { buildResources: string }).buildResources);
+    /** Width and height from a PNG's header (IHDR). */
+    const pngSize = (png: Buffer) => {
+      expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+      return [png.readUInt32BE(16), png.readUInt32BE(20)];
+    };
+    expect(pngSize(fs.readFileSync(path.join(resources, 'icon.png')))).toEqual([512, 512]);
+    const ico = fs.readFileSync(path.join(resources, 'icon.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
+    const sizes = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => {
+      const entry = 6 + 16 * i;
+      const size = ico.readUInt8(entry) || 256;
+      const png = ico.subarray(ico.readUInt32LE(entry + 12), ico.readUInt32LE(entry + 12) + ico.readUInt32LE(entry + 8));
+      expect(pngSize(png)).toEqual([size, size]);
+      return size;
+    });
+    expect(sizes).toEqual(expect.arrayContaining([256, 48, 32, 16]));
+  });
+
   it('flips the fuses of a real binary: no Node mode, no NODE_OPTIONS or --inspect, only the app.asar, its integrity checked', async () => {
     const config = await getConfig(ROOT, null, null);
     const afterPack = await resolveFunction('afterPack', config.afterPack, 'afterPack', ROOT);
