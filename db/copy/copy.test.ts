@@ -145,6 +145,21 @@ describe('db copy: a single PC into an empty office database and back', { timeou
     }
   });
 
+  it('leaves the planner statistics of every copied table current (the first lists after the copy get good plans, not guesses)', async () => {
+    const client = new pg.Client({ connectionString: office });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ table: string }>(
+        `select relname as table from pg_stat_user_tables where schemaname = 'public' and last_analyze is null and last_autoanalyze is null and n_live_tup > 0`,
+      );
+      expect(rows.map((r) => r.table)).toEqual([]);
+      const { rows: analysed } = await client.query<{ n: number }>(`select count(*)::int as n from pg_stats where tablename = 'contacts'`);
+      expect(analysed[0]!.n).toBeGreaterThan(0);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('new rows continue after the copied ids (identity sequences moved past them)', async () => {
     const engine = await openPostgresEngine(office, { migrationsFolder: PG_MIGRATIONS_FOLDER });
     try {

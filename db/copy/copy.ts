@@ -198,9 +198,12 @@ export async function copySqliteToPostgres(options: {
         targetLabel: officeLabel(options.url),
         unchanged: 'die Bürodatenbank ist unverändert.',
         onTable: options.onTable,
-        // The data folder's files go in with the rows, in the same transaction.
+        // The data folder's files go in with the rows, in the same transaction; then the planner's
+        // statistics of the tables just filled (ANALYZE counts this transaction's rows), so the first
+        // lists after the copy are planned on the real data, not on guesses for empty tables.
         beforeCommit: async () => {
           files = await storeFolderFiles(path.dirname(options.sqliteFile), client);
+          await client.query('ANALYZE');
         },
       });
       return { ...report, files, migrated: { before, after } };

@@ -69,6 +69,14 @@ export function registerImportPostgresRepository(client: pg.Client) {
   return {
     begin: () => client.query('BEGIN'),
     commit: () => client.query('COMMIT'),
+    /**
+     * The planner's statistics of the register, in the import's transaction (ANALYZE counts its
+     * rows): the jubilee lists right after an import are planned on the rows just written, not
+     * on those of the extract before (or on guesses for an empty table) until autovacuum comes by.
+     */
+    async analyze(): Promise<void> {
+      await client.query('ANALYZE residents');
+    },
     rollback: () => client.query('ROLLBACK').then(() => {}, () => {}),
 
     /** Whether this transaction got the office's import lock (false: another PC imports right now). */

@@ -268,6 +268,7 @@ export async function runResidentsImportOnPostgres(
       const droppedVisits = await repo.dropVisitsOf(blockedIds);
       await repo.updateImportCounts(importId, { ...counts, gone: goneIds.length, rejected: extract.rejected.length });
       await repo.audit({ at, user: context.user, entityId: importId, summary: auditSummary(input.fileName, summary) });
+      await repo.analyze();
       control.checkCancelled();
       await repo.commit();
       return { summary, importId, blockedIds, droppedVisits };

@@ -67,6 +67,18 @@ describe.each(ENGINES)('residents on %s', (kind) => {
       expect(await db.select({ street: t.residents.street }).from(t.residents).where(eq(t.residents.registerId, 'R1'))).toEqual([{ street: 'Neue Straße' }]);
     });
 
+    it.runIf(kind === 'postgres')('leaves the planner statistics of the register current, so the first jubilee list after an import is planned on the real rows', async () => {
+      await importExtract(app.handlers, csv(base));
+      const client = new pg.Client({ connectionString: app.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from pg_stats where tablename = 'residents' and attname = 'birth_date'`);
+        expect(rows[0]!.n).toBe(1);
+      } finally {
+        await client.end();
+      }
+    });
+
     it.runIf(kind === 'postgres')('imports on one PC at a time: while another PC imports, a second one is told so and nothing is written', async () => {
     // Another PC in the middle of its import: it holds the office's import lock in its transaction.
     const other = new pg.Client({ connectionString: app.url });
