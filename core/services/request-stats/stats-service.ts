@@ -16,7 +16,9 @@ import { officeTitle } from '../../domain/office/holder-form';
 import { audit } from '../audit';
 import type { ServiceDeps } from '../deps';
 import { fileContent } from '../file-content';
-import { requestStatsRepository } from './repository';
+import { requestStatsRepository, type DaysCount, type RequestStatsFigures } from './repository';
+
+export type { DaysCount } from './repository';
 
 type RequestStatsHandlers = Pick<Handlers, 'requests.stats' | 'requests.stats.export'>;
 type Counts = RequestStats['byKind'];
@@ -43,12 +45,6 @@ export function monthsOf(from: string, to: string): string[] {
     if (++month > 12) [year, month] = [year + 1, 1];
   }
   return months;
-}
-
-/** How many requests took this many days (medians and averages are read from it). */
-export interface DaysCount {
-  days: number;
-  count: number;
 }
 
 const histogramOf = (map: ReadonlyMap<number, number>): DaysCount[] => [...map].map(([days, n]) => ({ days, count: n }));
@@ -112,32 +108,37 @@ function checkPeriod(from: string, to: string): void {
  * whose personal data was erased count like all others.
  */
 export function createRequestStatsService(deps: ServiceDeps, office?: () => Promise<Office>) {
-  const repo = requestStatsRepository(deps.engine);
+  // Office mode: the PostgreSQL statements, loaded with the first statistics.
+  let repo: Promise<RequestStatsFigures> | undefined;
+  const figuresRepo = () =>
+    (repo ??=
+      deps.engine.kind === 'postgres'
+        ? import('./stats-postgres-repository').then((m) => m.requestStatsPostgresRepository(deps.engine))
+        : Promise.resolve(requestStatsRepository(deps.engine)));
 
   const stats = async (from: string, to: string): Promise<RequestStats> => {
     checkPeriod(from, to);
-    const months = new Map((await repo.byMonth(from, to)).map((row) => [row.month, row.count]));
+    const figures = await (await figuresRepo()).figures(from, to, isoDateInBerlin(deps.now()));
+    const months = new Map(figures.months.map((row) => [row.month, row.count]));
     const total = [...months.values()].reduce((sum, n) => sum + n, 0);
-    // A period holding more than a third of all requests is read in one pass over the table.
-    const wide = total * 3 > (await repo.stored());
-    const byKind = new Map<string, number>();
-    const byChannel = new Map<string, number>();
-    const byCategory = new Map<string, number>();
-    const byDistrict = new Map<string, number>();
-    const answered = new Map<number, number>();
-    const closed = new Map<number, number>();
     const add = <K,>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
-    for (const group of total ? await repo.breakdown(from, to, wide) : []) {
-      add(byKind, group.kind, group.count);
-      add(byChannel, group.channel, group.count);
-      add(byCategory, group.category.trim(), group.count);
-      add(byDistrict, group.district.trim(), group.count);
-      // A date before the receipt (a typing error) counts as the same day.
-      for (const days of group.answeredDays) add(answered, Math.max(0, days), 1);
-      for (const days of group.closedDays) add(closed, Math.max(0, days), 1);
-    }
-    const toAnswer = histogramOf(answered);
-    const { open, overdue } = await repo.openAndOverdue(from, to, isoDateInBerlin(deps.now()));
+    const counts = (list: ReadonlyArray<{ value: string; count: number }>, key: (value: string) => string = (value) => value) => {
+      const map = new Map<string, number>();
+      for (const { value, count } of list) add(map, key(value), count);
+      return map;
+    };
+    const byKind = counts(figures.kinds);
+    const byChannel = counts(figures.channels);
+    const byCategory = counts(figures.categories, (value) => value.trim());
+    const byDistrict = counts(figures.districts, (value) => value.trim());
+    // A date before the receipt (a typing error) counts as the same day.
+    const days = (list: readonly DaysCount[]) => {
+      const map = new Map<number, number>();
+      for (const { days, count } of list) add(map, Math.max(0, days), count);
+      return map;
+    };
+    const toAnswer = histogramOf(days(figures.answeredDays));
+    const { open, overdue } = figures;
     return {
       total,
       byKind: fixedCounts(requestKindSchema.options, REQUEST_KIND_LABELS, byKind),
@@ -148,7 +149,7 @@ export function createRequestStatsService(deps: ServiceDeps, office?: () => Prom
       handlingDays: {
         answeredMedian: medianOf(toAnswer),
         answeredAverage: averageOf(toAnswer),
-        closedMedian: medianOf(histogramOf(closed)),
+        closedMedian: medianOf(histogramOf(days(figures.closedDays))),
       },
       open,
       overdue,
