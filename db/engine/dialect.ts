@@ -54,6 +54,9 @@ export const sqliteDialect: Dialect = {
   json: <T>(raw: unknown) => (raw === null || raw === undefined ? null : typeof raw === 'string' ? (JSON.parse(raw) as T) : (raw as T)),
 };
 
+/** PostgreSQL: the ISO date ("2026-11-27") in `value` as a date. */
+const isoDay = (value: SQLWrapper): SQL => sql`make_date(substr(${value}, 1, 4)::integer, substr(${value}, 6, 2)::integer, substr(${value}, 9, 2)::integer)`;
+
 export const postgresDialect: Dialect = {
   ...folding,
   jsonArrayContains(column, key, element) {
@@ -64,7 +67,9 @@ export const postgresDialect: Dialect = {
   },
   jsonText: (column, key) => sql<string | null>`(${column} ->> ${key}::text)`,
   jsonIsArray: (column, key) => sql`json_typeof(${column} -> ${key}::text) = 'array'`,
-  daysBetween: (from, to) => sql<number | null>`(cast(${to} as date) - cast(${from} as date))`,
+  // make_date of the ISO date's parts, not a cast to date: the cast depends on DateStyle and so
+  // may not stand in an index; this is IMMUTABLE, so the statistics read it from their index.
+  daysBetween: (from, to) => sql<number | null>`(${isoDay(to)} - ${isoDay(from)})`,
   // json_agg of no rows is null, not an empty array.
   jsonArrayAgg: (value, where) => sql`coalesce(json_agg(${value})${where ? sql` filter (where ${where})` : sql``}, '[]'::json)`,
   inIds: (column, ids) => sql`${column} = any(${sql.param([...ids])}::integer[])`,

@@ -41,7 +41,8 @@ export interface Dialect {
   jsonIsArray(column: SQLWrapper, key: string): SQL;
   /**
    * Whole days from the ISO date `from` to the ISO date `to` (negative when `to` lies before;
-   * null when either is null).
+   * null when either is null). An expression an index may hold on both engines (the request
+   * statistics' covering index does, in db/schema and db/schema-pg: the same SQL there).
    */
   daysBetween(from: SQLWrapper, to: SQLWrapper): SQL<number | null>;
   /**
