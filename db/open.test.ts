@@ -275,6 +275,12 @@ const SEEDS_BEFORE: Record<string, (db: Database.Database) => void> = {
   '0025_jobs_pid': (db) => {
     db.prepare("insert into jobs (id, kind, started_by, workstation, started_at, reported_at, state) values ('j1', 'letters-merge', 'test', 'PC-1', 'x', 'x', 'done')").run();
   },
+  '0026_request_stats_days': (db) => {
+    db.prepare(
+      `insert into citizen_requests (kind, channel, subject, received_on, status, answered_on, closed_on, created_at, updated_at)
+       values ('hilfe', 'brief', 'Bank im Park', '2026-11-02', 'erledigt', '2026-11-12', '2026-11-20', 'x', 'x'), ('lob', 'email', 'Danke', '2026-11-03', 'eingegangen', null, null, 'x', 'x')`,
+    ).run();
+  },
 };
 
 describe('migrations', () => {

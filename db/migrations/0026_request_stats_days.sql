@@ -1,0 +1,2 @@
+DROP INDEX `citizen_requests_stats_idx`;--> statement-breakpoint
+CREATE INDEX `citizen_requests_stats_idx` ON `citizen_requests` (`received_on`,`kind`,`channel`,`category`,`district`,`status`,`answered_on`,`closed_on`,cast(julianday("answered_on") - julianday("received_on") as integer),cast(julianday("closed_on") - julianday("received_on") as integer));
