@@ -145,7 +145,7 @@ describe('db copy: a single PC into an empty office database and back', { timeou
     }
   });
 
-  it('leaves the planner statistics of every copied table current (the first lists after the copy get good plans, not guesses)', async () => {
+  it('leaves every copied table analysed and vacuumed (the first lists after the copy get good plans and index-only scans, not guesses)', async () => {
     const client = new pg.Client({ connectionString: office });
     await client.connect();
     try {
@@ -155,6 +155,9 @@ describe('db copy: a single PC into an empty office database and back', { timeou
       expect(rows.map((r) => r.table)).toEqual([]);
       const { rows: analysed } = await client.query<{ n: number }>(`select count(*)::int as n from pg_stats where tablename = 'contacts'`);
       expect(analysed[0]!.n).toBeGreaterThan(0);
+      // Vacuumed too: the pages are marked all-visible, so index-only scans read no table rows.
+      const { rows: visible } = await client.query<{ pages: number }>(`select relallvisible as pages from pg_class where relname = 'contacts'`);
+      expect(visible[0]!.pages).toBeGreaterThan(0);
     } finally {
       await client.end();
     }

@@ -206,6 +206,11 @@ export async function copySqliteToPostgres(options: {
           await client.query('ANALYZE');
         },
       });
+      // After the commit (VACUUM cannot run in a transaction): the copied pages marked all-visible,
+      // so index-only scans (the request statistics) read no table rows and the first reader
+      // does not set every row's hint bits. Only speed depends on it: should it fail, autovacuum
+      // does the same a little later, and the copy stands.
+      await client.query('VACUUM').catch(() => {});
       return { ...report, files, migrated: { before, after } };
     } finally {
       await client.end().catch(() => {});
