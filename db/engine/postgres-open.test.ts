@@ -226,7 +226,8 @@ describe('both engines’ migrations build the same database', () => {
     const { db } = engine;
     if (engine.kind === 'sqlite') {
       // The full-text indexes differ by design: FTS5 tables (and their shadow tables) here,
-      // tsvector tables with a GIN index there (core/services/search/fts-statements.ts).
+      // tsvector tables with a GIN index and their inverted terms tables there
+      // (core/services/search/fts-statements.ts).
       const columns = await db.execute<{ t: string; c: string; notnull: number }>(sql`
         select m.name as t, c.name as c, c."notnull" as "notnull" from sqlite_master m, pragma_table_info(m.name) c
         where m.type = 'table' and m.name not like 'sqlite_%' and m.name <> '__drizzle_migrations' and m.name not like '%_search%'`);
@@ -238,7 +239,7 @@ describe('both engines’ migrations build the same database', () => {
     }
     const columns = await db.execute<{ t: string; c: string; nullable: string }>(sql`
       select table_name as t, column_name as c, is_nullable as nullable from information_schema.columns
-      where table_schema = 'public' and table_name not like '%_search'`);
+      where table_schema = 'public' and table_name !~ '_search(_terms)?$'`);
     // Primary keys are constraints on both; SQLite makes no named index for them.
     const indexes = await db.execute<{ name: string }>(sql`
       select i.relname as name from pg_index x join pg_class i on i.oid = x.indexrelid join pg_namespace n on n.oid = i.relnamespace
