@@ -10,6 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knownSchemaVersion, type DatabaseOpenError } from '../open';
 import { searchTextOf } from '../../core/services/contacts/repository';
+import { fullTextRepository } from '../../core/services/search/repository';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/pg-cluster';
 import { openTestEngine, PG_MIGRATIONS_FOLDER, type TestEngine } from '../../tests/support/test-engine';
 import { migratePostgres, openPostgresEngine, PG_MIGRATIONS } from './postgres';
@@ -116,6 +117,30 @@ describe('office mode: opening and migrating the PostgreSQL database', () => {
       );
       expect(row!.sort_key).toBe('oezdemir, juelide');
       expect(row!.search_text).toBe(searchTextOf(row as never, ['Vereine', 'Presse']));
+    } finally {
+      fs.rmSync(older, { recursive: true, force: true });
+      await fresh.drop();
+    }
+  });
+
+  it('makes the ranking rows of the full-text entries written before migration 0016, as the index writes them', async () => {
+    const fresh = await createTestDatabase('search_terms');
+    const older = olderMigrations(16);
+    try {
+      await migratePostgres(fresh.url, { migrationsFolder: older });
+      // An entry as written before: the terms' positions, the title's weighted A (a word over 256 times keeps 256).
+      await query(fresh.url, `insert into speech_search (id, words, terms) values (7, 6, 'hafenf:1A lieb:2 gast:3 hafen:4,6 feiert:5'::tsvector)`);
+      await migratePostgres(fresh.url, options);
+      const engine = await openPostgresEngine(fresh.url, options);
+      try {
+        await fullTextRepository(engine, 'press_search').put(7, 'hafenf', 'lieb gast hafen feiert hafen');
+        const rows = (table: string) => query(fresh.url, `select term, id, f, words from ${table} order by term`);
+        expect(await rows('speech_search_terms')).toEqual(await rows('press_search_terms'));
+        expect(await rows('speech_search_terms')).toHaveLength(5);
+        expect(await fullTextRepository(engine, 'speech_search').search('"hafen"*', 10)).toEqual([7]);
+      } finally {
+        await engine.close();
+      }
     } finally {
       fs.rmSync(older, { recursive: true, force: true });
       await fresh.drop();

@@ -180,6 +180,22 @@ describe('both engines rank alike', () => {
     expect(results[0]!.every((hits) => hits.length > 0)).toBe(true);
     expect(results[1]).toEqual(results[0]);
   });
+
+  it('counts every occurrence of a word, also beyond the 256 a tsvector keeps', async () => {
+    // The longer record holds the word more often: bm25 puts it first (with 256 counted for
+    // both, the shorter would win).
+    const results = [];
+    for (const { engine } of engines) {
+      const index = fullTextIndex(engine, 'press_search');
+      await index.put(1, 'Chronik', Array(260).fill('Hafen').join(' '));
+      await index.put(2, 'Chronik', Array(300).fill('Hafen').join(' '));
+      results.push(await index.search('Hafen', 10));
+    }
+    expect(results).toEqual([
+      [2, 1],
+      [2, 1],
+    ]);
+  });
 });
 
 describe('the synchronous twin (services not yet on the engine)', () => {
