@@ -114,14 +114,22 @@ function postgresStatements(table: FullTextTable): FullTextStatements {
       // in the order typed; idf = ln((N − n + 0.5)/(n + 0.5)), 1e-6 when not above 0; D = the
       // record's number of terms, avgdl = the index's average; k1 = 1.2, b = 0.75.
       const raw = (text: string) => sql.raw(text);
-      const starts = (term: string) => sql`term ^@ ${term}`;
-      // One pass over the rows of every term typed (a term typed as a word or its start may be
-      // several terms of a record: their counts added), one row per record holding any of them.
-      const counts = typed.map((term, i) => sql`(sum(f) filter (where ${starts(term)}))::float8 as ${raw(`f${i}`)}`);
+      // The rows of each term typed (each a range of the key, read from the index alone), then
+      // one row per record holding any of them, each term's count in a column of its own (null
+      // where absent; a term typed as a word or its start may be several terms of a record:
+      // their counts added).
+      const rows = sql.join(
+        typed.map(
+          (term, i) =>
+            sql`select id, words, ${raw(typed.map((_, j) => (i === j ? 'f' : 'null::integer')).join(', '))} from ${terms} where term ^@ ${term}`,
+        ),
+        sql` union all `,
+      );
+      const counts = typed.map((_, i) => raw(`sum(f${i})::float8 as f${i}`));
       // How many records hold each term (FTS5's nHit): counted before keeping only the records
       // with every term.
       const hits = typed.map((_, i) => raw(`count(f${i}) over ()::float8 as h${i}`));
-      const every = sql.join(
+      const holdsEvery = sql.join(
         typed.map((_, i) => raw(`m.f${i} is not null`)),
         sql` and `,
       );
@@ -136,9 +144,10 @@ function postgresStatements(table: FullTextTable): FullTextStatements {
         sql` + `,
       );
       // When every term must be there and no record has them all (the GIN index knows at once),
-      // nothing else is read.
-      const some = any || typed.length === 1 ? sql`` : sql`and exists (select from ${name} where ${matching(match)})`;
-      return sql`with stats as materialized (
+      // nothing else is read. (Materialized: planned for all its rows, so on the GIN index; an
+      // EXISTS alone would be planned to stop early and read the table.)
+      const every = !any && typed.length > 1;
+      return sql`with ${every ? sql`matches as materialized (select id from ${name} where ${matching(match)}), ` : sql``}stats as materialized (
           select count(*)::float8 as n, coalesce(sum(words), 0)::float8 / greatest(count(*), 1)::float8 as avgdl from ${name}
         )
         select m.id as "id"
@@ -146,12 +155,12 @@ function postgresStatements(table: FullTextTable): FullTextStatements {
           select id, words, ${raw(typed.map((_, i) => `f${i}`).join(', '))}, ${sql.join(hits, sql`, `)}
           from (
             select id, min(words) as words, ${sql.join(counts, sql`, `)}
-            from ${terms}
-            where (${sql.join(typed.map(starts), sql` or `)}) ${some}
+            from (${rows}) as r (id, words, ${raw(typed.map((_, i) => `f${i}`).join(', '))})
+            ${every ? sql`where exists (select from matches)` : sql``}
             group by id
           ) a
         ) m
-        ${any || typed.length === 1 ? sql`` : sql`where ${every}`}
+        ${every ? sql`where ${holdsEvery}` : sql``}
         order by ${score} desc, m.id
         limit ${limit}`;
     },
