@@ -123,9 +123,9 @@ describe('office mode: opening and migrating the PostgreSQL database', () => {
     }
   });
 
-  it('makes the ranking rows of the full-text entries written before migration 0016, as the index writes them', async () => {
+  it('makes the ranking rows of the full-text entries written before migration 0017, as the index writes them', async () => {
     const fresh = await createTestDatabase('search_terms');
-    const older = olderMigrations(16);
+    const older = olderMigrations(17);
     try {
       await migratePostgres(fresh.url, { migrationsFolder: older });
       // An entry as written before: the terms' positions, the title's weighted A (a word over 256 times keeps 256).

@@ -3,7 +3,7 @@ import type { Engine } from '../../../db/engine';
 
 /**
  * The full-text tables (SQLite: FTS5 tables of migration 0007–0009; PostgreSQL: tsvector tables of
- * migration 0005 and their `_terms` tables of 0016): row id = the id of the indexed row.
+ * migration 0005 and their `_terms` tables of 0017): row id = the id of the indexed row.
  */
 export type FullTextTable = 'speech_search' | 'text_block_search' | 'request_search' | 'press_search';
 
