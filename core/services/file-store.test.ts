@@ -44,6 +44,21 @@ describe.each(STORES)('file store: %s', (kind) => {
     expect(textOf(await store.get('Vorlagen/geburtstag.docx'))).toBe('zweite Fassung für Straße');
   });
 
+  it('stores many files at once, more than one statement carries; a key given twice keeps the last, a stored one is replaced', async () => {
+    await store.put('Briefe/2027/000002-vorher.docx', bytesOf('vorher'));
+    const big = new Uint8Array(300 * 1024).map((_, i) => i % 251);
+    const files = Array.from({ length: 600 }, (_, i) => ({ key: `Briefe/2027/${String(i).padStart(6, '0')}-brief.docx`, bytes: i % 100 === 0 ? big : bytesOf(`Brief ${i} für Straße`) }));
+    files.splice(2, 0, { key: 'Briefe/2027/000003-brief.docx', bytes: bytesOf('früher') });
+    await store.putMany([...files, { key: 'Briefe/2027/000002-vorher.docx', bytes: bytesOf('nachher') }, { key: 'Briefe\\2027\\000001-brief.docx', bytes: bytesOf('zuletzt') }]);
+    expect(textOf(await store.get('Briefe/2027/000599-brief.docx'))).toBe('Brief 599 für Straße');
+    expect(await store.get('Briefe/2027/000300-brief.docx')).toEqual(big);
+    expect(textOf(await store.get('Briefe/2027/000002-vorher.docx'))).toBe('nachher');
+    expect(textOf(await store.get('Briefe/2027/000001-brief.docx'))).toBe('zuletzt');
+    expect(textOf(await store.get('Briefe/2027/000003-brief.docx'))).toBe('Brief 3 für Straße');
+    expect((await store.list('Briefe/2027')).length).toBe(601);
+    await store.remove(await store.list('Briefe/2027'));
+  });
+
   it('replaces a file only while its content is still the expected one (the revision check for files edited outside)', async () => {
     const key = 'Vorlagen/kondolenz.docx';
     expect(await store.replaceIf(key, bytesOf('meine'), bytesOf('gibt es nicht'))).toBe(false);

@@ -100,6 +100,7 @@ export function createServices(deps: ServiceDeps, atStart: { roles: readonly Rol
     ...letters.handlers,
     ...createMergeService(deps, letters, {
       contacts: contacts.repo,
+      recipientsOf: contacts.recipientsOf,
       recipientOfData: contacts.recipientOfData,
       roles: catalogue.list,
       templateLanguage: (id) => templates.entry(id).language,

@@ -78,18 +78,22 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
     };
   };
 
-  const personOf = async (row: ContactRow): Promise<Person> => {
-    const organisation = row.organisationId ? await repo.find(row.organisationId) : undefined;
+  /** How a contact's partner and organisation are read: one by one, or from rows read at once. */
+  type FindRow = (id: number) => Promise<ContactRow | undefined>;
+  const findRow: FindRow = (id) => repo.find(id);
+
+  const personOf = async (row: ContactRow, find: FindRow = findRow): Promise<Person> => {
+    const organisation = row.organisationId ? await find(row.organisationId) : undefined;
     return personOfRow(row, organisation?.name);
   };
 
   /** `language`: compose in the letter's language rather than the contact's own. */
-  const formsOf = async (row: ContactRow, withPartner = true, language?: Language): Promise<AddressForms> => {
+  const formsOf = async (row: ContactRow, withPartner = true, language?: Language, find: FindRow = findRow): Promise<AddressForms> => {
     if (row.kind === 'organisation') return composeOrganisation(row.name, language ?? row.language);
-    const partner = withPartner && row.partnerId ? await repo.find(row.partnerId) : undefined;
+    const partner = withPartner && row.partnerId ? await find(row.partnerId) : undefined;
     const inLanguage = (p: Person): Person => (language ? { ...p, language } : p);
     return composeAddress(
-      { person: inLanguage(await personOf(row)), partner: partner ? inLanguage(await personOf(partner)) : undefined },
+      { person: inLanguage(await personOf(row, find)), partner: partner ? inLanguage(await personOf(partner, find)) : undefined },
       catalogue.map(),
     );
   };
@@ -150,16 +154,32 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
     },
   };
   /** What a letter needs of a contact: forms of address, full address block, name. */
-  const recipientOf = async (id: number, withPartner: boolean, language?: Language): Promise<RecipientData> => {
-    const row = await mustFind(id);
-    const partner = withPartner && row.kind === 'person' && row.partnerId ? await repo.find(row.partnerId) : undefined;
-    const forms = await formsOf(row, withPartner, language);
+  const recipientOf = async (id: number, withPartner: boolean, language?: Language, find: FindRow = findRow): Promise<RecipientData> => {
+    const row = (await find(id)) ?? (await mustFind(id));
+    const partner = withPartner && row.kind === 'person' && row.partnerId ? await find(row.partnerId) : undefined;
+    const forms = await formsOf(row, withPartner, language, find);
     return recipientData(
       row,
       forms,
       partner ? `${displayNameOf(row)} und ${displayNameOf(partner)}` : displayNameOf(row),
       row.kind === 'organisation' || (row.gender !== 'unknown' && (!partner || partner.gender !== 'unknown')),
     );
+  };
+
+  /**
+   * The same for many contacts (a mail merge): their rows, partners and organisations read in a
+   * few statements instead of several per contact. A contact not found is absent from the map.
+   */
+  const recipientsOf = async (ids: readonly number[], withPartner: boolean, language?: Language): Promise<Map<number, RecipientData>> => {
+    const rows = await repo.findMany(ids);
+    const related = (of: Iterable<ContactRow>) =>
+      [...of].flatMap((row) => [row.organisationId, withPartner ? row.partnerId : null]).filter((id): id is number => id !== null && !rows.has(id));
+    // Partners, then the organisations of partners.
+    for (let round = 0; round < 2; round++) for (const [id, row] of await repo.findMany(related(rows.values()))) rows.set(id, row);
+    const find: FindRow = async (id) => rows.get(id) ?? (await repo.find(id));
+    const result = new Map<number, RecipientData>();
+    for (const id of ids) if (rows.has(id)) result.set(id, await recipientOf(id, withPartner, language, find));
+    return result;
   };
 
   /** The same for a contact that is not stored (a row of a CSV recipient list). */
@@ -181,7 +201,7 @@ export function createContactsService(deps: ServiceDeps, catalogue: RoleCatalogu
     return { name: [displayNameOf(row), role].filter(Boolean).join(', '), oralSalutation: forms.oralSalutation };
   };
 
-  return { handlers, repo, formsOf, recipientOf, recipientOfData, describe };
+  return { handlers, repo, formsOf, recipientOf, recipientsOf, recipientOfData, describe };
 }
 
 type PostalFields = Parameters<typeof postalLines>[0] & { city: string; street: string; addressAddition: string };

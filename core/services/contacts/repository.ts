@@ -75,6 +75,13 @@ export function contactsRepository(engine: Engine) {
       return row;
     },
 
+    /** The rows of these contacts by id, in one statement (missing ones are absent). */
+    async findMany(ids: readonly number[]): Promise<Map<number, ContactRow>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.select().from(contacts).where(dsql.inIds(contacts.id, [...new Set(ids)]));
+      return new Map(rows.map((row) => [row.id, row]));
+    },
+
     async list(filter: ListFilter): Promise<{ total: number; rows: ContactListRow[] }> {
       const conditions: SQL[] = [];
       if (filter.kind) conditions.push(eq(contacts.kind, filter.kind));

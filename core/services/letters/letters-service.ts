@@ -7,6 +7,7 @@ import {
   TEMPLATE_KIND_LABELS,
   type Letter,
   type LetterSummary,
+  type Office,
   type Recipient,
   type Signer,
   type TemplateKind,
@@ -32,6 +33,13 @@ export interface LetterDeps {
   office: () => Promise<import('../../api/schemas/letters').Office>;
   signer: (id: number) => Promise<Signer>;
   recipientOf: (contactId: number, withPartner: boolean, language?: Language) => Promise<RecipientData>;
+}
+
+/** What every letter of one template and signer shares. */
+export interface LetterContext {
+  usable: UsableTemplate;
+  signer: Signer;
+  office: Office;
 }
 
 /** A letter ready to fill: template, values, and what is worth a warning. */
@@ -91,7 +99,11 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
         warnings: [],
       };
     }
-    const data = await letterDeps.recipientOf(recipient.contactId, recipient.includePartner, language);
+    return contactForms(recipient.contactId, await letterDeps.recipientOf(recipient.contactId, recipient.includePartner, language));
+  };
+
+  /** A contact's forms of address as a letter uses them, and what is worth a warning. */
+  const contactForms = (contactId: number, data: RecipientData): { forms: RecipientForms; contactId: number | null; warnings: string[] } => {
     const warnings: string[] = [];
     if (!data.hasPostalAddress) warnings.push(`Für „${data.name}“ ist keine vollständige Postanschrift erfasst.`);
     if (!data.genderKnown) warnings.push(`Für „${data.name}“ ist das Geschlecht unbekannt; die Anrede lautet „${data.forms.salutation}“.`);
@@ -103,21 +115,30 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
         oralSalutation: data.forms.oralSalutation,
         closing: data.forms.closing,
       },
-      contactId: recipient.contactId,
+      contactId,
       warnings,
     };
   };
 
-  /** `resolved`: the recipient's forms when the caller has them already (a CSV recipient list). */
-  const prepare = async (draft: Draft, resolved?: Awaited<ReturnType<typeof recipientForms>>): Promise<PreparedLetter> => {
-    const usable = await letterDeps.templates.usable(draft.templateId);
+  /** What every letter of one template and signer shares: read once for all letters of a mail merge. */
+  const contextOf = async (templateId: string, signerId: number): Promise<LetterContext> => {
+    const usable = await letterDeps.templates.usable(templateId);
+    const signer = await letterDeps.signer(signerId);
+    return { usable, signer, office: await letterDeps.office() };
+  };
+
+  /**
+   * `resolved`: the recipient's forms when the caller has them already (a CSV recipient list, a
+   * mail merge); `context`: the template, signer and office when the caller read them already.
+   */
+  const prepare = async (draft: Draft, resolved?: Awaited<ReturnType<typeof recipientForms>>, context?: LetterContext): Promise<PreparedLetter> => {
+    const { usable, signer, office } = context ?? (await contextOf(draft.templateId, draft.signerId));
     const { forms, contactId, warnings: recipientWarnings } = resolved ?? (await recipientForms(draft.recipient, usable.entry.language));
     const warnings = [...recipientWarnings];
     const date = draft.date ?? isoDateInBerlin(deps.now());
-    const signer = await letterDeps.signer(draft.signerId);
     const values = buildLetterValues({
       entry: usable.entry,
-      office: await letterDeps.office(),
+      office,
       signer,
       recipient: forms,
       date,
@@ -183,18 +204,18 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
   };
 
   /**
-   * Records a letter and, given its bytes, stores its file (deps.files) — all or nothing. `file`
-   * (relative to the data folder) replaces the generated path, e.g. for a combined print file.
+   * Records letters in the register (in the caller's transaction): a few multi-row statements for
+   * all of them, not several per letter — a mail merge records hundreds. `file` (relative to the
+   * data folder) replaces the generated path of each, e.g. for a combined print file. Returns each
+   * letter's id and file, in the order given.
    */
-  const save = (
-    draft: Draft,
-    prepared: PreparedLetter,
-    options: { bytes?: Uint8Array; batchId?: string; file?: string } = {},
-  ): Promise<{ id: number; file: string }> => {
+  const record = async (
+    letters: ReadonlyArray<{ draft: Draft; prepared: PreparedLetter }>,
+    options: { batchId?: string; file?: string } = {},
+  ): Promise<Array<{ id: number; file: string }>> => {
     const at = deps.now().toISOString();
-    const { signer } = prepared;
-    return deps.engine.transaction(async () => {
-      const id = await repo.insert({
+    const ids = await repo.insertMany(
+      letters.map(({ draft, prepared }) => ({
         contactId: prepared.contactId,
         includePartner: draft.recipient.type === 'contact' && draft.recipient.includePartner,
         recipientName: prepared.recipient.name,
@@ -206,30 +227,48 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
         subject: prepared.values.subject,
         body: draft.body ?? prepared.usable.entry.body,
         fields: storedFields(draft, prepared),
-        signerId: signer.id,
-        signerName: signer.name,
+        signerId: prepared.signer.id,
+        signerName: prepared.signer.name,
         author: deps.user,
-        status: 'entwurf',
+        status: 'entwurf' as const,
         letterDate: prepared.date,
         file: '',
         batchId: options.batchId ?? null,
         createdAt: at,
         updatedAt: at,
-      });
-      const file =
-        options.file ?? path.join('Briefe', prepared.date.slice(0, 4), fileNameFor(id, prepared.recipient.name, prepared.values.occasion));
-      await repo.update(id, { file });
-      await repo.addEvent(
-        id,
+      })),
+    );
+    const saved = letters.map(({ prepared }, i) => ({
+      id: ids[i]!,
+      file: options.file ?? path.join('Briefe', prepared.date.slice(0, 4), fileNameFor(ids[i]!, prepared.recipient.name, prepared.values.occasion)),
+    }));
+    await repo.setFiles(saved);
+    await repo.addEvents(
+      letters.map(({ prepared }, i) => ({
+        letterId: ids[i]!,
         at,
-        deps.user,
-        'erstellt',
-        `${prepared.usable.entry.name}, unterzeichnet von ${signer.name}${options.batchId ? ' (Serienbrief)' : ''}`,
-      );
-      if (options.bytes) await deps.files.put(file, options.bytes);
-      return { id, file };
-    });
+        user: deps.user,
+        action: 'erstellt',
+        detail: `${prepared.usable.entry.name}, unterzeichnet von ${prepared.signer.name}${options.batchId ? ' (Serienbrief)' : ''}`,
+      })),
+    );
+    return saved;
   };
+
+  /**
+   * Records a letter and, given its bytes, stores its file (deps.files) — all or nothing. `file`
+   * (relative to the data folder) replaces the generated path, e.g. for a combined print file.
+   */
+  const save = (
+    draft: Draft,
+    prepared: PreparedLetter,
+    options: { bytes?: Uint8Array; batchId?: string; file?: string } = {},
+  ): Promise<{ id: number; file: string }> =>
+    deps.engine.transaction(async () => {
+      const [saved] = await record([{ draft, prepared }], options);
+      if (options.bytes) await deps.files.put(saved!.file, options.bytes);
+      return saved!;
+    });
 
   const handlers: LetterHandlers = {
     // Descriptions speak of the office in its holder's form ("Glückwunschschreiben der Oberbürgermeisterin").
@@ -382,7 +421,7 @@ export function createLettersService(deps: ServiceDeps, letterDeps: LetterDeps) 
     },
   };
 
-  return { handlers, prepare, render, save, recipientForms };
+  return { handlers, contextOf, prepare, render, save, record, recipientForms, contactForms };
 }
 
 /** What a letter keeps to be generated again: its own fields, the recipient, the forms used. */

@@ -16,7 +16,7 @@ import { analyzeCsv, parseContactRows, type ParsedContactRow } from '../contacts
 import type { ContactData } from '../../api/schemas/contacts';
 import type { Language, Role } from '../../api/schemas/addressing';
 import type { JubileeEntry } from '../../api/schemas/residents';
-import type { createLettersService, PreparedLetter } from './letters-service';
+import type { createLettersService, LetterContext, PreparedLetter } from './letters-service';
 import type { Jobs, OfficeJobRun } from '../jobs/jobs-service';
 
 type MergeInput = z.output<typeof mergeInputSchema>;
@@ -37,8 +37,13 @@ interface Job {
   record: OfficeJobRun | null;
 }
 
-/** Letters per slice of work before the event loop gets a turn (progress polls stay answered). */
+/**
+ * Letters per slice of work: their recipients are read together, then the event loop gets a turn
+ * (progress polls stay answered).
+ */
 const SLICE = 25;
+/** Letters recorded (and, in office mode, stored) together in the commit: bounds what is held in memory. */
+const COMMIT_CHUNK = 200;
 const KEEP_FINISHED_JOBS_MS = 60 * 60 * 1000;
 
 /**
@@ -50,6 +55,8 @@ const KEEP_FINISHED_JOBS_MS = 60 * 60 * 1000;
  */
 export interface MergeDeps {
   contacts: ContactsRepository;
+  /** What letters need of many contacts, read at once (a contact not found is absent). */
+  recipientsOf: (contactIds: readonly number[], withPartner: boolean, language?: Language) => Promise<Map<number, RecipientData>>;
   recipientOfData: (data: ContactData, organisationName: string | null, language?: Language) => RecipientData;
   roles: () => readonly Role[];
   templateLanguage: (templateId: string) => Language;
@@ -106,14 +113,17 @@ export function createMergeService(
     return { items, problems: [] };
   };
 
-  /** The draft and the resolved recipient of one item of the merge. */
-  const draftOf = async (input: MergeInput, item: MergeItem) => {
+  /**
+   * The draft and the resolved recipient of one item of the merge. `contacts`: what the letters
+   * need of the slice's contacts, read at once (one not found there is looked up on its own, and
+   * reported as not found).
+   */
+  const draftOf = async (input: MergeInput, item: MergeItem, language: Language, contacts: Map<number, RecipientData>) => {
     const common = { templateId: input.templateId, signerId: input.signerId, date: input.date, fields: input.fields, subject: input.subject, body: input.body };
-    // Addressed and closed in the template's language, as a single letter is.
-    const language = mergeDeps.templateLanguage(input.templateId);
     if (item.kind === 'contact') {
       const draft = letterDraftSchema.parse({ ...common, recipient: { type: 'contact', contactId: item.contactId, includePartner: input.includePartner } });
-      return { draft, resolved: await letters.recipientForms(draft.recipient, language) };
+      const data = contacts.get(item.contactId);
+      return { draft, resolved: data ? letters.contactForms(item.contactId, data) : await letters.recipientForms(draft.recipient, language) };
     }
     if (item.kind === 'jubilee') {
       const { entry } = item;
@@ -154,17 +164,24 @@ export function createMergeService(
 
   const snapshot = (job: Job): MergeStatus => ({ ...job.status, problems: [...job.status.problems], letterIds: [...job.status.letterIds] });
 
-  const run = async (job: Job, input: MergeInput, items: MergeItem[]) => {
+  const run = async (job: Job, input: MergeInput, items: MergeItem[], context: LetterContext) => {
     const staging = stagingFolder(dataDir, job.status.jobId);
     const prepared: Staged[] = [];
+    // Addressed and closed in the template's language, as a single letter is.
+    const language = mergeDeps.templateLanguage(input.templateId);
+    let contacts = new Map<number, RecipientData>();
     try {
       for (let i = 0; i < items.length; i++) {
         if (job.cancelled) return finish(job, 'cancelled', staging);
+        if (i % SLICE === 0) {
+          const ids = items.slice(i, i + SLICE).flatMap((item) => (item.kind === 'contact' ? [item.contactId] : []));
+          contacts = ids.length ? await mergeDeps.recipientsOf(ids, input.includePartner, language) : new Map();
+        }
         const item = items[i];
         const contactId = item.kind === 'contact' ? item.contactId : null;
         try {
-          const { draft, resolved } = await draftOf(input, item);
-          const letter = await letters.prepare(draft, resolved);
+          const { draft, resolved } = await draftOf(input, item, language, contacts);
+          const letter = await letters.prepare(draft, resolved, context);
           const problems = [...letter.warnings, ...letter.values.errors];
           if (problems.length > 0) {
             job.status.problems.push({ contactId, name: letter.recipient.name, message: problems.join(' ') });
@@ -241,16 +258,19 @@ export function createMergeService(
       : null;
     await deps.engine.transaction(
       async () => {
-        for (const { draft, letter, stagedFile } of prepared) {
-          const { id, file } = await letters.save(draft, letter, { batchId: job.status.jobId, file: combinedFile ?? undefined });
-          letterIds.push(id);
-          if (stagedFile) {
-            await adopt(stagedFile, staging, file);
-            files.push(file);
-          }
+        for (let start = 0; start < prepared.length; start += COMMIT_CHUNK) {
+          const chunk = prepared.slice(start, start + COMMIT_CHUNK);
+          const saved = await letters.record(
+            chunk.map(({ draft, letter }) => ({ draft, prepared: letter })),
+            { batchId: job.status.jobId, file: combinedFile ?? undefined },
+          );
+          letterIds.push(...saved.map((s) => s.id));
+          const staged = chunk.flatMap(({ stagedFile }, i) => (stagedFile ? [{ stagedFile, file: saved[i]!.file }] : []));
+          await adopt(staged, staging);
+          files.push(...staged.map((s) => s.file));
         }
         if (combinedFile) {
-          await adopt(path.join(staging, 'combined.docx'), staging, combinedFile);
+          await adopt([{ stagedFile: path.join(staging, 'combined.docx'), file: combinedFile }], staging);
           files.push(combinedFile);
         }
         await audit(deps, {
@@ -269,14 +289,15 @@ export function createMergeService(
   };
 
   /**
-   * Inside the register's transaction: a staged letter becomes the file its row points at. Data
+   * Inside the register's transaction: staged letters become the files their rows point at. Data
    * folder: renamed to that name in the staging folder (moved into place after the commit, see
-   * merge-staging.ts). Office database: stored in the same transaction, so publishing after the
-   * commit finds nothing to move.
+   * merge-staging.ts). Office database: stored in the same transaction (together, in a few
+   * statements), so publishing after the commit finds nothing to move.
    */
-  const adopt = async (stagedFile: string, staging: string, file: string): Promise<void> => {
-    if (deps.files.kind === 'database') await deps.files.put(file, new Uint8Array(fs.readFileSync(stagedFile)));
-    else fs.renameSync(stagedFile, path.join(staging, path.basename(file)));
+  const adopt = async (staged: ReadonlyArray<{ stagedFile: string; file: string }>, staging: string): Promise<void> => {
+    if (deps.files.kind === 'database') {
+      await deps.files.putMany(staged.map(({ stagedFile, file }) => ({ key: file, bytes: new Uint8Array(fs.readFileSync(stagedFile)) })));
+    } else for (const { stagedFile, file } of staged) fs.renameSync(stagedFile, path.join(staging, path.basename(file)));
   };
 
   /** What the merge came to, for the office's record of it. */
@@ -314,6 +335,8 @@ export function createMergeService(
   return {
     'letters.merge.start': async (input) => {
       const { items, problems, skipped = 0 } = await recipientsOf(input);
+      // Template, signer and office read once for all letters (an unknown one refused at once).
+      const context = await letters.contextOf(input.templateId, input.signerId);
       if (items.length === 0 && skipped === 0) {
         throw new AppError('INVALID_INPUT', 'Die Auswahl enthält keine Empfänger.', { problems });
       }
@@ -329,7 +352,7 @@ export function createMergeService(
       jobs.set(jobId, job);
       // Every recipient already has a letter: done at once, nothing written.
       if (items.length === 0) job.status.state = 'done';
-      else void run(job, input, items);
+      else void run(job, input, items, context);
       return snapshot(job);
     },
     'letters.merge.status': ({ jobId }) => snapshot(mustFind(jobId)),

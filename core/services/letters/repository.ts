@@ -1,4 +1,4 @@
-import { and, asc, between, count, desc, eq, gte, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, count, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Engine, Tables } from '../../../db/engine/types';
 import { refuseStale, updateAtRevision, type RevisionedRecord, type RevisionTarget } from '../../../db/engine/revision';
 
@@ -35,6 +35,9 @@ export interface UnsentResidentLetter {
   letterDate: string;
 }
 
+/** Rows a multi-row statement writes at most (well within both engines' limits on parameters). */
+const CHUNK = 200;
+
 /** How STALE names a letter of the register. */
 const LETTER: RevisionedRecord = { entity: 'letter', thisOne: 'Dieser Brief', it: 'ihn' };
 
@@ -51,9 +54,26 @@ export function lettersRepository(engine: Engine) {
       const [row] = await db.insert(letters).values(values).returning({ id: letters.id });
       return row!.id;
     },
-    /** Completes a letter being recorded (its file's path), in the transaction that inserts it. */
+    /** Inserts letters, at most CHUNK rows a statement; their ids in the order given. */
+    async insertMany(values: readonly NewLetter[]): Promise<number[]> {
+      const ids: number[] = [];
+      for (let i = 0; i < values.length; i += CHUNK) {
+        const rows = await db.insert(letters).values(values.slice(i, i + CHUNK)).returning({ id: letters.id });
+        // The ids are drawn in the order of the rows; the order RETURNING lists them in is not promised.
+        ids.push(...rows.map((row) => row.id).sort((a, b) => a - b));
+      }
+      return ids;
+    },
     async update(id: number, values: Partial<NewLetter>): Promise<void> {
       await db.update(letters).set(values).where(eq(letters.id, id));
+    },
+    /** Completes letters being recorded (their files' paths), in the transaction that inserts them. */
+    async setFiles(files: ReadonlyArray<{ id: number; file: string }>): Promise<void> {
+      for (let i = 0; i < files.length; i += CHUNK) {
+        const chunk = files.slice(i, i + CHUNK);
+        const file = sql`case ${letters.id} ${sql.join(chunk.map((f) => sql`when ${f.id} then ${f.file}`), sql` `)} end`;
+        await db.update(letters).set({ file }).where(inArray(letters.id, chunk.map((f) => f.id)));
+      }
     },
     /** Changes the letter as loaded at `target.revision` (STALE when someone changed it since) and raises the revision. */
     async updateAtRevision(target: RevisionTarget, values: Partial<NewLetter>): Promise<void> {
@@ -65,6 +85,9 @@ export function lettersRepository(engine: Engine) {
     },
     async addEvent(letterId: number, at: string, user: string, action: string, detail = ''): Promise<void> {
       await db.insert(letterEvents).values({ letterId, at, user, action, detail });
+    },
+    async addEvents(events: ReadonlyArray<Tables['letterEvents']['$inferInsert']>): Promise<void> {
+      for (let i = 0; i < events.length; i += CHUNK) await db.insert(letterEvents).values(events.slice(i, i + CHUNK));
     },
     events: (letterId: number) =>
       db

@@ -1,6 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Engine } from '../../../db/engine';
 
+/** How much one statement of `putMany` carries at most (bytes of content, rows). */
+const PUT_CHUNK_BYTES = 4 * 1024 * 1024;
+const PUT_CHUNK_ROWS = 500;
+
 /** The office database's stored files (`stored_files`), by key; see ../file-store.ts. */
 export function storedFilesRepository({ db, t }: Engine) {
   return {
@@ -14,6 +18,31 @@ export function storedFilesRepository({ db, t }: Engine) {
         .insert(t.storedFiles)
         .values({ key, ...row })
         .onConflictDoUpdate({ target: t.storedFiles.key, set: row });
+    },
+    /** Stores (or replaces) many files, a few multi-row statements of at most PUT_CHUNK_BYTES each. */
+    async putMany(files: ReadonlyArray<{ key: string; bytes: Uint8Array }>, storedAt: string): Promise<void> {
+      let chunk: Array<typeof t.storedFiles.$inferInsert> = [];
+      let size = 0;
+      const write = async () => {
+        if (chunk.length === 0) return;
+        // The last of one key wins, as with put one after the other (a statement may not touch a row twice).
+        const rows = [...new Map(chunk.map((row) => [row.key, row])).values()];
+        await db
+          .insert(t.storedFiles)
+          .values(rows)
+          .onConflictDoUpdate({
+            target: t.storedFiles.key,
+            set: { content: sql.raw('excluded.content'), size: sql.raw('excluded.size'), storedAt: sql.raw('excluded.stored_at') },
+          });
+        chunk = [];
+        size = 0;
+      };
+      for (const { key, bytes } of files) {
+        chunk.push({ key, content: Buffer.from(bytes), size: bytes.byteLength, storedAt });
+        size += bytes.byteLength;
+        if (size >= PUT_CHUNK_BYTES || chunk.length >= PUT_CHUNK_ROWS) await write();
+      }
+      await write();
     },
     /**
      * Stores `bytes` only while the stored content is still `expected` (null: none stored), in one
