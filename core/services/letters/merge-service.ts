@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Handlers } from '../../api/contract';
 import { AppError } from '../../api/errors';
-import { letterDraftSchema, type mergeInputSchema, type MergeStatus } from '../../api/schemas/letters';
+import { letterDraftSchema, recipientSchema, type mergeInputSchema, type MergeStatus } from '../../api/schemas/letters';
 import { fillCombined } from '../../documents/docx-template';
 import type { ServiceDeps } from '../deps';
 import { audit } from '../audit';
@@ -20,10 +20,14 @@ import type { createLettersService, LetterContext, PreparedLetter } from './lett
 import type { Jobs, OfficeJobRun } from '../jobs/jobs-service';
 
 type MergeInput = z.output<typeof mergeInputSchema>;
+type Draft = z.output<typeof letterDraftSchema>;
+/** What the letters of a merge have in common: checked once, not once a letter. */
+const commonDraftSchema = letterDraftSchema.omit({ recipient: true });
+type CommonDraft = z.output<typeof commonDraftSchema>;
 type LettersService = ReturnType<typeof createLettersService>;
 
 interface Staged {
-  draft: z.output<typeof letterDraftSchema>;
+  draft: Draft;
   letter: PreparedLetter;
   /** Separate files: the letter's file in the staging folder. */
   stagedFile: string | null;
@@ -116,12 +120,11 @@ export function createMergeService(
   /**
    * The draft and the resolved recipient of one item of the merge. `contacts`: what the letters
    * need of the slice's contacts, read at once (one not found there is looked up on its own, and
-   * reported as not found).
+   * reported as not found). `common`: the checked part every letter shares.
    */
-  const draftOf = async (input: MergeInput, item: MergeItem, language: Language, contacts: Map<number, RecipientData>) => {
-    const common = { templateId: input.templateId, signerId: input.signerId, date: input.date, fields: input.fields, subject: input.subject, body: input.body };
+  const draftOf = async (input: MergeInput, common: CommonDraft, item: MergeItem, language: Language, contacts: Map<number, RecipientData>) => {
     if (item.kind === 'contact') {
-      const draft = letterDraftSchema.parse({ ...common, recipient: { type: 'contact', contactId: item.contactId, includePartner: input.includePartner } });
+      const draft: Draft = { ...common, recipient: recipientSchema.parse({ type: 'contact', contactId: item.contactId, includePartner: input.includePartner }) };
       const data = contacts.get(item.contactId);
       return { draft, resolved: data ? letters.contactForms(item.contactId, data) : await letters.recipientForms(draft.recipient, language) };
     }
@@ -135,8 +138,13 @@ export function createMergeService(
         registerIds: entry.persons.map((p) => p.registerId),
         ...(entry.kind === 'birthday' ? { alter: entry.number } : { ehejahre: entry.number }),
       };
+      // Its own fields: checked whole.
       const draft = letterDraftSchema.parse({
-        ...common,
+        templateId: input.templateId,
+        signerId: input.signerId,
+        date: input.date,
+        subject: input.subject,
+        body: input.body,
         fields,
         recipient: { type: 'free', name, lines: person.addressLines, salutation: person.salutation },
       });
@@ -147,17 +155,17 @@ export function createMergeService(
     const warnings: string[] = [];
     if (!data.hasPostalAddress) warnings.push(`Für „${data.name}“ ist keine vollständige Postanschrift erfasst.`);
     if (!data.genderKnown) warnings.push(`Für „${data.name}“ ist das Geschlecht unbekannt; die Anrede lautet „${data.forms.salutation}“.`);
-    const draft = letterDraftSchema.parse({
+    const draft: Draft = {
       ...common,
-      recipient: {
+      recipient: recipientSchema.parse({
         type: 'free',
         name: data.name,
         lines: data.addressBlock.length ? data.addressBlock : [data.name],
         salutation: data.forms.salutation,
         oralSalutation: data.forms.oralSalutation,
         closing: data.forms.closing,
-      },
-    });
+      }),
+    };
     const forms = { name: data.name, addressBlock: data.addressBlock, ...data.forms };
     return { draft, resolved: { forms, contactId: null, warnings } };
   };
@@ -171,6 +179,7 @@ export function createMergeService(
     const language = mergeDeps.templateLanguage(input.templateId);
     let contacts = new Map<number, RecipientData>();
     try {
+      const common = commonDraftSchema.parse({ templateId: input.templateId, signerId: input.signerId, date: input.date, fields: input.fields, subject: input.subject, body: input.body });
       for (let i = 0; i < items.length; i++) {
         if (job.cancelled) return finish(job, 'cancelled', staging);
         if (i % SLICE === 0) {
@@ -180,7 +189,7 @@ export function createMergeService(
         const item = items[i];
         const contactId = item.kind === 'contact' ? item.contactId : null;
         try {
-          const { draft, resolved } = await draftOf(input, item, language, contacts);
+          const { draft, resolved } = await draftOf(input, common, item, language, contacts);
           const letter = await letters.prepare(draft, resolved, context);
           const problems = [...letter.warnings, ...letter.values.errors];
           if (problems.length > 0) {
