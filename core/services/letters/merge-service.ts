@@ -9,7 +9,7 @@ import { fillCombined } from '../../documents/docx-template';
 import type { ServiceDeps } from '../deps';
 import { audit } from '../audit';
 import { flushToDisk, writeFileAtomic } from '../files';
-import { publishStaged, stagingFolder } from './merge-staging';
+import { letterSpool, publishStaged, stagingFolder, type Spooled } from './merge-staging';
 import type { ContactsRepository } from '../contacts/repository';
 import type { RecipientData } from '../contacts/contacts-service';
 import { analyzeCsv, parseContactRows, type ParsedContactRow } from '../contacts/csv-import';
@@ -29,8 +29,9 @@ type LettersService = ReturnType<typeof createLettersService>;
 interface Staged {
   draft: Draft;
   letter: PreparedLetter;
-  /** Separate files: the letter's file in the staging folder. */
+  /** Separate files: the letter's file in the staging folder (data folder), or its place in the spool (office database). */
   stagedFile: string | null;
+  spooled: Spooled | null;
 }
 
 interface Job {
@@ -39,6 +40,8 @@ interface Job {
   startedAt: number;
   /** The office's record of it (every PC sees it; one merge at a time for the office). */
   record: OfficeJobRun | null;
+  /** Office mode: where its letters wait until the commit (closed when it ends). */
+  spool?: ReturnType<typeof letterSpool>;
 }
 
 /**
@@ -175,6 +178,8 @@ export function createMergeService(
   const run = async (job: Job, input: MergeInput, items: MergeItem[], context: LetterContext) => {
     const staging = stagingFolder(dataDir, job.status.jobId);
     const prepared: Staged[] = [];
+    const spool = letterSpool(staging);
+    job.spool = spool;
     // Addressed and closed in the template's language, as a single letter is.
     const language = mergeDeps.templateLanguage(input.templateId);
     let contacts = new Map<number, RecipientData>();
@@ -196,13 +201,15 @@ export function createMergeService(
             job.status.problems.push({ contactId, name: letter.recipient.name, message: problems.join(' ') });
           } else {
             let stagedFile: string | null = null;
-            if (input.output === 'files') {
+            let spooled: Spooled | null = null;
+            if (input.output === 'files' && deps.files.kind === 'database') spooled = spool.add(letters.render(letter));
+            else if (input.output === 'files') {
               stagedFile = path.join(staging, `${i}.docx`);
               // Flushed all at once before the commit (see below); nothing else reads the staging folder.
               fs.mkdirSync(staging, { recursive: true });
               fs.writeFileSync(stagedFile, letters.render(letter));
             }
-            prepared.push({ draft, letter, stagedFile });
+            prepared.push({ draft, letter, stagedFile, spooled });
           }
         } catch (error) {
           const name =
@@ -229,12 +236,13 @@ export function createMergeService(
       if (deps.files.kind === 'folder') await flushToDisk(prepared.flatMap((p) => (p.stagedFile ? [p.stagedFile] : [])));
       // Every PC sees how far it got before the commit, which reports nothing while it runs.
       await job.record?.flush();
-      const files = await commit(job, input, prepared, staging, combined);
+      const files = await commit(job, input, prepared, staging, combined, spool);
       deps.changes.publish('letters.merge.start');
       try {
         publishStaged(dataDir, staging, files);
       } catch (error) {
         // The letters are in the register; the next start moves their files into place.
+        spool.close();
         job.status.error = `Die Briefe sind im Postausgang eingetragen, aber ihre Dateien konnten noch nicht in den Ordner „${job.status.folder}“ verschoben werden (${(error as Error).message}). Das geschieht beim nächsten Start von Rathausbüro.`;
         await endRecord(job, 'done');
         job.status.state = 'done';
@@ -258,6 +266,7 @@ export function createMergeService(
     prepared: Staged[],
     staging: string,
     combined: boolean,
+    spool: ReturnType<typeof letterSpool>,
   ): Promise<string[]> => {
     const files: string[] = [];
     const letterIds: number[] = [];
@@ -277,6 +286,9 @@ export function createMergeService(
           const staged = chunk.flatMap(({ stagedFile }, i) => (stagedFile ? [{ stagedFile, file: saved[i]!.file }] : []));
           await adopt(staged, staging);
           files.push(...staged.map((s) => s.file));
+          // Office mode: the letters go from the spool into the office database, in this transaction.
+          const spooled = chunk.flatMap(({ spooled }, i) => (spooled ? [{ key: saved[i]!.file, bytes: spool.read(spooled) }] : []));
+          if (spooled.length) await deps.files.putMany(spooled);
         }
         if (combinedFile) {
           await adopt([{ stagedFile: path.join(staging, 'combined.docx'), file: combinedFile }], staging);
@@ -328,6 +340,7 @@ export function createMergeService(
   };
 
   const finish = async (job: Job, state: Exclude<MergeStatus['state'], 'running'>, staging: string) => {
+    job.spool?.close();
     await endRecord(job, state);
     job.status.state = state;
     fs.rmSync(staging, { recursive: true, force: true });

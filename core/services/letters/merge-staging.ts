@@ -23,6 +23,48 @@ export function stagingFolder(dataDir: string, jobId: string): string {
   return path.join(dataDir, 'Briefe', `${PREFIX}${process.pid}-${jobId}`);
 }
 
+/** Where a letter waits in a spool: its bytes' place in the spool file. */
+export interface Spooled {
+  offset: number;
+  length: number;
+}
+
+/**
+ * Office mode: the letters of a merge wait in ONE file of the staging folder, one after the
+ * other, until the commit stores them in the office database — not one file each (creating a
+ * thousand files costs more than filling the letters). Nothing is read from it after a kill: the
+ * staging folder is removed like any other (the office database holds the files of the rows).
+ */
+export function letterSpool(staging: string) {
+  let fd: number | null = null;
+  let end = 0;
+  return {
+    add(bytes: Uint8Array): Spooled {
+      if (fd === null) {
+        fs.mkdirSync(staging, { recursive: true });
+        fd = fs.openSync(path.join(staging, 'briefe.spool'), 'w+');
+      }
+      const spooled = { offset: end, length: bytes.byteLength };
+      for (let written = 0; written < bytes.byteLength; ) written += fs.writeSync(fd, bytes, written, bytes.byteLength - written, end + written);
+      end += bytes.byteLength;
+      return spooled;
+    },
+    read({ offset, length }: Spooled): Uint8Array {
+      const bytes = new Uint8Array(length);
+      for (let read = 0; read < length; ) {
+        const n = fs.readSync(fd!, bytes, read, length - read, offset + read);
+        if (n === 0) throw new Error('Die Zwischendatei des Serienbriefs ist kürzer als erwartet.');
+        read += n;
+      }
+      return bytes;
+    },
+    close(): void {
+      if (fd !== null) fs.closeSync(fd);
+      fd = null;
+    },
+  };
+}
+
 /**
  * Moves a committed merge's staged files to where its register rows point (`files`, relative
  * to the data folder). A file already in place or not staged is left as it is.
