@@ -184,6 +184,11 @@ export async function runResidentsImport(context: TaskContext, input: ResidentsI
   }
 }
 
+/** The register ids named only in rejected rows (an accepted row's line is kept negative in `seen`). */
+function* rejectedOnly(seen: Map<string, number>): Iterable<string> {
+  for (const [id, line] of seen) if (line > 0) yield id;
+}
+
 /**
  * The same in office mode, on the import's own PostgreSQL connection: the accepted rows are
  * written while they are read, as COPY lines into a file of this PC's temp folder (readable by
@@ -231,13 +236,15 @@ export async function runResidentsImportOnPostgres(
               pending = '';
             }
             pending += importLine(row, hashOf(row));
+            // Accepted: its id goes to the database with its row (only rejected rows' ids are copied on their own).
+            seen.set(row.registerId, -seen.get(row.registerId)!);
           },
           {
             mapping: input.mapping,
             see: (registerId, line) => {
               const previous = seen.get(registerId);
               if (previous === undefined) seen.set(registerId, line);
-              return previous;
+              return previous === undefined ? undefined : Math.abs(previous);
             },
             onProgress: (read, total) => {
               control.progress(read, total);
@@ -251,7 +258,7 @@ export async function runResidentsImportOnPostgres(
       }
       control.checkCancelled();
       await repo.copyRows(rowsFile);
-      await repo.copySeen(seen.keys());
+      await repo.copySeen(rejectedOnly(seen));
       seen.clear();
       const { goneIds, newlyBlocked, ...counts } = await repo.compare();
       const summary = summaryOf(extract, { ...counts, gone: goneIds.length });

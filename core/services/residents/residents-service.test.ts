@@ -79,6 +79,25 @@ describe.each(ENGINES)('residents on %s', (kind) => {
       }
     });
 
+    it.runIf(kind === 'postgres')('the first import into an empty register (its other indexes built after the rows) leaves every index of the register as it was', async () => {
+      const indexes = async () => {
+        const client = new pg.Client({ connectionString: app.url });
+        await client.connect();
+        try {
+          return (await client.query("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'residents' ORDER BY indexname")).rows;
+        } finally {
+          await client.end();
+        }
+      };
+      const before = await indexes();
+      expect(before.map((i) => i.indexname)).toEqual(expect.arrayContaining(['residents_birth_date_idx', 'residents_current_district_idx', 'residents_marriage_date_idx']));
+      expect(await importExtract(app.handlers, csv([...base, ...bad]))).toMatchObject({ added: 5, rejectedTotal: 4 });
+      expect(await indexes()).toEqual(before);
+      // A later import (the register not empty) keeps them too.
+      expect(await importExtract(app.handlers, csv(base.slice(1)))).toMatchObject({ gone: 1 });
+      expect(await indexes()).toEqual(before);
+    });
+
     it.runIf(kind === 'postgres')('imports on one PC at a time: while another PC imports, a second one is told so and nothing is written', async () => {
     // Another PC in the middle of its import: it holds the office's import lock in its transaction.
     const other = new pg.Client({ connectionString: app.url });
