@@ -32,6 +32,8 @@ export interface FullTextStatements {
   matchCount(match: string): SQL;
   /** After an erasure: what makes the index forget removed terms; null when nothing is needed. */
   optimize(): SQL | null;
+  /** After many records were replaced (an index rebuilt): what makes the next searches fast. */
+  settle(): SQL[];
   /**
    * `column in (rows matching match)`, to filter another table's query by the index without
    * ranking. With `scan`, SQLite reads the outer table in its own order (many hits).
@@ -65,6 +67,8 @@ function sqliteStatements(table: FullTextTable): FullTextStatements {
     // Merges the index into one segment. Until then the terms of a removed row stay in the index,
     // only marked as deleted (contentless FTS5): after an erasure they must go.
     optimize: () => sql`insert into ${name} (${name}) values ('optimize')`,
+    // FTS5 merges its segments as it goes.
+    settle: () => [],
     filter(column, match, options = {}) {
       const subquery = sql`(select rowid from ${name} where ${name} match ${match})`;
       return options.scan ? sql`+${column} in ${subquery}` : sql`${column} in ${subquery}`;
@@ -169,6 +173,10 @@ function postgresStatements(table: FullTextTable): FullTextStatements {
     // A removed row leaves the tables and their indexes with PostgreSQL's own (auto)vacuum; the
     // server's files and logs are the office's IT's, as for engine.emptyLog.
     optimize: () => null,
+    // The planner learns the new rows (a rebuilt index holds hundreds of thousands of terms rows
+    // it would otherwise guess at), and the GIN index takes in its list of pending entries now
+    // instead of every search reading it until autovacuum comes.
+    settle: () => [sql.raw(`analyze "${table}", "${table}_terms"`), sql.raw(`select gin_clean_pending_list('"${table}_terms_idx"'::regclass)`)],
     // PostgreSQL's planner chooses between the index and reading the outer table itself.
     filter: (column, match) => sql`${column} in (select id from ${name} where ${matching(match)})`,
   };

@@ -4,6 +4,9 @@ import { fullTextStatements, type FullTextEntry, type FullTextTable } from './ft
 
 export type { FullTextEntry, FullTextTable } from './fts-statements';
 
+/** From this many replaced entries on, the index is settled afterwards (fullTextStatements().settle). */
+const SETTLE_AFTER = 1000;
+
 /** The full-text index of one table on the engine (in the caller's transaction when there is one). */
 export function fullTextRepository({ kind, db, dsql }: Engine, table: FullTextTable) {
   const fts = fullTextStatements(kind, table);
@@ -18,6 +21,7 @@ export function fullTextRepository({ kind, db, dsql }: Engine, table: FullTextTa
       for (let i = 0; i < entries.length; i += 1000) {
         for (const statement of fts.replace(entries.slice(i, i + 1000))) await db.execute(statement);
       }
+      if (entries.length >= SETTLE_AFTER) for (const statement of fts.settle()) await db.execute(statement);
     },
     async remove(id: number): Promise<void> {
       await db.execute(fts.remove(id));
