@@ -11,7 +11,7 @@ import type { CalendarEntry } from '../../domain/calendar/types';
 import { formatDateLong, formatDateNumeric } from '../../domain/dates/format';
 import type { OfficeSettings } from '../../api/schemas/letters';
 import type { BriefingItem } from '../../documents/briefing';
-import { calendarToIcs, exportedRule, parseIcs, type ImportedEvent } from '../../documents/ics';
+import type { ImportedEvent } from '../../documents/ics';
 import type { Uploads } from '../uploads/uploads-service';
 import { SPEECH_KIND_LABELS, SPEECH_STATUS_LABELS, type Speech } from '../../api/schemas/speeches';
 import { audit } from '../audit';
@@ -23,6 +23,8 @@ import { calendarRepository, changesAppointment, type AppointmentRow } from './r
 
 /** The document builders (docx is large) load with the first document, not at start. */
 const documents = () => import('../../documents/briefing');
+/** The iCalendar libraries (ical.js, ical-generator: a fifth of the services' code) load with the first export or import, not at start. */
+const ics = () => import('../../documents/ics');
 
 type CalendarHandlers = Pick<
   Handlers,
@@ -71,7 +73,7 @@ export function entryOf(row: AppointmentRow): CalendarEntry {
 }
 
 /** The imported series is the appointment's own: the same rule as the export writes it, the same exceptions. */
-function sameSeries(row: AppointmentRow, event: ImportedEvent): boolean {
+function sameSeries(row: AppointmentRow, event: ImportedEvent, exportedRule: (rule: string, allDay: boolean) => string): boolean {
   if (!row.recurrenceRule || !event.recurrence || row.allDay !== event.allDay) return false;
   const same = (a: readonly string[], b: readonly string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
   return exportedRule(row.recurrenceRule, row.allDay) === exportedRule(event.recurrence.rule, event.allDay) && same(row.recurrenceExceptions, event.recurrence.exceptions);
@@ -320,7 +322,7 @@ export function createCalendarService(
       const calendar = (await repo.calendars()).find((c) => c.id === calendarId);
       if (!calendar) throw new AppError('NOT_FOUND', `Den Kalender Nr. ${calendarId} gibt es nicht.`);
       const rows = await repo.appointmentsIn('0000-01-01', '9999-12-31', [calendarId]);
-      const text = calendarToIcs({
+      const text = (await ics()).calendarToIcs({
         calendarName: `Termine ${calendar.name}, ${calendar.office}`,
         uidDomain: UID_DOMAIN,
         generatedAt: deps.now().toISOString(),
@@ -332,6 +334,7 @@ export function createCalendarService(
     'calendar.ics.import': async ({ uploadId, calendarId }) => {
       if (!(await repo.calendars()).some((c) => c.id === calendarId)) throw new AppError('NOT_FOUND', `Den Kalender Nr. ${calendarId} gibt es nicht.`);
       const upload = await uploads.get(uploadId);
+      const { parseIcs, exportedRule } = await ics();
       const parsed = parseIcs(fs.readFileSync(upload.file, 'utf8'));
       const own = new RegExp(`^(\\d+)@${UID_DOMAIN.replace(/\./g, '\\.')}$`);
       let created = 0;
@@ -359,7 +362,7 @@ export function createCalendarService(
           if (existing) {
             // The series as the file has it, in the words the appointment already has them (our
             // export writes UNTIL in UTC): then only a real change moves `updatedAt` and SEQUENCE.
-            const recurrence = sameSeries(existing, event) ? { recurrenceRule: existing.recurrenceRule, recurrenceExceptions: existing.recurrenceExceptions } : {};
+            const recurrence = sameSeries(existing, event, exportedRule) ? { recurrenceRule: existing.recurrenceRule, recurrenceExceptions: existing.recurrenceExceptions } : {};
             const changed = { ...values, ...recurrence };
             if (changesAppointment(existing, changed)) {
               await repo.updateAppointment(existing.id, changed, at);

@@ -29,7 +29,6 @@ import { fullTextIndex } from '../search/full-text';
 import { fullTextIndexSync } from '../search/full-text-sync';
 import { fullTextCount } from '../search/repository';
 import type { Uploads } from '../uploads/uploads-service';
-import { parseEml } from './eml-import';
 import { requestsRepository, type CitizenRow, type RequestListRow, type RequestRow } from './repository';
 
 type RequestHandlers = Pick<
@@ -642,6 +641,8 @@ export function createRequestsService(
 
     'requests.importEml': async ({ uploadId }) => {
       const upload = await more.uploads.get(uploadId);
+      // postal-mime loads with the first e-mail, not at start.
+      const { parseEml } = await import('./eml-import');
       const mail = await parseEml(new Uint8Array(fs.readFileSync(upload.file)), upload.fileName, today());
       // All or nothing: the attachments are stored inside the transaction (deps.files) and, in
       // the data folder, removed again when anything fails.

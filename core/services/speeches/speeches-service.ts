@@ -22,7 +22,6 @@ import {
   type SpeechBody,
 } from '../../api/speech-body';
 import { formatDateLong, formatDateNumeric, isoDateInBerlin } from '../../domain/dates/format';
-import { compareTexts } from '../../domain/speeches/compare';
 import { composeGreeting } from '../../domain/speeches/greeting';
 import { queryTerms, snippetOf } from '../../domain/text/search-terms';
 import type { SpeechDocumentInput } from '../../documents/speech-documents';
@@ -247,6 +246,8 @@ export function createSpeechesService(deps: ServiceDeps, catalogue: RoleCatalogu
     'speeches.compare': async ({ from, to }) => {
       const [a, b] = [await mustFindVersion(from), await mustFindVersion(to)];
       if (a.speechId !== b.speechId) throw new AppError('INVALID_INPUT', 'Verglichen werden können nur Fassungen derselben Rede.', { from, to });
+      // The diff library loads with the first comparison, not at start.
+      const { compareTexts } = await import('../../domain/speeches/compare');
       return { from: versionMeta(a), to: versionMeta(b), ...compareTexts(a.plainText, b.plainText) };
     },
     'speeches.restore': ({ versionId, revision }) =>
