@@ -307,7 +307,8 @@ export function createPrivacyService(deps: ServiceDeps, office: () => Promise<Of
         await job.finish('done', `Aufbewahrungsfristen geprüft: ${describe(report!.erased)}`);
         return report!;
       } catch (error) {
-        await job.finish('failed', error instanceof AppError ? error.message : 'Die Prüfung ist mit einem Fehler abgebrochen.');
+        // The check's own error is what the caller hears, also when the job's end cannot be written (the database gone).
+        await job.finish('failed', error instanceof AppError ? error.message : 'Die Prüfung ist mit einem Fehler abgebrochen.').catch(() => {});
         throw error;
       }
     },
